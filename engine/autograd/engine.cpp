@@ -1,0 +1,229 @@
+#include "engine/autograd/engine.h"
+
+#include <algorithm>
+#include <queue>
+#include <unordered_map>
+
+#include "engine/ops/ops.h"
+
+namespace tl::autograd {
+
+namespace {
+
+std::vector<std::weak_ptr<Node>>& last_order() {
+  static thread_local std::vector<std::weak_ptr<Node>> v;
+  return v;
+}
+
+struct ReadyCmp {  // max-heap on seq
+  bool operator()(const Node* a, const Node* b) const { return a->seq < b->seq; }
+};
+
+// Fills deps (number of edges into each node from the reachable graph) with an explicit stack.
+std::vector<Node*> collect(const std::vector<std::shared_ptr<Node>>& roots) {
+  std::vector<Node*> all, stack;
+  for (const auto& r : roots) {
+    if (!r || r->deps < 0) continue;
+    if (r->deps == 0 && std::find(all.begin(), all.end(), r.get()) == all.end()) {
+      r->deps = -1;  // visited marker while collecting
+      all.push_back(r.get());
+      stack.push_back(r.get());
+    }
+  }
+  while (!stack.empty()) {
+    Node* n = stack.back();
+    stack.pop_back();
+    for (Edge& e : n->next) {
+      if (!e.fn) continue;
+      Node* c = e.fn.get();
+      if (c->deps == 0) {
+        c->deps = -1;
+        all.push_back(c);
+        stack.push_back(c);
+      }
+    }
+  }
+  for (Node* n : all) n->deps = 0;
+  for (Node* n : all)
+    for (Edge& e : n->next)
+      if (e.fn) e.fn->deps++;
+  return all;
+}
+
+// Runs `visit` on each node in backward order. Roots must have deps == 0 afterwards.
+template <class Visit>
+void schedule(const std::vector<std::shared_ptr<Node>>& roots, Visit visit) {
+  std::vector<Node*> all = collect(roots);
+  std::priority_queue<Node*, std::vector<Node*>, ReadyCmp> ready;
+  for (const auto& r : roots)
+    if (r && r->deps == 0) {
+      r->deps = -1;  // queued
+      ready.push(r.get());
+    }
+  try {
+    while (!ready.empty()) {
+      Node* n = ready.top();
+      ready.pop();
+      visit(n);
+      for (Edge& e : n->next)
+        if (e.fn && --e.fn->deps == 0) {
+          e.fn->deps = -1;
+          ready.push(e.fn.get());
+        }
+    }
+  } catch (...) {
+    for (Node* n : all) n->deps = 0, n->grad_buffer = Tensor();
+    throw;
+  }
+  for (Node* n : all) n->deps = 0;
+}
+
+Tensor accumulate(const Tensor& buf, const Tensor& g) { return buf.defined() ? add(buf, g) : g; }
+
+// Adds g into a leaf's (or retained tensor's) .grad, as PyTorch's AccumulateGrad.
+void accumulate_into(TensorImpl* t, const Tensor& g, bool create_graph) {
+  if (!t->grad) {
+    // Keep the incoming tensor if nobody else can see it; otherwise own a copy.
+    bool steal = !create_graph && g.impl_ptr().use_count() <= 2 && g.impl()->storage.use_count() == 1 &&
+                 g.is_contiguous() && !g.requires_grad();
+    t->grad = steal ? g.impl_ptr() : (create_graph ? g.impl_ptr() : clone(g.detach()).impl_ptr());
+  } else if (create_graph) {
+    t->grad = add(Tensor(t->grad), g).impl_ptr();
+  } else {
+    Tensor cur(t->grad);
+    NoGradGuard ng;
+    if (cur.requires_grad()) t->grad = add(cur, g).impl_ptr();  // a graph-carrying grad: rebind
+    else add_(cur, g);
+  }
+}
+
+void check_grad_output(const Tensor& out, const Tensor& g, size_t i) {
+  TL_CHECK(g.shape() == out.shape(), "backward: Mismatch in shape: grad_output[", i, "] has a shape of ",
+           g.shape_str(), " and output[", i, "] has a shape of ", out.shape_str(), ".");
+}
+
+// The shared core of backward() and grad().
+void run(const std::vector<Tensor>& outputs, const std::vector<Tensor>& grad_outputs, bool retain_graph,
+         bool create_graph, const std::vector<Node*>* capture_nodes, std::vector<Tensor>* captured) {
+  TL_CHECK(grad_outputs.empty() || grad_outputs.size() == outputs.size(), "backward: got ", grad_outputs.size(),
+           " gradients for ", outputs.size(), " outputs");
+  std::vector<std::shared_ptr<Node>> roots;
+  std::vector<Tensor> root_grads;
+  for (size_t i = 0; i < outputs.size(); ++i) {
+    const Tensor& o = outputs[i];
+    TL_CHECK(o.defined() && o.requires_grad(), "element ", i,
+             " of tensors does not require grad and does not have a grad_fn");
+    Tensor g;
+    if (i < grad_outputs.size() && grad_outputs[i].defined()) {
+      g = grad_outputs[i];
+      check_grad_output(o, g, i);
+      if (g.dtype() != o.dtype()) g = to_dtype(g, o.dtype());
+    } else {
+      TL_CHECK(o.numel() == 1, "grad can be implicitly created only for scalar outputs");
+      g = ones(o.shape(), o.dtype());
+    }
+    roots.push_back(o.grad_fn() ? o.grad_fn() : grad_accumulator(o));
+    root_grads.push_back(g);
+  }
+  // Seed the root buffers (the same root twice accumulates).
+  for (size_t i = 0; i < roots.size(); ++i) roots[i]->grad_buffer = accumulate(roots[i]->grad_buffer, root_grads[i]);
+
+  // grad(): only run nodes from which a requested input is reachable.
+  std::unordered_map<Node*, bool> needed;
+  if (capture_nodes) {
+    std::vector<std::shared_ptr<Node>> order = backward_order(roots);
+    for (auto it = order.rbegin(); it != order.rend(); ++it) {
+      Node* n = it->get();
+      bool need = std::find(capture_nodes->begin(), capture_nodes->end(), n) != capture_nodes->end();
+      for (Edge& e : n->next)
+        if (e.fn && needed[e.fn.get()]) need = true;
+      needed[n] = need;
+    }
+  }
+
+  EnableGradGuard mode(create_graph);
+  auto& order = last_order();
+  order.clear();
+  std::vector<Tensor> grads;
+  schedule(roots, [&](Node* n) {
+    Tensor g = std::move(n->grad_buffer);
+    n->grad_buffer = Tensor();
+    order.push_back(n->weak_from_this());
+    if (capture_nodes) {
+      for (size_t k = 0; k < capture_nodes->size(); ++k)
+        if ((*capture_nodes)[k] == n) (*captured)[k] = g;
+      if (!needed[n] || !g.defined()) return;
+      if (n->is_accumulate()) return;  // grad() never touches .grad
+    }
+    if (!g.defined()) return;  // every incoming gradient was None
+    if (auto r = n->retained.lock()) accumulate_into(r.get(), g, create_graph);
+    if (n->is_accumulate()) {
+      accumulate_into(n->leaf.get(), g, create_graph);
+      return;
+    }
+    grads.assign(n->next.size(), Tensor());
+    n->backward(*n, g, grads);
+    if (!retain_graph && n->had_saved) {
+      for (SavedTensor& s : n->saved)
+        if (s.impl) defer_release(std::move(s.impl));
+      n->released = true;
+    }
+    for (size_t i = 0; i < n->next.size(); ++i) {
+      Node* c = n->next[i].fn.get();
+      if (!c || !grads[i].defined()) continue;
+      if (capture_nodes && !needed[c]) continue;
+      Tensor gi = grads[i];
+      const InputMeta& m = n->inputs[i];
+      // The one place where broadcast gradients are reduced back to the input's shape.
+      if (gi.shape() != m.shape) {
+        try {
+          gi = sum_to(gi, m.shape);
+        } catch (const Error&) {
+          TL_FAIL("Function ", n->name(), " returned an invalid gradient at index ", i, " - got ", gi.shape_str(),
+                  " but expected shape compatible with ", shape_str(m.shape));
+        }
+      }
+      if (gi.dtype() != m.dtype) gi = to_dtype(gi, m.dtype);
+      c->grad_buffer = accumulate(c->grad_buffer, gi);
+    }
+  });
+}
+
+}  // namespace
+
+std::vector<std::shared_ptr<Node>> backward_order(const std::vector<std::shared_ptr<Node>>& roots) {
+  std::vector<std::shared_ptr<Node>> order;
+  schedule(roots, [&](Node* n) { order.push_back(n->shared_from_this()); });
+  return order;
+}
+
+void backward(const std::vector<Tensor>& outputs, const std::vector<Tensor>& grad_outputs, bool retain_graph,
+              bool create_graph) {
+  run(outputs, grad_outputs, retain_graph || create_graph, create_graph, nullptr, nullptr);
+}
+
+std::vector<Tensor> grad(const std::vector<Tensor>& outputs, const std::vector<Tensor>& inputs,
+                         const std::vector<Tensor>& grad_outputs, std::optional<bool> retain_graph,
+                         bool create_graph, bool allow_unused) {
+  std::vector<Node*> nodes;
+  std::vector<std::shared_ptr<Node>> keep;  // accumulators made here must outlive the run
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    const Tensor& x = inputs[i];
+    TL_CHECK(x.defined() && x.requires_grad(), "One of the differentiated Tensors does not require grad");
+    keep.push_back(x.grad_fn() ? x.grad_fn() : grad_accumulator(x));
+    nodes.push_back(keep.back().get());
+  }
+  std::vector<Tensor> result(inputs.size());
+  run(outputs, grad_outputs, retain_graph ? *retain_graph : create_graph, create_graph, &nodes, &result);
+  for (size_t i = 0; i < result.size(); ++i) {
+    TL_CHECK(result[i].defined() || allow_unused,
+             "One of the differentiated Tensors appears to not have been used in the graph. Set allow_unused=True "
+             "if this is the desired behavior.");
+    if (result[i].defined() && !create_graph) result[i] = result[i].detach();
+  }
+  return result;
+}
+
+const std::vector<std::weak_ptr<Node>>& last_backward_order() { return last_order(); }
+
+}  // namespace tl::autograd

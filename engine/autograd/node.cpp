@@ -1,0 +1,150 @@
+#include "engine/autograd/node.h"
+
+#include <cctype>
+
+namespace tl {
+
+static uint64_t g_seq = 0;
+
+Node::Node() { stats().live_nodes++; }
+Node::~Node() {
+  stats().live_nodes--;
+  // Hand everything that can own further graph to the iterative teardown.
+  for (Edge& e : next)
+    if (e.fn) defer_release(std::move(e.fn));
+  for (SavedTensor& s : saved)
+    if (s.impl) defer_release(std::move(s.impl));
+  if (leaf) defer_release(std::move(leaf));
+  if (grad_buffer.defined()) {
+    auto p = grad_buffer.impl_ptr();
+    grad_buffer = Tensor();
+    defer_release(std::move(p));
+  }
+}
+
+static std::string torch_type_name(const TensorImpl& t) {
+  const char* n = t.dtype == DType::Float64 ? "torch.DoubleTensor"
+                  : t.dtype == DType::Int64 ? "torch.LongTensor"
+                  : t.dtype == DType::Bool  ? "torch.BoolTensor"
+                                            : "torch.FloatTensor";
+  std::string s = std::string("[") + n + " [";
+  for (int i = 0; i < t.shape.n; ++i) s += (i ? ", " : "") + std::to_string(t.shape.d[i]);
+  return s + "]]";
+}
+
+Tensor Node::saved_tensor(size_t i) {
+  TL_CHECK(!released,
+           "Trying to backward through the graph a second time (or directly access saved tensors after "
+           "they have already been freed). Saved intermediate values of the graph are freed when you call "
+           ".backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the "
+           "graph a second time or if you need to access saved tensors after calling backward.");
+  SavedTensor& s = saved.at(i);
+  if (s.impl->storage->version != s.version)
+    TL_FAIL("one of the variables needed for gradient computation has been modified by an inplace "
+            "operation: ",
+            torch_type_name(*s.impl), (s.is_output ? ", which is output 0 of " : ", which is saved by "),
+            name(), ", is at version ", s.impl->storage->version, "; expected version ", s.version,
+            " instead.");
+  if (!s.is_output) return Tensor(s.impl);
+  // Re-attach the output to this node so formulas that use it stay differentiable.
+  auto t = std::make_shared<TensorImpl>();
+  t->storage = s.impl->storage;
+  t->shape = s.impl->shape;
+  t->strides = s.impl->strides;
+  t->offset = s.impl->offset;
+  t->dtype = s.impl->dtype;
+  t->requires_grad = true;
+  t->grad_fn = shared_from_this();
+  return Tensor(t);
+}
+
+std::string Node::name() const {
+  if (is_accumulate()) return "AccumulateGrad";
+  std::string r;
+  bool up = true;
+  for (const char* p = op; *p; ++p) {
+    if (*p == '_') {
+      up = true;
+      continue;
+    }
+    r += up ? char(std::toupper(static_cast<unsigned char>(*p))) : *p;
+    up = false;
+  }
+  return r + "Backward0";
+}
+
+bool any_requires_grad(std::initializer_list<const Tensor*> inputs) {
+  for (const Tensor* t : inputs)
+    if (t->defined() && t->requires_grad()) return true;
+  return false;
+}
+
+std::shared_ptr<Node> grad_accumulator(const Tensor& leaf) {
+  TensorImpl* impl = leaf.impl();
+  if (auto n = impl->grad_accumulator.lock()) return n;
+  auto n = std::make_shared<Node>();
+  n->op = "accumulate_grad";
+  n->seq = UINT64_MAX;  // as in PyTorch: accumulate as soon as ready
+  n->leaf = leaf.impl_ptr();
+  n->out_shape = impl->shape;
+  n->out_dtype = impl->dtype;
+  impl->grad_accumulator = n;
+  return n;
+}
+
+template <class Range, class Get>
+static Node* record_impl(const char* op, BackwardFn bw, const Range& inputs, size_t count, Get get,
+                         Tensor& out) {
+  if (!grad_enabled()) return nullptr;
+  bool any = false;
+  for (const auto& x : inputs) {
+    const Tensor& t = get(x);
+    if (t.defined() && t.requires_grad()) any = true;
+  }
+  if (!any) return nullptr;
+  auto n = std::make_shared<Node>();
+  n->op = op;
+  n->backward = bw;
+  n->seq = ++g_seq;
+  n->next.resize(count);
+  n->inputs.resize(count);
+  size_t i = 0;
+  for (const auto& x : inputs) {
+    const Tensor& t = get(x);
+    if (t.defined()) {
+      n->inputs[i] = InputMeta{t.shape(), t.dtype()};
+      if (t.requires_grad()) n->next[i].fn = t.grad_fn() ? t.grad_fn() : grad_accumulator(t);
+    }
+    ++i;
+  }
+  n->out_shape = out.shape();
+  n->out_dtype = out.dtype();
+  out.impl()->grad_fn = n;
+  out.impl()->requires_grad = true;
+  return n.get();
+}
+
+Node* record(const char* op, BackwardFn bw, std::initializer_list<const Tensor*> inputs, Tensor& out) {
+  return record_impl(op, bw, inputs, inputs.size(), [](const Tensor* t) -> const Tensor& { return *t; }, out);
+}
+Node* record(const char* op, BackwardFn bw, const std::vector<Tensor>& inputs, Tensor& out) {
+  return record_impl(op, bw, inputs, inputs.size(), [](const Tensor& t) -> const Tensor& { return t; }, out);
+}
+
+void save(Node* n, const Tensor& t) {
+  n->had_saved = true;
+  n->saved.push_back(SavedTensor{t.impl_ptr(), t.version(), false});
+}
+
+void save_output(Node* n, const Tensor& out) {
+  auto a = std::make_shared<TensorImpl>();
+  a->storage = out.impl()->storage;
+  a->shape = out.shape();
+  a->strides = out.strides();
+  a->offset = out.impl()->offset;
+  a->dtype = out.dtype();
+  n->had_saved = true;
+  n->saved.push_back(SavedTensor{a, out.version(), true});
+}
+
+}  // namespace tl

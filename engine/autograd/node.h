@@ -1,0 +1,90 @@
+// Autograd graph node. One node per differentiable op application; it has exactly one output
+// (ops with extra outputs, like max(dim)'s indices, return them without grad).
+//
+// A node knows the op's backward function, the edges to the nodes of its inputs (null where an
+// input needs no grad), the metadata of each input (so the engine can reduce a broadcast gradient
+// back to the input's shape with one central sum_to), and the tensors backward needs.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "engine/core/tensor.h"
+
+namespace tl {
+
+struct Node;
+// Returns input gradients: grads[i] for input i (left undefined where not needed).
+using BackwardFn = void (*)(Node& node, const Tensor& grad_out, std::vector<Tensor>& grads);
+
+struct Edge {
+  std::shared_ptr<Node> fn;  // null: this input needs no gradient
+};
+
+struct InputMeta {
+  Shape shape;
+  DType dtype;
+};
+
+// A tensor saved for backward, with the version it had when saved.
+struct SavedTensor {
+  std::shared_ptr<TensorImpl> impl;  // for saved outputs: a data-only alias (no cycle)
+  uint32_t version = 0;
+  bool is_output = false;
+};
+
+// Small op attributes (dims, scalars, shapes) so backward needs no heap of its own.
+struct Attrs {
+  Shape shape;            // e.g. the input shape for view/expand/reduce
+  Dims dims;              // e.g. the permutation or the reduced dims
+  int64_t i0 = 0, i1 = 0, i2 = 0;
+  double f0 = 0, f1 = 0;
+  bool b0 = false;
+};
+
+struct Node : std::enable_shared_from_this<Node> {
+  const char* op = "";       // op table name, e.g. "mul"
+  BackwardFn backward = nullptr;
+  uint64_t seq = 0;          // creation order; the engine runs later nodes first
+  std::vector<Edge> next;
+  std::vector<InputMeta> inputs;
+  std::vector<SavedTensor> saved;
+  Attrs attrs;
+  Shape out_shape;
+  DType out_dtype = DType::Float32;
+  std::weak_ptr<TensorImpl> retained;  // non-leaf output with retain_grad()
+  std::shared_ptr<TensorImpl> leaf;    // AccumulateGrad nodes: the leaf tensor
+  bool had_saved = false;    // backward with saved tensors cannot run twice without retain_graph
+  bool released = false;
+
+  // Engine scratch space, valid during one backward pass.
+  Tensor grad_buffer;
+  int deps = 0;
+
+  Node();
+  ~Node();
+  bool is_accumulate() const { return leaf != nullptr; }
+  bool needs_input_grad(size_t i) const { return i < next.size() && next[i].fn != nullptr; }
+  // Returns saved tensor i; throws PyTorch's errors if it was freed or modified in place.
+  Tensor saved_tensor(size_t i);
+  std::string name() const;  // PyTorch-style grad_fn name, e.g. "MulBackward0"
+};
+
+// Called by op forwards. If grad mode is on and any input requires grad, creates the node
+// (edges + input metadata), lets `save` fill saved tensors/attrs, and attaches it to `out`.
+// Returns the node (or null) so the op can save tensors after the fact.
+Node* record(const char* op, BackwardFn bw, std::initializer_list<const Tensor*> inputs, Tensor& out);
+Node* record(const char* op, BackwardFn bw, const std::vector<Tensor>& inputs, Tensor& out);
+bool any_requires_grad(std::initializer_list<const Tensor*> inputs);
+void save(Node* n, const Tensor& t);         // an input (kept whole, with its graph)
+void save_output(Node* n, const Tensor& out);  // the output (kept as data, no cycle)
+
+// Returns (making on demand) the AccumulateGrad node of a leaf that requires grad.
+std::shared_ptr<Node> grad_accumulator(const Tensor& leaf);
+
+// Destroys a shared_ptr without recursion: long chains of nodes and tensors are torn down by a
+// loop over an explicit pending list.
+void defer_release(std::shared_ptr<Node>&& p);
+void defer_release(std::shared_ptr<TensorImpl>&& p);
+
+}  // namespace tl

@@ -1,0 +1,64 @@
+// Element types. float32 is the default; int64 holds indices and class targets;
+// bool holds comparison masks.
+#pragma once
+#include <cstdint>
+#include <cstddef>
+#include "engine/core/error.h"
+
+namespace tl {
+
+enum class DType : uint8_t { Float32, Float64, Int64, Bool };
+
+inline size_t dtype_size(DType t) {
+  switch (t) {
+    case DType::Float32: return 4;
+    case DType::Float64: return 8;
+    case DType::Int64: return 8;
+    case DType::Bool: return 1;
+  }
+  return 4;
+}
+inline const char* dtype_name(DType t) {
+  switch (t) {
+    case DType::Float32: return "float32";
+    case DType::Float64: return "float64";
+    case DType::Int64: return "int64";
+    case DType::Bool: return "bool";
+  }
+  return "?";
+}
+inline bool is_floating(DType t) { return t == DType::Float32 || t == DType::Float64; }
+
+// PyTorch's promotion for two tensors: bool < int64 < float32 < float64.
+inline DType promote(DType a, DType b) {
+  auto rank = [](DType t) {
+    switch (t) {
+      case DType::Bool: return 0;
+      case DType::Int64: return 1;
+      case DType::Float32: return 2;
+      case DType::Float64: return 3;
+    }
+    return 0;
+  };
+  return rank(a) >= rank(b) ? a : b;
+}
+
+// Calls f with a value of the C++ type of `t` (only used for its type).
+#define TL_DISPATCH(t, T, ...)                                   \
+  [&] {                                                          \
+    switch (t) {                                                 \
+      case ::tl::DType::Float32: { using T = float; return __VA_ARGS__(); }   \
+      case ::tl::DType::Float64: { using T = double; return __VA_ARGS__(); }  \
+      case ::tl::DType::Int64: { using T = int64_t; return __VA_ARGS__(); }   \
+      case ::tl::DType::Bool: { using T = bool; return __VA_ARGS__(); }       \
+    }                                                            \
+    using T = float; return __VA_ARGS__();                       \
+  }()
+
+#define TL_DISPATCH_FLOAT(t, T, ...)                             \
+  [&] {                                                          \
+    if ((t) == ::tl::DType::Float64) { using T = double; return __VA_ARGS__(); } \
+    using T = float; return __VA_ARGS__();                       \
+  }()
+
+}  // namespace tl

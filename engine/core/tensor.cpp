@@ -1,0 +1,103 @@
+#include "engine/core/tensor.h"
+
+#include <cstdlib>
+
+#include "engine/autograd/node.h"
+
+namespace tl {
+
+Stats& stats() {
+  static Stats s;
+  return s;
+}
+
+static int64_t g_max_elements = int64_t(1) << 28;  // 1 GiB of float32
+int64_t max_elements() { return g_max_elements; }
+void set_max_elements(int64_t n) { g_max_elements = n; }
+
+Storage::Storage(size_t n) : nbytes(n) {
+  // 64-byte alignment for SIMD kernels; never a zero-size allocation.
+  size_t sz = (n + 63) / 64 * 64;
+  if (sz == 0) sz = 64;
+  data = std::aligned_alloc(64, sz);
+  TL_CHECK(data != nullptr, "out of memory allocating ", n, " bytes");
+  stats().live_storages++;
+  stats().storage_bytes += int64_t(n);
+}
+Storage::~Storage() {
+  std::free(data);
+  stats().live_storages--;
+  stats().storage_bytes -= int64_t(nbytes);
+}
+
+TensorImpl::TensorImpl() { stats().live_tensors++; }
+TensorImpl::~TensorImpl() {
+  stats().live_tensors--;
+  // A tensor may own the head of a long graph: hand it to the iterative teardown.
+  if (grad_fn) defer_release(std::move(grad_fn));
+  if (grad) defer_release(std::move(grad));
+}
+
+bool TensorImpl::is_contiguous() const {
+  int64_t expect = 1;
+  for (int i = shape.n - 1; i >= 0; --i) {
+    if (shape.d[i] != 1 && strides.d[i] != expect) return false;
+    expect *= shape.d[i];
+  }
+  return true;
+}
+
+int64_t Tensor::size(int64_t d) const { return shape()[wrap_dim("size", d, dim())]; }
+
+static thread_local bool t_grad_enabled = true;
+bool grad_enabled() { return t_grad_enabled; }
+void set_grad_enabled(bool on) { t_grad_enabled = on; }
+
+// ---- iterative teardown ----
+namespace {
+struct Pending {
+  std::vector<std::shared_ptr<Node>> nodes;
+  std::vector<std::shared_ptr<TensorImpl>> impls;
+  bool draining = false;
+};
+Pending& pending() {
+  static thread_local Pending p;
+  return p;
+}
+void drain() {
+  Pending& p = pending();
+  if (p.draining) return;
+  p.draining = true;
+  while (!p.nodes.empty() || !p.impls.empty()) {
+    if (!p.nodes.empty()) {
+      std::shared_ptr<Node> n = std::move(p.nodes.back());
+      p.nodes.pop_back();
+      n.reset();  // may push more work; never recurses more than one level
+    } else {
+      std::shared_ptr<TensorImpl> t = std::move(p.impls.back());
+      p.impls.pop_back();
+      t.reset();
+    }
+  }
+  p.draining = false;
+}
+}  // namespace
+
+void defer_release(std::shared_ptr<Node>&& p) {
+  if (p.use_count() > 1) {
+    p.reset();  // not the last owner: nothing is destroyed
+    return;
+  }
+  pending().nodes.push_back(std::move(p));
+  drain();
+}
+void defer_release(std::shared_ptr<TensorImpl>&& p) {
+  if (p.use_count() > 1) {
+    p.reset();
+    return;
+  }
+  pending().impls.push_back(std::move(p));
+  drain();
+}
+
+}  // namespace tl

@@ -1,0 +1,177 @@
+// Storage, TensorImpl and the Tensor handle.
+//
+// A Tensor is a shared handle to a TensorImpl: shape, strides and offset (in elements) over a
+// shared Storage. Views share the Storage (and so its version counter, bumped by every in-place
+// op, which is what saved-tensor checks compare against).
+#pragma once
+#include <cstdint>
+#include <cstring>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/core/dtype.h"
+#include "engine/core/shape.h"
+
+namespace tl {
+
+struct Node;  // autograd graph node (engine/autograd/node.h)
+
+// Process-wide counters, for leak tests and the JS `memory()` call.
+struct Stats {
+  int64_t live_tensors = 0;
+  int64_t live_storages = 0;
+  int64_t storage_bytes = 0;
+  int64_t live_nodes = 0;
+};
+Stats& stats();
+
+// Allocation cap: asking for a tensor larger than this many elements is a tl::Error.
+int64_t max_elements();
+void set_max_elements(int64_t n);
+
+struct Storage {
+  void* data = nullptr;
+  size_t nbytes = 0;
+  uint32_t version = 0;  // bumped by in-place ops on any view of this storage
+  explicit Storage(size_t nbytes);
+  ~Storage();
+  Storage(const Storage&) = delete;
+  Storage& operator=(const Storage&) = delete;
+};
+
+struct TensorImpl {
+  std::shared_ptr<Storage> storage;
+  Shape shape;
+  Dims strides;  // in elements
+  int64_t offset = 0;
+  DType dtype = DType::Float32;
+  bool requires_grad = false;
+  bool retains_grad = false;
+  bool is_view = false;  // shares storage with the tensor it was viewed from
+  std::shared_ptr<Node> grad_fn;           // null for leaves
+  std::shared_ptr<TensorImpl> grad;        // .grad of leaves (and retain_grad non-leaves)
+  std::weak_ptr<Node> grad_accumulator;    // leaves: the AccumulateGrad node, made on demand
+  std::string name;                        // variable name given by the script (graph labels)
+
+  TensorImpl();
+  ~TensorImpl();
+  TensorImpl(const TensorImpl&) = delete;
+  TensorImpl& operator=(const TensorImpl&) = delete;
+  int64_t numel() const { return shape.numel(); }
+  bool is_contiguous() const;
+  template <class T>
+  T* data() const {
+    return static_cast<T*>(storage->data) + offset;
+  }
+};
+
+class Tensor {
+ public:
+  Tensor() = default;
+  explicit Tensor(std::shared_ptr<TensorImpl> impl) : impl_(std::move(impl)) {}
+
+  // ---- creation (engine/ops/creation.cpp) ----
+  static Tensor empty(const Shape& shape, DType dtype = DType::Float32);
+  static Tensor from_data(const std::vector<double>& values, const Shape& shape,
+                          DType dtype = DType::Float32);
+  static Tensor scalar(double v, DType dtype = DType::Float32);
+
+  // ---- metadata ----
+  bool defined() const { return impl_ != nullptr; }
+  TensorImpl* impl() const { return impl_.get(); }
+  const std::shared_ptr<TensorImpl>& impl_ptr() const { return impl_; }
+  const Shape& shape() const { return impl_->shape; }
+  const Dims& strides() const { return impl_->strides; }
+  int dim() const { return impl_->shape.n; }
+  int64_t size(int64_t d) const;
+  int64_t numel() const { return impl_->numel(); }
+  DType dtype() const { return impl_->dtype; }
+  bool is_contiguous() const { return impl_->is_contiguous(); }
+  bool is_floating_point() const { return is_floating(dtype()); }
+  std::string shape_str() const { return tl::shape_str(shape()); }
+  template <class T>
+  T* data_ptr() const { return impl_->data<T>(); }
+  uint32_t version() const { return impl_->storage->version; }
+  void bump_version() const { ++impl_->storage->version; }
+  bool same(const Tensor& o) const { return impl_ == o.impl_; }
+
+  // ---- values ----
+  double item() const;                   // one-element tensors only
+  std::vector<double> to_vector() const; // flat, row-major
+  std::vector<int64_t> to_int_vector() const;
+
+  // ---- autograd ----
+  bool requires_grad() const { return impl_->requires_grad; }
+  Tensor& requires_grad_(bool r = true);
+  bool is_leaf() const { return impl_->grad_fn == nullptr; }
+  const std::shared_ptr<Node>& grad_fn() const { return impl_->grad_fn; }
+  Tensor grad() const { return Tensor(impl_->grad); }
+  void set_grad(const Tensor& g);
+  void retain_grad();
+  bool retains_grad() const { return impl_->retains_grad; }
+  void backward(const Tensor& gradient = Tensor(), bool retain_graph = false,
+                bool create_graph = false) const;
+  Tensor detach() const;
+
+  // ---- common ops as methods (the full set is in engine/ops/ops.h) ----
+  Tensor operator-() const;
+  Tensor sum() const;
+  Tensor mean() const;
+  Tensor relu() const;
+  Tensor mm(const Tensor& o) const;
+  Tensor matmul(const Tensor& o) const;
+  Tensor exp() const;
+  Tensor log() const;
+  Tensor tanh() const;
+  Tensor sigmoid() const;
+  Tensor pow(double e) const;
+  Tensor reshape(const Shape& s) const;
+  Tensor view(const Shape& s) const;
+  Tensor transpose(int64_t a, int64_t b) const;
+  Tensor t() const;
+  Tensor contiguous() const;
+  Tensor to(DType t) const;
+  Tensor clone() const;
+
+  // In-place (bump the version counter).
+  Tensor& add_(const Tensor& o);
+  Tensor& sub_(const Tensor& o);
+  Tensor& mul_(const Tensor& o);
+  Tensor& div_(const Tensor& o);
+  Tensor& zero_();
+  Tensor& fill_(double v);
+  Tensor& copy_(const Tensor& src);
+
+ private:
+  std::shared_ptr<TensorImpl> impl_;
+};
+
+Tensor operator+(const Tensor& a, const Tensor& b);
+Tensor operator-(const Tensor& a, const Tensor& b);
+Tensor operator*(const Tensor& a, const Tensor& b);
+Tensor operator/(const Tensor& a, const Tensor& b);
+Tensor operator+(const Tensor& a, double b);
+Tensor operator-(const Tensor& a, double b);
+Tensor operator*(const Tensor& a, double b);
+Tensor operator/(const Tensor& a, double b);
+Tensor operator+(double a, const Tensor& b);
+Tensor operator-(double a, const Tensor& b);
+Tensor operator*(double a, const Tensor& b);
+Tensor operator/(double a, const Tensor& b);
+
+// Grad mode (thread-local). NoGradGuard nests like torch.no_grad().
+bool grad_enabled();
+void set_grad_enabled(bool on);
+struct NoGradGuard {
+  bool prev;
+  NoGradGuard() : prev(grad_enabled()) { set_grad_enabled(false); }
+  ~NoGradGuard() { set_grad_enabled(prev); }
+};
+struct EnableGradGuard {
+  bool prev;
+  explicit EnableGradGuard(bool on) : prev(grad_enabled()) { set_grad_enabled(on); }
+  ~EnableGradGuard() { set_grad_enabled(prev); }
+};
+
+}  // namespace tl

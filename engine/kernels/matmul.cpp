@@ -1,0 +1,74 @@
+#include "engine/kernels/matmul.h"
+
+#include <Eigen/Core>
+
+namespace tl::kernels {
+
+namespace {
+
+template <class T>
+using RowMat = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+template <class T>
+using ColMat = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic, Eigen::ColMajor>;
+
+// Calls f(eigen_expression) with an Eigen map of the 2-D strided view (rows, cols, sr, sc) at p.
+// Unit inner strides map directly (row-major or column-major); other layouts are copied.
+template <class T, class F>
+void with_matrix(const T* p, int64_t rows, int64_t cols, int64_t sr, int64_t sc, F f) {
+  using OS = Eigen::OuterStride<>;
+  if ((sc == 1 || cols == 1) && (rows == 1 || sr >= cols)) {
+    Eigen::Map<const RowMat<T>, 0, OS> m(p, rows, cols, OS(rows == 1 ? cols : sr));
+    f(m);
+  } else if ((sr == 1 || rows == 1) && (cols == 1 || sc >= rows)) {  // a transposed view
+    Eigen::Map<const ColMat<T>, 0, OS> m(p, rows, cols, OS(cols == 1 ? rows : sc));
+    f(m);
+  } else {  // e.g. expanded (stride 0) or sliced with a step: copy
+    RowMat<T> tmp(rows, cols);
+    for (int64_t i = 0; i < rows; ++i)
+      for (int64_t j = 0; j < cols; ++j) tmp(i, j) = p[i * sr + j * sc];
+    f(tmp);
+  }
+}
+
+template <class T>
+void gemm_t(const T* pa, int64_t m, int64_t n, int64_t sa0, int64_t sa1, const T* pb, int64_t p, int64_t sb0,
+            int64_t sb1, T* po) {
+  Eigen::Map<RowMat<T>> out(po, m, p);
+  if (m == 0 || p == 0) return;
+  if (n == 0) {
+    out.setZero();
+    return;
+  }
+  with_matrix<T>(pa, m, n, sa0, sa1, [&](const auto& A) {
+    with_matrix<T>(pb, n, p, sb0, sb1, [&](const auto& B) { out.noalias() = A * B; });
+  });
+}
+
+}  // namespace
+
+void gemm(const Tensor& a, const Tensor& b, Tensor& out) {
+  TL_DISPATCH(a.dtype(), T, [&] {
+    if constexpr (std::is_same<T, bool>::value) {
+      TL_FAIL("mm: not implemented for bool tensors");
+    } else {
+      gemm_t<T>(a.data_ptr<T>(), a.shape()[0], a.shape()[1], a.strides()[0], a.strides()[1], b.data_ptr<T>(),
+                b.shape()[1], b.strides()[0], b.strides()[1], out.data_ptr<T>());
+    }
+  });
+}
+
+void bgemm(const Tensor& a, const Tensor& b, Tensor& out) {
+  TL_DISPATCH(a.dtype(), T, [&] {
+    if constexpr (std::is_same<T, bool>::value) {
+      TL_FAIL("bmm: not implemented for bool tensors");
+    } else {
+      const int64_t B = a.shape()[0], m = a.shape()[1], n = a.shape()[2], p = b.shape()[2];
+      for (int64_t i = 0; i < B; ++i)
+        gemm_t<T>(a.data_ptr<T>() + i * a.strides()[0], m, n, a.strides()[1], a.strides()[2],
+                  b.data_ptr<T>() + i * b.strides()[0], p, b.strides()[1], b.strides()[2],
+                  out.data_ptr<T>() + i * m * p);
+    }
+  });
+}
+
+}  // namespace tl::kernels

@@ -1,0 +1,13 @@
+// Matrix products through Eigen's blocked GEMM, on strided views without copies where the
+// layout allows (row-major, or transposed = column-major).
+#pragma once
+#include "engine/core/tensor.h"
+
+namespace tl::kernels {
+
+// out (m, p) = a (m, n) @ b (n, p); a and b are 2-D views of dtype T; out is contiguous.
+void gemm(const Tensor& a, const Tensor& b, Tensor& out);
+// out (B, m, p) = a (B, m, n) @ b (B, n, p)
+void bgemm(const Tensor& a, const Tensor& b, Tensor& out);
+
+}  // namespace tl::kernels

@@ -1,0 +1,568 @@
+// Elementwise ops: forward, backward (written with differentiable ops so higher-order gradients
+// work), side by side. Broadcasting: backward returns gradients of the output's shape; the
+// engine reduces them to each input's shape with sum_to.
+#include <cmath>
+
+#include "engine/autograd/node.h"
+#include "engine/kernels/elementwise.h"
+#include "engine/ops/ops.h"
+
+namespace tl {
+
+namespace {
+
+enum class Bin { Add, Sub, Mul, Div, Pow, Max, Min, Eq, Ne, Lt, Le, Gt, Ge };
+
+int category(DType t) { return t == DType::Bool ? 0 : t == DType::Int64 ? 1 : 2; }
+
+// PyTorch's result_type for two tensors: a 0-d tensor only decides the dtype when it is of a
+// higher category (bool < int < float) than the dimensioned one.
+DType result_type(const Tensor& a, const Tensor& b) {
+  bool za = a.dim() == 0, zb = b.dim() == 0;
+  if (za == zb) return promote(a.dtype(), b.dtype());
+  const Tensor& z = za ? a : b;
+  const Tensor& d = za ? b : a;
+  if (category(z.dtype()) > category(d.dtype())) return promote(z.dtype(), d.dtype());
+  return d.dtype();
+}
+
+const char* bin_name(Bin op) {
+  static const char* n[] = {"add", "sub", "mul", "div", "pow", "maximum", "minimum",
+                            "eq",  "ne",  "lt",  "le",  "gt",  "ge"};
+  return n[int(op)];
+}
+
+Tensor binary(Bin op, const Tensor& a0, const Tensor& b0) {
+  const char* name = bin_name(op);
+  TL_CHECK(a0.defined() && b0.defined(), name, ": undefined tensor");
+  Shape out_shape = broadcast_shapes(name, a0.shape(), b0.shape());
+  DType ct = result_type(a0, b0);
+  if ((op == Bin::Div || op == Bin::Pow) && !is_floating(ct) && op == Bin::Div) ct = DType::Float32;
+  TL_CHECK(!(op == Bin::Sub && ct == DType::Bool), "sub: subtraction of two bool tensors is not supported");
+  Tensor a = a0.dtype() == ct ? a0 : to_dtype(a0, ct);
+  Tensor b = b0.dtype() == ct ? b0 : to_dtype(b0, ct);
+  bool cmp = op >= Bin::Eq;
+  Tensor out = Tensor::empty(out_shape, cmp ? DType::Bool : ct);
+  TL_DISPATCH(ct, T, [&] {
+    using kernels::binary_loop;
+    switch (op) {
+      case Bin::Add: binary_loop<T, T>(a, b, out, [](T x, T y) { return T(x + y); }); break;
+      case Bin::Sub: binary_loop<T, T>(a, b, out, [](T x, T y) { return T(x - y); }); break;
+      case Bin::Mul: binary_loop<T, T>(a, b, out, [](T x, T y) { return T(x * y); }); break;
+      case Bin::Div:
+        binary_loop<T, T>(a, b, out, [](T x, T y) { return T(x / y); });
+        break;
+      case Bin::Pow:
+        binary_loop<T, T>(a, b, out, [](T x, T y) { return T(std::pow(x, y)); });
+        break;
+      case Bin::Max:
+        binary_loop<T, T>(a, b, out, [](T x, T y) { return (x != x || x > y) ? x : y; });  // NaN wins
+        break;
+      case Bin::Min:
+        binary_loop<T, T>(a, b, out, [](T x, T y) { return (x != x || x < y) ? x : y; });
+        break;
+      case Bin::Eq: binary_loop<T, bool>(a, b, out, [](T x, T y) { return x == y; }); break;
+      case Bin::Ne: binary_loop<T, bool>(a, b, out, [](T x, T y) { return x != y; }); break;
+      case Bin::Lt: binary_loop<T, bool>(a, b, out, [](T x, T y) { return x < y; }); break;
+      case Bin::Le: binary_loop<T, bool>(a, b, out, [](T x, T y) { return x <= y; }); break;
+      case Bin::Gt: binary_loop<T, bool>(a, b, out, [](T x, T y) { return x > y; }); break;
+      case Bin::Ge: binary_loop<T, bool>(a, b, out, [](T x, T y) { return x >= y; }); break;
+    }
+  });
+  return out;
+}
+
+enum class Un { Neg, Exp, Log, Sqrt, Abs, Sin, Cos, Tanh, Sigmoid, Relu, Erf, Sign, Not, LeakyRelu, Softplus,
+                Clamp, PowScalar };
+struct UnParams {
+  double p0 = 0, p1 = 0;
+  bool has_lo = false, has_hi = false;
+};
+
+bool keeps_int(Un op) {
+  return op == Un::Neg || op == Un::Abs || op == Un::Relu || op == Un::Sign || op == Un::Clamp;
+}
+
+Tensor unary(Un op, const Tensor& x0, UnParams p = {}) {
+  TL_CHECK(x0.defined(), "unary op on an undefined tensor");
+  Tensor x = x0;
+  if (op == Un::Not) {
+    Tensor out = Tensor::empty(x.shape(), DType::Bool);
+    TL_DISPATCH(x.dtype(), T, [&] { kernels::unary_loop<T, bool>(x, out, [](T v) { return !v; }); });
+    return out;
+  }
+  if (!x.is_floating_point() && !keeps_int(op)) x = to_dtype(x, DType::Float32);
+  if (x.dtype() == DType::Bool) x = to_dtype(x, DType::Int64);
+  Tensor out = Tensor::empty(x.shape(), x.dtype());
+  TL_DISPATCH(x.dtype(), T, [&] {
+    using kernels::unary_loop;
+    using C = std::conditional_t<std::is_same<T, float>::value, float, double>;  // math precision
+    switch (op) {
+      case Un::Neg: unary_loop<T, T>(x, out, [](T v) { return T(-v); }); break;
+      case Un::Exp: unary_loop<T, T>(x, out, [](T v) { return T(std::exp(C(v))); }); break;
+      case Un::Log: unary_loop<T, T>(x, out, [](T v) { return T(std::log(C(v))); }); break;
+      case Un::Sqrt: unary_loop<T, T>(x, out, [](T v) { return T(std::sqrt(C(v))); }); break;
+      case Un::Abs: unary_loop<T, T>(x, out, [](T v) { return v < T(0) ? T(-v) : v; }); break;
+      case Un::Sin: unary_loop<T, T>(x, out, [](T v) { return T(std::sin(C(v))); }); break;
+      case Un::Cos: unary_loop<T, T>(x, out, [](T v) { return T(std::cos(C(v))); }); break;
+      case Un::Tanh: unary_loop<T, T>(x, out, [](T v) { return T(std::tanh(C(v))); }); break;
+      case Un::Sigmoid:
+        unary_loop<T, T>(x, out, [](T v) { return T(C(1) / (C(1) + std::exp(-C(v)))); });
+        break;
+      case Un::Relu: unary_loop<T, T>(x, out, [](T v) { return v > T(0) ? v : T(0); }); break;
+      case Un::Erf: unary_loop<T, T>(x, out, [](T v) { return T(std::erf(C(v))); }); break;
+      case Un::Sign:
+        unary_loop<T, T>(x, out, [](T v) { return T((T(0) < v) - (v < T(0))); });
+        break;
+      case Un::LeakyRelu: {
+        const C s = C(p.p0);
+        unary_loop<T, T>(x, out, [s](T v) { return v > T(0) ? v : T(C(v) * s); });
+        break;
+      }
+      case Un::Softplus: {
+        const C beta = C(p.p0), thr = C(p.p1);
+        unary_loop<T, T>(x, out, [beta, thr](T v) {
+          C z = C(v) * beta;
+          return T(z > thr ? C(v) : std::log1p(std::exp(z)) / beta);
+        });
+        break;
+      }
+      case Un::Clamp: {
+        const double lo = p.p0, hi = p.p1;
+        const bool hl = p.has_lo, hh = p.has_hi;
+        unary_loop<T, T>(x, out, [=](T v) {
+          if (v != v) return v;
+          if (hl && double(v) < lo) v = T(lo);
+          if (hh && double(v) > hi) v = T(hi);  // as PyTorch: min(max(x, lo), hi)
+          return v;
+        });
+        break;
+      }
+      case Un::PowScalar: {
+        const C e = C(p.p0);
+        if (e == C(2)) unary_loop<T, T>(x, out, [](T v) { return T(v * v); });
+        else if (e == C(1)) unary_loop<T, T>(x, out, [](T v) { return v; });
+        else unary_loop<T, T>(x, out, [e](T v) { return T(std::pow(C(v), e)); });
+        break;
+      }
+      case Un::Not: break;
+    }
+  });
+  return out;
+}
+
+Tensor zero_like_scalar(const Tensor& g) { return Tensor::scalar(0, g.dtype()); }
+Tensor scalar_of(const Tensor& g, double v) { return Tensor::scalar(v, g.dtype()); }
+
+}  // namespace
+
+// ---- add ----  d/da (a + b) = 1, d/db = 1
+static void add_bw(Node&, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = g, gi[1] = g; }
+Tensor add(const Tensor& a, const Tensor& b) {
+  Tensor out = binary(Bin::Add, a, b);
+  record("add", add_bw, {&a, &b}, out);
+  return out;
+}
+
+// ---- sub ----  d/da (a - b) = 1, d/db = -1
+static void sub_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  gi[0] = g;
+  if (n.needs_input_grad(1)) gi[1] = neg(g);
+}
+Tensor sub(const Tensor& a, const Tensor& b) {
+  Tensor out = binary(Bin::Sub, a, b);
+  record("sub", sub_bw, {&a, &b}, out);
+  return out;
+}
+
+// ---- mul ----  d/da (a * b) = b, d/db = a
+static void mul_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  if (n.needs_input_grad(0)) gi[0] = mul(g, n.saved_tensor(1));
+  if (n.needs_input_grad(1)) gi[1] = mul(g, n.saved_tensor(0));
+}
+Tensor mul(const Tensor& a, const Tensor& b) {
+  Tensor out = binary(Bin::Mul, a, b);
+  if (Node* n = record("mul", mul_bw, {&a, &b}, out)) save(n, a), save(n, b);
+  return out;
+}
+
+// ---- div ----  d/da (a / b) = 1/b, d/db = -a/b^2
+static void div_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  Tensor b = n.saved_tensor(1);
+  if (n.needs_input_grad(0)) gi[0] = div(g, b);
+  if (n.needs_input_grad(1)) gi[1] = neg(div(mul(g, n.saved_tensor(0)), mul(b, b)));
+}
+Tensor div(const Tensor& a, const Tensor& b) {
+  Tensor out = binary(Bin::Div, a, b);
+  if (Node* n = record("div", div_bw, {&a, &b}, out)) save(n, a), save(n, b);
+  return out;
+}
+
+// ---- neg ----  d/dx (-x) = -1
+static void neg_bw(Node&, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = neg(g); }
+Tensor neg(const Tensor& x) {
+  Tensor out = unary(Un::Neg, x);
+  record("neg", neg_bw, {&x}, out);
+  return out;
+}
+
+// ---- pow (tensor exponent) ----  d/dx x^e = e x^(e-1);  d/de x^e = x^e log x  (0 where x = 0, e >= 0)
+static void pow_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  Tensor x = n.saved_tensor(0), e = n.saved_tensor(1);
+  if (n.needs_input_grad(0)) gi[0] = mul(g, mul(e, pow(x, sub(e, scalar_of(e, 1)))));
+  if (n.needs_input_grad(1)) {
+    Tensor y = pow(x, e);
+    Tensor d = mul(g, mul(y, log(x)));
+    Tensor zero_mask = mul(eq(x, zero_like_scalar(x)), ge(e, zero_like_scalar(e)));
+    gi[1] = where(zero_mask, zero_like_scalar(d), d);
+  }
+}
+Tensor pow(const Tensor& x, const Tensor& e) {
+  Tensor out = binary(Bin::Pow, x, e);
+  if (Node* n = record("pow", pow_bw, {&x, &e}, out)) save(n, x), save(n, e);
+  return out;
+}
+
+// ---- pow (scalar exponent) ----  d/dx x^p = p x^(p-1)  (0 when p = 0)
+static void pow_scalar_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  double p = n.attrs.f0;
+  Tensor x = n.saved_tensor(0);
+  if (p == 0) gi[0] = mul(g, zero_like_scalar(g));
+  else gi[0] = mul(g, mul(pow(x, p - 1), scalar_of(x, p)));
+}
+Tensor pow(const Tensor& x, double e) {
+  UnParams p;
+  p.p0 = e;
+  Tensor out = unary(Un::PowScalar, x, p);
+  if (Node* n = record("pow_scalar", pow_scalar_bw, {&x}, out)) n->attrs.f0 = e, save(n, x);
+  return out;
+}
+Tensor pow(double base, const Tensor& e) { return pow(wrap_scalar(base, e), e); }
+
+// ---- exp ----  d/dx exp(x) = y
+static void exp_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = mul(g, n.saved_tensor(0)); }
+Tensor exp(const Tensor& x) {
+  Tensor out = unary(Un::Exp, x);
+  if (Node* n = record("exp", exp_bw, {&x}, out)) save_output(n, out);
+  return out;
+}
+
+// ---- log ----  d/dx log(x) = 1/x
+static void log_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = div(g, n.saved_tensor(0)); }
+Tensor log(const Tensor& x) {
+  Tensor out = unary(Un::Log, x);
+  if (Node* n = record("log", log_bw, {&x}, out)) save(n, x);
+  return out;
+}
+
+// ---- sqrt ----  d/dx sqrt(x) = 1 / (2 y)
+static void sqrt_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  Tensor y = n.saved_tensor(0);
+  gi[0] = div(g, mul(y, scalar_of(y, 2)));
+}
+Tensor sqrt(const Tensor& x) {
+  Tensor out = unary(Un::Sqrt, x);
+  if (Node* n = record("sqrt", sqrt_bw, {&x}, out)) save_output(n, out);
+  return out;
+}
+
+// ---- abs ----  d/dx |x| = sign(x)
+static void abs_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = mul(g, sign(n.saved_tensor(0))); }
+Tensor abs(const Tensor& x) {
+  Tensor out = unary(Un::Abs, x);
+  if (Node* n = record("abs", abs_bw, {&x}, out)) save(n, x);
+  return out;
+}
+
+// ---- sin, cos ----  d/dx sin x = cos x;  d/dx cos x = -sin x
+static void sin_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = mul(g, cos(n.saved_tensor(0))); }
+Tensor sin(const Tensor& x) {
+  Tensor out = unary(Un::Sin, x);
+  if (Node* n = record("sin", sin_bw, {&x}, out)) save(n, x);
+  return out;
+}
+static void cos_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  gi[0] = neg(mul(g, sin(n.saved_tensor(0))));
+}
+Tensor cos(const Tensor& x) {
+  Tensor out = unary(Un::Cos, x);
+  if (Node* n = record("cos", cos_bw, {&x}, out)) save(n, x);
+  return out;
+}
+
+// ---- tanh ----  d/dx tanh(x) = 1 - y^2
+static void tanh_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  Tensor y = n.saved_tensor(0);
+  gi[0] = mul(g, sub(scalar_of(y, 1), mul(y, y)));
+}
+Tensor tanh(const Tensor& x) {
+  Tensor out = unary(Un::Tanh, x);
+  if (Node* n = record("tanh", tanh_bw, {&x}, out)) save_output(n, out);
+  return out;
+}
+
+// ---- sigmoid ----  d/dx sigmoid(x) = y (1 - y)
+static void sigmoid_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  Tensor y = n.saved_tensor(0);
+  gi[0] = mul(g, mul(y, sub(scalar_of(y, 1), y)));
+}
+Tensor sigmoid(const Tensor& x) {
+  Tensor out = unary(Un::Sigmoid, x);
+  if (Node* n = record("sigmoid", sigmoid_bw, {&x}, out)) save_output(n, out);
+  return out;
+}
+
+// ---- relu ----  d/dx relu(x) = 1 where y > 0, else 0
+static void relu_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  Tensor y = n.saved_tensor(0);
+  gi[0] = where(gt(y, zero_like_scalar(y)), g, zero_like_scalar(g));
+}
+Tensor relu(const Tensor& x) {
+  Tensor out = unary(Un::Relu, x);
+  if (Node* n = record("relu", relu_bw, {&x}, out)) save_output(n, out);
+  return out;
+}
+
+// ---- leaky_relu ----  d/dx = 1 where x > 0, else slope
+static void leaky_relu_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  Tensor x = n.saved_tensor(0);
+  gi[0] = where(gt(x, zero_like_scalar(x)), g, mul(g, scalar_of(g, n.attrs.f0)));
+}
+Tensor leaky_relu(const Tensor& x, double slope) {
+  UnParams p;
+  p.p0 = slope;
+  Tensor out = unary(Un::LeakyRelu, x, p);
+  if (Node* n = record("leaky_relu", leaky_relu_bw, {&x}, out)) n->attrs.f0 = slope, save(n, x);
+  return out;
+}
+
+// ---- erf ----  d/dx erf(x) = 2/sqrt(pi) exp(-x^2)
+static void erf_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  Tensor x = n.saved_tensor(0);
+  gi[0] = mul(g, mul(exp(neg(mul(x, x))), scalar_of(x, 2.0 / std::sqrt(M_PI))));
+}
+Tensor erf(const Tensor& x) {
+  Tensor out = unary(Un::Erf, x);
+  if (Node* n = record("erf", erf_bw, {&x}, out)) save(n, x);
+  return out;
+}
+
+// gelu (PyTorch's default, exact erf form): x/2 (1 + erf(x/sqrt 2)). Composite: its gradient
+// comes from mul/erf.
+Tensor gelu(const Tensor& x) {
+  Tensor h = mul(x, scalar_of(x, 0.5));
+  return mul(h, add(erf(mul(x, scalar_of(x, M_SQRT1_2))), scalar_of(x, 1)));
+}
+
+// ---- softplus ----  log(1 + e^(beta x)) / beta, linear above threshold.
+// d/dx = sigmoid(beta x), 1 above threshold
+static void softplus_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  Tensor x = n.saved_tensor(0);
+  Tensor bx = mul(x, scalar_of(x, n.attrs.f0));
+  gi[0] = where(gt(bx, scalar_of(x, n.attrs.f1)), g, mul(g, sigmoid(bx)));
+}
+Tensor softplus(const Tensor& x, double beta, double threshold) {
+  UnParams p;
+  p.p0 = beta, p.p1 = threshold;
+  Tensor out = unary(Un::Softplus, x, p);
+  if (Node* n = record("softplus", softplus_bw, {&x}, out)) n->attrs.f0 = beta, n->attrs.f1 = threshold, save(n, x);
+  return out;
+}
+
+// ---- clamp ----  d/dx = 1 where lo <= x <= hi, else 0
+static void clamp_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  Tensor x = n.saved_tensor(0);
+  Tensor mask = ones(Shape{}, DType::Bool);
+  if (n.attrs.i0) mask = mul(mask, ge(x, scalar_of(x, n.attrs.f0)));
+  if (n.attrs.i1) mask = mul(mask, le(x, scalar_of(x, n.attrs.f1)));
+  gi[0] = where(mask, g, zero_like_scalar(g));
+}
+Tensor clamp(const Tensor& x, std::optional<double> lo, std::optional<double> hi) {
+  TL_CHECK(lo || hi, "clamp: at least one of 'min' or 'max' must not be None");
+  UnParams p;
+  p.has_lo = bool(lo), p.has_hi = bool(hi);
+  p.p0 = lo ? *lo : 0, p.p1 = hi ? *hi : 0;
+  Tensor out = unary(Un::Clamp, x, p);
+  if (Node* n = record("clamp", clamp_bw, {&x}, out)) {
+    n->attrs.i0 = p.has_lo, n->attrs.i1 = p.has_hi, n->attrs.f0 = p.p0, n->attrs.f1 = p.p1;
+    save(n, x);
+  }
+  return out;
+}
+
+// ---- maximum / minimum ----  the gradient goes to the larger (smaller) input; ties split it
+// in half, as PyTorch.
+static void minmax_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi, bool is_max) {
+  Tensor a = n.saved_tensor(0), b = n.saved_tensor(1);
+  Tensor z = zero_like_scalar(g);
+  Tensor half = mul(g, scalar_of(g, 0.5));
+  Tensor tie = eq(a, b);
+  if (n.needs_input_grad(0)) gi[0] = where(is_max ? gt(a, b) : lt(a, b), g, where(tie, half, z));
+  if (n.needs_input_grad(1)) gi[1] = where(is_max ? gt(b, a) : lt(b, a), g, where(tie, half, z));
+}
+static void maximum_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) { minmax_bw(n, g, gi, true); }
+static void minimum_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) { minmax_bw(n, g, gi, false); }
+Tensor maximum(const Tensor& a, const Tensor& b) {
+  Tensor out = binary(Bin::Max, a, b);
+  if (Node* n = record("maximum", maximum_bw, {&a, &b}, out)) save(n, a), save(n, b);
+  return out;
+}
+Tensor minimum(const Tensor& a, const Tensor& b) {
+  Tensor out = binary(Bin::Min, a, b);
+  if (Node* n = record("minimum", minimum_bw, {&a, &b}, out)) save(n, a), save(n, b);
+  return out;
+}
+
+// ---- where ----  d/da = 1 where cond, d/db = 1 where !cond
+static void where_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  Tensor c = n.saved_tensor(0);
+  Tensor z = zero_like_scalar(g);
+  if (n.needs_input_grad(1)) gi[1] = where(c, g, z);
+  if (n.needs_input_grad(2)) gi[2] = where(c, z, g);
+}
+Tensor where(const Tensor& cond, const Tensor& a0, const Tensor& b0) {
+  TL_CHECK(cond.dtype() == DType::Bool, "where: expected condition to be a bool tensor, got ",
+           dtype_name(cond.dtype()));
+  Shape s = broadcast_shapes("where", broadcast_shapes("where", cond.shape(), a0.shape()), b0.shape());
+  DType ct = result_type(a0, b0);
+  Tensor a = a0.dtype() == ct ? a0 : to_dtype(a0, ct);
+  Tensor b = b0.dtype() == ct ? b0 : to_dtype(b0, ct);
+  Tensor out = Tensor::empty(s, ct);
+  TL_DISPATCH(ct, T, [&] {
+    Dims st[4] = {contiguous_strides(s), kernels::broadcast_strides(s, cond.shape(), cond.strides()),
+                  kernels::broadcast_strides(s, a.shape(), a.strides()),
+                  kernels::broadcast_strides(s, b.shape(), b.strides())};
+    const int64_t base[4] = {0, 0, 0, 0};
+    T* po = out.data_ptr<T>();
+    const bool* pc = cond.data_ptr<bool>();
+    const T* pa = a.data_ptr<T>();
+    const T* pb = b.data_ptr<T>();
+    kernels::for_each_row<4>(s, st, base, [&](int64_t cnt, const int64_t* off, const int64_t* step) {
+      for (int64_t j = 0; j < cnt; ++j)
+        po[off[0] + j] = pc[off[1] + j * step[1]] ? pa[off[2] + j * step[2]] : pb[off[3] + j * step[3]];
+    });
+  });
+  Tensor none;
+  if (Node* n = record("where", where_bw, {&none, &a0, &b0}, out)) save(n, cond);
+  return out;
+}
+
+// ---- no-grad elementwise ----
+Tensor sign(const Tensor& x) { return unary(Un::Sign, x); }
+Tensor eq(const Tensor& a, const Tensor& b) { return binary(Bin::Eq, a, b); }
+Tensor ne(const Tensor& a, const Tensor& b) { return binary(Bin::Ne, a, b); }
+Tensor lt(const Tensor& a, const Tensor& b) { return binary(Bin::Lt, a, b); }
+Tensor le(const Tensor& a, const Tensor& b) { return binary(Bin::Le, a, b); }
+Tensor gt(const Tensor& a, const Tensor& b) { return binary(Bin::Gt, a, b); }
+Tensor ge(const Tensor& a, const Tensor& b) { return binary(Bin::Ge, a, b); }
+Tensor logical_not(const Tensor& x) { return unary(Un::Not, x); }
+
+// ---- to(dtype) ----  d/dx = 1, cast back to the input's dtype (the engine does the cast)
+static void to_bw(Node&, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = g; }
+Tensor to_dtype(const Tensor& x, DType t) {
+  if (x.dtype() == t) return x;
+  Tensor out = Tensor::empty(x.shape(), t);
+  TL_DISPATCH(x.dtype(), S, [&] {
+    TL_DISPATCH(t, D, [&] { kernels::copy_convert<S, D>(x, out.data_ptr<D>()); });
+  });
+  if (is_floating(t) && x.is_floating_point()) record("to", to_bw, {&x}, out);
+  return out;
+}
+
+}  // namespace tl
+
+// ---- op table rows ----
+#include "engine/ops/op_table.h"
+namespace tl {
+void register_elementwise_ops(std::vector<OpDef>& t) {
+  auto V = [](Tensor x) { return Value::tensor(std::move(x)); };
+  (void)V;
+  const unsigned TM = kTorch | kMethod, TMF = kTorch | kMethod | kF;
+  t.push_back({"add.Tensor(Tensor input, Number|Tensor other, *, float alpha=1) -> Tensor", TM, [](const Args& a) {
+                 Tensor o = a.num_or_t(1, 0);
+                 if (a.f(2) != 1) o = mul(o, wrap_scalar(a.f(2), o));
+                 return Value::tensor(add(a.t(0), o));
+               }, add_bw, "grad_a = g; grad_b = g"});
+  t.push_back({"sub.Tensor(Tensor input, Number|Tensor other, *, float alpha=1) -> Tensor", TM, [](const Args& a) {
+                 Tensor o = a.num_or_t(1, 0);
+                 if (a.f(2) != 1) o = mul(o, wrap_scalar(a.f(2), o));
+                 return Value::tensor(sub(a.t(0), o));
+               }, sub_bw, "grad_a = g; grad_b = -g"});
+  t.push_back({"mul.Tensor(Tensor input, Number|Tensor other) -> Tensor", TM,
+               [](const Args& a) { return Value::tensor(mul(a.t(0), a.num_or_t(1, 0))); }, mul_bw,
+               "grad_a = g * b; grad_b = g * a"});
+  t.push_back({"div.Tensor(Tensor input, Number|Tensor other) -> Tensor", TM,
+               [](const Args& a) { return Value::tensor(div(a.t(0), a.num_or_t(1, 0))); }, div_bw,
+               "grad_a = g / b; grad_b = -g * a / b^2"});
+  t.push_back({"neg(Tensor input) -> Tensor", TM, [](const Args& a) { return Value::tensor(neg(a.t(0))); }, neg_bw,
+               "grad = -g"});
+  t.push_back({"pow.Scalar(Tensor input, float exponent) -> Tensor", TM,
+               [](const Args& a) {
+                 // An int tensor to an integer power stays integral, as PyTorch.
+                 if (!a.t(0).is_floating_point() && !a.is_int_value(1))
+                   return Value::tensor(pow(to_dtype(a.t(0), DType::Float32), a.f(1)));
+                 return Value::tensor(pow(a.t(0), a.f(1)));
+               }, pow_scalar_bw, "grad = g * p * x^(p-1)"});
+  t.push_back({"pow.Tensor(Tensor input, Tensor exponent) -> Tensor", TM,
+               [](const Args& a) { return Value::tensor(pow(a.t(0), a.t(1))); }, pow_bw,
+               "grad_x = g * e * x^(e-1); grad_e = g * x^e * log(x)"});
+  t.push_back({"pow.Base(Number self, Tensor exponent) -> Tensor", kTorch,
+               [](const Args& a) { return Value::tensor(pow(a.f(0), a.t(1))); }, nullptr, "composite: pow(full(base), e)"});
+  t.push_back({"exp(Tensor input) -> Tensor", TM, [](const Args& a) { return Value::tensor(exp(a.t(0))); }, exp_bw, "grad = g * y"});
+  t.push_back({"log(Tensor input) -> Tensor", TM, [](const Args& a) { return Value::tensor(log(a.t(0))); }, log_bw, "grad = g / x"});
+  t.push_back({"sqrt(Tensor input) -> Tensor", TM, [](const Args& a) { return Value::tensor(sqrt(a.t(0))); }, sqrt_bw, "grad = g / (2 y)"});
+  t.push_back({"abs(Tensor input) -> Tensor", TM, [](const Args& a) { return Value::tensor(abs(a.t(0))); }, abs_bw, "grad = g * sign(x)"});
+  t.push_back({"sin(Tensor input) -> Tensor", TM, [](const Args& a) { return Value::tensor(sin(a.t(0))); }, sin_bw, "grad = g * cos(x)"});
+  t.push_back({"cos(Tensor input) -> Tensor", TM, [](const Args& a) { return Value::tensor(cos(a.t(0))); }, cos_bw, "grad = -g * sin(x)"});
+  t.push_back({"tanh(Tensor input) -> Tensor", TMF, [](const Args& a) { return Value::tensor(tanh(a.t(0))); }, tanh_bw, "grad = g * (1 - y^2)"});
+  t.push_back({"sigmoid(Tensor input) -> Tensor", TMF, [](const Args& a) { return Value::tensor(sigmoid(a.t(0))); }, sigmoid_bw, "grad = g * y * (1 - y)"});
+  t.push_back({"relu(Tensor input) -> Tensor", TMF, [](const Args& a) { return Value::tensor(relu(a.t(0))); }, relu_bw, "grad = g where y > 0, else 0"});
+  t.push_back({"leaky_relu(Tensor input, float negative_slope=0.01) -> Tensor", kF,
+               [](const Args& a) { return Value::tensor(leaky_relu(a.t(0), a.f(1))); }, leaky_relu_bw,
+               "grad = g where x > 0, else g * slope"});
+  t.push_back({"gelu(Tensor input) -> Tensor", kF, [](const Args& a) { return Value::tensor(gelu(a.t(0))); }, nullptr,
+               "composite: x/2 (1 + erf(x / sqrt 2))"});
+  t.push_back({"erf(Tensor input) -> Tensor", TM, [](const Args& a) { return Value::tensor(erf(a.t(0))); }, erf_bw,
+               "grad = g * 2/sqrt(pi) * exp(-x^2)"});
+  t.push_back({"softplus(Tensor input, float beta=1, float threshold=20) -> Tensor", kF,
+               [](const Args& a) { return Value::tensor(softplus(a.t(0), a.f(1), a.f(2))); }, softplus_bw,
+               "grad = g * sigmoid(beta x)"});
+  t.push_back({"clamp(Tensor input, float? min=None, float? max=None) -> Tensor", TM,
+               [](const Args& a) { return Value::tensor(clamp(a.t(0), a.opt_f(1), a.opt_f(2))); }, clamp_bw,
+               "grad = g where min <= x <= max, else 0"});
+  t.push_back({"maximum(Tensor input, Tensor other) -> Tensor", TM,
+               [](const Args& a) { return Value::tensor(maximum(a.t(0), a.t(1))); }, maximum_bw,
+               "grad goes to the larger input; ties split it"});
+  t.push_back({"minimum(Tensor input, Tensor other) -> Tensor", TM,
+               [](const Args& a) { return Value::tensor(minimum(a.t(0), a.t(1))); }, minimum_bw,
+               "grad goes to the smaller input; ties split it"});
+  t.push_back({"where(Tensor(nograd) condition, Number|Tensor input, Number|Tensor other) -> Tensor", kTorch,
+               [](const Args& a) {
+                 TL_CHECK(a.v[1].kind == Value::Kind::Tensor || a.v[2].kind == Value::Kind::Tensor,
+                          "where: expected at least one of input and other to be a Tensor");
+                 Tensor x = a.v[1].kind == Value::Kind::Tensor ? a.t(1) : a.num_or_t(1, 2);
+                 return Value::tensor(where(a.t(0), x, a.num_or_t(2, 1)));
+               }, where_bw, "grad_a = g where cond; grad_b = g where not cond"});
+  t.push_back({"sign(Tensor input) -> Tensor(nograd)", TM, [](const Args& a) { return Value::tensor(sign(a.t(0))); }});
+  using Cmp = Tensor (*)(const Tensor&, const Tensor&);
+  static const std::pair<const char*, Cmp> cmps[] = {{"eq", eq}, {"ne", ne}, {"lt", lt}, {"le", le}, {"gt", gt}, {"ge", ge}};
+  for (const auto& [name, fn] : cmps) {
+    Cmp f = fn;
+    t.push_back({std::string(name) + "(Tensor input, Number|Tensor other) -> Tensor(nograd)", TM,
+                 [f](const Args& a) { return Value::tensor(f(a.t(0), a.num_or_t(1, 0))); }});
+  }
+  t.push_back({"logical_not(Tensor input) -> Tensor(nograd)", TM,
+               [](const Args& a) { return Value::tensor(logical_not(a.t(0))); }});
+  t.push_back({"to(Tensor input, DType dtype) -> Tensor", kMethod,
+               [](const Args& a) { return Value::tensor(to_dtype(a.t(0), *a.dtype(1))); }, to_bw,
+               "grad = g cast back to the input's dtype"});
+  t.push_back({"float(Tensor input) -> Tensor", kMethod,
+               [](const Args& a) { return Value::tensor(to_dtype(a.t(0), DType::Float32)); }, nullptr, "composite: to(float32)"});
+  t.push_back({"double(Tensor input) -> Tensor", kMethod,
+               [](const Args& a) { return Value::tensor(to_dtype(a.t(0), DType::Float64)); }, nullptr, "composite: to(float64)"});
+  t.push_back({"long(Tensor input) -> Tensor(nograd)", kMethod,
+               [](const Args& a) { return Value::tensor(to_dtype(a.t(0), DType::Int64)); }});
+  t.push_back({"bool(Tensor input) -> Tensor(nograd)", kMethod,
+               [](const Args& a) { return Value::tensor(to_dtype(a.t(0), DType::Bool)); }});
+}
+}  // namespace tl

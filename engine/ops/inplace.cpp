@@ -1,0 +1,101 @@
+// In-place ops. Each bumps the storage's version counter, so a tensor saved for backward and
+// modified afterwards is caught when backward unpacks it (PyTorch's error). With grad recording,
+// the tensor's history is rebased: its grad_fn becomes the in-place op's node.
+#include "engine/autograd/node.h"
+#include "engine/kernels/elementwise.h"
+#include "engine/ops/ops.h"
+
+namespace tl {
+
+namespace {
+
+void check_inplace(const char* op, const Tensor& self, bool recording) {
+  TL_CHECK(self.defined(), op, ": undefined tensor");
+  TL_CHECK(!(recording && self.requires_grad() && self.is_leaf()),
+           op, ": a leaf Variable that requires grad is being used in an in-place operation.");
+  TL_CHECK(!(recording && self.impl()->is_view && self.requires_grad()), op,
+           ": in-place modification of a view of a tensor that requires grad is not supported; use an "
+           "out-of-place op or torch.no_grad()");
+}
+
+// Writes src (broadcast to self's shape, converted to self's dtype) into self's memory.
+void write_into(const char* op, Tensor& self, const Tensor& src) {
+  Shape b = broadcast_shapes(op, self.shape(), src.shape());
+  TL_CHECK(b == self.shape(), op, ": output with shape ", self.shape_str(), " doesn't match the broadcast shape ",
+           shape_str(b));
+  TL_DISPATCH(self.dtype(), D, [&] {
+    TL_DISPATCH(src.dtype(), S, [&] {
+      Dims st[2] = {self.strides(), kernels::broadcast_strides(self.shape(), src.shape(), src.strides())};
+      const int64_t base[2] = {0, 0};
+      D* pd = self.data_ptr<D>();
+      const S* ps = src.data_ptr<S>();
+      kernels::for_each_row<2>(self.shape(), st, base, [&](int64_t cnt, const int64_t* off, const int64_t* step) {
+        for (int64_t j = 0; j < cnt; ++j) pd[off[0] + j * step[0]] = static_cast<D>(ps[off[1] + j * step[1]]);
+      });
+    });
+  });
+  self.bump_version();
+}
+
+// self <- f(self, o), rebasing self's history onto the result's node when recording.
+template <class F>
+Tensor& binary_inplace(const char* op, Tensor& self, const Tensor& o, bool saves_self, F f) {
+  const bool recording = grad_enabled() && (self.requires_grad() || o.requires_grad());
+  check_inplace(op, self, recording);
+  // The node must not save `self` itself: we are about to overwrite it.
+  Tensor result = f(recording && saves_self ? clone(self) : self, o);
+  TL_CHECK(is_floating(self.dtype()) || !is_floating(result.dtype()), op, ": result type ",
+           dtype_name(result.dtype()), " can't be cast to the desired output type ", dtype_name(self.dtype()));
+  write_into(op, self, result);
+  if (recording && result.grad_fn()) {
+    self.impl()->grad_fn = result.grad_fn();
+    self.impl()->requires_grad = true;
+  }
+  return self;
+}
+
+}  // namespace
+
+Tensor& add_(Tensor& self, const Tensor& o) {
+  return binary_inplace("add_", self, o, false, [](const Tensor& a, const Tensor& b) { return add(a, b); });
+}
+Tensor& sub_(Tensor& self, const Tensor& o) {
+  return binary_inplace("sub_", self, o, false, [](const Tensor& a, const Tensor& b) { return sub(a, b); });
+}
+Tensor& mul_(Tensor& self, const Tensor& o) {
+  return binary_inplace("mul_", self, o, true, [](const Tensor& a, const Tensor& b) { return mul(a, b); });
+}
+Tensor& div_(Tensor& self, const Tensor& o) {
+  return binary_inplace("div_", self, o, true, [](const Tensor& a, const Tensor& b) { return div(a, b); });
+}
+
+Tensor& fill_(Tensor& self, double v) {
+  const bool recording = grad_enabled() && self.requires_grad();
+  check_inplace("fill_", self, recording);
+  TL_CHECK(!recording, "fill_: in-place fill of a tensor that is part of a graph is not supported; use "
+           "torch.no_grad() or detach() first");
+  write_into("fill_", self, Tensor::scalar(v, self.dtype()));
+  return self;
+}
+Tensor& zero_(Tensor& self) {
+  const bool recording = grad_enabled() && self.requires_grad();
+  check_inplace("zero_", self, recording);
+  TL_CHECK(!recording, "zero_: in-place zeroing of a tensor that is part of a graph is not supported; use "
+           "torch.no_grad() or detach() first");
+  write_into("zero_", self, Tensor::scalar(0, self.dtype()));
+  return self;
+}
+
+// ---- copy_ ----  d/dsrc = 1 (summed back over broadcast dims by the engine)
+static void copy_bw(Node&, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = g; }
+Tensor& copy_(Tensor& self, const Tensor& src) {
+  const bool recording = grad_enabled() && (self.requires_grad() || src.requires_grad());
+  check_inplace("copy_", self, recording);
+  TL_CHECK(!(recording && self.requires_grad() && !src.requires_grad()),
+           "copy_: copying a tensor that needs no grad over one that is part of a graph is not supported");
+  write_into("copy_", self, src);
+  if (recording && src.requires_grad()) record("copy", copy_bw, {&src}, self);
+  return self;
+}
+
+}  // namespace tl

@@ -1,0 +1,130 @@
+// Linear algebra: mm and bmm are primitives (Eigen GEMM); matmul and linear are composites.
+#include "engine/autograd/node.h"
+#include "engine/kernels/matmul.h"
+#include "engine/ops/ops.h"
+
+namespace tl {
+
+static void check_same_dtype(const char* op, const Tensor& a, const Tensor& b) {
+  TL_CHECK(a.dtype() == b.dtype(), op, ": expected both inputs to have the same dtype, but got ",
+           dtype_name(a.dtype()), " != ", dtype_name(b.dtype()));
+}
+
+// ---- mm ----  d/da (a @ b) = g @ b^T;  d/db = a^T @ g
+static void mm_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  if (n.needs_input_grad(0)) gi[0] = mm(g, t(n.saved_tensor(1)));
+  if (n.needs_input_grad(1)) gi[1] = mm(t(n.saved_tensor(0)), g);
+}
+Tensor mm(const Tensor& a, const Tensor& b) {
+  TL_CHECK(a.dim() == 2, "mm: expected 2-D tensors, but got a ", a.dim(), "-D tensor of shape ", a.shape_str());
+  TL_CHECK(b.dim() == 2, "mm: expected 2-D tensors, but got a ", b.dim(), "-D tensor of shape ", b.shape_str());
+  TL_CHECK(a.shape()[1] == b.shape()[0], "mm: shapes ", a.shape_str(), " and ", b.shape_str(),
+           " cannot be multiplied");
+  check_same_dtype("mm", a, b);
+  Tensor out = Tensor::empty(Shape{a.shape()[0], b.shape()[1]}, a.dtype());
+  kernels::gemm(a, b, out);
+  if (Node* n = record("mm", mm_bw, {&a, &b}, out)) save(n, a), save(n, b);
+  return out;
+}
+
+// ---- bmm ----  d/da = g @ b^T;  d/db = a^T @ g  (per batch)
+static void bmm_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  if (n.needs_input_grad(0)) gi[0] = bmm(g, transpose(n.saved_tensor(1), 1, 2));
+  if (n.needs_input_grad(1)) gi[1] = bmm(transpose(n.saved_tensor(0), 1, 2), g);
+}
+Tensor bmm(const Tensor& a, const Tensor& b) {
+  TL_CHECK(a.dim() == 3 && b.dim() == 3, "bmm: expected 3-D tensors, but got shapes ", a.shape_str(), " and ",
+           b.shape_str());
+  TL_CHECK(a.shape()[0] == b.shape()[0] && a.shape()[2] == b.shape()[1], "bmm: shapes ", a.shape_str(), " and ",
+           b.shape_str(), " cannot be multiplied");
+  check_same_dtype("bmm", a, b);
+  Tensor out = Tensor::empty(Shape{a.shape()[0], a.shape()[1], b.shape()[2]}, a.dtype());
+  kernels::bgemm(a, b, out);
+  if (Node* n = record("bmm", bmm_bw, {&a, &b}, out)) save(n, a), save(n, b);
+  return out;
+}
+
+// matmul with PyTorch's rules: 1-D operands get a dim prepended (left) or appended (right) and
+// removed after; batch dims broadcast. Composite: its gradient comes from mm/bmm and views.
+Tensor matmul(const Tensor& a, const Tensor& b) {
+  const int da = a.dim(), db = b.dim();
+  TL_CHECK(da > 0 && db > 0, "matmul: both arguments to matmul need to be at least 1D, but they are ", da,
+           "D and ", db, "D");
+  auto fail = [&] { TL_FAIL("matmul: shapes ", a.shape_str(), " and ", b.shape_str(), " cannot be multiplied"); };
+  if (da == 1 && db == 1) {
+    if (a.shape()[0] != b.shape()[0]) fail();
+    return sum(mul(a, b));
+  }
+  if (da == 2 && db == 1) {
+    if (a.shape()[1] != b.shape()[0]) fail();
+    return squeeze(mm(a, unsqueeze(b, 1)), 1);
+  }
+  if (da == 1 && db == 2) {
+    if (a.shape()[0] != b.shape()[0]) fail();
+    return squeeze(mm(unsqueeze(a, 0), b), 0);
+  }
+  if (da == 2 && db == 2) {
+    if (a.shape()[1] != b.shape()[0]) fail();
+    return mm(a, b);
+  }
+  // Batched. (..., n, m) @ (m, p): fold the batch into the rows and use one mm.
+  if (da >= 3 && db <= 2) {
+    Tensor b2 = db == 1 ? unsqueeze(b, 1) : b;
+    if (a.shape()[da - 1] != b2.shape()[0]) fail();
+    Tensor out = mm(reshape(a, {-1, a.shape()[da - 1]}), b2);
+    IntList s = a.shape().vec();
+    s.back() = b2.shape()[1];
+    if (db == 1) s.pop_back();
+    return reshape(out, s);
+  }
+  Tensor a3 = da == 1 ? unsqueeze(a, 0) : a;
+  Tensor b3 = db == 1 ? unsqueeze(b, 1) : b;
+  const int na = a3.dim(), nb = b3.dim();
+  const int64_t n = a3.shape()[na - 2], m = a3.shape()[na - 1], m2 = b3.shape()[nb - 2], p = b3.shape()[nb - 1];
+  if (m != m2) fail();
+  Shape ba, bb;
+  for (int i = 0; i < na - 2; ++i) ba.push_back(a3.shape()[i]);
+  for (int i = 0; i < nb - 2; ++i) bb.push_back(b3.shape()[i]);
+  Shape batch;
+  try {
+    batch = broadcast_shapes("matmul", ba, bb);
+  } catch (const Error&) {
+    fail();
+  }
+  IntList ea = batch.vec(), eb = batch.vec();
+  ea.push_back(n), ea.push_back(m), eb.push_back(m), eb.push_back(p);
+  const int64_t B = batch.numel();
+  Tensor out = bmm(reshape(expand(a3, ea), {B, n, m}), reshape(expand(b3, eb), {B, m, p}));
+  IntList s = batch.vec();
+  if (da > 1) s.push_back(n);
+  if (db > 1) s.push_back(p);
+  return reshape(out, s);
+}
+
+// linear(x, W, b) = x @ W^T + b  (composite)
+Tensor linear(const Tensor& x, const Tensor& w, const Tensor& b) {
+  TL_CHECK(w.dim() == 2 || w.dim() == 1, "linear: weight must be 1-D or 2-D, got shape ", w.shape_str());
+  Tensor y = matmul(x, w.dim() == 2 ? t(w) : w);
+  return b.defined() ? add(y, b) : y;
+}
+
+}  // namespace tl
+
+// ---- op table rows ----
+#include "engine/ops/op_table.h"
+namespace tl {
+void register_linalg_ops(std::vector<OpDef>& t) {
+  const unsigned TM = kTorch | kMethod;
+  t.push_back({"mm(Tensor input, Tensor mat2) -> Tensor", TM, [](const Args& a) { return Value::tensor(mm(a.t(0), a.t(1))); },
+               mm_bw, "grad_a = g @ b^T; grad_b = a^T @ g"});
+  t.push_back({"bmm(Tensor input, Tensor mat2) -> Tensor", TM, [](const Args& a) { return Value::tensor(bmm(a.t(0), a.t(1))); },
+               bmm_bw, "grad_a = g @ b^T; grad_b = a^T @ g (per batch)"});
+  t.push_back({"matmul(Tensor input, Tensor other) -> Tensor", TM,
+               [](const Args& a) { return Value::tensor(matmul(a.t(0), a.t(1))); }, nullptr, "composite: mm/bmm and views"});
+  t.push_back({"linear(Tensor input, Tensor weight, Tensor? bias=None) -> Tensor", kF,
+               [](const Args& a) { return Value::tensor(linear(a.t(0), a.t(1), a.opt_t(2))); }, nullptr,
+               "composite: x @ W^T + b"});
+  t.push_back({"t(Tensor input) -> Tensor", TM, [](const Args& a) { return Value::tensor(tl::t(a.t(0))); }, nullptr,
+               "composite: transpose(0, 1)"});
+}
+}  // namespace tl

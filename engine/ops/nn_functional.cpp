@@ -1,0 +1,130 @@
+// Softmax family and losses. softmax, nll_loss, cross_entropy and mse_loss are composites;
+// log_softmax and binary_cross_entropy_with_logits are fused primitives for numerical stability
+// (log of a softmax underflows; log(1 + e^x) overflows).
+#include <cmath>
+
+#include "engine/autograd/node.h"
+#include "engine/ops/ops.h"
+
+namespace tl {
+
+// softmax = e^(x - max) / sum(e^(x - max)); the shift is a constant (no gradient needed).
+Tensor softmax(const Tensor& x, int64_t dim) {
+  TL_CHECK(x.is_floating_point(), "softmax: expected a floating point tensor, got ", dtype_name(x.dtype()));
+  if (x.dim() == 0) return div(exp(sub(x, x.detach())), exp(sub(x, x.detach())));
+  wrap_dim("softmax", dim, x.dim());
+  Tensor e = exp(sub(x, amax(x, {dim}, true).detach()));
+  return div(e, sum(e, {dim}, true));
+}
+
+// ---- log_softmax ----  y = x - logsumexp(x);  d/dx: g - e^y * sum(g)
+static void log_softmax_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  Tensor y = n.saved_tensor(0);
+  gi[0] = sub(g, mul(exp(y), sum(g, {n.attrs.i0}, true)));
+}
+Tensor log_softmax(const Tensor& x, int64_t dim) {
+  TL_CHECK(x.is_floating_point(), "log_softmax: expected a floating point tensor, got ", dtype_name(x.dtype()));
+  int d = wrap_dim("log_softmax", dim, x.dim());
+  Tensor out;
+  {
+    NoGradGuard ng;
+    out = x.dim() == 0 ? sub(x, x) : sub(x, logsumexp(x, {d}, true));
+  }
+  if (Node* n = record("log_softmax", log_softmax_bw, {&x}, out)) n->attrs.i0 = x.dim() == 0 ? 0 : d, save_output(n, out);
+  return out;
+}
+
+Tensor mse_loss(const Tensor& input, const Tensor& target) {
+  broadcast_shapes("mse_loss", input.shape(), target.shape());
+  Tensor d = sub(input, target);
+  return mean(mul(d, d));
+}
+
+// nll_loss(logp (N, C) or (C,), target (N,) or ()) = -mean over non-ignored targets of logp[i, t_i]
+Tensor nll_loss(const Tensor& logp, const Tensor& target, int64_t ignore_index) {
+  TL_CHECK(target.dtype() == DType::Int64, "nll_loss: expected target of dtype int64, but got ",
+           dtype_name(target.dtype()));
+  TL_CHECK(logp.dim() == 1 || logp.dim() == 2, "nll_loss: expected input of 1 or 2 dimensions, got shape ",
+           logp.shape_str());
+  Tensor lp = logp.dim() == 1 ? unsqueeze(logp, 0) : logp;
+  Tensor tg = target.dim() == 0 ? unsqueeze(target, 0) : target;
+  TL_CHECK(tg.dim() == 1 && tg.shape()[0] == lp.shape()[0], "nll_loss: expected input batch_size (",
+           lp.shape()[0], ") to match target batch_size (", tg.dim() ? tg.shape()[0] : 0, ")");
+  const int64_t C = lp.shape()[1];
+  std::vector<int64_t> tv = tg.to_int_vector();
+  for (int64_t v : tv) TL_CHECK(v == ignore_index || (v >= 0 && v < C), "nll_loss: Target ", v, " is out of bounds.");
+  Tensor keep = ne(tg, Tensor::scalar(double(ignore_index), DType::Int64));
+  Tensor safe = where(keep, tg, Tensor::scalar(0, DType::Int64));
+  Tensor picked = squeeze(gather(lp, 1, unsqueeze(safe, 1)), 1);
+  Tensor w = to_dtype(keep, logp.dtype());
+  return neg(div(sum(mul(picked, w)), sum(w)));
+}
+
+// cross_entropy = nll_loss(log_softmax(x, 1)); with class-probability targets (a floating
+// target of x's shape): -mean(sum(target * log_softmax(x, 1), 1)).
+Tensor cross_entropy(const Tensor& logits, const Tensor& target, int64_t ignore_index) {
+  int cdim = logits.dim() == 1 ? 0 : 1;
+  if (target.is_floating_point()) {
+    TL_CHECK(target.shape() == logits.shape(), "cross_entropy: expected target of shape ", logits.shape_str(),
+             " for class probabilities, got ", target.shape_str());
+    Tensor l = neg(sum(mul(target, log_softmax(logits, cdim)), {cdim}));
+    return logits.dim() == 1 ? l : mean(l);
+  }
+  return nll_loss(log_softmax(logits, cdim), target, ignore_index);
+}
+
+// ---- binary_cross_entropy_with_logits ----
+// l = mean((1 - y) x + log(1 + e^-x)), computed as (1 - y) x + m + log(e^-m + e^(-x-m)), m = max(-x, 0)
+// d/dx = (sigmoid(x) - y) / N;  d/dy = -x / N
+static void bce_logits_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  Tensor x = n.saved_tensor(0), y = n.saved_tensor(1);
+  Tensor scale = div(g, Tensor::scalar(double(n.attrs.i0), g.dtype()));
+  if (n.needs_input_grad(0)) gi[0] = mul(sub(sigmoid(x), y), scale);
+  if (n.needs_input_grad(1)) gi[1] = mul(neg(x), scale);
+}
+Tensor binary_cross_entropy_with_logits(const Tensor& input, const Tensor& target) {
+  TL_CHECK(input.shape() == target.shape(), "binary_cross_entropy_with_logits: Target size (",
+           target.shape_str(), ") must be the same as input size (", input.shape_str(), ")");
+  TL_CHECK(input.is_floating_point() && target.is_floating_point(),
+           "binary_cross_entropy_with_logits: expected floating point input and target");
+  Tensor out;
+  {
+    NoGradGuard ng;
+    Tensor zero = Tensor::scalar(0, input.dtype());
+    Tensor m = clamp(neg(input), 0.0, std::nullopt);
+    Tensor l = add(add(mul(sub(Tensor::scalar(1, input.dtype()), target), input), m),
+                   log(add(exp(neg(m)), exp(sub(neg(input), m)))));
+    out = mean(l);
+  }
+  if (Node* n = record("binary_cross_entropy_with_logits", bce_logits_bw, {&input, &target}, out)) {
+    n->attrs.i0 = input.numel();
+    save(n, input), save(n, target);
+  }
+  return out;
+}
+
+}  // namespace tl
+
+// ---- op table rows ----
+#include "engine/ops/op_table.h"
+namespace tl {
+void register_nn_ops(std::vector<OpDef>& t) {
+  const unsigned TMF = kTorch | kMethod | kF;
+  t.push_back({"softmax(Tensor input, int dim) -> Tensor", TMF, [](const Args& a) { return Value::tensor(softmax(a.t(0), a.i(1))); },
+               nullptr, "composite: exp(x - max) / sum"});
+  t.push_back({"log_softmax(Tensor input, int dim) -> Tensor", TMF,
+               [](const Args& a) { return Value::tensor(log_softmax(a.t(0), a.i(1))); }, log_softmax_bw,
+               "grad = g - exp(y) * sum(g)"});
+  t.push_back({"mse_loss(Tensor input, Tensor target) -> Tensor", kF,
+               [](const Args& a) { return Value::tensor(mse_loss(a.t(0), a.t(1))); }, nullptr, "composite: mean((x - y)^2)"});
+  t.push_back({"nll_loss(Tensor input, Tensor(nograd) target, *, int ignore_index=-100) -> Tensor", kF,
+               [](const Args& a) { return Value::tensor(nll_loss(a.t(0), a.t(1), a.i(2))); }, nullptr,
+               "composite: -mean(gather(logp, target))"});
+  t.push_back({"cross_entropy(Tensor input, Tensor(nograd) target, *, int ignore_index=-100) -> Tensor", kF,
+               [](const Args& a) { return Value::tensor(cross_entropy(a.t(0), a.t(1), a.i(2))); }, nullptr,
+               "composite: nll_loss(log_softmax(x))"});
+  t.push_back({"binary_cross_entropy_with_logits(Tensor input, Tensor target) -> Tensor", kF,
+               [](const Args& a) { return Value::tensor(binary_cross_entropy_with_logits(a.t(0), a.t(1))); }, bce_logits_bw,
+               "grad_x = g * (sigmoid(x) - y) / N; grad_y = -g * x / N"});
+}
+}  // namespace tl

@@ -1,0 +1,336 @@
+#include "engine/ops/op_table.h"
+
+#include <cstdlib>
+#include <unordered_map>
+
+#include "engine/ops/ops.h"
+
+namespace tl {
+
+namespace {
+
+std::string trim(const std::string& s) {
+  size_t a = s.find_first_not_of(' '), b = s.find_last_not_of(' ');
+  return a == std::string::npos ? "" : s.substr(a, b - a + 1);
+}
+
+Value parse_default(const std::string& d) {
+  if (d == "None") return Value::none();
+  if (d == "True") return Value::boolean(true);
+  if (d == "False") return Value::boolean(false);
+  if (d == "[]") return Value::list({});
+  if (d.find_first_of(".e") != std::string::npos) return Value::number(std::strtod(d.c_str(), nullptr));
+  return Value::integer(std::strtoll(d.c_str(), nullptr, 10));
+}
+
+// Parses "key(params) -> ret" into the row's fields. Schemas are ours, so a malformed one is a
+// programming error reported at start-up.
+void parse_schema(OpDef& op) {
+  const std::string& s = op.schema;
+  size_t lp = s.find('('), rp = s.rfind(')'), arrow = s.find("->", rp);
+  TL_CHECK(lp != std::string::npos && rp != std::string::npos && arrow != std::string::npos,
+           "op table: bad schema '", s, "'");
+  op.key = s.substr(0, lp);
+  op.name = op.key.substr(0, op.key.find('.'));
+  op.returns = trim(s.substr(arrow + 2));
+  op.differentiable = op.returns == "Tensor" || op.returns == "(Tensor, Tensor(nograd))";
+  std::string body = s.substr(lp + 1, rp - lp - 1);
+  bool kw_only = false;
+  size_t pos = 0;
+  while (pos < body.size()) {
+    size_t comma = body.find(',', pos);
+    if (comma == std::string::npos) comma = body.size();
+    std::string item = trim(body.substr(pos, comma - pos));
+    pos = comma + 1;
+    if (item.empty()) continue;
+    if (item == "*") {
+      kw_only = true;
+      continue;
+    }
+    Param p;
+    p.kw_only = kw_only;
+    size_t sp = item.find(' ');
+    TL_CHECK(sp != std::string::npos, "op table: bad parameter '", item, "' in '", s, "'");
+    std::string type = item.substr(0, sp), rest = trim(item.substr(sp + 1));
+    size_t eq = rest.find('=');
+    p.name = trim(rest.substr(0, eq));
+    if (eq != std::string::npos) {
+      p.has_default = true;
+      p.default_value = parse_default(trim(rest.substr(eq + 1)));
+    }
+    if (type.size() > 8 && type.compare(type.size() - 8, 8, "(nograd)") == 0) {
+      p.nograd = true;
+      type.resize(type.size() - 8);
+    }
+    if (!type.empty() && type.back() == '?') {
+      p.optional = true;
+      type.pop_back();
+    }
+    using T = Param::Type;
+    static const std::unordered_map<std::string, T> types = {
+        {"Tensor", T::Tensor}, {"Tensor[]", T::TensorList}, {"Number|Tensor", T::NumberOrTensor},
+        {"int", T::Int},       {"int[]", T::IntList},       {"int...", T::IntVarargs},
+        {"float", T::Float},   {"bool", T::Bool},           {"DType", T::DType},
+        {"str", T::Str},       {"Number", T::Number},       {"Any", T::Any}};
+    auto it = types.find(type);
+    TL_CHECK(it != types.end(), "op table: unknown type '", type, "' in '", s, "'");
+    p.type = it->second;
+    if (p.type == T::IntVarargs) op.vararg = true;
+    op.params.push_back(p);
+  }
+}
+
+std::vector<OpDef> build_table() {
+  std::vector<OpDef> t;
+  register_elementwise_ops(t);
+  register_reduce_ops(t);
+  register_linalg_ops(t);
+  register_shape_ops(t);
+  register_nn_ops(t);
+  register_creation_ops(t);
+  register_tensor_api_ops(t);
+  for (OpDef& op : t) parse_schema(op);
+  return t;
+}
+
+bool is_int(const Value& v) { return v.kind == Value::Kind::Int || v.kind == Value::Kind::Bool; }
+
+std::string check_type(const Param& p, const Value& v) {
+  using T = Param::Type;
+  using K = Value::Kind;
+  if (v.is_none()) return p.optional || (p.has_default && p.default_value.is_none()) ? "" : "None";
+  bool ok = false;
+  std::string want;
+  switch (p.type) {
+    case T::Tensor: ok = v.kind == K::Tensor; want = "Tensor"; break;
+    case T::TensorList:
+      want = "tuple of Tensors";
+      if (v.kind == K::Tensor) return "";  // a single tensor counts as a list of one
+      ok = v.is_seq();
+      if (ok)
+        for (const Value& x : *v.items) ok = ok && x.kind == K::Tensor;
+      break;
+    case T::NumberOrTensor: ok = v.kind == K::Tensor || v.is_number(); want = "Tensor or Number"; break;
+    case T::Int: ok = is_int(v); want = "int"; break;
+    case T::IntList:
+    case T::IntVarargs:
+      want = "tuple of ints";
+      ok = is_int(v) || v.is_seq();
+      if (v.is_seq())
+        for (const Value& x : *v.items) ok = ok && is_int(x);
+      break;
+    case T::Float: ok = v.is_number(); want = "float"; break;
+    case T::Bool: ok = v.kind == K::Bool; want = "bool"; break;
+    case T::DType: ok = v.kind == K::DType; want = "torch.dtype"; break;
+    case T::Str: ok = v.kind == K::Str; want = "str"; break;
+    case T::Number: ok = v.is_number(); want = "Number"; break;
+    case T::Any: ok = true; break;
+  }
+  return ok ? "" : "argument '" + p.name + "' must be " + want + ", not " + v.type_name();
+}
+
+std::string signature_of(const OpDef& op) {
+  std::string s = op.schema.substr(op.schema.find('('));
+  return op.name + s.substr(0, s.rfind(')') + 1);
+}
+
+}  // namespace
+
+const std::vector<OpDef>& op_table() {
+  static const std::vector<OpDef> t = build_table();
+  return t;
+}
+
+std::vector<const OpDef*> find_ops(const std::string& name, unsigned where) {
+  static const auto index = [] {
+    std::unordered_map<std::string, std::vector<const OpDef*>> m;
+    for (const OpDef& op : op_table()) m[op.name].push_back(&op);
+    return m;
+  }();
+  std::vector<const OpDef*> r;
+  auto it = index.find(name);
+  if (it != index.end())
+    for (const OpDef* op : it->second)
+      if (op->expose & where) r.push_back(op);
+  return r;
+}
+
+const OpDef* find_op_key(const std::string& key) {
+  for (const OpDef& op : op_table())
+    if (op.key == key) return &op;
+  return nullptr;
+}
+
+std::string bind_args(const OpDef& op, const std::vector<Value>& pos,
+                      const std::vector<std::pair<std::string, Value>>& kw, Args& out) {
+  const size_t np = op.params.size();
+  out.v.assign(np, Value());
+  std::vector<bool> set(np, false);
+  size_t pi = 0;
+  for (size_t a = 0; a < pos.size(); ++a) {
+    while (pi < np && op.params[pi].kw_only) ++pi;
+    if (pi >= np)
+      return op.name + "() takes " + std::to_string(np) + " positional argument" + (np == 1 ? "" : "s") +
+             " but " + std::to_string(pos.size()) + " were given";
+    const Param& p = op.params[pi];
+    if (p.type == Param::Type::IntVarargs && is_int(pos[a])) {
+      // x.view(2, 3): gather the remaining ints.
+      std::vector<Value> ints;
+      while (a < pos.size() && is_int(pos[a])) ints.push_back(pos[a++]);
+      --a;
+      out.v[pi] = Value::tuple(ints);
+    } else {
+      out.v[pi] = pos[a];
+    }
+    set[pi++] = true;
+  }
+  for (const auto& [k, v] : kw) {
+    size_t j = 0;
+    while (j < np && op.params[j].name != k) ++j;
+    if (j == np) return op.name + "() got an unexpected keyword argument '" + k + "'";
+    if (set[j]) return op.name + "() got multiple values for argument '" + k + "'";
+    out.v[j] = v;
+    set[j] = true;
+  }
+  for (size_t j = 0; j < np; ++j) {
+    const Param& p = op.params[j];
+    if (!set[j]) {
+      if (!p.has_default) return op.name + "() missing required argument '" + p.name + "'";
+      out.v[j] = p.default_value;
+    }
+    std::string e = check_type(p, out.v[j]);
+    if (!e.empty()) return op.name + "(): " + (e == "None" ? "argument '" + p.name + "' must not be None" : e);
+  }
+  return "";
+}
+
+Value call_op(const std::string& name, unsigned where, const std::vector<Value>& pos,
+              const std::vector<std::pair<std::string, Value>>& kw) {
+  std::vector<const OpDef*> ops = find_ops(name, where);
+  TL_CHECK(!ops.empty(), "unknown op '", name, "'");
+  std::string first_err;
+  Args args;
+  for (const OpDef* op : ops) {
+    std::string e = bind_args(*op, pos, kw, args);
+    if (e.empty()) return op->call(args);
+    if (first_err.empty()) first_err = e;
+  }
+  if (ops.size() == 1) TL_FAIL(first_err);
+  std::string got = "(";
+  for (size_t i = 0; i < pos.size(); ++i) got += (i ? ", " : "") + pos[i].type_name();
+  for (size_t i = 0; i < kw.size(); ++i) got += ((i || !pos.empty()) ? ", " : "") + kw[i].first + "=" + kw[i].second.type_name();
+  got += ")";
+  std::string msg = name + "() received an invalid combination of arguments - got " + got + ", but expected one of:";
+  for (const OpDef* op : ops) msg += "\n * " + signature_of(*op);
+  TL_FAIL(msg);
+}
+
+// ---- Args accessors ----
+const Tensor& Args::t(size_t k) const { return v[k].t; }
+Tensor Args::opt_t(size_t k) const { return v[k].kind == Value::Kind::Tensor ? v[k].t : Tensor(); }
+Tensor Args::num_or_t(size_t k, size_t self) const {
+  if (v[k].kind == Value::Kind::Tensor) return v[k].t;
+  const Value& s = v[self];
+  Tensor like = s.kind == Value::Kind::Tensor ? s.t : Tensor::scalar(0);
+  return wrap_scalar(v[k].as_double(), like, v[k].kind != Value::Kind::Float);
+}
+std::vector<Tensor> Args::tensors(size_t k) const {
+  if (v[k].kind == Value::Kind::Tensor) return {v[k].t};
+  std::vector<Tensor> r;
+  for (const Value& x : *v[k].items) r.push_back(x.t);
+  return r;
+}
+int64_t Args::i(size_t k) const { return v[k].kind == Value::Kind::Bool ? int64_t(v[k].b) : v[k].i; }
+std::optional<int64_t> Args::opt_i(size_t k) const {
+  if (v[k].is_none()) return std::nullopt;
+  return i(k);
+}
+std::vector<int64_t> Args::ints(size_t k) const {
+  const Value& x = v[k];
+  if (x.is_none()) return {};
+  if (!x.is_seq()) return {x.kind == Value::Kind::Bool ? int64_t(x.b) : x.i};
+  std::vector<int64_t> r;
+  for (const Value& e : *x.items) r.push_back(e.kind == Value::Kind::Bool ? int64_t(e.b) : e.i);
+  return r;
+}
+double Args::f(size_t k) const { return v[k].as_double(); }
+std::optional<double> Args::opt_f(size_t k) const {
+  if (v[k].is_none()) return std::nullopt;
+  return f(k);
+}
+bool Args::b(size_t k) const { return v[k].b; }
+std::optional<DType> Args::dtype(size_t k) const {
+  if (v[k].is_none()) return std::nullopt;
+  return DType(v[k].i);
+}
+
+// ---- nested values <-> tensors ----
+Tensor tensor_from_value(const Value& data, std::optional<DType> dtype) {
+  // Walk the nesting breadth-first with an explicit queue (no recursion), checking that every
+  // level is rectangular.
+  Shape shape;
+  std::vector<const Value*> level{&data}, next;
+  while (!level.empty() && level[0]->is_seq()) {
+    const size_t len = level[0]->items->size();
+    TL_CHECK(shape.n < kMaxDims, "tensor: too many dimensions (the limit is ", kMaxDims, ")");
+    shape.push_back(int64_t(len));
+    next.clear();
+    for (const Value* v : level) {
+      TL_CHECK(v->is_seq(), "tensor: expected a sequence at dim ", shape.n - 1, " (got ", v->type_name(), ")");
+      TL_CHECK(v->items->size() == len, "tensor: expected sequence of length ", len, " at dim ", shape.n - 1,
+               " (got ", v->items->size(), ")");
+      for (const Value& c : *v->items) next.push_back(&c);
+    }
+    TL_CHECK(int64_t(next.size()) <= max_elements(), "tensor: too many elements");
+    level.swap(next);
+    if (len == 0) break;
+  }
+  bool all_bool = true, all_int = true;
+  std::vector<double> vals;
+  vals.reserve(level.size());
+  for (const Value* v : level) {
+    TL_CHECK(v->is_number() || (v->kind == Value::Kind::Tensor && v->t.numel() == 1),
+             "tensor: could not convert a value of type ", v->type_name(), " to a number");
+    if (v->kind == Value::Kind::Tensor) {
+      all_bool = all_bool && v->t.dtype() == DType::Bool;
+      all_int = all_int && !v->t.is_floating_point();
+      vals.push_back(v->t.item());
+      continue;
+    }
+    all_bool = all_bool && v->kind == Value::Kind::Bool;
+    all_int = all_int && v->kind != Value::Kind::Float;
+    vals.push_back(v->as_double());
+  }
+  if (level.size() != size_t(shape.numel())) shape.push_back(0);  // e.g. [[]]
+  DType dt = dtype ? *dtype : (level.empty() ? DType::Float32 : all_bool ? DType::Bool : all_int ? DType::Int64 : DType::Float32);
+  return Tensor::from_data(vals, shape, dt);
+}
+
+Value tensor_to_value(const Tensor& t) {
+  std::vector<double> flat = t.to_vector();
+  auto scalar = [&](double x) {
+    if (t.dtype() == DType::Bool) return Value::boolean(x != 0);
+    if (t.dtype() == DType::Int64) return Value::integer(int64_t(x));
+    return Value::number(x);
+  };
+  if (t.dim() == 0) return scalar(flat[0]);
+  // Build bottom-up: rows of the last dim, then group them per enclosing dim.
+  std::vector<Value> cur;
+  for (double x : flat) cur.push_back(scalar(x));
+  for (int d = t.dim() - 1; d >= 0; --d) {
+    const size_t len = size_t(t.shape()[d]);
+    std::vector<Value> up;
+    if (len == 0) {
+      size_t outer = 1;
+      for (int k = 0; k < d; ++k) outer *= size_t(t.shape()[k]);
+      for (size_t k = 0; k < outer; ++k) up.push_back(Value::list({}));
+    } else {
+      for (size_t k = 0; k < cur.size(); k += len)
+        up.push_back(Value::list(std::vector<Value>(cur.begin() + long(k), cur.begin() + long(k + len))));
+    }
+    cur.swap(up);
+  }
+  return cur.empty() ? Value::list({}) : cur[0];
+}
+
+}  // namespace tl

@@ -1,0 +1,108 @@
+// THE op table. Every op is one row: its schema (name, parameters with types and defaults,
+// which tensor inputs are differentiable), where it is exposed (torch.X, Tensor.X, F.X), the
+// call adapter, and — for primitives — its backward. The script language, the JS API, the graph
+// labels and the tests all enumerate this table; nothing else keeps a list of ops.
+//
+// Schema syntax (a small cousin of PyTorch's native_functions.yaml):
+//   "sum.dim(Tensor self, int[] dim, bool keepdim=False, *, DType? dtype=None) -> Tensor"
+// Name "sum.dim": op "sum", overload "dim" (the key tests use). Types:
+//   Tensor, Tensor?, Tensor[], Number|Tensor (a Python number is wrapped to self's dtype),
+//   int, int?, int[] (an int or a list/tuple of ints), int[]?, int... (varargs ints or one
+//   list: x.view(2, 3) / x.view((2, 3))), float, float?, Number (int or float, kind kept),
+//   bool, bool?, DType?, str, Any (e.g. nested lists for torch.tensor).
+// "(nograd)" after a Tensor type marks an input that is never differentiated (indices,
+// masks). A return of "Tensor(nograd)" or anything else marks a non-differentiable op.
+#pragma once
+#include <functional>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "engine/autograd/node.h"
+#include "engine/ops/value.h"
+
+namespace tl {
+
+enum OpExpose : unsigned {
+  kTorch = 1,     // torch.NAME(...)
+  kMethod = 2,    // tensor.NAME(...)
+  kF = 4,         // torch.nn.functional.NAME(...)
+  kInternal = 8,  // building blocks (slicing, gradient helpers): not named in scripts, but gradchecked
+  kAutograd = 16, // torch.autograd.NAME(...)
+};
+
+struct Param {
+  enum class Type { Tensor, TensorList, NumberOrTensor, Number, Int, IntList, IntVarargs, Float, Bool, DType, Str, Any };
+  std::string name;
+  Type type = Type::Tensor;
+  bool optional = false;  // "?": None allowed
+  bool nograd = false;
+  bool kw_only = false;
+  bool has_default = false;
+  Value default_value;
+};
+
+// Bound arguments, in schema order, defaults filled in.
+struct Args {
+  std::vector<Value> v;
+  const Tensor& t(size_t i) const;          // a Tensor
+  Tensor opt_t(size_t i) const;             // Tensor? (undefined when None)
+  Tensor num_or_t(size_t i, size_t self) const;  // Number|Tensor, wrapped like v[self]
+  std::vector<Tensor> tensors(size_t i) const;
+  int64_t i(size_t k) const;
+  std::optional<int64_t> opt_i(size_t k) const;
+  std::vector<int64_t> ints(size_t k) const;  // int[] / int...; None -> empty
+  double f(size_t k) const;
+  std::optional<double> opt_f(size_t k) const;
+  bool b(size_t k) const;
+  std::optional<DType> dtype(size_t k) const;
+  bool is_none(size_t k) const { return v[k].is_none(); }
+  bool is_int_value(size_t k) const { return v[k].kind == Value::Kind::Int || v[k].kind == Value::Kind::Bool; }
+};
+
+struct OpDef {
+  std::string schema;
+  unsigned expose = 0;
+  std::function<Value(const Args&)> call;
+  BackwardFn backward = nullptr;  // primitives: the backward of the node the forward records
+  const char* derivative = "";    // the formula, for the playground's step-through panel
+
+  // Parsed from schema.
+  std::string name;      // "sum"
+  std::string key;       // "sum.dim"
+  std::vector<Param> params;
+  bool differentiable = false;
+  bool vararg = false;   // has an int... parameter
+  std::string returns;
+};
+
+const std::vector<OpDef>& op_table();
+// Rows named `name` that are exposed as `where` (overloads, in table order).
+std::vector<const OpDef*> find_ops(const std::string& name, unsigned where);
+const OpDef* find_op_key(const std::string& key);
+
+// Binds Python-style arguments to one row's schema. Returns "" on success, else why not.
+std::string bind_args(const OpDef& op, const std::vector<Value>& pos,
+                      const std::vector<std::pair<std::string, Value>>& kw, Args& out);
+// Resolves the overload and calls it; a tl::Error names the op and the argument types when no
+// overload fits.
+Value call_op(const std::string& name, unsigned where, const std::vector<Value>& pos,
+              const std::vector<std::pair<std::string, Value>>& kw = {});
+
+// Each op family adds its rows (engine/ops/*.cpp).
+void register_elementwise_ops(std::vector<OpDef>& t);
+void register_reduce_ops(std::vector<OpDef>& t);
+void register_linalg_ops(std::vector<OpDef>& t);
+void register_shape_ops(std::vector<OpDef>& t);
+void register_nn_ops(std::vector<OpDef>& t);
+void register_creation_ops(std::vector<OpDef>& t);
+void register_tensor_api_ops(std::vector<OpDef>& t);
+
+// Nested lists/tuples of numbers (or a number) -> tensor, with PyTorch's dtype inference
+// (bool, int64, or float32) and its error for ragged lists.
+Tensor tensor_from_value(const Value& data, std::optional<DType> dtype = std::nullopt);
+// Tensor -> nested lists of Python numbers (tolist()).
+Value tensor_to_value(const Tensor& t);
+
+}  // namespace tl

@@ -1,0 +1,133 @@
+// The public functional API of the engine (PyTorch names). Each op's forward and backward live
+// side by side in engine/ops/<family>.cpp, and each is a row of the op table (op_table.h), which
+// is what the script language, the JS API, graph labels and the tests enumerate.
+#pragma once
+#include <optional>
+#include <utility>
+#include <vector>
+
+#include "engine/core/tensor.h"
+
+namespace tl {
+
+using IntList = std::vector<int64_t>;
+
+// ---- creation ----
+Tensor zeros(const Shape& s, DType t = DType::Float32);
+Tensor ones(const Shape& s, DType t = DType::Float32);
+Tensor full(const Shape& s, double v, DType t = DType::Float32);
+Tensor eye(int64_t n, std::optional<int64_t> m = std::nullopt, DType t = DType::Float32);
+Tensor arange(double start, double end, double step = 1, std::optional<DType> t = std::nullopt);
+Tensor linspace(double start, double end, int64_t steps, DType t = DType::Float32);
+Tensor zeros_like(const Tensor& x);
+Tensor ones_like(const Tensor& x);
+Tensor full_like(const Tensor& x, double v);
+void manual_seed(uint64_t seed);
+Tensor rand(const Shape& s, DType t = DType::Float32);
+Tensor randn(const Shape& s, DType t = DType::Float32);
+// A Python number combined with tensor `like`: keeps like's dtype when it is floating, as
+// PyTorch's wrapped numbers do.
+Tensor wrap_scalar(double v, const Tensor& like, bool is_int = false);
+
+// ---- elementwise ----
+Tensor add(const Tensor& a, const Tensor& b);
+Tensor sub(const Tensor& a, const Tensor& b);
+Tensor mul(const Tensor& a, const Tensor& b);
+Tensor div(const Tensor& a, const Tensor& b);
+Tensor neg(const Tensor& x);
+Tensor pow(const Tensor& x, const Tensor& e);
+Tensor pow(const Tensor& x, double e);
+Tensor pow(double base, const Tensor& e);
+Tensor exp(const Tensor& x);
+Tensor log(const Tensor& x);
+Tensor sqrt(const Tensor& x);
+Tensor abs(const Tensor& x);
+Tensor sin(const Tensor& x);
+Tensor cos(const Tensor& x);
+Tensor tanh(const Tensor& x);
+Tensor sigmoid(const Tensor& x);
+Tensor relu(const Tensor& x);
+Tensor leaky_relu(const Tensor& x, double slope = 0.01);
+Tensor gelu(const Tensor& x);
+Tensor erf(const Tensor& x);
+Tensor softplus(const Tensor& x, double beta = 1, double threshold = 20);
+Tensor clamp(const Tensor& x, std::optional<double> lo, std::optional<double> hi);
+Tensor maximum(const Tensor& a, const Tensor& b);
+Tensor minimum(const Tensor& a, const Tensor& b);
+Tensor where(const Tensor& cond, const Tensor& a, const Tensor& b);
+Tensor sign(const Tensor& x);  // no grad
+Tensor eq(const Tensor& a, const Tensor& b);
+Tensor ne(const Tensor& a, const Tensor& b);
+Tensor lt(const Tensor& a, const Tensor& b);
+Tensor le(const Tensor& a, const Tensor& b);
+Tensor gt(const Tensor& a, const Tensor& b);
+Tensor ge(const Tensor& a, const Tensor& b);
+Tensor logical_not(const Tensor& x);
+Tensor to_dtype(const Tensor& x, DType t);
+
+// ---- reductions (dims empty = all) ----
+Tensor sum(const Tensor& x, const IntList& dims = {}, bool keepdim = false);
+Tensor mean(const Tensor& x, const IntList& dims = {}, bool keepdim = false);
+Tensor var(const Tensor& x, const IntList& dims = {}, double correction = 1, bool keepdim = false);
+Tensor stddev(const Tensor& x, const IntList& dims = {}, double correction = 1, bool keepdim = false);  // torch.std
+Tensor prod(const Tensor& x, std::optional<int64_t> dim = std::nullopt, bool keepdim = false);
+Tensor max(const Tensor& x);
+Tensor min(const Tensor& x);
+std::pair<Tensor, Tensor> max(const Tensor& x, int64_t dim, bool keepdim = false);  // values, indices
+std::pair<Tensor, Tensor> min(const Tensor& x, int64_t dim, bool keepdim = false);
+Tensor amax(const Tensor& x, const IntList& dims = {}, bool keepdim = false);
+Tensor amin(const Tensor& x, const IntList& dims = {}, bool keepdim = false);
+Tensor argmax(const Tensor& x, std::optional<int64_t> dim = std::nullopt, bool keepdim = false);
+Tensor argmin(const Tensor& x, std::optional<int64_t> dim = std::nullopt, bool keepdim = false);
+Tensor logsumexp(const Tensor& x, const IntList& dims, bool keepdim = false);
+// Sums a gradient of a broadcast shape back to `shape` (the engine's one reduction point).
+Tensor sum_to(const Tensor& g, const Shape& shape);
+
+// ---- linear algebra ----
+Tensor mm(const Tensor& a, const Tensor& b);
+Tensor bmm(const Tensor& a, const Tensor& b);
+Tensor matmul(const Tensor& a, const Tensor& b);
+Tensor linear(const Tensor& x, const Tensor& w, const Tensor& b = Tensor());
+Tensor t(const Tensor& x);
+
+// ---- shape and indexing (views where PyTorch's are views) ----
+Tensor view(const Tensor& x, const IntList& shape);
+Tensor reshape(const Tensor& x, const IntList& shape);
+Tensor flatten(const Tensor& x, int64_t start = 0, int64_t end = -1);
+Tensor squeeze(const Tensor& x, std::optional<int64_t> dim = std::nullopt);
+Tensor unsqueeze(const Tensor& x, int64_t dim);
+Tensor transpose(const Tensor& x, int64_t d0, int64_t d1);
+Tensor permute(const Tensor& x, const IntList& perm);
+Tensor expand(const Tensor& x, const IntList& shape);
+Tensor contiguous(const Tensor& x);
+Tensor clone(const Tensor& x);
+Tensor cat(const std::vector<Tensor>& xs, int64_t dim = 0);
+Tensor stack(const std::vector<Tensor>& xs, int64_t dim = 0);
+Tensor select(const Tensor& x, int64_t dim, int64_t index);
+Tensor slice(const Tensor& x, int64_t dim, std::optional<int64_t> start, std::optional<int64_t> end,
+             int64_t step = 1);
+Tensor index_select(const Tensor& x, int64_t dim, const Tensor& index);
+Tensor gather(const Tensor& x, int64_t dim, const Tensor& index);
+// Gradient helpers (differentiable, so higher-order gradients work).
+Tensor slice_backward(const Tensor& g, const Shape& in_shape, int64_t dim, int64_t start, int64_t step);
+Tensor index_add(const Tensor& base, int64_t dim, const Tensor& index, const Tensor& src);
+Tensor scatter_add(const Tensor& base, int64_t dim, const Tensor& index, const Tensor& src);
+
+// ---- nn functional ----
+Tensor softmax(const Tensor& x, int64_t dim);
+Tensor log_softmax(const Tensor& x, int64_t dim);
+Tensor mse_loss(const Tensor& input, const Tensor& target);
+Tensor nll_loss(const Tensor& logp, const Tensor& target, int64_t ignore_index = -100);
+Tensor cross_entropy(const Tensor& logits, const Tensor& target, int64_t ignore_index = -100);
+Tensor binary_cross_entropy_with_logits(const Tensor& input, const Tensor& target);
+
+// ---- in-place (bump the version; a leaf requiring grad is refused unless under no_grad) ----
+Tensor& add_(Tensor& self, const Tensor& o);
+Tensor& sub_(Tensor& self, const Tensor& o);
+Tensor& mul_(Tensor& self, const Tensor& o);
+Tensor& div_(Tensor& self, const Tensor& o);
+Tensor& zero_(Tensor& self);
+Tensor& fill_(Tensor& self, double v);
+Tensor& copy_(Tensor& self, const Tensor& src);
+
+}  // namespace tl

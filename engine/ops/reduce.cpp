@@ -1,0 +1,359 @@
+// Reductions over all elements or over dims (negative allowed), with keepdim.
+#include <cmath>
+#include <limits>
+
+#include "engine/autograd/node.h"
+#include "engine/kernels/loops.h"
+#include "engine/ops/ops.h"
+
+namespace tl {
+
+namespace {
+
+enum class Red { Sum, Prod, Max, Min, ArgMax, ArgMin };
+
+struct ReduceDims {
+  bool mask[kMaxDims] = {};
+  Shape keep_shape;  // input shape with reduced dims set to 1
+  Shape out_shape;   // with or without the reduced dims, per keepdim
+  int64_t count = 1; // elements reduced into each output
+};
+
+ReduceDims reduce_dims(const char* op, const Tensor& x, const IntList& dims, bool keepdim) {
+  ReduceDims r;
+  const int nd = x.dim();
+  if (dims.empty()) {
+    for (int i = 0; i < nd; ++i) r.mask[i] = true;
+  } else {
+    for (int64_t d : dims) {
+      int w = wrap_dim(op, d, nd);
+      TL_CHECK(nd == 0 || !r.mask[w], op, ": dim ", w, " appears multiple times in the list of dims");
+      if (nd > 0) r.mask[w] = true;
+    }
+  }
+  r.keep_shape = x.shape();
+  for (int i = 0; i < nd; ++i) {
+    if (r.mask[i]) {
+      r.count *= x.shape()[i];
+      r.keep_shape[i] = 1;
+    }
+    if (!r.mask[i] || keepdim) r.out_shape.push_back(r.mask[i] ? 1 : x.shape()[i]);
+  }
+  return r;
+}
+
+// Reduces x over rd.mask into a contiguous tensor of shape rd.out_shape.
+Tensor reduce_kernel(Red op, const Tensor& x, const ReduceDims& rd) {
+  const bool arg = op == Red::ArgMax || op == Red::ArgMin;
+  DType odt = arg ? DType::Int64 : (op == Red::Sum || op == Red::Prod) && x.dtype() == DType::Bool ? DType::Int64 : x.dtype();
+  Tensor out = Tensor::empty(rd.out_shape, odt);
+  Shape outer, inner;
+  Dims outer_st, inner_st;
+  for (int i = 0; i < x.dim(); ++i) {
+    if (rd.mask[i]) inner.push_back(x.shape()[i]), inner_st.push_back(x.strides()[i]);
+    else outer.push_back(x.shape()[i]), outer_st.push_back(x.strides()[i]);
+  }
+  const bool full_contig = outer.n == 0 && x.is_contiguous();
+  TL_DISPATCH(x.dtype(), T, [&] {
+    const T* px = x.data_ptr<T>();
+    using Acc = std::conditional_t<std::is_floating_point<T>::value, double, int64_t>;
+    int64_t oi = 0;
+    auto reduce_one = [&](int64_t base) {
+      // One output element: reduce the inner elements starting at `base`.
+      if (op == Red::Sum || op == Red::Prod) {
+        Acc acc = op == Red::Sum ? Acc(0) : Acc(1);
+        if (full_contig) {
+          const int64_t n = x.numel();
+          if (op == Red::Sum) for (int64_t j = 0; j < n; ++j) acc += Acc(px[j]);
+          else for (int64_t j = 0; j < n; ++j) acc *= Acc(px[j]);
+        } else if (op == Red::Sum) {
+          kernels::for_each_offset(inner, inner_st, base, [&](int64_t o) { acc += Acc(px[o]); });
+        } else {
+          kernels::for_each_offset(inner, inner_st, base, [&](int64_t o) { acc *= Acc(px[o]); });
+        }
+        if (odt == DType::Int64) out.data_ptr<int64_t>()[oi] = int64_t(acc);
+        else out.data_ptr<T>()[oi] = T(acc);
+      } else {
+        const bool want_max = op == Red::Max || op == Red::ArgMax;
+        T best = T(0);
+        int64_t best_i = -1, i = 0;
+        bool nan = false;
+        kernels::for_each_offset(inner, inner_st, base, [&](int64_t o) {
+          T v = px[o];
+          if (!nan) {
+            if (v != v) nan = true, best = v, best_i = i;  // NaN propagates, first NaN wins
+            else if (best_i < 0 || (want_max ? v > best : v < best)) best = v, best_i = i;
+          }
+          ++i;
+        });
+        if (arg) out.data_ptr<int64_t>()[oi] = best_i;
+        else out.data_ptr<T>()[oi] = best;
+      }
+      ++oi;
+    };
+    kernels::for_each_offset(outer, outer_st, 0, reduce_one);  // data_ptr includes the offset
+  });
+  return out;
+}
+
+Tensor expand_to(const Tensor& g, const ReduceDims& rd, const Shape& in_shape) {
+  return expand(reshape(g, rd.keep_shape.vec()), in_shape.vec());
+}
+
+}  // namespace
+
+// ---- sum ----  d/dx sum(x) = 1, broadcast back over the reduced dims
+static void sum_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  gi[0] = expand(reshape(g, n.attrs.dims.vec()), n.attrs.shape.vec());
+}
+Tensor sum(const Tensor& x, const IntList& dims, bool keepdim) {
+  ReduceDims rd = reduce_dims("sum", x, dims, keepdim);
+  Tensor out = reduce_kernel(Red::Sum, x, rd);
+  if (Node* n = record("sum", sum_bw, {&x}, out)) n->attrs.shape = x.shape(), n->attrs.dims = rd.keep_shape;
+  return out;
+}
+
+// mean = sum / count (composite)
+Tensor mean(const Tensor& x, const IntList& dims, bool keepdim) {
+  TL_CHECK(x.is_floating_point(), "mean(): could not infer output dtype. Input dtype must be either a "
+           "floating point or complex dtype. Got: ", dtype_name(x.dtype()));
+  ReduceDims rd = reduce_dims("mean", x, dims, keepdim);
+  return div(sum(x, dims, keepdim), Tensor::scalar(double(rd.count), x.dtype()));
+}
+
+// var = sum((x - mean)^2) / (N - correction) (composite); std = sqrt(var)
+Tensor var(const Tensor& x, const IntList& dims, double correction, bool keepdim) {
+  TL_CHECK(x.is_floating_point(), "var: expected a floating point tensor, got ", dtype_name(x.dtype()));
+  ReduceDims rd = reduce_dims("var", x, dims, keepdim);
+  Tensor d = sub(x, mean(x, dims, true));
+  double denom = std::max(0.0, double(rd.count) - correction);
+  return div(sum(mul(d, d), dims, keepdim), Tensor::scalar(denom, x.dtype()));
+}
+Tensor stddev(const Tensor& x, const IntList& dims, double correction, bool keepdim) {
+  return sqrt(var(x, dims, correction, keepdim));
+}
+
+// ---- prod ----  d/dx_i prod(x) = prod_{j != i} x_j  (= out / x_i when no x_j is zero)
+static void prod_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  Tensor x = n.saved_tensor(0), out = n.saved_tensor(1);
+  Shape keep = n.attrs.dims;
+  Tensor ge_ = expand(reshape(g, keep.vec()), x.shape().vec());
+  bool has_zero = sum(eq(x, Tensor::scalar(0, x.dtype()))).item() > 0;
+  if (!has_zero) {
+    gi[0] = mul(ge_, div(expand(reshape(out, keep.vec()), x.shape().vec()), x));
+    return;
+  }
+  // With zeros, compute each exclusive product directly (not differentiable twice).
+  Tensor xc = contiguous(x.detach());
+  Tensor excl = Tensor::empty(x.shape(), x.dtype());
+  int64_t dim = n.attrs.i0;  // -1: all elements
+  TL_DISPATCH_FLOAT(x.dtype(), T, [&] {
+    const T* px = xc.data_ptr<T>();
+    T* pe = excl.data_ptr<T>();
+    const int64_t N = x.numel();
+    int64_t len = dim < 0 ? N : x.shape()[int(dim)];
+    int64_t stride = dim < 0 ? 1 : contiguous_strides(x.shape())[int(dim)];
+    for (int64_t i = 0; i < N; ++i) {
+      int64_t pos = (i / stride) % len, start = i - pos * stride;
+      double p = 1;
+      for (int64_t k = 0; k < len; ++k)
+        if (k != pos) p *= double(px[start + k * stride]);
+      pe[i] = T(p);
+    }
+  });
+  gi[0] = mul(ge_, excl);
+}
+Tensor prod(const Tensor& x, std::optional<int64_t> dim, bool keepdim) {
+  IntList dims;
+  if (dim) dims.push_back(*dim);
+  ReduceDims rd = reduce_dims("prod", x, dims, dim ? keepdim : false);
+  Tensor out = reduce_kernel(Red::Prod, x, rd);
+  if (Node* n = record("prod", prod_bw, {&x}, out)) {
+    n->attrs.dims = rd.keep_shape;
+    n->attrs.i0 = dim ? wrap_dim("prod", *dim, x.dim()) : -1;
+    save(n, x), save_output(n, out);
+  }
+  return out;
+}
+
+// ---- amax / amin (and max()/min() over everything) ----
+// d/dx amax(x) = 1/k at each of the k elements equal to the max (ties share evenly), else 0
+static void amax_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  Tensor x = n.saved_tensor(0), out = n.saved_tensor(1);
+  Shape keep = n.attrs.dims;
+  Tensor mask = to_dtype(eq(x, reshape(out, keep.vec())), g.dtype());
+  Tensor count = sum(mask, n.attrs.shape.vec(), true);
+  gi[0] = div(mul(expand(reshape(g, keep.vec()), x.shape().vec()), mask), count);
+}
+static Tensor amax_impl(const char* name, Red op, const Tensor& x, const IntList& dims, bool keepdim) {
+  ReduceDims rd = reduce_dims(name, x, dims, keepdim);
+  TL_CHECK(x.numel() > 0 || rd.count > 0, name, "(): Expected reduction dim to be specified for input.numel() == 0.");
+  TL_CHECK(rd.count > 0, name, "(): Expected reduction dim ", "to have non-zero size.");
+  Tensor out = reduce_kernel(op, x, rd);
+  if (Node* n = record(name, amax_bw, {&x}, out)) {
+    n->attrs.dims = rd.keep_shape;
+    Shape red;  // the reduced dims, for counting ties
+    for (int i = 0; i < x.dim(); ++i)
+      if (rd.mask[i]) red.push_back(i);
+    n->attrs.shape = red;
+    save(n, x), save_output(n, out);
+  }
+  return out;
+}
+Tensor amax(const Tensor& x, const IntList& dims, bool keepdim) { return amax_impl("amax", Red::Max, x, dims, keepdim); }
+Tensor amin(const Tensor& x, const IntList& dims, bool keepdim) { return amax_impl("amin", Red::Min, x, dims, keepdim); }
+Tensor max(const Tensor& x) { return amax_impl("max", Red::Max, x, {}, false); }
+Tensor min(const Tensor& x) { return amax_impl("min", Red::Min, x, {}, false); }
+
+// ---- max/min over one dim: (values, indices) ----
+// d/dx = the gradient scattered to the index that was selected
+static void max_dim_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  Tensor idx = n.saved_tensor(0);
+  Shape keep = n.attrs.dims;
+  gi[0] = scatter_add(zeros(n.attrs.shape, g.dtype()), n.attrs.i0, reshape(idx, keep.vec()), reshape(g, keep.vec()));
+}
+static std::pair<Tensor, Tensor> max_dim_impl(const char* name, bool is_max, const Tensor& x, int64_t dim, bool keepdim) {
+  int d = wrap_dim(name, dim, x.dim());
+  ReduceDims rd = reduce_dims(name, x, {dim}, keepdim);
+  TL_CHECK(x.dim() == 0 || x.shape()[d] > 0, name, "(): Expected reduction dim ", d, " to have non-zero size.");
+  Tensor idx = reduce_kernel(is_max ? Red::ArgMax : Red::ArgMin, x, rd);
+  Tensor vals = reduce_kernel(is_max ? Red::Max : Red::Min, x, rd);
+  if (Node* n = record(is_max ? "max_dim" : "min_dim", max_dim_bw, {&x}, vals)) {
+    n->attrs.dims = rd.keep_shape, n->attrs.shape = x.shape(), n->attrs.i0 = d;
+    save(n, idx);
+  }
+  return {vals, idx};
+}
+std::pair<Tensor, Tensor> max(const Tensor& x, int64_t dim, bool keepdim) { return max_dim_impl("max", true, x, dim, keepdim); }
+std::pair<Tensor, Tensor> min(const Tensor& x, int64_t dim, bool keepdim) { return max_dim_impl("min", false, x, dim, keepdim); }
+
+Tensor argmax(const Tensor& x, std::optional<int64_t> dim, bool keepdim) {
+  if (!dim) {
+    TL_CHECK(x.numel() > 0, "argmax(): Expected reduction dim to be specified for input.numel() == 0.");
+    return reduce_kernel(Red::ArgMax, contiguous(x), reduce_dims("argmax", x, {}, false));
+  }
+  return reduce_kernel(Red::ArgMax, x, reduce_dims("argmax", x, {*dim}, keepdim));
+}
+Tensor argmin(const Tensor& x, std::optional<int64_t> dim, bool keepdim) {
+  if (!dim) {
+    TL_CHECK(x.numel() > 0, "argmin(): Expected reduction dim to be specified for input.numel() == 0.");
+    return reduce_kernel(Red::ArgMin, contiguous(x), reduce_dims("argmin", x, {}, false));
+  }
+  return reduce_kernel(Red::ArgMin, x, reduce_dims("argmin", x, {*dim}, keepdim));
+}
+
+// ---- logsumexp ----  m + log(sum(exp(x - m))), stable for large |x|
+// d/dx logsumexp(x) = exp(x - out) = softmax(x)
+static void logsumexp_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  Tensor x = n.saved_tensor(0), out = n.saved_tensor(1);
+  Shape keep = n.attrs.dims;
+  gi[0] = mul(expand(reshape(g, keep.vec()), x.shape().vec()), exp(sub(x, reshape(out, keep.vec()))));
+}
+Tensor logsumexp(const Tensor& x, const IntList& dims, bool keepdim) {
+  TL_CHECK(x.is_floating_point(), "logsumexp: expected a floating point tensor");
+  ReduceDims rd = reduce_dims("logsumexp", x, dims, keepdim);
+  Tensor out;
+  {
+    NoGradGuard ng;
+    Tensor m = reduce_kernel(Red::Max, x, reduce_dims("logsumexp", x, dims, true));
+    // Where the max is infinite, shift by 0 instead (as PyTorch) so inf - inf is not NaN.
+    Tensor ms = where(eq(abs(m), Tensor::scalar(INFINITY, m.dtype())), zeros(Shape{}, m.dtype()), m);
+    Tensor s = log(sum(exp(sub(x, ms)), dims, true));
+    out = reshape(add(s, ms), rd.out_shape.vec());
+  }
+  if (Node* n = record("logsumexp", logsumexp_bw, {&x}, out)) {
+    n->attrs.dims = rd.keep_shape;
+    save(n, x), save_output(n, out);
+  }
+  return out;
+}
+
+// Reduces a broadcast gradient back to `shape`: sums leading dims and dims that were 1.
+Tensor sum_to(const Tensor& g, const Shape& shape) {
+  if (g.shape() == shape) return g;
+  const int lead = g.dim() - shape.n;
+  TL_CHECK(lead >= 0, "sum_to: cannot reduce shape ", shape_str(g.shape()), " to ", shape_str(shape));
+  IntList dims;
+  for (int i = 0; i < g.dim(); ++i) {
+    if (i < lead) {
+      dims.push_back(i);
+      continue;
+    }
+    int64_t want = shape[i - lead];
+    if (want == 1 && g.shape()[i] != 1) dims.push_back(i);
+    else
+      TL_CHECK(want == g.shape()[i], "sum_to: cannot reduce shape ", shape_str(g.shape()), " to ", shape_str(shape));
+  }
+  Tensor r = dims.empty() ? g : sum(g, dims, true);
+  return r.shape() == shape ? r : reshape(r, shape.vec());
+}
+
+}  // namespace tl
+
+// ---- op table rows ----
+#include "engine/ops/op_table.h"
+namespace tl {
+static Tensor with_dtype(const Tensor& x, const Args& a, size_t k) {
+  auto d = a.dtype(k);
+  return d ? to_dtype(x, *d) : x;
+}
+void register_reduce_ops(std::vector<OpDef>& t) {
+  const unsigned TM = kTorch | kMethod;
+  t.push_back({"sum(Tensor input, *, DType? dtype=None) -> Tensor", TM,
+               [](const Args& a) { return Value::tensor(sum(with_dtype(a.t(0), a, 1))); }, sum_bw,
+               "grad = g broadcast back over the reduced dims"});
+  t.push_back({"sum.dim(Tensor input, int[] dim, bool keepdim=False, *, DType? dtype=None) -> Tensor", TM,
+               [](const Args& a) { return Value::tensor(sum(with_dtype(a.t(0), a, 3), a.ints(1), a.b(2))); }, sum_bw,
+               "grad = g broadcast back over the reduced dims"});
+  t.push_back({"mean(Tensor input, *, DType? dtype=None) -> Tensor", TM,
+               [](const Args& a) { return Value::tensor(mean(with_dtype(a.t(0), a, 1))); }, nullptr, "composite: sum / N"});
+  t.push_back({"mean.dim(Tensor input, int[] dim, bool keepdim=False, *, DType? dtype=None) -> Tensor", TM,
+               [](const Args& a) { return Value::tensor(mean(with_dtype(a.t(0), a, 3), a.ints(1), a.b(2))); }, nullptr,
+               "composite: sum / N"});
+  for (const char* nm : {"var", "std"}) {
+    bool is_var = nm[0] == 'v';
+    auto fn = is_var ? &var : &stddev;
+    t.push_back({std::string(nm) + "(Tensor input, bool unbiased=True) -> Tensor", TM,
+                 [fn](const Args& a) { return Value::tensor(fn(a.t(0), {}, a.b(1) ? 1 : 0, false)); }, nullptr,
+                 "composite: sum((x - mean)^2) / (N - correction)"});
+    t.push_back({std::string(nm) + ".dim(Tensor input, int[]? dim, bool unbiased=True, bool keepdim=False) -> Tensor", TM,
+                 [fn](const Args& a) { return Value::tensor(fn(a.t(0), a.ints(1), a.b(2) ? 1 : 0, a.b(3))); }, nullptr,
+                 "composite: sum((x - mean)^2) / (N - correction)"});
+    t.push_back({std::string(nm) + ".correction(Tensor input, int[]? dim=None, *, int? correction=None, bool keepdim=False) -> Tensor", TM,
+                 [fn](const Args& a) {
+                   return Value::tensor(fn(a.t(0), a.ints(1), double(a.opt_i(2).value_or(1)), a.b(3)));
+                 }, nullptr, "composite: sum((x - mean)^2) / (N - correction)"});
+  }
+  t.push_back({"prod(Tensor input, *, DType? dtype=None) -> Tensor", TM,
+               [](const Args& a) { return Value::tensor(prod(with_dtype(a.t(0), a, 1))); }, prod_bw,
+               "grad_i = g * prod of the others"});
+  t.push_back({"prod.dim(Tensor input, int dim, bool keepdim=False, *, DType? dtype=None) -> Tensor", TM,
+               [](const Args& a) { return Value::tensor(prod(with_dtype(a.t(0), a, 3), a.i(1), a.b(2))); }, prod_bw,
+               "grad_i = g * prod of the others"});
+  for (const char* nm : {"max", "min"}) {
+    bool is_max = nm[1] == 'a';
+    t.push_back({std::string(nm) + "(Tensor input) -> Tensor", TM,
+                 [is_max](const Args& a) { return Value::tensor(is_max ? max(a.t(0)) : min(a.t(0))); }, amax_bw,
+                 "grad shared evenly by the elements equal to the result"});
+    t.push_back({std::string(nm) + ".dim(Tensor input, int dim, bool keepdim=False) -> (Tensor, Tensor(nograd))", TM,
+                 [is_max](const Args& a) {
+                   auto r = is_max ? max(a.t(0), a.i(1), a.b(2)) : min(a.t(0), a.i(1), a.b(2));
+                   return Value::tuple({Value::tensor(r.first), Value::tensor(r.second)});
+                 }, max_dim_bw, "grad scattered to the selected index"});
+    t.push_back({std::string(nm) + ".other(Tensor input, Tensor other) -> Tensor", TM,
+                 [is_max](const Args& a) { return Value::tensor(is_max ? maximum(a.t(0), a.t(1)) : minimum(a.t(0), a.t(1))); },
+                 nullptr, "composite: maximum / minimum"});
+    t.push_back({std::string(is_max ? "amax" : "amin") + "(Tensor input, int[] dim=[], bool keepdim=False) -> Tensor", TM,
+                 [is_max](const Args& a) {
+                   return Value::tensor(is_max ? amax(a.t(0), a.ints(1), a.b(2)) : amin(a.t(0), a.ints(1), a.b(2)));
+                 }, amax_bw, "grad shared evenly by the elements equal to the result"});
+    t.push_back({std::string(is_max ? "argmax" : "argmin") + "(Tensor input, int? dim=None, bool keepdim=False) -> Tensor(nograd)", TM,
+                 [is_max](const Args& a) {
+                   return Value::tensor(is_max ? argmax(a.t(0), a.opt_i(1), a.b(2)) : argmin(a.t(0), a.opt_i(1), a.b(2)));
+                 }});
+  }
+  t.push_back({"logsumexp(Tensor input, int[] dim, bool keepdim=False) -> Tensor", TM,
+               [](const Args& a) { return Value::tensor(logsumexp(a.t(0), a.ints(1), a.b(2))); }, logsumexp_bw,
+               "grad = g * exp(x - y)"});
+}
+}  // namespace tl

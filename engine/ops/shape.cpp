@@ -1,0 +1,545 @@
+// Shape ops and indexing. view/reshape/squeeze/unsqueeze/transpose/permute/expand/slice/select
+// return views (shared storage) wherever PyTorch's do.
+#include <algorithm>
+
+#include "engine/autograd/node.h"
+#include "engine/kernels/elementwise.h"
+#include "engine/ops/ops.h"
+
+namespace tl {
+
+namespace {
+
+Tensor make_view(const Tensor& x, const Shape& s, const Dims& st, int64_t offset) {
+  auto impl = std::make_shared<TensorImpl>();
+  impl->storage = x.impl()->storage;
+  impl->shape = s;
+  impl->strides = st;
+  impl->offset = offset;
+  impl->dtype = x.dtype();
+  impl->is_view = true;
+  return Tensor(std::move(impl));
+}
+
+std::string list_str(const IntList& v) {
+  std::string r = "(";
+  for (size_t i = 0; i < v.size(); ++i) r += (i ? "," : "") + std::to_string(v[i]);
+  if (v.size() == 1) r += ",";
+  return r + ")";
+}
+
+// Resolves one -1 and checks the element count.
+Shape infer_shape(const char* op, const IntList& req, int64_t numel) {
+  TL_CHECK(req.size() <= size_t(kMaxDims), op, ": tensors have at most ", kMaxDims, " dimensions");
+  Shape s;
+  int infer = -1;
+  int64_t known = 1;
+  for (size_t i = 0; i < req.size(); ++i) {
+    if (req[i] == -1) {
+      TL_CHECK(infer < 0, op, ": only one dimension can be inferred");
+      infer = int(i);
+      s.push_back(1);
+      continue;
+    }
+    TL_CHECK(req[i] >= 0, op, ": invalid shape dimension ", req[i]);
+    known *= req[i];
+    s.push_back(req[i]);
+  }
+  if (infer >= 0) {
+    TL_CHECK(known != 0 && numel % known == 0, op, ": shape ", list_str(req), " is invalid for input of size ", numel);
+    s[infer] = numel / known;
+  }
+  TL_CHECK(s.numel() == numel, op, ": shape ", list_str(req), " is invalid for input of size ", numel);
+  return s;
+}
+
+// PyTorch's computeStride: strides for viewing (shape, strides) as new_shape without a copy,
+// or false when the memory layout does not allow it.
+bool view_strides(const Shape& old_s, const Dims& old_st, const Shape& new_s, Dims& out) {
+  out.n = new_s.n;
+  if (old_s.numel() == 0 || old_s.n == 0) {
+    out = contiguous_strides(new_s);
+    return true;
+  }
+  int view_d = new_s.n - 1;
+  int64_t chunk_base_stride = old_st.n ? old_st[old_st.n - 1] : 1;
+  int64_t tensor_numel = 1, view_numel = 1;
+  for (int tensor_d = old_s.n - 1; tensor_d >= 0; --tensor_d) {
+    tensor_numel *= old_s[tensor_d];
+    if (tensor_d == 0 || (old_s[tensor_d - 1] != 1 && old_st[tensor_d - 1] != tensor_numel * chunk_base_stride)) {
+      while (view_d >= 0 && (view_numel < tensor_numel || new_s[view_d] == 1)) {
+        out[view_d] = view_numel * chunk_base_stride;
+        view_numel *= new_s[view_d];
+        view_d--;
+      }
+      if (view_numel != tensor_numel) return false;
+      if (tensor_d > 0) {
+        chunk_base_stride = old_st[tensor_d - 1];
+        tensor_numel = 1;
+        view_numel = 1;
+      }
+    }
+  }
+  return view_d == -1;
+}
+
+}  // namespace
+
+// ---- view ----  d/dx view(x) = the gradient viewed back to x's shape
+static void view_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = reshape(g, n.attrs.shape.vec()); }
+static Tensor view_as(const char* op, const Tensor& x, const Shape& s, const Dims& st) {
+  Tensor out = make_view(x, s, st, x.impl()->offset);
+  if (Node* n = record(op, view_bw, {&x}, out)) n->attrs.shape = x.shape();
+  return out;
+}
+Tensor view(const Tensor& x, const IntList& shape) {
+  Shape s = infer_shape("view", shape, x.numel());
+  Dims st;
+  TL_CHECK(view_strides(x.shape(), x.strides(), s, st),
+           "view: view size is not compatible with input tensor's size and stride (at least one dimension "
+           "spans across two contiguous subspaces). Use .reshape(...) instead.");
+  return view_as("view", x, s, st);
+}
+Tensor reshape(const Tensor& x, const IntList& shape) {
+  Shape s = infer_shape("reshape", shape, x.numel());
+  Dims st;
+  if (view_strides(x.shape(), x.strides(), s, st)) return view_as("view", x, s, st);
+  return view(clone(x), shape);
+}
+Tensor flatten(const Tensor& x, int64_t start, int64_t end) {
+  if (x.dim() == 0) return reshape(x, {1});
+  int s = wrap_dim("flatten", start, x.dim()), e = wrap_dim("flatten", end, x.dim());
+  TL_CHECK(s <= e, "flatten: start_dim cannot come after end_dim");
+  IntList shape;
+  for (int i = 0; i < s; ++i) shape.push_back(x.shape()[i]);
+  int64_t p = 1;
+  for (int i = s; i <= e; ++i) p *= x.shape()[i];
+  shape.push_back(p);
+  for (int i = e + 1; i < x.dim(); ++i) shape.push_back(x.shape()[i]);
+  return reshape(x, shape);
+}
+Tensor squeeze(const Tensor& x, std::optional<int64_t> dim) {
+  Shape s;
+  Dims st;
+  int d = dim ? wrap_dim("squeeze", *dim, x.dim()) : -1;
+  for (int i = 0; i < x.dim(); ++i) {
+    bool drop = x.shape()[i] == 1 && (d < 0 || d == i);
+    if (!drop) s.push_back(x.shape()[i]), st.push_back(x.strides()[i]);
+  }
+  return view_as("squeeze", x, s, st);
+}
+Tensor unsqueeze(const Tensor& x, int64_t dim) {
+  int d = wrap_dim("unsqueeze", dim, x.dim() + 1);
+  Shape s = x.shape();
+  Dims st = x.strides();
+  int64_t stride = d < x.dim() ? x.shape()[d] * x.strides()[d] : 1;
+  s.insert(d, 1);
+  st.insert(d, stride);
+  return view_as("unsqueeze", x, s, st);
+}
+
+// ---- transpose ----  d/dx = transpose the gradient back
+static void transpose_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  gi[0] = transpose(g, n.attrs.i0, n.attrs.i1);
+}
+Tensor transpose(const Tensor& x, int64_t d0, int64_t d1) {
+  int a = wrap_dim("transpose", d0, x.dim()), b = wrap_dim("transpose", d1, x.dim());
+  Shape s = x.shape();
+  Dims st = x.strides();
+  if (x.dim() > 0) std::swap(s[a], s[b]), std::swap(st[a], st[b]);
+  Tensor out = make_view(x, s, st, x.impl()->offset);
+  if (Node* n = record("transpose", transpose_bw, {&x}, out)) n->attrs.i0 = a, n->attrs.i1 = b;
+  return out;
+}
+Tensor t(const Tensor& x) {
+  TL_CHECK(x.dim() <= 2, "t: expects a tensor with <= 2 dimensions, but self is ", x.dim(), "D");
+  return x.dim() < 2 ? transpose(x, 0, 0) : transpose(x, 0, 1);
+}
+
+// ---- permute ----  d/dx = permute the gradient by the inverse permutation
+static void permute_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  IntList inv(size_t(n.attrs.dims.n));
+  for (int i = 0; i < n.attrs.dims.n; ++i) inv[size_t(n.attrs.dims[i])] = i;
+  gi[0] = permute(g, inv);
+}
+Tensor permute(const Tensor& x, const IntList& perm) {
+  TL_CHECK(int(perm.size()) == x.dim(), "permute: number of dims don't match in permute (got ", perm.size(),
+           " dims for a tensor of shape ", x.shape_str(), ")");
+  Shape s;
+  Dims st, p;
+  bool seen[kMaxDims] = {};
+  for (int64_t d0 : perm) {
+    int d = wrap_dim("permute", d0, x.dim());
+    TL_CHECK(!seen[d], "permute: repeated dim ", d, " in permutation");
+    seen[d] = true;
+    s.push_back(x.shape()[d]), st.push_back(x.strides()[d]), p.push_back(d);
+  }
+  Tensor out = make_view(x, s, st, x.impl()->offset);
+  if (Node* n = record("permute", permute_bw, {&x}, out)) n->attrs.dims = p;
+  return out;
+}
+
+// ---- expand ----  d/dx = the gradient summed back over the expanded dims
+static void expand_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = sum_to(g, n.attrs.shape); }
+Tensor expand(const Tensor& x, const IntList& shape) {
+  TL_CHECK(int(shape.size()) >= x.dim(), "expand: the number of sizes provided (", shape.size(),
+           ") must be greater or equal to the number of dimensions in the tensor (", x.dim(), ")");
+  TL_CHECK(shape.size() <= size_t(kMaxDims), "expand: tensors have at most ", kMaxDims, " dimensions");
+  Shape s;
+  Dims st;
+  const int lead = int(shape.size()) - x.dim();
+  for (int i = 0; i < int(shape.size()); ++i) {
+    int64_t want = shape[size_t(i)];
+    if (i < lead) {
+      TL_CHECK(want >= 0, "expand: the expanded size ", want, " is not allowed in a leading, non-existing dimension");
+      s.push_back(want), st.push_back(0);
+      continue;
+    }
+    int64_t have = x.shape()[i - lead];
+    if (want == -1) want = have;
+    TL_CHECK(have == want || have == 1, "expand: the expanded size of the tensor (", want,
+             ") must match the existing size (", have, ") at non-singleton dimension ", i, ".  Target sizes: ",
+             list_str(shape), ".  Tensor sizes: ", x.shape_str());
+    s.push_back(want), st.push_back(have == want ? x.strides()[i - lead] : 0);
+  }
+  if (s == x.shape()) return x;
+  Tensor out = make_view(x, s, st, x.impl()->offset);
+  if (Node* n = record("expand", expand_bw, {&x}, out)) n->attrs.shape = x.shape();
+  return out;
+}
+
+// ---- clone / contiguous ----  d/dx = 1
+static void clone_bw(Node&, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = g; }
+Tensor clone(const Tensor& x) {
+  Tensor out = Tensor::empty(x.shape(), x.dtype());
+  TL_DISPATCH(x.dtype(), T, [&] { kernels::copy_convert<T, T>(x, out.data_ptr<T>()); });
+  record("clone", clone_bw, {&x}, out);
+  return out;
+}
+Tensor contiguous(const Tensor& x) { return x.is_contiguous() ? x : clone(x); }
+
+// ---- cat ----  d/dx_i = the slice of the gradient that x_i filled
+static void cat_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  int64_t start = 0;
+  for (size_t i = 0; i < n.inputs.size(); ++i) {
+    int64_t len = n.inputs[i].shape[int(n.attrs.i0)];
+    if (n.needs_input_grad(i)) gi[i] = slice(g, n.attrs.i0, start, start + len, 1);
+    start += len;
+  }
+}
+Tensor cat(const std::vector<Tensor>& xs, int64_t dim) {
+  TL_CHECK(!xs.empty(), "cat: expected a non-empty list of Tensors");
+  const Tensor& x0 = xs[0];
+  TL_CHECK(x0.dim() > 0, "cat: zero-dimensional tensor (at position 0) cannot be concatenated");
+  int d = wrap_dim("cat", dim, x0.dim());
+  DType dt = x0.dtype();
+  Shape s = x0.shape();
+  s[d] = 0;
+  for (size_t i = 0; i < xs.size(); ++i) {
+    const Tensor& x = xs[i];
+    TL_CHECK(x.dim() == x0.dim(), "cat: tensors must have same number of dimensions: got ", x0.dim(), " and ",
+             x.dim());
+    for (int k = 0; k < x.dim(); ++k)
+      TL_CHECK(k == d || x.shape()[k] == x0.shape()[k], "cat: sizes of tensors must match except in dimension ",
+               d, ". Expected size ", x0.shape()[k], " but got size ", x.shape()[k], " for tensor number ", i,
+               " in the list.");
+    s[d] += x.shape()[d];
+    dt = promote(dt, x.dtype());
+  }
+  Tensor out = Tensor::empty(s, dt);
+  int64_t start = 0;
+  for (const Tensor& x0i : xs) {
+    Tensor x = to_dtype(x0i.detach(), dt);
+    Tensor dst = slice(out, d, start, start + x.shape()[d], 1);
+    TL_DISPATCH(dt, T, [&] {
+      Dims st[2] = {dst.strides(), x.strides()};
+      const int64_t base[2] = {0, 0};
+      T* po = dst.data_ptr<T>();
+      const T* px = x.data_ptr<T>();
+      kernels::for_each_row<2>(x.shape(), st, base, [&](int64_t cnt, const int64_t* off, const int64_t* step) {
+        for (int64_t j = 0; j < cnt; ++j) po[off[0] + j * step[0]] = px[off[1] + j * step[1]];
+      });
+    });
+    start += x.shape()[d];
+  }
+  if (Node* n = record("cat", cat_bw, xs, out)) n->attrs.i0 = d;
+  return out;
+}
+Tensor stack(const std::vector<Tensor>& xs, int64_t dim) {
+  TL_CHECK(!xs.empty(), "stack: expected a non-empty list of Tensors");
+  int d = wrap_dim("stack", dim, xs[0].dim() + 1);
+  std::vector<Tensor> u;
+  for (size_t i = 0; i < xs.size(); ++i) {
+    TL_CHECK(xs[i].shape() == xs[0].shape(), "stack: expects each tensor to be equal size, but got ",
+             xs[0].shape_str(), " at entry 0 and ", xs[i].shape_str(), " at entry ", i);
+    u.push_back(unsqueeze(xs[i], d));
+  }
+  return cat(u, d);
+}
+
+// ---- slice ----  d/dx = the gradient placed into zeros at the sliced positions
+static void slice_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  gi[0] = slice_backward(g, n.attrs.shape, n.attrs.i0, n.attrs.i1, n.attrs.i2);
+}
+Tensor slice(const Tensor& x, int64_t dim, std::optional<int64_t> start0, std::optional<int64_t> end0, int64_t step) {
+  TL_CHECK(x.dim() > 0, "slice: cannot slice a 0-d tensor");
+  int d = wrap_dim("slice", dim, x.dim());
+  TL_CHECK(step > 0, "slice: step must be greater than zero");
+  const int64_t len = x.shape()[d];
+  int64_t start = start0 ? *start0 : 0, end = end0 ? *end0 : len;
+  if (start < 0) start += len;
+  if (end < 0) end += len;
+  start = std::clamp<int64_t>(start, 0, len);
+  end = std::clamp<int64_t>(end, start, len);
+  Shape s = x.shape();
+  Dims st = x.strides();
+  s[d] = (end - start + step - 1) / step;
+  st[d] = x.strides()[d] * step;
+  Tensor out = make_view(x, s, st, x.impl()->offset + start * x.strides()[d]);
+  if (Node* n = record("slice", slice_bw, {&x}, out))
+    n->attrs.shape = x.shape(), n->attrs.i0 = d, n->attrs.i1 = start, n->attrs.i2 = step;
+  return out;
+}
+Tensor select(const Tensor& x, int64_t dim, int64_t index) {
+  TL_CHECK(x.dim() > 0, "select: invalid index of a 0-dim tensor. Use `tensor.item()` to convert a 0-dim tensor "
+           "to a number");
+  int d = wrap_dim("select", dim, x.dim());
+  const int64_t len = x.shape()[d];
+  TL_CHECK(index >= -len && index < len, "index ", index, " is out of bounds for dimension ", d, " with size ", len);
+  if (index < 0) index += len;
+  return squeeze(slice(x, d, index, index + 1, 1), d);
+}
+
+// ---- slice_backward ----  zeros of in_shape with g at the slice; d/dg = slice of the gradient
+static void slice_backward_bw(Node& n, const Tensor& gg, std::vector<Tensor>& gi) {
+  gi[0] = slice(gg, n.attrs.i0, n.attrs.i1, n.attrs.i1 + n.attrs.i2 * n.attrs.shape[int(n.attrs.i0)], n.attrs.i2);
+}
+Tensor slice_backward(const Tensor& g, const Shape& in_shape, int64_t dim, int64_t start, int64_t step) {
+  Tensor out = zeros(in_shape, g.dtype());
+  {
+    NoGradGuard ng;
+    Tensor dst = slice(out, dim, start, start + step * g.shape()[int(dim)], step);
+    TL_CHECK(dst.shape() == g.shape(), "slice_backward: gradient of shape ", g.shape_str(), " does not fit ",
+             dst.shape_str());
+    TL_DISPATCH(g.dtype(), T, [&] {
+      Dims st[2] = {dst.strides(), g.strides()};
+      const int64_t base[2] = {0, 0};
+      T* po = dst.data_ptr<T>();
+      const T* pg = g.data_ptr<T>();
+      kernels::for_each_row<2>(g.shape(), st, base, [&](int64_t cnt, const int64_t* off, const int64_t* stp) {
+        for (int64_t j = 0; j < cnt; ++j) po[off[0] + j * stp[0]] = pg[off[1] + j * stp[1]];
+      });
+    });
+  }
+  if (Node* n = record("slice_backward", slice_backward_bw, {&g}, out))
+    n->attrs.shape = g.shape(), n->attrs.i0 = dim, n->attrs.i1 = start, n->attrs.i2 = step;
+  return out;
+}
+
+// ---- index_select / index_add ----
+namespace {
+std::vector<int64_t> check_index(const char* op, const Tensor& index, int64_t size, int d) {
+  TL_CHECK(index.dtype() == DType::Int64, op, ": expected an int64 index tensor, got ", dtype_name(index.dtype()));
+  std::vector<int64_t> idx = index.to_int_vector();
+  for (int64_t i : idx)
+    TL_CHECK(i >= 0 && i < size, op, ": index ", i, " is out of bounds for dimension ", d, " with size ", size);
+  return idx;
+}
+// Copies (add=false) or adds (add=true) sub-tensor src_sel of `src` into dst_sel of `dst`, where
+// the selection picks slice `i` along dim d.
+template <class T>
+void move_slice(const Tensor& dst, int d, int64_t di, const Tensor& src, int64_t si, bool add) {
+  Shape s = src.shape();
+  s.erase(d);
+  Dims std_ = dst.strides(), sts = src.strides();
+  std_.erase(d), sts.erase(d);
+  Dims st[2] = {std_, sts};
+  const int64_t base[2] = {di * dst.strides()[d], si * src.strides()[d]};
+  T* po = dst.data_ptr<T>();
+  const T* ps = src.data_ptr<T>();
+  kernels::for_each_row<2>(s, st, base, [&](int64_t cnt, const int64_t* off, const int64_t* step) {
+    if (add) for (int64_t j = 0; j < cnt; ++j) po[off[0] + j * step[0]] += ps[off[1] + j * step[1]];
+    else for (int64_t j = 0; j < cnt; ++j) po[off[0] + j * step[0]] = ps[off[1] + j * step[1]];
+  });
+}
+}  // namespace
+
+// d/dx index_select(x, idx) = index_add(zeros, idx, g): repeated indices accumulate
+static void index_select_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  gi[0] = index_add(zeros(n.attrs.shape, g.dtype()), n.attrs.i0, n.saved_tensor(0), g);
+}
+Tensor index_select(const Tensor& x, int64_t dim, const Tensor& index) {
+  TL_CHECK(index.dim() <= 1, "index_select: index should have 1 dimension, got ", index.dim());
+  TL_CHECK(x.dim() >= 1, "index_select: cannot index a 0-d tensor");
+  const Tensor& xv = x;
+  int d = wrap_dim("index_select", dim, xv.dim());
+  std::vector<int64_t> idx = check_index("index_select", index, xv.shape()[d], d);
+  Shape s = xv.shape();
+  s[d] = int64_t(idx.size());
+  Tensor out = Tensor::empty(s, x.dtype());
+  TL_DISPATCH(x.dtype(), T, [&] {
+    for (size_t k = 0; k < idx.size(); ++k) move_slice<T>(out, d, int64_t(k), xv, idx[k], false);
+  });
+  if (Node* n = record("index_select", index_select_bw, {&x}, out))
+    n->attrs.shape = x.shape(), n->attrs.i0 = d, save(n, index);
+  return out;
+}
+
+// index_add(base, idx, src) = base with src's slices added at idx.
+// d/dbase = 1;  d/dsrc = index_select(g, idx)
+static void index_add_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  gi[0] = g;
+  if (n.needs_input_grad(1)) gi[1] = index_select(g, n.attrs.i0, n.saved_tensor(0));
+}
+Tensor index_add(const Tensor& base, int64_t dim, const Tensor& index, const Tensor& src) {
+  int d = wrap_dim("index_add", dim, base.dim());
+  std::vector<int64_t> idx = check_index("index_add", index, base.shape()[d], d);
+  TL_CHECK(src.dim() == base.dim() && src.shape()[d] == int64_t(idx.size()), "index_add: source of shape ",
+           src.shape_str(), " does not match index of length ", idx.size(), " into ", base.shape_str());
+  Tensor out = clone(base.detach());
+  Tensor s = to_dtype(src.detach(), base.dtype());
+  TL_DISPATCH(base.dtype(), T, [&] {
+    for (size_t k = 0; k < idx.size(); ++k) move_slice<T>(out, d, idx[k], s, int64_t(k), true);
+  });
+  if (Node* n = record("index_add", index_add_bw, {&base, &src}, out)) n->attrs.i0 = d, save(n, index);
+  return out;
+}
+
+// ---- gather / scatter_add ----
+template <class F>
+static void for_each_gather(const Tensor& index, int d, F f) {
+  // f(flat position in index, offset of the element in a contiguous tensor of index's shape
+  //   with dim d replaced by the index value ...) -- callers compute their own offsets.
+  const int64_t* pi = index.data_ptr<int64_t>();
+  Shape s = index.shape();
+  Dims cst = contiguous_strides(s);
+  int64_t n = index.numel();
+  (void)d;
+  for (int64_t k = 0; k < n; ++k) {
+    int64_t rem = k, off = 0;
+    int64_t coord[kMaxDims];
+    for (int i = 0; i < s.n; ++i) coord[i] = rem / cst[i], rem %= cst[i];
+    for (int i = 0; i < s.n; ++i) off += coord[i] * index.strides()[i];
+    f(k, coord, pi[off]);
+  }
+}
+static void check_gather(const char* op, const Tensor& x, int d, const Tensor& index) {
+  TL_CHECK(index.dtype() == DType::Int64, op, ": expected an int64 index tensor, got ", dtype_name(index.dtype()));
+  TL_CHECK(index.dim() == x.dim(), op, ": Index tensor must have the same number of dimensions as input tensor");
+  for (int i = 0; i < x.dim(); ++i)
+    TL_CHECK(i == d || index.shape()[i] <= x.shape()[i], op, ": Size does not match at dimension ", i,
+             " expected index ", index.shape_str(), " to be smaller than self ", x.shape_str(),
+             " apart from dimension ", d);
+}
+
+// d/dx gather(x, idx) = scatter_add(zeros, idx, g): repeated indices accumulate
+static void gather_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  gi[0] = scatter_add(zeros(n.attrs.shape, g.dtype()), n.attrs.i0, n.saved_tensor(0), g);
+}
+Tensor gather(const Tensor& x, int64_t dim, const Tensor& index) {
+  int d = wrap_dim("gather", dim, x.dim());
+  check_gather("gather", x, d, index);
+  Tensor out = Tensor::empty(index.shape(), x.dtype());
+  TL_DISPATCH(x.dtype(), T, [&] {
+    const T* px = x.data_ptr<T>();
+    T* po = out.data_ptr<T>();
+    for_each_gather(index, d, [&](int64_t k, const int64_t* coord, int64_t v) {
+      TL_CHECK(v >= 0 && v < (x.dim() ? x.shape()[d] : 1), "gather: index ", v, " is out of bounds for dimension ",
+               d, " with size ", x.dim() ? x.shape()[d] : 1);
+      int64_t off = 0;
+      for (int i = 0; i < x.dim(); ++i) off += (i == d ? v : coord[i]) * x.strides()[i];
+      po[k] = px[off];
+    });
+  });
+  if (Node* n = record("gather", gather_bw, {&x}, out)) n->attrs.shape = x.shape(), n->attrs.i0 = d, save(n, index);
+  return out;
+}
+
+// scatter_add(base, idx, src): base with src[k] added at idx[k] along dim.
+// d/dbase = 1;  d/dsrc = gather(g, idx)
+static void scatter_add_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  gi[0] = g;
+  if (n.needs_input_grad(1)) gi[1] = gather(g, n.attrs.i0, n.saved_tensor(0));
+}
+Tensor scatter_add(const Tensor& base, int64_t dim, const Tensor& index, const Tensor& src) {
+  int d = wrap_dim("scatter_add", dim, base.dim());
+  check_gather("scatter_add", base, d, index);
+  for (int i = 0; i < index.dim(); ++i)
+    TL_CHECK(index.shape()[i] <= src.shape()[i], "scatter_add: index ", index.shape_str(),
+             " is larger than src ", src.shape_str());
+  Tensor out = clone(base.detach());
+  Tensor s = to_dtype(src.detach(), base.dtype());
+  TL_DISPATCH(base.dtype(), T, [&] {
+    const T* ps = s.data_ptr<T>();
+    T* po = out.data_ptr<T>();
+    for_each_gather(index, d, [&](int64_t, const int64_t* coord, int64_t v) {
+      TL_CHECK(v >= 0 && v < base.shape()[d], "scatter_add: index ", v, " is out of bounds for dimension ", d,
+               " with size ", base.shape()[d]);
+      int64_t oo = 0, so = 0;
+      for (int i = 0; i < base.dim(); ++i) oo += (i == d ? v : coord[i]) * out.strides()[i], so += coord[i] * s.strides()[i];
+      po[oo] += ps[so];
+    });
+  });
+  if (Node* n = record("scatter_add", scatter_add_bw, {&base, &src}, out)) n->attrs.i0 = d, save(n, index);
+  return out;
+}
+
+}  // namespace tl
+
+// ---- op table rows ----
+#include "engine/ops/op_table.h"
+namespace tl {
+void register_shape_ops(std::vector<OpDef>& t) {
+  const unsigned TM = kTorch | kMethod;
+  t.push_back({"view(Tensor input, int... size) -> Tensor", kMethod,
+               [](const Args& a) { return Value::tensor(view(a.t(0), a.ints(1))); }, view_bw, "grad = g viewed as the input's shape"});
+  t.push_back({"reshape(Tensor input, int... shape) -> Tensor", TM,
+               [](const Args& a) { return Value::tensor(reshape(a.t(0), a.ints(1))); }, nullptr, "composite: view, or clone + view"});
+  t.push_back({"flatten(Tensor input, int start_dim=0, int end_dim=-1) -> Tensor", TM,
+               [](const Args& a) { return Value::tensor(flatten(a.t(0), a.i(1), a.i(2))); }, nullptr, "composite: reshape"});
+  t.push_back({"squeeze(Tensor input) -> Tensor", TM, [](const Args& a) { return Value::tensor(squeeze(a.t(0))); }, view_bw,
+               "grad = g viewed as the input's shape"});
+  t.push_back({"squeeze.dim(Tensor input, int dim) -> Tensor", TM,
+               [](const Args& a) { return Value::tensor(squeeze(a.t(0), a.i(1))); }, view_bw, "grad = g viewed as the input's shape"});
+  t.push_back({"unsqueeze(Tensor input, int dim) -> Tensor", TM,
+               [](const Args& a) { return Value::tensor(unsqueeze(a.t(0), a.i(1))); }, view_bw, "grad = g viewed as the input's shape"});
+  t.push_back({"transpose(Tensor input, int dim0, int dim1) -> Tensor", TM,
+               [](const Args& a) { return Value::tensor(transpose(a.t(0), a.i(1), a.i(2))); }, transpose_bw,
+               "grad = g transposed back"});
+  t.push_back({"permute(Tensor input, int... dims) -> Tensor", TM,
+               [](const Args& a) { return Value::tensor(permute(a.t(0), a.ints(1))); }, permute_bw,
+               "grad = g permuted by the inverse permutation"});
+  t.push_back({"expand(Tensor input, int... size) -> Tensor", kMethod,
+               [](const Args& a) { return Value::tensor(expand(a.t(0), a.ints(1))); }, expand_bw,
+               "grad = g summed over the expanded dims"});
+  t.push_back({"contiguous(Tensor input) -> Tensor", kMethod, [](const Args& a) { return Value::tensor(contiguous(a.t(0))); },
+               nullptr, "composite: self or clone"});
+  t.push_back({"clone(Tensor input) -> Tensor", TM, [](const Args& a) { return Value::tensor(clone(a.t(0))); }, clone_bw, "grad = g"});
+  t.push_back({"cat(Tensor[] tensors, int dim=0) -> Tensor", kTorch,
+               [](const Args& a) { return Value::tensor(cat(a.tensors(0), a.i(1))); }, cat_bw,
+               "grad_i = the slice of g that input i filled"});
+  t.push_back({"stack(Tensor[] tensors, int dim=0) -> Tensor", kTorch,
+               [](const Args& a) { return Value::tensor(stack(a.tensors(0), a.i(1))); }, nullptr, "composite: unsqueeze + cat"});
+  t.push_back({"select(Tensor input, int dim, int index) -> Tensor", TM | kInternal,
+               [](const Args& a) { return Value::tensor(select(a.t(0), a.i(1), a.i(2))); }, nullptr, "composite: slice + squeeze"});
+  t.push_back({"slice(Tensor input, int dim, int? start=None, int? end=None, int step=1) -> Tensor", kInternal,
+               [](const Args& a) { return Value::tensor(slice(a.t(0), a.i(1), a.opt_i(2), a.opt_i(3), a.i(4))); }, slice_bw,
+               "grad = zeros with g placed at the slice"});
+  t.push_back({"slice_backward(Tensor grad, int[] input_sizes, int dim, int start, int step) -> Tensor", kInternal,
+               [](const Args& a) {
+                 return Value::tensor(slice_backward(a.t(0), Shape(a.ints(1)), a.i(2), a.i(3), a.i(4)));
+               }, slice_backward_bw, "grad = the slice of g"});
+  t.push_back({"index_select(Tensor input, int dim, Tensor(nograd) index) -> Tensor", TM,
+               [](const Args& a) { return Value::tensor(index_select(a.t(0), a.i(1), a.t(2))); }, index_select_bw,
+               "grad = index_add(zeros, index, g): repeated indices accumulate"});
+  t.push_back({"index_add(Tensor input, int dim, Tensor(nograd) index, Tensor source) -> Tensor", TM,
+               [](const Args& a) { return Value::tensor(index_add(a.t(0), a.i(1), a.t(2), a.t(3))); }, index_add_bw,
+               "grad_input = g; grad_source = index_select(g, index)"});
+  t.push_back({"gather(Tensor input, int dim, Tensor(nograd) index) -> Tensor", TM,
+               [](const Args& a) { return Value::tensor(gather(a.t(0), a.i(1), a.t(2))); }, gather_bw,
+               "grad = scatter_add(zeros, index, g): repeated indices accumulate"});
+  t.push_back({"scatter_add(Tensor input, int dim, Tensor(nograd) index, Tensor src) -> Tensor", TM,
+               [](const Args& a) { return Value::tensor(scatter_add(a.t(0), a.i(1), a.t(2), a.t(3))); }, scatter_add_bw,
+               "grad_input = g; grad_src = gather(g, index)"});
+}
+}  // namespace tl

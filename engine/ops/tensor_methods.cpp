@@ -1,0 +1,192 @@
+// Tensor's member functions: thin forwards to the functional API and the autograd engine.
+#include "engine/autograd/engine.h"
+#include "engine/kernels/elementwise.h"
+#include "engine/ops/ops.h"
+
+namespace tl {
+
+double Tensor::item() const {
+  TL_CHECK(defined(), "item: undefined tensor");
+  TL_CHECK(numel() == 1, "a Tensor with ", numel(), " elements cannot be converted to Scalar");
+  return TL_DISPATCH(dtype(), T, [&] { return double(*data_ptr<T>()); });
+}
+
+std::vector<double> Tensor::to_vector() const {
+  std::vector<double> v(static_cast<size_t>(numel()));
+  TL_DISPATCH(dtype(), T, [&] { kernels::copy_convert<T, double>(*this, v.data()); });
+  return v;
+}
+std::vector<int64_t> Tensor::to_int_vector() const {
+  std::vector<int64_t> v(static_cast<size_t>(numel()));
+  TL_DISPATCH(dtype(), T, [&] { kernels::copy_convert<T, int64_t>(*this, v.data()); });
+  return v;
+}
+
+Tensor& Tensor::requires_grad_(bool r) {
+  TL_CHECK(is_leaf() || r, "you can only change requires_grad flags of leaf variables. If you want to use a "
+           "computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().");
+  TL_CHECK(!r || is_floating_point(), "only Tensors of floating point dtype can require gradients");
+  impl_->requires_grad = r;
+  return *this;
+}
+
+void Tensor::set_grad(const Tensor& g) {
+  if (g.defined())
+    TL_CHECK(g.shape() == shape(), "assigned grad has data of a different size: ", g.shape_str(), " vs ",
+             shape_str());
+  impl_->grad = g.impl_ptr();
+}
+
+void Tensor::retain_grad() {
+  TL_CHECK(requires_grad(), "can't retain_grad on Tensor that has requires_grad=False");
+  if (is_leaf()) return;  // leaves keep .grad anyway
+  impl_->retains_grad = true;
+  impl_->grad_fn->retained = impl_;
+}
+
+void Tensor::backward(const Tensor& gradient, bool retain_graph, bool create_graph) const {
+  autograd::backward({*this}, {gradient}, retain_graph, create_graph);
+}
+
+Tensor Tensor::detach() const {
+  auto t = std::make_shared<TensorImpl>();
+  t->storage = impl_->storage;  // shares data and version counter, as PyTorch's detach()
+  t->shape = impl_->shape;
+  t->strides = impl_->strides;
+  t->offset = impl_->offset;
+  t->dtype = impl_->dtype;
+  t->is_view = impl_->is_view;
+  return Tensor(std::move(t));
+}
+
+Tensor Tensor::operator-() const { return neg(*this); }
+Tensor Tensor::sum() const { return tl::sum(*this); }
+Tensor Tensor::mean() const { return tl::mean(*this); }
+Tensor Tensor::relu() const { return tl::relu(*this); }
+Tensor Tensor::mm(const Tensor& o) const { return tl::mm(*this, o); }
+Tensor Tensor::matmul(const Tensor& o) const { return tl::matmul(*this, o); }
+Tensor Tensor::exp() const { return tl::exp(*this); }
+Tensor Tensor::log() const { return tl::log(*this); }
+Tensor Tensor::tanh() const { return tl::tanh(*this); }
+Tensor Tensor::sigmoid() const { return tl::sigmoid(*this); }
+Tensor Tensor::pow(double e) const { return tl::pow(*this, e); }
+Tensor Tensor::reshape(const Shape& s) const { return tl::reshape(*this, s.vec()); }
+Tensor Tensor::view(const Shape& s) const { return tl::view(*this, s.vec()); }
+Tensor Tensor::transpose(int64_t a, int64_t b) const { return tl::transpose(*this, a, b); }
+Tensor Tensor::t() const { return tl::t(*this); }
+Tensor Tensor::contiguous() const { return tl::contiguous(*this); }
+Tensor Tensor::to(DType t) const { return to_dtype(*this, t); }
+Tensor Tensor::clone() const { return tl::clone(*this); }
+Tensor& Tensor::add_(const Tensor& o) { return tl::add_(*this, o); }
+Tensor& Tensor::sub_(const Tensor& o) { return tl::sub_(*this, o); }
+Tensor& Tensor::mul_(const Tensor& o) { return tl::mul_(*this, o); }
+Tensor& Tensor::div_(const Tensor& o) { return tl::div_(*this, o); }
+Tensor& Tensor::zero_() { return tl::zero_(*this); }
+Tensor& Tensor::fill_(double v) { return tl::fill_(*this, v); }
+Tensor& Tensor::copy_(const Tensor& s) { return tl::copy_(*this, s); }
+
+Tensor operator+(const Tensor& a, const Tensor& b) { return add(a, b); }
+Tensor operator-(const Tensor& a, const Tensor& b) { return sub(a, b); }
+Tensor operator*(const Tensor& a, const Tensor& b) { return mul(a, b); }
+Tensor operator/(const Tensor& a, const Tensor& b) { return div(a, b); }
+Tensor operator+(const Tensor& a, double b) { return add(a, wrap_scalar(b, a)); }
+Tensor operator-(const Tensor& a, double b) { return sub(a, wrap_scalar(b, a)); }
+Tensor operator*(const Tensor& a, double b) { return mul(a, wrap_scalar(b, a)); }
+Tensor operator/(const Tensor& a, double b) { return div(a, wrap_scalar(b, a)); }
+Tensor operator+(double a, const Tensor& b) { return add(wrap_scalar(a, b), b); }
+Tensor operator-(double a, const Tensor& b) { return sub(wrap_scalar(a, b), b); }
+Tensor operator*(double a, const Tensor& b) { return mul(wrap_scalar(a, b), b); }
+Tensor operator/(double a, const Tensor& b) { return div(wrap_scalar(a, b), b); }
+
+}  // namespace tl
+
+// ---- op table rows: Tensor methods that are not math, and torch.autograd ----
+#include "engine/ops/op_table.h"
+namespace tl {
+static Value inplace_result(const Args& a) { return a.v[0]; }
+void register_tensor_api_ops(std::vector<OpDef>& t) {
+  t.push_back({"item(Tensor input) -> Number", kMethod, [](const Args& a) {
+                 const Tensor& x = a.t(0);
+                 double v = x.item();
+                 if (x.dtype() == DType::Bool) return Value::boolean(v != 0);
+                 if (x.dtype() == DType::Int64) return Value::integer(int64_t(v));
+                 return Value::number(v);
+               }});
+  t.push_back({"tolist(Tensor input) -> list", kMethod, [](const Args& a) { return tensor_to_value(a.t(0)); }});
+  t.push_back({"backward(Tensor input, Tensor? gradient=None, bool? retain_graph=None, bool create_graph=False) -> None",
+               kMethod, [](const Args& a) {
+                 bool cg = a.b(3);
+                 bool rg = a.is_none(2) ? cg : a.b(2);
+                 autograd::backward({a.t(0)}, {a.opt_t(1)}, rg, cg);
+                 return Value::none();
+               }});
+  t.push_back({"backward.autograd(Tensor[] tensors, Tensor[]? grad_tensors=None, bool? retain_graph=None, bool create_graph=False) -> None",
+               kAutograd, [](const Args& a) {
+                 bool cg = a.b(3);
+                 bool rg = a.is_none(2) ? cg : a.b(2);
+                 autograd::backward(a.tensors(0), a.is_none(1) ? std::vector<Tensor>{} : a.tensors(1), rg, cg);
+                 return Value::none();
+               }});
+  t.push_back({"grad(Tensor[] outputs, Tensor[] inputs, Tensor[]? grad_outputs=None, bool? retain_graph=None, bool create_graph=False, bool allow_unused=False) -> (Tensor...)",
+               kAutograd, [](const Args& a) {
+                 std::optional<bool> rg;
+                 if (!a.is_none(3)) rg = a.b(3);
+                 auto gs = autograd::grad(a.tensors(0), a.tensors(1), a.is_none(2) ? std::vector<Tensor>{} : a.tensors(2), rg,
+                                          a.b(4), a.b(5));
+                 std::vector<Value> r;
+                 for (Tensor& g : gs) r.push_back(g.defined() ? Value::tensor(g) : Value::none());
+                 return Value::tuple(std::move(r));
+               }});
+  t.push_back({"detach(Tensor input) -> Tensor(nograd)", kTorch | kMethod,
+               [](const Args& a) { return Value::tensor(a.t(0).detach()); }});
+  t.push_back({"requires_grad_(Tensor input, bool requires_grad=True) -> Tensor(inplace)", kMethod, [](const Args& a) {
+                 Tensor x = a.t(0);
+                 x.requires_grad_(a.b(1));
+                 return inplace_result(a);
+               }});
+  t.push_back({"retain_grad(Tensor input) -> None", kMethod, [](const Args& a) {
+                 Tensor x = a.t(0);
+                 x.retain_grad();
+                 return Value::none();
+               }});
+  t.push_back({"size(Tensor input, int? dim=None) -> int", kMethod, [](const Args& a) {
+                 const Tensor& x = a.t(0);
+                 if (!a.is_none(1)) return Value::integer(x.size(a.i(1)));
+                 std::vector<Value> dims;
+                 for (int64_t d : x.shape()) dims.push_back(Value::integer(d));
+                 return Value::tuple(std::move(dims));
+               }});
+  t.push_back({"dim(Tensor input) -> int", kMethod, [](const Args& a) { return Value::integer(a.t(0).dim()); }});
+  t.push_back({"numel(Tensor input) -> int", kTorch | kMethod, [](const Args& a) { return Value::integer(a.t(0).numel()); }});
+  using Inplace = Tensor& (*)(Tensor&, const Tensor&);
+  static const std::pair<const char*, Inplace> ip[] = {{"add_", add_}, {"sub_", sub_}, {"mul_", mul_}, {"div_", div_}};
+  for (const auto& [name, fn] : ip) {
+    Inplace f = fn;
+    bool has_alpha = name[0] == 'a' || name[0] == 's';
+    t.push_back({std::string(name) + "(Tensor input, Number|Tensor other" + (has_alpha ? ", *, float alpha=1" : "") +
+                     ") -> Tensor(inplace)",
+                 kMethod, [f, has_alpha](const Args& a) {
+                   Tensor x = a.t(0);
+                   Tensor o = a.num_or_t(1, 0);
+                   if (has_alpha && a.f(2) != 1) o = mul(o, wrap_scalar(a.f(2), o));
+                   f(x, o);
+                   return inplace_result(a);
+                 }});
+  }
+  t.push_back({"zero_(Tensor input) -> Tensor(inplace)", kMethod, [](const Args& a) {
+                 Tensor x = a.t(0);
+                 zero_(x);
+                 return inplace_result(a);
+               }});
+  t.push_back({"fill_(Tensor input, Number value) -> Tensor(inplace)", kMethod, [](const Args& a) {
+                 Tensor x = a.t(0);
+                 fill_(x, a.f(1));
+                 return inplace_result(a);
+               }});
+  t.push_back({"copy_(Tensor input, Tensor src) -> Tensor(inplace)", kMethod, [](const Args& a) {
+                 Tensor x = a.t(0);
+                 copy_(x, a.t(1));
+                 return inplace_result(a);
+               }});
+}
+}  // namespace tl
