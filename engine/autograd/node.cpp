@@ -39,6 +39,7 @@ Tensor Node::saved_tensor(size_t i) {
            ".backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the "
            "graph a second time or if you need to access saved tensors after calling backward.");
   SavedTensor& s = saved.at(i);
+  if (!s.impl) return Tensor();  // not needed for the gradients this node computes
   if (s.impl->storage->version != s.version)
     TL_FAIL("one of the variables needed for gradient computation has been modified by an inplace "
             "operation: ",
@@ -132,6 +133,10 @@ Node* record(const char* op, BackwardFn bw, const std::vector<Tensor>& inputs, T
 }
 
 void save(Node* n, const Tensor& t) {
+  if (!t.defined()) {  // a slot kept so saved indices stay fixed
+    n->saved.push_back(SavedTensor{});
+    return;
+  }
   n->had_saved = true;
   n->saved.push_back(SavedTensor{t.impl_ptr(), t.version(), false});
 }

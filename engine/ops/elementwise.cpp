@@ -182,7 +182,9 @@ static void mul_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
 }
 Tensor mul(const Tensor& a, const Tensor& b) {
   Tensor out = binary(Bin::Mul, a, b);
-  if (Node* n = record("mul", mul_bw, {&a, &b}, out)) save(n, a), save(n, b);
+  // Save only what a needed gradient uses (so `y.mul_(2)` on a graph tensor works, as PyTorch).
+  if (Node* n = record("mul", mul_bw, {&a, &b}, out))
+    save(n, b.requires_grad() ? a : Tensor()), save(n, a.requires_grad() ? b : Tensor());
   return out;
 }
 
@@ -194,7 +196,7 @@ static void div_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
 }
 Tensor div(const Tensor& a, const Tensor& b) {
   Tensor out = binary(Bin::Div, a, b);
-  if (Node* n = record("div", div_bw, {&a, &b}, out)) save(n, a), save(n, b);
+  if (Node* n = record("div", div_bw, {&a, &b}, out)) save(n, b.requires_grad() ? a : Tensor()), save(n, b);
   return out;
 }
 

@@ -38,12 +38,13 @@ void write_into(const char* op, Tensor& self, const Tensor& src) {
 }
 
 // self <- f(self, o), rebasing self's history onto the result's node when recording.
+// As in PyTorch, a node that saved `self` (mul_/div_ by a tensor that requires grad) finds it
+// modified when backward runs, and raises the in-place error.
 template <class F>
-Tensor& binary_inplace(const char* op, Tensor& self, const Tensor& o, bool saves_self, F f) {
+Tensor& binary_inplace(const char* op, Tensor& self, const Tensor& o, F f) {
   const bool recording = grad_enabled() && (self.requires_grad() || o.requires_grad());
   check_inplace(op, self, recording);
-  // The node must not save `self` itself: we are about to overwrite it.
-  Tensor result = f(recording && saves_self ? clone(self) : self, o);
+  Tensor result = f(self, o);
   TL_CHECK(is_floating(self.dtype()) || !is_floating(result.dtype()), op, ": result type ",
            dtype_name(result.dtype()), " can't be cast to the desired output type ", dtype_name(self.dtype()));
   write_into(op, self, result);
@@ -57,16 +58,16 @@ Tensor& binary_inplace(const char* op, Tensor& self, const Tensor& o, bool saves
 }  // namespace
 
 Tensor& add_(Tensor& self, const Tensor& o) {
-  return binary_inplace("add_", self, o, false, [](const Tensor& a, const Tensor& b) { return add(a, b); });
+  return binary_inplace("add_", self, o, [](const Tensor& a, const Tensor& b) { return add(a, b); });
 }
 Tensor& sub_(Tensor& self, const Tensor& o) {
-  return binary_inplace("sub_", self, o, false, [](const Tensor& a, const Tensor& b) { return sub(a, b); });
+  return binary_inplace("sub_", self, o, [](const Tensor& a, const Tensor& b) { return sub(a, b); });
 }
 Tensor& mul_(Tensor& self, const Tensor& o) {
-  return binary_inplace("mul_", self, o, true, [](const Tensor& a, const Tensor& b) { return mul(a, b); });
+  return binary_inplace("mul_", self, o, [](const Tensor& a, const Tensor& b) { return mul(a, b); });
 }
 Tensor& div_(Tensor& self, const Tensor& o) {
-  return binary_inplace("div_", self, o, true, [](const Tensor& a, const Tensor& b) { return div(a, b); });
+  return binary_inplace("div_", self, o, [](const Tensor& a, const Tensor& b) { return div(a, b); });
 }
 
 Tensor& fill_(Tensor& self, double v) {

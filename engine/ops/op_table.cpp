@@ -27,12 +27,12 @@ Value parse_default(const std::string& d) {
 // programming error reported at start-up.
 void parse_schema(OpDef& op) {
   const std::string& s = op.schema;
-  size_t lp = s.find('('), rp = s.rfind(')'), arrow = s.find("->", rp);
+  size_t lp = s.find('('), arrow = s.find(" -> "), rp = s.rfind(')', arrow);
   TL_CHECK(lp != std::string::npos && rp != std::string::npos && arrow != std::string::npos,
            "op table: bad schema '", s, "'");
   op.key = s.substr(0, lp);
   op.name = op.key.substr(0, op.key.find('.'));
-  op.returns = trim(s.substr(arrow + 2));
+  op.returns = trim(s.substr(arrow + 4));
   op.differentiable = op.returns == "Tensor" || op.returns == "(Tensor, Tensor(nograd))";
   std::string body = s.substr(lp + 1, rp - lp - 1);
   bool kw_only = false;
@@ -130,8 +130,7 @@ std::string check_type(const Param& p, const Value& v) {
 }
 
 std::string signature_of(const OpDef& op) {
-  std::string s = op.schema.substr(op.schema.find('('));
-  return op.name + s.substr(0, s.rfind(')') + 1);
+  return op.name + op.schema.substr(op.schema.find('('), op.schema.find(" -> ") - op.schema.find('('));
 }
 
 }  // namespace
