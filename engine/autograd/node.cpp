@@ -5,6 +5,10 @@
 namespace tl {
 
 static uint64_t g_seq = 0;
+static thread_local int t_src_line = 0, t_src_col = 0;
+void set_source_pos(int line, int col) { t_src_line = line, t_src_col = col; }
+SourcePosGuard::SourcePosGuard(int l, int c) : line(t_src_line), col(t_src_col) { set_source_pos(l, c); }
+SourcePosGuard::~SourcePosGuard() { set_source_pos(line, col); }
 
 Node::Node() { stats().live_nodes++; }
 Node::~Node() {
@@ -107,6 +111,7 @@ static Node* record_impl(const char* op, BackwardFn bw, const Range& inputs, siz
   n->op = op;
   n->backward = bw;
   n->seq = ++g_seq;
+  n->src_line = t_src_line, n->src_col = t_src_col;
   n->next.resize(count);
   n->inputs.resize(count);
   size_t i = 0;

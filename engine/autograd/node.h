@@ -54,6 +54,7 @@ struct Node : std::enable_shared_from_this<Node> {
   DType out_dtype = DType::Float32;
   std::weak_ptr<TensorImpl> retained;  // non-leaf output with retain_grad()
   std::shared_ptr<TensorImpl> leaf;    // AccumulateGrad nodes: the leaf tensor
+  int src_line = 0, src_col = 0;  // script position of the expression that made it (0: none)
   bool had_saved = false;    // backward with saved tensors cannot run twice without retain_graph
   bool released = false;
 
@@ -78,6 +79,15 @@ Node* record(const char* op, BackwardFn bw, const std::vector<Tensor>& inputs, T
 bool any_requires_grad(std::initializer_list<const Tensor*> inputs);
 void save(Node* n, const Tensor& t);         // an input (kept whole, with its graph)
 void save_output(Node* n, const Tensor& out);  // the output (kept as data, no cycle)
+
+// The script position stamped on nodes created from now on (the interpreter sets it around each
+// expression it evaluates; 0, 0 = none).
+void set_source_pos(int line, int col);
+struct SourcePosGuard {
+  int line, col;
+  SourcePosGuard(int l, int c);
+  ~SourcePosGuard();
+};
 
 // Returns (making on demand) the AccumulateGrad node of a leaf that requires grad.
 std::shared_ptr<Node> grad_accumulator(const Tensor& leaf);

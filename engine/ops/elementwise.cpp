@@ -80,7 +80,8 @@ struct UnParams {
 };
 
 bool keeps_int(Un op) {
-  return op == Un::Neg || op == Un::Abs || op == Un::Relu || op == Un::Sign || op == Un::Clamp;
+  return op == Un::Neg || op == Un::Abs || op == Un::Relu || op == Un::Sign || op == Un::Clamp ||
+         op == Un::PowScalar;
 }
 
 Tensor unary(Un op, const Tensor& x0, UnParams p = {}) {
@@ -233,13 +234,15 @@ static void pow_scalar_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   else gi[0] = mul(g, mul(pow(x, p - 1), scalar_of(x, p)));
 }
 Tensor pow(const Tensor& x, double e) {
+  // An integer tensor to an integral power stays integral (PyTorch); otherwise compute in float.
+  if (!x.is_floating_point() && e != std::floor(e)) return pow(to_dtype(x, DType::Float32), e);
   UnParams p;
   p.p0 = e;
   Tensor out = unary(Un::PowScalar, x, p);
   if (Node* n = record("pow_scalar", pow_scalar_bw, {&x}, out)) n->attrs.f0 = e, save(n, x);
   return out;
 }
-Tensor pow(double base, const Tensor& e) { return pow(wrap_scalar(base, e), e); }
+Tensor pow(double base, const Tensor& e) { return pow(wrap_scalar(base, e, base == std::floor(base)), e); }
 
 // ---- exp ----  d/dx exp(x) = y
 static void exp_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = mul(g, n.saved_tensor(0)); }
@@ -450,7 +453,13 @@ Tensor where(const Tensor& cond, const Tensor& a0, const Tensor& b0) {
 }
 
 // ---- no-grad elementwise ----
-Tensor sign(const Tensor& x) { return unary(Un::Sign, x); }
+// ---- sign ----  d/dx sign(x) = 0 (PyTorch still records it, so the result requires grad)
+static void sign_bw(Node&, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = mul(g, zero_like_scalar(g)); }
+Tensor sign(const Tensor& x) {
+  Tensor out = unary(Un::Sign, x);
+  if (out.is_floating_point()) record("sign", sign_bw, {&x}, out);
+  return out;
+}
 Tensor eq(const Tensor& a, const Tensor& b) { return binary(Bin::Eq, a, b); }
 Tensor ne(const Tensor& a, const Tensor& b) { return binary(Bin::Ne, a, b); }
 Tensor lt(const Tensor& a, const Tensor& b) { return binary(Bin::Lt, a, b); }
@@ -509,7 +518,8 @@ void register_elementwise_ops(std::vector<OpDef>& t) {
                [](const Args& a) { return Value::tensor(pow(a.t(0), a.t(1))); }, pow_bw,
                "grad_x = g * e * x^(e-1); grad_e = g * x^e * log(x)"});
   t.push_back({"pow.Base(Number self, Tensor exponent) -> Tensor", kTorch,
-               [](const Args& a) { return Value::tensor(pow(a.f(0), a.t(1))); }, nullptr, "composite: pow(full(base), e)"});
+               [](const Args& a) { return Value::tensor(pow(a.num_or_t(0, 1), a.t(1))); }, nullptr,
+               "composite: pow(full(base), e)"});
   t.push_back({"exp(Tensor input) -> Tensor", TM, [](const Args& a) { return Value::tensor(exp(a.t(0))); }, exp_bw, "grad = g * y"});
   t.push_back({"log(Tensor input) -> Tensor", TM, [](const Args& a) { return Value::tensor(log(a.t(0))); }, log_bw, "grad = g / x"});
   t.push_back({"sqrt(Tensor input) -> Tensor", TM, [](const Args& a) { return Value::tensor(sqrt(a.t(0))); }, sqrt_bw, "grad = g / (2 y)"});
@@ -545,7 +555,8 @@ void register_elementwise_ops(std::vector<OpDef>& t) {
                  Tensor x = a.v[1].kind == Value::Kind::Tensor ? a.t(1) : a.num_or_t(1, 2);
                  return Value::tensor(where(a.t(0), x, a.num_or_t(2, 1)));
                }, where_bw, "grad_a = g where cond; grad_b = g where not cond"});
-  t.push_back({"sign(Tensor input) -> Tensor(nograd)", TM, [](const Args& a) { return Value::tensor(sign(a.t(0))); }});
+  t.push_back({"sign(Tensor input) -> Tensor", TM, [](const Args& a) { return Value::tensor(sign(a.t(0))); }, sign_bw,
+               "grad = 0"});
   using Cmp = Tensor (*)(const Tensor&, const Tensor&);
   static const std::pair<const char*, Cmp> cmps[] = {{"eq", eq}, {"ne", ne}, {"lt", lt}, {"le", le}, {"gt", gt}, {"ge", ge}};
   for (const auto& [name, fn] : cmps) {

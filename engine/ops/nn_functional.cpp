@@ -28,7 +28,16 @@ Tensor log_softmax(const Tensor& x, int64_t dim) {
   Tensor out;
   {
     NoGradGuard ng;
-    out = x.dim() == 0 ? sub(x, x) : sub(x, logsumexp(x, {d}, true));
+    if (x.dim() == 0) {
+      out = sub(x, x);
+    } else {
+      // (x - max) - log(sum(exp(x - max))), as PyTorch: subtracting a rounded logsumexp from x
+      // would lose precision at large |x|.
+      Tensor m = amax(x, {d}, true);
+      m = where(eq(abs(m), Tensor::scalar(INFINITY, m.dtype())), zeros(Shape{}, m.dtype()), m);
+      Tensor shifted = sub(x, m);
+      out = sub(shifted, log(sum(exp(shifted), {d}, true)));
+    }
   }
   if (Node* n = record("log_softmax", log_softmax_bw, {&x}, out)) n->attrs.i0 = x.dim() == 0 ? 0 : d, save_output(n, out);
   return out;

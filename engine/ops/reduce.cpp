@@ -96,9 +96,6 @@ Tensor reduce_kernel(Red op, const Tensor& x, const ReduceDims& rd) {
   return out;
 }
 
-Tensor expand_to(const Tensor& g, const ReduceDims& rd, const Shape& in_shape) {
-  return expand(reshape(g, rd.keep_shape.vec()), in_shape.vec());
-}
 
 }  // namespace
 

@@ -226,6 +226,7 @@ TEST_CASE("autograd.grad does not touch .grad; create_graph gives second order",
   REQUIRE(gx.requires_grad());
   auto second = autograd::grad({gx}, {x});
   CHECK(second[0].item() == Approx(std::exp(1.5) * (1.5 + 2)));
+  x.set_grad(Tensor());  // breaks the x -> x.grad -> graph -> x cycle (as in PyTorch)
 }
 
 TEST_CASE("backward twice gives bitwise equal results", "[autograd]") {

@@ -1,0 +1,288 @@
+#include "engine/lang/graph.h"
+
+#include <unordered_map>
+
+#include "engine/autograd/engine.h"
+#include "engine/lang/json.h"
+#include "engine/ops/op_table.h"
+
+namespace tl::lang {
+
+namespace {
+
+constexpr int64_t kPreview = 6;
+
+struct GNode {
+  bool is_op = false;
+  std::string name, op, grad_fn, derivative;
+  Shape shape;
+  DType dtype = DType::Float32;
+  bool requires_grad = false, is_leaf = false;
+  Tensor value;  // undefined when not alive
+  int line = 0, col = 0;
+  int order = -1;
+};
+
+struct Graph {
+  std::string var;
+  int root = -1;
+  std::vector<GNode> nodes;
+  std::vector<std::pair<int, int>> edges;
+  std::vector<int> order;  // node ids in backward order
+};
+
+// The op table's derivative formula of an op name (first row with that name).
+const char* derivative_of(const std::string& op) {
+  static const auto index = [] {
+    std::unordered_map<std::string, const char*> m;
+    for (const OpDef& d : op_table())
+      if (d.derivative && *d.derivative && !m.count(d.name)) m[d.name] = d.derivative;
+    return m;
+  }();
+  auto it = index.find(op);
+  return it == index.end() ? "" : it->second;
+}
+
+Tensor pick_root(const RunResult& r, const std::string& var, std::string& name) {
+  if (!var.empty()) {
+    const Tensor* t = r.find(var);
+    TL_CHECK(t != nullptr, "graph: no tensor variable named '", var, "' at the end of the script");
+    name = var;
+    return *t;
+  }
+  Tensor t = r.backward_root.defined() ? r.backward_root : r.last_assigned_tensor;
+  TL_CHECK(t.defined(), "graph: the script made no tensor to draw");
+  name = t.impl()->name;
+  return t;
+}
+
+Graph build(const RunResult& r, const std::string& var) {
+  Graph g;
+  Tensor root = pick_root(r, var, g.var);
+
+  // Variable bindings by node and by tensor (later bindings win).
+  std::unordered_map<const Node*, const RunResult::Binding*> by_node;
+  std::unordered_map<const TensorImpl*, const RunResult::Binding*> by_tensor;
+  for (const RunResult::Binding& b : r.bindings) {
+    if (auto n = b.node.lock()) by_node[n.get()] = &b;
+    if (auto t = b.tensor.lock()) by_tensor[t.get()] = &b;
+  }
+
+  // Final variables name tensors first (`y = x` then rebinding y leaves x's name on x).
+  std::unordered_map<const TensorImpl*, const std::string*> final_name;
+  for (const auto& [name, t] : r.tensors) final_name.emplace(t.impl(), &name);
+
+  auto tensor_node = [&](const Tensor& t, const std::string& name) {
+    GNode n;
+    auto fn = final_name.find(t.impl());
+    n.name = fn != final_name.end() ? *fn->second : name;
+    n.shape = t.shape();
+    n.dtype = t.dtype();
+    n.requires_grad = t.requires_grad();
+    n.is_leaf = t.is_leaf();
+    n.value = t;
+    auto it = by_tensor.find(t.impl());
+    if (it != by_tensor.end()) n.line = it->second->line, n.col = it->second->col;
+    g.nodes.push_back(std::move(n));
+    return int(g.nodes.size()) - 1;
+  };
+
+  std::shared_ptr<Node> root_fn = root.grad_fn();
+  if (!root_fn) {  // a leaf: nothing but itself
+    g.root = tensor_node(root, root.impl()->name);
+    if (root.requires_grad()) {
+      g.nodes[size_t(g.root)].order = 0;
+      g.order.push_back(g.root);
+    }
+    return g;
+  }
+
+  // Per autograd node: its op node id and the id its consumers connect from.
+  struct Ids {
+    int op = -1, out = -1;
+  };
+  std::unordered_map<const Node*, Ids> ids;
+  auto visit = [&](const std::shared_ptr<Node>& n) -> Ids {
+    auto it = ids.find(n.get());
+    if (it != ids.end()) return it->second;
+    Ids id;
+    if (n->is_accumulate()) {
+      Tensor leaf(n->leaf);
+      id.out = tensor_node(leaf, n->leaf->name);
+    } else {
+      GNode o;
+      o.is_op = true;
+      o.op = n->op;
+      o.grad_fn = n->name();
+      o.derivative = derivative_of(n->op);
+      o.shape = n->out_shape;
+      o.dtype = n->out_dtype;
+      o.requires_grad = true;
+      o.line = n->src_line, o.col = n->src_col;
+      g.nodes.push_back(std::move(o));
+      id.op = id.out = int(g.nodes.size()) - 1;
+      auto b = by_node.find(n.get());
+      const bool is_root = n == root_fn;
+      if (b != by_node.end() || is_root) {
+        Tensor t = is_root ? root : Tensor(b->second->tensor.lock());
+        GNode tn;
+        tn.name = b != by_node.end() ? b->second->name : root.impl()->name;
+        tn.shape = n->out_shape;
+        tn.dtype = n->out_dtype;
+        tn.requires_grad = true;
+        tn.is_leaf = false;
+        if (t.defined() && t.grad_fn() == n) tn.value = t;  // still this op's output
+        g.nodes[size_t(id.op)].value = tn.value;
+        tn.line = n->src_line, tn.col = n->src_col;
+        g.nodes.push_back(std::move(tn));
+        id.out = int(g.nodes.size()) - 1;
+        g.edges.emplace_back(id.op, id.out);
+      }
+    }
+    ids[n.get()] = id;
+    return id;
+  };
+
+  // Iterative DFS from the root; each node's input edges are added when it is first expanded.
+  std::vector<std::shared_ptr<Node>> stack{root_fn};
+  visit(root_fn);
+  std::unordered_map<const Node*, bool> expanded;
+  while (!stack.empty()) {
+    std::shared_ptr<Node> n = std::move(stack.back());
+    stack.pop_back();
+    if (expanded[n.get()]) continue;
+    expanded[n.get()] = true;
+    const Ids me = ids[n.get()];
+    for (const Edge& e : n->next) {
+      if (!e.fn) continue;
+      const bool seen = ids.count(e.fn.get()) != 0;
+      const Ids in = visit(e.fn);
+      if (me.op >= 0) g.edges.emplace_back(in.out, me.op);
+      if (!seen) stack.push_back(e.fn);
+    }
+  }
+  g.root = ids[root_fn.get()].out;
+
+  std::vector<std::shared_ptr<Node>> order = autograd::backward_order({root_fn});
+  for (size_t k = 0; k < order.size(); ++k) {
+    auto it = ids.find(order[k].get());
+    if (it == ids.end()) continue;
+    const Ids& id = it->second;
+    const int main = id.op >= 0 ? id.op : id.out;
+    g.nodes[size_t(main)].order = int(k);
+    g.order.push_back(main);
+    if (id.out != main) g.nodes[size_t(id.out)].order = int(k);
+  }
+  return g;
+}
+
+// The first <= kPreview values of t, row-major, read through its strides.
+void append_preview(std::string& out, const Tensor& t) {
+  if (!t.defined()) {
+    out += "null";
+    return;
+  }
+  out += '[';
+  const int64_t n = std::min<int64_t>(kPreview, t.numel());
+  const int nd = t.dim();
+  std::vector<int64_t> idx(size_t(nd), 0);
+  TL_DISPATCH(t.dtype(), T, [&] {
+    const T* p = t.data_ptr<T>();
+    for (int64_t k = 0; k < n; ++k) {
+      int64_t off = 0;
+      for (int d = 0; d < nd; ++d) off += idx[size_t(d)] * t.strides()[d];
+      const double v = double(p[off]);
+      if (k) out += ", ";
+      if (t.dtype() == DType::Bool) out += v != 0 ? "true" : "false";
+      else if (t.dtype() == DType::Int64) out += std::to_string(int64_t(v));
+      else out += json_number(v, t.dtype() == DType::Float32);
+      for (int d = nd - 1; d >= 0; --d) {
+        if (++idx[size_t(d)] < t.shape()[d]) break;
+        idx[size_t(d)] = 0;
+      }
+    }
+  });
+  out += ']';
+}
+
+std::string shape_list(const Shape& s) {
+  std::string r = "[";
+  for (int i = 0; i < s.n; ++i) r += (i ? ", " : "") + std::to_string(s.d[i]);
+  return r + "]";
+}
+
+// A Graphviz double-quoted string body. JSON's escaping fits: quotes and backslashes are
+// escaped (so a name can never form Graphviz's \N, \G, \l sequences), a newline becomes "\n"
+// (Graphviz's centred line break), and the bytes are made valid UTF-8.
+std::string dot_escape(const std::string& s) {
+  std::string q = json_quote(s);
+  return q.substr(1, q.size() - 2);
+}
+
+}  // namespace
+
+std::string graph_json(const RunResult& result, const std::string& var) {
+  Graph g = build(result, var);
+  std::string out = "{\"var\": ";
+  json_append_quoted(out, g.var);
+  out += ", \"root\": " + std::to_string(g.root) + ", \"nodes\": [";
+  for (size_t i = 0; i < g.nodes.size(); ++i) {
+    const GNode& n = g.nodes[i];
+    if (i) out += ", ";
+    out += "{\"id\": " + std::to_string(i) + ", \"kind\": \"" + (n.is_op ? "op" : "tensor") + "\", \"name\": ";
+    json_append_quoted(out, n.name);
+    out += ", \"op\": ";
+    json_append_quoted(out, n.op);
+    out += ", \"grad_fn\": ";
+    json_append_quoted(out, n.grad_fn);
+    out += ", \"shape\": " + shape_list(n.shape) + ", \"dtype\": \"" + dtype_name(n.dtype) + "\"";
+    out += std::string(", \"requires_grad\": ") + (n.requires_grad ? "true" : "false");
+    out += std::string(", \"is_leaf\": ") + (n.is_leaf ? "true" : "false");
+    out += ", \"value\": ";
+    append_preview(out, n.value);
+    out += ", \"grad\": ";
+    if (!n.is_op && n.value.defined() && n.value.grad().defined()) append_preview(out, n.value.grad());
+    else out += "null";
+    out += ", \"numel\": " + std::to_string(n.shape.numel());
+    out += ", \"span\": ";
+    out += n.line > 0 ? "{\"line\": " + std::to_string(n.line) + ", \"col\": " + std::to_string(n.col) + "}" : "null";
+    out += ", \"backward_order\": " + std::to_string(n.order) + ", \"derivative\": ";
+    json_append_quoted(out, n.derivative);
+    out += "}";
+  }
+  out += "], \"edges\": [";
+  for (size_t i = 0; i < g.edges.size(); ++i)
+    out += (i ? ", " : "") + std::string("{\"from\": ") + std::to_string(g.edges[i].first) +
+           ", \"to\": " + std::to_string(g.edges[i].second) + "}";
+  out += "], \"backward_order\": [";
+  for (size_t i = 0; i < g.order.size(); ++i) out += (i ? ", " : "") + std::to_string(g.order[i]);
+  return out + "]}";
+}
+
+std::string graph_dot(const RunResult& result, const std::string& var) {
+  Graph g = build(result, var);
+  std::string out =
+      "digraph tensorlens {\n"
+      "  rankdir=TB;\n"
+      "  node [fontname=\"Helvetica\", fontsize=11];\n"
+      "  edge [color=\"#555555\"];\n";
+  for (size_t i = 0; i < g.nodes.size(); ++i) {
+    const GNode& n = g.nodes[i];
+    std::string label, style;
+    if (n.is_op) {
+      label = n.op + "\n" + n.grad_fn;
+      style = "shape=ellipse, style=filled, fillcolor=\"#eeeeff\"";
+    } else {
+      label = (n.name.empty() ? std::string("(unnamed)") : n.name) + "\n" + shape_list(n.shape) + " " + dtype_name(n.dtype);
+      const char* fill = n.is_leaf ? (n.requires_grad ? "#cfe8ff" : "#e6e6e6") : "#fff3c4";
+      style = std::string("shape=box, style=\"filled,rounded\", fillcolor=\"") + fill + "\"";
+      if (int(i) == g.root) style += ", penwidth=2";
+    }
+    if (n.order >= 0) label += "\n#" + std::to_string(n.order);
+    out += "  n" + std::to_string(i) + " [label=\"" + dot_escape(label) + "\", " + style + "];\n";
+  }
+  for (const auto& [a, b] : g.edges) out += "  n" + std::to_string(a) + " -> n" + std::to_string(b) + ";\n";
+  return out + "}\n";
+}
+
+}  // namespace tl::lang

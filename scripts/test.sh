@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# `npm test`: installs what is missing, builds native (Release and ASan+UBSan) and wasm, and runs
+# every suite. Each suite's runner prints its own summary; the last line is the total.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh || exit 1
+bash scripts/build-native.sh --asan || exit 1
+
+passed=0
+failed=0
+run_suite() {  # name, command...
+  local name=$1
+  shift
+  echo "=== $name"
+  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "=== $name FAILED"; fi
+}
+
+run_suite "native tests (Release)" ctest --test-dir build/native --output-on-failure -j2
+run_suite "native tests (ASan+UBSan)" env ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+  build/asan/tensorlens_tests
+if [[ -f tests/conformance/run.mjs && -x build/native/tensorlens ]]; then
+  run_suite "conformance vs PyTorch goldens (native)" node tests/conformance/run.mjs
+fi
+if [[ -f scripts/fuzz.sh ]]; then
+  run_suite "fuzz (60 s)" bash scripts/fuzz.sh 60
+fi
+if [[ -f scripts/build-wasm.sh ]]; then
+  run_suite "wasm build" bash scripts/build-wasm.sh
+fi
+if [[ -d tests/node ]]; then
+  run_suite "npm module tests (node --test)" node --test tests/node/
+fi
+if [[ -d tests/browser ]]; then
+  run_suite "playground tests (Playwright + Chromium)" node --test tests/browser/
+fi
+
+echo "test suites: $passed passed, $failed failed"
+[[ $failed -eq 0 ]]

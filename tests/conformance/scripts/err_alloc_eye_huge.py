@@ -1,0 +1,2 @@
+import torch
+big = torch.eye(100000)  # expect-error

@@ -1,0 +1,2 @@
+import torch
+x = troch.ones(2)  # expect-error

@@ -1,0 +1,2 @@
+import torch
+y = torch.exp(3)  # expect-error

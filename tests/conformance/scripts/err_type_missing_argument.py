@@ -1,0 +1,3 @@
+import torch
+a = torch.ones(2, 2)
+y = torch.mm(a)  # expect-error

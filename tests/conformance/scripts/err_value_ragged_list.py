@@ -1,0 +1,2 @@
+import torch
+x = torch.tensor([[1.0, 2.0], [3.0]])  # expect-error

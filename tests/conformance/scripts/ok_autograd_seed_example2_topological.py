@@ -1,0 +1,5 @@
+import torch
+a = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+b = torch.tensor([4.0, 5.0, 6.0], requires_grad=True)
+e = (a + b) * (a * b)
+e.sum().backward()

@@ -1,0 +1,10 @@
+import torch
+a = torch.arange(6)
+b = torch.arange(2, 8)
+c = torch.arange(10, 0, -3)
+d = torch.arange(-1.0, 1.0, 0.5)
+e = torch.arange(0.0, 3.0)
+f = torch.arange(5.0, requires_grad=True)
+g = torch.arange(0, 5, 2)
+loss = (f * f).sum()
+loss.backward()

@@ -1,0 +1,12 @@
+import torch
+x = torch.tensor([[1.0, 2.0], [3.0, 4.0]], requires_grad=True)
+i = torch.tensor([1, 2, 3])
+a = torch.zeros_like(x)
+b = torch.ones_like(x)
+c = torch.full_like(x, 2.5)
+d = torch.zeros_like(i)
+e = torch.ones_like(i, dtype=torch.float32)
+f = torch.full_like(i, 7)
+g = torch.ones_like(x, requires_grad=True)
+loss = (x * g).sum()
+loss.backward()

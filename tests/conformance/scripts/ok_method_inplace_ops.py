@@ -1,0 +1,11 @@
+import torch
+x = torch.tensor([1.0, 2.0, 3.0])
+x.add_(1.0)
+x.mul_(2.0)
+x.sub_(torch.tensor([1.0, 1.0, 1.0]))
+x.div_(2.0)
+y = torch.ones(2, 3)
+y.add_(torch.tensor([1.0, 2.0, 3.0]))
+y.mul_(torch.tensor([[2.0], [3.0]]))
+z = torch.arange(4.0)
+z.add_(z, alpha=2.0)

@@ -1,0 +1,11 @@
+import torch
+a = torch.tensor([1.0, 2.0, 3.0])
+a.zero_()
+b = torch.ones(2, 2)
+b.fill_(4.5)
+c = torch.zeros(2, 3)
+c.copy_(torch.tensor([1.0, 2.0, 3.0]))
+d = torch.zeros(3, dtype=torch.int64)
+d.fill_(7)
+e = torch.zeros(2)
+e.copy_(torch.tensor([5, 6]))

@@ -1,0 +1,9 @@
+import torch
+import torch.nn.functional as F
+x = torch.tensor([[1.0, 2.0, 3.0], [-1.0, 0.0, 4.0]], requires_grad=True)
+a = torch.log_softmax(x, dim=1)
+b = F.log_softmax(x, dim=0)
+c = x.log_softmax(1)
+w = torch.tensor([[1.0, 0.0, 0.0], [0.0, 0.5, 0.5]])
+loss = -(a * w).sum() + (b * b).sum() + c.sum()
+loss.backward()

@@ -1,0 +1,10 @@
+import torch
+a = torch.tensor([[1.0, 2.0], [3.0, 4.0]], requires_grad=True)
+b = torch.tensor([[5.0, 6.0]], requires_grad=True)
+c = torch.tensor([[7.0], [8.0]], requires_grad=True)
+d = torch.cat([a, b])
+e = torch.cat([a, c], dim=1)
+f = torch.cat((a, c, a), -1)
+g = torch.cat([a, b, a], 0)
+loss = (d * d).sum() + (e * torch.arange(6.0).reshape(2, 3)).sum() + f.sum() + (g * 0.5).sum()
+loss.backward()

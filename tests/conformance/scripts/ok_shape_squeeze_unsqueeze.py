@@ -1,0 +1,11 @@
+import torch
+x = torch.arange(6.0).reshape(1, 3, 1, 2).requires_grad_()
+a = x.squeeze()
+b = x.squeeze(0)
+c = torch.squeeze(x, 2)
+d = x.squeeze(-2)
+e = a.unsqueeze(0)
+f = torch.unsqueeze(a, -1)
+g = a.unsqueeze(1)
+loss = (a * a).sum() + b.sum() + c.sum() + d.sum() + e.sum() + (f * 2.0).sum() + g.sum()
+loss.backward()

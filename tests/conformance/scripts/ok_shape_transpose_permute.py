@@ -1,0 +1,10 @@
+import torch
+x = torch.arange(24.0).reshape(2, 3, 4).requires_grad_()
+a = x.transpose(0, 2)
+b = torch.transpose(x, -1, -2)
+c = x.permute(2, 0, 1)
+d = torch.permute(x, (1, 2, 0))
+e = x.permute(0, -1, 1)
+w = torch.arange(24.0).reshape(4, 3, 2)
+loss = (a * w).sum() + (b * b).sum() + c.sum() + d.sum() + (e * 0.5).sum()
+loss.backward()

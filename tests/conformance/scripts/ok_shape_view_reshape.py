@@ -1,0 +1,10 @@
+import torch
+x = torch.arange(12.0, requires_grad=True)
+a = x.view(3, 4)
+b = x.view(2, -1)
+c = x.reshape(4, 3)
+d = torch.reshape(x, (2, 2, 3))
+e = x.reshape(-1, 6)
+f = a.view(12)
+loss = (a * torch.arange(12.0).view(3, 4)).sum() + (b * b).sum() + c.sum() + d.sum() + (e * f.view(2, 6)).sum()
+loss.backward()

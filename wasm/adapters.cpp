@@ -1,0 +1,287 @@
+#include "wasm/adapters.h"
+
+#include <cstdlib>
+#include <unordered_map>
+#include <vector>
+
+#include "engine/lang/graph.h"
+#include "engine/lang/interpreter.h"
+#include "engine/lang/json.h"
+#include "engine/tensorlens.h"
+
+namespace tl::wasm {
+
+namespace {
+
+double g_args[kSlots];
+double g_result[kSlots];
+std::string g_error;
+int g_error_line = 0, g_error_col = 0;
+std::vector<std::string> g_keywords;
+
+// Handle table: slot i holds a tensor or is on the free list.
+std::vector<Tensor> g_handles;
+std::vector<int> g_free;
+int g_live = 0;
+
+int put(Tensor t) {
+  int h;
+  if (!g_free.empty()) {
+    h = g_free.back();
+    g_free.pop_back();
+    g_handles[size_t(h)] = std::move(t);
+  } else {
+    h = int(g_handles.size());
+    g_handles.push_back(std::move(t));
+  }
+  ++g_live;
+  return h;
+}
+const Tensor& get(int h) {
+  TL_CHECK(h >= 0 && size_t(h) < g_handles.size() && g_handles[size_t(h)].defined(),
+           "invalid tensor handle ", h, " (was the tensor disposed?)");
+  return g_handles[size_t(h)];
+}
+
+// Decodes one Value starting at slot i (advances i). Nesting is bounded.
+Value decode(int& i, int end, int depth) {
+  TL_CHECK(i + 1 < end, "argument buffer overrun");
+  TL_CHECK(depth < 32, "arguments nested too deeply");
+  int tag = int(g_args[i]);
+  double p = g_args[i + 1];
+  i += 2;
+  switch (tag) {
+    case kNone: return Value::none();
+    case kBool: return Value::boolean(p != 0);
+    case kInt: return Value::integer(int64_t(p));
+    case kFloat: return Value::number(p);
+    case kTensor: return Value::tensor(get(int(p)));
+    case kDType: return Value::dtype(DType(int(p)));
+    case kList:
+    case kTuple: {
+      std::vector<Value> items;
+      for (int k = 0; k < int(p); ++k) items.push_back(decode(i, end, depth + 1));
+      return tag == kList ? Value::list(std::move(items)) : Value::tuple(std::move(items));
+    }
+    default: TL_FAIL("bad argument tag ", tag);
+  }
+}
+
+void encode(const Value& v, int& i, int depth) {
+  TL_CHECK(i + 2 <= kSlots, "result too large");
+  TL_CHECK(depth < 32, "result nested too deeply");
+  switch (v.kind) {
+    case Value::Kind::None: g_result[i] = kNone, g_result[i + 1] = 0; break;
+    case Value::Kind::Bool: g_result[i] = kBool, g_result[i + 1] = v.b; break;
+    case Value::Kind::Int: g_result[i] = kInt, g_result[i + 1] = double(v.i); break;
+    case Value::Kind::Float: g_result[i] = kFloat, g_result[i + 1] = v.f; break;
+    case Value::Kind::Tensor: g_result[i] = kTensor, g_result[i + 1] = put(v.t); break;
+    case Value::Kind::DType: g_result[i] = kDType, g_result[i + 1] = double(v.i); break;
+    case Value::Kind::List:
+    case Value::Kind::Tuple: {
+      g_result[i] = v.kind == Value::Kind::List ? kList : kTuple;
+      g_result[i + 1] = double(v.items->size());
+      i += 2;
+      for (const Value& x : *v.items) encode(x, i, depth + 1);
+      return;
+    }
+    default: TL_FAIL("cannot return a value of type ", v.type_name(), " to JavaScript");
+  }
+  i += 2;
+}
+
+template <class F>
+auto guarded(F f, decltype(f()) on_error) -> decltype(f()) {
+  try {
+    g_error.clear();
+    g_error_line = g_error_col = 0;
+    return f();
+  } catch (const lang::SyntaxError& e) {
+    g_error = e.message(), g_error_line = e.line, g_error_col = e.col;
+  } catch (const lang::ScriptError& e) {
+    g_error = e.message(), g_error_line = e.line, g_error_col = e.col;
+  } catch (const std::bad_alloc&) {
+    g_error = "out of memory";
+  } catch (const std::exception& e) {
+    g_error = e.what();
+  }
+  return on_error;
+}
+
+std::vector<int64_t> g_shape_out;
+std::vector<double> g_data_f64;
+Tensor g_data_keep;  // keeps the last data copy alive
+
+}  // namespace
+
+uintptr_t arg_buffer() { return reinterpret_cast<uintptr_t>(g_args); }
+uintptr_t result_buffer() { return reinterpret_cast<uintptr_t>(g_result); }
+
+int keyword_id(const std::string& name) {
+  for (size_t i = 0; i < g_keywords.size(); ++i)
+    if (g_keywords[i] == name) return int(i);
+  g_keywords.push_back(name);
+  return int(g_keywords.size() - 1);
+}
+
+int call_op(const std::string& name, int where, int argc) {
+  return guarded(
+      [&] {
+        std::vector<Value> pos;
+        std::vector<std::pair<std::string, Value>> kw;
+        int i = 0;
+        for (int a = 0; a < argc; ++a) {
+          if (int(g_args[i]) == kKeyword) {
+            int k = int(g_args[i + 1]);
+            TL_CHECK(k >= 0 && size_t(k) < g_keywords.size(), "bad keyword id ", k);
+            i += 2;
+            kw.emplace_back(g_keywords[size_t(k)], decode(i, kSlots, 0));
+          } else {
+            TL_CHECK(kw.empty(), name, "(): positional argument follows keyword argument");
+            pos.push_back(decode(i, kSlots, 0));
+          }
+        }
+        Value r = call_op(name, unsigned(where), pos, kw);
+        int o = 0;
+        encode(r, o, 0);
+        return 0;
+      },
+      -1);
+}
+
+std::string last_error() { return g_error; }
+int last_error_line() { return g_error_line; }
+int last_error_col() { return g_error_col; }
+
+std::string op_table_json() {
+  using lang::json_quote;
+  auto b = [](bool v) { return v ? "true" : "false"; };
+  std::string o = "[";
+  for (const OpDef& op : op_table()) {
+    if (o.size() > 1) o += ",";
+    o += "{\"name\":" + json_quote(op.name) + ",\"key\":" + json_quote(op.key) + ",\"schema\":" + json_quote(op.schema) +
+         ",\"expose\":" + std::to_string(op.expose) + ",\"differentiable\":" + b(op.differentiable) +
+         ",\"derivative\":" + json_quote(op.derivative) + ",\"params\":[";
+    for (size_t k = 0; k < op.params.size(); ++k) {
+      const Param& p = op.params[k];
+      o += (k ? ",{" : "{") + std::string("\"name\":") + json_quote(p.name) + ",\"kwOnly\":" + b(p.kw_only) +
+           ",\"hasDefault\":" + b(p.has_default) + "}";
+    }
+    o += "]}";
+  }
+  return o + "]";
+}
+
+int from_data(uintptr_t data, int n, uintptr_t shape, int nd, int dt, bool requires_grad) {
+  return guarded(
+      [&] {
+        TL_CHECK(nd >= 0 && nd <= kMaxDims, "tensor: at most ", kMaxDims, " dimensions");
+        const double* pd = reinterpret_cast<const double*>(data);
+        const double* ps = reinterpret_cast<const double*>(shape);
+        Shape s;
+        for (int i = 0; i < nd; ++i) {
+          TL_CHECK(ps[i] >= 0 && ps[i] == double(int64_t(ps[i])), "tensor: bad dimension ", ps[i]);
+          s.push_back(int64_t(ps[i]));
+        }
+        TL_CHECK(s.numel() == n, "tensor: ", n, " values do not fill shape ", shape_str(s));
+        Tensor t = Tensor::from_data(std::vector<double>(pd, pd + n), s, DType(dt));
+        if (requires_grad) t.requires_grad_(true);
+        return put(t);
+      },
+      -1);
+}
+
+int ndim(int h) { return guarded([&] { return get(h).dim(); }, -1); }
+uintptr_t shape_ptr(int h) {
+  return guarded(
+      [&] {
+        g_shape_out = get(h).shape().vec();
+        return reinterpret_cast<uintptr_t>(g_shape_out.data());
+      },
+      uintptr_t(0));
+}
+int dtype(int h) { return guarded([&] { return int(get(h).dtype()); }, -1); }
+int numel(int h) { return guarded([&] { return int(get(h).numel()); }, -1); }
+
+uintptr_t data_ptr(int h, int as_dtype) {
+  return guarded(
+      [&] {
+        const Tensor& t = get(h);
+        if (as_dtype < 0) {  // float64 copy
+          g_data_f64 = t.to_vector();
+          return reinterpret_cast<uintptr_t>(g_data_f64.data());
+        }
+        Tensor c = contiguous(to_dtype(t.detach(), DType(as_dtype)));
+        g_data_keep = c;
+        return reinterpret_cast<uintptr_t>(c.data_ptr<char>());
+      },
+      uintptr_t(0));
+}
+
+int grad(int h) {
+  return guarded(
+      [&] {
+        Tensor g = get(h).grad();
+        return g.defined() ? put(g) : -1;
+      },
+      -2);
+}
+int set_grad(int h, int g) {
+  return guarded(
+      [&] {
+        Tensor t = get(h);
+        t.set_grad(g < 0 ? Tensor() : get(g));
+        return 0;
+      },
+      -1);
+}
+bool requires_grad(int h) { return guarded([&] { return get(h).requires_grad(); }, false); }
+bool is_leaf(int h) { return guarded([&] { return get(h).is_leaf(); }, false); }
+std::string grad_fn_name(int h) {
+  return guarded([&] { return get(h).grad_fn() ? get(h).grad_fn()->name() : std::string(); }, std::string());
+}
+int release(int h) {
+  if (h < 0 || size_t(h) >= g_handles.size() || !g_handles[size_t(h)].defined()) return -1;
+  g_handles[size_t(h)] = Tensor();
+  g_free.push_back(h);
+  --g_live;
+  return 0;
+}
+int dup(int h) { return guarded([&] { return put(get(h)); }, -1); }
+int live_handles() { return g_live; }
+double storage_bytes() { return double(stats().storage_bytes); }
+int live_tensors() { return int(stats().live_tensors); }
+
+void set_grad_enabled(bool on) { tl::set_grad_enabled(on); }
+bool grad_enabled() { return tl::grad_enabled(); }
+void manual_seed(double seed) { tl::manual_seed(uint64_t(seed)); }
+
+std::string run(const std::string& source) {
+  try {
+    return lang::result_to_json(lang::run_script(source));
+  } catch (const lang::SyntaxError& e) {
+    return lang::error_to_json(e.message(), e.line, e.col);
+  } catch (const lang::ScriptError& e) {
+    return lang::error_to_json(e.message(), e.line, e.col);
+  } catch (const std::bad_alloc&) {
+    return lang::error_to_json("out of memory", 0, 0);
+  } catch (const std::exception& e) {
+    return lang::error_to_json(e.what(), 0, 0);
+  }
+}
+
+std::string graph(const std::string& source, const std::string& var) {
+  try {
+    return lang::graph_json(lang::run_script(source), var);
+  } catch (const lang::SyntaxError& e) {
+    return lang::error_to_json(e.message(), e.line, e.col);
+  } catch (const lang::ScriptError& e) {
+    return lang::error_to_json(e.message(), e.line, e.col);
+  } catch (const std::bad_alloc&) {
+    return lang::error_to_json("out of memory", 0, 0);
+  } catch (const std::exception& e) {
+    return lang::error_to_json(e.what(), 0, 0);
+  }
+}
+
+}  // namespace tl::wasm

@@ -1,0 +1,71 @@
+// Conversions between the engine and JavaScript, beside the declarative bindings.cpp.
+//
+// Tensors cross the boundary as integer handles into a table (a bound Embind object per tensor
+// costs ~1 µs to create and delete; an integer ~70 ns). Op arguments and results cross as tagged
+// float64 slots in two buffers inside wasm memory that JS reads and writes directly, so an op
+// call is one Embind call. No entry point throws: errors become a status and a message.
+#pragma once
+#include <cstdint>
+#include <string>
+
+namespace tl::wasm {
+
+// Argument/result slot tags (mirrored in wasm/js/index.js).
+enum Tag : int {
+  kNone = 0,
+  kBool = 1,
+  kInt = 2,
+  kFloat = 3,
+  kTensor = 4,   // payload: handle
+  kList = 5,     // payload: item count; items follow
+  kTuple = 6,    // payload: item count; items follow
+  kDType = 7,    // payload: dtype code (0 float32, 1 float64, 2 int64, 3 bool)
+  kKeyword = 8,  // payload: index of the name in the keyword-name table; the value follows
+};
+constexpr int kSlots = 1 << 14;  // doubles per buffer
+
+uintptr_t arg_buffer();
+uintptr_t result_buffer();
+// Registers a keyword name once; returns its index (JS caches it).
+int keyword_id(const std::string& name);
+
+// Calls the op-table function `name` exposed as `where` with `argc` arguments encoded in the arg
+// buffer. Writes the result to the result buffer; returns 0, or -1 with last_error() set.
+int call_op(const std::string& name, int where, int argc);
+std::string last_error();
+int last_error_line();
+int last_error_col();
+
+// The op table as JSON: [{"name","key","schema","expose","differentiable","params":[...]}].
+std::string op_table_json();
+
+// Tensors.
+int from_data(uintptr_t data, int n, uintptr_t shape, int ndim, int dtype, bool requires_grad);
+int ndim(int h);
+uintptr_t shape_ptr(int h);  // int64 dims, valid until the next call
+int dtype(int h);
+int numel(int h);
+// A contiguous float64 (or the tensor's own float32/int64/bool) copy; returns its address; the
+// copy lives until the next call.
+uintptr_t data_ptr(int h, int as_dtype);
+int grad(int h);  // new handle to .grad, or -1 when None
+int set_grad(int h, int g);  // g = -1 clears
+bool requires_grad(int h);
+bool is_leaf(int h);
+std::string grad_fn_name(int h);
+int release(int h);  // frees the handle; 0, or -1 if it was not live
+int dup(int h);      // a second handle to the same tensor
+int live_handles();
+double storage_bytes();
+int live_tensors();
+
+// Grad mode.
+void set_grad_enabled(bool on);
+bool grad_enabled();
+void manual_seed(double seed);
+
+// Scripts: the CLI's JSON (or {"error": {...}}).
+std::string run(const std::string& source);
+std::string graph(const std::string& source, const std::string& var);
+
+}  // namespace tl::wasm

@@ -1,0 +1,42 @@
+// Embind declarations only. Conversions live in adapters.cpp; JS ergonomics in js/index.js.
+#include <emscripten/bind.h>
+
+#include "wasm/adapters.h"
+
+using namespace emscripten;
+namespace w = tl::wasm;
+
+EMSCRIPTEN_BINDINGS(tensorlens) {
+  function("argBuffer", &w::arg_buffer);
+  function("resultBuffer", &w::result_buffer);
+  function("keywordId", &w::keyword_id);
+  function("callOp", &w::call_op);
+  function("lastError", &w::last_error);
+  function("lastErrorLine", &w::last_error_line);
+  function("lastErrorCol", &w::last_error_col);
+  function("opTableJson", &w::op_table_json);
+
+  function("fromData", &w::from_data);
+  function("ndim", &w::ndim);
+  function("shapePtr", &w::shape_ptr);
+  function("dtype", &w::dtype);
+  function("numel", &w::numel);
+  function("dataPtr", &w::data_ptr);
+  function("grad", &w::grad);
+  function("setGrad", &w::set_grad);
+  function("requiresGrad", &w::requires_grad);
+  function("isLeaf", &w::is_leaf);
+  function("gradFnName", &w::grad_fn_name);
+  function("release", &w::release);
+  function("dup", &w::dup);
+  function("liveHandles", &w::live_handles);
+  function("storageBytes", &w::storage_bytes);
+  function("liveTensors", &w::live_tensors);
+
+  function("setGradEnabled", &w::set_grad_enabled);
+  function("gradEnabled", &w::grad_enabled);
+  function("manualSeed", &w::manual_seed);
+
+  function("run", &w::run);
+  function("graph", &w::graph);
+}

@@ -1,0 +1,357 @@
+// tensorlens: the engine in JavaScript. An idiomatic ESM wrapper over the handle-based Embind
+// bindings (wasm/bindings.cpp). Every op of the engine's op table becomes a function
+// (`tl.exp(x)`), a method (`x.exp()`) or an `tl.F` function, by name; nothing here lists ops.
+import createModule from './tensorlens_wasm.js';
+
+const TAG = { None: 0, Bool: 1, Int: 2, Float: 3, Tensor: 4, List: 5, Tuple: 6, DType: 7, Keyword: 8 };
+const EXPOSE = { torch: 1, method: 2, F: 4, internal: 8, autograd: 16 };
+const DTYPES = ['float32', 'float64', 'int64', 'bool'];
+
+/** Every engine or script error: the message, and for scripts the line and column. */
+export class TensorlensError extends Error {
+  constructor(message, line = 0, col = 0) {
+    super(message);
+    this.name = 'TensorlensError';
+    this.line = line;
+    this.col = col;
+  }
+}
+
+const snake = (k) => k.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase());
+const camel = (k) => k.replace(/_([a-z])/g, (_, c) => c.toUpperCase()).replace(/_$/, 'InPlace');
+const isPlainObject = (v) => v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype;
+
+let modulePromise = null;
+let instance = null;
+
+/** Loads the wasm module once (no configuration: the binary is embedded) and returns the API. */
+export async function init() {
+  if (instance) return instance;
+  if (!modulePromise) modulePromise = createModule();
+  const M = await modulePromise;
+  if (!instance) instance = makeApi(M);
+  return instance;
+}
+
+function makeApi(M) {
+  const argBase = M.argBuffer() / 8;
+  const resBase = M.resultBuffer() / 8;
+  const kwIds = new Map();
+  const kwId = (name) => {
+    let id = kwIds.get(name);
+    if (id === undefined) kwIds.set(name, (id = M.keywordId(name)));
+    return id;
+  };
+  const fail = () => {
+    throw new TensorlensError(M.lastError(), M.lastErrorLine(), M.lastErrorCol());
+  };
+
+  // ---- lifetimes: tidy scopes + a FinalizationRegistry safety net ----
+  const registry = new FinalizationRegistry((h) => M.release(h));
+  const scopes = [];
+  let live = 0;
+
+  class Tensor {
+    constructor(h) {
+      this.h = h;
+      live++;
+      registry.register(this, h, this);
+      if (scopes.length) scopes[scopes.length - 1].push(this);
+    }
+    /** Frees the tensor now (idempotent). */
+    dispose() {
+      if (this.h < 0) return;
+      registry.unregister(this);
+      M.release(this.h);
+      this.h = -1;
+      live--;
+    }
+    get isDisposed() { return this.h < 0; }
+    #check() {
+      if (this.h < 0) throw new TensorlensError('tensor was disposed');
+      return this.h;
+    }
+    get shape() {
+      const h = this.#check();
+      const n = M.ndim(h);
+      const p = M.shapePtr(h) / 8;
+      const out = new Array(n);
+      const heap = new BigInt64Array(M.HEAPF64.buffer);
+      for (let i = 0; i < n; i++) out[i] = Number(heap[p + i]);
+      return out;
+    }
+    get dtype() { return DTYPES[M.dtype(this.#check())]; }
+    get ndim() { return M.ndim(this.#check()); }
+    get size() { return M.numel(this.#check()); }
+    get requiresGrad() { return M.requiresGrad(this.#check()); }
+    set requiresGrad(v) { call('requires_grad_', EXPOSE.method, [this, !!v]); }
+    get isLeaf() { return M.isLeaf(this.#check()); }
+    get gradFn() { return M.gradFnName(this.#check()) || null; }
+    get grad() {
+      const g = M.grad(this.#check());
+      if (g === -2) fail();
+      return g < 0 ? null : new Tensor(g);
+    }
+    set grad(g) {
+      if (M.setGrad(this.#check(), g ? g.h : -1) !== 0) fail();
+    }
+    /** A typed-array copy: Float32Array (float32), Float64Array (float64, int64), Uint8Array (bool). */
+    data() {
+      const h = this.#check();
+      const dt = M.dtype(h);
+      const n = M.numel(h);
+      if (dt === 0) return new Float32Array(M.HEAPF32.buffer, M.dataPtr(h, 0), n).slice();
+      if (dt === 3) return new Uint8Array(M.HEAPU8.buffer, M.dataPtr(h, 3), n).slice();
+      const p = M.dataPtr(h, -1);
+      return new Float64Array(M.HEAPF64.buffer, p, n).slice();
+    }
+    /** Nested arrays (a number for a 0-d tensor). */
+    toArray() {
+      const flat = Array.from(this.data(), this.dtype === 'bool' ? (x) => x !== 0 : (x) => x);
+      const shape = this.shape;
+      if (shape.length === 0) return flat[0];
+      let level = flat;
+      for (let d = shape.length - 1; d > 0; d--) {
+        const len = shape[d];
+        const up = [];
+        for (let i = 0; i < level.length; i += len) up.push(level.slice(i, i + len));
+        level = up;
+      }
+      return level;
+    }
+    tolist() { return this.toArray(); }
+    item() { return call('item', EXPOSE.method, [this]); }
+    backward(gradient = null, { retainGraph = null, createGraph = false } = {}) {
+      call('backward', EXPOSE.method, [this, gradient, retainGraph, createGraph]);
+    }
+    toString() { return `Tensor(shape=[${this.shape}], dtype=${this.dtype}${this.requiresGrad ? ', requiresGrad' : ''})`; }
+  }
+
+  // ---- argument encoding into the shared buffer ----
+  function encode(v, i) {
+    const H = M.HEAPF64;
+    const put = (tag, payload) => { H[argBase + i] = tag; H[argBase + i + 1] = payload; i += 2; };
+    if (v instanceof Tensor) {
+      if (v.h < 0) throw new TensorlensError('tensor was disposed');
+      put(TAG.Tensor, v.h);
+    } else if (v === null || v === undefined) put(TAG.None, 0);
+    else if (typeof v === 'boolean') put(TAG.Bool, v ? 1 : 0);
+    else if (typeof v === 'number') put(Number.isInteger(v) ? TAG.Int : TAG.Float, v);
+    else if (typeof v === 'string') {
+      const d = DTYPES.indexOf(v);
+      if (d < 0) throw new TensorlensError(`unsupported string argument '${v}'`);
+      put(TAG.DType, d);
+    } else if (Array.isArray(v) || ArrayBuffer.isView(v)) {
+      put(TAG.List, v.length);
+      for (const x of v) i = encode(x, i);
+    } else throw new TensorlensError(`unsupported argument of type ${typeof v}`);
+    return i;
+  }
+  function decode(state) {
+    const H = M.HEAPF64;
+    const tag = H[resBase + state.i], p = H[resBase + state.i + 1];
+    state.i += 2;
+    switch (tag) {
+      case TAG.None: return null;
+      case TAG.Bool: return p !== 0;
+      case TAG.Int: case TAG.Float: return p;
+      case TAG.Tensor: return new Tensor(p);
+      case TAG.DType: return DTYPES[p];
+      case TAG.List: case TAG.Tuple: {
+        const out = [];
+        for (let k = 0; k < p; k++) out.push(decode(state));
+        return out;
+      }
+      default: throw new TensorlensError(`bad result tag ${tag}`);
+    }
+  }
+  // Calls op `name`; a trailing plain object holds keyword arguments (camelCase accepted).
+  function call(name, where, args) {
+    let kw = null;
+    if (args.length && isPlainObject(args[args.length - 1])) kw = args.pop();
+    while (args.length && args[args.length - 1] === undefined) args.pop();
+    let i = 0, argc = 0;
+    for (const a of args) { i = encode(a, i); argc++; }
+    if (kw) {
+      for (const [k, v] of Object.entries(kw)) {
+        if (v === undefined) continue;
+        M.HEAPF64[argBase + i] = TAG.Keyword;
+        M.HEAPF64[argBase + i + 1] = kwId(snake(k));
+        i = encode(v, i + 2);
+        argc++;
+      }
+    }
+    if (M.callOp(name, where, argc) !== 0) fail();
+    return decode({ i: 0 });
+  }
+
+  // ---- the op table → functions and methods ----
+  const ops = JSON.parse(M.opTableJson());
+  const api = {};
+  const F = {};
+  const autograd = {};
+  const seen = new Set();
+  for (const op of ops) {
+    const key = `${op.name}:${op.expose}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const name = op.name;
+    if (op.expose & EXPOSE.method && !(name in Tensor.prototype)) {
+      const m = function (...args) { return call(name, EXPOSE.method, [this, ...args]); };
+      Tensor.prototype[name] = m;
+      if (camel(name) !== name && !(camel(name) in Tensor.prototype)) Tensor.prototype[camel(name)] = m;
+    }
+    if (op.expose & EXPOSE.torch && !(name in api)) {
+      api[name] = (...args) => call(name, EXPOSE.torch, args);
+      if (camel(name) !== name) api[camel(name)] = api[name];
+    }
+    if (op.expose & EXPOSE.F && !(name in F)) {
+      F[name] = (...args) => call(name, EXPOSE.F, args);
+      if (camel(name) !== name) F[camel(name)] = F[name];
+    }
+    if (op.expose & EXPOSE.autograd && !(name in autograd)) autograd[name] = (...args) => call(name, EXPOSE.autograd, args);
+  }
+
+  // JS numbers carry no int/float distinction: creation defaults to float32 here.
+  const withDtype = (opts, fallback = 'float32') => ({ dtype: fallback, ...(opts || {}) });
+  const splitOpts = (args) => (args.length && isPlainObject(args[args.length - 1]) ? [args.slice(0, -1), args[args.length - 1]] : [args, {}]);
+
+  function flatten(data) {
+    // Nested arrays or a typed array → flat values + shape (rectangularity checked here).
+    if (ArrayBuffer.isView(data)) return { flat: data, shape: [data.length], bool: false };
+    if (typeof data === 'number' || typeof data === 'boolean') return { flat: [Number(data)], shape: [], bool: typeof data === 'boolean' };
+    const shape = [];
+    let level = [data];
+    while (Array.isArray(level[0]) || ArrayBuffer.isView(level[0])) {
+      const len = level[0].length;
+      shape.push(len);
+      const next = [];
+      for (const x of level) {
+        if (!(Array.isArray(x) || ArrayBuffer.isView(x)))
+          throw new TensorlensError(`tensor: expected a sequence at dim ${shape.length - 1}`);
+        if (x.length !== len)
+          throw new TensorlensError(`tensor: expected sequence of length ${len} at dim ${shape.length - 1} (got ${x.length})`);
+        for (const y of x) next.push(y);
+      }
+      level = next;
+      if (len === 0) break;
+    }
+    let bool = level.length > 0;
+    for (const x of level) {
+      if (typeof x === 'boolean') continue;
+      bool = false;
+      if (typeof x !== 'number') throw new TensorlensError(`tensor: could not convert a value of type ${typeof x} to a number`);
+    }
+    return { flat: level.map(Number), shape, bool };
+  }
+
+  const tl = {
+    Tensor,
+    TensorlensError,
+    ops,
+    F,
+    nn: { functional: F },
+    autograd,
+    ...api,
+
+    /** tl.tensor(nested arrays | typed array | number, {requiresGrad, dtype}) */
+    tensor(data, { requiresGrad = false, dtype } = {}) {
+      const { flat, shape, bool } = flatten(data);
+      const dt = DTYPES.indexOf(dtype || (bool ? 'bool' : data instanceof Float64Array ? 'float64' : 'float32'));
+      if (dt < 0) throw new TensorlensError(`tensor: unknown dtype '${dtype}'`);
+      const n = flat.length;
+      const buf = M._malloc(Math.max(8, 8 * (n + shape.length)));
+      try {
+        M.HEAPF64.set(flat, buf / 8);
+        M.HEAPF64.set(shape, buf / 8 + n);
+        const h = M.fromData(buf, n, buf + 8 * n, shape.length, dt, requiresGrad);
+        if (h < 0) fail();
+        return new Tensor(h);
+      } finally {
+        M._free(buf);
+      }
+    },
+    full: (size, value, opts) => call('full', EXPOSE.torch, [size, value, withDtype(opts)]),
+    arange: (...args) => { const [a, o] = splitOpts(args); return call('arange', EXPOSE.torch, [...a, withDtype(o)]); },
+    fullLike: (x, value, opts) => call('full_like', EXPOSE.torch, [x, value, opts || {}]),
+
+    /** Runs fn with gradient recording off (torch.no_grad()). */
+    noGrad(fn) {
+      const prev = M.gradEnabled();
+      M.setGradEnabled(false);
+      try { return fn(); } finally { M.setGradEnabled(prev); }
+    },
+    enableGrad(fn) {
+      const prev = M.gradEnabled();
+      M.setGradEnabled(true);
+      try { return fn(); } finally { M.setGradEnabled(prev); }
+    },
+    isGradEnabled: () => M.gradEnabled(),
+    manualSeed: (s) => M.manualSeed(s),
+
+    /** Frees every tensor made inside fn except those it returns (in arrays/objects too). */
+    tidy(fn) {
+      const scope = [];
+      scopes.push(scope);
+      let result;
+      try {
+        result = fn();
+      } finally {
+        scopes.pop();
+        const keep = new Set();
+        const collect = (v, depth = 0) => {
+          if (v instanceof Tensor) keep.add(v);
+          else if (depth < 8 && Array.isArray(v)) v.forEach((x) => collect(x, depth + 1));
+          else if (depth < 8 && isPlainObject(v)) Object.values(v).forEach((x) => collect(x, depth + 1));
+        };
+        collect(result);
+        for (const t of scope) if (!keep.has(t)) t.dispose();
+        if (scopes.length) for (const t of keep) scopes[scopes.length - 1].push(t);
+      }
+      return result;
+    },
+    /** Moves a tensor out of the enclosing tidy scopes (it must then be disposed by hand). */
+    keep(t) {
+      for (const s of scopes) { const i = s.indexOf(t); if (i >= 0) s.splice(i, 1); }
+      return t;
+    },
+    memory: () => ({ liveTensors: live, engineTensors: M.liveTensors(), heapBytes: M.HEAPU8.length, tensorBytes: M.storageBytes() }),
+
+    /** Runs a script; returns the CLI's --json object. Throws TensorlensError with line/col. */
+    run(source) {
+      const out = JSON.parse(M.run(String(source)));
+      if (out.error) throw new TensorlensError(out.error.message, out.error.line, out.error.col);
+      return out;
+    },
+    /** The computation graph of a script (the CLI's graph JSON). */
+    graph(source, { var: name = '' } = {}) {
+      const out = JSON.parse(M.graph(String(source), name));
+      if (out.error) throw new TensorlensError(out.error.message, out.error.line, out.error.col);
+      return out;
+    },
+
+    /** tl.grad(f)(...xs) → [df/dx...] for scalar-valued f (TF.js style). */
+    grad(f) {
+      const vg = tl.valueAndGrad(f);
+      return (...xs) => {
+        const { value, grads } = vg(...xs);
+        value.dispose();
+        return grads;
+      };
+    },
+    /** tl.valueAndGrad(f)(...xs) → { value, grads }. */
+    valueAndGrad(f) {
+      return (...xs) =>
+        tl.tidy(() => {
+          const leaves = xs.map((x) => x.detach().requires_grad_(true));
+          const value = tl.enableGrad(() => f(...leaves));
+          if (!(value instanceof Tensor)) throw new TensorlensError('valueAndGrad: f must return a Tensor');
+          const grads = call('grad', EXPOSE.autograd, [[value], leaves, null, null, false, true]);
+          return { value: value.detach(), grads: grads.map((g, i) => g ?? tl.zerosLike(leaves[i])) };
+        });
+    },
+  };
+  return tl;
+}
+
+export default init;
