@@ -15,8 +15,6 @@ export interface Tensor {
   readonly shape: number[];
   readonly dtype: DType;
   readonly ndim: number;
-  /** Number of elements. */
-  readonly size: number;
   requiresGrad: boolean;
   readonly isLeaf: boolean;
   /** PyTorch-style name of the node that made it ("MulBackward0"), or null for leaves. */

@@ -70,8 +70,10 @@ export function measure(runK, opt, onRep = null) {
     times.push((now() - t0) / k);
     if (onRep) onRep();
   }
-  const sorted = [...times].sort((a, b) => a - b);
-  return { iters: k, warmup, reps, first_ms: first, per_iter_ms: times, median_ms: sorted[sorted.length >> 1], best_ms: sorted[0] };
+  const s = [...times].sort((a, b) => a - b);
+  const m = s.length;
+  const median = m % 2 ? s[m >> 1] : (s[m / 2 - 1] + s[m / 2]) / 2;
+  return { iters: k, warmup, reps, first_ms: first, per_iter_ms: times, median_ms: median, best_ms: s[0] };
 }
 
 /** Runs the named jobs (W1 expands to three sizes), catching errors per workload. */

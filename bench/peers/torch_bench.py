@@ -103,8 +103,10 @@ def measure(run_k, opt):
     times = []
     for _ in range(reps):
         t0 = now(); run_k(k); times.append((now() - t0) * 1000.0 / k)
+    s, m = sorted(times), len(times)
+    median = s[m // 2] if m % 2 else 0.5 * (s[m // 2 - 1] + s[m // 2])
     return {"iters": k, "warmup": warmup, "reps": reps, "first_ms": first * 1000.0,
-            "per_iter_ms": times, "median_ms": sorted(times)[len(times) // 2], "best_ms": min(times)}
+            "per_iter_ms": times, "median_ms": median, "best_ms": s[0]}
 
 
 # ---- workloads ----

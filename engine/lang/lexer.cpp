@@ -1,3 +1,6 @@
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
 #include "engine/lang/lexer.h"
 
 #include <charconv>
@@ -445,18 +448,14 @@ class Lexer {
       push_number(TokenKind::Int, p).int_value = value;
       return;
     }
-    double value = 0;
-    auto r =
-        std::from_chars(digits.data(), digits.data() + digits.size(), value);
-    if (r.ec == std::errc::result_out_of_range) {
-      // Python rounds to inf or 0.0 instead of failing.
-      size_t e = digits.find('e');
-      bool tiny = e != std::string::npos && e + 1 < digits.size() &&
-                  digits[e + 1] == '-';
-      value = tiny ? 0.0 : std::numeric_limits<double>::infinity();
-    } else if (r.ec != std::errc() || r.ptr != digits.data() + digits.size()) {
-      invalid("decimal");
-    }
+    // strtod, not from_chars: the libc++ of Emscripten 3.1.6 has no floating-point from_chars.
+    // The digits were validated above; strtod reports overflow as HUGE_VAL with ERANGE and
+    // underflow as a tiny value (Python rounds these to inf / 0.0 rather than failing).
+    errno = 0;
+    char* end = nullptr;
+    double value = std::strtod(digits.c_str(), &end);
+    if (end != digits.c_str() + digits.size()) invalid("decimal");
+    if (errno == ERANGE && std::abs(value) < 1.0) value = 0.0;
     push_number(TokenKind::Float, p).float_value = value;
   }
 

@@ -82,7 +82,6 @@ function makeApi(M) {
     }
     get dtype() { return DTYPES[M.dtype(this.#check())]; }
     get ndim() { return M.ndim(this.#check()); }
-    get size() { return M.numel(this.#check()); }
     get requiresGrad() { return M.requiresGrad(this.#check()); }
     set requiresGrad(v) { call('requires_grad_', EXPOSE.method, [this, !!v]); }
     get isLeaf() { return M.isLeaf(this.#check()); }

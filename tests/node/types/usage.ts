@@ -27,6 +27,6 @@ async function main(): Promise<number> {
   }
   kept.dispose();
   return shape.length + data.length + n.length + graph.nodes.length + grads.length + mem + Number(value.item()) +
-    values.size + indices.size + (nested ? 1 : 0);
+    values.numel() + indices.numel() + (nested ? 1 : 0);
 }
 void main();
