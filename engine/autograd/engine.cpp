@@ -15,6 +15,21 @@ std::vector<std::weak_ptr<Node>>& last_order() {
   return v;
 }
 
+std::vector<TraceStep>& trace() {
+  static thread_local std::vector<TraceStep> v;
+  return v;
+}
+thread_local bool t_trace = false;
+
+// The dims sum_to removes when reducing `from` to `to` (in `from`'s numbering).
+std::vector<int64_t> summed_dims(const Shape& from, const Shape& to) {
+  std::vector<int64_t> r;
+  const int lead = from.n - to.n;
+  for (int i = 0; i < from.n; ++i)
+    if (i < lead || (to[i - lead] == 1 && from[i] != 1)) r.push_back(i);
+  return r;
+}
+
 struct ReadyCmp {  // max-heap on seq
   bool operator()(const Node* a, const Node* b) const { return a->seq < b->seq; }
 };
@@ -144,6 +159,7 @@ void run(const std::vector<Tensor>& outputs, const std::vector<Tensor>& grad_out
   EnableGradGuard mode(create_graph);
   auto& order = last_order();
   order.clear();
+  if (t_trace) trace().clear();
   std::vector<Tensor> grads;
   schedule(roots, [&](Node* n) {
     Tensor g = std::move(n->grad_buffer);
@@ -158,11 +174,17 @@ void run(const std::vector<Tensor>& outputs, const std::vector<Tensor>& grad_out
     if (!g.defined()) return;  // every incoming gradient was None
     if (auto r = n->retained.lock()) accumulate_into(r.get(), g, create_graph);
     if (n->is_accumulate()) {
+      if (t_trace) trace().push_back(TraceStep{n->weak_from_this(), g.detach(), {}});
       accumulate_into(n->leaf.get(), g, create_graph);
       return;
     }
     grads.assign(n->next.size(), Tensor());
     n->backward(*n, g, grads);
+    TraceStep* step = nullptr;
+    if (t_trace) {
+      trace().push_back(TraceStep{n->weak_from_this(), g.detach(), {}});
+      step = &trace().back();
+    }
     if (!retain_graph && n->had_saved) {
       for (SavedTensor& s : n->saved)
         if (s.impl) defer_release(std::move(s.impl));
@@ -184,6 +206,9 @@ void run(const std::vector<Tensor>& outputs, const std::vector<Tensor>& grad_out
         }
       }
       if (gi.dtype() != m.dtype) gi = to_dtype(gi, m.dtype);
+      if (step)
+        step->inputs.push_back(TraceInput{int(i), c->weak_from_this(), gi.detach(), grads[i].shape(),
+                                          summed_dims(grads[i].shape(), m.shape), c->grad_buffer.defined()});
       c->grad_buffer = accumulate(c->grad_buffer, gi);
     }
   });
@@ -225,5 +250,7 @@ std::vector<Tensor> grad(const std::vector<Tensor>& outputs, const std::vector<T
 }
 
 const std::vector<std::weak_ptr<Node>>& last_backward_order() { return last_order(); }
+void set_trace_enabled(bool on) { t_trace = on; }
+const std::vector<TraceStep>& last_backward_trace() { return trace(); }
 
 }  // namespace tl::autograd

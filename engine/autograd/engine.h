@@ -28,4 +28,22 @@ std::vector<Tensor> grad(const std::vector<Tensor>& outputs, const std::vector<T
 // The nodes processed by the last backward/grad call, in order (weak: they may be freed).
 const std::vector<std::weak_ptr<Node>>& last_backward_order();
 
+// Optional trace of what each backward step did, for the playground's step-through view. Off by
+// default (one branch per node when off).
+struct TraceInput {
+  int index = 0;                      // which input of the node
+  std::weak_ptr<Node> to;             // the node the gradient flows to
+  Tensor grad;                        // the gradient as it arrives (after sum_to and cast)
+  Shape produced_shape;               // the shape the op's backward produced
+  std::vector<int64_t> summed_dims;   // dims summed away by the engine's sum_to (broadcast)
+  bool accumulated = false;           // added to a gradient that was already waiting there
+};
+struct TraceStep {
+  std::weak_ptr<Node> node;
+  Tensor grad_out;                    // the gradient flowing into this node
+  std::vector<TraceInput> inputs;
+};
+void set_trace_enabled(bool on);
+const std::vector<TraceStep>& last_backward_trace();
+
 }  // namespace tl::autograd

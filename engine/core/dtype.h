@@ -27,6 +27,11 @@ inline const char* dtype_name(DType t) {
   }
   return "?";
 }
+// torch.set_default_dtype: the dtype of float tensors made from Python numbers (float32 unless
+// changed; the playground's gradcheck re-runs scripts in float64).
+DType default_float_dtype();
+void set_default_float_dtype(DType t);
+
 inline bool is_floating(DType t) { return t == DType::Float32 || t == DType::Float64; }
 
 // PyTorch's promotion for two tensors: bool < int64 < float32 < float64.

@@ -49,6 +49,13 @@ bool TensorImpl::is_contiguous() const {
 
 int64_t Tensor::size(int64_t d) const { return shape()[wrap_dim("size", d, dim())]; }
 
+static thread_local DType t_default_float = DType::Float32;
+DType default_float_dtype() { return t_default_float; }
+void set_default_float_dtype(DType t) {
+  TL_CHECK(is_floating(t), "set_default_dtype: only floating-point types are supported as the default type");
+  t_default_float = t;
+}
+
 static thread_local bool t_grad_enabled = true;
 bool grad_enabled() { return t_grad_enabled; }
 void set_grad_enabled(bool on) { t_grad_enabled = on; }

@@ -80,7 +80,7 @@ Tensor arange(double start, double end, double step, std::optional<DType> dt) {
            max_elements());
   auto n = int64_t(count);
   bool ints = start == std::floor(start) && end == std::floor(end) && step == std::floor(step);
-  DType t = dt ? *dt : (ints ? DType::Int64 : DType::Float32);
+  DType t = dt ? *dt : (ints ? DType::Int64 : default_float_dtype());
   Tensor r = Tensor::empty(Shape{n}, t);
   TL_DISPATCH(t, T, [&] {
     T* p = r.data_ptr<T>();
@@ -146,7 +146,7 @@ Tensor randn(const Shape& s, DType dt) {
 Tensor wrap_scalar(double v, const Tensor& like, bool is_int) {
   DType t = like.is_floating_point() ? like.dtype()
             : (is_int && v == std::floor(v)) ? (like.dtype() == DType::Bool ? DType::Int64 : like.dtype())
-                                              : DType::Float32;
+                                              : default_float_dtype();
   return Tensor::scalar(v, t);
 }
 
@@ -160,32 +160,32 @@ static Value made(Tensor x, const Args& a, size_t rg) {
   return Value::tensor(std::move(x));
 }
 static DType number_dtype(const Value& v) {
-  return v.kind == Value::Kind::Bool ? DType::Bool : v.kind == Value::Kind::Int ? DType::Int64 : DType::Float32;
+  return v.kind == Value::Kind::Bool ? DType::Bool : v.kind == Value::Kind::Int ? DType::Int64 : default_float_dtype();
 }
 void register_creation_ops(std::vector<OpDef>& t) {
   t.push_back({"tensor(Any data, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)", kTorch,
                [](const Args& a) { return made(tensor_from_value(a.v[0], a.dtype(1)), a, 2); }});
   t.push_back({"zeros(int... size, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)", kTorch,
-               [](const Args& a) { return made(zeros(Shape(a.ints(0)), a.dtype(1).value_or(DType::Float32)), a, 2); }});
+               [](const Args& a) { return made(zeros(Shape(a.ints(0)), a.dtype(1).value_or(default_float_dtype())), a, 2); }});
   t.push_back({"ones(int... size, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)", kTorch,
-               [](const Args& a) { return made(ones(Shape(a.ints(0)), a.dtype(1).value_or(DType::Float32)), a, 2); }});
+               [](const Args& a) { return made(ones(Shape(a.ints(0)), a.dtype(1).value_or(default_float_dtype())), a, 2); }});
   t.push_back({"full(int[] size, Number fill_value, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)", kTorch,
                [](const Args& a) {
                  return made(full(Shape(a.ints(0)), a.f(1), a.dtype(2).value_or(number_dtype(a.v[1]))), a, 3);
                }});
   t.push_back({"eye(int n, int? m=None, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)", kTorch,
-               [](const Args& a) { return made(eye(a.i(0), a.opt_i(1), a.dtype(2).value_or(DType::Float32)), a, 3); }});
+               [](const Args& a) { return made(eye(a.i(0), a.opt_i(1), a.dtype(2).value_or(default_float_dtype())), a, 3); }});
   t.push_back({"arange(Number start, Number? end=None, Number step=1, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)",
                kTorch, [](const Args& a) {
                  bool ints = a.is_int_value(0) && (a.is_none(1) || a.is_int_value(1)) && a.is_int_value(2);
                  double s = a.is_none(1) ? 0 : a.f(0), e = a.is_none(1) ? a.f(0) : a.f(1);
                  std::optional<DType> dt = a.dtype(3);
-                 if (!dt) dt = ints ? DType::Int64 : DType::Float32;
+                 if (!dt) dt = ints ? DType::Int64 : default_float_dtype();
                  return made(arange(s, e, a.f(2), dt), a, 4);
                }});
   t.push_back({"linspace(Number start, Number end, int steps, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)",
                kTorch, [](const Args& a) {
-                 return made(linspace(a.f(0), a.f(1), a.i(2), a.dtype(3).value_or(DType::Float32)), a, 4);
+                 return made(linspace(a.f(0), a.f(1), a.i(2), a.dtype(3).value_or(default_float_dtype())), a, 4);
                }});
   t.push_back({"zeros_like(Tensor input, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)", kTorch,
                [](const Args& a) { return made(zeros(a.t(0).shape(), a.dtype(1).value_or(a.t(0).dtype())), a, 2); }});
@@ -196,9 +196,14 @@ void register_creation_ops(std::vector<OpDef>& t) {
                  return made(full(a.t(0).shape(), a.f(1), a.dtype(2).value_or(a.t(0).dtype())), a, 3);
                }});
   t.push_back({"rand(int... size, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)", kTorch,
-               [](const Args& a) { return made(rand(Shape(a.ints(0)), a.dtype(1).value_or(DType::Float32)), a, 2); }});
+               [](const Args& a) { return made(rand(Shape(a.ints(0)), a.dtype(1).value_or(default_float_dtype())), a, 2); }});
   t.push_back({"randn(int... size, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)", kTorch,
-               [](const Args& a) { return made(randn(Shape(a.ints(0)), a.dtype(1).value_or(DType::Float32)), a, 2); }});
+               [](const Args& a) { return made(randn(Shape(a.ints(0)), a.dtype(1).value_or(default_float_dtype())), a, 2); }});
+  t.push_back({"set_default_dtype(DType d) -> None", kTorch, [](const Args& a) {
+                 set_default_float_dtype(*a.dtype(0));
+                 return Value::none();
+               }});
+  t.push_back({"get_default_dtype() -> DType", kTorch, [](const Args&) { return Value::dtype(default_float_dtype()); }});
   t.push_back({"manual_seed(int seed) -> None", kTorch, [](const Args& a) {
                  manual_seed(uint64_t(a.i(0)));
                  return Value::none();

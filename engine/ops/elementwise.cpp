@@ -37,7 +37,7 @@ Tensor binary(Bin op, const Tensor& a0, const Tensor& b0) {
   TL_CHECK(a0.defined() && b0.defined(), name, ": undefined tensor");
   Shape out_shape = broadcast_shapes(name, a0.shape(), b0.shape());
   DType ct = result_type(a0, b0);
-  if ((op == Bin::Div || op == Bin::Pow) && !is_floating(ct) && op == Bin::Div) ct = DType::Float32;
+  if (op == Bin::Div && !is_floating(ct)) ct = default_float_dtype();  // true division
   TL_CHECK(!(op == Bin::Sub && ct == DType::Bool), "sub: subtraction of two bool tensors is not supported");
   Tensor a = a0.dtype() == ct ? a0 : to_dtype(a0, ct);
   Tensor b = b0.dtype() == ct ? b0 : to_dtype(b0, ct);
@@ -92,7 +92,7 @@ Tensor unary(Un op, const Tensor& x0, UnParams p = {}) {
     TL_DISPATCH(x.dtype(), T, [&] { kernels::unary_loop<T, bool>(x, out, [](T v) { return !v; }); });
     return out;
   }
-  if (!x.is_floating_point() && !keeps_int(op)) x = to_dtype(x, DType::Float32);
+  if (!x.is_floating_point() && !keeps_int(op)) x = to_dtype(x, default_float_dtype());
   if (x.dtype() == DType::Bool) x = to_dtype(x, DType::Int64);
   Tensor out = Tensor::empty(x.shape(), x.dtype());
   TL_DISPATCH(x.dtype(), T, [&] {
@@ -235,7 +235,7 @@ static void pow_scalar_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
 }
 Tensor pow(const Tensor& x, double e) {
   // An integer tensor to an integral power stays integral (PyTorch); otherwise compute in float.
-  if (!x.is_floating_point() && e != std::floor(e)) return pow(to_dtype(x, DType::Float32), e);
+  if (!x.is_floating_point() && e != std::floor(e)) return pow(to_dtype(x, default_float_dtype()), e);
   UnParams p;
   p.p0 = e;
   Tensor out = unary(Un::PowScalar, x, p);
@@ -511,7 +511,7 @@ void register_elementwise_ops(std::vector<OpDef>& t) {
                [](const Args& a) {
                  // An int tensor to an integer power stays integral, as PyTorch.
                  if (!a.t(0).is_floating_point() && !a.is_int_value(1))
-                   return Value::tensor(pow(to_dtype(a.t(0), DType::Float32), a.f(1)));
+                   return Value::tensor(pow(to_dtype(a.t(0), default_float_dtype()), a.f(1)));
                  return Value::tensor(pow(a.t(0), a.f(1)));
                }, pow_scalar_bw, "grad = g * p * x^(p-1)"});
   t.push_back({"pow.Tensor(Tensor input, Tensor exponent) -> Tensor", TM,

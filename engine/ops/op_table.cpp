@@ -301,7 +301,9 @@ Tensor tensor_from_value(const Value& data, std::optional<DType> dtype) {
     vals.push_back(v->as_double());
   }
   if (level.size() != size_t(shape.numel())) shape.push_back(0);  // e.g. [[]]
-  DType dt = dtype ? *dtype : (level.empty() ? DType::Float32 : all_bool ? DType::Bool : all_int ? DType::Int64 : DType::Float32);
+  DType dt = dtype ? *dtype
+                   : (level.empty() ? default_float_dtype()
+                                    : all_bool ? DType::Bool : all_int ? DType::Int64 : default_float_dtype());
   return Tensor::from_data(vals, shape, dt);
 }
 

@@ -308,3 +308,27 @@ TEST_CASE("mixed dtypes: float32 input of a float64 op gets a float32 gradient",
   CHECK(a.grad().dtype() == DType::Float32);
   CHECK(vals(a.grad()) == std::vector<double>{3, 4});
 }
+
+TEST_CASE("the backward trace shows each step, broadcast reductions and accumulation", "[autograd]") {
+  Tensor a = mat({1, 2, 3, 4, 5, 6}, 2, 3, true);
+  Tensor b = vec({1, 1, 1}, true);
+  Tensor c = a * b;
+  Tensor e = (c + c).sum();
+  autograd::set_trace_enabled(true);
+  e.backward();
+  autograd::set_trace_enabled(false);
+  const auto& tr = autograd::last_backward_trace();
+  REQUIRE(tr.size() == autograd::last_backward_order().size());
+  // sum -> add (c + c: the second edge into mul accumulates) -> mul (b's gradient summed over dim 0)
+  CHECK(tr[0].node.lock()->name() == "SumBackward0");
+  CHECK(tr[1].node.lock()->name() == "AddBackward0");
+  REQUIRE(tr[1].inputs.size() == 2);
+  CHECK_FALSE(tr[1].inputs[0].accumulated);
+  CHECK(tr[1].inputs[1].accumulated);
+  CHECK(tr[2].node.lock()->name() == "MulBackward0");
+  REQUIRE(tr[2].inputs.size() == 2);
+  CHECK(tr[2].inputs[1].produced_shape == Shape{2, 3});
+  CHECK(tr[2].inputs[1].grad.shape() == Shape{3});
+  CHECK(tr[2].inputs[1].summed_dims == std::vector<int64_t>{0});
+  CHECK(vals(tr[2].inputs[1].grad) == std::vector<double>{10, 14, 18});
+}

@@ -248,6 +248,10 @@ TEST_CASE("limits end runaway scripts with clear errors", "[lang]") {
   expect_error("def f(n):\n    return 0 if n == 0 else f(n - 1)\nprint(f(10))", 2, 29, "RecursionError", o);
   expect_error("def f():\n    return f()\nf()", 2, 12, "maximum recursion depth exceeded");
 
+  // Deep expressions inside recursive calls hit the interpreter's total depth bound, not the
+  // native stack.
+  const std::string deep = "def f(n):\n    return " + std::string(200, '-') + "(0 if n == 0 else f(n - 1))\nf(60)";
+  CHECK_THROWS_WITH(run_script(deep), Catch::Contains("RecursionError"));
   expect_error("xs = [0] * 10 ** 8", 1, 10, "MemoryError");
   expect_error("a = []\na.append(a)", 2, 3, "cannot contain itself");
   expect_error("a = []\nfor i in range(200):\n    a = [a]", 3, 9, "nested more than");
