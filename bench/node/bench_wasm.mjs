@@ -83,10 +83,9 @@ const table = {
         return C.data()[0];
       });
     const r = measure(runK, opt, () => mem.sample());
-    const out = { ...r, checks, ...mem.report() };
     A.dispose();
     B.dispose();
-    return out;
+    return { ...r, checks, ...mem.report() };
   },
 
   W2() {
@@ -129,9 +128,8 @@ const table = {
       return v;
     };
     const r = measure(runK, opt, () => mem.sample());
-    const out = { ...r, checks, ...mem.report() };
     [...ps, X, labels].forEach((t) => t.dispose());
-    return out;
+    return { ...r, checks, ...mem.report() };
   },
 
   W3() {
@@ -154,9 +152,8 @@ const table = {
       return v;
     };
     const r = measure(runK, opt, () => mem.sample());
-    const out = { ...r, checks, ...mem.report() };
     [x, w, b].forEach((t) => t.dispose());
-    return out;
+    return { ...r, checks, ...mem.report() };
   },
 
   W4() {
@@ -179,9 +176,8 @@ const table = {
       return v;
     };
     const r = measure(runK, opt, () => mem.sample());
-    const out = { ...r, checks, ...mem.report() };
     p.dispose();
-    return out;
+    return { ...r, checks, ...mem.report() };
   },
 
   // W4 as a script: the whole tl.run call (parse + interpret + backward + JSON result).
@@ -206,14 +202,9 @@ const table = {
     const d = w5Data();
     const X = tl.tensor(rows(d.X, 100, 2));
     const Y = tl.tensor(rows(d.y, 100, 1));
-    // 1 - y*score: tl.sub(1, t) where the API takes a number first, else -(y*score) + 1 (exact).
-    let oneMinus = (t) => t.neg().add(1);
-    try {
-      tl.tidy(() => tl.sub(1, Y));
-      oneMinus = (t) => tl.sub(1, t);
-    } catch {
-      /* keep the neg/add form */
-    }
+    // 1 - y*score as -(y*score) + 1 (exact in float32): the JS API has no rsub, and
+    // tl.sub(1, t) is refused as in PyTorch. One more graph node than PyTorch's rsub.
+    const oneMinus = (t) => t.neg().add(1);
     const fresh = () => [
       tl.tensor(rows(d.W1, 2, 16), { requiresGrad: true }),
       tl.tensor(d.b1, { requiresGrad: true }),
@@ -264,9 +255,8 @@ const table = {
       return v;
     };
     const r = measure(runK, opt, () => mem.sample());
-    const out = { ...r, checks, ...mem.report() };
     [...ps, X, Y].forEach((t) => t.dispose());
-    return out;
+    return { ...r, checks, ...mem.report() };
   },
 };
 

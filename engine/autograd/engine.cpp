@@ -175,7 +175,7 @@ void run(const std::vector<Tensor>& outputs, const std::vector<Tensor>& grad_out
     if (auto r = n->retained.lock()) accumulate_into(r.get(), g, create_graph);
     if (n->is_accumulate()) {
       if (t_trace) trace().push_back(TraceStep{n->weak_from_this(), g.detach(), {}});
-      accumulate_into(n->leaf.get(), g, create_graph);
+      if (auto leaf = n->leaf.lock()) accumulate_into(leaf.get(), g, create_graph);
       return;
     }
     grads.assign(n->next.size(), Tensor());

@@ -18,7 +18,7 @@ Node::~Node() {
     if (e.fn) defer_release(std::move(e.fn));
   for (SavedTensor& s : saved)
     if (s.impl) defer_release(std::move(s.impl));
-  if (leaf) defer_release(std::move(leaf));
+  if (leaf_view) defer_release(std::move(leaf_view));
   if (grad_buffer.defined()) {
     auto p = grad_buffer.impl_ptr();
     grad_buffer = Tensor();
@@ -63,6 +63,11 @@ Tensor Node::saved_tensor(size_t i) {
   return Tensor(t);
 }
 
+Tensor Node::leaf_tensor() const {
+  if (auto l = leaf.lock()) return Tensor(l);
+  return Tensor(leaf_view);
+}
+
 std::string Node::name() const {
   if (is_accumulate()) return "AccumulateGrad";
   std::string r;
@@ -91,6 +96,15 @@ std::shared_ptr<Node> grad_accumulator(const Tensor& leaf) {
   n->op = "accumulate_grad";
   n->seq = UINT64_MAX;  // as in PyTorch: accumulate as soon as ready
   n->leaf = leaf.impl_ptr();
+  n->accumulate = true;
+  auto v = std::make_shared<TensorImpl>();
+  v->storage = impl->storage;
+  v->shape = impl->shape;
+  v->strides = impl->strides;
+  v->offset = impl->offset;
+  v->dtype = impl->dtype;
+  v->requires_grad = true;
+  n->leaf_view = std::move(v);
   n->out_shape = impl->shape;
   n->out_dtype = impl->dtype;
   impl->grad_accumulator = n;

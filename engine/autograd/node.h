@@ -9,6 +9,7 @@
 #include <memory>
 #include <vector>
 
+#include "engine/core/small_vector.h"
 #include "engine/core/tensor.h"
 
 namespace tl {
@@ -46,14 +47,20 @@ struct Node : std::enable_shared_from_this<Node> {
   const char* op = "";       // op table name, e.g. "mul"
   BackwardFn backward = nullptr;
   uint64_t seq = 0;          // creation order; the engine runs later nodes first
-  std::vector<Edge> next;
-  std::vector<InputMeta> inputs;
-  std::vector<SavedTensor> saved;
+  SmallVec<Edge, 2> next;
+  SmallVec<InputMeta, 2> inputs;
+  SmallVec<SavedTensor, 2> saved;
   Attrs attrs;
   Shape out_shape;
   DType out_dtype = DType::Float32;
   std::weak_ptr<TensorImpl> retained;  // non-leaf output with retain_grad()
-  std::shared_ptr<TensorImpl> leaf;    // AccumulateGrad nodes: the leaf tensor
+  // AccumulateGrad nodes: the leaf, held weakly. PyTorch holds it strongly, which makes
+  // `backward(create_graph=True)` leak a cycle leaf -> .grad -> graph -> leaf; a leaf that only
+  // the graph still references has a .grad nobody can read, so nothing is lost. leaf_view is a
+  // data-only alias (no .grad, so no cycle) that keeps the values for graph previews.
+  std::weak_ptr<TensorImpl> leaf;
+  std::shared_ptr<TensorImpl> leaf_view;
+  bool accumulate = false;
   int src_line = 0, src_col = 0;  // script position of the expression that made it (0: none)
   bool had_saved = false;    // backward with saved tensors cannot run twice without retain_graph
   bool released = false;
@@ -64,7 +71,9 @@ struct Node : std::enable_shared_from_this<Node> {
 
   Node();
   ~Node();
-  bool is_accumulate() const { return leaf != nullptr; }
+  bool is_accumulate() const { return accumulate; }
+  // The leaf of an AccumulateGrad node: the live tensor, or its data alias once it is gone.
+  Tensor leaf_tensor() const;
   bool needs_input_grad(size_t i) const { return i < next.size() && next[i].fn != nullptr; }
   // Returns saved tensor i; throws PyTorch's errors if it was freed or modified in place.
   Tensor saved_tensor(size_t i);

@@ -15,19 +15,72 @@ static int64_t g_max_elements = int64_t(1) << 28;  // 1 GiB of float32
 int64_t max_elements() { return g_max_elements; }
 void set_max_elements(int64_t n) { g_max_elements = n; }
 
+namespace {
+// Size classes are powers of two from 64 bytes; each keeps a few freed buffers, up to a total
+// cap, per thread (a session drives the engine from one thread).
+constexpr int kClasses = 40;
+constexpr size_t kPoolCap = size_t(256) << 20;  // bytes kept across all classes
+constexpr size_t kPerClass = 16;
+struct BufferPool {
+  std::vector<void*> free[kClasses];
+  size_t bytes = 0;
+  ~BufferPool() { clear(); }
+  void clear() {
+    for (auto& v : free) {
+      for (void* p : v) std::free(p);
+      v.clear();
+    }
+    stats().pooled_bytes -= int64_t(bytes);
+    bytes = 0;
+  }
+};
+BufferPool& pool() {
+  static thread_local BufferPool p;
+  return p;
+}
+int size_class(size_t n) {
+  int c = 0;
+  while ((size_t(64) << c) < n) ++c;
+  return c;
+}
+}  // namespace
+
+void release_buffer_pool() { pool().clear(); }
+
 Storage::Storage(size_t n) : nbytes(n) {
-  // 64-byte alignment for SIMD kernels; never a zero-size allocation.
-  size_t sz = (n + 63) / 64 * 64;
-  if (sz == 0) sz = 64;
-  data = std::aligned_alloc(64, sz);
-  TL_CHECK(data != nullptr, "out of memory allocating ", n, " bytes");
+  if (n <= sizeof(inline_buf)) {
+    data = inline_buf;
+  } else {
+    int c = size_class(n);
+    TL_CHECK(c < kClasses, "out of memory allocating ", n, " bytes");
+    BufferPool& p = pool();
+    if (!p.free[c].empty()) {
+      data = p.free[c].back();
+      p.free[c].pop_back();
+      p.bytes -= size_t(64) << c;
+      stats().pooled_bytes -= int64_t(size_t(64) << c);
+    } else {
+      data = std::aligned_alloc(64, size_t(64) << c);  // 64-byte alignment for SIMD kernels
+      TL_CHECK(data != nullptr, "out of memory allocating ", n, " bytes");
+    }
+  }
   stats().live_storages++;
   stats().storage_bytes += int64_t(n);
 }
 Storage::~Storage() {
-  std::free(data);
   stats().live_storages--;
   stats().storage_bytes -= int64_t(nbytes);
+  if (data == inline_buf) return;
+  const int c = size_class(nbytes);
+  const size_t sz = size_t(64) << c;
+  BufferPool& p = pool();
+  if (p.free[c].size() < kPerClass && p.bytes + sz <= kPoolCap) {
+    p.free[c].push_back(data);
+    p.bytes += sz;
+    stats().pooled_bytes += int64_t(sz);
+  } else {
+    std::free(data);
+  }
 }
 
 TensorImpl::TensorImpl() { stats().live_tensors++; }

@@ -23,17 +23,25 @@ struct Stats {
   int64_t live_storages = 0;
   int64_t storage_bytes = 0;
   int64_t live_nodes = 0;
+  int64_t pooled_bytes = 0;  // freed buffers kept for reuse (see Storage)
 };
+// Returns every pooled buffer to the system allocator.
+void release_buffer_pool();
 Stats& stats();
 
 // Allocation cap: asking for a tensor larger than this many elements is a tl::Error.
 int64_t max_elements();
 void set_max_elements(int64_t n);
 
+// Data buffer shared by a tensor and its views. Tiny buffers (scalars, the Python numbers of
+// `y * 1.0001`) live inside the object: no second allocation. Larger ones come from a
+// size-class pool, so a training loop reuses the same buffers instead of paying malloc + page
+// faults for every temporary.
 struct Storage {
   void* data = nullptr;
   size_t nbytes = 0;
   uint32_t version = 0;  // bumped by in-place ops on any view of this storage
+  alignas(16) unsigned char inline_buf[16];
   explicit Storage(size_t nbytes);
   ~Storage();
   Storage(const Storage&) = delete;

@@ -107,8 +107,8 @@ Graph build(const RunResult& r, const std::string& var) {
     if (it != ids.end()) return it->second;
     Ids id;
     if (n->is_accumulate()) {
-      Tensor leaf(n->leaf);
-      id.out = tensor_node(leaf, n->leaf->name);
+      Tensor leaf = n->leaf_tensor();
+      id.out = tensor_node(leaf, leaf.impl()->name);
     } else {
       GNode o;
       o.is_op = true;

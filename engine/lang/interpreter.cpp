@@ -1227,7 +1227,7 @@ class Interp {
           v.push_back(Value::tuple({ed.fn ? make_obj<GradFnObj>(ed.fn) : Value::none(), Value::integer(0)}));
         return Value::tuple(std::move(v));
       }
-      if (name == "variable" && g->node->is_accumulate()) return Value::tensor(Tensor(g->node->leaf));
+      if (name == "variable" && g->node->is_accumulate()) return Value::tensor(g->node->leaf_tensor());
     }
     fail(at, "AttributeError: '" + obj.type_name() + "' object has no attribute '" + name + "'");
   }

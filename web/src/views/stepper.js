@@ -1,0 +1,163 @@
+// Backward, step by step. Replays the engine's own backward order (graph.steps when the engine
+// provides it, else graph.backward_order) as sub-steps: process a node, reduce a broadcast
+// gradient ("summed over dims 0, 2"), send a gradient to an input, accumulate it into one already
+// waiting. Each sub-step says in one line what happens and which local rule applies.
+import { h, clear } from '../dom.js';
+import { preview, shapeStr } from '../format.js';
+
+const nodeTitle = (n) => (!n ? '?' : n.kind === 'op' ? n.op : n.name || '(unnamed)');
+
+/** The k-th clause of a derivative text "grad_a = g * b; grad_b = g * a", if it has one per input. */
+function clause(derivative, k, arity) {
+  const parts = (derivative || '').split(';').map((x) => x.trim()).filter(Boolean);
+  return parts.length === arity && parts.length > 1 ? parts[k] : '';
+}
+
+/** Builds the list of sub-steps from the graph JSON. */
+export function buildSubsteps(graph) {
+  if (!graph) return { subs: [], order: [] };
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  const out = [];
+  let engineSteps = Array.isArray(graph.steps) && graph.steps.length ? graph.steps : null;
+  if (!engineSteps) {
+    // Fallback (engines without "steps"): the backward order, inputs from the edges.
+    const arrivals = new Map();
+    engineSteps = (graph.backward_order || []).map((id) => {
+      const n = byId.get(id);
+      const inputs = n && n.kind === 'op'
+        ? graph.edges.filter((e) => e.to === id).map((e, index) => {
+          const count = (arrivals.get(e.from) || 0) + 1;
+          arrivals.set(e.from, count);
+          const t = byId.get(e.from);
+          return { to: e.from, index, grad: t && t.is_leaf ? t.grad : null, shape: t ? t.shape : [], summed_dims: [], accumulated: count > 1 };
+        })
+        : [];
+      return { node: id, grad: n && n.kind === 'tensor' ? n.grad : null, grad_shape: n ? n.shape : [], inputs };
+    });
+  }
+  const order = engineSteps.map((st) => st.node);
+  engineSteps.forEach((st, i) => {
+    const n = byId.get(st.node);
+    const head = `${i + 1}/${engineSteps.length}`;
+    if (n && n.kind === 'op') {
+      out.push({ kind: 'node', step: i, node: st.node, text: `${n.op}: ${n.derivative || n.grad_fn}`,
+        detail: `${head} · ${n.grad_fn || n.op} receives grad_out g${st.grad ? ` = ${preview(st.grad)}` : ''} ${st.grad_shape ? shapeStr(st.grad_shape) : ''}`.trim() });
+    } else {
+      out.push({ kind: 'node', step: i, node: st.node, text: `${nodeTitle(n)}: leaf, AccumulateGrad — ${nodeTitle(n)}.grad += g`,
+        detail: `${head} · ${nodeTitle(n)}.grad${st.grad || n?.grad ? ` = ${preview(st.grad || n.grad)}` : ''}` });
+    }
+    const arity = (st.inputs || []).length;
+    for (const inp of st.inputs || []) {
+      const t = byId.get(inp.to);
+      const name = nodeTitle(t);
+      const rule = n && n.kind === 'op' ? clause(n.derivative, inp.index ?? 0, arity) : '';
+      if (inp.summed_dims && inp.summed_dims.length) {
+        out.push({ kind: 'reduce', step: i, node: st.node, to: inp.to,
+          text: `broadcast: summed over dims ${inp.summed_dims.join(', ')} — ${shapeStr(inp.produced_shape)} → ${shapeStr(inp.shape)}`,
+          detail: `the gradient for ${name} had the broadcast shape; it is summed back to ${name}'s shape` });
+      }
+      out.push({ kind: 'flow', step: i, node: st.node, to: inp.to, grad: inp.grad,
+        text: `${rule || `grad[${inp.index ?? 0}]`} → ${name}${inp.grad ? ` = ${preview(inp.grad)}` : ''}`,
+        detail: `gradient flows to ${name} ${shapeStr(inp.shape)}` });
+      if (inp.accumulated) {
+        out.push({ kind: 'accumulate', step: i, node: st.node, to: inp.to,
+          text: `accumulate: ${name} is used more than once — this gradient is added to the one already waiting`,
+          detail: `${name}: g_total = g_waiting + g_new` });
+      }
+    }
+  });
+  return { subs: out, order };
+}
+
+export function createStepper(root, { onHighlight = () => {} } = {}) {
+  const $ = (id) => root.querySelector(`#${id}`);
+  const counter = $('bw-counter'), current = $('bw-current'), log = $('bw-log');
+  const btnReset = $('bw-reset'), btnStep = $('bw-step'), btnPlay = $('bw-play');
+  let graph = null, subs = [], pos = -1, timer = null;
+
+  // Edges to light up between a step's node and an input (directly, or through a named tensor).
+  function pathEdges(from, to) {
+    if (!graph) return [];
+    const direct = graph.edges.filter((e) => e.from === to && e.to === from).map((e) => [e.from, e.to]);
+    if (direct.length) return direct;
+    for (const e of graph.edges) {
+      if (e.to === from && graph.edges.some((f) => f.from === to && f.to === e.from)) return [[to, e.from], [e.from, from]];
+    }
+    return [];
+  }
+
+  function show() {
+    const done = new Set();
+    for (let i = 0; i <= pos; i++) done.add(subs[i].node);
+    const sub = subs[pos];
+    root.dataset.position = String(pos);
+    root.dataset.activeNode = sub ? String(sub.node) : '';
+    counter.textContent = subs.length ? `${Math.max(0, pos + 1)} / ${subs.length}` : 'no backward() in this script';
+    btnStep.disabled = !subs.length || pos >= subs.length - 1;
+    btnPlay.disabled = !subs.length;
+    btnReset.disabled = pos < 0;
+    clear(current);
+    if (!sub) {
+      current.append(h('span', { class: 'muted' }, subs.length ? 'Press Step (or Play) to replay backward in the engine’s order.' : 'Call .backward() in the script to replay it here.'));
+      onHighlight(null);
+      return;
+    }
+    current.append(h('div', { class: `sub-text sub-${sub.kind}` }, sub.text), h('div', { class: 'sub-detail' }, sub.detail));
+    const edges = sub.to !== undefined ? pathEdges(sub.node, sub.to) : [];
+    onHighlight({
+      active: sub.node,
+      targets: sub.to !== undefined ? [sub.to] : [],
+      done,
+      edges,
+      label: sub.kind === 'flow' && sub.grad && edges.length ? { from: edges[0][0], to: edges[0][1], text: `∂ ${preview(sub.grad)}` } : null,
+    });
+    [...log.children].forEach((li, i) => li.classList.toggle('current', i === pos));
+    log.children[pos]?.scrollIntoView({ block: 'nearest' });
+  }
+
+  function appendLog(i) {
+    const sub = subs[i];
+    log.append(h('li', { class: `sub-${sub.kind}`, dataset: { node: String(sub.node), kind: sub.kind } }, sub.text));
+  }
+
+  function step() {
+    if (pos >= subs.length - 1) return pause();
+    pos++;
+    appendLog(pos);
+    show();
+  }
+  function pause() {
+    clearInterval(timer);
+    timer = null;
+    btnPlay.textContent = '▶ Play';
+  }
+  function play() {
+    if (timer) return pause();
+    if (pos >= subs.length - 1) reset();
+    btnPlay.textContent = '⏸ Pause';
+    step();
+    timer = setInterval(step, 900);
+  }
+  function reset() {
+    pause();
+    pos = -1;
+    clear(log);
+    show();
+  }
+
+  btnStep.addEventListener('click', () => { pause(); step(); });
+  btnPlay.addEventListener('click', play);
+  btnReset.addEventListener('click', reset);
+
+  return {
+    load(g) {
+      graph = g;
+      const built = buildSubsteps(g);
+      subs = built.subs;
+      root.dataset.order = built.order.join(',');
+      root.dataset.source = g && Array.isArray(g.steps) ? 'steps' : 'backward_order';
+      reset();
+    },
+    reset,
+  };
+}
