@@ -4,6 +4,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "engine/lang/gradcheck.h"
 #include "engine/lang/graph.h"
 #include "engine/lang/interpreter.h"
 #include "engine/lang/json.h"
@@ -256,32 +257,38 @@ void set_grad_enabled(bool on) { tl::set_grad_enabled(on); }
 bool grad_enabled() { return tl::grad_enabled(); }
 void manual_seed(double seed) { tl::manual_seed(uint64_t(seed)); }
 
-std::string run(const std::string& source) {
+namespace {
+// Runs f, turning any failure into the error JSON the JS wrapper throws from.
+template <class F>
+std::string json_or_error(F f) {
   try {
-    return lang::result_to_json(lang::run_script(source));
+    return f();
   } catch (const lang::SyntaxError& e) {
-    return lang::error_to_json(e.message(), e.line, e.col);
+    return lang::error_to_json("SyntaxError: " + e.message(), e.line, e.col);
   } catch (const lang::ScriptError& e) {
     return lang::error_to_json(e.message(), e.line, e.col);
   } catch (const std::bad_alloc&) {
-    return lang::error_to_json("out of memory", 0, 0);
+    return lang::error_to_json("MemoryError: out of memory", 0, 0);
   } catch (const std::exception& e) {
     return lang::error_to_json(e.what(), 0, 0);
   }
 }
+}  // namespace
+
+std::string run(const std::string& source) {
+  return json_or_error([&] { return lang::result_to_json(lang::run_script(source)); });
+}
 
 std::string graph(const std::string& source, const std::string& var) {
-  try {
-    return lang::graph_json(lang::run_script(source), var);
-  } catch (const lang::SyntaxError& e) {
-    return lang::error_to_json(e.message(), e.line, e.col);
-  } catch (const lang::ScriptError& e) {
-    return lang::error_to_json(e.message(), e.line, e.col);
-  } catch (const std::bad_alloc&) {
-    return lang::error_to_json("out of memory", 0, 0);
-  } catch (const std::exception& e) {
-    return lang::error_to_json(e.what(), 0, 0);
-  }
+  return json_or_error([&] {
+    lang::RunOptions o;
+    o.trace_backward = true;
+    return lang::graph_json(lang::run_script(source, o), var);
+  });
+}
+
+std::string gradcheck(const std::string& source, const std::string& var) {
+  return json_or_error([&] { return lang::gradcheck_to_json(lang::gradcheck_script(source, var)); });
 }
 
 }  // namespace tl::wasm

@@ -66,6 +66,9 @@ void manual_seed(double seed);
 
 // Scripts: the CLI's JSON (or {"error": {...}}).
 std::string run(const std::string& source);
+// Graph JSON with the backward steps of the script's last backward() ("steps").
 std::string graph(const std::string& source, const std::string& var);
+// Finite-difference check of the last backward root's gradient w.r.t. a leaf variable.
+std::string gradcheck(const std::string& source, const std::string& var);
 
 }  // namespace tl::wasm

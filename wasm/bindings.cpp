@@ -39,4 +39,5 @@ EMSCRIPTEN_BINDINGS(tensorlens) {
 
   function("run", &w::run);
   function("graph", &w::graph);
+  function("gradcheck", &w::gradcheck);
 }

@@ -209,6 +209,9 @@ export interface Tensorlens {
 
   run(source: string): RunResult;
   graph(source: string, options?: { var?: string }): GraphJson;
+  gradcheck(source: string, varName: string): {
+    var: string; numel: number; checked: number; maxAbsError: number; maxRelError: number; analytic: number[]; numeric: number[];
+  };
 
   grad(f: (...xs: Tensor[]) => Tensor): (...xs: Tensor[]) => Tensor[];
   valueAndGrad(f: (...xs: Tensor[]) => Tensor): (...xs: Tensor[]) => { value: Tensor; grads: Tensor[] };

@@ -250,7 +250,10 @@ std::vector<Tensor> grad(const std::vector<Tensor>& outputs, const std::vector<T
 }
 
 const std::vector<std::weak_ptr<Node>>& last_backward_order() { return last_order(); }
-void set_trace_enabled(bool on) { t_trace = on; }
+void set_trace_enabled(bool on) {
+  t_trace = on;
+  trace().clear();  // never show a previous run's steps
+}
 const std::vector<TraceStep>& last_backward_trace() { return trace(); }
 
 }  // namespace tl::autograd

@@ -29,6 +29,7 @@ struct Graph {
   std::vector<GNode> nodes;
   std::vector<std::pair<int, int>> edges;
   std::vector<int> order;  // node ids in backward order
+  std::unordered_map<const Node*, int> main_id;  // autograd node -> its op (or leaf tensor) node id
 };
 
 // The op table's derivative formula of an op name (first row with that name).
@@ -169,6 +170,7 @@ Graph build(const RunResult& r, const std::string& var) {
     if (it == ids.end()) continue;
     const Ids& id = it->second;
     const int main = id.op >= 0 ? id.op : id.out;
+    g.main_id[order[k].get()] = main;
     g.nodes[size_t(main)].order = int(k);
     g.order.push_back(main);
     if (id.out != main) g.nodes[size_t(id.out)].order = int(k);
@@ -256,6 +258,36 @@ std::string graph_json(const RunResult& result, const std::string& var) {
            ", \"to\": " + std::to_string(g.edges[i].second) + "}";
   out += "], \"backward_order\": [";
   for (size_t i = 0; i < g.order.size(); ++i) out += (i ? ", " : "") + std::to_string(g.order[i]);
+  out += "], \"steps\": [";
+  // The last backward() of the run, step by step (RunOptions::trace_backward), restricted to
+  // the nodes of this graph.
+  bool first = true;
+  for (const autograd::TraceStep& st : result.backward_trace) {
+    auto node = st.node.lock();
+    auto it = node ? g.main_id.find(node.get()) : g.main_id.end();
+    if (it == g.main_id.end()) continue;
+    out += first ? "{" : ", {";
+    first = false;
+    out += "\"node\": " + std::to_string(it->second) + ", \"grad\": ";
+    append_preview(out, st.grad_out);
+    out += ", \"grad_shape\": " + (st.grad_out.defined() ? shape_list(st.grad_out.shape()) : std::string("null"));
+    out += ", \"inputs\": [";
+    bool first_in = true;
+    for (const autograd::TraceInput& in : st.inputs) {
+      auto to = in.to.lock();
+      auto jt = to ? g.main_id.find(to.get()) : g.main_id.end();
+      if (jt == g.main_id.end()) continue;
+      out += first_in ? "{" : ", {";
+      first_in = false;
+      out += "\"to\": " + std::to_string(jt->second) + ", \"index\": " + std::to_string(in.index) + ", \"grad\": ";
+      append_preview(out, in.grad);
+      out += ", \"shape\": " + shape_list(in.grad.shape()) + ", \"produced_shape\": " + shape_list(in.produced_shape);
+      out += ", \"summed_dims\": [";
+      for (size_t k = 0; k < in.summed_dims.size(); ++k) out += (k ? ", " : "") + std::to_string(in.summed_dims[k]);
+      out += std::string("], \"accumulated\": ") + (in.accumulated ? "true" : "false") + "}";
+    }
+    out += "]}";
+  }
   return out + "]}";
 }
 

@@ -727,7 +727,9 @@ class Interp {
     return it == table.end() ? Value::none() : it->second;
   }
 
-  void bind(const std::string& name, const Value& v) {
+  void bind(const std::string& name, const Value& v0) {
+    Value v = v0;
+    if (opt_.on_bind && v.kind == K::Tensor && v.t.defined()) opt_.on_bind(name, v.t);
     auto [it, inserted] = scope_->vars.insert_or_assign(name, v);
     (void)it;
     if (inserted && scope_ == globals_.get()) order_.push_back(name);
@@ -2660,29 +2662,42 @@ class Interp {
 };
 
 // Restores process-wide engine state (allocation cap, grad mode, source position) after a run.
+// Each run starts from a clean default state (a previous script's torch.set_default_dtype or
+// no_grad does not leak into the next) and leaves the caller's state as it found it.
 struct EngineStateGuard {
   int64_t max_el;
   bool grad;
-  explicit EngineStateGuard(int64_t cap) : max_el(max_elements()), grad(grad_enabled()) {
-    set_max_elements(cap);
+  DType dtype;
+  explicit EngineStateGuard(const RunOptions& o)
+      : max_el(max_elements()), grad(grad_enabled()), dtype(default_float_dtype()) {
+    set_max_elements(o.max_tensor_elements);
     set_grad_enabled(true);
+    set_default_float_dtype(o.default_dtype);
     set_source_pos(0, 0);
+    autograd::set_trace_enabled(o.trace_backward);
   }
   ~EngineStateGuard() {
     set_max_elements(max_el);
     set_grad_enabled(grad);
+    set_default_float_dtype(dtype);
     set_source_pos(0, 0);
+    autograd::set_trace_enabled(false);
   }
 };
+
+void take_trace(const RunOptions& o, RunResult& r) {
+  if (o.trace_backward) r.backward_trace = autograd::last_backward_trace();
+}
 
 }  // namespace
 
 bool try_run_script(const std::string& source, const RunOptions& options, RunResult& out, ScriptFailure& err) {
   try {
     Program prog = parse(source, options.parse_limits);
-    EngineStateGuard guard(options.max_tensor_elements);
+    EngineStateGuard guard(options);
     Interp in(options, out);
     in.run(prog);
+    take_trace(options, out);
     return true;
   } catch (const ScriptError& e) {
     err = {e.line, e.col, e.message()};
@@ -2701,9 +2716,10 @@ bool try_run_script(const std::string& source, const RunOptions& options, RunRes
 RunResult run_script(const std::string& source, const RunOptions& options) {
   RunResult r;
   Program prog = parse(source, options.parse_limits);
-  EngineStateGuard guard(options.max_tensor_elements);
+  EngineStateGuard guard(options);
   Interp in(options, r);
   in.run(prog);
+  take_trace(options, r);
   return r;
 }
 

@@ -16,11 +16,13 @@
 // storage alive during the run, user function recursion depth, container nesting/length, stdout.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "engine/autograd/engine.h"
 #include "engine/autograd/node.h"
 #include "engine/core/error.h"
 #include "engine/core/tensor.h"
@@ -50,6 +52,12 @@ struct RunOptions {
   int max_container_depth = 100;              // nesting of lists/tuples/dicts
   int64_t max_stdout_bytes = int64_t(1) << 20;
   ParseLimits parse_limits;
+  // Record what each step of backward did (RunResult::backward_trace) for the playground.
+  bool trace_backward = false;
+  // torch.get_default_dtype() at the start of the run (gradcheck re-runs scripts in float64).
+  DType default_dtype = DType::Float32;
+  // Called whenever a variable is bound to a tensor (gradcheck perturbs a leaf here).
+  std::function<void(const std::string& name, Tensor& t)> on_bind;
 };
 
 struct RunResult {
@@ -71,6 +79,8 @@ struct RunResult {
   };
   std::vector<Binding> bindings;
   int64_t statements_executed = 0;
+  // With RunOptions::trace_backward: the steps of the last backward() of the run.
+  std::vector<autograd::TraceStep> backward_trace;
 
   const Tensor* find(const std::string& name) const;  // a final tensor variable, or null
 };

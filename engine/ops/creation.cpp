@@ -1,6 +1,7 @@
 // Creation ops. None of them records a graph node.
+#include <algorithm>
 #include <cmath>
-#include <random>
+#include <type_traits>
 
 #include "engine/ops/ops.h"
 
@@ -103,44 +104,191 @@ Tensor linspace(double start, double end, int64_t steps, DType dt) {
   return r;
 }
 
-// ---- seeded generator: mt19937 as PyTorch's CPU generator ----
-static std::mt19937& generator() {
-  static std::mt19937 g(67280421310721ULL & 0xffffffffu);
-  return g;
-}
-void manual_seed(uint64_t seed) { generator().seed(uint32_t(seed & 0xffffffffu)); }
+// ---- random: PyTorch's CPU generator, bit for bit (engine/core/random.h) ----
+void manual_seed(uint64_t seed) { default_generator().manual_seed(seed); }
 
-Tensor rand(const Shape& s, DType dt) {
-  Tensor t = Tensor::empty(s, dt);
-  TL_DISPATCH_FLOAT(dt, T, [&] {
-    T* p = t.data_ptr<T>();
-    for (int64_t i = 0, n = t.numel(); i < n; ++i) {
-      if (std::is_same<T, float>::value) {
-        p[i] = T((generator()() & ((1u << 24) - 1)) * std::ldexp(1.0, -24));
-      } else {
-        uint64_t hi = generator()(), lo = generator()();
-        uint64_t x = (hi << 32) | lo;
-        p[i] = T((x & ((uint64_t(1) << 53) - 1)) * std::ldexp(1.0, -53));
-      }
+namespace {
+
+// The order PyTorch's TensorIterator visits a single output in: dimensions by decreasing stride
+// (memory order). The identity for contiguous tensors.
+std::vector<int64_t> memory_order(const Tensor& t) {
+  std::vector<int64_t> perm(size_t(t.dim()));
+  for (int i = 0; i < t.dim(); ++i) perm[size_t(i)] = i;
+  if (!t.is_contiguous())
+    std::stable_sort(perm.begin(), perm.end(),
+                     [&](int64_t a, int64_t b) { return t.strides()[int(a)] > t.strides()[int(b)]; });
+  return perm;
+}
+
+void check_random_inplace(const char* op, const Tensor& self) {
+  TL_CHECK(self.defined(), op, ": undefined tensor");
+  if (grad_enabled() && self.requires_grad()) {
+    TL_CHECK(!self.is_leaf(), op, ": a leaf Variable that requires grad is being used in an in-place operation.");
+    TL_FAIL(op, ": in-place random fill of a tensor that is part of a graph is not supported; use torch.no_grad() "
+            "or detach() first");
+  }
+}
+
+// Calls fill(T* buffer, n, contiguous) on self's elements in memory order, and bumps self's
+// version. Contiguous targets are filled in place; others through a buffer copied in.
+template <class F>
+void fill_random(Tensor& self, F fill) {
+  if (self.is_contiguous()) {
+    TL_DISPATCH(self.dtype(), T, [&] { fill(self.data_ptr<T>(), self.numel(), true); });
+    self.bump_version();
+    return;
+  }
+  const std::vector<int64_t> perm = memory_order(self);
+  std::vector<int64_t> shape(perm.size()), inverse(perm.size());
+  for (size_t i = 0; i < perm.size(); ++i) {
+    shape[i] = self.shape()[int(perm[i])];
+    inverse[size_t(perm[i])] = int64_t(i);
+  }
+  Tensor buf = Tensor::empty(Shape(shape), self.dtype());
+  TL_DISPATCH(self.dtype(), T, [&] { fill(buf.data_ptr<T>(), buf.numel(), false); });
+  NoGradGuard guard;
+  copy_(self, permute(buf, inverse));  // bumps the version
+}
+
+void check_floating(const char* op, DType t) {
+  TL_CHECK(is_floating(t), op, ": expected a floating point tensor, got ", dtype_name(t));
+}
+
+}  // namespace
+
+Tensor& uniform_(Tensor& self, double from, double to) {
+  check_random_inplace("uniform_", self);
+  check_floating("uniform_", self.dtype());
+  TL_CHECK(from <= to, "uniform_ expects to return a [from, to) range, but found from=", from, " > to=", to);
+  TL_CHECK(std::isfinite(to - from) && (self.dtype() == DType::Float64 || to - from <= 3.4028234663852886e38),
+           "uniform_ expects to-from to be finite and representable in ", dtype_name(self.dtype()), ", but found to=",
+           to, " and from=", from);
+  Generator& g = default_generator();
+  fill_random(self, [&](auto* p, int64_t n, bool) {
+    using T = std::remove_pointer_t<decltype(p)>;
+    if constexpr (std::is_floating_point_v<T>) g.fill_uniform(p, n, from, to);
+  });
+  return self;
+}
+
+Tensor& normal_(Tensor& self, double mean, double std) {
+  check_random_inplace("normal_", self);
+  check_floating("normal_", self.dtype());
+  TL_CHECK(std >= 0.0, "normal expects std >= 0.0, but found std ", std);
+  Generator& g = default_generator();
+  fill_random(self, [&](auto* p, int64_t n, bool contiguous) {
+    using T = std::remove_pointer_t<decltype(p)>;
+    if constexpr (std::is_floating_point_v<T>) g.fill_normal(p, n, mean, std, contiguous);
+  });
+  return self;
+}
+
+Tensor& bernoulli_(Tensor& self, double p) {
+  check_random_inplace("bernoulli_", self);
+  TL_CHECK(0 <= p && p <= 1, "bernoulli_ expects p to be in [0, 1], but got p=", p);
+  Generator& g = default_generator();
+  fill_random(self, [&](auto* out, int64_t n, bool) {
+    using T = std::remove_pointer_t<decltype(out)>;
+    for (int64_t i = 0; i < n; ++i) out[i] = static_cast<T>(g.bernoulli_double(p));
+  });
+  return self;
+}
+
+Tensor& bernoulli_(Tensor& self, const Tensor& p) {
+  check_random_inplace("bernoulli_", self);
+  TL_CHECK(p.defined(), "bernoulli_: undefined probability tensor");
+  check_floating("bernoulli_ (probabilities)", p.dtype());
+  // The probabilities, broadcast to self's shape and laid out in self's memory order.
+  const std::vector<int64_t> perm = memory_order(self);
+  const std::vector<double> probs = contiguous(permute(expand(p.detach(), self.shape().vec()), perm)).to_vector();
+  for (double v : probs)
+    TL_CHECK(v >= 0 && v <= 1, "bernoulli_: expected every probability to be in [0, 1], got ", v);
+  const bool single = p.dtype() == DType::Float32;  // bernoulli_distribution<float>: 24-bit uniforms
+  Generator& g = default_generator();
+  fill_random(self, [&](auto* out, int64_t n, bool) {
+    using T = std::remove_pointer_t<decltype(out)>;
+    for (int64_t i = 0; i < n; ++i) {
+      const double q = probs[size_t(i)];
+      out[i] = static_cast<T>(single ? g.bernoulli_float(float(q)) : g.bernoulli_double(q));
     }
   });
-  return t;
+  return self;
+}
+
+Tensor rand(const Shape& s, DType dt) {
+  check_floating("rand", dt);
+  Tensor t = Tensor::empty(s, dt);
+  return uniform_(t, 0, 1);
 }
 
 Tensor randn(const Shape& s, DType dt) {
-  Tensor u = rand(Shape{s.numel() + (s.numel() & 1)}, DType::Float64);
-  const double* pu = u.data_ptr<double>();
+  check_floating("randn", dt);
   Tensor t = Tensor::empty(s, dt);
-  TL_DISPATCH_FLOAT(dt, T, [&] {
+  return normal_(t, 0, 1);
+}
+
+Tensor randint(int64_t low, int64_t high, const Shape& s, DType dt) {
+  TL_CHECK(low < high, "random_ expects 'from' to be less than 'to', but got from=", low, " >= to=", high);
+  TL_CHECK(dt != DType::Bool || (low >= 0 && high <= 2), "randint: bounds [", low, ", ", high,
+           ") are out of range for bool");
+  Tensor t = Tensor::empty(s, dt);
+  const uint64_t range = uint64_t(high) - uint64_t(low);
+  Generator& g = default_generator();
+  TL_DISPATCH(dt, T, [&] {
     T* p = t.data_ptr<T>();
-    const int64_t n = t.numel();
-    for (int64_t i = 0; i < n; i += 2) {  // Box-Muller
-      double r = std::sqrt(-2 * std::log(1 - pu[i])), th = 2 * M_PI * pu[i + 1];
-      p[i] = T(r * std::cos(th));
-      if (i + 1 < n) p[i + 1] = T(r * std::sin(th));
-    }
+    for (int64_t i = 0, n = t.numel(); i < n; ++i) p[i] = static_cast<T>(g.uniform_int_from_to(range, low));
   });
   return t;
+}
+
+Tensor randperm(int64_t n, DType dt) {
+  TL_CHECK(n >= 0, "randperm: n must be non-negative, got ", n);
+  TL_CHECK(dt != DType::Bool, "randperm: not implemented for bool");
+  TL_CHECK(dt != DType::Float32 || n <= (int64_t(1) << 24) + 1, "randperm: n cannot be greater than 2^24+1 for float32");
+  Tensor t = Tensor::empty(Shape{n}, DType::Int64);
+  default_generator().fill_randperm(t.data_ptr<int64_t>(), n);
+  return dt == DType::Int64 ? t : to_dtype(t, dt);
+}
+
+Tensor bernoulli(const Tensor& probs) {
+  TL_CHECK(probs.defined(), "bernoulli: undefined tensor");
+  check_floating("bernoulli", probs.dtype());
+  Tensor t = Tensor::empty(probs.shape(), probs.dtype());
+  return bernoulli_(t, probs);
+}
+
+Tensor bernoulli(const Tensor& input, double p) {
+  TL_CHECK(input.defined(), "bernoulli: undefined tensor");
+  Tensor t = Tensor::empty(input.shape(), input.dtype());
+  return bernoulli_(t, p);
+}
+
+std::pair<int64_t, int64_t> calculate_fan_in_and_fan_out(const Tensor& w) {
+  TL_CHECK(w.defined() && w.dim() >= 2,
+           "Fan in and fan out can not be computed for tensor with fewer than 2 dimensions");
+  int64_t receptive = 1;
+  for (int i = 2; i < w.dim(); ++i) receptive *= w.shape()[i];
+  return {w.shape()[1] * receptive, w.shape()[0] * receptive};
+}
+
+Tensor& kaiming_uniform_(Tensor& w, double a) {
+  const int64_t fan_in = calculate_fan_in_and_fan_out(w).first;
+  if (w.numel() == 0) return w;  // PyTorch warns "Initializing zero-element tensors is a no-op"
+  // As torch.nn.init computes it in Python doubles.
+  const double gain = std::sqrt(2.0 / (1 + a * a));
+  const double std = gain / std::sqrt(double(fan_in));
+  const double bound = std::sqrt(3.0) * std;
+  NoGradGuard guard;
+  return uniform_(w, -bound, bound);
+}
+
+void linear_reset_parameters(Tensor& weight, Tensor& bias) {
+  kaiming_uniform_(weight, std::sqrt(5.0));
+  if (!bias.defined()) return;
+  const int64_t fan_in = calculate_fan_in_and_fan_out(weight).first;
+  const double bound = fan_in > 0 ? 1 / std::sqrt(double(fan_in)) : 0;
+  NoGradGuard guard;
+  uniform_(bias, -bound, bound);
 }
 
 Tensor wrap_scalar(double v, const Tensor& like, bool is_int) {
@@ -199,6 +347,39 @@ void register_creation_ops(std::vector<OpDef>& t) {
                [](const Args& a) { return made(rand(Shape(a.ints(0)), a.dtype(1).value_or(default_float_dtype())), a, 2); }});
   t.push_back({"randn(int... size, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)", kTorch,
                [](const Args& a) { return made(randn(Shape(a.ints(0)), a.dtype(1).value_or(default_float_dtype())), a, 2); }});
+  t.push_back({"randint(int high, int[] size, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)", kTorch,
+               [](const Args& a) { return made(randint(0, a.i(0), Shape(a.ints(1)), a.dtype(2).value_or(DType::Int64)), a, 3); }});
+  t.push_back({"randint.low(int low, int high, int[] size, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)",
+               kTorch, [](const Args& a) {
+                 return made(randint(a.i(0), a.i(1), Shape(a.ints(2)), a.dtype(3).value_or(DType::Int64)), a, 4);
+               }});
+  t.push_back({"randperm(int n, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)", kTorch,
+               [](const Args& a) { return made(randperm(a.i(0), a.dtype(1).value_or(DType::Int64)), a, 2); }});
+  t.push_back({"bernoulli(Tensor input) -> Tensor(nograd)", kTorch | kMethod,
+               [](const Args& a) { return Value::tensor(bernoulli(a.t(0))); }});
+  t.push_back({"bernoulli.p(Tensor input, float p) -> Tensor(nograd)", kTorch | kMethod,
+               [](const Args& a) { return Value::tensor(bernoulli(a.t(0), a.f(1))); }});
+  // In-place random fills (Tensor methods): return the tensor itself.
+  t.push_back({"uniform_(Tensor input, float from=0, float to=1) -> Tensor(inplace)", kMethod, [](const Args& a) {
+                 Tensor x = a.t(0);
+                 uniform_(x, a.f(1), a.f(2));
+                 return a.v[0];
+               }});
+  t.push_back({"normal_(Tensor input, float mean=0, float std=1) -> Tensor(inplace)", kMethod, [](const Args& a) {
+                 Tensor x = a.t(0);
+                 normal_(x, a.f(1), a.f(2));
+                 return a.v[0];
+               }});
+  t.push_back({"bernoulli_(Tensor input, float p=0.5) -> Tensor(inplace)", kMethod, [](const Args& a) {
+                 Tensor x = a.t(0);
+                 bernoulli_(x, a.f(1));
+                 return a.v[0];
+               }});
+  t.push_back({"bernoulli_.Tensor(Tensor input, Tensor(nograd) p) -> Tensor(inplace)", kMethod, [](const Args& a) {
+                 Tensor x = a.t(0);
+                 bernoulli_(x, a.t(1));
+                 return a.v[0];
+               }});
   t.push_back({"set_default_dtype(DType d) -> None", kTorch, [](const Args& a) {
                  set_default_float_dtype(*a.dtype(0));
                  return Value::none();

@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "engine/core/random.h"
 #include "engine/core/tensor.h"
 
 namespace tl {
@@ -22,9 +23,35 @@ Tensor linspace(double start, double end, int64_t steps, DType t = DType::Float3
 Tensor zeros_like(const Tensor& x);
 Tensor ones_like(const Tensor& x);
 Tensor full_like(const Tensor& x, double v);
+// ---- random (PyTorch's CPU generator, bit for bit: engine/core/random.h) ----
+// torch.manual_seed: reseeds default_generator() and clears its cached normal sample.
 void manual_seed(uint64_t seed);
-Tensor rand(const Shape& s, DType t = DType::Float32);
-Tensor randn(const Shape& s, DType t = DType::Float32);
+Tensor rand(const Shape& s, DType t = DType::Float32);    // floating dtypes only
+Tensor randn(const Shape& s, DType t = DType::Float32);   // floating dtypes only
+// torch.randint(low, high, size): values in [low, high); any dtype (int64 by default).
+Tensor randint(int64_t low, int64_t high, const Shape& s, DType t = DType::Int64);
+Tensor randperm(int64_t n, DType t = DType::Int64);
+// torch.bernoulli(probs): 0/1 of probs' (floating) dtype, drawn with a uniform of that dtype.
+Tensor bernoulli(const Tensor& probs);
+// torch.bernoulli(input, p): 0/1 of input's shape and dtype, each 1 with probability p.
+Tensor bernoulli(const Tensor& input, double p);
+// In-place fills (Tensor.uniform_ / normal_ / bernoulli_). Values are drawn in the target's memory
+// order, as PyTorch's TensorIterator does. Each bumps the version counter; with grad mode on, a
+// tensor that requires grad is refused (a leaf with PyTorch's message), so initialise parameters
+// under NoGradGuard, as torch.nn.init does.
+Tensor& uniform_(Tensor& self, double from = 0, double to = 1);
+Tensor& normal_(Tensor& self, double mean = 0, double std = 1);
+Tensor& bernoulli_(Tensor& self, double p = 0.5);          // dropout: mask.bernoulli_(1 - p)
+Tensor& bernoulli_(Tensor& self, const Tensor& p);         // p broadcast to self's shape
+// torch.nn.init: fan_in/fan_out of a weight (dim >= 2) and the initialisers nn modules use. All
+// of them draw under NoGradGuard, so they work on parameters that require grad.
+std::pair<int64_t, int64_t> calculate_fan_in_and_fan_out(const Tensor& w);
+// nn.init.kaiming_uniform_(w, a, mode='fan_in', nonlinearity='leaky_relu'). nn.Linear uses
+// a = sqrt(5), which makes the bound 1/sqrt(fan_in) (up to Python's rounding, reproduced here).
+Tensor& kaiming_uniform_(Tensor& w, double a = 0);
+// nn.Linear.reset_parameters: kaiming_uniform_(weight, sqrt(5)), then bias (if defined) uniform
+// in +-1/sqrt(fan_in). nn.Embedding's init is normal_(weight).
+void linear_reset_parameters(Tensor& weight, Tensor& bias);
 // A Python number combined with tensor `like`: keeps like's dtype when it is floating, as
 // PyTorch's wrapped numbers do.
 Tensor wrap_scalar(double v, const Tensor& like, bool is_int = false);

@@ -40,7 +40,9 @@ export async function teardown({ server, browser }) {
 /** A new page with listeners; `page.problems` collects what must never happen. */
 export async function openPage(browser, url, { viewport = { width: 1280, height: 800 }, waitRuns = 1 } = {}) {
   const context = await browser.newContext({ viewport, acceptDownloads: true });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
   const page = await context.newPage();
+  page.setDefaultTimeout(10000);
   const origin = new URL(url).origin;
   page.problems = [];
   page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning' && /Content.Security.Policy/i.test(m.text())) page.problems.push(`console.${m.type()}: ${m.text()}`); });
@@ -120,4 +122,9 @@ export async function setEditorText(page, text) {
 export async function shot(page, name) {
   fs.mkdirSync(shotsDir, { recursive: true });
   await page.screenshot({ path: path.join(shotsDir, `${name}.png`) });
+}
+
+/** The drawn graph node whose title (variable name or op) is exactly `label`. */
+export function graphNode(page, label) {
+  return page.locator('[data-testid=graph] [data-node-id]').filter({ has: page.locator('.label-title', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) });
 }

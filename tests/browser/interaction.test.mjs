@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { setup, teardown, openPage, afterRun, assertClean, cli, examplesDir, inspectorNumbers, assertClose, shot, setEditorText } from './helpers.mjs';
+import { setup, teardown, openPage, afterRun, assertClean, cli, examplesDir, inspectorNumbers, assertClose, shot, setEditorText, graphNode } from './helpers.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -21,7 +21,7 @@ test('type a script, run it with Ctrl+Enter, click a node, read the inspector', 
   await afterRun(page, () => page.keyboard.press('Control+Enter'));
   assert.ok(await page.locator('[data-testid=error]').isHidden());
 
-  const node = page.locator('[data-testid=graph] [data-node-id]', { hasText: /^w/ });
+  const node = graphNode(page, 'w');
   await node.click();
   const insp = page.locator('[data-testid=inspector]');
   await insp.locator('.insp-title', { hasText: 'w' }).waitFor();
@@ -33,7 +33,7 @@ test('type a script, run it with Ctrl+Enter, click a node, read the inspector', 
   assert.match(await node.getAttribute('class'), /selected/);
 
   // Clicking an op node shows its grad_fn and derivative; the source line highlights the editor.
-  await page.locator('[data-testid=graph] [data-node-id]', { hasText: /^mul/ }).click();
+  await graphNode(page, 'mul').click();
   assert.match(await insp.textContent(), /MulBackward0/);
   await insp.locator('.source-line').click();
   await page.locator('[data-testid=editor] .cm-source-line').waitFor();
@@ -62,7 +62,7 @@ test('a bad script shows a positioned error; the next good script works', async 
   await afterRun(page, () => page.click('[data-testid=run]'));
   assert.ok(await err.isHidden(), 'the error is cleared');
   assert.equal(await page.locator('[data-testid=editor] .cm-lintRange-error').count(), 0);
-  await page.locator('[data-testid=graph] [data-node-id]', { hasText: /^x/ }).click();
+  await graphNode(page, 'x').click();
   assertClose(await inspectorNumbers(page, 'grad'), [3, 3], 'x.grad');
   assertClean(page);
   await page.context().close();

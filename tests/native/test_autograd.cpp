@@ -314,8 +314,9 @@ TEST_CASE("the backward trace shows each step, broadcast reductions and accumula
   Tensor e = (c + c).sum();
   autograd::set_trace_enabled(true);
   e.backward();
+  const std::vector<autograd::TraceStep> tr = autograd::last_backward_trace();
   autograd::set_trace_enabled(false);
-  const auto& tr = autograd::last_backward_trace();
+  CHECK(autograd::last_backward_trace().empty());
   REQUIRE(tr.size() == autograd::last_backward_order().size());
   // sum -> add (c + c: the second edge into mul accumulates) -> mul (b's gradient summed over dim 0)
   CHECK(tr[0].node.lock()->name() == "SumBackward0");

@@ -329,6 +329,13 @@ function makeApi(M) {
       return out;
     },
 
+    /** Float64 finite-difference check of d(last backward root)/d(var) for a script. */
+    gradcheck(source, varName) {
+      const out = JSON.parse(M.gradcheck(String(source), String(varName)));
+      if (out.error) throw new TensorlensError(out.error.message, out.error.line, out.error.col);
+      return out;
+    },
+
     /** tl.grad(f)(...xs) → [df/dx...] for scalar-valued f (TF.js style). */
     grad(f) {
       const vg = tl.valueAndGrad(f);

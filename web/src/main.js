@@ -223,26 +223,24 @@ function showSharePanel(title, text) {
   out.select();
 }
 
-async function copy(text) {
+/** Shows the text (selected, ready to copy) and tries the clipboard; the panel says which worked. */
+async function share(titleCopied, titlePlain, text) {
+  showSharePanel(titlePlain, text);
+  $('share-panel').dataset.ready = '1';
   try {
-    await navigator.clipboard.writeText(text);
-    return true;
+    await Promise.race([navigator.clipboard.writeText(text), new Promise((_, reject) => setTimeout(reject, 1500))]);
+    if ($('share-output').value === text) $('share-panel-title').textContent = titleCopied;
   } catch {
-    return false;
+    // No clipboard permission (or no focus): the text stays selected in the panel.
   }
 }
 
 $('share-link').addEventListener('click', async () => {
   state.source = editor.getValue();
   await updateHash();
-  const ok = await copy(location.href);
-  showSharePanel(ok ? 'Link copied:' : 'Share this link:', location.href);
+  await share('Link copied:', 'Share this link:', location.href);
 });
-$('copy-pytorch').addEventListener('click', async () => {
-  const text = asPyTorch(editor.getValue());
-  const ok = await copy(text);
-  showSharePanel(ok ? 'Copied as PyTorch:' : 'PyTorch script:', text);
-});
+$('copy-pytorch').addEventListener('click', () => share('Copied as PyTorch:', 'PyTorch script:', asPyTorch(editor.getValue())));
 const needGraph = () => {
   const g = state.result?.graph;
   if (!g) setStatus('Run a script with a graph first', 'bad');
@@ -262,27 +260,37 @@ $('zoom-out').addEventListener('click', () => graphView.zoomBy(0.8));
 $('zoom-fit').addEventListener('click', () => graphView.fit());
 
 // ---- start: a shared link, else the default example ----
+/** 'restored' | 'none' | 'corrupt' */
 async function restoreFromHash() {
   try {
     const restored = await hashToState(location.hash);
-    if (!restored) return false;
+    if (!restored) return 'none';
     state.var = restored.var;
     state.selectedName = restored.node;
     editor.setValue(restored.source);
-    return true;
+    return 'restored';
   } catch (err) {
-    showError({ message: `Could not open the share link (${err.message}); showing an example instead.`, line: 0, col: 0 });
-    return false;
+    return 'corrupt';
   }
 }
 
 window.addEventListener('hashchange', async () => {
-  if (await restoreFromHash()) run();
+  if ((await restoreFromHash()) === 'restored') run();
 });
 
 (async () => {
-  if (!(await restoreFromHash())) editor.setValue(EXAMPLES.find((e) => e.id === DEFAULT_EXAMPLE).source);
+  const restored = await restoreFromHash();
+  if (restored !== 'restored') editor.setValue(EXAMPLES.find((e) => e.id === DEFAULT_EXAMPLE).source);
   syncExampleSelect();
+  if (restored === 'corrupt') {
+    // Not run, so that the message stays until the user runs something.
+    showError({ message: 'Could not open the share link (it is damaged or truncated); here is an example instead. Press Run.', line: 0, col: 0 });
+    setStatus('Share link damaged', 'bad');
+    await client.ready.catch(() => {});
+    finishRun('link-error');
+    root.dataset.ready = '1';
+    return;
+  }
   try {
     await client.ready;
   } catch (err) {
