@@ -111,7 +111,7 @@ auto guarded(F f, decltype(f()) on_error) -> decltype(f()) {
 
 std::vector<int64_t> g_shape_out;
 std::vector<double> g_data_f64;
-Tensor g_data_keep;  // keeps the last data copy alive
+std::vector<char> g_data_bytes;  // the last data() copy, until the next call
 
 }  // namespace
 
@@ -123,6 +123,63 @@ int keyword_id(const std::string& name) {
     if (g_keywords[i] == name) return int(i);
   g_keywords.push_back(name);
   return int(g_keywords.size() - 1);
+}
+
+namespace {
+std::vector<std::string> g_op_names;
+std::unordered_map<int64_t, std::vector<const OpDef*>> g_overloads;  // (id, where) -> rows
+
+// Decodes the arg buffer into positional and keyword arguments.
+void decode_args(const std::string& name, int argc, std::vector<Value>& pos,
+                 std::vector<std::pair<std::string, Value>>& kw) {
+  int i = 0;
+  for (int a = 0; a < argc; ++a) {
+    if (int(g_args[i]) == kKeyword) {
+      int k = int(g_args[i + 1]);
+      TL_CHECK(k >= 0 && size_t(k) < g_keywords.size(), "bad keyword id ", k);
+      i += 2;
+      kw.emplace_back(g_keywords[size_t(k)], decode(i, kSlots, 0));
+    } else {
+      TL_CHECK(kw.empty(), name, "(): positional argument follows keyword argument");
+      pos.push_back(decode(i, kSlots, 0));
+    }
+  }
+}
+}  // namespace
+
+int op_name_id(const std::string& name) {
+  for (size_t i = 0; i < g_op_names.size(); ++i)
+    if (g_op_names[i] == name) return int(i);
+  g_op_names.push_back(name);
+  return int(g_op_names.size() - 1);
+}
+
+int call_op_id(int id, int where, int argc) {
+  return guarded(
+      [&] {
+        TL_CHECK(id >= 0 && size_t(id) < g_op_names.size(), "bad op id ", id);
+        const std::string& name = g_op_names[size_t(id)];
+        auto key = (int64_t(id) << 8) | int64_t(where);
+        auto it = g_overloads.find(key);
+        if (it == g_overloads.end()) it = g_overloads.emplace(key, find_ops(name, unsigned(where))).first;
+        const std::vector<const OpDef*>& rows = it->second;
+        static thread_local std::vector<Value> pos;
+        static thread_local std::vector<std::pair<std::string, Value>> kw;
+        pos.clear(), kw.clear();
+        decode_args(name, argc, pos, kw);
+        Value r;
+        static thread_local Args args;
+        if (rows.size() == 1 && bind_args(*rows[0], pos, kw, args).empty()) {
+          r = rows[0]->call(args);  // the common case: one overload, no resolution needed
+        } else {
+          r = call_op(name, unsigned(where), pos, kw);
+        }
+        args.v.clear(), pos.clear(), kw.clear();  // release the arguments' tensors now
+        int o = 0;
+        encode(r, o, 0);
+        return 0;
+      },
+      -1);
 }
 
 int call_op(const std::string& name, int where, int argc) {
@@ -213,8 +270,9 @@ uintptr_t data_ptr(int h, int as_dtype) {
           return reinterpret_cast<uintptr_t>(g_data_f64.data());
         }
         Tensor c = contiguous(to_dtype(t.detach(), DType(as_dtype)));
-        g_data_keep = c;
-        return reinterpret_cast<uintptr_t>(c.data_ptr<char>());
+        const char* p = c.data_ptr<char>();
+        g_data_bytes.assign(p, p + c.numel() * int64_t(dtype_size(c.dtype())));  // no tensor kept alive
+        return reinterpret_cast<uintptr_t>(g_data_bytes.data());
       },
       uintptr_t(0));
 }

@@ -32,6 +32,10 @@ int keyword_id(const std::string& name);
 // Calls the op-table function `name` exposed as `where` with `argc` arguments encoded in the arg
 // buffer. Writes the result to the result buffer; returns 0, or -1 with last_error() set.
 int call_op(const std::string& name, int where, int argc);
+// The same by name id (op_name_id resolves a name once): no string crosses per call, and the
+// overload list is cached per (name, where).
+int op_name_id(const std::string& name);
+int call_op_id(int name_id, int where, int argc);
 std::string last_error();
 int last_error_line();
 int last_error_col();

@@ -11,6 +11,8 @@ EMSCRIPTEN_BINDINGS(tensorlens) {
   function("resultBuffer", &w::result_buffer);
   function("keywordId", &w::keyword_id);
   function("callOp", &w::call_op);
+  function("opNameId", &w::op_name_id);
+  function("callOpId", &w::call_op_id);
   function("lastError", &w::last_error);
   function("lastErrorLine", &w::last_error_line);
   function("lastErrorCol", &w::last_error_col);

@@ -5,6 +5,7 @@
 
 #include "engine/autograd/node.h"
 #include "engine/kernels/elementwise.h"
+#include "engine/kernels/fast_math.h"
 #include "engine/ops/ops.h"
 
 namespace tl {
@@ -100,15 +101,23 @@ Tensor unary(Un op, const Tensor& x0, UnParams p = {}) {
     using C = std::conditional_t<std::is_same<T, float>::value, float, double>;  // math precision
     switch (op) {
       case Un::Neg: unary_loop<T, T>(x, out, [](T v) { return T(-v); }); break;
-      case Un::Exp: unary_loop<T, T>(x, out, [](T v) { return T(std::exp(C(v))); }); break;
+      case Un::Exp:
+        if constexpr (std::is_same<T, float>::value) unary_loop<T, T>(x, out, [](T v) { return kernels::fast_exp(v); });
+        else unary_loop<T, T>(x, out, [](T v) { return T(std::exp(C(v))); });
+        break;
       case Un::Log: unary_loop<T, T>(x, out, [](T v) { return T(std::log(C(v))); }); break;
       case Un::Sqrt: unary_loop<T, T>(x, out, [](T v) { return T(std::sqrt(C(v))); }); break;
       case Un::Abs: unary_loop<T, T>(x, out, [](T v) { return v < T(0) ? T(-v) : v; }); break;
       case Un::Sin: unary_loop<T, T>(x, out, [](T v) { return T(std::sin(C(v))); }); break;
       case Un::Cos: unary_loop<T, T>(x, out, [](T v) { return T(std::cos(C(v))); }); break;
-      case Un::Tanh: unary_loop<T, T>(x, out, [](T v) { return T(std::tanh(C(v))); }); break;
+      case Un::Tanh:
+        if constexpr (std::is_same<T, float>::value) unary_loop<T, T>(x, out, [](T v) { return kernels::fast_tanh(v); });
+        else unary_loop<T, T>(x, out, [](T v) { return T(std::tanh(C(v))); });
+        break;
       case Un::Sigmoid:
-        unary_loop<T, T>(x, out, [](T v) { return T(C(1) / (C(1) + std::exp(-C(v)))); });
+        if constexpr (std::is_same<T, float>::value)
+          unary_loop<T, T>(x, out, [](T v) { return kernels::fast_sigmoid(v); });
+        else unary_loop<T, T>(x, out, [](T v) { return T(C(1) / (C(1) + std::exp(-C(v)))); });
         break;
       case Un::Relu: unary_loop<T, T>(x, out, [](T v) { return v > T(0) ? v : T(0); }); break;
       case Un::Erf: unary_loop<T, T>(x, out, [](T v) { return T(std::erf(C(v))); }); break;

@@ -71,7 +71,7 @@ test('a bad script shows a positioned error; the next good script works', async 
 for (const file of ['02_topological_order.py', '03_relu_mm.py']) {
   test(`backward stepper replays the engine's order (${file})`, async () => {
     const { graph } = cli(path.join(examplesDir, file));
-    const expected = Array.isArray(graph.steps) ? graph.steps.map((s) => s.node) : graph.backward_order;
+    const expected = Array.isArray(graph.steps) && graph.steps.length ? graph.steps.map((s) => s.node) : graph.backward_order;
     const page = await openPage(env.browser, env.url);
     await afterRun(page, () => page.selectOption('[data-testid=examples]', file));
     const stepper = page.locator('[data-testid=backward-step]');
@@ -88,7 +88,7 @@ for (const file of ['02_topological_order.py', '03_relu_mm.py']) {
     assert.deepEqual(seen, expected, 'highlight order = engine backward order');
     const log = await stepper.locator('#bw-log li').allTextContents();
     assert.ok(log.some((l) => /^mul: |^add: |^mm: /.test(l)), 'one-line explanations name the op and its rule');
-    if (file === '03_relu_mm.py') assert.ok(log.some((l) => /accumulate/.test(l)) || !graph.steps, 'd + d shows accumulation');
+    if (file === '03_relu_mm.py') assert.ok(log.some((l) => /^accumulate: d is used more than once/.test(l)), 'd + d shows accumulation');
     // Reset clears the highlight.
     await stepper.locator('#bw-reset').click();
     assert.equal(await page.locator('[data-testid=graph] .bw-active').count(), 0);
@@ -128,6 +128,60 @@ test('the page works at 1280x800 and on a phone-sized screen', async () => {
   assert.ok(wide[0].x < wide[1].x && wide[1].x < wide[2].x, 'three columns at 1280x800');
   assert.ok(wide.every((b) => b.y + 40 < 800), 'everything starts above the fold');
   await shot(page, 'main-1280x800');
+  assertClean(page);
+  await page.context().close();
+});
+
+test('gradcheck from the inspector (tl.gradcheck when the engine has it)', async () => {
+  const page = await openPage(env.browser, env.url);
+  await afterRun(page, () => page.selectOption('[data-testid=examples]', '03_relu_mm.py'));
+  await graphNode(page, 'a').click();
+  const button = page.locator('[data-testid=inspector] [data-action=gradcheck]');
+  if ((await page.evaluate(() => document.documentElement.dataset.gradcheck)) === '1') {
+    await button.click();
+    const result = page.locator('[data-testid=inspector] .gradcheck .gc-ok, [data-testid=inspector] .gradcheck .gc-bad');
+    await result.waitFor();
+    assert.match(await result.textContent(), /passed · max abs error/);
+    await shot(page, 'gradcheck');
+  } else {
+    assert.ok(await button.isDisabled(), 'without tl.gradcheck the button is disabled and says why');
+    assert.match(await page.locator('[data-testid=inspector] .gradcheck').textContent(), /not available/);
+  }
+  // Ops and tensors without grad have no gradcheck button.
+  await graphNode(page, 'mm').click();
+  assert.ok((await button.count()) === 1, 'mm requires grad: the button is there');
+  assertClean(page);
+  await page.context().close();
+});
+
+test('backward stepper: broadcast reductions and accumulation are their own steps; play/pause', async () => {
+  const page = await openPage(env.browser, env.url);
+  await afterRun(page, () => page.selectOption('[data-testid=examples]', '04_broadcasting.py'));
+  const stepper = page.locator('[data-testid=backward-step]');
+  const engineSteps = (await stepper.getAttribute('data-source')) === 'steps';
+  // Play runs on its own; pause stops it.
+  await stepper.locator('#bw-play').click();
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid=backward-step]').dataset.position) >= 1, null, { timeout: 5000 });
+  await stepper.locator('#bw-play').click();
+  const paused = await stepper.getAttribute('data-position');
+  await page.waitForTimeout(1000);
+  assert.equal(await stepper.getAttribute('data-position'), paused, 'pause stops the replay');
+  const stepBtn = stepper.locator('#bw-step');
+  let shotTaken = false;
+  while (await stepBtn.isEnabled()) {
+    await stepBtn.click();
+    if (!shotTaken && (await stepper.locator('.stepper-current .sub-reduce').count())) {
+      assert.ok((await page.locator('[data-testid=graph] .bw-target').count()) >= 1, 'the input receiving the gradient is highlighted');
+      await shot(page, 'backward-broadcast');
+      shotTaken = true;
+    }
+  }
+  const log = await stepper.locator('#bw-log li').allTextContents();
+  if (engineSteps) {
+    assert.ok(log.some((l) => /summed over dims 0, 1 — \[3, 4\] → scalar/.test(l)), `bias: ${log.join('\n')}`);
+    assert.ok(log.some((l) => /summed over dims 1 — \[3, 4\] → \[3, 1\]/.test(l)), 'x');
+    assert.ok(log.some((l) => /summed over dims 0 — \[3, 4\] → \[4\]/.test(l)), 'y');
+  }
   assertClean(page);
   await page.context().close();
 });

@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { setup, teardown, openPage, afterRun, assertClean, editorText, setEditorText, waitRuns, graphNode, shot } from './helpers.mjs';
 
 const XSS = '<img src=x onerror=alert(1)>';
@@ -63,9 +64,13 @@ test('copy as PyTorch and the SVG, DOT and JSON exports', async () => {
   assert.ok(labels.includes('x') && labels.includes('mul'), `svg labels: ${labels}`);
 
   const dot = await readDownload(page, '#export-dot');
-  assert.match(dot.text, /^digraph "graph" \{/);
-  assert.match(dot.text, /label="x\\n\(2\) float32/);
+  assert.match(dot.text, /^digraph "y" \{/);
+  assert.match(dot.text, /label="x\\n\[2\] float32/);
   assert.match(dot.text, /n\d+ -> n\d+;/);
+  if (fs.existsSync('/usr/bin/dot')) {
+    const r = spawnSync('/usr/bin/dot', ['-Tsvg'], { input: dot.text, encoding: 'utf8' });
+    assert.equal(r.status, 0, `Graphviz accepts the DOT export: ${r.stderr}`);
+  }
 
   const json = JSON.parse((await readDownload(page, '#export-json')).text);
   assert.equal(json.nodes.length, await page.locator('[data-testid=graph] [data-node-id]').count());

@@ -164,6 +164,13 @@ function makeApi(M) {
       default: throw new TensorlensError(`bad result tag ${tag}`);
     }
   }
+  // Op names resolve to ids once; calls then pass no strings.
+  const opIds = new Map();
+  const opId = (name) => {
+    let id = opIds.get(name);
+    if (id === undefined) opIds.set(name, (id = M.opNameId(name)));
+    return id;
+  };
   // Calls op `name`; a trailing plain object holds keyword arguments (camelCase accepted).
   function call(name, where, args) {
     let kw = null;
@@ -180,7 +187,7 @@ function makeApi(M) {
         argc++;
       }
     }
-    if (M.callOp(name, where, argc) !== 0) fail();
+    if (M.callOpId(opId(name), where, argc) !== 0) fail();
     return decode({ i: 0 });
   }
 

@@ -14,7 +14,7 @@ export function fmt(v) {
   return String(Number(x.toPrecision(5)));
 }
 
-export const shapeStr = (shape) => (shape && shape.length ? `(${shape.join(', ')})` : 'scalar');
+export const shapeStr = (shape) => (shape && shape.length ? `[${shape.join(', ')}]` : 'scalar');
 
 /** "[1, 2, 3, …]" for a short preview list. */
 export function preview(values, total) {

@@ -38,7 +38,10 @@ const client = new EngineClient({
     $('stop').disabled = !busy;
     root.dataset.busy = busy ? '1' : '0';
   },
-  onReady: () => setStatus('Engine ready'),
+  onReady: (msg) => {
+    root.dataset.gradcheck = msg.features.gradcheck ? '1' : '0';
+    setStatus('Engine ready');
+  },
 });
 
 // ---- examples ----
@@ -109,6 +112,7 @@ async function run() {
     state.result = null;
     showError(state.error);
     $('stdout').textContent = '';
+    $('stdout').classList.add('empty');
     renderVars();
     graphView.render(null, 'Fix the error to see the graph.');
     stepper.load(null);
@@ -125,12 +129,12 @@ function renderVars() {
   const r = state.result;
   if (!r || !r.graph) return;
   const chip = (value, label, title) => {
-    const active = (r.graph.var || '') === value || (!value && !state.var);
-    const b = h('button', { class: `chip${active && (value || !state.var) ? ' active' : ''}`, role: 'option', 'aria-selected': String(!!active), title, onclick: () => switchVar(value) }, label);
+    const active = value === (state.var || '');
+    const b = h('button', { class: `chip${active ? ' active' : ''}`, role: 'option', 'aria-selected': String(active), title, onclick: () => switchVar(value) }, label);
     b.dataset.var = value;
     return b;
   };
-  box.append(chip('', 'default', 'The tensor backward() was called on, else the last assigned'));
+  box.append(chip('', r.graph.var && !state.var ? `default: ${r.graph.var}` : 'default', 'The tensor backward() was called on, else the last assigned'));
   for (const name of Object.keys(r.run.tensors)) box.append(chip(name, name, `Draw the graph of ${name}`));
 }
 

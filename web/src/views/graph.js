@@ -56,7 +56,7 @@ export function createGraphView(container, { onSelect = () => {} } = {}) {
     const r = container.getBoundingClientRect();
     if (!size.w || !r.width || !r.height) return;
     const pad = 24;
-    const k = Math.min(1.6, (r.width - pad * 2) / size.w, (r.height - pad * 2) / size.h);
+    const k = Math.min(1.2, (r.width - pad * 2) / size.w, (r.height - pad * 2) / size.h);
     tf = { k, x: (r.width - size.w * k) / 2, y: Math.max(pad, (r.height - size.h * k) / 2) };
     applyTf();
   }
@@ -133,12 +133,12 @@ export function createGraphView(container, { onSelect = () => {} } = {}) {
       return;
     }
     const dg = new dagre.graphlib.Graph({ multigraph: true });
-    dg.setGraph({ rankdir: 'TB', nodesep: 26, ranksep: 30, edgesep: 14, marginx: 8, marginy: 8 });
+    dg.setGraph({ rankdir: 'TB', nodesep: 24, ranksep: 22, edgesep: 14, marginx: 8, marginy: 8 });
     dg.setDefaultEdgeLabel(() => ({}));
     for (const n of g.nodes) {
       const [title, detail] = nodeLabel(n);
       const w = Math.max(title.length * CHAR_W.title, detail.length * CHAR_W.detail) + (n.kind === 'op' ? 40 : 26);
-      dg.setNode(String(n.id), { width: Math.max(70, w), height: n.kind === 'op' ? 38 : 44 });
+      dg.setNode(String(n.id), { width: Math.max(70, w), height: n.kind === 'op' ? 34 : 42 });
     }
     g.edges.forEach((e, i) => dg.setEdge(String(e.from), String(e.to), {}, `e${i}`));
     dagre.layout(dg);
@@ -196,7 +196,14 @@ export function createGraphView(container, { onSelect = () => {} } = {}) {
     for (const e of edgeEls) {
       const on = hot.has(`${e.from}>${e.to}`);
       e.el.classList.toggle('hot', on);
-      e.el.setAttribute('marker-end', on ? 'url(#tl-arrow-hot)' : 'url(#tl-arrow)');
+      // A hot edge carries a gradient: the arrow points the way backward goes (output -> input).
+      if (on) {
+        e.el.removeAttribute('marker-end');
+        e.el.setAttribute('marker-start', 'url(#tl-arrow-hot)');
+      } else {
+        e.el.removeAttribute('marker-start');
+        e.el.setAttribute('marker-end', 'url(#tl-arrow)');
+      }
     }
     flowLabel?.remove();
     flowLabel = null;
@@ -225,6 +232,10 @@ export function createGraphView(container, { onSelect = () => {} } = {}) {
     clone.setAttribute('viewBox', `0 0 ${Math.ceil(size.w)} ${Math.ceil(size.h)}`);
     clone.removeAttribute('class');
     for (const el of clone.querySelectorAll('[class]')) el.removeAttribute('class');
+    for (const el of clone.querySelectorAll('path[marker-start]')) {
+      el.removeAttribute('marker-start');
+      el.setAttribute('marker-end', 'url(#tl-arrow)');
+    }
     const bg = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
     for (const [k, v] of Object.entries({ width: '100%', height: '100%', fill: '#ffffff' })) bg.setAttribute(k, v);
     clone.insertBefore(bg, clone.firstChild.nextSibling);

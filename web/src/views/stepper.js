@@ -48,19 +48,23 @@ export function buildSubsteps(graph) {
     }
     const arity = (st.inputs || []).length;
     for (const inp of st.inputs || []) {
-      const t = byId.get(inp.to);
+      // The gradient goes to the input's autograd node (an op, or a leaf); where a named tensor
+      // sits between the two, the user knows the input by that name.
+      const via = graph.nodes.find((m) => m.kind === 'tensor' && m.name
+        && graph.edges.some((e) => e.from === inp.to && e.to === m.id) && graph.edges.some((e) => e.from === m.id && e.to === st.node));
+      const t = via || byId.get(inp.to);
       const name = nodeTitle(t);
       const rule = n && n.kind === 'op' ? clause(n.derivative, inp.index ?? 0, arity) : '';
       if (inp.summed_dims && inp.summed_dims.length) {
-        out.push({ kind: 'reduce', step: i, node: st.node, to: inp.to,
+        out.push({ kind: 'reduce', step: i, node: st.node, to: inp.to, via: via?.id,
           text: `broadcast: summed over dims ${inp.summed_dims.join(', ')} — ${shapeStr(inp.produced_shape)} → ${shapeStr(inp.shape)}`,
           detail: `the gradient for ${name} had the broadcast shape; it is summed back to ${name}'s shape` });
       }
-      out.push({ kind: 'flow', step: i, node: st.node, to: inp.to, grad: inp.grad,
+      out.push({ kind: 'flow', step: i, node: st.node, to: inp.to, via: via?.id, grad: inp.grad,
         text: `${rule || `grad[${inp.index ?? 0}]`} → ${name}${inp.grad ? ` = ${preview(inp.grad)}` : ''}`,
         detail: `gradient flows to ${name} ${shapeStr(inp.shape)}` });
       if (inp.accumulated) {
-        out.push({ kind: 'accumulate', step: i, node: st.node, to: inp.to,
+        out.push({ kind: 'accumulate', step: i, node: st.node, to: inp.to, via: via?.id,
           text: `accumulate: ${name} is used more than once — this gradient is added to the one already waiting`,
           detail: `${name}: g_total = g_waiting + g_new` });
       }
@@ -92,13 +96,13 @@ export function createStepper(root, { onHighlight = () => {} } = {}) {
     const sub = subs[pos];
     root.dataset.position = String(pos);
     root.dataset.activeNode = sub ? String(sub.node) : '';
-    counter.textContent = subs.length ? `${Math.max(0, pos + 1)} / ${subs.length}` : 'no backward() in this script';
+    counter.textContent = subs.length ? `${Math.max(0, pos + 1)} / ${subs.length}` : '';
     btnStep.disabled = !subs.length || pos >= subs.length - 1;
     btnPlay.disabled = !subs.length;
     btnReset.disabled = pos < 0;
     clear(current);
     if (!sub) {
-      current.append(h('span', { class: 'muted' }, subs.length ? 'Press Step (or Play) to replay backward in the engine’s order.' : 'Call .backward() in the script to replay it here.'));
+      current.append(h('span', { class: 'muted' }, subs.length ? 'Press Step (or Play) to replay backward in the engine’s order.' : graph ? 'Call .backward() in the script to replay it here.' : ''));
       onHighlight(null);
       return;
     }
@@ -106,7 +110,7 @@ export function createStepper(root, { onHighlight = () => {} } = {}) {
     const edges = sub.to !== undefined ? pathEdges(sub.node, sub.to) : [];
     onHighlight({
       active: sub.node,
-      targets: sub.to !== undefined ? [sub.to] : [],
+      targets: sub.to !== undefined ? [sub.to, sub.via].filter((x) => x !== undefined) : [],
       done,
       edges,
       label: sub.kind === 'flow' && sub.grad && edges.length ? { from: edges[0][0], to: edges[0][1], text: `∂ ${preview(sub.grad)}` } : null,
