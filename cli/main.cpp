@@ -106,7 +106,9 @@ int run_main(int argc, char** argv) {
 
   tl::lang::RunResult result;
   tl::lang::ScriptFailure err;
-  if (!tl::lang::try_run_script(source, tl::lang::RunOptions(), result, err)) {
+  tl::lang::RunOptions options;
+  options.trace_backward = cmd == "graph";  // the graph JSON's "steps"
+  if (!tl::lang::try_run_script(source, options, result, err)) {
     if (cmd == "run" && !json) std::cout << result.stdout_text << std::flush;  // what ran before the error
     std::cerr << tl::lang::format_error(file, source, err.line, err.col, err.message);
     return 1;

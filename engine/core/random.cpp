@@ -14,7 +14,8 @@
 
 #include <cmath>
 #include <cstring>
-#include <vector>
+#include <limits>
+#include <utility>
 
 namespace tl {
 

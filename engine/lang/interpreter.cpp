@@ -20,6 +20,7 @@
 #include "engine/autograd/engine.h"
 #include "engine/lang/json.h"
 #include "engine/lang/parser.h"
+#include "engine/nn/bind.h"
 #include "engine/ops/op_table.h"
 #include "engine/ops/ops.h"
 #include "engine/ops/value.h"
@@ -283,7 +284,7 @@ using Kw = std::vector<std::pair<std::string, Value>>;
 
 enum class Tag : uint8_t {
   Module, Builtin, OpFn, UserFn, Range, GradFn, GradModeClass, GradMode, Dict, Method, Slice,
-  Ellipsis, Enumerate, Zip, Type
+  Ellipsis, Enumerate, Zip, Type, NNClass, NNModule, OptimClass, Optimizer
 };
 
 struct Obj : Object {
@@ -291,7 +292,7 @@ struct Obj : Object {
   explicit Obj(Tag t) : tag(t) {}
 };
 
-enum class Mod : uint8_t { Torch, NN, F, Autograd, Math };
+enum class Mod : uint8_t { Torch, NN, F, Autograd, Math, Optim };
 struct ModuleObj : Obj {
   Mod mod;
   explicit ModuleObj(Mod m) : Obj(Tag::Module), mod(m) {}
@@ -302,6 +303,7 @@ struct ModuleObj : Obj {
       case Mod::F: return "torch.nn.functional";
       case Mod::Autograd: return "torch.autograd";
       case Mod::Math: return "math";
+      case Mod::Optim: return "torch.optim";
     }
     return "?";
   }
@@ -407,6 +409,25 @@ struct TypeObj : Obj {  // torch.Tensor, for isinstance
   std::string name;
   explicit TypeObj(std::string n) : Obj(Tag::Type), name(std::move(n)) {}
   std::string type_name() const override { return "type"; }
+};
+
+// torch.nn.NAME / torch.optim.NAME: a class; calling it constructs (engine/nn/bind.h).
+struct NNClassObj : Obj {
+  std::string name;
+  NNClassObj(Tag t, std::string n) : Obj(t), name(std::move(n)) {}
+  std::string type_name() const override { return "type"; }
+};
+
+struct NNModuleObj : Obj {  // an nn module instance (shared: model[0] is the module the model calls)
+  nn::ModulePtr m;
+  explicit NNModuleObj(nn::ModulePtr p) : Obj(Tag::NNModule), m(std::move(p)) {}
+  std::string type_name() const override { return m->type_name(); }
+};
+
+struct OptimizerObj : Obj {
+  std::shared_ptr<optim::Optimizer> o;
+  explicit OptimizerObj(std::shared_ptr<optim::Optimizer> p) : Obj(Tag::Optimizer), o(std::move(p)) {}
+  std::string type_name() const override { return o->type_name(); }
 };
 
 const Obj* as_obj(const Value& v) { return v.kind == K::Object ? static_cast<const Obj*>(v.obj.get()) : nullptr; }
@@ -534,6 +555,10 @@ std::string repr(const Value& v) {
     case Tag::Enumerate: return "<enumerate object at " + hex_addr(o) + ">";
     case Tag::Zip: return "<zip object at " + hex_addr(o) + ">";
     case Tag::Type: return "<class '" + static_cast<const TypeObj*>(o)->name + "'>";
+    case Tag::NNClass: return "<class 'torch.nn." + static_cast<const NNClassObj*>(o)->name + "'>";
+    case Tag::OptimClass: return "<class 'torch.optim." + static_cast<const NNClassObj*>(o)->name + "'>";
+    case Tag::NNModule: return static_cast<const NNModuleObj*>(o)->m->repr();
+    case Tag::Optimizer: return "<" + o->type_name() + " optimizer object at " + hex_addr(o) + ">";
   }
   return "<object>";
 }
@@ -861,9 +886,10 @@ class Interp {
       if (path == "torch.nn") return make_obj<ModuleObj>(Mod::NN);
       if (path == "torch.nn.functional") return make_obj<ModuleObj>(Mod::F);
       if (path == "torch.autograd") return make_obj<ModuleObj>(Mod::Autograd);
+      if (path == "torch.optim") return make_obj<ModuleObj>(Mod::Optim);
       if (path == "math") return make_obj<ModuleObj>(Mod::Math);
       fail(at, "ModuleNotFoundError: No module named '" + path + "' (tensorlens scripts can import torch, "
-               "torch.nn, torch.nn.functional, torch.autograd and math)");
+               "torch.nn, torch.nn.functional, torch.optim, torch.autograd and math)");
     };
     for (const Alias& a : s->names) {
       const Pos at = a.span.start();
@@ -877,7 +903,8 @@ class Interp {
       Value m = module(s->module, s->span.start());
       Value v;
       const std::string full = s->module + "." + a.name;
-      if (full == "torch.nn" || full == "torch.nn.functional" || full == "torch.autograd") v = module(full, at);
+      if (full == "torch.nn" || full == "torch.nn.functional" || full == "torch.autograd" || full == "torch.optim")
+        v = module(full, at);
       else v = get_attr(m, a.name, at);
       bind(a.asname.empty() ? a.name : a.asname, v);
     }
@@ -1213,6 +1240,9 @@ class Interp {
   Value get_attr(const Value& obj, const std::string& name, Pos at) {
     if (obj.kind == K::Tensor) return tensor_attr(obj.t, name, at);
     if (auto m = as<ModuleObj>(obj, Tag::Module)) return module_attr(*m, name, at);
+    if (auto m = as<NNModuleObj>(obj, Tag::NNModule)) return nn_module_attr(obj, *m->m, name, at);
+    if (as<OptimizerObj>(obj, Tag::Optimizer) && (name == "step" || name == "zero_grad"))
+      return make_obj<MethodObj>(obj, name);
     if (obj.kind == K::List && (name == "append" || name == "extend" || name == "pop" || name == "insert" ||
                                 name == "index" || name == "count"))
       return make_obj<MethodObj>(obj, name);
@@ -1248,14 +1278,23 @@ class Interp {
         if (name == "is_grad_enabled") return make_obj<BuiltinObj>(Bi::IsGradEnabled, "is_grad_enabled");
         if (name == "nn") return make_obj<ModuleObj>(Mod::NN);
         if (name == "autograd") return make_obj<ModuleObj>(Mod::Autograd);
+        if (name == "optim") return make_obj<ModuleObj>(Mod::Optim);
         if (name == "Tensor") return make_obj<TypeObj>("torch.Tensor");
         if (!find_ops(name, kTorch).empty()) return make_obj<OpFnObj>(name, kTorch);
         break;
       }
       case Mod::NN:
         if (name == "functional") return make_obj<ModuleObj>(Mod::F);
-        fail(at, "AttributeError: module 'torch.nn' has no attribute '" + name +
-                     "' (tensorlens does not support nn modules yet; torch.nn.functional works)");
+        if (nn::is_module_class(name)) return make_obj<NNClassObj>(Tag::NNClass, name);
+        {
+          std::string have;
+          for (const std::string& c : nn::module_classes()) have += (have.empty() ? "" : ", ") + c;
+          fail(at, "AttributeError: module 'torch.nn' has no attribute '" + name + "' (tensorlens has " + have +
+                       " and torch.nn.functional)");
+        }
+      case Mod::Optim:
+        if (nn::is_optimizer_class(name)) return make_obj<NNClassObj>(Tag::OptimClass, name);
+        fail(at, "AttributeError: module 'torch.optim' has no attribute '" + name + "' (tensorlens has SGD, Adam and AdamW)");
       case Mod::F:
         if (!find_ops(name, kF).empty()) return make_obj<OpFnObj>(name, kF);
         break;
@@ -1345,6 +1384,9 @@ class Interp {
         if (!pos.empty() || !kw.empty()) fail(at, "TypeError: " + o->type_name() + "() takes no arguments");
         return make_obj<GradModeObj>(Tag::GradMode, static_cast<const GradModeObj*>(o)->enable);
       case Tag::Method: return call_method(*static_cast<const MethodObj*>(o), pos, kw, at);
+      case Tag::NNClass: return construct_module(static_cast<const NNClassObj*>(o)->name, pos, kw, at);
+      case Tag::OptimClass: return construct_optimizer(static_cast<const NNClassObj*>(o)->name, pos, kw, at);
+      case Tag::NNModule: return call_module(static_cast<const NNModuleObj*>(o)->m, pos, kw, at);
       default: fail(at, "TypeError: '" + fn.type_name() + "' object is not callable");
     }
   }
@@ -1396,6 +1438,163 @@ class Interp {
     Value r = std::move(ret_);
     ret_ = Value::none();
     return r;
+  }
+
+  // ---------------- torch.nn modules and torch.optim optimizers (engine/nn, engine/optim) ----------------
+  Value construct_module(const std::string& cls, std::vector<Value>& pos, Kw& kw, Pos at) {
+    nn::ModulePtr m;
+    if (cls == "Sequential") {
+      if (!kw.empty()) fail(at, "TypeError: Sequential() got an unexpected keyword argument '" + kw[0].first + "'");
+      std::vector<nn::ModulePtr> mods;
+      for (size_t i = 0; i < pos.size(); ++i) {
+        auto c = as<NNModuleObj>(pos[i], Tag::NNModule);
+        if (!c) fail(at, "TypeError: " + pos[i].type_name() + " is not a Module subclass");
+        mods.push_back(c->m);
+      }
+      m = at_pos(at, [&] { return nn::ModulePtr(nn::Sequential::make(std::move(mods))); });
+    } else {
+      m = at_pos(at, [&] { return nn::make_module(cls, pos, kw); });
+    }
+    check_memory(at);
+    return make_obj<NNModuleObj>(std::move(m));
+  }
+
+  Value construct_optimizer(const std::string& cls, std::vector<Value>& pos, Kw& kw, Pos at) {
+    Value params;
+    bool have = false;
+    if (!pos.empty()) params = pos[0], have = true;
+    for (auto& [k, v] : kw)
+      if (k == "params") {
+        if (have) fail(at, "TypeError: " + cls + "() got multiple values for argument 'params'");
+        params = v, have = true;
+      }
+    if (!have) fail(at, "TypeError: " + cls + "() missing 1 required positional argument: 'params'");
+    if (params.kind == K::Tensor)
+      fail(at, "TypeError: params argument given to the optimizer should be an iterable of Tensors or dicts, but got "
+               "torch.FloatTensor");
+    std::vector<Tensor> ts;
+    for (const Value& v : to_vector(params, at)) {
+      if (as<DictObj>(v, Tag::Dict)) fail(at, "TypeError: tensorlens optimizers take a list of tensors (no parameter groups)");
+      if (v.kind != K::Tensor) fail(at, "TypeError: optimizer can only optimize Tensors, but one of the params is " + v.type_name());
+      ts.push_back(v.t);
+    }
+    std::vector<Value> rest(pos.begin() + (pos.empty() ? 0 : 1), pos.end());
+    auto o = at_pos(at, [&] { return nn::make_optimizer(cls, std::move(ts), rest, kw); });
+    return make_obj<OptimizerObj>(std::move(o));
+  }
+
+  Value call_module(const nn::ModulePtr& m, std::vector<Value>& pos, Kw& kw, Pos at) {
+    if (!kw.empty()) fail(at, "TypeError: " + m->type_name() + ".forward() got an unexpected keyword argument '" + kw[0].first + "'");
+    std::vector<Tensor> in;
+    for (const Value& v : pos) {
+      if (v.kind != K::Tensor)
+        fail(at, "TypeError: " + m->type_name() + ".forward(): expected a Tensor argument, got " + v.type_name());
+      in.push_back(v.t);
+    }
+    Value r = at_pos(at, [&] {
+      SourcePosGuard sp(at.line, at.col);
+      return Value::tensor(m->forward(in));
+    });
+    check_memory(at);
+    return r;
+  }
+
+  Value nn_module_attr(const Value& self, const nn::Module& m, const std::string& name, Pos at) {
+    if (const Tensor* t = m.find_parameter(name)) return t->defined() ? Value::tensor(*t) : Value::none();
+    if (nn::ModulePtr c = m.find_child(name)) return make_obj<NNModuleObj>(c);
+    static const char* const methods[] = {"parameters", "named_parameters", "zero_grad", "train", "eval",
+                                          "forward", "children", "named_children"};
+    for (const char* n : methods)
+      if (name == n) return make_obj<MethodObj>(self, name);
+    if (name == "training") return Value::boolean(m.training());
+    if (auto l = dynamic_cast<const nn::Linear*>(&m)) {
+      if (name == "in_features") return Value::integer(l->in_features);
+      if (name == "out_features") return Value::integer(l->out_features);
+    }
+    if (auto d = dynamic_cast<const nn::Dropout*>(&m); d && name == "p") return Value::number(d->p);
+    if (auto d = dynamic_cast<const nn::LeakyReLU*>(&m); d && name == "negative_slope") return Value::number(d->negative_slope);
+    if (auto d = dynamic_cast<const nn::Softmax*>(&m); d && name == "dim") return Value::integer(d->dim);
+    if (auto d = dynamic_cast<const nn::LayerNorm*>(&m)) {
+      if (name == "eps") return Value::number(d->eps);
+      if (name == "elementwise_affine") return Value::boolean(d->elementwise_affine);
+      if (name == "normalized_shape") {
+        std::vector<Value> v;
+        for (int64_t x : d->normalized_shape) v.push_back(Value::integer(x));
+        return Value::tuple(std::move(v));
+      }
+    }
+    if (auto d = dynamic_cast<const nn::Embedding*>(&m)) {
+      if (name == "num_embeddings") return Value::integer(d->num_embeddings);
+      if (name == "embedding_dim") return Value::integer(d->embedding_dim);
+    }
+    if (auto d = dynamic_cast<const nn::Loss*>(&m); d && name == "reduction") return Value::str(nn::reduction_name(d->reduction));
+    if (auto d = dynamic_cast<const nn::CrossEntropyLoss*>(&m); d && name == "ignore_index") return Value::integer(d->ignore_index);
+    fail(at, "AttributeError: '" + m.type_name() + "' object has no attribute '" + name + "'");
+  }
+
+  // Optional bool argument `name` (position 0 or keyword) of a module/optimizer method.
+  bool bool_arg(const char* fn, const char* name, bool dflt, std::vector<Value>& pos, Kw& kw, Pos at) {
+    nargs(fn, pos, 0, 1, at);
+    Value v = pos.empty() ? Value::boolean(dflt) : pos[0];
+    for (auto& [k, x] : kw) {
+      if (k != name || !pos.empty()) fail(at, std::string("TypeError: ") + fn + "() got an unexpected keyword argument '" + k + "'");
+      v = x;
+    }
+    if (v.kind != K::Bool) fail(at, std::string("TypeError: ") + fn + "(): '" + name + "' must be a bool, not " + v.type_name());
+    return v.b;
+  }
+
+  Value call_module_method(const Value& self, const std::string& n, std::vector<Value>& pos, Kw& kw, Pos at) {
+    const nn::ModulePtr& m = as<NNModuleObj>(self, Tag::NNModule)->m;
+    if (n == "forward") return call_module(m, pos, kw, at);
+    if (n == "train" || n == "eval") {
+      if (n == "eval") no_kw("eval", kw, at), nargs("eval", pos, 0, 0, at);
+      m->train(n == "train" ? bool_arg("train", "mode", true, pos, kw, at) : false);
+      return self;
+    }
+    if (n == "zero_grad") {
+      const bool none = bool_arg("zero_grad", "set_to_none", false, pos, kw, at);
+      at_pos(at, [&] { m->zero_grad(none); });
+      return Value::none();
+    }
+    if (n == "parameters" || n == "named_parameters") {
+      bool recurse = true;
+      for (auto& [k, v] : kw) {
+        if (k == "recurse" && v.kind == K::Bool) recurse = v.b;
+        else fail(at, "TypeError: " + n + "() got an unsupported keyword argument '" + k + "'");
+      }
+      nargs(n.c_str(), pos, 0, 0, at);
+      std::vector<Value> out;
+      std::vector<std::pair<std::string, Tensor>> named;
+      if (recurse) named = m->named_parameters();
+      else
+        for (const auto& p : m->own_parameters())
+          if (p.second.defined()) named.push_back(p);
+      for (auto& [name, t] : named)
+        out.push_back(n == "parameters" ? Value::tensor(t) : Value::tuple({Value::str(name), Value::tensor(t)}));
+      return make_seq(K::List, std::move(out), at);
+    }
+    if (n == "children" || n == "named_children") {
+      no_kw(n.c_str(), kw, at);
+      nargs(n.c_str(), pos, 0, 0, at);
+      std::vector<Value> out;
+      for (const auto& [name, c] : m->children())
+        out.push_back(n == "children" ? make_obj<NNModuleObj>(c) : Value::tuple({Value::str(name), make_obj<NNModuleObj>(c)}));
+      return make_seq(K::List, std::move(out), at);
+    }
+    fail(at, "AttributeError: '" + m->type_name() + "' object has no attribute '" + n + "'");
+  }
+
+  Value call_optimizer_method(optim::Optimizer& o, const std::string& n, std::vector<Value>& pos, Kw& kw, Pos at) {
+    if (n == "zero_grad") {
+      const bool none = bool_arg("zero_grad", "set_to_none", false, pos, kw, at);
+      at_pos(at, [&] { o.zero_grad(none); });
+      return Value::none();
+    }
+    // step(closure=None)
+    if (!pos.empty() || !kw.empty()) fail(at, "TypeError: tensorlens optimizers' step() takes no closure");
+    at_pos(at, [&] { o.step(); });
+    return Value::none();
   }
 
   // ---------------- builtins ----------------
@@ -1454,6 +1653,8 @@ class Interp {
         if (v.kind == K::Str) return Value::integer(int64_t(utf8_chars(v.s).size()));
         if (auto d = as<DictObj>(v, Tag::Dict)) return Value::integer(int64_t(d->items.size()));
         if (auto r = as<RangeObj>(v, Tag::Range)) return Value::integer(r->len());
+        if (auto m = as<NNModuleObj>(v, Tag::NNModule))
+          if (auto sq = std::dynamic_pointer_cast<nn::Sequential>(m->m)) return Value::integer(int64_t(sq->size()));
         if (v.kind == K::Tensor) {
           if (v.t.dim() == 0) fail(at, "TypeError: len() of a 0-d tensor");
           return Value::integer(v.t.shape()[0]);
@@ -1621,6 +1822,11 @@ class Interp {
         nargs(name, pos, 2, 2, at);
         std::vector<Value> types = pos[1].kind == K::Tuple ? *pos[1].items : std::vector<Value>{pos[1]};
         for (const Value& t : types) {
+          if (auto c = as<NNClassObj>(t, Tag::NNClass)) {
+            auto m = as<NNModuleObj>(pos[0], Tag::NNModule);
+            if (m && m->m->type_name() == c->name) return Value::boolean(true);
+            continue;
+          }
           if (auto tt = as<TypeObj>(t, Tag::Type)) {
             if (tt->name == "torch.Tensor" && pos[0].kind == K::Tensor) return Value::boolean(true);
             continue;
@@ -1724,6 +1930,8 @@ class Interp {
   Value call_method(const MethodObj& m, std::vector<Value>& pos, Kw& kw, Pos at) {
     const std::string& n = m.name;
     const Value& self = m.self;
+    if (as<NNModuleObj>(self, Tag::NNModule)) return call_module_method(self, n, pos, kw, at);
+    if (auto o = as<OptimizerObj>(self, Tag::Optimizer)) return call_optimizer_method(*o->o, n, pos, kw, at);
     if (self.kind == K::List) {
       no_kw(n.c_str(), kw, at);
       std::vector<Value>& items = *self.items;
@@ -2340,6 +2548,15 @@ class Interp {
 
   Value get_item(const Value& obj, const std::vector<Value>& idx, bool is_tuple, Pos at) {
     if (obj.kind == K::Tensor) return Value::tensor(tensor_index(obj.t, index_items(idx, is_tuple), at, nullptr));
+    if (auto m = as<NNModuleObj>(obj, Tag::NNModule)) {
+      auto sq = std::dynamic_pointer_cast<nn::Sequential>(m->m);
+      if (!sq) fail(at, "TypeError: '" + obj.type_name() + "' object is not subscriptable");
+      if (idx.size() != 1 || is_tuple || !(is_int_like(idx[0]) || idx[0].kind == K::Tensor))
+        fail(at, "TypeError: tensorlens indexes a Sequential with an integer only");
+      const int64_t i = to_index(idx[0], at), n = int64_t(sq->size());
+      if (i < -n || i >= n) fail(at, "IndexError: index " + std::to_string(i) + " is out of range");
+      return make_obj<NNModuleObj>(sq->at(i));
+    }
     if (auto d = as<DictObj>(obj, Tag::Dict)) {
       Value key = idx.size() == 1 && !is_tuple ? idx[0] : Value::tuple(idx);
       const Value* v = dict_get(*d, key, at);
@@ -2633,6 +2850,14 @@ class Interp {
       it->items = std::make_shared<std::vector<Value>>();
       for (const auto& kv : d->items) it->items->push_back(kv.first);
       return it;
+    }
+    if (auto m = as<NNModuleObj>(v, Tag::NNModule)) {
+      if (std::dynamic_pointer_cast<nn::Sequential>(m->m)) {
+        auto it = std::make_unique<SeqIter>();
+        it->items = std::make_shared<std::vector<Value>>();
+        for (const auto& c : m->m->children()) it->items->push_back(make_obj<NNModuleObj>(c.second));
+        return it;
+      }
     }
     if (auto e = as<EnumerateObj>(v, Tag::Enumerate)) {
       auto it = std::make_unique<EnumIter>();

@@ -112,6 +112,58 @@ Tensor binary_cross_entropy_with_logits(const Tensor& input, const Tensor& targe
   return out;
 }
 
+// ---- dropout ----  composite: x * noise, so d/dx = noise (the scaled mask).
+Tensor dropout(const Tensor& x, double p, bool training) {
+  TL_CHECK(p >= 0 && p <= 1, "dropout probability has to be between 0 and 1, but got ", p);
+  if (p == 0 || !training || x.numel() == 0) return x;
+  if (p == 1) return mul(x, zeros(Shape{}, x.dtype()));
+  TL_CHECK(x.is_floating_point(), "dropout: expected a floating point tensor, got ", dtype_name(x.dtype()));
+  Tensor noise = Tensor::empty(x.shape(), x.dtype());
+  {
+    NoGradGuard ng;
+    bernoulli_(noise, 1 - p);
+    // noise.div_(1 - p): the mask divided by the scale rounded to x's dtype, as PyTorch does.
+    noise = div(noise, Tensor::scalar(1 - p, x.dtype()));
+  }
+  return mul(x, noise);
+}
+
+// ---- layer_norm ----  composite (PyTorch has a fused kernel; the composite's gradient is the same).
+Tensor layer_norm(const Tensor& x, const IntList& normalized_shape, const Tensor& weight, const Tensor& bias,
+                  double eps) {
+  const int k = int(normalized_shape.size());
+  auto list = [](const IntList& v) {
+    std::string r = "[";
+    for (size_t i = 0; i < v.size(); ++i) r += (i ? ", " : "") + std::to_string(v[i]);
+    return r + "]";
+  };
+  TL_CHECK(k >= 1, "layer_norm: Expected normalized_shape to be at least 1-dimensional, i.e., containing at least one element, but got normalized_shape = []");
+  bool ok = x.dim() >= k;
+  for (int i = 0; ok && i < k; ++i) ok = x.shape()[x.dim() - k + i] == normalized_shape[size_t(i)];
+  if (!ok) {
+    std::vector<int64_t> xs(x.shape().d, x.shape().d + x.dim());
+    TL_FAIL("Given normalized_shape=", list(normalized_shape), ", expected input with shape [*, ",
+            list(normalized_shape).substr(1), ", but got input of size", list(xs));
+  }
+  auto check_affine = [&](const Tensor& t, const char* what) {
+    if (!t.defined()) return;
+    std::vector<int64_t> ts(t.shape().d, t.shape().d + t.dim());
+    TL_CHECK(ts == normalized_shape, "layer_norm: Expected ", what, " to be of same shape as normalized_shape, but got ",
+             what, " of shape ", list(ts), " and normalized_shape = ", list(normalized_shape));
+  };
+  check_affine(weight, "weight");
+  check_affine(bias, "bias");
+  TL_CHECK(x.is_floating_point(), "layer_norm: expected a floating point tensor, got ", dtype_name(x.dtype()));
+  IntList dims;
+  for (int i = x.dim() - k; i < x.dim(); ++i) dims.push_back(i);
+  Tensor mu = mean(x, dims, true);
+  Tensor v = var(x, dims, 0, true);
+  Tensor y = div(sub(x, mu), sqrt(add(v, Tensor::scalar(eps, x.dtype()))));
+  if (weight.defined()) y = mul(y, weight);
+  if (bias.defined()) y = add(y, bias);
+  return y;
+}
+
 }  // namespace tl
 
 // ---- op table rows ----
@@ -135,5 +187,17 @@ void register_nn_ops(std::vector<OpDef>& t) {
   t.push_back({"binary_cross_entropy_with_logits(Tensor input, Tensor target) -> Tensor", kF,
                [](const Args& a) { return Value::tensor(binary_cross_entropy_with_logits(a.t(0), a.t(1))); }, bce_logits_bw,
                "grad_x = g * (sigmoid(x) - y) / N; grad_y = -g * x / N"});
+  t.push_back({"dropout(Tensor input, float p=0.5, bool training=True, bool inplace=False) -> Tensor", kF,
+               [](const Args& a) {
+                 TL_CHECK(!a.b(3), "dropout: inplace=True is not supported by tensorlens");
+                 return Value::tensor(dropout(a.t(0), a.f(1), a.b(2)));
+               },
+               nullptr, "composite: x * bernoulli(1 - p) / (1 - p)"});
+  t.push_back({"layer_norm(Tensor input, int[] normalized_shape, Tensor? weight=None, Tensor? bias=None, float eps=1e-05) -> Tensor",
+               kF,
+               [](const Args& a) {
+                 return Value::tensor(layer_norm(a.t(0), a.ints(1), a.opt_t(2), a.opt_t(3), a.f(4)));
+               },
+               nullptr, "composite: (x - mean) / sqrt(var + eps) * w + b"});
 }
 }  // namespace tl

@@ -19,6 +19,7 @@ Value parse_default(const std::string& d) {
   if (d == "True") return Value::boolean(true);
   if (d == "False") return Value::boolean(false);
   if (d == "[]") return Value::list({});
+  if (d.size() >= 2 && d.front() == '\'' && d.back() == '\'') return Value::str(d.substr(1, d.size() - 2));
   if (d.find_first_of(".e") != std::string::npos) return Value::number(std::strtod(d.c_str(), nullptr));
   return Value::integer(std::strtoll(d.c_str(), nullptr, 10));
 }
@@ -134,6 +135,8 @@ std::string signature_of(const OpDef& op) {
 }
 
 }  // namespace
+
+void parse_op_schema(OpDef& op) { parse_schema(op); }
 
 const std::vector<OpDef>& op_table() {
   static const std::vector<OpDef> t = build_table();

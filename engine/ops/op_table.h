@@ -82,6 +82,9 @@ const std::vector<OpDef>& op_table();
 std::vector<const OpDef*> find_ops(const std::string& name, unsigned where);
 const OpDef* find_op_key(const std::string& key);
 
+// Fills a row's parsed fields from its schema (for signatures outside the table that want the
+// same binding and messages, e.g. the constructors of nn modules and optimizers).
+void parse_op_schema(OpDef& op);
 // Binds Python-style arguments to one row's schema. Returns "" on success, else why not.
 std::string bind_args(const OpDef& op, const std::vector<Value>& pos,
                       const std::vector<std::pair<std::string, Value>>& kw, Args& out);

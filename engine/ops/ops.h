@@ -147,6 +147,14 @@ Tensor mse_loss(const Tensor& input, const Tensor& target);
 Tensor nll_loss(const Tensor& logp, const Tensor& target, int64_t ignore_index = -100);
 Tensor cross_entropy(const Tensor& logits, const Tensor& target, int64_t ignore_index = -100);
 Tensor binary_cross_entropy_with_logits(const Tensor& input, const Tensor& target);
+// F.dropout (PyTorch 1.13 CPU): training and 0 < p: x * (mask / (1 - p)) with
+// mask = empty_like(x).bernoulli_(1 - p) (one draw of the default generator per element);
+// p == 1: x * 0; not training, p == 0 or an empty x: x itself.
+Tensor dropout(const Tensor& x, double p = 0.5, bool training = true);
+// F.layer_norm over the last normalized_shape.size() dims: (x - mean) / sqrt(var_biased + eps),
+// then * weight + bias when given (both of normalized_shape).
+Tensor layer_norm(const Tensor& x, const IntList& normalized_shape, const Tensor& weight = Tensor(),
+                  const Tensor& bias = Tensor(), double eps = 1e-5);
 
 // ---- in-place (bump the version; a leaf requiring grad is refused unless under no_grad) ----
 Tensor& add_(Tensor& self, const Tensor& o);

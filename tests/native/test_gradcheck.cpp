@@ -151,6 +151,9 @@ const std::map<std::string, Row>& cases() {
       {"nll_loss", {{{{T({3, 4}), IDX({0, 3, 1}, {3})}}, {{T({4}), IDX({2}, {})}}, {{T({3, 2}), IDX({1, -100, 0}, {3})}}}}},
       {"cross_entropy", {{{{T({3, 4}), IDX({0, 3, 1}, {3})}}, {{T({4}), IDX({2}, {})}}, {{T({3, 2}), IDX({1, 1, 0}, {3})}}}}},
       {"binary_cross_entropy_with_logits", {{{{T({2, 3}), T({2, 3}, 0, 1)}}, {{T({4}, -5, 5), T({4}, 0, 1)}}, {{T({}), T({}, 0, 1)}}}}},
+      // dropout: the mask is random, so gradcheck only the deterministic paths (p = 0, eval, p = 1).
+      {"dropout", {{{{T({2, 3}), F(0.0), B(true)}}, {{T({2, 3}), F(0.5), B(false)}}, {{T({4}), F(1.0), B(true)}}}}},
+      {"layer_norm", {{{{T({2, 3}), L({3}), T({3}), T({3})}}, {{T({2, 2, 3}), L({2, 3}), N(), N(), F(1e-3)}}, {{T({4}), L({4}), T({4}), N()}}}}},
   };
   return m;
 }

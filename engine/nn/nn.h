@@ -1,0 +1,200 @@
+// torch.nn modules (PyTorch 1.13 semantics), built only on the public op API (engine/ops/ops.h):
+// a module's forward is a composition of op-table ops, so autograd, the graph view and the
+// gradchecks of those ops cover it; nothing here touches the autograd machinery.
+//
+//   auto model = nn::Sequential::make({nn::Linear::make(2, 16), nn::ReLU::make(), nn::Linear::make(16, 1)});
+//   Tensor y = model->forward({x});              // (N, 1)
+//   for (auto& [name, p] : model->named_parameters()) ...   // "0.weight", "0.bias", "2.weight", ...
+//
+// Parameters are leaf tensors that require grad, registered in PyTorch's order (so default
+// initialisation draws the same random numbers in the same order as PyTorch). Each parameter's
+// TensorImpl::name is its qualified name ("0.weight"): the graph view labels leaves no variable
+// names with it. Modules are held by shared_ptr: a Sequential shares its children (model[0] is the
+// same Linear the Sequential calls), as in Python.
+#pragma once
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "engine/core/tensor.h"
+
+namespace tl::nn {
+
+class Module;
+using ModulePtr = std::shared_ptr<Module>;
+
+class Module {
+ public:
+  virtual ~Module() = default;
+  virtual std::string type_name() const = 0;  // "Linear"
+  // The call `module(*inputs)`. Most modules take one tensor; losses take (input, target).
+  virtual Tensor forward(const std::vector<Tensor>& inputs) = 0;
+  // PyTorch's extra_repr: "in_features=2, out_features=16, bias=True".
+  virtual std::string extra_repr() const { return ""; }
+  // PyTorch's repr (nested children on their own lines, indented by two spaces).
+  std::string repr() const;
+
+  // Own parameters in registration order; an undefined tensor stands for a None parameter
+  // (Linear(bias=False).bias).
+  const std::vector<std::pair<std::string, Tensor>>& own_parameters() const { return params_; }
+  const std::vector<std::pair<std::string, ModulePtr>>& children() const { return children_; }
+  // Parameters of this module and its children (depth first, registration order), qualified
+  // names, each tensor once (PyTorch's remove_duplicate=True), None parameters skipped.
+  std::vector<std::pair<std::string, Tensor>> named_parameters() const;
+  std::vector<Tensor> parameters() const;
+  // Own parameter or child by attribute name; nullptr if there is none.
+  const Tensor* find_parameter(const std::string& name) const;
+  ModulePtr find_child(const std::string& name) const;
+
+  bool training() const { return training_; }
+  void train(bool mode = true);  // recursive, as nn.Module.train
+  void eval() { train(false); }
+  // nn.Module.zero_grad(set_to_none=False) of PyTorch 1.13: grads are zeroed in place (detached
+  // first if they have a history); set_to_none=True drops them.
+  void zero_grad(bool set_to_none = false);
+
+ protected:
+  // Registers a parameter: makes it a leaf that requires grad and names it.
+  void register_parameter(const std::string& name, Tensor t);
+  void register_module(const std::string& name, ModulePtr m);
+
+  std::vector<std::pair<std::string, Tensor>> params_;
+  std::vector<std::pair<std::string, ModulePtr>> children_;
+  bool training_ = true;
+};
+
+// A float as Python's repr prints it (0.5, 1e-05, 0.01): for extra_repr.
+std::string py_float(double v);
+
+// ---------------- layers ----------------
+// y = x W^T + b; W (out, in) = kaiming_uniform_(a=sqrt(5)), b (out) = U(-1/sqrt(in), 1/sqrt(in)).
+class Linear : public Module {
+ public:
+  Linear(int64_t in_features, int64_t out_features, bool bias = true);
+  static ModulePtr make(int64_t in, int64_t out, bool bias = true) { return std::make_shared<Linear>(in, out, bias); }
+  std::string type_name() const override { return "Linear"; }
+  Tensor forward(const std::vector<Tensor>& in) override;
+  std::string extra_repr() const override;
+  const Tensor& weight() const { return params_[0].second; }
+  const Tensor& bias() const { return params_[1].second; }
+  int64_t in_features, out_features;
+};
+
+class Sequential : public Module {
+ public:
+  explicit Sequential(std::vector<ModulePtr> mods);
+  static std::shared_ptr<Sequential> make(std::vector<ModulePtr> mods) { return std::make_shared<Sequential>(std::move(mods)); }
+  std::string type_name() const override { return "Sequential"; }
+  Tensor forward(const std::vector<Tensor>& in) override;
+  size_t size() const { return children_.size(); }
+  // model[i] (negative i counts from the end); throws IndexError-style tl::Error out of range.
+  ModulePtr at(int64_t i) const;
+};
+
+// Parameterless activations.
+class Activation : public Module {
+ public:
+  enum class Kind { ReLU, Tanh, Sigmoid, GELU };
+  explicit Activation(Kind k) : kind(k) {}
+  static ModulePtr make(Kind k) { return std::make_shared<Activation>(k); }
+  std::string type_name() const override;
+  Tensor forward(const std::vector<Tensor>& in) override;
+  std::string extra_repr() const override { return kind == Kind::GELU ? "approximate='none'" : ""; }
+  Kind kind;
+};
+
+class LeakyReLU : public Module {
+ public:
+  explicit LeakyReLU(double negative_slope = 0.01) : negative_slope(negative_slope) {}
+  std::string type_name() const override { return "LeakyReLU"; }
+  Tensor forward(const std::vector<Tensor>& in) override;
+  std::string extra_repr() const override { return "negative_slope=" + py_float(negative_slope); }
+  double negative_slope;
+};
+
+class Softmax : public Module {
+ public:
+  explicit Softmax(int64_t dim) : dim(dim) {}
+  std::string type_name() const override { return "Softmax"; }
+  Tensor forward(const std::vector<Tensor>& in) override;
+  std::string extra_repr() const override { return "dim=" + std::to_string(dim); }
+  int64_t dim;
+};
+
+// Train: x * (bernoulli(1 - p) / (1 - p)) with a fresh mask per call (F.dropout); eval: x itself.
+class Dropout : public Module {
+ public:
+  explicit Dropout(double p = 0.5);
+  std::string type_name() const override { return "Dropout"; }
+  Tensor forward(const std::vector<Tensor>& in) override;
+  std::string extra_repr() const override { return "p=" + py_float(p) + ", inplace=False"; }
+  double p;
+};
+
+// Normalises over the last normalized_shape.size() dims: (x - mean) / sqrt(var_biased + eps) * w + b;
+// w = ones, b = zeros (when elementwise_affine).
+class LayerNorm : public Module {
+ public:
+  LayerNorm(std::vector<int64_t> normalized_shape, double eps = 1e-5, bool elementwise_affine = true);
+  std::string type_name() const override { return "LayerNorm"; }
+  Tensor forward(const std::vector<Tensor>& in) override;
+  std::string extra_repr() const override;
+  std::vector<int64_t> normalized_shape;
+  double eps;
+  bool elementwise_affine;
+};
+
+// weight (num, dim) ~ N(0, 1); forward(idx) = weight[idx] (shape idx.shape + (dim,)).
+class Embedding : public Module {
+ public:
+  Embedding(int64_t num_embeddings, int64_t embedding_dim);
+  std::string type_name() const override { return "Embedding"; }
+  Tensor forward(const std::vector<Tensor>& in) override;
+  std::string extra_repr() const override { return std::to_string(num_embeddings) + ", " + std::to_string(embedding_dim); }
+  int64_t num_embeddings, embedding_dim;
+};
+
+// ---------------- losses: forward({input, target}) ----------------
+enum class Reduction { None, Mean, Sum };
+// "none" | "mean" | "sum"; anything else is PyTorch's ValueError.
+Reduction parse_reduction(const std::string& s);
+const char* reduction_name(Reduction r);
+
+class Loss : public Module {
+ public:
+  explicit Loss(Reduction r) : reduction(r) {}
+  std::string extra_repr() const override { return ""; }
+  Reduction reduction;
+  // PyTorch checks the reduction string only when the loss is called: a bad one is kept here and
+  // reported by forward.
+  std::string invalid_reduction;
+
+ protected:
+  void check_reduction() const;
+};
+
+class MSELoss : public Loss {
+ public:
+  explicit MSELoss(Reduction r = Reduction::Mean) : Loss(r) {}
+  std::string type_name() const override { return "MSELoss"; }
+  Tensor forward(const std::vector<Tensor>& in) override;
+};
+
+// Class-index targets (int64, (N,) or ()) or class-probability targets (floating, input's shape).
+class CrossEntropyLoss : public Loss {
+ public:
+  explicit CrossEntropyLoss(Reduction r = Reduction::Mean, int64_t ignore_index = -100) : Loss(r), ignore_index(ignore_index) {}
+  std::string type_name() const override { return "CrossEntropyLoss"; }
+  Tensor forward(const std::vector<Tensor>& in) override;
+  int64_t ignore_index;
+};
+
+class BCEWithLogitsLoss : public Loss {
+ public:
+  explicit BCEWithLogitsLoss(Reduction r = Reduction::Mean) : Loss(r) {}
+  std::string type_name() const override { return "BCEWithLogitsLoss"; }
+  Tensor forward(const std::vector<Tensor>& in) override;
+};
+
+}  // namespace tl::nn
