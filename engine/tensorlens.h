@@ -2,6 +2,8 @@
 #pragma once
 #include "engine/autograd/engine.h"
 #include "engine/autograd/node.h"
+#include "engine/nn/nn.h"
+#include "engine/optim/optim.h"
 #include "engine/core/error.h"
 #include "engine/core/tensor.h"
 #include "engine/ops/op_table.h"

@@ -207,6 +207,22 @@ int call_op(const std::string& name, int where, int argc) {
       -1);
 }
 
+int arith(int code, int self, int other, double scalar, bool scalar_is_int) {
+  return guarded(
+      [&] {
+        const Tensor& a = get(self);
+        Tensor b = other >= 0 ? get(other) : wrap_scalar(scalar, a, scalar_is_int);
+        switch (code) {
+          case 0: return put(add(a, b));
+          case 1: return put(sub(a, b));
+          case 2: return put(mul(a, b));
+          case 3: return put(div(a, b));
+          default: TL_FAIL("arith: bad op code ", code);
+        }
+      },
+      -1);
+}
+
 std::string last_error() { return g_error; }
 int last_error_line() { return g_error_line; }
 int last_error_col() { return g_error_col; }

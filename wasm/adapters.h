@@ -36,6 +36,10 @@ int call_op(const std::string& name, int where, int argc);
 // overload list is cached per (name, where).
 int op_name_id(const std::string& name);
 int call_op_id(int name_id, int where, int argc);
+// Fast path for tensor (+ - * /) tensor-or-number, the bulk of small-graph code (W4/W5): no
+// argument encoding or overload resolution. code: 0 add, 1 sub, 2 mul, 3 div. other = -1 means
+// the Python-style number `scalar`. Returns a new handle, or -1 with last_error() set.
+int arith(int code, int self, int other, double scalar, bool scalar_is_int);
 std::string last_error();
 int last_error_line();
 int last_error_col();

@@ -13,6 +13,7 @@ EMSCRIPTEN_BINDINGS(tensorlens) {
   function("callOp", &w::call_op);
   function("opNameId", &w::op_name_id);
   function("callOpId", &w::call_op_id);
+  function("arith", &w::arith);
   function("lastError", &w::last_error);
   function("lastErrorLine", &w::last_error_line);
   function("lastErrorCol", &w::last_error_col);

@@ -95,8 +95,15 @@ void schedule(const std::vector<std::shared_ptr<Node>>& roots, Visit visit) {
 
 Tensor accumulate(const Tensor& buf, const Tensor& g) { return buf.defined() ? add(buf, g) : g; }
 
+std::vector<std::weak_ptr<TensorImpl>>& graph_grads() {
+  static thread_local std::vector<std::weak_ptr<TensorImpl>> v;
+  return v;
+}
+
 // Adds g into a leaf's (or retained tensor's) .grad, as PyTorch's AccumulateGrad.
-void accumulate_into(TensorImpl* t, const Tensor& g, bool create_graph) {
+void accumulate_into(const std::shared_ptr<TensorImpl>& owner, const Tensor& g, bool create_graph) {
+  TensorImpl* t = owner.get();
+  if (create_graph) graph_grads().push_back(owner);
   if (!t->grad) {
     // Keep the incoming tensor if nobody else can see it; otherwise own a copy.
     bool steal = !create_graph && g.impl_ptr().use_count() <= 2 && g.impl()->storage.use_count() == 1 &&
@@ -172,10 +179,10 @@ void run(const std::vector<Tensor>& outputs, const std::vector<Tensor>& grad_out
       if (n->is_accumulate()) return;  // grad() never touches .grad
     }
     if (!g.defined()) return;  // every incoming gradient was None
-    if (auto r = n->retained.lock()) accumulate_into(r.get(), g, create_graph);
+    if (auto r = n->retained.lock()) accumulate_into(r, g, create_graph);
     if (n->is_accumulate()) {
       if (t_trace) trace().push_back(TraceStep{n->weak_from_this(), g.detach(), {}});
-      if (auto leaf = n->leaf.lock()) accumulate_into(leaf.get(), g, create_graph);
+      if (auto leaf = n->leaf.lock()) accumulate_into(leaf, g, create_graph);
       return;
     }
     grads.assign(n->next.size(), Tensor());
@@ -250,6 +257,15 @@ std::vector<Tensor> grad(const std::vector<Tensor>& outputs, const std::vector<T
 }
 
 const std::vector<std::weak_ptr<Node>>& last_backward_order() { return last_order(); }
+void release_grad_graphs() {
+  auto& v = graph_grads();
+  std::vector<std::weak_ptr<TensorImpl>> todo;
+  todo.swap(v);
+  for (auto& w : todo)
+    if (auto t = w.lock())
+      if (t->grad && t->grad->grad_fn) t->grad = Tensor(t->grad).detach().impl_ptr();
+}
+
 void set_trace_enabled(bool on) {
   t_trace = on;
   trace().clear();  // never show a previous run's steps

@@ -28,6 +28,12 @@ std::vector<Tensor> grad(const std::vector<Tensor>& outputs, const std::vector<T
 // The nodes processed by the last backward/grad call, in order (weak: they may be freed).
 const std::vector<std::weak_ptr<Node>>& last_backward_order();
 
+// backward(create_graph=True) leaves .grad tensors that carry a graph; that graph saves the
+// parameter, so parameter -> .grad -> graph -> parameter is a reference cycle (PyTorch has the
+// same one and warns about it). This replaces every such .grad made since the last call by a
+// detached copy of its values, breaking the cycles. The interpreter calls it when a run ends.
+void release_grad_graphs();
+
 // Optional trace of what each backward step did, for the playground's step-through view. Off by
 // default (one branch per node when off).
 struct TraceInput {

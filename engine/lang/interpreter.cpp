@@ -596,7 +596,12 @@ class Interp {
     (void)f;  // break/continue/return outside their constructs are refused where they run
     for (const std::string& name : order_) {
       auto it = globals_->vars.find(name);
-      if (it != globals_->vars.end() && it->second.kind == K::Tensor) res_.tensors.emplace_back(name, it->second.t);
+      if (it == globals_->vars.end()) continue;
+      if (it->second.kind == K::Tensor) res_.tensors.emplace_back(name, it->second.t);
+      std::vector<Tensor> ps;
+      if (auto m = as<NNModuleObj>(it->second, Tag::NNModule)) ps = m->m->parameters();
+      if (auto o = as<OptimizerObj>(it->second, Tag::Optimizer)) ps = o->o->params();
+      res_.module_parameters.insert(res_.module_parameters.end(), ps.begin(), ps.end());
     }
     res_.statements_executed = steps_;
   }
@@ -2902,6 +2907,7 @@ struct EngineStateGuard {
     autograd::set_trace_enabled(o.trace_backward);
   }
   ~EngineStateGuard() {
+    autograd::release_grad_graphs();  // no create_graph cycle outlives the run
     set_max_elements(max_el);
     set_grad_enabled(grad);
     set_default_float_dtype(dtype);

@@ -64,6 +64,10 @@ struct RunResult {
   std::string stdout_text;
   // Every global variable bound to a tensor at the end, in first-binding order.
   std::vector<std::pair<std::string, Tensor>> tensors;
+  // Parameters of the nn modules and optimizers bound to global variables at the end, so that a
+  // graph drawn after the run still finds them (autograd holds leaves weakly) with their
+  // qualified names ("0.weight") and grads. Not reported as variables.
+  std::vector<Tensor> module_parameters;
   Tensor backward_root;        // the tensor backward() was last called on (undefined if none)
   std::string last_assigned;   // the variable that was last assigned a tensor
   Tensor last_assigned_tensor;  // ... and that tensor

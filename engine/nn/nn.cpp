@@ -123,8 +123,8 @@ static const Tensor& one_input(const std::vector<Tensor>& in, const char* who) {
 Linear::Linear(int64_t in, int64_t out, bool bias) : in_features(in), out_features(out) {
   TL_CHECK(in >= 0 && out >= 0, "Trying to create tensor with negative dimension ", in < 0 ? in : out, ": [",
            out, ", ", in, "]");
-  Tensor w = Tensor::empty(Shape{out, in});
-  Tensor b = bias ? Tensor::empty(Shape{out}) : Tensor();
+  Tensor w = Tensor::empty(Shape{out, in}, default_float_dtype());  // torch.get_default_dtype()
+  Tensor b = bias ? Tensor::empty(Shape{out}, default_float_dtype()) : Tensor();
   linear_reset_parameters(w, b);  // kaiming_uniform_(w, sqrt(5)), then b: PyTorch's draw order
   register_parameter("weight", w);
   register_parameter("bias", b);
@@ -193,8 +193,8 @@ LayerNorm::LayerNorm(std::vector<int64_t> shape, double eps, bool affine)
     : normalized_shape(std::move(shape)), eps(eps), elementwise_affine(affine) {
   Shape s(normalized_shape);
   if (affine) {
-    register_parameter("weight", ones(s));
-    register_parameter("bias", zeros(s));
+    register_parameter("weight", ones(s, default_float_dtype()));
+    register_parameter("bias", zeros(s, default_float_dtype()));
   } else {
     register_parameter("weight", Tensor());
     register_parameter("bias", Tensor());
@@ -215,7 +215,7 @@ std::string LayerNorm::extra_repr() const {
 Embedding::Embedding(int64_t num, int64_t dim) : num_embeddings(num), embedding_dim(dim) {
   TL_CHECK(num >= 0 && dim >= 0, "Trying to create tensor with negative dimension ", num < 0 ? num : dim, ": [", num,
            ", ", dim, "]");
-  Tensor w = Tensor::empty(Shape{num, dim});
+  Tensor w = Tensor::empty(Shape{num, dim}, default_float_dtype());
   normal_(w, 0, 1);  // init.normal_(self.weight)
   register_parameter("weight", w);
 }

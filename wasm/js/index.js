@@ -218,6 +218,22 @@ function makeApi(M) {
     if (op.expose & EXPOSE.autograd && !(name in autograd)) autograd[name] = (...args) => call(name, EXPOSE.autograd, args);
   }
 
+  // Fast path for the four arithmetic methods with one tensor-or-number argument (the bulk of
+  // small-graph code): one bound call, no argument encoding. Other forms use the table path.
+  ['add', 'sub', 'mul', 'div'].forEach((name, code) => {
+    const general = Tensor.prototype[name];
+    Tensor.prototype[name] = function (other, ...rest) {
+      if (rest.length === 0 && this.h >= 0) {
+        let h = -2;
+        if (typeof other === 'number') h = M.arith(code, this.h, -1, other, Number.isInteger(other));
+        else if (other instanceof Tensor && other.h >= 0) h = M.arith(code, this.h, other.h, 0, false);
+        if (h >= 0) return new Tensor(h);
+        if (h === -1) fail();
+      }
+      return general.call(this, other, ...rest);
+    };
+  });
+
   // JS numbers carry no int/float distinction: creation defaults to float32 here.
   const withDtype = (opts, fallback = 'float32') => ({ dtype: fallback, ...(opts || {}) });
   const splitOpts = (args) => (args.length && isPlainObject(args[args.length - 1]) ? [args.slice(0, -1), args[args.length - 1]] : [args, {}]);
