@@ -361,6 +361,39 @@ std::string graph(const std::string& source, const std::string& var) {
   });
 }
 
+namespace {
+std::vector<std::unique_ptr<lang::Session>> g_sessions;
+lang::Session& session(int id) {
+  TL_CHECK(id >= 0 && size_t(id) < g_sessions.size() && g_sessions[size_t(id)], "invalid session ", id);
+  return *g_sessions[size_t(id)];
+}
+}  // namespace
+
+int session_new() {
+  g_sessions.push_back(std::make_unique<lang::Session>());
+  return int(g_sessions.size() - 1);
+}
+std::string session_exec(int id, const std::string& source) {
+  return json_or_error([&] {
+    std::string out = session(id).exec(source);
+    return "{\"stdout\": " + lang::json_quote(out) + "}";
+  });
+}
+std::string session_tensor(int id, const std::string& name) {
+  return json_or_error([&] {
+    if (!session(id).tensor(name).defined()) return std::string("{\"tensor\": null}");
+    std::string j = lang::result_to_json(session(id).snapshot(name));
+    // {"tensors": {"NAME": {...}}, "stdout": ...} -> the one tensor's object
+    return "{\"result\": " + j + "}";
+  });
+}
+std::string session_graph(int id, const std::string& name) {
+  return json_or_error([&] { return lang::graph_json(session(id).snapshot(name), name); });
+}
+void session_free(int id) {
+  if (id >= 0 && size_t(id) < g_sessions.size()) g_sessions[size_t(id)].reset();
+}
+
 std::string gradcheck(const std::string& source, const std::string& var) {
   return json_or_error([&] { return lang::gradcheck_to_json(lang::gradcheck_script(source, var)); });
 }

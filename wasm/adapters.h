@@ -76,6 +76,13 @@ void manual_seed(double seed);
 std::string run(const std::string& source);
 // Graph JSON with the backward steps of the script's last backward() ("steps").
 std::string graph(const std::string& source, const std::string& var);
+// Persistent interpreter sessions (the playground's training mode).
+int session_new();
+std::string session_exec(int id, const std::string& source);   // {"stdout": ...} or {"error": ...}
+std::string session_tensor(int id, const std::string& name);   // {"tensor": {...} | null}
+std::string session_graph(int id, const std::string& name);    // graph JSON or {"error": ...}
+void session_free(int id);
+
 // Finite-difference check of the last backward root's gradient w.r.t. a leaf variable.
 std::string gradcheck(const std::string& source, const std::string& var);
 

@@ -43,4 +43,9 @@ EMSCRIPTEN_BINDINGS(tensorlens) {
   function("run", &w::run);
   function("graph", &w::graph);
   function("gradcheck", &w::gradcheck);
+  function("sessionNew", &w::session_new);
+  function("sessionExec", &w::session_exec);
+  function("sessionTensor", &w::session_tensor);
+  function("sessionGraph", &w::session_graph);
+  function("sessionFree", &w::session_free);
 }

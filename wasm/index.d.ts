@@ -209,6 +209,12 @@ export interface Tensorlens {
 
   run(source: string): RunResult;
   graph(source: string, options?: { var?: string }): GraphJson;
+  session(): {
+    exec(source: string): { stdout: string };
+    tensor(name: string): RunResult['tensors'][string] | null;
+    graph(name: string): GraphJson;
+    dispose(): void;
+  };
   gradcheck(source: string, varName: string): {
     var: string; numel: number; checked: number; maxAbsError: number; maxRelError: number; analytic: number[]; numeric: number[];
   };

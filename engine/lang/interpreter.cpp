@@ -606,6 +606,18 @@ class Interp {
     res_.statements_executed = steps_;
   }
 
+  // Session use: runs more statements in the same globals, with a fresh statement budget.
+  void exec_more(const Program& prog) {
+    steps_ = 0;
+    scope_ = globals_.get();
+    scope_owner_.reset();
+    exec_block(prog.body);
+  }
+  const Value* global(const std::string& name) const {
+    auto it = globals_->vars.find(name);
+    return it == globals_->vars.end() ? nullptr : &it->second;
+  }
+
  private:
   const RunOptions& opt_;
   RunResult& res_;
@@ -2942,6 +2954,51 @@ bool try_run_script(const std::string& source, const RunOptions& options, RunRes
     err = {1, 1, std::string("internal error: ") + e.what()};
   }
   return false;
+}
+
+struct Session::Impl {
+  RunOptions options;
+  RunResult result;
+  std::vector<std::unique_ptr<Program>> programs;  // user functions point into their ASTs
+  std::unique_ptr<Interp> interp;
+};
+
+Session::Session(const RunOptions& options) : impl_(std::make_unique<Impl>()) {
+  impl_->options = options;
+  impl_->interp = std::make_unique<Interp>(impl_->options, impl_->result);
+}
+Session::~Session() {
+  impl_->interp.reset();
+  autograd::release_grad_graphs();
+}
+
+std::string Session::exec(const std::string& source) {
+  auto prog = std::make_unique<Program>(parse(source, impl_->options.parse_limits));
+  impl_->result.stdout_text.clear();
+  {
+    EngineStateGuard guard(impl_->options);
+    impl_->interp->exec_more(*prog);
+    take_trace(impl_->options, impl_->result);
+  }
+  impl_->programs.push_back(std::move(prog));
+  return impl_->result.stdout_text;
+}
+
+Tensor Session::tensor(const std::string& name) const {
+  const Value* v = impl_->interp->global(name);
+  return v && v->kind == Value::Kind::Tensor ? v->t : Tensor();
+}
+
+RunResult Session::snapshot(const std::string& name) const {
+  RunResult r = impl_->result;
+  r.tensors.clear();
+  Tensor t = tensor(name);
+  TL_CHECK(t.defined(), "no tensor variable named '", name, "'");
+  r.tensors.emplace_back(name, t);
+  r.backward_root = Tensor();
+  r.last_assigned = name;
+  r.last_assigned_tensor = t;
+  return r;
 }
 
 RunResult run_script(const std::string& source, const RunOptions& options) {

@@ -100,6 +100,27 @@ struct ScriptFailure {
 };
 bool try_run_script(const std::string& source, const RunOptions& options, RunResult& out, ScriptFailure& err);
 
+// A persistent interpreter (the playground's training mode): globals survive between exec()
+// calls; each call gets the statement budget of RunOptions. Programs are kept alive because
+// functions defined in them point into their syntax trees.
+class Session {
+ public:
+  explicit Session(const RunOptions& options = {});
+  ~Session();
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
+  // Runs more statements; returns what they printed. Throws SyntaxError / ScriptError.
+  std::string exec(const std::string& source);
+  // A global tensor variable (undefined when there is none).
+  Tensor tensor(const std::string& name) const;
+  // A result holding one variable, for graph_json / result_to_json.
+  RunResult snapshot(const std::string& name) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
 // The CLI JSON of DESIGN.md:
 //   {"tensors": {"NAME": {"shape": [2, 2], "dtype": "float32", "requires_grad": true,
 //                         "data": [1.0, 2.0, 3.0, 4.0], "grad": [...] | null}}, "stdout": "..."}

@@ -352,6 +352,28 @@ function makeApi(M) {
       return out;
     },
 
+    /** A persistent interpreter: globals survive between exec() calls (training mode). */
+    session() {
+      const id = M.sessionNew();
+      const parse = (text) => {
+        const out = JSON.parse(text);
+        if (out.error) throw new TensorlensError(out.error.message, out.error.line, out.error.col);
+        return out;
+      };
+      let alive = true;
+      const check = () => { if (!alive) throw new TensorlensError('session was disposed'); };
+      return {
+        exec(source) { check(); return parse(M.sessionExec(id, String(source))); },
+        tensor(name) {
+          check();
+          const out = parse(M.sessionTensor(id, String(name)));
+          return out.result ? out.result.tensors[name] : null;
+        },
+        graph(name) { check(); return parse(M.sessionGraph(id, String(name))); },
+        dispose() { if (alive) { alive = false; M.sessionFree(id); } },
+      };
+    },
+
     /** Float64 finite-difference check of d(last backward root)/d(var) for a script. */
     gradcheck(source, varName) {
       const out = JSON.parse(M.gradcheck(String(source), String(varName)));
