@@ -172,34 +172,9 @@ int call_op_id(int id, int where, int argc) {
         if (rows.size() == 1 && bind_args(*rows[0], pos, kw, args).empty()) {
           r = rows[0]->call(args);  // the common case: one overload, no resolution needed
         } else {
-          r = call_op(name, unsigned(where), pos, kw);
+          r = tl::call_op(name, unsigned(where), pos, kw);
         }
         args.v.clear(), pos.clear(), kw.clear();  // release the arguments' tensors now
-        int o = 0;
-        encode(r, o, 0);
-        return 0;
-      },
-      -1);
-}
-
-int call_op(const std::string& name, int where, int argc) {
-  return guarded(
-      [&] {
-        std::vector<Value> pos;
-        std::vector<std::pair<std::string, Value>> kw;
-        int i = 0;
-        for (int a = 0; a < argc; ++a) {
-          if (int(g_args[i]) == kKeyword) {
-            int k = int(g_args[i + 1]);
-            TL_CHECK(k >= 0 && size_t(k) < g_keywords.size(), "bad keyword id ", k);
-            i += 2;
-            kw.emplace_back(g_keywords[size_t(k)], decode(i, kSlots, 0));
-          } else {
-            TL_CHECK(kw.empty(), name, "(): positional argument follows keyword argument");
-            pos.push_back(decode(i, kSlots, 0));
-          }
-        }
-        Value r = call_op(name, unsigned(where), pos, kw);
         int o = 0;
         encode(r, o, 0);
         return 0;

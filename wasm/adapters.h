@@ -29,11 +29,9 @@ uintptr_t result_buffer();
 // Registers a keyword name once; returns its index (JS caches it).
 int keyword_id(const std::string& name);
 
-// Calls the op-table function `name` exposed as `where` with `argc` arguments encoded in the arg
-// buffer. Writes the result to the result buffer; returns 0, or -1 with last_error() set.
-int call_op(const std::string& name, int where, int argc);
-// The same by name id (op_name_id resolves a name once): no string crosses per call, and the
-// overload list is cached per (name, where).
+// Calls the op-table function with name id `name_id` (op_name_id resolves a name once, so no
+// string crosses per call) exposed as `where`, with `argc` arguments encoded in the arg buffer.
+// Writes the result to the result buffer; returns 0, or -1 with last_error() set.
 int op_name_id(const std::string& name);
 int call_op_id(int name_id, int where, int argc);
 // Fast path for tensor (+ - * /) tensor-or-number, the bulk of small-graph code (W4/W5): no

@@ -10,7 +10,6 @@ EMSCRIPTEN_BINDINGS(tensorlens) {
   function("argBuffer", &w::arg_buffer);
   function("resultBuffer", &w::result_buffer);
   function("keywordId", &w::keyword_id);
-  function("callOp", &w::call_op);
   function("opNameId", &w::op_name_id);
   function("callOpId", &w::call_op_id);
   function("arith", &w::arith);

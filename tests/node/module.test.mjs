@@ -157,3 +157,16 @@ test('a 100,000-node chain runs forward and backward without a stack overflow', 
     assert.ok(Math.abs(x.grad.item() - Math.pow(1.0001, 50000)) < 1e-2 * Math.pow(1.0001, 50000));
   });
 });
+
+test('reads stay correct when wasm memory grows during the call', () => {
+  tl.tidy(() => {
+    const before = tl.memory().heapBytes;
+    const big = tl.ones(4, 1 << 20);       // 16 MiB of float32
+    const d = big.mul(2).data();           // the copy for data() grows the heap mid-call
+    assert.ok(tl.memory().heapBytes > before || before >= 64 << 20);
+    assert.equal(d.length, 4 << 20);
+    assert.equal(d[0], 2);
+    assert.equal(d[d.length - 1], 2);
+    assert.deepEqual(big.sum({ dim: 1, keepdim: true }).shape, [4, 1]);
+  });
+});

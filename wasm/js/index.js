@@ -99,9 +99,11 @@ function makeApi(M) {
       const h = this.#check();
       const dt = M.dtype(h);
       const n = M.numel(h);
-      if (dt === 0) return new Float32Array(M.HEAPF32.buffer, M.dataPtr(h, 0), n).slice();
-      if (dt === 3) return new Uint8Array(M.HEAPU8.buffer, M.dataPtr(h, 3), n).slice();
-      const p = M.dataPtr(h, -1);
+      // dataPtr may grow wasm memory (it makes a copy), which replaces the HEAP views: take
+      // the pointer first, then read through the current view.
+      const p = M.dataPtr(h, dt === 0 ? 0 : dt === 3 ? 3 : -1);
+      if (dt === 0) return new Float32Array(M.HEAPF32.buffer, p, n).slice();
+      if (dt === 3) return new Uint8Array(M.HEAPU8.buffer, p, n).slice();
       return new Float64Array(M.HEAPF64.buffer, p, n).slice();
     }
     /** Nested arrays (a number for a 0-d tensor). */
@@ -181,8 +183,9 @@ function makeApi(M) {
     if (kw) {
       for (const [k, v] of Object.entries(kw)) {
         if (v === undefined) continue;
+        const id = kwId(snake(k));  // may grow memory: resolve before writing through HEAPF64
         M.HEAPF64[argBase + i] = TAG.Keyword;
-        M.HEAPF64[argBase + i + 1] = kwId(snake(k));
+        M.HEAPF64[argBase + i + 1] = id;
         i = encode(v, i + 2);
         argc++;
       }
