@@ -55,8 +55,10 @@ function makeApi(M) {
     constructor(h) {
       this.h = h;
       live++;
-      registry.register(this, h, this);
+      // Inside tidy() the scope frees the tensor; the FinalizationRegistry (a safety net for
+      // forgotten tensors, and not free to register with) only covers tensors outside scopes.
       if (scopes.length) scopes[scopes.length - 1].push(this);
+      else registry.register(this, h, this);
     }
     /** Frees the tensor now (idempotent). */
     dispose() {
@@ -331,13 +333,19 @@ function makeApi(M) {
         };
         collect(result);
         for (const t of scope) if (!keep.has(t)) t.dispose();
-        if (scopes.length) for (const t of keep) scopes[scopes.length - 1].push(t);
+        for (const t of keep) {
+          if (t.h < 0) continue;
+          if (scopes.length) scopes[scopes.length - 1].push(t);
+          else registry.register(t, t.h, t);
+        }
       }
       return result;
     },
     /** Moves a tensor out of the enclosing tidy scopes (it must then be disposed by hand). */
     keep(t) {
-      for (const s of scopes) { const i = s.indexOf(t); if (i >= 0) s.splice(i, 1); }
+      let found = false;
+      for (const s of scopes) { const i = s.indexOf(t); if (i >= 0) { s.splice(i, 1); found = true; } }
+      if (found && t.h >= 0) registry.register(t, t.h, t);
       return t;
     },
     memory: () => ({ liveTensors: live, engineTensors: M.liveTensors(), heapBytes: M.HEAPU8.length, tensorBytes: M.storageBytes() }),

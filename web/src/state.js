@@ -1,6 +1,7 @@
 // All of the playground's state that matters to a user, and its URL form.
 // The hash is "#code=z.<base64url(deflate-raw(utf8))>" (or "b.<base64url(utf8)>" where the
-// browser lacks CompressionStream) plus "&var=<name>" and "&node=<name>" when set.
+// browser lacks CompressionStream) plus "&var=<name>" and "&node=<name>" when set. Training mode adds
+// "&mode=train&data=moons&n=200&noise=0.1&seed=0&split=0&spf=10"; its code is the model code.
 
 export function createState() {
   return {
@@ -11,6 +12,10 @@ export function createState() {
     result: null, // {run, graph, graphError, features} of the last successful run
     error: null, // {message, line, col} of the last failed run
     running: false,
+    mode: 'script', // 'script' | 'train'
+    scriptSource: '', // the script of script mode while training mode is shown, and vice versa
+    trainSource: '',
+    train: { dataset: 'moons', n: 200, noise: 0.1, seed: 0, split: 0, spf: 10 },
   };
 }
 
@@ -49,6 +54,11 @@ export async function decodeSource(code) {
 export async function stateToHash(state) {
   const params = new URLSearchParams();
   params.set('code', await encodeSource(state.source));
+  if (state.mode === 'train') {
+    params.set('mode', 'train');
+    const t = state.train;
+    for (const [k, v] of [['data', t.dataset], ['n', t.n], ['noise', t.noise], ['seed', t.seed], ['split', t.split], ['spf', t.spf]]) params.set(k, String(v));
+  }
   if (state.var) params.set('var', state.var);
   if (state.selectedName) params.set('node', state.selectedName);
   return '#' + params.toString();
@@ -59,5 +69,9 @@ export async function hashToState(hash) {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const code = params.get('code');
   if (!code) return null;
-  return { source: await decodeSource(code), var: params.get('var') || '', node: params.get('node') || '' };
+  const mode = params.get('mode') === 'train' ? 'train' : 'script';
+  const train = mode === 'train'
+    ? { dataset: params.get('data') || '', n: params.get('n'), noise: params.get('noise'), seed: params.get('seed'), split: params.get('split'), spf: params.get('spf') }
+    : null;
+  return { source: await decodeSource(code), var: params.get('var') || '', node: params.get('node') || '', mode, train };
 }

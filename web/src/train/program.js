@@ -39,7 +39,7 @@ export function evalChunk({ split }) {
     'with torch.no_grad():',
     '    tl_out = model(X)',
     '    tl_grid_out = model(G)',
-    ...(split ? ['    test_loss = loss_fn(model(X_test), y_test)'] : []),
+    ...(split ? ['    tl_test_out = model(X_test)', '    test_loss = loss_fn(tl_test_out, y_test)'] : []),
     'model.train()',
     '',
   ].join('\n');

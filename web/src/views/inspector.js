@@ -119,8 +119,8 @@ export function createInspector(el, { onLine = () => {}, onGradcheck = () => {} 
 
     if (node.requires_grad) {
       const named = node.kind === 'tensor' && node.name;
-      const can = features.gradcheck && named && node.is_leaf;
-      const why = !features.gradcheck ? 'gradcheck is not available in this engine build'
+      const can = features.gradcheck && !features.gradcheckReason && named && node.is_leaf;
+      const why = features.gradcheckReason ? features.gradcheckReason : !features.gradcheck ? 'gradcheck is not available in this engine build'
         : !named ? 'gradcheck needs a named tensor' : !node.is_leaf ? 'gradcheck checks leaf tensors (parameters)' : '';
       const row = h('div', { class: 'gradcheck' },
         h('button', { class: 'btn small', 'data-action': 'gradcheck', disabled: !can, title: why || 'float64 finite-difference check of this gradient', onclick: () => onGradcheck(node) }, '✓ Gradcheck'));
