@@ -16,12 +16,16 @@ seeds=()
 [[ -d tests/fuzz/regressions ]] && seeds+=(tests/fuzz/regressions)
 export ASAN_OPTIONS="detect_leaks=1:allocator_may_return_null=1"
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
+set +e
 build/fuzz/tensorlens_fuzz -max_total_time="$secs" -timeout=10 -rss_limit_mb=4096 -max_len=4096 \
   -dict=tests/fuzz/script.dict -artifact_prefix=build/fuzz/crashes/ -print_final_stats=1 \
-  build/fuzz/corpus "${seeds[@]}" 2>&1 | tee build/fuzz/last.log | grep -E "^#[0-9]+ *(DONE|pulse)|stat::number_of_executed_units|ERROR|SUMMARY" || true
-status=${PIPESTATUS[0]}
-if ls build/fuzz/crashes/* >/dev/null 2>&1 && [[ $status -ne 0 ]]; then
-  echo "fuzz: crash found: $(ls build/fuzz/crashes/)"
-  exit 1
+  build/fuzz/corpus "${seeds[@]}" > build/fuzz/last.log 2>&1
+status=$?
+set -e
+grep -E "^#[0-9]+ *DONE|stat::number_of_executed_units|stat::average_exec_per_sec|ERROR|SUMMARY|runtime error" \
+  build/fuzz/last.log || true
+if [[ $status -ne 0 ]]; then
+  echo "fuzz: the fuzzer failed (exit $status); inputs: $(ls build/fuzz/crashes/ 2>/dev/null | tr '\n' ' ')"
+  echo "fuzz: copy the input into tests/fuzz/regressions/ once fixed; the log is build/fuzz/last.log"
 fi
 exit "$status"

@@ -3,6 +3,8 @@
 #pragma once
 #include <cstdint>
 #include <cstddef>
+#include <limits>
+#include <type_traits>
 #include "engine/core/error.h"
 
 namespace tl {
@@ -46,6 +48,18 @@ inline DType promote(DType a, DType b) {
     return 0;
   };
   return rank(a) >= rank(b) ? a : b;
+}
+
+// Value conversion between element types. C++ leaves a float -> integer conversion of NaN or
+// an out-of-range value undefined; x86 (and so PyTorch there) gives the minimum integer, which
+// is what this returns. Everything else is a plain static_cast.
+template <class D, class S>
+inline D cast_value(S v) {
+  if constexpr (std::is_integral<D>::value && !std::is_same<D, bool>::value && std::is_floating_point<S>::value) {
+    const S lo = S(std::numeric_limits<D>::min()), hi = -lo;  // 2^63 for int64
+    if (!(v >= lo && v < hi)) return std::numeric_limits<D>::min();
+  }
+  return static_cast<D>(v);
 }
 
 // Calls f with a value of the C++ type of `t` (only used for its type).

@@ -75,11 +75,11 @@ void copy_convert(const Tensor& src, D* dst) {
   const S* ps = src.data_ptr<S>();
   if (src.is_contiguous()) {
     const int64_t n = src.numel();
-    for (int64_t i = 0; i < n; ++i) dst[i] = static_cast<D>(ps[i]);
+    for (int64_t i = 0; i < n; ++i) dst[i] = cast_value<D>(ps[i]);
     return;
   }
   int64_t i = 0;
-  for_each_offset(src.shape(), src.strides(), 0, [&](int64_t o) { dst[i++] = static_cast<D>(ps[o]); });
+  for_each_offset(src.shape(), src.strides(), 0, [&](int64_t o) { dst[i++] = cast_value<D>(ps[o]); });
 }
 
 }  // namespace tl::kernels

@@ -128,7 +128,7 @@ struct Formatter {
   }
   std::string raw(double v) const {
     if (dtype == DType::Bool) return v != 0 ? "True" : "False";
-    if (dtype == DType::Int64) return std::to_string(int64_t(v));
+    if (dtype == DType::Int64) return std::to_string(cast_value<int64_t>(v));
     if (sci_mode) return sci(v, kPrecision);
     if (int_mode) {
       std::string r = fixed(v, 0);

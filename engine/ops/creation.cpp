@@ -33,14 +33,14 @@ Tensor Tensor::from_data(const std::vector<double>& values, const Shape& shape, 
   Tensor t = empty(shape, dtype);
   TL_DISPATCH(dtype, T, [&] {
     T* p = t.data_ptr<T>();
-    for (size_t i = 0; i < values.size(); ++i) p[i] = static_cast<T>(values[i]);
+    for (size_t i = 0; i < values.size(); ++i) p[i] = cast_value<T>(values[i]);
   });
   return t;
 }
 
 Tensor Tensor::scalar(double v, DType dtype) {
   Tensor t = empty(Shape{}, dtype);
-  TL_DISPATCH(dtype, T, [&] { *t.data_ptr<T>() = static_cast<T>(v); });
+  TL_DISPATCH(dtype, T, [&] { *t.data_ptr<T>() = cast_value<T>(v); });
   return t;
 }
 
@@ -48,7 +48,7 @@ Tensor full(const Shape& s, double v, DType dt) {
   Tensor t = Tensor::empty(s, dt);
   TL_DISPATCH(dt, T, [&] {
     T* p = t.data_ptr<T>();
-    const T x = static_cast<T>(v);
+    const T x = cast_value<T>(v);
     for (int64_t i = 0, n = t.numel(); i < n; ++i) p[i] = x;
   });
   return t;
@@ -85,7 +85,7 @@ Tensor arange(double start, double end, double step, std::optional<DType> dt) {
   Tensor r = Tensor::empty(Shape{n}, t);
   TL_DISPATCH(t, T, [&] {
     T* p = r.data_ptr<T>();
-    for (int64_t i = 0; i < n; ++i) p[i] = static_cast<T>(start + double(i) * step);
+    for (int64_t i = 0; i < n; ++i) p[i] = cast_value<T>(start + double(i) * step);
   });
   return r;
 }
@@ -99,7 +99,7 @@ Tensor linspace(double start, double end, int64_t steps, DType dt) {
   TL_DISPATCH(dt, T, [&] {
     T* p = r.data_ptr<T>();
     for (int64_t i = 0; i < steps; ++i)
-      p[i] = static_cast<T>(i < half ? start + step * double(i) : end - step * double(steps - i - 1));
+      p[i] = cast_value<T>(i < half ? start + step * double(i) : end - step * double(steps - i - 1));
   });
   return r;
 }

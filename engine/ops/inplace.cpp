@@ -30,7 +30,7 @@ void write_into(const char* op, Tensor& self, const Tensor& src) {
       D* pd = self.data_ptr<D>();
       const S* ps = src.data_ptr<S>();
       kernels::for_each_row<2>(self.shape(), st, base, [&](int64_t cnt, const int64_t* off, const int64_t* step) {
-        for (int64_t j = 0; j < cnt; ++j) pd[off[0] + j * step[0]] = static_cast<D>(ps[off[1] + j * step[1]]);
+        for (int64_t j = 0; j < cnt; ++j) pd[off[0] + j * step[0]] = cast_value<D>(ps[off[1] + j * step[1]]);
       });
     });
   });

@@ -314,7 +314,7 @@ Value tensor_to_value(const Tensor& t) {
   std::vector<double> flat = t.to_vector();
   auto scalar = [&](double x) {
     if (t.dtype() == DType::Bool) return Value::boolean(x != 0);
-    if (t.dtype() == DType::Int64) return Value::integer(int64_t(x));
+    if (t.dtype() == DType::Int64) return Value::integer(cast_value<int64_t>(x));
     return Value::number(x);
   };
   if (t.dim() == 0) return scalar(flat[0]);
