@@ -36,5 +36,5 @@ if [[ -d tests/browser ]]; then
   run_suite "playground tests (Playwright + Chromium)" node --test tests/browser/
 fi
 
-echo "test suites: $passed passed, $failed failed"
+echo "suites: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]

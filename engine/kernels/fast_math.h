@@ -18,8 +18,10 @@ inline float pow2i(int32_t n) {  // 2^n for n in [-126, 127]
 }
 
 inline float fast_exp(float x) {
-  // Clamped so that the result over/underflows exactly where expf's does.
-  float c = x < -104.0f ? -104.0f : (x > 89.0f ? 89.0f : x);
+  // Clamped so that the result over/underflows exactly where expf's does; NaN becomes -104
+  // here (converting NaN to int is undefined) and is put back at the end.
+  float c = x > -104.0f ? x : -104.0f;
+  c = c < 89.0f ? c : 89.0f;
   // exp(x) = 2^n exp(r), n = round(x / ln 2), r = x - n ln 2 (ln 2 split in two for precision).
   float n = std::floor(c * 1.44269504088896341f + 0.5f);
   float r = c - n * 0.693359375f + n * 2.12194440e-4f;
@@ -47,7 +49,7 @@ inline float fast_tanh(float x) {
   p = p * z + 1.33314422036e-1f;
   p = p * z - 3.33332819422e-1f;
   float small = p * z * x + x;
-  float e = fast_exp(2.0f * (a < 9.0f ? a : 9.0f));  // else 1 - 2 / (e^2|x| + 1); tanh(9) rounds to 1
+  float e = fast_exp(2.0f * (a < 20.0f ? a : 20.0f));  // else 1 - 2 / (e^2|x| + 1): 1.0f past ~9.1
   float big = std::copysign(1.0f - 2.0f / (e + 1.0f), x);
   float y = a < 0.625f ? small : big;
   return x != x ? x : y;

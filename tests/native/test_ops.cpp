@@ -243,3 +243,25 @@ TEST_CASE("the op table binds Python-style arguments", "[ops][table]") {
     CHECK(op.call != nullptr);
   }
 }
+
+TEST_CASE("special values through the vectorised float32 exp/tanh/sigmoid and int casts", "[ops]") {
+  Tensor x = vec({NAN, INFINITY, -INFINITY, 0, 100, -100});
+  std::vector<double> e = vals(exp(x)), t = vals(tanh(x)), s = vals(sigmoid(x));
+  CHECK(std::isnan(e[0]));
+  CHECK(std::isinf(e[1]));
+  CHECK(e[2] == 0);
+  CHECK(e[3] == 1);
+  CHECK(std::isinf(e[4]));
+  CHECK(e[5] == Approx(std::exp(-100.0f)).margin(1e-45));  // a float32 denormal
+  CHECK(std::isnan(t[0]));
+  CHECK(t[1] == 1);
+  CHECK(t[2] == -1);
+  CHECK(std::isnan(s[0]));
+  CHECK(s[1] == 1);
+  CHECK(s[2] == 0);
+  // NaN and out-of-range values cast to int64 give the minimum (x86's and PyTorch's result there)
+  std::vector<double> l = vals(to_dtype(vec({NAN, 1e30, -3.7}), DType::Int64));
+  CHECK(l[0] == double(INT64_MIN));
+  CHECK(l[1] == double(INT64_MIN));
+  CHECK(l[2] == -3);
+}
