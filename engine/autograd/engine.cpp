@@ -261,10 +261,14 @@ void release_grad_graphs() {
   auto& v = graph_grads();
   std::vector<std::weak_ptr<TensorImpl>> todo;
   todo.swap(v);
+  // A detached alias keeps the values (and storage) but no grad_fn and no .grad of its own.
   for (auto& w : todo)
     if (auto t = w.lock())
-      if (t->grad && t->grad->grad_fn) t->grad = Tensor(t->grad).detach().impl_ptr();
+      if (t->grad && (t->grad->grad_fn || t->grad->grad || t->grad == t))
+        t->grad = Tensor(t->grad).detach().impl_ptr();
 }
+
+void note_assigned_grad(const std::shared_ptr<TensorImpl>& owner) { graph_grads().push_back(owner); }
 
 void set_trace_enabled(bool on) {
   t_trace = on;

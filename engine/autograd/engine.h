@@ -33,6 +33,9 @@ const std::vector<std::weak_ptr<Node>>& last_backward_order();
 // same one and warns about it). This replaces every such .grad made since the last call by a
 // detached copy of its values, breaking the cycles. The interpreter calls it when a run ends.
 void release_grad_graphs();
+// Registers a tensor whose .grad was assigned by hand (`x.grad = y`), which can close a cycle
+// too (`x.grad = x`, or a y whose graph saved x); release_grad_graphs() detaches those as well.
+void note_assigned_grad(const std::shared_ptr<TensorImpl>& owner);
 
 // Optional trace of what each backward step did, for the playground's step-through view. Off by
 // default (one branch per node when off).

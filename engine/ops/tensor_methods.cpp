@@ -35,6 +35,7 @@ void Tensor::set_grad(const Tensor& g) {
     TL_CHECK(g.shape() == shape(), "assigned grad has data of a different size: ", g.shape_str(), " vs ",
              shape_str());
   impl_->grad = g.impl_ptr();
+  if (g.defined()) autograd::note_assigned_grad(impl_);
 }
 
 void Tensor::retain_grad() {
