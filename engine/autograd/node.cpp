@@ -160,15 +160,19 @@ void save(Node* n, const Tensor& t) {
   n->saved.push_back(SavedTensor{t.impl_ptr(), t.version(), false});
 }
 
-void save_output(Node* n, const Tensor& out) {
+std::shared_ptr<TensorImpl> data_alias(const Tensor& t) {
   auto a = std::make_shared<TensorImpl>();
-  a->storage = out.impl()->storage;
-  a->shape = out.shape();
-  a->strides = out.strides();
-  a->offset = out.impl()->offset;
-  a->dtype = out.dtype();
+  a->storage = t.impl()->storage;
+  a->shape = t.shape();
+  a->strides = t.strides();
+  a->offset = t.impl()->offset;
+  a->dtype = t.dtype();
+  return a;
+}
+
+void save_output(Node* n, const Tensor& out) {
   n->had_saved = true;
-  n->saved.push_back(SavedTensor{a, out.version(), true});
+  n->saved.push_back(SavedTensor{data_alias(out), out.version(), true});
 }
 
 }  // namespace tl

@@ -88,6 +88,8 @@ Node* record(const char* op, BackwardFn bw, const std::vector<Tensor>& inputs, T
 bool any_requires_grad(std::initializer_list<const Tensor*> inputs);
 void save(Node* n, const Tensor& t);         // an input (kept whole, with its graph)
 void save_output(Node* n, const Tensor& out);  // the output (kept as data, no cycle)
+// A data-only alias of t (same storage and version counter; no grad_fn, no .grad).
+std::shared_ptr<TensorImpl> data_alias(const Tensor& t);
 
 // The script position stamped on nodes created from now on (the interpreter sets it around each
 // expression it evaluates; 0, 0 = none).

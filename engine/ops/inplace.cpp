@@ -38,13 +38,31 @@ void write_into(const char* op, Tensor& self, const Tensor& src) {
 }
 
 // self <- f(self, o), rebasing self's history onto the result's node when recording.
-// As in PyTorch, a node that saved `self` (mul_/div_ by a tensor that requires grad) finds it
-// modified when backward runs, and raises the in-place error.
 template <class F>
 Tensor& binary_inplace(const char* op, Tensor& self, const Tensor& o, F f) {
   const bool recording = grad_enabled() && (self.requires_grad() || o.requires_grad());
   check_inplace(op, self, recording);
   Tensor result = f(self, o);
+  if (recording && result.grad_fn()) {
+    // The node saved `self` (mul_/div_ by a tensor that requires grad). As PyTorch, the first
+    // saved `self` becomes a copy of its values before the write ("original_self"); any other
+    // slot holding `self` (`y.mul_(y)`) stays a view of it, saved output-style (no reference
+    // cycle through the node), so backward raises PyTorch's in-place error for it.
+    bool first = true;
+    for (SavedTensor& st : result.grad_fn()->saved) {
+      if (st.impl != self.impl_ptr()) continue;
+      if (first) {
+        NoGradGuard ng;
+        Tensor copy = clone(self.detach());
+        st.impl = copy.impl_ptr();
+        st.version = copy.version();
+        first = false;
+      } else {
+        st.impl = data_alias(self);
+        st.is_output = true;
+      }
+    }
+  }
   TL_CHECK(is_floating(self.dtype()) || !is_floating(result.dtype()), op, ": result type ",
            dtype_name(result.dtype()), " can't be cast to the desired output type ", dtype_name(self.dtype()));
   write_into(op, self, result);
