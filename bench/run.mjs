@@ -202,7 +202,7 @@ const mib = (b) => (b == null ? '–' : `${(b / 1048576).toFixed(1)} MiB`);
 // (web/) does not exist yet; when it does, implement this hook (e.g. spawn
 // bench/playground/bench_playground.mjs) and return { runToGraphMs, loadToInteractiveMs }.
 async function playgroundTimings() {
-  return { status: 'not measured (TODO: the playground does not exist yet)', runToGraphMs: null, loadToInteractiveMs: null };
+  return { status: 'not measured yet (TODO: drive the playground with Playwright here)', runToGraphMs: null, loadToInteractiveMs: null };
 }
 
 // ---- main ----
