@@ -33,6 +33,39 @@ const char* bin_name(Bin op) {
   return n[int(op)];
 }
 
+// int64 arithmetic wraps around on overflow, as PyTorch's does (signed overflow is undefined
+// in C++, so it is done in uint64).
+template <class T>
+inline T iadd(T a, T b) {
+  if constexpr (std::is_same<T, int64_t>::value) return T(uint64_t(a) + uint64_t(b));
+  else return T(a + b);
+}
+template <class T>
+inline T isub(T a, T b) {
+  if constexpr (std::is_same<T, int64_t>::value) return T(uint64_t(a) - uint64_t(b));
+  else return T(a - b);
+}
+template <class T>
+inline T imul(T a, T b) {
+  if constexpr (std::is_same<T, int64_t>::value) return T(uint64_t(a) * uint64_t(b));
+  else return T(a * b);
+}
+// PyTorch's integer power: repeated squaring with wrap-around; a negative exponent gives 0
+// unless the base is 1 or -1.
+inline int64_t ipow(int64_t a, int64_t b) {
+  if (b < 0) return a == 1 ? 1 : a == -1 ? ((b & 1) ? -1 : 1) : 0;
+  uint64_t r = 1, base = uint64_t(a);
+  for (uint64_t e = uint64_t(b); e; e >>= 1, base *= base)
+    if (e & 1) r *= base;
+  return int64_t(r);
+}
+template <class T>
+inline T gpow(T x, T y) {
+  if constexpr (std::is_same<T, int64_t>::value) return ipow(x, y);
+  else if constexpr (std::is_same<T, bool>::value) return T(x || !y);
+  else return T(std::pow(x, y));
+}
+
 Tensor binary(Bin op, const Tensor& a0, const Tensor& b0) {
   const char* name = bin_name(op);
   TL_CHECK(a0.defined() && b0.defined(), name, ": undefined tensor");
@@ -47,14 +80,14 @@ Tensor binary(Bin op, const Tensor& a0, const Tensor& b0) {
   TL_DISPATCH(ct, T, [&] {
     using kernels::binary_loop;
     switch (op) {
-      case Bin::Add: binary_loop<T, T>(a, b, out, [](T x, T y) { return T(x + y); }); break;
-      case Bin::Sub: binary_loop<T, T>(a, b, out, [](T x, T y) { return T(x - y); }); break;
-      case Bin::Mul: binary_loop<T, T>(a, b, out, [](T x, T y) { return T(x * y); }); break;
+      case Bin::Add: binary_loop<T, T>(a, b, out, [](T x, T y) { return iadd(x, y); }); break;
+      case Bin::Sub: binary_loop<T, T>(a, b, out, [](T x, T y) { return isub(x, y); }); break;
+      case Bin::Mul: binary_loop<T, T>(a, b, out, [](T x, T y) { return imul(x, y); }); break;
       case Bin::Div:
         binary_loop<T, T>(a, b, out, [](T x, T y) { return T(x / y); });
         break;
       case Bin::Pow:
-        binary_loop<T, T>(a, b, out, [](T x, T y) { return T(std::pow(x, y)); });
+        binary_loop<T, T>(a, b, out, [](T x, T y) { return gpow(x, y); });
         break;
       case Bin::Max:
         binary_loop<T, T>(a, b, out, [](T x, T y) { return (x != x || x > y) ? x : y; });  // NaN wins
@@ -100,14 +133,14 @@ Tensor unary(Un op, const Tensor& x0, UnParams p = {}) {
     using kernels::unary_loop;
     using C = std::conditional_t<std::is_same<T, float>::value, float, double>;  // math precision
     switch (op) {
-      case Un::Neg: unary_loop<T, T>(x, out, [](T v) { return T(-v); }); break;
+      case Un::Neg: unary_loop<T, T>(x, out, [](T v) { return isub(T(0), v); }); break;
       case Un::Exp:
         if constexpr (std::is_same<T, float>::value) unary_loop<T, T>(x, out, [](T v) { return kernels::fast_exp(v); });
         else unary_loop<T, T>(x, out, [](T v) { return T(std::exp(C(v))); });
         break;
       case Un::Log: unary_loop<T, T>(x, out, [](T v) { return T(std::log(C(v))); }); break;
       case Un::Sqrt: unary_loop<T, T>(x, out, [](T v) { return T(std::sqrt(C(v))); }); break;
-      case Un::Abs: unary_loop<T, T>(x, out, [](T v) { return v < T(0) ? T(-v) : v; }); break;
+      case Un::Abs: unary_loop<T, T>(x, out, [](T v) { return v < T(0) ? isub(T(0), v) : v; }); break;
       case Un::Sin: unary_loop<T, T>(x, out, [](T v) { return T(std::sin(C(v))); }); break;
       case Un::Cos: unary_loop<T, T>(x, out, [](T v) { return T(std::cos(C(v))); }); break;
       case Un::Tanh:
@@ -150,9 +183,16 @@ Tensor unary(Un op, const Tensor& x0, UnParams p = {}) {
       }
       case Un::PowScalar: {
         const C e = C(p.p0);
-        if (e == C(2)) unary_loop<T, T>(x, out, [](T v) { return T(v * v); });
-        else if (e == C(1)) unary_loop<T, T>(x, out, [](T v) { return v; });
-        else unary_loop<T, T>(x, out, [e](T v) { return T(std::pow(C(v), e)); });
+        if constexpr (std::is_same<T, int64_t>::value) {  // integral exponent (checked by pow())
+          const int64_t ie = int64_t(p.p0);
+          unary_loop<T, T>(x, out, [ie](T v) { return ipow(v, ie); });
+        } else if (e == C(2)) {
+          unary_loop<T, T>(x, out, [](T v) { return T(v * v); });
+        } else if (e == C(1)) {
+          unary_loop<T, T>(x, out, [](T v) { return v; });
+        } else {
+          unary_loop<T, T>(x, out, [e](T v) { return T(std::pow(C(v), e)); });
+        }
         break;
       }
       case Un::Not: break;
@@ -245,6 +285,7 @@ static void pow_scalar_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
 Tensor pow(const Tensor& x, double e) {
   // An integer tensor to an integral power stays integral (PyTorch); otherwise compute in float.
   if (!x.is_floating_point() && e != std::floor(e)) return pow(to_dtype(x, default_float_dtype()), e);
+  TL_CHECK(x.is_floating_point() || e >= 0, "pow: Integers to negative integer powers are not allowed.");
   UnParams p;
   p.p0 = e;
   Tensor out = unary(Un::PowScalar, x, p);

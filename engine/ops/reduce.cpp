@@ -56,7 +56,8 @@ Tensor reduce_kernel(Red op, const Tensor& x, const ReduceDims& rd) {
   const bool full_contig = outer.n == 0 && x.is_contiguous();
   TL_DISPATCH(x.dtype(), T, [&] {
     const T* px = x.data_ptr<T>();
-    using Acc = std::conditional_t<std::is_floating_point<T>::value, double, int64_t>;
+    // Integer sums and products wrap around like PyTorch's (uint64: no signed overflow UB).
+    using Acc = std::conditional_t<std::is_floating_point<T>::value, double, uint64_t>;
     int64_t oi = 0;
     auto reduce_one = [&](int64_t base) {
       // One output element: reduce the inner elements starting at `base`.
