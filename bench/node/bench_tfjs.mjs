@@ -18,6 +18,18 @@ const backend = bi >= 0 ? argv[bi + 1] : 'wasm';
 const system = `tfjs-${backend}`;
 const opt = parseArgs(argv);
 
+// k training steps; returns the last loss (read back, so the work is complete).
+function runSteps(step, ps, k) {
+  let loss = null;
+  for (let i = 0; i < k; i++) {
+    if (loss) loss.dispose();
+    loss = step(ps);
+  }
+  const v = loss.dataSync()[0];
+  loss.dispose();
+  return v;
+}
+
 async function setup() {
   if (backend === 'wasm') {
     setWasmPaths(path.join(root, 'node_modules/@tensorflow/tfjs-backend-wasm/dist') + '/');
@@ -85,16 +97,7 @@ const table = {
     }
     ps.forEach((p) => p.dispose());
     ps = fresh();
-    const runK = (k) => {
-      let loss = null;
-      for (let i = 0; i < k; i++) {
-        if (loss) loss.dispose();
-        loss = step(ps);
-      }
-      const v = loss.dataSync()[0];
-      loss.dispose();
-      return v;
-    };
+    const runK = (k) => runSteps(step, ps, k);
     const r = measure(runK, opt);
     ps.forEach((p) => p.dispose());
     X.dispose();
@@ -194,16 +197,7 @@ const table = {
     }
     ps.forEach((q) => q.dispose());
     ps = fresh();
-    const runK = (k) => {
-      let loss = null;
-      for (let i = 0; i < k; i++) {
-        if (loss) loss.dispose();
-        loss = step(ps);
-      }
-      const v = loss.dataSync()[0];
-      loss.dispose();
-      return v;
-    };
+    const runK = (k) => runSteps(step, ps, k);
     const r = measure(runK, opt);
     ps.forEach((q) => q.dispose());
     [X, y, one, alpha].forEach((t) => t.dispose());

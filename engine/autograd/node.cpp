@@ -52,12 +52,7 @@ Tensor Node::saved_tensor(size_t i) {
             " instead.");
   if (!s.is_output) return Tensor(s.impl);
   // Re-attach the output to this node so formulas that use it stay differentiable.
-  auto t = std::make_shared<TensorImpl>();
-  t->storage = s.impl->storage;
-  t->shape = s.impl->shape;
-  t->strides = s.impl->strides;
-  t->offset = s.impl->offset;
-  t->dtype = s.impl->dtype;
+  auto t = data_alias(Tensor(s.impl));
   t->requires_grad = true;
   t->grad_fn = shared_from_this();
   return Tensor(t);
@@ -97,12 +92,7 @@ std::shared_ptr<Node> grad_accumulator(const Tensor& leaf) {
   n->seq = UINT64_MAX;  // as in PyTorch: accumulate as soon as ready
   n->leaf = leaf.impl_ptr();
   n->accumulate = true;
-  auto v = std::make_shared<TensorImpl>();
-  v->storage = impl->storage;
-  v->shape = impl->shape;
-  v->strides = impl->strides;
-  v->offset = impl->offset;
-  v->dtype = impl->dtype;
+  auto v = data_alias(leaf);
   v->requires_grad = true;
   n->leaf_view = std::move(v);
   n->out_shape = impl->shape;
