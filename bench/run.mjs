@@ -2,11 +2,12 @@
 // `npm run bench`: W1–W5 (bench/WORKLOADS.md) on tensorlens native, tensorlens wasm (Node, JS API
 // and tl.run), TensorFlow.js 4.22 wasm-SIMD and cpu, and PyTorch 1.13 CPU (1 thread), side by side
 // in one run. Each (workload, system) pair runs in its own child process, workload by workload,
-// so drift of this shared machine hits every system alike. Prints the tables (figures, ratios,
-// issue-7 targets, check values, W1 peak fraction, wasm heap) and writes bench/results/latest.json.
+// so drift of this shared machine hits every system alike. Then the playground timings (Chromium,
+// bench/browser/playground_bench.mjs). Prints the tables (figures, ratios, issue-7 targets, check
+// values, W1 peak fraction, wasm heaps, playground) and writes bench/results/latest.json.
 //
-//   node bench/run.mjs [--quick] [--only W1,W4] [--systems native,wasm,tfjs-wasm,tfjs-cpu,torch]
-//                      [--no-build] [--out FILE] [--timeout-s N]
+//   node bench/run.mjs [--quick] [--only W1,W4,playground] [--no-playground] [--no-build]
+//                      [--systems native,wasm,tfjs-wasm,tfjs-cpu,torch] [--out FILE] [--timeout-s N]
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -20,19 +21,24 @@ const MARK = '@@BENCH@@ ';
 // ---- options ----
 const ALL_SYSTEMS = ['native', 'wasm', 'tfjs-wasm', 'tfjs-cpu', 'torch'];
 const ALL_WORKLOADS = ['W1', 'W2', 'W3', 'W4', 'W5'];
-const opts = { quick: false, only: ALL_WORKLOADS, systems: ALL_SYSTEMS, build: true, out: path.join(here, 'results/latest.json'), timeoutS: null };
+// `playground` in --only (or by default) adds the playground timings, after the workloads.
+const opts = { quick: false, only: ALL_WORKLOADS, playground: true, systems: ALL_SYSTEMS, build: true, out: path.join(here, 'results/latest.json'), timeoutS: null };
 {
   const a = process.argv.slice(2);
   for (let i = 0; i < a.length; i++) {
     const list = () => a[++i].split(',').map((s) => s.trim()).filter(Boolean);
     if (a[i] === '--quick') opts.quick = true;
-    else if (a[i] === '--only') opts.only = list().map((s) => s.toUpperCase());
+    else if (a[i] === '--only') {
+      const l = list().map((s) => s.toUpperCase());
+      opts.playground = l.includes('PLAYGROUND');
+      opts.only = l.filter((s) => s !== 'PLAYGROUND');
+    } else if (a[i] === '--no-playground') opts.playground = false;
     else if (a[i] === '--systems') opts.systems = list();
     else if (a[i] === '--no-build') opts.build = false;
     else if (a[i] === '--out') opts.out = path.resolve(a[++i]);
     else if (a[i] === '--timeout-s') opts.timeoutS = Number(a[++i]);
     else if (a[i] === '--help' || a[i] === '-h') {
-      console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 10).join('\n'));
+      console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 11).join('\n'));
       process.exit(0);
     } else {
       console.error(`bench: unknown option ${a[i]}`);
@@ -135,6 +141,7 @@ function command(system, workload) {
     case 'tfjs-wasm': return [node, [path.join(here, 'node/bench_tfjs.mjs'), '--backend', 'wasm', ...args]];
     case 'tfjs-cpu': return [node, [path.join(here, 'node/bench_tfjs.mjs'), '--backend', 'cpu', ...args]];
     case 'torch': return [torchPython, [path.join(here, 'peers/torch_bench.py'), ...args]];
+    case 'playground': return [node, [path.join(here, 'browser/playground_bench.mjs'), ...(opts.quick ? ['--quick'] : [])]];
   }
   throw new Error(system);
 }
@@ -194,27 +201,40 @@ function mdTable(head, rows) {
   const line = (cells) => '| ' + cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join(' | ') + ' |';
   return [line(head), '|' + widths.map((w, i) => (i === 0 ? ':' : '-') + '-'.repeat(w) + (i === 0 ? '-' : ':')).join('|') + '|', ...rows.map(line)].join('\n');
 }
-const mib = (b) => (b == null ? '–' : `${(b / 1048576).toFixed(1)} MiB`);
+const mib = (b) => (b == null ? '–' : Math.abs(b) < 1048576 && b !== 0 ? `${(b / 1024).toFixed(1)} KiB` : `${(b / 1048576).toFixed(1)} MiB`);
 
-// TODO(issue 7, "Also measured"): playground timings — time from pressing Run to the graph drawn
-// for a 100-node script (target < 100 ms) and page load to interactive from localhost (target
-// < 1 s), by a Playwright script in bench/ (playwright-core + /usr/bin/chromium). The playground
-// (web/) does not exist yet; when it does, implement this hook (e.g. spawn
-// bench/playground/bench_playground.mjs) and return { runToGraphMs, loadToInteractiveMs }.
+// Playground timings (issue 7, "Also measured"): run → graph drawn for a ~100-node script (target
+// < 100 ms) and page load → interactive (target < 1 s), measured in Chromium by
+// bench/browser/playground_bench.mjs (which serves build/web on a free port and stops it).
 async function playgroundTimings() {
-  return { status: 'not measured yet (TODO: drive the playground with Playwright here)', runToGraphMs: null, loadToInteractiveMs: null };
+  log('bench: playground (Chromium) …');
+  const r = await runChild('playground', 'playground');
+  if (r.failed) {
+    log(`  playground: FAILED — ${r.failed}`);
+    return { status: `not measured: ${r.failed}`, failed: r.failed, runToGraphMs: null, loadToInteractiveMs: null };
+  }
+  const { runToGraph: run, loadToInteractive: load } = r.results;
+  log(`  playground: run → graph ${fmt(run.median_ms)} ms, load → interactive ${fmt(load.median_ms)} ms  (${r.seconds.toFixed(1)} s)`);
+  return {
+    status: 'measured',
+    info: r.info,
+    runToGraphMs: run.median_ms,
+    loadToInteractiveMs: load.median_ms,
+    runToGraph: { ...run, met: run.median_ms < run.target_ms },
+    loadToInteractive: { ...load, met: load.median_ms < load.target_ms },
+  };
 }
 
 // ---- main ----
 async function main() {
   const started = new Date();
   const mach = machine();
-  log(`bench: ${opts.quick ? 'quick' : 'full'} run; workloads ${opts.only.join(',')}; systems ${opts.systems.join(',')}`);
+  log(`bench: ${opts.quick ? 'quick' : 'full'} run; workloads ${opts.only.join(',') || 'none'}${opts.playground ? ' + playground' : ''}; systems ${opts.systems.join(',')}`);
   log(`bench: ${mach.cpu}, ${mach.cores} cores, ${mach.ghz.toFixed(2)} GHz (${mach.ghzSource}); load ${mach.loadavg.map((x) => x.toFixed(2)).join(' ')}`);
 
   const notices = [];
   const build = { ran: false };
-  if (opts.systems.includes('native') && opts.build) {
+  if (opts.systems.includes('native') && opts.build && opts.only.length) {
     log('bench: building the native benchmark (bench/build.sh) …');
     const t0 = Date.now();
     const r = spawnSync('bash', [path.join(here, 'build.sh')], { cwd: root, encoding: 'utf8' });
@@ -337,13 +357,15 @@ async function main() {
   if (build.ran) p(`Native build (bench/build.sh): ${build.status === 0 ? 'ok' : 'FAILED'} in ${build.seconds.toFixed(0)} s (not part of the timings).`);
   if (build.ran) p();
   const sysCols = opts.systems;
-  p('Figures (median of the timed repetitions; best in the JSON):');
-  p();
-  p(mdTable(['workload', 'unit', ...sysCols], rows.map((row) => [row.label, row.unit, ...sysCols.map((s) => fmt(figure(row, s)))])));
-  p();
+  if (rows.length) {
+    p('Figures (median of the timed repetitions; best in the JSON):');
+    p();
+    p(mdTable(['workload', 'unit', ...sysCols], rows.map((row) => [row.label, row.unit, ...sysCols.map((s) => fmt(figure(row, s)))])));
+    p();
+  }
   const ratioCols = [];
   for (const o of OURS) if (sysCols.includes(o)) for (const pe of PEERS) if (sysCols.includes(pe)) ratioCols.push([o, pe]);
-  if (ratioCols.length) {
+  if (ratioCols.length && rows.length) {
     p('tensorlens vs each peer (speedup: > 1× means tensorlens is faster; from the medians above):');
     p();
     p(mdTable(['workload', ...ratioCols.map(([o, pe]) => `${o} vs ${pe}`)], rows.map((row) => [row.label, ...ratioCols.map(([o, pe]) => fmtRatio(speedup(row, o, pe)))])));
@@ -426,26 +448,64 @@ async function main() {
     p();
   }
 
-  // memory (wasm heap)
+  // memory: wasm heap (module memory) and live tensor bytes per system; W2 and W5 in the table,
+  // every workload in the JSON (json.memory[row][system]).
+  const MEM_SYSTEMS = ['wasm', 'tfjs-wasm', 'tfjs-cpu'];
   const memRows = [];
-  for (const id of ['W2', 'W5', 'W1-512', 'W3', 'W4']) {
-    const m = results[id]?.wasm?.memory;
-    if (!m) continue;
-    json.memory[id] = m;
-    if (id === 'W2' || id === 'W5')
-      memRows.push([id, mib(m.heapBytesPeak), mib(m.heapBytesStart), mib(m.tensorBytesPeak), `${m.liveTensorsDelta} / ${m.engineTensorsDelta}`]);
+  for (const row of rows) {
+    for (const s of MEM_SYSTEMS) {
+      const r = results[row.id]?.[s];
+      const m = r?.memory;
+      if (!m) continue;
+      (json.memory[row.id] ??= {})[s] = m;
+      if (row.id !== 'W2' && row.id !== 'W5') continue;
+      const grew = m.heapBytesPeak != null && m.heapBytesStart != null ? `+${mib(m.heapBytesPeak - m.heapBytesStart)}` : '–';
+      const left = s === 'wasm' ? `${m.liveTensorsDelta} JS / ${m.engineTensorsDelta} engine` : String(r.leakedTensors ?? '–');
+      memRows.push([row.id, s, mib(m.heapBytesStart), mib(m.heapBytesPeak), grew, mib(m.tensorBytesPeak), left]);
+    }
   }
   if (memRows.length) {
-    p('wasm heap during W2 and W5 (tl.memory(); the heap only grows, so its peak is its size at the end):');
+    p('Memory during W2 and W5 (wasm heap = the module\'s memory: tl.memory().heapBytes, TF.js wasm backend HEAPU8; it only grows, ' +
+      'so its size after the workload is its peak; tensor bytes: tl.memory().tensorBytes / tf.memory().numBytes, sampled after each repetition):');
     p();
-    p(mdTable(['workload', 'peak heapBytes', 'heap at start', 'peak tensorBytes', 'leaked JS / engine tensors'], memRows));
+    p(mdTable(['workload', 'system', 'wasm heap before', 'after (peak)', 'grew', 'peak tensor bytes', 'tensors left after'], memRows));
     p();
   }
 
-  // playground (TODO hook)
-  json.playground = await playgroundTimings();
-  p(`Playground (run → graph for a 100-node script, target < 100 ms; load → interactive, target < 1 s): ${json.playground.status}`);
-  p();
+  // playground (Chromium): its own section, with its targets
+  if (opts.playground) {
+    const pg = (json.playground = await playgroundTimings());
+    if (pg.status !== 'measured') {
+      p(`Playground (run → graph for a 100-node script, target < 100 ms; load → interactive, target < 1 s): ${pg.status}`);
+      p();
+      notices.push(`playground: ${pg.status}`);
+    } else {
+      const run = pg.runToGraph;
+      const load = pg.loadToInteractive;
+      const ms = (v) => (v == null ? '–' : `${fmt(v)} ms`);
+      const bestOf = (samples, k) => {
+        const v = samples.map((x) => x[k]).filter((x) => x != null);
+        return v.length ? Math.min(...v) : null;
+      };
+      const status = (m) => (m.met ? 'met' : `NOT MET (${(m.median_ms / m.target_ms).toFixed(2)}× the target)`);
+      p(`Playground (Chromium ${pg.info.chromium} headless, build/web served on 127.0.0.1; in-page performance.now(); ` +
+        `run → graph: ${run.samples.length} timed runs after ${pg.info.warmupRuns ?? 1} untimed; load: ${load.samples.length} fresh loads, each in a new browser context):`);
+      p();
+      p(mdTable(['measure', 'median', 'best', 'target', 'status'], [
+        [`run → graph drawn (script of ${run.nodes} nodes, ${run.edges} edges): click → all nodes in the SVG`, ms(run.median_ms), ms(run.best_ms), `< ${run.target_ms} ms`, status(run)],
+        ['· of which the engine (worker: tl.run + tl.graph, request → reply)', ms(run.engineMedianMs), ms(bestOf(run.samples, 'engine')), '', ''],
+        ['· of which the page (reply → graph laid out and in the DOM)', ms(run.renderMedianMs), ms(bestOf(run.samples, 'render')), '', ''],
+        ['(also) click → next frame with the graph', ms(run.frameMedianMs), ms(run.frameBestMs), '', ''],
+        ['(also) first run of the script (untimed)', ms(run.firstRunMs), '', '', ''],
+        ['page load → interactive: navigation start → editor usable and engine ready', ms(load.median_ms), ms(load.best_ms), `< ${load.target_ms / 1000} s`, status(load)],
+        ['· editor usable (= DOMContentLoaded + module scripts)', ms(load.editorMedianMs), ms(bestOf(load.samples, 'editor')), '', ''],
+        ['· engine worker ready (wasm loaded)', ms(load.engineReadyMedianMs), ms(bestOf(load.samples, 'engineReady')), '', ''],
+        ['(also) page load → first graph drawn (the default example)', ms(load.firstGraphMedianMs), ms(load.firstGraphBestMs), '', ''],
+      ]));
+      p();
+      for (const x of pg.info.problems || []) notices.push(`playground page: ${x}`);
+    }
+  }
 
   // problems
   const problems = [...notices];

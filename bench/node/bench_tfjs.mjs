@@ -46,12 +46,33 @@ async function setup() {
   return info;
 }
 
+// Memory of one workload, sampled after every timed repetition (as bench_wasm.mjs does with
+// tl.memory()): tensorBytes = tf.memory().numBytes (bytes held by live tensors); heapBytes = the
+// wasm backend's module memory (HEAPU8 length: it only grows, so the last sample is the peak;
+// null on the cpu backend, whose tensors live in the JS heap).
+function memTracker() {
+  const heap = () => (backend === 'wasm' ? tf.backend().wasm?.HEAPU8?.length ?? null : null);
+  const m0 = tf.memory();
+  const peak = { heapBytes: heap(), tensorBytes: m0.numBytes };
+  const start = { ...peak };
+  const sample = () => {
+    const h = heap();
+    if (h != null) peak.heapBytes = Math.max(peak.heapBytes ?? 0, h);
+    peak.tensorBytes = Math.max(peak.tensorBytes, tf.memory().numBytes);
+  };
+  return {
+    sample,
+    report: () => (sample(), { memory: { heapBytesStart: start.heapBytes, heapBytesPeak: peak.heapBytes, tensorBytesStart: start.tensorBytes, tensorBytesPeak: peak.tensorBytes } }),
+  };
+}
+
 // Variables are made inside tf.tidy (else their initial tensors leak: bench/WORKLOADS.md).
 const variables = (arrays) => tf.tidy(() => arrays.map(([a, shape]) => tf.variable(tf.tensor(a, shape))));
 
 const table = {
   W1(n) {
     const n0 = tf.memory().numTensors;
+    const mem = memTracker();
     const { A: a, B: b } = w1Data(n);
     const A = tf.tensor2d(a, [n, n]);
     const B = tf.tensor2d(b, [n, n]);
@@ -66,14 +87,15 @@ const table = {
       C.dispose();
       return v;
     };
-    const r = measure(runK, opt);
+    const r = measure(runK, opt, () => mem.sample());
     A.dispose();
     B.dispose();
-    return { ...r, checks, leakedTensors: tf.memory().numTensors - n0 };
+    return { ...r, checks, leakedTensors: tf.memory().numTensors - n0, ...mem.report() };
   },
 
   W2() {
     const n0 = tf.memory().numTensors;
+    const mem = memTracker();
     const d = w2Data();
     const X = tf.tensor2d(d.X, [64, 784]);
     const Y = tf.tidy(() => tf.oneHot(tf.tensor1d(d.labels, 'int32'), 10).toFloat());
@@ -98,16 +120,17 @@ const table = {
     ps.forEach((p) => p.dispose());
     ps = fresh();
     const runK = (k) => runSteps(step, ps, k);
-    const r = measure(runK, opt);
+    const r = measure(runK, opt, () => mem.sample());
     ps.forEach((p) => p.dispose());
     X.dispose();
     Y.dispose();
     optimizer.dispose();
-    return { ...r, checks, leakedTensors: tf.memory().numTensors - n0 };
+    return { ...r, checks, leakedTensors: tf.memory().numTensors - n0, ...mem.report() };
   },
 
   W3() {
     const n0 = tf.memory().numTensors;
+    const mem = memTracker();
     const d = w3Data();
     const x = tf.tensor1d(d.x);
     const w = tf.tensor1d(d.w);
@@ -127,13 +150,14 @@ const table = {
       }
       return v;
     };
-    const r = measure(runK, opt);
+    const r = measure(runK, opt, () => mem.sample());
     [x, w, b].forEach((t) => t.dispose());
-    return { ...r, checks, leakedTensors: tf.memory().numTensors - n0 };
+    return { ...r, checks, leakedTensors: tf.memory().numTensors - n0, ...mem.report() };
   },
 
   W4() {
     const n0 = tf.memory().numTensors;
+    const mem = memTracker();
     // Constants made once (kinder to TF.js than numbers, which become a new tensor per op).
     const p = tf.scalar(0.5);
     const c1 = tf.scalar(1.0001);
@@ -154,13 +178,14 @@ const table = {
       for (let i = 0; i < k; i++) v = once()[1];
       return v;
     };
-    const r = measure(runK, opt);
+    const r = measure(runK, opt, () => mem.sample());
     [p, c1, c2].forEach((t) => t.dispose());
-    return { ...r, checks, leakedTensors: tf.memory().numTensors - n0 };
+    return { ...r, checks, leakedTensors: tf.memory().numTensors - n0, ...mem.report() };
   },
 
   W5() {
     const n0 = tf.memory().numTensors;
+    const mem = memTracker();
     const d = w5Data();
     const X = tf.tensor2d(d.X, [100, 2]);
     const y = tf.tensor2d(d.y, [100, 1]);
@@ -198,11 +223,11 @@ const table = {
     ps.forEach((q) => q.dispose());
     ps = fresh();
     const runK = (k) => runSteps(step, ps, k);
-    const r = measure(runK, opt);
+    const r = measure(runK, opt, () => mem.sample());
     ps.forEach((q) => q.dispose());
     [X, y, one, alpha].forEach((t) => t.dispose());
     optimizer.dispose();
-    return { ...r, checks, leakedTensors: tf.memory().numTensors - n0 };
+    return { ...r, checks, leakedTensors: tf.memory().numTensors - n0, ...mem.report() };
   },
 };
 

@@ -1,0 +1,295 @@
+#!/usr/bin/env node
+// Playground timings (issue 7, "Also measured"), in Debian's Chromium (headless, driven by
+// playwright-core, launched as tests/browser/ launch it) against build/web served on a free port of
+// 127.0.0.1 by scripts/serve.mjs — both started and stopped here.
+//
+//   node bench/browser/playground_bench.mjs [--quick] [--runs N] [--warmup K] [--loads N] [--layers L]
+// (defaults: 10 timed runs after 3 untimed, 7 loads; --quick: 5 after 2, 3 loads)
+//
+// 1. Run → graph drawn (target < 100 ms): the editor gets a script whose graph has ~100 nodes
+//    (L residual tanh layers, `h_i = tanh(h_{i-1} @ w_i + b_i) + h_{i-1} * 0.5`; L = 12 gives 99
+//    nodes), K untimed runs (JIT warm-up; the first one's time is reported as firstRunMs), then
+//    N timed clicks on Run. In-page timestamps (performance.now()): from the click event (a
+//    capture listener on window, ahead of the page's own) to the moment the page reports the run
+//    finished — its `data-runs` attribute on <html>, set right after the graph's SVG (every
+//    `[data-node-id]`) is built, seen by a MutationObserver. Split into the engine's share (the
+//    `analyze` request posted to the worker → its reply arriving) and the rest (the reply → the
+//    graph in the DOM: layout and SVG); also the next frame (a rAF after that, then a task: the
+//    frame with the graph has been produced).
+// 2. Page load → interactive (target < 1 s): M fresh loads, each in a new browser context (empty
+//    cache). From navigation start (performance.now() = 0) to both the editor being usable
+//    (CodeMirror's contenteditable in the editor's shadow root) and the engine worker's `ready`
+//    message arriving. Also: DOMContentLoaded, and the first graph drawn (the default example run,
+//    <html data-ready="1">).
+// Median and best of each. The result goes to stdout as one "@@BENCH@@ {json}" line, like the
+// other children of bench/run.mjs; progress to stderr.
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { MARK, emitFailure } from '../common/protocol.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const system = 'playground';
+const CHROMIUM = '/usr/bin/chromium';
+
+const opt = { runs: 10, warmup: 3, loads: 7, layers: 12 };
+{
+  const a = process.argv.slice(2);
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === '--quick') Object.assign(opt, { runs: 5, warmup: 2, loads: 3 });
+    else if (a[i] === '--runs') opt.runs = Number(a[++i]);
+    else if (a[i] === '--warmup') opt.warmup = Math.max(1, Number(a[++i]));
+    else if (a[i] === '--loads') opt.loads = Number(a[++i]);
+    else if (a[i] === '--layers') opt.layers = Number(a[++i]);
+  }
+}
+const log = (...m) => console.error('playground:', ...m);
+
+/** The benchmark script: L residual tanh layers on 8 features; L = 12 → 99 graph nodes. */
+export function benchScript(L) {
+  const lines = ['import torch', 'torch.manual_seed(0)', 'x = torch.randn(4, 8)'];
+  for (let i = 1; i <= L; i++) {
+    lines.push(`w${i} = (torch.randn(8, 8) * 0.3).requires_grad_()`);
+    lines.push(`b${i} = torch.zeros(8, requires_grad=True)`);
+  }
+  let prev = 'x';
+  for (let i = 1; i <= L; i++) {
+    lines.push(`h${i} = torch.tanh(${prev} @ w${i} + b${i}) + ${prev} * 0.5`);
+    prev = `h${i}`;
+  }
+  lines.push(`loss = (${prev} ** 2).mean()`, 'loss.backward()', '');
+  return lines.join('\n');
+}
+
+// ---- build/web: rebuilt when missing or older than web/ or dist/, under the lock the browser
+// tests use (tests/browser/helpers.mjs), so that a test run and a bench run never build at once ----
+function newestMtime(dir) {
+  let newest = 0;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
+  }
+  return newest;
+}
+function ensureBuilt() {
+  const index = path.join(root, 'build/web/index.html');
+  const stale = () => !fs.existsSync(index)
+    || fs.statSync(index).mtimeMs < Math.max(newestMtime(path.join(root, 'web')), newestMtime(path.join(root, 'dist')));
+  if (!stale()) return;
+  const lock = path.join(root, 'build/web.lock');
+  fs.mkdirSync(path.dirname(lock), { recursive: true });
+  for (let i = 0; ; i++) {
+    try { fs.mkdirSync(lock); break; } catch (e) {
+      if (e.code !== 'EEXIST' || i > 600) throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+    }
+  }
+  try {
+    if (!stale()) return;
+    log('building build/web (scripts/build-web.sh) …');
+    const r = spawnSync('bash', [path.join(root, 'scripts/build-web.sh')], { stdio: ['ignore', 2, 2] });
+    if (r.status !== 0) throw new Error('scripts/build-web.sh failed');
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+// ---- in-page instrumentation (an init script: it runs in every document before the page's) ----
+function instrument() {
+  const B = (window.__tlBench = { clickAt: null, editorAt: null, engineReadyAt: null, firstGraphAt: null, dclAt: null,
+    analyzeId: null, postedAt: null, replyAt: null, runs: 0, runsAt: null, nodesAtRun: 0, frameAt: null });
+  // The engine worker: when the `analyze` request leaves and its reply arrives; the `ready` message.
+  const W = window.Worker;
+  window.Worker = class extends W {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', (e) => {
+        const d = e.data;
+        if (d && d.type === 'ready' && B.engineReadyAt === null) B.engineReadyAt = performance.now();
+        if (d && d.id != null && d.id === B.analyzeId) B.replyAt = performance.now();
+      });
+    }
+    postMessage(msg, ...rest) {
+      if (msg && msg.type === 'analyze') { B.analyzeId = msg.id; B.postedAt = performance.now(); B.replyAt = null; }
+      return super.postMessage(msg, ...rest);
+    }
+  };
+  // The click on Run (capture phase on window: before the page's listener on the button).
+  window.addEventListener('click', (e) => {
+    if (e.target instanceof Element && e.target.closest('[data-testid=run]')) B.clickAt = performance.now();
+  }, true);
+  // The editor: main.js (a module script) builds it before DOMContentLoaded; else poll per frame.
+  const editorReady = () => !!document.getElementById('editor')?.shadowRoot?.querySelector('.cm-content[contenteditable=true]');
+  const pollEditor = () => { if (editorReady()) B.editorAt = performance.now(); else requestAnimationFrame(pollEditor); };
+  document.addEventListener('DOMContentLoaded', () => { B.dclAt = performance.now(); pollEditor(); });
+  // <html data-runs> (a run finished: graph drawn) and <html data-ready> (the first run after load).
+  new MutationObserver(() => {
+    const de = document.documentElement;
+    const runs = Number(de.dataset.runs || 0);
+    if (runs !== B.runs) {
+      B.runs = runs;
+      B.runsAt = performance.now();
+      B.nodesAtRun = document.querySelectorAll('[data-testid=graph] [data-node-id]').length;
+      B.frameAt = null;
+      requestAnimationFrame(() => {
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => { B.frameAt = performance.now(); };
+        ch.port2.postMessage(0);
+      });
+    }
+    if (de.dataset.ready === '1' && B.firstGraphAt === null) B.firstGraphAt = performance.now();
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-runs', 'data-ready'] });
+}
+
+const median = (xs) => {
+  const s = xs.filter((x) => x != null && Number.isFinite(x)).sort((a, b) => a - b);
+  if (!s.length) return null;
+  const m = s.length;
+  return m % 2 ? s[m >> 1] : (s[m / 2 - 1] + s[m / 2]) / 2;
+};
+const best = (xs) => {
+  const s = xs.filter((x) => x != null && Number.isFinite(x));
+  return s.length ? Math.min(...s) : null;
+};
+const r1 = (x) => (x == null ? null : Math.round(x * 10) / 10);
+
+async function newPage(browser, problems) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(30000);
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console.error: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  await page.addInitScript(instrument);
+  return { context, page };
+}
+const waitReady = (page) => page.waitForFunction(() => document.documentElement.dataset.ready === '1', null, { timeout: 30000 });
+
+async function measureLoads(browser, url, problems) {
+  const samples = [];
+  for (let i = 0; i < opt.loads; i++) {
+    const { context, page } = await newPage(browser, problems);
+    try {
+      await page.goto(url);
+      await waitReady(page);
+      const b = await page.evaluate(() => ({ ...window.__tlBench }));
+      const interactive = b.editorAt == null || b.engineReadyAt == null ? null : Math.max(b.editorAt, b.engineReadyAt);
+      samples.push({ interactive: r1(interactive), editor: r1(b.editorAt), engineReady: r1(b.engineReadyAt), domContentLoaded: r1(b.dclAt), firstGraph: r1(b.firstGraphAt) });
+      log(`load ${i + 1}/${opt.loads}: interactive ${r1(interactive)} ms (editor ${r1(b.editorAt)}, engine ready ${r1(b.engineReadyAt)}), first graph ${r1(b.firstGraphAt)} ms`);
+    } finally {
+      await context.close();
+    }
+  }
+  const col = (k) => samples.map((s) => s[k]);
+  return {
+    target_ms: 1000,
+    median_ms: median(col('interactive')),
+    best_ms: best(col('interactive')),
+    samples,
+    editorMedianMs: median(col('editor')),
+    engineReadyMedianMs: median(col('engineReady')),
+    domContentLoadedMedianMs: median(col('domContentLoaded')),
+    firstGraphMedianMs: median(col('firstGraph')),
+    firstGraphBestMs: best(col('firstGraph')),
+  };
+}
+
+async function measureRuns(browser, url, problems) {
+  const source = benchScript(opt.layers);
+  const { context, page } = await newPage(browser, problems);
+  try {
+    await page.goto(url);
+    await waitReady(page);
+    // Replace the editor's text by typing (as the browser tests do); typing does not run it.
+    await page.locator('[data-testid=editor] .cm-content').click();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.press('Delete');
+    await page.keyboard.insertText(source);
+    const once = async () => {
+      const before = await page.evaluate(() => {
+        const B = window.__tlBench;
+        B.clickAt = B.runsAt = B.frameAt = B.postedAt = B.replyAt = null;
+        return B.runs;
+      });
+      await page.click('[data-testid=run]');
+      await page.waitForFunction((n) => window.__tlBench.runs > n && window.__tlBench.frameAt !== null, before, { timeout: 30000 });
+      const b = await page.evaluate(() => ({ ...window.__tlBench, status: document.documentElement.dataset.status }));
+      if (b.status !== 'ok') throw new Error(`the benchmark script did not run cleanly (status ${b.status})`);
+      return b;
+    };
+    const warm = await once(); // untimed: the first run of a new script
+    for (let i = 1; i < opt.warmup; i++) await once(); // untimed: JIT warm-up (layout, SVG, engine glue)
+    const nodes = warm.nodesAtRun;
+    const edges = await page.locator('[data-testid=graph] path.edge').count();
+    log(`script of ${opt.layers} layers: ${nodes} graph nodes, ${edges} edges drawn`);
+    const samples = [];
+    for (let i = 0; i < opt.runs; i++) {
+      const b = await once();
+      const s = {
+        total: r1(b.runsAt - b.clickAt),
+        engine: b.replyAt != null && b.postedAt != null ? r1(b.replyAt - b.postedAt) : null,
+        render: b.replyAt != null ? r1(b.runsAt - b.replyAt) : null,
+        frame: r1(b.frameAt - b.clickAt),
+        nodes: b.nodesAtRun,
+      };
+      if (s.nodes !== nodes) throw new Error(`run ${i + 1} drew ${s.nodes} nodes, not ${nodes}`);
+      samples.push(s);
+      log(`run ${i + 1}/${opt.runs}: ${s.total} ms (engine ${s.engine}, graph ${s.render}; next frame at ${s.frame})`);
+    }
+    const col = (k) => samples.map((s) => s[k]);
+    return {
+      target_ms: 100,
+      median_ms: median(col('total')),
+      firstRunMs: r1(warm.runsAt - warm.clickAt), // the untimed first run of the new script
+      best_ms: best(col('total')),
+      nodes,
+      edges,
+      layers: opt.layers,
+      samples,
+      engineMedianMs: median(col('engine')),
+      renderMedianMs: median(col('render')),
+      frameMedianMs: median(col('frame')),
+      frameBestMs: best(col('frame')),
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+async function main() {
+  if (!fs.existsSync(CHROMIUM)) return emitFailure(system, `${CHROMIUM} not found (apt-get install chromium)`);
+  let chromium, startServer;
+  try {
+    ({ chromium } = await import('playwright-core'));
+    ({ startServer } = await import('../../scripts/serve.mjs'));
+  } catch (e) {
+    return emitFailure(system, `could not load playwright-core / scripts/serve.mjs: ${e.message}`);
+  }
+  try {
+    ensureBuilt();
+  } catch (e) {
+    return emitFailure(system, `build/web: ${e.message}`);
+  }
+  let server = null;
+  let browser = null;
+  try {
+    server = await startServer({ port: 0 });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    log(`serving build/web at ${server.url}; Chromium ${browser.version()}`);
+    const problems = [];
+    const loadToInteractive = await measureLoads(browser, server.url, problems);
+    const runToGraph = await measureRuns(browser, server.url, problems);
+    const info = { chromium: browser.version(), url: server.url, loads: opt.loads, runs: opt.runs, warmupRuns: opt.warmup, problems: [...new Set(problems)].slice(0, 10) };
+    process.stdout.write(MARK + JSON.stringify({ system, info, results: { runToGraph, loadToInteractive }, errors: {} }) + '\n');
+  } catch (e) {
+    emitFailure(system, `${e?.name || 'Error'}: ${e?.message ?? e}`);
+  } finally {
+    await browser?.close().catch(() => {});
+    await server?.close();
+  }
+}
+
+await main();
