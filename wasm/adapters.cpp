@@ -297,6 +297,9 @@ int release(int h) {
   --g_live;
   return 0;
 }
+void release_many(const int32_t* handles, int n) {
+  for (int i = 0; i < n; ++i) release(handles[i]);
+}
 int dup(int h) { return guarded([&] { return put(get(h)); }, -1); }
 int live_handles() { return g_live; }
 double storage_bytes() { return double(stats().storage_bytes); }

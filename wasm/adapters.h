@@ -60,6 +60,7 @@ bool requires_grad(int h);
 bool is_leaf(int h);
 std::string grad_fn_name(int h);
 int release(int h);  // frees the handle; 0, or -1 if it was not live
+void release_many(const int32_t* handles, int n);  // release() of each
 int dup(int h);      // a second handle to the same tensor
 int live_handles();
 double storage_bytes();

@@ -1,5 +1,7 @@
-// Embind declarations only. Conversions live in adapters.cpp; JS ergonomics in js/index.js.
+// Embind declarations only (and the direct exports of the per-op hot path below). Conversions
+// live in adapters.cpp; JS ergonomics in js/index.js.
 #include <emscripten/bind.h>
+#include <emscripten/em_macros.h>
 
 #include "wasm/adapters.h"
 
@@ -47,4 +49,16 @@ EMSCRIPTEN_BINDINGS(tensorlens) {
   function("sessionTensor", &w::session_tensor);
   function("sessionGraph", &w::session_graph);
   function("sessionFree", &w::session_free);
+}
+
+// The per-op hot path as plain wasm exports (Module._tl_*): built with DYNAMIC_EXECUTION=0, Embind
+// cannot generate its specialised invokers, and each bound call goes through a generic one that
+// costs ~100-200 ns; a plain export is a direct call. Numbers only, like the Embind functions.
+extern "C" {
+EMSCRIPTEN_KEEPALIVE int tl_call_op_id(int id, int where, int argc) { return w::call_op_id(id, where, argc); }
+EMSCRIPTEN_KEEPALIVE int tl_arith(int code, int self, int other, double scalar, int is_int) {
+  return w::arith(code, self, other, scalar, is_int != 0);
+}
+EMSCRIPTEN_KEEPALIVE int tl_release(int h) { return w::release(h); }
+EMSCRIPTEN_KEEPALIVE void tl_release_many(const int32_t* handles, int n) { w::release_many(handles, n); }
 }

@@ -47,24 +47,38 @@ function makeApi(M) {
   };
 
   // ---- lifetimes: tidy scopes + a FinalizationRegistry safety net ----
-  const registry = new FinalizationRegistry((h) => M.release(h));
+  const registry = new FinalizationRegistry((h) => M._tl_release(h));
   const scopes = [];
   let live = 0;
+  const track = (t) => { registry.register(t, t.h, t); t.tracked = true; };
+  // Frees many handles in one call (the end of a tidy scope): the handles go through a buffer in
+  // wasm memory, grown as needed.
+  let relPtr = 0, relCap = 0;
+  function releaseMany(handles) {
+    if (handles.length > relCap) {
+      if (relPtr) M._free(relPtr);
+      relCap = Math.max(1024, handles.length);
+      relPtr = M._malloc(4 * relCap);
+    }
+    M.HEAP32.set(handles, relPtr >> 2);
+    M._tl_release_many(relPtr, handles.length);
+  }
 
   class Tensor {
     constructor(h) {
       this.h = h;
+      this.tracked = false;
       live++;
       // Inside tidy() the scope frees the tensor; the FinalizationRegistry (a safety net for
       // forgotten tensors, and not free to register with) only covers tensors outside scopes.
       if (scopes.length) scopes[scopes.length - 1].push(this);
-      else registry.register(this, h, this);
+      else track(this);
     }
     /** Frees the tensor now (idempotent). */
     dispose() {
       if (this.h < 0) return;
-      registry.unregister(this);
-      M.release(this.h);
+      if (this.tracked) registry.unregister(this), (this.tracked = false);
+      M._tl_release(this.h);
       this.h = -1;
       live--;
     }
@@ -192,7 +206,7 @@ function makeApi(M) {
         argc++;
       }
     }
-    if (M.callOpId(opId(name), where, argc) !== 0) fail();
+    if (M._tl_call_op_id(opId(name), where, argc) !== 0) fail();
     return decode({ i: 0 });
   }
 
@@ -230,8 +244,8 @@ function makeApi(M) {
     Tensor.prototype[name] = function (other, ...rest) {
       if (rest.length === 0 && this.h >= 0) {
         let h = -2;
-        if (typeof other === 'number') h = M.arith(code, this.h, -1, other, Number.isInteger(other));
-        else if (other instanceof Tensor && other.h >= 0) h = M.arith(code, this.h, other.h, 0, false);
+        if (typeof other === 'number') h = M._tl_arith(code, this.h, -1, other, Number.isInteger(other) ? 1 : 0);
+        else if (other instanceof Tensor && other.h >= 0) h = M._tl_arith(code, this.h, other.h, 0, 0);
         if (h >= 0) return new Tensor(h);
         if (h === -1) fail();
       }
@@ -332,11 +346,19 @@ function makeApi(M) {
           else if (depth < 8 && isPlainObject(v)) Object.values(v).forEach((x) => collect(x, depth + 1));
         };
         collect(result);
-        for (const t of scope) if (!keep.has(t)) t.dispose();
+        const dead = [];
+        for (const t of scope) {
+          if (t.h < 0 || keep.has(t)) continue;
+          if (t.tracked) registry.unregister(t), (t.tracked = false);
+          dead.push(t.h);
+          t.h = -1;
+          live--;
+        }
+        if (dead.length) releaseMany(dead);
         for (const t of keep) {
           if (t.h < 0) continue;
           if (scopes.length) scopes[scopes.length - 1].push(t);
-          else registry.register(t, t.h, t);
+          else track(t);
         }
       }
       return result;
@@ -345,7 +367,7 @@ function makeApi(M) {
     keep(t) {
       let found = false;
       for (const s of scopes) { const i = s.indexOf(t); if (i >= 0) { s.splice(i, 1); found = true; } }
-      if (found && t.h >= 0) registry.register(t, t.h, t);
+      if (found && t.h >= 0) track(t);
       return t;
     },
     memory: () => ({ liveTensors: live, engineTensors: M.liveTensors(), heapBytes: M.HEAPU8.length, tensorBytes: M.storageBytes() }),
