@@ -370,6 +370,18 @@ Tensor sigmoid(const Tensor& x) {
 // ---- relu ----  d/dx relu(x) = 1 where y > 0, else 0
 static void relu_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   Tensor y = n.saved_tensor(0);
+  if (!grad_enabled() && g.dtype() == y.dtype() && g.shape() == y.shape() && g.is_contiguous() && y.is_contiguous()) {
+    // Not differentiated again (no create_graph): one fused pass, the same values as below.
+    Tensor out = Tensor::empty(y.shape(), y.dtype());
+    TL_DISPATCH_FLOAT(y.dtype(), T, [&] {
+      const T* py = y.data_ptr<T>();
+      const T* pg = g.data_ptr<T>();
+      T* po = out.data_ptr<T>();
+      for (int64_t i = 0, n = y.numel(); i < n; ++i) po[i] = py[i] > T(0) ? pg[i] : T(0);
+    });
+    gi[0] = out;
+    return;
+  }
   gi[0] = where(gt(y, zero_like_scalar(y)), g, zero_like_scalar(g));
 }
 Tensor relu(const Tensor& x) {

@@ -1,13 +1,25 @@
-// operator new/delete for the wasm build: small blocks come from per-size free lists.
+// Global operator new/delete: small blocks come from per-size free lists.
 //
 // Every op makes a handful of small heap objects (the result's TensorImpl and Storage, the graph
-// Node, shared_ptr control blocks) and a tidy scope frees them again; through Emscripten's
-// dlmalloc each malloc/free pair costs ~100 ns, which was ~20% of a small op's time from JS. Here
-// a freed block of up to kMaxSmall bytes goes onto a free list for its 8-byte size class and the
-// next request of that class pops it (a few ns). Blocks on the lists are kept for reuse, never
-// returned to malloc, so the lists hold at most the peak number of live small objects (at most a
-// few MB even for large graphs). Native builds keep the system allocator (glibc's is fast, and
-// the sanitizers need to see every allocation). The wasm build is single-threaded.
+// Node, shared_ptr control blocks) and frees them again when the step's graph goes. Through
+// Emscripten's dlmalloc each malloc/free pair cost ~100 ns, ~20% of a small op's time from JS;
+// glibc's malloc is faster, but its per-thread cache holds only 7 blocks per size, so freeing a
+// graph spills into its slower bins (~13% of the tiny-MLP benchmark natively). Here a freed block
+// of up to kMaxSmall bytes goes onto a free list for its 8-byte size class and the next request of
+// that class pops it (a few ns). Blocks on the lists are kept for reuse, never returned to malloc:
+// the lists hold at most the peak number of live small objects. The lists are per thread (a block
+// freed on another thread simply joins that thread's list).
+//
+// Sanitizer builds keep the system allocator: AddressSanitizer must see every allocation.
+#if defined(__SANITIZE_ADDRESS__)
+#define TL_SYSTEM_ALLOCATOR 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(memory_sanitizer)
+#define TL_SYSTEM_ALLOCATOR 1
+#endif
+#endif
+
+#ifndef TL_SYSTEM_ALLOCATOR
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -15,12 +27,15 @@
 
 namespace {
 
-constexpr size_t kGranule = 8;    // dlmalloc's alignment here (max_align_t is 8 in wasm32)
-constexpr size_t kHeader = 8;     // the tag sits in the 8 bytes below the user pointer
+// Blocks keep malloc's alignment (max_align_t: 8 in wasm32, 16 on x86-64): sizes are multiples of
+// it and the header below each block (holding its tag) is one granule.
+constexpr size_t kGranule = alignof(std::max_align_t);
+constexpr size_t kHeader = kGranule;
 constexpr size_t kMaxSmall = 1024;  // a graph Node is ~700 bytes
 constexpr uint32_t kClasses = kMaxSmall / kGranule;
-// Header tags: a size class (1..kClasses) of the 8-aligned lists, that plus kAligned16 for the
-// 16-aligned lists (Storage has a 16-aligned inline buffer), or one of the two below.
+// Header tags: a size class (1..kClasses) of the granule-aligned lists, that plus kAligned16 for
+// the 16-aligned lists where the granule is 8 (wasm: Storage has a 16-aligned inline buffer), or
+// one of the two below.
 constexpr uint32_t kAligned16 = 0x10000;
 constexpr uint32_t kLarge = 0;            // plain malloc block
 constexpr uint32_t kOverAligned = ~0u;    // aligned malloc block; the raw pointer is just below
@@ -28,7 +43,11 @@ constexpr uint32_t kOverAligned = ~0u;    // aligned malloc block; the raw point
 struct FreeBlock {
   FreeBlock* next;
 };
-FreeBlock* g_free[2][kClasses + 1];  // [8-aligned, 16-aligned][size class]
+#ifdef __EMSCRIPTEN__
+FreeBlock* g_free[2][kClasses + 1];  // single-threaded (wasm-ld refuses TLS without atomics)
+#else
+thread_local FreeBlock* g_free[2][kClasses + 1];  // [granule-aligned, 16-aligned][size class]
+#endif
 
 uint32_t& tag(void* user) { return *reinterpret_cast<uint32_t*>(static_cast<char*>(user) - kHeader); }
 
@@ -49,8 +68,9 @@ void* allocate(size_t n) {
   return raw + kHeader;
 }
 
-// Alignment above 8. Small blocks aligned to 16 have lists of their own (never freed, so the raw
-// pointer is not kept); larger or more aligned blocks keep the raw pointer below the tag.
+// Alignment above the granule. Small blocks aligned to 16 (wasm) have lists of their own (never
+// freed, so the raw pointer is not kept); larger or more aligned blocks keep the raw pointer below
+// the tag.
 void* allocate_aligned(size_t n, size_t align) {
   if (align <= kGranule) return allocate(n);
   if (align == 16 && n <= kMaxSmall) {
@@ -112,3 +132,5 @@ void operator delete(void* p, std::align_val_t) noexcept { deallocate(p); }
 void operator delete[](void* p, std::align_val_t) noexcept { deallocate(p); }
 void operator delete(void* p, size_t, std::align_val_t) noexcept { deallocate(p); }
 void operator delete[](void* p, size_t, std::align_val_t) noexcept { deallocate(p); }
+
+#endif  // TL_SYSTEM_ALLOCATOR
