@@ -6,6 +6,7 @@
 #include "engine/autograd/node.h"
 #include "engine/kernels/elementwise.h"
 #include "engine/kernels/fast_math.h"
+#include "engine/kernels/fused_backward.h"
 #include "engine/ops/ops.h"
 
 namespace tl {
@@ -345,9 +346,18 @@ Tensor cos(const Tensor& x) {
   return out;
 }
 
+
+// Backwards run as one fused pass (engine/kernels/fused_backward) when their gradient will not be
+// differentiated again — grad mode is off during backward without create_graph — and g and the
+// saved output y are contiguous with one shape and dtype; else the differentiable composite.
+static bool can_fuse_backward(const Tensor& g, const Tensor& y) {
+  return !grad_enabled() && y.is_floating_point() && g.dtype() == y.dtype() && g.shape() == y.shape() &&
+         g.is_contiguous() && y.is_contiguous();
+}
 // ---- tanh ----  d/dx tanh(x) = 1 - y^2
 static void tanh_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   Tensor y = n.saved_tensor(0);
+  if (can_fuse_backward(g, y)) return kernels::tanh_backward(g, y, gi[0]);
   gi[0] = mul(g, sub(scalar_of(y, 1), mul(y, y)));
 }
 Tensor tanh(const Tensor& x) {
@@ -359,6 +369,7 @@ Tensor tanh(const Tensor& x) {
 // ---- sigmoid ----  d/dx sigmoid(x) = y (1 - y)
 static void sigmoid_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   Tensor y = n.saved_tensor(0);
+  if (can_fuse_backward(g, y)) return kernels::sigmoid_backward(g, y, gi[0]);
   gi[0] = mul(g, mul(y, sub(scalar_of(y, 1), y)));
 }
 Tensor sigmoid(const Tensor& x) {
@@ -370,18 +381,7 @@ Tensor sigmoid(const Tensor& x) {
 // ---- relu ----  d/dx relu(x) = 1 where y > 0, else 0
 static void relu_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   Tensor y = n.saved_tensor(0);
-  if (!grad_enabled() && g.dtype() == y.dtype() && g.shape() == y.shape() && g.is_contiguous() && y.is_contiguous()) {
-    // Not differentiated again (no create_graph): one fused pass, the same values as below.
-    Tensor out = Tensor::empty(y.shape(), y.dtype());
-    TL_DISPATCH_FLOAT(y.dtype(), T, [&] {
-      const T* py = y.data_ptr<T>();
-      const T* pg = g.data_ptr<T>();
-      T* po = out.data_ptr<T>();
-      for (int64_t i = 0, n = y.numel(); i < n; ++i) po[i] = py[i] > T(0) ? pg[i] : T(0);
-    });
-    gi[0] = out;
-    return;
-  }
+  if (can_fuse_backward(g, y)) return kernels::relu_backward(g, y, gi[0]);
   gi[0] = where(gt(y, zero_like_scalar(y)), g, zero_like_scalar(g));
 }
 Tensor relu(const Tensor& x) {
