@@ -145,29 +145,36 @@ function makeApi(M) {
   }
 
   // ---- argument encoding into the shared buffer ----
+  // Writes one tagged value at slot i; returns the next slot. (No closures: this runs per op.)
   function encode(v, i) {
     const H = M.HEAPF64;
-    const put = (tag, payload) => { H[argBase + i] = tag; H[argBase + i + 1] = payload; i += 2; };
+    let tag, payload = 0;
     if (v instanceof Tensor) {
       if (v.h < 0) throw new TensorlensError('tensor was disposed');
-      put(TAG.Tensor, v.h);
-    } else if (v === null || v === undefined) put(TAG.None, 0);
-    else if (typeof v === 'boolean') put(TAG.Bool, v ? 1 : 0);
-    else if (typeof v === 'number') put(Number.isInteger(v) ? TAG.Int : TAG.Float, v);
+      tag = TAG.Tensor, payload = v.h;
+    } else if (v === null || v === undefined) tag = TAG.None;
+    else if (typeof v === 'boolean') tag = TAG.Bool, payload = v ? 1 : 0;
+    else if (typeof v === 'number') tag = Number.isInteger(v) ? TAG.Int : TAG.Float, payload = v;
     else if (typeof v === 'string') {
       const d = DTYPES.indexOf(v);
       if (d < 0) throw new TensorlensError(`unsupported string argument '${v}'`);
-      put(TAG.DType, d);
+      tag = TAG.DType, payload = d;
     } else if (Array.isArray(v) || ArrayBuffer.isView(v)) {
-      put(TAG.List, v.length);
-      for (const x of v) i = encode(x, i);
+      H[argBase + i] = TAG.List;
+      H[argBase + i + 1] = v.length;
+      i += 2;
+      for (let k = 0; k < v.length; k++) i = encode(v[k], i);
+      return i;
     } else throw new TensorlensError(`unsupported argument of type ${typeof v}`);
-    return i;
+    H[argBase + i] = tag;
+    H[argBase + i + 1] = payload;
+    return i + 2;
   }
-  function decode(state) {
+  let resI = 0;  // read position in the result buffer
+  function decode() {
     const H = M.HEAPF64;
-    const tag = H[resBase + state.i], p = H[resBase + state.i + 1];
-    state.i += 2;
+    const tag = H[resBase + resI], p = H[resBase + resI + 1];
+    resI += 2;
     switch (tag) {
       case TAG.None: return null;
       case TAG.Bool: return p !== 0;
@@ -176,7 +183,7 @@ function makeApi(M) {
       case TAG.DType: return DTYPES[p];
       case TAG.List: case TAG.Tuple: {
         const out = [];
-        for (let k = 0; k < p; k++) out.push(decode(state));
+        for (let k = 0; k < p; k++) out.push(decode());
         return out;
       }
       default: throw new TensorlensError(`bad result tag ${tag}`);
@@ -189,26 +196,30 @@ function makeApi(M) {
     if (id === undefined) opIds.set(name, (id = M.opNameId(name)));
     return id;
   };
-  // Calls op `name`; a trailing plain object holds keyword arguments (camelCase accepted).
-  function call(name, where, args) {
-    let kw = null;
-    if (args.length && isPlainObject(args[args.length - 1])) kw = args.pop();
-    while (args.length && args[args.length - 1] === undefined) args.pop();
+  // Calls op `id` on self (a method's tensor; undefined for functions) and args; a trailing plain
+  // object in args holds keyword arguments (camelCase accepted).
+  function callOp(id, where, self, args) {
+    let n = args.length, kw = null;
+    if (n && isPlainObject(args[n - 1])) kw = args[--n];
+    while (n && args[n - 1] === undefined) n--;
     let i = 0, argc = 0;
-    for (const a of args) { i = encode(a, i); argc++; }
+    if (self !== undefined) i = encode(self, i), argc++;
+    for (let k = 0; k < n; k++) i = encode(args[k], i), argc++;
     if (kw) {
       for (const [k, v] of Object.entries(kw)) {
         if (v === undefined) continue;
-        const id = kwId(snake(k));  // may grow memory: resolve before writing through HEAPF64
+        const kid = kwId(snake(k));  // may grow memory: resolve before writing through HEAPF64
         M.HEAPF64[argBase + i] = TAG.Keyword;
-        M.HEAPF64[argBase + i + 1] = id;
+        M.HEAPF64[argBase + i + 1] = kid;
         i = encode(v, i + 2);
         argc++;
       }
     }
-    if (M._tl_call_op_id(opId(name), where, argc) !== 0) fail();
-    return decode({ i: 0 });
+    if (M._tl_call_op_id(id, where, argc) !== 0) fail();
+    resI = 0;
+    return decode();
   }
+  const call = (name, where, args) => callOp(opId(name), where, undefined, args);
 
   // ---- the op table → functions and methods ----
   const ops = JSON.parse(M.opTableJson());
@@ -222,7 +233,8 @@ function makeApi(M) {
     seen.add(key);
     const name = op.name;
     if (op.expose & EXPOSE.method && !(name in Tensor.prototype)) {
-      const m = function (...args) { return call(name, EXPOSE.method, [this, ...args]); };
+      const id = opId(name);
+      const m = function (...args) { return callOp(id, EXPOSE.method, this, args); };
       Tensor.prototype[name] = m;
       if (camel(name) !== name && !(camel(name) in Tensor.prototype)) Tensor.prototype[camel(name)] = m;
     }
