@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-pkgs=(cmake g++ make libeigen3-dev catch2 clang libclang-rt-14-dev emscripten graphviz)
+pkgs=(cmake g++ make libeigen3-dev libfmt-dev catch2 clang libclang-rt-14-dev emscripten graphviz)
 if [[ "${1:-}" == "--torch" ]]; then pkgs+=(python3-torch libopenblas0-openmp); fi
 
 missing=()
