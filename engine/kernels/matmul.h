@@ -1,5 +1,6 @@
 // Matrix products through Eigen's blocked GEMM, on strided views without copies where the
-// layout allows (row-major, or transposed = column-major).
+// layout allows (row-major, or transposed = column-major). float32 in wasm builds goes through
+// the SIMD128 kernel of gemm_wasm.h instead (except matrix-vector shapes).
 #pragma once
 #include "engine/core/tensor.h"
 
