@@ -1,6 +1,9 @@
 // In-place ops. Each bumps the storage's version counter, so a tensor saved for backward and
 // modified afterwards is caught when backward unpacks it (PyTorch's error). With grad recording,
 // the tensor's history is rebased: its grad_fn becomes the in-place op's node.
+#include <algorithm>
+#include <cstring>
+
 #include "engine/autograd/node.h"
 #include "engine/kernels/elementwise.h"
 #include "engine/ops/ops.h"
@@ -23,6 +26,18 @@ void write_into(const char* op, Tensor& self, const Tensor& src) {
   Shape b = broadcast_shapes(op, self.shape(), src.shape());
   TL_CHECK(b == self.shape(), op, ": output with shape ", self.shape_str(), " doesn't match the broadcast shape ",
            shape_str(b));
+  if (self.dtype() == src.dtype() && self.is_contiguous() && (src.numel() == 1 || (src.is_contiguous() && src.shape() == self.shape()))) {
+    // The common cases (an optimizer's update, zero_, fill_): one copy or one fill.
+    TL_DISPATCH(self.dtype(), T, [&] {
+      T* pd = self.data_ptr<T>();
+      const T* ps = src.data_ptr<T>();
+      const int64_t n = self.numel();
+      if (src.numel() == 1) std::fill(pd, pd + n, *ps);
+      else if (pd != ps) std::memmove(pd, ps, size_t(n) * sizeof(T));
+    });
+    self.bump_version();
+    return;
+  }
   TL_DISPATCH(self.dtype(), D, [&] {
     TL_DISPATCH(src.dtype(), S, [&] {
       Dims st[2] = {self.strides(), kernels::broadcast_strides(self.shape(), src.shape(), src.strides())};
