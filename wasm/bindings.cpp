@@ -21,15 +21,6 @@ EMSCRIPTEN_BINDINGS(tensorlens) {
   function("opTableJson", &w::op_table_json);
 
   function("fromData", &w::from_data);
-  function("ndim", &w::ndim);
-  function("shapePtr", &w::shape_ptr);
-  function("dtype", &w::dtype);
-  function("numel", &w::numel);
-  function("dataPtr", &w::data_ptr);
-  function("grad", &w::grad);
-  function("setGrad", &w::set_grad);
-  function("requiresGrad", &w::requires_grad);
-  function("isLeaf", &w::is_leaf);
   function("gradFnName", &w::grad_fn_name);
   function("release", &w::release);
   function("dup", &w::dup);
@@ -37,8 +28,6 @@ EMSCRIPTEN_BINDINGS(tensorlens) {
   function("storageBytes", &w::storage_bytes);
   function("liveTensors", &w::live_tensors);
 
-  function("setGradEnabled", &w::set_grad_enabled);
-  function("gradEnabled", &w::grad_enabled);
   function("manualSeed", &w::manual_seed);
 
   function("run", &w::run);
@@ -51,7 +40,7 @@ EMSCRIPTEN_BINDINGS(tensorlens) {
   function("sessionFree", &w::session_free);
 }
 
-// The per-op hot path as plain wasm exports (Module._tl_*): built with DYNAMIC_EXECUTION=0, Embind
+// The per-op hot path and the tensor accessors as plain wasm exports (Module._tl_*): built with DYNAMIC_EXECUTION=0, Embind
 // cannot generate its specialised invokers, and each bound call goes through a generic one that
 // costs ~100-200 ns; a plain export is a direct call. Numbers only, like the Embind functions.
 extern "C" {
@@ -60,5 +49,16 @@ EMSCRIPTEN_KEEPALIVE int tl_arith(int code, int self, int other, double scalar, 
   return w::arith(code, self, other, scalar, is_int != 0);
 }
 EMSCRIPTEN_KEEPALIVE int tl_release(int h) { return w::release(h); }
+EMSCRIPTEN_KEEPALIVE int tl_ndim(int h) { return w::ndim(h); }
+EMSCRIPTEN_KEEPALIVE uintptr_t tl_shape_ptr(int h) { return w::shape_ptr(h); }
+EMSCRIPTEN_KEEPALIVE int tl_dtype(int h) { return w::dtype(h); }
+EMSCRIPTEN_KEEPALIVE int tl_numel(int h) { return w::numel(h); }
+EMSCRIPTEN_KEEPALIVE uintptr_t tl_data_ptr(int h, int as_dtype) { return w::data_ptr(h, as_dtype); }
+EMSCRIPTEN_KEEPALIVE int tl_grad(int h) { return w::grad(h); }
+EMSCRIPTEN_KEEPALIVE int tl_set_grad(int h, int g) { return w::set_grad(h, g); }
+EMSCRIPTEN_KEEPALIVE int tl_requires_grad(int h) { return w::requires_grad(h); }
+EMSCRIPTEN_KEEPALIVE int tl_is_leaf(int h) { return w::is_leaf(h); }
+EMSCRIPTEN_KEEPALIVE void tl_set_grad_enabled(int on) { w::set_grad_enabled(on != 0); }
+EMSCRIPTEN_KEEPALIVE int tl_grad_enabled() { return w::grad_enabled(); }
 EMSCRIPTEN_KEEPALIVE void tl_release_many(const int32_t* handles, int n) { w::release_many(handles, n); }
 }

@@ -89,35 +89,35 @@ function makeApi(M) {
     }
     get shape() {
       const h = this.#check();
-      const n = M.ndim(h);
-      const p = M.shapePtr(h) / 8;
+      const n = M._tl_ndim(h);
+      const p = M._tl_shape_ptr(h) / 8;
       const out = new Array(n);
       const heap = new BigInt64Array(M.HEAPF64.buffer);
       for (let i = 0; i < n; i++) out[i] = Number(heap[p + i]);
       return out;
     }
-    get dtype() { return DTYPES[M.dtype(this.#check())]; }
-    get ndim() { return M.ndim(this.#check()); }
-    get requiresGrad() { return M.requiresGrad(this.#check()); }
+    get dtype() { return DTYPES[M._tl_dtype(this.#check())]; }
+    get ndim() { return M._tl_ndim(this.#check()); }
+    get requiresGrad() { return M._tl_requires_grad(this.#check()) !== 0; }
     set requiresGrad(v) { call('requires_grad_', EXPOSE.method, [this, !!v]); }
-    get isLeaf() { return M.isLeaf(this.#check()); }
+    get isLeaf() { return M._tl_is_leaf(this.#check()) !== 0; }
     get gradFn() { return M.gradFnName(this.#check()) || null; }
     get grad() {
-      const g = M.grad(this.#check());
+      const g = M._tl_grad(this.#check());
       if (g === -2) fail();
       return g < 0 ? null : new Tensor(g);
     }
     set grad(g) {
-      if (M.setGrad(this.#check(), g ? g.h : -1) !== 0) fail();
+      if (M._tl_set_grad(this.#check(), g ? g.h : -1) !== 0) fail();
     }
     /** A typed-array copy: Float32Array (float32), Float64Array (float64, int64), Uint8Array (bool). */
     data() {
       const h = this.#check();
-      const dt = M.dtype(h);
-      const n = M.numel(h);
+      const dt = M._tl_dtype(h);
+      const n = M._tl_numel(h);
       // dataPtr may grow wasm memory (it makes a copy), which replaces the HEAP views: take
       // the pointer first, then read through the current view.
-      const p = M.dataPtr(h, dt === 0 ? 0 : dt === 3 ? 3 : -1);
+      const p = M._tl_data_ptr(h, dt === 0 ? 0 : dt === 3 ? 3 : -1);
       if (dt === 0) return new Float32Array(M.HEAPF32.buffer, p, n).slice();
       if (dt === 3) return new Uint8Array(M.HEAPU8.buffer, p, n).slice();
       return new Float64Array(M.HEAPF64.buffer, p, n).slice();
@@ -330,16 +330,16 @@ function makeApi(M) {
 
     /** Runs fn with gradient recording off (torch.no_grad()). */
     noGrad(fn) {
-      const prev = M.gradEnabled();
-      M.setGradEnabled(false);
-      try { return fn(); } finally { M.setGradEnabled(prev); }
+      const prev = (M._tl_grad_enabled() !== 0);
+      M._tl_set_grad_enabled(0);
+      try { return fn(); } finally { M._tl_set_grad_enabled(prev ? 1 : 0); }
     },
     enableGrad(fn) {
-      const prev = M.gradEnabled();
-      M.setGradEnabled(true);
-      try { return fn(); } finally { M.setGradEnabled(prev); }
+      const prev = (M._tl_grad_enabled() !== 0);
+      M._tl_set_grad_enabled(1);
+      try { return fn(); } finally { M._tl_set_grad_enabled(prev ? 1 : 0); }
     },
-    isGradEnabled: () => M.gradEnabled(),
+    isGradEnabled: () => (M._tl_grad_enabled() !== 0),
     manualSeed: (s) => M.manualSeed(s),
 
     /** Frees every tensor made inside fn except those it returns (in arrays/objects too). */
