@@ -6,9 +6,15 @@
 
 namespace tl::kernels {
 
+// The loops are kept out of line: each (op, dtype) instantiation is then a function of its own
+// instead of one case of a dispatcher inlining them all. In wasm that matters: V8 compiles a
+// function with its optimising tier only once it is hot, and `unary`/`binary` had become single
+// ~300 KB functions whose background compilation slowed every workload for the first second.
+#define TL_KERNEL_LOOP __attribute__((noinline))
+
 // out[i] = f(a[i], b[i]) with a, b of type T broadcast to out's shape; out of type R.
 template <class T, class R, class F>
-void binary_loop(const Tensor& a, const Tensor& b, Tensor& out, F f) {
+TL_KERNEL_LOOP void binary_loop(const Tensor& a, const Tensor& b, Tensor& out, F f) {
   const T* pa = a.data_ptr<T>();
   const T* pb = b.data_ptr<T>();
   R* po = out.data_ptr<R>();
@@ -52,7 +58,7 @@ void binary_loop(const Tensor& a, const Tensor& b, Tensor& out, F f) {
 
 // out[i] = f(x[i]); x of type T, out of type R, same shape.
 template <class T, class R, class F>
-void unary_loop(const Tensor& x, Tensor& out, F f) {
+TL_KERNEL_LOOP void unary_loop(const Tensor& x, Tensor& out, F f) {
   const T* px = x.data_ptr<T>();
   R* po = out.data_ptr<R>();
   if (x.is_contiguous()) {
@@ -71,7 +77,7 @@ void unary_loop(const Tensor& x, Tensor& out, F f) {
 
 // Copies a strided tensor of type S into a contiguous buffer of type D (dtype conversion).
 template <class S, class D>
-void copy_convert(const Tensor& src, D* dst) {
+TL_KERNEL_LOOP void copy_convert(const Tensor& src, D* dst) {
   const S* ps = src.data_ptr<S>();
   if (src.is_contiguous()) {
     const int64_t n = src.numel();
