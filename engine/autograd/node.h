@@ -50,7 +50,11 @@ struct Node : std::enable_shared_from_this<Node> {
   SmallVec<Edge, 2> next;
   SmallVec<InputMeta, 2> inputs;
   SmallVec<SavedTensor, 2> saved;
-  Attrs attrs;
+  // Small op attributes, allocated by the ops that set them (most nodes have none).
+  Attrs& attrs() {
+    if (!attrs_) attrs_.reset(new Attrs());
+    return *attrs_;
+  }
   Shape out_shape;
   DType out_dtype = DType::Float32;
   std::weak_ptr<TensorImpl> retained;  // non-leaf output with retain_grad()
@@ -68,6 +72,11 @@ struct Node : std::enable_shared_from_this<Node> {
   // Engine scratch space, valid during one backward pass.
   Tensor grad_buffer;
   int deps = 0;
+
+ private:
+  std::unique_ptr<Attrs> attrs_;
+
+ public:
 
   Node();
   ~Node();

@@ -278,7 +278,7 @@ Tensor pow(const Tensor& x, const Tensor& e) {
 
 // ---- pow (scalar exponent) ----  d/dx x^p = p x^(p-1)  (0 when p = 0)
 static void pow_scalar_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
-  double p = n.attrs.f0;
+  double p = n.attrs().f0;
   Tensor x = n.saved_tensor(0);
   if (p == 0) gi[0] = mul(g, zero_like_scalar(g));
   else gi[0] = mul(g, mul(pow(x, p - 1), scalar_of(x, p)));
@@ -290,7 +290,7 @@ Tensor pow(const Tensor& x, double e) {
   UnParams p;
   p.p0 = e;
   Tensor out = unary(Un::PowScalar, x, p);
-  if (Node* n = record("pow_scalar", pow_scalar_bw, {&x}, out)) n->attrs.f0 = e, save(n, x);
+  if (Node* n = record("pow_scalar", pow_scalar_bw, {&x}, out)) n->attrs().f0 = e, save(n, x);
   return out;
 }
 Tensor pow(double base, const Tensor& e) { return pow(wrap_scalar(base, e, base == std::floor(base)), e); }
@@ -393,13 +393,13 @@ Tensor relu(const Tensor& x) {
 // ---- leaky_relu ----  d/dx = 1 where x > 0, else slope
 static void leaky_relu_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   Tensor x = n.saved_tensor(0);
-  gi[0] = where(gt(x, zero_like_scalar(x)), g, mul(g, scalar_of(g, n.attrs.f0)));
+  gi[0] = where(gt(x, zero_like_scalar(x)), g, mul(g, scalar_of(g, n.attrs().f0)));
 }
 Tensor leaky_relu(const Tensor& x, double slope) {
   UnParams p;
   p.p0 = slope;
   Tensor out = unary(Un::LeakyRelu, x, p);
-  if (Node* n = record("leaky_relu", leaky_relu_bw, {&x}, out)) n->attrs.f0 = slope, save(n, x);
+  if (Node* n = record("leaky_relu", leaky_relu_bw, {&x}, out)) n->attrs().f0 = slope, save(n, x);
   return out;
 }
 
@@ -425,14 +425,14 @@ Tensor gelu(const Tensor& x) {
 // d/dx = sigmoid(beta x), 1 above threshold
 static void softplus_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   Tensor x = n.saved_tensor(0);
-  Tensor bx = mul(x, scalar_of(x, n.attrs.f0));
-  gi[0] = where(gt(bx, scalar_of(x, n.attrs.f1)), g, mul(g, sigmoid(bx)));
+  Tensor bx = mul(x, scalar_of(x, n.attrs().f0));
+  gi[0] = where(gt(bx, scalar_of(x, n.attrs().f1)), g, mul(g, sigmoid(bx)));
 }
 Tensor softplus(const Tensor& x, double beta, double threshold) {
   UnParams p;
   p.p0 = beta, p.p1 = threshold;
   Tensor out = unary(Un::Softplus, x, p);
-  if (Node* n = record("softplus", softplus_bw, {&x}, out)) n->attrs.f0 = beta, n->attrs.f1 = threshold, save(n, x);
+  if (Node* n = record("softplus", softplus_bw, {&x}, out)) n->attrs().f0 = beta, n->attrs().f1 = threshold, save(n, x);
   return out;
 }
 
@@ -440,8 +440,8 @@ Tensor softplus(const Tensor& x, double beta, double threshold) {
 static void clamp_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   Tensor x = n.saved_tensor(0);
   Tensor mask = ones(Shape{}, DType::Bool);
-  if (n.attrs.i0) mask = mul(mask, ge(x, scalar_of(x, n.attrs.f0)));
-  if (n.attrs.i1) mask = mul(mask, le(x, scalar_of(x, n.attrs.f1)));
+  if (n.attrs().i0) mask = mul(mask, ge(x, scalar_of(x, n.attrs().f0)));
+  if (n.attrs().i1) mask = mul(mask, le(x, scalar_of(x, n.attrs().f1)));
   gi[0] = where(mask, g, zero_like_scalar(g));
 }
 Tensor clamp(const Tensor& x, std::optional<double> lo, std::optional<double> hi) {
@@ -451,7 +451,7 @@ Tensor clamp(const Tensor& x, std::optional<double> lo, std::optional<double> hi
   p.p0 = lo ? *lo : 0, p.p1 = hi ? *hi : 0;
   Tensor out = unary(Un::Clamp, x, p);
   if (Node* n = record("clamp", clamp_bw, {&x}, out)) {
-    n->attrs.i0 = p.has_lo, n->attrs.i1 = p.has_hi, n->attrs.f0 = p.p0, n->attrs.f1 = p.p1;
+    n->attrs().i0 = p.has_lo, n->attrs().i1 = p.has_hi, n->attrs().f0 = p.p0, n->attrs().f1 = p.p1;
     save(n, x);
   }
   return out;

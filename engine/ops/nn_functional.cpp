@@ -20,7 +20,7 @@ Tensor softmax(const Tensor& x, int64_t dim) {
 // ---- log_softmax ----  y = x - logsumexp(x);  d/dx: g - e^y * sum(g)
 static void log_softmax_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   Tensor y = n.saved_tensor(0);
-  gi[0] = sub(g, mul(exp(y), sum(g, {n.attrs.i0}, true)));
+  gi[0] = sub(g, mul(exp(y), sum(g, {n.attrs().i0}, true)));
 }
 Tensor log_softmax(const Tensor& x, int64_t dim) {
   TL_CHECK(x.is_floating_point(), "log_softmax: expected a floating point tensor, got ", dtype_name(x.dtype()));
@@ -39,7 +39,7 @@ Tensor log_softmax(const Tensor& x, int64_t dim) {
       out = sub(shifted, log(sum(exp(shifted), {d}, true)));
     }
   }
-  if (Node* n = record("log_softmax", log_softmax_bw, {&x}, out)) n->attrs.i0 = x.dim() == 0 ? 0 : d, save_output(n, out);
+  if (Node* n = record("log_softmax", log_softmax_bw, {&x}, out)) n->attrs().i0 = x.dim() == 0 ? 0 : d, save_output(n, out);
   return out;
 }
 
@@ -87,7 +87,7 @@ Tensor cross_entropy(const Tensor& logits, const Tensor& target, int64_t ignore_
 // d/dx = (sigmoid(x) - y) / N;  d/dy = -x / N
 static void bce_logits_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   Tensor x = n.saved_tensor(0), y = n.saved_tensor(1);
-  Tensor scale = div(g, Tensor::scalar(double(n.attrs.i0), g.dtype()));
+  Tensor scale = div(g, Tensor::scalar(double(n.attrs().i0), g.dtype()));
   if (n.needs_input_grad(0)) gi[0] = mul(sub(sigmoid(x), y), scale);
   if (n.needs_input_grad(1)) gi[1] = mul(neg(x), scale);
 }
@@ -106,7 +106,7 @@ Tensor binary_cross_entropy_with_logits(const Tensor& input, const Tensor& targe
     out = mean(l);
   }
   if (Node* n = record("binary_cross_entropy_with_logits", bce_logits_bw, {&input, &target}, out)) {
-    n->attrs.i0 = input.numel();
+    n->attrs().i0 = input.numel();
     save(n, input), save(n, target);
   }
   return out;

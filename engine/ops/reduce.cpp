@@ -122,12 +122,12 @@ Tensor reduce_kernel(Red op, const Tensor& x, const ReduceDims& rd) {
 
 // ---- sum ----  d/dx sum(x) = 1, broadcast back over the reduced dims
 static void sum_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
-  gi[0] = expand(reshape(g, n.attrs.dims.vec()), n.attrs.shape.vec());
+  gi[0] = expand(reshape(g, n.attrs().dims.vec()), n.attrs().shape.vec());
 }
 Tensor sum(const Tensor& x, const IntList& dims, bool keepdim) {
   ReduceDims rd = reduce_dims("sum", x, dims, keepdim);
   Tensor out = reduce_kernel(Red::Sum, x, rd);
-  if (Node* n = record("sum", sum_bw, {&x}, out)) n->attrs.shape = x.shape(), n->attrs.dims = rd.keep_shape;
+  if (Node* n = record("sum", sum_bw, {&x}, out)) n->attrs().shape = x.shape(), n->attrs().dims = rd.keep_shape;
   return out;
 }
 
@@ -154,7 +154,7 @@ Tensor stddev(const Tensor& x, const IntList& dims, double correction, bool keep
 // ---- prod ----  d/dx_i prod(x) = prod_{j != i} x_j  (= out / x_i when no x_j is zero)
 static void prod_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   Tensor x = n.saved_tensor(0), out = n.saved_tensor(1);
-  Shape keep = n.attrs.dims;
+  Shape keep = n.attrs().dims;
   Tensor ge_ = expand(reshape(g, keep.vec()), x.shape().vec());
   bool has_zero = sum(eq(x, Tensor::scalar(0, x.dtype()))).item() > 0;
   if (!has_zero) {
@@ -164,7 +164,7 @@ static void prod_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   // With zeros, compute each exclusive product directly (not differentiable twice).
   Tensor xc = contiguous(x.detach());
   Tensor excl = Tensor::empty(x.shape(), x.dtype());
-  int64_t dim = n.attrs.i0;  // -1: all elements
+  int64_t dim = n.attrs().i0;  // -1: all elements
   TL_DISPATCH_FLOAT(x.dtype(), T, [&] {
     const T* px = xc.data_ptr<T>();
     T* pe = excl.data_ptr<T>();
@@ -187,8 +187,8 @@ Tensor prod(const Tensor& x, std::optional<int64_t> dim, bool keepdim) {
   ReduceDims rd = reduce_dims("prod", x, dims, dim ? keepdim : false);
   Tensor out = reduce_kernel(Red::Prod, x, rd);
   if (Node* n = record("prod", prod_bw, {&x}, out)) {
-    n->attrs.dims = rd.keep_shape;
-    n->attrs.i0 = dim ? wrap_dim("prod", *dim, x.dim()) : -1;
+    n->attrs().dims = rd.keep_shape;
+    n->attrs().i0 = dim ? wrap_dim("prod", *dim, x.dim()) : -1;
     save(n, x), save_output(n, out);
   }
   return out;
@@ -198,9 +198,9 @@ Tensor prod(const Tensor& x, std::optional<int64_t> dim, bool keepdim) {
 // d/dx amax(x) = 1/k at each of the k elements equal to the max (ties share evenly), else 0
 static void amax_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   Tensor x = n.saved_tensor(0), out = n.saved_tensor(1);
-  Shape keep = n.attrs.dims;
+  Shape keep = n.attrs().dims;
   Tensor mask = to_dtype(eq(x, reshape(out, keep.vec())), g.dtype());
-  Tensor count = sum(mask, n.attrs.shape.vec(), true);
+  Tensor count = sum(mask, n.attrs().shape.vec(), true);
   gi[0] = div(mul(expand(reshape(g, keep.vec()), x.shape().vec()), mask), count);
 }
 static Tensor amax_impl(const char* name, Red op, const Tensor& x, const IntList& dims, bool keepdim) {
@@ -209,11 +209,11 @@ static Tensor amax_impl(const char* name, Red op, const Tensor& x, const IntList
   TL_CHECK(rd.count > 0, name, "(): Expected reduction dim ", "to have non-zero size.");
   Tensor out = reduce_kernel(op, x, rd);
   if (Node* n = record(name, amax_bw, {&x}, out)) {
-    n->attrs.dims = rd.keep_shape;
+    n->attrs().dims = rd.keep_shape;
     Shape red;  // the reduced dims, for counting ties
     for (int i = 0; i < x.dim(); ++i)
       if (rd.mask[i]) red.push_back(i);
-    n->attrs.shape = red;
+    n->attrs().shape = red;
     save(n, x), save_output(n, out);
   }
   return out;
@@ -227,8 +227,8 @@ Tensor min(const Tensor& x) { return amax_impl("min", Red::Min, x, {}, false); }
 // d/dx = the gradient scattered to the index that was selected
 static void max_dim_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   Tensor idx = n.saved_tensor(0);
-  Shape keep = n.attrs.dims;
-  gi[0] = scatter_add(zeros(n.attrs.shape, g.dtype()), n.attrs.i0, reshape(idx, keep.vec()), reshape(g, keep.vec()));
+  Shape keep = n.attrs().dims;
+  gi[0] = scatter_add(zeros(n.attrs().shape, g.dtype()), n.attrs().i0, reshape(idx, keep.vec()), reshape(g, keep.vec()));
 }
 static std::pair<Tensor, Tensor> max_dim_impl(const char* name, bool is_max, const Tensor& x, int64_t dim, bool keepdim) {
   int d = wrap_dim(name, dim, x.dim());
@@ -237,7 +237,7 @@ static std::pair<Tensor, Tensor> max_dim_impl(const char* name, bool is_max, con
   Tensor idx = reduce_kernel(is_max ? Red::ArgMax : Red::ArgMin, x, rd);
   Tensor vals = reduce_kernel(is_max ? Red::Max : Red::Min, x, rd);
   if (Node* n = record(is_max ? "max_dim" : "min_dim", max_dim_bw, {&x}, vals)) {
-    n->attrs.dims = rd.keep_shape, n->attrs.shape = x.shape(), n->attrs.i0 = d;
+    n->attrs().dims = rd.keep_shape, n->attrs().shape = x.shape(), n->attrs().i0 = d;
     save(n, idx);
   }
   return {vals, idx};
@@ -264,7 +264,7 @@ Tensor argmin(const Tensor& x, std::optional<int64_t> dim, bool keepdim) {
 // d/dx logsumexp(x) = exp(x - out) = softmax(x)
 static void logsumexp_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   Tensor x = n.saved_tensor(0), out = n.saved_tensor(1);
-  Shape keep = n.attrs.dims;
+  Shape keep = n.attrs().dims;
   gi[0] = mul(expand(reshape(g, keep.vec()), x.shape().vec()), exp(sub(x, reshape(out, keep.vec()))));
 }
 Tensor logsumexp(const Tensor& x, const IntList& dims, bool keepdim) {
@@ -280,7 +280,7 @@ Tensor logsumexp(const Tensor& x, const IntList& dims, bool keepdim) {
     out = reshape(add(s, ms), rd.out_shape.vec());
   }
   if (Node* n = record("logsumexp", logsumexp_bw, {&x}, out)) {
-    n->attrs.dims = rd.keep_shape;
+    n->attrs().dims = rd.keep_shape;
     save(n, x), save_output(n, out);
   }
   return out;

@@ -86,10 +86,10 @@ bool view_strides(const Shape& old_s, const Dims& old_st, const Shape& new_s, Di
 }  // namespace
 
 // ---- view ----  d/dx view(x) = the gradient viewed back to x's shape
-static void view_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = reshape(g, n.attrs.shape.vec()); }
+static void view_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = reshape(g, n.attrs().shape.vec()); }
 static Tensor view_as(const char* op, const Tensor& x, const Shape& s, const Dims& st) {
   Tensor out = make_view(x, s, st, x.impl()->offset);
-  if (Node* n = record(op, view_bw, {&x}, out)) n->attrs.shape = x.shape();
+  if (Node* n = record(op, view_bw, {&x}, out)) n->attrs().shape = x.shape();
   return out;
 }
 Tensor view(const Tensor& x, const IntList& shape) {
@@ -140,7 +140,7 @@ Tensor unsqueeze(const Tensor& x, int64_t dim) {
 
 // ---- transpose ----  d/dx = transpose the gradient back
 static void transpose_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
-  gi[0] = transpose(g, n.attrs.i0, n.attrs.i1);
+  gi[0] = transpose(g, n.attrs().i0, n.attrs().i1);
 }
 Tensor transpose(const Tensor& x, int64_t d0, int64_t d1) {
   int a = wrap_dim("transpose", d0, x.dim()), b = wrap_dim("transpose", d1, x.dim());
@@ -148,7 +148,7 @@ Tensor transpose(const Tensor& x, int64_t d0, int64_t d1) {
   Dims st = x.strides();
   if (x.dim() > 0) std::swap(s[a], s[b]), std::swap(st[a], st[b]);
   Tensor out = make_view(x, s, st, x.impl()->offset);
-  if (Node* n = record("transpose", transpose_bw, {&x}, out)) n->attrs.i0 = a, n->attrs.i1 = b;
+  if (Node* n = record("transpose", transpose_bw, {&x}, out)) n->attrs().i0 = a, n->attrs().i1 = b;
   return out;
 }
 Tensor t(const Tensor& x) {
@@ -158,8 +158,8 @@ Tensor t(const Tensor& x) {
 
 // ---- permute ----  d/dx = permute the gradient by the inverse permutation
 static void permute_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
-  IntList inv(size_t(n.attrs.dims.n));
-  for (int i = 0; i < n.attrs.dims.n; ++i) inv[size_t(n.attrs.dims[i])] = i;
+  IntList inv(size_t(n.attrs().dims.n));
+  for (int i = 0; i < n.attrs().dims.n; ++i) inv[size_t(n.attrs().dims[i])] = i;
   gi[0] = permute(g, inv);
 }
 Tensor permute(const Tensor& x, const IntList& perm) {
@@ -175,12 +175,12 @@ Tensor permute(const Tensor& x, const IntList& perm) {
     s.push_back(x.shape()[d]), st.push_back(x.strides()[d]), p.push_back(d);
   }
   Tensor out = make_view(x, s, st, x.impl()->offset);
-  if (Node* n = record("permute", permute_bw, {&x}, out)) n->attrs.dims = p;
+  if (Node* n = record("permute", permute_bw, {&x}, out)) n->attrs().dims = p;
   return out;
 }
 
 // ---- expand ----  d/dx = the gradient summed back over the expanded dims
-static void expand_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = sum_to(g, n.attrs.shape); }
+static void expand_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = sum_to(g, n.attrs().shape); }
 Tensor expand(const Tensor& x, const IntList& shape) {
   TL_CHECK(int(shape.size()) >= x.dim(), "expand: the number of sizes provided (", shape.size(),
            ") must be greater or equal to the number of dimensions in the tensor (", x.dim(), ")");
@@ -204,7 +204,7 @@ Tensor expand(const Tensor& x, const IntList& shape) {
   }
   if (s == x.shape()) return x;
   Tensor out = make_view(x, s, st, x.impl()->offset);
-  if (Node* n = record("expand", expand_bw, {&x}, out)) n->attrs.shape = x.shape();
+  if (Node* n = record("expand", expand_bw, {&x}, out)) n->attrs().shape = x.shape();
   return out;
 }
 
@@ -222,8 +222,8 @@ Tensor contiguous(const Tensor& x) { return x.is_contiguous() ? x : clone(x); }
 static void cat_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   int64_t start = 0;
   for (size_t i = 0; i < n.inputs.size(); ++i) {
-    int64_t len = n.inputs[i].shape[int(n.attrs.i0)];
-    if (n.needs_input_grad(i)) gi[i] = slice(g, n.attrs.i0, start, start + len, 1);
+    int64_t len = n.inputs[i].shape[int(n.attrs().i0)];
+    if (n.needs_input_grad(i)) gi[i] = slice(g, n.attrs().i0, start, start + len, 1);
     start += len;
   }
 }
@@ -262,7 +262,7 @@ Tensor cat(const std::vector<Tensor>& xs, int64_t dim) {
     });
     start += x.shape()[d];
   }
-  if (Node* n = record("cat", cat_bw, xs, out)) n->attrs.i0 = d;
+  if (Node* n = record("cat", cat_bw, xs, out)) n->attrs().i0 = d;
   return out;
 }
 Tensor stack(const std::vector<Tensor>& xs, int64_t dim) {
@@ -279,7 +279,7 @@ Tensor stack(const std::vector<Tensor>& xs, int64_t dim) {
 
 // ---- slice ----  d/dx = the gradient placed into zeros at the sliced positions
 static void slice_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
-  gi[0] = slice_backward(g, n.attrs.shape, n.attrs.i0, n.attrs.i1, n.attrs.i2);
+  gi[0] = slice_backward(g, n.attrs().shape, n.attrs().i0, n.attrs().i1, n.attrs().i2);
 }
 Tensor slice(const Tensor& x, int64_t dim, std::optional<int64_t> start0, std::optional<int64_t> end0, int64_t step) {
   TL_CHECK(x.dim() > 0, "slice: cannot slice a 0-d tensor");
@@ -297,7 +297,7 @@ Tensor slice(const Tensor& x, int64_t dim, std::optional<int64_t> start0, std::o
   st[d] = x.strides()[d] * step;
   Tensor out = make_view(x, s, st, x.impl()->offset + start * x.strides()[d]);
   if (Node* n = record("slice", slice_bw, {&x}, out))
-    n->attrs.shape = x.shape(), n->attrs.i0 = d, n->attrs.i1 = start, n->attrs.i2 = step;
+    n->attrs().shape = x.shape(), n->attrs().i0 = d, n->attrs().i1 = start, n->attrs().i2 = step;
   return out;
 }
 Tensor select(const Tensor& x, int64_t dim, int64_t index) {
@@ -312,7 +312,7 @@ Tensor select(const Tensor& x, int64_t dim, int64_t index) {
 
 // ---- slice_backward ----  zeros of in_shape with g at the slice; d/dg = slice of the gradient
 static void slice_backward_bw(Node& n, const Tensor& gg, std::vector<Tensor>& gi) {
-  gi[0] = slice(gg, n.attrs.i0, n.attrs.i1, n.attrs.i1 + n.attrs.i2 * n.attrs.shape[int(n.attrs.i0)], n.attrs.i2);
+  gi[0] = slice(gg, n.attrs().i0, n.attrs().i1, n.attrs().i1 + n.attrs().i2 * n.attrs().shape[int(n.attrs().i0)], n.attrs().i2);
 }
 Tensor slice_backward(const Tensor& g, const Shape& in_shape, int64_t dim, int64_t start, int64_t step) {
   Tensor out = zeros(in_shape, g.dtype());
@@ -332,7 +332,7 @@ Tensor slice_backward(const Tensor& g, const Shape& in_shape, int64_t dim, int64
     });
   }
   if (Node* n = record("slice_backward", slice_backward_bw, {&g}, out))
-    n->attrs.shape = g.shape(), n->attrs.i0 = dim, n->attrs.i1 = start, n->attrs.i2 = step;
+    n->attrs().shape = g.shape(), n->attrs().i0 = dim, n->attrs().i1 = start, n->attrs().i2 = step;
   return out;
 }
 
@@ -366,7 +366,7 @@ void move_slice(const Tensor& dst, int d, int64_t di, const Tensor& src, int64_t
 
 // d/dx index_select(x, idx) = index_add(zeros, idx, g): repeated indices accumulate
 static void index_select_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
-  gi[0] = index_add(zeros(n.attrs.shape, g.dtype()), n.attrs.i0, n.saved_tensor(0), g);
+  gi[0] = index_add(zeros(n.attrs().shape, g.dtype()), n.attrs().i0, n.saved_tensor(0), g);
 }
 Tensor index_select(const Tensor& x, int64_t dim, const Tensor& index) {
   TL_CHECK(index.dim() <= 1, "index_select: index should have 1 dimension, got ", index.dim());
@@ -381,7 +381,7 @@ Tensor index_select(const Tensor& x, int64_t dim, const Tensor& index) {
     for (size_t k = 0; k < idx.size(); ++k) move_slice<T>(out, d, int64_t(k), xv, idx[k], false);
   });
   if (Node* n = record("index_select", index_select_bw, {&x}, out))
-    n->attrs.shape = x.shape(), n->attrs.i0 = d, save(n, index);
+    n->attrs().shape = x.shape(), n->attrs().i0 = d, save(n, index);
   return out;
 }
 
@@ -389,7 +389,7 @@ Tensor index_select(const Tensor& x, int64_t dim, const Tensor& index) {
 // d/dbase = 1;  d/dsrc = index_select(g, idx)
 static void index_add_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   gi[0] = g;
-  if (n.needs_input_grad(1)) gi[1] = index_select(g, n.attrs.i0, n.saved_tensor(0));
+  if (n.needs_input_grad(1)) gi[1] = index_select(g, n.attrs().i0, n.saved_tensor(0));
 }
 Tensor index_add(const Tensor& base, int64_t dim, const Tensor& index, const Tensor& src) {
   int d = wrap_dim("index_add", dim, base.dim());
@@ -401,7 +401,7 @@ Tensor index_add(const Tensor& base, int64_t dim, const Tensor& index, const Ten
   TL_DISPATCH(base.dtype(), T, [&] {
     for (size_t k = 0; k < idx.size(); ++k) move_slice<T>(out, d, idx[k], s, int64_t(k), true);
   });
-  if (Node* n = record("index_add", index_add_bw, {&base, &src}, out)) n->attrs.i0 = d, save(n, index);
+  if (Node* n = record("index_add", index_add_bw, {&base, &src}, out)) n->attrs().i0 = d, save(n, index);
   return out;
 }
 
@@ -434,7 +434,7 @@ static void check_gather(const char* op, const Tensor& x, int d, const Tensor& i
 
 // d/dx gather(x, idx) = scatter_add(zeros, idx, g): repeated indices accumulate
 static void gather_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
-  gi[0] = scatter_add(zeros(n.attrs.shape, g.dtype()), n.attrs.i0, n.saved_tensor(0), g);
+  gi[0] = scatter_add(zeros(n.attrs().shape, g.dtype()), n.attrs().i0, n.saved_tensor(0), g);
 }
 Tensor gather(const Tensor& x, int64_t dim, const Tensor& index) {
   int d = wrap_dim("gather", dim, x.dim());
@@ -451,7 +451,7 @@ Tensor gather(const Tensor& x, int64_t dim, const Tensor& index) {
       po[k] = px[off];
     });
   });
-  if (Node* n = record("gather", gather_bw, {&x}, out)) n->attrs.shape = x.shape(), n->attrs.i0 = d, save(n, index);
+  if (Node* n = record("gather", gather_bw, {&x}, out)) n->attrs().shape = x.shape(), n->attrs().i0 = d, save(n, index);
   return out;
 }
 
@@ -459,7 +459,7 @@ Tensor gather(const Tensor& x, int64_t dim, const Tensor& index) {
 // d/dbase = 1;  d/dsrc = gather(g, idx)
 static void scatter_add_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   gi[0] = g;
-  if (n.needs_input_grad(1)) gi[1] = gather(g, n.attrs.i0, n.saved_tensor(0));
+  if (n.needs_input_grad(1)) gi[1] = gather(g, n.attrs().i0, n.saved_tensor(0));
 }
 Tensor scatter_add(const Tensor& base, int64_t dim, const Tensor& index, const Tensor& src) {
   int d = wrap_dim("scatter_add", dim, base.dim());
@@ -480,7 +480,7 @@ Tensor scatter_add(const Tensor& base, int64_t dim, const Tensor& index, const T
       po[oo] += ps[so];
     });
   });
-  if (Node* n = record("scatter_add", scatter_add_bw, {&base, &src}, out)) n->attrs.i0 = d, save(n, index);
+  if (Node* n = record("scatter_add", scatter_add_bw, {&base, &src}, out)) n->attrs().i0 = d, save(n, index);
   return out;
 }
 
