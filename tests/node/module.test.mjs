@@ -170,3 +170,27 @@ test('reads stay correct when wasm memory grows during the call', () => {
     assert.deepEqual(big.sum({ dim: 1, keepdim: true }).shape, [4, 1]);
   });
 });
+
+test('tensor op number: repeated numbers keep each dtype, value and gradient apart', () => {
+  // The wasm adapter reuses the 0-d tensors of recent numbers; the key must include everything
+  // the wrapped number's dtype depends on.
+  tl.tidy(() => {
+    const x = tl.tensor([1, 2], { requiresGrad: true });
+    const y = x.mul(3).mul(3).add(0.5).mul(3);
+    y.sum().backward();
+    assert.deepEqual(y.toArray(), [28.5, 55.5]);
+    assert.deepEqual(x.grad.toArray(), [27, 27]);
+    const d = tl.tensor([1, 2], { dtype: 'float64' });
+    const i = tl.tensor([1, 2], { dtype: 'int64' });
+    assert.equal(d.mul(3).dtype, 'float64');
+    assert.equal(i.mul(3).dtype, 'int64');
+    assert.equal(i.mul(2.5).dtype, 'float32');
+    assert.deepEqual(i.mul(2.5).toArray(), [2.5, 5]);
+    assert.equal(i.mul(3).dtype, 'int64');
+    assert.equal(x.mul(3).dtype, 'float32');
+    assert.deepEqual(x.sub(-0).toArray(), [1, 2]);
+    const one = tl.tensor([1]);
+    assert.ok(Object.is(one.mul(0).toArray()[0], 0));
+    assert.ok(Object.is(one.mul(-0).toArray()[0], -0));  // 0 and -0 are different numbers
+  });
+});
