@@ -183,37 +183,11 @@ int call_op_id(int id, int where, int argc) {
       -1);
 }
 
-namespace {
-// `tensor op number` reuses the 0-d tensors of the last few numbers: loops like W4's multiply by
-// the same constants over and over, and a fresh 0-d tensor per op was ~10% of a small op's cost.
-// Sharing is safe: add/sub/mul/div always return a new tensor, so these never reach the caller,
-// and nothing writes them (mul and div save them for backward, like any operand).
-Tensor scalar_operand(double v, const Tensor& like, bool is_int) {
-  struct Entry {
-    uint64_t bits;
-    DType like, default_float;
-    bool is_int;
-    Tensor t;
-  };
-  static Entry cache[4];
-  static int next = 0;
-  uint64_t bits;
-  std::memcpy(&bits, &v, sizeof bits);
-  const DType dt = like.dtype(), df = default_float_dtype();
-  for (const Entry& e : cache)
-    if (e.t.defined() && e.bits == bits && e.like == dt && e.default_float == df && e.is_int == is_int) return e.t;
-  Entry& e = cache[next];
-  next = (next + 1) % 4;
-  e = Entry{bits, dt, df, is_int, wrap_scalar(v, like, is_int)};
-  return e.t;
-}
-}  // namespace
-
 int arith(int code, int self, int other, double scalar, bool scalar_is_int) {
   return guarded(
       [&] {
         const Tensor& a = get(self);
-        Tensor b = other >= 0 ? get(other) : scalar_operand(scalar, a, scalar_is_int);
+        Tensor b = other >= 0 ? get(other) : arith_scalar(scalar, a, scalar_is_int);
         switch (code) {
           case 0: return put(add(a, b));
           case 1: return put(sub(a, b));

@@ -2257,6 +2257,21 @@ class Interp {
   [[noreturn]] static void overflow(Pos at) { fail(at, "OverflowError: integer overflow (tensorlens integers are 64-bit)"); }
 
   Value tensor_binop(BinOpKind op, const Value& a, const Value& b, Pos at) {
+    // tensor +-*/ tensor-or-number, most of a script's arithmetic: the op directly, with what
+    // call_table adds (source position for the graph, error position, memory check).
+    const bool arith = op == BinOpKind::Add || op == BinOpKind::Sub || op == BinOpKind::Mul || op == BinOpKind::Div;
+    if (arith && a.kind == K::Tensor && (b.kind == K::Tensor || b.kind == K::Int || b.kind == K::Float)) {
+      Value r = at_pos(at, [&] {
+        SourcePosGuard sp(at.line, at.col);
+        const Tensor o = b.kind == K::Tensor ? b.t : arith_scalar(b.as_double(), a.t, b.kind == K::Int);
+        return Value::tensor(op == BinOpKind::Add   ? add(a.t, o)
+                             : op == BinOpKind::Sub ? sub(a.t, o)
+                             : op == BinOpKind::Mul ? mul(a.t, o)
+                                                    : div(a.t, o));
+      });
+      check_memory(at);
+      return r;
+    }
     const char* name = tensor_op_name(op);
     const unsigned where = kTorch | kMethod;
     if (!*name || find_ops(name, where).empty()) unsupported(op, a, b, at);

@@ -55,6 +55,8 @@ void linear_reset_parameters(Tensor& weight, Tensor& bias);
 // A Python number combined with tensor `like`: keeps like's dtype when it is floating, as
 // PyTorch's wrapped numbers do.
 Tensor wrap_scalar(double v, const Tensor& like, bool is_int = false);
+// wrap_scalar for the operand of add/sub/mul/div only: the 0-d tensors of recent numbers are reused.
+Tensor arith_scalar(double v, const Tensor& like, bool is_int);
 
 // ---- elementwise ----
 Tensor add(const Tensor& a, const Tensor& b);
