@@ -25,9 +25,9 @@
 // other children of bench/run.mjs; progress to stderr.
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { MARK, emitFailure } from '../common/protocol.mjs';
+import { ensureWebBuilt } from '../../scripts/ensure-web.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const system = 'playground';
@@ -62,38 +62,9 @@ export function benchScript(L) {
   return lines.join('\n');
 }
 
-// ---- build/web: rebuilt when missing or older than web/ or dist/, under the lock the browser
-// tests use (tests/browser/helpers.mjs), so that a test run and a bench run never build at once ----
-function newestMtime(dir) {
-  let newest = 0;
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
-  }
-  return newest;
-}
-function ensureBuilt() {
-  const index = path.join(root, 'build/web/index.html');
-  const stale = () => !fs.existsSync(index)
-    || fs.statSync(index).mtimeMs < Math.max(newestMtime(path.join(root, 'web')), newestMtime(path.join(root, 'dist')));
-  if (!stale()) return;
-  const lock = path.join(root, 'build/web.lock');
-  fs.mkdirSync(path.dirname(lock), { recursive: true });
-  for (let i = 0; ; i++) {
-    try { fs.mkdirSync(lock); break; } catch (e) {
-      if (e.code !== 'EEXIST' || i > 600) throw e;
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
-    }
-  }
-  try {
-    if (!stale()) return;
-    log('building build/web (scripts/build-web.sh) …');
-    const r = spawnSync('bash', [path.join(root, 'scripts/build-web.sh')], { stdio: ['ignore', 2, 2] });
-    if (r.status !== 0) throw new Error('scripts/build-web.sh failed');
-  } finally {
-    fs.rmSync(lock, { recursive: true, force: true });
-  }
-}
+// ---- build/web: rebuilt when missing or older than web/ or dist/ (scripts/ensure-web.mjs, under the
+// lock the browser tests take too, so that a test run and a bench run never build at once) ----
+const ensureBuilt = () => ensureWebBuilt({ log, stdio: ['ignore', 2, 2] });
 
 // ---- in-page instrumentation (an init script: it runs in every document before the page's) ----
 function instrument() {

@@ -8,6 +8,7 @@ import { spawnSync, execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
+import { ensureWebBuilt } from '../../scripts/ensure-web.mjs';
 
 export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const examplesDir = path.join(repo, 'web', 'examples');
@@ -16,38 +17,8 @@ export const cliPath = path.join(repo, 'build', 'native', 'tensorlens');
 
 export const exampleFiles = () => fs.readdirSync(examplesDir).filter((f) => f.endsWith('.py')).sort();
 
-function newestMtime(dir) {
-  let newest = 0;
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
 /** Builds build/web (scripts/build-web.sh) when it is missing or older than web/ or dist/. */
-export function ensureBuilt() {
-  const index = path.join(repo, 'build', 'web', 'index.html');
-  const stale = () => !fs.existsSync(index)
-    || fs.statSync(index).mtimeMs < Math.max(newestMtime(path.join(repo, 'web')), newestMtime(path.join(repo, 'dist')));
-  if (!stale()) return;
-  // Test files may run in parallel: one builds, the others wait for it.
-  const lock = path.join(repo, 'build', 'web.lock');
-  fs.mkdirSync(path.dirname(lock), { recursive: true });
-  for (let i = 0; ; i++) {
-    try { fs.mkdirSync(lock); break; } catch (e) {
-      if (e.code !== 'EEXIST' || i > 600) throw e;
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
-    }
-  }
-  try {
-    if (!stale()) return;
-    const r = spawnSync('bash', [path.join(repo, 'scripts', 'build-web.sh')], { stdio: 'inherit' });
-    assert.equal(r.status, 0, 'scripts/build-web.sh failed');
-  } finally {
-    fs.rmSync(lock, { recursive: true, force: true });
-  }
-}
+export const ensureBuilt = () => ensureWebBuilt();
 
 export async function setup() {
   ensureBuilt();
