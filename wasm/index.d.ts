@@ -205,6 +205,11 @@ export interface Tensorlens {
   isGradEnabled(): boolean;
   tidy<T>(fn: () => T): T;
   keep<T extends Tensor>(t: T): T;
+  /**
+   * liveTensors: JS tensors not yet disposed. engineTensors: tensors alive in the engine (also
+   * graph-internal ones, and up to 4 cached 0-d tensors of the numbers last used in `t.op(number)`).
+   * heapBytes: the wasm memory size (it only grows). tensorBytes: bytes of live tensor data.
+   */
   memory(): { liveTensors: number; engineTensors: number; heapBytes: number; tensorBytes: number };
 
   run(source: string): RunResult;
