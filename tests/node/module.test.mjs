@@ -194,3 +194,11 @@ test('tensor op number: repeated numbers keep each dtype, value and gradient apa
     assert.ok(Object.is(one.mul(-0).toArray()[0], -0));  // 0 and -0 are different numbers
   });
 });
+
+test('an argument list too large for the call buffer is an error, and the module keeps working', () => {
+  const a = tl.tensor([1, 2, 3]);
+  assert.throws(() => a.view(new Array(20000).fill(1)), (e) => e instanceof TensorlensError && /arguments too large/.test(e.message));
+  assert.throws(() => tl.zeros(new Array(9000).fill(1)), TensorlensError);
+  assert.deepEqual(a.add(1).toArray(), [2, 3, 4]);
+  a.dispose();
+});

@@ -146,7 +146,13 @@ function makeApi(M) {
 
   // ---- argument encoding into the shared buffer ----
   // Writes one tagged value at slot i; returns the next slot. (No closures: this runs per op.)
+  // The buffer holds ARG_SLOTS doubles (kSlots in wasm/adapters.h); nothing is written past it.
+  const ARG_SLOTS = 1 << 14;
+  const room = (i) => {
+    if (i + 2 > ARG_SLOTS) throw new TensorlensError(`arguments too large: more than ${ARG_SLOTS / 2 - 1} values in one call`);
+  };
   function encode(v, i) {
+    room(i);
     const H = M.HEAPF64;
     let tag, payload = 0;
     if (v instanceof Tensor) {
@@ -209,6 +215,7 @@ function makeApi(M) {
       for (const [k, v] of Object.entries(kw)) {
         if (v === undefined) continue;
         const kid = kwId(snake(k));  // may grow memory: resolve before writing through HEAPF64
+        room(i);
         M.HEAPF64[argBase + i] = TAG.Keyword;
         M.HEAPF64[argBase + i + 1] = kid;
         i = encode(v, i + 2);
