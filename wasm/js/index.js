@@ -59,6 +59,11 @@ function makeApi(M) {
       if (relPtr) M._free(relPtr);
       relCap = Math.max(1024, handles.length);
       relPtr = M._malloc(4 * relCap);
+      if (!relPtr) {
+        relCap = 0;
+        for (const h of handles) M._tl_release(h);  // no room for the list: one call each
+        return;
+      }
     }
     M.HEAP32.set(handles, relPtr >> 2);
     M._tl_release_many(relPtr, handles.length);
@@ -321,6 +326,7 @@ function makeApi(M) {
       if (dt < 0) throw new TensorlensError(`tensor: unknown dtype '${dtype}'`);
       const n = flat.length;
       const buf = M._malloc(Math.max(8, 8 * (n + shape.length)));
+      if (!buf) throw new TensorlensError(`tensor: out of memory for ${n} values`);
       try {
         M.HEAPF64.set(flat, buf / 8);
         M.HEAPF64.set(shape, buf / 8 + n);
