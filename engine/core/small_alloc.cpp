@@ -8,7 +8,8 @@
 // of up to kMaxSmall bytes goes onto a free list for its 8-byte size class and the next request of
 // that class pops it (a few ns). Blocks on the lists are kept for reuse, never returned to malloc:
 // the lists hold at most the peak number of live small objects. The lists are per thread (a block
-// freed on another thread simply joins that thread's list).
+// freed on another thread simply joins that thread's list; a thread's lists stay allocated when
+// it exits — the engine runs on one thread).
 //
 // Sanitizer builds keep the system allocator: AddressSanitizer must see every allocation.
 #if defined(__SANITIZE_ADDRESS__)
@@ -31,7 +32,7 @@ namespace {
 // it and the header below each block (holding its tag) is one granule.
 constexpr size_t kGranule = alignof(std::max_align_t);
 constexpr size_t kHeader = kGranule;
-constexpr size_t kMaxSmall = 1024;  // a graph Node is ~700 bytes
+constexpr size_t kMaxSmall = 1024;  // a graph Node is ~500 bytes, a TensorImpl ~250
 constexpr uint32_t kClasses = kMaxSmall / kGranule;
 // Header tags: a size class (1..kClasses) of the granule-aligned lists, that plus kAligned16 for
 // the 16-aligned lists where the granule is 8 (wasm: Storage has a 16-aligned inline buffer), or
