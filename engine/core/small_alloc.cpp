@@ -6,10 +6,10 @@
 // glibc's malloc is faster, but its per-thread cache holds only 7 blocks per size, so freeing a
 // graph spills into its slower bins (~13% of the tiny-MLP benchmark natively). Here a freed block
 // of up to kMaxSmall bytes goes onto the free list of its size class (multiples of malloc's
-// alignment) and the next request of that class pops it (a few ns). Blocks on the lists are kept for reuse, never returned to malloc:
-// the lists hold at most the peak number of live small objects. The lists are per thread (a block
-// freed on another thread simply joins that thread's list; a thread's lists stay allocated when
-// it exits — the engine runs on one thread).
+// alignment) and the next request of that class pops it (a few ns). Blocks on the lists are kept
+// for reuse, never returned to malloc: the lists hold at most the peak number of live small
+// objects. The lists are per thread (a block freed on another thread simply joins that thread's
+// list; a thread's lists stay allocated when it exits — the engine runs on one thread).
 //
 // Sanitizer builds keep the system allocator: AddressSanitizer must see every allocation.
 #if defined(__SANITIZE_ADDRESS__)
