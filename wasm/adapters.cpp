@@ -186,15 +186,10 @@ int call_op_id(int id, int where, int argc) {
 int arith(int code, int self, int other, double scalar, bool scalar_is_int) {
   return guarded(
       [&] {
+        TL_CHECK(code >= 0 && code <= 3, "arith: bad op code ", code);
+        const Arith op = Arith(code);  // 0..3: add, sub, mul, div
         const Tensor& a = get(self);
-        Tensor b = other >= 0 ? get(other) : arith_scalar(scalar, a, scalar_is_int);
-        switch (code) {
-          case 0: return put(add(a, b));
-          case 1: return put(sub(a, b));
-          case 2: return put(mul(a, b));
-          case 3: return put(div(a, b));
-          default: TL_FAIL("arith: bad op code ", code);
-        }
+        return put(other >= 0 ? tl::arith(op, a, get(other)) : tl::arith(op, a, scalar, scalar_is_int));
       },
       -1);
 }

@@ -13,8 +13,6 @@ EMSCRIPTEN_BINDINGS(tensorlens) {
   function("resultBuffer", &w::result_buffer);
   function("keywordId", &w::keyword_id);
   function("opNameId", &w::op_name_id);
-  function("callOpId", &w::call_op_id);
-  function("arith", &w::arith);
   function("lastError", &w::last_error);
   function("lastErrorLine", &w::last_error_line);
   function("lastErrorCol", &w::last_error_col);
@@ -22,7 +20,6 @@ EMSCRIPTEN_BINDINGS(tensorlens) {
 
   function("fromData", &w::from_data);
   function("gradFnName", &w::grad_fn_name);
-  function("release", &w::release);
   function("dup", &w::dup);
   function("liveHandles", &w::live_handles);
   function("storageBytes", &w::storage_bytes);

@@ -2257,17 +2257,15 @@ class Interp {
   [[noreturn]] static void overflow(Pos at) { fail(at, "OverflowError: integer overflow (tensorlens integers are 64-bit)"); }
 
   Value tensor_binop(BinOpKind op, const Value& a, const Value& b, Pos at) {
-    // tensor +-*/ tensor-or-number, most of a script's arithmetic: the op directly, with what
+    // tensor +-*/ tensor-or-number, most of a script's arithmetic: tl::arith directly, with what
     // call_table adds (source position for the graph, error position, memory check).
-    const bool arith = op == BinOpKind::Add || op == BinOpKind::Sub || op == BinOpKind::Mul || op == BinOpKind::Div;
-    if (arith && a.kind == K::Tensor && (b.kind == K::Tensor || b.kind == K::Int || b.kind == K::Float)) {
+    const bool is_arith = op == BinOpKind::Add || op == BinOpKind::Sub || op == BinOpKind::Mul || op == BinOpKind::Div;
+    if (is_arith && a.kind == K::Tensor && (b.kind == K::Tensor || b.kind == K::Int || b.kind == K::Float)) {
+      const Arith ar = op == BinOpKind::Add ? Arith::Add : op == BinOpKind::Sub ? Arith::Sub
+                       : op == BinOpKind::Mul ? Arith::Mul : Arith::Div;
       Value r = at_pos(at, [&] {
         SourcePosGuard sp(at.line, at.col);
-        const Tensor o = b.kind == K::Tensor ? b.t : arith_scalar(b.as_double(), a.t, b.kind == K::Int);
-        return Value::tensor(op == BinOpKind::Add   ? add(a.t, o)
-                             : op == BinOpKind::Sub ? sub(a.t, o)
-                             : op == BinOpKind::Mul ? mul(a.t, o)
-                                                    : div(a.t, o));
+        return Value::tensor(b.kind == K::Tensor ? arith(ar, a.t, b.t) : arith(ar, a.t, b.as_double(), b.kind == K::Int));
       });
       check_memory(at);
       return r;

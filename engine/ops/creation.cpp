@@ -1,7 +1,6 @@
 // Creation ops. None of them records a graph node.
 #include <algorithm>
 #include <cmath>
-#include <cstring>
 #include <type_traits>
 
 #include "engine/ops/ops.h"
@@ -297,30 +296,6 @@ Tensor wrap_scalar(double v, const Tensor& like, bool is_int) {
             : (is_int && v == std::floor(v)) ? (like.dtype() == DType::Bool ? DType::Int64 : like.dtype())
                                               : default_float_dtype();
   return Tensor::scalar(v, t);
-}
-
-// Loops like `y = y * 1.0001 + 0.0001` use the same few numbers over and over; a fresh 0-d tensor
-// per op was ~10% of a small op's cost (and a saved one per graph node for mul/div). Sharing is
-// safe for the operand of add/sub/mul/div: they always return a new tensor, so the shared tensor
-// never reaches user code, and nothing writes it.
-Tensor arith_scalar(double v, const Tensor& like, bool is_int) {
-  struct Entry {
-    uint64_t bits;
-    DType like, default_float;
-    bool is_int;
-    Tensor t;
-  };
-  static thread_local Entry cache[4];
-  static thread_local int next = 0;
-  uint64_t bits;
-  std::memcpy(&bits, &v, sizeof bits);
-  const DType dt = like.dtype(), df = default_float_dtype();
-  for (const Entry& e : cache)
-    if (e.t.defined() && e.bits == bits && e.like == dt && e.default_float == df && e.is_int == is_int) return e.t;
-  Entry& e = cache[next];
-  next = (next + 1) % 4;
-  e = Entry{bits, dt, df, is_int, wrap_scalar(v, like, is_int)};
-  return e.t;
 }
 
 }  // namespace tl

@@ -2,6 +2,7 @@
 // work), side by side. Broadcasting: backward returns gradients of the output's shape; the
 // engine reduces them to each input's shape with sum_to.
 #include <cmath>
+#include <cstring>
 
 #include "engine/autograd/node.h"
 #include "engine/kernels/elementwise.h"
@@ -250,6 +251,41 @@ Tensor div(const Tensor& a, const Tensor& b) {
   if (Node* n = record("div", div_bw, {&a, &b}, out)) save(n, b.requires_grad() ? a : Tensor()), save(n, b);
   return out;
 }
+
+// The operand of arith(op, tensor, number). Loops like `y = y * 1.0001 + 0.0001` use the same few
+// numbers over and over; a fresh 0-d tensor per op was ~10% of a small op's cost (and a saved one
+// per graph node for mul/div). Sharing is safe here only: add/sub/mul/div always return a new
+// tensor, so the shared one never reaches user code, and nothing writes it.
+static Tensor arith_scalar(double v, const Tensor& like, bool is_int) {
+  struct Entry {
+    uint64_t bits;
+    DType like, default_float;
+    bool is_int;
+    Tensor t;
+  };
+  static thread_local Entry cache[4];
+  static thread_local int next = 0;
+  uint64_t bits;
+  std::memcpy(&bits, &v, sizeof bits);
+  const DType dt = like.dtype(), df = default_float_dtype();
+  for (const Entry& e : cache)
+    if (e.t.defined() && e.bits == bits && e.like == dt && e.default_float == df && e.is_int == is_int) return e.t;
+  Entry& e = cache[next];
+  next = (next + 1) % 4;
+  e = Entry{bits, dt, df, is_int, wrap_scalar(v, like, is_int)};
+  return e.t;
+}
+
+Tensor arith(Arith op, const Tensor& a, const Tensor& b) {
+  switch (op) {
+    case Arith::Add: return add(a, b);
+    case Arith::Sub: return sub(a, b);
+    case Arith::Mul: return mul(a, b);
+    case Arith::Div: return div(a, b);
+  }
+  TL_FAIL("arith: bad op ", int(op));
+}
+Tensor arith(Arith op, const Tensor& a, double b, bool b_is_int) { return arith(op, a, arith_scalar(b, a, b_is_int)); }
 
 // ---- neg ----  d/dx (-x) = -1
 static void neg_bw(Node&, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = neg(g); }

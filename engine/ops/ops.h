@@ -55,14 +55,18 @@ void linear_reset_parameters(Tensor& weight, Tensor& bias);
 // A Python number combined with tensor `like`: keeps like's dtype when it is floating, as
 // PyTorch's wrapped numbers do.
 Tensor wrap_scalar(double v, const Tensor& like, bool is_int = false);
-// wrap_scalar for the operand of add/sub/mul/div only: the 0-d tensors of recent numbers are reused.
-Tensor arith_scalar(double v, const Tensor& like, bool is_int);
 
 // ---- elementwise ----
 Tensor add(const Tensor& a, const Tensor& b);
 Tensor sub(const Tensor& a, const Tensor& b);
 Tensor mul(const Tensor& a, const Tensor& b);
 Tensor div(const Tensor& a, const Tensor& b);
+// tensor + - * / tensor-or-number: the script's operators and the npm module's arithmetic methods
+// come here directly, past the op table (the bulk of small-graph code). A number becomes a wrapped
+// scalar (wrap_scalar) whose 0-d tensor is reused while the same few numbers recur.
+enum class Arith { Add, Sub, Mul, Div };
+Tensor arith(Arith op, const Tensor& a, const Tensor& b);
+Tensor arith(Arith op, const Tensor& a, double b, bool b_is_int);
 Tensor neg(const Tensor& x);
 Tensor pow(const Tensor& x, const Tensor& e);
 Tensor pow(const Tensor& x, double e);

@@ -119,14 +119,15 @@ std::string describe(const random_goldens::Step& s) {
 
 }  // namespace
 
-// Steps whose values go through std::log / std::sin / std::cos in double: float64 normals, and
-// float32 normals drawn by the scalar path (fewer than 16 elements, or a non-contiguous target).
-// Natively these are glibc's functions, the ones PyTorch calls, and match exactly. Under wasm
-// they are musl's, which differ from glibc's in the last bit of a double now and then; there the
-// test allows a few ulps (float64: a product of two results each up to 1 ulp off, then a fused
-// multiply-add; float32: the double rounds to the same float all but ~1e-8 of the time, so 1 ulp)
-// and skips the checksum. Every other path (uniforms, the float32 vectorized
-// normal kernel, integers, bernoulli, randperm) has no libm call and is exact everywhere.
+// Steps whose values go through log / sin / cos in double: float64 normals, and float32 normals
+// drawn by the scalar path (fewer than 16 elements, or a non-contiguous target). Natively these
+// are glibc's functions, the ones PyTorch calls, and match exactly. Under wasm they are
+// engine/core/cr_math's correctly rounded ones, which differ from glibc's in the last bit of a
+// double now and then (~0.1% of calls); there the test allows a few ulps (float64: a product of
+// two results each up to 1 ulp off, then a fused multiply-add; float32: the double rounds to the
+// same float all but ~1e-8 of the time, so 1 ulp) and skips the checksum. Every other path
+// (uniforms, the float32 vectorized normal kernel, integers, bernoulli, randperm) has no libm call
+// and is exact everywhere.
 bool uses_libm(const random_goldens::Step& s) {
   const std::string op = s.op;
   const bool normal = op == "randn" || op == "normal" || op == "normal_t" || op == "embedding";

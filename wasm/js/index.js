@@ -310,6 +310,13 @@ function makeApi(M) {
     return { flat: level.map(Number), shape, bool };
   }
 
+  // Runs fn with grad mode on (1) or off (0), restoring the previous mode after.
+  function withGradMode(on, fn) {
+    const prev = M._tl_grad_enabled();
+    M._tl_set_grad_enabled(on);
+    try { return fn(); } finally { M._tl_set_grad_enabled(prev); }
+  }
+
   const tl = {
     Tensor,
     TensorlensError,
@@ -342,17 +349,9 @@ function makeApi(M) {
     fullLike: (x, value, opts) => call('full_like', EXPOSE.torch, [x, value, opts || {}]),
 
     /** Runs fn with gradient recording off (torch.no_grad()). */
-    noGrad(fn) {
-      const prev = (M._tl_grad_enabled() !== 0);
-      M._tl_set_grad_enabled(0);
-      try { return fn(); } finally { M._tl_set_grad_enabled(prev ? 1 : 0); }
-    },
-    enableGrad(fn) {
-      const prev = (M._tl_grad_enabled() !== 0);
-      M._tl_set_grad_enabled(1);
-      try { return fn(); } finally { M._tl_set_grad_enabled(prev ? 1 : 0); }
-    },
-    isGradEnabled: () => (M._tl_grad_enabled() !== 0),
+    noGrad: (fn) => withGradMode(0, fn),
+    enableGrad: (fn) => withGradMode(1, fn),
+    isGradEnabled: () => M._tl_grad_enabled() !== 0,
     manualSeed: (s) => M.manualSeed(s),
 
     /** Frees every tensor made inside fn except those it returns (in arrays/objects too). */
