@@ -1,7 +1,6 @@
 #include "wasm/adapters.h"
 
 #include <cstdlib>
-#include <cstring>
 #include <unordered_map>
 #include <vector>
 
