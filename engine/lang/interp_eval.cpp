@@ -81,6 +81,22 @@ Value Interp::eval(const Expr* e) {
       return v;
     }
     case ExprKind::IfExp: return truthy(eval(e->test), e->test->span.start()) ? eval(e->body) : eval(e->orelse);
+    case ExprKind::FString: {
+      std::string out;
+      for (const Expr* x : e->elts) {
+        out += x->kind == ExprKind::Str ? x->str_value : eval(x).s;
+        check_len(int64_t(out.size()), e->span.start());
+      }
+      return Value::str(std::move(out));
+    }
+    case ExprKind::FormattedValue: {
+      Value v = eval(e->value);
+      const Pos at = e->value->span.start();
+      if (e->conversion == 'r' || e->conversion == 'a') v = Value::str(at_pos(at, [&] { return repr(v); }));
+      else if (e->conversion == 's') v = Value::str(at_pos(at, [&] { return str_of(v); }));
+      const std::string spec = e->format_spec ? eval(e->format_spec).s : std::string();
+      return Value::str(format_value(v, spec, at));
+    }
   }
   fail(e->span.start(), "SyntaxError: unsupported expression");
 }

@@ -34,11 +34,13 @@ std::string Interp::pad(const std::string& s, size_t width, char align, char fil
 
 std::string Interp::format_value(const Value& v0, const std::string& spec, Pos at) {
   Value v = v0;
-  if (v.kind == K::Tensor && !spec.empty()) {
-    if (v.t.dim() != 0) fail(at, "TypeError: unsupported format string passed to Tensor.__format__");
-    v = call1("item", kMethod, {v}, at);
+  // Tensor.__format__: a 0-d tensor formats as its Python number (f"{loss}" prints 2.3054...);
+  // any other tensor only with an empty spec, as str().
+  if (v.kind == K::Tensor) {
+    if (v.t.dim() == 0) v = call1("item", kMethod, {v}, at);
+    else if (!spec.empty()) fail(at, "TypeError: unsupported format string passed to Tensor.__format__");
   }
-  if (spec.empty()) return str_of(v);
+  if (spec.empty()) return at_pos(at, [&] { return str_of(v); });
   size_t i = 0;
   char fill = ' ', align = 0, sign = '-';
   if (spec.size() >= 2 && std::strchr("<>^=", spec[1])) fill = spec[0], align = spec[1], i = 2;
@@ -51,6 +53,8 @@ std::string Interp::format_value(const Value& v0, const std::string& spec, Pos a
   size_t width = 0;
   while (i < spec.size() && std::isdigit(static_cast<unsigned char>(spec[i]))) width = width * 10 + size_t(spec[i++] - '0');
   if (width > 1000) fail(at, "ValueError: format width too large");
+  char group = 0;  // ',' or '_': thousands separators
+  if (i < spec.size() && (spec[i] == ',' || spec[i] == '_')) group = spec[i++];
   int prec = -1;
   if (i < spec.size() && spec[i] == '.') {
     prec = 0;
@@ -85,6 +89,11 @@ std::string Interp::format_value(const Value& v0, const std::string& spec, Pos a
     if (type == '%') std::strncat(buf, "%", sizeof buf - std::strlen(buf) - 1);
   }
   body = buf;
+  if (group) {  // separators every 3 digits of the integer part
+    size_t b = body[0] == '-' ? 1 : 0, e = b;
+    while (e < body.size() && std::isdigit(static_cast<unsigned char>(body[e]))) ++e;
+    for (size_t k = e; k > b + 3; k -= 3) body.insert(k - 3, 1, group);
+  }
   if (sign != '-' && body[0] != '-') body = std::string(1, sign) + body;
   if (align == '=' && !body.empty() && (body[0] == '-' || body[0] == '+' || body[0] == ' '))
     return body[0] + pad(body.substr(1), width ? width - 1 : 0, '>', fill);
