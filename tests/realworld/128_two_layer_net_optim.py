@@ -20,7 +20,7 @@ loss_fn = torch.nn.MSELoss(reduction='sum')
 
 learning_rate = 1e-4
 optimizer = torch.optim.Adam(model.parameters(), lr=learning_rate)
-for t in range(500):
+for t in range(200):  # 500 in the original
   # Forward pass: compute predicted y by passing x to the model.
   y_pred = model(x)
 
