@@ -31,11 +31,14 @@ double Interp::to_double(const Value& v, Pos at) {
 
 void Interp::write_out(const std::string& s, Pos at) {
   if (int64_t(res_.stdout_text.size() + s.size()) > opt_.max_stdout_bytes)
-    fail(at, "output limit exceeded: print() wrote more than " + std::to_string(opt_.max_stdout_bytes) + " bytes");
+    throw LimitError(at.line, at.col, "output limit exceeded: print() wrote more than " + std::to_string(opt_.max_stdout_bytes) + " bytes");
   res_.stdout_text += s;
 }
 
 Value Interp::call_builtin(Bi id, const char* name, std::vector<Value>& pos, Kw& kw, Pos at) {
+  if (id == Bi::Sorted || id == Bi::Min || id == Bi::Max)
+    for (auto& [k, v] : kw)
+      if (k == "key") return call_builtin2(id, name, pos, kw, at);
   switch (id) {
     case Bi::Print: {
       std::string sep = " ", end = "\n";
@@ -60,6 +63,17 @@ Value Interp::call_builtin(Bi id, const char* name, std::vector<Value>& pos, Kw&
       if (v.kind == K::Str) return Value::integer(int64_t(utf8_chars(v.s).size()));
       if (auto d = as<DictObj>(v, Tag::Dict)) return Value::integer(int64_t(d->items.size()));
       if (auto r = as<RangeObj>(v, Tag::Range)) return Value::integer(r->len());
+      if (auto st = as<SetObj>(v, Tag::Set)) return Value::integer(int64_t(st->items.size()));
+      if (class_of(v)) {
+        Value out;
+        if (call_dunder(v, "__len__", {}, out, at)) {
+          if (!is_int_like(out)) fail(at, "TypeError: '" + out.type_name() + "' object cannot be interpreted as an integer");
+          if (int_of(out) < 0) fail(at, "ValueError: __len__() should return >= 0");
+          return Value::integer(int_of(out));
+        }
+      }
+      if (auto m = as<NNModuleObj>(v, Tag::NNModule))
+        if (auto cm = std::dynamic_pointer_cast<ContainerModule>(m->m)) return Value::integer(int64_t(cm->children().size()));
       if (auto m = as<NNModuleObj>(v, Tag::NNModule))
         if (auto sq = std::dynamic_pointer_cast<nn::Sequential>(m->m)) return Value::integer(int64_t(sq->size()));
       if (v.kind == K::Tensor) {
@@ -229,6 +243,21 @@ Value Interp::call_builtin(Bi id, const char* name, std::vector<Value>& pos, Kw&
       nargs(name, pos, 2, 2, at);
       std::vector<Value> types = pos[1].kind == K::Tuple ? *pos[1].items : std::vector<Value>{pos[1]};
       for (const Value& t : types) {
+        if (as<ClassObj>(t, Tag::Class)) {
+          if (isinstance_of(pos[0], t, at)) return Value::boolean(true);
+          continue;
+        }
+        if (auto b2 = as<BuiltinObj>(t, Tag::Builtin); b2 && (b2->id == Bi::Dict || b2->id == Bi::Set || b2->id == Bi::Type)) {
+          const Value& v = pos[0];
+          if ((b2->id == Bi::Dict && as<DictObj>(v, Tag::Dict)) || (b2->id == Bi::Set && as<SetObj>(v, Tag::Set)) ||
+              (b2->id == Bi::Type && as<ClassObj>(v, Tag::Class)))
+            return Value::boolean(true);
+          continue;
+        }
+        if (auto b2 = as<BuiltinObj>(t, Tag::Builtin); b2 && b2->id == Bi::Parameter) {
+          if (pos[0].kind == K::Tensor && pos[0].t.impl()->is_param) return Value::boolean(true);
+          continue;
+        }
         if (auto c = as<NNClassObj>(t, Tag::NNClass)) {
           auto m = as<NNModuleObj>(pos[0], Tag::NNModule);
           if (m && m->m->type_name() == c->name) return Value::boolean(true);
@@ -286,7 +315,7 @@ Value Interp::call_builtin(Bi id, const char* name, std::vector<Value>& pos, Kw&
       no_kw(name, kw, at);
       nargs(name, pos, 0, 0, at);
       return Value::boolean(grad_enabled());
-    default: return call_math(id, name, pos, kw, at);
+    default: return call_builtin2(id, name, pos, kw, at);
   }
 }
 
@@ -337,6 +366,8 @@ Value Interp::call_math(Bi id, const char* name, std::vector<Value>& pos, Kw& kw
 Value Interp::call_method(const MethodObj& m, std::vector<Value>& pos, Kw& kw, Pos at) {
   const std::string& n = m.name;
   const Value& self = m.self;
+  Value handled;
+  if (call_method2(m, pos, kw, at, handled)) return handled;
   if (as<NNModuleObj>(self, Tag::NNModule)) return call_module_method(self, n, pos, kw, at);
   if (auto o = as<OptimizerObj>(self, Tag::Optimizer)) return call_optimizer_method(*o->o, n, pos, kw, at);
   if (self.kind == K::List) {

@@ -31,6 +31,36 @@ std::vector<Value> Interp::index_items(const std::vector<Value>& idx, bool is_tu
 
 Value Interp::get_item(const Value& obj, const std::vector<Value>& idx, bool is_tuple, Pos at) {
   if (obj.kind == K::Tensor) return Value::tensor(tensor_index(obj.t, index_items(idx, is_tuple), at, nullptr));
+  if (class_of(obj)) {
+    Value out;
+    const Value key = idx.size() == 1 && !is_tuple ? idx[0] : Value::tuple(idx);
+    if (call_dunder(obj, "__getitem__", {key}, out, at)) return out;
+  }
+  if (auto m = as<NNModuleObj>(obj, Tag::NNModule); m && std::dynamic_pointer_cast<ContainerModule>(m->m)) {
+    auto cm = std::static_pointer_cast<ContainerModule>(m->m);
+    if (idx.size() != 1 || is_tuple) fail(at, "TypeError: " + cm->type_name() + " indices must be integers, slices or keys");
+    auto& kids = cm->kids();
+    if (cm->is_dict) {
+      if (idx[0].kind != K::Str) fail(at, "KeyError: " + repr(idx[0]));
+      for (auto& [k, c] : kids)
+        if (k == idx[0].s) return make_obj<NNModuleObj>(c);
+      fail(at, "KeyError: " + repr(idx[0]));
+    }
+    if (auto sl = as<SliceObj>(idx[0], Tag::Slice)) {
+      int64_t start, stop, step, count;
+      py_slice(*sl, int64_t(kids.size()), start, stop, step, count, at);
+      auto c = std::make_shared<ContainerModule>(false);
+      for (int64_t k = 0; k < count; ++k) c->add(std::to_string(k), kids[size_t(start + k * step)].second);
+      return make_obj<NNModuleObj>(nn::ModulePtr(c));
+    }
+    int64_t i = to_index(idx[0], at), n = int64_t(kids.size());
+    if (i < -n || i >= n) fail(at, "IndexError: index " + std::to_string(i) + " is out of range");
+    return make_obj<NNModuleObj>(kids[size_t(i < 0 ? i + n : i)].second);
+  }
+  if (auto g = as<GeneratorObj>(obj, Tag::Generator)) {
+    (void)g;
+    fail(at, "TypeError: 'generator' object is not subscriptable");
+  }
   if (auto m = as<NNModuleObj>(obj, Tag::NNModule)) {
     auto sq = std::dynamic_pointer_cast<nn::Sequential>(m->m);
     if (!sq) fail(at, "TypeError: '" + obj.type_name() + "' object is not subscriptable");
@@ -177,6 +207,26 @@ Tensor Interp::tensor_index(const Tensor& x, std::vector<Value> items, Pos at, b
 
 void Interp::set_item(const Value& obj, const std::vector<Value>& idx, bool is_tuple, const Value& v, Pos at) {
   if (obj.kind == K::Tensor) return tensor_set(obj.t, index_items(idx, is_tuple), v, at);
+  if (class_of(obj)) {
+    Value out;
+    const Value key = idx.size() == 1 && !is_tuple ? idx[0] : Value::tuple(idx);
+    if (call_dunder(obj, "__setitem__", {key, v}, out, at)) return;
+  }
+  if (auto m = as<NNModuleObj>(obj, Tag::NNModule); m && std::dynamic_pointer_cast<ContainerModule>(m->m)) {
+    auto cm = std::static_pointer_cast<ContainerModule>(m->m);
+    auto c = as<NNModuleObj>(v, Tag::NNModule);
+    if (!c) fail(at, "TypeError: " + v.type_name() + " is not a Module subclass");
+    if (idx.size() != 1 || is_tuple) fail(at, "TypeError: " + cm->type_name() + " indices must be integers or keys");
+    if (cm->is_dict) {
+      if (idx[0].kind != K::Str) fail(at, "TypeError: module name should be a string");
+      cm->add(idx[0].s, c->m);
+      return;
+    }
+    int64_t i = to_index(idx[0], at), n = int64_t(cm->kids().size());
+    if (i < -n || i >= n) fail(at, "IndexError: index " + std::to_string(i) + " is out of range");
+    cm->add(std::to_string(i < 0 ? i + n : i), c->m);
+    return;
+  }
   if (auto d = as<DictObj>(obj, Tag::Dict)) {
     dict_set(*const_cast<DictObj*>(d), idx.size() == 1 && !is_tuple ? idx[0] : Value::tuple(idx), v, at);
     return;

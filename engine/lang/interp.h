@@ -41,7 +41,9 @@ using Kw = std::vector<std::pair<std::string, Value>>;
 
 enum class Tag : uint8_t {
   Module, Builtin, OpFn, UserFn, Range, GradFn, GradModeClass, GradMode, Dict, Method, Slice,
-  Ellipsis, Enumerate, Zip, Type, NNClass, NNModule, OptimClass, Optimizer
+  Ellipsis, Enumerate, Zip, Type, NNClass, NNModule, OptimClass, Optimizer,
+  Class, Instance, BoundMethod, Super, StaticMethod, ClassMethod, Property, Set, Generator, NotImpl,
+  GradWrapped
 };
 
 struct Obj : Object {
@@ -49,7 +51,7 @@ struct Obj : Object {
   explicit Obj(Tag t) : tag(t) {}
 };
 
-enum class Mod : uint8_t { Torch, NN, F, Autograd, Math, Optim };
+enum class Mod : uint8_t { Torch, NN, F, Autograd, Math, Optim, Utils };
 struct ModuleObj : Obj {
   Mod mod;
   explicit ModuleObj(Mod m) : Obj(Tag::Module), mod(m) {}
@@ -61,6 +63,7 @@ struct ModuleObj : Obj {
       case Mod::Autograd: return "torch.autograd";
       case Mod::Math: return "math";
       case Mod::Optim: return "torch.optim";
+      case Mod::Utils: return "torch.utils";
     }
     return "?";
   }
@@ -70,6 +73,9 @@ struct ModuleObj : Obj {
 enum class Bi : uint8_t {
   Print, Len, Range, Float, Int, Bool, Str, Repr, Abs, Min, Max, Sum, Round, List, Tuple, Enumerate,
   Zip, Isinstance, Sorted, Reversed, Any, All, IsGradEnabled,
+  Dict, Set, Type, Id, Hasattr, Getattr, Setattr, Delattr, Callable, Iter, Next, Map, Filter, Divmod,
+  Pow, Chr, Ord, Hash, Issubclass, Super, Object, Staticmethod, Classmethod, Property, Format, Vars,
+  NNModuleInit, ExceptionInit, Parameter,
   MathSqrt, MathExp, MathLog, MathSin, MathCos, MathTan, MathTanh, MathFloor, MathCeil, MathFabs,
   MathIsnan, MathIsinf, MathIsfinite, MathPow
 };
@@ -89,17 +95,178 @@ struct OpFnObj : Obj {
   std::string type_name() const override { return "builtin_function_or_method"; }
 };
 
+// A function's local variables. Closures hold their defining scope strongly (Python
+// semantics: micrograd's `_backward` closures outlive the call that made them); the cycles this
+// can make (a scope holding a closure over itself) are broken when the interpreter ends
+// (Interp::~Interp clears every scope a closure captured and every instance's attributes).
 struct Scope {
   std::unordered_map<std::string, Value> vars;
-  std::weak_ptr<Scope> parent;  // enclosing function scope (weak: no closure cycles)
+  std::shared_ptr<Scope> parent;  // enclosing function scope
+  // Names declared `global` / `nonlocal` in this function.
+  std::vector<std::string> globals, nonlocals;
+  // Class bodies keep their names in definition order (the class's attributes).
+  std::vector<std::string>* order = nullptr;
 };
+
+struct ClassObj;
 
 struct UserFnObj : Obj {
   const Stmt* def;
   std::vector<Value> defaults;  // parallel to def->params (None where there is no default)
-  std::weak_ptr<Scope> closure;
+  std::shared_ptr<Scope> closure;
+  std::weak_ptr<ClassObj> cls;  // the class whose body defined it (zero-argument super())
+  std::string qualname;
   UserFnObj(const Stmt* d) : Obj(Tag::UserFn), def(d) {}
   std::string type_name() const override { return "function"; }
+};
+
+// A class: user-defined, or one of the builtin bases a script can derive from.
+enum class BuiltinBase : uint8_t { None, Object, Exception, Module, Function };
+struct ClassObj : Obj {
+  std::string name;
+  std::string module = "__main__";  // for repr: <class '__main__.Net'>
+  std::shared_ptr<ClassObj> base;
+  std::vector<std::pair<std::string, Value>> attrs;  // definition order
+  BuiltinBase builtin = BuiltinBase::None;          // set on the builtin classes themselves
+  ClassObj() : Obj(Tag::Class) {}
+  std::string type_name() const override { return "type"; }
+  // The attribute `n` of this class or its bases (nullptr if none).
+  const Value* lookup(const std::string& n) const {
+    for (const ClassObj* c = this; c; c = c->base.get())
+      for (const auto& kv : c->attrs)
+        if (kv.first == n) return &kv.second;
+    return nullptr;
+  }
+  // The builtin root of the class chain (Object for plain classes).
+  BuiltinBase root() const {
+    for (const ClassObj* c = this; c; c = c->base.get())
+      if (c->builtin != BuiltinBase::None && c->builtin != BuiltinBase::Object) return c->builtin;
+    return BuiltinBase::Object;
+  }
+  bool derives_from(const ClassObj* other) const {
+    for (const ClassObj* c = this; c; c = c->base.get())
+      if (c == other) return true;
+    return false;
+  }
+  void set(const std::string& n, const Value& v) {
+    for (auto& kv : attrs)
+      if (kv.first == n) {
+        kv.second = v;
+        return;
+      }
+    attrs.emplace_back(n, v);
+  }
+};
+
+// An instance of a user class (nn.Module subclasses are UserModule, see below).
+struct InstanceObj : Obj {
+  std::shared_ptr<ClassObj> cls;
+  std::vector<std::pair<std::string, Value>> attrs;
+  explicit InstanceObj(std::shared_ptr<ClassObj> c) : Obj(Tag::Instance), cls(std::move(c)) {}
+  std::string type_name() const override { return cls->name; }
+  Value* find(const std::string& n) {
+    for (auto& kv : attrs)
+      if (kv.first == n) return &kv.second;
+    return nullptr;
+  }
+  void set(const std::string& n, const Value& v) {
+    if (Value* x = find(n)) *x = v;
+    else attrs.emplace_back(n, v);
+  }
+};
+
+// An nn.Module subclass instance: an engine module (so Sequential, parameters(), zero_grad,
+// optimizers and the module repr all work on it) carrying the script object's class and
+// attributes. forward() from the engine (a Sequential holding it) calls back into the script.
+struct UserModule : nn::Module {
+  std::shared_ptr<ClassObj> cls;
+  std::vector<std::pair<std::string, Value>> attrs;    // plain attributes
+  std::vector<std::pair<std::string, Tensor>> buffers;  // register_buffer
+  std::function<Tensor(UserModule&, const std::vector<Tensor>&)> call_forward;
+  std::function<std::string(const UserModule&)> call_extra_repr;
+  std::weak_ptr<nn::Module> self_weak;
+  void set_training(bool b) { training_ = b; }
+  std::string type_name() const override { return cls->name; }
+  Tensor forward(const std::vector<Tensor>& in) override { return call_forward(*this, in); }
+  std::string extra_repr() const override { return call_extra_repr ? call_extra_repr(*this) : ""; }
+  Value* find_attr(const std::string& n) {
+    for (auto& kv : attrs)
+      if (kv.first == n) return &kv.second;
+    return nullptr;
+  }
+  // Assignments to `self.name` with PyTorch's registration rules.
+  void set_parameter(const std::string& n, const Tensor& t);
+  void set_child(const std::string& n, const nn::ModulePtr& m);
+  void set_buffer(const std::string& n, const Tensor& t);
+  void set_plain(const std::string& n, const Value& v);
+  bool remove(const std::string& n);  // del self.name
+  std::vector<std::pair<std::string, Tensor>>& params() { return params_; }
+  std::vector<std::pair<std::string, nn::ModulePtr>>& kids() { return children_; }
+};
+
+// nn.ModuleList / nn.ModuleDict: containers of modules, with no forward of their own.
+struct ContainerModule : nn::Module {
+  bool is_dict;
+  explicit ContainerModule(bool d) : is_dict(d) {}
+  std::string type_name() const override { return is_dict ? "ModuleDict" : "ModuleList"; }
+  Tensor forward(const std::vector<Tensor>&) override {
+    throw tl::Error("Module [" + type_name() + "] is missing the required \"forward\" function");
+  }
+  void add(const std::string& n, nn::ModulePtr m) {
+    for (auto& [pn, t] : m->named_parameters()) t.impl()->name = n + "." + pn;
+    for (auto& kv : children_)
+      if (kv.first == n) {
+        kv.second = std::move(m);
+        return;
+      }
+    children_.emplace_back(n, std::move(m));
+  }
+  std::vector<std::pair<std::string, nn::ModulePtr>>& kids() { return children_; }
+};
+
+struct BoundMethodObj : Obj {
+  Value self, fn;
+  BoundMethodObj(Value s, Value f) : Obj(Tag::BoundMethod), self(std::move(s)), fn(std::move(f)) {}
+  std::string type_name() const override { return "method"; }
+};
+
+struct SuperObj : Obj {
+  std::shared_ptr<ClassObj> start;  // lookups begin at start->base
+  Value self;
+  SuperObj(std::shared_ptr<ClassObj> c, Value s) : Obj(Tag::Super), start(std::move(c)), self(std::move(s)) {}
+  std::string type_name() const override { return "super"; }
+};
+
+// staticmethod / classmethod / property wrappers (decorators).
+struct WrapperObj : Obj {
+  Value fn, setter;
+  WrapperObj(Tag t, Value f) : Obj(t), fn(std::move(f)) {}
+  std::string type_name() const override {
+    return tag == Tag::StaticMethod ? "staticmethod" : tag == Tag::ClassMethod ? "classmethod" : "property";
+  }
+};
+
+// set: insertion order, membership by Python equality (small sets: linear).
+struct SetObj : Obj {
+  std::vector<Value> items;
+  SetObj() : Obj(Tag::Set) {}
+  std::string type_name() const override { return "set"; }
+};
+
+// A generator: generator functions and generator expressions run to completion when made (their
+// values are kept here); `next()` and iteration walk them. Infinite generators end at the
+// statement limit.
+struct GeneratorObj : Obj {
+  std::shared_ptr<std::vector<Value>> items = std::make_shared<std::vector<Value>>();
+  size_t pos = 0;
+  std::string name;
+  explicit GeneratorObj(std::string n) : Obj(Tag::Generator), name(std::move(n)) {}
+  std::string type_name() const override { return "generator"; }
+};
+
+struct NotImplObj : Obj {
+  NotImplObj() : Obj(Tag::NotImpl) {}
+  std::string type_name() const override { return "NotImplementedType"; }
 };
 
 struct RangeObj : Obj {
@@ -127,8 +294,9 @@ struct GradModeObj : Obj {  // torch.no_grad / torch.enable_grad: the class, or 
 
 struct DictObj : Obj {
   std::vector<std::pair<Value, Value>> items;  // insertion order; linear lookup (small dicts)
+  bool ordered = false;                        // an OrderedDict (state_dict): its own repr
   DictObj() : Obj(Tag::Dict) {}
-  std::string type_name() const override { return "dict"; }
+  std::string type_name() const override { return ordered ? "OrderedDict" : "dict"; }
 };
 
 struct MethodObj : Obj {  // list.append, dict.items, str.format, grad_fn.name, ...
@@ -219,7 +387,7 @@ inline int64_t int_of(const Value& v) { return v.kind == K::Bool ? int64_t(v.b) 
 // Python's repr/str. Container nesting is bounded at construction (max_container_depth), so the
 // recursion here is bounded too.
 std::string repr(const Value& v);
-inline std::string str_of(const Value& v) { return v.kind == K::Str ? v.s : repr(v); }
+std::string str_of(const Value& v);
 
 
 
@@ -240,10 +408,29 @@ struct Iter {
   virtual bool next(Value& out) = 0;
 };
 
+// A Python exception raised by the script (`raise`), carrying the exception object.
+class PyException : public ScriptError {
+ public:
+  PyException(Pos p, const std::string& msg, Value e) : ScriptError(p.line, p.col, msg), exc(std::move(e)) {}
+  Value exc;
+};
+// A resource limit (statements, output, memory): ends the run; `except` cannot catch it.
+class LimitError : public ScriptError {
+ public:
+  using ScriptError::ScriptError;
+};
+
+class Interp;
+// The interpreter running on this thread (repr of script objects calls their __repr__).
+Interp*& current_interp();
+
 class Interp {
  public:
   Interp(const RunOptions& o, RunResult& r) : opt_(o), res_(r) {
+    saved_current_ = current_interp();
+    current_interp() = this;
     globals_ = std::make_shared<Scope>();
+    globals_->vars["__name__"] = Value::str("__main__");
     scope_ = globals_.get();
     base_bytes_ = stats().storage_bytes;
   }
@@ -254,7 +441,6 @@ class Interp {
   void exec_more(const Program& prog);
   const Value* global(const std::string& name) const;
 
- private:
   const RunOptions& opt_;
   RunResult& res_;
   std::shared_ptr<Scope> globals_;
@@ -328,11 +514,9 @@ class Interp {
   // Labels the tensor for graphs and remembers which autograd node a variable name stood for.
   void note_tensor(const std::string& name, const Tensor& t);
 
- public:
   // ---------------- statements ----------------
   Flow exec_block(const std::vector<Stmt*>& body);
 
- private:
   Flow exec(const Stmt* s);
 
   Flow exec_for(const Stmt* s);
@@ -373,12 +557,16 @@ class Interp {
 
   // ---------------- dicts ----------------
   void dict_set(DictObj& d, const Value& k, const Value& v, Pos at);
+  void set_add(SetObj& s, const Value& v, Pos at);
+  void check_hashable(const Value& k, Pos at);
+  bool key_equal(const Value& a, const Value& b, Pos at);
   const Value* dict_get(const DictObj& d, const Value& k, Pos at);
 
   // ---------------- attributes ----------------
   Value get_attr(const Value& obj, const std::string& name, Pos at);
 
   Value module_attr(const ModuleObj& m, const std::string& name, Pos at);
+  Value builtin_type_of(const Value& v);
 
   Value tensor_attr(const Tensor& t, const std::string& name, Pos at);
 
@@ -388,6 +576,53 @@ class Interp {
   Value call(const Value& fn, std::vector<Value>& pos, Kw& kw, Pos at);
 
   Value call_user(const UserFnObj& f, std::vector<Value>& pos, Kw& kw, Pos at);
+  // Binds arguments to the parameters of `d` in `scope` (Python's rules: defaults, *args,
+  // keyword-only, **kwargs), with CPython's messages.
+  void bind_args(const UserFnObj& f, Scope& scope, std::vector<Value>& pos, Kw& kw, Pos at);
+
+  // ---------------- classes, instances, exceptions (classes.cpp) ----------------
+  struct Frame {
+    const UserFnObj* fn;
+    Scope* scope;
+  };
+  std::vector<Frame> frames_;
+  std::vector<std::weak_ptr<Scope>> captured_;        // scopes held by closures
+  std::vector<std::weak_ptr<InstanceObj>> instances_;  // broken at the end (cycles)
+  std::vector<std::weak_ptr<nn::Module>> user_modules_;
+  std::unordered_map<std::string, std::shared_ptr<ClassObj>> builtin_classes_;
+  std::shared_ptr<ClassObj> defining_class_;   // the class whose body runs now
+  std::shared_ptr<Scope> class_outer_owner_;   // the scope around that class body
+  std::vector<Value>* yield_sink_ = nullptr;   // the running generator function's values
+  std::vector<Value> handling_;                // exceptions whose `except` block runs (bare raise)
+  Interp* saved_current_ = nullptr;
+
+  ~Interp();
+  // object, the builtin exception classes, nn.Module, torch.autograd.Function (nullptr if `name`
+  // is none of them).
+  std::shared_ptr<ClassObj> builtin_class(const std::string& name);
+  Flow exec_class(const Stmt* s);
+  Flow exec_try(const Stmt* s);
+  void exec_raise(const Stmt* s);
+  void exec_delete(const Expr* t, Pos at);
+  Value apply_decorators(const Stmt* s, Value v);
+  Value call_class(const std::shared_ptr<ClassObj>& c, std::vector<Value>& pos, Kw& kw, Pos at);
+  Value class_attr(const Value& cls_v, const ClassObj& c, const std::string& name, Pos at);
+  // A class attribute seen through an instance: functions bind, wrappers unwrap.
+  Value bind_attr(const Value& self, const Value& attr, const std::shared_ptr<ClassObj>& cls, Pos at);
+  Value instance_attr(const Value& obj, const std::string& name, Pos at, bool* found = nullptr);
+  void instance_set_attr(const Value& obj, const std::string& name, const Value& v, Pos at);
+  Value super_attr(const SuperObj& s, const std::string& name, Pos at);
+  // The class of a script object (instance or user module), or null.
+  static std::shared_ptr<ClassObj> class_of(const Value& v);
+  // Calls self.name(*args) when the object's class defines it; false when it does not.
+  bool call_dunder(const Value& self, const char* name, std::vector<Value> args, Value& out, Pos at);
+  std::string instance_repr(const Value& v, bool str);
+  bool isinstance_of(const Value& v, const Value& cls, Pos at);
+  // The exception object for a failure (a script's raise, or an engine/interpreter error).
+  Value exception_value(const ScriptError& e);
+  Value make_exception(const std::string& type, const std::vector<Value>& args);
+  Value call_module_forward(const std::shared_ptr<UserModule>& m, std::vector<Value>& pos, Kw& kw, Pos at);
+  Value make_user_fn(const Stmt* s);
 
   // ---------------- torch.nn modules and torch.optim optimizers (engine/nn, engine/optim) ----------------
   Value construct_module(const std::string& cls, std::vector<Value>& pos, Kw& kw, Pos at);
@@ -417,6 +652,13 @@ class Interp {
   Value call_builtin(Bi id, const char* name, std::vector<Value>& pos, Kw& kw, Pos at);
 
   Value call_math(Bi id, const char* name, std::vector<Value>& pos, Kw& kw, Pos at);
+  // The builtins of builtins2.cpp (classes and introspection, functional helpers, dict/set).
+  Value call_builtin2(Bi id, const char* name, std::vector<Value>& pos, Kw& kw, Pos at);
+  bool call_method2(const MethodObj& m, std::vector<Value>& pos, Kw& kw, Pos at, Value& out);
+  // key= of sorted/min/max/list.sort
+  Value key_of(const Value& key, const Value& x, Pos at);
+  // MyFunction.apply(*args) of a torch.autograd.Function subclass (autograd_function.cpp).
+  Value function_apply(const ClassObj& c, std::vector<Value>& pos, Kw& kw, Pos at);
 
   Value call_method(const MethodObj& m, std::vector<Value>& pos, Kw& kw, Pos at);
 
@@ -444,6 +686,7 @@ class Interp {
   Value tensor_binop(BinOpKind op, const Value& a, const Value& b, Pos at);
 
   Value binop(BinOpKind op, const Value& a, const Value& b, Pos at);
+  bool instance_binop(BinOpKind op, const Value& a, const Value& b, Pos at, Value& out);
 
   Value num_binop(BinOpKind op, const Value& a, const Value& b, Pos at);
 

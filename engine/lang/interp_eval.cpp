@@ -33,14 +33,49 @@ Value Interp::eval(const Expr* e) {
     case ExprKind::Dict: {
       auto d = std::make_shared<DictObj>();
       for (size_t i = 0; i < e->elts.size(); ++i) {
-        if (!e->elts[i]) fail(e->span.start(), "SyntaxError: '**' in dict displays is not supported");
+        if (!e->elts[i]) {  // {**m}
+          Value m = eval(e->values[i]);
+          auto src = as<DictObj>(m, Tag::Dict);
+          if (!src) fail(e->values[i]->span.start(), "TypeError: '" + m.type_name() + "' object is not a mapping");
+          for (const auto& [k, v] : src->items) dict_set(*d, k, v, e->values[i]->span.start());
+          continue;
+        }
         Value k = eval(e->elts[i]);
         Value v = eval(e->values[i]);
         dict_set(*d, k, v, e->elts[i]->span.start());
       }
       return Value::object(d);
     }
-    case ExprKind::ListComp: return eval_listcomp(e);
+    case ExprKind::ListComp:
+    case ExprKind::SetComp:
+    case ExprKind::DictComp:
+    case ExprKind::GenExp: return eval_listcomp(e);
+    case ExprKind::Set: {
+      auto set = std::make_shared<SetObj>();
+      for (const Expr* x : e->elts) {
+        if (x->kind == ExprKind::Starred) {
+          for (const Value& v : to_vector(eval(x->value), x->span.start())) set_add(*set, v, x->span.start());
+        } else {
+          set_add(*set, eval(x), x->span.start());
+        }
+      }
+      return Value::object(set);
+    }
+    case ExprKind::Lambda: return make_user_fn(e->lambda_def);
+    case ExprKind::Yield: {
+      if (!yield_sink_) fail(e->span.start(), "SyntaxError: 'yield' outside function");
+      if (e->bool_value) {  // yield from
+        for (const Value& v : to_vector(eval(e->value), e->value->span.start())) {
+          tick(e->span.start());
+          yield_sink_->push_back(v);
+        }
+      } else {
+        yield_sink_->push_back(e->value ? eval(e->value) : Value::none());
+      }
+      check_len(int64_t(yield_sink_->size()), e->span.start());
+      return Value::none();
+    }
+    case ExprKind::CompFor: fail(e->span.start(), "SyntaxError: comprehension clause outside a comprehension");
     case ExprKind::Attribute: {
       Value obj = eval(e->value);
       return get_attr(obj, e->name, attr_pos(e));
@@ -101,20 +136,59 @@ Value Interp::eval(const Expr* e) {
   fail(e->span.start(), "SyntaxError: unsupported expression");
 }
 
+// Comprehensions: each `for` clause is a loop level, walked with an explicit stack of iterators
+// (no recursion over clauses). Python 3 gives comprehensions their own scope; binding the
+// targets in the current scope is a simplification that only differs when a target name is
+// also used outside. Generator expressions are evaluated eagerly (see GeneratorObj).
 Value Interp::eval_listcomp(const Expr* e) {
-  Value seq = eval(e->iter);
-  std::unique_ptr<Iter> it = make_iter(seq, e->iter->span.start());
-  std::vector<Value> out;
-  Value x;
   const Pos at = e->op_pos;
-  // Python 3 comprehensions have their own scope; binding the target in the current scope is
-  // a simplification that only differs when the target name is also used outside.
-  while (it->next(x)) {
+  std::vector<Value> out;
+  std::shared_ptr<DictObj> dict;
+  std::shared_ptr<SetObj> set;
+  if (e->kind == ExprKind::DictComp) dict = std::make_shared<DictObj>();
+  if (e->kind == ExprKind::SetComp) set = std::make_shared<SetObj>();
+  const size_t n = e->elts.size();
+  std::vector<std::unique_ptr<Iter>> its(n);
+  size_t level = 0;
+  its[0] = make_iter(eval(e->elts[0]->iter), e->elts[0]->iter->span.start());
+  while (true) {
+    Value x;
+    if (!its[level]->next(x)) {
+      if (level == 0) break;
+      --level;
+      continue;
+    }
     tick(at);
-    assign(e->target, x, e->target->span.start());
-    if (e->cond && !truthy(eval(e->cond), e->cond->span.start())) continue;
-    out.push_back(eval(e->value));
-    check_len(int64_t(out.size()), at);
+    const Expr* c = e->elts[level];
+    assign(c->target, x, c->target->span.start());
+    bool ok = true;
+    for (const Expr* cond : c->values)
+      if (!truthy(eval(cond), cond->span.start())) {
+        ok = false;
+        break;
+      }
+    if (!ok) continue;
+    if (level + 1 < n) {
+      ++level;
+      its[level] = make_iter(eval(e->elts[level]->iter), e->elts[level]->iter->span.start());
+      continue;
+    }
+    if (dict) {
+      Value k = eval(e->value);
+      dict_set(*dict, k, eval(e->right), at);
+    } else if (set) {
+      set_add(*set, eval(e->value), at);
+    } else {
+      out.push_back(eval(e->value));
+      check_len(int64_t(out.size()), at);
+    }
+  }
+  if (dict) return Value::object(dict);
+  if (set) return Value::object(set);
+  if (e->kind == ExprKind::GenExp) {
+    auto g = std::make_shared<GeneratorObj>("<genexpr>");
+    *g->items = std::move(out);
+    return Value::object(g);
   }
   return make_seq(K::List, std::move(out), e->span.start());
 }
@@ -182,6 +256,15 @@ bool Interp::truthy(const Value& v, Pos at) {
     case K::Object: {
       if (auto d = as<DictObj>(v, Tag::Dict)) return !d->items.empty();
       if (auto r = as<RangeObj>(v, Tag::Range)) return r->len() > 0;
+      if (auto st = as<SetObj>(v, Tag::Set)) return !st->items.empty();
+      if (class_of(v)) {
+        Value out;
+        if (call_dunder(v, "__bool__", {}, out, at)) {
+          if (out.kind != K::Bool) fail(at, "TypeError: __bool__ should return bool, returned " + out.type_name());
+          return out.b;
+        }
+        if (call_dunder(v, "__len__", {}, out, at)) return truthy(out, at);
+      }
       return true;
     }
   }
@@ -194,6 +277,7 @@ bool Interp::equal(const Value& a, const Value& b, Pos at, int depth) {
     return int_of(a) == int_of(b);
   }
   if (a.kind == K::Tensor || b.kind == K::Tensor) return truthy(compare(CmpOpKind::Eq, a, b, at), at);
+  if (class_of(a) || class_of(b)) return truthy(compare(CmpOpKind::Eq, a, b, at), at);
   if (a.kind != b.kind) return false;
   switch (a.kind) {
     case K::None: return true;
@@ -211,12 +295,33 @@ bool Interp::equal(const Value& a, const Value& b, Pos at, int depth) {
   }
 }
 
+// Hashable keys: numbers, str, None, tuples, dtypes, tensors and objects (by identity, as in
+// Python, unless their class defines __eq__), not lists, dicts or sets.
+void Interp::check_hashable(const Value& k, Pos at) {
+  const bool bad = k.kind == K::List || as<DictObj>(k, Tag::Dict) || as<SetObj>(k, Tag::Set);
+  if (bad) fail(at, "TypeError: unhashable type: '" + k.type_name() + "'");
+  if (k.kind == K::Tuple)
+    for (const Value& x : *k.items) check_hashable(x, at);
+}
+bool Interp::key_equal(const Value& a, const Value& b, Pos at) {
+  if (a.kind == K::Tensor || b.kind == K::Tensor) return a.kind == b.kind && a.t.same(b.t);
+  if ((a.kind == K::Object && !class_of(a)) || (b.kind == K::Object && !class_of(b))) return identical(a, b);
+  return equal(a, b, at);
+}
+
+void Interp::set_add(SetObj& s, const Value& v, Pos at) {
+  check_hashable(v, at);
+  for (const Value& x : s.items)
+    if (key_equal(x, v, at)) return;
+  check_len(int64_t(s.items.size() + 1), at);
+  s.items.push_back(v);
+}
+
 void Interp::dict_set(DictObj& d, const Value& k, const Value& v, Pos at) {
-  if (!(k.is_number() || k.kind == K::Str || k.kind == K::None || k.kind == K::Tuple || k.kind == K::DType))
-    fail(at, "TypeError: unhashable type: '" + k.type_name() + "'");
+  check_hashable(k, at);
   check_insert(v, &d, at);
   for (auto& kv : d.items)
-    if (equal(kv.first, k, at)) {
+    if (key_equal(kv.first, k, at)) {
       kv.second = v;
       return;
     }
@@ -226,7 +331,7 @@ void Interp::dict_set(DictObj& d, const Value& k, const Value& v, Pos at) {
 
 const Value* Interp::dict_get(const DictObj& d, const Value& k, Pos at) {
   for (const auto& kv : d.items)
-    if (kv.first.kind != K::Tensor && k.kind != K::Tensor && equal(kv.first, k, at)) return &kv.second;
+    if (key_equal(kv.first, k, at)) return &kv.second;
   return nullptr;
 }
 
@@ -256,57 +361,147 @@ Value Interp::call(const Value& fn, std::vector<Value>& pos, Kw& kw, Pos at) {
     case Tag::NNClass: return construct_module(static_cast<const NNClassObj*>(o)->name, pos, kw, at);
     case Tag::OptimClass: return construct_optimizer(static_cast<const NNClassObj*>(o)->name, pos, kw, at);
     case Tag::NNModule: return call_module(static_cast<const NNModuleObj*>(o)->m, pos, kw, at);
+    case Tag::Class: return call_class(std::static_pointer_cast<ClassObj>(fn.obj), pos, kw, at);
+    case Tag::BoundMethod: {
+      auto b = static_cast<const BoundMethodObj*>(o);
+      pos.insert(pos.begin(), b->self);
+      return call(b->fn, pos, kw, at);
+    }
+    case Tag::Instance: {
+      Value out;
+      auto cls = class_of(fn);
+      const Value* f = cls->lookup("__call__");
+      if (!f) fail(at, "TypeError: '" + fn.type_name() + "' object is not callable");
+      Value bound = bind_attr(fn, *f, cls, at);
+      return call(bound, pos, kw, at);
+    }
+    case Tag::GradMode: {  // @torch.no_grad() on a function
+      if (pos.size() != 1 || !kw.empty()) fail(at, "TypeError: " + o->type_name() + "() as a decorator takes one function");
+      auto w = std::make_shared<WrapperObj>(Tag::GradWrapped, pos[0]);
+      w->setter = Value::boolean(static_cast<const GradModeObj*>(o)->enable);
+      return Value::object(w);
+    }
+    case Tag::GradWrapped: {
+      auto w = static_cast<const WrapperObj*>(o);
+      EnableGradGuard guard(w->setter.b);
+      return call(w->fn, pos, kw, at);
+    }
+    case Tag::StaticMethod:
+    case Tag::ClassMethod: return call(static_cast<const WrapperObj*>(o)->fn, pos, kw, at);
     default: fail(at, "TypeError: '" + fn.type_name() + "' object is not callable");
   }
 }
 
 Value Interp::call_user(const UserFnObj& f, std::vector<Value>& pos, Kw& kw, Pos at) {
   const Stmt* d = f.def;
-  const std::string& fname = d->name;
   if (call_depth_ >= opt_.max_call_depth)
     fail(at, "RecursionError: maximum recursion depth exceeded (more than " + std::to_string(opt_.max_call_depth) +
                  " nested calls)");
-  const size_t np = d->params.size();
-  if (pos.size() > np)
-    fail(at, "TypeError: " + fname + "() takes " + std::to_string(np) + " positional argument" + (np == 1 ? "" : "s") +
-                 " but " + std::to_string(pos.size()) + (pos.size() == 1 ? " was" : " were") + " given");
   auto scope = std::make_shared<Scope>();
   scope->parent = f.closure;
-  std::vector<bool> set(np, false);
-  for (size_t i = 0; i < pos.size(); ++i) scope->vars[d->params[i].name] = pos[i], set[i] = true;
-  for (auto& [k, v] : kw) {
-    size_t j = 0;
-    while (j < np && d->params[j].name != k) ++j;
-    if (j == np) fail(at, "TypeError: " + fname + "() got an unexpected keyword argument '" + k + "'");
-    if (set[j]) fail(at, "TypeError: " + fname + "() got multiple values for argument '" + k + "'");
-    scope->vars[k] = v, set[j] = true;
-  }
-  for (size_t j = 0; j < np; ++j) {
-    if (set[j]) continue;
-    if (!d->params[j].default_value)
-      fail(at, "TypeError: " + fname + "() missing required positional argument: '" + d->params[j].name + "'");
-    scope->vars[d->params[j].name] = f.defaults[j];
-  }
+  bind_args(f, *scope, pos, kw, at);
   // Switch scopes; restored on every exit (RAII), including errors.
   struct Restore {
     Interp& in;
     Scope* scope;
     std::shared_ptr<Scope> owner;
+    std::vector<Value>* sink;
     ~Restore() {
       in.scope_ = scope;
       in.scope_owner_ = std::move(owner);
+      in.yield_sink_ = sink;
+      in.frames_.pop_back();
       --in.call_depth_;
     }
-  } restore{*this, scope_, scope_owner_};
+  } restore{*this, scope_, scope_owner_, yield_sink_};
   ++call_depth_;
+  frames_.push_back({&f, scope.get()});
   scope_ = scope.get();
   scope_owner_ = scope;
+  std::shared_ptr<GeneratorObj> gen;
+  if (d->is_generator) {
+    gen = std::make_shared<GeneratorObj>(d->name);
+    yield_sink_ = gen->items.get();
+  } else {
+    yield_sink_ = nullptr;
+  }
   ret_ = Value::none();
   Flow fl = exec_block(d->body);
   if (fl == Flow::Break || fl == Flow::Continue) fail(at, "SyntaxError: 'break' or 'continue' outside loop");
   Value r = std::move(ret_);
   ret_ = Value::none();
+  if (gen) return Value::object(gen);
   return r;
+}
+
+void Interp::bind_args(const UserFnObj& f, Scope& scope, std::vector<Value>& pos, Kw& kw, Pos at) {
+  const Stmt* d = f.def;
+  const std::string& fname = f.qualname.empty() ? d->name : f.qualname;
+  const size_t np = d->params.size();
+  std::vector<bool> set(np, false);
+  size_t n_positional = 0, n_required = 0;
+  int varargs = -1, varkw = -1;
+  for (size_t j = 0; j < np; ++j) {
+    const Param& p = d->params[j];
+    if (p.kind == Param::Kind::Normal) {
+      ++n_positional;
+      if (!p.default_value) ++n_required;
+    }
+    if (p.kind == Param::Kind::VarArgs) varargs = int(j);
+    if (p.kind == Param::Kind::VarKw) varkw = int(j);
+  }
+  auto plural = [](size_t n, const char* w) { return std::to_string(n) + " " + w + (n == 1 ? "" : "s"); };
+  if (pos.size() > n_positional && varargs < 0) {
+    const std::string takes = n_required == n_positional ? plural(n_positional, "positional argument")
+                                                          : "from " + std::to_string(n_required) + " to " +
+                                                                plural(n_positional, "positional argument");
+    fail(at, "TypeError: " + fname + "() takes " + takes + " but " + std::to_string(pos.size()) +
+                 (pos.size() == 1 ? " was" : " were") + " given");
+  }
+  for (size_t i = 0; i < pos.size() && i < n_positional; ++i) scope.vars[d->params[i].name] = pos[i], set[i] = true;
+  if (varargs >= 0) {
+    std::vector<Value> extra;
+    for (size_t i = n_positional; i < pos.size(); ++i) extra.push_back(pos[i]);
+    scope.vars[d->params[size_t(varargs)].name] = Value::tuple(std::move(extra));
+    set[size_t(varargs)] = true;
+  }
+  std::shared_ptr<DictObj> extra_kw;
+  if (varkw >= 0) extra_kw = std::make_shared<DictObj>();
+  for (auto& [k, v] : kw) {
+    size_t j = 0;
+    while (j < np && !(d->params[j].name == k && (d->params[j].kind == Param::Kind::Normal ||
+                                                  d->params[j].kind == Param::Kind::KwOnly)))
+      ++j;
+    if (j == np) {
+      if (!extra_kw) fail(at, "TypeError: " + fname + "() got an unexpected keyword argument '" + k + "'");
+      for (const auto& kv : extra_kw->items)
+        if (kv.first.s == k) fail(at, "TypeError: " + fname + "() got multiple values for keyword argument '" + k + "'");
+      extra_kw->items.emplace_back(Value::str(k), v);
+      continue;
+    }
+    if (set[j]) fail(at, "TypeError: " + fname + "() got multiple values for argument '" + k + "'");
+    scope.vars[k] = v, set[j] = true;
+  }
+  if (extra_kw) scope.vars[d->params[size_t(varkw)].name] = Value::object(extra_kw), set[size_t(varkw)] = true;
+  std::vector<std::string> missing_pos, missing_kw;
+  for (size_t j = 0; j < np; ++j) {
+    if (set[j]) continue;
+    const Param& p = d->params[j];
+    if (!p.default_value) {
+      (p.kind == Param::Kind::KwOnly ? missing_kw : missing_pos).push_back("'" + p.name + "'");
+      continue;
+    }
+    scope.vars[p.name] = f.defaults[j];
+  }
+  for (int k = 0; k < 2; ++k) {
+    auto& m = k == 0 ? missing_pos : missing_kw;
+    if (m.empty()) continue;
+    std::string names;
+    for (size_t i = 0; i < m.size(); ++i)
+      names += (i == 0 ? "" : i + 1 == m.size() ? (m.size() > 2 ? ", and " : " and ") : ", ") + m[i];
+    fail(at, "TypeError: " + fname + "() missing " + std::to_string(m.size()) + " required " +
+                 (k == 0 ? "positional" : "keyword-only") + " argument" + (m.size() == 1 ? "" : "s") + ": " + names);
+  }
 }
 
 }  // namespace tl::lang::detail

@@ -33,13 +33,13 @@ const Value* Interp::global(const std::string& name) const {
 void Interp::check_memory(Pos at) {
   const int64_t live = stats().storage_bytes - base_bytes_;
   if (live > opt_.max_live_bytes)
-    fail(at, "MemoryError: tensors alive in this run hold " + std::to_string(live) +
+    throw LimitError(at.line, at.col, "MemoryError: tensors alive in this run hold " + std::to_string(live) +
                  " bytes, over the limit of " + std::to_string(opt_.max_live_bytes) + " bytes");
 }
 
 void Interp::tick(Pos at) {
   if (++steps_ > opt_.max_statements)
-    fail(at, "statement limit exceeded: the script ran more than " + std::to_string(opt_.max_statements) +
+    throw LimitError(at.line, at.col, "statement limit exceeded: the script ran more than " + std::to_string(opt_.max_statements) +
                  " statements (an endless loop?)");
 }
 
@@ -101,8 +101,7 @@ Value* Interp::find_var(const std::string& name) {
     auto it = s->vars.find(name);
     if (it != s->vars.end()) return &it->second;
     if (s == globals_.get()) break;
-    auto p = s->parent.lock();
-    s = p ? p.get() : globals_.get();
+    s = s->parent ? s->parent.get() : globals_.get();
   }
   return nullptr;
 }
@@ -112,6 +111,12 @@ Value Interp::lookup(const Expr* e) {
   Value b = builtin(e->name);
   if (!b.is_none()) return b;
   if (e->name == "None") return Value::none();
+  if (e->name == "NotImplemented") {
+    static const Value ni = make_obj<NotImplObj>();
+    return ni;
+  }
+  if (e->name != "Module" && e->name != "Function")
+    if (auto c = builtin_class(e->name)) return Value::object(c);
   fail(e->span.start(), "NameError: name '" + e->name + "' is not defined");
 }
 
@@ -124,7 +129,13 @@ Value Interp::builtin(const std::string& n) {
         {"abs", Bi::Abs},     {"min", Bi::Min},     {"max", Bi::Max},           {"sum", Bi::Sum},
         {"round", Bi::Round}, {"list", Bi::List},   {"tuple", Bi::Tuple},       {"enumerate", Bi::Enumerate},
         {"zip", Bi::Zip},     {"isinstance", Bi::Isinstance}, {"sorted", Bi::Sorted},
-        {"reversed", Bi::Reversed}, {"any", Bi::Any}, {"all", Bi::All}};
+        {"reversed", Bi::Reversed}, {"any", Bi::Any}, {"all", Bi::All}, {"dict", Bi::Dict}, {"set", Bi::Set},
+        {"type", Bi::Type}, {"id", Bi::Id}, {"hasattr", Bi::Hasattr}, {"getattr", Bi::Getattr},
+        {"setattr", Bi::Setattr}, {"delattr", Bi::Delattr}, {"callable", Bi::Callable}, {"iter", Bi::Iter},
+        {"next", Bi::Next}, {"map", Bi::Map}, {"filter", Bi::Filter}, {"divmod", Bi::Divmod}, {"pow", Bi::Pow},
+        {"chr", Bi::Chr}, {"ord", Bi::Ord}, {"hash", Bi::Hash}, {"issubclass", Bi::Issubclass},
+        {"super", Bi::Super}, {"staticmethod", Bi::Staticmethod}, {"classmethod", Bi::Classmethod},
+        {"property", Bi::Property}, {"format", Bi::Format}, {"vars", Bi::Vars}, {"frozenset", Bi::Set}};
     for (const auto& [name, id] : list) m[name] = make_obj<BuiltinObj>(id, name);
     return m;
   }();
@@ -135,9 +146,22 @@ Value Interp::builtin(const std::string& n) {
 void Interp::bind(const std::string& name, const Value& v0) {
   Value v = v0;
   if (opt_.on_bind && v.kind == K::Tensor && v.t.defined()) opt_.on_bind(name, v.t);
-  auto [it, inserted] = scope_->vars.insert_or_assign(name, v);
+  Scope* target = scope_;
+  if (scope_ != globals_.get() && !scope_->globals.empty() &&
+      std::find(scope_->globals.begin(), scope_->globals.end(), name) != scope_->globals.end())
+    target = globals_.get();
+  if (scope_ != globals_.get() && !scope_->nonlocals.empty() &&
+      std::find(scope_->nonlocals.begin(), scope_->nonlocals.end(), name) != scope_->nonlocals.end()) {
+    for (Scope* p = scope_->parent.get(); p; p = p->parent.get())
+      if (p->vars.count(name)) {
+        target = p;
+        break;
+      }
+  }
+  auto [it, inserted] = target->vars.insert_or_assign(name, v);
   (void)it;
-  if (inserted && scope_ == globals_.get()) order_.push_back(name);
+  if (inserted && target == globals_.get()) order_.push_back(name);
+  if (inserted && target->order) target->order->push_back(name);
   if (v.kind == K::Tensor && v.t.defined()) note_tensor(name, v.t);
 }
 
@@ -207,12 +231,39 @@ Flow Interp::exec(const Stmt* s) {
     }
     case StmtKind::With: return exec_with(s);
     case StmtKind::Def: {
-      auto fn = std::make_shared<UserFnObj>(s);
-      for (const Param& p : s->params) fn->defaults.push_back(p.default_value ? eval(p.default_value) : Value::none());
-      if (scope_ != globals_.get()) fn->closure = scope_owner_;
-      bind(s->name, Value::object(fn));
+      Value fn = apply_decorators(s, make_user_fn(s));
+      bind_pos_ = sp;
+      bind(s->name, fn);
       break;
     }
+    case StmtKind::ClassDef: return exec_class(s);
+    case StmtKind::Try: return exec_try(s);
+    case StmtKind::Raise: exec_raise(s); break;
+    case StmtKind::Assert: {
+      if (!truthy(eval(s->test), s->test->span.start())) {
+        std::vector<Value> args;
+        if (s->value) args.push_back(eval(s->value));
+        Value exc = make_exception("AssertionError", args);
+        const std::string text = args.empty() ? "" : str_of(args[0]);
+        throw PyException(sp, text.empty() ? "AssertionError" : "AssertionError: " + text, exc);
+      }
+      break;
+    }
+    case StmtKind::Delete:
+      for (const Expr* t : s->targets) exec_delete(t, sp);
+      break;
+    case StmtKind::Global:
+    case StmtKind::Nonlocal:
+      if (scope_ != globals_.get())
+        for (const Alias& a : s->names) {
+          if (s->kind == StmtKind::Nonlocal) {
+            bool found = false;
+            for (Scope* p = scope_->parent.get(); p && !found; p = p->parent.get()) found = p->vars.count(a.name) > 0;
+            if (!found) fail(a.span.start(), "SyntaxError: no binding for nonlocal '" + a.name + "' found");
+          }
+          (s->kind == StmtKind::Global ? scope_->globals : scope_->nonlocals).push_back(a.name);
+        }
+      break;
     case StmtKind::Return:
       if (call_depth_ == 0) fail(sp, "SyntaxError: 'return' outside function");
       ret_ = s->value ? eval(s->value) : Value::none();
@@ -246,6 +297,26 @@ Flow Interp::exec_for(const Stmt* s) {
 Flow Interp::exec_with(const Stmt* s) {
   Value ctx = eval(s->value);
   auto g = as<GradModeObj>(ctx, Tag::GradMode);
+  if (!g && class_of(ctx) && class_of(ctx)->lookup("__enter__")) {
+    const Pos at = s->value->span.start();
+    Value entered;
+    call_dunder(ctx, "__enter__", {}, entered, at);
+    if (s->target) assign(s->target, entered, s->target->span.start());
+    Flow f;
+    try {
+      f = exec_block(s->body);
+    } catch (const LimitError&) {
+      throw;
+    } catch (const ScriptError& e) {
+      Value exc = exception_value(e), out;
+      call_dunder(ctx, "__exit__", {Value::object(class_of(exc)), exc, Value::none()}, out, at);
+      if (truthy(out, at)) return Flow::Normal;  // __exit__ returning True swallows the exception
+      throw;
+    }
+    Value out;
+    call_dunder(ctx, "__exit__", {Value::none(), Value::none(), Value::none()}, out, at);
+    return f;
+  }
   if (!g) {
     if (as<GradModeObj>(ctx, Tag::GradModeClass))
       fail(s->value->span.start(), "TypeError: use torch." + ctx.obj->type_name() + "() (with parentheses) in a with statement");
@@ -292,6 +363,23 @@ void Interp::assign(const Expr* t, const Value& v, Pos at) {
     case ExprKind::Tuple:
     case ExprKind::List: {
       std::vector<Value> items;
+      size_t star = t->elts.size();
+      for (size_t i = 0; i < t->elts.size(); ++i)
+        if (t->elts[i]->kind == ExprKind::Starred) star = i;
+      if (star < t->elts.size()) {  // a, *rest, b = iterable
+        items = to_vector(v, at);
+        const size_t fixed = t->elts.size() - 1;
+        if (items.size() < fixed)
+          fail(at, "ValueError: not enough values to unpack (expected at least " + std::to_string(fixed) + ", got " +
+                       std::to_string(items.size()) + ")");
+        const size_t nstar = items.size() - fixed;
+        for (size_t i = 0; i < star; ++i) assign(t->elts[i], items[i], t->elts[i]->span.start());
+        assign(t->elts[star]->value,
+               Value::list(std::vector<Value>(items.begin() + long(star), items.begin() + long(star + nstar))),
+               t->elts[star]->span.start());
+        for (size_t i = star + 1; i < t->elts.size(); ++i) assign(t->elts[i], items[i - 1 + nstar], t->elts[i]->span.start());
+        return;
+      }
       std::unique_ptr<Iter> it = make_iter(v, at);
       Value x;
       while (it->next(x)) {
@@ -338,6 +426,15 @@ Value Interp::aug_value(const Value& cur, BinOpKind op, const Value& rhs, Pos at
       fail(at, std::string("TypeError: in-place operator ") + op_str(op) + "= on a Tensor is not supported");
     call_table(name, kMethod, {cur, rhs}, {}, at);
     return cur;
+  }
+  if (class_of(cur)) {  // x += y: x.__iadd__(y), else x = x + y
+    static const std::pair<BinOpKind, const char*> inames[] = {
+        {BinOpKind::Add, "__iadd__"}, {BinOpKind::Sub, "__isub__"}, {BinOpKind::Mul, "__imul__"},
+        {BinOpKind::Div, "__itruediv__"}, {BinOpKind::MatMul, "__imatmul__"}, {BinOpKind::Pow, "__ipow__"}};
+    for (const auto& [k, n] : inames) {
+      Value out;
+      if (k == op && call_dunder(cur, n, {rhs}, out, at) && !as<NotImplObj>(out, Tag::NotImpl)) return out;
+    }
   }
   if (cur.kind == K::List && op == BinOpKind::Add) {  // list += iterable extends in place
     std::vector<Value> add = to_vector(rhs, at);

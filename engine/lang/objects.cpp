@@ -70,13 +70,26 @@ std::string repr(const Value& v) {
   const Obj* o = as_obj(v);
   switch (o->tag) {
     case Tag::Module: return std::string("<module '") + static_cast<const ModuleObj*>(o)->qualname() + "'>";
-    case Tag::Builtin: return std::string("<built-in function ") + static_cast<const BuiltinObj*>(o)->name + ">";
+    case Tag::Builtin: {
+      auto b = static_cast<const BuiltinObj*>(o);
+      switch (b->id) {
+        case Bi::Int: case Bi::Float: case Bi::Bool: case Bi::Str: case Bi::List: case Bi::Tuple: case Bi::Dict:
+        case Bi::Set: case Bi::Type: case Bi::Object: case Bi::Super: case Bi::Range: case Bi::Enumerate:
+        case Bi::Zip: case Bi::Map: case Bi::Filter: case Bi::Staticmethod: case Bi::Classmethod: case Bi::Property:
+          return std::string("<class '") + b->name + "'>";
+        case Bi::Parameter: return "<class 'torch.nn.parameter.Parameter'>";
+        default: return std::string("<built-in function ") + b->name + ">";
+      }
+    }
     case Tag::OpFn: {
       auto f = static_cast<const OpFnObj*>(o);
       return f->self.defined() ? "<built-in method " + f->name + " of Tensor object at " + hex_addr(f->self.impl()) + ">"
                                : "<built-in method " + f->name + ">";
     }
-    case Tag::UserFn: return "<function " + static_cast<const UserFnObj*>(o)->def->name + " at " + hex_addr(o) + ">";
+    case Tag::UserFn: {
+      auto f = static_cast<const UserFnObj*>(o);
+      return "<function " + (f->qualname.empty() ? f->def->name : f->qualname) + " at " + hex_addr(o) + ">";
+    }
     case Tag::Range: {
       auto r = static_cast<const RangeObj*>(o);
       return "range(" + std::to_string(r->start) + ", " + std::to_string(r->stop) +
@@ -90,6 +103,13 @@ std::string repr(const Value& v) {
     case Tag::GradMode: return "<torch.autograd.grad_mode." + o->type_name() + " object at " + hex_addr(o) + ">";
     case Tag::Dict: {
       auto d = static_cast<const DictObj*>(o);
+      if (d->ordered) {  // OrderedDict([('a', 1), ...])
+        if (d->items.empty()) return "OrderedDict()";
+        std::string r = "OrderedDict([";
+        for (size_t i = 0; i < d->items.size(); ++i)
+          r += (i ? ", (" : "(") + repr(d->items[i].first) + ", " + repr(d->items[i].second) + ")";
+        return r + "])";
+      }
       std::string r = "{";
       for (size_t i = 0; i < d->items.size(); ++i)
         r += (i ? ", " : "") + repr(d->items[i].first) + ": " + repr(d->items[i].second);
@@ -109,10 +129,54 @@ std::string repr(const Value& v) {
     case Tag::Type: return "<class '" + static_cast<const TypeObj*>(o)->name + "'>";
     case Tag::NNClass: return "<class 'torch.nn." + static_cast<const NNClassObj*>(o)->name + "'>";
     case Tag::OptimClass: return "<class 'torch.optim." + static_cast<const NNClassObj*>(o)->name + "'>";
-    case Tag::NNModule: return static_cast<const NNModuleObj*>(o)->m->repr();
+    case Tag::NNModule: {
+      auto m = static_cast<const NNModuleObj*>(o);
+      auto um = dynamic_cast<const UserModule*>(m->m.get());
+      if (um && um->cls->lookup("__repr__") && current_interp()) return current_interp()->instance_repr(v, false);
+      return m->m->repr();
+    }
+    case Tag::Class: {
+      auto c = static_cast<const ClassObj*>(o);
+      return "<class '" + (c->module == "builtins" ? c->name : c->module + "." + c->name) + "'>";
+    }
+    case Tag::Instance:
+      if (current_interp()) return current_interp()->instance_repr(v, false);
+      return "<" + o->type_name() + " object>";
+    case Tag::BoundMethod: {
+      auto b = static_cast<const BoundMethodObj*>(o);
+      std::string fname = "?";
+      if (auto f = as<UserFnObj>(b->fn, Tag::UserFn)) fname = f->qualname;
+      else if (auto f2 = as<BuiltinObj>(b->fn, Tag::Builtin)) fname = f2->name;
+      return "<bound method " + fname + " of " + repr(b->self) + ">";
+    }
+    case Tag::Super: return "<super: <class '" + static_cast<const SuperObj*>(o)->start->name + "'>, <" + o->type_name() + " object>>";
+    case Tag::StaticMethod:
+    case Tag::ClassMethod:
+    case Tag::Property: return "<" + o->type_name() + " object at " + hex_addr(o) + ">";
+    case Tag::GradWrapped: {
+      auto w = static_cast<const WrapperObj*>(o);
+      return repr(w->fn);
+    }
+    case Tag::Set: {
+      auto st = static_cast<const SetObj*>(o);
+      if (st->items.empty()) return "set()";
+      std::string r = "{";
+      for (size_t i = 0; i < st->items.size(); ++i) r += (i ? ", " : "") + repr(st->items[i]);
+      return r + "}";
+    }
+    case Tag::Generator: return "<generator object " + static_cast<const GeneratorObj*>(o)->name + " at " + hex_addr(o) + ">";
+    case Tag::NotImpl: return "NotImplemented";
     case Tag::Optimizer: return "<" + o->type_name() + " optimizer object at " + hex_addr(o) + ">";
   }
   return "<object>";
 }
 
+}  // namespace tl::lang::detail
+
+namespace tl::lang::detail {
+std::string str_of(const Value& v) {
+  if (v.kind == K::Str) return v.s;
+  if (v.kind == K::Object && current_interp() && Interp::class_of(v)) return current_interp()->instance_repr(v, true);
+  return repr(v);
+}
 }  // namespace tl::lang::detail

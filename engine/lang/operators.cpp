@@ -60,7 +60,55 @@ Value Interp::tensor_binop(BinOpKind op, const Value& a, const Value& b, Pos at)
   }
 }
 
+// The dunder names of a binary operator: {"__add__", "__radd__"}, ...
+static std::pair<const char*, const char*> dunder_names(BinOpKind op) {
+  switch (op) {
+    case BinOpKind::Add: return {"__add__", "__radd__"};
+    case BinOpKind::Sub: return {"__sub__", "__rsub__"};
+    case BinOpKind::Mul: return {"__mul__", "__rmul__"};
+    case BinOpKind::Div: return {"__truediv__", "__rtruediv__"};
+    case BinOpKind::FloorDiv: return {"__floordiv__", "__rfloordiv__"};
+    case BinOpKind::Mod: return {"__mod__", "__rmod__"};
+    case BinOpKind::MatMul: return {"__matmul__", "__rmatmul__"};
+    case BinOpKind::Pow: return {"__pow__", "__rpow__"};
+    case BinOpKind::LShift: return {"__lshift__", "__rlshift__"};
+    case BinOpKind::RShift: return {"__rshift__", "__rrshift__"};
+    case BinOpKind::BitOr: return {"__or__", "__ror__"};
+    case BinOpKind::BitXor: return {"__xor__", "__rxor__"};
+    case BinOpKind::BitAnd: return {"__and__", "__rand__"};
+  }
+  return {"", ""};
+}
+
+// a OP b when either operand is a script object: a.__op__(b), then b.__rop__(a); false if
+// neither applies (the caller reports the TypeError).
+bool Interp::instance_binop(BinOpKind op, const Value& a, const Value& b, Pos at, Value& out) {
+  auto [l, rname] = dunder_names(op);
+  if (class_of(a) && call_dunder(a, l, {b}, out, at) && !as<NotImplObj>(out, Tag::NotImpl)) return true;
+  if (class_of(b) && call_dunder(b, rname, {a}, out, at) && !as<NotImplObj>(out, Tag::NotImpl)) return true;
+  return false;
+}
+
 Value Interp::binop(BinOpKind op, const Value& a, const Value& b, Pos at) {
+  if (a.kind == K::Object || b.kind == K::Object) {
+    Value out;
+    if (instance_binop(op, a, b, at, out)) return out;
+    auto sa = as<SetObj>(a, Tag::Set), sb = as<SetObj>(b, Tag::Set);
+    if (sa && sb && (op == BinOpKind::BitOr || op == BinOpKind::BitAnd || op == BinOpKind::Sub || op == BinOpKind::BitXor)) {
+      auto r = std::make_shared<SetObj>();
+      auto in = [&](const SetObj& s, const Value& v) {
+        for (const Value& x : s.items)
+          if (key_equal(x, v, at)) return true;
+        return false;
+      };
+      for (const Value& v : sa->items)
+        if (op == BinOpKind::BitOr || (op == BinOpKind::BitAnd) == in(*sb, v)) set_add(*r, v, at);
+      if (op == BinOpKind::BitOr || op == BinOpKind::BitXor)
+        for (const Value& v : sb->items)
+          if (op == BinOpKind::BitOr || !in(*sa, v)) set_add(*r, v, at);
+      return Value::object(r);
+    }
+  }
   if (a.kind == K::Tensor || b.kind == K::Tensor) return tensor_binop(op, a, b, at);
   if (a.is_number() && b.is_number()) return num_binop(op, a, b, at);
   if (op == BinOpKind::Add && a.kind == b.kind && (a.is_seq() || a.kind == K::Str)) {
@@ -183,6 +231,11 @@ Value Interp::num_binop(BinOpKind op, const Value& a, const Value& b, Pos at) {
 }
 
 Value Interp::unary(UnaryOpKind op, const Value& v, Pos at) {
+  if (op != UnaryOpKind::Not && class_of(v)) {
+    Value out;
+    const char* n = op == UnaryOpKind::Neg ? "__neg__" : op == UnaryOpKind::Pos ? "__pos__" : "__invert__";
+    if (call_dunder(v, n, {}, out, at)) return out;
+  }
   switch (op) {
     case UnaryOpKind::Not: return Value::boolean(!truthy(v, at));
     case UnaryOpKind::Neg:
@@ -242,7 +295,11 @@ bool Interp::identical(const Value& a, const Value& b) {
     case K::Tensor: return a.t.same(b.t);
     case K::List:
     case K::Tuple: return a.items == b.items;
-    case K::Object: return a.obj == b.obj;
+    case K::Object: {
+      if (a.obj == b.obj) return true;
+      auto ma = as<NNModuleObj>(a, Tag::NNModule), mb = as<NNModuleObj>(b, Tag::NNModule);
+      return ma && mb && ma->m == mb->m;
+    }
   }
   return false;
 }
@@ -254,6 +311,22 @@ Value Interp::compare(CmpOpKind op, const Value& a, const Value& b, Pos at) {
     case CmpOpKind::In:
     case CmpOpKind::NotIn: {
       bool found = false;
+      Value out;
+      if (class_of(b) && call_dunder(b, "__contains__", {a}, out, at)) return Value::boolean(truthy(out, at) == (op == CmpOpKind::In));
+      if (auto st = as<SetObj>(b, Tag::Set)) {
+        for (const Value& x : st->items) found = found || key_equal(x, a, at);
+        return Value::boolean(found == (op == CmpOpKind::In));
+      }
+      if (auto m = as<NNModuleObj>(b, Tag::NNModule)) {  // key in ModuleDict
+        if (a.kind == K::Str) found = m->m->find_child(a.s) != nullptr;
+        return Value::boolean(found == (op == CmpOpKind::In));
+      }
+      if (class_of(b) || as<GeneratorObj>(b, Tag::Generator)) {
+        std::unique_ptr<Iter> it = make_iter(b, at);
+        Value x;
+        while (!found && it->next(x)) found = identical(x, a) || equal(x, a, at);
+        return Value::boolean(found == (op == CmpOpKind::In));
+      }
       if (b.is_seq()) {
         for (const Value& x : *b.items)
           if (identical(x, a) || (x.kind != K::Tensor && a.kind != K::Tensor && equal(x, a, at))) {
@@ -279,6 +352,18 @@ Value Interp::compare(CmpOpKind op, const Value& a, const Value& b, Pos at) {
     default: break;
   }
   const bool eqne = op == CmpOpKind::Eq || op == CmpOpKind::Ne;
+  if (class_of(a) || class_of(b)) {
+    static const char* const names[] = {"__lt__", "__le__", "__gt__", "__ge__", "__eq__", "__ne__"};
+    auto idx = [](CmpOpKind k) { return k == CmpOpKind::Lt ? 0 : k == CmpOpKind::Le ? 1 : k == CmpOpKind::Gt ? 2 : k == CmpOpKind::Ge ? 3 : k == CmpOpKind::Eq ? 4 : 5; };
+    Value out;
+    if (class_of(a) && call_dunder(a, names[idx(op)], {b}, out, at) && !as<NotImplObj>(out, Tag::NotImpl)) return out;
+    if (class_of(b) && call_dunder(b, names[idx(flip(op))], {a}, out, at) && !as<NotImplObj>(out, Tag::NotImpl)) return out;
+    if (op == CmpOpKind::Ne && class_of(a) && call_dunder(a, "__eq__", {b}, out, at) && !as<NotImplObj>(out, Tag::NotImpl))
+      return Value::boolean(!truthy(out, at));
+    if (eqne) return Value::boolean(identical(a, b) == (op == CmpOpKind::Eq));
+    fail(at, std::string("TypeError: '") + op_str(op) + "' not supported between instances of '" + a.type_name() +
+                 "' and '" + b.type_name() + "'");
+  }
   if (a.kind == K::Tensor || b.kind == K::Tensor) {
     const Value& t = a.kind == K::Tensor ? a : b;
     const Value& o = a.kind == K::Tensor ? b : a;

@@ -9,13 +9,43 @@ Value Interp::get_attr(const Value& obj, const std::string& name, Pos at) {
   if (auto m = as<NNModuleObj>(obj, Tag::NNModule)) return nn_module_attr(obj, *m->m, name, at);
   if (as<OptimizerObj>(obj, Tag::Optimizer) && (name == "step" || name == "zero_grad"))
     return make_obj<MethodObj>(obj, name);
-  if (obj.kind == K::List && (name == "append" || name == "extend" || name == "pop" || name == "insert" ||
-                              name == "index" || name == "count"))
+  auto one_of = [&](std::initializer_list<const char*> names) {
+    for (const char* n : names)
+      if (name == n) return true;
+    return false;
+  };
+  if (obj.kind == K::List && one_of({"append", "extend", "pop", "insert", "index", "count", "sort", "reverse", "remove",
+                                     "clear", "copy"}))
     return make_obj<MethodObj>(obj, name);
-  if (obj.kind == K::Str && (name == "format" || name == "join" || name == "upper" || name == "lower"))
+  if (obj.kind == K::Tuple && one_of({"index", "count"})) return make_obj<MethodObj>(obj, name);
+  if (obj.kind == K::Str &&
+      one_of({"format", "join", "upper", "lower", "split", "rsplit", "strip", "lstrip", "rstrip", "replace", "startswith",
+              "endswith", "find", "rfind", "index", "count", "title", "capitalize", "isdigit", "isalpha", "isalnum",
+              "isspace", "isupper", "islower", "isnumeric", "ljust", "rjust", "center", "zfill", "splitlines", "partition",
+              "rpartition", "swapcase", "casefold"}))
     return make_obj<MethodObj>(obj, name);
-  if (as<DictObj>(obj, Tag::Dict) && (name == "items" || name == "keys" || name == "values" || name == "get"))
+  if (as<DictObj>(obj, Tag::Dict) &&
+      one_of({"items", "keys", "values", "get", "pop", "setdefault", "update", "copy", "clear", "popitem"}))
     return make_obj<MethodObj>(obj, name);
+  if (as<SetObj>(obj, Tag::Set) && one_of({"add", "update", "remove", "discard", "pop", "clear", "copy", "union",
+                                          "intersection", "difference", "issubset", "issuperset", "symmetric_difference"}))
+    return make_obj<MethodObj>(obj, name);
+  if (auto c = as<ClassObj>(obj, Tag::Class)) return class_attr(obj, *c, name, at);
+  if (as<InstanceObj>(obj, Tag::Instance)) return instance_attr(obj, name, at);
+  if (auto sp = as<SuperObj>(obj, Tag::Super)) return super_attr(*sp, name, at);
+  if (auto b = as<BoundMethodObj>(obj, Tag::BoundMethod)) {
+    if (name == "__self__") return b->self;
+    if (name == "__func__") return b->fn;
+    return get_attr(b->fn, name, at);
+  }
+  if (auto f = as<UserFnObj>(obj, Tag::UserFn)) {
+    if (name == "__name__") return Value::str(f->def->name);
+    if (name == "__qualname__") return Value::str(f->qualname);
+    if (name == "__doc__") return Value::none();
+  }
+  if (auto w = as<WrapperObj>(obj, Tag::Property); w && name == "setter") return make_obj<MethodObj>(obj, name);
+  if (auto b = as<BuiltinObj>(obj, Tag::Builtin); b && name == "__name__") return Value::str(b->name);
+  if (name == "__class__") return builtin_type_of(obj);
   if (obj.kind == K::DType && name == "is_floating_point") return Value::boolean(is_floating(DType(obj.i)));
   if (auto g = as<GradFnObj>(obj, Tag::GradFn)) {
     if (name == "name") return make_obj<MethodObj>(obj, name);
@@ -46,11 +76,15 @@ Value Interp::module_attr(const ModuleObj& m, const std::string& name, Pos at) {
       if (name == "autograd") return make_obj<ModuleObj>(Mod::Autograd);
       if (name == "optim") return make_obj<ModuleObj>(Mod::Optim);
       if (name == "Tensor") return make_obj<TypeObj>("torch.Tensor");
+      if (name == "utils") return make_obj<ModuleObj>(Mod::Utils);
       if (!find_ops(name, kTorch).empty()) return make_obj<OpFnObj>(name, kTorch);
       break;
     }
     case Mod::NN:
       if (name == "functional") return make_obj<ModuleObj>(Mod::F);
+      if (name == "Module") return Value::object(builtin_class("Module"));
+      if (name == "Parameter") return make_obj<BuiltinObj>(Bi::Parameter, "Parameter");
+      if (name == "ModuleList" || name == "ModuleDict") return make_obj<NNClassObj>(Tag::NNClass, name);
       if (nn::is_module_class(name)) return make_obj<NNClassObj>(Tag::NNClass, name);
       {
         std::string have;
@@ -65,7 +99,10 @@ Value Interp::module_attr(const ModuleObj& m, const std::string& name, Pos at) {
       if (!find_ops(name, kF).empty()) return make_obj<OpFnObj>(name, kF);
       break;
     case Mod::Autograd:
+      if (name == "Function") return Value::object(builtin_class("Function"));
       if (!find_ops(name, kAutograd).empty()) return make_obj<OpFnObj>(name, kAutograd);
+      break;
+    case Mod::Utils:
       break;
     case Mod::Math: {
       static const std::pair<const char*, double> consts[] = {
@@ -105,6 +142,17 @@ Value Interp::tensor_attr(const Tensor& t, const std::string& name, Pos at) {
 }
 
 void Interp::set_attr(const Value& obj, const std::string& name, const Value& v, Pos at) {
+  if (as<InstanceObj>(obj, Tag::Instance)) return instance_set_attr(obj, name, v, at);
+  if (auto m = as<NNModuleObj>(obj, Tag::NNModule)) {
+    if (std::dynamic_pointer_cast<UserModule>(m->m)) return instance_set_attr(obj, name, v, at);
+    fail(at, "AttributeError: setting attributes of torch.nn." + m->m->type_name() + " modules is not supported in tensorlens");
+  }
+  if (auto c = as<ClassObj>(obj, Tag::Class)) {
+    if (c->builtin != BuiltinBase::None) fail(at, "TypeError: cannot set '" + name + "' attribute of immutable type '" + c->name + "'");
+    check_insert(v, nullptr, at);
+    const_cast<ClassObj*>(c)->set(name, v);
+    return;
+  }
   if (obj.kind != K::Tensor)
     fail(at, "AttributeError: '" + obj.type_name() + "' object attribute '" + name + "' is read-only");
   Tensor t = obj.t;
@@ -128,6 +176,34 @@ void Interp::set_attr(const Value& obj, const std::string& name, const Value& v,
 
 Value Interp::construct_module(const std::string& cls, std::vector<Value>& pos, Kw& kw, Pos at) {
   nn::ModulePtr m;
+  if (cls == "ModuleList" || cls == "ModuleDict") {
+    no_kw(cls.c_str(), kw, at);
+    nargs(cls.c_str(), pos, 0, 1, at);
+    auto c = std::make_shared<ContainerModule>(cls == "ModuleDict");
+    if (!pos.empty()) {
+      std::vector<std::pair<std::string, Value>> items;
+      if (auto d = as<DictObj>(pos[0], Tag::Dict)) {
+        for (const auto& [k, v] : d->items) items.emplace_back(str_of(k), v);
+      } else {
+        std::vector<Value> xs = to_vector(pos[0], at);
+        for (size_t i = 0; i < xs.size(); ++i) {
+          if (c->is_dict) {
+            std::vector<Value> kv = to_vector(xs[i], at);
+            if (kv.size() != 2) fail(at, "ValueError: ModuleDict update sequence element #" + std::to_string(i) + " has length " + std::to_string(kv.size()) + "; 2 is required");
+            items.emplace_back(str_of(kv[0]), kv[1]);
+          } else {
+            items.emplace_back(std::to_string(i), xs[i]);
+          }
+        }
+      }
+      for (auto& [k, v] : items) {
+        auto mo = as<NNModuleObj>(v, Tag::NNModule);
+        if (!mo) fail(at, "TypeError: " + cls + " entries must be Modules, not " + v.type_name());
+        c->add(k, mo->m);
+      }
+    }
+    return make_obj<NNModuleObj>(nn::ModulePtr(c));
+  }
   if (cls == "Sequential") {
     if (!kw.empty()) fail(at, "TypeError: Sequential() got an unexpected keyword argument '" + kw[0].first + "'");
     std::vector<nn::ModulePtr> mods;
@@ -169,6 +245,9 @@ Value Interp::construct_optimizer(const std::string& cls, std::vector<Value>& po
 }
 
 Value Interp::call_module(const nn::ModulePtr& m, std::vector<Value>& pos, Kw& kw, Pos at) {
+  if (auto um = std::dynamic_pointer_cast<UserModule>(m)) return call_module_forward(um, pos, kw, at);
+  if (m->type_name() == "ModuleList" || m->type_name() == "ModuleDict")
+    fail(at, "NotImplementedError: Module [" + m->type_name() + "] is missing the required \"forward\" function");
   if (!kw.empty()) fail(at, "TypeError: " + m->type_name() + ".forward() got an unexpected keyword argument '" + kw[0].first + "'");
   std::vector<Tensor> in;
   for (const Value& v : pos) {
@@ -185,10 +264,23 @@ Value Interp::call_module(const nn::ModulePtr& m, std::vector<Value>& pos, Kw& k
 }
 
 Value Interp::nn_module_attr(const Value& self, const nn::Module& m, const std::string& name, Pos at) {
+  auto um = dynamic_cast<const UserModule*>(&m);
+  if (um)
+    if (const Value* v = const_cast<UserModule*>(um)->find_attr(name)) return *v;
   if (const Tensor* t = m.find_parameter(name)) return t->defined() ? Value::tensor(*t) : Value::none();
   if (nn::ModulePtr c = m.find_child(name)) return make_obj<NNModuleObj>(c);
+  if (um) {
+    for (const auto& [n, t] : um->buffers)
+      if (n == name) return t.defined() ? Value::tensor(t) : Value::none();
+    if (const Value* v = um->cls->lookup(name)) return bind_attr(self, *v, um->cls, at);
+    if (name == "__class__") return Value::object(um->cls);
+  }
   static const char* const methods[] = {"parameters", "named_parameters", "zero_grad", "train", "eval",
-                                        "forward", "children", "named_children"};
+                                        "forward", "children", "named_children", "modules", "named_modules",
+                                        "state_dict", "load_state_dict", "register_buffer", "register_parameter",
+                                        "add_module", "to", "cpu", "double", "float", "requires_grad_", "apply",
+                                        "buffers", "named_buffers", "type", "cuda", "extra_repr", "append", "extend",
+                                        "insert", "keys", "values", "items"};
   for (const char* n : methods)
     if (name == n) return make_obj<MethodObj>(self, name);
   if (name == "training") return Value::boolean(m.training());
@@ -215,6 +307,28 @@ Value Interp::nn_module_attr(const Value& self, const nn::Module& m, const std::
   if (auto d = dynamic_cast<const nn::Loss*>(&m); d && name == "reduction") return Value::str(nn::reduction_name(d->reduction));
   if (auto d = dynamic_cast<const nn::CrossEntropyLoss*>(&m); d && name == "ignore_index") return Value::integer(d->ignore_index);
   fail(at, "AttributeError: '" + m.type_name() + "' object has no attribute '" + name + "'");
+}
+
+// The class of a builtin value (x.__class__, type(x)).
+Value Interp::builtin_type_of(const Value& v) {
+  switch (v.kind) {
+    case K::None: return make_obj<TypeObj>("NoneType");
+    case K::Bool: return make_obj<BuiltinObj>(Bi::Bool, "bool");
+    case K::Int: return make_obj<BuiltinObj>(Bi::Int, "int");
+    case K::Float: return make_obj<BuiltinObj>(Bi::Float, "float");
+    case K::Str: return make_obj<BuiltinObj>(Bi::Str, "str");
+    case K::List: return make_obj<BuiltinObj>(Bi::List, "list");
+    case K::Tuple: return v.s == kSizeMark ? make_obj<TypeObj>("torch.Size") : make_obj<BuiltinObj>(Bi::Tuple, "tuple");
+    case K::Tensor: return make_obj<TypeObj>(v.t.impl()->is_param ? "torch.nn.parameter.Parameter" : "torch.Tensor");
+    case K::DType: return make_obj<TypeObj>("torch.dtype");
+    case K::Object: break;
+  }
+  if (auto c = class_of(v)) return Value::object(c);
+  if (as<DictObj>(v, Tag::Dict)) return make_obj<BuiltinObj>(Bi::Dict, "dict");
+  if (as<SetObj>(v, Tag::Set)) return make_obj<BuiltinObj>(Bi::Set, "set");
+  if (as<ClassObj>(v, Tag::Class)) return make_obj<BuiltinObj>(Bi::Type, "type");
+  if (auto m = as<NNModuleObj>(v, Tag::NNModule)) return make_obj<NNClassObj>(Tag::NNClass, m->m->type_name());
+  return make_obj<TypeObj>(v.type_name());
 }
 
 bool Interp::bool_arg(const char* fn, const char* name, bool dflt, std::vector<Value>& pos, Kw& kw, Pos at) {
@@ -265,6 +379,162 @@ Value Interp::call_module_method(const Value& self, const std::string& n, std::v
     for (const auto& [name, c] : m->children())
       out.push_back(n == "children" ? make_obj<NNModuleObj>(c) : Value::tuple({Value::str(name), make_obj<NNModuleObj>(c)}));
     return make_seq(K::List, std::move(out), at);
+  }
+  // Pre-order walk (module, qualified prefix) with an explicit stack.
+  auto walk = [&](const std::function<void(const std::string&, const nn::ModulePtr&)>& visit) {
+    std::vector<std::pair<std::string, nn::ModulePtr>> stack{{"", m}};
+    while (!stack.empty()) {
+      auto [prefix, mod] = stack.back();
+      stack.pop_back();
+      visit(prefix, mod);
+      const auto& ch = mod->children();
+      for (auto it = ch.rbegin(); it != ch.rend(); ++it)
+        stack.emplace_back(prefix.empty() ? it->first : prefix + "." + it->first, it->second);
+    }
+  };
+  if (n == "modules" || n == "named_modules") {
+    no_kw(n.c_str(), kw, at);
+    std::vector<Value> out;
+    walk([&](const std::string& prefix, const nn::ModulePtr& mod) {
+      Value mv = mod == m ? self : make_obj<NNModuleObj>(mod);
+      out.push_back(n == "modules" ? mv : Value::tuple({Value::str(prefix), mv}));
+    });
+    auto g = std::make_shared<GeneratorObj>(n);
+    *g->items = std::move(out);
+    return Value::object(g);
+  }
+  if (n == "state_dict" || n == "buffers" || n == "named_buffers") {
+    auto d = std::make_shared<DictObj>();
+    d->ordered = true;
+    std::vector<Value> bufs;
+    walk([&](const std::string& prefix, const nn::ModulePtr& mod) {
+      auto q = [&](const std::string& x) { return prefix.empty() ? x : prefix + "." + x; };
+      if (n == "state_dict")
+        for (const auto& [pn, t] : mod->own_parameters())
+          if (t.defined()) d->items.emplace_back(Value::str(q(pn)), Value::tensor(t.detach()));
+      if (auto um = std::dynamic_pointer_cast<UserModule>(mod))
+        for (const auto& [bn, t] : um->buffers) {
+          if (!t.defined()) continue;
+          if (n == "state_dict") d->items.emplace_back(Value::str(q(bn)), Value::tensor(t.detach()));
+          else bufs.push_back(n == "buffers" ? Value::tensor(t) : Value::tuple({Value::str(q(bn)), Value::tensor(t)}));
+        }
+    });
+    if (n == "state_dict") return Value::object(d);
+    auto g = std::make_shared<GeneratorObj>(n);
+    *g->items = std::move(bufs);
+    return Value::object(g);
+  }
+  if (n == "load_state_dict") {
+    nargs(n.c_str(), pos, 1, 2, at);
+    auto d = as<DictObj>(pos[0], Tag::Dict);
+    if (!d) fail(at, "TypeError: Expected state_dict to be dict-like, got " + pos[0].type_name() + ".");
+    std::vector<std::pair<std::string, Tensor>> targets;
+    walk([&](const std::string& prefix, const nn::ModulePtr& mod) {
+      auto q = [&](const std::string& x) { return prefix.empty() ? x : prefix + "." + x; };
+      for (const auto& [pn, t] : mod->own_parameters())
+        if (t.defined()) targets.emplace_back(q(pn), t);
+      if (auto um = std::dynamic_pointer_cast<UserModule>(mod))
+        for (const auto& [bn, t] : um->buffers)
+          if (t.defined()) targets.emplace_back(q(bn), t);
+    });
+    std::string missing, unexpected;
+    for (const auto& [name, t] : targets) {
+      const Value* v = dict_get(*d, Value::str(name), at);
+      if (!v) {
+        missing += (missing.empty() ? "\"" : ", \"") + name + "\"";
+        continue;
+      }
+      if (v->kind != K::Tensor) fail(at, "TypeError: state_dict['" + name + "'] is not a Tensor");
+      NoGradGuard ng;
+      call_table("copy_", kMethod, {Value::tensor(t), *v}, {}, at);
+    }
+    for (const auto& [k, v] : d->items) {
+      bool known = false;
+      for (const auto& tgt : targets) known = known || (k.kind == K::Str && k.s == tgt.first);
+      if (!known) unexpected += (unexpected.empty() ? "\"" : ", \"") + (k.kind == K::Str ? k.s : repr(k)) + "\"";
+    }
+    if (!missing.empty() || !unexpected.empty())
+      fail(at, "RuntimeError: Error(s) in loading state_dict for " + m->type_name() + ":\n\t" +
+                   (missing.empty() ? "" : "Missing key(s) in state_dict: " + missing + ". ") +
+                   (unexpected.empty() ? "" : "Unexpected key(s) in state_dict: " + unexpected + ". "));
+    return Value::none();
+  }
+  auto um = std::dynamic_pointer_cast<UserModule>(m);
+  if (n == "register_buffer" || n == "register_parameter" || n == "add_module") {
+    nargs(n.c_str(), pos, 2, 3, at);
+    if (pos[0].kind != K::Str) fail(at, "TypeError: " + n + "() name should be a string");
+    if (!um) fail(at, "TypeError: " + n + "() is only supported on nn.Module subclasses in tensorlens");
+    if (n == "register_buffer") {
+      if (!pos[1].is_none() && pos[1].kind != K::Tensor) fail(at, "TypeError: cannot assign '" + pos[1].type_name() + "' object to buffer '" + pos[0].s + "' (torch Tensor or None required)");
+      um->set_buffer(pos[0].s, pos[1].is_none() ? Tensor() : pos[1].t);
+    } else if (n == "register_parameter") {
+      if (!pos[1].is_none() && pos[1].kind != K::Tensor) fail(at, "TypeError: cannot assign '" + pos[1].type_name() + "' object to parameter '" + pos[0].s + "' (torch.nn.Parameter or None required)");
+      um->set_parameter(pos[0].s, pos[1].is_none() ? Tensor() : pos[1].t);
+    } else {
+      auto c = as<NNModuleObj>(pos[1], Tag::NNModule);
+      if (!c) fail(at, "TypeError: " + pos[1].type_name() + " is not a Module subclass");
+      um->set_child(pos[0].s, c->m);
+    }
+    return Value::none();
+  }
+  if (n == "to" || n == "cpu" || n == "cuda" || n == "float" || n == "double" || n == "type") {
+    if (n == "cuda") fail(at, "AssertionError: Torch not compiled with CUDA enabled");
+    for (const Value& v : pos)
+      if (v.kind == K::DType && DType(v.i) != DType::Float32)
+        fail(at, "NotImplementedError: converting a module's parameters to another dtype is not supported in tensorlens");
+    if (n == "double") fail(at, "NotImplementedError: converting a module's parameters to float64 is not supported in tensorlens");
+    return self;
+  }
+  if (n == "requires_grad_") {
+    const bool b = bool_arg("requires_grad_", "requires_grad", true, pos, kw, at);
+    for (auto& p : m->parameters()) at_pos(at, [&] { Tensor(p).requires_grad_(b); });
+    return self;
+  }
+  if (n == "apply") {
+    nargs("apply", pos, 1, 1, at);
+    std::vector<Value> order;  // children first, then the module (post-order)
+    walk([&](const std::string&, const nn::ModulePtr& mod) { order.push_back(mod == m ? self : make_obj<NNModuleObj>(mod)); });
+    for (auto it = order.rbegin(); it != order.rend(); ++it) {
+      std::vector<Value> args{*it};
+      Kw none;
+      call(pos[0], args, none, at);
+    }
+    return self;
+  }
+  if (n == "extra_repr") return Value::str(m->extra_repr());
+  if (auto cm = std::dynamic_pointer_cast<ContainerModule>(m)) {
+    auto& kids = cm->kids();
+    if (!cm->is_dict && (n == "append" || n == "extend" || n == "insert")) {
+      std::vector<Value> add;
+      if (n == "append") nargs("append", pos, 1, 1, at), add.push_back(pos[0]);
+      else if (n == "extend") nargs("extend", pos, 1, 1, at), add = to_vector(pos[0], at);
+      else nargs("insert", pos, 2, 2, at), add.push_back(pos[1]);
+      std::vector<nn::ModulePtr> mods;
+      for (const Value& v : add) {
+        auto c = as<NNModuleObj>(v, Tag::NNModule);
+        if (!c) fail(at, "TypeError: " + v.type_name() + " is not a Module subclass");
+        mods.push_back(c->m);
+      }
+      std::vector<nn::ModulePtr> all;
+      for (auto& kv : kids) all.push_back(kv.second);
+      if (n == "insert") {
+        int64_t i = to_index(pos[0], at), len = int64_t(all.size());
+        if (i < 0) i = std::max<int64_t>(0, i + len);
+        all.insert(all.begin() + std::min(i, len), mods[0]);
+      } else {
+        all.insert(all.end(), mods.begin(), mods.end());
+      }
+      kids.clear();
+      for (size_t i = 0; i < all.size(); ++i) cm->add(std::to_string(i), all[i]);
+      return n == "insert" ? Value::none() : self;
+    }
+    if (cm->is_dict && (n == "keys" || n == "values" || n == "items")) {
+      std::vector<Value> out;
+      for (auto& [k, c] : kids)
+        out.push_back(n == "keys" ? Value::str(k) : n == "values" ? make_obj<NNModuleObj>(c)
+                                                                : Value::tuple({Value::str(k), make_obj<NNModuleObj>(c)}));
+      return make_seq(K::List, std::move(out), at);
+    }
   }
   fail(at, "AttributeError: '" + m->type_name() + "' object has no attribute '" + n + "'");
 }
