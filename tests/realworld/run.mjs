@@ -3,7 +3,11 @@
 // snippet's stdout with PyTorch 1.13's (goldens/NNN_name.out, written by regen.py).
 //
 //   node tests/realworld/run.mjs [--only PATTERN] [--verbose] [--list-failures] [--exact]
-//                                [--min-pass-rate R] [--bin PATH] [--report FILE] [--timeout S]
+//                                [--min-pass-rate R] [--bin PATH] [--report FILE] [--timeout S] [--table]
+//
+// --table prints the failures grouped by cause as a Markdown table (the README's failure table);
+// the cause is the first thing that goes wrong in the snippet (a missing name, a missing module,
+// the first output line that differs), so fixing it may uncover the next one.
 //
 // A snippet PASSes when its output equals the golden after 0x-address normalisation, line by line.
 // Without --exact a line may also differ in float values by at most the documented float32
@@ -21,14 +25,14 @@ const ROOT = resolve(HERE, '..', '..');
 function usage(msg) {
   if (msg) console.error(`run.mjs: ${msg}`);
   console.error('usage: node tests/realworld/run.mjs [--only PATTERN] [--verbose] [--list-failures] ' +
-    '[--exact] [--min-pass-rate R] [--bin PATH] [--report FILE] [--timeout SECONDS]');
+    '[--exact] [--min-pass-rate R] [--bin PATH] [--report FILE] [--timeout SECONDS] [--table]');
   process.exit(2);
 }
 
 const opts = {
   only: null, verbose: false, listFailures: false, exact: false, minRate: null,
   bin: process.env.TENSORLENS_BIN || join(ROOT, 'build', 'native', 'tensorlens'),
-  report: null, timeout: 60,
+  report: null, timeout: 60, table: false,
 };
 const argv = process.argv.slice(2);
 for (let i = 0; i < argv.length; ++i) {
@@ -42,6 +46,7 @@ for (let i = 0; i < argv.length; ++i) {
   else if (a === '--bin') opts.bin = resolve(val());
   else if (a === '--report') opts.report = resolve(val());
   else if (a === '--timeout') opts.timeout = Number(val());
+  else if (a === '--table') opts.table = true;
   else if (a === '-h' || a === '--help') usage('');
   else usage(`unknown argument '${a}'`);
 }
@@ -224,6 +229,61 @@ if (opts.listFailures) {
   console.log('\nfailures:');
   for (const r of results) if (r.status !== 'PASS') console.log(`  ${r.name}: ${r.reason}`);
 }
+// ---- failure causes (--table) -------------------------------------------------------------------
+function sourceLine(name, line) {
+  if (!line) return '';
+  const lines = readFileSync(join(HERE, name), 'utf8').split('\n');
+  return (lines[line - 1] || '').trim();
+}
+
+function causeOf(r) {
+  if (r.kind === 'timeout') return 'timeout';
+  if (r.kind === 'crash') return `crash: ${r.reason}`;
+  if (r.kind === 'diff') {
+    const w = r.reason;
+    const gf = /want ".*grad_fn=<(\w+)>.*", got ".*grad_fn=<(\w+)>/.exec(w);
+    if (gf && gf[1] !== gf[2]) return `grad_fn name: PyTorch records ${gf[1]}, tensorlens ${gf[2]}`;
+    if (/want "Parameter containing:"/.test(w)) return 'repr of nn.Parameter ("Parameter containing:" header)';
+    if (/want "torch\.return_types\./.test(w)) return 'repr of torch.return_types (max/min/sort/topk results)';
+    if (/want "<end of output>"/.test(w)) return 'prints more lines than PyTorch';
+    if (/got "<end of output>"/.test(w)) return 'prints fewer lines than PyTorch';
+    return 'printed values differ (see the snippet list)';
+  }
+  const m = r.error || '';
+  let x;
+  if ((x = /^ModuleNotFoundError: No module named '([^']+)'/.exec(m))) return `import ${x[1]} (module missing)`;
+  if ((x = /^AttributeError: module '([^']+)' has no attribute '([^']+)'/.exec(m))) return `missing ${x[1]}.${x[2]}`;
+  if ((x = /^AttributeError: '(\w+)' object has no attribute '([^']+)'/.exec(m))) {
+    return x[1] === 'Tensor' ? `missing Tensor.${x[2]}` : `attribute ${x[1]}.${x[2]} (user class / nn.Module internals)`;
+  }
+  if (/^SyntaxError/.test(m)) return m.replace(/^SyntaxError: /, 'syntax: ');
+  return m.split('\n')[0].slice(0, 120);
+}
+
+function printTable(results) {
+  const groups = new Map();
+  for (const r of results) {
+    if (r.status === 'PASS') continue;
+    const c = causeOf(r);
+    if (!groups.has(c)) groups.set(c, []);
+    groups.get(c).push(r);
+  }
+  const rows = [...groups.entries()].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
+  console.log('\n| first failure cause | count | snippets (line: code or first differing output) |');
+  console.log('| --- | ---: | --- |');
+  const esc = (s) => s.replace(/\|/g, '\\|').replace(/`/g, "'");
+  for (const [cause, rs] of rows) {
+    const items = rs.map((r) => {
+      const num = r.name.slice(0, 3);
+      if (r.kind === 'diff') return `${num} (out ${r.line})`;
+      const src = sourceLine(r.name, r.line);
+      return r.line ? `${num} (L${r.line}: ${esc(src.slice(0, 60))})` : num;
+    });
+    console.log(`| ${esc(cause)} | ${rs.length} | ${items.join('; ')} |`);
+  }
+}
+
+if (opts.table) printTable(results);
 if (opts.report) writeFileSync(opts.report, JSON.stringify({ total, passed, tolerantPasses, results }, null, 1));
 
 console.log(`realworld: ${passed}/${total} passed (${rate.toFixed(1)} %)` +
