@@ -315,7 +315,9 @@ Value Interp::call_builtin2(Bi id, const char* name, std::vector<Value>& pos, Kw
       at_pos(at, [&] { p.requires_grad_(truthy(rg, at)); });
       return Value::tensor(p);
     }
-    default: return call_math(id, name, pos, kw, at);
+    default:
+      if (id >= Bi::RandSeed && id <= Bi::RandChoices) return call_random(id, name, pos, kw, at);
+      return call_math(id, name, pos, kw, at);
   }
 }
 

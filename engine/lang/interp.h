@@ -51,7 +51,7 @@ struct Obj : Object {
   explicit Obj(Tag t) : tag(t) {}
 };
 
-enum class Mod : uint8_t { Torch, NN, F, Autograd, Math, Optim, Utils };
+enum class Mod : uint8_t { Torch, NN, F, Autograd, Math, Optim, Utils, Random };
 struct ModuleObj : Obj {
   Mod mod;
   explicit ModuleObj(Mod m) : Obj(Tag::Module), mod(m) {}
@@ -64,6 +64,7 @@ struct ModuleObj : Obj {
       case Mod::Math: return "math";
       case Mod::Optim: return "torch.optim";
       case Mod::Utils: return "torch.utils";
+      case Mod::Random: return "random";
     }
     return "?";
   }
@@ -76,6 +77,8 @@ enum class Bi : uint8_t {
   Dict, Set, Type, Id, Hasattr, Getattr, Setattr, Delattr, Callable, Iter, Next, Map, Filter, Divmod,
   Pow, Chr, Ord, Hash, Issubclass, Super, Object, Staticmethod, Classmethod, Property, Format, Vars,
   NNModuleInit, ExceptionInit, Parameter,
+  RandSeed, RandRandom, RandUniform, RandRandint, RandRandrange, RandGetrandbits, RandChoice, RandShuffle, RandGauss,
+  RandNormal, RandSample, RandChoices,
   MathSqrt, MathExp, MathLog, MathSin, MathCos, MathTan, MathTanh, MathFloor, MathCeil, MathFabs,
   MathIsnan, MathIsinf, MathIsfinite, MathPow
 };
@@ -400,7 +403,7 @@ enum class Flow { Normal, Break, Continue, Return };
 // Bound on eval/exec nesting across user calls: the parser bounds one function's nesting to
 // 256 levels and max_call_depth bounds the calls, but their product could still exhaust a
 // small (wasm) stack, so the total is capped as well.
-constexpr int kMaxEvalDepth = 2000;  // ~1 KB of native stack per level at -O2
+constexpr int kMaxEvalDepth = 12000;  // exec+eval levels; ~6 per Python call (1,000 calls), < 1 KB each
 
 // One step of iteration over a Python iterable.
 struct Iter {
@@ -418,6 +421,21 @@ class PyException : public ScriptError {
 class LimitError : public ScriptError {
  public:
   using ScriptError::ScriptError;
+};
+
+// CPython's random number generator (pyrandom.cpp).
+struct PyRandom {
+  uint32_t mt[624];
+  int idx = 625;
+  bool has_gauss = false;
+  double gauss_next = 0;
+  PyRandom() { seed(0); }
+  void init_genrand(uint32_t s);
+  void seed(uint64_t n);
+  uint32_t next32();
+  double random();
+  uint64_t getrandbits(int k);
+  uint64_t randbelow(uint64_t n);
 };
 
 class Interp;
@@ -659,6 +677,8 @@ class Interp {
   Value key_of(const Value& key, const Value& x, Pos at);
   // MyFunction.apply(*args) of a torch.autograd.Function subclass (autograd_function.cpp).
   Value function_apply(const ClassObj& c, std::vector<Value>& pos, Kw& kw, Pos at);
+  PyRandom py_random_;
+  Value call_random(Bi id, const char* name, std::vector<Value>& pos, Kw& kw, Pos at);
 
   Value call_method(const MethodObj& m, std::vector<Value>& pos, Kw& kw, Pos at);
 

@@ -335,8 +335,9 @@ void Interp::exec_import(const Stmt* s) {
     if (path == "torch.autograd") return make_obj<ModuleObj>(Mod::Autograd);
     if (path == "torch.optim") return make_obj<ModuleObj>(Mod::Optim);
     if (path == "math") return make_obj<ModuleObj>(Mod::Math);
+    if (path == "random") return make_obj<ModuleObj>(Mod::Random);
     fail(at, "ModuleNotFoundError: No module named '" + path + "' (tensorlens scripts can import torch, "
-             "torch.nn, torch.nn.functional, torch.optim, torch.autograd and math)");
+             "torch.nn, torch.nn.functional, torch.optim, torch.autograd, math and random)");
   };
   for (const Alias& a : s->names) {
     const Pos at = a.span.start();

@@ -164,8 +164,18 @@ std::string py_tuple_of_ints(const Shape& shape) {
 
 }  // namespace
 
+namespace {
+std::string plain_tensor_repr(const Tensor& t);
+}
+
+// nn.Parameter's repr is "Parameter containing:\n" + the tensor's.
 std::string tensor_repr(const Tensor& t) {
   if (!t.defined()) return "None";
+  return (t.impl()->is_param ? "Parameter containing:\n" : "") + plain_tensor_repr(t);
+}
+
+namespace {
+std::string plain_tensor_repr(const Tensor& t) {
   const std::string prefix = "tensor(";
   const int indent = int(prefix.size());
   std::vector<std::string> suffixes;
@@ -197,6 +207,7 @@ std::string tensor_repr(const Tensor& t) {
   }
   return out + ")";
 }
+}  // namespace
 
 // =====================================================================================
 // JSON results

@@ -104,6 +104,16 @@ Value Interp::module_attr(const ModuleObj& m, const std::string& name, Pos at) {
       break;
     case Mod::Utils:
       break;
+    case Mod::Random: {
+      static const std::pair<const char*, Bi> fns[] = {
+          {"seed", Bi::RandSeed},         {"random", Bi::RandRandom},   {"uniform", Bi::RandUniform},
+          {"randint", Bi::RandRandint},   {"randrange", Bi::RandRandrange}, {"getrandbits", Bi::RandGetrandbits},
+          {"choice", Bi::RandChoice},     {"shuffle", Bi::RandShuffle}, {"gauss", Bi::RandGauss},
+          {"normalvariate", Bi::RandNormal}, {"sample", Bi::RandSample}, {"choices", Bi::RandChoices}};
+      for (const auto& [n, id] : fns)
+        if (name == n) return make_obj<BuiltinObj>(id, n);
+      break;
+    }
     case Mod::Math: {
       static const std::pair<const char*, double> consts[] = {
           {"pi", M_PI}, {"e", M_E}, {"tau", 2 * M_PI}, {"inf", INFINITY}, {"nan", NAN}};
