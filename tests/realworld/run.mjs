@@ -136,10 +136,24 @@ function compare(want, got) {
 }
 
 // ---- running ------------------------------------------------------------------------------------
+// The lead rebuilds build/native/tensorlens while this may run: a missing or busy binary
+// (ENOENT / ETXTBSY / EACCES) is retried for up to a minute before it counts as a crash.
+const sleep = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+function spawnCli(path) {
+  for (let attempt = 0; ; ++attempt) {
+    const r = spawnSync(opts.bin, ['run', '--json', path], {
+      encoding: 'utf8', timeout: opts.timeout * 1000, maxBuffer: 256 * 1024 * 1024,
+    });
+    const busy = r.error && ['ENOENT', 'ETXTBSY', 'EACCES'].includes(r.error.code);
+    if (!busy || attempt >= 30) return r;
+    if (attempt === 0) console.error(`run.mjs: ${opts.bin}: ${r.error.code}, waiting for the rebuild`);
+    sleep(2000);
+  }
+}
+
 function runSnippet(path) {
-  const r = spawnSync(opts.bin, ['run', '--json', path], {
-    encoding: 'utf8', timeout: opts.timeout * 1000, maxBuffer: 256 * 1024 * 1024,
-  });
+  const r = spawnCli(path);
   if (r.error && r.error.code === 'ETIMEDOUT') return { kind: 'timeout' };
   if (r.error) return { kind: 'crash', message: String(r.error.message) };
   if (r.signal) return { kind: 'crash', message: `killed by ${r.signal}`, stderr: r.stderr };
@@ -157,6 +171,10 @@ function runSnippet(path) {
   }
 }
 
+for (let i = 0; !existsSync(opts.bin) && i < 30; ++i) {
+  if (i === 0) console.error(`run.mjs: ${opts.bin} not found, waiting for a build`);
+  sleep(2000);
+}
 if (!existsSync(opts.bin)) {
   console.error(`run.mjs: ${opts.bin} not found (build it: cmake --build build/native)`);
   process.exit(opts.minRate === null ? 0 : 1);
