@@ -4,6 +4,12 @@
 //
 //   node tests/realworld/run.mjs [--only PATTERN] [--verbose] [--list-failures] [--exact]
 //                                [--min-pass-rate R] [--bin PATH] [--report FILE] [--timeout S] [--table]
+//                                [--wasm [--dist PATH]]
+//
+// --wasm runs the snippets in-process through the npm package (dist/index.js, `tl.run(source)`)
+// instead of the native CLI; the default generator is reseeded with the engine's default seed before
+// each snippet, as a fresh CLI process starts from it. (--timeout does not apply: a wasm call cannot
+// be interrupted.)
 //
 // --table prints the failures grouped by cause as a Markdown table (the README's failure table);
 // the cause is the first thing that goes wrong in the snippet (a missing name, a missing module,
@@ -17,7 +23,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..', '..');
@@ -25,14 +31,16 @@ const ROOT = resolve(HERE, '..', '..');
 function usage(msg) {
   if (msg) console.error(`run.mjs: ${msg}`);
   console.error('usage: node tests/realworld/run.mjs [--only PATTERN] [--verbose] [--list-failures] ' +
-    '[--exact] [--min-pass-rate R] [--bin PATH] [--report FILE] [--timeout SECONDS] [--table]');
+    '[--exact] [--min-pass-rate R] [--bin PATH] [--report FILE] [--timeout SECONDS] [--table] ' +
+    '[--wasm [--dist dist/index.js]]');
   process.exit(2);
 }
 
 const opts = {
   only: null, verbose: false, listFailures: false, exact: false, minRate: null,
   bin: process.env.TENSORLENS_BIN || join(ROOT, 'build', 'native', 'tensorlens'),
-  report: null, timeout: 60, table: false,
+  report: null, timeout: 60, table: false, wasm: false,
+  dist: join(ROOT, 'dist', 'index.js'),
 };
 const argv = process.argv.slice(2);
 for (let i = 0; i < argv.length; ++i) {
@@ -47,6 +55,8 @@ for (let i = 0; i < argv.length; ++i) {
   else if (a === '--report') opts.report = resolve(val());
   else if (a === '--timeout') opts.timeout = Number(val());
   else if (a === '--table') opts.table = true;
+  else if (a === '--wasm') opts.wasm = true;
+  else if (a === '--dist') opts.dist = resolve(val());
   else if (a === '-h' || a === '--help') usage('');
   else usage(`unknown argument '${a}'`);
 }
@@ -171,13 +181,37 @@ function runSnippet(path) {
   }
 }
 
-for (let i = 0; !existsSync(opts.bin) && i < 30; ++i) {
+for (let i = 0; !opts.wasm && !existsSync(opts.bin) && i < 30; ++i) {
   if (i === 0) console.error(`run.mjs: ${opts.bin} not found, waiting for a build`);
   sleep(2000);
 }
-if (!existsSync(opts.bin)) {
+if (!opts.wasm && !existsSync(opts.bin)) {
   console.error(`run.mjs: ${opts.bin} not found (build it: cmake --build build/native)`);
   process.exit(opts.minRate === null ? 0 : 1);
+}
+
+// engine/core/random.h kDefaultRngSeed (== PyTorch's default_rng_seed_val): a fresh CLI process starts
+// from it, and regen.py seeds PyTorch with it.
+const DEFAULT_SEED = 67280421310721;
+let wasmTl = null;
+if (opts.wasm) {
+  if (!existsSync(opts.dist)) {
+    console.error(`run.mjs: ${opts.dist} not found (build the npm package first, or pass --dist)`);
+    process.exit(opts.minRate === null ? 0 : 1);
+  }
+  const mod = await import(pathToFileURL(opts.dist).href);
+  wasmTl = await mod.init();
+}
+
+function runSnippetWasm(path) {
+  const source = readFileSync(path, 'utf8');
+  wasmTl.manualSeed(DEFAULT_SEED);
+  try {
+    return { kind: 'ran', stdout: wasmTl.run(source).stdout };
+  } catch (e) {
+    if (e && e.name === 'TensorlensError') return { kind: 'error', line: e.line, message: e.message };
+    return { kind: 'crash', message: String(e && e.stack ? e.stack.split('\n')[0] : e) };
+  }
 }
 
 let names = readdirSync(HERE).filter((f) => /^\d{3}_.*\.py$/.test(f)).sort();
@@ -199,7 +233,7 @@ for (const name of names) {
   }
   const want = readFileSync(goldenPath, 'utf8');
   const t0 = Date.now();
-  const r = runSnippet(join(HERE, name));
+  const r = opts.wasm ? runSnippetWasm(join(HERE, name)) : runSnippet(join(HERE, name));
   res.ms = Date.now() - t0;
   if (r.kind === 'ran') {
     const c = compare(want, normaliseAddresses(r.stdout));
