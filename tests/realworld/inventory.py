@@ -18,11 +18,13 @@ This script looks at every snippet as a whole instead:
 A name that exists but behaves differently is not caught here (run.mjs shows those).
 """
 import ast
+import io
 import os
 import re
 import subprocess
 import sys
 import tempfile
+import tokenize
 
 import torch
 
@@ -60,7 +62,20 @@ def resolve(path):
     return obj
 
 
+def code_only(text):
+    """The source without comments and string literals (names mentioned there are not uses)."""
+    def keep(t):
+        if t.type == tokenize.COMMENT:
+            return False
+        if t.type == tokenize.STRING:  # f-strings hold code ({tensor.device}); other literals do not
+            return "f" in t.string.split("'")[0].split('"')[0].lower()
+        return True
+    toks = [t for t in tokenize.generate_tokens(io.StringIO(text).readline) if keep(t)]
+    return tokenize.untokenize(toks)
+
+
 def names_in(text):
+    text = code_only(text)
     found = set()
     for m in QUAL.finditer(text):
         base = ALIASES[m.group(1)]
