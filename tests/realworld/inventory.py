@@ -18,6 +18,7 @@ This script looks at every snippet as a whole instead:
 A name that exists but behaves differently is not caught here (run.mjs shows those).
 """
 import ast
+import inspect
 import io
 import os
 import re
@@ -41,6 +42,7 @@ METHOD = re.compile(r"(\w+|\)|\]|[\"'])\.([a-z_][a-z0-9_]*)\(")
 # not a Tensor method
 NOT_TENSOR_OWNERS = {"torch", "np", "nn", "F", "math", "random", "optim", "init", "autograd",
                      "functional", "\"", "'"}
+ATTR = re.compile(r"(\w+|\)|\])\.([A-Za-z_]\w*)\b(?!\s*\()")
 DICT_METHODS = {"values", "items", "keys", "get", "update", "pop"}
 
 
@@ -97,6 +99,12 @@ def names_in(text):
         if owner in NOT_TENSOR_OWNERS or name in DICT_METHODS:
             continue
         if hasattr(torch.Tensor, name) and not name.startswith("_"):
+            found.add("Tensor." + name)
+    for m in ATTR.finditer(text):  # properties: t.device, t.shape, t.grad_fn, t.T
+        owner, name = m.group(1), m.group(2)
+        if owner in NOT_TENSOR_OWNERS or name.startswith("_"):
+            continue
+        if inspect.isdatadescriptor(getattr(torch.Tensor, name, None)):
             found.add("Tensor." + name)
     return found
 
