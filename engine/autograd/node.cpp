@@ -65,6 +65,7 @@ Tensor Node::leaf_tensor() const {
 
 std::string Node::name() const {
   if (is_accumulate()) return "AccumulateGrad";
+  if (display) return display;
   std::string r;
   bool up = true;
   for (const char* p = op; *p; ++p) {

@@ -45,6 +45,9 @@ struct Attrs {
 
 struct Node : std::enable_shared_from_this<Node> {
   const char* op = "";       // op table name, e.g. "mul"
+  // PyTorch's grad_fn name when the op that made this node is a composite or an overload
+  // PyTorch numbers (set by the op table row, see kNodeNames); null: derived from `op`.
+  const char* display = nullptr;
   BackwardFn backward = nullptr;
   uint64_t seq = 0;          // creation order; the engine runs later nodes first
   SmallVec<Edge, 2> next;

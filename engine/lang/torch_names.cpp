@@ -45,6 +45,13 @@ Value Interp::get_attr(const Value& obj, const std::string& name, Pos at) {
   }
   if (auto w = as<WrapperObj>(obj, Tag::Property); w && name == "setter") return make_obj<MethodObj>(obj, name);
   if (auto b = as<BuiltinObj>(obj, Tag::Builtin); b && name == "__name__") return Value::str(b->name);
+  if (name == "__name__" || name == "__qualname__") {
+    std::string n;
+    if (auto t = as<TypeObj>(obj, Tag::Type)) n = t->name;
+    if (auto c = as<NNClassObj>(obj, Tag::NNClass)) n = c->name;
+    if (auto c = as<NNClassObj>(obj, Tag::OptimClass)) n = c->name;
+    if (!n.empty()) return Value::str(n.substr(n.rfind('.') == std::string::npos ? 0 : n.rfind('.') + 1));
+  }
   if (name == "__class__") return builtin_type_of(obj);
   if (obj.kind == K::DType && name == "is_floating_point") return Value::boolean(is_floating(DType(obj.i)));
   if (auto g = as<GradFnObj>(obj, Tag::GradFn)) {
@@ -142,7 +149,7 @@ Value Interp::tensor_attr(const Tensor& t, const std::string& name, Pos at) {
   if (name == "ndim") return Value::integer(t.dim());
   if (name == "data") return Value::tensor(t.detach());
   if (name == "T") {
-    if (t.dim() <= 2) return call1("t", kMethod, {Value::tensor(t)}, at);
+    if (t.dim() < 2) return call1("t", kMethod, {Value::tensor(t)}, at);  // PyTorch: .T is permute
     std::vector<Value> perm;
     for (int d = t.dim() - 1; d >= 0; --d) perm.push_back(Value::integer(d));
     return call1("permute", kMethod, {Value::tensor(t), Value::tuple(perm)}, at);

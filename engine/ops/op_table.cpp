@@ -81,6 +81,91 @@ void parse_schema(OpDef& op) {
   }
 }
 
+// PyTorch's grad_fn names for the rows whose recorded node is named otherwise: composites (mean
+// is sum and div here, one MeanBackward0 node in PyTorch; cross_entropy ends in PyTorch's
+// NllLossBackward0) and overloads PyTorch numbers (SumBackward1). The row's call labels the node
+// it returns (Node::display), so print(y.grad_fn), the inspector and the JS API all show
+// PyTorch's name; the graph view still shows the parts.
+using NodeNamer = const char* (*)(const Args& a, const Tensor& out);
+#define TL_NAME(s) [](const Args&, const Tensor&) -> const char* { return s; }
+const std::pair<const char*, NodeNamer> kNodeNames[] = {
+    {"mean", TL_NAME("MeanBackward0")},
+    {"mean.dim", TL_NAME("MeanBackward1")},
+    {"sum.dim", TL_NAME("SumBackward1")},
+    {"mse_loss", TL_NAME("MseLossBackward0")},
+    {"nll_loss", TL_NAME("NllLossBackward0")},
+    {"cross_entropy", TL_NAME("NllLossBackward0")},
+    {"softmax", TL_NAME("SoftmaxBackward0")},
+    {"select", TL_NAME("SelectBackward0")},
+    {"pow.Scalar", TL_NAME("PowBackward0")},
+    {"pow.Tensor", TL_NAME("PowBackward1")},
+    {"t", TL_NAME("TBackward0")},
+    {"std", TL_NAME("StdBackward0")},
+    {"std.dim", TL_NAME("StdBackward0")},
+    {"std.correction", TL_NAME("StdBackward0")},
+    {"var", TL_NAME("VarBackward0")},
+    {"var.dim", TL_NAME("VarBackward0")},
+    {"var.correction", TL_NAME("VarBackward0")},
+    {"max", TL_NAME("MaxBackward1")},
+    {"max.dim", TL_NAME("MaxBackward0")},
+    {"min", TL_NAME("MinBackward1")},
+    {"min.dim", TL_NAME("MinBackward0")},
+    {"clamp", TL_NAME("ClampBackward1")},
+    {"squeeze", TL_NAME("SqueezeBackward0")},
+    {"squeeze.dim", TL_NAME("SqueezeBackward1")},
+    {"stack", TL_NAME("StackBackward0")},
+    {"gelu", TL_NAME("GeluBackward0")},
+    {"layer_norm", TL_NAME("NativeLayerNormBackward0")},
+    {"to", TL_NAME("ToCopyBackward0")},
+    {"float", TL_NAME("ToCopyBackward0")},
+    {"double", TL_NAME("ToCopyBackward0")},
+    // reshape/flatten: a view of a contiguous input (_reshape_alias), else a copy.
+    {"reshape", [](const Args& a, const Tensor& out) -> const char* {
+       return out.impl()->storage == a.t(0).impl()->storage ? "ReshapeAliasBackward0" : "UnsafeViewBackward0";
+     }},
+    {"flatten", [](const Args& a, const Tensor& out) -> const char* {
+       return out.impl()->storage == a.t(0).impl()->storage ? "ReshapeAliasBackward0" : "UnsafeViewBackward0";
+     }},
+    // linear: addmm for a 2-D input with a bias, mm without.
+    {"linear", [](const Args& a, const Tensor&) -> const char* {
+       if (a.t(0).dim() != 2) return nullptr;
+       return a.opt_t(2).defined() ? "AddmmBackward0" : "MmBackward0";
+     }},
+    // matmul by the operands' ranks.
+    {"matmul", [](const Args& a, const Tensor&) -> const char* {
+       const int x = a.t(0).dim(), y = a.t(1).dim();
+       if (x == 1 && y == 1) return "DotBackward0";
+       if (x == 2 && y == 1) return "MvBackward0";
+       if (x == 1 && y == 2) return "SqueezeBackward3";
+       if (x == 2 && y == 2) return "MmBackward0";
+       return nullptr;
+     }},
+};
+#undef TL_NAME
+
+// Wraps the rows of kNodeNames so that their call labels the node it made.
+void attach_node_names(std::vector<OpDef>& t) {
+  for (const auto& [key, namer] : kNodeNames) {
+    OpDef* row = nullptr;
+    for (OpDef& op : t)
+      if (op.key == key) row = &op;
+    TL_CHECK(row, "node name for unknown op row '", key, "'");
+    row->node_name = namer;
+    row->call = [inner = row->call, namer = namer](const Args& a) {
+      Value r = inner(a);
+      Tensor* out = r.kind == Value::Kind::Tensor ? &r.t
+                    : (r.kind == Value::Kind::Tuple && !r.items->empty() && (*r.items)[0].kind == Value::Kind::Tensor)
+                        ? &(*r.items)[0].t
+                        : nullptr;
+      if (!out || !out->defined() || !out->grad_fn()) return r;
+      for (const Value& v : a.v)  // only a node this call made (not an input's)
+        if (v.kind == Value::Kind::Tensor && v.t.defined() && v.t.grad_fn() == out->grad_fn()) return r;
+      if (const char* n = namer(a, *out)) out->grad_fn()->display = n;
+      return r;
+    };
+  }
+}
+
 std::vector<OpDef> build_table() {
   std::vector<OpDef> t;
   register_elementwise_ops(t);
@@ -91,6 +176,7 @@ std::vector<OpDef> build_table() {
   register_creation_ops(t);
   register_tensor_api_ops(t);
   for (OpDef& op : t) parse_schema(op);
+  attach_node_names(t);
   return t;
 }
 

@@ -67,6 +67,9 @@ struct OpDef {
   std::function<Value(const Args&)> call;
   BackwardFn backward = nullptr;  // primitives: the backward of the node the forward records
   const char* derivative = "";    // the formula, for the playground's step-through panel
+  // PyTorch's grad_fn name when the node this row records is named otherwise (set from the
+  // table of node names in op_table.cpp; null: the recorded node's own name).
+  const char* (*node_name)(const struct Args&, const Tensor&) = nullptr;
 
   // Parsed from schema.
   std::string name;      // "sum"
