@@ -157,7 +157,7 @@ CONSTRUCTS = [
     ("generator expression", lambda t: any(isinstance(n, ast.GeneratorExp) for n in ast.walk(t)),
      "print('ok' if sum(x * x for x in range(3)) == 5 else 'no')\n"),
     ("dict/set comprehension", lambda t: any(isinstance(n, (ast.DictComp, ast.SetComp)) for n in ast.walk(t)),
-     "d = {k: i for i, k in enumerate('ab')}\nprint('ok' if d == {'a': 0, 'b': 1} else 'no')\n"),
+     "d = {k: i for i, k in enumerate('ab')}\nprint('ok' if d['b'] == 1 and len(d) == 2 else 'no')\n"),
     ("*args / **kwargs", lambda t: any(isinstance(n, ast.arguments) and (n.vararg or n.kwarg) for n in ast.walk(t)),
      "def f(*a, **k):\n    return len(a) + len(k)\nprint('ok' if f(1, 2, x=3) == 3 else 'no')\n"),
     ("star-unpacking in a call (f(*xs))", lambda t: any(isinstance(n, ast.Starred) for n in ast.walk(t)),
@@ -189,8 +189,12 @@ CONSTRUCTS = [
      "print('ok' if list(zip([1], [2])) == [(1, 2)] and list(map(str, [1])) == ['1'] else 'no')\n"),
     ("round()", lambda t: _calls(t, "round"),
      "print('ok' if round(2.675, 2) == 2.67 and round(0.5) == 0 else 'no')\n"),
-    ("isinstance/type()", lambda t: _calls(t, "isinstance") or _calls(t, "type"),
-     "print('ok' if isinstance(1, int) and type(1.0) == float else 'no')\n"),
+    ("isinstance()", lambda t: _calls(t, "isinstance"),
+     "print('ok' if isinstance(1, int) and not isinstance(1.0, int) else 'no')\n"),
+    ("type(x) == T comparison", lambda t: any(isinstance(n, ast.Compare) and isinstance(n.left, ast.Call)
+                                              and isinstance(n.left.func, ast.Name) and n.left.func.id == "type"
+                                              for n in ast.walk(t)),
+     "import torch.nn as nn\nprint('ok' if type(1.0) == float and type(nn.Linear(1, 1)) == nn.Linear else 'no')\n"),
 ]
 
 
