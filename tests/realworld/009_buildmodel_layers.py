@@ -28,4 +28,4 @@ logits = seq_modules(input_image)
 
 softmax = nn.Softmax(dim=1)
 pred_probab = softmax(logits)
-print(pred_probab)
+print(pred_probab)  # (added: the tutorial does not print it)

@@ -13,6 +13,7 @@ class MyModule(nn.Module):
             x = self.linears[i // 2](x) + l(x)
         return x
 
+# (usage added: the doc example defines the class only)
 m = MyModule()
 print(m)
 print(m(torch.randn(2, 10)))

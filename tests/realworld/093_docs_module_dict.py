@@ -19,6 +19,7 @@ class MyModule(nn.Module):
         x = self.activations[act](x)
         return x
 
+# (usage added: the doc example defines the class only)
 m = MyModule()
 print(m)
 x = torch.randn(1, 10, 6, 6)

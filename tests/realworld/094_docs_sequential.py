@@ -14,6 +14,7 @@ model = nn.Sequential(
           nn.Conv2d(20,64,5),
           nn.ReLU()
         )
+# (usage added: the doc example builds the model only)
 print(model)
 print(model(torch.randn(1, 1, 12, 12)).shape)
 print(model[0], model[-1], len(model))

@@ -27,6 +27,7 @@ for name, param in module.named_parameters():
     if name in ['bias']:
         print(param.size())
 
+# (added: train()/eval()/requires_grad_() usage)
 print(module.training)
 module.eval()
 print(module.training)

@@ -13,6 +13,7 @@ class Model(nn.Module):
         x = F.relu(self.conv1(x))
         return F.relu(self.conv2(x))
 
+# (usage added: the doc example defines the class only)
 model = Model()
 print(model)
 out = model(torch.randn(1, 1, 12, 12))
