@@ -229,13 +229,13 @@ Value Interp::call_builtin(Bi id, const char* name, std::vector<Value>& pos, Kw&
         if (k == "start") start = to_index(v, at);
         else fail(at, "TypeError: enumerate() got an unexpected keyword argument '" + k + "'");
       }
-      make_iter(pos[0], at);  // type check now, as Python
+      check_iterable(pos[0], at);  // type check now, as Python
       return make_obj<EnumerateObj>(pos[0], start);
     }
     case Bi::Zip: {
       no_kw(name, kw, at);
       auto z = std::make_shared<ZipObj>();
-      for (const Value& v : pos) make_iter(v, at), z->inner.push_back(v);
+      for (const Value& v : pos) check_iterable(v, at), z->inner.push_back(v);
       return Value::object(z);
     }
     case Bi::Isinstance: {

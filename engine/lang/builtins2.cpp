@@ -284,7 +284,47 @@ Value Interp::call_builtin2(Bi id, const char* name, std::vector<Value>& pos, Kw
       nargs(name, pos, 1, 1, at);
       return get_attr(pos[0], "__dict__", at);
     }
-    case Bi::NNModuleInit: return Value::none();  // nn.Module.__init__ / object.__init__: nothing to set up
+    case Bi::NNModuleInit: return Value::none();
+    case Bi::NoOp: return Value::none();
+    case Bi::DataSeed:  // torch.empty((), dtype=torch.int64).random_().item() on the global generator
+      return Value::integer(int64_t(default_generator().random64() % (uint64_t(1) << 63)));
+    case Bi::DataPerm: {  // torch.randperm(n, generator=torch.Generator().manual_seed(seed)).tolist()
+      nargs(name, pos, 2, 2, at);
+      const int64_t n = to_index(pos[0], at);
+      Generator saved = default_generator();
+      default_generator() = Generator(uint64_t(to_index(pos[1], at)));
+      Tensor p;
+      try {
+        p = at_pos(at, [&] { return randperm(n); });
+      } catch (...) {
+        default_generator() = saved;
+        throw;
+      }
+      default_generator() = saved;
+      std::vector<Value> out;
+      const int64_t* d = p.contiguous().data_ptr<int64_t>();
+      for (int64_t i = 0; i < n; ++i) out.push_back(Value::integer(d[i]));
+      return make_seq(K::List, std::move(out), at);
+    }
+    case Bi::CudaIsAvailable: return Value::boolean(false);
+    case Bi::CudaDeviceCount: return Value::integer(0);
+    case Bi::Device: {
+      Value type = pos.empty() ? Value::none() : pos[0], index = pos.size() > 1 ? pos[1] : Value::none();
+      kwarg("type", type);
+      kwarg("index", index);
+      no_kw(name, kw, at);
+      if (auto d = as<DeviceObj>(type, Tag::Device)) return make_obj<DeviceObj>(d->type, d->index);
+      if (type.kind != K::Str) fail(at, "TypeError: device() received an invalid combination of arguments");
+      std::string s = type.s;
+      int64_t i = index.is_none() ? -1 : to_index(index, at);
+      const size_t colon = s.find(':');
+      if (colon != std::string::npos) i = std::atoll(s.c_str() + colon + 1), s = s.substr(0, colon);
+      static const char* const known[] = {"cpu", "cuda", "mps", "meta", "xla", "ipu", "xpu", "hip", "vulkan"};
+      bool ok = false;
+      for (const char* k : known) ok = ok || s == k;
+      if (!ok) fail(at, "RuntimeError: Expected one of cpu, cuda, ipu, xpu, mkldnn, opengl, opencl, ideep, hip, ve, ort, mps, xla, lazy, vulkan, meta, hpu device type at start of device string: " + type.s);
+      return make_obj<DeviceObj>(s, i);
+    }  // nn.Module.__init__ / object.__init__: nothing to set up
     case Bi::ExceptionInit: {
       if (pos.empty()) return Value::none();
       if (auto inst = as<InstanceObj>(pos[0], Tag::Instance))
@@ -329,6 +369,11 @@ bool Interp::call_method2(const MethodObj& m, std::vector<Value>& pos, Kw& kw, P
     return true;
   };
   if (auto c = as<ClassObj>(self, Tag::Class); c && n == "apply") return done(function_apply(*c, pos, kw, at));
+  if (self.kind == K::Tensor && (n == "cpu" || n == "cuda")) {
+    if (n == "cuda") fail(at, "AssertionError: Torch not compiled with CUDA enabled");
+    nargs("cpu", pos, 0, 0, at);
+    return done(self);
+  }
   if (auto w = as<WrapperObj>(self, Tag::Property); w && n == "setter") {
     nargs("setter", pos, 1, 1, at);
     auto nw = std::make_shared<WrapperObj>(Tag::Property, w->fn);

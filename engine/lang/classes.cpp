@@ -611,6 +611,37 @@ void Interp::exec_delete(const Expr* t, Pos at) {
   }
 }
 
+extern const char* const kPreludeTorchUtilsData;
+
+Value Interp::data_attr(const std::string& name) {
+  if (!data_ns_) {
+    data_prog_ = std::make_unique<Program>(parse(kPreludeTorchUtilsData));
+    auto ns = std::make_shared<Scope>();
+    ns->vars["_draw_seed"] = make_obj<BuiltinObj>(Bi::DataSeed, "_draw_seed");
+    ns->vars["_randperm_with_seed"] = make_obj<BuiltinObj>(Bi::DataPerm, "_randperm_with_seed");
+    struct Restore {
+      Interp& in;
+      Scope* scope;
+      std::shared_ptr<Scope> owner;
+      ~Restore() {
+        in.scope_ = scope;
+        in.scope_owner_ = std::move(owner);
+      }
+    } restore{*this, scope_, scope_owner_};
+    scope_ = ns.get();
+    scope_owner_ = ns;
+    captured_.push_back(ns);
+    exec_block(data_prog_->body);
+    for (auto& [n, v] : ns->vars)
+      if (auto c = as<ClassObj>(v, Tag::Class))
+        const_cast<ClassObj*>(c)->module = n == "DataLoader" ? "torch.utils.data.dataloader" : "torch.utils.data.dataset";
+    data_ns_ = ns;
+  }
+  if (name.empty() || name[0] == '_') return Value::none();
+  auto it = data_ns_->vars.find(name);
+  return it == data_ns_->vars.end() || as<ModuleObj>(it->second, Tag::Module) ? Value::none() : it->second;
+}
+
 Value Interp::call_module_forward(const std::shared_ptr<UserModule>& m, std::vector<Value>& pos, Kw& kw, Pos at) {
   const Value* f = m->cls->lookup("forward");
   if (!f)

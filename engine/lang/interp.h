@@ -43,7 +43,7 @@ enum class Tag : uint8_t {
   Module, Builtin, OpFn, UserFn, Range, GradFn, GradModeClass, GradMode, Dict, Method, Slice,
   Ellipsis, Enumerate, Zip, Type, NNClass, NNModule, OptimClass, Optimizer,
   Class, Instance, BoundMethod, Super, StaticMethod, ClassMethod, Property, Set, Generator, NotImpl,
-  GradWrapped
+  GradWrapped, Device
 };
 
 struct Obj : Object {
@@ -51,7 +51,7 @@ struct Obj : Object {
   explicit Obj(Tag t) : tag(t) {}
 };
 
-enum class Mod : uint8_t { Torch, NN, F, Autograd, Math, Optim, Utils, Random };
+enum class Mod : uint8_t { Torch, NN, F, Autograd, Math, Optim, Utils, Random, Cuda, Backends, Mps, Data };
 struct ModuleObj : Obj {
   Mod mod;
   explicit ModuleObj(Mod m) : Obj(Tag::Module), mod(m) {}
@@ -65,6 +65,10 @@ struct ModuleObj : Obj {
       case Mod::Optim: return "torch.optim";
       case Mod::Utils: return "torch.utils";
       case Mod::Random: return "random";
+      case Mod::Cuda: return "torch.cuda";
+      case Mod::Backends: return "torch.backends";
+      case Mod::Mps: return "torch.backends.mps";
+      case Mod::Data: return "torch.utils.data";
     }
     return "?";
   }
@@ -77,6 +81,7 @@ enum class Bi : uint8_t {
   Dict, Set, Type, Id, Hasattr, Getattr, Setattr, Delattr, Callable, Iter, Next, Map, Filter, Divmod,
   Pow, Chr, Ord, Hash, Issubclass, Super, Object, Staticmethod, Classmethod, Property, Format, Vars,
   NNModuleInit, ExceptionInit, Parameter,
+  Device, CudaIsAvailable, CudaDeviceCount, NoOp, DataSeed, DataPerm,
   RandSeed, RandRandom, RandUniform, RandRandint, RandRandrange, RandGetrandbits, RandChoice, RandShuffle, RandGauss,
   RandNormal, RandSample, RandChoices,
   MathSqrt, MathExp, MathLog, MathSin, MathCos, MathTan, MathTanh, MathFloor, MathCeil, MathFabs,
@@ -265,6 +270,15 @@ struct GeneratorObj : Obj {
   std::string name;
   explicit GeneratorObj(std::string n) : Obj(Tag::Generator), name(std::move(n)) {}
   std::string type_name() const override { return "generator"; }
+};
+
+// torch.device("cpu" | "cuda:0" | ...).
+struct DeviceObj : Obj {
+  std::string type;
+  int64_t index = -1;
+  DeviceObj(std::string t, int64_t i) : Obj(Tag::Device), type(std::move(t)), index(i) {}
+  std::string type_name() const override { return "torch.device"; }
+  std::string str() const { return index < 0 ? type : type + ":" + std::to_string(index); }
 };
 
 struct NotImplObj : Obj {
@@ -512,6 +526,11 @@ class Interp {
   // Calls an op-table entry, positioning failures (and the graph nodes it records) at `at`.
   Value call_table(const std::string& name, unsigned where, const std::vector<Value>& pos, const Kw& kw, Pos at);
   Value call1(const char* name, unsigned where, std::vector<Value> pos, Pos at);
+  bool device_arg(const Value& v, Pos at);
+  // torch.utils.data (prelude_data.cpp, run once when first used): its namespace and syntax tree.
+  std::shared_ptr<Scope> data_ns_;
+  std::unique_ptr<Program> data_prog_;
+  Value data_attr(const std::string& name);
 
   // ---------------- containers ----------------
   void check_len(int64_t n, Pos at);
@@ -806,6 +825,7 @@ class Interp {
   };
 
   std::unique_ptr<Iter> make_iter(const Value& v, Pos at);
+  void check_iterable(const Value& v, Pos at);
 
   std::vector<Value> to_vector(const Value& v, Pos at);
 };

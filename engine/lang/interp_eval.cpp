@@ -291,7 +291,40 @@ bool Interp::equal(const Value& a, const Value& b, Pos at, int depth) {
         if (!equal((*a.items)[i], (*b.items)[i], at, depth + 1)) return false;
       return true;
     }
-    default: return a.obj == b.obj;
+    default: {
+      if (a.obj == b.obj) return true;
+      const Obj *x = as_obj(a), *y = as_obj(b);
+      if (!x || !y || x->tag != y->tag) return false;
+      switch (x->tag) {
+        case Tag::Builtin: return static_cast<const BuiltinObj*>(x)->id == static_cast<const BuiltinObj*>(y)->id;
+        case Tag::Type: return static_cast<const TypeObj*>(x)->name == static_cast<const TypeObj*>(y)->name;
+        case Tag::NNClass:
+        case Tag::OptimClass: return static_cast<const NNClassObj*>(x)->name == static_cast<const NNClassObj*>(y)->name;
+        case Tag::Device: return static_cast<const DeviceObj*>(x)->str() == static_cast<const DeviceObj*>(y)->str();
+        case Tag::NNModule: return static_cast<const NNModuleObj*>(x)->m == static_cast<const NNModuleObj*>(y)->m;
+        case Tag::Dict: {
+          auto p = static_cast<const DictObj*>(x), q = static_cast<const DictObj*>(y);
+          if (p->items.size() != q->items.size()) return false;
+          if (depth > opt_.max_container_depth) fail(at, "RecursionError: maximum recursion depth exceeded in comparison");
+          for (const auto& [k, v] : p->items) {
+            const Value* w = dict_get(*q, k, at);
+            if (!w || !equal(v, *w, at, depth + 1)) return false;
+          }
+          return true;
+        }
+        case Tag::Set: {
+          auto p = static_cast<const SetObj*>(x), q = static_cast<const SetObj*>(y);
+          if (p->items.size() != q->items.size()) return false;
+          for (const Value& v : p->items) {
+            bool found = false;
+            for (const Value& w : q->items) found = found || key_equal(v, w, at);
+            if (!found) return false;
+          }
+          return true;
+        }
+        default: return false;
+      }
+    }
   }
 }
 

@@ -43,10 +43,42 @@ void Interp::tick(Pos at) {
                  " statements (an endless loop?)");
 }
 
-Value Interp::call_table(const std::string& name, unsigned where, const std::vector<Value>& pos, const Kw& kw, Pos at) {
+// A device argument: torch.device or a string naming one. Everything runs on the CPU; CUDA is
+// PyTorch's error for a build without it.
+bool Interp::device_arg(const Value& v, Pos at) {
+  std::string type;
+  if (auto d = as<DeviceObj>(v, Tag::Device)) type = d->type;
+  else if (v.kind == K::Str && (v.s == "cpu" || v.s.rfind("cuda", 0) == 0 || v.s == "mps")) type = v.s.substr(0, v.s.find(':'));
+  else return false;
+  if (type != "cpu") fail(at, type == "cuda" ? "AssertionError: Torch not compiled with CUDA enabled"
+                                             : "RuntimeError: tensorlens runs on the CPU only (device '" + type + "')");
+  return true;
+}
+
+Value Interp::call_table(const std::string& name, unsigned where, const std::vector<Value>& pos0, const Kw& kw0, Pos at) {
+  // device= / non_blocking= / pin_memory= are accepted for the CPU and dropped; x.to(device)
+  // with nothing else to change is x itself, as in PyTorch.
+  const std::vector<Value>* pos = &pos0;
+  const Kw* kw = &kw0;
+  std::vector<Value> p2;
+  Kw k2;
+  bool strip = false;
+  for (const auto& [k, v] : kw0) strip = strip || k == "device" || k == "non_blocking" || k == "pin_memory";
+  if (name == "to")
+    for (const Value& v : pos0) strip = strip || as<DeviceObj>(v, Tag::Device) || v.kind == K::Str;
+  if (strip) {
+    for (const auto& [k, v] : kw0) {
+      if (k == "device" && !v.is_none() && !device_arg(v, at)) fail(at, "TypeError: " + name + "(): device must be a torch.device or a string, not " + v.type_name());
+      if (k != "device" && k != "non_blocking" && k != "pin_memory") k2.emplace_back(k, v);
+    }
+    for (size_t i = 0; i < pos0.size(); ++i)
+      if (!(name == "to" && i > 0 && device_arg(pos0[i], at))) p2.push_back(pos0[i]);
+    if (name == "to" && p2.size() == 1 && k2.empty() && p2[0].kind == K::Tensor) return p2[0];
+    pos = &p2, kw = &k2;
+  }
   Value r = at_pos(at, [&] {
     SourcePosGuard sp(at.line, at.col);
-    return call_op(name, where, pos, kw);
+    return call_op(name, where, *pos, *kw);
   });
   check_memory(at);
   return r;
@@ -336,8 +368,11 @@ void Interp::exec_import(const Stmt* s) {
     if (path == "torch.optim") return make_obj<ModuleObj>(Mod::Optim);
     if (path == "math") return make_obj<ModuleObj>(Mod::Math);
     if (path == "random") return make_obj<ModuleObj>(Mod::Random);
+    if (path == "torch.utils") return make_obj<ModuleObj>(Mod::Utils);
+    if (path == "torch.utils.data") return make_obj<ModuleObj>(Mod::Data);
+    if (path == "torch.cuda") return make_obj<ModuleObj>(Mod::Cuda);
     fail(at, "ModuleNotFoundError: No module named '" + path + "' (tensorlens scripts can import torch, "
-             "torch.nn, torch.nn.functional, torch.optim, torch.autograd, math and random)");
+             "torch.nn, torch.nn.functional, torch.optim, torch.autograd, torch.utils.data, math and random)");
   };
   for (const Alias& a : s->names) {
     const Pos at = a.span.start();
@@ -347,11 +382,13 @@ void Interp::exec_import(const Stmt* s) {
       else bind(a.name.substr(0, a.name.find('.')), module(a.name.substr(0, a.name.find('.')), at));
       continue;
     }
+    if (s->module == "__future__") continue;  // print_function, division, ...: Python 3 already
     if (a.name == "*") fail(at, "SyntaxError: 'from ... import *' is not supported");
     Value m = module(s->module, s->span.start());
     Value v;
     const std::string full = s->module + "." + a.name;
-    if (full == "torch.nn" || full == "torch.nn.functional" || full == "torch.autograd" || full == "torch.optim")
+    if (full == "torch.nn" || full == "torch.nn.functional" || full == "torch.autograd" || full == "torch.optim" ||
+        full == "torch.utils" || full == "torch.utils.data")
       v = module(full, at);
     else v = get_attr(m, a.name, at);
     bind(a.asname.empty() ? a.name : a.asname, v);

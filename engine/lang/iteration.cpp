@@ -54,6 +54,15 @@ struct GenIter : Iter {
 };
 }  // namespace
 
+// Python's "is it iterable" check without starting an iteration (which may run __iter__).
+void Interp::check_iterable(const Value& v, Pos at) {
+  if (auto cls = class_of(v)) {
+    if (cls->lookup("__iter__") || cls->lookup("__next__") || cls->lookup("__getitem__")) return;
+    fail(at, "TypeError: '" + v.type_name() + "' object is not iterable");
+  }
+  make_iter(v, at);
+}
+
 std::unique_ptr<Iter> Interp::make_iter(const Value& v, Pos at) {
   if (auto cls = class_of(v)) {
     if (cls->lookup("__iter__")) {

@@ -166,6 +166,10 @@ std::string repr(const Value& v) {
     }
     case Tag::Generator: return "<generator object " + static_cast<const GeneratorObj*>(o)->name + " at " + hex_addr(o) + ">";
     case Tag::NotImpl: return "NotImplemented";
+    case Tag::Device: {
+      auto d = static_cast<const DeviceObj*>(o);
+      return "device(type='" + d->type + "'" + (d->index >= 0 ? ", index=" + std::to_string(d->index) : "") + ")";
+    }
     case Tag::Optimizer: return "<" + o->type_name() + " optimizer object at " + hex_addr(o) + ">";
   }
   return "<object>";
@@ -177,6 +181,7 @@ namespace tl::lang::detail {
 std::string str_of(const Value& v) {
   if (v.kind == K::Str) return v.s;
   if (v.kind == K::Object && current_interp() && Interp::class_of(v)) return current_interp()->instance_repr(v, true);
+  if (auto d = as<DeviceObj>(v, Tag::Device)) return d->str();
   return repr(v);
 }
 }  // namespace tl::lang::detail

@@ -31,6 +31,10 @@ Value Interp::get_attr(const Value& obj, const std::string& name, Pos at) {
                                           "intersection", "difference", "issubset", "issuperset", "symmetric_difference"}))
     return make_obj<MethodObj>(obj, name);
   if (auto c = as<ClassObj>(obj, Tag::Class)) return class_attr(obj, *c, name, at);
+  if (auto d = as<DeviceObj>(obj, Tag::Device)) {
+    if (name == "type") return Value::str(d->type);
+    if (name == "index") return d->index < 0 ? Value::none() : Value::integer(d->index);
+  }
   if (as<InstanceObj>(obj, Tag::Instance)) return instance_attr(obj, name, at);
   if (auto sp = as<SuperObj>(obj, Tag::Super)) return super_attr(*sp, name, at);
   if (auto b = as<BoundMethodObj>(obj, Tag::BoundMethod)) {
@@ -84,6 +88,9 @@ Value Interp::module_attr(const ModuleObj& m, const std::string& name, Pos at) {
       if (name == "optim") return make_obj<ModuleObj>(Mod::Optim);
       if (name == "Tensor") return make_obj<TypeObj>("torch.Tensor");
       if (name == "utils") return make_obj<ModuleObj>(Mod::Utils);
+      if (name == "device") return make_obj<BuiltinObj>(Bi::Device, "device");
+      if (name == "cuda") return make_obj<ModuleObj>(Mod::Cuda);
+      if (name == "backends") return make_obj<ModuleObj>(Mod::Backends);
       if (!find_ops(name, kTorch).empty()) return make_obj<OpFnObj>(name, kTorch);
       break;
     }
@@ -110,6 +117,22 @@ Value Interp::module_attr(const ModuleObj& m, const std::string& name, Pos at) {
       if (!find_ops(name, kAutograd).empty()) return make_obj<OpFnObj>(name, kAutograd);
       break;
     case Mod::Utils:
+      if (name == "data") return make_obj<ModuleObj>(Mod::Data);
+      break;
+    case Mod::Cuda:
+      if (name == "is_available") return make_obj<BuiltinObj>(Bi::CudaIsAvailable, "is_available");
+      if (name == "device_count") return make_obj<BuiltinObj>(Bi::CudaDeviceCount, "device_count");
+      if (name == "manual_seed" || name == "manual_seed_all" || name == "synchronize" || name == "empty_cache")
+        return make_obj<BuiltinObj>(Bi::NoOp, "manual_seed");
+      break;
+    case Mod::Backends:
+      if (name == "mps" || name == "cudnn") return make_obj<ModuleObj>(Mod::Mps);
+      break;
+    case Mod::Mps:
+      if (name == "is_available" || name == "is_built") return make_obj<BuiltinObj>(Bi::CudaIsAvailable, "is_available");
+      break;
+    case Mod::Data:
+      if (Value v = data_attr(name); !v.is_none()) return v;
       break;
     case Mod::Random: {
       static const std::pair<const char*, Bi> fns[] = {
@@ -141,6 +164,9 @@ Value Interp::module_attr(const ModuleObj& m, const std::string& name, Pos at) {
 
 Value Interp::tensor_attr(const Tensor& t, const std::string& name, Pos at) {
   if (name == "grad") return t.grad().defined() ? Value::tensor(t.grad()) : Value::none();
+  if (name == "device") return make_obj<DeviceObj>("cpu", -1);
+  if (name == "is_cuda") return Value::boolean(false);
+  if (name == "cpu" || name == "cuda") return make_obj<MethodObj>(Value::tensor(t), name);
   if (name == "shape") return size_value(t.shape());
   if (name == "requires_grad") return Value::boolean(t.requires_grad());
   if (name == "is_leaf") return Value::boolean(t.is_leaf());
@@ -330,20 +356,20 @@ Value Interp::nn_module_attr(const Value& self, const nn::Module& m, const std::
 Value Interp::builtin_type_of(const Value& v) {
   switch (v.kind) {
     case K::None: return make_obj<TypeObj>("NoneType");
-    case K::Bool: return make_obj<BuiltinObj>(Bi::Bool, "bool");
-    case K::Int: return make_obj<BuiltinObj>(Bi::Int, "int");
-    case K::Float: return make_obj<BuiltinObj>(Bi::Float, "float");
-    case K::Str: return make_obj<BuiltinObj>(Bi::Str, "str");
-    case K::List: return make_obj<BuiltinObj>(Bi::List, "list");
-    case K::Tuple: return v.s == kSizeMark ? make_obj<TypeObj>("torch.Size") : make_obj<BuiltinObj>(Bi::Tuple, "tuple");
+    case K::Bool: return builtin("bool");  // the builtin itself: type(3) is int
+    case K::Int: return builtin("int");  // the builtin itself: type(3) is int
+    case K::Float: return builtin("float");  // the builtin itself: type(3) is int
+    case K::Str: return builtin("str");  // the builtin itself: type(3) is int
+    case K::List: return builtin("list");  // the builtin itself: type(3) is int
+    case K::Tuple: return v.s == kSizeMark ? make_obj<TypeObj>("torch.Size") : builtin("tuple");
     case K::Tensor: return make_obj<TypeObj>(v.t.impl()->is_param ? "torch.nn.parameter.Parameter" : "torch.Tensor");
     case K::DType: return make_obj<TypeObj>("torch.dtype");
     case K::Object: break;
   }
   if (auto c = class_of(v)) return Value::object(c);
-  if (as<DictObj>(v, Tag::Dict)) return make_obj<BuiltinObj>(Bi::Dict, "dict");
-  if (as<SetObj>(v, Tag::Set)) return make_obj<BuiltinObj>(Bi::Set, "set");
-  if (as<ClassObj>(v, Tag::Class)) return make_obj<BuiltinObj>(Bi::Type, "type");
+  if (as<DictObj>(v, Tag::Dict)) return builtin("dict");
+  if (as<SetObj>(v, Tag::Set)) return builtin("set");
+  if (as<ClassObj>(v, Tag::Class)) return builtin("type");
   if (auto m = as<NNModuleObj>(v, Tag::NNModule)) return make_obj<NNClassObj>(Tag::NNClass, m->m->type_name());
   return make_obj<TypeObj>(v.type_name());
 }

@@ -335,6 +335,16 @@ void register_creation_ops(std::vector<OpDef>& t) {
                kTorch, [](const Args& a) {
                  return made(linspace(a.f(0), a.f(1), a.i(2), a.dtype(3).value_or(default_float_dtype())), a, 4);
                }});
+  // torch.empty: uninitialised memory in PyTorch; zeros here (any value is a valid "empty").
+  t.push_back({"empty(int... size, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)", kTorch,
+               [](const Args& a) { return made(zeros(Shape(a.ints(0)), a.dtype(1).value_or(default_float_dtype())), a, 2); }});
+  t.push_back({"empty_like(Tensor input, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)", kTorch,
+               [](const Args& a) { return made(zeros(a.t(0).shape(), a.dtype(1).value_or(a.t(0).dtype())), a, 2); }});
+  // rand_like/randn_like draw as rand/randn of the same shape (PyTorch's numbers for a seed).
+  t.push_back({"rand_like(Tensor input, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)", kTorch,
+               [](const Args& a) { return made(rand(a.t(0).shape(), a.dtype(1).value_or(a.t(0).dtype())), a, 2); }});
+  t.push_back({"randn_like(Tensor input, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)", kTorch,
+               [](const Args& a) { return made(randn(a.t(0).shape(), a.dtype(1).value_or(a.t(0).dtype())), a, 2); }});
   t.push_back({"zeros_like(Tensor input, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)", kTorch,
                [](const Args& a) { return made(zeros(a.t(0).shape(), a.dtype(1).value_or(a.t(0).dtype())), a, 2); }});
   t.push_back({"ones_like(Tensor input, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)", kTorch,

@@ -159,6 +159,18 @@ void register_tensor_api_ops(std::vector<OpDef>& t) {
                }});
   t.push_back({"dim(Tensor input) -> int", kMethod, [](const Args& a) { return Value::integer(a.t(0).dim()); }});
   t.push_back({"numel(Tensor input) -> int", kTorch | kMethod, [](const Args& a) { return Value::integer(a.t(0).numel()); }});
+  t.push_back({"nelement(Tensor input) -> int", kMethod, [](const Args& a) { return Value::integer(a.t(0).numel()); }});
+  // torch.equal: same shape and the same values (after type promotion, as eq).
+  t.push_back({"equal(Tensor input, Tensor other) -> bool", kTorch | kMethod, [](const Args& a) {
+                 const Tensor &x = a.t(0), &y = a.t(1);
+                 if (!(x.shape() == y.shape())) return Value::boolean(false);
+                 NoGradGuard ng;
+                 Tensor e = eq(x, y).contiguous();
+                 const bool* p = e.data_ptr<bool>();
+                 for (int64_t i = 0; i < e.numel(); ++i)
+                   if (!p[i]) return Value::boolean(false);
+                 return Value::boolean(true);
+               }});
   using Inplace = Tensor& (*)(Tensor&, const Tensor&);
   static const std::pair<const char*, Inplace> ip[] = {{"add_", add_}, {"sub_", sub_}, {"mul_", mul_}, {"div_", div_}};
   for (const auto& [name, fn] : ip) {
