@@ -324,7 +324,12 @@ uintptr_t data_ptr(int h, int as_dtype) {
           return reinterpret_cast<uintptr_t>(g_data_f64.data());
         }
         Tensor c = contiguous(to_dtype(t.detach(), DType(as_dtype)));
-        const char* p = c.data_ptr<char>();
+        // Typed: data_ptr<T> adds the view's offset in elements of T (a contiguous view, e.g.
+        // x[2], keeps its offset), so data_ptr<char> would be off for any nonzero offset.
+        const char* p = c.dtype() == DType::Float32 ? reinterpret_cast<const char*>(c.data_ptr<float>())
+                        : c.dtype() == DType::Bool  ? reinterpret_cast<const char*>(c.data_ptr<bool>())
+                        : c.dtype() == DType::Int64 ? reinterpret_cast<const char*>(c.data_ptr<int64_t>())
+                                                    : reinterpret_cast<const char*>(c.data_ptr<double>());
         g_data_bytes.assign(p, p + c.numel() * int64_t(dtype_size(c.dtype())));  // no tensor kept alive
         return reinterpret_cast<uintptr_t>(g_data_bytes.data());
       },
