@@ -743,15 +743,13 @@ function makeApi(M) {
         M._free(buf);
       }
     },
-    full: (size, value, opts) => call('full', EXPOSE.torch, [size, value, withDtype(opts)]),
+    full: (...args) => { const [a, o] = splitOpts(args); return call('full', EXPOSE.torch, [...a, withDtype(o)]); },
     arange: (...args) => { const [a, o] = splitOpts(args); return call('arange', EXPOSE.torch, [...a, withDtype(o)]); },
-    fullLike: (x, value, opts) => call('full_like', EXPOSE.torch, [x, value, opts || {}]),
 
     /** Runs fn with gradient recording off (torch.no_grad()). */
     noGrad: (fn) => withGradMode(0, fn),
     enableGrad: (fn) => withGradMode(1, fn),
     isGradEnabled: () => M._tl_grad_enabled() !== 0,
-    manualSeed: (s) => M.manualSeed(s),
 
     /**
      * Frees every tensor made inside fn except those it returns (in arrays/objects too). fn must
