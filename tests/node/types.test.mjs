@@ -4,9 +4,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import ts from 'typescript';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -65,4 +66,19 @@ test('types: no call or member access in the usage program is any or unknown', (
   visit(src);
   assert.ok(calls > 80, `only ${calls} calls checked`);
   assert.deepEqual(bad, []);
+});
+
+test('types: the usage program runs (compiled by esbuild) and every typed call form works', () => {
+  const esbuild = join(here, '..', '..', 'node_modules', '.bin', 'esbuild');
+  const js = execFileSync(esbuild, [join(here, 'types', 'usage.ts'), '--format=esm', '--log-level=error'], { encoding: 'utf8' })
+    .replace(/from\s+"tensorlens"/, `from "${pathToFileURL(join(here, '..', '..', 'dist', 'index.js')).href}"`);
+  const dir = mkdtempSync(join(tmpdir(), 'tl-types-'));
+  try {
+    writeFileSync(join(dir, 'usage.mjs'), js);
+    const out = execFileSync('node', [join(dir, 'usage.mjs')], { encoding: 'utf8' });
+    const m = /checksum (\S+)/.exec(out);
+    assert.ok(m && Number.isFinite(Number(m[1])), out);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

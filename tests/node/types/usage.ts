@@ -1,5 +1,5 @@
 // A realistic program compiled with `tsc --strict` against the generated dist/index.d.ts; the
-// type test also checks that no call in it has an `any` or `unknown` type.
+// type test also checks that no call in it has an `any` or `unknown` type, and runs it.
 import init, { TensorlensError, type Tensor, type Tensorlens, type Module, type Linear } from 'tensorlens';
 
 async function main(): Promise<number> {
@@ -68,16 +68,25 @@ async function main(): Promise<number> {
   model.eval();
   const lr: number = opt.lr;
   const first2: Module = model.at(0);
+  // Every typed call form: positional, options-only, keyword-only.
+  const forms: Tensor[] = [tl.full({ size: [2], fillValue: 3 }), a.mul({ other: 2 }), tl.zeros([2, 3], { dtype: 'float64' }),
+    tl.F.dropout(a, { p: 0.2, training: false }), a.flatten({ startDim: 0 }), tl.arange({ start: 0, end: 3 }),
+    tl.sum({ input: a, dim: 1 }), tl.F.leakyRelu(a, { negativeSlope: 0.5 }), tl.arange(0, 6, 2), a.permute(1, 0)];
+  const formsN = forms.reduce((acc, t) => acc + t.numel(), 0);
+  const lin2: Linear = tl.nn.Linear({ inFeatures: 2, outFeatures: 3 });
+  let errorPos = -1;
   try {
     a.mm(tl.zeros(5, 5));
   } catch (err) {
-    if (err instanceof TensorlensError) return err.line + err.col;
+    if (err instanceof TensorlensError) errorPos = err.line + err.col;
   }
   kept.dispose();
   return shape.length + data.length + n.length + graph.nodes.length + grads.length + mem + value.item() +
     values.numel() + indices.numel() + (nested ? 1 : 0) + y.numel() + s + dims.length + total + Number(flag) + Number(first) +
     rows.numel() + rows2.numel() + sm.numel() + ce.item() + z.numel() + z2.numel() + r.numel() + d.numel() + v.numel() +
     ag.length + text.length + w.numel() + (bias ? 1 : 0) + norm.parameters().length + embW.numel() + last + lr +
-    first2.parameters().length + same.numel() + sgd.lr + lossFn.parameters().length;
+    first2.parameters().length + same.numel() + sgd.lr + lossFn.parameters().length + errorPos +
+    formsN + lin2.parameters().length;
 }
-void main();
+// Run (tests/node/types.test.mjs runs this file too, compiled by esbuild): prints the checksum.
+main().then((v) => console.log(`checksum ${v}`));
