@@ -128,21 +128,20 @@ test('unknown option keys are TensorlensErrors', () => {
 });
 
 test('freed 1024x1024 float32 tensors are reused: 10 rounds stay within one round of heap', () => {
-  const perRound = 25, roundBytes = perRound * 4 * 1024 * 1024;
+  // 50 x 4 MiB per round: more than the engine's buffer pool keeps (16 per size class), so most
+  // blocks go back to malloc and must be found again by the next round.
+  const perRound = 50, roundBytes = perRound * 4 * 1024 * 1024;
   const { heapBytes: heap0, tensorBytes: bytes0 } = tl.memory();
-  const src = new Float32Array(1024 * 1024).fill(0.5);
   const heaps = [];
   for (let r = 0; r < 10; r++) {
     const ts = [];
-    for (let i = 0; i < perRound; i++) ts.push(r % 2 ? tl.ones(1024, 1024) : tl.tidy(() => tl.tensor(src).reshape(1024, 1024)));
+    for (let i = 0; i < perRound; i++) ts.push(tl.ones(1024, 1024));
     for (const t of ts) t.dispose();
     assert.equal(tl.memory().tensorBytes, bytes0);
     heaps.push(tl.memory().heapBytes);
   }
-  // The first round may grow the heap by its own size plus tl.tensor's staging copies (a float64
-  // buffer and a vector, 8 MiB each); later rounds must reuse what the first one freed.
-  const staging = 2 * 8 * 1024 * 1024;
-  assert.ok(heaps[0] - heap0 <= roundBytes + staging, `first round grew the heap ${(heaps[0] - heap0) / 2 ** 20} MiB`);
+  // The first round grows the heap by about its own size (wasm memory grows in steps).
+  assert.ok(heaps[0] - heap0 <= 1.25 * roundBytes, `first round grew the heap ${(heaps[0] - heap0) / 2 ** 20} MiB`);
   assert.equal(heaps[9], heaps[0], `heap after each round (MiB): ${heaps.map((h) => h / 2 ** 20)}`);
 });
 
