@@ -92,6 +92,8 @@ enum class ExprKind {
   Compare,
   BoolOp,
   IfExp,
+  FString,         // f"...": elts are Str and FormattedValue parts, concatenated
+  FormattedValue,  // `{value!conversion:format_spec}` inside an f-string
 };
 
 enum class BinOpKind {
@@ -178,6 +180,10 @@ struct Expr {
   // Subscript: the index was written with a comma (`x[1,]`, `x[:, 0]`), i.e.
   // Python would pass a tuple even when elts has a single item.
   bool index_is_tuple = false;
+  // FormattedValue: 'r', 's', 'a' or 0; the spec (an FString, or null); `{x=}` puts "x=" in
+  // str_value.
+  char conversion = 0;
+  Expr* format_spec = nullptr;
 };
 
 enum class StmtKind {

@@ -1,5 +1,6 @@
 #include "engine/lang/parser.h"
 
+#include <algorithm>
 #include <unordered_set>
 #include <utility>
 
@@ -123,6 +124,9 @@ const char* kind_name(ExprKind kind) {
       return "comparison";
     case ExprKind::IfExp:
       return "conditional expression";
+    case ExprKind::FString:
+    case ExprKind::FormattedValue:
+      return "f-string expression";
   }
   return "expression";
 }
@@ -1009,7 +1013,11 @@ class Parser {
         next();
         return finish(e);
       }
+      case TokenKind::FStr:
+        return parse_fstring(begin);
       case TokenKind::Str: {
+        for (size_t k = pos_; toks_[k].kind == TokenKind::Str || toks_[k].kind == TokenKind::FStr; ++k)
+          if (toks_[k].kind == TokenKind::FStr) return parse_fstring(begin);
         Expr* e = new_expr(ExprKind::Str, begin);
         while (tok().kind == TokenKind::Str) {
           e->str_value += tok().text;
@@ -1046,6 +1054,95 @@ class Parser {
         fail_syntax();
       default:
         fail_syntax();
+    }
+  }
+
+  // Adjacent string literals of which at least one is an f-string: an FString of Str parts and
+  // FormattedValue fields, whose expressions are parsed from their source text.
+  Expr* parse_fstring(Pos begin) {
+    Expr* e = new_expr(ExprKind::FString, begin);
+    std::string lit;
+    Pos lit_pos = begin;
+    auto flush = [&] {
+      if (lit.empty()) return;
+      Expr* s = new_expr(ExprKind::Str, lit_pos);
+      s->str_value = std::move(lit);
+      lit.clear();
+      e->elts.push_back(s);
+    };
+    while (tok().kind == TokenKind::Str || tok().kind == TokenKind::FStr) {
+      if (tok().kind == TokenKind::Str) {
+        if (lit.empty()) lit_pos = start();
+        lit += tok().text;
+      } else {
+        for (const FPart& f : tok().fparts) {
+          if (!f.is_expr) {
+            if (lit.empty()) lit_pos = f.pos;
+            lit += f.text;
+            continue;
+          }
+          if (f.self_doc) {
+            if (lit.empty()) lit_pos = f.pos;
+            lit += f.self_doc_text;
+          }
+          flush();
+          e->elts.push_back(parse_fstring_field(f));
+        }
+      }
+      next();
+    }
+    flush();
+    return finish(e);
+  }
+
+  Expr* parse_fstring_field(const FPart& f) {
+    Expr* fv = new_expr(ExprKind::FormattedValue, f.pos);
+    fv->value = parse_source_expr(f.text, f.pos);
+    fv->conversion = f.conversion;
+    // `{x=}` shows repr(x) unless a conversion or a format spec is given.
+    if (f.self_doc && !f.conversion && f.spec.empty()) fv->conversion = 'r';
+    if (!f.spec.empty()) {
+      Expr* spec = new_expr(ExprKind::FString, f.pos);
+      for (const FPart& p : f.spec) {
+        if (p.is_expr) {
+          spec->elts.push_back(parse_fstring_field(p));
+        } else {
+          Expr* s = new_expr(ExprKind::Str, p.pos);
+          s->str_value = p.text;
+          spec->elts.push_back(s);
+        }
+      }
+      fv->format_spec = spec;
+    }
+    fv->span = fv->value->span;
+    return fv;
+  }
+
+  // Parses the expression of an f-string field from its source text, as Python does: wrapped
+  // in parentheses; positions (and errors) are moved to where the text sits in the script.
+  Expr* parse_source_expr(const std::string& text, Pos at) {
+    auto shift = [&](int& line, int& col) {
+      if (line == 1) col += at.col - 2;  // the added '(' is column 1, the text starts at 2
+      line += at.line - 1;
+    };
+    auto prefixed = [](const std::string& m) { return m.rfind("f-string", 0) == 0 ? m : "f-string: " + m; };
+    std::vector<Token> toks;
+    try {
+      toks = tokenize("(" + text + ")", limits_);
+    } catch (const SyntaxError& err) {
+      int line = err.line, col = std::max(err.col, 2);
+      shift(line, col);
+      throw SyntaxError(line, col, prefixed(err.message()));
+    }
+    for (Token& t : toks) shift(t.span.line, t.span.col), shift(t.span.end_line, t.span.end_col);
+    try {
+      Parser sub(std::move(toks), limits_, prog_);
+      sub.depth_ = depth_;
+      Expr* e = sub.parse_expr();
+      if (sub.tok().kind != TokenKind::Newline) sub.fail_syntax();
+      return e;
+    } catch (const SyntaxError& err) {
+      throw SyntaxError(err.line, err.col, prefixed(err.message()));
     }
   }
 

@@ -555,7 +555,12 @@ TEST_CASE("syntax errors are positioned like CPython's", "[parser]") {
   check_error("x = 9223372036854775808", 1, 5, "integer literal too large");
   check_error("x = 0x8000000000000000", 1, 5, "integer literal too large");
   check_error("x = 1j", 1, 5, "imaginary literals are not supported");
-  check_error("x = f'{a}'", 1, 5, "f-strings are not supported");
+  check_error("x = f'{a'", 1, 5, "f-string: expecting '}'");
+  check_error("x = f'{}'", 1, 8, "f-string: empty expression not allowed");
+  check_error("x = f'{a!z}'", 1, 10, "f-string: invalid conversion character: expected 's', 'r', or 'a'");
+  check_error("x = f'{a +}'", 1, 11, "f-string: invalid syntax");
+  check_error("x = f'a}'", 1, 8, "f-string: single '}' is not allowed");
+  check_error("x = f'{a\\n}'", 1, 9, "f-string expression part cannot include a backslash");
   check_error("x = b'a'", 1, 5, "bytes literals are not supported");
   check_error("x = '\\x1'", 1, 5, "(unicode error) truncated \\xXX escape");
   check_error("x = ", 1, 5, "invalid syntax");
