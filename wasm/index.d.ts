@@ -45,6 +45,7 @@ export interface Tensor<D extends DType = NumericDType> {
   size(): number[];
   size(dim: number): number;
   backward(gradient?: AnyTensor | null, options?: { retainGraph?: boolean | null; createGraph?: boolean }): void;
+  backward(options: { gradient?: AnyTensor | null; retainGraph?: boolean | null; createGraph?: boolean }): void;
   /** PyTorch's repr: "tensor([1., 2.], requires_grad=True)". Also util.inspect and String(t). */
   toString(): string;
   /** console.log(this.toString()). */

@@ -123,6 +123,14 @@ test('unknown option keys are TensorlensErrors', () => {
     () => tl.nn.Linear(2, 1).zeroGrad({ set_to_none: true }),
   ];
   for (const f of bad) assert.throws(f, (e) => e instanceof TensorlensError, String(f));
+  assert.throws(() => tl.ones(2).sum().backward({ retainGraf: true }), /unknown option 'retainGraf'/);
+  tl.tidy(() => {  // backward's options alone, as PyTorch's keywords
+    const w = tl.ones(2, { requiresGrad: true });
+    const y = w.mul(w).sum();
+    y.backward({ retainGraph: true });
+    y.backward({ gradient: tl.tensor(2) });
+    assert.deepEqual(w.grad.toArray(), [6, 6]);
+  });
   assert.throws(() => tl.tensor([1], { requiresgrad: true }), /unknown option 'requiresgrad'/);
   assert.throws(() => tl.tensor([1, 2, 3, 4], [2, 2]), /shape argument is not supported/);
 });

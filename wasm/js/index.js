@@ -184,7 +184,11 @@ function makeApi(M) {
       return level;
     }
     tolist() { return this.toArray(); }
+    /** backward(gradient?, { retainGraph, createGraph }) or backward({ gradient, retainGraph, createGraph }). */
     backward(gradient = null, options) {
+      if (isPlainObject(gradient) && options === undefined) {
+        ({ gradient = null, ...options } = checkOptions('backward', gradient, ['gradient', 'retainGraph', 'createGraph']));
+      }
       const { retainGraph = null, createGraph = false } = checkOptions('backward', options, ['retainGraph', 'createGraph']);
       call('backward', METHOD, [this, gradient, retainGraph, createGraph]);
     }

@@ -7,6 +7,7 @@ async function main(): Promise<number> {
   const a: Tensor = tl.tensor([[1, 2], [3, 4]], { requiresGrad: true });
   const b = tl.tensor(new Float32Array([5, 6, 7, 8])).reshape(2, 2);
   const e = a.mm(b).relu().add(a).sum();
+  e.backward({ retainGraph: true });
   e.backward();
   const g: Tensor | null = a.grad;
   const nested = g?.toArray();
