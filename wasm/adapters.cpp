@@ -1,5 +1,6 @@
 #include "wasm/adapters.h"
 
+#include <cmath>
 #include <cstdlib>
 #include <unordered_map>
 #include <vector>
@@ -8,6 +9,7 @@
 #include "engine/lang/graph.h"
 #include "engine/lang/interpreter.h"
 #include "engine/lang/json.h"
+#include "engine/nn/bind.h"
 #include "engine/tensorlens.h"
 
 namespace tl::wasm {
@@ -58,6 +60,10 @@ Value decode(int& i, int end, int depth) {
     case kFloat: return Value::number(p);
     case kTensor: return Value::tensor(get(int(p)));
     case kDType: return Value::dtype(DType(int(p)));
+    case kStr: {
+      TL_CHECK(p >= 0 && size_t(p) < g_keywords.size(), "bad string id ", p);
+      return Value::str(g_keywords[size_t(p)]);
+    }
     case kList:
     case kTuple: {
       std::vector<Value> items;
@@ -197,23 +203,85 @@ std::string last_error() { return g_error; }
 int last_error_line() { return g_error_line; }
 int last_error_col() { return g_error_col; }
 
-std::string op_table_json() {
+namespace {
+const char* param_type_name(Param::Type t) {
+  using T = Param::Type;
+  switch (t) {
+    case T::Tensor: return "Tensor";
+    case T::TensorList: return "Tensor[]";
+    case T::NumberOrTensor: return "Number|Tensor";
+    case T::Number: return "Number";
+    case T::Int: return "int";
+    case T::IntList: return "int[]";
+    case T::IntVarargs: return "int...";
+    case T::Float: return "float";
+    case T::Bool: return "bool";
+    case T::DType: return "DType";
+    case T::Str: return "str";
+    case T::Any: return "Any";
+  }
+  return "Any";
+}
+// A default value as JSON (numbers, booleans, strings, null, []).
+std::string default_json(const Value& v) {
+  switch (v.kind) {
+    case Value::Kind::Bool: return v.b ? "true" : "false";
+    case Value::Kind::Int: return std::to_string(v.i);
+    case Value::Kind::Float: return lang::py_float_repr(v.f);
+    case Value::Kind::Str: return lang::json_quote(v.s);
+    case Value::Kind::List: return "[]";
+    default: return "null";
+  }
+}
+// One schema row (op or constructor) as JSON.
+std::string op_json(const OpDef& op) {
   using lang::json_quote;
   auto b = [](bool v) { return v ? "true" : "false"; };
+  std::string o = "{\"name\":" + json_quote(op.name) + ",\"key\":" + json_quote(op.key) + ",\"schema\":" + json_quote(op.schema) +
+                  ",\"expose\":" + std::to_string(op.expose) + ",\"differentiable\":" + b(op.differentiable) +
+                  ",\"returns\":" + json_quote(op.returns) + ",\"derivative\":" + json_quote(op.derivative) + ",\"params\":[";
+  for (size_t k = 0; k < op.params.size(); ++k) {
+    const Param& p = op.params[k];
+    o += (k ? ",{" : "{") + std::string("\"name\":") + json_quote(p.name) + ",\"type\":" + json_quote(param_type_name(p.type)) +
+         ",\"optional\":" + b(p.optional) + ",\"kwOnly\":" + b(p.kw_only) + ",\"hasDefault\":" + b(p.has_default) +
+         (p.has_default ? ",\"default\":" + default_json(p.default_value) : std::string()) + "}";
+  }
+  return o + "]}";
+}
+}  // namespace
+
+std::string op_table_json() {
   std::string o = "[";
   for (const OpDef& op : op_table()) {
     if (o.size() > 1) o += ",";
-    o += "{\"name\":" + json_quote(op.name) + ",\"key\":" + json_quote(op.key) + ",\"schema\":" + json_quote(op.schema) +
-         ",\"expose\":" + std::to_string(op.expose) + ",\"differentiable\":" + b(op.differentiable) +
-         ",\"derivative\":" + json_quote(op.derivative) + ",\"params\":[";
-    for (size_t k = 0; k < op.params.size(); ++k) {
-      const Param& p = op.params[k];
-      o += (k ? ",{" : "{") + std::string("\"name\":") + json_quote(p.name) + ",\"kwOnly\":" + b(p.kw_only) +
-           ",\"hasDefault\":" + b(p.has_default) + "}";
-    }
-    o += "]}";
+    o += op_json(op);
   }
   return o + "]";
+}
+
+std::string constants_json() {
+  using lang::json_quote;
+  std::string o = "{\"tags\":{\"None\":" + std::to_string(kNone) + ",\"Bool\":" + std::to_string(kBool) +
+                  ",\"Int\":" + std::to_string(kInt) + ",\"Float\":" + std::to_string(kFloat) +
+                  ",\"Tensor\":" + std::to_string(kTensor) + ",\"List\":" + std::to_string(kList) +
+                  ",\"Tuple\":" + std::to_string(kTuple) + ",\"DType\":" + std::to_string(kDType) +
+                  ",\"Keyword\":" + std::to_string(kKeyword) + ",\"Str\":" + std::to_string(kStr) + "}";
+  o += ",\"expose\":{\"torch\":" + std::to_string(kTorch) + ",\"method\":" + std::to_string(kMethod) +
+       ",\"F\":" + std::to_string(kF) + ",\"internal\":" + std::to_string(kInternal) +
+       ",\"autograd\":" + std::to_string(kAutograd) + "}";
+  o += ",\"dtypes\":[";
+  for (DType d : {DType::Float32, DType::Float64, DType::Int64, DType::Bool})
+    o += std::string(d == DType::Float32 ? "" : ",") + json_quote(dtype_name(d));
+  o += "],\"argSlots\":" + std::to_string(kSlots) + ",\"modules\":[";
+  for (size_t i = 0; i < nn::module_classes().size(); ++i) o += (i ? "," : "") + json_quote(nn::module_classes()[i]);
+  o += "],\"signatures\":[";
+  for (size_t i = 0; i < nn::constructor_schemas().size(); ++i) {
+    OpDef d;
+    d.schema = nn::constructor_schemas()[i];
+    parse_op_schema(d);
+    o += (i ? "," : "") + op_json(d);
+  }
+  return o + "]}";
 }
 
 int from_data(uintptr_t data, int n, uintptr_t shape, int nd, int dt, bool requires_grad) {
@@ -256,7 +324,12 @@ uintptr_t data_ptr(int h, int as_dtype) {
           return reinterpret_cast<uintptr_t>(g_data_f64.data());
         }
         Tensor c = contiguous(to_dtype(t.detach(), DType(as_dtype)));
-        const char* p = c.data_ptr<char>();
+        // Typed: data_ptr<T> adds the view's offset in elements of T (a contiguous view, e.g.
+        // x[2], keeps its offset), so data_ptr<char> would be off for any nonzero offset.
+        const char* p = c.dtype() == DType::Float32 ? reinterpret_cast<const char*>(c.data_ptr<float>())
+                        : c.dtype() == DType::Bool  ? reinterpret_cast<const char*>(c.data_ptr<bool>())
+                        : c.dtype() == DType::Int64 ? reinterpret_cast<const char*>(c.data_ptr<int64_t>())
+                                                    : reinterpret_cast<const char*>(c.data_ptr<double>());
         g_data_bytes.assign(p, p + c.numel() * int64_t(dtype_size(c.dtype())));  // no tensor kept alive
         return reinterpret_cast<uintptr_t>(g_data_bytes.data());
       },
@@ -296,6 +369,17 @@ void release_many(const int32_t* handles, int n) {
   for (int i = 0; i < n; ++i) release(handles[i]);
 }
 int dup(int h) { return guarded([&] { return put(get(h)); }, -1); }
+int same(int a, int b) { return guarded([&] { return int(get(a).same(get(b))); }, 0); }
+int grad_is(int h, int g) {
+  return guarded(
+      [&] {
+        const Tensor gr = get(h).grad();
+        if (!gr.defined()) return -1;
+        return g >= 0 && size_t(g) < g_handles.size() && g_handles[size_t(g)].defined() && gr.same(g_handles[size_t(g)]) ? 1 : 0;
+      },
+      -2);
+}
+std::string repr(int h) { return guarded([&] { return lang::tensor_repr(get(h)); }, std::string()); }
 int live_handles() { return g_live; }
 double storage_bytes() { return double(stats().storage_bytes); }
 int live_tensors() { return int(stats().live_tensors); }
@@ -369,6 +453,165 @@ void session_free(int id) {
 
 std::string gradcheck(const std::string& source, const std::string& var) {
   return json_or_error([&] { return lang::gradcheck_to_json(lang::gradcheck_script(source, var)); });
+}
+
+}  // namespace tl::wasm
+
+// ---------------- nn modules and optimizers ----------------
+namespace tl::wasm {
+
+namespace {
+std::vector<nn::ModulePtr> g_modules;  // id -> module (null once freed)
+std::vector<std::shared_ptr<optim::Optimizer>> g_optims;
+
+template <class T>
+int put_obj(std::vector<std::shared_ptr<T>>& table, std::shared_ptr<T> p) {
+  for (size_t i = 0; i < table.size(); ++i)
+    if (!table[i]) return table[i] = std::move(p), int(i);
+  table.push_back(std::move(p));
+  return int(table.size() - 1);
+}
+template <class T>
+T& get_obj(std::vector<std::shared_ptr<T>>& table, int id, const char* what) {
+  TL_CHECK(id >= 0 && size_t(id) < table.size() && table[size_t(id)], "invalid ", what, " id ", id, " (was it disposed?)");
+  return *table[size_t(id)];
+}
+nn::Module& module(int id) { return get_obj(g_modules, id, "module"); }
+optim::Optimizer& optimizer(int id) { return get_obj(g_optims, id, "optimizer"); }
+}  // namespace
+
+int module_new(const std::string& cls, int argc) {
+  return guarded(
+      [&] {
+        std::vector<Value> pos;
+        std::vector<std::pair<std::string, Value>> kw;
+        decode_args(cls, argc, pos, kw);
+        return put_obj(g_modules, nn::make_module(cls, pos, kw));
+      },
+      -1);
+}
+
+int module_sequential(int argc) {
+  return guarded(
+      [&] {
+        std::vector<Value> pos;
+        std::vector<std::pair<std::string, Value>> kw;
+        decode_args("Sequential", argc, pos, kw);
+        TL_CHECK(kw.empty(), "Sequential() takes no keyword arguments");
+        std::vector<nn::ModulePtr> mods;
+        for (const Value& v : pos) {
+          TL_CHECK(v.kind == Value::Kind::Int, "Sequential(): arguments must be modules");
+          module(int(v.i));  // checks the id
+          mods.push_back(g_modules[size_t(v.i)]);
+        }
+        return put_obj(g_modules, nn::ModulePtr(nn::Sequential::make(std::move(mods))));
+      },
+      -1);
+}
+
+int module_forward(int id, int argc) {
+  return guarded(
+      [&] {
+        nn::Module& m = module(id);
+        std::vector<Value> pos;
+        std::vector<std::pair<std::string, Value>> kw;
+        decode_args(m.type_name(), argc, pos, kw);
+        TL_CHECK(kw.empty(), m.type_name(), ".forward() takes no keyword arguments");
+        std::vector<Tensor> in;
+        for (const Value& v : pos) {
+          TL_CHECK(v.kind == Value::Kind::Tensor, m.type_name(), ".forward(): expected Tensor arguments, got ", v.type_name());
+          in.push_back(v.t);
+        }
+        Tensor out = m.forward(in);
+        pos.clear(), in.clear();
+        int o = 0;
+        encode(Value::tensor(out), o, 0);
+        return 0;
+      },
+      -1);
+}
+
+int module_parameters(int id) {
+  return guarded(
+      [&] {
+        std::vector<Value> items;
+        for (const Tensor& t : module(id).parameters()) items.push_back(Value::tensor(t));
+        int o = 0;
+        encode(Value::list(std::move(items)), o, 0);
+        return 0;
+      },
+      -1);
+}
+
+std::string module_info(int id) {
+  return json_or_error([&] {
+    using lang::json_quote;
+    nn::Module& m = module(id);
+    std::string o = "{\"type\":" + json_quote(m.type_name()) + ",\"repr\":" + json_quote(m.repr()) +
+                    ",\"training\":" + (m.training() ? "true" : "false") + ",\"names\":[";
+    bool first = true;
+    for (const auto& [name, t] : m.named_parameters()) o += (first ? "" : ",") + json_quote(name), first = false;
+    return o + "]}";
+  });
+}
+
+int module_train(int id, bool mode) {
+  return guarded([&] { return module(id).train(mode), 0; }, -1);
+}
+int module_zero_grad(int id, bool set_to_none) {
+  return guarded([&] { return module(id).zero_grad(set_to_none), 0; }, -1);
+}
+void module_free(int id) {
+  if (id >= 0 && size_t(id) < g_modules.size()) g_modules[size_t(id)].reset();
+}
+
+int optim_new(const std::string& cls, int argc) {
+  return guarded(
+      [&] {
+        std::vector<Value> pos;
+        std::vector<std::pair<std::string, Value>> kw;
+        decode_args(cls, argc, pos, kw);
+        TL_CHECK(!pos.empty() && pos[0].is_seq(), cls, "(): the first argument must be a list of tensors (model.parameters())");
+        std::vector<Tensor> params;
+        for (const Value& v : *pos[0].items) {
+          TL_CHECK(v.kind == Value::Kind::Tensor, cls, "(): params must be tensors, got ", v.type_name());
+          params.push_back(v.t);
+        }
+        TL_CHECK(!params.empty(), "ValueError: optimizer got an empty parameter list");
+        pos.erase(pos.begin());
+        return put_obj(g_optims, nn::make_optimizer(cls, std::move(params), pos, kw));
+      },
+      -1);
+}
+int optim_step(int id) {
+  return guarded([&] { return optimizer(id).step(), 0; }, -1);
+}
+int optim_zero_grad(int id, bool set_to_none) {
+  return guarded([&] { return optimizer(id).zero_grad(set_to_none), 0; }, -1);
+}
+double optim_lr(int id) {
+  return guarded(
+      [&] {
+        optim::Optimizer& o = optimizer(id);
+        if (auto* s = dynamic_cast<optim::SGD*>(&o)) return s->opt.lr;
+        if (auto* a = dynamic_cast<optim::Adam*>(&o)) return a->opt.lr;
+        TL_FAIL("optimizer has no lr");
+      },
+      std::nan(""));
+}
+int optim_set_lr(int id, double lr) {
+  return guarded(
+      [&] {
+        TL_CHECK(lr >= 0, "ValueError: Invalid learning rate: ", lr);
+        optim::Optimizer& o = optimizer(id);
+        if (auto* s = dynamic_cast<optim::SGD*>(&o)) return s->opt.lr = lr, 0;
+        if (auto* a = dynamic_cast<optim::Adam*>(&o)) return a->opt.lr = lr, 0;
+        TL_FAIL("optimizer has no lr");
+      },
+      -1);
+}
+void optim_free(int id) {
+  if (id >= 0 && size_t(id) < g_optims.size()) g_optims[size_t(id)].reset();
 }
 
 }  // namespace tl::wasm

@@ -10,7 +10,7 @@
 
 namespace tl::wasm {
 
-// Argument/result slot tags (mirrored in wasm/js/index.js).
+// Argument/result slot tags (wasm/js/index.js reads them from constants_json()).
 enum Tag : int {
   kNone = 0,
   kBool = 1,
@@ -21,6 +21,7 @@ enum Tag : int {
   kTuple = 6,    // payload: item count; items follow
   kDType = 7,    // payload: dtype code (0 float32, 1 float64, 2 int64, 3 bool)
   kKeyword = 8,  // payload: index of the name in the keyword-name table; the value follows
+  kStr = 9,      // payload: index of the string in the keyword-name table (interned like names)
 };
 constexpr int kSlots = 1 << 14;  // doubles per buffer
 
@@ -42,8 +43,14 @@ std::string last_error();
 int last_error_line();
 int last_error_col();
 
-// The op table as JSON: [{"name","key","schema","expose","differentiable","params":[...]}].
+// The op table as JSON: [{"name","key","schema","expose","differentiable","returns",
+//   "params":[{"name","type","optional","kwOnly","hasDefault","default"}]}] — the parsed schema, so
+// the JS API and the generated index.d.ts need no schema parser of their own.
 std::string op_table_json();
+// The boundary's constants as JSON, so the JS wrapper keeps no copies:
+//   {"tags": {"None": 0, ...}, "expose": {"torch": 1, ...}, "dtypes": ["float32", ...],
+//    "argSlots": 16384, "modules": [...], "optimizers": [...], "moduleSchemas": {...}}
+std::string constants_json();
 
 // Tensors.
 int from_data(uintptr_t data, int n, uintptr_t shape, int ndim, int dtype, bool requires_grad);
@@ -62,9 +69,30 @@ std::string grad_fn_name(int h);
 int release(int h);  // frees the handle; 0, or -1 if it was not live
 void release_many(const int32_t* handles, int n);  // release() of each
 int dup(int h);      // a second handle to the same tensor
+int same(int a, int b);     // 1 if handles a and b hold the same tensor (one TensorImpl), else 0
+int grad_is(int h, int g);  // 1: h.grad is g's tensor; 0: another tensor; -1: h.grad is None
+// PyTorch's repr: "tensor([1., 2.], requires_grad=True)" (engine/lang's tensor_repr).
+std::string repr(int h);
 int live_handles();
 double storage_bytes();
 int live_tensors();
+
+// torch.nn modules and torch.optim optimizers behind integer ids (engine/nn, engine/optim).
+// Constructor arguments come through the arg buffer like op arguments; tensors through handles.
+int module_new(const std::string& cls, int argc);  // a module id, or -1 with last_error() set
+int module_sequential(int argc);                    // args: module ids as ints
+int module_forward(int id, int argc);               // args: tensors; result buffer: the output
+int module_parameters(int id);                      // result buffer: a list of new handles
+std::string module_info(int id);  // {"type", "repr", "training", "names": [qualified parameter names]}
+int module_train(int id, bool mode);
+int module_zero_grad(int id, bool set_to_none);
+void module_free(int id);
+int optim_new(const std::string& cls, int argc);    // args: [params list, *rest, **kw]
+int optim_step(int id);
+int optim_zero_grad(int id, bool set_to_none);
+double optim_lr(int id);                            // NaN with last_error() set
+int optim_set_lr(int id, double lr);
+void optim_free(int id);
 
 // Grad mode.
 void set_grad_enabled(bool on);

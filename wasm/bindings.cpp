@@ -17,6 +17,8 @@ EMSCRIPTEN_BINDINGS(tensorlens) {
   function("lastErrorLine", &w::last_error_line);
   function("lastErrorCol", &w::last_error_col);
   function("opTableJson", &w::op_table_json);
+  function("constantsJson", &w::constants_json);
+  function("repr", &w::repr);
 
   function("fromData", &w::from_data);
   function("gradFnName", &w::grad_fn_name);
@@ -26,6 +28,17 @@ EMSCRIPTEN_BINDINGS(tensorlens) {
   function("liveTensors", &w::live_tensors);
 
   function("manualSeed", &w::manual_seed);
+
+  function("moduleNew", &w::module_new);
+  function("moduleSequential", &w::module_sequential);
+  function("moduleParameters", &w::module_parameters);
+  function("moduleInfo", &w::module_info);
+  function("moduleTrain", &w::module_train);
+  function("moduleFree", &w::module_free);
+  function("optimNew", &w::optim_new);
+  function("optimLr", &w::optim_lr);
+  function("optimSetLr", &w::optim_set_lr);
+  function("optimFree", &w::optim_free);
 
   function("run", &w::run);
   function("graph", &w::graph);
@@ -57,5 +70,12 @@ EMSCRIPTEN_KEEPALIVE int tl_requires_grad(int h) { return w::requires_grad(h); }
 EMSCRIPTEN_KEEPALIVE int tl_is_leaf(int h) { return w::is_leaf(h); }
 EMSCRIPTEN_KEEPALIVE void tl_set_grad_enabled(int on) { w::set_grad_enabled(on != 0); }
 EMSCRIPTEN_KEEPALIVE int tl_grad_enabled() { return w::grad_enabled(); }
+EMSCRIPTEN_KEEPALIVE int tl_same(int a, int b) { return w::same(a, b); }
+EMSCRIPTEN_KEEPALIVE int tl_grad_is(int h, int g) { return w::grad_is(h, g); }
+// Per training step: plain exports as well.
+EMSCRIPTEN_KEEPALIVE int tl_module_forward(int id, int argc) { return w::module_forward(id, argc); }
+EMSCRIPTEN_KEEPALIVE int tl_module_zero_grad(int id, int set_to_none) { return w::module_zero_grad(id, set_to_none != 0); }
+EMSCRIPTEN_KEEPALIVE int tl_optim_step(int id) { return w::optim_step(id); }
+EMSCRIPTEN_KEEPALIVE int tl_optim_zero_grad(int id, int set_to_none) { return w::optim_zero_grad(id, set_to_none != 0); }
 EMSCRIPTEN_KEEPALIVE void tl_release_many(const int32_t* handles, int n) { w::release_many(handles, n); }
 }

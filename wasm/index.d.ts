@@ -1,151 +1,77 @@
-// Types for the tensorlens npm package (hand-written: Emscripten 3.1.6 has no --embind-emit-tsd).
+// Types for the tensorlens npm package. This file is the template: scripts/gen-api.mjs writes
+// dist/index.d.ts from it, replacing each `@generated` line with declarations made from the
+// engine's op table and nn/optim constructor schemas (every op with its real parameters, option
+// keys and return type). Only what the JS wrapper itself defines is written here by hand.
 
+/** @generated dtypes */
 export type DType = 'float32' | 'float64' | 'int64' | 'bool';
+export type NumericDType = Exclude<DType, 'bool'>;
 export type NestedArray = number | boolean | NestedArray[];
-export type TensorLike = Tensor | number | boolean;
-/** Keyword arguments by PyTorch name, camelCase accepted: { dim: 1, keepdim: true }. */
-export type Options = { [name: string]: unknown };
+/** A tensor of any dtype (parameters accept every dtype; results default to numeric). */
+export type AnyTensor = Tensor<DType>;
 
 export declare class TensorlensError extends Error {
   readonly line: number;
   readonly col: number;
 }
 
-export interface Tensor {
+/**
+ * A tensor. D is its dtype where the types know it (comparisons give Tensor<'bool'>, `tl.tensor`
+ * of booleans too); item() is a boolean for bool tensors and a number otherwise.
+ */
+export interface Tensor<D extends DType = NumericDType> {
   readonly shape: number[];
-  readonly dtype: DType;
+  readonly dtype: D;
   readonly ndim: number;
   requiresGrad: boolean;
   readonly isLeaf: boolean;
   /** PyTorch-style name of the node that made it ("MulBackward0"), or null for leaves. */
   readonly gradFn: string | null;
-  /** .grad (a new handle each read), or null. Assign null to clear. */
+  /**
+   * .grad, or null: the same wrapper while the gradient is the same tensor; owned by this tensor
+   * (disposed when the gradient is replaced or cleared, or this tensor is disposed). Assign null
+   * to clear.
+   */
   grad: Tensor | null;
   readonly isDisposed: boolean;
   dispose(): void;
   /** A copy: Float32Array for float32, Float64Array for float64/int64, Uint8Array for bool. */
-  data(): Float32Array | Float64Array | Uint8Array;
+  data(): D extends 'float32' ? Float32Array : D extends 'bool' ? Uint8Array : D extends NumericDType ? Float64Array : Float32Array | Float64Array | Uint8Array;
   toArray(): NestedArray;
   tolist(): NestedArray;
-  item(): number | boolean;
-  backward(gradient?: Tensor | null, options?: { retainGraph?: boolean | null; createGraph?: boolean }): void;
+  /** The value of a one-element tensor: a boolean for bool tensors, else a number. */
+  item(): D extends 'bool' ? boolean : D extends NumericDType ? number : number | boolean;
+  /** size(): the shape; size(dim): one dimension (negative dims count from the end). */
+  size(): number[];
+  size(dim: number): number;
+  backward(gradient?: AnyTensor | null, options?: { retainGraph?: boolean | null; createGraph?: boolean }): void;
+  backward(options: { gradient?: AnyTensor | null; retainGraph?: boolean | null; createGraph?: boolean }): void;
+  /** PyTorch's repr: "tensor([1., 2.], requires_grad=True)". Also util.inspect and String(t). */
+  toString(): string;
+  /** console.log(this.toString()). */
+  print(): void;
+  /**
+   * x[items]: integers, null (new axis), an int64/bool index tensor, or strings in Python's index
+   * syntax, comma-separated: x.index(':, 1:3'), x.index('..., -1'), x.index(0, '::2').
+   */
+  index(...items: IndexItem[]): Tensor<D>;
+  /** x[items] = value, in place; returns x. */
+  setIndex(...itemsThenValue: [...IndexItem[], number | boolean | AnyTensor | NestedArray]): this;
 
-  // Arithmetic and elementwise
-  add(other: TensorLike, options?: { alpha?: number }): Tensor;
-  sub(other: TensorLike, options?: { alpha?: number }): Tensor;
-  mul(other: TensorLike): Tensor;
-  div(other: TensorLike): Tensor;
-  neg(): Tensor;
-  pow(exponent: TensorLike): Tensor;
-  exp(): Tensor;
-  log(): Tensor;
-  sqrt(): Tensor;
-  abs(): Tensor;
-  sin(): Tensor;
-  cos(): Tensor;
-  tanh(): Tensor;
-  sigmoid(): Tensor;
-  relu(): Tensor;
-  erf(): Tensor;
-  sign(): Tensor;
-  clamp(min?: number | null, max?: number | null): Tensor;
-  maximum(other: Tensor): Tensor;
-  minimum(other: Tensor): Tensor;
-  eq(other: TensorLike): Tensor;
-  ne(other: TensorLike): Tensor;
-  lt(other: TensorLike): Tensor;
-  le(other: TensorLike): Tensor;
-  gt(other: TensorLike): Tensor;
-  ge(other: TensorLike): Tensor;
-  logical_not(): Tensor;
-  to(dtype: DType): Tensor;
-  float(): Tensor;
-  double(): Tensor;
-  long(): Tensor;
-  bool(): Tensor;
-
-  // Reductions
-  sum(dim?: number | number[] | Options, keepdim?: boolean | Options): Tensor;
-  mean(dim?: number | number[] | Options, keepdim?: boolean | Options): Tensor;
-  var(dim?: number | number[] | boolean | Options, ...rest: unknown[]): Tensor;
-  std(dim?: number | number[] | boolean | Options, ...rest: unknown[]): Tensor;
-  prod(dim?: number | Options, keepdim?: boolean): Tensor;
-  max(): Tensor;
-  max(dim: number, keepdim?: boolean): [Tensor, Tensor];
-  max(other: Tensor): Tensor;
-  min(): Tensor;
-  min(dim: number, keepdim?: boolean): [Tensor, Tensor];
-  min(other: Tensor): Tensor;
-  amax(dim?: number | number[], keepdim?: boolean): Tensor;
-  amin(dim?: number | number[], keepdim?: boolean): Tensor;
-  argmax(dim?: number | null, keepdim?: boolean): Tensor;
-  argmin(dim?: number | null, keepdim?: boolean): Tensor;
-  logsumexp(dim: number | number[], keepdim?: boolean): Tensor;
-
-  // Linear algebra
-  mm(other: Tensor): Tensor;
-  bmm(other: Tensor): Tensor;
-  matmul(other: Tensor): Tensor;
-  t(): Tensor;
-
-  // Shape
-  view(...shape: number[]): Tensor;
-  view(shape: number[]): Tensor;
-  reshape(...shape: number[]): Tensor;
-  reshape(shape: number[]): Tensor;
-  flatten(startDim?: number, endDim?: number): Tensor;
-  squeeze(dim?: number): Tensor;
-  unsqueeze(dim: number): Tensor;
-  transpose(dim0: number, dim1: number): Tensor;
-  permute(...dims: number[]): Tensor;
-  expand(...size: number[]): Tensor;
-  contiguous(): Tensor;
-  clone(): Tensor;
-  select(dim: number, index: number): Tensor;
-  index_select(dim: number, index: Tensor): Tensor;
-  indexSelect(dim: number, index: Tensor): Tensor;
-  gather(dim: number, index: Tensor): Tensor;
-  softmax(dim: number): Tensor;
-  log_softmax(dim: number): Tensor;
-  logSoftmax(dim: number): Tensor;
-
-  // Autograd and in-place
-  detach(): Tensor;
-  requires_grad_(requiresGrad?: boolean): Tensor;
-  requiresGradInPlace(requiresGrad?: boolean): Tensor;
-  retain_grad(): void;
-  retainGrad(): void;
-  size(dim?: number): number | number[];
-  dim(): number;
-  numel(): number;
-  add_(other: TensorLike, options?: { alpha?: number }): Tensor;
-  addInPlace(other: TensorLike, options?: { alpha?: number }): Tensor;
-  sub_(other: TensorLike, options?: { alpha?: number }): Tensor;
-  subInPlace(other: TensorLike, options?: { alpha?: number }): Tensor;
-  mul_(other: TensorLike): Tensor;
-  mulInPlace(other: TensorLike): Tensor;
-  div_(other: TensorLike): Tensor;
-  divInPlace(other: TensorLike): Tensor;
-  zero_(): Tensor;
-  zeroInPlace(): Tensor;
-  fill_(value: number): Tensor;
-  fillInPlace(value: number): Tensor;
-  copy_(src: Tensor): Tensor;
-  copyInPlace(src: Tensor): Tensor;
-
-  /** Any other op-table method, by PyTorch name. */
-  [method: string]: unknown;
+  // @generated tensor-methods
 }
+export type IndexItem = number | string | null | AnyTensor;
 
-/** One row of the engine's op table. */
+/** One row of the engine's op table (parsed schema). */
 export interface OpInfo {
   name: string;
   key: string;
   schema: string;
   expose: number;
   differentiable: boolean;
+  returns: string;
   derivative: string;
-  params: { name: string; kwOnly: boolean; hasDefault: boolean }[];
+  params: { name: string; type: string; optional: boolean; kwOnly: boolean; hasDefault: boolean; default?: number | boolean | string | null | [] }[];
 }
 
 /** The CLI's --json object. */
@@ -171,44 +97,90 @@ export interface GraphJson {
   [field: string]: unknown;
 }
 
-export type Fn = (...args: any[]) => any;
+/** A torch.nn module. Call it with forward(...) or call(...) (PyTorch's module(x)). */
+export interface Module {
+  /** The class name: "Linear", "Sequential", ... */
+  readonly type: string;
+  forward(...inputs: AnyTensor[]): Tensor;
+  call(...inputs: AnyTensor[]): Tensor;
+  /** Parameters, depth first in registration order; the same wrappers on every call. */
+  parameters(): Tensor[];
+  namedParameters(): [string, Tensor][];
+  children(): Module[];
+  /** The i-th layer of a Sequential (negative i counts from the end). */
+  at<M extends Module = Module>(i: number): M;
+  readonly length: number;
+  readonly training: boolean;
+  train(mode?: boolean): this;
+  eval(): this;
+  zeroGrad(options?: { setToNone?: boolean }): void;
+  toString(): string;
+  /** Frees the module and its parameter wrappers. */
+  dispose(): void;
+}
 
-export interface Tensorlens {
+/** A torch.optim optimizer. */
+export interface Optimizer {
+  readonly type: string;
+  step(): void;
+  zeroGrad(options?: { setToNone?: boolean }): void;
+  /** The learning rate (param_groups[0]['lr']); schedulers and users may set it. */
+  lr: number;
+  dispose(): void;
+}
+/** A learning-rate schedule: step() once per epoch. */
+export interface LRScheduler {
+  readonly optimizer: Optimizer;
+  readonly lastEpoch: number;
+  step(): void;
+  getLastLr(): number[];
+}
+export interface LRSchedulers {
+  /** lr *= gamma every stepSize epochs (torch.optim.lr_scheduler.StepLR). */
+  StepLR(optimizer: Optimizer, stepSize: number, options?: { gamma?: number }): LRScheduler;
+  /** lr *= gamma every epoch (torch.optim.lr_scheduler.ExponentialLR). */
+  ExponentialLR(optimizer: Optimizer, gamma: number): LRScheduler;
+}
+
+// @generated nn-optim
+
+/** Every torch.X function of the op table (and its camelCase alias). */
+export interface TorchFunctions {
+  // @generated torch-functions
+}
+/** torch.nn.functional. */
+export interface Functional {
+  // @generated functional
+}
+/** torch.autograd. */
+export interface Autograd {
+  // @generated autograd
+}
+
+export interface Tensorlens extends TorchFunctions {
   Tensor: Function;
   TensorlensError: typeof TensorlensError;
   ops: OpInfo[];
-  F: Record<string, Fn>;
-  nn: { functional: Record<string, Fn> };
-  autograd: { grad: Fn; backward: Fn };
+  F: Functional;
+  nn: NN;
+  optim: Optim;
+  autograd: Autograd;
 
-  tensor(data: NestedArray | Float32Array | Float64Array, options?: { requiresGrad?: boolean; dtype?: DType }): Tensor;
-  zeros(...shapeThenOptions: (number | number[] | Options)[]): Tensor;
-  ones(...shapeThenOptions: (number | number[] | Options)[]): Tensor;
-  full(size: number[], value: number, options?: Options): Tensor;
-  eye(n: number, m?: number, options?: Options): Tensor;
-  arange(...args: (number | Options)[]): Tensor;
-  linspace(start: number, end: number, steps: number, options?: Options): Tensor;
-  zeros_like(x: Tensor, options?: Options): Tensor;
-  zerosLike(x: Tensor, options?: Options): Tensor;
-  ones_like(x: Tensor, options?: Options): Tensor;
-  onesLike(x: Tensor, options?: Options): Tensor;
-  fullLike(x: Tensor, value: number, options?: Options): Tensor;
-  rand(...shapeThenOptions: (number | number[] | Options)[]): Tensor;
-  randn(...shapeThenOptions: (number | number[] | Options)[]): Tensor;
-  cat(tensors: Tensor[], dim?: number): Tensor;
-  stack(tensors: Tensor[], dim?: number): Tensor;
-  where(condition: Tensor, input: TensorLike, other: TensorLike): Tensor;
-  manualSeed(seed: number): void;
+  /** Nested arrays, a typed array or a number; booleans make a bool tensor. */
+  tensor(data: boolean | boolean[] | boolean[][] | boolean[][][], options?: { requiresGrad?: boolean; dtype?: 'bool' }): Tensor<'bool'>;
+  tensor<T extends DType = 'float32'>(data: NestedArray | Float32Array | Float64Array, options?: { requiresGrad?: boolean; dtype?: T }): Tensor<T extends 'bool' ? 'bool' : T>;
 
   noGrad<T>(fn: () => T): T;
   enableGrad<T>(fn: () => T): T;
   isGradEnabled(): boolean;
+  /** Frees every tensor made inside fn except those it returns. fn must be synchronous. */
   tidy<T>(fn: () => T): T;
-  keep<T extends Tensor>(t: T): T;
+  keep<T extends AnyTensor>(t: T): T;
   /**
-   * liveTensors: JS tensors not yet disposed. engineTensors: tensors alive in the engine (also
-   * graph-internal ones, and up to 4 cached 0-d tensors of the numbers last used in `t.op(number)`).
-   * heapBytes: the wasm memory size (it only grows). tensorBytes: bytes of live tensor data.
+   * liveTensors: JS tensors not yet freed (dispose, tidy or the garbage collector). engineTensors:
+   * tensors alive in the engine (also graph-internal ones, and up to 4 cached 0-d tensors of the
+   * numbers last used in `t.op(number)`). heapBytes: the wasm memory size (it only grows).
+   * tensorBytes: bytes of live tensor data.
    */
   memory(): { liveTensors: number; engineTensors: number; heapBytes: number; tensorBytes: number };
 
@@ -224,11 +196,8 @@ export interface Tensorlens {
     var: string; numel: number; checked: number; maxAbsError: number; maxRelError: number; analytic: number[]; numeric: number[];
   };
 
-  grad(f: (...xs: Tensor[]) => Tensor): (...xs: Tensor[]) => Tensor[];
-  valueAndGrad(f: (...xs: Tensor[]) => Tensor): (...xs: Tensor[]) => { value: Tensor; grads: Tensor[] };
-
-  /** Every torch.* op of the engine's table, by PyTorch name (and camelCase alias). */
-  [op: string]: unknown;
+  grad(f: (...xs: Tensor[]) => AnyTensor): (...xs: AnyTensor[]) => Tensor[];
+  valueAndGrad(f: (...xs: Tensor[]) => AnyTensor): (...xs: AnyTensor[]) => { value: Tensor; grads: Tensor[] };
 }
 
 export declare function init(): Promise<Tensorlens>;

@@ -1,5 +1,6 @@
 #include "engine/core/tensor.h"
 
+#include <cstdint>
 #include <cstdlib>
 
 #include "engine/autograd/node.h"
@@ -21,13 +22,28 @@ namespace {
 constexpr int kClasses = 40;
 constexpr size_t kPoolCap = size_t(256) << 20;  // bytes kept across all classes
 constexpr size_t kPerClass = 16;
+// Large buffers: 64-byte aligned (SIMD kernels) by hand, over a plain malloc of the class size + 64.
+// Not aligned_alloc: dlmalloc's memalign (wasm) asks for size + alignment + a minimum chunk and
+// trims the rest, so a freed aligned block is a little smaller than the next identical request;
+// with small objects allocated between them, freed large blocks were never reused and each round
+// of big tensors grew the heap (issue 14). Same-class requests are now the same malloc size and
+// fit each other's holes exactly. The raw pointer sits just below the aligned address.
+void* alloc_block(size_t bytes) {
+  char* raw = static_cast<char*>(std::malloc(bytes + 64));
+  if (!raw) return nullptr;
+  char* p = reinterpret_cast<char*>((reinterpret_cast<uintptr_t>(raw) + 64) & ~uintptr_t(63));  // p - raw in [8, 64]
+  reinterpret_cast<void**>(p)[-1] = raw;
+  return p;
+}
+void free_block(void* p) { std::free(reinterpret_cast<void**>(p)[-1]); }
+
 struct BufferPool {
   std::vector<void*> free[kClasses];
   size_t bytes = 0;
   ~BufferPool() { clear(); }
   void clear() {
     for (auto& v : free) {
-      for (void* p : v) std::free(p);
+      for (void* p : v) free_block(p);
       v.clear();
     }
     stats().pooled_bytes -= int64_t(bytes);
@@ -60,7 +76,7 @@ Storage::Storage(size_t n) : nbytes(n) {
       p.bytes -= size_t(64) << c;
       stats().pooled_bytes -= int64_t(size_t(64) << c);
     } else {
-      data = std::aligned_alloc(64, size_t(64) << c);  // 64-byte alignment for SIMD kernels
+      data = alloc_block(size_t(64) << c);
       TL_CHECK(data != nullptr, "out of memory allocating ", n, " bytes");
     }
   }
@@ -79,7 +95,7 @@ Storage::~Storage() {
     p.bytes += sz;
     stats().pooled_bytes += int64_t(sz);
   } else {
-    std::free(data);
+    free_block(data);
   }
 }
 

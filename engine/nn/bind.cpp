@@ -8,13 +8,10 @@
 
 namespace tl::nn {
 
-namespace {
-
 // PyTorch 1.13's __init__ signatures (keyword names and defaults as in torch/nn/modules/*.py and
 // torch/optim/*.py). Arguments tensorlens does not implement are accepted at their default only.
-const std::map<std::string, OpDef>& signatures() {
-  static const std::map<std::string, OpDef> m = [] {
-    const char* const schemas[] = {
+const std::vector<std::string>& constructor_schemas() {
+  static const std::vector<std::string> schemas = {
         "Linear(int in_features, int out_features, bool bias=True, Any device=None, Any dtype=None) -> Module",
         "ReLU(bool inplace=False) -> Module",
         "Tanh() -> Module",
@@ -37,9 +34,16 @@ const std::map<std::string, OpDef>& signatures() {
         "bool? foreach=None, bool maximize=False, bool capturable=False, bool differentiable=False, bool fused=False) -> Optimizer",
         "AdamW(Any params, float lr=0.001, Any betas=None, float eps=1e-08, float weight_decay=0.01, bool amsgrad=False, *, "
         "bool maximize=False, bool? foreach=None, bool capturable=False) -> Optimizer",
-    };
+  };
+  return schemas;
+}
+
+namespace {
+
+const std::map<std::string, OpDef>& signatures() {
+  static const std::map<std::string, OpDef> m = [] {
     std::map<std::string, OpDef> r;
-    for (const char* s : schemas) {
+    for (const std::string& s : constructor_schemas()) {
       OpDef d;
       d.schema = s;
       parse_op_schema(d);

@@ -23,6 +23,10 @@ const std::vector<std::string>& module_classes();
 // the caller can unwrap). Throws tl::Error on a bad call.
 ModulePtr make_module(const std::string& name, const std::vector<Value>& pos, const KwArgs& kw);
 
+// The constructors' schemas ("Linear(int in_features, ...) -> Module"), for bindings that
+// describe them (the npm module's types and docs).
+const std::vector<std::string>& constructor_schemas();
+
 bool is_optimizer_class(const std::string& name);  // "SGD", "Adam", "AdamW"
 // torch.optim.NAME(params, *pos, **kw); `params` already unwrapped to tensors.
 std::shared_ptr<optim::Optimizer> make_optimizer(const std::string& name, std::vector<Tensor> params,

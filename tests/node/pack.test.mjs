@@ -25,7 +25,8 @@ test('the packed tarball installs into a new project and works in Node and in Ch
   try {
     const tgzName = execFileSync('npm', ['pack', '--silent', '--pack-destination', dir], { cwd: repo, encoding: 'utf8' }).trim().split('\n').pop();
     const files = execFileSync('tar', ['-tzf', join(dir, tgzName)], { encoding: 'utf8' }).split('\n').filter(Boolean);
-    assert.ok(files.includes('package/dist/tensorlens_wasm.js'), files.join(' '));
+    for (const f of ['dist/tensorlens_wasm.js', 'dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'LICENSE', 'CHANGELOG.md', 'docs/API.md'])
+      assert.ok(files.includes(`package/${f}`), `${f} missing: ${files.join(' ')}`);
     assert.ok(!files.some((f) => f.startsWith('package/engine/') || f.startsWith('package/tests/')), 'only what users need');
     const proj = join(dir, 'app');
     execFileSync('mkdir', ['-p', proj]);
@@ -37,6 +38,10 @@ test('the packed tarball installs into a new project and works in Node and in Ch
     const nodeOut = JSON.parse(execFileSync('node', ['main.mjs'], { cwd: proj, encoding: 'utf8' }));
     assert.deepEqual(nodeOut.grad, [[12, 16], [12, 16]]);
     assert.deepEqual(nodeOut.run, [3, 3]);
+    // CommonJS: require() (no ESM loader involved)
+    writeFileSync(join(proj, 'main.cjs'), `const { init } = require('tensorlens');
+init().then((tl) => { const a = tl.tensor([1, 2], { requiresGrad: true }); a.mul(a).sum().backward(); console.log(JSON.stringify(a.grad.toArray())); });\n`);
+    assert.equal(execFileSync('node', ['main.cjs'], { cwd: proj, encoding: 'utf8' }).trim(), '[2,4]');
 
     // Chromium: a static page importing the installed package (an import map resolves the bare name).
     writeFileSync(join(proj, 'index.html'), `<!doctype html><meta charset="utf-8">
