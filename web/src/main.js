@@ -1,7 +1,7 @@
 // The controller: wires the views to the engine worker and keeps the state (and the URL) in sync.
 // Views only render what they are given; the worker does all the computing.
 import { $, h, clear } from './dom.js';
-import { createState, stateToHash, hashToState } from './state.js';
+import { createState, stateToHash, hashToState, ShareLinkTooLarge } from './state.js';
 import { EngineClient } from './engine-client.js';
 import { EXAMPLES, DEFAULT_EXAMPLE } from './examples.js';
 import { createEditor } from './views/editor.js';
@@ -14,6 +14,7 @@ import { createTrainer, STEPS_PER_FRAME } from './train/controller.js';
 import { DATASETS, SIZES, SPLITS, normalizeDataOptions } from './train/datasets.js';
 import { templateFor, findOptimizer } from './train/program.js';
 import { fmt } from './format.js';
+import { findNonFinite, gradFnOf, chainRule } from './explain.js';
 
 const state = createState();
 const root = document.documentElement;
@@ -22,8 +23,8 @@ let runs = 0;
 const gradchecks = new Map(); // `${source}\u0000${name}` -> result | {pending} | {error}
 
 // ---- views ----
-const editor = createEditor($('editor'), { onRun: () => run() });
-const graphView = createGraphView($('graph'), { onSelect: (id) => selectNode(id) });
+const editor = createEditor($('editor'), { onRun: () => run(), onHoverLine: (line) => linkLine(line) });
+const graphView = createGraphView($('graph'), { onSelect: (id) => selectNode(id), onHover: (id) => linkNode(id) });
 const inspector = createInspector($('inspector'), {
   onLine: (span) => editor.highlightLine(span.line, span.col),
   onGradcheck: (node) => gradcheck(node),
@@ -66,8 +67,13 @@ const syncExampleSelect = () => {
   exampleSelect.value = ex ? ex.file : '';
 };
 
-// ---- running ----
-function showError(err) {
+// ---- failures: one display path for every kind (engine error, a view that failed, a bad link) ----
+/**
+ * Shows a failure in the error box (and inline in the editor when it has a line), or clears it
+ * (null). {message, line, col, kind}: kind 'timeout' | 'stopped' | 'view' | 'link' | engine errors.
+ * It never touches the printed output: what the script printed stays visible whatever failed.
+ */
+function showFailure(err) {
   const box = $('error');
   clear(box);
   if (!err) {
@@ -75,7 +81,9 @@ function showError(err) {
     editor.setError(null);
     return;
   }
-  const where = err.line ? `Line ${err.line}, column ${err.col}` : err.kind === 'timeout' || err.kind === 'stopped' ? 'Stopped' : 'Error';
+  const where = err.line ? `Line ${err.line}, column ${err.col}`
+    : err.kind === 'timeout' || err.kind === 'stopped' ? 'Stopped'
+      : err.kind === 'view' ? 'Display' : err.kind === 'link' ? 'Share link' : 'Error';
   box.append(h('div', { class: 'error-head' }, h('span', { class: 'error-where' }, where), h('span', { class: 'error-msg' }, err.message)));
   if (err.line) {
     const text = state.source.split('\n')[err.line - 1] ?? '';
@@ -85,8 +93,39 @@ function showError(err) {
   }
   box.dataset.line = String(err.line || 0);
   box.dataset.col = String(err.col || 0);
+  box.dataset.kind = err.kind || 'error';
   box.hidden = false;
-  editor.setError(err);
+  editor.setError(err.line ? err : null);
+}
+const failureOf = (err, kind) => ({ message: err.message, line: err.line || 0, col: err.col || 0, kind: kind || err.kind });
+
+/**
+ * Runs one view's render; a view that throws is reported (kind 'view') instead of taking the rest
+ * of the page down with it. window.__tlTestFailView (set only by the browser tests) names a view to
+ * fail, to prove the output survives.
+ */
+function guardView(name, fn) {
+  try {
+    if (window.__tlTestFailView === name) throw new Error('test-injected failure');
+    fn();
+    return null;
+  } catch (e) {
+    console.warn(`tensorlens: the ${name} view failed`, e);
+    return { message: `The ${name} view could not be drawn (${e.message}). The script ran; its printed output is shown.`, line: 0, col: 0, kind: 'view' };
+  }
+}
+
+function showStdout(text) {
+  $('stdout').textContent = text || '';
+  $('stdout').classList.toggle('empty', !text);
+}
+
+function clearViews(message) {
+  renderVars();
+  $('nan-finder').hidden = true;
+  guardView('graph', () => graphView.render(null, message));
+  stepper.load(null);
+  inspector.render(null);
 }
 
 function finishRun(status) {
@@ -103,29 +142,29 @@ async function run() {
   const token = ++runToken;
   const t0 = performance.now();
   setStatus('Running…', 'busy');
+  let result;
   try {
-    const result = await client.request('analyze', { source, var: state.var });
-    if (token !== runToken) return;
-    state.error = null;
-    state.result = result;
-    showError(null);
-    renderResult();
-    setStatus(`Ran in ${Math.round(performance.now() - t0)} ms`, 'ok');
-    finishRun('ok');
+    // A Run while the engine is busy cancels what it is doing (see EngineClient.request).
+    result = await client.request('analyze', { source, var: state.var }, { supersede: true });
   } catch (err) {
-    if (token !== runToken) return;
-    state.error = { message: err.message, line: err.line || 0, col: err.col || 0, kind: err.kind };
+    if (token !== runToken || err.kind === 'superseded') return;
+    state.error = failureOf(err);
     state.result = null;
-    showError(state.error);
-    $('stdout').textContent = '';
-    $('stdout').classList.add('empty');
-    renderVars();
-    graphView.render(null, 'Fix the error to see the graph.');
-    stepper.load(null);
-    inspector.render(null);
+    showFailure(state.error);
+    showStdout(err.stdout || '');
+    clearViews('Fix the error to see the graph.');
     setStatus(err.kind ? err.message.split(':')[0] : 'Error', 'bad');
     finishRun('error');
+    updateHash();
+    return;
   }
+  if (token !== runToken) return;
+  state.error = null;
+  state.result = result;
+  showFailure(null);
+  const failed = renderResult();
+  setStatus(failed ? 'Ran; a view failed' : `Ran in ${Math.round(performance.now() - t0)} ms`, failed ? 'bad' : 'ok');
+  finishRun(failed ? 'view-error' : 'ok');
   updateHash();
 }
 
@@ -144,25 +183,30 @@ function renderVars() {
   for (const name of Object.keys(r.run.tensors)) box.append(chip(name, name, `Draw the graph of ${name}`));
 }
 
+/** Draws state.result's graph; returns a failure ({kind: 'view'}) or null. */
 function renderGraph() {
   const r = state.result;
-  graphView.render(r.graph, r.graph ? '' : r.graphError?.message || 'No graph');
-  stepper.load(r.graph);
+  const failed = guardView('graph', () => graphView.render(r.graph, r.graph ? '' : r.graphError?.message || 'No graph'));
+  if (failed) guardView('graph', () => graphView.render(null, failed.message));
+  stepper.load(failed ? null : r.graph);
+  if (!failed) guardView('NaN finder', renderNanFinder);
   // Keep the selection by name across runs; else the first parameter, else the root.
   const nodes = r.graph ? r.graph.nodes : [];
   const pick = (state.selectedName && nodes.find((n) => n.kind === 'tensor' && n.name === state.selectedName))
     || nodes.find((n) => n.kind === 'tensor' && n.is_leaf && n.requires_grad && n.name)
     || nodes.find((n) => n.id === r.graph?.root);
   selectNode(pick ? pick.id : null, { keepName: true });
+  return failed;
 }
 
+/** Shows a successful run: the printed output first (never lost), then the views, each guarded. */
 function renderResult() {
   const r = state.result;
-  $('stdout').textContent = r.run.stdout || '';
-  $('stdout').classList.toggle('empty', !r.run.stdout);
+  showStdout(r.run.stdout);
   if (state.var && !r.run.tensors[state.var]) state.var = '';
-  renderVars();
-  renderGraph();
+  const failed = guardView('variables', renderVars) || renderGraph();
+  if (failed) showFailure(failed);
+  return failed;
 }
 
 async function switchVar(name) {
@@ -177,7 +221,8 @@ async function switchVar(name) {
     state.result.graphError = err;
   }
   renderVars();
-  renderGraph();
+  const failed = renderGraph();
+  showFailure(failed || state.error);
   updateHash();
 }
 
@@ -192,14 +237,63 @@ function fullValues(node) {
 }
 
 function renderInspector() {
+  const failed = guardView('inspector', renderInspectorNow);
+  if (failed) showFailure(failed);
+}
+function renderInspectorNow() {
   let node = nodeById(state.selected);
   if (state.mode === 'train') {
     // Session nodes' source positions point into the engine's chunks, not the editor: not shown.
-    inspector.render(node && { ...node, span: null }, { full: fullValues(node), source: '', features: { gradcheckReason: 'gradcheck works on scripts (script mode)' } });
+    inspector.render(node && { ...node, span: null }, { ...explainOptions(node), full: fullValues(node), source: '', features: { gradcheckReason: 'gradcheck works on scripts (script mode)' } });
     return;
   }
   const key = node && node.name ? `${state.source}\u0000${node.name}` : '';
-  inspector.render(node, { full: fullValues(node), source: state.source, features: client.features, gradcheck: gradchecks.get(key) || null });
+  inspector.render(node, { ...explainOptions(node), full: fullValues(node), source: state.source, features: client.features, gradcheck: gradchecks.get(key) || null });
+}
+
+/** What the inspector shows beyond the node itself: grad_fn as print() shows it, the chain rule. */
+function explainOptions(node) {
+  const g = state.result?.graph;
+  const nameOf = (id) => {
+    const n = nodeById(id);
+    return !n ? `#${id}` : n.kind === 'op' ? n.op : n.name || '(unnamed)';
+  };
+  return { gradFn: gradFnOf(g, node), chain: node && node.kind === 'op' && g ? chainRule(g, node.id) : null, nameOf };
+}
+
+// ---- editor <-> graph hover linking ----
+function linkLine(line) {
+  const g = state.mode === 'script' ? state.result?.graph : null;
+  const ids = g && line ? g.nodes.filter((n) => n.span && n.span.line === line).map((n) => n.id) : [];
+  graphView.markSet('hover-line', ids);
+  $('graph').dataset.linkedLine = String(line || 0);
+}
+function linkNode(id) {
+  const n = state.mode === 'script' ? nodeById(id) : null;
+  editor.markLines(n && n.span ? [n.span.line] : []);
+  $('graph').dataset.linkedNode = n ? String(n.id) : '';
+}
+
+// ---- the first NaN/Inf, forward and backward ----
+function renderNanFinder() {
+  const box = $('nan-finder');
+  clear(box);
+  const r = state.result;
+  const found = r && r.graph ? findNonFinite(r.graph, r.run.tensors) : { forward: null, backward: null };
+  graphView.markSet('nan-forward', found.forward ? [found.forward.id] : []);
+  graphView.markSet('nan-backward', found.backward ? [found.backward.id] : []);
+  box.hidden = !found.forward && !found.backward;
+  box.dataset.forward = found.forward ? String(found.forward.id) : '';
+  box.dataset.backward = found.backward ? String(found.backward.id) : '';
+  const link = (label, hit) => {
+    if (!hit) return null;
+    const n = nodeById(hit.id);
+    const title = n.kind === 'op' ? n.op : n.name || '(unnamed)';
+    return h('button', { class: `nan-link nan-${label}`, 'data-node': String(hit.id), title: 'Select this node and show its line',
+      onclick: () => { selectNode(hit.id); graphView.reveal(hit.id); if (n.span && state.mode === 'script') editor.highlightLine(n.span.line, n.span.col); } },
+    `${label === 'forward' ? 'first NaN/Inf in forward' : 'first NaN/Inf in backward'}: ${title}${n.span ? ` (line ${n.span.line})` : ''}`);
+  };
+  box.append(h('span', { class: 'nan-icon', 'aria-hidden': 'true' }, '⚠'), link('forward', found.forward), link('backward', found.backward));
 }
 
 function selectNode(id, { keepName = false } = {}) {
@@ -281,7 +375,7 @@ $('zoom-out').addEventListener('click', () => graphView.zoomBy(0.8));
 $('zoom-fit').addEventListener('click', () => graphView.fit());
 
 // ---- start: a shared link, else the default example ----
-/** 'restored' | 'none' | 'corrupt' */
+/** 'restored' | 'none' | {failure}: a link that could not be opened. */
 async function restoreFromHash() {
   try {
     const restored = await hashToState(location.hash);
@@ -297,7 +391,9 @@ async function restoreFromHash() {
     syncTrainControls();
     return 'restored';
   } catch (err) {
-    return 'corrupt';
+    const message = err instanceof ShareLinkTooLarge ? `${err.message} Here is an example instead.`
+      : 'Could not open the share link (it is damaged or truncated); here is an example instead. Press Run.';
+    return { failure: { message, line: 0, col: 0, kind: 'link' } };
   }
 }
 
@@ -332,22 +428,18 @@ const trainer = createTrainer({
     if (st.phase === 'training' && graphShown && !inspectTimer) inspectTimer = setTimeout(() => { inspectTimer = 0; trainInspect(); }, 1000);
   },
   onReady(r) {
-    showError(null);
-    $('stdout').textContent = r.stdout || '';
-    $('stdout').classList.toggle('empty', !r.stdout);
+    showFailure(null);
+    showStdout(r.stdout);
     setStatus(r.emulated ? 'Ready (this engine has no tl.session: replaying, slow)' : 'Ready to train', 'ok');
     finishRun('ok');
     trainInspect();
   },
   onError(err) {
     if (err.name === 'NoSession') { setStatus('The engine was restarted: press Reset', 'bad'); return; }
-    state.error = { message: err.message, line: err.line || 0, col: err.col || 0, kind: err.kind };
-    showError(state.error);
+    state.error = failureOf(err);
+    showFailure(state.error);
     state.result = null;
-    renderVars();
-    graphView.render(null, 'Fix the error to see the graph.');
-    stepper.load(null);
-    inspector.render(null);
+    clearViews('Fix the error to see the graph.');
     setStatus('Error', 'bad');
     finishRun('error');
   },
@@ -493,10 +585,10 @@ window.addEventListener('hashchange', async () => {
   const restored = await restoreFromHash();
   if (restored !== 'restored') editor.setValue(EXAMPLES.find((e) => e.id === DEFAULT_EXAMPLE).source);
   syncExampleSelect();
-  if (restored === 'corrupt') {
+  if (restored.failure) {
     // Not run, so that the message stays until the user runs something.
-    showError({ message: 'Could not open the share link (it is damaged or truncated); here is an example instead. Press Run.', line: 0, col: 0 });
-    setStatus('Share link damaged', 'bad');
+    showFailure(restored.failure);
+    setStatus('Share link not opened', 'bad');
     await client.ready.catch(() => {});
     finishRun('link-error');
     root.dataset.ready = '1';
@@ -506,7 +598,7 @@ window.addEventListener('hashchange', async () => {
     await client.ready;
   } catch (err) {
     setStatus('Engine failed to load', 'bad');
-    showError({ message: err.message, line: 0, col: 0 });
+    showFailure({ message: err.message, line: 0, col: 0, kind: 'engine' });
     return;
   }
   await run();

@@ -1,6 +1,7 @@
 // The engine's worker: loads the npm module (copied to ./engine/ by scripts/build-web.sh) and
 // answers the controller's requests. Everything crossing back is plain JSON-like data.
 import { stepChunk, evalChunk, gridChunk } from './train/program.js';
+import { TORCH_DEFAULT_SEED, MAX_INJECT, findUse, probeSource, checkSource, userLine } from './gradcheck-plan.js';
 
 const enginePromise = import(new URL('./engine/index.js', import.meta.url).href).then((m) => m.init());
 
@@ -210,21 +211,65 @@ const trainHandlers = {
   },
 };
 
+// A script run starts from the random state of a fresh PyTorch process (torch's default seed), as
+// the CLI does: an unseeded torch.randn draws the same numbers on every run, and the graph (which
+// runs the script again) shows the same values as the run.
+const freshRng = (tl) => tl.manualSeed(TORCH_DEFAULT_SEED);
+
 const handlers = {
   ...trainHandlers,
   analyze(tl, { source, var: name }) {
+    freshRng(tl);
     const run = tl.run(source);
+    freshRng(tl);
     const { graph, graphError } = Object.keys(run.tensors).length
       ? graphOf(tl, source, name, run)
       : { graph: null, graphError: { message: 'The script made no tensors yet.', line: 0, col: 0 } };
     return { run, graph, graphError };
   },
   graph(tl, { source, var: name }) {
+    freshRng(tl);
     return tl.graph(source, { var: name });
   },
+  /** Gradcheck of the gradient the inspector shows for `name` (see gradcheck-plan.js). */
   gradcheck(tl, { source, var: name }) {
     if (typeof tl.gradcheck !== 'function') throw new Error('gradcheck is not available in this engine build');
-    return tl.gradcheck(source, name);
+    freshRng(tl);
+    const run = tl.run(source);
+    const shown = run.tensors[name];
+    if (!shown) throw new Error(`gradcheck: no tensor variable named '${name}'`);
+    if (!shown.grad) return { cannot: `${name}.grad is None: there is no gradient to check` };
+    freshRng(tl);
+    const use = findUse(source, tl.graph(source, { var: '' }), name);
+    if (use.reason) return { cannot: use.reason };
+    let probe;
+    try {
+      probe = tl.run(probeSource(source, use, name));
+    } catch (e) {
+      return { cannot: `the script could not be re-run with a probe before line ${use.line} (${errorData(e).message})` };
+    }
+    const k = Number(probe.tensors.tl_gc_k.data[0]);
+    const v = probe.tensors.tl_gc_v;
+    const values = v && v.data.length <= MAX_INJECT && v.data.every((x) => typeof x === 'number') ? v.data : null;
+    let r;
+    try {
+      r = tl.gradcheck(checkSource(source, use, name, k, values), 'tl_gc_x');
+    } catch (e) {
+      const d = errorData(e);
+      throw Object.assign(new Error(d.message.replaceAll('tl_gc_x', name)), { line: userLine(d.line, use), col: d.col });
+    }
+    // The float64 re-run's analytic gradient must be the one shown (float32), else the check is of
+    // something else: say so instead of reporting a pass or a failure of the shown gradient.
+    let worst = 0;
+    r.analytic.forEach((a, i) => {
+      const g = toNum(shown.grad[i]);
+      worst = Math.max(worst, Math.abs(toNum(a) - g) / Math.max(1, Math.abs(g)));
+    });
+    r.var = name;
+    r.matchesShown = worst <= 1e-3;
+    r.shownDiff = worst;
+    r.how = `re-ran in float64 from torch.manual_seed(${TORCH_DEFAULT_SEED}); perturbed ${name} where the last backward's graph uses it (line ${use.line}${k > 1 ? `, its ${k}th run` : ''})${values ? ' at the values it had there' : ''}`;
+    return r;
   },
 };
 
