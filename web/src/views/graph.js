@@ -226,9 +226,9 @@ export function createGraphView(container, { onSelect = () => {}, onHover = () =
       ? s('ellipse', { class: 'shape', cx: 0, cy: 0, rx: width / 2, ry: height / 2, fill: st.fill, stroke: st.stroke, 'stroke-width': '1.5' })
       : s('rect', { class: 'shape', x: -width / 2, y: -height / 2, width, height, rx: 7, fill: st.fill, stroke: st.stroke, 'stroke-width': root ? '3' : '1.5' });
     // Not interactive children inside the focusable <g>: the <g> itself is the one control.
-    const el = s('g', { class: `node node-${cls}${root ? ' node-root' : ''}${notComputed ? ' grad-missing' : ''}`, transform: `translate(${x},${y})`, tabindex: '0', role: 'button',
-      'aria-label': `${st.kind} ${title} ${detail}` },
-      s('title', { text: `${st.kind}: ${title}\n${detail}${n.value ? `\nvalue ${preview(n.value, n.numel)}` : ''}${n.grad ? `\ngrad ${preview(n.grad, n.numel)}` : notComputed ? '\ngrad not computed yet (backward has not reached it)' : ''}` }),
+    // Its accessible name is the <title> child (kind, label, values), which contains the visible text.
+    const el = s('g', { class: `node node-${cls}${root ? ' node-root' : ''}${notComputed ? ' grad-missing' : ''}`, transform: `translate(${x},${y})`, tabindex: '0', role: 'button' },
+      s('title', { text: `${title} ${detail} (${st.kind})${n.value ? `\nvalue ${preview(n.value, n.numel)}` : ''}${n.grad ? `\ngrad ${preview(n.grad, n.numel)}` : notComputed ? '\ngrad not computed yet (backward has not reached it)' : ''}` }),
       shape,
       s('text', { class: 'label-title', x: 0, y: -3, 'text-anchor': 'middle', 'font-size': '14', 'font-weight': '600', fill: '#0f172a', 'font-family': 'ui-sans-serif, system-ui, sans-serif', text: title }),
       s('text', { class: 'label-detail', x: 0, y: 13, 'text-anchor': 'middle', 'font-size': '11', fill: '#475569', 'font-family': 'ui-monospace, SFMono-Regular, Menlo, monospace', text: detail }));
