@@ -43,6 +43,8 @@ test('toolbar on one row at 1280 px, chips not clipped, stepper log readable, Ta
   const bar = await page.locator('.topbar').boundingBox();
   assert.ok(bar.height <= 52, `toolbar height ${bar.height}`);
   assert.ok(Math.max(...mids) - Math.min(...mids) <= 6, `one row: ${mids}`);
+  const cut = await page.$$eval('.topbar button, .topbar select', (els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.id || e.textContent));
+  assert.deepEqual(cut, [], 'no toolbar control is cut');
   const status = await page.locator('#status').boundingBox();
   assert.ok(status.width >= 60, 'the status keeps some room');
   // Many variables: every chip is fully visible (or reachable by scrolling the chip box vertically), none under the zoom buttons.
