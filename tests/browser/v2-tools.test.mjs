@@ -143,3 +143,46 @@ test('gradcheck on the bundled training loop checks the last backward\'s w and b
   assertClean(page);
   await page.context().close();
 });
+
+test('Train mode: the time-travel scrubber shows a past step\'s loss, boundary, values and gradients', async () => {
+  const page = await openPage(env.browser, env.url);
+  await page.click('[data-testid=mode-train]');
+  const idle = () => page.waitForFunction(() => document.documentElement.dataset.trainPhase === 'paused' && document.documentElement.dataset.trainBusy === '0', null, { timeout: 20000 });
+  await idle();
+  const fresh = (await ds(page)).trainLoss;
+  await page.click('#train-show-graph');
+  await graphNode(page, '0.weight').click();
+  const w0 = await inspectorNumbers(page, 'value');
+  await page.click('#graph-back');
+  await page.selectOption('[data-testid=train-spf]', '10');
+  await page.click('[data-testid=train-play]');
+  await page.waitForFunction(() => Number(document.documentElement.dataset.trainStep) >= 60);
+  await page.click('[data-testid=train-play]');
+  await idle();
+  const live = await ds(page);
+  const scrub = page.locator('[data-testid=train-scrub]');
+  const max = Number(await scrub.getAttribute('max'));
+  assert.ok(max >= 6, `one snapshot per chunk of 10 steps (${max + 1})`);
+  const frameBefore = await page.locator('[data-testid=train-boundary]').evaluate((c) => c.toDataURL());
+  await scrub.fill('0');
+  await page.waitForFunction(() => document.documentElement.dataset.trainScrub === '0');
+  assert.match(await page.locator('[data-testid=train-metrics]').textContent(), /^at step 0: loss /);
+  assert.ok((await page.locator('[data-testid=train-metrics]').textContent()).includes(`loss ${Number(Number(fresh).toPrecision(5))}`), 'step 0 loss');
+  assert.notEqual(await page.locator('[data-testid=train-boundary]').evaluate((c) => c.toDataURL()), frameBefore, 'the boundary of step 0 is drawn');
+  assert.equal(await page.locator('[data-testid=train-loss] .scrub-marker').count(), 1);
+  assert.equal((await ds(page)).trainStep, live.trainStep, 'the model itself is not rewound');
+  await shot(page, 'v2-train-scrubber');
+  // The graph's inspector shows the parameters as they were at step 0.
+  await page.click('#train-show-graph');
+  await graphNode(page, '0.weight').click();
+  assert.deepEqual(await inspectorNumbers(page, 'value'), w0, 'values of step 0');
+  await page.click('#graph-back');
+  // Back to the latest step: live again, and the values moved on.
+  await scrub.fill(String(max));
+  await page.waitForFunction(() => document.documentElement.dataset.trainScrub === '');
+  await page.click('#train-show-graph');
+  await graphNode(page, '0.weight').click();
+  assert.notDeepEqual(await inspectorNumbers(page, 'value'), w0, 'trained values');
+  assertClean(page);
+  await page.context().close();
+});

@@ -13,7 +13,10 @@ export class EngineClient {
   }
 
   #start() {
-    this.worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+    // The first worker may have been started by boot.js already (with its early messages kept).
+    const early = globalThis.__tlEarlyWorker;
+    globalThis.__tlEarlyWorker = null;
+    this.worker = early ? early.worker : new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
     this.ready = new Promise((resolve, reject) => {
       this.worker.onmessage = (e) => {
         const msg = e.data;
@@ -39,6 +42,10 @@ export class EngineClient {
         reject(err);
         this.#failAll(err);
       };
+      if (early) {
+        for (const e of early.errors) this.worker.onerror(e);
+        for (const e of early.messages) this.worker.onmessage(e);
+      }
     });
     this.ready.catch(() => {});
   }

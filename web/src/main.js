@@ -9,10 +9,10 @@ import { createGraphView } from './views/graph.js';
 import { createInspector } from './views/inspector.js';
 import { createStepper } from './views/stepper.js';
 import { asPyTorch, graphToDot, download } from './export.js';
-import { createBoundaryView, createLossChart } from './views/train-view.js';
-import { createTrainer, STEPS_PER_FRAME } from './train/controller.js';
-import { DATASETS, SIZES, SPLITS, normalizeDataOptions } from './train/datasets.js';
-import { templateFor, findOptimizer } from './train/program.js';
+import { createTrainPanel } from './train/panel.js';
+import { STEPS_PER_FRAME } from './train/controller.js';
+import { normalizeDataOptions } from './train/datasets.js';
+import { templateFor } from './train/program.js';
 import { fmt } from './format.js';
 import { findNonFinite, gradFnOf, chainRule } from './explain.js';
 
@@ -135,7 +135,7 @@ function finishRun(status) {
 }
 
 async function run() {
-  if (state.mode === 'train') return trainReset();
+  if (state.mode === 'train') return trainPanel.reset();
   const source = editor.getValue();
   state.source = source;
   syncExampleSelect();
@@ -212,7 +212,7 @@ function renderResult() {
 async function switchVar(name) {
   if (!state.result) return;
   state.var = name;
-  if (state.mode === 'train') return trainInspect();
+  if (state.mode === 'train') return trainPanel.inspect();
   try {
     state.result.graph = await client.request('graph', { source: state.source, var: name });
     state.result.graphError = null;
@@ -351,7 +351,7 @@ $('share-link').addEventListener('click', async () => {
   await share('Link copied:', 'Share this link:', location.href);
 });
 $('copy-pytorch').addEventListener('click', () => share('Copied as PyTorch:', 'PyTorch script:',
-  state.mode === 'train' ? trainer.script(state.train, editor.getValue()) : asPyTorch(editor.getValue())));
+  state.mode === 'train' ? trainPanel.script(editor.getValue()) : asPyTorch(editor.getValue())));
 const needGraph = () => {
   const g = state.result?.graph;
   if (!g) setStatus('Run a script with a graph first', 'bad');
@@ -366,7 +366,7 @@ $('share-close').addEventListener('click', () => { $('share-panel').hidden = tru
 // ---- toolbar ----
 $('run').addEventListener('click', () => run());
 $('stop').addEventListener('click', () => {
-  if (state.mode === 'train') trainer.stop();
+  if (state.mode === 'train') trainPanel.stop();
   client.restart();
   if (state.mode === 'train') setStatus('Stopped: press Reset to train again', 'bad');
 });
@@ -388,7 +388,7 @@ async function restoreFromHash() {
     } else state.scriptSource = restored.source;
     if (state.mode !== restored.mode) setMode(restored.mode, { start: false });
     else editor.setValue(restored.source);
-    syncTrainControls();
+    trainPanel.syncControls();
     return 'restored';
   } catch (err) {
     const message = err instanceof ShareLinkTooLarge ? `${err.message} Here is an example instead.`
@@ -397,153 +397,12 @@ async function restoreFromHash() {
   }
 }
 
-// ---- training mode ----
-const trainPanel = $('train-panel');
-const graphPanel = document.querySelector('.graph-panel');
-const boundary = createBoundaryView($('train-canvas'));
-const lossChart = createLossChart($('train-chart'));
-let graphShown = false;
-let inspectTimer = 0;
-
-const pct = (x) => (x === null || x === undefined ? '—' : `${(x * 100).toFixed(1)}%`);
-const trainer = createTrainer({
-  client,
-  boundary,
-  chart: lossChart,
-  onUpdate(st) {
-    $('train-play').textContent = st.phase === 'training' ? '❚❚ Pause' : '▶ Train';
-    $('train-play').disabled = st.phase === 'idle';
-    $('train-step').disabled = st.phase !== 'paused' || st.busy;
-    $('train-step-count').textContent = `step ${st.step}`;
-    const parts = st.loss === null ? [] : [`loss ${fmt(st.loss)}`];
-    if (st.testLoss !== null && st.testLoss !== undefined) parts.push(`test loss ${fmt(st.testLoss)}`);
-    if (st.acc !== null && st.acc !== undefined) parts.push(`acc ${pct(st.acc)}`);
-    if (st.testAcc !== null && st.testAcc !== undefined) parts.push(`test acc ${pct(st.testAcc)}`);
-    $('train-metrics').textContent = parts.join(' · ');
-    Object.assign(root.dataset, {
-      trainPhase: st.phase, trainStep: String(st.step), trainLoss: st.loss === null ? '' : String(st.loss),
-      trainAcc: st.acc === null || st.acc === undefined ? '' : String(st.acc), trainBusy: st.busy ? '1' : '0',
-    });
-    // While training, the graph panel and the inspector follow at most once a second.
-    if (st.phase === 'training' && graphShown && !inspectTimer) inspectTimer = setTimeout(() => { inspectTimer = 0; trainInspect(); }, 1000);
-  },
-  onReady(r) {
-    showFailure(null);
-    showStdout(r.stdout);
-    setStatus(r.emulated ? 'Ready (this engine has no tl.session: replaying, slow)' : 'Ready to train', 'ok');
-    finishRun('ok');
-    trainInspect();
-  },
-  onError(err) {
-    if (err.name === 'NoSession') { setStatus('The engine was restarted: press Reset', 'bad'); return; }
-    state.error = failureOf(err);
-    showFailure(state.error);
-    state.result = null;
-    clearViews('Fix the error to see the graph.');
-    setStatus('Error', 'bad');
-    finishRun('error');
-  },
-  onInspect: () => trainInspect(),
+// ---- training mode: its own panel module ----
+const trainPanel = createTrainPanel({
+  client, editor, state, setStatus, showFailure, showStdout, finishRun, clearViews, updateHash, failureOf,
+  renderGraph: () => { renderVars(); renderGraph(); },
+  fitGraph: () => graphView.fit(),
 });
-
-/** The model's graph (state.var, default the loss) and its parameters' values and grads. */
-async function trainInspect() {
-  if (!trainer.run) return;
-  try {
-    const r = await client.request('trainInspect', { var: state.var });
-    if (!trainer.run) return;
-    state.result = { run: { tensors: r.tensors, stdout: '' }, graph: r.graph, graphError: r.graphError };
-    renderVars();
-    renderGraph();
-  } catch {
-    // The session is gone (reset or restart); the next reset inspects again.
-  }
-}
-
-function trainReset() {
-  state.trainSource = editor.getValue();
-  state.source = state.trainSource;
-  setStatus('Building the dataset and the model…', 'busy');
-  syncLearningRate();
-  updateHash();
-  return trainer.reset(state.train, state.trainSource);
-}
-
-const LRS = [0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1];
-function syncLearningRate() {
-  const sel = $('train-lr');
-  const o = findOptimizer(editor.getValue());
-  clear(sel);
-  const lr = o && o.lr !== null ? o.lr : null;
-  const values = lr === null || LRS.includes(lr) ? LRS : [...LRS, lr].sort((a, b) => a - b);
-  for (const v of values) sel.append(h('option', { value: String(v) }, String(v)));
-  sel.disabled = lr === null;
-  sel.title = lr === null ? 'No `opt = torch.optim.X(..., lr=...)` line in the code' : sel.title;
-  if (lr !== null) sel.value = String(lr);
-}
-
-function syncTrainControls() {
-  const t = state.train;
-  $('train-dataset').value = t.dataset;
-  $('train-n').value = String(t.n);
-  $('train-noise').value = String(t.noise);
-  $('train-noise-out').textContent = String(t.noise);
-  $('train-seed').value = String(t.seed);
-  $('train-split').value = String(t.split);
-  $('train-spf').value = String(t.spf);
-  trainer.setStepsPerFrame(t.spf);
-}
-
-for (const [key, d] of Object.entries(DATASETS)) $('train-dataset').append(h('option', { value: key }, d.title));
-for (const n of SIZES) $('train-n').append(h('option', { value: String(n) }, String(n)));
-for (const f of SPLITS) $('train-split').append(h('option', { value: String(f) }, f ? `${Math.round(f * 100)}% test` : 'none'));
-for (const k of STEPS_PER_FRAME) $('train-spf').append(h('option', { value: String(k) }, String(k)));
-
-function changeData(patch) {
-  const before = state.train.dataset;
-  state.train = { ...normalizeDataOptions({ ...state.train, ...patch }), spf: state.train.spf };
-  // A new task (classification <-> regression) brings its template, unless the code was edited.
-  if (state.train.dataset !== before && editor.getValue() === templateFor(before)) editor.setValue(templateFor(state.train.dataset));
-  if (patch.dataset && patch.noise === undefined) state.train.noise = DATASETS[state.train.dataset].noise;
-  syncTrainControls();
-  trainReset();
-}
-$('train-dataset').addEventListener('change', (e) => changeData({ dataset: e.target.value, noise: undefined }));
-$('train-n').addEventListener('change', (e) => changeData({ n: Number(e.target.value) }));
-$('train-noise').addEventListener('input', (e) => { $('train-noise-out').textContent = e.target.value; });
-$('train-noise').addEventListener('change', (e) => changeData({ noise: Number(e.target.value) }));
-$('train-seed').addEventListener('change', (e) => changeData({ seed: Number(e.target.value) }));
-$('train-split').addEventListener('change', (e) => changeData({ split: Number(e.target.value) }));
-$('train-spf').addEventListener('change', (e) => {
-  state.train.spf = Number(e.target.value);
-  trainer.setStepsPerFrame(state.train.spf);
-  updateHash();
-});
-$('train-lr').addEventListener('change', async (e) => {
-  try {
-    const code = await trainer.setLearningRate(editor.getValue(), Number(e.target.value));
-    if (code !== null) {
-      editor.setValue(code);
-      state.trainSource = code;
-      state.source = code;
-      updateHash();
-    }
-  } catch (err) {
-    setStatus(`Could not change the learning rate: ${err.message}`, 'bad');
-  }
-});
-$('train-play').addEventListener('click', () => (trainer.status().phase === 'training' ? trainer.pause() : trainer.play()));
-$('train-step').addEventListener('click', () => trainer.step());
-$('train-reset').addEventListener('click', () => trainReset());
-
-function showGraph(on) {
-  graphShown = on;
-  graphPanel.hidden = state.mode === 'train' && !on;
-  trainPanel.hidden = state.mode !== 'train' || on;
-  if (on) { trainInspect(); graphView.fit(); }
-}
-$('train-show-graph').addEventListener('click', () => showGraph(true));
-$('graph-back').addEventListener('click', () => showGraph(false));
 
 /** Switches between script mode and training mode; each keeps its own editor text. */
 function setMode(mode, { start = true } = {}) {
@@ -559,14 +418,13 @@ function setMode(mode, { start = true } = {}) {
   $('editor-title').textContent = mode === 'train' ? 'Model' : 'Script';
   $('run').textContent = mode === 'train' ? '↻ Apply' : '▶ Run';
   $('run').title = mode === 'train' ? 'Rebuild the model from the code and the dataset (Ctrl+Enter)' : 'Run (Ctrl+Enter)';
-  showGraph(false);
+  trainPanel.showGraph(false);
   if (mode === 'train') {
     editor.setValue(state.trainSource || templateFor(state.train.dataset));
-    syncTrainControls();
-    if (start) trainReset();
+    trainPanel.syncControls();
+    if (start) trainPanel.reset();
   } else {
-    trainer.stop();
-    boundary.clear();
+    trainPanel.stop();
     editor.setValue(state.scriptSource || EXAMPLES.find((e) => e.id === DEFAULT_EXAMPLE).source);
     syncExampleSelect();
     if (start) run();
@@ -575,7 +433,7 @@ function setMode(mode, { start = true } = {}) {
 $('mode-script').addEventListener('click', () => setMode('script'));
 $('mode-train').addEventListener('click', () => setMode('train'));
 root.dataset.mode = 'script';
-syncTrainControls();
+trainPanel.syncControls();
 
 window.addEventListener('hashchange', async () => {
   if ((await restoreFromHash()) === 'restored') run();

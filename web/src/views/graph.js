@@ -4,9 +4,9 @@
 //
 // Any size: the layout (./layout.js) never recurses; graphs beyond MOUNT_ALL nodes mount only the
 // nodes and edges inside the viewport (re-checked once per frame while panning or zooming), and
-// below LOD_ZOOM the labels are hidden (level of detail). Fit-to-view never zooms below
-// LEGIBLE_ZOOM: a graph too big for the panel is shown at a readable size around its root, and the
-// wheel (or −) zooms out further for the overview.
+// below LOD_ZOOM the labels are hidden (level of detail). Fit-to-view shows the whole graph when
+// that needs no zoom below FIT_MIN_ZOOM; a bigger graph is shown at LEGIBLE_ZOOM around its root,
+// and the wheel (or −) zooms out further for the overview.
 import { s, clear } from '../dom.js';
 import { shapeStr, preview } from '../format.js';
 import { layout } from './layout.js';
@@ -19,8 +19,9 @@ const STYLE = {
 };
 
 export const MOUNT_ALL = 1500; // graphs up to this many nodes are mounted whole
-export const LEGIBLE_ZOOM = 0.6; // fit() never goes below this: 14 px titles stay >= 8.4 px
-const LOD_ZOOM = 0.35; // below: no labels
+export const LEGIBLE_ZOOM = 0.6; // a graph that does not fit at FIT_MIN_ZOOM is shown at this zoom
+const FIT_MIN_ZOOM = 0.25; // fit() shows the whole graph down to this zoom (the shape of it, at least)
+const LOD_ZOOM = 0.3; // below: no labels (they would be < 4 px)
 const MIN_ZOOM = 0.02, MAX_ZOOM = 4;
 
 /** 'param' | 'leaf' | 'inter' | 'op' for a graph-JSON node. */
@@ -111,7 +112,7 @@ export function createGraphView(container, { onSelect = () => {}, onHover = () =
     if (!size.w || !r.width || !r.height) return;
     const pad = 24;
     const kFit = Math.min(1.2, (r.width - pad * 2) / size.w, (r.height - pad * 2) / size.h);
-    if (kFit >= LEGIBLE_ZOOM) {
+    if (kFit >= FIT_MIN_ZOOM) {
       tf = { k: kFit, x: (r.width - size.w * kFit) / 2, y: Math.max(pad, (r.height - size.h * kFit) / 2) };
     } else {
       // Too big to fit legibly: readable zoom, centred on the root (where backward starts).
@@ -119,7 +120,7 @@ export function createGraphView(container, { onSelect = () => {}, onHover = () =
       const p = lay?.pos.get(graph?.root) || { x: size.w / 2, y: size.h };
       tf = { k, x: r.width / 2 - p.x * k, y: Math.min(pad, r.height - pad - (p.y + 30) * k) };
     }
-    svgEl.dataset.fit = kFit >= LEGIBLE_ZOOM ? 'all' : 'legible';
+    svgEl.dataset.fit = kFit >= FIT_MIN_ZOOM ? 'all' : 'legible';
     applyTf();
   }
 
