@@ -1,5 +1,5 @@
-// Playground v2, graphs and explanations: a 10,000-node graph draws (layered layout, only the
-// visible part mounted, legible fit) and a node click selects; the first NaN/Inf in forward and in
+// Playground v2, graphs and explanations: a 10,000-node graph draws (its loop body collapsed; once
+// expanded: layered layout, only the visible part mounted, legible fit) and a node click selects; the first NaN/Inf in forward and in
 // backward, linked to the source line; the chain rule of an op with its numbers and the
 // unbroadcast as its own step; shapes on edges; "not computed yet" vs a zero gradient; editor <->
 // graph hover linking; the inspector's grad_fn of a named intermediate is print()'s.
@@ -13,15 +13,26 @@ after(async () => { await teardown(env); });
 
 const svgData = (page) => page.locator('[data-testid=graph] svg.graph-svg').evaluate((el) => ({ ...el.dataset }));
 
-test('a 10,000-node graph draws, fits legibly, pans, and a node click selects', async () => {
+test('a 10,000-node graph draws collapsed, expands, fits legibly, pans, and a node click selects', async () => {
   const page = await openPage(env.browser, env.url);
   await setEditorText(page, 'import torch\ny = torch.tensor([1.0], requires_grad=True)\nfor i in range(3333):\n    y = y * 1.0001 + 0.0001\ny.sum().backward()\nprint(y)\n');
   await afterRun(page, () => page.click('[data-testid=run]'));
   assert.equal((await page.evaluate(() => document.documentElement.dataset.status)), 'ok');
   assert.ok(await page.locator('[data-testid=error]').isHidden());
   assert.match(await page.locator('#stdout').textContent(), /tensor\(\[1\.\d+\]/);
+  // Drawn first with the repeated loop body collapsed: the first and last iterations and one group.
   let d = await svgData(page);
-  assert.equal(d.nodes, '10002', 'every node of the graph is laid out');
+  assert.ok(Number(d.nodes) < 20, `collapsed: ${d.nodes} nodes drawn`);
+  const group = page.locator('[data-testid=graph] [data-node-id][data-kind=group]');
+  assert.equal(await group.count(), 1);
+  assert.match(await group.textContent(), /× 3331 iterations/);
+  assert.match(await group.textContent(), /line 4 · 9993 nodes collapsed/);
+  await shot(page, 'v2-graph-10k-collapsed');
+  await group.click();
+  await page.locator('[data-testid=inspector] [data-action=expand]').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=graph] svg').dataset.nodes === '10002');
+  d = await svgData(page);
+  assert.equal(d.nodes, '10002', 'expanded: every node of the graph is laid out');
   assert.equal(d.layout, 'layered');
   assert.equal(d.fit, 'legible');
   assert.ok(Number(d.zoom) >= 0.6, `fit keeps labels legible (zoom ${d.zoom})`);
@@ -141,6 +152,18 @@ test('editor <-> graph hover linking, both ways', async () => {
   await page.locator('[data-testid=editor] .cm-linked-line').waitFor();
   assert.match(await page.locator('[data-testid=editor] .cm-linked-line').textContent(), /d = c\.relu\(\)/);
   await shot(page, 'v2-hover-node');
+  assertClean(page);
+  await page.context().close();
+});
+
+test('tensors made inside a function: the graph of the backward root is drawn', async () => {
+  const page = await openPage(env.browser, env.url);
+  await setEditorText(page, 'import torch\ndef f():\n    a = torch.tensor([1., 2.], requires_grad=True)\n    (a * 3).sum().backward()\n    return a.grad\nprint(f())\n');
+  await afterRun(page, () => page.click('[data-testid=run]'));
+  assert.equal(await page.locator('#stdout').textContent(), 'tensor([3., 3.])\n');
+  assert.ok(await page.locator('[data-testid=graph] .graph-empty').isHidden(), 'no "made no tensors" message');
+  assert.ok((await page.locator('[data-testid=graph] [data-node-id]').count()) >= 3);
+  assert.equal(await graphNode(page, 'mul').count(), 1);
   assertClean(page);
   await page.context().close();
 });

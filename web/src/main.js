@@ -15,6 +15,7 @@ import { normalizeDataOptions } from './train/datasets.js';
 import { templateFor } from './train/program.js';
 import { fmt } from './format.js';
 import { findNonFinite, gradFnOf, chainRule } from './explain.js';
+import { collapseLoops } from './collapse.js';
 
 const state = createState();
 const root = document.documentElement;
@@ -28,6 +29,7 @@ const graphView = createGraphView($('graph'), { onSelect: (id) => selectNode(id)
 const inspector = createInspector($('inspector'), {
   onLine: (span) => editor.highlightLine(span.line, span.col),
   onGradcheck: (node) => gradcheck(node),
+  onExpand: () => expandGroups(),
 });
 const stepper = createStepper($('stepper'), { onHighlight: (hl) => graphView.highlight(hl || {}) });
 
@@ -161,6 +163,7 @@ async function run() {
   if (token !== runToken) return;
   state.error = null;
   state.result = result;
+  expanded = false;
   showFailure(null);
   const failed = renderResult();
   setStatus(failed ? 'Ran; a view failed' : `Ran in ${Math.round(performance.now() - t0)} ms`, failed ? 'bad' : 'ok');
@@ -184,14 +187,22 @@ function renderVars() {
 }
 
 /** Draws state.result's graph; returns a failure ({kind: 'view'}) or null. */
+// What the graph view draws: the graph with repeated loop bodies collapsed into group nodes, until
+// the user expands them (per run). nodeIndex finds any node, drawn, hidden or group.
+let shown = { graph: null, groups: new Map() };
+let expanded = false;
+let nodeIndex = new Map();
+
 function renderGraph() {
   const r = state.result;
-  const failed = guardView('graph', () => graphView.render(r.graph, r.graph ? '' : r.graphError?.message || 'No graph'));
+  shown = !r.graph || expanded ? { graph: r.graph, groups: new Map() } : collapseLoops(r.graph);
+  nodeIndex = new Map([...(r.graph ? r.graph.nodes : []), ...(shown.graph ? shown.graph.nodes : [])].map((n) => [n.id, n]));
+  const failed = guardView('graph', () => graphView.render(shown.graph, r.graph ? '' : r.graphError?.message || 'No graph'));
   if (failed) guardView('graph', () => graphView.render(null, failed.message));
   stepper.load(failed ? null : r.graph);
   if (!failed) guardView('NaN finder', renderNanFinder);
   // Keep the selection by name across runs; else the first parameter, else the root.
-  const nodes = r.graph ? r.graph.nodes : [];
+  const nodes = shown.graph ? shown.graph.nodes : [];
   const pick = (state.selectedName && nodes.find((n) => n.kind === 'tensor' && n.name === state.selectedName))
     || nodes.find((n) => n.kind === 'tensor' && n.is_leaf && n.requires_grad && n.name)
     || nodes.find((n) => n.id === r.graph?.root);
@@ -214,6 +225,7 @@ async function switchVar(name) {
   state.var = name;
   if (state.mode === 'train') return trainPanel.inspect();
   try {
+    expanded = false;
     state.result.graph = await client.request('graph', { source: state.source, var: name });
     state.result.graphError = null;
   } catch (err) {
@@ -227,8 +239,17 @@ async function switchVar(name) {
 }
 
 function nodeById(id) {
-  return state.result?.graph?.nodes.find((n) => n.id === id) || null;
+  return nodeIndex.get(id) || null;
 }
+
+/** Draws every node: the loop groups of this run are expanded. */
+function expandGroups(selectId = null) {
+  expanded = true;
+  const failed = renderGraph();
+  if (failed) showFailure(failed);
+  if (selectId !== null) { selectNode(selectId); graphView.reveal(selectId); }
+}
+const isHidden = (id) => [...shown.groups.values()].some((ids) => ids.includes(id));
 
 function fullValues(node) {
   const t = node && node.kind === 'tensor' && node.name ? state.result.run.tensors[node.name] : null;
@@ -290,7 +311,7 @@ function renderNanFinder() {
     const n = nodeById(hit.id);
     const title = n.kind === 'op' ? n.op : n.name || '(unnamed)';
     return h('button', { class: `nan-link nan-${label}`, 'data-node': String(hit.id), title: 'Select this node and show its line',
-      onclick: () => { selectNode(hit.id); graphView.reveal(hit.id); if (n.span && state.mode === 'script') editor.highlightLine(n.span.line, n.span.col); } },
+      onclick: () => { if (isHidden(hit.id)) expandGroups(); selectNode(hit.id); graphView.reveal(hit.id); if (n.span && state.mode === 'script') editor.highlightLine(n.span.line, n.span.col); } },
     `${label === 'forward' ? 'first NaN/Inf in forward' : 'first NaN/Inf in backward'}: ${title}${n.span ? ` (line ${n.span.line})` : ''}`);
   };
   box.append(h('span', { class: 'nan-icon', 'aria-hidden': 'true' }, '⚠'), link('forward', found.forward), link('backward', found.backward));

@@ -16,6 +16,7 @@ const STYLE = {
   leaf: { fill: '#f1f5f9', stroke: '#64748b', kind: 'constant' },
   inter: { fill: '#fef3c7', stroke: '#d97706', kind: 'intermediate' },
   op: { fill: '#ede9fe', stroke: '#7c3aed', kind: 'op' },
+  group: { fill: '#f8fafc', stroke: '#475569', kind: 'collapsed loop' },
 };
 
 export const MOUNT_ALL = 1500; // graphs up to this many nodes are mounted whole
@@ -27,6 +28,7 @@ const MIN_ZOOM = 0.02, MAX_ZOOM = 4;
 /** 'param' | 'leaf' | 'inter' | 'op' for a graph-JSON node. */
 export function nodeClass(n) {
   if (n.kind === 'op') return 'op';
+  if (n.kind === 'group') return 'group';
   if (n.is_leaf) return n.requires_grad ? 'param' : 'leaf';
   return 'inter';
 }
@@ -37,6 +39,7 @@ const allZero = (g) => Array.isArray(g) && g.length > 0 && g.every((v) => Number
 /** The label lines of a node: [title, detail]. A tensor's detail says whether its grad exists. */
 export function nodeLabel(n) {
   if (n.kind === 'op') return [n.op || n.grad_fn || 'op', n.grad_fn || ''];
+  if (n.kind === 'group') return [n.name, `line${n.lines.length > 1 ? 's' : ''} ${n.lines.join(', ')} · ${n.hidden} nodes collapsed`];
   let grad = '';
   if (n.grad) grad = allZero(n.grad) ? ' · grad 0' : ' · grad ✓';
   else if (n.requires_grad && n.is_leaf) grad = ' · grad –';
@@ -225,7 +228,8 @@ export function createGraphView(container, { onSelect = () => {}, onHover = () =
     const notComputed = n.kind === 'tensor' && n.requires_grad && !n.grad && n.is_leaf;
     const shape = n.kind === 'op'
       ? s('ellipse', { class: 'shape', cx: 0, cy: 0, rx: width / 2, ry: height / 2, fill: st.fill, stroke: st.stroke, 'stroke-width': '1.5' })
-      : s('rect', { class: 'shape', x: -width / 2, y: -height / 2, width, height, rx: 7, fill: st.fill, stroke: st.stroke, 'stroke-width': root ? '3' : '1.5' });
+      : s('rect', { class: 'shape', x: -width / 2, y: -height / 2, width, height, rx: 7, fill: st.fill, stroke: st.stroke, 'stroke-width': root ? '3' : '1.5',
+        'stroke-dasharray': cls === 'group' ? '6 3' : null });
     // Not interactive children inside the focusable <g>: the <g> itself is the one control.
     // Its accessible name is the <title> child (kind, label, values), which contains the visible text.
     const el = s('g', { class: `node node-${cls}${root ? ' node-root' : ''}${notComputed ? ' grad-missing' : ''}`, transform: `translate(${x},${y})`, tabindex: '0', role: 'button' },

@@ -6,7 +6,7 @@ import { nodeClass } from './graph.js';
 
 const MAX_ROWS = 8;
 const MAX_COLS = 8;
-const KIND = { param: 'parameter (leaf, requires grad)', leaf: 'constant leaf', inter: 'intermediate tensor', op: 'op' };
+const KIND = { param: 'parameter (leaf, requires grad)', leaf: 'constant (leaf, no grad)', inter: 'intermediate tensor', op: 'op', group: 'collapsed loop iterations' };
 
 /** A diverging colour for v in [-m, m]: blue for negative, red for positive. */
 function heat(v, m) {
@@ -114,7 +114,7 @@ function gradcheckView(gc, shape) {
   return sec;
 }
 
-export function createInspector(el, { onLine = () => {}, onGradcheck = () => {} } = {}) {
+export function createInspector(el, { onLine = () => {}, onGradcheck = () => {}, onExpand = () => {} } = {}) {
   function render(node, { full = null, source = '', features = {}, gradcheck = null, gradFn = '', chain = null, nameOf = (id) => `#${id}` } = {}) {
     clear(el);
     if (!node) {
@@ -122,6 +122,12 @@ export function createInspector(el, { onLine = () => {}, onGradcheck = () => {} 
       return;
     }
     const cls = nodeClass(node);
+    if (cls === 'group') {
+      el.append(h('div', { class: 'insp-head' }, h('span', { class: 'kind-dot kind-group' }), h('span', { class: 'insp-title' }, node.name), h('span', { class: 'insp-kind' }, KIND.group)),
+        h('p', {}, `The loop body on line${node.lines.length > 1 ? 's' : ''} ${node.lines.join(', ')} ran ${node.count + 2} times; the first and the last iteration are drawn, the ${node.count} between (${node.hidden} nodes) are collapsed here.`),
+        h('button', { class: 'btn small', 'data-action': 'expand', onclick: () => onExpand(node) }, 'Expand: draw all nodes'));
+      return;
+    }
     const title = node.kind === 'op' ? node.op : node.name || '(unnamed tensor)';
     el.append(h('div', { class: 'insp-head' },
       h('span', { class: `kind-dot kind-${cls}` }),
