@@ -57,6 +57,7 @@ struct TensorImpl {
   bool requires_grad = false;
   bool retains_grad = false;
   bool is_view = false;  // shares storage with the tensor it was viewed from
+  bool is_param = false;  // an nn.Parameter (prints "Parameter containing:")
   std::shared_ptr<Node> grad_fn;           // null for leaves
   std::shared_ptr<TensorImpl> grad;        // .grad of leaves (and retain_grad non-leaves)
   std::weak_ptr<Node> grad_accumulator;    // leaves: the AccumulateGrad node, made on demand

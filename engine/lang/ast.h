@@ -92,6 +92,15 @@ enum class ExprKind {
   Compare,
   BoolOp,
   IfExp,
+  Lambda,   // lambda_def: a Def statement whose body returns the expression
+  Set,      // {a, b}: elts
+  SetComp,
+  DictComp,
+  GenExp,
+  CompFor,  // one `for target in iter if c1 if c2` clause of a comprehension: target, iter, values
+  Yield,    // yield [value]; yield from value (bool_value)
+  FString,         // f"...": elts are Str and FormattedValue parts, concatenated
+  FormattedValue,  // `{value!conversion:format_spec}` inside an f-string
 };
 
 enum class BinOpKind {
@@ -165,9 +174,11 @@ struct Expr {
   Expr* lower = nullptr;  // Slice `lower:upper:step`, each may be null
   Expr* upper = nullptr;
   Expr* step = nullptr;
-  Expr* target = nullptr;  // ListComp `[value for target in iter if cond]`;
-  Expr* iter = nullptr;    // cond may be null. target is a Name or a Tuple.
-  Expr* cond = nullptr;
+  // Comprehensions (ListComp/SetComp/GenExp: element in `value`; DictComp: key in `value`, value
+  // in `right`) keep their clauses in `elts` (CompFor nodes). CompFor: `for target in iter`, its
+  // `if` conditions in `values`.
+  Expr* target = nullptr;
+  Expr* iter = nullptr;
 
   // List/Tuple: elements; Dict: keys; Call: positional arguments (Starred for
   // *args) in source order; Subscript: index items (exprs or Slices);
@@ -178,6 +189,11 @@ struct Expr {
   // Subscript: the index was written with a comma (`x[1,]`, `x[:, 0]`), i.e.
   // Python would pass a tuple even when elts has a single item.
   bool index_is_tuple = false;
+  // FormattedValue: 'r', 's', 'a' or 0; the spec (an FString, or null); `{x=}` puts "x=" in
+  // str_value.
+  char conversion = 0;
+  Expr* format_spec = nullptr;
+  struct Stmt* lambda_def = nullptr;  // Lambda
 };
 
 enum class StmtKind {
@@ -194,9 +210,19 @@ enum class StmtKind {
   Break,
   Continue,
   Import,
+  ClassDef,
+  Try,
+  Raise,
+  Assert,
+  Delete,
+  Global,
+  Nonlocal,
 };
 
 struct Param {
+  // def f(a, b=1, *args, c, d=2, **kwargs): Normal, Normal, VarArgs, KwOnly, KwOnly, VarKw.
+  enum class Kind { Normal, VarArgs, KwOnly, VarKw };
+  Kind kind = Kind::Normal;
   std::string name;
   Expr* default_value = nullptr;  // null when there is none
   Span span;
@@ -207,6 +233,16 @@ struct Param {
 struct Alias {
   std::string name;
   std::string asname;
+  Span span;
+};
+
+struct Stmt;
+
+// `except [type [as name]]: body`; type is null for a bare except.
+struct ExceptHandler {
+  Expr* type = nullptr;
+  std::string name;
+  std::vector<Stmt*> body;
   Span span;
 };
 
@@ -233,8 +269,15 @@ struct Stmt {
   // ast. For/While: the optional else block.
   std::vector<Stmt*> orelse;
 
-  std::string name;           // Def
+  std::string name;           // Def, ClassDef
   std::vector<Param> params;  // Def
+  // Def/ClassDef: `@decorator` expressions, outermost first. ClassDef: bases in `targets`.
+  std::vector<Expr*> decorators;
+  bool is_generator = false;  // Def: the body contains `yield`
+  // Try: handlers, `else` in orelse, `finally` here. Raise: exception in value, `from` in target.
+  // Assert: test, message in value. Delete: targets. Global/Nonlocal: names in `names`.
+  std::vector<ExceptHandler> handlers;
+  std::vector<Stmt*> finalbody;
 
   // Import: `import a.b as c, d` has module "" and one alias per name;
   // `from m.n import x as y` has module "m.n".

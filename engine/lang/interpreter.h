@@ -47,7 +47,7 @@ struct RunOptions {
   int64_t max_tensor_elements = int64_t(1) << 26;  // per tensor (engine's set_max_elements)
   int64_t max_live_bytes = int64_t(1) << 29;  // tensor storage alive beyond what existed before the run
                                               // (512 MiB = 2^27 float32 elements)
-  int max_call_depth = 100;                   // nested calls of user `def` functions
+  int max_call_depth = 1000;                  // nested calls of user `def` functions (CPython: 1000)
   int64_t max_container_len = int64_t(1) << 20;  // elements of one list/tuple/str/dict
   int max_container_depth = 100;              // nesting of lists/tuples/dicts
   int64_t max_stdout_bytes = int64_t(1) << 20;

@@ -464,10 +464,97 @@ class Lexer {
     return tokens_.back();
   }
 
-  void lex_string(Pos p, const std::string& prefix) {
-    if (prefix.find('f') != std::string::npos) {
-      fail(p, "f-strings are not supported");
+  // The replacement field after a '{' of an f-string (Python 3.11 rules: the expression may not
+  // contain the f-string's own quote or a backslash). Fills `f`; stops after the closing '}'.
+  // `spec_depth` bounds nesting: a field inside a format spec may not hold another spec field.
+  void lex_fstring_field(Pos lit, char quote, bool triple, FPart& f, int spec_depth) {
+    f.is_expr = true;
+    f.pos = pos();
+    auto expecting = [&] { fail(lit, "f-string: expecting '}'"); };
+    auto ends_literal = [&] {
+      return cur() == quote && (!triple || (peek(1) == quote && peek(2) == quote));
+    };
+    int depth = 0;
+    std::string& src = f.text;
+    for (;;) {
+      if (i_ >= s_.size() || ends_literal()) expecting();
+      const char c = cur();
+      if (c == '\\') fail(pos(), "f-string expression part cannot include a backslash");
+      if (c == '#') fail(pos(), "f-string expression part cannot include '#'");
+      if (c == '\'' || c == '"') {  // a string inside the expression: copy it whole
+        const char q = c;
+        src += c;
+        advance();
+        while (i_ < s_.size() && cur() != q) {
+          if (ends_literal()) expecting();
+          src += cur();
+          advance();
+        }
+        if (i_ >= s_.size()) expecting();
+        src += cur();
+        advance();
+        continue;
+      }
+      if (c == '(' || c == '[' || c == '{') ++depth;
+      if ((c == ')' || c == ']' || c == '}') && depth > 0) {
+        --depth;
+        src += c;
+        advance();
+        continue;
+      }
+      if (depth == 0 && c == '=' && peek(1) != '=' &&
+          (src.empty() || std::strchr("=!<>", src.back()) == nullptr)) {
+        f.self_doc = true;
+        advance();
+        f.self_doc_text = src + "=";
+        while (cur() == ' ') f.self_doc_text += ' ', advance();
+        continue;
+      }
+      if (depth == 0 && (c == '}' || c == ':' || (c == '!' && peek(1) != '='))) break;
+      src += c;
+      advance();
     }
+    bool blank = true;
+    for (char ch : src) blank = blank && (ch == ' ' || ch == '\n' || ch == '\t');
+    if (blank) fail(f.pos, "f-string: empty expression not allowed");
+    if (cur() == '!') {
+      advance();
+      const char k = cur();
+      if (k != 'r' && k != 's' && k != 'a') fail(pos(), "f-string: invalid conversion character: expected 's', 'r', or 'a'");
+      f.conversion = k;
+      advance();
+      if (cur() != '}' && cur() != ':') expecting();
+    }
+    if (cur() == ':') {
+      advance();
+      std::string text;
+      Pos text_pos = pos();
+      for (;;) {
+        if (i_ >= s_.size() || ends_literal()) expecting();
+        const char c = cur();
+        if (c == '}') break;
+        if (c == '{') {
+          if (spec_depth > 0) fail(pos(), "f-string: expressions nested too deeply");
+          if (!text.empty()) f.spec.push_back({false, text, text_pos});
+          text.clear();
+          advance();
+          FPart inner;
+          lex_fstring_field(lit, quote, triple, inner, spec_depth + 1);
+          f.spec.push_back(std::move(inner));
+          text_pos = pos();
+          continue;
+        }
+        text += c;
+        advance();
+      }
+      if (!text.empty()) f.spec.push_back({false, text, text_pos});
+    }
+    advance();  // '}'
+  }
+
+  void lex_string(Pos p, const std::string& prefix) {
+    const bool fstr = prefix.find('f') != std::string::npos;
+    std::vector<FPart> fparts;
     if (prefix.find('b') != std::string::npos) {
       fail(p, "bytes literals are not supported");
     }
@@ -510,6 +597,22 @@ class Lexer {
         if (!triple) unterminated();
         out += c;
         advance();
+        continue;
+      }
+      if (fstr && (c == '{' || c == '}')) {
+        if (peek(1) == c) {  // {{ and }} are literal braces
+          out += c;
+          advance();
+          advance();
+          continue;
+        }
+        if (c == '}') fail(pos(), "f-string: single '}' is not allowed");
+        if (!out.empty()) fparts.push_back({false, std::move(out), p});
+        out.clear();
+        advance();
+        FPart f;
+        lex_fstring_field(p, quote, triple, f, 0);
+        fparts.push_back(std::move(f));
         continue;
       }
       if (c != '\\') {
@@ -619,6 +722,12 @@ class Lexer {
             out += '\\';
           }
       }
+    }
+    if (fstr) {
+      if (!out.empty()) fparts.push_back({false, std::move(out), p});
+      emit(TokenKind::FStr, "", p);
+      tokens_.back().fparts = std::move(fparts);
+      return;
     }
     emit(TokenKind::Str, std::move(out), p);
   }

@@ -23,11 +23,24 @@ enum class TokenKind {
   Int,
   Float,
   Str,      // one literal; adjacent literals are joined by the parser
+  FStr,     // one f-string literal: its parts are in Token::fparts
   Op,       // operator or delimiter, including "..."
   Newline,  // placed at the line's comment if any, else at its end
   Indent,   // placed at the first token of the indented line
   Dedent,   // ditto
   End,
+};
+
+// A part of an f-string: literal text (decoded) or a replacement field `{expr!c:spec}` whose
+// expression source is parsed by the parser (positions point into the script).
+struct FPart {
+  bool is_expr = false;
+  std::string text;        // literal text, or the expression's source
+  Pos pos;                 // where `text` starts in the script
+  char conversion = 0;     // 'r', 's', 'a' or 0
+  bool self_doc = false;   // `{x=}`: text also holds the "x=" to print
+  std::string self_doc_text;
+  std::vector<FPart> spec;  // the format spec: literal parts and nested fields
 };
 
 struct Token {
@@ -37,6 +50,7 @@ struct Token {
   int64_t int_value = 0;
   double float_value = 0;
   Span span;
+  std::vector<FPart> fparts;  // FStr
 
   bool is_op(const char* s) const { return kind == TokenKind::Op && text == s; }
   bool is_keyword(const char* s) const {

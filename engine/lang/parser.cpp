@@ -1,5 +1,6 @@
 #include "engine/lang/parser.h"
 
+#include <algorithm>
 #include <unordered_set>
 #include <utility>
 
@@ -123,6 +124,23 @@ const char* kind_name(ExprKind kind) {
       return "comparison";
     case ExprKind::IfExp:
       return "conditional expression";
+    case ExprKind::FString:
+    case ExprKind::FormattedValue:
+      return "f-string expression";
+    case ExprKind::Lambda:
+      return "lambda";
+    case ExprKind::Set:
+      return "set display";
+    case ExprKind::SetComp:
+      return "set comprehension";
+    case ExprKind::DictComp:
+      return "dict comprehension";
+    case ExprKind::GenExp:
+      return "generator expression";
+    case ExprKind::CompFor:
+      return "comprehension";
+    case ExprKind::Yield:
+      return "yield expression";
   }
   return "expression";
 }
@@ -254,7 +272,10 @@ class Parser {
       if (t.text == "while") return out.push_back(parse_while());
       if (t.text == "with") return out.push_back(parse_with());
       if (t.text == "def") return out.push_back(parse_def());
+      if (t.text == "class") return out.push_back(parse_class());
+      if (t.text == "try") return out.push_back(parse_try());
     }
+    if (t.is_op("@")) return out.push_back(parse_decorated());
     parse_simple_line(out);
   }
 
@@ -298,12 +319,58 @@ class Parser {
       }
       if (k == "import") return parse_import();
       if (k == "from") return parse_from_import();
-      if (k == "class" || k == "try" || k == "except" || k == "finally" ||
-          k == "raise" || k == "assert" || k == "del" || k == "global" ||
-          k == "nonlocal" || k == "lambda" || k == "yield" || k == "async" ||
-          k == "await") {
-        fail(begin, "'" + k + "' is not supported");
+      if (k == "raise") {
+        next();
+        Stmt* s = new_stmt(StmtKind::Raise, begin);
+        if (tok().kind != TokenKind::Newline && !at_op(";")) {
+          s->value = parse_expr();
+          if (accept_kw("from")) s->target = parse_expr();
+        }
+        return finish(s);
       }
+      if (k == "assert") {
+        next();
+        Stmt* s = new_stmt(StmtKind::Assert, begin);
+        s->test = parse_expr();
+        if (accept_op(",")) s->value = parse_expr();
+        return finish(s);
+      }
+      if (k == "del") {
+        next();
+        Stmt* s = new_stmt(StmtKind::Delete, begin);
+        while (true) {
+          Expr* t = parse_binary(0);
+          if (t->kind != ExprKind::Name && t->kind != ExprKind::Attribute && t->kind != ExprKind::Subscript &&
+              t->kind != ExprKind::Tuple && t->kind != ExprKind::List)
+            fail(t->span.start(), "cannot delete " + describe(t));
+          s->targets.push_back(t);
+          if (!accept_op(",")) break;
+          if (tok().kind == TokenKind::Newline || at_op(";")) break;
+        }
+        return finish(s);
+      }
+      if (k == "global" || k == "nonlocal") {
+        if (k == "nonlocal" && func_depth_ == 0) fail(begin, "nonlocal declaration not allowed at module level");
+        next();
+        Stmt* s = new_stmt(k == "global" ? StmtKind::Global : StmtKind::Nonlocal, begin);
+        while (true) {
+          if (tok().kind != TokenKind::Name) fail_syntax();
+          Alias a;
+          a.name = tok().text;
+          a.span = tok().span;
+          s->names.push_back(std::move(a));
+          next();
+          if (!accept_op(",")) break;
+        }
+        return finish(s);
+      }
+      if (k == "yield") {
+        Stmt* s = new_stmt(StmtKind::Expr, begin);
+        s->value = parse_yield();
+        return finish(s);
+      }
+      if (k == "except" || k == "finally") fail(begin, "'" + k + "' without a matching 'try'");
+      if (k == "async" || k == "await") fail(begin, "'" + k + "' (asynchronous code) is not supported");
     }
 
     Expr* first = parse_star_exprs();
@@ -314,7 +381,7 @@ class Parser {
       while (accept_op("=")) {
         check_target(e, false);
         s->targets.push_back(e);
-        e = parse_star_exprs();
+        e = at_kw("yield") ? parse_yield() : parse_star_exprs();
       }
       s->value = e;
       return finish(s);
@@ -383,6 +450,9 @@ class Parser {
         case ExprKind::List:
           stack.insert(stack.end(), x->elts.rbegin(), x->elts.rend());
           break;
+        case ExprKind::Starred:
+          stack.push_back(x->value);
+          break;
         default:
           fail(x->span.start(), "cannot assign to " + describe(x));
       }
@@ -392,16 +462,24 @@ class Parser {
   // `a`, `a.b[0]`, `a, (b, c)`: targets of for loops, comprehensions and
   // `with ... as`. Elements are parsed above the comparison level so that
   // the `in` of a for loop is not taken as an operator.
+  Expr* parse_target_item() {
+    if (!at_op("*")) return parse_binary(0);
+    const Pos begin = start();
+    next();
+    Expr* star = new_expr(ExprKind::Starred, begin);
+    star->value = parse_binary(0);
+    return finish(star);
+  }
   Expr* parse_target_list() {
     const Pos begin = start();
-    Expr* first = parse_binary(0);
+    Expr* first = parse_target_item();
     Expr* result = first;
     if (at_op(",")) {
       result = new_expr(ExprKind::Tuple, begin);
       result->elts.push_back(first);
       while (accept_op(",")) {
-        if (!starts_expr()) break;
-        result->elts.push_back(parse_binary(0));
+        if (!starts_expr() && !at_op("*")) break;
+        result->elts.push_back(parse_target_item());
       }
       finish(result);
     }
@@ -568,12 +646,19 @@ class Parser {
     const int line = start().line;
     Stmt* s = new_stmt(StmtKind::With, start());
     next();
-    s->value = parse_expr();
-    if (accept_kw("as")) s->target = parse_target_list();
-    if (at_op(",")) {
-      fail(start(), "only one context manager per 'with' is supported");
+    // `with a as x, b as y:` is `with a as x:` holding `with b as y:`.
+    Stmt* inner = s;
+    while (true) {
+      inner->value = parse_expr();
+      if (accept_kw("as")) inner->target = parse_target_list();
+      if (!at_op(",")) break;
+      next();
+      Stmt* w = new_stmt(StmtKind::With, start());
+      inner->body.push_back(w);
+      inner = w;
     }
-    s->body = parse_block("'with' statement", line);
+    inner->body = parse_block("'with' statement", line);
+    for (Stmt* w = s; w != inner; w = w->body[0]) finish(w->body[0]);
     return finish(s);
   }
 
@@ -585,42 +670,207 @@ class Parser {
     s->name = tok().text;
     next();
     expect_op("(");
+    parse_params(s, ")");
+    expect_op(")");
+    if (accept_op("->")) parse_expr();  // return annotation: evaluated by Python, ignored here
+    // A function body starts outside any loop.
+    const int saved_loops = loop_depth_;
+    loop_depth_ = 0;
+    ++func_depth_;
+    Stmt* saved_def = cur_def_;
+    cur_def_ = s;
+    s->body = parse_block("function definition", line);
+    cur_def_ = saved_def;
+    --func_depth_;
+    loop_depth_ = saved_loops;
+    return finish(s);
+  }
+
+  // Parameters up to `close` (")" for def, ":" for lambda): positional ones with defaults,
+  // *args or a bare *, keyword-only ones, **kwargs. Annotations are parsed and ignored.
+  void parse_params(Stmt* s, const char* close) {
     std::unordered_set<std::string> seen;
-    bool seen_default = false;
-    while (!at_op(")")) {
-      if (at_op("*") || at_op("**") || at_op("/")) {
-        fail(start(), "only positional parameters are supported");
-      }
-      if (tok().kind != TokenKind::Name) fail_syntax();
+    bool seen_default = false, seen_star = false, seen_kwargs = false;
+    while (!at_op(close)) {
       Param p;
       const Pos begin = start();
+      if (seen_kwargs) fail(begin, "arguments cannot follow var-keyword argument");
+      if (at_op("/")) {  // positional-only marker: accepted, not enforced
+        next();
+        if (!accept_op(",")) break;
+        continue;
+      }
+      if (accept_op("**")) {
+        p.kind = Param::Kind::VarKw;
+        seen_kwargs = true;
+      } else if (accept_op("*")) {
+        if (seen_star) fail(begin, "* argument may appear only once");
+        seen_star = true;
+        if (at_op(",")) {  // bare *: the rest is keyword-only
+          next();
+          if (at_op(close)) fail(begin, "named arguments must follow bare *");
+          continue;
+        }
+        p.kind = Param::Kind::VarArgs;
+      } else if (seen_star) {
+        p.kind = Param::Kind::KwOnly;
+      }
+      if (tok().kind != TokenKind::Name) fail_syntax();
       p.name = tok().text;
       if (!seen.insert(p.name).second) {
-        fail(begin,
-             "duplicate argument '" + p.name + "' in function definition");
+        fail(start(), "duplicate argument '" + p.name + "' in function definition");
       }
       next();
-      if (at_op(":")) fail(start(), "parameter annotations are not supported");
-      if (accept_op("=")) {
+      if (std::string(close) == ")" && accept_op(":")) parse_expr();  // annotation, ignored
+      if (at_op("=")) {
+        if (p.kind == Param::Kind::VarArgs || p.kind == Param::Kind::VarKw) fail_syntax();
+        next();
         p.default_value = parse_expr();
-        seen_default = true;
-      } else if (seen_default) {
+        if (p.kind == Param::Kind::Normal) seen_default = true;
+      } else if (seen_default && p.kind == Param::Kind::Normal) {
         fail(begin, "non-default argument follows default argument");
       }
       p.span = {begin.line, begin.col, last_end_.line, last_end_.col};
       s->params.push_back(std::move(p));
       if (!accept_op(",")) break;
     }
-    expect_op(")");
-    if (at_op("->")) fail(start(), "return annotations are not supported");
-    // A function body starts outside any loop.
-    const int saved_loops = loop_depth_;
-    loop_depth_ = 0;
-    ++func_depth_;
-    s->body = parse_block("function definition", line);
-    --func_depth_;
-    loop_depth_ = saved_loops;
+  }
+
+  // `@expr NEWLINE`... then a def or a class.
+  Stmt* parse_decorated() {
+    std::vector<Expr*> decorators;
+    while (accept_op("@")) {
+      decorators.push_back(parse_expr());
+      if (tok().kind != TokenKind::Newline) fail_syntax();
+      next();
+    }
+    Stmt* s = nullptr;
+    if (at_kw("def")) s = parse_def();
+    else if (at_kw("class")) s = parse_class();
+    else fail(start(), "a decorator must be followed by 'def' or 'class'");
+    s->decorators = std::move(decorators);
+    return s;
+  }
+
+  Stmt* parse_class() {
+    const int line = start().line;
+    Stmt* s = new_stmt(StmtKind::ClassDef, start());
+    next();
+    if (tok().kind != TokenKind::Name) fail_syntax();
+    s->name = tok().text;
+    next();
+    if (accept_op("(")) {
+      Nest nest(*this, start(), NestKind::Bracket);
+      while (!at_op(")")) {
+        if (tok().kind == TokenKind::Name && peek().is_op("=")) {
+          fail(start(), "class keyword arguments (metaclass=...) are not supported");
+        }
+        s->targets.push_back(parse_expr());
+        if (!accept_op(",")) break;
+      }
+      expect_op(")");
+    }
+    const int saved_loops = loop_depth_, saved_funcs = func_depth_;
+    Stmt* saved_def = cur_def_;
+    loop_depth_ = 0, func_depth_ = 0, cur_def_ = nullptr;
+    s->body = parse_block("class definition", line);
+    loop_depth_ = saved_loops, func_depth_ = saved_funcs, cur_def_ = saved_def;
     return finish(s);
+  }
+
+  Stmt* parse_try() {
+    const int line = start().line;
+    Stmt* s = new_stmt(StmtKind::Try, start());
+    next();
+    s->body = parse_block("'try' statement", line);
+    while (at_kw("except")) {
+      ExceptHandler h;
+      const Pos begin = start();
+      const int hline = begin.line;
+      next();
+      if (at_op("*")) fail(start(), "'except*' (exception groups) is not supported");
+      if (!at_op(":")) {
+        h.type = parse_expr();
+        if (accept_kw("as")) {
+          if (tok().kind != TokenKind::Name) fail_syntax();
+          h.name = tok().text;
+          next();
+        } else if (at_op(",")) {
+          fail(start(), "multiple exception types must be parenthesized");
+        }
+      } else if (!s->handlers.empty() && !s->handlers.back().type) {
+        fail(begin, "default 'except:' must be last");
+      }
+      h.body = parse_block("'except' statement", hline);
+      h.span = {begin.line, begin.col, last_end_.line, last_end_.col};
+      s->handlers.push_back(std::move(h));
+    }
+    if (at_kw("else")) {
+      if (s->handlers.empty()) fail(start(), "expected 'except' or 'finally' block");
+      const int eline = start().line;
+      next();
+      s->orelse = parse_block("'else' statement", eline);
+    }
+    if (at_kw("finally")) {
+      const int fline = start().line;
+      next();
+      s->finalbody = parse_block("'finally' statement", fline);
+    }
+    if (s->handlers.empty() && s->finalbody.empty()) fail(start(), "expected 'except' or 'finally' block");
+    return finish(s);
+  }
+
+  Expr* parse_yield() {
+    const Pos begin = start();
+    if (!cur_def_) fail(begin, "'yield' outside function");
+    cur_def_->is_generator = true;
+    next();
+    Expr* e = new_expr(ExprKind::Yield, begin);
+    if (accept_kw("from")) {
+      e->bool_value = true;
+      e->value = parse_expr();
+    } else if (tok().kind != TokenKind::Newline && !at_op(";") && !at_op(")")) {
+      e->value = parse_star_exprs();
+    }
+    return finish(e);
+  }
+
+  Expr* parse_lambda() {
+    const Pos begin = start();
+    Nest nest(*this, begin, NestKind::Expression);
+    next();
+    Stmt* def = new_stmt(StmtKind::Def, begin);
+    def->name = "<lambda>";
+    parse_params(def, ":");
+    expect_colon();
+    Stmt* ret = new_stmt(StmtKind::Return, start());
+    ret->value = parse_expr();
+    finish(ret);
+    def->body.push_back(ret);
+    finish(def);
+    Expr* e = new_expr(ExprKind::Lambda, begin);
+    e->lambda_def = def;
+    return finish(e);
+  }
+
+  // One or more `for target in iter (if cond)*` clauses, after the element.
+  void parse_comp_clauses(Expr* c) {
+    while (at_kw("for")) {
+      Expr* f = new_expr(ExprKind::CompFor, start());
+      next();
+      f->target = parse_target_list();
+      if (!accept_kw("in")) fail_syntax();
+      f->iter = parse_or();
+      while (accept_kw("if")) f->values.push_back(parse_or());
+      c->elts.push_back(finish(f));
+    }
+  }
+  Expr* make_comp(ExprKind kind, Expr* element, Pos begin) {
+    Expr* c = new_expr(kind, begin);
+    c->op_pos = start();
+    c->value = element;
+    parse_comp_clauses(c);
+    return c;
   }
 
   // ---- expressions ----
@@ -632,6 +882,7 @@ class Parser {
       case TokenKind::Int:
       case TokenKind::Float:
       case TokenKind::Str:
+      case TokenKind::FStr:
         return true;
       case TokenKind::Keyword:
         return t.text == "True" || t.text == "False" || t.text == "None" ||
@@ -648,20 +899,34 @@ class Parser {
   // expression (',' expression)* [','] -- a bare tuple when there is a comma.
   Expr* parse_star_exprs() {
     const Pos begin = start();
-    Expr* first = parse_expr();
-    if (!at_op(",")) return first;
+    Expr* first = parse_expr_or_star();
+    if (!at_op(",")) {
+      if (first->kind == ExprKind::Starred) fail(begin, "can't use starred expression here");
+      return first;
+    }
     Expr* t = new_expr(ExprKind::Tuple, begin);
     t->elts.push_back(first);
     while (accept_op(",")) {
-      if (!starts_expr()) break;
-      t->elts.push_back(parse_expr());
+      if (!starts_expr() && !at_op("*")) break;
+      t->elts.push_back(parse_expr_or_star());
     }
     return finish(t);
+  }
+
+  // An element of a tuple/list display: expression or *iterable.
+  Expr* parse_expr_or_star() {
+    if (!at_op("*")) return parse_expr();
+    const Pos begin = start();
+    next();
+    Expr* star = new_expr(ExprKind::Starred, begin);
+    star->value = parse_or();
+    return finish(star);
   }
 
   // disjunction ['if' disjunction 'else' expression]
   Expr* parse_expr() {
     const Pos begin = start();
+    if (at_kw("lambda")) return parse_lambda();
     Expr* body = parse_or();
     if (!at_kw("if")) return body;
     Expr* e = new_expr(ExprKind::IfExp, begin);
@@ -880,10 +1145,6 @@ class Parser {
     }
   }
 
-  [[noreturn]] void fail_genexp() const {
-    fail(start(),
-         "generator expressions are not supported; use a list comprehension");
-  }
 
   Expr* parse_call(Expr* func, Pos begin) {
     Nest nest(*this, start(), NestKind::Bracket);
@@ -933,7 +1194,14 @@ class Parser {
           call->keywords.push_back(std::move(k));
           seen_keyword = true;
         } else {
-          if (at_kw("for")) fail_genexp();
+          if (at_kw("for")) {
+            if (!call->elts.empty() || !call->keywords.empty())
+              fail(v->span.start(), "Generator expression must be parenthesized");
+            call->elts.push_back(finish(make_comp(ExprKind::GenExp, v, v->span.start())));
+            if (at_op(",") && !peek().is_op(")")) fail(v->span.start(), "Generator expression must be parenthesized");
+            accept_op(",");
+            break;
+          }
           if (seen_kw_unpack) {
             fail(arg_begin,
                  "positional argument follows keyword argument unpacking");
@@ -1009,7 +1277,11 @@ class Parser {
         next();
         return finish(e);
       }
+      case TokenKind::FStr:
+        return parse_fstring(begin);
       case TokenKind::Str: {
+        for (size_t k = pos_; toks_[k].kind == TokenKind::Str || toks_[k].kind == TokenKind::FStr; ++k)
+          if (toks_[k].kind == TokenKind::FStr) return parse_fstring(begin);
         Expr* e = new_expr(ExprKind::Str, begin);
         while (tok().kind == TokenKind::Str) {
           e->str_value += tok().text;
@@ -1029,9 +1301,9 @@ class Parser {
           next();
           return finish(e);
         }
-        if (t.text == "lambda" || t.text == "yield" || t.text == "await") {
-          fail(begin, "'" + t.text + "' is not supported");
-        }
+        if (t.text == "lambda") return parse_lambda();
+        if (t.text == "yield") fail(begin, "'yield' is only supported as a statement or the value of an assignment");
+        if (t.text == "await") fail(begin, "'await' (asynchronous code) is not supported");
         fail_syntax();
       }
       case TokenKind::Op:
@@ -1049,23 +1321,121 @@ class Parser {
     }
   }
 
+  // Adjacent string literals of which at least one is an f-string: an FString of Str parts and
+  // FormattedValue fields, whose expressions are parsed from their source text.
+  Expr* parse_fstring(Pos begin) {
+    Expr* e = new_expr(ExprKind::FString, begin);
+    std::string lit;
+    Pos lit_pos = begin;
+    auto flush = [&] {
+      if (lit.empty()) return;
+      Expr* s = new_expr(ExprKind::Str, lit_pos);
+      s->str_value = std::move(lit);
+      lit.clear();
+      e->elts.push_back(s);
+    };
+    while (tok().kind == TokenKind::Str || tok().kind == TokenKind::FStr) {
+      if (tok().kind == TokenKind::Str) {
+        if (lit.empty()) lit_pos = start();
+        lit += tok().text;
+      } else {
+        for (const FPart& f : tok().fparts) {
+          if (!f.is_expr) {
+            if (lit.empty()) lit_pos = f.pos;
+            lit += f.text;
+            continue;
+          }
+          if (f.self_doc) {
+            if (lit.empty()) lit_pos = f.pos;
+            lit += f.self_doc_text;
+          }
+          flush();
+          e->elts.push_back(parse_fstring_field(f));
+        }
+      }
+      next();
+    }
+    flush();
+    return finish(e);
+  }
+
+  Expr* parse_fstring_field(const FPart& f) {
+    Expr* fv = new_expr(ExprKind::FormattedValue, f.pos);
+    fv->value = parse_source_expr(f.text, f.pos);
+    fv->conversion = f.conversion;
+    // `{x=}` shows repr(x) unless a conversion or a format spec is given.
+    if (f.self_doc && !f.conversion && f.spec.empty()) fv->conversion = 'r';
+    if (!f.spec.empty()) {
+      Expr* spec = new_expr(ExprKind::FString, f.pos);
+      for (const FPart& p : f.spec) {
+        if (p.is_expr) {
+          spec->elts.push_back(parse_fstring_field(p));
+        } else {
+          Expr* s = new_expr(ExprKind::Str, p.pos);
+          s->str_value = p.text;
+          spec->elts.push_back(s);
+        }
+      }
+      fv->format_spec = spec;
+    }
+    fv->span = fv->value->span;
+    return fv;
+  }
+
+  // Parses the expression of an f-string field from its source text, as Python does: wrapped
+  // in parentheses; positions (and errors) are moved to where the text sits in the script.
+  Expr* parse_source_expr(const std::string& text, Pos at) {
+    auto shift = [&](int& line, int& col) {
+      if (line == 1) col += at.col - 2;  // the added '(' is column 1, the text starts at 2
+      line += at.line - 1;
+    };
+    auto prefixed = [](const std::string& m) { return m.rfind("f-string", 0) == 0 ? m : "f-string: " + m; };
+    std::vector<Token> toks;
+    try {
+      toks = tokenize("(" + text + ")", limits_);
+    } catch (const SyntaxError& err) {
+      int line = err.line, col = std::max(err.col, 2);
+      shift(line, col);
+      throw SyntaxError(line, col, prefixed(err.message()));
+    }
+    for (Token& t : toks) shift(t.span.line, t.span.col), shift(t.span.end_line, t.span.end_col);
+    try {
+      Parser sub(std::move(toks), limits_, prog_);
+      sub.depth_ = depth_;
+      Expr* e = sub.parse_expr();
+      if (sub.tok().kind != TokenKind::Newline) sub.fail_syntax();
+      return e;
+    } catch (const SyntaxError& err) {
+      throw SyntaxError(err.line, err.col, prefixed(err.message()));
+    }
+  }
+
   // '(' ')' | '(' expression ')' | '(' expression ',' [expressions] ')'
   Expr* parse_paren() {
     const Pos begin = start();
     Nest nest(*this, begin, NestKind::Bracket);
     next();
     if (accept_op(")")) return finish(new_expr(ExprKind::Tuple, begin));
-    Expr* first = parse_expr();
-    if (at_kw("for")) fail_genexp();
+    if (at_kw("yield")) {
+      Expr* y = parse_yield();
+      expect_op(")");
+      return y;
+    }
+    Expr* first = parse_expr_or_star();
+    if (at_kw("for") && first->kind != ExprKind::Starred) {
+      Expr* g = make_comp(ExprKind::GenExp, first, begin);
+      expect_op(")");
+      return finish(g);
+    }
     // Like Python's ast, parentheses around a single expression leave no
     // trace (and no node) in the tree.
-    if (accept_op(")")) return first;
+    if (first->kind != ExprKind::Starred && accept_op(")")) return first;
     if (!at_op(",")) fail_syntax();
     Expr* t = new_expr(ExprKind::Tuple, begin);
     t->elts.push_back(first);
     while (accept_op(",")) {
       if (at_op(")")) break;
-      t->elts.push_back(parse_expr());
+      t->elts.push_back(parse_expr_or_star());
     }
     expect_op(")");
     return finish(t);
@@ -1076,22 +1446,9 @@ class Parser {
     Nest nest(*this, begin, NestKind::Bracket);
     next();
     if (accept_op("]")) return finish(new_expr(ExprKind::List, begin));
-    Expr* first = parse_expr();
-    if (at_kw("for")) {
-      Expr* c = new_expr(ExprKind::ListComp, begin);
-      c->op_pos = start();
-      c->value = first;
-      next();
-      c->target = parse_target_list();
-      if (!accept_kw("in")) fail_syntax();
-      c->iter = parse_or();
-      if (accept_kw("if")) c->cond = parse_or();
-      if (at_kw("for")) {
-        fail(start(), "nested comprehensions are not supported");
-      }
-      if (at_kw("if")) {
-        fail(start(), "only one 'if' clause is supported in a comprehension");
-      }
+    Expr* first = parse_expr_or_star();
+    if (at_kw("for") && first->kind != ExprKind::Starred) {
+      Expr* c = make_comp(ExprKind::ListComp, first, begin);
       expect_op("]");
       return finish(c);
     }
@@ -1099,7 +1456,7 @@ class Parser {
     l->elts.push_back(first);
     while (accept_op(",")) {
       if (at_op("]")) break;
-      l->elts.push_back(parse_expr());
+      l->elts.push_back(parse_expr_or_star());
     }
     expect_op("]");
     return finish(l);
@@ -1110,24 +1467,59 @@ class Parser {
     Nest nest(*this, begin, NestKind::Bracket);
     next();
     Expr* d = new_expr(ExprKind::Dict, begin);
-    while (!at_op("}")) {
-      if (at_op("**")) fail(start(), "dict unpacking is not supported");
-      Expr* key = parse_expr();
-      if (at_kw("for")) {
-        fail(start(), "set comprehensions are not supported");
+    if (at_op("}")) {
+      next();
+      return finish(d);
+    }
+    // The first item decides: `k: v` (dict), `**m` (dict), else a set.
+    if (!at_op("**")) {
+      Expr* first = parse_expr_or_star();
+      if (!at_op(":")) {  // a set display or comprehension
+        if (at_kw("for") && first->kind != ExprKind::Starred) {
+          Expr* c = make_comp(ExprKind::SetComp, first, begin);
+          expect_op("}");
+          return finish(c);
+        }
+        d->kind = ExprKind::Set;
+        d->elts.push_back(first);
+        while (accept_op(",")) {
+          if (at_op("}")) break;
+          d->elts.push_back(parse_expr_or_star());
+        }
+        expect_op("}");
+        return finish(d);
       }
-      if (!at_op(":")) {
-        if (!at_op(",") && !at_op("}")) fail_syntax();
-        if (d->elts.empty()) fail(begin, "set literals are not supported");
-        fail(key->span.start(), "':' expected after dictionary key");
-      }
+      if (first->kind == ExprKind::Starred) fail_syntax();
       next();
       Expr* value = parse_expr();
       if (at_kw("for")) {
-        fail(start(), "dict comprehensions are not supported");
+        Expr* c = make_comp(ExprKind::DictComp, first, begin);
+        c->right = value;
+        expect_op("}");
+        return finish(c);
       }
-      d->elts.push_back(key);
+      d->elts.push_back(first);
       d->values.push_back(value);
+      if (!accept_op(",")) {
+        expect_op("}");
+        return finish(d);
+      }
+    }
+    while (!at_op("}")) {
+      if (accept_op("**")) {  // {**m}: a null key marks the unpacking
+        d->elts.push_back(nullptr);
+        d->values.push_back(parse_or());
+        if (!accept_op(",")) break;
+        continue;
+      }
+      Expr* key = parse_expr();
+      if (!at_op(":")) {
+        if (!at_op(",") && !at_op("}")) fail_syntax();
+        fail(key->span.start(), "':' expected after dictionary key");
+      }
+      next();
+      d->elts.push_back(key);
+      d->values.push_back(parse_expr());
       if (!accept_op(",")) break;
     }
     expect_op("}");
@@ -1142,6 +1534,7 @@ class Parser {
   int depth_ = 0;
   int loop_depth_ = 0;
   int func_depth_ = 0;
+  Stmt* cur_def_ = nullptr;  // the innermost def being parsed (for `yield`)
 };
 
 // Splits like the lexer: "\n", "\r\n" and "\r" all end a line.

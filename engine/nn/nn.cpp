@@ -102,6 +102,7 @@ void Module::register_parameter(const std::string& name, Tensor t) {
   if (t.defined()) {
     t.requires_grad_(true);
     t.impl()->name = name;
+    t.impl()->is_param = true;
   }
   params_.emplace_back(name, std::move(t));
 }

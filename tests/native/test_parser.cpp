@@ -52,9 +52,15 @@ std::string dump(const Expr* e) {
       }
       return s + ")";
     }
-    case ExprKind::ListComp:
-      return "(listcomp " + dump(e->value) + " " + dump(e->target) + " " +
-             dump(e->iter) + " " + dump(e->cond) + ")";
+    case ExprKind::ListComp: {
+      std::string s = "(listcomp " + dump(e->value);
+      for (const Expr* c : e->elts) {
+        s += " " + dump(c->target) + " " + dump(c->iter);
+        if (c->values.empty()) s += " " + dump(nullptr);
+        for (const Expr* cond : c->values) s += " " + dump(cond);
+      }
+      return s + ")";
+    }
     case ExprKind::Attribute:
       return "(. " + dump(e->value) + " " + e->name + ")";
     case ExprKind::Call: {
@@ -555,7 +561,12 @@ TEST_CASE("syntax errors are positioned like CPython's", "[parser]") {
   check_error("x = 9223372036854775808", 1, 5, "integer literal too large");
   check_error("x = 0x8000000000000000", 1, 5, "integer literal too large");
   check_error("x = 1j", 1, 5, "imaginary literals are not supported");
-  check_error("x = f'{a}'", 1, 5, "f-strings are not supported");
+  check_error("x = f'{a'", 1, 5, "f-string: expecting '}'");
+  check_error("x = f'{}'", 1, 8, "f-string: empty expression not allowed");
+  check_error("x = f'{a!z}'", 1, 10, "f-string: invalid conversion character: expected 's', 'r', or 'a'");
+  check_error("x = f'{a +}'", 1, 11, "f-string: invalid syntax");
+  check_error("x = f'a}'", 1, 8, "f-string: single '}' is not allowed");
+  check_error("x = f'{a\\n}'", 1, 9, "f-string expression part cannot include a backslash");
   check_error("x = b'a'", 1, 5, "bytes literals are not supported");
   check_error("x = '\\x1'", 1, 5, "(unicode error) truncated \\xXX escape");
   check_error("x = ", 1, 5, "invalid syntax");
@@ -592,10 +603,8 @@ TEST_CASE("syntax errors are positioned like CPython's", "[parser]") {
       "f(a.b=1)", 1, 3,
       "expression cannot contain assignment, perhaps you meant \"==\"?");
   check_error("x = {1: 2, 3}", 1, 12, "':' expected after dictionary key");
-  check_error("x = {1, 2}", 1, 5, "set literals are not supported");
-  check_error("f(x for x in y)", 1, 5,
-              "generator expressions are not supported; use a list "
-              "comprehension");
+  check_error("x = {1: 2, **}", 1, 14, "invalid syntax");
+  check_error("f(x for x in y, 1)", 1, 3, "Generator expression must be parenthesized");
   check_error("return 5", 1, 1, "'return' outside function");
   check_error("break", 1, 1, "'break' outside loop");
   check_error("if x:\n  continue", 2, 3, "'continue' not properly in loop");
@@ -603,8 +612,14 @@ TEST_CASE("syntax errors are positioned like CPython's", "[parser]") {
               "'break' outside loop");
   check_error("for i in x:\n  pass\nelse:\n  break", 4, 3,
               "'break' outside loop");
-  check_error("class A: pass", 1, 1, "'class' is not supported");
-  check_error("y = lambda: 3", 1, 5, "'lambda' is not supported");
+  check_error("class A(metaclass=M): pass", 1, 9, "class keyword arguments (metaclass=...) are not supported");
+  check_error("y = await f()", 1, 5, "'await' (asynchronous code) is not supported");
+  check_error("try:\n  pass\nx = 1", 3, 1, "expected 'except' or 'finally' block");
+  check_error("except: pass", 1, 1, "'except' without a matching 'try'");
+  check_error("def f(*a, *b): pass", 1, 11, "* argument may appear only once");
+  check_error("def f(**k, a): pass", 1, 12, "arguments cannot follow var-keyword argument");
+  check_error("yield 1", 1, 1, "'yield' outside function");
+  check_error("@dec\nx = 1", 2, 1, "a decorator must be followed by 'def' or 'class'");
   check_error(std::string("x = 1\0", 6), 1, 6,
               "source code cannot contain null bytes");
   check_error("x = 1\n\xFF", 2, 1, "invalid UTF-8 byte 0xFF in source");

@@ -1,0 +1,292 @@
+// Subscripts: Python sequences, dicts, and tensor indexing (get and set).
+#include "engine/lang/interp.h"
+
+namespace tl::lang::detail {
+
+void Interp::py_slice(const SliceObj& s, int64_t len, int64_t& start, int64_t& stop, int64_t& step, int64_t& count, Pos at) {
+  step = s.step.is_none() ? 1 : to_index(s.step, at);
+  if (step == 0) fail(at, "ValueError: slice step cannot be zero");
+  const int64_t lower = step < 0 ? -1 : 0, upper = step < 0 ? len - 1 : len;
+  auto fix = [&](const Value& v, int64_t dflt) {
+    if (v.is_none()) return dflt;
+    int64_t x = to_index(v, at);
+    if (x < 0) {
+      x += len;
+      if (x < lower) x = lower;
+    } else if (x > upper) {
+      x = upper;
+    }
+    return x;
+  };
+  start = fix(s.lower, step < 0 ? upper : lower);
+  stop = fix(s.upper, step < 0 ? lower : upper);
+  if (step > 0) count = start < stop ? (stop - start - 1) / step + 1 : 0;
+  else count = stop < start ? (start - stop - 1) / (-step) + 1 : 0;
+}
+
+std::vector<Value> Interp::index_items(const std::vector<Value>& idx, bool is_tuple) {
+  if (idx.size() == 1 && !is_tuple && idx[0].kind == K::Tuple) return *idx[0].items;
+  return idx;
+}
+
+Value Interp::get_item(const Value& obj, const std::vector<Value>& idx, bool is_tuple, Pos at) {
+  if (obj.kind == K::Tensor) return Value::tensor(tensor_index(obj.t, index_items(idx, is_tuple), at, nullptr));
+  if (class_of(obj)) {
+    Value out;
+    const Value key = idx.size() == 1 && !is_tuple ? idx[0] : Value::tuple(idx);
+    if (call_dunder(obj, "__getitem__", {key}, out, at)) return out;
+  }
+  if (auto m = as<NNModuleObj>(obj, Tag::NNModule); m && std::dynamic_pointer_cast<ContainerModule>(m->m)) {
+    auto cm = std::static_pointer_cast<ContainerModule>(m->m);
+    if (idx.size() != 1 || is_tuple) fail(at, "TypeError: " + cm->type_name() + " indices must be integers, slices or keys");
+    auto& kids = cm->kids();
+    if (cm->is_dict) {
+      if (idx[0].kind != K::Str) fail(at, "KeyError: " + repr(idx[0]));
+      for (auto& [k, c] : kids)
+        if (k == idx[0].s) return make_obj<NNModuleObj>(c);
+      fail(at, "KeyError: " + repr(idx[0]));
+    }
+    if (auto sl = as<SliceObj>(idx[0], Tag::Slice)) {
+      int64_t start, stop, step, count;
+      py_slice(*sl, int64_t(kids.size()), start, stop, step, count, at);
+      auto c = std::make_shared<ContainerModule>(false);
+      for (int64_t k = 0; k < count; ++k) c->add(std::to_string(k), kids[size_t(start + k * step)].second);
+      return make_obj<NNModuleObj>(nn::ModulePtr(c));
+    }
+    int64_t i = to_index(idx[0], at), n = int64_t(kids.size());
+    if (i < -n || i >= n) fail(at, "IndexError: index " + std::to_string(i) + " is out of range");
+    return make_obj<NNModuleObj>(kids[size_t(i < 0 ? i + n : i)].second);
+  }
+  if (auto g = as<GeneratorObj>(obj, Tag::Generator)) {
+    (void)g;
+    fail(at, "TypeError: 'generator' object is not subscriptable");
+  }
+  if (auto m = as<NNModuleObj>(obj, Tag::NNModule)) {
+    auto sq = std::dynamic_pointer_cast<nn::Sequential>(m->m);
+    if (!sq) fail(at, "TypeError: '" + obj.type_name() + "' object is not subscriptable");
+    if (idx.size() != 1 || is_tuple || !(is_int_like(idx[0]) || idx[0].kind == K::Tensor))
+      fail(at, "TypeError: tensorlens indexes a Sequential with an integer only");
+    const int64_t i = to_index(idx[0], at), n = int64_t(sq->size());
+    if (i < -n || i >= n) fail(at, "IndexError: index " + std::to_string(i) + " is out of range");
+    return make_obj<NNModuleObj>(sq->at(i));
+  }
+  if (auto d = as<DictObj>(obj, Tag::Dict)) {
+    Value key = idx.size() == 1 && !is_tuple ? idx[0] : Value::tuple(idx);
+    const Value* v = dict_get(*d, key, at);
+    if (!v) fail(at, "KeyError: " + repr(key));
+    return *v;
+  }
+  const bool seq = obj.is_seq() || obj.kind == K::Str;
+  auto r = as<RangeObj>(obj, Tag::Range);
+  if (!seq && !r) fail(at, "TypeError: '" + obj.type_name() + "' object is not subscriptable");
+  if (idx.size() != 1 || is_tuple)
+    fail(at, "TypeError: " + obj.type_name() + " indices must be integers or slices, not tuple");
+  std::vector<std::string> chars;
+  if (obj.kind == K::Str) chars = utf8_chars(obj.s);
+  const int64_t len = r ? r->len() : obj.kind == K::Str ? int64_t(chars.size()) : int64_t(obj.items->size());
+  if (auto s = as<SliceObj>(idx[0], Tag::Slice)) {
+    int64_t start, stop, step, count;
+    py_slice(*s, len, start, stop, step, count, at);
+    if (r) return make_obj<RangeObj>(r->start + start * r->step, r->start + stop * r->step, r->step * step);
+    if (obj.kind == K::Str) {
+      std::string out;
+      for (int64_t k = 0, i = start; k < count; ++k, i += step) out += chars[size_t(i)];
+      return Value::str(out);
+    }
+    std::vector<Value> out;
+    for (int64_t k = 0, i = start; k < count; ++k, i += step) out.push_back((*obj.items)[size_t(i)]);
+    Value v = obj.kind == K::List ? Value::list(std::move(out)) : Value::tuple(std::move(out));
+    v.s = obj.s;  // a slice of a torch.Size is a torch.Size
+    return v;
+  }
+  if (!is_int_like(idx[0]) && !(idx[0].kind == K::Tensor && idx[0].t.numel() == 1 && !idx[0].t.is_floating_point()))
+    fail(at, "TypeError: " + obj.type_name() + " indices must be integers or slices, not " + idx[0].type_name());
+  int64_t i = to_index(idx[0], at);
+  if (i < 0) i += len;
+  if (i < 0 || i >= len) fail(at, "IndexError: " + obj.type_name() + " index out of range");
+  if (r) return Value::integer(r->start + i * r->step);
+  if (obj.kind == K::Str) return Value::str(chars[size_t(i)]);
+  return (*obj.items)[size_t(i)];
+}
+
+Tensor Interp::tensor_index(const Tensor& x, std::vector<Value> items, Pos at, bool* has_index_tensor) {
+  int consumed = 0, ellipsis = -1;
+  for (size_t i = 0; i < items.size(); ++i) {
+    Value& v = items[i];
+    if (v.kind == K::List) v = Value::tensor(at_pos(at, [&] { return tensor_from_value(v); }));
+    if (v.is_none()) continue;
+    if (as<EllipsisObj>(v, Tag::Ellipsis)) {
+      if (ellipsis >= 0) fail(at, "IndexError: an index can only have a single ellipsis ('...')");
+      ellipsis = int(i);
+    } else if (v.kind == K::Int || as<SliceObj>(v, Tag::Slice)) {
+      ++consumed;
+    } else if (v.kind == K::Tensor && v.t.dtype() == DType::Bool) {
+      consumed += v.t.dim();
+    } else if (v.kind == K::Tensor && v.t.dtype() == DType::Int64) {
+      ++consumed;
+    } else {
+      fail(at, "IndexError: only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are "
+               "valid indices (got " + (v.kind == K::Tensor ? std::string(dtype_repr(v.t.dtype())) : v.type_name()) + ")");
+    }
+  }
+  if (consumed > x.dim())
+    fail(at, "IndexError: too many indices for tensor of dimension " + std::to_string(x.dim()));
+  Value cur = Value::tensor(x);
+  int64_t d = 0;
+  int tensors = 0;
+  for (const Value& v : items) {
+    if (v.is_none()) {
+      cur = call1("unsqueeze", kAnyOp, {cur, Value::integer(d)}, at);
+      ++d;
+    } else if (as<EllipsisObj>(v, Tag::Ellipsis)) {
+      d += x.dim() - consumed;
+    } else if (v.kind == K::Int) {
+      cur = call1("select", kAnyOp, {cur, Value::integer(d), v}, at);
+    } else if (auto s = as<SliceObj>(v, Tag::Slice)) {
+      const int64_t step = s->step.is_none() ? 1 : to_index(s->step, at);
+      if (step <= 0) fail(at, "ValueError: step must be greater than zero");
+      if (!(s->lower.is_none() && s->upper.is_none() && step == 1)) {  // `:` is a no-op, as in PyTorch
+        Value lo = s->lower.is_none() ? Value::none() : Value::integer(to_index(s->lower, at));
+        Value hi = s->upper.is_none() ? Value::none() : Value::integer(to_index(s->upper, at));
+        cur = call1("slice", kAnyOp, {cur, Value::integer(d), lo, hi, Value::integer(step)}, at);
+      }
+      ++d;
+    } else {  // an index tensor
+      if (has_index_tensor) *has_index_tensor = true;
+      if (++tensors > 1) fail(at, "IndexError: tensorlens supports one index tensor per indexing expression");
+      const Tensor& ix = v.t;
+      const Tensor& c = cur.t;
+      std::vector<int64_t> positions;
+      if (ix.dtype() == DType::Bool) {
+        const int k = ix.dim();
+        if (k == 0) fail(at, "IndexError: indexing with a 0-d bool tensor is not supported by tensorlens");
+        bool ok = d + k <= c.dim();
+        for (int j = 0; ok && j < k; ++j) ok = ix.shape()[j] == c.shape()[int(d) + j];
+        if (!ok) {
+          int j = 0;
+          while (d + j < c.dim() && j < k && ix.shape()[j] == c.shape()[int(d) + j]) ++j;
+          fail(at, "IndexError: The shape of the mask " + shape_str(ix.shape()) + " at index " + std::to_string(j) +
+                       " does not match the shape of the indexed tensor " + shape_str(c.shape()) + " at index " +
+                       std::to_string(d + j));
+        }
+        if (k > 1)
+          cur = call1("flatten", kAnyOp, {cur, Value::integer(d), Value::integer(d + k - 1)}, at);
+        std::vector<int64_t> m = ix.to_int_vector();
+        for (size_t j = 0; j < m.size(); ++j)
+          if (m[j]) positions.push_back(int64_t(j));
+      } else {
+        if (ix.dim() == 0) {
+          cur = call1("select", kAnyOp, {cur, Value::integer(d), Value::integer(int64_t(ix.item()))}, at);
+          continue;
+        }
+        if (ix.dim() > 1) fail(at, "IndexError: index tensors with more than one dimension are not supported by tensorlens");
+        const int64_t size = c.shape()[int(d)];
+        positions = ix.to_int_vector();
+        for (int64_t& p : positions) {
+          if (p < -size || p >= size)
+            fail(at, "IndexError: index " + std::to_string(p) + " is out of bounds for dimension " + std::to_string(d) +
+                         " with size " + std::to_string(size));
+          if (p < 0) p += size;
+        }
+      }
+      std::vector<double> pd(positions.begin(), positions.end());
+      Tensor pt = at_pos(at, [&] { return Tensor::from_data(pd, Shape({int64_t(pd.size())}), DType::Int64); });
+      cur = call1("index_select", kAnyOp, {cur, Value::integer(d), Value::tensor(pt)}, at);
+      ++d;
+    }
+  }
+  if (cur.t.same(x)) {  // x[:] / x[...]: a new view of the same data, as PyTorch returns
+    if (x.dim() == 0) {
+      std::vector<Value> no_dims;
+      return call1("view", kAnyOp, {cur, Value::tuple(no_dims)}, at).t;
+    }
+    return call1("slice", kAnyOp, {cur, Value::integer(0)}, at).t;
+  }
+  return cur.t;
+}
+
+void Interp::set_item(const Value& obj, const std::vector<Value>& idx, bool is_tuple, const Value& v, Pos at) {
+  if (obj.kind == K::Tensor) return tensor_set(obj.t, index_items(idx, is_tuple), v, at);
+  if (class_of(obj)) {
+    Value out;
+    const Value key = idx.size() == 1 && !is_tuple ? idx[0] : Value::tuple(idx);
+    if (call_dunder(obj, "__setitem__", {key, v}, out, at)) return;
+  }
+  if (auto m = as<NNModuleObj>(obj, Tag::NNModule); m && std::dynamic_pointer_cast<ContainerModule>(m->m)) {
+    auto cm = std::static_pointer_cast<ContainerModule>(m->m);
+    auto c = as<NNModuleObj>(v, Tag::NNModule);
+    if (!c) fail(at, "TypeError: " + v.type_name() + " is not a Module subclass");
+    if (idx.size() != 1 || is_tuple) fail(at, "TypeError: " + cm->type_name() + " indices must be integers or keys");
+    if (cm->is_dict) {
+      if (idx[0].kind != K::Str) fail(at, "TypeError: module name should be a string");
+      cm->add(idx[0].s, c->m);
+      return;
+    }
+    int64_t i = to_index(idx[0], at), n = int64_t(cm->kids().size());
+    if (i < -n || i >= n) fail(at, "IndexError: index " + std::to_string(i) + " is out of range");
+    cm->add(std::to_string(i < 0 ? i + n : i), c->m);
+    return;
+  }
+  if (auto d = as<DictObj>(obj, Tag::Dict)) {
+    dict_set(*const_cast<DictObj*>(d), idx.size() == 1 && !is_tuple ? idx[0] : Value::tuple(idx), v, at);
+    return;
+  }
+  if (obj.kind != K::List) fail(at, "TypeError: '" + obj.type_name() + "' object does not support item assignment");
+  if (idx.size() != 1 || is_tuple) fail(at, "TypeError: list indices must be integers or slices, not tuple");
+  std::vector<Value>& items = *obj.items;
+  const int64_t len = int64_t(items.size());
+  if (auto s = as<SliceObj>(idx[0], Tag::Slice)) {
+    int64_t start, stop, step, count;
+    py_slice(*s, len, start, stop, step, count, at);
+    if (step != 1) fail(at, "ValueError: extended slice assignment is not supported by tensorlens");
+    std::vector<Value> add = to_vector(v, at);
+    for (const Value& x : add) check_insert(x, obj.items.get(), at);
+    stop = std::max(stop, start);
+    check_len(len - (stop - start) + int64_t(add.size()), at);
+    items.erase(items.begin() + start, items.begin() + stop);
+    items.insert(items.begin() + start, add.begin(), add.end());
+    return;
+  }
+  int64_t i = to_index(idx[0], at);
+  if (i < 0) i += len;
+  if (i < 0 || i >= len) fail(at, "IndexError: list assignment index out of range");
+  check_insert(v, obj.items.get(), at);
+  items[size_t(i)] = v;
+}
+
+void Interp::tensor_set(const Tensor& x, const std::vector<Value>& items, const Value& v, Pos at) {
+  if (!(v.kind == K::Tensor || v.is_number() || v.kind == K::List))
+    fail(at, "TypeError: can't assign a " + v.type_name() + " to a Tensor");
+  // x[mask] = number with a mask over leading dims: x.copy_(where(mask, number, x)).
+  if (items.size() == 1 && items[0].kind == K::Tensor && items[0].t.dtype() == DType::Bool) {
+    const Tensor& m = items[0].t;
+    bool ok = m.dim() >= 1 && m.dim() <= x.dim();
+    for (int j = 0; ok && j < m.dim(); ++j) ok = m.shape()[j] == x.shape()[j];
+    if (!ok) fail(at, "IndexError: The shape of the mask " + shape_str(m.shape()) + " does not match the shape of the indexed tensor " + shape_str(x.shape()));
+    if (!(v.is_number() || (v.kind == K::Tensor && v.t.numel() == 1)))
+      fail(at, "TypeError: tensorlens supports x[mask] = value only for a single number");
+    Value mask = items[0];
+    for (int j = m.dim(); j < x.dim(); ++j) mask = call1("unsqueeze", kAnyOp, {mask, Value::integer(j)}, at);
+    Value filled = call_table("where", kTorch, {mask, v, Value::tensor(x)}, {}, at);
+    refuse_grad_copy(filled.t, at);
+    call_table("copy_", kMethod, {Value::tensor(x), filled}, {}, at);
+    return;
+  }
+  bool advanced = false;
+  Tensor view = tensor_index(x, items, at, &advanced);
+  if (advanced) fail(at, "IndexError: assignment through an index tensor is not supported by tensorlens");
+  Tensor src;
+  if (v.kind == K::Tensor) src = v.t;
+  else if (v.kind == K::List) src = at_pos(at, [&] { return tensor_from_value(v, view.dtype()); });
+  else src = Tensor::scalar(v.as_double(), view.dtype());
+  refuse_grad_copy(src, at);
+  call_table("copy_", kMethod, {Value::tensor(view), Value::tensor(src)}, {}, at);
+}
+
+void Interp::refuse_grad_copy(const Tensor& src, Pos at) {
+  if (grad_enabled() && src.requires_grad())
+    fail(at, "RuntimeError: tensorlens does not support writing a tensor that requires grad into part of "
+             "another tensor; build the result out of place (torch.cat, torch.stack, torch.where)");
+}
+
+}  // namespace tl::lang::detail

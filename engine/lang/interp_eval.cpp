@@ -1,0 +1,507 @@
+// Expressions, truthiness and equality, dicts, and calls (builtins, user functions).
+#include "engine/lang/interp.h"
+
+namespace tl::lang::detail {
+
+Value Interp::eval(const Expr* e) {
+  DepthGuard dg(eval_depth_, e->op_pos);
+  switch (e->kind) {
+    case ExprKind::Name: return lookup(e);
+    case ExprKind::Int: return Value::integer(e->int_value);
+    case ExprKind::Float: return Value::number(e->float_value);
+    case ExprKind::Str: {
+      check_len(int64_t(e->str_value.size()), e->span.start());
+      return Value::str(e->str_value);
+    }
+    case ExprKind::Bool: return Value::boolean(e->bool_value);
+    case ExprKind::None: return Value::none();
+    case ExprKind::Ellipsis: return make_obj<EllipsisObj>();
+    case ExprKind::List:
+    case ExprKind::Tuple: {
+      std::vector<Value> items;
+      items.reserve(e->elts.size());
+      for (const Expr* x : e->elts) {
+        if (x->kind == ExprKind::Starred) {
+          std::vector<Value> more = to_vector(eval(x->value), x->span.start());
+          items.insert(items.end(), more.begin(), more.end());
+        } else {
+          items.push_back(eval(x));
+        }
+      }
+      return make_seq(e->kind == ExprKind::List ? K::List : K::Tuple, std::move(items), e->span.start());
+    }
+    case ExprKind::Dict: {
+      auto d = std::make_shared<DictObj>();
+      for (size_t i = 0; i < e->elts.size(); ++i) {
+        if (!e->elts[i]) {  // {**m}
+          Value m = eval(e->values[i]);
+          auto src = as<DictObj>(m, Tag::Dict);
+          if (!src) fail(e->values[i]->span.start(), "TypeError: '" + m.type_name() + "' object is not a mapping");
+          for (const auto& [k, v] : src->items) dict_set(*d, k, v, e->values[i]->span.start());
+          continue;
+        }
+        Value k = eval(e->elts[i]);
+        Value v = eval(e->values[i]);
+        dict_set(*d, k, v, e->elts[i]->span.start());
+      }
+      return Value::object(d);
+    }
+    case ExprKind::ListComp:
+    case ExprKind::SetComp:
+    case ExprKind::DictComp:
+    case ExprKind::GenExp: return eval_listcomp(e);
+    case ExprKind::Set: {
+      auto set = std::make_shared<SetObj>();
+      for (const Expr* x : e->elts) {
+        if (x->kind == ExprKind::Starred) {
+          for (const Value& v : to_vector(eval(x->value), x->span.start())) set_add(*set, v, x->span.start());
+        } else {
+          set_add(*set, eval(x), x->span.start());
+        }
+      }
+      return Value::object(set);
+    }
+    case ExprKind::Lambda: return make_user_fn(e->lambda_def);
+    case ExprKind::Yield: {
+      if (!yield_sink_) fail(e->span.start(), "SyntaxError: 'yield' outside function");
+      if (e->bool_value) {  // yield from
+        for (const Value& v : to_vector(eval(e->value), e->value->span.start())) {
+          tick(e->span.start());
+          yield_sink_->push_back(v);
+        }
+      } else {
+        yield_sink_->push_back(e->value ? eval(e->value) : Value::none());
+      }
+      check_len(int64_t(yield_sink_->size()), e->span.start());
+      return Value::none();
+    }
+    case ExprKind::CompFor: fail(e->span.start(), "SyntaxError: comprehension clause outside a comprehension");
+    case ExprKind::Attribute: {
+      Value obj = eval(e->value);
+      return get_attr(obj, e->name, attr_pos(e));
+    }
+    case ExprKind::Call: return eval_call(e);
+    case ExprKind::Subscript: {
+      Value obj = eval(e->value);
+      std::vector<Value> idx = eval_index(e);
+      return get_item(obj, idx, e->index_is_tuple, e->op_pos);
+    }
+    case ExprKind::Slice:
+    case ExprKind::Starred: fail(e->span.start(), std::string("SyntaxError: ") + kind_name(e->kind) + " is not allowed here");
+    case ExprKind::BinOp: {
+      Value l = eval(e->left);
+      Value r = eval(e->right);
+      return binop(e->bin_op, l, r, e->op_pos);
+    }
+    case ExprKind::UnaryOp: return unary(e->unary_op, eval(e->value), e->op_pos);
+    case ExprKind::Compare: {
+      Value l = eval(e->left);
+      for (size_t i = 0; i < e->cmp_ops.size(); ++i) {
+        Value r = eval(e->elts[i]);
+        Value c = compare(e->cmp_ops[i], l, r, e->cmp_op_pos[i]);
+        if (i + 1 == e->cmp_ops.size()) return c;
+        if (!truthy(c, e->cmp_op_pos[i])) return c;  // a < b < c == (a < b) and (b < c)
+        l = std::move(r);
+      }
+      return Value::boolean(true);
+    }
+    case ExprKind::BoolOp: {  // returns the deciding operand, as Python
+      Value v;
+      for (size_t i = 0; i < e->elts.size(); ++i) {
+        v = eval(e->elts[i]);
+        if (i + 1 == e->elts.size()) break;
+        const bool t = truthy(v, e->op_pos);
+        if (e->bool_op == BoolOpKind::And ? !t : t) break;
+      }
+      return v;
+    }
+    case ExprKind::IfExp: return truthy(eval(e->test), e->test->span.start()) ? eval(e->body) : eval(e->orelse);
+    case ExprKind::FString: {
+      std::string out;
+      for (const Expr* x : e->elts) {
+        out += x->kind == ExprKind::Str ? x->str_value : eval(x).s;
+        check_len(int64_t(out.size()), e->span.start());
+      }
+      return Value::str(std::move(out));
+    }
+    case ExprKind::FormattedValue: {
+      Value v = eval(e->value);
+      const Pos at = e->value->span.start();
+      if (e->conversion == 'r' || e->conversion == 'a') v = Value::str(at_pos(at, [&] { return repr(v); }));
+      else if (e->conversion == 's') v = Value::str(at_pos(at, [&] { return str_of(v); }));
+      const std::string spec = e->format_spec ? eval(e->format_spec).s : std::string();
+      return Value::str(format_value(v, spec, at));
+    }
+  }
+  fail(e->span.start(), "SyntaxError: unsupported expression");
+}
+
+// Comprehensions: each `for` clause is a loop level, walked with an explicit stack of iterators
+// (no recursion over clauses). Python 3 gives comprehensions their own scope; binding the
+// targets in the current scope is a simplification that only differs when a target name is
+// also used outside. Generator expressions are evaluated eagerly (see GeneratorObj).
+Value Interp::eval_listcomp(const Expr* e) {
+  const Pos at = e->op_pos;
+  std::vector<Value> out;
+  std::shared_ptr<DictObj> dict;
+  std::shared_ptr<SetObj> set;
+  if (e->kind == ExprKind::DictComp) dict = std::make_shared<DictObj>();
+  if (e->kind == ExprKind::SetComp) set = std::make_shared<SetObj>();
+  const size_t n = e->elts.size();
+  std::vector<std::unique_ptr<Iter>> its(n);
+  size_t level = 0;
+  its[0] = make_iter(eval(e->elts[0]->iter), e->elts[0]->iter->span.start());
+  while (true) {
+    Value x;
+    if (!its[level]->next(x)) {
+      if (level == 0) break;
+      --level;
+      continue;
+    }
+    tick(at);
+    const Expr* c = e->elts[level];
+    assign(c->target, x, c->target->span.start());
+    bool ok = true;
+    for (const Expr* cond : c->values)
+      if (!truthy(eval(cond), cond->span.start())) {
+        ok = false;
+        break;
+      }
+    if (!ok) continue;
+    if (level + 1 < n) {
+      ++level;
+      its[level] = make_iter(eval(e->elts[level]->iter), e->elts[level]->iter->span.start());
+      continue;
+    }
+    if (dict) {
+      Value k = eval(e->value);
+      dict_set(*dict, k, eval(e->right), at);
+    } else if (set) {
+      set_add(*set, eval(e->value), at);
+    } else {
+      out.push_back(eval(e->value));
+      check_len(int64_t(out.size()), at);
+    }
+  }
+  if (dict) return Value::object(dict);
+  if (set) return Value::object(set);
+  if (e->kind == ExprKind::GenExp) {
+    auto g = std::make_shared<GeneratorObj>("<genexpr>");
+    *g->items = std::move(out);
+    return Value::object(g);
+  }
+  return make_seq(K::List, std::move(out), e->span.start());
+}
+
+Value Interp::eval_call(const Expr* e) {
+  Value fn = eval(e->value);
+  std::vector<Value> pos;
+  Kw kw;
+  for (const Expr* a : e->elts) {
+    if (a->kind == ExprKind::Starred) {
+      std::vector<Value> more = to_vector(eval(a->value), a->span.start());
+      pos.insert(pos.end(), more.begin(), more.end());
+    } else {
+      pos.push_back(eval(a));
+    }
+  }
+  for (const Keyword& k : e->keywords) {
+    Value v = eval(k.value);
+    if (!k.name.empty()) {
+      kw.emplace_back(k.name, std::move(v));
+      continue;
+    }
+    auto d = as<DictObj>(v, Tag::Dict);
+    if (!d) fail(k.span.start(), "TypeError: argument after ** must be a mapping, not " + v.type_name());
+    for (const auto& [key, val] : d->items) {
+      if (key.kind != K::Str) fail(k.span.start(), "TypeError: keywords must be strings");
+      kw.emplace_back(key.s, val);
+    }
+  }
+  return call(fn, pos, kw, call_pos(e));
+}
+
+std::vector<Value> Interp::eval_index(const Expr* e) {
+  std::vector<Value> idx;
+  for (const Expr* x : e->elts) {
+    if (x->kind != ExprKind::Slice) {
+      idx.push_back(eval(x));
+      continue;
+    }
+    auto s = std::make_shared<SliceObj>();
+    if (x->lower) s->lower = eval(x->lower);
+    if (x->upper) s->upper = eval(x->upper);
+    if (x->step) s->step = eval(x->step);
+    idx.push_back(Value::object(s));
+  }
+  return idx;
+}
+
+bool Interp::truthy(const Value& v, Pos at) {
+  switch (v.kind) {
+    case K::None: return false;
+    case K::Bool: return v.b;
+    case K::Int: return v.i != 0;
+    case K::Float: return v.f != 0;
+    case K::Str: return !v.s.empty();
+    case K::List:
+    case K::Tuple: return !v.items->empty();
+    case K::DType: return true;
+    case K::Tensor: {
+      const int64_t n = v.t.numel();
+      if (n == 0) fail(at, "RuntimeError: Boolean value of Tensor with no values is ambiguous");
+      if (n > 1) fail(at, "RuntimeError: Boolean value of Tensor with more than one value is ambiguous");
+      return v.t.item() != 0;
+    }
+    case K::Object: {
+      if (auto d = as<DictObj>(v, Tag::Dict)) return !d->items.empty();
+      if (auto r = as<RangeObj>(v, Tag::Range)) return r->len() > 0;
+      if (auto st = as<SetObj>(v, Tag::Set)) return !st->items.empty();
+      if (class_of(v)) {
+        Value out;
+        if (call_dunder(v, "__bool__", {}, out, at)) {
+          if (out.kind != K::Bool) fail(at, "TypeError: __bool__ should return bool, returned " + out.type_name());
+          return out.b;
+        }
+        if (call_dunder(v, "__len__", {}, out, at)) return truthy(out, at);
+      }
+      return true;
+    }
+  }
+  return true;
+}
+
+bool Interp::equal(const Value& a, const Value& b, Pos at, int depth) {
+  if (a.is_number() && b.is_number()) {
+    if (a.kind == K::Float || b.kind == K::Float) return a.as_double() == b.as_double();
+    return int_of(a) == int_of(b);
+  }
+  if (a.kind == K::Tensor || b.kind == K::Tensor) return truthy(compare(CmpOpKind::Eq, a, b, at), at);
+  if (class_of(a) || class_of(b)) return truthy(compare(CmpOpKind::Eq, a, b, at), at);
+  if (a.kind != b.kind) return false;
+  switch (a.kind) {
+    case K::None: return true;
+    case K::Str: return a.s == b.s;
+    case K::DType: return a.i == b.i;
+    case K::List:
+    case K::Tuple: {
+      if (a.items->size() != b.items->size()) return false;
+      if (depth > opt_.max_container_depth) fail(at, "RecursionError: maximum recursion depth exceeded in comparison");
+      for (size_t i = 0; i < a.items->size(); ++i)
+        if (!equal((*a.items)[i], (*b.items)[i], at, depth + 1)) return false;
+      return true;
+    }
+    default: return a.obj == b.obj;
+  }
+}
+
+// Hashable keys: numbers, str, None, tuples, dtypes, tensors and objects (by identity, as in
+// Python, unless their class defines __eq__), not lists, dicts or sets.
+void Interp::check_hashable(const Value& k, Pos at) {
+  const bool bad = k.kind == K::List || as<DictObj>(k, Tag::Dict) || as<SetObj>(k, Tag::Set);
+  if (bad) fail(at, "TypeError: unhashable type: '" + k.type_name() + "'");
+  if (k.kind == K::Tuple)
+    for (const Value& x : *k.items) check_hashable(x, at);
+}
+bool Interp::key_equal(const Value& a, const Value& b, Pos at) {
+  if (a.kind == K::Tensor || b.kind == K::Tensor) return a.kind == b.kind && a.t.same(b.t);
+  if ((a.kind == K::Object && !class_of(a)) || (b.kind == K::Object && !class_of(b))) return identical(a, b);
+  return equal(a, b, at);
+}
+
+void Interp::set_add(SetObj& s, const Value& v, Pos at) {
+  check_hashable(v, at);
+  for (const Value& x : s.items)
+    if (key_equal(x, v, at)) return;
+  check_len(int64_t(s.items.size() + 1), at);
+  s.items.push_back(v);
+}
+
+void Interp::dict_set(DictObj& d, const Value& k, const Value& v, Pos at) {
+  check_hashable(k, at);
+  check_insert(v, &d, at);
+  for (auto& kv : d.items)
+    if (key_equal(kv.first, k, at)) {
+      kv.second = v;
+      return;
+    }
+  check_len(int64_t(d.items.size() + 1), at);
+  d.items.emplace_back(k, v);
+}
+
+const Value* Interp::dict_get(const DictObj& d, const Value& k, Pos at) {
+  for (const auto& kv : d.items)
+    if (key_equal(kv.first, k, at)) return &kv.second;
+  return nullptr;
+}
+
+Value Interp::call(const Value& fn, std::vector<Value>& pos, Kw& kw, Pos at) {
+  const Obj* o = as_obj(fn);
+  if (!o) fail(at, "TypeError: '" + fn.type_name() + "' object is not callable");
+  switch (o->tag) {
+    case Tag::OpFn: {
+      auto f = static_cast<const OpFnObj*>(o);
+      if (f->self.defined()) pos.insert(pos.begin(), Value::tensor(f->self));
+      Value r = call_table(f->name, f->where, pos, kw, at);
+      if (f->name == "backward") {
+        if (f->self.defined()) res_.backward_root = f->self;
+        else if (!pos.empty() && pos[0].kind == K::Tensor) res_.backward_root = pos[0].t;
+        else if (!pos.empty() && pos[0].is_seq() && !pos[0].items->empty() && (*pos[0].items)[0].kind == K::Tensor)
+          res_.backward_root = (*pos[0].items)[0].t;
+      }
+      if (f->name == "size" && r.kind == K::Tuple) r.s = kSizeMark;
+      return r;
+    }
+    case Tag::Builtin: return call_builtin(static_cast<const BuiltinObj*>(o)->id, static_cast<const BuiltinObj*>(o)->name, pos, kw, at);
+    case Tag::UserFn: return call_user(*static_cast<const UserFnObj*>(o), pos, kw, at);
+    case Tag::GradModeClass:
+      if (!pos.empty() || !kw.empty()) fail(at, "TypeError: " + o->type_name() + "() takes no arguments");
+      return make_obj<GradModeObj>(Tag::GradMode, static_cast<const GradModeObj*>(o)->enable);
+    case Tag::Method: return call_method(*static_cast<const MethodObj*>(o), pos, kw, at);
+    case Tag::NNClass: return construct_module(static_cast<const NNClassObj*>(o)->name, pos, kw, at);
+    case Tag::OptimClass: return construct_optimizer(static_cast<const NNClassObj*>(o)->name, pos, kw, at);
+    case Tag::NNModule: return call_module(static_cast<const NNModuleObj*>(o)->m, pos, kw, at);
+    case Tag::Class: return call_class(std::static_pointer_cast<ClassObj>(fn.obj), pos, kw, at);
+    case Tag::BoundMethod: {
+      auto b = static_cast<const BoundMethodObj*>(o);
+      pos.insert(pos.begin(), b->self);
+      return call(b->fn, pos, kw, at);
+    }
+    case Tag::Instance: {
+      Value out;
+      auto cls = class_of(fn);
+      const Value* f = cls->lookup("__call__");
+      if (!f) fail(at, "TypeError: '" + fn.type_name() + "' object is not callable");
+      Value bound = bind_attr(fn, *f, cls, at);
+      return call(bound, pos, kw, at);
+    }
+    case Tag::GradMode: {  // @torch.no_grad() on a function
+      if (pos.size() != 1 || !kw.empty()) fail(at, "TypeError: " + o->type_name() + "() as a decorator takes one function");
+      auto w = std::make_shared<WrapperObj>(Tag::GradWrapped, pos[0]);
+      w->setter = Value::boolean(static_cast<const GradModeObj*>(o)->enable);
+      return Value::object(w);
+    }
+    case Tag::GradWrapped: {
+      auto w = static_cast<const WrapperObj*>(o);
+      EnableGradGuard guard(w->setter.b);
+      return call(w->fn, pos, kw, at);
+    }
+    case Tag::StaticMethod:
+    case Tag::ClassMethod: return call(static_cast<const WrapperObj*>(o)->fn, pos, kw, at);
+    default: fail(at, "TypeError: '" + fn.type_name() + "' object is not callable");
+  }
+}
+
+Value Interp::call_user(const UserFnObj& f, std::vector<Value>& pos, Kw& kw, Pos at) {
+  const Stmt* d = f.def;
+  if (call_depth_ >= opt_.max_call_depth)
+    fail(at, "RecursionError: maximum recursion depth exceeded (more than " + std::to_string(opt_.max_call_depth) +
+                 " nested calls)");
+  auto scope = std::make_shared<Scope>();
+  scope->parent = f.closure;
+  bind_args(f, *scope, pos, kw, at);
+  // Switch scopes; restored on every exit (RAII), including errors.
+  struct Restore {
+    Interp& in;
+    Scope* scope;
+    std::shared_ptr<Scope> owner;
+    std::vector<Value>* sink;
+    ~Restore() {
+      in.scope_ = scope;
+      in.scope_owner_ = std::move(owner);
+      in.yield_sink_ = sink;
+      in.frames_.pop_back();
+      --in.call_depth_;
+    }
+  } restore{*this, scope_, scope_owner_, yield_sink_};
+  ++call_depth_;
+  frames_.push_back({&f, scope.get()});
+  scope_ = scope.get();
+  scope_owner_ = scope;
+  std::shared_ptr<GeneratorObj> gen;
+  if (d->is_generator) {
+    gen = std::make_shared<GeneratorObj>(d->name);
+    yield_sink_ = gen->items.get();
+  } else {
+    yield_sink_ = nullptr;
+  }
+  ret_ = Value::none();
+  Flow fl = exec_block(d->body);
+  if (fl == Flow::Break || fl == Flow::Continue) fail(at, "SyntaxError: 'break' or 'continue' outside loop");
+  Value r = std::move(ret_);
+  ret_ = Value::none();
+  if (gen) return Value::object(gen);
+  return r;
+}
+
+void Interp::bind_args(const UserFnObj& f, Scope& scope, std::vector<Value>& pos, Kw& kw, Pos at) {
+  const Stmt* d = f.def;
+  const std::string& fname = f.qualname.empty() ? d->name : f.qualname;
+  const size_t np = d->params.size();
+  std::vector<bool> set(np, false);
+  size_t n_positional = 0, n_required = 0;
+  int varargs = -1, varkw = -1;
+  for (size_t j = 0; j < np; ++j) {
+    const Param& p = d->params[j];
+    if (p.kind == Param::Kind::Normal) {
+      ++n_positional;
+      if (!p.default_value) ++n_required;
+    }
+    if (p.kind == Param::Kind::VarArgs) varargs = int(j);
+    if (p.kind == Param::Kind::VarKw) varkw = int(j);
+  }
+  auto plural = [](size_t n, const char* w) { return std::to_string(n) + " " + w + (n == 1 ? "" : "s"); };
+  if (pos.size() > n_positional && varargs < 0) {
+    const std::string takes = n_required == n_positional ? plural(n_positional, "positional argument")
+                                                          : "from " + std::to_string(n_required) + " to " +
+                                                                plural(n_positional, "positional argument");
+    fail(at, "TypeError: " + fname + "() takes " + takes + " but " + std::to_string(pos.size()) +
+                 (pos.size() == 1 ? " was" : " were") + " given");
+  }
+  for (size_t i = 0; i < pos.size() && i < n_positional; ++i) scope.vars[d->params[i].name] = pos[i], set[i] = true;
+  if (varargs >= 0) {
+    std::vector<Value> extra;
+    for (size_t i = n_positional; i < pos.size(); ++i) extra.push_back(pos[i]);
+    scope.vars[d->params[size_t(varargs)].name] = Value::tuple(std::move(extra));
+    set[size_t(varargs)] = true;
+  }
+  std::shared_ptr<DictObj> extra_kw;
+  if (varkw >= 0) extra_kw = std::make_shared<DictObj>();
+  for (auto& [k, v] : kw) {
+    size_t j = 0;
+    while (j < np && !(d->params[j].name == k && (d->params[j].kind == Param::Kind::Normal ||
+                                                  d->params[j].kind == Param::Kind::KwOnly)))
+      ++j;
+    if (j == np) {
+      if (!extra_kw) fail(at, "TypeError: " + fname + "() got an unexpected keyword argument '" + k + "'");
+      for (const auto& kv : extra_kw->items)
+        if (kv.first.s == k) fail(at, "TypeError: " + fname + "() got multiple values for keyword argument '" + k + "'");
+      extra_kw->items.emplace_back(Value::str(k), v);
+      continue;
+    }
+    if (set[j]) fail(at, "TypeError: " + fname + "() got multiple values for argument '" + k + "'");
+    scope.vars[k] = v, set[j] = true;
+  }
+  if (extra_kw) scope.vars[d->params[size_t(varkw)].name] = Value::object(extra_kw), set[size_t(varkw)] = true;
+  std::vector<std::string> missing_pos, missing_kw;
+  for (size_t j = 0; j < np; ++j) {
+    if (set[j]) continue;
+    const Param& p = d->params[j];
+    if (!p.default_value) {
+      (p.kind == Param::Kind::KwOnly ? missing_kw : missing_pos).push_back("'" + p.name + "'");
+      continue;
+    }
+    scope.vars[p.name] = f.defaults[j];
+  }
+  for (int k = 0; k < 2; ++k) {
+    auto& m = k == 0 ? missing_pos : missing_kw;
+    if (m.empty()) continue;
+    std::string names;
+    for (size_t i = 0; i < m.size(); ++i)
+      names += (i == 0 ? "" : i + 1 == m.size() ? (m.size() > 2 ? ", and " : " and ") : ", ") + m[i];
+    fail(at, "TypeError: " + fname + "() missing " + std::to_string(m.size()) + " required " +
+                 (k == 0 ? "positional" : "keyword-only") + " argument" + (m.size() == 1 ? "" : "s") + ": " + names);
+  }
+}
+
+}  // namespace tl::lang::detail

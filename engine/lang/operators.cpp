@@ -1,0 +1,405 @@
+// Binary, unary and comparison operators on numbers, sequences and tensors.
+#include "engine/lang/interp.h"
+
+namespace tl::lang::detail {
+
+const char* Interp::tensor_op_name(BinOpKind op) {
+  switch (op) {
+    case BinOpKind::Add: return "add";
+    case BinOpKind::Sub: return "sub";
+    case BinOpKind::Mul: return "mul";
+    case BinOpKind::Div: return "div";
+    case BinOpKind::MatMul: return "matmul";
+    case BinOpKind::Pow: return "pow";
+    case BinOpKind::FloorDiv: return "floor_divide";
+    case BinOpKind::Mod: return "remainder";
+    case BinOpKind::BitAnd: return "bitwise_and";
+    case BinOpKind::BitOr: return "bitwise_or";
+    case BinOpKind::BitXor: return "bitwise_xor";
+    default: return "";
+  }
+}
+
+[[noreturn]] void Interp::unsupported(BinOpKind op, const Value& a, const Value& b, Pos at) {
+  fail(at, std::string("TypeError: unsupported operand type(s) for ") + op_str(op) + ": '" + a.type_name() + "' and '" +
+               b.type_name() + "'");
+}
+
+[[noreturn]] void Interp::overflow(Pos at) { fail(at, "OverflowError: integer overflow (tensorlens integers are 64-bit)"); }
+
+Value Interp::tensor_binop(BinOpKind op, const Value& a, const Value& b, Pos at) {
+  // tensor +-*/ tensor-or-number, most of a script's arithmetic: tl::arith directly, with what
+  // call_table adds (source position for the graph, error position, memory check).
+  const bool is_arith = op == BinOpKind::Add || op == BinOpKind::Sub || op == BinOpKind::Mul || op == BinOpKind::Div;
+  if (is_arith && a.kind == K::Tensor && (b.kind == K::Tensor || b.kind == K::Int || b.kind == K::Float)) {
+    const Arith ar = op == BinOpKind::Add ? Arith::Add : op == BinOpKind::Sub ? Arith::Sub
+                     : op == BinOpKind::Mul ? Arith::Mul : Arith::Div;
+    Value r = at_pos(at, [&] {
+      SourcePosGuard sp(at.line, at.col);
+      return Value::tensor(b.kind == K::Tensor ? arith(ar, a.t, b.t) : arith(ar, a.t, b.as_double(), b.kind == K::Int));
+    });
+    check_memory(at);
+    return r;
+  }
+  const char* name = tensor_op_name(op);
+  const unsigned where = kTorch | kMethod;
+  if (!*name || find_ops(name, where).empty()) unsupported(op, a, b, at);
+  if (a.kind == K::Tensor) return call_table(name, where, {a, b}, {}, at);
+  if (!a.is_number()) unsupported(op, a, b, at);
+  // number OP tensor: PyTorch's reflected operators. A Python number becomes a wrapped scalar
+  // of the tensor's kind (wrap_scalar), so `2 * x` and `1 - x` keep x's dtype.
+  switch (op) {
+    case BinOpKind::Add:
+    case BinOpKind::Mul: return call_table(name, where, {b, a}, {}, at);
+    case BinOpKind::Pow: return call_table(name, kTorch, {a, b}, {}, at);
+    case BinOpKind::MatMul: unsupported(op, a, b, at);
+    default: {
+      Tensor w = wrap_scalar(a.as_double(), b.t, a.kind != K::Float);
+      return call_table(name, where, {Value::tensor(w), b}, {}, at);
+    }
+  }
+}
+
+// The dunder names of a binary operator: {"__add__", "__radd__"}, ...
+static std::pair<const char*, const char*> dunder_names(BinOpKind op) {
+  switch (op) {
+    case BinOpKind::Add: return {"__add__", "__radd__"};
+    case BinOpKind::Sub: return {"__sub__", "__rsub__"};
+    case BinOpKind::Mul: return {"__mul__", "__rmul__"};
+    case BinOpKind::Div: return {"__truediv__", "__rtruediv__"};
+    case BinOpKind::FloorDiv: return {"__floordiv__", "__rfloordiv__"};
+    case BinOpKind::Mod: return {"__mod__", "__rmod__"};
+    case BinOpKind::MatMul: return {"__matmul__", "__rmatmul__"};
+    case BinOpKind::Pow: return {"__pow__", "__rpow__"};
+    case BinOpKind::LShift: return {"__lshift__", "__rlshift__"};
+    case BinOpKind::RShift: return {"__rshift__", "__rrshift__"};
+    case BinOpKind::BitOr: return {"__or__", "__ror__"};
+    case BinOpKind::BitXor: return {"__xor__", "__rxor__"};
+    case BinOpKind::BitAnd: return {"__and__", "__rand__"};
+  }
+  return {"", ""};
+}
+
+// a OP b when either operand is a script object: a.__op__(b), then b.__rop__(a); false if
+// neither applies (the caller reports the TypeError).
+bool Interp::instance_binop(BinOpKind op, const Value& a, const Value& b, Pos at, Value& out) {
+  auto [l, rname] = dunder_names(op);
+  if (class_of(a) && call_dunder(a, l, {b}, out, at) && !as<NotImplObj>(out, Tag::NotImpl)) return true;
+  if (class_of(b) && call_dunder(b, rname, {a}, out, at) && !as<NotImplObj>(out, Tag::NotImpl)) return true;
+  return false;
+}
+
+Value Interp::binop(BinOpKind op, const Value& a, const Value& b, Pos at) {
+  if (a.kind == K::Object || b.kind == K::Object) {
+    Value out;
+    if (instance_binop(op, a, b, at, out)) return out;
+    auto sa = as<SetObj>(a, Tag::Set), sb = as<SetObj>(b, Tag::Set);
+    if (sa && sb && (op == BinOpKind::BitOr || op == BinOpKind::BitAnd || op == BinOpKind::Sub || op == BinOpKind::BitXor)) {
+      auto r = std::make_shared<SetObj>();
+      auto in = [&](const SetObj& s, const Value& v) {
+        for (const Value& x : s.items)
+          if (key_equal(x, v, at)) return true;
+        return false;
+      };
+      for (const Value& v : sa->items)
+        if (op == BinOpKind::BitOr || (op == BinOpKind::BitAnd) == in(*sb, v)) set_add(*r, v, at);
+      if (op == BinOpKind::BitOr || op == BinOpKind::BitXor)
+        for (const Value& v : sb->items)
+          if (op == BinOpKind::BitOr || !in(*sa, v)) set_add(*r, v, at);
+      return Value::object(r);
+    }
+  }
+  if (a.kind == K::Tensor || b.kind == K::Tensor) return tensor_binop(op, a, b, at);
+  if (a.is_number() && b.is_number()) return num_binop(op, a, b, at);
+  if (op == BinOpKind::Add && a.kind == b.kind && (a.is_seq() || a.kind == K::Str)) {
+    if (a.kind == K::Str) {
+      check_len(int64_t(a.s.size() + b.s.size()), at);
+      return Value::str(a.s + b.s);
+    }
+    std::vector<Value> r = *a.items;
+    check_len(int64_t(r.size() + b.items->size()), at);
+    r.insert(r.end(), b.items->begin(), b.items->end());
+    return a.kind == K::List ? Value::list(std::move(r)) : Value::tuple(std::move(r));
+  }
+  const bool a_seq = a.is_seq() || a.kind == K::Str, b_seq = b.is_seq() || b.kind == K::Str;
+  if (op == BinOpKind::Mul && ((a_seq && is_int_like(b)) || (b_seq && is_int_like(a)))) {
+    const Value& s = is_int_like(a) ? b : a;
+    const int64_t n = std::max<int64_t>(0, int_of(is_int_like(a) ? a : b));
+    const int64_t len = s.kind == K::Str ? int64_t(s.s.size()) : int64_t(s.items->size());
+    if (len && n > opt_.max_container_len / len) check_len(opt_.max_container_len + 1, at);
+    if (s.kind == K::Str) {
+      std::string r;
+      for (int64_t i = 0; i < n; ++i) r += s.s;
+      return Value::str(r);
+    }
+    std::vector<Value> r;
+    for (int64_t i = 0; i < n; ++i) r.insert(r.end(), s.items->begin(), s.items->end());
+    return s.kind == K::List ? Value::list(std::move(r)) : Value::tuple(std::move(r));
+  }
+  if (op == BinOpKind::Mod && a.kind == K::Str) return Value::str(percent_format(a.s, b, at));
+  unsupported(op, a, b, at);
+}
+
+Value Interp::num_binop(BinOpKind op, const Value& a, const Value& b, Pos at) {
+  if (is_int_like(a) && is_int_like(b)) {
+    const int64_t x = int_of(a), y = int_of(b);
+    int64_t r = 0;
+    switch (op) {
+      case BinOpKind::Add: if (__builtin_add_overflow(x, y, &r)) overflow(at); return Value::integer(r);
+      case BinOpKind::Sub: if (__builtin_sub_overflow(x, y, &r)) overflow(at); return Value::integer(r);
+      case BinOpKind::Mul: if (__builtin_mul_overflow(x, y, &r)) overflow(at); return Value::integer(r);
+      case BinOpKind::Div:
+        if (y == 0) fail(at, "ZeroDivisionError: division by zero");
+        return Value::number(double(x) / double(y));
+      case BinOpKind::FloorDiv:
+      case BinOpKind::Mod: {
+        if (y == 0) fail(at, "ZeroDivisionError: integer division or modulo by zero");
+        if (y == -1) {
+          if (op == BinOpKind::Mod) return Value::integer(0);
+          if (x == INT64_MIN) overflow(at);
+          return Value::integer(-x);
+        }
+        int64_t q = x / y, m = x % y;
+        if (m != 0 && ((m < 0) != (y < 0))) --q, m += y;
+        return Value::integer(op == BinOpKind::FloorDiv ? q : m);
+      }
+      case BinOpKind::Pow: {
+        if (y < 0) {
+          if (x == 0) fail(at, "ZeroDivisionError: 0.0 cannot be raised to a negative power");
+          return Value::number(std::pow(double(x), double(y)));
+        }
+        int64_t base = x, e = y, acc = 1;
+        while (e) {
+          if (e & 1)
+            if (__builtin_mul_overflow(acc, base, &acc)) overflow(at);
+          e >>= 1;
+          if (e && __builtin_mul_overflow(base, base, &base)) overflow(at);
+        }
+        return Value::integer(acc);
+      }
+      case BinOpKind::LShift:
+        if (y < 0) fail(at, "ValueError: negative shift count");
+        if (x == 0) return Value::integer(0);
+        if (y >= 63 || ((x << y) >> y) != x) overflow(at);
+        return Value::integer(x << y);
+      case BinOpKind::RShift:
+        if (y < 0) fail(at, "ValueError: negative shift count");
+        return Value::integer(y >= 63 ? (x < 0 ? -1 : 0) : x >> y);
+      case BinOpKind::BitAnd: return a.kind == K::Bool && b.kind == K::Bool ? Value::boolean(a.b && b.b) : Value::integer(x & y);
+      case BinOpKind::BitOr: return a.kind == K::Bool && b.kind == K::Bool ? Value::boolean(a.b || b.b) : Value::integer(x | y);
+      case BinOpKind::BitXor: return a.kind == K::Bool && b.kind == K::Bool ? Value::boolean(a.b != b.b) : Value::integer(x ^ y);
+      case BinOpKind::MatMul: unsupported(op, a, b, at);
+    }
+  }
+  const double x = a.as_double(), y = b.as_double();
+  switch (op) {
+    case BinOpKind::Add: return Value::number(x + y);
+    case BinOpKind::Sub: return Value::number(x - y);
+    case BinOpKind::Mul: return Value::number(x * y);
+    case BinOpKind::Div:
+      if (y == 0) fail(at, "ZeroDivisionError: float division by zero");
+      return Value::number(x / y);
+    case BinOpKind::FloorDiv:
+    case BinOpKind::Mod: {
+      if (y == 0) fail(at, op == BinOpKind::Mod ? "ZeroDivisionError: float modulo" : "ZeroDivisionError: float floor division by zero");
+      // CPython's float_divmod.
+      double mod = std::fmod(x, y), div = (x - mod) / y;
+      if (mod != 0) {
+        if ((y < 0) != (mod < 0)) mod += y, div -= 1.0;
+      } else {
+        mod = std::copysign(0.0, y);
+      }
+      double fl;
+      if (div != 0) {
+        fl = std::floor(div);
+        if (div - fl > 0.5) fl += 1.0;
+      } else {
+        fl = std::copysign(0.0, x / y);
+      }
+      return Value::number(op == BinOpKind::Mod ? mod : fl);
+    }
+    case BinOpKind::Pow: {
+      if (x == 0 && y < 0) fail(at, "ZeroDivisionError: 0.0 cannot be raised to a negative power");
+      if (x < 0 && std::isfinite(y) && y != std::floor(y))
+        fail(at, "ValueError: a negative number raised to a fractional power is complex (not supported)");
+      double r = std::pow(x, y);
+      if (std::isinf(r) && std::isfinite(x) && std::isfinite(y)) fail(at, "OverflowError: (34, 'Numerical result out of range')");
+      return Value::number(r);
+    }
+    default: unsupported(op, a, b, at);
+  }
+}
+
+Value Interp::unary(UnaryOpKind op, const Value& v, Pos at) {
+  if (op != UnaryOpKind::Not && class_of(v)) {
+    Value out;
+    const char* n = op == UnaryOpKind::Neg ? "__neg__" : op == UnaryOpKind::Pos ? "__pos__" : "__invert__";
+    if (call_dunder(v, n, {}, out, at)) return out;
+  }
+  switch (op) {
+    case UnaryOpKind::Not: return Value::boolean(!truthy(v, at));
+    case UnaryOpKind::Neg:
+      if (v.kind == K::Tensor) return call1("neg", kTorch, {v}, at);
+      if (is_int_like(v)) {
+        if (int_of(v) == INT64_MIN) overflow(at);
+        return Value::integer(-int_of(v));
+      }
+      if (v.kind == K::Float) return Value::number(-v.f);
+      break;
+    case UnaryOpKind::Pos:
+      if (v.kind == K::Tensor || v.kind == K::Float) return v;
+      if (is_int_like(v)) return Value::integer(int_of(v));
+      break;
+    case UnaryOpKind::Invert:
+      if (is_int_like(v)) return Value::integer(~int_of(v));
+      if (v.kind == K::Tensor) {
+        const char* n = v.t.dtype() == DType::Bool ? "logical_not" : "bitwise_not";
+        if (!find_ops(n, kTorch).empty()) return call1(n, kTorch, {v}, at);
+      }
+      break;
+  }
+  fail(at, std::string("TypeError: bad operand type for unary ") + op_str(op) + ": '" + v.type_name() + "'");
+}
+
+const char* Interp::cmp_name(CmpOpKind op) {
+  switch (op) {
+    case CmpOpKind::Lt: return "lt";
+    case CmpOpKind::Le: return "le";
+    case CmpOpKind::Gt: return "gt";
+    case CmpOpKind::Ge: return "ge";
+    case CmpOpKind::Eq: return "eq";
+    case CmpOpKind::Ne: return "ne";
+    default: return "";
+  }
+}
+
+CmpOpKind Interp::flip(CmpOpKind op) {
+  switch (op) {
+    case CmpOpKind::Lt: return CmpOpKind::Gt;
+    case CmpOpKind::Le: return CmpOpKind::Ge;
+    case CmpOpKind::Gt: return CmpOpKind::Lt;
+    case CmpOpKind::Ge: return CmpOpKind::Le;
+    default: return op;
+  }
+}
+
+bool Interp::identical(const Value& a, const Value& b) {
+  if (a.kind != b.kind) return false;
+  switch (a.kind) {
+    case K::None: return true;
+    case K::Bool: return a.b == b.b;
+    case K::Int: return a.i == b.i;
+    case K::Float: return a.f == b.f;
+    case K::Str: return a.s == b.s;
+    case K::DType: return a.i == b.i;
+    case K::Tensor: return a.t.same(b.t);
+    case K::List:
+    case K::Tuple: return a.items == b.items;
+    case K::Object: {
+      if (a.obj == b.obj) return true;
+      auto ma = as<NNModuleObj>(a, Tag::NNModule), mb = as<NNModuleObj>(b, Tag::NNModule);
+      return ma && mb && ma->m == mb->m;
+    }
+  }
+  return false;
+}
+
+Value Interp::compare(CmpOpKind op, const Value& a, const Value& b, Pos at) {
+  switch (op) {
+    case CmpOpKind::Is: return Value::boolean(identical(a, b));
+    case CmpOpKind::IsNot: return Value::boolean(!identical(a, b));
+    case CmpOpKind::In:
+    case CmpOpKind::NotIn: {
+      bool found = false;
+      Value out;
+      if (class_of(b) && call_dunder(b, "__contains__", {a}, out, at)) return Value::boolean(truthy(out, at) == (op == CmpOpKind::In));
+      if (auto st = as<SetObj>(b, Tag::Set)) {
+        for (const Value& x : st->items) found = found || key_equal(x, a, at);
+        return Value::boolean(found == (op == CmpOpKind::In));
+      }
+      if (auto m = as<NNModuleObj>(b, Tag::NNModule)) {  // key in ModuleDict
+        if (a.kind == K::Str) found = m->m->find_child(a.s) != nullptr;
+        return Value::boolean(found == (op == CmpOpKind::In));
+      }
+      if (class_of(b) || as<GeneratorObj>(b, Tag::Generator)) {
+        std::unique_ptr<Iter> it = make_iter(b, at);
+        Value x;
+        while (!found && it->next(x)) found = identical(x, a) || equal(x, a, at);
+        return Value::boolean(found == (op == CmpOpKind::In));
+      }
+      if (b.is_seq()) {
+        for (const Value& x : *b.items)
+          if (identical(x, a) || (x.kind != K::Tensor && a.kind != K::Tensor && equal(x, a, at))) {
+            found = true;
+            break;
+          }
+      } else if (b.kind == K::Str) {
+        if (a.kind != K::Str) fail(at, "TypeError: 'in <string>' requires string as left operand, not " + a.type_name());
+        found = b.s.find(a.s) != std::string::npos;
+      } else if (auto d = as<DictObj>(b, Tag::Dict)) {
+        found = dict_get(*d, a, at) != nullptr;
+      } else if (auto r = as<RangeObj>(b, Tag::Range)) {
+        if (is_int_like(a)) {
+          const int64_t x = int_of(a);
+          found = r->step > 0 ? (x >= r->start && x < r->stop && (x - r->start) % r->step == 0)
+                              : (x <= r->start && x > r->stop && (r->start - x) % (-r->step) == 0);
+        }
+      } else {
+        fail(at, "TypeError: argument of type '" + b.type_name() + "' is not iterable");
+      }
+      return Value::boolean(found == (op == CmpOpKind::In));
+    }
+    default: break;
+  }
+  const bool eqne = op == CmpOpKind::Eq || op == CmpOpKind::Ne;
+  if (class_of(a) || class_of(b)) {
+    static const char* const names[] = {"__lt__", "__le__", "__gt__", "__ge__", "__eq__", "__ne__"};
+    auto idx = [](CmpOpKind k) { return k == CmpOpKind::Lt ? 0 : k == CmpOpKind::Le ? 1 : k == CmpOpKind::Gt ? 2 : k == CmpOpKind::Ge ? 3 : k == CmpOpKind::Eq ? 4 : 5; };
+    Value out;
+    if (class_of(a) && call_dunder(a, names[idx(op)], {b}, out, at) && !as<NotImplObj>(out, Tag::NotImpl)) return out;
+    if (class_of(b) && call_dunder(b, names[idx(flip(op))], {a}, out, at) && !as<NotImplObj>(out, Tag::NotImpl)) return out;
+    if (op == CmpOpKind::Ne && class_of(a) && call_dunder(a, "__eq__", {b}, out, at) && !as<NotImplObj>(out, Tag::NotImpl))
+      return Value::boolean(!truthy(out, at));
+    if (eqne) return Value::boolean(identical(a, b) == (op == CmpOpKind::Eq));
+    fail(at, std::string("TypeError: '") + op_str(op) + "' not supported between instances of '" + a.type_name() +
+                 "' and '" + b.type_name() + "'");
+  }
+  if (a.kind == K::Tensor || b.kind == K::Tensor) {
+    const Value& t = a.kind == K::Tensor ? a : b;
+    const Value& o = a.kind == K::Tensor ? b : a;
+    if (o.kind == K::Tensor || o.is_number())
+      return call_table(cmp_name(a.kind == K::Tensor ? op : flip(op)), kTorch | kMethod, {t, o}, {}, at);
+    if (eqne) return Value::boolean(op == CmpOpKind::Ne);
+    fail(at, std::string("TypeError: '") + op_str(op) + "' not supported between instances of '" + a.type_name() +
+                 "' and '" + b.type_name() + "'");
+  }
+  if (eqne) return Value::boolean(equal(a, b, at) == (op == CmpOpKind::Eq));
+  int c = 0;  // -1, 0, 1
+  if (a.is_number() && b.is_number()) {
+    if (a.kind == K::Float || b.kind == K::Float) {
+      const double x = a.as_double(), y = b.as_double();
+      if (std::isnan(x) || std::isnan(y)) return Value::boolean(false);
+      c = x < y ? -1 : x > y ? 1 : 0;
+    } else {
+      c = int_of(a) < int_of(b) ? -1 : int_of(a) > int_of(b) ? 1 : 0;
+    }
+  } else if (a.kind == K::Str && b.kind == K::Str) {
+    c = a.s < b.s ? -1 : a.s > b.s ? 1 : 0;
+  } else if (a.is_seq() && a.kind == b.kind) {
+    size_t i = 0;
+    while (i < a.items->size() && i < b.items->size() && equal((*a.items)[i], (*b.items)[i], at)) ++i;
+    if (i < a.items->size() && i < b.items->size()) return compare(op, (*a.items)[i], (*b.items)[i], at);
+    c = a.items->size() < b.items->size() ? -1 : a.items->size() > b.items->size() ? 1 : 0;
+  } else {
+    fail(at, std::string("TypeError: '") + op_str(op) + "' not supported between instances of '" + a.type_name() +
+                 "' and '" + b.type_name() + "'");
+  }
+  switch (op) {
+    case CmpOpKind::Lt: return Value::boolean(c < 0);
+    case CmpOpKind::Le: return Value::boolean(c <= 0);
+    case CmpOpKind::Gt: return Value::boolean(c > 0);
+    default: return Value::boolean(c >= 0);
+  }
+}
+
+}  // namespace tl::lang::detail

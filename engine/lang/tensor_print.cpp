@@ -1,0 +1,266 @@
+// PyTorch's tensor repr and the CLI/JSON results of a run (see interpreter.h).
+#include <algorithm>
+#include <cinttypes>
+#include <cmath>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "engine/lang/interpreter.h"
+#include "engine/lang/json.h"
+#include "engine/ops/value.h"
+
+namespace tl::lang {
+
+// =====================================================================================
+// PyTorch's tensor repr (torch/_tensor_str.py with the default print options: precision 4,
+// threshold 1000 elements, 3 edge items, line width 80).
+// =====================================================================================
+namespace {
+
+constexpr int kPrecision = 4, kThreshold = 1000, kEdge = 3, kLineWidth = 80;
+
+std::string fixed(double v, int prec) {
+  char buf[400];  // %f of 1e308 needs ~310 chars
+  std::snprintf(buf, sizeof buf, "%.*f", prec, v);
+  return buf;
+}
+std::string sci(double v, int prec) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*e", prec, v);
+  return buf;
+}
+
+// The values a repr shows: all of them, or (over the threshold) the first and last kEdge
+// indices of every long dim, read straight from the strided storage (never a full copy).
+struct Shown {
+  std::vector<std::vector<int64_t>> idx;  // per dim: the indices shown
+  std::vector<bool> cut;                  // per dim: "..." after the first kEdge
+  std::vector<double> vals;               // row-major over idx
+};
+
+Shown gather_shown(const Tensor& t, bool summarize) {
+  Shown s;
+  const int nd = t.dim();
+  for (int d = 0; d < nd; ++d) {
+    const int64_t n = t.shape()[d];
+    std::vector<int64_t> ix;
+    bool cut = summarize && n > 2 * kEdge;
+    if (cut) {
+      for (int64_t i = 0; i < kEdge; ++i) ix.push_back(i);
+      for (int64_t i = n - kEdge; i < n; ++i) ix.push_back(i);
+    } else {
+      for (int64_t i = 0; i < n; ++i) ix.push_back(i);
+    }
+    s.idx.push_back(std::move(ix));
+    s.cut.push_back(cut);
+  }
+  int64_t total = 1;
+  for (auto& ix : s.idx) total *= int64_t(ix.size());
+  s.vals.reserve(size_t(total));
+  std::vector<size_t> pos(size_t(nd), 0);
+  TL_DISPATCH(t.dtype(), T, [&] {
+    const T* p = t.data_ptr<T>();
+    for (int64_t k = 0; k < total; ++k) {
+      int64_t off = 0;
+      for (int d = 0; d < nd; ++d) off += s.idx[size_t(d)][pos[size_t(d)]] * t.strides()[d];
+      s.vals.push_back(double(p[off]));
+      for (int d = nd - 1; d >= 0; --d) {  // odometer increment
+        if (++pos[size_t(d)] < s.idx[size_t(d)].size()) break;
+        pos[size_t(d)] = 0;
+      }
+    }
+  });
+  return s;
+}
+
+struct Formatter {
+  DType dtype;
+  bool int_mode = true, sci_mode = false;
+  size_t width = 1;
+
+  Formatter(DType dt, const std::vector<double>& vals) : dtype(dt) {
+    if (!is_floating(dt)) {
+      for (double v : vals) width = std::max(width, raw(v).size());
+      return;
+    }
+    double mn = INFINITY, mx = 0;
+    bool any = false;
+    for (double v : vals) {
+      if (!std::isfinite(v) || v == 0) continue;
+      any = true;
+      mn = std::min(mn, std::fabs(v));
+      mx = std::max(mx, std::fabs(v));
+      if (v != std::ceil(v)) int_mode = false;
+    }
+    if (!any) return;
+    if (int_mode) {
+      sci_mode = mx / mn > 1000.0 || mx > 1.0e8;
+    } else {
+      sci_mode = mx / mn > 1000.0 || mx > 1.0e8 || mn < 1.0e-4;
+    }
+    for (double v : vals) {
+      if (!std::isfinite(v) || v == 0) continue;
+      size_t w = sci_mode ? sci(v, kPrecision).size() : int_mode ? fixed(v, 0).size() + 1 : fixed(v, kPrecision).size();
+      width = std::max(width, w);
+    }
+  }
+  std::string raw(double v) const {
+    if (dtype == DType::Bool) return v != 0 ? "True" : "False";
+    if (dtype == DType::Int64) return std::to_string(cast_value<int64_t>(v));
+    if (sci_mode) return sci(v, kPrecision);
+    if (int_mode) {
+      std::string r = fixed(v, 0);
+      if (std::isfinite(v)) r += ".";
+      return r;
+    }
+    return fixed(v, kPrecision);
+  }
+  std::string format(double v) const {
+    std::string r = raw(v);
+    return r.size() < width ? std::string(width - r.size(), ' ') + r : r;
+  }
+};
+
+// Formats the sub-array of `s` starting at flat offset `base` over dims [d, nd).
+// Recursion depth is bounded by the number of dims (kMaxDims).
+std::string tensor_str_rec(const Shown& s, const Formatter& f, int d, size_t base, int indent) {
+  const int nd = int(s.idx.size());
+  if (d == nd) return f.format(s.vals[base]);
+  size_t inner = 1;
+  for (int k = d + 1; k < nd; ++k) inner *= s.idx[size_t(k)].size();
+  const size_t n = s.idx[size_t(d)].size();
+  if (d == nd - 1) {
+    std::vector<std::string> data;
+    for (size_t i = 0; i < n; ++i) {
+      if (s.cut[size_t(d)] && i == size_t(kEdge)) data.push_back(" ...");
+      data.push_back(f.format(s.vals[base + i]));
+    }
+    const size_t elem_len = f.width + 2;
+    size_t per_line = std::max<size_t>(1, size_t(std::floor(double(kLineWidth - indent) / double(elem_len))));
+    if (kLineWidth - indent < 0) per_line = 1;
+    std::string out = "[";
+    for (size_t i = 0; i < data.size(); ++i) {
+      if (i) out += (i % per_line == 0) ? ",\n" + std::string(size_t(indent + 1), ' ') : ", ";
+      out += data[i];
+    }
+    return out + "]";
+  }
+  std::string sep = "," + std::string(size_t(nd - d - 1), '\n') + std::string(size_t(indent + 1), ' ');
+  std::string out = "[";
+  for (size_t i = 0; i < n; ++i) {
+    if (i) out += sep;
+    if (s.cut[size_t(d)] && i == size_t(kEdge)) out += "..." + sep;
+    out += tensor_str_rec(s, f, d + 1, base + i * inner, indent + 1);
+  }
+  return out + "]";
+}
+
+std::string py_tuple_of_ints(const Shape& shape) {
+  std::string r = "(";
+  for (int i = 0; i < shape.n; ++i) r += (i ? ", " : "") + std::to_string(shape.d[i]);
+  return r + (shape.n == 1 ? ",)" : ")");
+}
+
+}  // namespace
+
+namespace {
+std::string plain_tensor_repr(const Tensor& t);
+}
+
+// nn.Parameter's repr is "Parameter containing:\n" + the tensor's.
+std::string tensor_repr(const Tensor& t) {
+  if (!t.defined()) return "None";
+  return (t.impl()->is_param ? "Parameter containing:\n" : "") + plain_tensor_repr(t);
+}
+
+namespace {
+std::string plain_tensor_repr(const Tensor& t) {
+  const std::string prefix = "tensor(";
+  const int indent = int(prefix.size());
+  std::vector<std::string> suffixes;
+  std::string body;
+  if (t.numel() == 0) {
+    if (t.dim() != 1) suffixes.push_back("size=" + py_tuple_of_ints(t.shape()));
+    if (t.dtype() != DType::Float32) suffixes.push_back(std::string("dtype=torch.") + dtype_name(t.dtype()));
+    body = "[]";
+  } else {
+    if (t.dtype() == DType::Float64) suffixes.push_back("dtype=torch.float64");
+    Shown s = gather_shown(t, t.numel() > kThreshold);
+    Formatter f(t.dtype(), s.vals);
+    body = tensor_str_rec(s, f, 0, 0, indent);
+  }
+  if (t.grad_fn()) suffixes.push_back("grad_fn=<" + t.grad_fn()->name() + ">");
+  else if (t.requires_grad()) suffixes.push_back("requires_grad=True");
+  // _add_suffixes: wrap a suffix onto its own line when the last line would pass the width.
+  std::string out = prefix + body;
+  size_t nl = out.rfind('\n');
+  long last_len = long(out.size()) - (nl == std::string::npos ? -1 : long(nl)) + 1;
+  for (const std::string& sfx : suffixes) {
+    if (last_len + long(sfx.size()) + 2 > kLineWidth) {
+      out += ",\n" + std::string(size_t(indent), ' ') + sfx;
+      last_len = indent + long(sfx.size());
+    } else {
+      out += ", " + sfx;
+      last_len += long(sfx.size()) + 2;
+    }
+  }
+  return out + ")";
+}
+}  // namespace
+
+// =====================================================================================
+// JSON results
+// =====================================================================================
+namespace {
+void append_values(std::string& out, const Tensor& t) {
+  out += '[';
+  if (t.numel() > 0) {
+    std::vector<double> v = t.to_vector();
+    const bool f32 = t.dtype() == DType::Float32;
+    for (size_t i = 0; i < v.size(); ++i) {
+      if (i) out += ", ";
+      switch (t.dtype()) {
+        case DType::Bool: out += v[i] != 0 ? "true" : "false"; break;
+        case DType::Int64: out += std::to_string(int64_t(v[i])); break;
+        default: out += json_number(v[i], f32);
+      }
+    }
+  }
+  out += ']';
+}
+}  // namespace
+
+std::string result_to_json(const RunResult& r) {
+  std::string out = "{\"tensors\": {";
+  bool first = true;
+  for (const auto& [name, t] : r.tensors) {
+    if (!first) out += ", ";
+    first = false;
+    json_append_quoted(out, name);
+    out += ": {\"shape\": [";
+    for (int i = 0; i < t.dim(); ++i) out += (i ? ", " : "") + std::to_string(t.shape()[i]);
+    out += "], \"dtype\": \"";
+    out += dtype_name(t.dtype());
+    out += "\", \"requires_grad\": ";
+    out += t.requires_grad() ? "true" : "false";
+    out += ", \"data\": ";
+    append_values(out, t);
+    out += ", \"grad\": ";
+    Tensor g = t.grad();
+    if (g.defined()) append_values(out, g);
+    else out += "null";
+    out += '}';
+  }
+  out += "}, \"stdout\": ";
+  json_append_quoted(out, r.stdout_text);
+  return out + "}";
+}
+
+std::string error_to_json(const std::string& message, int line, int col) {
+  std::string out = "{\"error\": {\"message\": ";
+  json_append_quoted(out, message);
+  return out + ", \"line\": " + std::to_string(line) + ", \"col\": " + std::to_string(col) + "}}";
+}
+
+}  // namespace tl::lang

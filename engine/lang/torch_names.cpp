@@ -1,0 +1,564 @@
+// torch / torch.nn / torch.optim names: module attributes, tensor attributes, nn modules and optimizers.
+#include "engine/lang/interp.h"
+
+namespace tl::lang::detail {
+
+Value Interp::get_attr(const Value& obj, const std::string& name, Pos at) {
+  if (obj.kind == K::Tensor) return tensor_attr(obj.t, name, at);
+  if (auto m = as<ModuleObj>(obj, Tag::Module)) return module_attr(*m, name, at);
+  if (auto m = as<NNModuleObj>(obj, Tag::NNModule)) return nn_module_attr(obj, *m->m, name, at);
+  if (as<OptimizerObj>(obj, Tag::Optimizer) && (name == "step" || name == "zero_grad"))
+    return make_obj<MethodObj>(obj, name);
+  auto one_of = [&](std::initializer_list<const char*> names) {
+    for (const char* n : names)
+      if (name == n) return true;
+    return false;
+  };
+  if (obj.kind == K::List && one_of({"append", "extend", "pop", "insert", "index", "count", "sort", "reverse", "remove",
+                                     "clear", "copy"}))
+    return make_obj<MethodObj>(obj, name);
+  if (obj.kind == K::Tuple && one_of({"index", "count"})) return make_obj<MethodObj>(obj, name);
+  if (obj.kind == K::Str &&
+      one_of({"format", "join", "upper", "lower", "split", "rsplit", "strip", "lstrip", "rstrip", "replace", "startswith",
+              "endswith", "find", "rfind", "index", "count", "title", "capitalize", "isdigit", "isalpha", "isalnum",
+              "isspace", "isupper", "islower", "isnumeric", "ljust", "rjust", "center", "zfill", "splitlines", "partition",
+              "rpartition", "swapcase", "casefold"}))
+    return make_obj<MethodObj>(obj, name);
+  if (as<DictObj>(obj, Tag::Dict) &&
+      one_of({"items", "keys", "values", "get", "pop", "setdefault", "update", "copy", "clear", "popitem"}))
+    return make_obj<MethodObj>(obj, name);
+  if (as<SetObj>(obj, Tag::Set) && one_of({"add", "update", "remove", "discard", "pop", "clear", "copy", "union",
+                                          "intersection", "difference", "issubset", "issuperset", "symmetric_difference"}))
+    return make_obj<MethodObj>(obj, name);
+  if (auto c = as<ClassObj>(obj, Tag::Class)) return class_attr(obj, *c, name, at);
+  if (as<InstanceObj>(obj, Tag::Instance)) return instance_attr(obj, name, at);
+  if (auto sp = as<SuperObj>(obj, Tag::Super)) return super_attr(*sp, name, at);
+  if (auto b = as<BoundMethodObj>(obj, Tag::BoundMethod)) {
+    if (name == "__self__") return b->self;
+    if (name == "__func__") return b->fn;
+    return get_attr(b->fn, name, at);
+  }
+  if (auto f = as<UserFnObj>(obj, Tag::UserFn)) {
+    if (name == "__name__") return Value::str(f->def->name);
+    if (name == "__qualname__") return Value::str(f->qualname);
+    if (name == "__doc__") return Value::none();
+  }
+  if (auto w = as<WrapperObj>(obj, Tag::Property); w && name == "setter") return make_obj<MethodObj>(obj, name);
+  if (auto b = as<BuiltinObj>(obj, Tag::Builtin); b && name == "__name__") return Value::str(b->name);
+  if (name == "__class__") return builtin_type_of(obj);
+  if (obj.kind == K::DType && name == "is_floating_point") return Value::boolean(is_floating(DType(obj.i)));
+  if (auto g = as<GradFnObj>(obj, Tag::GradFn)) {
+    if (name == "name") return make_obj<MethodObj>(obj, name);
+    if (name == "next_functions") {
+      std::vector<Value> v;
+      for (const Edge& ed : g->node->next)
+        v.push_back(Value::tuple({ed.fn ? make_obj<GradFnObj>(ed.fn) : Value::none(), Value::integer(0)}));
+      return Value::tuple(std::move(v));
+    }
+    if (name == "variable" && g->node->is_accumulate()) return Value::tensor(g->node->leaf_tensor());
+  }
+  fail(at, "AttributeError: '" + obj.type_name() + "' object has no attribute '" + name + "'");
+}
+
+Value Interp::module_attr(const ModuleObj& m, const std::string& name, Pos at) {
+  switch (m.mod) {
+    case Mod::Torch: {
+      static const std::pair<const char*, DType> dtypes[] = {
+          {"float32", DType::Float32}, {"float", DType::Float32}, {"float64", DType::Float64},
+          {"double", DType::Float64},  {"int64", DType::Int64},   {"long", DType::Int64},
+          {"bool", DType::Bool}};
+      for (const auto& [n, d] : dtypes)
+        if (name == n) return Value::dtype(d);
+      if (name == "no_grad") return make_obj<GradModeObj>(Tag::GradModeClass, false);
+      if (name == "enable_grad") return make_obj<GradModeObj>(Tag::GradModeClass, true);
+      if (name == "is_grad_enabled") return make_obj<BuiltinObj>(Bi::IsGradEnabled, "is_grad_enabled");
+      if (name == "nn") return make_obj<ModuleObj>(Mod::NN);
+      if (name == "autograd") return make_obj<ModuleObj>(Mod::Autograd);
+      if (name == "optim") return make_obj<ModuleObj>(Mod::Optim);
+      if (name == "Tensor") return make_obj<TypeObj>("torch.Tensor");
+      if (name == "utils") return make_obj<ModuleObj>(Mod::Utils);
+      if (!find_ops(name, kTorch).empty()) return make_obj<OpFnObj>(name, kTorch);
+      break;
+    }
+    case Mod::NN:
+      if (name == "functional") return make_obj<ModuleObj>(Mod::F);
+      if (name == "Module") return Value::object(builtin_class("Module"));
+      if (name == "Parameter") return make_obj<BuiltinObj>(Bi::Parameter, "Parameter");
+      if (name == "ModuleList" || name == "ModuleDict") return make_obj<NNClassObj>(Tag::NNClass, name);
+      if (nn::is_module_class(name)) return make_obj<NNClassObj>(Tag::NNClass, name);
+      {
+        std::string have;
+        for (const std::string& c : nn::module_classes()) have += (have.empty() ? "" : ", ") + c;
+        fail(at, "AttributeError: module 'torch.nn' has no attribute '" + name + "' (tensorlens has " + have +
+                     " and torch.nn.functional)");
+      }
+    case Mod::Optim:
+      if (nn::is_optimizer_class(name)) return make_obj<NNClassObj>(Tag::OptimClass, name);
+      fail(at, "AttributeError: module 'torch.optim' has no attribute '" + name + "' (tensorlens has SGD, Adam and AdamW)");
+    case Mod::F:
+      if (!find_ops(name, kF).empty()) return make_obj<OpFnObj>(name, kF);
+      break;
+    case Mod::Autograd:
+      if (name == "Function") return Value::object(builtin_class("Function"));
+      if (!find_ops(name, kAutograd).empty()) return make_obj<OpFnObj>(name, kAutograd);
+      break;
+    case Mod::Utils:
+      break;
+    case Mod::Random: {
+      static const std::pair<const char*, Bi> fns[] = {
+          {"seed", Bi::RandSeed},         {"random", Bi::RandRandom},   {"uniform", Bi::RandUniform},
+          {"randint", Bi::RandRandint},   {"randrange", Bi::RandRandrange}, {"getrandbits", Bi::RandGetrandbits},
+          {"choice", Bi::RandChoice},     {"shuffle", Bi::RandShuffle}, {"gauss", Bi::RandGauss},
+          {"normalvariate", Bi::RandNormal}, {"sample", Bi::RandSample}, {"choices", Bi::RandChoices}};
+      for (const auto& [n, id] : fns)
+        if (name == n) return make_obj<BuiltinObj>(id, n);
+      break;
+    }
+    case Mod::Math: {
+      static const std::pair<const char*, double> consts[] = {
+          {"pi", M_PI}, {"e", M_E}, {"tau", 2 * M_PI}, {"inf", INFINITY}, {"nan", NAN}};
+      for (const auto& [n, v] : consts)
+        if (name == n) return Value::number(v);
+      static const std::pair<const char*, Bi> fns[] = {
+          {"sqrt", Bi::MathSqrt}, {"exp", Bi::MathExp},     {"log", Bi::MathLog},     {"sin", Bi::MathSin},
+          {"cos", Bi::MathCos},   {"tan", Bi::MathTan},     {"tanh", Bi::MathTanh},   {"floor", Bi::MathFloor},
+          {"ceil", Bi::MathCeil}, {"fabs", Bi::MathFabs},   {"isnan", Bi::MathIsnan}, {"isinf", Bi::MathIsinf},
+          {"isfinite", Bi::MathIsfinite}, {"pow", Bi::MathPow}};
+      for (const auto& [n, id] : fns)
+        if (name == n) return make_obj<BuiltinObj>(id, n);
+      break;
+    }
+  }
+  fail(at, std::string("AttributeError: module '") + m.qualname() + "' has no attribute '" + name + "'");
+}
+
+Value Interp::tensor_attr(const Tensor& t, const std::string& name, Pos at) {
+  if (name == "grad") return t.grad().defined() ? Value::tensor(t.grad()) : Value::none();
+  if (name == "shape") return size_value(t.shape());
+  if (name == "requires_grad") return Value::boolean(t.requires_grad());
+  if (name == "is_leaf") return Value::boolean(t.is_leaf());
+  if (name == "grad_fn") return t.grad_fn() ? make_obj<GradFnObj>(t.grad_fn()) : Value::none();
+  if (name == "dtype") return Value::dtype(t.dtype());
+  if (name == "ndim") return Value::integer(t.dim());
+  if (name == "data") return Value::tensor(t.detach());
+  if (name == "T") {
+    if (t.dim() <= 2) return call1("t", kMethod, {Value::tensor(t)}, at);
+    std::vector<Value> perm;
+    for (int d = t.dim() - 1; d >= 0; --d) perm.push_back(Value::integer(d));
+    return call1("permute", kMethod, {Value::tensor(t), Value::tuple(perm)}, at);
+  }
+  if (!find_ops(name, kMethod).empty()) return make_obj<OpFnObj>(name, kMethod, t);
+  fail(at, "AttributeError: 'Tensor' object has no attribute '" + name + "'");
+}
+
+void Interp::set_attr(const Value& obj, const std::string& name, const Value& v, Pos at) {
+  if (as<InstanceObj>(obj, Tag::Instance)) return instance_set_attr(obj, name, v, at);
+  if (auto m = as<NNModuleObj>(obj, Tag::NNModule)) {
+    if (std::dynamic_pointer_cast<UserModule>(m->m)) return instance_set_attr(obj, name, v, at);
+    fail(at, "AttributeError: setting attributes of torch.nn." + m->m->type_name() + " modules is not supported in tensorlens");
+  }
+  if (auto c = as<ClassObj>(obj, Tag::Class)) {
+    if (c->builtin != BuiltinBase::None) fail(at, "TypeError: cannot set '" + name + "' attribute of immutable type '" + c->name + "'");
+    check_insert(v, nullptr, at);
+    const_cast<ClassObj*>(c)->set(name, v);
+    return;
+  }
+  if (obj.kind != K::Tensor)
+    fail(at, "AttributeError: '" + obj.type_name() + "' object attribute '" + name + "' is read-only");
+  Tensor t = obj.t;
+  if (name == "grad") {
+    if (v.is_none()) return at_pos(at, [&] { t.set_grad(Tensor()); });
+    if (v.kind != K::Tensor) fail(at, "TypeError: assigned grad expected to be a Tensor or None but got grad of type " + v.type_name());
+    return at_pos(at, [&] {
+      TL_CHECK(v.t.dtype() == t.dtype(), "assigned grad has data of a different type");
+      t.set_grad(v.t);
+    });
+  }
+  if (name == "requires_grad") {
+    if (v.kind != K::Bool) fail(at, "TypeError: requires_grad must be a bool, not " + v.type_name());
+    return at_pos(at, [&] { t.requires_grad_(v.b); });
+  }
+  if (name == "shape" || name == "grad_fn" || name == "is_leaf" || name == "dtype" || name == "ndim" || name == "T" ||
+      name == "data")
+    fail(at, "AttributeError: attribute '" + name + "' of 'Tensor' objects is not writable in tensorlens");
+  fail(at, "AttributeError: 'Tensor' object has no attribute '" + name + "'");
+}
+
+Value Interp::construct_module(const std::string& cls, std::vector<Value>& pos, Kw& kw, Pos at) {
+  nn::ModulePtr m;
+  if (cls == "ModuleList" || cls == "ModuleDict") {
+    no_kw(cls.c_str(), kw, at);
+    nargs(cls.c_str(), pos, 0, 1, at);
+    auto c = std::make_shared<ContainerModule>(cls == "ModuleDict");
+    if (!pos.empty()) {
+      std::vector<std::pair<std::string, Value>> items;
+      if (auto d = as<DictObj>(pos[0], Tag::Dict)) {
+        for (const auto& [k, v] : d->items) items.emplace_back(str_of(k), v);
+      } else {
+        std::vector<Value> xs = to_vector(pos[0], at);
+        for (size_t i = 0; i < xs.size(); ++i) {
+          if (c->is_dict) {
+            std::vector<Value> kv = to_vector(xs[i], at);
+            if (kv.size() != 2) fail(at, "ValueError: ModuleDict update sequence element #" + std::to_string(i) + " has length " + std::to_string(kv.size()) + "; 2 is required");
+            items.emplace_back(str_of(kv[0]), kv[1]);
+          } else {
+            items.emplace_back(std::to_string(i), xs[i]);
+          }
+        }
+      }
+      for (auto& [k, v] : items) {
+        auto mo = as<NNModuleObj>(v, Tag::NNModule);
+        if (!mo) fail(at, "TypeError: " + cls + " entries must be Modules, not " + v.type_name());
+        c->add(k, mo->m);
+      }
+    }
+    return make_obj<NNModuleObj>(nn::ModulePtr(c));
+  }
+  if (cls == "Sequential") {
+    if (!kw.empty()) fail(at, "TypeError: Sequential() got an unexpected keyword argument '" + kw[0].first + "'");
+    std::vector<nn::ModulePtr> mods;
+    for (size_t i = 0; i < pos.size(); ++i) {
+      auto c = as<NNModuleObj>(pos[i], Tag::NNModule);
+      if (!c) fail(at, "TypeError: " + pos[i].type_name() + " is not a Module subclass");
+      mods.push_back(c->m);
+    }
+    m = at_pos(at, [&] { return nn::ModulePtr(nn::Sequential::make(std::move(mods))); });
+  } else {
+    m = at_pos(at, [&] { return nn::make_module(cls, pos, kw); });
+  }
+  check_memory(at);
+  return make_obj<NNModuleObj>(std::move(m));
+}
+
+Value Interp::construct_optimizer(const std::string& cls, std::vector<Value>& pos, Kw& kw, Pos at) {
+  Value params;
+  bool have = false;
+  if (!pos.empty()) params = pos[0], have = true;
+  for (auto& [k, v] : kw)
+    if (k == "params") {
+      if (have) fail(at, "TypeError: " + cls + "() got multiple values for argument 'params'");
+      params = v, have = true;
+    }
+  if (!have) fail(at, "TypeError: " + cls + "() missing 1 required positional argument: 'params'");
+  if (params.kind == K::Tensor)
+    fail(at, "TypeError: params argument given to the optimizer should be an iterable of Tensors or dicts, but got "
+             "torch.FloatTensor");
+  std::vector<Tensor> ts;
+  for (const Value& v : to_vector(params, at)) {
+    if (as<DictObj>(v, Tag::Dict)) fail(at, "TypeError: tensorlens optimizers take a list of tensors (no parameter groups)");
+    if (v.kind != K::Tensor) fail(at, "TypeError: optimizer can only optimize Tensors, but one of the params is " + v.type_name());
+    ts.push_back(v.t);
+  }
+  std::vector<Value> rest(pos.begin() + (pos.empty() ? 0 : 1), pos.end());
+  auto o = at_pos(at, [&] { return nn::make_optimizer(cls, std::move(ts), rest, kw); });
+  return make_obj<OptimizerObj>(std::move(o));
+}
+
+Value Interp::call_module(const nn::ModulePtr& m, std::vector<Value>& pos, Kw& kw, Pos at) {
+  if (auto um = std::dynamic_pointer_cast<UserModule>(m)) return call_module_forward(um, pos, kw, at);
+  if (m->type_name() == "ModuleList" || m->type_name() == "ModuleDict")
+    fail(at, "NotImplementedError: Module [" + m->type_name() + "] is missing the required \"forward\" function");
+  if (!kw.empty()) fail(at, "TypeError: " + m->type_name() + ".forward() got an unexpected keyword argument '" + kw[0].first + "'");
+  std::vector<Tensor> in;
+  for (const Value& v : pos) {
+    if (v.kind != K::Tensor)
+      fail(at, "TypeError: " + m->type_name() + ".forward(): expected a Tensor argument, got " + v.type_name());
+    in.push_back(v.t);
+  }
+  Value r = at_pos(at, [&] {
+    SourcePosGuard sp(at.line, at.col);
+    return Value::tensor(m->forward(in));
+  });
+  check_memory(at);
+  return r;
+}
+
+Value Interp::nn_module_attr(const Value& self, const nn::Module& m, const std::string& name, Pos at) {
+  auto um = dynamic_cast<const UserModule*>(&m);
+  if (um)
+    if (const Value* v = const_cast<UserModule*>(um)->find_attr(name)) return *v;
+  if (const Tensor* t = m.find_parameter(name)) return t->defined() ? Value::tensor(*t) : Value::none();
+  if (nn::ModulePtr c = m.find_child(name)) return make_obj<NNModuleObj>(c);
+  if (um) {
+    for (const auto& [n, t] : um->buffers)
+      if (n == name) return t.defined() ? Value::tensor(t) : Value::none();
+    if (const Value* v = um->cls->lookup(name)) return bind_attr(self, *v, um->cls, at);
+    if (name == "__class__") return Value::object(um->cls);
+  }
+  static const char* const methods[] = {"parameters", "named_parameters", "zero_grad", "train", "eval",
+                                        "forward", "children", "named_children", "modules", "named_modules",
+                                        "state_dict", "load_state_dict", "register_buffer", "register_parameter",
+                                        "add_module", "to", "cpu", "double", "float", "requires_grad_", "apply",
+                                        "buffers", "named_buffers", "type", "cuda", "extra_repr", "append", "extend",
+                                        "insert", "keys", "values", "items"};
+  for (const char* n : methods)
+    if (name == n) return make_obj<MethodObj>(self, name);
+  if (name == "training") return Value::boolean(m.training());
+  if (auto l = dynamic_cast<const nn::Linear*>(&m)) {
+    if (name == "in_features") return Value::integer(l->in_features);
+    if (name == "out_features") return Value::integer(l->out_features);
+  }
+  if (auto d = dynamic_cast<const nn::Dropout*>(&m); d && name == "p") return Value::number(d->p);
+  if (auto d = dynamic_cast<const nn::LeakyReLU*>(&m); d && name == "negative_slope") return Value::number(d->negative_slope);
+  if (auto d = dynamic_cast<const nn::Softmax*>(&m); d && name == "dim") return Value::integer(d->dim);
+  if (auto d = dynamic_cast<const nn::LayerNorm*>(&m)) {
+    if (name == "eps") return Value::number(d->eps);
+    if (name == "elementwise_affine") return Value::boolean(d->elementwise_affine);
+    if (name == "normalized_shape") {
+      std::vector<Value> v;
+      for (int64_t x : d->normalized_shape) v.push_back(Value::integer(x));
+      return Value::tuple(std::move(v));
+    }
+  }
+  if (auto d = dynamic_cast<const nn::Embedding*>(&m)) {
+    if (name == "num_embeddings") return Value::integer(d->num_embeddings);
+    if (name == "embedding_dim") return Value::integer(d->embedding_dim);
+  }
+  if (auto d = dynamic_cast<const nn::Loss*>(&m); d && name == "reduction") return Value::str(nn::reduction_name(d->reduction));
+  if (auto d = dynamic_cast<const nn::CrossEntropyLoss*>(&m); d && name == "ignore_index") return Value::integer(d->ignore_index);
+  fail(at, "AttributeError: '" + m.type_name() + "' object has no attribute '" + name + "'");
+}
+
+// The class of a builtin value (x.__class__, type(x)).
+Value Interp::builtin_type_of(const Value& v) {
+  switch (v.kind) {
+    case K::None: return make_obj<TypeObj>("NoneType");
+    case K::Bool: return make_obj<BuiltinObj>(Bi::Bool, "bool");
+    case K::Int: return make_obj<BuiltinObj>(Bi::Int, "int");
+    case K::Float: return make_obj<BuiltinObj>(Bi::Float, "float");
+    case K::Str: return make_obj<BuiltinObj>(Bi::Str, "str");
+    case K::List: return make_obj<BuiltinObj>(Bi::List, "list");
+    case K::Tuple: return v.s == kSizeMark ? make_obj<TypeObj>("torch.Size") : make_obj<BuiltinObj>(Bi::Tuple, "tuple");
+    case K::Tensor: return make_obj<TypeObj>(v.t.impl()->is_param ? "torch.nn.parameter.Parameter" : "torch.Tensor");
+    case K::DType: return make_obj<TypeObj>("torch.dtype");
+    case K::Object: break;
+  }
+  if (auto c = class_of(v)) return Value::object(c);
+  if (as<DictObj>(v, Tag::Dict)) return make_obj<BuiltinObj>(Bi::Dict, "dict");
+  if (as<SetObj>(v, Tag::Set)) return make_obj<BuiltinObj>(Bi::Set, "set");
+  if (as<ClassObj>(v, Tag::Class)) return make_obj<BuiltinObj>(Bi::Type, "type");
+  if (auto m = as<NNModuleObj>(v, Tag::NNModule)) return make_obj<NNClassObj>(Tag::NNClass, m->m->type_name());
+  return make_obj<TypeObj>(v.type_name());
+}
+
+bool Interp::bool_arg(const char* fn, const char* name, bool dflt, std::vector<Value>& pos, Kw& kw, Pos at) {
+  nargs(fn, pos, 0, 1, at);
+  Value v = pos.empty() ? Value::boolean(dflt) : pos[0];
+  for (auto& [k, x] : kw) {
+    if (k != name || !pos.empty()) fail(at, std::string("TypeError: ") + fn + "() got an unexpected keyword argument '" + k + "'");
+    v = x;
+  }
+  if (v.kind != K::Bool) fail(at, std::string("TypeError: ") + fn + "(): '" + name + "' must be a bool, not " + v.type_name());
+  return v.b;
+}
+
+Value Interp::call_module_method(const Value& self, const std::string& n, std::vector<Value>& pos, Kw& kw, Pos at) {
+  const nn::ModulePtr& m = as<NNModuleObj>(self, Tag::NNModule)->m;
+  if (n == "forward") return call_module(m, pos, kw, at);
+  if (n == "train" || n == "eval") {
+    if (n == "eval") no_kw("eval", kw, at), nargs("eval", pos, 0, 0, at);
+    m->train(n == "train" ? bool_arg("train", "mode", true, pos, kw, at) : false);
+    return self;
+  }
+  if (n == "zero_grad") {
+    const bool none = bool_arg("zero_grad", "set_to_none", false, pos, kw, at);
+    at_pos(at, [&] { m->zero_grad(none); });
+    return Value::none();
+  }
+  if (n == "parameters" || n == "named_parameters") {
+    bool recurse = true;
+    for (auto& [k, v] : kw) {
+      if (k == "recurse" && v.kind == K::Bool) recurse = v.b;
+      else fail(at, "TypeError: " + n + "() got an unsupported keyword argument '" + k + "'");
+    }
+    nargs(n.c_str(), pos, 0, 0, at);
+    std::vector<Value> out;
+    std::vector<std::pair<std::string, Tensor>> named;
+    if (recurse) named = m->named_parameters();
+    else
+      for (const auto& p : m->own_parameters())
+        if (p.second.defined()) named.push_back(p);
+    for (auto& [name, t] : named)
+      out.push_back(n == "parameters" ? Value::tensor(t) : Value::tuple({Value::str(name), Value::tensor(t)}));
+    return make_seq(K::List, std::move(out), at);
+  }
+  if (n == "children" || n == "named_children") {
+    no_kw(n.c_str(), kw, at);
+    nargs(n.c_str(), pos, 0, 0, at);
+    std::vector<Value> out;
+    for (const auto& [name, c] : m->children())
+      out.push_back(n == "children" ? make_obj<NNModuleObj>(c) : Value::tuple({Value::str(name), make_obj<NNModuleObj>(c)}));
+    return make_seq(K::List, std::move(out), at);
+  }
+  // Pre-order walk (module, qualified prefix) with an explicit stack.
+  auto walk = [&](const std::function<void(const std::string&, const nn::ModulePtr&)>& visit) {
+    std::vector<std::pair<std::string, nn::ModulePtr>> stack{{"", m}};
+    while (!stack.empty()) {
+      auto [prefix, mod] = stack.back();
+      stack.pop_back();
+      visit(prefix, mod);
+      const auto& ch = mod->children();
+      for (auto it = ch.rbegin(); it != ch.rend(); ++it)
+        stack.emplace_back(prefix.empty() ? it->first : prefix + "." + it->first, it->second);
+    }
+  };
+  if (n == "modules" || n == "named_modules") {
+    no_kw(n.c_str(), kw, at);
+    std::vector<Value> out;
+    walk([&](const std::string& prefix, const nn::ModulePtr& mod) {
+      Value mv = mod == m ? self : make_obj<NNModuleObj>(mod);
+      out.push_back(n == "modules" ? mv : Value::tuple({Value::str(prefix), mv}));
+    });
+    auto g = std::make_shared<GeneratorObj>(n);
+    *g->items = std::move(out);
+    return Value::object(g);
+  }
+  if (n == "state_dict" || n == "buffers" || n == "named_buffers") {
+    auto d = std::make_shared<DictObj>();
+    d->ordered = true;
+    std::vector<Value> bufs;
+    walk([&](const std::string& prefix, const nn::ModulePtr& mod) {
+      auto q = [&](const std::string& x) { return prefix.empty() ? x : prefix + "." + x; };
+      if (n == "state_dict")
+        for (const auto& [pn, t] : mod->own_parameters())
+          if (t.defined()) d->items.emplace_back(Value::str(q(pn)), Value::tensor(t.detach()));
+      if (auto um = std::dynamic_pointer_cast<UserModule>(mod))
+        for (const auto& [bn, t] : um->buffers) {
+          if (!t.defined()) continue;
+          if (n == "state_dict") d->items.emplace_back(Value::str(q(bn)), Value::tensor(t.detach()));
+          else bufs.push_back(n == "buffers" ? Value::tensor(t) : Value::tuple({Value::str(q(bn)), Value::tensor(t)}));
+        }
+    });
+    if (n == "state_dict") return Value::object(d);
+    auto g = std::make_shared<GeneratorObj>(n);
+    *g->items = std::move(bufs);
+    return Value::object(g);
+  }
+  if (n == "load_state_dict") {
+    nargs(n.c_str(), pos, 1, 2, at);
+    auto d = as<DictObj>(pos[0], Tag::Dict);
+    if (!d) fail(at, "TypeError: Expected state_dict to be dict-like, got " + pos[0].type_name() + ".");
+    std::vector<std::pair<std::string, Tensor>> targets;
+    walk([&](const std::string& prefix, const nn::ModulePtr& mod) {
+      auto q = [&](const std::string& x) { return prefix.empty() ? x : prefix + "." + x; };
+      for (const auto& [pn, t] : mod->own_parameters())
+        if (t.defined()) targets.emplace_back(q(pn), t);
+      if (auto um = std::dynamic_pointer_cast<UserModule>(mod))
+        for (const auto& [bn, t] : um->buffers)
+          if (t.defined()) targets.emplace_back(q(bn), t);
+    });
+    std::string missing, unexpected;
+    for (const auto& [name, t] : targets) {
+      const Value* v = dict_get(*d, Value::str(name), at);
+      if (!v) {
+        missing += (missing.empty() ? "\"" : ", \"") + name + "\"";
+        continue;
+      }
+      if (v->kind != K::Tensor) fail(at, "TypeError: state_dict['" + name + "'] is not a Tensor");
+      NoGradGuard ng;
+      call_table("copy_", kMethod, {Value::tensor(t), *v}, {}, at);
+    }
+    for (const auto& [k, v] : d->items) {
+      bool known = false;
+      for (const auto& tgt : targets) known = known || (k.kind == K::Str && k.s == tgt.first);
+      if (!known) unexpected += (unexpected.empty() ? "\"" : ", \"") + (k.kind == K::Str ? k.s : repr(k)) + "\"";
+    }
+    if (!missing.empty() || !unexpected.empty())
+      fail(at, "RuntimeError: Error(s) in loading state_dict for " + m->type_name() + ":\n\t" +
+                   (missing.empty() ? "" : "Missing key(s) in state_dict: " + missing + ". ") +
+                   (unexpected.empty() ? "" : "Unexpected key(s) in state_dict: " + unexpected + ". "));
+    return Value::none();
+  }
+  auto um = std::dynamic_pointer_cast<UserModule>(m);
+  if (n == "register_buffer" || n == "register_parameter" || n == "add_module") {
+    nargs(n.c_str(), pos, 2, 3, at);
+    if (pos[0].kind != K::Str) fail(at, "TypeError: " + n + "() name should be a string");
+    if (!um) fail(at, "TypeError: " + n + "() is only supported on nn.Module subclasses in tensorlens");
+    if (n == "register_buffer") {
+      if (!pos[1].is_none() && pos[1].kind != K::Tensor) fail(at, "TypeError: cannot assign '" + pos[1].type_name() + "' object to buffer '" + pos[0].s + "' (torch Tensor or None required)");
+      um->set_buffer(pos[0].s, pos[1].is_none() ? Tensor() : pos[1].t);
+    } else if (n == "register_parameter") {
+      if (!pos[1].is_none() && pos[1].kind != K::Tensor) fail(at, "TypeError: cannot assign '" + pos[1].type_name() + "' object to parameter '" + pos[0].s + "' (torch.nn.Parameter or None required)");
+      um->set_parameter(pos[0].s, pos[1].is_none() ? Tensor() : pos[1].t);
+    } else {
+      auto c = as<NNModuleObj>(pos[1], Tag::NNModule);
+      if (!c) fail(at, "TypeError: " + pos[1].type_name() + " is not a Module subclass");
+      um->set_child(pos[0].s, c->m);
+    }
+    return Value::none();
+  }
+  if (n == "to" || n == "cpu" || n == "cuda" || n == "float" || n == "double" || n == "type") {
+    if (n == "cuda") fail(at, "AssertionError: Torch not compiled with CUDA enabled");
+    for (const Value& v : pos)
+      if (v.kind == K::DType && DType(v.i) != DType::Float32)
+        fail(at, "NotImplementedError: converting a module's parameters to another dtype is not supported in tensorlens");
+    if (n == "double") fail(at, "NotImplementedError: converting a module's parameters to float64 is not supported in tensorlens");
+    return self;
+  }
+  if (n == "requires_grad_") {
+    const bool b = bool_arg("requires_grad_", "requires_grad", true, pos, kw, at);
+    for (auto& p : m->parameters()) at_pos(at, [&] { Tensor(p).requires_grad_(b); });
+    return self;
+  }
+  if (n == "apply") {
+    nargs("apply", pos, 1, 1, at);
+    std::vector<Value> order;  // children first, then the module (post-order)
+    walk([&](const std::string&, const nn::ModulePtr& mod) { order.push_back(mod == m ? self : make_obj<NNModuleObj>(mod)); });
+    for (auto it = order.rbegin(); it != order.rend(); ++it) {
+      std::vector<Value> args{*it};
+      Kw none;
+      call(pos[0], args, none, at);
+    }
+    return self;
+  }
+  if (n == "extra_repr") return Value::str(m->extra_repr());
+  if (auto cm = std::dynamic_pointer_cast<ContainerModule>(m)) {
+    auto& kids = cm->kids();
+    if (!cm->is_dict && (n == "append" || n == "extend" || n == "insert")) {
+      std::vector<Value> add;
+      if (n == "append") nargs("append", pos, 1, 1, at), add.push_back(pos[0]);
+      else if (n == "extend") nargs("extend", pos, 1, 1, at), add = to_vector(pos[0], at);
+      else nargs("insert", pos, 2, 2, at), add.push_back(pos[1]);
+      std::vector<nn::ModulePtr> mods;
+      for (const Value& v : add) {
+        auto c = as<NNModuleObj>(v, Tag::NNModule);
+        if (!c) fail(at, "TypeError: " + v.type_name() + " is not a Module subclass");
+        mods.push_back(c->m);
+      }
+      std::vector<nn::ModulePtr> all;
+      for (auto& kv : kids) all.push_back(kv.second);
+      if (n == "insert") {
+        int64_t i = to_index(pos[0], at), len = int64_t(all.size());
+        if (i < 0) i = std::max<int64_t>(0, i + len);
+        all.insert(all.begin() + std::min(i, len), mods[0]);
+      } else {
+        all.insert(all.end(), mods.begin(), mods.end());
+      }
+      kids.clear();
+      for (size_t i = 0; i < all.size(); ++i) cm->add(std::to_string(i), all[i]);
+      return n == "insert" ? Value::none() : self;
+    }
+    if (cm->is_dict && (n == "keys" || n == "values" || n == "items")) {
+      std::vector<Value> out;
+      for (auto& [k, c] : kids)
+        out.push_back(n == "keys" ? Value::str(k) : n == "values" ? make_obj<NNModuleObj>(c)
+                                                                : Value::tuple({Value::str(k), make_obj<NNModuleObj>(c)}));
+      return make_seq(K::List, std::move(out), at);
+    }
+  }
+  fail(at, "AttributeError: '" + m->type_name() + "' object has no attribute '" + n + "'");
+}
+
+Value Interp::call_optimizer_method(optim::Optimizer& o, const std::string& n, std::vector<Value>& pos, Kw& kw, Pos at) {
+  if (n == "zero_grad") {
+    const bool none = bool_arg("zero_grad", "set_to_none", false, pos, kw, at);
+    at_pos(at, [&] { o.zero_grad(none); });
+    return Value::none();
+  }
+  // step(closure=None)
+  if (!pos.empty() || !kw.empty()) fail(at, "TypeError: tensorlens optimizers' step() takes no closure");
+  at_pos(at, [&] { o.step(); });
+  return Value::none();
+}
+
+}  // namespace tl::lang::detail
