@@ -92,7 +92,10 @@ export function createStepper(root, { onHighlight = () => {} } = {}) {
   const $ = (id) => root.querySelector(`#${id}`);
   const counter = $('bw-counter'), current = $('bw-current'), log = $('bw-log');
   const btnReset = $('bw-reset'), btnStep = $('bw-step'), btnPlay = $('bw-play');
-  let graph = null, subs = [], pos = -1, timer = null;
+  // The sub-steps are built when first needed (Step or Play): a 10,000-node graph has ~13,000 of
+  // them, and most runs are never stepped. `total` is counted without building them.
+  let graph = null, subs = [], total = 0, pos = -1, timer = null;
+  const ensureBuilt = () => { if (subs === null) { subs = buildSubsteps(graph).subs; total = subs.length; } };
 
   // Edges to light up between a step's node and an input (directly, or through a named tensor).
   let edgeSet = new Set(), into = new Map();
@@ -106,16 +109,16 @@ export function createStepper(root, { onHighlight = () => {} } = {}) {
   function show() {
     const done = new Set();
     for (let i = 0; i <= pos; i++) done.add(subs[i].node);
-    const sub = subs[pos];
+    const sub = pos >= 0 ? subs[pos] : null;
     root.dataset.position = String(pos);
     root.dataset.activeNode = sub ? String(sub.node) : '';
-    counter.textContent = subs.length ? `${Math.max(0, pos + 1)} / ${subs.length}` : '';
-    btnStep.disabled = !subs.length || pos >= subs.length - 1;
-    btnPlay.disabled = !subs.length;
+    counter.textContent = total ? `${Math.max(0, pos + 1)} / ${total}` : '';
+    btnStep.disabled = !total || pos >= total - 1;
+    btnPlay.disabled = !total;
     btnReset.disabled = pos < 0;
     clear(current);
     if (!sub) {
-      current.append(h('span', { class: 'muted' }, subs.length ? 'Press Step (or Play) to replay backward in the engine’s order.' : graph ? 'Call .backward() in the script to replay it here.' : ''));
+      current.append(h('span', { class: 'muted' }, total ? 'Press Step (or Play) to replay backward in the engine’s order.' : graph ? 'Call .backward() in the script to replay it here.' : ''));
       onHighlight(null);
       return;
     }
@@ -138,7 +141,8 @@ export function createStepper(root, { onHighlight = () => {} } = {}) {
   }
 
   function step() {
-    if (pos >= subs.length - 1) return pause();
+    if (pos >= total - 1) return pause();
+    ensureBuilt();
     pos++;
     appendLog(pos);
     show();
@@ -150,7 +154,7 @@ export function createStepper(root, { onHighlight = () => {} } = {}) {
   }
   function play() {
     if (timer) return pause();
-    if (pos >= subs.length - 1) reset();
+    if (pos >= total - 1) reset();
     btnPlay.textContent = '⏸ Pause';
     step();
     timer = setInterval(step, 900);
@@ -175,9 +179,23 @@ export function createStepper(root, { onHighlight = () => {} } = {}) {
         if (!into.has(e.to)) into.set(e.to, []);
         into.get(e.to).push(e.from);
       }
-      const built = buildSubsteps(g);
-      subs = built.subs;
-      root.dataset.order = built.order.join(',');
+      const steps = g && Array.isArray(g.steps) && g.steps.length ? g.steps : null;
+      if (steps) {
+        // Counted as buildSubsteps makes them: the node, then per input a flow, a reduce when
+        // summed, an accumulate when accumulated.
+        subs = null;
+        total = 0;
+        for (const st of steps) {
+          total++;
+          for (const inp of st.inputs || []) total += 1 + (inp.summed_dims && inp.summed_dims.length ? 1 : 0) + (inp.accumulated ? 1 : 0);
+        }
+        root.dataset.order = steps.map((st) => st.node).join(',');
+      } else {
+        const built = buildSubsteps(g);
+        subs = built.subs;
+        total = subs.length;
+        root.dataset.order = built.order.join(',');
+      }
       root.dataset.source = g && Array.isArray(g.steps) ? 'steps' : 'backward_order';
       reset();
     },
