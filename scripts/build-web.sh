@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the playground into build/web/: static files only (index.html, style.css, main.js,
+# Builds the playground into build/web/: static files only (index.html, style.css, boot.js, main.js,
 # worker.js, examples/*.py, and the npm module's dist/ files under engine/). Relative URLs
 # throughout, so the folder works from any static host.
 set -euo pipefail
@@ -16,7 +16,7 @@ tmp=build/web.tmp
 rm -rf "$tmp"
 mkdir -p "$tmp/engine" "$tmp/examples"
 # The engine is loaded by the worker at run time (./engine/index.js), not bundled.
-node_modules/.bin/esbuild web/src/main.js web/src/worker.js --bundle --format=esm \
+node_modules/.bin/esbuild web/src/boot.js web/src/main.js web/src/worker.js --bundle --format=esm \
   --target=chrome100,firefox100,safari15 --loader:.py=text --minify --sourcemap \
   --legal-comments=linked --log-level=warning --outdir="$tmp"
 cp web/index.html web/style.css web/favicon.svg "$tmp/"

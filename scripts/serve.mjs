@@ -30,11 +30,15 @@ const MIME = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-// The same policy as the page's meta tag; sent as a header too so that the worker (which does not
-// inherit the document's meta policy) runs under it.
+// The page's meta-tag policy plus what only a header can carry. Sent as a header so that the worker
+// (which does not inherit the document's meta policy) runs under it, and because browsers ignore
+// `frame-ancestors` in a <meta> policy: only this header keeps other sites from framing the page
+// (clickjacking). A static host serving build/web should send the same header (and
+// X-Frame-Options: DENY for old browsers); the meta tag alone cannot forbid framing.
 export const CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:; " +
-  "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'";
+  "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; " +
+  "frame-ancestors 'none'; form-action 'none'";
 
 function send(res, status, body, type = 'text/plain; charset=utf-8') {
   res.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(body) });
@@ -67,6 +71,8 @@ export function startServer({ port = 8080, root = defaultRoot, host = '127.0.0.1
         'Cache-Control': 'no-cache',
         'X-Content-Type-Options': 'nosniff',
         'Content-Security-Policy': CSP,
+        'X-Frame-Options': 'DENY',
+        'Referrer-Policy': 'no-referrer',
       });
       if (req.method === 'HEAD') return res.end();
       fs.createReadStream(file).pipe(res);

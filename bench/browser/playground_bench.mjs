@@ -21,6 +21,11 @@
 //    (CodeMirror's contenteditable in the editor's shadow root) and the engine worker's `ready`
 //    message arriving. Also: DOMContentLoaded, and the first graph drawn (the default example run,
 //    <html data-ready="1">).
+// 3. A 10,000-node graph (a loop of 3,333 iterations of `y = y * 1.0001 + 0.0001`): Run → graph
+//    drawn (click → data-runs, as in 1; drawn with the loop body collapsed), Expand → all 10,002
+//    nodes drawn, then on the expanded graph a node click → the inspector showing it,
+//    and pan/zoom frame times (60 wheel zoom steps and 60 drag steps, one per animation frame:
+//    the median and 95th percentile of the intervals between frames).
 // Median and best of each. The result goes to stdout as one "@@BENCH@@ {json}" line, like the
 // other children of bench/run.mjs; progress to stderr.
 import fs from 'node:fs';
@@ -227,6 +232,100 @@ async function measureRuns(browser, url, problems) {
   }
 }
 
+export const BIG_SCRIPT = 'import torch\ny = torch.tensor([1.0], requires_grad=True)\nfor i in range(3333):\n    y = y * 1.0001 + 0.0001\ny.sum().backward()\n';
+
+async function measureBigGraph(browser, url, problems) {
+  const { context, page } = await newPage(browser, problems);
+  try {
+    await page.goto(url);
+    await waitReady(page);
+    await page.locator('[data-testid=editor] .cm-content').click();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.press('Delete');
+    await page.keyboard.insertText(BIG_SCRIPT);
+    const runs = [];
+    for (let i = 0; i < Math.max(2, Math.min(5, opt.runs)); i++) {
+      const before = await page.evaluate(() => { const B = window.__tlBench; B.clickAt = B.runsAt = B.frameAt = B.postedAt = B.replyAt = null; return B.runs; });
+      await page.click('[data-testid=run]');
+      await page.waitForFunction((n) => window.__tlBench.runs > n && window.__tlBench.frameAt !== null, before, { timeout: 60000 });
+      const b = await page.evaluate(() => ({ ...window.__tlBench, status: document.documentElement.dataset.status, nodes: document.querySelector('[data-testid=graph] svg').dataset.nodes }));
+      // (nodes: drawn, i.e. collapsed)
+      if (b.status !== 'ok') throw new Error(`the 10,000-node script did not run cleanly (status ${b.status})`);
+      runs.push({ total: r1(b.runsAt - b.clickAt), engine: r1(b.replyAt - b.postedAt), render: r1(b.runsAt - b.replyAt), frame: r1(b.frameAt - b.clickAt), nodes: Number(b.nodes) });
+      log(`10k graph run ${i + 1}: ${runs[i].total} ms (engine ${runs[i].engine}, graph ${runs[i].render}; next frame at ${runs[i].frame}), ${runs[i].nodes} nodes`);
+    }
+    // The run draws the loop body collapsed; expanding draws all 10,002 nodes (layout + the visible
+    // part mounted): from the click on Expand to the next frame after the SVG says so.
+    await page.locator('[data-testid=graph] [data-node-id][data-kind=group]').click();
+    const expandMs = await page.evaluate(() => new Promise((resolve) => {
+      const t0 = performance.now();
+      document.querySelector('[data-testid=inspector] [data-action=expand]').click();
+      const svg = document.querySelector('[data-testid=graph] svg');
+      const poll = () => (svg.dataset.nodes === '10002' ? requestAnimationFrame(() => resolve(performance.now() - t0)) : requestAnimationFrame(poll));
+      poll();
+    }));
+    log(`10k graph expand: ${r1(expandMs)} ms`);
+    // Node click → inspector: the time from the pointer-up to the inspector's title changing.
+    const clicks = [];
+    const ids = await page.$$eval('[data-testid=graph] [data-node-id]', (els) => els.slice(0, 6).map((e) => e.dataset.nodeId));
+    for (const id of ids) {
+      const ms = await page.evaluate((nodeId) => new Promise((resolve) => {
+        const el = document.querySelector(`[data-testid=graph] [data-node-id="${nodeId}"]`);
+        const insp = document.querySelector('[data-testid=inspector]');
+        const t0 = performance.now();
+        const mo = new MutationObserver(() => { mo.disconnect(); requestAnimationFrame(() => resolve(performance.now() - t0)); });
+        mo.observe(insp, { childList: true, subtree: true });
+        const r = el.getBoundingClientRect();
+        const opts = { bubbles: true, clientX: r.x + r.width / 2, clientY: r.y + r.height / 2, button: 0, pointerId: 1 };
+        el.dispatchEvent(new PointerEvent('pointerdown', opts));
+        window.dispatchEvent(new PointerEvent('pointerup', opts));
+      }), id);
+      clicks.push(r1(ms));
+    }
+    // Pan/zoom: one wheel (then one drag) step per animation frame; intervals between frames.
+    const frames = await page.evaluate(async () => {
+      const svg = document.querySelector('[data-testid=graph] svg');
+      const r = svg.getBoundingClientRect();
+      const cx = r.x + r.width / 2, cy = r.y + r.height / 2;
+      const times = [];
+      const frame = () => new Promise((res) => requestAnimationFrame((t) => { times.push(t); res(); }));
+      await frame();
+      for (let i = 0; i < 60; i++) {
+        svg.dispatchEvent(new WheelEvent('wheel', { bubbles: true, cancelable: true, clientX: cx, clientY: cy, deltaY: i < 30 ? 40 : -40 }));
+        await frame();
+      }
+      svg.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, clientX: cx, clientY: cy, button: 0, pointerId: 1 }));
+      for (let i = 0; i < 60; i++) {
+        window.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, clientX: cx, clientY: cy + i * 12, pointerId: 1 }));
+        await frame();
+      }
+      window.dispatchEvent(new PointerEvent('pointerup', { bubbles: true, clientX: cx, clientY: cy + 720, pointerId: 1 }));
+      return times.slice(1).map((t, i) => t - times[i]);
+    });
+    const sorted = [...frames].sort((a, b) => a - b);
+    const col = (k) => runs.map((s) => s[k]);
+    return {
+      target_ms: 1000,
+      nodes: runs[0].nodes,
+      median_ms: median(col('total')),
+      best_ms: best(col('total')),
+      engineMedianMs: median(col('engine')),
+      renderMedianMs: median(col('render')),
+      frameMedianMs: median(col('frame')),
+      samples: runs,
+      collapsedNodesDrawn: runs[0].nodes,
+      expandToDrawnMs: r1(expandMs),
+      nodeClickMedianMs: median(clicks),
+      nodeClickTargetMs: 100,
+      panZoomFrameMedianMs: r1(median(frames)),
+      panZoomFrameP95Ms: r1(sorted[Math.floor(sorted.length * 0.95)]),
+      panZoomFps: r1(1000 / median(frames)),
+    };
+  } finally {
+    await context.close();
+  }
+}
+
 async function main() {
   if (!fs.existsSync(CHROMIUM)) return emitFailure(system, `${CHROMIUM} not found (apt-get install chromium)`);
   let chromium, startServer;
@@ -253,8 +352,9 @@ async function main() {
     const problems = [];
     const loadToInteractive = await measureLoads(browser, server.url, problems);
     const runToGraph = await measureRuns(browser, server.url, problems);
+    const bigGraph = await measureBigGraph(browser, server.url, problems);
     const info = { chromium: browser.version(), url: server.url, loads: opt.loads, runs: opt.runs, warmupRuns: opt.warmup, problems: [...new Set(problems)].slice(0, 10) };
-    process.stdout.write(MARK + JSON.stringify({ system, info, results: { runToGraph, loadToInteractive }, errors: {} }) + '\n');
+    process.stdout.write(MARK + JSON.stringify({ system, info, results: { runToGraph, loadToInteractive, bigGraph }, errors: {} }) + '\n');
   } catch (e) {
     emitFailure(system, `${e?.name || 'Error'}: ${e?.message ?? e}`);
   } finally {

@@ -13,7 +13,10 @@ export class EngineClient {
   }
 
   #start() {
-    this.worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+    // The first worker may have been started by boot.js already (with its early messages kept).
+    const early = globalThis.__tlEarlyWorker;
+    globalThis.__tlEarlyWorker = null;
+    this.worker = early ? early.worker : new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
     this.ready = new Promise((resolve, reject) => {
       this.worker.onmessage = (e) => {
         const msg = e.data;
@@ -39,6 +42,10 @@ export class EngineClient {
         reject(err);
         this.#failAll(err);
       };
+      if (early) {
+        for (const e of early.errors) this.worker.onerror(e);
+        for (const e of early.messages) this.worker.onmessage(e);
+      }
     });
     this.ready.catch(() => {});
   }
@@ -57,8 +64,21 @@ export class EngineClient {
     }
   }
 
-  /** Sends {type, ...payload}; resolves with the worker's result or rejects with {message, line, col}. */
-  request(type, payload = {}) {
+  /** Whether a request is waiting for the worker. */
+  get busy() {
+    return this.pending.size > 0;
+  }
+
+  /**
+   * Sends {type, ...payload}; resolves with the worker's result or rejects with {message, line, col}.
+   * supersede: whatever the worker is still doing is cancelled first (terminate and restart; the old
+   * requests reject with kind 'superseded'), so the new request starts at once and its watchdog
+   * counts only its own time — a Run during a run replaces the old run instead of queueing behind it.
+   */
+  request(type, payload = {}, { supersede = false } = {}) {
+    if (supersede && this.pending.size) {
+      this.restart(Object.assign(new Error('Cancelled: a newer run replaced this one.'), { kind: 'superseded' }));
+    }
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {

@@ -1,7 +1,7 @@
 // The controller: wires the views to the engine worker and keeps the state (and the URL) in sync.
 // Views only render what they are given; the worker does all the computing.
 import { $, h, clear } from './dom.js';
-import { createState, stateToHash, hashToState } from './state.js';
+import { createState, stateToHash, hashToState, ShareLinkTooLarge } from './state.js';
 import { EngineClient } from './engine-client.js';
 import { EXAMPLES, DEFAULT_EXAMPLE } from './examples.js';
 import { createEditor } from './views/editor.js';
@@ -9,11 +9,13 @@ import { createGraphView } from './views/graph.js';
 import { createInspector } from './views/inspector.js';
 import { createStepper } from './views/stepper.js';
 import { asPyTorch, graphToDot, download } from './export.js';
-import { createBoundaryView, createLossChart } from './views/train-view.js';
-import { createTrainer, STEPS_PER_FRAME } from './train/controller.js';
-import { DATASETS, SIZES, SPLITS, normalizeDataOptions } from './train/datasets.js';
-import { templateFor, findOptimizer } from './train/program.js';
+import { createTrainPanel } from './train/panel.js';
+import { STEPS_PER_FRAME } from './train/controller.js';
+import { normalizeDataOptions } from './train/datasets.js';
+import { templateFor } from './train/program.js';
 import { fmt } from './format.js';
+import { findNonFinite, gradFnOf, chainRule } from './explain.js';
+import { collapseLoops } from './collapse.js';
 
 const state = createState();
 const root = document.documentElement;
@@ -22,11 +24,12 @@ let runs = 0;
 const gradchecks = new Map(); // `${source}\u0000${name}` -> result | {pending} | {error}
 
 // ---- views ----
-const editor = createEditor($('editor'), { onRun: () => run() });
-const graphView = createGraphView($('graph'), { onSelect: (id) => selectNode(id) });
+const editor = createEditor($('editor'), { onRun: () => run(), onHoverLine: (line) => linkLine(line) });
+const graphView = createGraphView($('graph'), { onSelect: (id) => selectNode(id), onHover: (id) => linkNode(id) });
 const inspector = createInspector($('inspector'), {
   onLine: (span) => editor.highlightLine(span.line, span.col),
   onGradcheck: (node) => gradcheck(node),
+  onExpand: () => expandGroups(),
 });
 const stepper = createStepper($('stepper'), { onHighlight: (hl) => graphView.highlight(hl || {}) });
 
@@ -66,8 +69,13 @@ const syncExampleSelect = () => {
   exampleSelect.value = ex ? ex.file : '';
 };
 
-// ---- running ----
-function showError(err) {
+// ---- failures: one display path for every kind (engine error, a view that failed, a bad link) ----
+/**
+ * Shows a failure in the error box (and inline in the editor when it has a line), or clears it
+ * (null). {message, line, col, kind}: kind 'timeout' | 'stopped' | 'view' | 'link' | engine errors.
+ * It never touches the printed output: what the script printed stays visible whatever failed.
+ */
+function showFailure(err) {
   const box = $('error');
   clear(box);
   if (!err) {
@@ -75,7 +83,9 @@ function showError(err) {
     editor.setError(null);
     return;
   }
-  const where = err.line ? `Line ${err.line}, column ${err.col}` : err.kind === 'timeout' || err.kind === 'stopped' ? 'Stopped' : 'Error';
+  const where = err.line ? `Line ${err.line}, column ${err.col}`
+    : err.kind === 'timeout' || err.kind === 'stopped' ? 'Stopped'
+      : err.kind === 'view' ? 'Display' : err.kind === 'link' ? 'Share link' : 'Error';
   box.append(h('div', { class: 'error-head' }, h('span', { class: 'error-where' }, where), h('span', { class: 'error-msg' }, err.message)));
   if (err.line) {
     const text = state.source.split('\n')[err.line - 1] ?? '';
@@ -85,8 +95,39 @@ function showError(err) {
   }
   box.dataset.line = String(err.line || 0);
   box.dataset.col = String(err.col || 0);
+  box.dataset.kind = err.kind || 'error';
   box.hidden = false;
-  editor.setError(err);
+  editor.setError(err.line ? err : null);
+}
+const failureOf = (err, kind) => ({ message: err.message, line: err.line || 0, col: err.col || 0, kind: kind || err.kind });
+
+/**
+ * Runs one view's render; a view that throws is reported (kind 'view') instead of taking the rest
+ * of the page down with it. window.__tlTestFailView (set only by the browser tests) names a view to
+ * fail, to prove the output survives.
+ */
+function guardView(name, fn) {
+  try {
+    if (window.__tlTestFailView === name) throw new Error('test-injected failure');
+    fn();
+    return null;
+  } catch (e) {
+    console.warn(`tensorlens: the ${name} view failed`, e);
+    return { message: `The ${name} view could not be drawn (${e.message}). The script ran; its printed output is shown.`, line: 0, col: 0, kind: 'view' };
+  }
+}
+
+function showStdout(text) {
+  $('stdout').textContent = text || '';
+  $('stdout').classList.toggle('empty', !text);
+}
+
+function clearViews(message) {
+  renderVars();
+  $('nan-finder').hidden = true;
+  guardView('graph', () => graphView.render(null, message));
+  stepper.load(null);
+  inspector.render(null);
 }
 
 function finishRun(status) {
@@ -96,36 +137,37 @@ function finishRun(status) {
 }
 
 async function run() {
-  if (state.mode === 'train') return trainReset();
+  if (state.mode === 'train') return trainPanel.reset();
   const source = editor.getValue();
   state.source = source;
   syncExampleSelect();
   const token = ++runToken;
   const t0 = performance.now();
   setStatus('Running…', 'busy');
+  let result;
   try {
-    const result = await client.request('analyze', { source, var: state.var });
-    if (token !== runToken) return;
-    state.error = null;
-    state.result = result;
-    showError(null);
-    renderResult();
-    setStatus(`Ran in ${Math.round(performance.now() - t0)} ms`, 'ok');
-    finishRun('ok');
+    // A Run while the engine is busy cancels what it is doing (see EngineClient.request).
+    result = await client.request('analyze', { source, var: state.var }, { supersede: true });
   } catch (err) {
-    if (token !== runToken) return;
-    state.error = { message: err.message, line: err.line || 0, col: err.col || 0, kind: err.kind };
+    if (token !== runToken || err.kind === 'superseded') return;
+    state.error = failureOf(err);
     state.result = null;
-    showError(state.error);
-    $('stdout').textContent = '';
-    $('stdout').classList.add('empty');
-    renderVars();
-    graphView.render(null, 'Fix the error to see the graph.');
-    stepper.load(null);
-    inspector.render(null);
+    showFailure(state.error);
+    showStdout(err.stdout || '');
+    clearViews('Fix the error to see the graph.');
     setStatus(err.kind ? err.message.split(':')[0] : 'Error', 'bad');
     finishRun('error');
+    updateHash();
+    return;
   }
+  if (token !== runToken) return;
+  state.error = null;
+  state.result = result;
+  expanded = false;
+  showFailure(null);
+  const failed = renderResult();
+  setStatus(failed ? 'Ran; a view failed' : `Ran in ${Math.round(performance.now() - t0)} ms`, failed ? 'bad' : 'ok');
+  finishRun(failed ? 'view-error' : 'ok');
   updateHash();
 }
 
@@ -144,32 +186,46 @@ function renderVars() {
   for (const name of Object.keys(r.run.tensors)) box.append(chip(name, name, `Draw the graph of ${name}`));
 }
 
+/** Draws state.result's graph; returns a failure ({kind: 'view'}) or null. */
+// What the graph view draws: the graph with repeated loop bodies collapsed into group nodes, until
+// the user expands them (per run). nodeIndex finds any node, drawn, hidden or group.
+let shown = { graph: null, groups: new Map() };
+let expanded = false;
+let nodeIndex = new Map();
+
 function renderGraph() {
   const r = state.result;
-  graphView.render(r.graph, r.graph ? '' : r.graphError?.message || 'No graph');
-  stepper.load(r.graph);
+  shown = !r.graph || expanded ? { graph: r.graph, groups: new Map() } : collapseLoops(r.graph);
+  nodeIndex = new Map([...(r.graph ? r.graph.nodes : []), ...(shown.graph ? shown.graph.nodes : [])].map((n) => [n.id, n]));
+  const failed = guardView('graph', () => graphView.render(shown.graph, r.graph ? '' : r.graphError?.message || 'No graph'));
+  if (failed) guardView('graph', () => graphView.render(null, failed.message));
+  stepper.load(failed ? null : r.graph);
+  if (!failed) guardView('NaN finder', renderNanFinder);
   // Keep the selection by name across runs; else the first parameter, else the root.
-  const nodes = r.graph ? r.graph.nodes : [];
+  const nodes = shown.graph ? shown.graph.nodes : [];
   const pick = (state.selectedName && nodes.find((n) => n.kind === 'tensor' && n.name === state.selectedName))
     || nodes.find((n) => n.kind === 'tensor' && n.is_leaf && n.requires_grad && n.name)
     || nodes.find((n) => n.id === r.graph?.root);
   selectNode(pick ? pick.id : null, { keepName: true });
+  return failed;
 }
 
+/** Shows a successful run: the printed output first (never lost), then the views, each guarded. */
 function renderResult() {
   const r = state.result;
-  $('stdout').textContent = r.run.stdout || '';
-  $('stdout').classList.toggle('empty', !r.run.stdout);
+  showStdout(r.run.stdout);
   if (state.var && !r.run.tensors[state.var]) state.var = '';
-  renderVars();
-  renderGraph();
+  const failed = guardView('variables', renderVars) || renderGraph();
+  if (failed) showFailure(failed);
+  return failed;
 }
 
 async function switchVar(name) {
   if (!state.result) return;
   state.var = name;
-  if (state.mode === 'train') return trainInspect();
+  if (state.mode === 'train') return trainPanel.inspect();
   try {
+    expanded = false;
     state.result.graph = await client.request('graph', { source: state.source, var: name });
     state.result.graphError = null;
   } catch (err) {
@@ -177,13 +233,23 @@ async function switchVar(name) {
     state.result.graphError = err;
   }
   renderVars();
-  renderGraph();
+  const failed = renderGraph();
+  showFailure(failed || state.error);
   updateHash();
 }
 
 function nodeById(id) {
-  return state.result?.graph?.nodes.find((n) => n.id === id) || null;
+  return nodeIndex.get(id) || null;
 }
+
+/** Draws every node: the loop groups of this run are expanded. */
+function expandGroups(selectId = null) {
+  expanded = true;
+  const failed = renderGraph();
+  if (failed) showFailure(failed);
+  if (selectId !== null) { selectNode(selectId); graphView.reveal(selectId); }
+}
+const isHidden = (id) => [...shown.groups.values()].some((ids) => ids.includes(id));
 
 function fullValues(node) {
   const t = node && node.kind === 'tensor' && node.name ? state.result.run.tensors[node.name] : null;
@@ -192,14 +258,63 @@ function fullValues(node) {
 }
 
 function renderInspector() {
+  const failed = guardView('inspector', renderInspectorNow);
+  if (failed) showFailure(failed);
+}
+function renderInspectorNow() {
   let node = nodeById(state.selected);
   if (state.mode === 'train') {
     // Session nodes' source positions point into the engine's chunks, not the editor: not shown.
-    inspector.render(node && { ...node, span: null }, { full: fullValues(node), source: '', features: { gradcheckReason: 'gradcheck works on scripts (script mode)' } });
+    inspector.render(node && { ...node, span: null }, { ...explainOptions(node), full: fullValues(node), source: '', features: { gradcheckReason: 'gradcheck works on scripts (script mode)' } });
     return;
   }
   const key = node && node.name ? `${state.source}\u0000${node.name}` : '';
-  inspector.render(node, { full: fullValues(node), source: state.source, features: client.features, gradcheck: gradchecks.get(key) || null });
+  inspector.render(node, { ...explainOptions(node), full: fullValues(node), source: state.source, features: client.features, gradcheck: gradchecks.get(key) || null });
+}
+
+/** What the inspector shows beyond the node itself: grad_fn as print() shows it, the chain rule. */
+function explainOptions(node) {
+  const g = state.result?.graph;
+  const nameOf = (id) => {
+    const n = nodeById(id);
+    return !n ? `#${id}` : n.kind === 'op' ? n.op : n.name || '(unnamed)';
+  };
+  return { gradFn: gradFnOf(g, node), chain: node && node.kind === 'op' && g ? chainRule(g, node.id) : null, nameOf };
+}
+
+// ---- editor <-> graph hover linking ----
+function linkLine(line) {
+  const g = state.mode === 'script' ? state.result?.graph : null;
+  const ids = g && line ? g.nodes.filter((n) => n.span && n.span.line === line).map((n) => n.id) : [];
+  graphView.markSet('hover-line', ids);
+  $('graph').dataset.linkedLine = String(line || 0);
+}
+function linkNode(id) {
+  const n = state.mode === 'script' ? nodeById(id) : null;
+  editor.markLines(n && n.span ? [n.span.line] : []);
+  $('graph').dataset.linkedNode = n ? String(n.id) : '';
+}
+
+// ---- the first NaN/Inf, forward and backward ----
+function renderNanFinder() {
+  const box = $('nan-finder');
+  clear(box);
+  const r = state.result;
+  const found = r && r.graph ? findNonFinite(r.graph, r.run.tensors) : { forward: null, backward: null };
+  graphView.markSet('nan-forward', found.forward ? [found.forward.id] : []);
+  graphView.markSet('nan-backward', found.backward ? [found.backward.id] : []);
+  box.hidden = !found.forward && !found.backward;
+  box.dataset.forward = found.forward ? String(found.forward.id) : '';
+  box.dataset.backward = found.backward ? String(found.backward.id) : '';
+  const link = (label, hit) => {
+    if (!hit) return null;
+    const n = nodeById(hit.id);
+    const title = n.kind === 'op' ? n.op : n.name || '(unnamed)';
+    return h('button', { class: `nan-link nan-${label}`, 'data-node': String(hit.id), title: 'Select this node and show its line',
+      onclick: () => { if (isHidden(hit.id)) expandGroups(); selectNode(hit.id); graphView.reveal(hit.id); if (n.span && state.mode === 'script') editor.highlightLine(n.span.line, n.span.col); } },
+    `${label === 'forward' ? 'first NaN/Inf in forward' : 'first NaN/Inf in backward'}: ${title}${n.span ? ` (line ${n.span.line})` : ''}`);
+  };
+  box.append(h('span', { class: 'nan-icon', 'aria-hidden': 'true' }, '⚠'), link('forward', found.forward), link('backward', found.backward));
 }
 
 function selectNode(id, { keepName = false } = {}) {
@@ -257,7 +372,7 @@ $('share-link').addEventListener('click', async () => {
   await share('Link copied:', 'Share this link:', location.href);
 });
 $('copy-pytorch').addEventListener('click', () => share('Copied as PyTorch:', 'PyTorch script:',
-  state.mode === 'train' ? trainer.script(state.train, editor.getValue()) : asPyTorch(editor.getValue())));
+  state.mode === 'train' ? trainPanel.script(editor.getValue()) : asPyTorch(editor.getValue())));
 const needGraph = () => {
   const g = state.result?.graph;
   if (!g) setStatus('Run a script with a graph first', 'bad');
@@ -272,7 +387,7 @@ $('share-close').addEventListener('click', () => { $('share-panel').hidden = tru
 // ---- toolbar ----
 $('run').addEventListener('click', () => run());
 $('stop').addEventListener('click', () => {
-  if (state.mode === 'train') trainer.stop();
+  if (state.mode === 'train') trainPanel.stop();
   client.restart();
   if (state.mode === 'train') setStatus('Stopped: press Reset to train again', 'bad');
 });
@@ -281,7 +396,7 @@ $('zoom-out').addEventListener('click', () => graphView.zoomBy(0.8));
 $('zoom-fit').addEventListener('click', () => graphView.fit());
 
 // ---- start: a shared link, else the default example ----
-/** 'restored' | 'none' | 'corrupt' */
+/** 'restored' | 'none' | {failure}: a link that could not be opened. */
 async function restoreFromHash() {
   try {
     const restored = await hashToState(location.hash);
@@ -294,164 +409,21 @@ async function restoreFromHash() {
     } else state.scriptSource = restored.source;
     if (state.mode !== restored.mode) setMode(restored.mode, { start: false });
     else editor.setValue(restored.source);
-    syncTrainControls();
+    trainPanel.syncControls();
     return 'restored';
   } catch (err) {
-    return 'corrupt';
+    const message = err instanceof ShareLinkTooLarge ? `${err.message} Here is an example instead.`
+      : 'Could not open the share link (it is damaged or truncated); here is an example instead. Press Run.';
+    return { failure: { message, line: 0, col: 0, kind: 'link' } };
   }
 }
 
-// ---- training mode ----
-const trainPanel = $('train-panel');
-const graphPanel = document.querySelector('.graph-panel');
-const boundary = createBoundaryView($('train-canvas'));
-const lossChart = createLossChart($('train-chart'));
-let graphShown = false;
-let inspectTimer = 0;
-
-const pct = (x) => (x === null || x === undefined ? '—' : `${(x * 100).toFixed(1)}%`);
-const trainer = createTrainer({
-  client,
-  boundary,
-  chart: lossChart,
-  onUpdate(st) {
-    $('train-play').textContent = st.phase === 'training' ? '❚❚ Pause' : '▶ Train';
-    $('train-play').disabled = st.phase === 'idle';
-    $('train-step').disabled = st.phase !== 'paused' || st.busy;
-    $('train-step-count').textContent = `step ${st.step}`;
-    const parts = st.loss === null ? [] : [`loss ${fmt(st.loss)}`];
-    if (st.testLoss !== null && st.testLoss !== undefined) parts.push(`test loss ${fmt(st.testLoss)}`);
-    if (st.acc !== null && st.acc !== undefined) parts.push(`acc ${pct(st.acc)}`);
-    if (st.testAcc !== null && st.testAcc !== undefined) parts.push(`test acc ${pct(st.testAcc)}`);
-    $('train-metrics').textContent = parts.join(' · ');
-    Object.assign(root.dataset, {
-      trainPhase: st.phase, trainStep: String(st.step), trainLoss: st.loss === null ? '' : String(st.loss),
-      trainAcc: st.acc === null || st.acc === undefined ? '' : String(st.acc), trainBusy: st.busy ? '1' : '0',
-    });
-    // While training, the graph panel and the inspector follow at most once a second.
-    if (st.phase === 'training' && graphShown && !inspectTimer) inspectTimer = setTimeout(() => { inspectTimer = 0; trainInspect(); }, 1000);
-  },
-  onReady(r) {
-    showError(null);
-    $('stdout').textContent = r.stdout || '';
-    $('stdout').classList.toggle('empty', !r.stdout);
-    setStatus(r.emulated ? 'Ready (this engine has no tl.session: replaying, slow)' : 'Ready to train', 'ok');
-    finishRun('ok');
-    trainInspect();
-  },
-  onError(err) {
-    if (err.name === 'NoSession') { setStatus('The engine was restarted: press Reset', 'bad'); return; }
-    state.error = { message: err.message, line: err.line || 0, col: err.col || 0, kind: err.kind };
-    showError(state.error);
-    state.result = null;
-    renderVars();
-    graphView.render(null, 'Fix the error to see the graph.');
-    stepper.load(null);
-    inspector.render(null);
-    setStatus('Error', 'bad');
-    finishRun('error');
-  },
-  onInspect: () => trainInspect(),
+// ---- training mode: its own panel module ----
+const trainPanel = createTrainPanel({
+  client, editor, state, setStatus, showFailure, showStdout, finishRun, clearViews, updateHash, failureOf,
+  renderGraph: () => { renderVars(); renderGraph(); },
+  fitGraph: () => graphView.fit(),
 });
-
-/** The model's graph (state.var, default the loss) and its parameters' values and grads. */
-async function trainInspect() {
-  if (!trainer.run) return;
-  try {
-    const r = await client.request('trainInspect', { var: state.var });
-    if (!trainer.run) return;
-    state.result = { run: { tensors: r.tensors, stdout: '' }, graph: r.graph, graphError: r.graphError };
-    renderVars();
-    renderGraph();
-  } catch {
-    // The session is gone (reset or restart); the next reset inspects again.
-  }
-}
-
-function trainReset() {
-  state.trainSource = editor.getValue();
-  state.source = state.trainSource;
-  setStatus('Building the dataset and the model…', 'busy');
-  syncLearningRate();
-  updateHash();
-  return trainer.reset(state.train, state.trainSource);
-}
-
-const LRS = [0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1];
-function syncLearningRate() {
-  const sel = $('train-lr');
-  const o = findOptimizer(editor.getValue());
-  clear(sel);
-  const lr = o && o.lr !== null ? o.lr : null;
-  const values = lr === null || LRS.includes(lr) ? LRS : [...LRS, lr].sort((a, b) => a - b);
-  for (const v of values) sel.append(h('option', { value: String(v) }, String(v)));
-  sel.disabled = lr === null;
-  sel.title = lr === null ? 'No `opt = torch.optim.X(..., lr=...)` line in the code' : sel.title;
-  if (lr !== null) sel.value = String(lr);
-}
-
-function syncTrainControls() {
-  const t = state.train;
-  $('train-dataset').value = t.dataset;
-  $('train-n').value = String(t.n);
-  $('train-noise').value = String(t.noise);
-  $('train-noise-out').textContent = String(t.noise);
-  $('train-seed').value = String(t.seed);
-  $('train-split').value = String(t.split);
-  $('train-spf').value = String(t.spf);
-  trainer.setStepsPerFrame(t.spf);
-}
-
-for (const [key, d] of Object.entries(DATASETS)) $('train-dataset').append(h('option', { value: key }, d.title));
-for (const n of SIZES) $('train-n').append(h('option', { value: String(n) }, String(n)));
-for (const f of SPLITS) $('train-split').append(h('option', { value: String(f) }, f ? `${Math.round(f * 100)}% test` : 'none'));
-for (const k of STEPS_PER_FRAME) $('train-spf').append(h('option', { value: String(k) }, String(k)));
-
-function changeData(patch) {
-  const before = state.train.dataset;
-  state.train = { ...normalizeDataOptions({ ...state.train, ...patch }), spf: state.train.spf };
-  // A new task (classification <-> regression) brings its template, unless the code was edited.
-  if (state.train.dataset !== before && editor.getValue() === templateFor(before)) editor.setValue(templateFor(state.train.dataset));
-  if (patch.dataset && patch.noise === undefined) state.train.noise = DATASETS[state.train.dataset].noise;
-  syncTrainControls();
-  trainReset();
-}
-$('train-dataset').addEventListener('change', (e) => changeData({ dataset: e.target.value, noise: undefined }));
-$('train-n').addEventListener('change', (e) => changeData({ n: Number(e.target.value) }));
-$('train-noise').addEventListener('input', (e) => { $('train-noise-out').textContent = e.target.value; });
-$('train-noise').addEventListener('change', (e) => changeData({ noise: Number(e.target.value) }));
-$('train-seed').addEventListener('change', (e) => changeData({ seed: Number(e.target.value) }));
-$('train-split').addEventListener('change', (e) => changeData({ split: Number(e.target.value) }));
-$('train-spf').addEventListener('change', (e) => {
-  state.train.spf = Number(e.target.value);
-  trainer.setStepsPerFrame(state.train.spf);
-  updateHash();
-});
-$('train-lr').addEventListener('change', async (e) => {
-  try {
-    const code = await trainer.setLearningRate(editor.getValue(), Number(e.target.value));
-    if (code !== null) {
-      editor.setValue(code);
-      state.trainSource = code;
-      state.source = code;
-      updateHash();
-    }
-  } catch (err) {
-    setStatus(`Could not change the learning rate: ${err.message}`, 'bad');
-  }
-});
-$('train-play').addEventListener('click', () => (trainer.status().phase === 'training' ? trainer.pause() : trainer.play()));
-$('train-step').addEventListener('click', () => trainer.step());
-$('train-reset').addEventListener('click', () => trainReset());
-
-function showGraph(on) {
-  graphShown = on;
-  graphPanel.hidden = state.mode === 'train' && !on;
-  trainPanel.hidden = state.mode !== 'train' || on;
-  if (on) { trainInspect(); graphView.fit(); }
-}
-$('train-show-graph').addEventListener('click', () => showGraph(true));
-$('graph-back').addEventListener('click', () => showGraph(false));
 
 /** Switches between script mode and training mode; each keeps its own editor text. */
 function setMode(mode, { start = true } = {}) {
@@ -467,14 +439,13 @@ function setMode(mode, { start = true } = {}) {
   $('editor-title').textContent = mode === 'train' ? 'Model' : 'Script';
   $('run').textContent = mode === 'train' ? '↻ Apply' : '▶ Run';
   $('run').title = mode === 'train' ? 'Rebuild the model from the code and the dataset (Ctrl+Enter)' : 'Run (Ctrl+Enter)';
-  showGraph(false);
+  trainPanel.showGraph(false);
   if (mode === 'train') {
     editor.setValue(state.trainSource || templateFor(state.train.dataset));
-    syncTrainControls();
-    if (start) trainReset();
+    trainPanel.syncControls();
+    if (start) trainPanel.reset();
   } else {
-    trainer.stop();
-    boundary.clear();
+    trainPanel.stop();
     editor.setValue(state.scriptSource || EXAMPLES.find((e) => e.id === DEFAULT_EXAMPLE).source);
     syncExampleSelect();
     if (start) run();
@@ -483,7 +454,7 @@ function setMode(mode, { start = true } = {}) {
 $('mode-script').addEventListener('click', () => setMode('script'));
 $('mode-train').addEventListener('click', () => setMode('train'));
 root.dataset.mode = 'script';
-syncTrainControls();
+trainPanel.syncControls();
 
 window.addEventListener('hashchange', async () => {
   if ((await restoreFromHash()) === 'restored') run();
@@ -493,10 +464,10 @@ window.addEventListener('hashchange', async () => {
   const restored = await restoreFromHash();
   if (restored !== 'restored') editor.setValue(EXAMPLES.find((e) => e.id === DEFAULT_EXAMPLE).source);
   syncExampleSelect();
-  if (restored === 'corrupt') {
+  if (restored.failure) {
     // Not run, so that the message stays until the user runs something.
-    showError({ message: 'Could not open the share link (it is damaged or truncated); here is an example instead. Press Run.', line: 0, col: 0 });
-    setStatus('Share link damaged', 'bad');
+    showFailure(restored.failure);
+    setStatus('Share link not opened', 'bad');
     await client.ready.catch(() => {});
     finishRun('link-error');
     root.dataset.ready = '1';
@@ -506,7 +477,7 @@ window.addEventListener('hashchange', async () => {
     await client.ready;
   } catch (err) {
     setStatus('Engine failed to load', 'bad');
-    showError({ message: err.message, line: 0, col: 0 });
+    showFailure({ message: err.message, line: 0, col: 0, kind: 'engine' });
     return;
   }
   await run();

@@ -30,25 +30,65 @@ const fromB64url = (text) => {
   return Uint8Array.from(bin, (c) => c.charCodeAt(0));
 };
 
-async function pipe(bytes, stream) {
-  const out = new Blob([bytes]).stream().pipeThrough(stream);
-  return new Uint8Array(await new Response(out).arrayBuffer());
-}
-
 export async function encodeSource(source) {
   const bytes = new TextEncoder().encode(source);
   try {
-    return 'z.' + toB64url(await pipe(bytes, new CompressionStream('deflate-raw')));
+    const out = new Blob([bytes]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+    return 'z.' + toB64url(new Uint8Array(await new Response(out).arrayBuffer()));
   } catch {
     return 'b.' + toB64url(bytes);
   }
 }
 
+// A shared script is at most this many bytes of UTF-8 once decompressed (the editor is not meant for
+// more; a deflate "bomb" of ~27 KB would otherwise inflate to 20 MB and freeze the tab), and the
+// link's code part at most this many characters before anything is decoded.
+export const MAX_SOURCE_BYTES = 256 * 1024;
+export const MAX_LINK_CHARS = 400 * 1024;
+
+/** Raised for a link that is well-formed but too large; its message is shown as is. */
+export class ShareLinkTooLarge extends Error {
+  constructor(message) {
+    super(message);
+    this.name = 'ShareLinkTooLarge';
+  }
+}
+
+/**
+ * Inflates deflate-raw bytes chunk by chunk, counting the output: past `limit` bytes the stream is
+ * cancelled at once (the rest is never inflated), so the time spent is bounded by the limit, not
+ * by what the link would inflate to.
+ */
+export async function inflateCapped(bytes, limit = MAX_SOURCE_BYTES) {
+  const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  const chunks = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      reader.cancel().catch(() => {});
+      throw new ShareLinkTooLarge(`This share link holds more than ${limit / 1024} KB of script once decompressed; it was not opened (the limit keeps a crafted link from freezing the page).`);
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) { out.set(c, at); at += c.byteLength; }
+  return out;
+}
+
 export async function decodeSource(code) {
+  if (code.length > MAX_LINK_CHARS) throw new ShareLinkTooLarge(`This share link is ${Math.round(code.length / 1024)} KB long (the limit is ${MAX_LINK_CHARS / 1024} KB); it was not opened.`);
   const [kind, data] = [code.slice(0, 2), code.slice(2)];
-  if (kind === 'z.') return new TextDecoder('utf-8', { fatal: true }).decode(await pipe(fromB64url(data), new DecompressionStream('deflate-raw')));
-  if (kind === 'b.') return new TextDecoder('utf-8', { fatal: true }).decode(fromB64url(data));
-  throw new Error('unknown share-link format');
+  let bytes;
+  if (kind === 'z.') bytes = await inflateCapped(fromB64url(data));
+  else if (kind === 'b.') {
+    bytes = fromB64url(data);
+    if (bytes.length > MAX_SOURCE_BYTES) throw new ShareLinkTooLarge(`This share link holds more than ${MAX_SOURCE_BYTES / 1024} KB of script; it was not opened.`);
+  } else throw new Error('unknown share-link format');
+  return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
 }
 
 export async function stateToHash(state) {

@@ -1,15 +1,12 @@
 // The engine's worker: loads the npm module (copied to ./engine/ by scripts/build-web.sh) and
 // answers the controller's requests. Everything crossing back is plain JSON-like data.
-import { stepChunk, evalChunk, gridChunk } from './train/program.js';
+import { trainHandlers, errorData, toNum } from './train/worker-train.js';
+import { TORCH_DEFAULT_SEED, MAX_INJECT, findUse, probeSource, checkSource, userLine } from './gradcheck-plan.js';
 
-const enginePromise = import(new URL('./engine/index.js', import.meta.url).href).then((m) => m.init());
+// Start-up timing (epoch ms), sent with 'ready' for the bench: worker start, module loaded, engine ready.
+const timing = { start: Date.now(), module: 0, ready: 0 };
+const enginePromise = import(new URL('./engine/index.js', import.meta.url).href).then((m) => { timing.module = Date.now(); return m.init(); });
 
-const errorData = (e) => ({
-  message: String(e && e.message ? e.message : e),
-  line: Number(e && e.line) || 0,
-  col: Number(e && e.col) || 0,
-  name: (e && e.name) || 'Error',
-});
 
 function graphOf(tl, source, name, run) {
   // A variable that no longer exists after an edit falls back to the engine's default.
@@ -21,215 +18,70 @@ function graphOf(tl, source, name, run) {
   }
 }
 
-// ---- training mode: one persistent session (tl.session) holds the dataset, the model and the optimizer ----
-let train = null; // {s, task, split, res, params: [names]}
-
-/** An engine without tl.session: replays the accumulated source with tl.run (slow; development fallback). */
-function replaySession(tl) {
-  let src = '', last = null;
-  const lines = (t) => t.split('\n').length - 1;
-  return {
-    emulated: true,
-    exec(code) {
-      const full = src + code + (code.endsWith('\n') ? '' : '\n');
-      let r;
-      try {
-        r = tl.run(full);
-      } catch (e) {
-        const d = errorData(e);
-        throw Object.assign(new Error(d.message), { line: d.line ? d.line - lines(src) : 0, col: d.col });
-      }
-      const before = last ? last.stdout.length : 0;
-      src = full;
-      last = r;
-      return { stdout: r.stdout.slice(before) };
-    },
-    tensor: (name) => (last && last.tensors[name]) || null,
-    graph: (name) => tl.graph(src, { var: name }),
-    dispose() { src = ''; last = null; },
-  };
-}
-
-const openSession = (tl) => (typeof tl.session === 'function' ? tl.session() : replaySession(tl));
-const needTrain = () => {
-  if (!train) throw Object.assign(new Error('no training session (the engine was restarted); press Reset'), { name: 'NoSession' });
-  return train;
-};
-const toNum = (v) => (typeof v === 'string' ? Number(v.replace('inf', 'Infinity')) : Number(v));
-const flat = (t) => (t ? Float64Array.from(t.data, toNum) : null);
-
-/** "0.weight" -> "model[0].weight", "layers.0.weight" -> "model.layers[0].weight". */
-const paramExpr = (name) => 'model' + name.split('.').map((p) => (/^\d+$/.test(p) ? `[${p}]` : `.${p}`)).join('');
-
-/** Accuracy of outputs (rows of `cols` logits, or one logit when cols is 1) against int labels. */
-function accuracy(out, cols, labels) {
-  if (!out || !labels) return null;
-  let ok = 0;
-  for (let i = 0; i < labels.length; i++) {
-    let cls;
-    if (cols === 1) cls = out[i] > 0 ? 1 : 0;
-    else {
-      cls = 0;
-      for (let c = 1; c < cols; c++) if (out[i * cols + c] > out[i * cols + cls]) cls = c;
-    }
-    if (cls === labels[i]) ok++;
-  }
-  return ok / labels.length;
-}
-
-/** Probability of class 1 per grid point (softmax over the outputs, or a sigmoid of one logit). */
-function classOneProb(out, cols) {
-  const n = out.length / cols, p = new Float32Array(n);
-  for (let i = 0; i < n; i++) {
-    if (cols === 1) { p[i] = 1 / (1 + Math.exp(-out[i])); continue; }
-    let m = -Infinity;
-    for (let c = 0; c < cols; c++) m = Math.max(m, out[i * cols + c]);
-    let z = 0;
-    for (let c = 0; c < cols; c++) z += Math.exp(out[i * cols + c] - m);
-    p[i] = Math.exp(out[i * cols + 1] - m) / z;
-  }
-  return p;
-}
-
-function evaluate(tr) {
-  execOwn(tr.s, tr.evalSource, 'evaluating the model');
-  const out = tr.s.tensor('tl_out'), grid = tr.s.tensor('tl_grid_out');
-  const cols = out.shape.length === 2 ? out.shape[1] : 1;
-  const r = { testLoss: null, acc: null, testAcc: null };
-  if (tr.split) r.testLoss = toNum(tr.s.tensor('test_loss').data[0]);
-  if (tr.task === 'classification') {
-    r.acc = accuracy(flat(out), cols, tr.labels);
-    if (tr.split) r.testAcc = accuracy(flat(tr.s.tensor('tl_test_out')), cols, tr.testLabels);
-    r.grid = classOneProb(flat(grid), grid.shape.length === 2 ? grid.shape[1] : 1);
-  } else {
-    r.grid = Float32Array.from(flat(grid));
-  }
-  return r;
-}
-
-function bounds(task, X, Y) {
-  const ext = (vals) => {
-    let lo = Infinity, hi = -Infinity;
-    for (const v of vals) { if (v < lo) lo = v; if (v > hi) hi = v; }
-    const pad = Math.max(0.1, (hi - lo) * 0.08);
-    return [lo - pad, hi + pad];
-  };
-  if (task === 'regression') {
-    const [x0, x1] = ext(X), [y0, y1] = ext(Y);
-    return { x0, x1, y0, y1 };
-  }
-  const xs = X.filter((_, i) => i % 2 === 0), ys = X.filter((_, i) => i % 2 === 1);
-  let [x0, x1] = ext(xs), [y0, y1] = ext(ys);
-  // Square data units, so circles look round.
-  const w = x1 - x0, h = y1 - y0;
-  if (w > h) { y0 -= (w - h) / 2; y1 += (w - h) / 2; } else { x0 -= (h - w) / 2; x1 += (h - w) / 2; }
-  return { x0, x1, y0, y1 };
-}
-
-/** Runs one of training mode's own chunks: its errors have no position in the user's code. */
-function execOwn(s, source, what) {
-  try {
-    return s.exec(source);
-  } catch (e) {
-    throw Object.assign(new Error(`${what}: ${errorData(e).message}`), { line: 0, col: 0 });
-  }
-}
-
-const trainHandlers = {
-  /** Builds the session: dataset, the user's model code, the grid. Errors in the model code keep their line. */
-  trainSetup(tl, { prelude, code, task, split, res }) {
-    const evalSource = evalChunk({ split });
-    if (train) { train.s.dispose(); train = null; }
-    const s = openSession(tl);
-    try {
-      try {
-        s.exec(prelude);
-      } catch (e) {
-        throw Object.assign(new Error(`the dataset failed: ${errorData(e).message}`), { line: 0 });
-      }
-      const { stdout } = s.exec(code);
-      try {
-        s.exec('tl_check = (model, opt, loss_fn)\n');
-      } catch (e) {
-        throw new Error(`the model code must define model, opt and loss_fn (${errorData(e).message})`);
-      }
-      const X = flat(s.tensor('X')), Y = flat(s.tensor('y'));
-      const b = bounds(task, X, Y);
-      execOwn(s, gridChunk(task, b, res), 'evaluating the model on the grid');
-      const names = s.exec('for tl_item in model.named_parameters():\n    print(tl_item[0])\n').stdout.split('\n').filter(Boolean);
-      // The loss at step 0 (eval mode: no dropout draws, so the random stream stays PyTorch's).
-      execOwn(s, 'model.eval()\nloss = loss_fn(model(X), y)\nmodel.train()\n', 'computing loss_fn(model(X), y)');
-      const tr = { s, task, split, res, params: names, evalSource, labels: task === 'classification' ? Y : null, testLabels: split && task === 'classification' ? flat(s.tensor('y_test')) : null };
-      const loss = toNum(s.tensor('loss').data[0]);
-      const ev = evaluate(tr);
-      train = tr;
-      return {
-        stdout, bounds: b, params: names, loss, ...ev, emulated: !!s.emulated,
-        X, y: Y, Xtest: split ? flat(s.tensor('X_test')) : null, ytest: split ? flat(s.tensor('y_test')) : null,
-      };
-    } catch (e) {
-      s.dispose();
-      throw e;
-    }
-  },
-  trainSteps(tl, { k }) {
-    const tr = needTrain();
-    execOwn(tr.s, stepChunk(Math.max(1, Math.min(50, Math.trunc(k) || 1))), 'in a training step');
-    const losses = Array.from(tr.s.tensor('tl_losses').data, toNum);
-    return { losses, ...evaluate(tr) };
-  },
-  /** Runs one statement in the session (the optimizer re-created with a new learning rate). */
-  trainExec(tl, { source }) {
-    execOwn(needTrain().s, source, 'changing the learning rate');
-    return true;
-  },
-  /** The graph of a session variable, and the full values and grads of the model's parameters. */
-  trainInspect(tl, { var: name }) {
-    const tr = needTrain();
-    let graph = null, graphError = null;
-    try {
-      graph = tr.s.graph(name || 'loss');
-    } catch (e) {
-      graphError = errorData(e);
-    }
-    const tensors = {};
-    // Never bind a parameter itself to a variable: binding renames a tensor in the engine's graphs.
-    for (const p of tr.params) {
-      tr.s.exec(`tl_value = ${paramExpr(p)}.detach()\ntl_grad = ${paramExpr(p)}.grad\n`);
-      const v = tr.s.tensor('tl_value'), g = tr.s.tensor('tl_grad');
-      tensors[p] = { ...v, requires_grad: true, grad: g ? g.data : null };
-    }
-    tr.s.exec('tl_value = None\ntl_grad = None\n');
-    tensors.loss = tr.s.tensor('loss');
-    return { graph, graphError, tensors };
-  },
-  trainDispose() {
-    if (train) train.s.dispose();
-    train = null;
-    return true;
-  },
-};
+// A script run starts from the random state of a fresh PyTorch process (torch's default seed), as
+// the CLI does: an unseeded torch.randn draws the same numbers on every run, and the graph (which
+// runs the script again) shows the same values as the run.
+const freshRng = (tl) => tl.manualSeed(TORCH_DEFAULT_SEED);
 
 const handlers = {
   ...trainHandlers,
   analyze(tl, { source, var: name }) {
+    freshRng(tl);
     const run = tl.run(source);
-    const { graph, graphError } = Object.keys(run.tensors).length
-      ? graphOf(tl, source, name, run)
-      : { graph: null, graphError: { message: 'The script made no tensors yet.', line: 0, col: 0 } };
+    freshRng(tl);
+    // Always asked: tensors made inside a function are no variables, yet their graph (the root of
+    // the last backward) exists; the engine says when there is nothing to draw.
+    const { graph, graphError } = graphOf(tl, source, name, run);
     return { run, graph, graphError };
   },
   graph(tl, { source, var: name }) {
+    freshRng(tl);
     return tl.graph(source, { var: name });
   },
+  /** Gradcheck of the gradient the inspector shows for `name` (see gradcheck-plan.js). */
   gradcheck(tl, { source, var: name }) {
     if (typeof tl.gradcheck !== 'function') throw new Error('gradcheck is not available in this engine build');
-    return tl.gradcheck(source, name);
+    freshRng(tl);
+    const run = tl.run(source);
+    const shown = run.tensors[name];
+    if (!shown) throw new Error(`gradcheck: no tensor variable named '${name}'`);
+    if (!shown.grad) return { cannot: `${name}.grad is None: there is no gradient to check` };
+    freshRng(tl);
+    const use = findUse(source, tl.graph(source, { var: '' }), name);
+    if (use.reason) return { cannot: use.reason };
+    let probe;
+    try {
+      probe = tl.run(probeSource(source, use, name));
+    } catch (e) {
+      return { cannot: `the script could not be re-run with a probe before line ${use.line} (${errorData(e).message})` };
+    }
+    const k = Number(probe.tensors.tl_gc_k.data[0]);
+    const v = probe.tensors.tl_gc_v;
+    const values = v && v.data.length <= MAX_INJECT && v.data.every((x) => typeof x === 'number') ? v.data : null;
+    let r;
+    try {
+      r = tl.gradcheck(checkSource(source, use, name, k, values), 'tl_gc_x');
+    } catch (e) {
+      const d = errorData(e);
+      throw Object.assign(new Error(d.message.replaceAll('tl_gc_x', name)), { line: userLine(d.line, use), col: d.col });
+    }
+    // The float64 re-run's analytic gradient must be the one shown (float32), else the check is of
+    // something else: say so instead of reporting a pass or a failure of the shown gradient.
+    let worst = 0;
+    r.analytic.forEach((a, i) => {
+      const g = toNum(shown.grad[i]);
+      worst = Math.max(worst, Math.abs(toNum(a) - g) / Math.max(1, Math.abs(g)));
+    });
+    r.var = name;
+    r.matchesShown = worst <= 1e-3;
+    r.shownDiff = worst;
+    r.how = `re-ran in float64 from torch.manual_seed(${TORCH_DEFAULT_SEED}); perturbed ${name} where the last backward's graph uses it (line ${use.line}${k > 1 ? `, its ${k}th run` : ''})${values ? ' at the values it had there' : ''}`;
+    return r;
   },
 };
 
 enginePromise.then(
-  (tl) => postMessage({ type: 'ready', features: { gradcheck: typeof tl.gradcheck === 'function', session: typeof tl.session === 'function' } }),
+  (tl) => postMessage({ type: 'ready', timing: { ...timing, ready: Date.now() }, features: { gradcheck: typeof tl.gradcheck === 'function' } }),
   (e) => postMessage({ type: 'init-error', message: `could not load the engine: ${errorData(e).message}` }),
 );
 

@@ -6,6 +6,15 @@ import { IMPORTS, findOptimizer, withLearningRate, trainingScript } from './prog
 export const GRID_RES = { classification: 64, regression: 200 };
 export const STEPS_PER_FRAME = [1, 2, 5, 10, 20, 50];
 
+/** Snapshots kept for the time-travel scrubber (each ~20 KB: the boundary grid and the parameters). */
+export const HISTORY_MAX = 240;
+
+/** Appends a snapshot; past HISTORY_MAX every other one is dropped (step 0 and the latest stay). */
+function remember(run, snap) {
+  run.history.push(snap);
+  if (run.history.length > HISTORY_MAX) run.history = run.history.filter((_, i, a) => i % 2 === 0 || i === a.length - 1);
+}
+
 export function createTrainer({ client, boundary, chart, onUpdate, onError, onReady, onInspect }) {
   let run = null; // {data, code, step, train: [[step, loss]], test: [[step, loss]], segments, loss, acc, ...}
   let playing = false;
@@ -22,7 +31,6 @@ export function createTrainer({ client, boundary, chart, onUpdate, onError, onRe
       acc: run ? run.acc : null,
       testAcc: run ? run.testAcc : null,
       task: run ? run.task : null,
-      emulated: run ? run.emulated : false,
       busy,
     };
   }
@@ -40,8 +48,9 @@ export function createTrainer({ client, boundary, chart, onUpdate, onError, onRe
       const r = await client.request('trainSetup', { prelude: IMPORTS + datasetSource(data), code, task, split: data.split, res: GRID_RES[task] });
       if (my !== token) return;
       run = {
-        data, code, initialCode: code, task, step: 0, loss: r.loss, testLoss: r.testLoss, acc: r.acc, testAcc: r.testAcc, emulated: r.emulated,
+        data, code, initialCode: code, task, step: 0, loss: r.loss, testLoss: r.testLoss, acc: r.acc, testAcc: r.testAcc,
         train: [[0, r.loss]], test: r.testLoss === null ? [] : [[0, r.testLoss]], segments: [{ steps: 0 }],
+        history: [{ step: 0, loss: r.loss, testLoss: r.testLoss, acc: r.acc, testAcc: r.testAcc, grid: r.grid, tensors: r.tensors }],
       };
       boundary.setData({ task, bounds: r.bounds, X: r.X, y: r.y, Xtest: r.Xtest, ytest: r.ytest, res: GRID_RES[task] });
       boundary.setGrid(r.grid);
@@ -76,6 +85,7 @@ export function createTrainer({ client, boundary, chart, onUpdate, onError, onRe
       run.acc = r.acc;
       run.testAcc = r.testAcc;
       if (r.testLoss !== null) run.test.push([run.step, r.testLoss]);
+      remember(run, { step: run.step, loss: run.loss, testLoss: r.testLoss, acc: r.acc, testAcc: r.testAcc, grid: r.grid, tensors: r.tensors });
       boundary.setGrid(r.grid);
       chart.render(run.train, run.test);
       return true;
@@ -147,6 +157,8 @@ export function createTrainer({ client, boundary, chart, onUpdate, onError, onRe
       return trainingScript({ data: normalizeDataOptions(dataOptions), code, segments: [{ steps: 0 }] });
     },
     get run() { return run; },
+    /** The snapshots so far: [{step, loss, testLoss, acc, testAcc, grid, tensors}], oldest first. */
+    history: () => (run ? run.history : []),
   };
 }
 

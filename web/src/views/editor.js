@@ -2,6 +2,7 @@
 // inline diagnostics, and a line highlight for "show me where this tensor was made".
 import { EditorView, basicSetup } from 'codemirror';
 import { keymap, Decoration } from '@codemirror/view';
+import { indentWithTab } from '@codemirror/commands';
 import { EditorState, Prec, StateEffect, StateField } from '@codemirror/state';
 import { indentUnit } from '@codemirror/language';
 import { python } from '@codemirror/lang-python';
@@ -23,6 +24,21 @@ const flashField = StateField.define({
   provide: (f) => EditorView.decorations.from(f),
 });
 
+// Lines linked to the graph node under the pointer (graph -> editor hover linking).
+const hoverLines = StateEffect.define();
+const hoverField = StateField.define({
+  create: () => Decoration.none,
+  update(deco, tr) {
+    deco = deco.map(tr.changes);
+    for (const e of tr.effects) {
+      if (e.is(hoverLines)) deco = Decoration.set(e.value.map((from) => Decoration.line({ class: 'cm-linked-line' }).range(from)), true);
+    }
+    if (tr.docChanged) deco = Decoration.none;
+    return deco;
+  },
+  provide: (f) => EditorView.decorations.from(f),
+});
+
 // The editor lives in a shadow root: CodeMirror then puts its styles in a constructed
 // (adopted) stylesheet instead of a <style> element, which the page's CSP (style-src 'self',
 // no 'unsafe-inline') would block.
@@ -30,13 +46,15 @@ const theme = EditorView.theme({
   '&': { height: '100%', fontSize: '13.5px', backgroundColor: '#ffffff' },
   '&.cm-focused': { outline: 'none' },
   '.cm-scroller': { fontFamily: 'ui-monospace, SFMono-Regular, "DejaVu Sans Mono", Menlo, Consolas, monospace', lineHeight: '1.55' },
-  '.cm-gutters': { backgroundColor: '#f8fafc', borderRight: '1px solid #e2e8f0', color: '#94a3b8' },
+  // Gutter numbers dark enough for WCAG AA contrast (4.5:1) on the gutter background.
+  '.cm-gutters': { backgroundColor: '#f8fafc', borderRight: '1px solid #e2e8f0', color: '#526075' },
+  '.cm-linked-line': { backgroundColor: '#e0f2fe' },
   '.cm-activeLineGutter': { backgroundColor: '#eef2f7' },
   '.cm-source-line': { backgroundColor: '#fef9c3' },
   '.cm-tooltip-lint': { fontFamily: 'ui-sans-serif, system-ui, sans-serif', fontSize: '12.5px' },
 });
 
-export function createEditor(parent, { doc = '', onRun = () => {}, onChange = () => {} } = {}) {
+export function createEditor(parent, { doc = '', onRun = () => {}, onChange = () => {}, onHoverLine = () => {} } = {}) {
   const shadow = parent.attachShadow({ mode: 'open' });
   const mount = document.createElement('div');
   mount.className = 'cm-host';
@@ -55,12 +73,25 @@ export function createEditor(parent, { doc = '', onRun = () => {}, onChange = ()
         indentUnit.of('    '),
         lintGutter(),
         flashField,
+        hoverField,
+        // Tab indents (and Shift+Tab dedents) inside the editor; Escape then Tab leaves it, as
+        // CodeMirror's accessibility guidance describes.
+        keymap.of([indentWithTab]),
         Prec.highest(keymap.of([{ key: 'Mod-Enter', preventDefault: true, run: () => (onRun(), true) }])),
         EditorView.updateListener.of((u) => u.docChanged && onChange()),
         EditorView.contentAttributes.of({ 'aria-label': 'Script editor' }),
       ],
     }),
   });
+
+  // Editor -> graph hover linking: the line under the pointer (0 when it leaves the text).
+  let lastHover = 0;
+  const hoverAt = (line) => { if (line !== lastHover) { lastHover = line; onHoverLine(line); } };
+  view.contentDOM.addEventListener('mousemove', (e) => {
+    const pos = view.posAtCoords({ x: e.clientX, y: e.clientY });
+    hoverAt(pos === null ? 0 : view.state.doc.lineAt(pos).number);
+  });
+  view.contentDOM.addEventListener('mouseleave', () => hoverAt(0));
 
   const lineAt = (line) => view.state.doc.line(Math.min(Math.max(1, line), view.state.doc.lines));
 
@@ -84,6 +115,11 @@ export function createEditor(parent, { doc = '', onRun = () => {}, onChange = ()
       const word = /^[\w.]+/.exec(rest);
       const to = Math.min(line.to, from + Math.max(1, word ? word[0].length : 1));
       view.dispatch(setDiagnostics(view.state, [{ from, to: Math.max(to, from), severity: 'error', message: err.message, source: 'tensorlens' }]));
+    },
+    /** Marks source lines (1-based) linked to the hovered graph node; [] clears. */
+    markLines(lines) {
+      const valid = [...new Set(lines)].filter((l) => l >= 1 && l <= view.state.doc.lines).sort((a, b) => a - b);
+      view.dispatch({ effects: hoverLines.of(valid.map((l) => view.state.doc.line(l).from)) });
     },
     /** Highlights a source line (1-based) and moves the cursor there, or clears the highlight. */
     highlightLine(lineNo, col = 1) {

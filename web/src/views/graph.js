@@ -1,36 +1,55 @@
-// The computation graph: laid out top-down by dagre, drawn as SVG with createElementNS and
-// textContent only. Colours are SVG presentation attributes (so an exported SVG keeps them);
-// the page's CSS adds selection and backward-highlight states on top. Pan by dragging, zoom with
-// the wheel or the buttons.
-import dagre from '@dagrejs/dagre';
+// The computation graph, drawn as SVG with createElementNS and textContent only. Colours are SVG
+// presentation attributes (so an exported SVG keeps them); the page's CSS adds selection and
+// backward-highlight states on top. Pan by dragging, zoom with the wheel or the buttons.
+//
+// Any size: the layout (./layout.js) never recurses; graphs beyond MOUNT_ALL nodes mount only the
+// nodes and edges inside the viewport (re-checked once per frame while panning or zooming), and
+// below LOD_ZOOM the labels are hidden (level of detail). Fit-to-view shows the whole graph when
+// that needs no zoom below FIT_MIN_ZOOM; a bigger graph is shown at LEGIBLE_ZOOM around its root,
+// and the wheel (or −) zooms out further for the overview.
 import { s, clear } from '../dom.js';
 import { shapeStr, preview } from '../format.js';
+import { layout } from './layout.js';
 
 const STYLE = {
   param: { fill: '#dbeafe', stroke: '#2563eb', kind: 'parameter' },
-  leaf: { fill: '#f1f5f9', stroke: '#64748b', kind: 'constant leaf' },
+  leaf: { fill: '#f1f5f9', stroke: '#64748b', kind: 'constant' },
   inter: { fill: '#fef3c7', stroke: '#d97706', kind: 'intermediate' },
   op: { fill: '#ede9fe', stroke: '#7c3aed', kind: 'op' },
+  group: { fill: '#f8fafc', stroke: '#475569', kind: 'collapsed loop' },
 };
+
+export const MOUNT_ALL = 1500; // graphs up to this many nodes are mounted whole
+export const LEGIBLE_ZOOM = 0.6; // a graph that does not fit at FIT_MIN_ZOOM is shown at this zoom
+const FIT_MIN_ZOOM = 0.25; // fit() shows the whole graph down to this zoom (the shape of it, at least)
+const LOD_ZOOM = 0.3; // below: no labels (they would be < 4 px)
+const MIN_ZOOM = 0.02, MAX_ZOOM = 4;
 
 /** 'param' | 'leaf' | 'inter' | 'op' for a graph-JSON node. */
 export function nodeClass(n) {
   if (n.kind === 'op') return 'op';
+  if (n.kind === 'group') return 'group';
   if (n.is_leaf) return n.requires_grad ? 'param' : 'leaf';
   return 'inter';
 }
 
-/** The label lines of a node: [title, detail]. */
+/** Whether a gradient preview is all zeros (a computed zero, not a missing gradient). */
+const allZero = (g) => Array.isArray(g) && g.length > 0 && g.every((v) => Number(v) === 0);
+
+/** The label lines of a node: [title, detail]. A tensor's detail says whether its grad exists. */
 export function nodeLabel(n) {
   if (n.kind === 'op') return [n.op || n.grad_fn || 'op', n.grad_fn || ''];
-  const grad = n.grad ? ' · grad ✓' : '';
+  if (n.kind === 'group') return [n.name, `line${n.lines.length > 1 ? 's' : ''} ${n.lines.join(', ')} · ${n.hidden} nodes collapsed`];
+  let grad = '';
+  if (n.grad) grad = allZero(n.grad) ? ' · grad 0' : ' · grad ✓';
+  else if (n.requires_grad && n.is_leaf) grad = ' · grad –';
   return [n.name || '(unnamed)', `${shapeStr(n.shape)} ${n.dtype}${grad}`];
 }
 
 const CHAR_W = { title: 8.6, detail: 7 };
 
-export function createGraphView(container, { onSelect = () => {} } = {}) {
-  const svgEl = s('svg', { class: 'graph-svg', role: 'img', 'aria-label': 'Computation graph' });
+export function createGraphView(container, { onSelect = () => {}, onHover = () => {} } = {}) {
+  const svgEl = s('svg', { class: 'graph-svg', role: 'group', 'aria-label': 'Computation graph' });
   const defs = s('defs', {},
     s('marker', { id: 'tl-arrow', viewBox: '0 0 10 10', refX: '9', refY: '5', markerWidth: '7', markerHeight: '7', orient: 'auto-start-reverse' },
       s('path', { d: 'M0,0 L10,5 L0,10 z', fill: '#94a3b8' })),
@@ -44,25 +63,72 @@ export function createGraphView(container, { onSelect = () => {} } = {}) {
 
   let tf = { x: 0, y: 0, k: 1 };
   let size = { w: 0, h: 0 };
-  let nodeEls = new Map(); // id -> <g>
-  let edgeEls = []; // {from, to, el}
   let graph = null;
-  let selected = null;
+  let lay = null; // {pos, edges, width, height, engine}
+  let byId = new Map();
+  let edgeLayer = null, nodeLayer = null, labelLayer = null;
+  let nodeEls = new Map(); // mounted: id -> <g>
+  let edgeEls = new Map(); // mounted: edge index -> <path>
+  let culled = false;
+  const marks = new Map(); // id -> Set of classes (selected, bw-*, hover-line, nan-*)
+  let edgeHot = new Set(); // "from>to"
   let flowLabel = null;
+  let selected = null;
 
-  const applyTf = () => world.setAttribute('transform', `translate(${tf.x},${tf.y}) scale(${tf.k})`);
+  // ---- transform, culling and level of detail ----
+  let frame = 0;
+  const applyTf = () => {
+    world.setAttribute('transform', `translate(${tf.x},${tf.y}) scale(${tf.k})`);
+    svgEl.classList.toggle('lod-low', tf.k < LOD_ZOOM);
+    svgEl.dataset.zoom = tf.k.toFixed(3);
+    if (culled && !frame) frame = requestAnimationFrame(() => { frame = 0; mountVisible(); });
+  };
+
+  function viewRect(margin = 200) {
+    const r = container.getBoundingClientRect();
+    return { x0: (-tf.x - margin) / tf.k, y0: (-tf.y - margin) / tf.k, x1: (r.width - tf.x + margin) / tf.k, y1: (r.height - tf.y + margin) / tf.k };
+  }
+
+  function mountVisible() {
+    if (!graph || !lay) return;
+    const v = viewRect();
+    const inView = (p) => p.x + p.width / 2 >= v.x0 && p.x - p.width / 2 <= v.x1 && p.y + p.height / 2 >= v.y0 && p.y - p.height / 2 <= v.y1;
+    const wantNodes = new Set();
+    for (const n of graph.nodes) if (inView(lay.pos.get(n.id))) wantNodes.add(n.id);
+    if (selected !== null) wantNodes.add(selected); // keyboard focus and tests find the selection
+    for (const [id, el] of nodeEls) if (!wantNodes.has(id)) { el.remove(); nodeEls.delete(id); }
+    for (const id of wantNodes) if (!nodeEls.has(id)) mountNode(byId.get(id));
+    graph.edges.forEach((e, i) => {
+      const pts = lay.edges[i];
+      if (!pts || !pts.length) return;
+      const a = pts[0], b = pts[pts.length - 1];
+      const vis = Math.max(a.y, b.y) >= v.y0 && Math.min(a.y, b.y) <= v.y1 && Math.max(a.x, b.x) >= v.x0 && Math.min(a.x, b.x) <= v.x1;
+      const el = edgeEls.get(i);
+      if (vis && !el) mountEdge(e, i);
+      else if (!vis && el) { el.remove(); edgeEls.delete(i); }
+    });
+    svgEl.dataset.mounted = String(nodeEls.size);
+  }
 
   function fit() {
     const r = container.getBoundingClientRect();
     if (!size.w || !r.width || !r.height) return;
     const pad = 24;
-    const k = Math.min(1.2, (r.width - pad * 2) / size.w, (r.height - pad * 2) / size.h);
-    tf = { k, x: (r.width - size.w * k) / 2, y: Math.max(pad, (r.height - size.h * k) / 2) };
+    const kFit = Math.min(1.2, (r.width - pad * 2) / size.w, (r.height - pad * 2) / size.h);
+    if (kFit >= FIT_MIN_ZOOM) {
+      tf = { k: kFit, x: (r.width - size.w * kFit) / 2, y: Math.max(pad, (r.height - size.h * kFit) / 2) };
+    } else {
+      // Too big to fit legibly: readable zoom, centred on the root (where backward starts).
+      const k = LEGIBLE_ZOOM;
+      const p = lay?.pos.get(graph?.root) || { x: size.w / 2, y: size.h };
+      tf = { k, x: r.width / 2 - p.x * k, y: Math.min(pad, r.height - pad - (p.y + 30) * k) };
+    }
+    svgEl.dataset.fit = kFit >= FIT_MIN_ZOOM ? 'all' : 'legible';
     applyTf();
   }
 
   function zoomAt(factor, cx, cy) {
-    const k = Math.min(4, Math.max(0.15, tf.k * factor));
+    const k = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, tf.k * factor));
     const f = k / tf.k;
     tf = { k, x: cx - (cx - tf.x) * f, y: cy - (cy - tf.y) * f };
     applyTf();
@@ -71,8 +137,19 @@ export function createGraphView(container, { onSelect = () => {} } = {}) {
     const r = container.getBoundingClientRect();
     zoomAt(factor, r.width / 2, r.height / 2);
   }
+  /** Pans so that node `id` is in view (it is mounted then). */
+  function reveal(id) {
+    const p = lay?.pos.get(id);
+    if (!p) return;
+    const r = container.getBoundingClientRect();
+    const sx = p.x * tf.k + tf.x, sy = p.y * tf.k + tf.y;
+    if (sx > 20 && sx < r.width - 20 && sy > 20 && sy < r.height - 20) return;
+    tf = { ...tf, x: r.width / 2 - p.x * tf.k, y: r.height / 2 - p.y * tf.k };
+    applyTf();
+    if (culled) mountVisible();
+  }
 
-  // ---- pan (drag) / select (click) / zoom (wheel) ----
+  // ---- pan (drag) / select (click) / zoom (wheel) / hover ----
   let drag = null;
   svgEl.addEventListener('pointerdown', (e) => {
     if (e.button !== 0) return;
@@ -106,6 +183,17 @@ export function createGraphView(container, { onSelect = () => {} } = {}) {
       onSelect(Number(g.dataset.nodeId));
     }
   });
+  let hovered = null;
+  const hover = (id) => { if (id !== hovered) { hovered = id; onHover(id); } };
+  svgEl.addEventListener('pointerover', (e) => {
+    const g = e.target.closest?.('[data-node-id]');
+    hover(g ? Number(g.dataset.nodeId) : null);
+  });
+  svgEl.addEventListener('pointerleave', () => hover(null));
+  svgEl.addEventListener('focusin', (e) => {
+    const g = e.target.closest?.('[data-node-id]');
+    if (g) hover(Number(g.dataset.nodeId));
+  });
   new ResizeObserver(() => size.w && fit()).observe(container);
 
   function edgePath(points) {
@@ -119,110 +207,173 @@ export function createGraphView(container, { onSelect = () => {} } = {}) {
     return d;
   }
 
+  function applyMarks(id, el) {
+    const m = marks.get(id);
+    for (const c of ['selected', 'bw-active', 'bw-target', 'bw-done', 'hover-line', 'nan-forward', 'nan-backward']) el.classList.toggle(c, !!m && m.has(c));
+  }
+  function mark(id, cls, on) {
+    let m = marks.get(id);
+    if (!m) { if (!on) return; m = new Set(); marks.set(id, m); }
+    if (on) m.add(cls); else m.delete(cls);
+    const el = nodeEls.get(id);
+    if (el) el.classList.toggle(cls, on);
+  }
+
+  function mountNode(n) {
+    const { x, y, width, height } = lay.pos.get(n.id);
+    const cls = nodeClass(n);
+    const st = STYLE[cls];
+    const [title, detail] = nodeLabel(n);
+    const root = n.id === graph.root;
+    const notComputed = n.kind === 'tensor' && n.requires_grad && !n.grad && n.is_leaf;
+    const shape = n.kind === 'op'
+      ? s('ellipse', { class: 'shape', cx: 0, cy: 0, rx: width / 2, ry: height / 2, fill: st.fill, stroke: st.stroke, 'stroke-width': '1.5' })
+      : s('rect', { class: 'shape', x: -width / 2, y: -height / 2, width, height, rx: 7, fill: st.fill, stroke: st.stroke, 'stroke-width': root ? '3' : '1.5',
+        'stroke-dasharray': cls === 'group' ? '6 3' : null });
+    // Not interactive children inside the focusable <g>: the <g> itself is the one control.
+    // Its accessible name is the <title> child (kind, label, values), which contains the visible text.
+    const el = s('g', { class: `node node-${cls}${root ? ' node-root' : ''}${notComputed ? ' grad-missing' : ''}`, transform: `translate(${x},${y})`, tabindex: '0', role: 'button' },
+      s('title', { text: `${title} ${detail} (${st.kind})${n.value ? `\nvalue ${preview(n.value, n.numel)}` : ''}${n.grad ? `\ngrad ${preview(n.grad, n.numel)}` : notComputed ? '\ngrad not computed yet (backward has not reached it)' : ''}` }),
+      shape,
+      s('text', { class: 'label-title', x: 0, y: -3, 'text-anchor': 'middle', 'font-size': '14', 'font-weight': '600', fill: '#0f172a', 'font-family': 'ui-sans-serif, system-ui, sans-serif', text: title }),
+      s('text', { class: 'label-detail', x: 0, y: 13, 'text-anchor': 'middle', 'font-size': '11', fill: '#475569', 'font-family': 'ui-monospace, SFMono-Regular, Menlo, monospace', text: detail }));
+    el.dataset.nodeId = n.id;
+    el.dataset.kind = cls;
+    applyMarks(n.id, el);
+    nodeLayer.append(el);
+    nodeEls.set(n.id, el);
+  }
+
+  function mountEdge(e, i) {
+    const pts = lay.edges[i];
+    const on = edgeHot.has(`${e.from}>${e.to}`);
+    const el = s('path', { class: `edge${on ? ' hot' : ''}`, d: edgePath(pts), fill: 'none', stroke: '#94a3b8', 'stroke-width': '1.5' });
+    el.setAttribute(on ? 'marker-start' : 'marker-end', on ? 'url(#tl-arrow-hot)' : 'url(#tl-arrow)');
+    el.dataset.from = e.from;
+    el.dataset.to = e.to;
+    edgeLayer.append(el);
+    edgeEls.set(i, el);
+  }
+
+  /** Shapes on edges: the shape of what flows along each edge, in the gap between the two nodes. */
+  function drawEdgeLabels() {
+    clear(labelLayer);
+    if (culled) return;
+    graph.edges.forEach((e, i) => {
+      const from = byId.get(e.from), to = byId.get(e.to);
+      const pts = lay.edges[i];
+      if (!from || !to || !pts || pts.length < 2) return;
+      // Only op -> op edges carry an unnamed tensor; tensor -> op edges already show the shape on the box.
+      if (from.kind !== 'op' || to.kind !== 'op') return;
+      const a = pts[pts.length - 2], b = pts[pts.length - 1];
+      labelLayer.append(s('text', { class: 'edge-shape', x: (a.x + b.x) / 2 + 6, y: (a.y + b.y) / 2 + 3, 'font-size': '10', fill: '#475569',
+        'font-family': 'ui-monospace, SFMono-Regular, Menlo, monospace', text: shapeStr(from.shape) }));
+    });
+  }
+
   function render(g, message = '') {
     graph = g;
     clear(world);
     nodeEls = new Map();
-    edgeEls = [];
+    edgeEls = new Map();
+    marks.clear();
+    edgeHot = new Set();
     selected = null;
     flowLabel = null;
+    lay = null;
     empty.textContent = message;
     empty.hidden = !message;
     if (!g || !g.nodes.length) {
       size = { w: 0, h: 0 };
+      delete svgEl.dataset.nodes;
       return;
     }
-    const dg = new dagre.graphlib.Graph({ multigraph: true });
-    dg.setGraph({ rankdir: 'TB', nodesep: 24, ranksep: 22, edgesep: 14, marginx: 8, marginy: 8 });
-    dg.setDefaultEdgeLabel(() => ({}));
-    for (const n of g.nodes) {
+    byId = new Map(g.nodes.map((n) => [n.id, n]));
+    const sized = g.nodes.map((n) => {
       const [title, detail] = nodeLabel(n);
       const w = Math.max(title.length * CHAR_W.title, detail.length * CHAR_W.detail) + (n.kind === 'op' ? 40 : 26);
-      dg.setNode(String(n.id), { width: Math.max(70, w), height: n.kind === 'op' ? 34 : 42 });
-    }
-    g.edges.forEach((e, i) => dg.setEdge(String(e.from), String(e.to), {}, `e${i}`));
-    dagre.layout(dg);
-
-    const edgeLayer = s('g', { class: 'edges' });
-    const nodeLayer = s('g', { class: 'nodes' });
-    world.append(edgeLayer, nodeLayer);
-    g.edges.forEach((e, i) => {
-      const pts = dg.edge(String(e.from), String(e.to), `e${i}`).points;
-      const el = s('path', { class: 'edge', d: edgePath(pts), fill: 'none', stroke: '#94a3b8', 'stroke-width': '1.5', 'marker-end': 'url(#tl-arrow)' });
-      el.dataset.from = e.from;
-      el.dataset.to = e.to;
-      edgeLayer.append(el);
-      edgeEls.push({ from: e.from, to: e.to, el, pts });
+      return { id: n.id, width: Math.max(70, w), height: n.kind === 'op' ? 34 : 42 };
     });
-    for (const n of g.nodes) {
-      const { x, y, width, height } = dg.node(String(n.id));
-      const cls = nodeClass(n);
-      const st = STYLE[cls];
-      const [title, detail] = nodeLabel(n);
-      const root = n.id === g.root;
-      const shape = n.kind === 'op'
-        ? s('ellipse', { class: 'shape', cx: 0, cy: 0, rx: width / 2, ry: height / 2, fill: st.fill, stroke: st.stroke, 'stroke-width': '1.5' })
-        : s('rect', { class: 'shape', x: -width / 2, y: -height / 2, width, height, rx: 7, fill: st.fill, stroke: st.stroke, 'stroke-width': root ? '3' : '1.5' });
-      const el = s('g', { class: `node node-${cls}${root ? ' node-root' : ''}`, transform: `translate(${x},${y})`, tabindex: '0', role: 'button',
-        'aria-label': `${st.kind} ${title} ${detail}` },
-        s('title', { text: `${st.kind}: ${title}\n${detail}${n.value ? `\nvalue ${preview(n.value, n.numel)}` : ''}${n.grad ? `\ngrad ${preview(n.grad, n.numel)}` : ''}` }),
-        shape,
-        s('text', { class: 'label-title', x: 0, y: -3, 'text-anchor': 'middle', 'font-size': '14', 'font-weight': '600', fill: '#0f172a', 'font-family': 'ui-sans-serif, system-ui, sans-serif', text: title }),
-        s('text', { class: 'label-detail', x: 0, y: 13, 'text-anchor': 'middle', 'font-size': '11', fill: '#475569', 'font-family': 'ui-monospace, SFMono-Regular, Menlo, monospace', text: detail }));
-      el.dataset.nodeId = n.id;
-      el.dataset.kind = cls;
-      nodeLayer.append(el);
-      nodeEls.set(n.id, el);
+    lay = layout(sized, g.edges);
+    svgEl.dataset.layout = lay.engine;
+    svgEl.dataset.nodes = String(g.nodes.length);
+    edgeLayer = s('g', { class: 'edges' });
+    labelLayer = s('g', { class: 'edge-labels' });
+    nodeLayer = s('g', { class: 'nodes' });
+    world.append(edgeLayer, labelLayer, nodeLayer);
+    culled = g.nodes.length > MOUNT_ALL;
+    size = { w: lay.width, h: lay.height };
+    if (!culled) {
+      g.edges.forEach((e, i) => lay.edges[i] && lay.edges[i].length && mountEdge(e, i));
+      for (const n of g.nodes) mountNode(n);
+      svgEl.dataset.mounted = String(nodeEls.size);
     }
-    const gi = dg.graph();
-    size = { w: gi.width, h: gi.height };
+    drawEdgeLabels();
     fit();
+    if (culled) mountVisible();
   }
 
   function select(id) {
-    if (selected !== null) nodeEls.get(selected)?.classList.remove('selected');
-    selected = nodeEls.has(id) ? id : null;
-    if (selected !== null) nodeEls.get(selected).classList.add('selected');
+    if (selected !== null) mark(selected, 'selected', false);
+    selected = byId.has(id) ? id : null;
+    if (selected !== null) {
+      mark(selected, 'selected', true);
+      if (culled && !nodeEls.has(selected)) mountVisible();
+    }
+  }
+
+  /** Marks a set of nodes with a class (hover-line, nan-forward, nan-backward), clearing the others. */
+  function markSet(cls, ids) {
+    const want = new Set(ids);
+    for (const [id, m] of marks) if (m.has(cls) && !want.has(id)) mark(id, cls, false);
+    for (const id of want) if (byId.has(id)) mark(id, cls, true);
   }
 
   /** Backward highlight: {active, targets: [ids], done: Set, edges: [[from, to]], label: {from, to, text}}. */
   function highlight({ active = null, targets = [], done = new Set(), edges = [], label = null } = {}) {
-    for (const [id, el] of nodeEls) {
-      el.classList.toggle('bw-active', id === active);
-      el.classList.toggle('bw-target', targets.includes(id));
-      el.classList.toggle('bw-done', done.has(id) && id !== active);
+    if (!graph) return;
+    for (const n of graph.nodes) {
+      mark(n.id, 'bw-active', n.id === active);
+      mark(n.id, 'bw-target', targets.includes(n.id));
+      mark(n.id, 'bw-done', done.has(n.id) && n.id !== active);
     }
-    const hot = new Set(edges.map(([a, b]) => `${a}>${b}`));
-    for (const e of edgeEls) {
-      const on = hot.has(`${e.from}>${e.to}`);
-      e.el.classList.toggle('hot', on);
+    edgeHot = new Set(edges.map(([a, b]) => `${a}>${b}`));
+    graph.edges.forEach((e, i) => {
+      const el = edgeEls.get(i);
+      if (!el) return;
+      const on = edgeHot.has(`${e.from}>${e.to}`);
+      el.classList.toggle('hot', on);
       // A hot edge carries a gradient: the arrow points the way backward goes (output -> input).
-      if (on) {
-        e.el.removeAttribute('marker-end');
-        e.el.setAttribute('marker-start', 'url(#tl-arrow-hot)');
-      } else {
-        e.el.removeAttribute('marker-start');
-        e.el.setAttribute('marker-end', 'url(#tl-arrow)');
-      }
-    }
+      el.removeAttribute(on ? 'marker-end' : 'marker-start');
+      el.setAttribute(on ? 'marker-start' : 'marker-end', on ? 'url(#tl-arrow-hot)' : 'url(#tl-arrow)');
+    });
     flowLabel?.remove();
     flowLabel = null;
     if (label) {
-      const e = edgeEls.find((x) => x.from === label.from && x.to === label.to);
-      if (e) {
-        const p = e.pts[Math.floor(e.pts.length / 2)];
+      const i = graph.edges.findIndex((x) => x.from === label.from && x.to === label.to);
+      const pts = i >= 0 ? lay.edges[i] : null;
+      if (pts && pts.length) {
+        // In the gap above the consumer, right of the edge: it never covers a node's text.
+        const b = pts[pts.length - 1];
         const w = label.text.length * 6.4 + 12;
-        flowLabel = s('g', { class: 'flow-label', transform: `translate(${p.x + 8},${p.y - 10})` },
+        flowLabel = s('g', { class: 'flow-label', transform: `translate(${b.x + 10},${b.y - 24})` },
           s('rect', { x: 0, y: -10, width: w, height: 19, rx: 4, fill: '#fff1f2', stroke: '#dc2626', 'stroke-width': '1' }),
           s('text', { x: 6, y: 3.5, 'font-size': '10.5', fill: '#991b1b', 'font-family': 'ui-monospace, SFMono-Regular, Menlo, monospace', text: label.text }));
+        // Below the nodes' layer would hide it under a box; it is small and placed in the gap.
         world.append(flowLabel);
       }
     }
   }
 
-  /** A standalone SVG document of the current graph (presentation attributes carry the colours). */
+  /** A standalone SVG document of the whole graph (presentation attributes carry the colours). */
   function exportSvg() {
+    if (culled) {
+      // Mount everything for the export, then go back to the visible part.
+      graph.edges.forEach((e, i) => { if (!edgeEls.has(i) && lay.edges[i]?.length) mountEdge(e, i); });
+      for (const n of graph.nodes) if (!nodeEls.has(n.id)) mountNode(n);
+    }
     const clone = svgEl.cloneNode(true);
+    if (culled) mountVisible();
     clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
     clone.querySelector('.flow-label')?.remove();
     const w = clone.querySelector('.world');
@@ -230,7 +381,8 @@ export function createGraphView(container, { onSelect = () => {} } = {}) {
     clone.setAttribute('width', Math.ceil(size.w));
     clone.setAttribute('height', Math.ceil(size.h));
     clone.setAttribute('viewBox', `0 0 ${Math.ceil(size.w)} ${Math.ceil(size.h)}`);
-    clone.removeAttribute('class');
+    for (const a of ['class', 'role', 'aria-label']) clone.removeAttribute(a);
+    for (const k of Object.keys(clone.dataset)) delete clone.dataset[k];
     for (const el of clone.querySelectorAll('[class]')) el.removeAttribute('class');
     for (const el of clone.querySelectorAll('path[marker-start]')) {
       el.removeAttribute('marker-start');
@@ -242,5 +394,5 @@ export function createGraphView(container, { onSelect = () => {} } = {}) {
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + new XMLSerializer().serializeToString(clone);
   }
 
-  return { render, select, highlight, fit, zoomBy, exportSvg, get graph() { return graph; } };
+  return { render, select, highlight, markSet, reveal, fit, zoomBy, exportSvg, get graph() { return graph; } };
 }

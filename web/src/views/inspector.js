@@ -1,12 +1,12 @@
 // The inspector: everything about one graph node. Values and gradients as tables (a heatmap for
 // 2-D), truncated with summary statistics for large tensors.
 import { h, clear } from '../dom.js';
-import { fmt, num, shapeStr, stats } from '../format.js';
+import { fmt, num, shapeStr, stats, preview } from '../format.js';
 import { nodeClass } from './graph.js';
 
 const MAX_ROWS = 8;
 const MAX_COLS = 8;
-const KIND = { param: 'parameter (leaf, requires grad)', leaf: 'constant leaf', inter: 'intermediate tensor', op: 'op' };
+const KIND = { param: 'parameter (leaf, requires grad)', leaf: 'constant (leaf, no grad)', inter: 'intermediate tensor', op: 'op', group: 'collapsed loop iterations' };
 
 /** A diverging colour for v in [-m, m]: blue for negative, red for positive. */
 function heat(v, m) {
@@ -48,7 +48,7 @@ function matrix(values, rows, cols, offset, maxAbs, heatmap) {
 }
 
 /** Values (flat, row-major) of a tensor of `shape` as tables; `partial` when only a preview is known. */
-export function tensorTable(values, shape, { partial = false, numel = values.length } = {}) {
+export function tensorTable(values, shape, { partial = false, numel = values.length, heat = false } = {}) {
   const wrap = h('div', { class: 'tensor-view' });
   if (!values || !values.length) return wrap.append(h('div', { class: 'muted' }, 'empty')), wrap;
   const st = stats(values);
@@ -62,7 +62,7 @@ export function tensorTable(values, shape, { partial = false, numel = values.len
     wrap.append(h('div', { class: 'scalar' }, fmt(values[0])));
     return wrap;
   }
-  if (shape.length === 1) wrap.append(matrix(values, 1, shape[0], 0, maxAbs, false));
+  if (shape.length === 1) wrap.append(matrix(values, 1, shape[0], 0, maxAbs, heat));
   else if (shape.length === 2) wrap.append(matrix(values, shape[0], shape[1], 0, maxAbs, true));
   else {
     const rows = shape[shape.length - 2], cols = shape[shape.length - 1];
@@ -85,14 +85,49 @@ export function tensorTable(values, shape, { partial = false, numel = values.len
   return wrap;
 }
 
-export function createInspector(el, { onLine = () => {}, onGradcheck = () => {} } = {}) {
-  function render(node, { full = null, source = '', features = {}, gradcheck = null } = {}) {
+/** The chain rule of an op (explain.chainRule) as a small table per input. */
+function chainRuleView(chain, nameOf) {
+  const sec = h('section', { class: 'insp-section chain', 'data-section': 'chain' }, h('h3', {}, 'Chain rule (last backward)'));
+  const up = `${preview(chain.upstream.values)} ${shapeStr(chain.upstream.shape)}`;
+  for (const inp of chain.inputs) {
+    const rows = [
+      ['upstream g', up],
+      ['× local', `${inp.rule || `∂out/∂input ${inp.index}`}${inp.local ? ` = ${preview(inp.local.map((v) => (v === null ? NaN : v)))}` : ''}`],
+      ['= contribution', inp.contribution.values ? `${preview(inp.contribution.values)} ${shapeStr(inp.contribution.shape)}` : `${shapeStr(inp.contribution.shape)} (values before the unbroadcast: not reported by this engine)`],
+    ];
+    if (inp.unbroadcast) rows.push(['unbroadcast', `sum over dims ${inp.unbroadcast.dims.join(', ')}: ${shapeStr(inp.unbroadcast.from)} → ${shapeStr(inp.unbroadcast.to)} = ${preview(inp.unbroadcast.values)}`]);
+    if (inp.accumulated) rows.push(['accumulate', 'added to the gradient already waiting there']);
+    sec.append(h('div', { class: 'chain-input', 'data-input': String(inp.index) },
+      h('div', { class: 'chain-to' }, `→ ${nameOf(inp.to)}`),
+      h('table', { class: 'props chain-table' }, h('tbody', {}, rows.map(([k, v]) => h('tr', { 'data-row': k.replace(/[^a-z]/g, '') }, h('th', { scope: 'row' }, k), h('td', {}, v)))))));
+  }
+  return sec;
+}
+
+/** Gradcheck as a heatmap: analytic − numeric per checked element, in the tensor's shape. */
+function gradcheckView(gc, shape) {
+  const diff = gc.analytic.map((a, i) => num(a) - num(gc.numeric[i]));
+  const whole = gc.checked === gc.numel;
+  const sec = h('div', { class: 'gc-heat', 'data-section': 'gradcheck-heatmap' },
+    h('div', { class: 'note' }, `analytic − numeric per element${whole ? '' : ` (the first ${gc.checked} of ${gc.numel})`}`));
+  sec.append(tensorTable(diff, whole ? shape : [diff.length], { heat: true }));
+  return sec;
+}
+
+export function createInspector(el, { onLine = () => {}, onGradcheck = () => {}, onExpand = () => {} } = {}) {
+  function render(node, { full = null, source = '', features = {}, gradcheck = null, gradFn = '', chain = null, nameOf = (id) => `#${id}` } = {}) {
     clear(el);
     if (!node) {
       el.append(h('p', { class: 'muted empty-state' }, 'Click a node of the graph to inspect its values and gradient.'));
       return;
     }
     const cls = nodeClass(node);
+    if (cls === 'group') {
+      el.append(h('div', { class: 'insp-head' }, h('span', { class: 'kind-dot kind-group' }), h('span', { class: 'insp-title' }, node.name), h('span', { class: 'insp-kind' }, KIND.group)),
+        h('p', {}, `The loop body on line${node.lines.length > 1 ? 's' : ''} ${node.lines.join(', ')} ran ${node.count + 2} times; the first and the last iteration are drawn, the ${node.count} between (${node.hidden} nodes) are collapsed here.`),
+        h('button', { class: 'btn small', 'data-action': 'expand', onclick: () => onExpand(node) }, 'Expand: draw all nodes'));
+      return;
+    }
     const title = node.kind === 'op' ? node.op : node.name || '(unnamed tensor)';
     el.append(h('div', { class: 'insp-head' },
       h('span', { class: `kind-dot kind-${cls}` }),
@@ -104,7 +139,7 @@ export function createInspector(el, { onLine = () => {}, onGradcheck = () => {} 
       ['dtype', node.dtype],
       ['requires_grad', String(node.requires_grad)],
       ['is_leaf', String(node.is_leaf)],
-      ['grad_fn', node.grad_fn || 'None'],
+      ['grad_fn', gradFn || node.grad_fn || 'None'],
       ['numel', String(node.numel ?? '')],
       ['backward order', node.backward_order >= 0 ? `#${node.backward_order + 1}` : 'not reached'],
     ];
@@ -127,14 +162,23 @@ export function createInspector(el, { onLine = () => {}, onGradcheck = () => {} 
       if (gradcheck) {
         if (gradcheck.pending) row.append(h('span', { class: 'muted' }, 'checking…'));
         else if (gradcheck.error) row.append(h('span', { class: 'gc-bad' }, gradcheck.error));
-        else {
+        else if (gradcheck.cannot) row.append(h('span', { class: 'gc-cannot', 'data-gc': 'cannot' }, `cannot check: ${gradcheck.cannot}`));
+        else if (gradcheck.matchesShown === false) {
+          row.append(h('span', { class: 'gc-cannot', 'data-gc': 'mismatch' },
+            `cannot confirm the shown gradient: the float64 re-run's gradient differs from it by ${fmt(gradcheck.shownDiff)} (relative) — e.g. .grad summed over several backward() calls, or random tensors drawn differently in float64`));
+          if (gradcheck.how) row.append(h('div', { class: 'muted small gc-how' }, gradcheck.how));
+        } else {
           const ok = gradcheck.maxAbsError <= 1e-5 || gradcheck.maxRelError <= 1e-3; // PyTorch's atol / rtol
-          row.append(h('span', { class: ok ? 'gc-ok' : 'gc-bad' },
+          row.append(h('span', { class: ok ? 'gc-ok' : 'gc-bad', 'data-gc': ok ? 'passed' : 'failed' },
             `${ok ? 'passed' : 'FAILED'} · max abs error ${fmt(gradcheck.maxAbsError)} · max rel error ${fmt(gradcheck.maxRelError)}${gradcheck.checked ? ` · ${gradcheck.checked} entries` : ''}`));
+          if (gradcheck.how) row.append(h('div', { class: 'muted small gc-how' }, gradcheck.how));
+          if (gradcheck.analytic && gradcheck.analytic.length) row.append(gradcheckView(gradcheck, node.shape));
         }
       } else if (why) row.append(h('span', { class: 'muted small' }, why));
       el.append(row);
     }
+
+    if (chain) el.append(chainRuleView(chain, nameOf));
 
     const data = full ? full.data : node.value;
     const grad = full ? full.grad : node.grad;
@@ -144,9 +188,12 @@ export function createInspector(el, { onLine = () => {}, onGradcheck = () => {} 
     el.append(valueSec, gradSec);
     if (data) valueSec.append(tensorTable(data, node.shape, { partial, numel: node.numel }));
     else valueSec.append(h('div', { class: 'muted' }, 'not kept (an intermediate the engine has freed)'));
-    if (grad) gradSec.append(tensorTable(grad, node.shape, { partial: !full && node.numel > grad.length, numel: node.numel }));
-    else gradSec.append(h('div', { class: 'muted' }, node.requires_grad
-      ? (node.is_leaf ? 'None (backward has not reached it)' : 'None (non-leaf: PyTorch keeps .grad only for leaves, unless retain_grad())')
+    if (grad) {
+      // A computed gradient that is zero everywhere is not the same as no gradient yet.
+      if (grad.every((v) => num(v) === 0)) gradSec.append(h('div', { class: 'grad-zero', 'data-grad-state': 'zero' }, 'computed: zero everywhere (the output does not depend on it here)'));
+      gradSec.append(tensorTable(grad, node.shape, { partial: !full && node.numel > grad.length, numel: node.numel }));
+    } else gradSec.append(h('div', { class: 'muted grad-missing-note', 'data-grad-state': 'missing' }, node.requires_grad
+      ? (node.is_leaf ? 'not computed yet — None (backward has not reached it)' : 'None (non-leaf: PyTorch keeps .grad only for leaves, unless retain_grad())')
       : 'None (does not require grad)'));
   }
   return { render };

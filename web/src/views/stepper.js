@@ -17,15 +17,26 @@ function clause(derivative, k, arity) {
 export function buildSubsteps(graph) {
   if (!graph) return { subs: [], order: [] };
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  const outOf = new Map(); // id -> ids it feeds (adjacency: linear time for graphs of any size)
+  for (const e of graph.edges) {
+    if (!outOf.has(e.from)) outOf.set(e.from, []);
+    outOf.get(e.from).push(e.to);
+  }
+  const feeds = (a, b) => (outOf.get(a) || []).includes(b);
   const out = [];
   let engineSteps = Array.isArray(graph.steps) && graph.steps.length ? graph.steps : null;
   if (!engineSteps) {
     // Fallback (engines without "steps"): the backward order, inputs from the edges.
     const arrivals = new Map();
+    const into = new Map();
+    for (const e of graph.edges) {
+      if (!into.has(e.to)) into.set(e.to, []);
+      into.get(e.to).push(e);
+    }
     engineSteps = (graph.backward_order || []).map((id) => {
       const n = byId.get(id);
       const inputs = n && n.kind === 'op'
-        ? graph.edges.filter((e) => e.to === id).map((e, index) => {
+        ? (into.get(id) || []).map((e, index) => {
           const count = (arrivals.get(e.from) || 0) + 1;
           arrivals.set(e.from, count);
           const t = byId.get(e.from);
@@ -50,19 +61,23 @@ export function buildSubsteps(graph) {
     for (const inp of st.inputs || []) {
       // The gradient goes to the input's autograd node (an op, or a leaf); where a named tensor
       // sits between the two, the user knows the input by that name.
-      const via = graph.nodes.find((m) => m.kind === 'tensor' && m.name
-        && graph.edges.some((e) => e.from === inp.to && e.to === m.id) && graph.edges.some((e) => e.from === m.id && e.to === st.node));
+      const via = (outOf.get(inp.to) || []).map((id) => byId.get(id))
+        .find((m) => m && m.kind === 'tensor' && m.name && feeds(m.id, st.node));
       const t = via || byId.get(inp.to);
       const name = nodeTitle(t);
       const rule = n && n.kind === 'op' ? clause(n.derivative, inp.index ?? 0, arity) : '';
-      if (inp.summed_dims && inp.summed_dims.length) {
-        out.push({ kind: 'reduce', step: i, node: st.node, to: inp.to, via: via?.id,
-          text: `broadcast: summed over dims ${inp.summed_dims.join(', ')} — ${shapeStr(inp.produced_shape)} → ${shapeStr(inp.shape)}`,
-          detail: `the gradient for ${name} had the broadcast shape; it is summed back to ${name}'s shape` });
+      // Chain rule, in the order it happens: upstream g × local derivative = the contribution (in
+      // the shape the op produced), then the engine's unbroadcast (sum over the broadcast dims) as
+      // its own step, then accumulation where the input already has a gradient waiting.
+      const summed = inp.summed_dims && inp.summed_dims.length;
+      out.push({ kind: 'flow', step: i, node: st.node, to: inp.to, via: via?.id, grad: summed ? inp.produced_grad || null : inp.grad,
+        text: `${rule || `grad[${inp.index ?? 0}]`} → ${name}${!summed && inp.grad ? ` = ${preview(inp.grad)}` : ''}`,
+        detail: `upstream g${st.grad ? ` ${preview(st.grad)}` : ''} × local ∂${n && n.kind === 'op' ? n.op : 'out'}/∂${name} = contribution ${shapeStr(summed ? inp.produced_shape : inp.shape)}` });
+      if (summed) {
+        out.push({ kind: 'reduce', step: i, node: st.node, to: inp.to, via: via?.id, grad: inp.grad,
+          text: `broadcast: summed over dims ${inp.summed_dims.join(', ')} — ${shapeStr(inp.produced_shape)} → ${shapeStr(inp.shape)}${inp.grad ? ` = ${preview(inp.grad)}` : ''}`,
+          detail: `unbroadcast: the contribution for ${name} had the broadcast shape; it is summed back to ${name}'s shape` });
       }
-      out.push({ kind: 'flow', step: i, node: st.node, to: inp.to, via: via?.id, grad: inp.grad,
-        text: `${rule || `grad[${inp.index ?? 0}]`} → ${name}${inp.grad ? ` = ${preview(inp.grad)}` : ''}`,
-        detail: `gradient flows to ${name} ${shapeStr(inp.shape)}` });
       if (inp.accumulated) {
         out.push({ kind: 'accumulate', step: i, node: st.node, to: inp.to, via: via?.id,
           text: `accumulate: ${name} is used more than once — this gradient is added to the one already waiting`,
@@ -77,32 +92,33 @@ export function createStepper(root, { onHighlight = () => {} } = {}) {
   const $ = (id) => root.querySelector(`#${id}`);
   const counter = $('bw-counter'), current = $('bw-current'), log = $('bw-log');
   const btnReset = $('bw-reset'), btnStep = $('bw-step'), btnPlay = $('bw-play');
-  let graph = null, subs = [], pos = -1, timer = null;
+  // The sub-steps are built when first needed (Step or Play): a 10,000-node graph has ~13,000 of
+  // them, and most runs are never stepped. `total` is counted without building them.
+  let graph = null, subs = [], total = 0, pos = -1, timer = null;
+  const ensureBuilt = () => { if (subs === null) { subs = buildSubsteps(graph).subs; total = subs.length; } };
 
   // Edges to light up between a step's node and an input (directly, or through a named tensor).
+  let edgeSet = new Set(), into = new Map();
   function pathEdges(from, to) {
     if (!graph) return [];
-    const direct = graph.edges.filter((e) => e.from === to && e.to === from).map((e) => [e.from, e.to]);
-    if (direct.length) return direct;
-    for (const e of graph.edges) {
-      if (e.to === from && graph.edges.some((f) => f.from === to && f.to === e.from)) return [[to, e.from], [e.from, from]];
-    }
+    if (edgeSet.has(`${to}>${from}`)) return [[to, from]];
+    for (const mid of into.get(from) || []) if (edgeSet.has(`${to}>${mid}`)) return [[to, mid], [mid, from]];
     return [];
   }
 
   function show() {
     const done = new Set();
     for (let i = 0; i <= pos; i++) done.add(subs[i].node);
-    const sub = subs[pos];
+    const sub = pos >= 0 ? subs[pos] : null;
     root.dataset.position = String(pos);
     root.dataset.activeNode = sub ? String(sub.node) : '';
-    counter.textContent = subs.length ? `${Math.max(0, pos + 1)} / ${subs.length}` : '';
-    btnStep.disabled = !subs.length || pos >= subs.length - 1;
-    btnPlay.disabled = !subs.length;
+    counter.textContent = total ? `${Math.max(0, pos + 1)} / ${total}` : '';
+    btnStep.disabled = !total || pos >= total - 1;
+    btnPlay.disabled = !total;
     btnReset.disabled = pos < 0;
     clear(current);
     if (!sub) {
-      current.append(h('span', { class: 'muted' }, subs.length ? 'Press Step (or Play) to replay backward in the engine’s order.' : graph ? 'Call .backward() in the script to replay it here.' : ''));
+      current.append(h('span', { class: 'muted' }, total ? 'Press Step (or Play) to replay backward in the engine’s order.' : graph ? 'Call .backward() in the script to replay it here.' : ''));
       onHighlight(null);
       return;
     }
@@ -113,7 +129,7 @@ export function createStepper(root, { onHighlight = () => {} } = {}) {
       targets: sub.to !== undefined ? [sub.to, sub.via].filter((x) => x !== undefined) : [],
       done,
       edges,
-      label: sub.kind === 'flow' && sub.grad && edges.length ? { from: edges[0][0], to: edges[0][1], text: `∂ ${preview(sub.grad)}` } : null,
+      label: (sub.kind === 'flow' || sub.kind === 'reduce') && sub.grad && edges.length ? { from: edges[0][0], to: edges[0][1], text: `∂ ${preview(sub.grad)}` } : null,
     });
     [...log.children].forEach((li, i) => li.classList.toggle('current', i === pos));
     log.children[pos]?.scrollIntoView({ block: 'nearest' });
@@ -125,7 +141,8 @@ export function createStepper(root, { onHighlight = () => {} } = {}) {
   }
 
   function step() {
-    if (pos >= subs.length - 1) return pause();
+    if (pos >= total - 1) return pause();
+    ensureBuilt();
     pos++;
     appendLog(pos);
     show();
@@ -137,7 +154,7 @@ export function createStepper(root, { onHighlight = () => {} } = {}) {
   }
   function play() {
     if (timer) return pause();
-    if (pos >= subs.length - 1) reset();
+    if (pos >= total - 1) reset();
     btnPlay.textContent = '⏸ Pause';
     step();
     timer = setInterval(step, 900);
@@ -156,9 +173,29 @@ export function createStepper(root, { onHighlight = () => {} } = {}) {
   return {
     load(g) {
       graph = g;
-      const built = buildSubsteps(g);
-      subs = built.subs;
-      root.dataset.order = built.order.join(',');
+      edgeSet = new Set((g ? g.edges : []).map((e) => `${e.from}>${e.to}`));
+      into = new Map();
+      for (const e of g ? g.edges : []) {
+        if (!into.has(e.to)) into.set(e.to, []);
+        into.get(e.to).push(e.from);
+      }
+      const steps = g && Array.isArray(g.steps) && g.steps.length ? g.steps : null;
+      if (steps) {
+        // Counted as buildSubsteps makes them: the node, then per input a flow, a reduce when
+        // summed, an accumulate when accumulated.
+        subs = null;
+        total = 0;
+        for (const st of steps) {
+          total++;
+          for (const inp of st.inputs || []) total += 1 + (inp.summed_dims && inp.summed_dims.length ? 1 : 0) + (inp.accumulated ? 1 : 0);
+        }
+        root.dataset.order = steps.map((st) => st.node).join(',');
+      } else {
+        const built = buildSubsteps(g);
+        subs = built.subs;
+        total = subs.length;
+        root.dataset.order = built.order.join(',');
+      }
       root.dataset.source = g && Array.isArray(g.steps) ? 'steps' : 'backward_order';
       reset();
     },

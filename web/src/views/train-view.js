@@ -113,6 +113,7 @@ export function createLossChart(container) {
   const svg = s('svg', { class: 'loss-svg', role: 'img', 'aria-label': 'Loss curve' });
   container.append(svg);
   let last = { train: [], test: [] };
+  let marker = null; // a step marked by the time-travel scrubber
 
   function render(train = last.train, test = last.test) {
     last = { train, test };
@@ -151,6 +152,7 @@ export function createLossChart(container) {
       });
       if (d) svg.append(s('path', { d, class: cls, fill: 'none' }));
     };
+    if (marker !== null) svg.append(s('line', { class: 'scrub-marker', x1: X(marker), x2: X(marker), y1: m.t, y2: H - m.b }));
     path(train, 'loss-train');
     path(test, 'loss-test');
     const legend = s('g', { class: 'chart-legend' }, s('text', { x: W - m.r, y: m.t + 10, 'text-anchor': 'end', class: 'lg-train', text: test.length ? 'train ── ' : 'train loss' }));
@@ -158,5 +160,5 @@ export function createLossChart(container) {
     svg.append(legend);
   }
   new ResizeObserver(() => render()).observe(container);
-  return { render };
+  return { render, mark(step) { marker = step; render(); } };
 }
