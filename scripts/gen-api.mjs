@@ -58,6 +58,7 @@ function tsReturn(op) {
   if (r === 'None') return 'void';
   if (r === 'DType') return 'DType';
   if (r === 'Number' || r === 'int') return 'number';
+  if (r === 'bool') return 'boolean';
   if (r === 'list') return 'NestedArray';
   if (r === 'Module' || r === 'Optimizer') return r;
   throw new Error(`gen-api: unknown return type '${r}' of ${op.schema}`);

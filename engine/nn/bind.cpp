@@ -19,11 +19,16 @@ const std::vector<std::string>& constructor_schemas() {
         "GELU(str approximate='none') -> Module",
         "LeakyReLU(float negative_slope=0.01, bool inplace=False) -> Module",
         "Softmax(int? dim=None) -> Module",
+        "LogSoftmax(int? dim=None) -> Module",
+        "Flatten(int start_dim=1, int end_dim=-1) -> Module",
+        "Identity(Any arg0=None, Any arg1=None) -> Module",
         "Dropout(float p=0.5, bool inplace=False) -> Module",
         "LayerNorm(int[] normalized_shape, float eps=1e-05, bool elementwise_affine=True, Any device=None, Any dtype=None) -> Module",
         "Embedding(int num_embeddings, int embedding_dim, int? padding_idx=None, float? max_norm=None, float norm_type=2.0, "
         "bool scale_grad_by_freq=False, bool sparse=False, Tensor? _weight=None, Any device=None, Any dtype=None) -> Module",
         "MSELoss(Any size_average=None, Any reduce=None, str reduction='mean') -> Module",
+        "NLLLoss(Tensor? weight=None, Any size_average=None, int ignore_index=-100, Any reduce=None, "
+        "str reduction='mean') -> Module",
         "CrossEntropyLoss(Tensor? weight=None, Any size_average=None, int ignore_index=-100, Any reduce=None, "
         "str reduction='mean', float label_smoothing=0.0) -> Module",
         "BCEWithLogitsLoss(Tensor? weight=None, Any size_average=None, Any reduce=None, str reduction='mean', "
@@ -86,7 +91,8 @@ void only_default(const std::string& cls, const Args& a, const char* param) {
 const std::vector<std::string>& module_classes() {
   static const std::vector<std::string> v = {"Linear",  "Sequential", "ReLU",      "Tanh",      "Sigmoid",
                                              "GELU",    "LeakyReLU",  "Softmax",   "Dropout",   "LayerNorm",
-                                             "Embedding", "MSELoss",  "CrossEntropyLoss", "BCEWithLogitsLoss"};
+                                             "Embedding", "MSELoss",  "CrossEntropyLoss", "BCEWithLogitsLoss",
+                                             "LogSoftmax", "Flatten", "Identity", "NLLLoss"};
   return v;
 }
 
@@ -124,6 +130,12 @@ ModulePtr make_module(const std::string& cls, const std::vector<Value>& pos, con
     TL_CHECK(!at("dim").is_none(), "Softmax(dim=None) is deprecated in PyTorch and not supported by tensorlens; pass dim");
     return std::make_shared<Softmax>(i_("dim"));
   }
+  if (cls == "LogSoftmax") {
+    TL_CHECK(!at("dim").is_none(), "LogSoftmax(dim=None) is deprecated in PyTorch and not supported by tensorlens; pass dim");
+    return std::make_shared<LogSoftmax>(i_("dim"));
+  }
+  if (cls == "Flatten") return std::make_shared<Flatten>(i_("start_dim"), i_("end_dim"));
+  if (cls == "Identity") return std::make_shared<Identity>();
   if (cls == "Dropout") return no_inplace(), std::make_shared<Dropout>(f_("p"));
   if (cls == "LayerNorm") {
     only_default(cls, a, "device"), only_default(cls, a, "dtype");
@@ -142,6 +154,9 @@ ModulePtr make_module(const std::string& cls, const std::vector<Value>& pos, con
   std::shared_ptr<Loss> l;
   if (cls == "MSELoss") {
     l = std::make_shared<MSELoss>(r);
+  } else if (cls == "NLLLoss") {
+    only_default(cls, a, "weight");
+    l = std::make_shared<NLLLoss>(r, i_("ignore_index"));
   } else if (cls == "CrossEntropyLoss") {
     only_default(cls, a, "weight"), only_default(cls, a, "label_smoothing");
     l = std::make_shared<CrossEntropyLoss>(r, i_("ignore_index"));

@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "engine/core/error.h"
+#include "engine/ops/op_table.h"
 #include "engine/ops/ops.h"
 
 namespace tl::nn {
@@ -136,7 +137,9 @@ Tensor Linear::forward(const std::vector<Tensor>& in) {
   TL_CHECK(x.dim() >= 1 && x.shape()[x.dim() - 1] == in_features, "mat1 and mat2 shapes cannot be multiplied (",
            x.dim() >= 2 ? x.numel() / std::max<int64_t>(1, x.shape()[x.dim() - 1]) : 1, "x",
            x.dim() >= 1 ? x.shape()[x.dim() - 1] : 0, " and ", in_features, "x", out_features, ")");
-  return linear(x, weight(), bias());
+  Tensor y = linear(x, weight(), bias());
+  if (x.dim() == 2) label_node(y, bias().defined() ? "AddmmBackward0" : "MmBackward0", {&x});
+  return y;
 }
 
 std::string Linear::extra_repr() const {
@@ -177,13 +180,32 @@ Tensor Activation::forward(const std::vector<Tensor>& in) {
     case Kind::ReLU: return relu(x);
     case Kind::Tanh: return tanh(x);
     case Kind::Sigmoid: return sigmoid(x);
-    case Kind::GELU: return gelu(x);
+    case Kind::GELU: {
+      Tensor y = gelu(x);
+      label_node(y, "GeluBackward0", {&x});
+      return y;
+    }
   }
   return x;
 }
 
 Tensor LeakyReLU::forward(const std::vector<Tensor>& in) { return leaky_relu(one_input(in, "LeakyReLU"), negative_slope); }
-Tensor Softmax::forward(const std::vector<Tensor>& in) { return softmax(one_input(in, "Softmax"), dim); }
+Tensor Softmax::forward(const std::vector<Tensor>& in) {
+  const Tensor& x = one_input(in, "Softmax");
+  Tensor y = softmax(x, dim);
+  label_node(y, "SoftmaxBackward0", {&x});
+  return y;
+}
+
+Tensor LogSoftmax::forward(const std::vector<Tensor>& in) { return log_softmax(one_input(in, "LogSoftmax"), dim); }
+
+Tensor Flatten::forward(const std::vector<Tensor>& in) {
+  const Tensor& x = one_input(in, "Flatten");
+  Tensor y = flatten(x, start_dim, end_dim);
+  label_node(y, y.impl()->storage == x.impl()->storage ? "ViewBackward0" : "UnsafeViewBackward0", {&x});
+  return y;
+}
+
 
 Dropout::Dropout(double p) : p(p) {
   TL_CHECK(p >= 0 && p <= 1, "ValueError: dropout probability has to be between 0 and 1, but got ", py_float(p));
@@ -203,7 +225,10 @@ LayerNorm::LayerNorm(std::vector<int64_t> shape, double eps, bool affine)
 }
 
 Tensor LayerNorm::forward(const std::vector<Tensor>& in) {
-  return layer_norm(one_input(in, "LayerNorm"), normalized_shape, params_[0].second, params_[1].second, eps);
+  const Tensor& x = one_input(in, "LayerNorm");
+  Tensor y = layer_norm(x, normalized_shape, params_[0].second, params_[1].second, eps);
+  label_node(y, "NativeLayerNormBackward0", {&x});
+  return y;
 }
 
 std::string LayerNorm::extra_repr() const {
@@ -271,7 +296,11 @@ static Tensor reduce(const Tensor& l, Reduction r) {
 Tensor MSELoss::forward(const std::vector<Tensor>& in) {
   check_reduction();
   two_inputs(in, "MSELoss");
-  if (reduction == Reduction::Mean) return mse_loss(in[0], in[1]);
+  if (reduction == Reduction::Mean) {
+    Tensor y = mse_loss(in[0], in[1]);
+    label_node(y, "MseLossBackward0", {&in[0], &in[1]});
+    return y;
+  }
   broadcast_shapes("mse_loss", in[0].shape(), in[1].shape());
   Tensor d = sub(in[0], in[1]);
   return reduce(mul(d, d), reduction);
@@ -281,7 +310,11 @@ Tensor CrossEntropyLoss::forward(const std::vector<Tensor>& in) {
   check_reduction();
   two_inputs(in, "CrossEntropyLoss");
   const Tensor &x = in[0], &y = in[1];
-  if (reduction == Reduction::Mean) return cross_entropy(x, y, ignore_index);
+  if (reduction == Reduction::Mean) {
+    Tensor l = cross_entropy(x, y, ignore_index);
+    label_node(l, "NllLossBackward0", {&x, &y});
+    return l;
+  }
   const int cdim = x.dim() == 1 ? 0 : 1;
   if (y.is_floating_point()) {  // class probabilities
     TL_CHECK(y.shape() == x.shape(), "cross_entropy: expected target of shape ", x.shape_str(),
@@ -318,6 +351,16 @@ Tensor BCEWithLogitsLoss::forward(const std::vector<Tensor>& in) {
   Tensor m = clamp(neg(x), 0.0, std::nullopt);
   Tensor l = add(add(mul(sub(Tensor::scalar(1, x.dtype()), y), x), m), log(add(exp(neg(m)), exp(sub(neg(x), m)))));
   return reduce(l, reduction);
+}
+
+Tensor NLLLoss::forward(const std::vector<Tensor>& in) {
+  check_reduction();
+  two_inputs(in, "NLLLoss");
+  TL_CHECK(reduction == Reduction::Mean, "NLLLoss(reduction='", reduction_name(reduction),
+           "') is not supported by tensorlens (only 'mean')");
+  Tensor l = nll_loss(in[0], in[1], ignore_index);
+  label_node(l, "NllLossBackward0", {&in[0], &in[1]});
+  return l;
 }
 
 }  // namespace tl::nn

@@ -17,6 +17,7 @@
 #include <utility>
 #include <vector>
 
+#include "engine/core/error.h"
 #include "engine/core/tensor.h"
 
 namespace tl::nn {
@@ -113,6 +114,37 @@ class LeakyReLU : public Module {
   double negative_slope;
 };
 
+class LogSoftmax : public Module {
+ public:
+  explicit LogSoftmax(int64_t dim) : dim(dim) {}
+  std::string type_name() const override { return "LogSoftmax"; }
+  Tensor forward(const std::vector<Tensor>& in) override;
+  std::string extra_repr() const override { return "dim=" + std::to_string(dim); }
+  int64_t dim;
+};
+
+// Flattens dims start_dim..end_dim (a view when the input is contiguous).
+class Flatten : public Module {
+ public:
+  Flatten(int64_t start_dim = 1, int64_t end_dim = -1) : start_dim(start_dim), end_dim(end_dim) {}
+  std::string type_name() const override { return "Flatten"; }
+  Tensor forward(const std::vector<Tensor>& in) override;
+  std::string extra_repr() const override {
+    return "start_dim=" + std::to_string(start_dim) + ", end_dim=" + std::to_string(end_dim);
+  }
+  int64_t start_dim, end_dim;
+};
+
+// Its input, unchanged (a placeholder layer).
+class Identity : public Module {
+ public:
+  std::string type_name() const override { return "Identity"; }
+  Tensor forward(const std::vector<Tensor>& in) override {
+    TL_CHECK(in.size() == 1, "Identity.forward() takes 1 input, got ", in.size());
+    return in[0];
+  }
+};
+
 class Softmax : public Module {
  public:
   explicit Softmax(int64_t dim) : dim(dim) {}
@@ -186,6 +218,15 @@ class CrossEntropyLoss : public Loss {
  public:
   explicit CrossEntropyLoss(Reduction r = Reduction::Mean, int64_t ignore_index = -100) : Loss(r), ignore_index(ignore_index) {}
   std::string type_name() const override { return "CrossEntropyLoss"; }
+  Tensor forward(const std::vector<Tensor>& in) override;
+  int64_t ignore_index;
+};
+
+// Log-probability inputs (N, C) or (C,), class-index targets.
+class NLLLoss : public Loss {
+ public:
+  explicit NLLLoss(Reduction r = Reduction::Mean, int64_t ignore_index = -100) : Loss(r), ignore_index(ignore_index) {}
+  std::string type_name() const override { return "NLLLoss"; }
   Tensor forward(const std::vector<Tensor>& in) override;
   int64_t ignore_index;
 };

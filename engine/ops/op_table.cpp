@@ -229,6 +229,14 @@ const std::vector<OpDef>& op_table() {
   return t;
 }
 
+void label_node(const Tensor& out, const char* name, std::initializer_list<const Tensor*> inputs) {
+  if (!name || !out.defined() || !out.grad_fn()) return;
+  for (const Tensor* t : inputs)
+    if (t && t->defined() && t->grad_fn() == out.grad_fn()) return;
+  out.grad_fn()->display = name;
+}
+
+
 std::vector<const OpDef*> find_ops(const std::string& name, unsigned where) {
   static const auto index = [] {
     std::unordered_map<std::string, std::vector<const OpDef*>> m;

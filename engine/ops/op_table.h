@@ -81,6 +81,9 @@ struct OpDef {
 };
 
 const std::vector<OpDef>& op_table();
+// Gives `out`'s grad_fn PyTorch's name `name` if this op made it (it is none of the inputs'):
+// for the nn modules, which call the composite ops directly (nn.Linear -> AddmmBackward0).
+void label_node(const Tensor& out, const char* name, std::initializer_list<const Tensor*> inputs);
 // Rows named `name` that are exposed as `where` (overloads, in table order).
 std::vector<const OpDef*> find_ops(const std::string& name, unsigned where);
 const OpDef* find_op_key(const std::string& key);
