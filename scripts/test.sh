@@ -23,11 +23,20 @@ run_suite "native tests (ASan+UBSan)" bash -c 'ulimit -s 262144 && ASAN_OPTIONS=
 if [[ -f tests/conformance/run.mjs && -x build/native/tensorlens ]]; then
   run_suite "conformance vs PyTorch goldens (native)" node tests/conformance/run.mjs
 fi
+# Real-world corpus (tests/realworld): snippets other people wrote, compared with what PyTorch 1.13
+# prints. The floor is the pass rate measured when it was last raised (README there); a drop fails.
+REALWORLD_MIN_RATE=29
+if [[ -f tests/realworld/run.mjs && -x build/native/tensorlens ]]; then
+  run_suite "real-world corpus vs PyTorch (native)" node tests/realworld/run.mjs --min-pass-rate "$REALWORLD_MIN_RATE"
+fi
 if [[ -f scripts/fuzz.sh ]]; then
   run_suite "fuzz (60 s)" bash scripts/fuzz.sh 60
 fi
 if [[ -f scripts/build-wasm.sh ]]; then
   run_suite "wasm build" bash scripts/build-wasm.sh
+fi
+if [[ -f tests/realworld/run.mjs && -f dist/index.js ]]; then
+  run_suite "real-world corpus vs PyTorch (wasm)" node tests/realworld/run.mjs --wasm --min-pass-rate "$REALWORLD_MIN_RATE"
 fi
 if [[ -d tests/node ]]; then
   run_suite "npm module tests (node --test)" node --test tests/node/
