@@ -369,6 +369,21 @@ bool Interp::call_method2(const MethodObj& m, std::vector<Value>& pos, Kw& kw, P
     return true;
   };
   if (auto c = as<ClassObj>(self, Tag::Class); c && n == "apply") return done(function_apply(*c, pos, kw, at));
+  if (self.kind == K::Tensor && n == "type") {  // x.type() -> 'torch.FloatTensor'; x.type(dtype) -> x.to(dtype)
+    if (pos.empty() && kw.empty()) {
+      static const char* const names[] = {"torch.FloatTensor", "torch.DoubleTensor", "torch.LongTensor", "torch.BoolTensor"};
+      const DType d = self.t.dtype();
+      return done(Value::str(names[d == DType::Float32 ? 0 : d == DType::Float64 ? 1 : d == DType::Int64 ? 2 : 3]));
+    }
+    nargs("type", pos, 1, 1, at);
+    Value dt = pos[0];
+    if (auto ty = as<TypeObj>(dt, Tag::Type)) {
+      const std::string& tn = ty->name;
+      dt = Value::dtype(tn == "torch.LongTensor" ? DType::Int64 : tn == "torch.DoubleTensor" ? DType::Float64
+                        : tn == "torch.BoolTensor" ? DType::Bool : DType::Float32);
+    }
+    return done(call_table("to", kMethod, {self, dt}, {}, at));
+  }
   if (self.kind == K::Tensor && (n == "cpu" || n == "cuda")) {
     if (n == "cuda") fail(at, "AssertionError: Torch not compiled with CUDA enabled");
     nargs("cpu", pos, 0, 0, at);
@@ -708,6 +723,74 @@ bool Interp::call_method2(const MethodObj& m, std::vector<Value>& pos, Kw& kw, P
     return done(binop(op, self, Value::object(other), at));
   }
   return false;
+}
+
+}  // namespace tl::lang::detail
+
+namespace tl::lang::detail {
+
+// Legacy constructors: torch.Tensor / FloatTensor / DoubleTensor / LongTensor / BoolTensor(data or
+// sizes), and torch.autograd.Variable(t, requires_grad=False) (a plain tensor since PyTorch 0.4).
+Value Interp::call_legacy_type(const std::string& type, std::vector<Value>& pos, Kw& kw, Pos at) {
+  if (type == "Variable") {
+    Value rg = Value::boolean(false);
+    for (auto& [k, v] : kw) {
+      if (k == "requires_grad") rg = v;
+      else if (k != "volatile") fail(at, "TypeError: Variable() got an unexpected keyword argument '" + k + "'");
+    }
+    nargs("Variable", pos, 1, 2, at);
+    if (pos[0].kind != K::Tensor) fail(at, "TypeError: Variable data has to be a tensor, but got " + pos[0].type_name());
+    if (pos.size() == 2) rg = pos[1];
+    if (truthy(rg, at)) at_pos(at, [&] { Tensor(pos[0].t).requires_grad_(true); });
+    return pos[0];
+  }
+  no_kw(type.c_str(), kw, at);
+  DType dt = type == "LongTensor" ? DType::Int64 : type == "DoubleTensor" ? DType::Float64
+             : type == "BoolTensor" ? DType::Bool : DType::Float32;
+  if (pos.size() == 1 && (pos[0].is_seq() || pos[0].kind == K::Tensor)) {
+    if (pos[0].kind == K::Tensor) return call_table("to", kMethod, {pos[0], Value::dtype(dt)}, {}, at);
+    return Value::tensor(at_pos(at, [&] { return tensor_from_value(pos[0], dt); }));
+  }
+  std::vector<Value> sizes;
+  for (const Value& v : pos) {
+    if (!is_int_like(v)) fail(at, "TypeError: " + type + "(): expected sizes (ints) or a sequence of data, got " + v.type_name());
+    sizes.push_back(v);
+  }
+  Kw k{{"dtype", Value::dtype(dt)}};
+  return call_table("zeros", kTorch, sizes, k, at);  // uninitialised in PyTorch; zeros here
+}
+
+// torch.nn.init: in-place initialisers under no_grad, drawing as PyTorch does.
+Value Interp::call_nn_init(const std::string& n, std::vector<Value>& pos, Kw& kw, Pos at) {
+  if (pos.empty() || pos[0].kind != K::Tensor) fail(at, "TypeError: nn.init." + n + "() needs a tensor");
+  Value t = pos[0];
+  auto arg = [&](size_t i, const char* k, double d) {
+    for (auto& [kk, v] : kw)
+      if (kk == k) return to_double(v, at);
+    return pos.size() > i ? to_double(pos[i], at) : d;
+  };
+  NoGradGuard ng;
+  const Tensor& x = t.t;
+  auto fans = [&](double& fan_in, double& fan_out) {
+    if (x.dim() < 2) fail(at, "ValueError: Fan in and fan out can not be computed for tensor with fewer than 2 dimensions");
+    double rf = 1;
+    for (int d = 2; d < x.dim(); ++d) rf *= double(x.shape()[d]);
+    fan_in = double(x.shape()[1]) * rf, fan_out = double(x.shape()[0]) * rf;
+  };
+  if (n == "normal_") return call_table("normal_", kMethod, {t, Value::number(arg(1, "mean", 0)), Value::number(arg(2, "std", 1))}, {}, at);
+  if (n == "uniform_") return call_table("uniform_", kMethod, {t, Value::number(arg(1, "a", 0)), Value::number(arg(2, "b", 1))}, {}, at);
+  if (n == "zeros_" || n == "ones_") return call_table("fill_", kMethod, {t, Value::number(n == "ones_" ? 1 : 0)}, {}, at);
+  if (n == "constant_") return call_table("fill_", kMethod, {t, Value::number(arg(1, "val", 0))}, {}, at);
+  if (n == "xavier_uniform_" || n == "xavier_normal_") {
+    double fi, fo;
+    fans(fi, fo);
+    const double gain = arg(1, "gain", 1), std = gain * std::sqrt(2.0 / (fi + fo));
+    if (n == "xavier_normal_") return call_table("normal_", kMethod, {t, Value::number(0), Value::number(std)}, {}, at);
+    const double a = std::sqrt(3.0) * std;
+    return call_table("uniform_", kMethod, {t, Value::number(-a), Value::number(a)}, {}, at);
+  }
+  fail(at, "AttributeError: module 'torch.nn.init' has no attribute '" + n + "' (tensorlens has normal_, uniform_, zeros_, "
+           "ones_, constant_, xavier_uniform_ and xavier_normal_)");
 }
 
 }  // namespace tl::lang::detail

@@ -29,7 +29,21 @@ std::vector<Value> Interp::index_items(const std::vector<Value>& idx, bool is_tu
   return idx;
 }
 
-Value Interp::get_item(const Value& obj, const std::vector<Value>& idx, bool is_tuple, Pos at) {
+// A range used as a tensor index is the list of its integers (x[range(n), y]).
+static std::vector<Value> ranges_as_lists(const std::vector<Value>& idx) {
+  std::vector<Value> out = idx;
+  for (Value& v : out)
+    if (auto r = as<RangeObj>(v, Tag::Range)) {
+      std::vector<Value> xs;
+      int64_t x = r->start;
+      for (int64_t k = 0; k < r->len(); ++k, x += r->step) xs.push_back(Value::integer(x));
+      v = Value::list(std::move(xs));
+    }
+  return out;
+}
+
+Value Interp::get_item(const Value& obj, const std::vector<Value>& idx0, bool is_tuple, Pos at) {
+  const std::vector<Value> idx = obj.kind == K::Tensor ? ranges_as_lists(idx0) : idx0;
   if (obj.kind == K::Tensor) return Value::tensor(tensor_index(obj.t, index_items(idx, is_tuple), at, nullptr));
   if (class_of(obj)) {
     Value out;

@@ -51,7 +51,7 @@ struct Obj : Object {
   explicit Obj(Tag t) : tag(t) {}
 };
 
-enum class Mod : uint8_t { Torch, NN, F, Autograd, Math, Optim, Utils, Random, Cuda, Backends, Mps, Data };
+enum class Mod : uint8_t { Torch, NN, F, Autograd, Math, Optim, Utils, Random, Cuda, Backends, Mps, Data, Init };
 struct ModuleObj : Obj {
   Mod mod;
   explicit ModuleObj(Mod m) : Obj(Tag::Module), mod(m) {}
@@ -69,6 +69,7 @@ struct ModuleObj : Obj {
       case Mod::Backends: return "torch.backends";
       case Mod::Mps: return "torch.backends.mps";
       case Mod::Data: return "torch.utils.data";
+      case Mod::Init: return "torch.nn.init";
     }
     return "?";
   }
@@ -531,6 +532,8 @@ class Interp {
   std::shared_ptr<Scope> data_ns_;
   std::unique_ptr<Program> data_prog_;
   Value data_attr(const std::string& name);
+  Value call_legacy_type(const std::string& type, std::vector<Value>& pos, Kw& kw, Pos at);
+  Value call_nn_init(const std::string& n, std::vector<Value>& pos, Kw& kw, Pos at);
 
   // ---------------- containers ----------------
   void check_len(int64_t n, Pos at);

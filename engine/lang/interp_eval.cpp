@@ -395,6 +395,15 @@ Value Interp::call(const Value& fn, std::vector<Value>& pos, Kw& kw, Pos at) {
     case Tag::OptimClass: return construct_optimizer(static_cast<const NNClassObj*>(o)->name, pos, kw, at);
     case Tag::NNModule: return call_module(static_cast<const NNModuleObj*>(o)->m, pos, kw, at);
     case Tag::Class: return call_class(std::static_pointer_cast<ClassObj>(fn.obj), pos, kw, at);
+    case Tag::Type: {
+      const std::string& n = static_cast<const TypeObj*>(o)->name;
+      static const char* const legacy[] = {"torch.Tensor", "torch.FloatTensor", "torch.DoubleTensor", "torch.LongTensor",
+                                           "torch.BoolTensor", "torch.autograd.Variable"};
+      for (const char* l : legacy)
+        if (n == l) return call_legacy_type(n.substr(n.rfind('.') + 1), pos, kw, at);
+      if (n.rfind("torch.nn.init.", 0) == 0) return call_nn_init(n.substr(14), pos, kw, at);
+      fail(at, "TypeError: '" + fn.type_name() + "' object is not callable");
+    }
     case Tag::BoundMethod: {
       auto b = static_cast<const BoundMethodObj*>(o);
       pos.insert(pos.begin(), b->self);

@@ -364,6 +364,7 @@ void Interp::exec_import(const Stmt* s) {
     if (path == "torch") return make_obj<ModuleObj>(Mod::Torch);
     if (path == "torch.nn") return make_obj<ModuleObj>(Mod::NN);
     if (path == "torch.nn.functional") return make_obj<ModuleObj>(Mod::F);
+    if (path == "torch.nn.init") return make_obj<ModuleObj>(Mod::Init);
     if (path == "torch.autograd") return make_obj<ModuleObj>(Mod::Autograd);
     if (path == "torch.optim") return make_obj<ModuleObj>(Mod::Optim);
     if (path == "math") return make_obj<ModuleObj>(Mod::Math);

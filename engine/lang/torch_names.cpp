@@ -88,6 +88,8 @@ Value Interp::module_attr(const ModuleObj& m, const std::string& name, Pos at) {
       if (name == "optim") return make_obj<ModuleObj>(Mod::Optim);
       if (name == "Tensor") return make_obj<TypeObj>("torch.Tensor");
       if (name == "utils") return make_obj<ModuleObj>(Mod::Utils);
+      if (name == "FloatTensor" || name == "DoubleTensor" || name == "LongTensor" || name == "BoolTensor")
+        return make_obj<TypeObj>("torch." + name);
       if (name == "device") return make_obj<BuiltinObj>(Bi::Device, "device");
       if (name == "cuda") return make_obj<ModuleObj>(Mod::Cuda);
       if (name == "backends") return make_obj<ModuleObj>(Mod::Backends);
@@ -96,6 +98,7 @@ Value Interp::module_attr(const ModuleObj& m, const std::string& name, Pos at) {
     }
     case Mod::NN:
       if (name == "functional") return make_obj<ModuleObj>(Mod::F);
+      if (name == "init") return make_obj<ModuleObj>(Mod::Init);
       if (name == "Module") return Value::object(builtin_class("Module"));
       if (name == "Parameter") return make_obj<BuiltinObj>(Bi::Parameter, "Parameter");
       if (name == "ModuleList" || name == "ModuleDict") return make_obj<NNClassObj>(Tag::NNClass, name);
@@ -112,8 +115,11 @@ Value Interp::module_attr(const ModuleObj& m, const std::string& name, Pos at) {
     case Mod::F:
       if (!find_ops(name, kF).empty()) return make_obj<OpFnObj>(name, kF);
       break;
+    case Mod::Init:
+      return make_obj<TypeObj>("torch.nn.init." + name);  // checked when called
     case Mod::Autograd:
       if (name == "Function") return Value::object(builtin_class("Function"));
+      if (name == "Variable") return make_obj<TypeObj>("torch.autograd.Variable");
       if (!find_ops(name, kAutograd).empty()) return make_obj<OpFnObj>(name, kAutograd);
       break;
     case Mod::Utils:
@@ -166,7 +172,7 @@ Value Interp::tensor_attr(const Tensor& t, const std::string& name, Pos at) {
   if (name == "grad") return t.grad().defined() ? Value::tensor(t.grad()) : Value::none();
   if (name == "device") return make_obj<DeviceObj>("cpu", -1);
   if (name == "is_cuda") return Value::boolean(false);
-  if (name == "cpu" || name == "cuda") return make_obj<MethodObj>(Value::tensor(t), name);
+  if (name == "cpu" || name == "cuda" || name == "type") return make_obj<MethodObj>(Value::tensor(t), name);
   if (name == "shape") return size_value(t.shape());
   if (name == "requires_grad") return Value::boolean(t.requires_grad());
   if (name == "is_leaf") return Value::boolean(t.is_leaf());

@@ -345,6 +345,13 @@ void register_creation_ops(std::vector<OpDef>& t) {
                [](const Args& a) { return made(rand(a.t(0).shape(), a.dtype(1).value_or(a.t(0).dtype())), a, 2); }});
   t.push_back({"randn_like(Tensor input, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)", kTorch,
                [](const Args& a) { return made(randn(a.t(0).shape(), a.dtype(1).value_or(a.t(0).dtype())), a, 2); }});
+  // torch.normal(mean, std, size): normal_ on a new tensor (PyTorch's numbers for a seed).
+  t.push_back({"normal(float mean, float std, int[] size, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)",
+               kTorch, [](const Args& a) {
+                 Tensor x = zeros(Shape(a.ints(2)), a.dtype(3).value_or(default_float_dtype()));
+                 normal_(x, a.f(0), a.f(1));
+                 return made(x, a, 4);
+               }});
   t.push_back({"zeros_like(Tensor input, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)", kTorch,
                [](const Args& a) { return made(zeros(a.t(0).shape(), a.dtype(1).value_or(a.t(0).dtype())), a, 2); }});
   t.push_back({"ones_like(Tensor input, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)", kTorch,
