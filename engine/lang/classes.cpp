@@ -368,7 +368,17 @@ void Interp::instance_set_attr(const Value& obj, const std::string& name, const 
   }
   auto mo = as<NNModuleObj>(obj, Tag::NNModule);
   auto um = std::dynamic_pointer_cast<UserModule>(mo->m);
-  if (auto c = as<NNModuleObj>(v, Tag::NNModule)) return um->set_child(name, c->m);
+  if (auto c = as<NNModuleObj>(v, Tag::NNModule)) {
+    // A module inside itself would make every walk over the tree (parameters(), repr) endless.
+    std::vector<const nn::Module*> stack{c->m.get()};
+    while (!stack.empty()) {
+      const nn::Module* x = stack.back();
+      stack.pop_back();
+      if (x == um.get()) fail(at, "RuntimeError: tensorlens does not support a module that contains itself ('" + name + "')");
+      for (const auto& kid : x->children()) stack.push_back(kid.second.get());
+    }
+    return um->set_child(name, c->m);
+  }
   auto has_param = [&] {
     for (auto& kv : um->params())
       if (kv.first == name) return true;
@@ -423,7 +433,9 @@ std::string Interp::instance_repr(const Value& v, bool str) {
   if (inst && inst->cls->root() == BuiltinBase::Exception) {
     const Value* a = const_cast<InstanceObj*>(inst)->find("args");
     std::vector<Value> args = a && a->kind == K::Tuple ? *a->items : std::vector<Value>{};
-    if (str) return args.empty() ? "" : args.size() == 1 ? str_of(args[0]) : repr(Value::tuple(args));
+    // KeyError's str is the repr of its key (CPython's KeyError_str).
+    const bool key_error = inst->cls->derives_from(builtin_class("KeyError").get());
+    if (str) return args.empty() ? "" : args.size() == 1 ? (key_error ? repr(args[0]) : str_of(args[0])) : repr(Value::tuple(args));
     std::string r = inst->cls->name + "(";
     for (size_t i = 0; i < args.size(); ++i) r += (i ? ", " : "") + repr(args[i]);
     return r + ")";
