@@ -83,14 +83,21 @@ Session::~Session() {
 }
 
 std::string Session::exec(const std::string& source) {
-  auto prog = std::make_unique<Program>(parse(source, impl_->options.parse_limits));
+  // Kept before running: functions and classes defined before a failing statement stay callable
+  // and point into this syntax tree.
+  impl_->programs.push_back(std::make_unique<Program>(parse(source, impl_->options.parse_limits)));
+  const Program& prog = *impl_->programs.back();
   impl_->result.stdout_text.clear();
-  {
-    EngineStateGuard guard(impl_->options);
-    impl_->interp->exec_more(*prog);
-    take_trace(impl_->options, impl_->result);
-  }
-  impl_->programs.push_back(std::move(prog));
+  // This session's interpreter is the current one while it runs (reprs of its objects call back
+  // into it), whichever interpreter was made last.
+  struct Current {
+    Interp* saved;
+    explicit Current(Interp* in) : saved(current_interp()) { current_interp() = in; }
+    ~Current() { current_interp() = saved; }
+  } current(impl_->interp.get());
+  EngineStateGuard guard(impl_->options);
+  impl_->interp->exec_more(prog);
+  take_trace(impl_->options, impl_->result);
   return impl_->result.stdout_text;
 }
 

@@ -167,3 +167,9 @@ TEST_CASE("random gives CPython's numbers for a seed", "[lang][python]") {
   CHECK(out("import random\nrandom.seed(42)\nprint(random.random(), random.randint(1, 100))\n") ==
         "0.6394267984578837 4\n");
 }
+
+TEST_CASE("a session keeps what a failed exec defined before its error", "[lang][python][session]") {
+  Session s;
+  CHECK_THROWS_AS(s.exec("class C:\n  def v(self):\n    return 5\ndef f():\n  return C().v()\nx = 1 / 0\n"), ScriptError);
+  CHECK(s.exec("print(f())\n") == "5\n");
+}
