@@ -2,7 +2,34 @@
 // dunder-method dispatch, nn.Module subclasses (UserModule), exceptions (raise/try/except).
 #include "engine/lang/interp.h"
 
+#if defined(__linux__) && !defined(__EMSCRIPTEN__)
+#include <pthread.h>
+#endif
+
 namespace tl::lang::detail {
+
+// The lowest address the interpreter's frames may reach: the current thread's stack bounds
+// (pthread_getattr_np; for the main thread glibc derives them from RLIMIT_STACK), leaving a quarter
+// of the room below the interpreter (and at least 256 KiB) for the engine calls made at the deepest
+// level. 0 (no check) where the bounds are unknown.
+uintptr_t Interp::compute_stack_limit() {
+#if defined(__linux__) && !defined(__EMSCRIPTEN__)
+  pthread_attr_t attr;
+  if (pthread_getattr_np(pthread_self(), &attr) != 0) return 0;
+  void* lo = nullptr;
+  size_t size = 0;
+  const int rc = pthread_attr_getstack(&attr, &lo, &size);
+  pthread_attr_destroy(&attr);
+  if (rc != 0 || !lo || size == 0) return 0;
+  const uintptr_t here = uintptr_t(__builtin_frame_address(0)), bottom = uintptr_t(lo);
+  if (here <= bottom) return 0;
+  const uintptr_t room = here - bottom;
+  const uintptr_t reserve = std::max<uintptr_t>(room / 4, 256 * 1024);
+  return room > reserve ? bottom + reserve : 0;
+#else
+  return 0;
+#endif
+}
 
 Interp*& current_interp() {
   thread_local Interp* p = nullptr;

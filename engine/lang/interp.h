@@ -470,6 +470,7 @@ class Interp {
   Interp(const RunOptions& o, RunResult& r) : opt_(o), res_(r) {
     saved_current_ = current_interp();
     current_interp() = this;
+    stack_limit_ = compute_stack_limit();
     globals_ = std::make_shared<Scope>();
     globals_->vars["__name__"] = Value::str("__main__");
     scope_ = globals_.get();
@@ -521,16 +522,21 @@ class Interp {
 
   void tick(Pos at);
 
+  // Bounds exec/eval nesting by a level count and, natively, by the machine stack itself: a frame
+  // below `stack_limit` (the stack grows down) ends the run with a RecursionError, whatever the
+  // frame sizes (sanitizer builds have frames several times larger) and the thread's stack size.
   struct DepthGuard {
     int& d;
-    DepthGuard(int& depth, Pos at) : d(depth) {
-      if (++d > kMaxEvalDepth) {
+    DepthGuard(int& depth, Pos at, uintptr_t stack_limit) : d(depth) {
+      if (++d > kMaxEvalDepth || (stack_limit && uintptr_t(__builtin_frame_address(0)) < stack_limit)) {
         --d;
         fail(at, "RecursionError: maximum recursion depth exceeded");
       }
     }
     ~DepthGuard() { --d; }
   };
+  uintptr_t stack_limit_ = 0;  // see DepthGuard; 0 in wasm (V8 bounds its stack; kMaxEvalDepth)
+  static uintptr_t compute_stack_limit();
 
   // Calls an op-table entry, positioning failures (and the graph nodes it records) at `at`.
   Value call_table(const std::string& name, unsigned where, const std::vector<Value>& pos, const Kw& kw, Pos at);

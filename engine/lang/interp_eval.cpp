@@ -4,7 +4,7 @@
 namespace tl::lang::detail {
 
 Value Interp::eval(const Expr* e) {
-  DepthGuard dg(eval_depth_, e->op_pos);
+  DepthGuard dg(eval_depth_, e->op_pos, stack_limit_);
   switch (e->kind) {
     case ExprKind::Name: return lookup(e);
     case ExprKind::Int: return Value::integer(e->int_value);

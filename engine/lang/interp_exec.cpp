@@ -222,7 +222,7 @@ Flow Interp::exec_block(const std::vector<Stmt*>& body) {
 Flow Interp::exec(const Stmt* s) {
   const Pos sp = s->span.start();
   tick(sp);
-  DepthGuard dg(eval_depth_, sp);
+  DepthGuard dg(eval_depth_, sp, stack_limit_);
   bind_pos_ = sp;
   switch (s->kind) {
     case StmtKind::Expr: eval(s->value); break;
