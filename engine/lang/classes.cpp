@@ -216,24 +216,20 @@ Flow Interp::exec_class(const Stmt* s) {
   scope->parent = scope_ == globals_.get() ? nullptr : scope_owner_;
   std::vector<std::string> order;
   scope->order = &order;
-  struct Restore {
+  struct RestoreClass {
     Interp& in;
-    Scope* scope;
-    std::shared_ptr<Scope> owner, outer;
+    std::shared_ptr<Scope> outer;
     std::shared_ptr<ClassObj> cls;
-    ~Restore() {
-      in.scope_ = scope;
-      in.scope_owner_ = std::move(owner);
+    ~RestoreClass() {
       in.class_outer_owner_ = std::move(outer);
       in.defining_class_ = std::move(cls);
     }
   };
   {
-    Restore restore{*this, scope_, scope_owner_, class_outer_owner_, defining_class_};
+    RestoreClass restore{*this, class_outer_owner_, defining_class_};
     class_outer_owner_ = scope_ == globals_.get() ? nullptr : scope_owner_;
     defining_class_ = cls;
-    scope_ = scope.get();
-    scope_owner_ = scope;
+    ScopeSwap swap(*this, scope);
     Flow f = exec_block(s->body);
     if (f != Flow::Normal) fail(at, "SyntaxError: 'return', 'break' or 'continue' in a class body");
   }
@@ -658,17 +654,7 @@ Value Interp::data_attr(const std::string& name) {
     auto ns = std::make_shared<Scope>();
     ns->vars["_draw_seed"] = make_obj<BuiltinObj>(Bi::DataSeed, "_draw_seed");
     ns->vars["_randperm_with_seed"] = make_obj<BuiltinObj>(Bi::DataPerm, "_randperm_with_seed");
-    struct Restore {
-      Interp& in;
-      Scope* scope;
-      std::shared_ptr<Scope> owner;
-      ~Restore() {
-        in.scope_ = scope;
-        in.scope_owner_ = std::move(owner);
-      }
-    } restore{*this, scope_, scope_owner_};
-    scope_ = ns.get();
-    scope_owner_ = ns;
+    ScopeSwap swap(*this, ns);
     captured_.push_back(ns);
     exec_block(data_prog_->body);
     for (auto& [n, v] : ns->vars)

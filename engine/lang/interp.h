@@ -535,6 +535,20 @@ class Interp {
     }
     ~DepthGuard() { --d; }
   };
+  // Restores the current scope (and its owner) on every exit, including errors.
+  struct ScopeSwap {
+    Interp& in;
+    Scope* scope;
+    std::shared_ptr<Scope> owner;
+    ScopeSwap(Interp& i, std::shared_ptr<Scope> s) : in(i), scope(i.scope_), owner(i.scope_owner_) {
+      in.scope_ = s.get();
+      in.scope_owner_ = std::move(s);
+    }
+    ~ScopeSwap() {
+      in.scope_ = scope;
+      in.scope_owner_ = std::move(owner);
+    }
+  };
   uintptr_t stack_limit_ = 0;  // see DepthGuard; 0 in wasm (V8 bounds its stack; kMaxEvalDepth)
   static uintptr_t compute_stack_limit();
 
