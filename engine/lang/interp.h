@@ -386,6 +386,8 @@ Value make_obj(A&&... a) {
 
 // torch.Size is a tuple whose unused string field says so (prints as torch.Size([2, 3])).
 inline constexpr char kSizeMark[] = "torch.Size";
+// torch.return_types.max / sort / topk ...: a (values, indices) tuple whose s names the type.
+inline bool is_return_type(const Value& v) { return v.kind == Value::Kind::Tuple && v.s.rfind("torch.return_types.", 0) == 0; }
 Value size_value(const Shape& s);
 std::string hex_addr(const void* p);
 const char* dtype_repr(DType d);

@@ -58,6 +58,8 @@ std::string repr(const Value& v) {
     case K::DType: return dtype_repr(DType(v.i));
     case K::List:
     case K::Tuple: {
+      if (is_return_type(v))
+        return v.s + "(\nvalues=" + repr((*v.items)[0]) + ",\nindices=" + repr((*v.items)[1]) + ")";
       const bool size = v.kind == K::Tuple && v.s == kSizeMark;
       std::string r = size ? "torch.Size([" : v.kind == K::List ? "[" : "(";
       for (size_t i = 0; i < v.items->size(); ++i) r += (i ? ", " : "") + repr((*v.items)[i]);

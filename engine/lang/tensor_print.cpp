@@ -22,11 +22,13 @@ constexpr int kPrecision = 4, kThreshold = 1000, kEdge = 3, kLineWidth = 80;
 
 std::string fixed(double v, int prec) {
   char buf[400];  // %f of 1e308 needs ~310 chars
+  if (std::isnan(v)) return "nan";  // printf gives "-nan" for a NaN with the sign bit; Python never does
   std::snprintf(buf, sizeof buf, "%.*f", prec, v);
   return buf;
 }
 std::string sci(double v, int prec) {
   char buf[64];
+  if (std::isnan(v)) return "nan";
   std::snprintf(buf, sizeof buf, "%.*e", prec, v);
   return buf;
 }

@@ -18,6 +18,8 @@ Value Interp::get_attr(const Value& obj, const std::string& name, Pos at) {
                                      "clear", "copy"}))
     return make_obj<MethodObj>(obj, name);
   if (obj.kind == K::Tuple && one_of({"index", "count"})) return make_obj<MethodObj>(obj, name);
+  if (obj.kind == K::Tuple && is_return_type(obj) && (name == "values" || name == "indices"))
+    return (*obj.items)[name == "values" ? 0 : 1];
   if (obj.kind == K::Str &&
       one_of({"format", "join", "upper", "lower", "split", "rsplit", "strip", "lstrip", "rstrip", "replace", "startswith",
               "endswith", "find", "rfind", "index", "count", "title", "capitalize", "isdigit", "isalpha", "isalnum",
@@ -367,7 +369,9 @@ Value Interp::builtin_type_of(const Value& v) {
     case K::Float: return builtin("float");  // the builtin itself: type(3) is int
     case K::Str: return builtin("str");  // the builtin itself: type(3) is int
     case K::List: return builtin("list");  // the builtin itself: type(3) is int
-    case K::Tuple: return v.s == kSizeMark ? make_obj<TypeObj>("torch.Size") : builtin("tuple");
+    case K::Tuple:
+      if (is_return_type(v)) return make_obj<TypeObj>(v.s);
+      return v.s == kSizeMark ? make_obj<TypeObj>("torch.Size") : builtin("tuple");
     case K::Tensor: return make_obj<TypeObj>(v.t.impl()->is_param ? "torch.nn.parameter.Parameter" : "torch.Tensor");
     case K::DType: return make_obj<TypeObj>("torch.dtype");
     case K::Object: break;

@@ -52,12 +52,8 @@ void write_into(const char* op, Tensor& self, const Tensor& src) {
   self.bump_version();
 }
 
-// self <- f(self, o), rebasing self's history onto the result's node when recording.
-template <class F>
-Tensor& binary_inplace(const char* op, Tensor& self, const Tensor& o, F f) {
-  const bool recording = grad_enabled() && (self.requires_grad() || o.requires_grad());
-  check_inplace(op, self, recording);
-  Tensor result = f(self, o);
+// self <- result (computed from self), rebasing self's history onto the result's node when recording.
+Tensor& finish_inplace(const char* op, Tensor& self, const Tensor& result, bool recording) {
   if (recording && result.grad_fn()) {
     // The node saved `self` (mul_/div_ by a tensor that requires grad). As PyTorch, the first
     // saved `self` becomes a copy of its values before the write ("original_self"); any other
@@ -82,13 +78,38 @@ Tensor& binary_inplace(const char* op, Tensor& self, const Tensor& o, F f) {
            dtype_name(result.dtype()), " can't be cast to the desired output type ", dtype_name(self.dtype()));
   write_into(op, self, result);
   if (recording && result.grad_fn()) {
+    // A node that saved its output (exp_, tanh_, sigmoid_) saved `result`, which now lives in
+    // self: it refers to self's memory and version from here on, so a later in-place change of
+    // self is caught by backward (PyTorch saves self itself).
+    for (SavedTensor& st : result.grad_fn()->saved)
+      if (st.is_output && st.impl && st.impl->storage == result.impl()->storage) {
+        st.impl = data_alias(self);
+        st.version = self.version();
+      }
     self.impl()->grad_fn = result.grad_fn();
     self.impl()->requires_grad = true;
   }
   return self;
 }
 
+// self <- f(self, o).
+template <class F>
+Tensor& binary_inplace(const char* op, Tensor& self, const Tensor& o, F f) {
+  const bool recording = grad_enabled() && (self.requires_grad() || o.requires_grad());
+  check_inplace(op, self, recording);
+  return finish_inplace(op, self, f(self, o), recording);
+}
+
 }  // namespace
+
+Tensor& inplace_apply(const char* op, Tensor& self, const std::function<Tensor()>& f) {
+  TL_CHECK(self.defined(), op, ": undefined tensor");
+  if (grad_enabled() && self.requires_grad()) check_inplace(op, self, true);
+  Tensor result = f();
+  const bool recording = grad_enabled() && (self.requires_grad() || result.requires_grad());
+  check_inplace(op, self, recording);
+  return finish_inplace(op, self, result, recording);
+}
 
 Tensor& add_(Tensor& self, const Tensor& o) {
   return binary_inplace("add_", self, o, [](const Tensor& a, const Tensor& b) { return add(a, b); });

@@ -175,6 +175,10 @@ std::vector<OpDef> build_table() {
   register_nn_ops(t);
   register_creation_ops(t);
   register_tensor_api_ops(t);
+  register_pointwise_more_ops(t);
+  register_sort_scan_ops(t);
+  register_shape_more_ops(t);
+  register_inplace_twins(t);  // last: in-place twins of the rows above
   for (OpDef& op : t) parse_schema(op);
   attach_node_names(t);
   return t;
@@ -265,9 +269,12 @@ std::string bind_args(const OpDef& op, const std::vector<Value>& pos,
   size_t pi = 0;
   for (size_t a = 0; a < pos.size(); ++a) {
     while (pi < np && op.params[pi].kw_only) ++pi;
-    if (pi >= np)
-      return op.name + "() takes " + std::to_string(np) + " positional argument" + (np == 1 ? "" : "s") +
+    if (pi >= np) {
+      size_t npos = 0;
+      for (const Param& p : op.params) npos += !p.kw_only;
+      return op.name + "() takes " + std::to_string(npos) + " positional argument" + (npos == 1 ? "" : "s") +
              " but " + std::to_string(pos.size()) + " were given";
+    }
     const Param& p = op.params[pi];
     if (p.type == Param::Type::IntVarargs && is_int(pos[a])) {
       // x.view(2, 3): gather the remaining ints.

@@ -107,6 +107,10 @@ void register_shape_ops(std::vector<OpDef>& t);
 void register_nn_ops(std::vector<OpDef>& t);
 void register_creation_ops(std::vector<OpDef>& t);
 void register_tensor_api_ops(std::vector<OpDef>& t);
+void register_pointwise_more_ops(std::vector<OpDef>& t);
+void register_sort_scan_ops(std::vector<OpDef>& t);
+void register_shape_more_ops(std::vector<OpDef>& t);
+void register_inplace_twins(std::vector<OpDef>& t);
 
 // Nested lists/tuples of numbers (or a number) -> tensor, with PyTorch's dtype inference
 // (bool, int64, or float32) and its error for ragged lists.

@@ -2,6 +2,7 @@
 // side by side in engine/ops/<family>.cpp, and each is a row of the op table (op_table.h), which
 // is what the script language, the JS API, graph labels and the tests enumerate.
 #pragma once
+#include <functional>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -170,5 +171,8 @@ Tensor& div_(Tensor& self, const Tensor& o);
 Tensor& zero_(Tensor& self);
 Tensor& fill_(Tensor& self, double v);
 Tensor& copy_(Tensor& self, const Tensor& src);
+// self <- f() where f computes the out-of-place result from self (x.exp_(), x.clamp_(...)): the
+// same checks, saved-self handling and history rebasing as add_.
+Tensor& inplace_apply(const char* op, Tensor& self, const std::function<Tensor()>& f);
 
 }  // namespace tl

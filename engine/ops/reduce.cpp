@@ -356,7 +356,9 @@ void register_reduce_ops(std::vector<OpDef>& t) {
     t.push_back({std::string(nm) + ".dim(Tensor input, int dim, bool keepdim=False) -> (Tensor, Tensor(nograd))", TM,
                  [is_max](const Args& a) {
                    auto r = is_max ? max(a.t(0), a.i(1), a.b(2)) : min(a.t(0), a.i(1), a.b(2));
-                   return Value::tuple({Value::tensor(r.first), Value::tensor(r.second)});
+                   Value v = Value::tuple({Value::tensor(r.first), Value::tensor(r.second)});
+                   v.s = is_max ? "torch.return_types.max" : "torch.return_types.min";
+                   return v;
                  }, max_dim_bw, "grad scattered to the selected index"});
     t.push_back({std::string(nm) + ".other(Tensor input, Tensor other) -> Tensor", TM,
                  [is_max](const Args& a) { return Value::tensor(is_max ? maximum(a.t(0), a.t(1)) : minimum(a.t(0), a.t(1))); },

@@ -1,0 +1,350 @@
+// More elementwise ops the tutorials use: rounding, more transcendental functions, fmod /
+// remainder, clamp with tensor bounds, lerp, addcmul / addcdiv, logical and/or/xor, isclose, and
+// the in-place variants (x.exp_(), torch.sin_(x), x.clamp_(...)). Forward and backward side by
+// side; backward formulas use differentiable ops (higher-order gradients work).
+#include <cmath>
+#include <cstring>
+
+#include "engine/autograd/node.h"
+#include "engine/kernels/elementwise.h"
+#include "engine/ops/op_table.h"
+#include "engine/ops/ops.h"
+
+namespace tl {
+
+namespace {
+
+// out = f(x) elementwise in x's floating dtype (an integer x is promoted to the default float).
+template <class F>
+Tensor map_float(const Tensor& x0, F f) {
+  TL_CHECK(x0.defined(), "elementwise op on an undefined tensor");
+  Tensor x = x0.is_floating_point() ? x0 : to_dtype(x0, default_float_dtype());
+  Tensor out = Tensor::empty(x.shape(), x.dtype());
+  TL_DISPATCH_FLOAT(x.dtype(), T, [&] { kernels::unary_loop<T, T>(x, out, [&](T v) { return T(f(v)); }); });
+  return out;
+}
+
+Tensor scalar_like(const Tensor& g, double v) { return Tensor::scalar(v, g.dtype()); }
+
+void zero_bw(Node&, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = zeros_like(g); }
+
+enum class Round { Floor, Ceil, Round, Trunc };
+// floor/ceil/round/trunc: an integer tensor is returned unchanged (a copy); the derivative is 0.
+Tensor rounding(Round r, const char* op, const Tensor& x, int64_t decimals = 0) {
+  if (!x.is_floating_point()) return clone(x);
+  Tensor out;
+  switch (r) {
+    case Round::Floor: out = map_float(x, [](auto v) { return std::floor(v); }); break;
+    case Round::Ceil: out = map_float(x, [](auto v) { return std::ceil(v); }); break;
+    case Round::Trunc: out = map_float(x, [](auto v) { return std::trunc(v); }); break;
+    case Round::Round:
+      if (decimals == 0) {
+        out = map_float(x, [](auto v) { return std::nearbyint(v); });  // half to even, as PyTorch
+      } else {
+        // PyTorch: nearbyint(x * 10^d) / 10^d (negative d: * 10^-d after dividing).
+        const double ten = std::pow(10.0, double(std::abs(decimals)));
+        const bool neg = decimals < 0;
+        out = map_float(x, [ten, neg](auto v) {
+          using T = decltype(v);
+          const T s = T(ten);
+          return neg ? T(std::nearbyint(v / s) * s) : T(std::nearbyint(v * s) / s);
+        });
+      }
+      break;
+  }
+  record(op, zero_bw, {&x}, out);
+  return out;
+}
+
+// ---- unary primitives whose derivative is written with the saved input x or output y ----
+void log1p_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {  // d/dx log(1 + x) = 1 / (1 + x)
+  Tensor x = n.saved_tensor(0);
+  gi[0] = div(g, add(x, scalar_like(x, 1)));
+}
+void expm1_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {  // d/dx (e^x - 1) = y + 1
+  Tensor y = n.saved_tensor(0);
+  gi[0] = mul(g, add(y, scalar_like(y, 1)));
+}
+void log2_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {  // 1 / (x ln 2)
+  Tensor x = n.saved_tensor(0);
+  gi[0] = div(g, mul(x, scalar_like(x, std::log(2.0))));
+}
+void log10_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {  // 1 / (x ln 10)
+  Tensor x = n.saved_tensor(0);
+  gi[0] = div(g, mul(x, scalar_like(x, std::log(10.0))));
+}
+void tan_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {  // 1 + y^2
+  Tensor y = n.saved_tensor(0);
+  gi[0] = mul(g, add(mul(y, y), scalar_like(y, 1)));
+}
+Tensor cosh_t(const Tensor& x);
+Tensor sinh_t(const Tensor& x);
+void sinh_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = mul(g, cosh_t(n.saved_tensor(0))); }
+void cosh_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = mul(g, sinh_t(n.saved_tensor(0))); }
+void asin_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {  // 1 / sqrt(1 - x^2)
+  Tensor x = n.saved_tensor(0);
+  gi[0] = div(g, sqrt(sub(scalar_like(x, 1), mul(x, x))));
+}
+void acos_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {  // -1 / sqrt(1 - x^2)
+  Tensor x = n.saved_tensor(0);
+  gi[0] = neg(div(g, sqrt(sub(scalar_like(x, 1), mul(x, x)))));
+}
+void atan_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {  // 1 / (1 + x^2)
+  Tensor x = n.saved_tensor(0);
+  gi[0] = div(g, add(mul(x, x), scalar_like(x, 1)));
+}
+void rsqrt_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {  // -y^3 / 2
+  Tensor y = n.saved_tensor(0);
+  gi[0] = mul(g, mul(mul(y, mul(y, y)), scalar_like(y, -0.5)));
+}
+void reciprocal_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {  // -y^2
+  Tensor y = n.saved_tensor(0);
+  gi[0] = mul(g, neg(mul(y, y)));
+}
+void frac_bw(Node&, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = g; }  // d/dx (x - trunc x) = 1
+
+template <class F>
+Tensor unary_prim(const char* op, const char* display, BackwardFn bw, bool save_out, const Tensor& x, F f) {
+  Tensor out = map_float(x, f);
+  if (Node* n = record(op, bw, {&x}, out)) {
+    if (display) n->display = display;
+    if (save_out) save_output(n, out);
+    else save(n, x);
+  }
+  return out;
+}
+
+Tensor sinh_t(const Tensor& x) {
+  return unary_prim("sinh", nullptr, sinh_bw, false, x, [](auto v) { return std::sinh(v); });
+}
+Tensor cosh_t(const Tensor& x) {
+  return unary_prim("cosh", nullptr, cosh_bw, false, x, [](auto v) { return std::cosh(v); });
+}
+
+// ---- fmod / remainder ----  d/da = 1;  d/db = -trunc(a / b) (fmod) or -floor(a / b) (remainder)
+void fmod_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  gi[0] = g;
+  if (n.needs_input_grad(1)) {
+    NoGradGuard ng;  // the quotient's derivative is 0 almost everywhere
+    Tensor q = div(n.saved_tensor(0), n.saved_tensor(1));
+    q = n.attrs().b0 ? rounding(Round::Floor, "floor", q) : rounding(Round::Trunc, "trunc", q);
+    gi[1] = mul(g, neg(q));
+  }
+}
+Tensor fmod_like(bool python_mod, const Tensor& a0, const Tensor& b0) {
+  const char* op = python_mod ? "remainder" : "fmod";
+  Shape s = broadcast_shapes(op, a0.shape(), b0.shape());
+  DType ct = promote(a0.dtype(), b0.dtype());
+  if (ct == DType::Bool) ct = DType::Int64;
+  Tensor a = a0.dtype() == ct ? a0 : to_dtype(a0, ct), b = b0.dtype() == ct ? b0 : to_dtype(b0, ct);
+  Tensor out = Tensor::empty(s, ct);
+  if (ct == DType::Int64) {
+    Tensor bc = b.contiguous();
+    for (int64_t i = 0; i < bc.numel(); ++i)
+      TL_CHECK(bc.data_ptr<int64_t>()[i] != 0, "ZeroDivisionError");
+    kernels::binary_loop<int64_t, int64_t>(a, b, out, [python_mod](int64_t x, int64_t y) {
+      if (y == -1) return int64_t(0);  // avoids INT64_MIN % -1 overflow
+      int64_t r = x % y;
+      if (python_mod && r != 0 && ((r < 0) != (y < 0))) r += y;
+      return r;
+    });
+  } else {
+    TL_DISPATCH_FLOAT(ct, T, [&] {
+      kernels::binary_loop<T, T>(a, b, out, [python_mod](T x, T y) {
+        T r = std::fmod(x, y);
+        if (python_mod && r != 0 && ((r < 0) != (y < 0))) r += y;
+        return r;
+      });
+    });
+    if (Node* n = record(op, fmod_bw, {&a0, &b0}, out)) {
+      save(n, a0), save(n, b0);
+      n->attrs().b0 = python_mod;
+    }
+  }
+  return out;
+}
+
+// clamp with tensor bounds: where(x < lo, lo, x), then where(r > hi, hi, r). The gradient goes to x
+// where lo <= x <= hi, to a bound where it was taken, and NaN passes through (PyTorch's rules).
+Tensor clamp_tensor(const Tensor& x, const Tensor& lo, const Tensor& hi) {
+  TL_CHECK(lo.defined() || hi.defined(), "torch.clamp: At least one of 'min' or 'max' must not be None");
+  Tensor r = x;
+  if (lo.defined()) r = where(lt(r, lo), lo, r);
+  if (hi.defined()) r = where(gt(r, hi), hi, r);
+  label_node(r, "ClampBackward0", {&x, &lo, &hi});
+  return r;
+}
+
+// PyTorch's lerp: w < 0.5 ? a + w * (b - a) : b - (b - a) * (1 - w) (exact at both ends).
+Tensor lerp(const Tensor& a, const Tensor& b, const Tensor& w) {
+  Tensor d = sub(b, a);
+  Tensor lo = add(a, mul(w, d));
+  Tensor hi = sub(b, mul(d, sub(scalar_like(w, 1), w)));
+  Tensor r;
+  if (w.dim() == 0 && !w.requires_grad()) r = w.item() < 0.5 ? lo : hi;
+  else r = where(lt(w, scalar_like(w, 0.5)), lo, hi);
+  label_node(r, w.dim() == 0 && !w.requires_grad() ? "LerpBackward0" : "LerpBackward1", {&a, &b, &w});
+  return r;
+}
+
+Tensor to_bool(const Tensor& x) { return x.dtype() == DType::Bool ? x : ne(x, Tensor::scalar(0, x.dtype())); }
+enum class Logic { And, Or, Xor };
+Tensor logical(Logic op, const Tensor& a, const Tensor& b) {
+  NoGradGuard ng;
+  Tensor x = to_dtype(to_bool(a), DType::Int64), y = to_dtype(to_bool(b), DType::Int64);
+  switch (op) {
+    case Logic::And: return ne(mul(x, y), Tensor::scalar(0, DType::Int64));
+    case Logic::Or: return ne(add(x, y), Tensor::scalar(0, DType::Int64));
+    case Logic::Xor: return ne(x, y);
+  }
+  return Tensor();
+}
+Tensor logical_or_t(const Tensor& a, const Tensor& b) { return logical(Logic::Or, a, b); }
+
+// isclose: a == b, or (both finite-difference) |a - b| <= atol + rtol * |b|; NaNs equal only with
+// equal_nan (PyTorch's definition).
+Tensor isclose(const Tensor& a, const Tensor& b, double rtol, double atol, bool equal_nan) {
+  NoGradGuard ng;
+  TL_CHECK(a.dtype() == b.dtype(), "isclose: ", dtype_name(a.dtype()), " did not match ", dtype_name(b.dtype()));
+  Tensor close = eq(a, b);
+  if (!a.is_floating_point()) return close;
+  if (equal_nan) close = logical_or_t(close, mul(ne(a, a), ne(b, b)));
+  Tensor diff = abs(sub(a, b));
+  Tensor tol = add(Tensor::scalar(atol, a.dtype()), mul(Tensor::scalar(rtol, a.dtype()), abs(b)));
+  Tensor finite_close = mul(le(diff, tol), lt(diff, Tensor::scalar(INFINITY, a.dtype())));
+  return logical_or_t(close, finite_close);
+}
+
+}  // namespace
+
+// ---- op table rows ----
+void register_pointwise_more_ops(std::vector<OpDef>& t) {
+  const unsigned TM = kTorch | kMethod;
+  const struct {
+    const char* name;
+    Round r;
+  } rounds[] = {{"floor", Round::Floor}, {"ceil", Round::Ceil}, {"trunc", Round::Trunc}};
+  for (const auto& e : rounds) {
+    Round r = e.r;
+    const char* nm = e.name;
+    t.push_back({std::string(nm) + "(Tensor input) -> Tensor", TM,
+                 [r, nm](const Args& a) { return Value::tensor(rounding(r, nm, a.t(0))); }, zero_bw, "grad = 0"});
+  }
+  t.push_back({"round(Tensor input, *, int decimals=0) -> Tensor", TM,
+               [](const Args& a) { return Value::tensor(rounding(Round::Round, "round", a.t(0), a.i(1))); }, zero_bw,
+               "grad = 0"});
+  t.push_back({"frac(Tensor input) -> Tensor", TM, [](const Args& a) {
+                 Tensor x = a.t(0);
+                 TL_CHECK(x.is_floating_point(), "frac: \"frac_cpu\" not implemented for '", dtype_name(x.dtype()), "'");
+                 return Value::tensor(unary_prim("frac", nullptr, frac_bw, false, x, [](auto v) { return v - std::trunc(v); }));
+               }, frac_bw, "grad = g"});
+#define TL_UNARY_ROW(NAME, DISPLAY, BW, SAVE_OUT, EXPR, FORMULA)                                              \
+  t.push_back({NAME "(Tensor input) -> Tensor", TM, [](const Args& a) {                                       \
+                 return Value::tensor(unary_prim(NAME, DISPLAY, BW, SAVE_OUT, a.t(0), [](auto v) { return EXPR; })); \
+               }, BW, FORMULA})
+  TL_UNARY_ROW("log1p", "Log1PBackward0", log1p_bw, false, std::log1p(v), "grad = g / (1 + x)");
+  TL_UNARY_ROW("expm1", nullptr, expm1_bw, true, std::expm1(v), "grad = g * (y + 1)");
+  TL_UNARY_ROW("log2", nullptr, log2_bw, false, std::log2(v), "grad = g / (x ln 2)");
+  TL_UNARY_ROW("log10", nullptr, log10_bw, false, std::log10(v), "grad = g / (x ln 10)");
+  TL_UNARY_ROW("tan", nullptr, tan_bw, true, std::tan(v), "grad = g * (1 + y^2)");
+  TL_UNARY_ROW("asin", nullptr, asin_bw, false, std::asin(v), "grad = g / sqrt(1 - x^2)");
+  TL_UNARY_ROW("acos", nullptr, acos_bw, false, std::acos(v), "grad = -g / sqrt(1 - x^2)");
+  TL_UNARY_ROW("atan", nullptr, atan_bw, false, std::atan(v), "grad = g / (1 + x^2)");
+  TL_UNARY_ROW("rsqrt", nullptr, rsqrt_bw, true, decltype(v)(1) / std::sqrt(v), "grad = -g y^3 / 2");
+  TL_UNARY_ROW("reciprocal", nullptr, reciprocal_bw, true, decltype(v)(1) / v, "grad = -g y^2");
+#undef TL_UNARY_ROW
+  t.push_back({"sinh(Tensor input) -> Tensor", TM, [](const Args& a) { return Value::tensor(sinh_t(a.t(0))); }, sinh_bw,
+               "grad = g * cosh(x)"});
+  t.push_back({"cosh(Tensor input) -> Tensor", TM, [](const Args& a) { return Value::tensor(cosh_t(a.t(0))); }, cosh_bw,
+               "grad = g * sinh(x)"});
+  t.push_back({"square(Tensor input) -> Tensor", TM, [](const Args& a) {
+                 Tensor r = pow(a.t(0), 2.0);
+                 label_node(r, "PowBackward0", {&a.t(0)});
+                 return Value::tensor(r);
+               },
+               nullptr, "composite: x^2"});
+  for (bool py : {false, true}) {
+    t.push_back({std::string(py ? "remainder" : "fmod") + "(Tensor input, Number|Tensor other) -> Tensor", TM,
+                 [py](const Args& a) { return Value::tensor(fmod_like(py, a.t(0), a.num_or_t(1, 0))); }, fmod_bw,
+                 py ? "grad_a = g;  grad_b = -g * floor(a / b)" : "grad_a = g;  grad_b = -g * trunc(a / b)"});
+  }
+  t.push_back({"clamp.Tensor(Tensor input, Tensor? min=None, Tensor? max=None) -> Tensor", TM,
+               [](const Args& a) { return Value::tensor(clamp_tensor(a.t(0), a.opt_t(1), a.opt_t(2))); }, nullptr,
+               "composite: where(x < min, min, x), then where(r > max, max, r)"});
+  t.push_back({"clamp_min(Tensor input, float min) -> Tensor", TM, [](const Args& a) {
+                 Tensor r = clamp(a.t(0), a.f(1), std::nullopt);
+                 label_node(r, "ClampMinBackward0", {&a.t(0)});
+                 return Value::tensor(r);
+               }, nullptr, "composite: clamp(x, min)"});
+  t.push_back({"clamp_max(Tensor input, float max) -> Tensor", TM, [](const Args& a) {
+                 Tensor r = clamp(a.t(0), std::nullopt, a.f(1));
+                 label_node(r, "ClampMaxBackward0", {&a.t(0)});
+                 return Value::tensor(r);
+               }, nullptr, "composite: clamp(x, None, max)"});
+  t.push_back({"lerp(Tensor input, Tensor end, Number|Tensor weight) -> Tensor", TM,
+               [](const Args& a) { return Value::tensor(lerp(a.t(0), a.t(1), a.num_or_t(2, 0))); }, nullptr,
+               "composite: a + w (b - a)"});
+  for (bool is_div : {false, true}) {
+    t.push_back({std::string(is_div ? "addcdiv" : "addcmul") +
+                     "(Tensor input, Tensor tensor1, Tensor tensor2, *, Number value=1) -> Tensor",
+                 TM, [is_div](const Args& a) {
+                   const Tensor &x = a.t(0), &t1 = a.t(1), &t2 = a.t(2);
+                   Tensor s = mul(wrap_scalar(a.f(3), t1, a.v[3].kind == Value::Kind::Int), t1);
+                   Tensor r = add(x, is_div ? div(s, t2) : mul(s, t2));
+                   label_node(r, is_div ? "AddcdivBackward0" : "AddcmulBackward0", {&x, &t1, &t2});
+                   return Value::tensor(r);
+                 }, nullptr, is_div ? "composite: x + value * t1 / t2" : "composite: x + value * t1 * t2"});
+  }
+  const struct {
+    const char* name;
+    Logic op;
+  } logic[] = {{"logical_and", Logic::And}, {"logical_or", Logic::Or}, {"logical_xor", Logic::Xor}};
+  for (const auto& e : logic) {
+    Logic op = e.op;
+    t.push_back({std::string(e.name) + "(Tensor input, Tensor other) -> Tensor(nograd)", TM,
+                 [op](const Args& a) { return Value::tensor(logical(op, a.t(0), a.t(1))); }});
+  }
+  t.push_back({"isclose(Tensor input, Tensor other, float rtol=1e-05, float atol=1e-08, bool equal_nan=False) -> Tensor(nograd)",
+               TM, [](const Args& a) { return Value::tensor(isclose(a.t(0), a.t(1), a.f(2), a.f(3), a.b(4))); }});
+  t.push_back({"allclose(Tensor input, Tensor other, float rtol=1e-05, float atol=1e-08, bool equal_nan=False) -> bool",
+               TM, [](const Args& a) {
+                 Tensor c = isclose(a.t(0), a.t(1), a.f(2), a.f(3), a.b(4)).contiguous();
+                 const bool* p = c.data_ptr<bool>();
+                 for (int64_t i = 0; i < c.numel(); ++i)
+                   if (!p[i]) return Value::boolean(false);
+                 return Value::boolean(true);
+               }});
+}
+
+// In-place twins of out-of-place rows: NAME_(same parameters) -> Tensor(inplace), computing the
+// out-of-place result and writing it into the input (history rebased as for add_). Exposed as
+// methods and as torch.NAME_ (torch.sin_(x) exists in PyTorch).
+void register_inplace_twins(std::vector<OpDef>& t) {
+  static const char* const names[] = {"exp",   "log",   "sqrt",  "abs",   "sin",   "cos",   "tanh",      "sigmoid",
+                                      "relu",  "neg",   "floor", "ceil",  "round", "trunc", "frac",      "log1p",
+                                      "expm1", "rsqrt", "reciprocal", "sign", "clamp", "clamp_min", "clamp_max",
+                                      "pow",   "fmod",  "remainder", "lerp", "addcmul", "addcdiv", "square",
+                                      "erf",   "tan",   "atan",  "sinh",  "cosh",  "log2",  "log10", "asin", "acos"};
+  const size_t n = t.size();
+  for (const char* nm : names) {
+    for (size_t k = 0; k < n; ++k) {
+      const OpDef& base = t[k];
+      if (base.schema.compare(0, std::strlen(nm), nm) != 0) continue;
+      const char c = base.schema[std::strlen(nm)];
+      if (c != '(' && c != '.') continue;
+      if (base.schema.compare(0, 5, "pow.B") == 0) continue;  // pow(Number, Tensor): no self to write
+      std::string s = base.schema;
+      s.insert(std::strlen(nm), "_");
+      s = s.substr(0, s.find(" -> ")) + " -> Tensor(inplace)";
+      auto call = base.call;
+      std::string op = std::string(nm) + "_";
+      t.push_back({s, kTorch | kMethod, [call, op](const Args& a) {
+                     Tensor self = a.t(0);
+                     inplace_apply(op.c_str(), self, [&] { return call(a).t; });
+                     return a.v[0];
+                   }});
+    }
+  }
+}
+
+}  // namespace tl

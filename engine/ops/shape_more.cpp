@@ -1,0 +1,409 @@
+// More shape, mask and creation ops the tutorials use: split / chunk / unbind / narrow, repeat /
+// tile, masked_select / masked_fill / nonzero, movedim / unflatten, the *_as and new_* methods,
+// one_hot, any / all / count_nonzero, and sampling (multinomial, random_, exponential_). All are
+// composites of differentiable primitives (labelled with PyTorch's grad_fn names) or make no graph.
+#include <algorithm>
+#include <cmath>
+
+#include "engine/autograd/node.h"
+#include "engine/ops/op_table.h"
+#include "engine/ops/ops.h"
+
+namespace tl {
+
+namespace {
+
+Value tensors(const std::vector<Tensor>& ts, const Tensor& x, const char* node) {
+  std::vector<Value> r;
+  for (Tensor t : ts) {
+    label_node(t, node, {&x});
+    r.push_back(Value::tensor(t));
+  }
+  return Value::tuple(std::move(r));
+}
+
+// torch.split(x, int size) / (x, [sizes]) along dim: views.
+Value split(const Tensor& x, const Value& spec, int64_t dim0) {
+  TL_CHECK(x.dim() > 0, "split: a 0-d tensor cannot be split");
+  const int64_t dim = wrap_dim("split", dim0, x.dim()), len = x.size(dim);
+  std::vector<Tensor> parts;
+  if (spec.is_seq()) {
+    int64_t start = 0, total = 0;
+    for (const Value& v : *spec.items) total += v.i;
+    TL_CHECK(total == len, "split_with_sizes expects split_sizes to sum exactly to ", len, " (input tensor's size at dimension ",
+             dim, "), but got split_sizes=", [&] {
+               std::string s = "[";
+               for (size_t k = 0; k < spec.items->size(); ++k) s += (k ? ", " : "") + std::to_string((*spec.items)[k].i);
+               return s + "]";
+             }());
+    for (const Value& v : *spec.items) {
+      parts.push_back(slice(x, dim, start, start + v.i));
+      start += v.i;
+    }
+    return tensors(parts, x, "SplitWithSizesBackward0");
+  }
+  const int64_t size = spec.i;
+  TL_CHECK(size > 0 || (size == 0 && len == 0), "split expects split_size be non-negative, but got split_size=", size);
+  if (len == 0) parts.push_back(x);
+  for (int64_t s = 0; s < len; s += size) parts.push_back(slice(x, dim, s, std::min(len, s + size)));
+  return tensors(parts, x, "SplitBackward0");
+}
+
+Value chunk(const Tensor& x, int64_t chunks, int64_t dim0) {
+  TL_CHECK(x.dim() > 0, "chunk expects at least a 1-dimensional tensor");
+  TL_CHECK(chunks > 0, "chunk expects `chunks` to be greater than 0, got: ", chunks);
+  const int64_t dim = wrap_dim("chunk", dim0, x.dim()), len = x.size(dim);
+  const int64_t size = (len + chunks - 1) / chunks;
+  return split(x, Value::integer(std::max<int64_t>(size, len == 0 ? 0 : 1)), dim);
+}
+
+Tensor repeat(const Tensor& x, const IntList& reps) {
+  TL_CHECK(int64_t(reps.size()) >= x.dim(),
+           "Number of dimensions of repeat dims can not be smaller than number of dimensions of tensor");
+  for (int64_t r : reps) TL_CHECK(r >= 0, "Trying to create tensor with negative dimension ", r);
+  const size_t n = reps.size(), lead = n - size_t(x.dim());
+  // x viewed as (1, s0, 1, s1, ...), expanded to (r0, s0, r1, s1, ...), then reshaped.
+  IntList padded, expanded, final_shape;
+  for (size_t i = 0; i < n; ++i) {
+    const int64_t s = i < lead ? 1 : x.size(int64_t(i - lead));
+    padded.push_back(1), padded.push_back(s);
+    expanded.push_back(reps[i]), expanded.push_back(s);
+    final_shape.push_back(reps[i] * s);
+  }
+  Tensor r = reshape(expand(reshape(x, padded), expanded), final_shape);
+  if (r.same(x)) r = clone(x);
+  label_node(r, "RepeatBackward0", {&x});
+  return r;
+}
+
+Tensor masked_select(const Tensor& x, const Tensor& mask) {
+  TL_CHECK(mask.dtype() == DType::Bool, "masked_select: expected BoolTensor for mask");
+  Shape s = broadcast_shapes("masked_select", x.shape(), mask.shape());
+  IntList sv(s.begin(), s.end());
+  Tensor xb = reshape(expand(x, sv), {-1});
+  Tensor mb = contiguous(expand(mask, sv));
+  std::vector<double> pos;
+  const bool* m = mb.data_ptr<bool>();
+  for (int64_t i = 0; i < mb.numel(); ++i)
+    if (m[i]) pos.push_back(double(i));
+  Tensor r = index_select(xb, 0, Tensor::from_data(pos, Shape{int64_t(pos.size())}, DType::Int64));
+  label_node(r, "MaskedSelectBackward0", {&x});
+  return r;
+}
+
+Tensor masked_fill(const Tensor& x, const Tensor& mask, const Tensor& value) {
+  TL_CHECK(mask.dtype() == DType::Bool, "masked_fill_ only supports boolean masks, but got mask with dtype ",
+           dtype_name(mask.dtype()));
+  TL_CHECK(value.dim() == 0, "masked_fill_ only supports a 0-dimensional value tensor, but got tensor with ",
+           value.dim(), " dimension(s).");
+  Tensor v = value.dtype() == x.dtype() ? value : to_dtype(value, x.dtype());
+  Tensor r = where(mask, v, x);
+  TL_CHECK(r.shape() == x.shape(), "masked_fill: the mask of shape ", mask.shape_str(),
+           " does not broadcast to the input's shape ", x.shape_str());
+  label_node(r, "MaskedFillBackward0", {&x, &value});
+  return r;
+}
+
+Tensor nonzero(const Tensor& x) {
+  Tensor c = contiguous(x.detach());
+  std::vector<double> idx;
+  int64_t count = 0;
+  const int nd = x.dim();
+  std::vector<int64_t> coord(size_t(std::max(nd, 1)), 0);
+  TL_DISPATCH(c.dtype(), T, [&] {
+    const T* p = c.data_ptr<T>();
+    for (int64_t i = 0; i < c.numel(); ++i) {
+      if (p[i] != T(0)) {
+        int64_t rem = i;
+        for (int d = nd - 1; d >= 0; --d) coord[size_t(d)] = rem % x.size(d), rem /= x.size(d);
+        for (int d = 0; d < nd; ++d) idx.push_back(double(coord[size_t(d)]));
+        ++count;
+      }
+    }
+  });
+  return Tensor::from_data(idx, Shape{count, int64_t(nd)}, DType::Int64);
+}
+
+Tensor movedim(const Tensor& x, const IntList& src0, const IntList& dst0) {
+  TL_CHECK(src0.size() == dst0.size(), "movedim: Invalid source or destination dims: source (", src0.size(),
+           " dims) should contain the same number of dims as destination (", dst0.size(), " dims)");
+  const int nd = x.dim();
+  std::vector<int64_t> perm(size_t(nd), -1);
+  std::vector<bool> used(size_t(nd), false), taken(size_t(nd), false);
+  for (size_t k = 0; k < src0.size(); ++k) {
+    const int64_t s = wrap_dim("movedim", src0[k], nd), d = wrap_dim("movedim", dst0[k], nd);
+    perm[size_t(d)] = s, used[size_t(s)] = true, taken[size_t(d)] = true;
+  }
+  int64_t next = 0;
+  for (int d = 0; d < nd; ++d) {
+    if (taken[size_t(d)]) continue;
+    while (used[size_t(next)]) ++next;
+    perm[size_t(d)] = next++;
+  }
+  return permute(x, perm);
+}
+
+Tensor one_hot(const Tensor& x, int64_t num_classes) {
+  TL_CHECK(x.dtype() == DType::Int64, "one_hot is only applicable to index tensor.");
+  std::vector<int64_t> v = x.to_int_vector();
+  int64_t mx = -1;
+  for (int64_t c : v) {
+    TL_CHECK(c >= 0, "Class values must be non-negative.");
+    mx = std::max(mx, c);
+  }
+  if (num_classes == -1) {
+    TL_CHECK(!v.empty(), "Can not infer total number of classes from empty tensor.");
+    num_classes = mx + 1;
+  }
+  TL_CHECK(mx < num_classes, "Class values must be smaller than num_classes.");
+  std::vector<double> out(v.size() * size_t(num_classes), 0.0);
+  for (size_t i = 0; i < v.size(); ++i) out[i * size_t(num_classes) + size_t(v[i])] = 1;
+  Shape s = x.shape();
+  s.push_back(num_classes);
+  return Tensor::from_data(out, s, DType::Int64);
+}
+
+// any / all over all elements or one dim (bool results).
+Tensor any_all(bool is_any, const Tensor& x, std::optional<int64_t> dim, bool keepdim) {
+  NoGradGuard ng;
+  Tensor b = to_dtype(x.dtype() == DType::Bool ? x : ne(x, Tensor::scalar(0, x.dtype())), DType::Int64);
+  Tensor s;
+  if (!dim) s = is_any ? amax(b) : amin(b);
+  else s = is_any ? amax(b, {wrap_dim(is_any ? "any" : "all", *dim, x.dim())}, keepdim)
+                  : amin(b, {wrap_dim("all", *dim, x.dim())}, keepdim);
+  if (x.numel() == 0 && !dim) return Tensor::scalar(is_any ? 0 : 1, DType::Bool);
+  return to_dtype(s, DType::Bool);
+}
+
+// Indices of the k largest values of each row (last dim), largest first.
+Tensor topk_indices(const Tensor& x, int64_t k) {
+  Tensor c = contiguous(to_dtype(x, DType::Float64));
+  const int64_t len = x.size(-1), rows = len ? c.numel() / len : 0;
+  const double* p = c.data_ptr<double>();
+  std::vector<double> out;
+  std::vector<int64_t> idx(static_cast<size_t>(len));
+  for (int64_t r = 0; r < rows; ++r) {
+    for (int64_t j = 0; j < len; ++j) idx[size_t(j)] = j;
+    const double* row = p + r * len;
+    std::stable_sort(idx.begin(), idx.end(), [row](int64_t a, int64_t b) { return row[a] > row[b]; });
+    for (int64_t j = 0; j < k; ++j) out.push_back(double(idx[size_t(j)]));
+  }
+  Shape s = x.shape();
+  s[s.n - 1] = k;
+  return Tensor::from_data(out, s, DType::Int64);
+}
+
+// ---- sampling (PyTorch 1.13's CPU algorithms, drawing from the default generator) ----
+// exponential_(lambd): -1/lambd * log(1 - u), u a uniform double (at::exponential_distribution).
+Tensor& exponential_(Tensor& self, double lambd) {
+  TL_CHECK(lambd > 0, "exponential_ expects lambda > 0.0, but found lambda=", lambd);
+  TL_CHECK(self.is_floating_point(), "exponential_: expected a floating point tensor");
+  Generator& g = default_generator();
+  const int64_t n = self.numel();
+  std::vector<double> v(static_cast<size_t>(n));
+  for (int64_t i = 0; i < n; ++i) v[size_t(i)] = -1.0 / lambd * std::log(1.0 - g.uniform_double(0, 1));
+  NoGradGuard ng;
+  copy_(self, Tensor::from_data(v, self.shape(), self.dtype()));
+  return self;
+}
+
+// multinomial: without replacement, or one sample: argmax / topk of p / q with q ~ Exp(1) (the
+// Gumbel trick PyTorch uses); with replacement: per sample a uniform double and a binary search in
+// the row's normalised cumulative sums (accumulated in the input's dtype, as PyTorch).
+Tensor multinomial(const Tensor& p, int64_t n_sample, bool replacement) {
+  TL_CHECK(p.dim() == 1 || p.dim() == 2, "prob_dist must be 1 or 2 dim");
+  TL_CHECK(p.is_floating_point(), "multinomial only supports floating-point dtypes for input, got: ",
+           dtype_name(p.dtype()));
+  TL_CHECK(n_sample > 0, "cannot sample n_sample <= 0 samples");
+  const int64_t n_cat = p.size(-1), n_dist = p.dim() == 2 ? p.size(0) : 1;
+  TL_CHECK(replacement || n_sample <= n_cat, "cannot sample n_sample > prob_dist.size(-1) samples without replacement");
+  NoGradGuard ng;
+  Tensor pc = contiguous(p.detach());
+  if (!replacement || n_sample == 1) {
+    std::vector<double> v = pc.to_vector();
+    for (double x : v)
+      TL_CHECK(x >= 0 && std::isfinite(x), "probability tensor contains either `inf`, `nan` or element < 0");
+    for (int64_t r = 0; r < n_dist; ++r) {
+      double s = 0;
+      for (int64_t j = 0; j < n_cat; ++j) s += v[size_t(r * n_cat + j)];
+      TL_CHECK(s != 0, "invalid multinomial distribution (sum of probabilities <= 0)");
+    }
+    Tensor q = Tensor::empty(pc.shape(), pc.dtype());
+    exponential_(q, 1);
+    Tensor ratio = div(pc, q);
+    if (n_sample == 1) return argmax(ratio, -1, true);
+    return topk_indices(ratio, n_sample);
+  }
+  Tensor out = Tensor::empty(p.dim() == 2 ? Shape{n_dist, n_sample} : Shape{n_sample}, DType::Int64);
+  int64_t* o = out.data_ptr<int64_t>();
+  Generator& g = default_generator();
+  TL_DISPATCH_FLOAT(pc.dtype(), T, [&] {
+    const T* src = pc.data_ptr<T>();
+    std::vector<T> cum(static_cast<size_t>(n_cat));
+    for (int64_t r = 0; r < n_dist; ++r) {
+      T s = 0;
+      for (int64_t j = 0; j < n_cat; ++j) {
+        const T x = src[r * n_cat + j];
+        TL_CHECK(x >= 0, "invalid multinomial distribution (encountering probability entry < 0)");
+        TL_CHECK(std::isfinite(x), "invalid multinomial distribution (encountering probability entry = infinity or NaN)");
+        s += x;
+        cum[size_t(j)] = s;
+      }
+      TL_CHECK(s > 0, "invalid multinomial distribution (sum of probabilities <= 0)");
+      for (int64_t j = 0; j < n_cat; ++j) cum[size_t(j)] /= s;
+      for (int64_t k = 0; k < n_sample; ++k) {
+        const double u = g.uniform_double(0, 1);
+        cum[size_t(n_cat - 1)] = 1;
+        int64_t lo = 0, hi = n_cat;
+        while (hi - lo > 0) {
+          const int64_t mid = lo + (hi - lo) / 2;
+          if (double(cum[size_t(mid)]) < u) lo = mid + 1;
+          else hi = mid;
+        }
+        o[r * n_sample + k] = lo;
+      }
+    }
+  });
+  return out;
+}
+
+}  // namespace
+
+void register_shape_more_ops(std::vector<OpDef>& t) {
+  const unsigned TM = kTorch | kMethod;
+  t.push_back({"split(Tensor input, Any split_size_or_sections, int dim=0) -> Tensor[]", TM, [](const Args& a) {
+                 const Value& s = a.v[1];
+                 TL_CHECK(s.kind == Value::Kind::Int || s.is_seq(),
+                          "split(): argument 'split_size_or_sections' must be int or a list of ints, not ", s.type_name());
+                 return split(a.t(0), s, a.i(2));
+               }, nullptr, "composite: slices"});
+  t.push_back({"chunk(Tensor input, int chunks, int dim=0) -> Tensor[]", TM,
+               [](const Args& a) { return chunk(a.t(0), a.i(1), a.i(2)); }, nullptr, "composite: slices"});
+  t.push_back({"unbind(Tensor input, int dim=0) -> Tensor[]", TM, [](const Args& a) {
+                 const Tensor& x = a.t(0);
+                 TL_CHECK(x.dim() > 0, "Dimension specified as 0 but tensor has no dimensions");
+                 const int64_t d = wrap_dim("unbind", a.i(1), x.dim());
+                 std::vector<Tensor> parts;
+                 for (int64_t k = 0; k < x.size(d); ++k) parts.push_back(select(x, d, k));
+                 return tensors(parts, x, "UnbindBackward0");
+               }, nullptr, "composite: selects"});
+  t.push_back({"narrow(Tensor input, int dim, int start, int length) -> Tensor", TM, [](const Args& a) {
+                 const Tensor& x = a.t(0);
+                 TL_CHECK(x.dim() > 0, "narrow() cannot be applied to a 0-dim tensor.");
+                 const int64_t d = wrap_dim("narrow", a.i(1), x.dim()), len = x.size(d);
+                 int64_t start = a.i(2);
+                 const int64_t length = a.i(3);
+                 TL_CHECK(start >= -len && start <= len, "IndexError: start out of range (expected to be in range of [",
+                          -len, ", ", len, "], but got ", start, ")");
+                 if (start < 0) start += len;
+                 TL_CHECK(length >= 0 && start + length <= len, "start (", start, ") + length (", length,
+                          ") exceeds dimension size (", len, ").");
+                 return Value::tensor(slice(x, d, start, start + length));
+               }, nullptr, "composite: slice"});
+  t.push_back({"repeat(Tensor input, int... repeats) -> Tensor", kMethod,
+               [](const Args& a) { return Value::tensor(repeat(a.t(0), a.ints(1))); }, nullptr,
+               "composite: expand + reshape"});
+  t.push_back({"tile(Tensor input, int... dims) -> Tensor", TM, [](const Args& a) {
+                 IntList d = a.ints(1);
+                 while (int64_t(d.size()) < a.t(0).dim()) d.insert(d.begin(), 1);
+                 return Value::tensor(repeat(a.t(0), d));
+               }, nullptr, "composite: repeat"});
+  t.push_back({"masked_select(Tensor input, Tensor(nograd) mask) -> Tensor", TM,
+               [](const Args& a) { return Value::tensor(masked_select(a.t(0), a.t(1))); }, nullptr,
+               "composite: index_select of the selected positions"});
+  t.push_back({"masked_fill(Tensor input, Tensor(nograd) mask, Number|Tensor value) -> Tensor", TM,
+               [](const Args& a) { return Value::tensor(masked_fill(a.t(0), a.t(1), a.num_or_t(2, 0))); }, nullptr,
+               "composite: where(mask, value, x)"});
+  t.push_back({"nonzero(Tensor input) -> Tensor(nograd)", TM, [](const Args& a) { return Value::tensor(nonzero(a.t(0))); }});
+  t.push_back({"count_nonzero(Tensor input, int? dim=None) -> Tensor(nograd)", TM, [](const Args& a) {
+                 NoGradGuard ng;
+                 const Tensor& x = a.t(0);
+                 Tensor nz = to_dtype(x.dtype() == DType::Bool ? x : ne(x, Tensor::scalar(0, x.dtype())), DType::Int64);
+                 if (a.is_none(1)) return Value::tensor(sum(nz));
+                 return Value::tensor(sum(nz, {wrap_dim("count_nonzero", a.i(1), x.dim())}));
+               }});
+  for (bool is_any : {true, false}) {
+    const std::string nm = is_any ? "any" : "all";
+    t.push_back({nm + "(Tensor input) -> Tensor(nograd)", TM,
+                 [is_any](const Args& a) { return Value::tensor(any_all(is_any, a.t(0), std::nullopt, false)); }});
+    t.push_back({nm + ".dim(Tensor input, int dim, bool keepdim=False) -> Tensor(nograd)", TM,
+                 [is_any](const Args& a) { return Value::tensor(any_all(is_any, a.t(0), a.i(1), a.b(2))); }});
+  }
+  t.push_back({"movedim(Tensor input, int[] source, int[] destination) -> Tensor", TM,
+               [](const Args& a) { return Value::tensor(movedim(a.t(0), a.ints(1), a.ints(2))); }, nullptr,
+               "composite: permute"});
+  t.push_back({"unflatten(Tensor input, int dim, int[] sizes) -> Tensor", TM, [](const Args& a) {
+                 const Tensor& x = a.t(0);
+                 const int64_t d = wrap_dim("unflatten", a.i(1), x.dim());
+                 IntList s(x.shape().begin(), x.shape().end()), sizes = a.ints(2);
+                 s.erase(s.begin() + d);
+                 s.insert(s.begin() + d, sizes.begin(), sizes.end());
+                 return Value::tensor(view(x, s));
+               }, nullptr, "composite: view"});
+  t.push_back({"expand_as(Tensor input, Tensor(nograd) other) -> Tensor", kMethod, [](const Args& a) {
+                 const Shape& s = a.t(1).shape();
+                 return Value::tensor(expand(a.t(0), IntList(s.begin(), s.end())));
+               }, nullptr, "composite: expand"});
+  t.push_back({"view_as(Tensor input, Tensor(nograd) other) -> Tensor", kMethod, [](const Args& a) {
+                 const Shape& s = a.t(1).shape();
+                 return Value::tensor(view(a.t(0), IntList(s.begin(), s.end())));
+               }, nullptr, "composite: view"});
+  t.push_back({"reshape_as(Tensor input, Tensor(nograd) other) -> Tensor", kMethod, [](const Args& a) {
+                 const Shape& s = a.t(1).shape();
+                 return Value::tensor(reshape(a.t(0), IntList(s.begin(), s.end())));
+               }, nullptr, "composite: reshape"});
+  t.push_back({"type_as(Tensor input, Tensor(nograd) other) -> Tensor", kMethod, [](const Args& a) {
+                 return Value::tensor(a.t(0).dtype() == a.t(1).dtype() ? a.t(0) : to_dtype(a.t(0), a.t(1).dtype()));
+               }, nullptr, "composite: to(other.dtype)"});
+  // new_*: a new tensor with the input's dtype unless dtype= says otherwise.
+  const struct {
+    const char* name;
+    int fill;  // 0, 1, or -1: the fill_value argument
+  } news[] = {{"new_zeros", 0}, {"new_ones", 1}, {"new_empty", 0}};
+  for (const auto& e : news) {
+    const int fill = e.fill;
+    t.push_back({std::string(e.name) + "(Tensor input, int... size, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)",
+                 kMethod, [fill](const Args& a) {
+                   Tensor r = full(Shape(a.ints(1)), fill, a.dtype(2).value_or(a.t(0).dtype()));
+                   if (a.b(3)) r.requires_grad_(true);
+                   return Value::tensor(r);
+                 }});
+  }
+  t.push_back({"new_full(Tensor input, int[] size, Number fill_value, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)",
+               kMethod, [](const Args& a) {
+                 Tensor r = full(Shape(a.ints(1)), a.f(2), a.dtype(3).value_or(a.t(0).dtype()));
+                 if (a.b(4)) r.requires_grad_(true);
+                 return Value::tensor(r);
+               }});
+  t.push_back({"new_tensor(Tensor input, Any data, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)",
+               kMethod, [](const Args& a) {
+                 Tensor r = a.v[1].kind == Value::Kind::Tensor
+                                ? clone(a.t(1).detach())
+                                : tensor_from_value(a.v[1], a.dtype(2).value_or(a.t(0).dtype()));
+                 if (a.dtype(2) && r.dtype() != *a.dtype(2)) r = to_dtype(r, *a.dtype(2));
+                 if (a.b(3)) r.requires_grad_(true);
+                 return Value::tensor(r);
+               }});
+  t.push_back({"one_hot(Tensor input, int num_classes=-1) -> Tensor(nograd)", kF,
+               [](const Args& a) { return Value::tensor(one_hot(a.t(0), a.i(1))); }});
+  t.push_back({"multinomial(Tensor input, int num_samples, bool replacement=False) -> Tensor(nograd)", TM,
+               [](const Args& a) { return Value::tensor(multinomial(a.t(0), a.i(1), a.b(2))); }});
+  t.push_back({"exponential_(Tensor input, float lambd=1) -> Tensor(inplace)", kMethod, [](const Args& a) {
+                 Tensor x = a.t(0);
+                 inplace_apply("exponential_", x, [&] {
+                   Tensor r = Tensor::empty(x.shape(), x.dtype());
+                   return exponential_(r, a.f(1));
+                 });
+                 return a.v[0];
+               }});
+  t.push_back({"random_(Tensor input, int from_or_to=None, int? to=None) -> Tensor(inplace)", kMethod, [](const Args& a) {
+                 Tensor x = a.t(0);
+                 TL_CHECK(!a.is_none(1), "random_: tensorlens needs the bounds (random_(to) or random_(from, to))");
+                 const int64_t lo = a.is_none(2) ? 0 : a.i(1), hi = a.is_none(2) ? a.i(1) : a.i(2);
+                 TL_CHECK(lo < hi, "random_ expects 'from' to be less than 'to', but got from=", lo, " >= to=", hi);
+                 inplace_apply("random_", x, [&] { return randint(lo, hi, x.shape(), x.dtype()); });
+                 return a.v[0];
+               }});
+}
+
+}  // namespace tl

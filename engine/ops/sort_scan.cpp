@@ -1,0 +1,368 @@
+// Ops along one dimension and selections: cumsum, sort / argsort / topk / kthvalue / median,
+// flip, roll, tril / triu, diag / trace, norm, dot / outer. The raw row loops run on a copy with the
+// dim moved last; the differentiable results are then taken from the input with gather /
+// index_select (their backward scatters the gradient back), so only cumsum and norm need a
+// backward of their own. Nodes carry PyTorch's grad_fn names (SortBackward0, TopkBackward0, ...).
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "engine/autograd/node.h"
+#include "engine/ops/op_table.h"
+#include "engine/ops/ops.h"
+
+namespace tl {
+
+namespace {
+
+// x with `dim` moved last, contiguous: rows of length x.size(dim) (a 0-d x is one row of 1).
+Tensor rows_of(const Tensor& x, int64_t dim) {
+  NoGradGuard ng;
+  if (x.dim() == 0) return reshape(x, {1});
+  return contiguous(transpose(x, dim, x.dim() - 1));
+}
+// The inverse of rows_of for a result laid out the same way (with `len` elements per row).
+Tensor from_rows(const Tensor& r, const Tensor& like, int64_t dim, int64_t len) {
+  NoGradGuard ng;
+  if (like.dim() == 0) return reshape(r, {});
+  IntList s(like.shape().begin(), like.shape().end());
+  std::swap(s[size_t(dim)], s.back());
+  s.back() = len;
+  return contiguous(transpose(reshape(r, s), dim, like.dim() - 1));
+}
+
+// PyTorch's sort order: NaN is larger than everything; stable for ties.
+template <class T>
+bool less_nan(T a, T b) {
+  if constexpr (std::is_floating_point<T>::value) {
+    if (a != a) return false;
+    if (b != b) return true;
+  }
+  return a < b;
+}
+
+// Indices (int64) that sort each row along dim.
+Tensor argsort_rows(const Tensor& x, int64_t dim, bool descending) {
+  Tensor rows = rows_of(x, dim);
+  const int64_t len = x.dim() == 0 ? 1 : x.size(dim);
+  Tensor idx = Tensor::empty(rows.shape(), DType::Int64);
+  const int64_t nrows = len == 0 ? 0 : rows.numel() / len;
+  TL_DISPATCH(rows.dtype(), T, [&] {
+    const T* p = rows.data_ptr<T>();
+    int64_t* o = idx.data_ptr<int64_t>();
+    for (int64_t r = 0; r < nrows; ++r) {
+      const T* row = p + r * len;
+      int64_t* out = o + r * len;
+      std::iota(out, out + len, int64_t(0));
+      if (descending)
+        std::stable_sort(out, out + len, [row](int64_t a, int64_t b) { return less_nan(row[b], row[a]); });
+      else
+        std::stable_sort(out, out + len, [row](int64_t a, int64_t b) { return less_nan(row[a], row[b]); });
+    }
+  });
+  return from_rows(idx, x, dim, len);
+}
+
+Value return_type(const char* name, const Tensor& values, const Tensor& indices) {
+  Value r = Value::tuple({Value::tensor(values), Value::tensor(indices)});
+  r.s = std::string("torch.return_types.") + name;
+  return r;
+}
+
+Tensor take_along(const Tensor& x, int64_t dim, const Tensor& idx, const char* node) {
+  Tensor v = x.dim() == 0 ? (idx.numel() ? x : reshape(x, {0})) : gather(x, dim, idx);
+  label_node(v, node, {&x});
+  return v;
+}
+
+std::pair<Tensor, Tensor> sort(const Tensor& x, int64_t dim, bool descending) {
+  dim = wrap_dim("sort", dim, x.dim());
+  Tensor idx = argsort_rows(x, dim, descending);
+  return {take_along(x, dim, idx, "SortBackward0"), idx};
+}
+
+std::pair<Tensor, Tensor> topk(const Tensor& x, int64_t k, int64_t dim, bool largest) {
+  dim = wrap_dim("topk", dim, x.dim());
+  const int64_t len = x.dim() == 0 ? 1 : x.size(dim);
+  TL_CHECK(k >= 0 && k <= len, "topk: selected index k out of range");
+  Tensor idx = argsort_rows(x, dim, largest);
+  if (x.dim() > 0) idx = contiguous(slice(idx, dim, 0, k));
+  return {take_along(x, dim, idx, "TopkBackward0"), idx};
+}
+
+// k-th smallest (1-based) along dim, or the lower median.
+std::pair<Tensor, Tensor> kth(const char* op, const char* node, const Tensor& x, int64_t k, int64_t dim, bool keepdim) {
+  dim = wrap_dim(op, dim, x.dim());
+  const int64_t len = x.dim() == 0 ? 1 : x.size(dim);
+  TL_CHECK(k >= 1 && k <= len, op, "(): selected number k out of range for dimension ", dim);
+  Tensor idx = argsort_rows(x, dim, false);
+  if (x.dim() > 0) idx = contiguous(slice(idx, dim, k - 1, k));
+  Tensor v = take_along(x, dim, idx, node);
+  if (!keepdim && x.dim() > 0) {
+    v = squeeze(v, dim), idx = squeeze(idx, dim);
+    label_node(v, node, {&x});
+  }
+  return {v, idx};
+}
+
+// ---- cumsum ----  d/dx_j sum_{i<=k} x_i: grad = reverse cumulative sum of g
+Tensor cumsum(const Tensor& x, int64_t dim, std::optional<DType> dtype);
+void cumsum_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  const int64_t d = n.attrs().i0;
+  if (g.dim() == 0) {
+    gi[0] = g;
+    return;
+  }
+  Tensor rev = index_select(g, d, arange(double(g.size(d) - 1), -1, -1, DType::Int64));
+  Tensor c = cumsum(rev, d, std::nullopt);
+  gi[0] = index_select(c, d, arange(double(g.size(d) - 1), -1, -1, DType::Int64));
+}
+Tensor cumsum(const Tensor& x, int64_t dim, std::optional<DType> dtype) {
+  dim = wrap_dim("cumsum", dim, x.dim());
+  DType out_t = dtype ? *dtype : x.is_floating_point() ? x.dtype() : DType::Int64;
+  Tensor rows = rows_of(x.dtype() == out_t ? x : to_dtype(x.detach(), out_t), dim);
+  const int64_t len = x.dim() == 0 ? 1 : x.size(dim);
+  Tensor o = Tensor::empty(rows.shape(), out_t);
+  const int64_t nrows = len == 0 ? 0 : rows.numel() / len;
+  TL_DISPATCH(out_t, T, [&] {
+    // PyTorch accumulates floating types in double on the CPU (acc_type), integers in int64.
+    using A = std::conditional_t<std::is_floating_point<T>::value, double, int64_t>;
+    const T* p = rows.data_ptr<T>();
+    T* q = o.data_ptr<T>();
+    for (int64_t r = 0; r < nrows; ++r) {
+      A acc = 0;
+      for (int64_t j = 0; j < len; ++j) {
+        if constexpr (std::is_floating_point<T>::value) acc += A(p[r * len + j]);
+        else acc = A(uint64_t(acc) + uint64_t(A(p[r * len + j])));
+        q[r * len + j] = T(acc);
+      }
+    }
+  });
+  Tensor out = from_rows(o, x, dim, len);
+  if (is_floating(out_t))
+    if (Node* n = record("cumsum", cumsum_bw, {&x}, out)) n->attrs().i0 = dim;
+  return out;
+}
+
+Tensor flip(const Tensor& x, const IntList& dims) {
+  Tensor r = x;
+  for (int64_t d0 : dims) {
+    const int64_t d = wrap_dim("flip", d0, x.dim());
+    if (x.dim() == 0) continue;
+    r = index_select(r, d, arange(double(x.size(d) - 1), -1, -1, DType::Int64));
+  }
+  if (r.same(x)) r = clone(x);
+  label_node(r, "FlipBackward0", {&x});
+  return r;
+}
+
+Tensor roll(const Tensor& x, const IntList& shifts, const IntList& dims) {
+  TL_CHECK(!shifts.empty(), "roll: `shifts` required");
+  if (dims.empty()) {
+    TL_CHECK(shifts.size() == 1, "roll: shifts and dimensions must align. shifts: ", shifts.size(), ", dims:0");
+    Tensor r = reshape(roll(reshape(x, {-1}), shifts, {0}), IntList(x.shape().begin(), x.shape().end()));
+    label_node(r, "RollBackward0", {&x});
+    return r;
+  }
+  TL_CHECK(shifts.size() == dims.size(), "roll: shifts and dimensions must align. shifts: ", shifts.size(),
+           ", dims:", dims.size());
+  Tensor r = x;
+  for (size_t k = 0; k < dims.size(); ++k) {
+    const int64_t d = wrap_dim("roll", dims[k], x.dim());
+    const int64_t n = x.dim() == 0 ? 1 : x.size(d);
+    if (n == 0 || x.dim() == 0) continue;
+    const int64_t s = ((shifts[k] % n) + n) % n;
+    if (s == 0) continue;
+    r = cat({slice(r, d, n - s, n), slice(r, d, 0, n - s)}, d);
+  }
+  if (r.same(x)) r = clone(x);
+  label_node(r, "RollBackward0", {&x});
+  return r;
+}
+
+// tril keeps j - i <= k, triu keeps j - i >= k (the last two dims).
+Tensor tri(bool lower, const Tensor& x, int64_t k) {
+  const char* op = lower ? "tril" : "triu";
+  TL_CHECK(x.dim() >= 2, op, ": input tensor must have at least 2 dimensions");
+  const int64_t r = x.size(-2), c = x.size(-1);
+  std::vector<double> m(size_t(r * c));
+  for (int64_t i = 0; i < r; ++i)
+    for (int64_t j = 0; j < c; ++j) m[size_t(i * c + j)] = lower ? (j - i <= k) : (j - i >= k);
+  Tensor mask = Tensor::from_data(m, Shape{r, c}, DType::Bool);
+  Tensor out = where(mask, x, Tensor::scalar(0, x.dtype()));
+  label_node(out, lower ? "TrilBackward0" : "TriuBackward0", {&x});
+  return out;
+}
+
+Tensor diag(const Tensor& x, int64_t k) {
+  TL_CHECK(x.dim() == 1 || x.dim() == 2, "diag(): Supports 1D or 2D tensors. Got ", x.dim(), "D");
+  Tensor out;
+  if (x.dim() == 1) {
+    const int64_t n = x.size(0), m = n + std::abs(k);
+    std::vector<double> pos;
+    for (int64_t i = 0; i < n; ++i) pos.push_back(double(k >= 0 ? i * m + i + k : (i - k) * m + i));
+    Tensor base = zeros(Shape{m * m}, x.dtype());
+    out = view(index_add(base, 0, Tensor::from_data(pos, Shape{n}, DType::Int64), x), {m, m});
+  } else {
+    const int64_t r = x.size(0), c = x.size(1);
+    std::vector<double> pos;
+    for (int64_t i = 0; i < r; ++i)
+      if (i + k >= 0 && i + k < c) pos.push_back(double(i * c + i + k));
+    out = index_select(reshape(x, {-1}), 0, Tensor::from_data(pos, Shape{int64_t(pos.size())}, DType::Int64));
+  }
+  label_node(out, "DiagBackward0", {&x});
+  return out;
+}
+
+// ---- norm ----  p = 2: grad = g x / y (0 where y = 0);  p = 1: g sign(x);
+// p = inf: g sign(x) [|x| = y] / count;  other p: g x |x|^(p-2) / y^(p-1) (0 where y = 0)
+Tensor norm(const Tensor& x, double p, const IntList& dims, bool keepdim);
+void norm_bw(Node& n, const Tensor& g0, std::vector<Tensor>& gi) {
+  Tensor x = n.saved_tensor(0), y = n.saved_tensor(1), g = g0;
+  const double p = n.attrs().f0;
+  if (!n.attrs().b0 && x.dim() > 0) {
+    IntList dims(n.attrs().dims.begin(), n.attrs().dims.end());
+    if (dims.empty())
+      for (int64_t d = 0; d < x.dim(); ++d) dims.push_back(d);
+    std::sort(dims.begin(), dims.end());
+    for (int64_t d : dims) g = unsqueeze(g, d), y = unsqueeze(y, d);
+  }
+  Tensor zero = Tensor::scalar(0, x.dtype());
+  if (p == 1) {
+    gi[0] = mul(g, sign(x));
+  } else if (std::isinf(p)) {
+    Tensor mask = to_dtype(eq(abs(x), y), x.dtype());
+    Tensor cnt = sum(mask, IntList(n.attrs().dims.begin(), n.attrs().dims.end()), true);
+    gi[0] = mul(sign(x), mul(div(g, cnt), mask));
+  } else if (p == 2) {
+    gi[0] = where(eq(y, zero), zero, mul(g, div(x, y)));
+  } else {
+    Tensor num = mul(x, pow(abs(x), p - 2));
+    gi[0] = where(eq(y, zero), zero, mul(g, div(num, pow(y, p - 1))));
+  }
+}
+Tensor norm(const Tensor& x, double p, const IntList& dims0, bool keepdim) {
+  TL_CHECK(x.is_floating_point(), "norm(): input dtype should be either floating point or complex. Got ",
+           dtype_name(x.dtype()), " instead.");
+  IntList dims;
+  for (int64_t d : dims0) dims.push_back(wrap_dim("norm", d, x.dim()));
+  Tensor out;
+  {
+    NoGradGuard ng;
+    Tensor xd = abs(to_dtype(x.detach(), DType::Float64));
+    Tensor r;
+    if (p == 2) r = sqrt(sum(mul(xd, xd), dims, keepdim));
+    else if (p == 1) r = sum(xd, dims, keepdim);
+    else if (std::isinf(p)) r = p > 0 ? amax(xd, dims, keepdim) : amin(xd, dims, keepdim);
+    else if (p == 0) r = sum(to_dtype(ne(xd, Tensor::scalar(0, DType::Float64)), DType::Float64), dims, keepdim);
+    else r = pow(sum(pow(xd, p), dims, keepdim), 1.0 / p);
+    out = to_dtype(r, x.dtype());
+  }
+  if (p != 0)
+    if (Node* n = record("norm", norm_bw, {&x}, out)) {
+      n->display = "NormBackward1";
+      save(n, x), save_output(n, out);
+      n->attrs().f0 = p;
+      n->attrs().b0 = keepdim;
+      for (int64_t d : dims) n->attrs().dims.push_back(d);
+    }
+  return out;
+}
+
+double norm_p(const Value& v) {
+  if (v.is_none()) return 2;
+  if (v.kind == Value::Kind::Str) {
+    TL_CHECK(v.s == "fro", "norm: p='", v.s, "' is not supported by tensorlens (use 'fro' or a number)");
+    return 2;
+  }
+  TL_CHECK(v.is_number(), "norm(): argument 'p' must be a number or 'fro', not ", v.type_name());
+  return v.as_double();
+}
+
+Tensor dot(const Tensor& a, const Tensor& b) {
+  TL_CHECK(a.dim() == 1 && b.dim() == 1, "1D tensors expected, but got ", a.dim(), "D and ", b.dim(), "D tensors");
+  TL_CHECK(a.dtype() == b.dtype(), "dot : expected both vectors to have same dtype, but found ", dtype_name(a.dtype()),
+           " and ", dtype_name(b.dtype()));
+  TL_CHECK(a.numel() == b.numel(), "inconsistent tensor size, expected tensor [", a.numel(), "] and src [", b.numel(),
+           "] to have the same number of elements, but got ", a.numel(), " and ", b.numel(), " elements respectively");
+  Tensor r = matmul(a, b);
+  label_node(r, "DotBackward0", {&a, &b});
+  return r;
+}
+
+}  // namespace
+
+void register_sort_scan_ops(std::vector<OpDef>& t) {
+  const unsigned TM = kTorch | kMethod;
+  t.push_back({"cumsum(Tensor input, int dim, *, DType? dtype=None) -> Tensor", TM,
+               [](const Args& a) { return Value::tensor(cumsum(a.t(0), a.i(1), a.dtype(2))); }, cumsum_bw,
+               "grad = reverse cumulative sum of g"});
+  t.push_back({"sort(Tensor input, int dim=-1, bool descending=False, *, bool? stable=None) -> (Tensor, Tensor(nograd))", TM,
+               [](const Args& a) {
+                 auto r = sort(a.t(0), a.i(1), a.b(2));
+                 return return_type("sort", r.first, r.second);
+               }, nullptr, "composite: gather(x, dim, argsort(x))"});
+  t.push_back({"argsort(Tensor input, int dim=-1, bool descending=False, *, bool? stable=None) -> Tensor(nograd)", TM,
+               [](const Args& a) {
+                 return Value::tensor(argsort_rows(a.t(0), wrap_dim("argsort", a.i(1), a.t(0).dim()), a.b(2)));
+               }});
+  t.push_back({"topk(Tensor input, int k, int dim=-1, bool largest=True, bool sorted=True) -> (Tensor, Tensor(nograd))", TM,
+               [](const Args& a) {
+                 auto r = topk(a.t(0), a.i(1), a.i(2), a.b(3));
+                 return return_type("topk", r.first, r.second);
+               }, nullptr, "composite: gather(x, dim, first k of argsort(x))"});
+  t.push_back({"kthvalue(Tensor input, int k, int dim=-1, bool keepdim=False) -> (Tensor, Tensor(nograd))", TM,
+               [](const Args& a) {
+                 auto r = kth("kthvalue", "KthvalueBackward0", a.t(0), a.i(1), a.i(2), a.b(3));
+                 return return_type("kthvalue", r.first, r.second);
+               }, nullptr, "composite: gather(x, dim, k-th of argsort(x))"});
+  t.push_back({"median(Tensor input) -> Tensor", TM, [](const Args& a) {
+                 const Tensor& x = a.t(0);
+                 TL_CHECK(x.numel() > 0, "median() input tensor cannot be empty");
+                 Tensor flat = reshape(x, {-1});
+                 Tensor v = kth("median", "MedianBackward0", flat, (x.numel() + 1) / 2, 0, false).first;
+                 label_node(v, "MedianBackward0", {&x});
+                 return Value::tensor(v);
+               }, nullptr, "composite: the lower middle of the sorted values"});
+  t.push_back({"median.dim(Tensor input, int dim, bool keepdim=False) -> (Tensor, Tensor(nograd))", TM,
+               [](const Args& a) {
+                 const Tensor& x = a.t(0);
+                 const int64_t d = wrap_dim("median", a.i(1), x.dim());
+                 const int64_t len = x.dim() == 0 ? 1 : x.size(d);
+                 auto r = kth("median", "MedianBackward1", x, (len + 1) / 2, d, a.b(2));
+                 return return_type("median", r.first, r.second);
+               }, nullptr, "composite: the lower middle of the sorted values"});
+  t.push_back({"flip(Tensor input, int[] dims) -> Tensor", TM,
+               [](const Args& a) { return Value::tensor(flip(a.t(0), a.ints(1))); }, nullptr,
+               "composite: index_select with reversed indices"});
+  t.push_back({"roll(Tensor input, int[] shifts, int[] dims=[]) -> Tensor", TM,
+               [](const Args& a) { return Value::tensor(roll(a.t(0), a.ints(1), a.ints(2))); }, nullptr,
+               "composite: cat of the two slices"});
+  for (bool lower : {true, false})
+    t.push_back({std::string(lower ? "tril" : "triu") + "(Tensor input, int diagonal=0) -> Tensor", TM,
+                 [lower](const Args& a) { return Value::tensor(tri(lower, a.t(0), a.i(1))); }, nullptr,
+                 "composite: where(mask, x, 0)"});
+  t.push_back({"diag(Tensor input, int diagonal=0) -> Tensor", TM,
+               [](const Args& a) { return Value::tensor(diag(a.t(0), a.i(1))); }, nullptr,
+               "composite: index_add / index_select of the diagonal positions"});
+  t.push_back({"trace(Tensor input) -> Tensor", TM, [](const Args& a) {
+                 const Tensor& x = a.t(0);
+                 TL_CHECK(x.dim() == 2, "trace: expected a matrix, but got tensor with dim ", x.dim());
+                 Tensor r = sum(diag(x, 0));
+                 label_node(r, "TraceBackward0", {&x});
+                 return Value::tensor(r);
+               }, nullptr, "composite: sum of the diagonal"});
+  t.push_back({"norm(Tensor input, Any p='fro', int[]? dim=None, bool keepdim=False, *, DType? dtype=None) -> Tensor", TM,
+               [](const Args& a) {
+                 Tensor x = a.dtype(4) ? to_dtype(a.t(0), *a.dtype(4)) : a.t(0);
+                 return Value::tensor(norm(x, norm_p(a.v[1]), a.ints(2), a.b(3)));
+               }, norm_bw, "p = 2: grad = g x / ||x||"});
+  t.push_back({"dot(Tensor input, Tensor other) -> Tensor", TM,
+               [](const Args& a) { return Value::tensor(dot(a.t(0), a.t(1))); }, nullptr, "composite: matmul of 1-D"});
+  t.push_back({"outer(Tensor input, Tensor vec2) -> Tensor", TM, [](const Args& a) {
+                 TL_CHECK(a.t(0).dim() == 1 && a.t(1).dim() == 1, "outer: expected 1-D tensors");
+                 return Value::tensor(mul(unsqueeze(a.t(0), 1), unsqueeze(a.t(1), 0)));
+               }, nullptr, "composite: a[:, None] * b[None, :]"});
+}
+
+}  // namespace tl

@@ -1,0 +1,32 @@
+# check-stdout
+# In-place twins (x.exp_(), torch.sin_), history rebasing, norm's gradient at 0 and p=inf,
+# cumsum in float64, sort/topk gradients, return_types attributes, nan printing.
+import torch
+x = torch.tensor([[1.0, -2.0, 3.0], [0.5, 0.25, -4.0]], requires_grad=True)
+y = x * 2
+y.clamp_(max=5.0)
+y.exp_()
+print(y, y.grad_fn.name())
+y.sum().backward()
+print(x.grad)
+z = torch.zeros(3, requires_grad=True)
+n = z.norm()
+n.backward()
+print(n, z.grad)
+w = torch.tensor([1.0, -3.0, 3.0, 2.0], requires_grad=True)
+w.norm(p=float('inf')).backward()
+print(w.grad)
+d = torch.tensor([0.1, 0.2, 0.3], dtype=torch.float64, requires_grad=True)
+c = d.cumsum(0)
+print(c)
+(c * torch.tensor([1., 2., 3.], dtype=torch.float64)).sum().backward()
+print(d.grad)
+s = torch.tensor([[3.0, 1.0, 2.0], [0.0, 5.0, 4.0]], requires_grad=True)
+r = s.topk(2, dim=1)
+print(r.values, r.indices, type(r).__name__ if hasattr(type(r), '__name__') else '')
+(r.values * torch.tensor([[1.0, 10.0]])).sum().backward()
+print(s.grad)
+m = s.max(dim=0)
+print(m.indices, m[0])
+print(torch.sqrt(torch.tensor([-1.0, 4.0])))
+print(torch.tensor([1, 2, 3]).cumsum(0).dtype, torch.tensor([True, False]).cumsum(0))
