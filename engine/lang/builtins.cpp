@@ -315,6 +315,8 @@ Value Interp::call_builtin(Bi id, const char* name, std::vector<Value>& pos, Kw&
       no_kw(name, kw, at);
       nargs(name, pos, 0, 0, at);
       return Value::boolean(grad_enabled());
+    case Bi::SetGradEnabled:
+    case Bi::TorchGenerator: return call_torch_extra(id, name, pos, kw, at);
     default: return call_builtin2(id, name, pos, kw, at);
   }
 }
@@ -368,6 +370,7 @@ Value Interp::call_method(const MethodObj& m, std::vector<Value>& pos, Kw& kw, P
   const Value& self = m.self;
   Value handled;
   if (call_method2(m, pos, kw, at, handled)) return handled;
+  if (torch_extra_method(m, pos, kw, at, handled)) return handled;
   if (as<NNModuleObj>(self, Tag::NNModule)) return call_module_method(self, n, pos, kw, at);
   if (auto o = as<OptimizerObj>(self, Tag::Optimizer)) return call_optimizer_method(*o->o, n, pos, kw, at);
   if (self.kind == K::List) {

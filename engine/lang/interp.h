@@ -43,7 +43,7 @@ enum class Tag : uint8_t {
   Module, Builtin, OpFn, UserFn, Range, GradFn, GradModeClass, GradMode, Dict, Method, Slice,
   Ellipsis, Enumerate, Zip, Type, NNClass, NNModule, OptimClass, Optimizer,
   Class, Instance, BoundMethod, Super, StaticMethod, ClassMethod, Property, Set, Generator, NotImpl,
-  GradWrapped, Device
+  GradWrapped, Device, RngGen
 };
 
 struct Obj : Object {
@@ -86,7 +86,8 @@ enum class Bi : uint8_t {
   RandSeed, RandRandom, RandUniform, RandRandint, RandRandrange, RandGetrandbits, RandChoice, RandShuffle, RandGauss,
   RandNormal, RandSample, RandChoices,
   MathSqrt, MathExp, MathLog, MathSin, MathCos, MathTan, MathTanh, MathFloor, MathCeil, MathFabs,
-  MathIsnan, MathIsinf, MathIsfinite, MathPow
+  MathIsnan, MathIsinf, MathIsfinite, MathPow,
+  SetGradEnabled, TorchGenerator  // torch_extras.cpp
 };
 struct BuiltinObj : Obj {
   Bi id;
@@ -274,6 +275,13 @@ struct GeneratorObj : Obj {
 };
 
 // torch.device("cpu" | "cuda:0" | ...).
+// torch.Generator(): a PyTorch CPU generator of its own (ops given generator= draw from it).
+struct TorchGeneratorObj : Obj {
+  tl::Generator g;
+  TorchGeneratorObj() : Obj(Tag::RngGen) {}
+  std::string type_name() const override { return "torch._C.Generator"; }
+};
+
 struct DeviceObj : Obj {
   std::string type;
   int64_t index = -1;
@@ -306,8 +314,9 @@ struct GradFnObj : Obj {
 
 struct GradModeObj : Obj {  // torch.no_grad / torch.enable_grad: the class, or an instance
   bool enable;
+  int restore = -1;  // torch.set_grad_enabled(m): set at the call; a with block restores this mode
   GradModeObj(Tag t, bool e) : Obj(t), enable(e) {}
-  std::string type_name() const override { return enable ? "enable_grad" : "no_grad"; }
+  std::string type_name() const override { return restore >= 0 ? "set_grad_enabled" : enable ? "enable_grad" : "no_grad"; }
 };
 
 struct DictObj : Obj {
@@ -725,6 +734,11 @@ class Interp {
   // The builtins of builtins2.cpp (classes and introspection, functional helpers, dict/set).
   Value call_builtin2(Bi id, const char* name, std::vector<Value>& pos, Kw& kw, Pos at);
   bool call_method2(const MethodObj& m, std::vector<Value>& pos, Kw& kw, Pos at, Value& out);
+  // torch_extras.cpp: torch.Generator, torch.set_grad_enabled.
+  Value call_torch_extra(Bi id, const char* name, std::vector<Value>& pos, Kw& kw, Pos at);
+  bool torch_extra_method(const MethodObj& m, std::vector<Value>& pos, Kw& kw, Pos at, Value& out);
+  // out=: writes op `name`'s result r into the tensor out (resized when its shape differs).
+  Value write_out(const std::string& name, const Value& out, const Value& r, Pos at);
   // key= of sorted/min/max/list.sort
   Value key_of(const Value& key, const Value& x, Pos at);
   // MyFunction.apply(*args) of a torch.autograd.Function subclass (autograd_function.cpp).

@@ -63,13 +63,29 @@ Value Interp::call_table(const std::string& name, unsigned where, const std::vec
   std::vector<Value> p2;
   Kw k2;
   bool strip = false;
-  for (const auto& [k, v] : kw0) strip = strip || k == "device" || k == "non_blocking" || k == "pin_memory";
+  auto special = [](const std::string& k) {
+    return k == "device" || k == "non_blocking" || k == "pin_memory" || k == "generator" || k == "out" || k == "axis" ||
+           k == "keepdims";
+  };
+  for (const auto& [k, v] : kw0) strip = strip || special(k);
+  TorchGeneratorObj* gen = nullptr;  // generator=: this call draws from it instead of the default
+  Value out_arg;                     // out=: the result is written into this tensor
   if (name == "to")
     for (const Value& v : pos0) strip = strip || as<DeviceObj>(v, Tag::Device) || v.kind == K::Str;
   if (strip) {
     for (const auto& [k, v] : kw0) {
       if (k == "device" && !v.is_none() && !device_arg(v, at)) fail(at, "TypeError: " + name + "(): device must be a torch.device or a string, not " + v.type_name());
-      if (k != "device" && k != "non_blocking" && k != "pin_memory") k2.emplace_back(k, v);
+      if (k == "generator" && !v.is_none()) {
+        gen = const_cast<TorchGeneratorObj*>(as<TorchGeneratorObj>(v, Tag::RngGen));
+        if (!gen) fail(at, "TypeError: " + name + "(): argument 'generator' must be torch.Generator, not " + v.type_name());
+      }
+      if (k == "out" && !v.is_none()) {
+        if (v.kind != K::Tensor) fail(at, "TypeError: " + name + "(): argument 'out' must be Tensor, not " + v.type_name());
+        out_arg = v;
+      }
+      // numpy-style aliases PyTorch accepts: axis= for dim=, keepdims= for keepdim=.
+      if (k == "axis" || k == "keepdims") k2.emplace_back(k == "axis" ? "dim" : "keepdim", v);
+      else if (!special(k)) k2.emplace_back(k, v);
     }
     for (size_t i = 0; i < pos0.size(); ++i)
       if (!(name == "to" && i > 0 && device_arg(pos0[i], at))) p2.push_back(pos0[i]);
@@ -78,8 +94,16 @@ Value Interp::call_table(const std::string& name, unsigned where, const std::vec
   }
   Value r = at_pos(at, [&] {
     SourcePosGuard sp(at.line, at.col);
+    if (!gen) return call_op(name, where, *pos, *kw);
+    std::swap(default_generator(), gen->g);  // swapped back on every exit
+    struct Back {
+      Generator& a;
+      Generator& b;
+      ~Back() { std::swap(a, b); }
+    } back{default_generator(), gen->g};
     return call_op(name, where, *pos, *kw);
   });
+  if (out_arg.kind == K::Tensor) r = write_out(name, out_arg, r, at);
   check_memory(at);
   return r;
 }
@@ -356,6 +380,7 @@ Flow Interp::exec_with(const Stmt* s) {
   }
   if (s->target) assign(s->target, ctx, s->target->span.start());
   EnableGradGuard guard(g->enable);  // restored on every exit, including exceptions
+  if (g->restore >= 0) guard.prev = g->restore != 0;  // set_grad_enabled: the mode before the call
   return exec_block(s->body);
 }
 

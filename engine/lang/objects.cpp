@@ -168,6 +168,7 @@ std::string repr(const Value& v) {
     }
     case Tag::Generator: return "<generator object " + static_cast<const GeneratorObj*>(o)->name + " at " + hex_addr(o) + ">";
     case Tag::NotImpl: return "NotImplemented";
+    case Tag::RngGen: return "<torch._C.Generator object at " + hex_addr(o) + ">";
     case Tag::Device: {
       auto d = static_cast<const DeviceObj*>(o);
       return "device(type='" + d->type + "'" + (d->index >= 0 ? ", index=" + std::to_string(d->index) : "") + ")";

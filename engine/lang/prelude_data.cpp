@@ -55,7 +55,7 @@ def random_split(dataset, lengths, generator=None):
         lengths = subset_lengths
     if sum(lengths) != n:
         raise ValueError("Sum of input lengths does not equal the length of the input dataset!")
-    indices = torch.randperm(sum(lengths)).tolist()
+    indices = torch.randperm(sum(lengths), generator=generator).tolist()
     result = []
     offset = 0
     for length in lengths:

@@ -33,6 +33,8 @@ Value Interp::get_attr(const Value& obj, const std::string& name, Pos at) {
                                           "intersection", "difference", "issubset", "issuperset", "symmetric_difference"}))
     return make_obj<MethodObj>(obj, name);
   if (auto c = as<ClassObj>(obj, Tag::Class)) return class_attr(obj, *c, name, at);
+  if (as<TorchGeneratorObj>(obj, Tag::RngGen) && (name == "manual_seed" || name == "seed" || name == "initial_seed"))
+    return make_obj<MethodObj>(obj, name);
   if (auto d = as<DeviceObj>(obj, Tag::Device)) {
     if (name == "type") return Value::str(d->type);
     if (name == "index") return d->index < 0 ? Value::none() : Value::integer(d->index);
@@ -85,6 +87,8 @@ Value Interp::module_attr(const ModuleObj& m, const std::string& name, Pos at) {
       if (name == "no_grad") return make_obj<GradModeObj>(Tag::GradModeClass, false);
       if (name == "enable_grad") return make_obj<GradModeObj>(Tag::GradModeClass, true);
       if (name == "is_grad_enabled") return make_obj<BuiltinObj>(Bi::IsGradEnabled, "is_grad_enabled");
+      if (name == "set_grad_enabled") return make_obj<BuiltinObj>(Bi::SetGradEnabled, "set_grad_enabled");
+      if (name == "Generator") return make_obj<BuiltinObj>(Bi::TorchGenerator, "Generator");
       if (name == "nn") return make_obj<ModuleObj>(Mod::NN);
       if (name == "autograd") return make_obj<ModuleObj>(Mod::Autograd);
       if (name == "optim") return make_obj<ModuleObj>(Mod::Optim);

@@ -207,7 +207,7 @@ Tensor& exponential_(Tensor& self, double lambd) {
   return self;
 }
 
-// multinomial: without replacement, or one sample: argmax / topk of p / q with q ~ Exp(1) (the
+// multinomial: without replacement: argmax / topk of p / q with q ~ Exp(1) (the
 // Gumbel trick PyTorch uses); with replacement: per sample a uniform double and a binary search in
 // the row's normalised cumulative sums (accumulated in the input's dtype, as PyTorch).
 Tensor multinomial(const Tensor& p, int64_t n_sample, bool replacement) {
@@ -219,7 +219,7 @@ Tensor multinomial(const Tensor& p, int64_t n_sample, bool replacement) {
   TL_CHECK(replacement || n_sample <= n_cat, "cannot sample n_sample > prob_dist.size(-1) samples without replacement");
   NoGradGuard ng;
   Tensor pc = contiguous(p.detach());
-  if (!replacement || n_sample == 1) {
+  if (!replacement) {  // (PyTorch 1.13 takes this path only without replacement; later versions also for one sample)
     std::vector<double> v = pc.to_vector();
     for (double x : v)
       TL_CHECK(x >= 0 && std::isfinite(x), "probability tensor contains either `inf`, `nan` or element < 0");
