@@ -123,7 +123,10 @@ Value Interp::get_item(const Value& obj, const std::vector<Value>& idx0, bool is
   return (*obj.items)[size_t(i)];
 }
 
-Tensor Interp::tensor_index(const Tensor& x, std::vector<Value> items, Pos at, bool* has_index_tensor) {
+// Basic indexing (ints, slices, None, ...) applied as views; each index tensor is left in place
+// as a full dim and recorded (a bool mask of k dims becomes k int64 index tensors, its nonzero
+// columns). The views share x's memory, so the same plan serves reads and writes.
+Value Interp::index_basic(const Tensor& x, std::vector<Value>& items, Pos at, std::vector<AdvIndex>& adv) {
   int consumed = 0, ellipsis = -1;
   for (size_t i = 0; i < items.size(); ++i) {
     Value& v = items[i];
@@ -147,7 +150,6 @@ Tensor Interp::tensor_index(const Tensor& x, std::vector<Value> items, Pos at, b
     fail(at, "IndexError: too many indices for tensor of dimension " + std::to_string(x.dim()));
   Value cur = Value::tensor(x);
   int64_t d = 0;
-  int tensors = 0;
   for (const Value& v : items) {
     if (v.is_none()) {
       cur = call1("unsqueeze", kAnyOp, {cur, Value::integer(d)}, at);
@@ -166,11 +168,8 @@ Tensor Interp::tensor_index(const Tensor& x, std::vector<Value> items, Pos at, b
       }
       ++d;
     } else {  // an index tensor
-      if (has_index_tensor) *has_index_tensor = true;
-      if (++tensors > 1) fail(at, "IndexError: tensorlens supports one index tensor per indexing expression");
       const Tensor& ix = v.t;
       const Tensor& c = cur.t;
-      std::vector<int64_t> positions;
       if (ix.dtype() == DType::Bool) {
         const int k = ix.dim();
         if (k == 0) fail(at, "IndexError: indexing with a 0-d bool tensor is not supported by tensorlens");
@@ -183,31 +182,96 @@ Tensor Interp::tensor_index(const Tensor& x, std::vector<Value> items, Pos at, b
                        " does not match the shape of the indexed tensor " + shape_str(c.shape()) + " at index " +
                        std::to_string(d + j));
         }
-        if (k > 1)
-          cur = call1("flatten", kAnyOp, {cur, Value::integer(d), Value::integer(d + k - 1)}, at);
+        // The mask's nonzero positions, one int64 index tensor per mask dim.
+        std::vector<std::vector<double>> cols(static_cast<size_t>(k));
         std::vector<int64_t> m = ix.to_int_vector();
-        for (size_t j = 0; j < m.size(); ++j)
-          if (m[j]) positions.push_back(int64_t(j));
+        for (size_t e = 0; e < m.size(); ++e) {
+          if (!m[e]) continue;
+          int64_t rem = int64_t(e);
+          for (int j = k - 1; j >= 0; --j) {
+            cols[size_t(j)].push_back(double(rem % ix.shape()[j]));
+            rem /= ix.shape()[j];
+          }
+        }
+        for (int j = 0; j < k; ++j) {
+          const std::vector<double>& col = cols[size_t(j)];
+          adv.push_back({d + j, at_pos(at, [&] { return Tensor::from_data(col, Shape({int64_t(col.size())}), DType::Int64); })});
+        }
+        d += k;
+      } else if (ix.dim() == 0) {  // a 0-d integer tensor selects, as an int does
+        cur = call1("select", kAnyOp, {cur, Value::integer(d), Value::integer(int64_t(ix.item()))}, at);
       } else {
-        if (ix.dim() == 0) {
-          cur = call1("select", kAnyOp, {cur, Value::integer(d), Value::integer(int64_t(ix.item()))}, at);
-          continue;
-        }
-        if (ix.dim() > 1) fail(at, "IndexError: index tensors with more than one dimension are not supported by tensorlens");
-        const int64_t size = c.shape()[int(d)];
-        positions = ix.to_int_vector();
-        for (int64_t& p : positions) {
-          if (p < -size || p >= size)
-            fail(at, "IndexError: index " + std::to_string(p) + " is out of bounds for dimension " + std::to_string(d) +
-                         " with size " + std::to_string(size));
-          if (p < 0) p += size;
-        }
+        adv.push_back({d, ix});
+        ++d;
       }
-      std::vector<double> pd(positions.begin(), positions.end());
-      Tensor pt = at_pos(at, [&] { return Tensor::from_data(pd, Shape({int64_t(pd.size())}), DType::Int64); });
-      cur = call1("index_select", kAnyOp, {cur, Value::integer(d), Value::tensor(pt)}, at);
-      ++d;
     }
+  }
+  return cur;
+}
+
+// Advanced indexing (PyTorch's rules): the index tensors broadcast to one shape B; the indexed dims
+// are replaced by B, in place when they were adjacent, else in front. Each index is wrapped and
+// bounds-checked; `lin` gets the row-major position of each selected combination among the
+// indexed dims (sizes in `sizes`).
+void Interp::adv_positions(const Tensor& cur, const std::vector<AdvIndex>& adv, Pos at, Shape& B,
+                           std::vector<int64_t>& lin, std::vector<int64_t>& sizes) {
+  B = adv[0].idx.shape();
+  for (size_t j = 1; j < adv.size(); ++j)
+    B = at_pos(at, [&] { return broadcast_shapes("index", B, adv[j].idx.shape()); });
+  lin.assign(size_t(B.numel()), 0);
+  sizes.clear();
+  IntList bv(B.begin(), B.end());
+  for (const AdvIndex& a : adv) {
+    const int64_t size = cur.shape()[int(a.dim)];
+    sizes.push_back(size);
+    std::vector<int64_t> v = at_pos(at, [&] { return expand(a.idx, bv).to_int_vector(); });
+    for (size_t e = 0; e < v.size(); ++e) {
+      int64_t p = v[e];
+      if (p < -size || p >= size)
+        fail(at, "IndexError: index " + std::to_string(p) + " is out of bounds for dimension " + std::to_string(a.dim) +
+                     " with size " + std::to_string(size));
+      lin[e] = lin[e] * size + (p < 0 ? p + size : p);
+    }
+  }
+}
+
+Tensor Interp::tensor_index(const Tensor& x, std::vector<Value> items, Pos at, bool* has_index_tensor) {
+  std::vector<AdvIndex> adv;
+  Value cur = index_basic(x, items, at, adv);
+  if (!adv.empty()) {
+    if (has_index_tensor) *has_index_tensor = true;
+    Shape B;
+    std::vector<int64_t> lin, sizes;
+    adv_positions(cur.t, adv, at, B, lin, sizes);
+    // cur with the indexed dims first, flattened into one: (prod(sizes), rest...).
+    const int nd = cur.t.dim();
+    std::vector<Value> perm, flat{Value::integer(-1)}, rest;
+    std::vector<bool> is_adv(size_t(nd), false);
+    for (const AdvIndex& a : adv) is_adv[size_t(a.dim)] = true, perm.push_back(Value::integer(a.dim));
+    for (int k = 0; k < nd; ++k)
+      if (!is_adv[size_t(k)]) perm.push_back(Value::integer(k)), rest.push_back(Value::integer(cur.t.shape()[k]));
+    flat.insert(flat.end(), rest.begin(), rest.end());
+    Value t = call1("permute", kAnyOp, {cur, Value::tuple(perm)}, at);
+    t = call1("reshape", kAnyOp, {t, Value::tuple(flat)}, at);
+    std::vector<double> ld(lin.begin(), lin.end());
+    Tensor li = at_pos(at, [&] { return Tensor::from_data(ld, Shape({int64_t(ld.size())}), DType::Int64); });
+    t = call1("index_select", kAnyOp, {t, Value::integer(0), Value::tensor(li)}, at);
+    std::vector<Value> shape;
+    for (int64_t s : B) shape.push_back(Value::integer(s));
+    shape.insert(shape.end(), rest.begin(), rest.end());
+    t = call1("reshape", kAnyOp, {t, Value::tuple(shape)}, at);
+    bool adjacent = true;
+    for (size_t j = 1; j < adv.size(); ++j) adjacent = adjacent && adv[j].dim == adv[j - 1].dim + 1;
+    const int64_t p0 = adv[0].dim, nb = B.n;
+    if (adjacent && p0 > 0) {  // put B where the indexed dims were
+      std::vector<Value> back;
+      for (int64_t k = 0; k < p0; ++k) back.push_back(Value::integer(nb + k));
+      for (int64_t k = 0; k < nb; ++k) back.push_back(Value::integer(k));
+      for (int64_t k = nb + p0; k < int64_t(shape.size()); ++k) back.push_back(Value::integer(k));
+      t = call1("permute", kAnyOp, {t, Value::tuple(back)}, at);
+    }
+    label_node(t.t, "IndexBackward0", {&x});
+    return t.t;
   }
   if (cur.t.same(x)) {  // x[:] / x[...]: a new view of the same data, as PyTorch returns
     if (x.dim() == 0) {
@@ -268,33 +332,86 @@ void Interp::set_item(const Value& obj, const std::vector<Value>& idx, bool is_t
   items[size_t(i)] = v;
 }
 
-void Interp::tensor_set(const Tensor& x, const std::vector<Value>& items, const Value& v, Pos at) {
+void Interp::tensor_set(const Tensor& x, const std::vector<Value>& items0, const Value& v, Pos at) {
   if (!(v.kind == K::Tensor || v.is_number() || v.kind == K::List))
     fail(at, "TypeError: can't assign a " + v.type_name() + " to a Tensor");
-  // x[mask] = number with a mask over leading dims: x.copy_(where(mask, number, x)).
-  if (items.size() == 1 && items[0].kind == K::Tensor && items[0].t.dtype() == DType::Bool) {
-    const Tensor& m = items[0].t;
-    bool ok = m.dim() >= 1 && m.dim() <= x.dim();
-    for (int j = 0; ok && j < m.dim(); ++j) ok = m.shape()[j] == x.shape()[j];
-    if (!ok) fail(at, "IndexError: The shape of the mask " + shape_str(m.shape()) + " does not match the shape of the indexed tensor " + shape_str(x.shape()));
-    if (!(v.is_number() || (v.kind == K::Tensor && v.t.numel() == 1)))
-      fail(at, "TypeError: tensorlens supports x[mask] = value only for a single number");
-    Value mask = items[0];
-    for (int j = m.dim(); j < x.dim(); ++j) mask = call1("unsqueeze", kAnyOp, {mask, Value::integer(j)}, at);
-    Value filled = call_table("where", kTorch, {mask, v, Value::tensor(x)}, {}, at);
-    refuse_grad_copy(filled.t, at);
-    call_table("copy_", kMethod, {Value::tensor(x), filled}, {}, at);
-    return;
-  }
-  bool advanced = false;
-  Tensor view = tensor_index(x, items, at, &advanced);
-  if (advanced) fail(at, "IndexError: assignment through an index tensor is not supported by tensorlens");
+  std::vector<Value> items = items0;
+  std::vector<AdvIndex> adv;
+  Tensor view = index_basic(x, items, at, adv).t;  // a view of x's memory
   Tensor src;
   if (v.kind == K::Tensor) src = v.t;
   else if (v.kind == K::List) src = at_pos(at, [&] { return tensor_from_value(v, view.dtype()); });
   else src = Tensor::scalar(v.as_double(), view.dtype());
   refuse_grad_copy(src, at);
-  call_table("copy_", kMethod, {Value::tensor(view), Value::tensor(src)}, {}, at);
+  if (adv.empty()) {
+    call_table("copy_", kMethod, {Value::tensor(view), Value::tensor(src)}, {}, at);
+    return;
+  }
+  // index_put_: the selected elements of x get src broadcast to the indexing result's shape.
+  if (grad_enabled() && x.requires_grad())
+    fail(at, x.is_leaf() ? "RuntimeError: a leaf Variable that requires grad is being used in an in-place operation."
+                         : "RuntimeError: tensorlens does not support assignment through an index tensor into a tensor "
+                           "that requires grad; build the result out of place (torch.where, torch.cat)");
+  Shape B;
+  std::vector<int64_t> lin, sizes;
+  adv_positions(view, adv, at, B, lin, sizes);
+  const int nd = view.dim();
+  std::vector<bool> is_adv(size_t(nd), false);
+  for (const AdvIndex& a : adv) is_adv[size_t(a.dim)] = true;
+  std::vector<int64_t> rest_dims;
+  for (int k = 0; k < nd; ++k)
+    if (!is_adv[size_t(k)]) rest_dims.push_back(k);
+  // src in the (B..., rest...) layout.
+  bool adjacent = true;
+  for (size_t j = 1; j < adv.size(); ++j) adjacent = adjacent && adv[j].dim == adv[j - 1].dim + 1;
+  const int64_t p0 = adv[0].dim, nb = B.n, nr = int64_t(rest_dims.size());
+  IntList result_shape;
+  if (adjacent && p0 > 0) {
+    for (int64_t k = 0; k < p0; ++k) result_shape.push_back(view.shape()[int(rest_dims[size_t(k)])]);
+    for (int64_t s : B) result_shape.push_back(s);
+    for (int64_t k = p0; k < nr; ++k) result_shape.push_back(view.shape()[int(rest_dims[size_t(k)])]);
+  } else {
+    for (int64_t s : B) result_shape.push_back(s);
+    for (int64_t k : rest_dims) result_shape.push_back(view.shape()[int(k)]);
+  }
+  Tensor vals = at_pos(at, [&] {
+    NoGradGuard ng;
+    Tensor s = expand(src.dtype() == x.dtype() ? src : to_dtype(src, x.dtype()), result_shape);
+    if (adjacent && p0 > 0) {
+      IntList perm;
+      for (int64_t k = 0; k < nb; ++k) perm.push_back(p0 + k);
+      for (int64_t k = 0; k < p0; ++k) perm.push_back(k);
+      for (int64_t k = p0 + nb; k < int64_t(result_shape.size()); ++k) perm.push_back(k);
+      s = permute(s, perm);
+    }
+    return contiguous(s);
+  });
+  // Storage offsets: the indexed dims' strides for each combination, then the rest dims.
+  int64_t rest_n = 1;
+  for (int64_t k : rest_dims) rest_n *= view.shape()[int(k)];
+  std::vector<int64_t> rest_off(size_t(rest_n), 0);
+  for (int64_t e = 0; e < rest_n; ++e) {
+    int64_t rem = e, off = 0;
+    for (int64_t k = nr - 1; k >= 0; --k) {
+      const int dim = int(rest_dims[size_t(k)]);
+      off += (rem % view.shape()[dim]) * view.strides()[dim];
+      rem /= view.shape()[dim];
+    }
+    rest_off[size_t(e)] = off;
+  }
+  TL_DISPATCH(x.dtype(), T, [&] {
+    T* base = static_cast<T*>(view.impl()->storage->data) + view.impl()->offset;
+    const T* pv = vals.data_ptr<T>();
+    for (size_t b = 0; b < lin.size(); ++b) {
+      int64_t rem = lin[b], off = 0;
+      for (int64_t j = int64_t(adv.size()) - 1; j >= 0; --j) {
+        off += (rem % sizes[size_t(j)]) * view.strides()[int(adv[size_t(j)].dim)];
+        rem /= sizes[size_t(j)];
+      }
+      for (int64_t e = 0; e < rest_n; ++e) base[off + rest_off[size_t(e)]] = pv[int64_t(b) * rest_n + e];
+    }
+  });
+  x.bump_version();
 }
 
 void Interp::refuse_grad_copy(const Tensor& src, Pos at) {

@@ -799,6 +799,13 @@ class Interp {
   // x[items] by composing the op table's views (select, slice, unsqueeze) and index_select, so
   // autograd records each step. `has_index_tensor` (optional) reports advanced indexing.
   Tensor tensor_index(const Tensor& x, std::vector<Value> items, Pos at, bool* has_index_tensor);
+  struct AdvIndex {
+    int64_t dim;  // the dim of the basic-indexed view it indexes
+    Tensor idx;   // int64
+  };
+  Value index_basic(const Tensor& x, std::vector<Value>& items, Pos at, std::vector<AdvIndex>& adv);
+  void adv_positions(const Tensor& cur, const std::vector<AdvIndex>& adv, Pos at, Shape& B, std::vector<int64_t>& lin,
+                     std::vector<int64_t>& sizes);
 
   void set_item(const Value& obj, const std::vector<Value>& idx, bool is_tuple, const Value& v, Pos at);
 

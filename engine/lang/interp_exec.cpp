@@ -536,8 +536,11 @@ void Interp::aug_assign(const Stmt* s) {
       Value cur = get_item(obj, idx, t->index_is_tuple, t->op_pos);
       Value rhs = eval(s->value);
       Value nv = aug_value(cur, s->aug_op, rhs, at);
-      // A tensor element was updated in place through its view; nothing to store back.
-      if (!(nv.kind == K::Tensor && cur.kind == K::Tensor && nv.t.same(cur.t))) set_item(obj, idx, t->index_is_tuple, nv, t->op_pos);
+      // A tensor element was updated in place through its view: nothing to store back, unless the
+      // index made a copy (an index tensor: x[i, [1, 2]] += 1 writes the copy back, as PyTorch).
+      const bool through_view = nv.kind == K::Tensor && cur.kind == K::Tensor && nv.t.same(cur.t) &&
+                                !(obj.kind == K::Tensor && obj.t.impl()->storage != cur.t.impl()->storage);
+      if (!through_view) set_item(obj, idx, t->index_is_tuple, nv, t->op_pos);
       return;
     }
     default: fail(t->span.start(), "SyntaxError: illegal expression for augmented assignment");
