@@ -2,6 +2,7 @@
 # Advanced indexing with PyTorch's rules: several index tensors broadcast together, adjacent vs
 # separated indexed dims, ints applied first, masks, 2-D index tensors, index_put_ and x[i] += v.
 import torch
+torch.manual_seed(0)
 x = torch.arange(60).reshape(3, 4, 5)
 print(x[0, :, [1, 2]].shape, x[[0, 1], :, [1, 2]].shape, x[:, [0, 1], [1, 2]].shape, x[[0, 1], [1, 2]].shape, x[[[0], [1]], :, [1, 2, 3]].shape)
 print(x[1, [0, 1]].shape, x[torch.tensor(1)].shape, x[:, torch.tensor([[0, 1], [2, 3]])].shape, x[None, [0, 1]].shape, x[..., [0, 1]].shape)
