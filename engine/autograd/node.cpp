@@ -85,6 +85,11 @@ bool any_requires_grad(std::initializer_list<const Tensor*> inputs) {
   return false;
 }
 
+void custom_backward(Node& node, const Tensor& grad_out, std::vector<Tensor>& grads) {
+  TL_CHECK(node.attrs().custom, "custom backward: the function is gone");
+  node.attrs().custom(grad_out, grads);
+}
+
 std::shared_ptr<Node> grad_accumulator(const Tensor& leaf) {
   TensorImpl* impl = leaf.impl();
   if (auto n = impl->grad_accumulator.lock()) return n;

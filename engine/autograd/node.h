@@ -6,6 +6,7 @@
 // back to the input's shape with one central sum_to), and the tensors backward needs.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -41,7 +42,11 @@ struct Attrs {
   int64_t i0 = 0, i1 = 0, i2 = 0;
   double f0 = 0, f1 = 0;
   bool b0 = false;
+  // torch.autograd.Function nodes: the user's backward (custom_backward calls it).
+  std::function<void(const Tensor& grad_out, std::vector<Tensor>& grads)> custom;
 };
+// The BackwardFn of a node whose backward is node.attrs().custom.
+void custom_backward(Node& node, const Tensor& grad_out, std::vector<Tensor>& grads);
 
 struct Node : std::enable_shared_from_this<Node> {
   const char* op = "";       // op table name, e.g. "mul"

@@ -368,7 +368,7 @@ bool Interp::call_method2(const MethodObj& m, std::vector<Value>& pos, Kw& kw, P
     out = std::move(v);
     return true;
   };
-  if (auto c = as<ClassObj>(self, Tag::Class); c && n == "apply") return done(function_apply(*c, pos, kw, at));
+  if (auto c = as<ClassObj>(self, Tag::Class); c && n == "apply") return done(function_apply(self, pos, kw, at));
   if (self.kind == K::Tensor && n == "type") {  // x.type() -> 'torch.FloatTensor'; x.type(dtype) -> x.to(dtype)
     if (pos.empty() && kw.empty()) {
       static const char* const names[] = {"torch.FloatTensor", "torch.DoubleTensor", "torch.LongTensor", "torch.BoolTensor"};

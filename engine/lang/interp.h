@@ -742,7 +742,11 @@ class Interp {
   // key= of sorted/min/max/list.sort
   Value key_of(const Value& key, const Value& x, Pos at);
   // MyFunction.apply(*args) of a torch.autograd.Function subclass (autograd_function.cpp).
-  Value function_apply(const ClassObj& c, std::vector<Value>& pos, Kw& kw, Pos at);
+  Value function_apply(const Value& cls, std::vector<Value>& pos, Kw& kw, Pos at);
+  // The ctx class of torch.autograd.Function (autograd_function.cpp, made on first use).
+  Value function_ctx_class();
+  std::shared_ptr<Scope> ctx_ns_;
+  std::unique_ptr<Program> ctx_prog_;
   PyRandom py_random_;
   Value call_random(Bi id, const char* name, std::vector<Value>& pos, Kw& kw, Pos at);
 
