@@ -263,8 +263,14 @@ Value Interp::call_builtin(Bi id, const char* name, std::vector<Value>& pos, Kw&
           if (m && m->m->type_name() == c->name) return Value::boolean(true);
           continue;
         }
+        if (auto c = as<NNClassObj>(t, Tag::OptimClass)) {
+          auto o = as<OptimizerObj>(pos[0], Tag::Optimizer);
+          if (o && o->o->type_name() == c->name) return Value::boolean(true);
+          continue;
+        }
         if (auto tt = as<TypeObj>(t, Tag::Type)) {
           if (tt->name == "torch.Tensor" && pos[0].kind == K::Tensor) return Value::boolean(true);
+          if (tt->name == "torch.optim.Optimizer" && as<OptimizerObj>(pos[0], Tag::Optimizer)) return Value::boolean(true);
           continue;
         }
         auto b = as<BuiltinObj>(t, Tag::Builtin);
@@ -372,7 +378,10 @@ Value Interp::call_method(const MethodObj& m, std::vector<Value>& pos, Kw& kw, P
   if (call_method2(m, pos, kw, at, handled)) return handled;
   if (torch_extra_method(m, pos, kw, at, handled)) return handled;
   if (as<NNModuleObj>(self, Tag::NNModule)) return call_module_method(self, n, pos, kw, at);
-  if (auto o = as<OptimizerObj>(self, Tag::Optimizer)) return call_optimizer_method(*o->o, n, pos, kw, at);
+  if (auto o = as<OptimizerObj>(self, Tag::Optimizer)) {
+    if (n == "step") sync_param_groups(*const_cast<OptimizerObj*>(o), at);  // an lr scheduler may have changed lr
+    return call_optimizer_method(*o->o, n, pos, kw, at);
+  }
   if (self.kind == K::List) {
     no_kw(n.c_str(), kw, at);
     std::vector<Value>& items = *self.items;

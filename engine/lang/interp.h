@@ -51,7 +51,8 @@ struct Obj : Object {
   explicit Obj(Tag t) : tag(t) {}
 };
 
-enum class Mod : uint8_t { Torch, NN, F, Autograd, Math, Optim, Utils, Random, Cuda, Backends, Mps, Data, Init };
+enum class Mod : uint8_t { Torch, NN, F, Autograd, Math, Optim, Utils, Random, Cuda, Backends, Mps, Data, Init,
+                           LrScheduler };
 struct ModuleObj : Obj {
   Mod mod;
   explicit ModuleObj(Mod m) : Obj(Tag::Module), mod(m) {}
@@ -70,6 +71,7 @@ struct ModuleObj : Obj {
       case Mod::Mps: return "torch.backends.mps";
       case Mod::Data: return "torch.utils.data";
       case Mod::Init: return "torch.nn.init";
+      case Mod::LrScheduler: return "torch.optim.lr_scheduler";
     }
     return "?";
   }
@@ -378,6 +380,7 @@ struct NNModuleObj : Obj {  // an nn module instance (shared: model[0] is the mo
 
 struct OptimizerObj : Obj {
   std::shared_ptr<optim::Optimizer> o;
+  Value groups;  // optimizer.param_groups once read: [dict]; step() takes lr etc. from it
   explicit OptimizerObj(std::shared_ptr<optim::Optimizer> p) : Obj(Tag::Optimizer), o(std::move(p)) {}
   std::string type_name() const override { return o->type_name(); }
 };
@@ -745,6 +748,12 @@ class Interp {
   Value function_apply(const Value& cls, std::vector<Value>& pos, Kw& kw, Pos at);
   // The ctx class of torch.autograd.Function (autograd_function.cpp, made on first use).
   Value function_ctx_class();
+  // torch.optim.lr_scheduler (prelude_optim.cpp): its names; optimizer.param_groups.
+  Value sched_attr(const std::string& name);
+  std::shared_ptr<Scope> sched_ns_;
+  std::unique_ptr<Program> sched_prog_;
+  Value param_groups(OptimizerObj& o, Pos at);
+  void sync_param_groups(OptimizerObj& o, Pos at);
   std::shared_ptr<Scope> ctx_ns_;
   std::unique_ptr<Program> ctx_prog_;
   PyRandom py_random_;

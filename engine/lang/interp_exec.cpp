@@ -397,6 +397,7 @@ void Interp::exec_import(const Stmt* s) {
     if (path == "torch.utils") return make_obj<ModuleObj>(Mod::Utils);
     if (path == "torch.utils.data") return make_obj<ModuleObj>(Mod::Data);
     if (path == "torch.cuda") return make_obj<ModuleObj>(Mod::Cuda);
+    if (path == "torch.optim.lr_scheduler") return make_obj<ModuleObj>(Mod::LrScheduler);
     fail(at, "ModuleNotFoundError: No module named '" + path + "' (tensorlens scripts can import torch, "
              "torch.nn, torch.nn.functional, torch.optim, torch.autograd, torch.utils.data, math and random)");
   };
@@ -414,7 +415,7 @@ void Interp::exec_import(const Stmt* s) {
     Value v;
     const std::string full = s->module + "." + a.name;
     if (full == "torch.nn" || full == "torch.nn.functional" || full == "torch.autograd" || full == "torch.optim" ||
-        full == "torch.utils" || full == "torch.utils.data")
+        full == "torch.utils" || full == "torch.utils.data" || full == "torch.optim.lr_scheduler")
       v = module(full, at);
     else v = get_attr(m, a.name, at);
     bind(a.asname.empty() ? a.name : a.asname, v);

@@ -9,6 +9,8 @@ Value Interp::get_attr(const Value& obj, const std::string& name, Pos at) {
   if (auto m = as<NNModuleObj>(obj, Tag::NNModule)) return nn_module_attr(obj, *m->m, name, at);
   if (as<OptimizerObj>(obj, Tag::Optimizer) && (name == "step" || name == "zero_grad"))
     return make_obj<MethodObj>(obj, name);
+  if (auto o = as<OptimizerObj>(obj, Tag::Optimizer); o && name == "param_groups")
+    return param_groups(*const_cast<OptimizerObj*>(o), at);
   auto one_of = [&](std::initializer_list<const char*> names) {
     for (const char* n : names)
       if (name == n) return true;
@@ -117,6 +119,8 @@ Value Interp::module_attr(const ModuleObj& m, const std::string& name, Pos at) {
       }
     case Mod::Optim:
       if (nn::is_optimizer_class(name)) return make_obj<NNClassObj>(Tag::OptimClass, name);
+      if (name == "lr_scheduler") return make_obj<ModuleObj>(Mod::LrScheduler);
+      if (name == "Optimizer") return make_obj<TypeObj>("torch.optim.Optimizer");
       fail(at, "AttributeError: module 'torch.optim' has no attribute '" + name + "' (tensorlens has SGD, Adam and AdamW)");
     case Mod::F:
       if (!find_ops(name, kF).empty()) return make_obj<OpFnObj>(name, kF);
@@ -145,6 +149,9 @@ Value Interp::module_attr(const ModuleObj& m, const std::string& name, Pos at) {
       break;
     case Mod::Data:
       if (Value v = data_attr(name); !v.is_none()) return v;
+      break;
+    case Mod::LrScheduler:
+      if (Value v = sched_attr(name); !v.is_none()) return v;
       break;
     case Mod::Random: {
       static const std::pair<const char*, Bi> fns[] = {
