@@ -43,7 +43,8 @@ enum class Tag : uint8_t {
   Module, Builtin, OpFn, UserFn, Range, GradFn, GradModeClass, GradMode, Dict, Method, Slice,
   Ellipsis, Enumerate, Zip, Type, NNClass, NNModule, OptimClass, Optimizer,
   Class, Instance, BoundMethod, Super, StaticMethod, ClassMethod, Property, Set, Generator, NotImpl,
-  GradWrapped, Device
+  GradWrapped, Device,
+  NdArray, NpFn, NpDType  // numpy (numpy.h)
 };
 
 struct Obj : Object {
@@ -51,7 +52,8 @@ struct Obj : Object {
   explicit Obj(Tag t) : tag(t) {}
 };
 
-enum class Mod : uint8_t { Torch, NN, F, Autograd, Math, Optim, Utils, Random, Cuda, Backends, Mps, Data, Init };
+enum class Mod : uint8_t { Torch, NN, F, Autograd, Math, Optim, Utils, Random, Cuda, Backends, Mps, Data, Init,
+                          Numpy, NpRandom, NpLinalg };
 struct ModuleObj : Obj {
   Mod mod;
   explicit ModuleObj(Mod m) : Obj(Tag::Module), mod(m) {}
@@ -70,6 +72,9 @@ struct ModuleObj : Obj {
       case Mod::Mps: return "torch.backends.mps";
       case Mod::Data: return "torch.utils.data";
       case Mod::Init: return "torch.nn.init";
+      case Mod::Numpy: return "numpy";
+      case Mod::NpRandom: return "numpy.random";
+      case Mod::NpLinalg: return "numpy.linalg";
     }
     return "?";
   }
@@ -462,6 +467,7 @@ struct PyRandom {
 };
 
 class Interp;
+struct NpState;  // numpy.h
 // The interpreter running on this thread (repr of script objects calls their __repr__).
 Interp*& current_interp();
 
@@ -728,6 +734,7 @@ class Interp {
   // MyFunction.apply(*args) of a torch.autograd.Function subclass (autograd_function.cpp).
   Value function_apply(const ClassObj& c, std::vector<Value>& pos, Kw& kw, Pos at);
   PyRandom py_random_;
+  std::shared_ptr<NpState> np_state_;  // np.random's RandomState (numpy_random.cpp), made on first use
   Value call_random(Bi id, const char* name, std::vector<Value>& pos, Kw& kw, Pos at);
 
   Value call_method(const MethodObj& m, std::vector<Value>& pos, Kw& kw, Pos at);
