@@ -374,8 +374,7 @@ Value Interp::call(const Value& fn, std::vector<Value>& pos, Kw& kw, Pos at) {
   const Obj* o = as_obj(fn);
   if (!o) fail(at, "TypeError: '" + fn.type_name() + "' object is not callable");
   if (o->tag == Tag::OpFn || o->tag == Tag::Type)  // torch.tensor(np_array) and friends: the array's values
-    for (Value& p : pos)
-      if (is_nd(p)) p = Value::tensor(np_to_tensor(p, false));
+    np_args_to_torch(*this, fn, pos, kw, at);
   switch (o->tag) {
     case Tag::NpFn:
     case Tag::NpDType: return np_call(*this, fn, pos, kw, at);

@@ -72,6 +72,9 @@ double np_to_double(const Value& arr, Pos at);
 // torch.tensor(arr) / torch.from_numpy(arr): the array's values as a tensor of its dtype.
 Tensor np_to_tensor(const Value& arr, bool share);
 Value np_from_tensor(const Tensor& t, Pos at);  // Tensor.numpy()
+// Arguments of a torch function that are arrays become tensors; torch.tensor(arr) gets the
+// array's values as nested lists and its dtype (PyTorch keeps a float64 array's dtype).
+void np_args_to_torch(Interp& in, const Value& fn, std::vector<Value>& pos, Kw& kw, Pos at);
 // repr (str=false) or str of an array, a numpy dtype; "" when v is neither.
 std::string np_repr(const Value& v, bool str);
 // numpy's array2string (numpy_print.cpp): separator ", " with prefix "array(" for repr.

@@ -922,6 +922,25 @@ Tensor np_to_tensor(const Value& arr, bool share) {
   return share ? t.detach() : copy_of(t);
 }
 
+void np_args_to_torch(Interp& in, const Value& fn, std::vector<Value>& pos, Kw& kw, Pos at) {
+  bool any = false;
+  for (const Value& p : pos) any = any || is_nd(p);
+  if (!any) return;
+  auto f = as<OpFnObj>(fn, Tag::OpFn);
+  if (f && !f->self.defined() && (f->name == "tensor" || f->name == "as_tensor") && !pos.empty() && is_nd(pos[0])) {
+    bool has_dtype = false;
+    for (auto& [k, v] : kw) has_dtype = has_dtype || k == "dtype";
+    if (!has_dtype) kw.emplace_back("dtype", Value::dtype(as_nd(pos[0])->t.dtype()));
+    std::vector<Value> noargs;
+    Kw none;
+    Value fnv = make_obj<NpFnObj>("tolist", pos[0]);
+    pos[0] = np_call(in, fnv, noargs, none, at);
+    return;
+  }
+  for (Value& p : pos)
+    if (is_nd(p)) p = Value::tensor(np_to_tensor(p, false));
+}
+
 Value np_from_tensor(const Tensor& t, Pos at) {
   if (t.requires_grad())
     npfail(at, "RuntimeError: Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.");
@@ -1041,6 +1060,8 @@ std::vector<Value> index_values(Interp& in, const std::vector<Value>& idx, bool 
         npfail(at, "IndexError: only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices");
       if (a->t.dim() == 0 && a->t.dtype() == DType::Int64) v = Value::integer(a->t.to_int_vector()[0]);
       else v = Value::tensor(a->t);
+    } else if (v.kind == K::List) {
+      v = Value::tensor(array_of(in, v, Value(), at));
     } else if (v.kind == K::Tensor) {
       // torch tensors index arrays as arrays do
     } else if (v.kind == K::Float) {
