@@ -1334,9 +1334,23 @@ Value dispatch(Interp& in, const std::string& fn, bool method, std::vector<Value
     for (size_t i = 0; i < perm.size(); ++i) inv[size_t(perm[i])] = int64_t(i);
     return wrap(copy_of(transpose_of(r, inv, at)));
   }
+  // ufuncs' out=: the result is written into that array (same_kind casting) and returned.
+  auto to_out = [&](const Value& out, const Tensor& r) -> Value {
+    if (!is_nd(out)) npfail(at, "TypeError: return arrays must be of ArrayType");
+    const Tensor& o = as_nd(out)->t;
+    if (kind_of(r.dtype()) > kind_of(o.dtype()))
+      npfail(at, "numpy.core._exceptions._UFuncOutputCastingError: Cannot cast ufunc '" + fn + "' output from dtype('" + np_dtype_name(r.dtype()) +
+                     "') to dtype('" + np_dtype_name(o.dtype()) + "') with casting rule 'same_kind'");
+    if (r.shape() != o.shape())
+      npfail(at, "ValueError: non-broadcastable output operand with shape " + shape_str(o.shape()) + " doesn't match the broadcast shape " + shape_str(r.shape()));
+    NoGradGuard ng;
+    in.at_pos(at, [&] { return const_cast<Tensor&>(o).copy_(cast(r, o.dtype())); });
+    return out;
+  };
   if (is_unary_fn(fn) && !method) {
-    Value x = A.get("x", 0);
-    A.done(1);
+    Value x = A.get("x", 0), out = A.get("out", 1);
+    A.done(2);
+    if (!out.is_none()) return to_out(out, unary_fn(fn, arr(x), at));
     const bool scalar = !is_nd(x) && x.is_number();
     Tensor r = unary_fn(fn, arr(x), at);
     if (scalar || r.dim() == 0) return np_scalar(r, 0);
@@ -1358,10 +1372,11 @@ Value dispatch(Interp& in, const std::string& fn, bool method, std::vector<Value
       {"mod", BinOpKind::Mod}, {"remainder", BinOpKind::Mod}, {"matmul", BinOpKind::MatMul}};
   for (const auto& [n, op] : binfns)
     if (fn == n) {
-      Value x = A.get("x1", 0), y = A.get("x2", 1);
-      A.done(2);
+      Value x = A.get("x1", 0), y = A.get("x2", 1), out = A.get("out", 2);
+      A.done(3);
       Opnd a = operand(in, x, at), b = operand(in, y, at);
       Tensor r = elementwise(op, a, b, at);
+      if (!out.is_none()) return to_out(out, r);
       if (r.dim() == 0) return np_scalar(r, 0);
       return wrap(r);
     }
