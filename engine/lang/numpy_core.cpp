@@ -1073,13 +1073,68 @@ std::vector<Value> index_values(Interp& in, const std::vector<Value>& idx, bool 
 }
 }  // namespace
 
+namespace {
+// Pure advanced indexing, a[i0, i1, ...] with integer arrays (and ints) only and at least two
+// items one of them an array (probs[range(n), y]): the index arrays broadcast to a shape B, and
+// the result is B + a.shape[k:] (k items). Returns false for any other index.
+struct AdvIndex {
+  Shape bshape;                       // broadcast shape of the index arrays
+  std::vector<int64_t> base;          // flat offset (in the contiguous array) of each selected block
+  int64_t block = 1;                  // elements per block: prod(a.shape[k:])
+  Shape out;                          // B + a.shape[k:]
+};
+bool adv_index(const Tensor& t, const std::vector<Value>& items, AdvIndex& r, Pos at) {
+  if (items.size() < 2 || int(items.size()) > t.dim()) return false;
+  bool any = false;
+  for (const Value& v : items) {
+    if (v.kind == K::Tensor && v.t.dtype() == DType::Int64) any = true;
+    else if (v.kind != K::Int) return false;
+  }
+  if (!any) return false;
+  const int k = int(items.size());
+  std::vector<Tensor> ix;
+  Shape b;
+  for (const Value& v : items) {
+    Tensor x = v.kind == K::Int ? from_ints({v.i}, Shape{}, DType::Int64) : v.t;
+    b = ix.empty() ? x.shape() : broadcast(b, x.shape(), at);
+    ix.push_back(x);
+  }
+  r.bshape = b;
+  r.out = b;
+  r.block = 1;
+  for (int d = k; d < t.dim(); ++d) r.out.push_back(t.shape()[d]), r.block *= t.shape()[d];
+  const Dims st = contiguous_strides(t.shape());
+  r.base.assign(static_cast<size_t>(b.numel()), 0);
+  for (int j = 0; j < k; ++j) {
+    std::vector<int64_t> v = broadcast_to(ix[size_t(j)], b).to_int_vector();
+    const int64_t n = t.shape()[j];
+    for (size_t q = 0; q < v.size(); ++q) {
+      int64_t i = v[q];
+      if (i < -n || i >= n)
+        npfail(at, "IndexError: index " + std::to_string(i) + " is out of bounds for axis " + std::to_string(j) + " with size " + std::to_string(n));
+      if (i < 0) i += n;
+      r.base[q] += i * st.d[j];
+    }
+  }
+  return true;
+}
+}  // namespace
+
 Value np_get_item(Interp& in, const Value& arr, const std::vector<Value>& idx, bool is_tuple, Pos at) {
   const Tensor& t = as_nd(arr)->t;
   std::vector<Value> items = index_values(in, idx, is_tuple, at);
-  // numpy's messages for out-of-range integers
+  // numpy's messages for out-of-range integers; negative slice steps (x[::-1]) become the index
+  // array of the positions they select (a copy rather than numpy's view)
   int d = 0;
-  for (const Value& v : items) {
+  for (Value& v : items) {
     if (v.is_none() || as<EllipsisObj>(v, Tag::Ellipsis)) break;
+    if (auto sl = as<SliceObj>(v, Tag::Slice); sl && !sl->step.is_none() && in.to_index(sl->step, at) < 0 && d < t.dim()) {
+      int64_t start, stop, step, count;
+      in.py_slice(*sl, t.shape()[d], start, stop, step, count, at);
+      std::vector<int64_t> ix;
+      for (int64_t k = 0; k < count; ++k) ix.push_back(start + k * step);
+      v = Value::tensor(from_ints(ix, Shape{count}, DType::Int64));
+    }
     if (v.kind == K::Int) {
       if (d >= t.dim()) npfail(at, "IndexError: too many indices for array: array is " + std::to_string(t.dim()) + "-dimensional, but " + std::to_string(items.size()) + " were indexed");
       const int64_t n = t.shape()[d];
@@ -1090,6 +1145,20 @@ Value np_get_item(Interp& in, const Value& arr, const std::vector<Value>& idx, b
     else ++d;
   }
   Tensor r;
+  if (AdvIndex ai; adv_index(t, items, ai, at)) {
+    const size_t blk = static_cast<size_t>(ai.block);
+    if (kind_of(t.dtype()) < 2) {
+      std::vector<int64_t> v = t.to_int_vector(), o;
+      for (int64_t b : ai.base) o.insert(o.end(), v.begin() + b, v.begin() + b + int64_t(blk));
+      r = from_ints(o, ai.out, t.dtype());
+    } else {
+      std::vector<double> v = t.to_vector(), o;
+      for (int64_t b : ai.base) o.insert(o.end(), v.begin() + b, v.begin() + b + int64_t(blk));
+      r = from_doubles(o, ai.out, t.dtype());
+    }
+    if (r.dim() == 0) return np_scalar(r, 0);
+    return wrap(r);
+  }
   {
     NoGradGuard ng;
     bool adv = false;
@@ -1107,6 +1176,31 @@ void np_set_item(Interp& in, const Value& arr, const std::vector<Value>& idx, bo
   if (is_nd(v) || v.is_seq()) src = Value::tensor(cast(operand(in, v, at).t, t.dtype()));
   else if (v.kind == K::Float && kind_of(t.dtype()) < 2) src = Value::integer(int64_t(v.f));
   NoGradGuard ng;
+  if (AdvIndex ai; adv_index(t, items, ai, at)) {  // a[i0, i1] = v: blocks written in order (the last write wins)
+    Tensor s = src.kind == K::Tensor ? src.t : Tensor::scalar(src.as_double(), t.dtype());
+    Tensor sb = broadcast_to(cast(s, t.dtype()), broadcast(s.shape(), ai.out, at));
+    if (sb.shape() != ai.out)
+      npfail(at, "ValueError: shape mismatch: value array of shape " + shape_str(s.shape()) + " could not be broadcast to indexing result of shape " + shape_str(ai.out));
+    Tensor c = t.contiguous();
+    const bool same = c.same(t) || c.data_ptr<char>() == t.data_ptr<char>();
+    std::vector<double> vals = sb.to_vector();
+    std::vector<int64_t> ivals = kind_of(t.dtype()) < 2 ? sb.to_int_vector() : std::vector<int64_t>();
+    Tensor dst = same ? t : copy_of(t);
+    for (size_t q = 0; q < ai.base.size(); ++q)
+      for (int64_t e = 0; e < ai.block; ++e) {
+        const size_t from = q * static_cast<size_t>(ai.block) + size_t(e);
+        const int64_t to = ai.base[q] + e;
+        switch (t.dtype()) {
+          case DType::Float64: dst.data_ptr<double>()[to] = vals[from]; break;
+          case DType::Float32: dst.data_ptr<float>()[to] = float(vals[from]); break;
+          case DType::Int64: dst.data_ptr<int64_t>()[to] = ivals[from]; break;
+          case DType::Bool: dst.data_ptr<bool>()[to] = ivals[from] != 0; break;
+        }
+      }
+    if (!same) const_cast<Tensor&>(t).copy_(dst);
+    t.bump_version();
+    return;
+  }
   // Integer-array indices: numpy assigns element by element; done here for 1-D index arrays.
   if (items.size() == 1 && items[0].kind == K::Tensor && items[0].t.dtype() == DType::Int64) {
     std::vector<int64_t> ix = items[0].t.to_int_vector();
