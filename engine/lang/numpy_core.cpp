@@ -1678,8 +1678,9 @@ Value dispatch(Interp& in, const std::string& fn, bool method, std::vector<Value
   }
   if (fn == "array" || fn == "asarray") {
     Value x = A.get("object", 0), dt = A.get("dtype", 1);
-    A.done(2);
-    if (fn == "asarray" && is_nd(x) && (dt.is_none() || dtype_of_value(dt, at) == as_nd(x)->t.dtype())) return x;
+    const bool copy = fn == "array" && in.truthy(A.get("copy", 2, Value::boolean(true)), at);
+    A.done(3);
+    if (!copy && is_nd(x) && (dt.is_none() || dtype_of_value(dt, at) == as_nd(x)->t.dtype())) return x;
     return wrap(array_of(in, x, dt, at));
   }
   if (fn == "zeros" || fn == "ones" || fn == "empty" || fn == "full") {

@@ -94,7 +94,7 @@ Value Interp::binop(BinOpKind op, const Value& a, const Value& b, Pos at) {
   if (a.kind == K::Object || b.kind == K::Object) {
     Value out;
     if (instance_binop(op, a, b, at, out)) return out;
-    if (is_nd(a) || is_nd(b)) return np_binop(*this, op, a, b, at);
+    if ((is_nd(a) || is_nd(b)) && a.kind != K::Str) return np_binop(*this, op, a, b, at);  // "%s" % arr: formatting
     auto sa = as<SetObj>(a, Tag::Set), sb = as<SetObj>(b, Tag::Set);
     if (sa && sb && (op == BinOpKind::BitOr || op == BinOpKind::BitAnd || op == BinOpKind::Sub || op == BinOpKind::BitXor)) {
       auto r = std::make_shared<SetObj>();
