@@ -1335,7 +1335,9 @@ Value np_module_attr(Interp& in, Mod m, const std::string& name, Pos at) {
   if (name == "dtype") return make_obj<NpFnObj>("dtype");
   if (name == "__version__") return Value::str("1.24.2");
   if (known_fn(name)) return make_obj<NpFnObj>(name);
-  npfail(at, "AttributeError: tensorlens's numpy subset has no np." + name + " (see the playground's numpy notes for the functions it has)");
+  npfail(at, "AttributeError: tensorlens's numpy subset has no np." + name +
+                     " (it has array creation, arithmetic and comparisons, reductions, elementwise math, shape functions, "
+                     "np.random and np.linalg.norm/inv/det)");
 }
 
 Value np_array_attr(Interp& in, const Value& arr, const std::string& name, Pos at) {
