@@ -957,7 +957,7 @@ Value np_binop(Interp& in, BinOpKind op, const Value& a, const Value& b, Pos at)
   if (!a_ok || !b_ok) Interp::unsupported(op, a, b, at);
   Opnd x = operand(in, a, at), y = operand(in, b, at);
   Tensor r = elementwise(op, x, y, at);
-  if (r.dim() == 0 && x.t.dim() == 0 && y.t.dim() == 0) return np_scalar(r, 0);
+  if (r.dim() == 0) return np_scalar(r, 0);  // ufuncs give scalars for 0-d results (also vector @ vector)
   return wrap(r);
 }
 
@@ -1060,8 +1060,8 @@ std::vector<Value> index_values(Interp& in, const std::vector<Value>& idx, bool 
         npfail(at, "IndexError: only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices");
       if (a->t.dim() == 0 && a->t.dtype() == DType::Int64) v = Value::integer(a->t.to_int_vector()[0]);
       else v = Value::tensor(a->t);
-    } else if (v.kind == K::List) {
-      v = Value::tensor(array_of(in, v, Value(), at));
+    } else if (v.kind == K::List) {  // an empty list selects nothing (an integer index)
+      v = Value::tensor(array_of(in, v, v.items->empty() ? Value::str("int64") : Value(), at));
     } else if (v.kind == K::Tensor) {
       // torch tensors index arrays as arrays do
     } else if (v.kind == K::Float) {
@@ -1725,8 +1725,9 @@ Value dispatch(Interp& in, const std::string& fn, bool method, std::vector<Value
     const double a = in.to_double(start, at), b = in.to_double(stop, at), st = in.to_double(step, at);
     if (st == 0) npfail(at, "ZeroDivisionError: division by zero");
     const double len = std::ceil((b - a) / st);
+    if (std::isnan(len)) npfail(at, "ValueError: arange: cannot compute length");
+    if (len > double(max_elements())) npfail(at, "MemoryError: array too large");  // also an infinite length
     const int64_t n = len > 0 ? int64_t(len) : 0;
-    if (n > max_elements()) npfail(at, "MemoryError: array too large");
     if (ints) {
       std::vector<int64_t> v(static_cast<size_t>(n));
       for (int64_t i = 0; i < n; ++i) v[size_t(i)] = int_of(start) + i * int_of(step);
@@ -1745,6 +1746,7 @@ Value dispatch(Interp& in, const std::string& fn, bool method, std::vector<Value
     Value dt = A.get("dtype", 99);
     A.done(4);
     if (num < 0) npfail(at, "ValueError: Number of samples, " + std::to_string(num) + ", must be non-negative.");
+    check_shape(Shape{num}, at);
     // numpy: step = (stop - start) / div; y = arange(num) * step + start; y[-1] = stop
     const int64_t div = endpoint ? num - 1 : num;
     std::vector<double> v(static_cast<size_t>(num));
