@@ -1,5 +1,6 @@
 // Python builtins (print, len, range, ...), math, and the methods of list/dict/str/grad_fn.
 #include "engine/lang/interp.h"
+#include "engine/lang/numpy.h"
 
 namespace tl::lang::detail {
 
@@ -22,6 +23,7 @@ int64_t Interp::to_index(const Value& v, Pos at) {
 
 double Interp::to_double(const Value& v, Pos at) {
   if (v.is_number()) return v.as_double();
+  if (is_nd(v)) return np_to_double(v, at);
   if (v.kind == K::Tensor) {
     if (v.t.numel() != 1) fail(at, "ValueError: only one element tensors can be converted to Python scalars");
     return v.t.item();
@@ -36,6 +38,7 @@ void Interp::write_out(const std::string& s, Pos at) {
 }
 
 Value Interp::call_builtin(Bi id, const char* name, std::vector<Value>& pos, Kw& kw, Pos at) {
+  if (Value out; kw.empty() && np_builtin(*this, id, pos, at, out)) return out;
   if (id == Bi::Sorted || id == Bi::Min || id == Bi::Max)
     for (auto& [k, v] : kw)
       if (k == "key") return call_builtin2(id, name, pos, kw, at);
@@ -271,6 +274,7 @@ Value Interp::call_builtin(Bi id, const char* name, std::vector<Value>& pos, Kw&
         if (auto tt = as<TypeObj>(t, Tag::Type)) {
           if (tt->name == "torch.Tensor" && pos[0].kind == K::Tensor) return Value::boolean(true);
           if (tt->name == "torch.optim.Optimizer" && as<OptimizerObj>(pos[0], Tag::Optimizer)) return Value::boolean(true);
+          if (tt->name == "numpy.ndarray" && is_nd(pos[0])) return Value::boolean(true);
           continue;
         }
         auto b = as<BuiltinObj>(t, Tag::Builtin);

@@ -1,5 +1,6 @@
 // Subscripts: Python sequences, dicts, and tensor indexing (get and set).
 #include "engine/lang/interp.h"
+#include "engine/lang/numpy.h"
 
 namespace tl::lang::detail {
 
@@ -43,6 +44,7 @@ static std::vector<Value> ranges_as_lists(const std::vector<Value>& idx) {
 }
 
 Value Interp::get_item(const Value& obj, const std::vector<Value>& idx0, bool is_tuple, Pos at) {
+  if (is_nd(obj)) return np_get_item(*this, obj, ranges_as_lists(idx0), is_tuple, at);
   const std::vector<Value> idx = obj.kind == K::Tensor ? ranges_as_lists(idx0) : idx0;
   if (obj.kind == K::Tensor) return Value::tensor(tensor_index(obj.t, index_items(idx, is_tuple), at, nullptr));
   if (class_of(obj)) {
@@ -284,6 +286,7 @@ Tensor Interp::tensor_index(const Tensor& x, std::vector<Value> items, Pos at, b
 }
 
 void Interp::set_item(const Value& obj, const std::vector<Value>& idx, bool is_tuple, const Value& v, Pos at) {
+  if (is_nd(obj)) return np_set_item(*this, obj, ranges_as_lists(idx), is_tuple, v, at);
   if (obj.kind == K::Tensor) return tensor_set(obj.t, index_items(idx, is_tuple), v, at);
   if (class_of(obj)) {
     Value out;

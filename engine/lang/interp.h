@@ -43,7 +43,8 @@ enum class Tag : uint8_t {
   Module, Builtin, OpFn, UserFn, Range, GradFn, GradModeClass, GradMode, Dict, Method, Slice,
   Ellipsis, Enumerate, Zip, Type, NNClass, NNModule, OptimClass, Optimizer,
   Class, Instance, BoundMethod, Super, StaticMethod, ClassMethod, Property, Set, Generator, NotImpl,
-  GradWrapped, Device, RngGen
+  GradWrapped, Device, RngGen,
+  NdArray, NpFn, NpDType  // numpy (numpy.h)
 };
 
 struct Obj : Object {
@@ -52,7 +53,7 @@ struct Obj : Object {
 };
 
 enum class Mod : uint8_t { Torch, NN, F, Autograd, Math, Optim, Utils, Random, Cuda, Backends, Mps, Data, Init,
-                           LrScheduler };
+                           LrScheduler, Numpy, NpRandom, NpLinalg };
 struct ModuleObj : Obj {
   Mod mod;
   explicit ModuleObj(Mod m) : Obj(Tag::Module), mod(m) {}
@@ -72,6 +73,9 @@ struct ModuleObj : Obj {
       case Mod::Data: return "torch.utils.data";
       case Mod::Init: return "torch.nn.init";
       case Mod::LrScheduler: return "torch.optim.lr_scheduler";
+      case Mod::Numpy: return "numpy";
+      case Mod::NpRandom: return "numpy.random";
+      case Mod::NpLinalg: return "numpy.linalg";
     }
     return "?";
   }
@@ -476,6 +480,7 @@ struct PyRandom {
 };
 
 class Interp;
+struct NpState;  // numpy.h
 // The interpreter running on this thread (repr of script objects calls their __repr__).
 Interp*& current_interp();
 
@@ -757,6 +762,7 @@ class Interp {
   std::shared_ptr<Scope> ctx_ns_;
   std::unique_ptr<Program> ctx_prog_;
   PyRandom py_random_;
+  std::shared_ptr<NpState> np_state_;  // np.random's RandomState (numpy_random.cpp), made on first use
   Value call_random(Bi id, const char* name, std::vector<Value>& pos, Kw& kw, Pos at);
 
   Value call_method(const MethodObj& m, std::vector<Value>& pos, Kw& kw, Pos at);

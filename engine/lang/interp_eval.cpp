@@ -1,5 +1,6 @@
 // Expressions, truthiness and equality, dicts, and calls (builtins, user functions).
 #include "engine/lang/interp.h"
+#include "engine/lang/numpy.h"
 
 namespace tl::lang::detail {
 
@@ -254,6 +255,7 @@ bool Interp::truthy(const Value& v, Pos at) {
       return v.t.item() != 0;
     }
     case K::Object: {
+      if (is_nd(v)) return np_truthy(v, at);
       if (auto d = as<DictObj>(v, Tag::Dict)) return !d->items.empty();
       if (auto r = as<RangeObj>(v, Tag::Range)) return r->len() > 0;
       if (auto st = as<SetObj>(v, Tag::Set)) return !st->items.empty();
@@ -371,7 +373,11 @@ const Value* Interp::dict_get(const DictObj& d, const Value& k, Pos at) {
 Value Interp::call(const Value& fn, std::vector<Value>& pos, Kw& kw, Pos at) {
   const Obj* o = as_obj(fn);
   if (!o) fail(at, "TypeError: '" + fn.type_name() + "' object is not callable");
+  if (o->tag == Tag::OpFn || o->tag == Tag::Type)  // torch.tensor(np_array) and friends: the array's values
+    np_args_to_torch(*this, fn, pos, kw, at);
   switch (o->tag) {
+    case Tag::NpFn:
+    case Tag::NpDType: return np_call(*this, fn, pos, kw, at);
     case Tag::OpFn: {
       auto f = static_cast<const OpFnObj*>(o);
       if (f->self.defined()) pos.insert(pos.begin(), Value::tensor(f->self));

@@ -1,5 +1,6 @@
 // Statements, assignment, names and scopes, resource checks.
 #include "engine/lang/interp.h"
+#include "engine/lang/numpy.h"
 
 namespace tl::lang::detail {
 
@@ -398,8 +399,11 @@ void Interp::exec_import(const Stmt* s) {
     if (path == "torch.utils.data") return make_obj<ModuleObj>(Mod::Data);
     if (path == "torch.cuda") return make_obj<ModuleObj>(Mod::Cuda);
     if (path == "torch.optim.lr_scheduler") return make_obj<ModuleObj>(Mod::LrScheduler);
+    if (path == "numpy") return make_obj<ModuleObj>(Mod::Numpy);
+    if (path == "numpy.random") return make_obj<ModuleObj>(Mod::NpRandom);
+    if (path == "numpy.linalg") return make_obj<ModuleObj>(Mod::NpLinalg);
     fail(at, "ModuleNotFoundError: No module named '" + path + "' (tensorlens scripts can import torch, "
-             "torch.nn, torch.nn.functional, torch.optim, torch.autograd, torch.utils.data, math and random)");
+             "torch.nn, torch.nn.functional, torch.optim, torch.autograd, torch.utils.data, math, random and numpy)");
   };
   for (const Alias& a : s->names) {
     const Pos at = a.span.start();
@@ -415,7 +419,8 @@ void Interp::exec_import(const Stmt* s) {
     Value v;
     const std::string full = s->module + "." + a.name;
     if (full == "torch.nn" || full == "torch.nn.functional" || full == "torch.autograd" || full == "torch.optim" ||
-        full == "torch.utils" || full == "torch.utils.data" || full == "torch.optim.lr_scheduler")
+        full == "torch.utils" || full == "torch.utils.data" || full == "torch.optim.lr_scheduler" ||
+        full == "numpy.random" || full == "numpy.linalg")
       v = module(full, at);
     else v = get_attr(m, a.name, at);
     bind(a.asname.empty() ? a.name : a.asname, v);
@@ -485,6 +490,7 @@ const char* Interp::inplace_name(BinOpKind op) {
 }
 
 Value Interp::aug_value(const Value& cur, BinOpKind op, const Value& rhs, Pos at) {
+  if (is_nd(cur)) return np_inplace(*this, cur, op, rhs, at);
   if (cur.kind == K::Tensor) {
     const char* name = inplace_name(op);
     if (!*name || find_ops(name, kMethod).empty())

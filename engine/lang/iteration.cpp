@@ -1,5 +1,6 @@
 // Iteration over Python iterables.
 #include "engine/lang/interp.h"
+#include "engine/lang/numpy.h"
 
 namespace tl::lang::detail {
 
@@ -64,6 +65,11 @@ void Interp::check_iterable(const Value& v, Pos at) {
 }
 
 std::unique_ptr<Iter> Interp::make_iter(const Value& v, Pos at) {
+  if (is_nd(v)) {
+    auto it = std::make_unique<SeqIter>();
+    it->items = std::make_shared<std::vector<Value>>(np_items(*this, v, at));
+    return it;
+  }
   if (auto cls = class_of(v)) {
     if (cls->lookup("__iter__")) {
       Value it;

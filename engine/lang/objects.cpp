@@ -1,5 +1,6 @@
 // Python's repr/str of script values, and small helpers of the object model.
 #include "engine/lang/interp.h"
+#include "engine/lang/numpy.h"
 
 namespace tl::lang::detail {
 
@@ -48,6 +49,8 @@ std::string str_repr(const std::string& s) {
 }
 
 std::string repr(const Value& v) {
+  if (v.kind == K::Object)
+    if (std::string s = np_repr(v, false); !s.empty()) return s;
   switch (v.kind) {
     case K::None: return "None";
     case K::Bool: return v.b ? "True" : "False";
@@ -185,6 +188,8 @@ std::string str_of(const Value& v) {
   if (v.kind == K::Str) return v.s;
   if (v.kind == K::Object && current_interp() && Interp::class_of(v)) return current_interp()->instance_repr(v, true);
   if (auto d = as<DeviceObj>(v, Tag::Device)) return d->str();
+  if (v.kind == K::Object)
+    if (std::string s = np_repr(v, true); !s.empty()) return s;
   return repr(v);
 }
 }  // namespace tl::lang::detail

@@ -1,5 +1,6 @@
 // Binary, unary and comparison operators on numbers, sequences and tensors.
 #include "engine/lang/interp.h"
+#include "engine/lang/numpy.h"
 
 namespace tl::lang::detail {
 
@@ -93,6 +94,7 @@ Value Interp::binop(BinOpKind op, const Value& a, const Value& b, Pos at) {
   if (a.kind == K::Object || b.kind == K::Object) {
     Value out;
     if (instance_binop(op, a, b, at, out)) return out;
+    if ((is_nd(a) || is_nd(b)) && a.kind != K::Str) return np_binop(*this, op, a, b, at);  // "%s" % arr: formatting
     auto sa = as<SetObj>(a, Tag::Set), sb = as<SetObj>(b, Tag::Set);
     if (sa && sb && (op == BinOpKind::BitOr || op == BinOpKind::BitAnd || op == BinOpKind::Sub || op == BinOpKind::BitXor)) {
       auto r = std::make_shared<SetObj>();
@@ -231,6 +233,7 @@ Value Interp::num_binop(BinOpKind op, const Value& a, const Value& b, Pos at) {
 }
 
 Value Interp::unary(UnaryOpKind op, const Value& v, Pos at) {
+  if (is_nd(v)) return np_unary(*this, op, v, at);
   if (op != UnaryOpKind::Not && class_of(v)) {
     Value out;
     const char* n = op == UnaryOpKind::Neg ? "__neg__" : op == UnaryOpKind::Pos ? "__pos__" : "__invert__";
@@ -305,6 +308,8 @@ bool Interp::identical(const Value& a, const Value& b) {
 }
 
 Value Interp::compare(CmpOpKind op, const Value& a, const Value& b, Pos at) {
+  if (op != CmpOpKind::Is && op != CmpOpKind::IsNot && (op == CmpOpKind::In || op == CmpOpKind::NotIn ? is_nd(b) : is_nd(a) || is_nd(b)))
+    return np_compare(*this, op, a, b, at);
   switch (op) {
     case CmpOpKind::Is: return Value::boolean(identical(a, b));
     case CmpOpKind::IsNot: return Value::boolean(!identical(a, b));

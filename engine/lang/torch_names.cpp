@@ -1,11 +1,13 @@
 // torch / torch.nn / torch.optim names: module attributes, tensor attributes, nn modules and optimizers.
 #include "engine/lang/interp.h"
+#include "engine/lang/numpy.h"
 
 namespace tl::lang::detail {
 
 Value Interp::get_attr(const Value& obj, const std::string& name, Pos at) {
   if (obj.kind == K::Tensor) return tensor_attr(obj.t, name, at);
   if (auto m = as<ModuleObj>(obj, Tag::Module)) return module_attr(*m, name, at);
+  if (is_nd(obj)) return np_array_attr(*this, obj, name, at);
   if (auto m = as<NNModuleObj>(obj, Tag::NNModule)) return nn_module_attr(obj, *m->m, name, at);
   if (as<OptimizerObj>(obj, Tag::Optimizer) && (name == "step" || name == "zero_grad"))
     return make_obj<MethodObj>(obj, name);
@@ -78,6 +80,8 @@ Value Interp::get_attr(const Value& obj, const std::string& name, Pos at) {
 }
 
 Value Interp::module_attr(const ModuleObj& m, const std::string& name, Pos at) {
+  if (m.mod == Mod::Numpy || m.mod == Mod::NpRandom || m.mod == Mod::NpLinalg) return np_module_attr(*this, m.mod, name, at);
+  if (m.mod == Mod::Torch && name == "from_numpy") return make_obj<NpFnObj>("torch.from_numpy");
   switch (m.mod) {
     case Mod::Torch: {
       static const std::pair<const char*, DType> dtypes[] = {
@@ -193,6 +197,7 @@ Value Interp::tensor_attr(const Tensor& t, const std::string& name, Pos at) {
   if (name == "dtype") return Value::dtype(t.dtype());
   if (name == "ndim") return Value::integer(t.dim());
   if (name == "data") return Value::tensor(t.detach());
+  if (name == "numpy") return make_obj<NpFnObj>("tensor.numpy", Value::tensor(t));
   if (name == "T") {
     if (t.dim() < 2) return call1("t", kMethod, {Value::tensor(t)}, at);  // PyTorch: .T is permute
     std::vector<Value> perm;

@@ -8,6 +8,9 @@ import training from '../examples/06_training_loop.py';
 import secondOrder from '../examples/07_second_order.py';
 import noGrad from '../examples/08_no_grad_detach.py';
 import error from '../examples/09_error.py';
+import scratchAddMul from '../examples/10_scratch_add_mul.py';
+import scratchTopo from '../examples/11_scratch_topological.py';
+import scratchReluMm from '../examples/12_scratch_relu_matmul.py';
 
 export const EXAMPLES = [
   { id: 'add_mul', file: '01_add_mul.py', title: 'a + b and a * b', source: addMul },
@@ -19,6 +22,10 @@ export const EXAMPLES = [
   { id: 'second_order', file: '07_second_order.py', title: 'Second-order gradients', source: secondOrder },
   { id: 'no_grad_detach', file: '08_no_grad_detach.py', title: 'no_grad and detach', source: noGrad },
   { id: 'error', file: '09_error.py', title: 'An error (shape mismatch)', source: error },
+  // The from-scratch numpy versions of examples 1-3, each followed by the same computation in torch.
+  { id: 'scratch_add_mul', file: '10_scratch_add_mul.py', title: 'From scratch (numpy): + and *', source: scratchAddMul },
+  { id: 'scratch_topological', file: '11_scratch_topological.py', title: 'From scratch (numpy): topological backward', source: scratchTopo },
+  { id: 'scratch_relu_matmul', file: '12_scratch_relu_matmul.py', title: 'From scratch (numpy): ReLU and matmul', source: scratchReluMm },
 ];
 
 export const DEFAULT_EXAMPLE = 'relu_mm';
