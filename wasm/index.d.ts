@@ -13,6 +13,8 @@ export type AnyTensor = Tensor<DType>;
 export declare class TensorlensError extends Error {
   readonly line: number;
   readonly col: number;
+  /** tl.run: what the script printed before the error. */
+  readonly stdout?: string;
 }
 
 /**

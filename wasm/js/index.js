@@ -529,7 +529,11 @@ function makeApi(M) {
   const optimRegistry = new FinalizationRegistry((id) => M.optimFree(id));
   const parseJson = (text) => {
     const out = JSON.parse(text);
-    if (out.error) throw new TensorlensError(out.error.message, out.error.line, out.error.col);
+    if (out.error) {
+      const e = new TensorlensError(out.error.message, out.error.line, out.error.col);
+      if (typeof out.error.stdout === 'string') e.stdout = out.error.stdout;  // printed before the error
+      throw e;
+    }
     return out;
   };
   // Reads a list of tensor handles from the result buffer as wrappers owned by their module.
