@@ -147,7 +147,9 @@ Graph build(const RunResult& r, const std::string& var) {
         if (t.defined() && t.grad_fn() == n) tn.value = t;  // still this op's output
         if (tn.value.defined()) g.nodes[size_t(id.op)].value = tn.value;
         tn.grad_fn = n->name();  // what print(t.grad_fn) shows
-        tn.module = n->module.get();
+        // Where the variable was bound (`y = net(x)` is outside net even though its op is in fc2).
+        tn.module = b != by_node.end() ? b->second->module.get() : n->module.get();
+        if (b != by_node.end() && b->second->module) g.scopes.push_back(b->second->module);
         tn.line = n->src_line, tn.col = n->src_col;
         g.nodes.push_back(std::move(tn));
         id.out = int(g.nodes.size()) - 1;
@@ -159,7 +161,8 @@ Graph build(const RunResult& r, const std::string& var) {
   };
 
   // Inputs that need no gradient: one "constant" node per tensor (alive: named and previewed),
-  // per input slot once it is gone. Unnamed dead 0-d ones (a scalar operand) are left out.
+  // per input slot once it is gone. Unnamed 0-d ones (`y * 3`'s wrapped 3) are left out: a loop
+  // of scalar steps would double its node count.
   std::unordered_map<const TensorImpl*, int> constant_id;
   auto add_constant = [&](const InputMeta& m, int op) {
     const std::weak_ptr<TensorImpl>& w = m.constant;
@@ -172,9 +175,8 @@ Graph build(const RunResult& r, const std::string& var) {
         g.edges.emplace_back(it->second, op);
         return;
       }
-    } else if (m.shape.n == 0) {
-      return;
     }
+    if (m.shape.n == 0 && (!t.defined() || !final_name.count(t.impl()))) return;  // a wrapped scalar
     GNode c;
     c.constant = true;
     c.is_leaf = true;

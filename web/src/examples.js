@@ -8,6 +8,7 @@ import training from '../examples/06_training_loop.py';
 import secondOrder from '../examples/07_second_order.py';
 import noGrad from '../examples/08_no_grad_detach.py';
 import error from '../examples/09_error.py';
+import moduleClass from '../examples/10_module.py';
 
 export const EXAMPLES = [
   { id: 'add_mul', file: '01_add_mul.py', title: 'a + b and a * b', source: addMul },
@@ -19,6 +20,7 @@ export const EXAMPLES = [
   { id: 'second_order', file: '07_second_order.py', title: 'Second-order gradients', source: secondOrder },
   { id: 'no_grad_detach', file: '08_no_grad_detach.py', title: 'no_grad and detach', source: noGrad },
   { id: 'error', file: '09_error.py', title: 'An error (shape mismatch)', source: error },
+  { id: 'module', file: '10_module.py', title: 'A model as an nn.Module class', source: moduleClass },
 ];
 
 export const DEFAULT_EXAMPLE = 'relu_mm';
