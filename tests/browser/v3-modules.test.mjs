@@ -5,7 +5,16 @@
 // print() shows; an unnamed intermediate's NaN is found; an error keeps what was printed before it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import { setup, teardown, openPage, afterRun, assertClean, setEditorText, graphNode, shot } from './helpers.mjs';
+
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+async function axeSerious(page) {
+  await page.evaluate(axeSource);
+  const res = await page.evaluate(async () => window.axe.run(document, { resultTypes: ['violations'] }));
+  return res.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+}
 
 let env;
 before(async () => { env = await setup(); });
@@ -32,7 +41,7 @@ loss = h.mean()
 loss.backward()
 `;
 
-const clusterLabels = (page) => page.locator('[data-testid=graph] .cluster-label').evaluateAll((els) => els.map((e) => e.textContent));
+const clusterLabels = (page) => page.locator('[data-testid=graph] .cluster-label text').evaluateAll((els) => els.map((e) => e.textContent));
 const drawnTitles = (page) => page.locator('[data-testid=graph] [data-node-id] .label-title').evaluateAll((els) => els.map((e) => e.textContent));
 
 test('module clusters, composites as one op, constants, grad_fn as print shows', async () => {
@@ -75,6 +84,7 @@ test('module clusters, composites as one op, constants, grad_fn as print shows',
   await graphNode(page, 'h').click();
   assert.match(await insp.locator('table.props').textContent(), /grad_fnMulBackward0/);
   await shot(page, 'v3-module-clusters');
+  assert.deepEqual(await axeSerious(page), [], 'axe-core: clusters and their toggles');
 
   // Collapse fc1 by its label: one node for the call; the inspector expands it again.
   await page.locator('[data-testid=graph] .cluster-label', { hasText: 'fc1: Linear(4, 8)' }).click();
@@ -120,7 +130,7 @@ test('an error keeps what the script printed before it', async () => {
   await setEditorText(page, 'import torch\nprint("before the error", 41 + 1)\nx = torch.ones(2, 3)\ny = x @ x\n');
   await afterRun(page, () => page.click('[data-testid=run]'));
   await page.locator('[data-testid=error]').waitFor();
-  assert.match(await page.locator('[data-testid=error]').textContent(), /line 4/);
+  assert.match(await page.locator("[data-testid=error]").textContent(), /Line 4, column 7/);
   assert.equal((await page.locator('#stdout').textContent()).trim(), 'before the error 42');
   await shot(page, 'v3-error-keeps-output');
   assertClean(page);
