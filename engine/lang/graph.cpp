@@ -367,11 +367,14 @@ std::string graph_json(const RunResult& result, const std::string& var) {
     out += n.line > 0 ? "{\"line\": " + std::to_string(n.line) + ", \"col\": " + std::to_string(n.col) + "}" : "null";
     out += ", \"backward_order\": " + std::to_string(n.order) + ", \"derivative\": ";
     json_append_quoted(out, n.derivative);
-    out += std::string(", \"constant\": ") + (n.constant ? "true" : "false");
-    out += ", \"module\": " + std::to_string(n.module ? module_id[n.module] : 0);
-    out += ", \"composite\": " + std::to_string(n.composite ? composite_id[n.composite] : 0);
-    out += ", \"nonfinite\": {\"value\": " + nonfinite_json(n.value) + ", \"grad\": " +
-           (!n.is_op && n.value.defined() ? nonfinite_json(n.value.grad()) : std::string("null")) + "}";
+    // Optional fields, written only when set (a 10,000-node graph stays ~4 MB of JSON).
+    if (n.constant) out += ", \"constant\": true";
+    if (n.module) out += ", \"module\": " + std::to_string(module_id[n.module]);
+    if (n.composite) out += ", \"composite\": " + std::to_string(composite_id[n.composite]);
+    const std::string bad_value = nonfinite_json(n.value);
+    const std::string bad_grad = !n.is_op && n.value.defined() ? nonfinite_json(n.value.grad()) : "null";
+    if (bad_value == "true" || bad_grad == "true")
+      out += ", \"nonfinite\": {\"value\": " + bad_value + ", \"grad\": " + bad_grad + "}";
     out += "}";
   }
   out += "], \"modules\": [";
@@ -416,7 +419,7 @@ std::string graph_json(const RunResult& result, const std::string& var) {
     out += "\"node\": " + std::to_string(it->second) + ", \"grad\": ";
     append_preview(out, st.grad_out);
     out += ", \"grad_shape\": " + (st.grad_out.defined() ? shape_list(st.grad_out.shape()) : std::string("null"));
-    out += ", \"grad_nonfinite\": " + nonfinite_json(st.grad_out);
+    if (nonfinite_json(st.grad_out) == "true") out += ", \"grad_nonfinite\": true";
     out += ", \"inputs\": [";
     bool first_in = true;
     for (const autograd::TraceInput& in : st.inputs) {
@@ -428,7 +431,7 @@ std::string graph_json(const RunResult& result, const std::string& var) {
       out += "\"to\": " + std::to_string(jt->second) + ", \"index\": " + std::to_string(in.index) + ", \"grad\": ";
       append_preview(out, in.grad);
       out += ", \"shape\": " + shape_list(in.grad.shape()) + ", \"produced_shape\": " + shape_list(in.produced_shape);
-      out += ", \"nonfinite\": " + nonfinite_json(in.grad);
+      if (nonfinite_json(in.grad) == "true") out += ", \"nonfinite\": true";
       out += ", \"summed_dims\": [";
       for (size_t k = 0; k < in.summed_dims.size(); ++k) out += (k ? ", " : "") + std::to_string(in.summed_dims[k]);
       out += std::string("], \"accumulated\": ") + (in.accumulated ? "true" : "false") + "}";

@@ -18,11 +18,11 @@
 //                 "extra": "in_features=4, out_features=8, bias=True"}, ...],
 //    "composites": [{"id": 1, "head": 3, "op": "mean", "grad_fn": "MeanBackward0"}, ...],
 //    "steps": [...]}                         // the last backward, step by step (trace_backward runs)
-// and on every node also:
-//       "constant": false,       // an input that needs no gradient (data, targets, no_grad results)
-//       "module": 2,             // the nn.Module call that made it (modules[].id; 0: none)
-//       "composite": 1,          // the composite call that made it (composites[].id; 0: none)
-//       "nonfinite": {"value": false | true | null, "grad": ... | null}   // any NaN/Inf in ALL elements
+// and on nodes, only where set (absent: false / 0 / no NaN or Inf):
+//       "constant": true,        // an input that needs no gradient (data, targets, no_grad results)
+//       "module": 2,             // the nn.Module call that made it (modules[].id)
+//       "composite": 1,          // the composite call that made it (composites[].id)
+//       "nonfinite": {"value": true | false | null, "grad": ...}   // a NaN/Inf in ALL elements of one
 //
 // Modules: one entry per module *call* (two calls of fc1 are two entries), parents listed before
 // their children; `name` is the attribute path under the enclosing call ("fc1", "layers.0"), or
@@ -34,7 +34,7 @@
 // previewed while alive (an unnamed 0-d one that is gone, a wrapped scalar, is left out).
 // Op nodes' "value" previews the op's output also when it is unnamed: graph runs
 // (RunOptions::trace_backward) keep ops' outputs as data aliases, 64 MiB at most.
-// Steps also carry "grad_nonfinite" and each step input "nonfinite".
+// Steps carry "grad_nonfinite": true and step inputs "nonfinite": true where there is a NaN/Inf.
 //
 // Nodes: one "op" node per autograd Node (its op-table name, grad_fn name and the op row's
 // derivative formula); one "tensor" node per leaf in the graph and per op output that was bound

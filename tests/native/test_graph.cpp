@@ -162,19 +162,24 @@ TEST_CASE("graph JSON: module calls, composites, constants, grad_fn of named ten
   auto composite_of = [&](size_t at) { size_t p = g.find("\"composite\": ", at); return g.substr(p, g.find(',', p) - p); };
   CHECK(composite_of(sum) == composite_of(div));
   CHECK(composite_of(sum) != "\"composite\": 0");
-  // The ops made inside fc1 carry a module id other than 0; the mul of line 13 none.
+  // The ops made inside fc1 carry a module id; the mul of line 13 none (the field is left out).
+  auto object_at = [&](size_t at) {  // the node object around position `at`
+    size_t p = g.rfind("{\"id\": ", at), q = g.find("{\"id\": ", at);
+    return g.substr(p, (q == std::string::npos ? g.find("], \"modules\"") : q) - p);
+  };
   size_t mm = g.find("\"op\": \"mm\"");
   REQUIRE(mm != std::string::npos);
-  CHECK(g.substr(g.find("\"module\": ", mm), 12) != "\"module\": 0,");
+  CHECK(object_at(mm).find("\"module\": ") != std::string::npos);
   size_t mul = g.find("\"op\": \"mul\"");
   REQUIRE(mul != std::string::npos);
-  CHECK(g.substr(g.find("\"module\": ", mul), 12) == "\"module\": 0,");
+  CHECK(object_at(mul).find("\"module\"") == std::string::npos);
+  CHECK(object_at(mul).find("\"composite\"") == std::string::npos);
   // x needs no gradient: a constant node, named and previewed.
   CHECK(g.find("\"name\": \"x\", \"op\": \"\", \"grad_fn\": \"\", \"shape\": [3, 4], \"dtype\": \"float32\", \"requires_grad\": false, \"is_leaf\": true") != std::string::npos);
   CHECK(count(g, "\"constant\": true") == 1);
   // A named intermediate shows print(h.grad_fn)'s name.
   CHECK(g.find("\"name\": \"h\", \"op\": \"\", \"grad_fn\": \"MulBackward0\"") != std::string::npos);
-  CHECK(count(g, "\"nonfinite\": {\"value\": false, \"grad\": ") > 3);
+  CHECK(g.find("\"nonfinite\"") == std::string::npos);  // no NaN/Inf in the loss's graph
   // The graph of `bad`: log of negatives is NaN, flagged on the unnamed log op (kept output).
   std::string b = graph_json(r, "bad");
   size_t log = b.find("\"op\": \"log\"");

@@ -124,7 +124,9 @@ test('the graph JSON groups module calls and composites and names constants', ()
   assert.deepEqual(x.value, [1, 1, 1, 1, 1, 1]);
   const tanh = g.nodes.find((n) => n.op === 'tanh');
   assert.equal(g.modules.find((m) => m.id === tanh.module).type, 'Tanh');
-  assert.equal(tanh.nonfinite.value, false);
+  assert.equal(tanh.nonfinite, undefined); // written only where a NaN/Inf is
+  const bad = tl.graph('import torch\nx = torch.tensor([1.0, 2.0], requires_grad=True)\ny = torch.log(x - 5.0).sum()\ny.backward()\n');
+  assert.deepEqual(bad.nodes.find((n) => n.op === 'log').nonfinite, { value: true, grad: null });
 });
 
 test('tidy frees everything made inside except what it returns; dispose frees now', () => {

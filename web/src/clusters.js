@@ -41,7 +41,8 @@ export function moduleLabel(m) {
  */
 export function structure(graph, { expandComposites = false, collapsed = new Set() } = {}) {
   const alias = new Map();
-  if (!graph) return { graph, alias, clusters: [] };
+  // Nothing to group (a plain script, e.g. a 10,000-node loop): the graph as it is.
+  if (!graph || (!(graph.modules || []).length && !(graph.composites || []).length)) return { graph, alias, clusters: [], clusterOf: new Map() };
   const modules = new Map((graph.modules || []).map((m) => [m.id, m]));
   const composites = new Map((graph.composites || []).map((c) => [c.id, c]));
   let nodes = graph.nodes;

@@ -215,9 +215,10 @@ function renderGraph() {
   if (!structureOpts.collapsed) {
     // Big graphs start with their outermost module calls collapsed (one node per call).
     const all = structure(r.graph, { expandComposites: structureOpts.expandComposites });
-    structureOpts.collapsed = new Set(all.graph && all.graph.nodes.length > DAGRE_MAX_NODES ? all.clusters.filter((c) => !c.parent).map((c) => c.id) : []);
-  }
-  structured = structure(r.graph, structureOpts);
+    const top = all.graph && all.graph.nodes.length > DAGRE_MAX_NODES ? all.clusters.filter((c) => !c.parent).map((c) => c.id) : [];
+    structureOpts.collapsed = new Set(top);
+    structured = top.length ? structure(r.graph, structureOpts) : all;
+  } else structured = structure(r.graph, structureOpts);
   shown = !structured.graph || expanded ? { graph: structured.graph, groups: new Map() } : collapseLoops(structured.graph);
   nodeIndex = new Map([...(r.graph ? r.graph.nodes : []), ...(shown.graph ? shown.graph.nodes : [])].map((n) => [n.id, n]));
   const drawnIds = new Set(shown.graph ? shown.graph.nodes.map((n) => n.id) : []);
