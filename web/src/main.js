@@ -360,7 +360,8 @@ function renderNanFinder() {
       onclick: () => { if (isHidden(drawnId(hit.id))) expandGroups(); selectNode(drawnId(hit.id)); graphView.reveal(drawnId(hit.id)); if (n.span && state.mode === 'script') editor.highlightLine(n.span.line, n.span.col); } },
     `${label === 'forward' ? 'first NaN/Inf in forward' : 'first NaN/Inf in backward'}: ${title}${n.span ? ` (line ${n.span.line})` : ''}`);
   };
-  box.append(h('span', { class: 'nan-icon', 'aria-hidden': 'true' }, '⚠'), link('forward', found.forward), link('backward', found.backward));
+  // (append() would write a missing link as the text "null")
+  box.append(...[h('span', { class: 'nan-icon', 'aria-hidden': 'true' }, '⚠'), link('forward', found.forward), link('backward', found.backward)].filter(Boolean));
 }
 
 function selectNode(id, { keepName = false } = {}) {

@@ -289,13 +289,13 @@ export function createGraphView(container, { onSelect = () => {}, onHover = () =
     for (const c of [...clusters].sort((a, b) => a.depth - b.depth)) {
       const b = lay.clusters.get(c.id);
       if (!b) continue;
-      const w = Math.min(b.width - 8, c.label.length * 7 + 30);
+      const w = Math.min(b.width - 8, (c.label.length + 2) * 7.3 + 12);
       clusterLayer.append(s('g', { class: 'cluster', 'data-module': String(c.id) },
         s('rect', { class: 'cluster-box', x: b.x, y: b.y, width: b.width, height: b.height, rx: 9, fill: c.depth % 2 ? '#f0fdf4' : '#f7fee7', 'fill-opacity': '0.55', stroke: '#16a34a', 'stroke-width': '1.2', 'stroke-dasharray': '5 3' }),
         s('g', { class: 'cluster-label', tabindex: '0', role: 'button', 'data-cluster-id': String(c.id), transform: `translate(${b.x + 4},${b.y + 3})` },
           s('title', { text: `${c.label}: module call (${c.nodes.length} nodes) — click to collapse` }),
-          s('rect', { x: 0, y: 0, width: Math.max(40, w), height: 15, rx: 4, fill: '#dcfce7', stroke: 'none' }),
-          s('text', { x: 6, y: 11.5, 'font-size': '11', 'font-weight': '600', fill: '#14532d', 'font-family': 'ui-monospace, SFMono-Regular, Menlo, monospace', text: `▾ ${c.label}` }))));
+          s('rect', { x: 0, y: 0, width: Math.max(40, w), height: 16, rx: 4, fill: '#dcfce7', stroke: 'none' }),
+          s('text', { x: 6, y: 12, 'font-size': '12', 'font-weight': '600', fill: '#14532d', 'font-family': 'ui-monospace, SFMono-Regular, Menlo, monospace', text: `▾ ${c.label}` }))));
     }
   }
 
