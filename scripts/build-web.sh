@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the playground into build/web/: static files only (index.html, style.css, boot.js, main.js,
-# worker.js, examples/*.py, and the npm module's dist/ files under engine/). Relative URLs
+# worker.js, examples/*.py, and the npm module's dist/ files under engine/, the wasm split out). Relative URLs
 # throughout, so the folder works from any static host.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,7 +21,10 @@ node_modules/.bin/esbuild web/src/boot.js web/src/main.js web/src/worker.js --bu
   --legal-comments=linked --log-level=warning --outdir="$tmp"
 cp web/index.html web/style.css web/favicon.svg "$tmp/"
 cp web/examples/*.py "$tmp/examples/"
-cp dist/index.js dist/tensorlens_wasm.js "$tmp/engine/"
+# The engine: the npm module's wrapper, and its loader with the wasm as a separate file (streaming
+# compilation; see scripts/split-wasm.mjs). The npm package itself keeps the single file.
+cp dist/index.js "$tmp/engine/"
+node scripts/split-wasm.mjs dist/tensorlens_wasm.js "$tmp/engine" >/dev/null
 rm -rf "$out"
 mv "$tmp" "$out"
 echo "web: $out ready ($(du -sh "$out" | cut -f1))"

@@ -407,7 +407,15 @@ std::string json_or_error(F f) {
 }  // namespace
 
 std::string run(const std::string& source) {
-  return json_or_error([&] { return lang::result_to_json(lang::run_script(source)); });
+  return json_or_error([&] {
+    lang::RunResult r;
+    lang::ScriptFailure f;
+    if (lang::try_run_script(source, {}, r, f)) return lang::result_to_json(r);
+    // The error carries what the script printed before it: {"error": {..., "stdout": "..."}}.
+    std::string e = lang::error_to_json(f.message, f.line, f.col);
+    e.resize(e.size() - 2);
+    return e + ", \"stdout\": " + lang::json_quote(r.stdout_text) + "}}";
+  });
 }
 
 std::string graph(const std::string& source, const std::string& var) {

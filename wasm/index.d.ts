@@ -13,6 +13,8 @@ export type AnyTensor = Tensor<DType>;
 export declare class TensorlensError extends Error {
   readonly line: number;
   readonly col: number;
+  /** tl.run: what the script printed before the error. */
+  readonly stdout?: string;
 }
 
 /**
@@ -200,5 +202,10 @@ export interface Tensorlens extends TorchFunctions {
   valueAndGrad(f: (...xs: Tensor[]) => AnyTensor): (...xs: AnyTensor[]) => { value: Tensor; grads: Tensor[] };
 }
 
-export declare function init(): Promise<Tensorlens>;
+/**
+ * Loads the engine once and returns the API. No configuration: the wasm is embedded. `wasm`: the
+ * engine already compiled (tensorlens_wasm.wasm as a WebAssembly.Module), for hosts that compile it
+ * themselves.
+ */
+export declare function init(options?: { wasm?: WebAssembly.Module }): Promise<Tensorlens>;
 export default init;

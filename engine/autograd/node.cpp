@@ -10,6 +10,39 @@ void set_source_pos(int line, int col) { t_src_line = line, t_src_col = col; }
 SourcePosGuard::SourcePosGuard(int l, int c) : line(t_src_line), col(t_src_col) { set_source_pos(l, c); }
 SourcePosGuard::~SourcePosGuard() { set_source_pos(line, col); }
 
+static thread_local std::shared_ptr<const ModuleScope> t_module;
+const std::shared_ptr<const ModuleScope>& current_module_scope() { return t_module; }
+ModuleScopeGuard::ModuleScopeGuard(std::shared_ptr<const ModuleScope> s) : prev(std::move(t_module)) {
+  t_module = std::move(s);
+}
+ModuleScopeGuard::~ModuleScopeGuard() { t_module = std::move(prev); }
+
+uint64_t last_node_seq() { return g_seq; }
+
+static thread_local int64_t t_keep_budget = 0;
+int64_t set_keep_outputs(int64_t budget_bytes) {
+  const int64_t prev = t_keep_budget;
+  t_keep_budget = budget_bytes;
+  return prev;
+}
+
+void mark_composite(const Tensor& out, uint64_t seq_before, const char* op) {
+  if (!out.defined() || !out.grad_fn()) return;
+  Node* head = out.grad_fn().get();
+  if (head->is_accumulate() || head->seq <= seq_before) return;  // not made by this call
+  std::vector<Node*> stack{head};
+  while (!stack.empty()) {
+    Node* n = stack.back();
+    stack.pop_back();
+    if (n->composite == head->seq) continue;  // already marked (shared inside the group)
+    n->composite = head->seq;
+    if (n != head) n->composite_op = nullptr;  // an inner composite's label gives way
+    for (const Edge& e : n->next)
+      if (e.fn && !e.fn->is_accumulate() && e.fn->seq > seq_before) stack.push_back(e.fn.get());
+  }
+  head->composite_op = op;
+}
+
 Node::Node() { stats().live_nodes++; }
 Node::~Node() {
   stats().live_nodes--;
@@ -19,6 +52,7 @@ Node::~Node() {
   for (SavedTensor& s : saved)
     if (s.impl) defer_release(std::move(s.impl));
   if (leaf_view) defer_release(std::move(leaf_view));
+  if (out_view) defer_release(std::move(out_view));
   if (grad_buffer.defined()) {
     auto p = grad_buffer.impl_ptr();
     grad_buffer = Tensor();
@@ -122,19 +156,25 @@ static Node* record_impl(const char* op, BackwardFn bw, const Range& inputs, siz
   n->backward = bw;
   n->seq = ++g_seq;
   n->src_line = t_src_line, n->src_col = t_src_col;
+  n->module = t_module;
   n->next.resize(count);
   n->inputs.resize(count);
   size_t i = 0;
   for (const auto& x : inputs) {
     const Tensor& t = get(x);
     if (t.defined()) {
-      n->inputs[i] = InputMeta{t.shape(), t.dtype()};
+      n->inputs[i] = InputMeta{t.shape(), t.dtype(), {}};
       if (t.requires_grad()) n->next[i].fn = t.grad_fn() ? t.grad_fn() : grad_accumulator(t);
+      else n->inputs[i].constant = t.impl_ptr();
     }
     ++i;
   }
   n->out_shape = out.shape();
   n->out_dtype = out.dtype();
+  if (t_keep_budget > 0) {
+    const int64_t bytes = out.numel() * int64_t(dtype_size(out.dtype()));
+    if (bytes <= t_keep_budget) n->out_view = data_alias(out), t_keep_budget -= bytes;
+  }
   out.impl()->grad_fn = n;
   out.impl()->requires_grad = true;
   return n.get();

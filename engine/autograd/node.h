@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "engine/core/small_vector.h"
@@ -26,6 +27,21 @@ struct Edge {
 struct InputMeta {
   Shape shape;
   DType dtype;
+  // An input that needs no gradient (a "constant" of the graph: data, a target, a tensor made
+  // under no_grad), held weakly so the graph export can name and preview it while it is alive.
+  std::weak_ptr<TensorImpl> constant;
+};
+
+// The nn.Module call a node was made in (the playground's module clusters). One per call: two
+// calls of one module are two scopes. `owner` identifies the module only while its call runs
+// (it is compared, never dereferenced, once the call has returned).
+struct ModuleScope {
+  uint64_t id = 0;
+  std::string name;   // under the enclosing module ("fc1", "layers.0"), else the variable's name
+  std::string type;   // "Linear"
+  std::string extra;  // PyTorch's extra_repr: "in_features=4, out_features=8, bias=True"
+  std::shared_ptr<const ModuleScope> parent;
+  const void* owner = nullptr;
 };
 
 // A tensor saved for backward, with the version it had when saved.
@@ -74,6 +90,15 @@ struct Node : std::enable_shared_from_this<Node> {
   std::shared_ptr<TensorImpl> leaf_view;
   bool accumulate = false;
   int src_line = 0, src_col = 0;  // script position of the expression that made it (0: none)
+  std::shared_ptr<const ModuleScope> module;  // the module call that made it (null: none)
+  // Composite ops (mean = sum + div, linear = transpose + mm + add): every node one composite
+  // call made carries the seq of the call's output node (0: none); the output node also has the
+  // op-table name of the composite ("mean"), so a view can draw the group as one op.
+  uint64_t composite = 0;
+  const char* composite_op = nullptr;
+  // With keep_outputs on (graph export runs): a data-only alias of the output, so the graph can
+  // preview unnamed intermediates and flag NaN/Inf in them.
+  std::shared_ptr<TensorImpl> out_view;
   bool had_saved = false;    // backward with saved tensors cannot run twice without retain_graph
   bool released = false;
 
@@ -116,6 +141,28 @@ struct SourcePosGuard {
   SourcePosGuard(int l, int c);
   ~SourcePosGuard();
 };
+
+// The module call nodes are stamped with from now on (the interpreter and nn.Sequential set it
+// around each module call).
+const std::shared_ptr<const ModuleScope>& current_module_scope();
+struct ModuleScopeGuard {
+  std::shared_ptr<const ModuleScope> prev;
+  explicit ModuleScopeGuard(std::shared_ptr<const ModuleScope> s);
+  ~ModuleScopeGuard();
+  ModuleScopeGuard(const ModuleScopeGuard&) = delete;
+  ModuleScopeGuard& operator=(const ModuleScopeGuard&) = delete;
+};
+
+// Graph export runs: nodes keep a data alias of their outputs (Node::out_view) while the bytes
+// kept stay within `budget_bytes` (0: off, the default). Returns the previous budget.
+int64_t set_keep_outputs(int64_t budget_bytes);
+
+// The seq the next recorded node gets minus one (a composite call notes it before it runs).
+uint64_t last_node_seq();
+// Marks the nodes a composite call made as one group: `out`'s node and every node reachable from
+// it whose seq is above `seq_before` (made during the call), iteratively. Nested composites:
+// the outermost call marks last, so it wins. `op` is the composite's op-table name.
+void mark_composite(const Tensor& out, uint64_t seq_before, const char* op);
 
 // Returns (making on demand) the AccumulateGrad node of a leaf that requires grad.
 std::shared_ptr<Node> grad_accumulator(const Tensor& leaf);

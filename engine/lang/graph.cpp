@@ -1,5 +1,7 @@
 #include "engine/lang/graph.h"
 
+#include <cctype>
+#include <cmath>
 #include <unordered_map>
 
 #include "engine/autograd/engine.h"
@@ -18,9 +20,13 @@ struct GNode {
   Shape shape;
   DType dtype = DType::Float32;
   bool requires_grad = false, is_leaf = false;
+  bool constant = false;  // an input that needs no gradient (InputMeta::constant)
   Tensor value;  // undefined when not alive
   int line = 0, col = 0;
   int order = -1;
+  const ModuleScope* module = nullptr;  // the module call that made it
+  uint64_t composite = 0;               // Node::composite
+  const char* composite_op = nullptr;   // set on a composite's output op
 };
 
 struct Graph {
@@ -30,6 +36,7 @@ struct Graph {
   std::vector<std::pair<int, int>> edges;
   std::vector<int> order;  // node ids in backward order
   std::unordered_map<const Node*, int> main_id;  // autograd node -> its op (or leaf tensor) node id
+  std::vector<std::shared_ptr<const ModuleScope>> scopes;  // keeps the nodes' scopes alive
 };
 
 // The op table's derivative formula of an op name (first row with that name).
@@ -120,6 +127,11 @@ Graph build(const RunResult& r, const std::string& var) {
       o.dtype = n->out_dtype;
       o.requires_grad = true;
       o.line = n->src_line, o.col = n->src_col;
+      o.module = n->module.get();
+      if (n->module) g.scopes.push_back(n->module);
+      o.composite = n->composite;
+      o.composite_op = n->composite_op;
+      if (n->out_view) o.value = Tensor(n->out_view);  // the output as it was made (unnamed too)
       g.nodes.push_back(std::move(o));
       id.op = id.out = int(g.nodes.size()) - 1;
       auto b = by_node.find(n.get());
@@ -133,7 +145,11 @@ Graph build(const RunResult& r, const std::string& var) {
         tn.requires_grad = true;
         tn.is_leaf = false;
         if (t.defined() && t.grad_fn() == n) tn.value = t;  // still this op's output
-        g.nodes[size_t(id.op)].value = tn.value;
+        if (tn.value.defined()) g.nodes[size_t(id.op)].value = tn.value;
+        tn.grad_fn = n->name();  // what print(t.grad_fn) shows
+        // Where the variable was bound (`y = net(x)` is outside net even though its op is in fc2).
+        tn.module = b != by_node.end() ? b->second->module.get() : n->module.get();
+        if (b != by_node.end() && b->second->module) g.scopes.push_back(b->second->module);
         tn.line = n->src_line, tn.col = n->src_col;
         g.nodes.push_back(std::move(tn));
         id.out = int(g.nodes.size()) - 1;
@@ -142,6 +158,43 @@ Graph build(const RunResult& r, const std::string& var) {
     }
     ids[n.get()] = id;
     return id;
+  };
+
+  // Inputs that need no gradient: one "constant" node per tensor (alive: named and previewed),
+  // per input slot once it is gone. Unnamed 0-d ones (`y * 3`'s wrapped 3) are left out: a loop
+  // of scalar steps would double its node count.
+  std::unordered_map<const TensorImpl*, int> constant_id;
+  auto add_constant = [&](const InputMeta& m, int op) {
+    const std::weak_ptr<TensorImpl>& w = m.constant;
+    const bool assigned = w.owner_before(std::weak_ptr<TensorImpl>{}) || std::weak_ptr<TensorImpl>{}.owner_before(w);
+    if (!assigned) return;  // an undefined input (bias=None)
+    Tensor t = w.expired() ? Tensor() : Tensor(w.lock());
+    if (t.defined()) {
+      auto it = constant_id.find(t.impl());
+      if (it != constant_id.end()) {
+        g.edges.emplace_back(it->second, op);
+        return;
+      }
+    }
+    if (m.shape.n == 0 && (!t.defined() || !final_name.count(t.impl()))) return;  // a wrapped scalar
+    GNode c;
+    c.constant = true;
+    c.is_leaf = true;
+    c.shape = m.shape;
+    c.dtype = m.dtype;
+    if (t.defined()) {
+      auto fn = final_name.find(t.impl());
+      c.name = fn != final_name.end() ? *fn->second : t.impl()->name;
+      c.value = t;
+      c.requires_grad = t.requires_grad();
+      c.is_leaf = t.is_leaf();
+      auto b = by_tensor.find(t.impl());
+      if (b != by_tensor.end()) c.line = b->second->line, c.col = b->second->col;
+    }
+    g.nodes.push_back(std::move(c));
+    const int id = int(g.nodes.size()) - 1;
+    if (t.defined()) constant_id[t.impl()] = id;
+    g.edges.emplace_back(id, op);
   };
 
   // Iterative DFS from the root; each node's input edges are added when it is first expanded.
@@ -154,7 +207,9 @@ Graph build(const RunResult& r, const std::string& var) {
     if (expanded[n.get()]) continue;
     expanded[n.get()] = true;
     const Ids me = ids[n.get()];
-    for (const Edge& e : n->next) {
+    for (size_t i = 0; i < n->next.size(); ++i) {
+      const Edge& e = n->next[i];
+      if (!e.fn && me.op >= 0 && i < n->inputs.size()) add_constant(n->inputs[i], me.op);
       if (!e.fn) continue;
       const bool seen = ids.count(e.fn.get()) != 0;
       const Ids in = visit(e.fn);
@@ -207,6 +262,47 @@ void append_preview(std::string& out, const Tensor& t) {
   out += ']';
 }
 
+// Whether any element of t is NaN or +-Inf (all of them, read through the strides); "null" when
+// t is not alive.
+std::string nonfinite_json(const Tensor& t) {
+  if (!t.defined()) return "null";
+  if (t.dtype() != DType::Float32 && t.dtype() != DType::Float64) return "false";
+  bool bad = false;
+  const int64_t n = t.numel();
+  const int nd = t.dim();
+  std::vector<int64_t> idx(size_t(nd), 0);
+  TL_DISPATCH(t.dtype(), T, [&] {
+    const T* p = t.data_ptr<T>();
+    for (int64_t k = 0; k < n && !bad; ++k) {
+      int64_t off = 0;
+      for (int d = 0; d < nd; ++d) off += idx[size_t(d)] * t.strides()[d];
+      bad = !std::isfinite(double(p[off]));
+      for (int d = nd - 1; d >= 0; --d) {
+        if (++idx[size_t(d)] < t.shape()[d]) break;
+        idx[size_t(d)] = 0;
+      }
+    }
+  });
+  return bad ? "true" : "false";
+}
+
+// A composite's op name from PyTorch's grad_fn name when the call gave none (nn modules label
+// their output only): "MseLossBackward0" -> "mse_loss", "AddmmBackward0" -> "addmm".
+std::string op_of_grad_fn(const std::string& g) {
+  std::string base = g.substr(0, g.find("Backward"));
+  std::string r;
+  for (size_t i = 0; i < base.size(); ++i) {
+    const char c = base[i];
+    if (std::isupper(static_cast<unsigned char>(c))) {
+      if (i) r += '_';
+      r += char(std::tolower(static_cast<unsigned char>(c)));
+    } else {
+      r += c;
+    }
+  }
+  return r;
+}
+
 std::string shape_list(const Shape& s) {
   std::string r = "[";
   for (int i = 0; i < s.n; ++i) r += (i ? ", " : "") + std::to_string(s.d[i]);
@@ -225,6 +321,27 @@ std::string dot_escape(const std::string& s) {
 
 std::string graph_json(const RunResult& result, const std::string& var) {
   Graph g = build(result, var);
+  // Dense ids (from 1, in node order) for the module calls (with their enclosing calls) and the
+  // composite groups of this graph; 0 in a node means none.
+  std::unordered_map<const ModuleScope*, int> module_id;
+  std::vector<const ModuleScope*> modules;
+  std::unordered_map<uint64_t, int> composite_id;
+  std::vector<uint64_t> composites;
+  std::unordered_map<uint64_t, int> composite_head;  // composite -> its output op's node id
+  for (size_t i = 0; i < g.nodes.size(); ++i) {
+    const GNode& n = g.nodes[i];
+    std::vector<const ModuleScope*> chain;  // innermost first
+    for (const ModuleScope* m = n.module; m && !module_id.count(m); m = m->parent.get()) chain.push_back(m);
+    for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+      module_id[*it] = int(modules.size()) + 1;
+      modules.push_back(*it);
+    }
+    if (n.composite && !composite_id.count(n.composite)) {
+      composite_id[n.composite] = int(composites.size()) + 1;
+      composites.push_back(n.composite);
+    }
+    if (n.composite && n.composite_op) composite_head[n.composite] = int(i);
+  }
   std::string out = "{\"var\": ";
   json_append_quoted(out, g.var);
   out += ", \"root\": " + std::to_string(g.root) + ", \"nodes\": [";
@@ -250,6 +367,37 @@ std::string graph_json(const RunResult& result, const std::string& var) {
     out += n.line > 0 ? "{\"line\": " + std::to_string(n.line) + ", \"col\": " + std::to_string(n.col) + "}" : "null";
     out += ", \"backward_order\": " + std::to_string(n.order) + ", \"derivative\": ";
     json_append_quoted(out, n.derivative);
+    // Optional fields, written only when set (a 10,000-node graph stays ~4 MB of JSON).
+    if (n.constant) out += ", \"constant\": true";
+    if (n.module) out += ", \"module\": " + std::to_string(module_id[n.module]);
+    if (n.composite) out += ", \"composite\": " + std::to_string(composite_id[n.composite]);
+    const std::string bad_value = nonfinite_json(n.value);
+    const std::string bad_grad = !n.is_op && n.value.defined() ? nonfinite_json(n.value.grad()) : "null";
+    if (bad_value == "true" || bad_grad == "true")
+      out += ", \"nonfinite\": {\"value\": " + bad_value + ", \"grad\": " + bad_grad + "}";
+    out += "}";
+  }
+  out += "], \"modules\": [";
+  for (size_t i = 0; i < modules.size(); ++i) {
+    const ModuleScope& m = *modules[i];
+    out += (i ? ", " : "") + std::string("{\"id\": ") + std::to_string(i + 1) +
+           ", \"parent\": " + std::to_string(m.parent ? module_id[m.parent.get()] : 0) + ", \"name\": ";
+    json_append_quoted(out, m.name);
+    out += ", \"type\": ";
+    json_append_quoted(out, m.type);
+    out += ", \"extra\": ";
+    json_append_quoted(out, m.extra);
+    out += "}";
+  }
+  out += "], \"composites\": [";
+  for (size_t i = 0; i < composites.size(); ++i) {
+    auto h = composite_head.find(composites[i]);
+    const GNode* head = h == composite_head.end() ? nullptr : &g.nodes[size_t(h->second)];
+    out += (i ? ", " : "") + std::string("{\"id\": ") + std::to_string(i + 1) +
+           ", \"head\": " + std::to_string(head ? h->second : -1) + ", \"op\": ";
+    json_append_quoted(out, !head ? "" : *head->composite_op ? std::string(head->composite_op) : op_of_grad_fn(head->grad_fn));
+    out += ", \"grad_fn\": ";
+    json_append_quoted(out, head ? head->grad_fn : "");
     out += "}";
   }
   out += "], \"edges\": [";
@@ -271,6 +419,7 @@ std::string graph_json(const RunResult& result, const std::string& var) {
     out += "\"node\": " + std::to_string(it->second) + ", \"grad\": ";
     append_preview(out, st.grad_out);
     out += ", \"grad_shape\": " + (st.grad_out.defined() ? shape_list(st.grad_out.shape()) : std::string("null"));
+    if (nonfinite_json(st.grad_out) == "true") out += ", \"grad_nonfinite\": true";
     out += ", \"inputs\": [";
     bool first_in = true;
     for (const autograd::TraceInput& in : st.inputs) {
@@ -282,6 +431,7 @@ std::string graph_json(const RunResult& result, const std::string& var) {
       out += "\"to\": " + std::to_string(jt->second) + ", \"index\": " + std::to_string(in.index) + ", \"grad\": ";
       append_preview(out, in.grad);
       out += ", \"shape\": " + shape_list(in.grad.shape()) + ", \"produced_shape\": " + shape_list(in.produced_shape);
+      if (nonfinite_json(in.grad) == "true") out += ", \"nonfinite\": true";
       out += ", \"summed_dims\": [";
       for (size_t k = 0; k < in.summed_dims.size(); ++k) out += (k ? ", " : "") + std::to_string(in.summed_dims[k]);
       out += std::string("], \"accumulated\": ") + (in.accumulated ? "true" : "false") + "}";

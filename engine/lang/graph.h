@@ -13,7 +13,28 @@
 //      {"id": 2, "kind": "op", "name": "", "op": "mm", "grad_fn": "MmBackward0", ...,
 //       "derivative": "grad_a = g @ b^T; ...", "backward_order": 1}, ...],
 //    "edges": [{"from": 0, "to": 2}, ...],   // input -> op -> output tensor
-//    "backward_order": [7, 2, 0, ...]}       // node ids in the order backward processes them
+//    "backward_order": [7, 2, 0, ...],       // node ids in the order backward processes them
+//    "modules": [{"id": 1, "parent": 0, "name": "fc1", "type": "Linear",
+//                 "extra": "in_features=4, out_features=8, bias=True"}, ...],
+//    "composites": [{"id": 1, "head": 3, "op": "mean", "grad_fn": "MeanBackward0"}, ...],
+//    "steps": [...]}                         // the last backward, step by step (trace_backward runs)
+// and on nodes, only where set (absent: false / 0 / no NaN or Inf):
+//       "constant": true,        // an input that needs no gradient (data, targets, no_grad results)
+//       "module": 2,             // the nn.Module call that made it (modules[].id)
+//       "composite": 1,          // the composite call that made it (composites[].id)
+//       "nonfinite": {"value": true | false | null, "grad": ...}   // a NaN/Inf in ALL elements of one
+//
+// Modules: one entry per module *call* (two calls of fc1 are two entries), parents listed before
+// their children; `name` is the attribute path under the enclosing call ("fc1", "layers.0"), or
+// the script's variable for a call from the script ("net"). Composites: ops that record several
+// autograd nodes (mean = sum + div, nn.Linear = transpose + mm + add); `head` is the op node of
+// the composite's output, `op` the op-table name (or, for nn modules, derived from grad_fn:
+// "addmm", "mse_loss"). A named intermediate tensor node carries its producer's grad_fn (what
+// print(t.grad_fn) shows). Constants: one node per input tensor that needs no gradient, named and
+// previewed while alive (an unnamed 0-d one that is gone, a wrapped scalar, is left out).
+// Op nodes' "value" previews the op's output also when it is unnamed: graph runs
+// (RunOptions::trace_backward) keep ops' outputs as data aliases, 64 MiB at most.
+// Steps carry "grad_nonfinite": true and step inputs "nonfinite": true where there is a NaN/Inf.
 //
 // Nodes: one "op" node per autograd Node (its op-table name, grad_fn name and the op row's
 // derivative formula); one "tensor" node per leaf in the graph and per op output that was bound

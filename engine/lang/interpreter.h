@@ -80,6 +80,9 @@ struct RunResult {
     std::weak_ptr<TensorImpl> tensor;
     std::string name;
     int line = 0, col = 0;
+    // The nn.Module call the binding happened in (a local of a forward), for the graph's
+    // clusters; set when the binding is made (null: the script or a plain function).
+    std::shared_ptr<const ModuleScope> module = current_module_scope();
   };
   std::vector<Binding> bindings;
   int64_t statements_executed = 0;

@@ -27,6 +27,8 @@ struct EngineStateGuard {
     set_default_float_dtype(o.default_dtype);
     set_source_pos(0, 0);
     autograd::set_trace_enabled(o.trace_backward);
+    // Graph export runs keep the ops' outputs (previews of unnamed intermediates), 64 MiB at most.
+    set_keep_outputs(o.trace_backward ? int64_t(64) << 20 : 0);
   }
   ~EngineStateGuard() {
     autograd::release_grad_graphs();  // no create_graph cycle outlives the run
@@ -35,6 +37,7 @@ struct EngineStateGuard {
     set_default_float_dtype(dtype);
     set_source_pos(0, 0);
     autograd::set_trace_enabled(false);
+    set_keep_outputs(0);
   }
 };
 

@@ -312,6 +312,13 @@ Value Interp::construct_optimizer(const std::string& cls, std::vector<Value>& po
 }
 
 Value Interp::call_module(const nn::ModulePtr& m, std::vector<Value>& pos, Kw& kw, Pos at) {
+  // The graph's module cluster of this call; a module called from the script itself is named
+  // by its variable (the first name in order, if several hold it).
+  std::string var;
+  if (!current_module_scope())
+    for (const auto& [n, v] : globals_->vars)
+      if (auto o = as<NNModuleObj>(v, Tag::NNModule); o && o->m == m && (var.empty() || n < var)) var = n;
+  ModuleScopeGuard module_scope(nn::module_call_scope(*m, var));
   if (auto um = std::dynamic_pointer_cast<UserModule>(m)) return call_module_forward(um, pos, kw, at);
   if (m->type_name() == "ModuleList" || m->type_name() == "ModuleDict")
     fail(at, "NotImplementedError: Module [" + m->type_name() + "] is missing the required \"forward\" function");

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <unordered_set>
 
+#include "engine/autograd/node.h"
 #include "engine/core/error.h"
 #include "engine/ops/op_table.h"
 #include "engine/ops/ops.h"
@@ -154,8 +155,40 @@ Sequential::Sequential(std::vector<ModulePtr> mods) {
 Tensor Sequential::forward(const std::vector<Tensor>& in) {
   TL_CHECK(in.size() == 1, "Sequential.forward() takes 1 positional argument but ", in.size(), " were given");
   Tensor x = in[0];
-  for (auto& [n, m] : children_) x = m->forward({x});
+  for (auto& [n, m] : children_) {
+    ModuleScopeGuard scope(module_call_scope(*m, n));
+    x = m->forward({x});
+  }
   return x;
+}
+
+std::shared_ptr<const ModuleScope> module_call_scope(const Module& m, const std::string& fallback) {
+  static uint64_t calls = 0;
+  auto s = std::make_shared<ModuleScope>();
+  s->id = ++calls;
+  s->type = m.type_name();
+  s->extra = m.extra_repr();
+  s->owner = &m;
+  s->parent = current_module_scope();
+  s->name = fallback;
+  // The enclosing call's module is alive (its call is running): search its tree, iteratively.
+  if (s->parent && s->parent->owner) {
+    std::vector<std::pair<const Module*, std::string>> stack{{static_cast<const Module*>(s->parent->owner), ""}};
+    for (size_t steps = 0; !stack.empty() && steps < 100000; ++steps) {
+      auto [mod, prefix] = std::move(stack.back());
+      stack.pop_back();
+      const auto& kids = mod->children();
+      for (auto it = kids.rbegin(); it != kids.rend(); ++it) {  // reversed: popped in order
+        std::string q = prefix.empty() ? it->first : prefix + "." + it->first;
+        if (it->second.get() == &m) {
+          s->name = q;
+          return s;
+        }
+        if (it->second) stack.emplace_back(it->second.get(), std::move(q));
+      }
+    }
+  }
+  return s;
 }
 
 ModulePtr Sequential::at(int64_t i) const {

@@ -20,6 +20,10 @@
 #include "engine/core/error.h"
 #include "engine/core/tensor.h"
 
+namespace tl {
+struct ModuleScope;
+}
+
 namespace tl::nn {
 
 class Module;
@@ -64,6 +68,11 @@ class Module {
   std::vector<std::pair<std::string, ModulePtr>> children_;
   bool training_ = true;
 };
+
+// The scope of one call of `m` for the graph's module clusters (autograd/node.h, ModuleScope):
+// named under the enclosing module call (a child "fc1", a descendant "layers.0"), else `fallback`
+// (the script's variable). Install it with a ModuleScopeGuard around the call.
+std::shared_ptr<const ModuleScope> module_call_scope(const Module& m, const std::string& fallback);
 
 // A float as Python's repr prints it (0.5, 1e-05, 0.01): for extra_repr.
 std::string py_float(double v);

@@ -1,6 +1,9 @@
 #include "engine/ops/op_table.h"
 
 #include <cstdlib>
+#include <algorithm>
+#include <deque>
+#include <string>
 #include <unordered_map>
 
 #include "engine/ops/ops.h"
@@ -151,7 +154,10 @@ void attach_node_names(std::vector<OpDef>& t) {
       if (op.key == key) row = &op;
     TL_CHECK(row, "node name for unknown op row '", key, "'");
     row->node_name = namer;
-    row->call = [inner = row->call, namer = namer](const Args& a) {
+    static std::deque<std::string> names;  // stable storage for the composites' names
+    names.push_back(row->name);
+    row->call = [inner = row->call, namer = namer, op = names.back().c_str()](const Args& a) {
+      const uint64_t seq_before = last_node_seq();
       Value r = inner(a);
       Tensor* out = r.kind == Value::Kind::Tensor ? &r.t
                     : (r.kind == Value::Kind::Tuple && !r.items->empty() && (*r.items)[0].kind == Value::Kind::Tensor)
@@ -161,6 +167,7 @@ void attach_node_names(std::vector<OpDef>& t) {
       for (const Value& v : a.v)  // only a node this call made (not an input's)
         if (v.kind == Value::Kind::Tensor && v.t.defined() && v.t.grad_fn() == out->grad_fn()) return r;
       if (const char* n = namer(a, *out)) out->grad_fn()->display = n;
+      if (out->grad_fn()->seq > seq_before + 1) mark_composite(*out, seq_before, op);  // made > 1 node
       return r;
     };
   }
@@ -238,6 +245,12 @@ void label_node(const Tensor& out, const char* name, std::initializer_list<const
   for (const Tensor* t : inputs)
     if (t && t->defined() && t->grad_fn() == out.grad_fn()) return;
   out.grad_fn()->display = name;
+  // The nodes this call made: those after every input's node (the module's parameters are
+  // leaves; inputs made by other ops have smaller seqs).
+  uint64_t before = 0;
+  for (const Tensor* t : inputs)
+    if (t && t->defined() && t->grad_fn() && !t->grad_fn()->is_accumulate()) before = std::max(before, t->grad_fn()->seq);
+  if (out.grad_fn()->seq > before + 1) mark_composite(out, before, "");  // "": named by its grad_fn
 }
 
 

@@ -123,3 +123,66 @@ TEST_CASE("graph DOT is escaped and renders with Graphviz", "[graph]") {
     std::remove(path.c_str());
   }
 }
+
+TEST_CASE("graph JSON: module calls, composites, constants, grad_fn of named tensors, NaN flags", "[graph]") {
+  RunOptions o;
+  o.trace_backward = true;  // a graph export run (the CLI's and the playground's): outputs kept
+  RunResult r = run_script(
+      "import torch\n"
+      "import torch.nn as nn\n"
+      "class Net(nn.Module):\n"
+      "    def __init__(self):\n"
+      "        super().__init__()\n"
+      "        self.fc1 = nn.Linear(4, 8)\n"
+      "        self.act = nn.Sequential(nn.ReLU())\n"
+      "    def forward(self, x):\n"
+      "        return self.act(self.fc1(x))\n"
+      "torch.manual_seed(0)\n"
+      "net = Net()\n"
+      "x = torch.randn(3, 4)\n"
+      "h = net(x) * 2\n"
+      "bad = torch.log(h - 100.0).sum()\n"
+      "loss = h.mean()\n"
+      "loss.backward()\n",
+      o);
+  std::string g = graph_json(r);
+  // Module calls, outer first: net (the script's variable), fc1 and act under it, act's child 0.
+  CHECK(g.find("\"modules\": [{\"id\": 1, \"parent\": 0, \"name\": \"net\", \"type\": \"Net\", \"extra\": \"\"}") != std::string::npos);
+  CHECK(g.find("\"name\": \"act\", \"type\": \"Sequential\"") != std::string::npos);
+  CHECK(g.find("\"name\": \"fc1\", \"type\": \"Linear\", \"extra\": \"in_features=4, out_features=8, bias=True\"") != std::string::npos);
+  CHECK(g.find("\"name\": \"0\", \"type\": \"ReLU\"") != std::string::npos);
+  // mean = sum + div: both carry one composite id; the composite is named mean / MeanBackward0;
+  // nn.Linear (transpose, mm, add) is one composite named by its grad_fn (addmm).
+  CHECK(g.find("\"op\": \"mean\", \"grad_fn\": \"MeanBackward0\"") != std::string::npos);
+  CHECK(g.find("\"op\": \"addmm\", \"grad_fn\": \"AddmmBackward0\"") != std::string::npos);
+  size_t sum = g.find("\"op\": \"sum\"");
+  size_t div = g.find("\"op\": \"div\"");
+  REQUIRE(sum != std::string::npos);
+  REQUIRE(div != std::string::npos);
+  auto composite_of = [&](size_t at) { size_t p = g.find("\"composite\": ", at); return g.substr(p, g.find(',', p) - p); };
+  CHECK(composite_of(sum) == composite_of(div));
+  CHECK(composite_of(sum) != "\"composite\": 0");
+  // The ops made inside fc1 carry a module id; the mul of line 13 none (the field is left out).
+  auto object_at = [&](size_t at) {  // the node object around position `at`
+    size_t p = g.rfind("{\"id\": ", at), q = g.find("{\"id\": ", at);
+    return g.substr(p, (q == std::string::npos ? g.find("], \"modules\"") : q) - p);
+  };
+  size_t mm = g.find("\"op\": \"mm\"");
+  REQUIRE(mm != std::string::npos);
+  CHECK(object_at(mm).find("\"module\": ") != std::string::npos);
+  size_t mul = g.find("\"op\": \"mul\"");
+  REQUIRE(mul != std::string::npos);
+  CHECK(object_at(mul).find("\"module\"") == std::string::npos);
+  CHECK(object_at(mul).find("\"composite\"") == std::string::npos);
+  // x needs no gradient: a constant node, named and previewed.
+  CHECK(g.find("\"name\": \"x\", \"op\": \"\", \"grad_fn\": \"\", \"shape\": [3, 4], \"dtype\": \"float32\", \"requires_grad\": false, \"is_leaf\": true") != std::string::npos);
+  CHECK(count(g, "\"constant\": true") == 1);
+  // A named intermediate shows print(h.grad_fn)'s name.
+  CHECK(g.find("\"name\": \"h\", \"op\": \"\", \"grad_fn\": \"MulBackward0\"") != std::string::npos);
+  CHECK(g.find("\"nonfinite\"") == std::string::npos);  // no NaN/Inf in the loss's graph
+  // The graph of `bad`: log of negatives is NaN, flagged on the unnamed log op (kept output).
+  std::string b = graph_json(r, "bad");
+  size_t log = b.find("\"op\": \"log\"");
+  REQUIRE(log != std::string::npos);
+  CHECK(b.substr(b.find("\"nonfinite\": ", log), 28) == "\"nonfinite\": {\"value\": true,");
+}

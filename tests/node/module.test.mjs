@@ -102,6 +102,33 @@ test('script errors carry line and column', () => {
   assert.deepEqual(tl.run('import torch\nz = torch.zeros(1)\n').tensors.z.data, [0]);
 });
 
+test('a script error carries what the script printed before it; init checks its options', async () => {
+  assert.throws(() => tl.run('print("first", 1)\nprint("second")\nx = 1 / 0\nprint("never")\n'),
+    (e) => e instanceof TensorlensError && e.line === 3 && e.stdout === 'first 1\nsecond\n');
+  assert.throws(() => tl.run('x = ('), (e) => e instanceof TensorlensError && e.stdout === '');
+  await assert.rejects(init({ wasm: new Uint8Array(8) }), (e) => e instanceof TensorlensError && /options.wasm must be a WebAssembly.Module/.test(e.message));
+  await assert.rejects(init({ wasmUrl: 'x' }), /unknown option 'wasmUrl'/);
+  assert.equal(await init(), tl);
+});
+
+test('the graph JSON groups module calls and composites and names constants', () => {
+  const g = tl.graph('import torch\nimport torch.nn as nn\nnet = nn.Sequential(nn.Linear(2, 3), nn.Tanh())\n'
+    + 'x = torch.ones(4, 2)\nloss = net(x).mean()\nloss.backward()\n');
+  assert.deepEqual(g.modules.map((m) => [m.id, m.parent, m.name, m.type]), [[1, 0, 'net', 'Sequential'], [2, 1, '1', 'Tanh'], [3, 1, '0', 'Linear']]);
+  const mean = g.composites.find((c) => c.op === 'mean');
+  assert.equal(mean.grad_fn, 'MeanBackward0');
+  const parts = g.nodes.filter((n) => n.composite === mean.id).map((n) => n.op).sort();
+  assert.deepEqual(parts, ['div', 'sum']);
+  const x = g.nodes.find((n) => n.name === 'x');
+  assert.equal(x.constant, true);
+  assert.deepEqual(x.value, [1, 1, 1, 1, 1, 1]);
+  const tanh = g.nodes.find((n) => n.op === 'tanh');
+  assert.equal(g.modules.find((m) => m.id === tanh.module).type, 'Tanh');
+  assert.equal(tanh.nonfinite, undefined); // written only where a NaN/Inf is
+  const bad = tl.graph('import torch\nx = torch.tensor([1.0, 2.0], requires_grad=True)\ny = torch.log(x - 5.0).sum()\ny.backward()\n');
+  assert.deepEqual(bad.nodes.find((n) => n.op === 'log').nonfinite, { value: true, grad: null });
+});
+
 test('tidy frees everything made inside except what it returns; dispose frees now', () => {
   const base = tl.memory().liveTensors;
   const kept = tl.tidy(() => {

@@ -32,10 +32,31 @@ function checkOptions(where, opts, allowed) {
 let modulePromise = null;
 let instance = null;
 
-/** Loads the wasm module once (no configuration: the binary is embedded) and returns the API. */
-export async function init() {
+/**
+ * Loads the wasm module once (no configuration: the binary is embedded) and returns the API.
+ * options.wasm: the engine already compiled (a WebAssembly.Module of tensorlens_wasm.wasm), for a
+ * host that compiles it itself — the playground compiles it while its worker starts.
+ */
+export async function init(options) {
+  const { wasm } = checkOptions('init', options, ['wasm']);
+  if (wasm !== undefined && !(wasm instanceof WebAssembly.Module))
+    throw new TensorlensError('init: options.wasm must be a WebAssembly.Module');
   if (instance) return instance;
-  if (!modulePromise) modulePromise = createModule();
+  if (!modulePromise) {
+    if (!wasm) modulePromise = createModule();
+    else {
+      // Emscripten's hook: instantiate the given module with the loader's imports. A failure
+      // rejects init (the loader itself would wait forever).
+      let fail;
+      const failed = new Promise((_, reject) => { fail = reject; });
+      modulePromise = Promise.race([failed, createModule({
+        instantiateWasm(imports, receive) {
+          WebAssembly.instantiate(wasm, imports).then((inst) => receive(inst, wasm), fail);
+          return {};
+        },
+      })]);
+    }
+  }
   const M = await modulePromise;
   if (!instance) instance = makeApi(M);
   return instance;
@@ -529,7 +550,11 @@ function makeApi(M) {
   const optimRegistry = new FinalizationRegistry((id) => M.optimFree(id));
   const parseJson = (text) => {
     const out = JSON.parse(text);
-    if (out.error) throw new TensorlensError(out.error.message, out.error.line, out.error.col);
+    if (out.error) {
+      const e = new TensorlensError(out.error.message, out.error.line, out.error.col);
+      if (typeof out.error.stdout === 'string') e.stdout = out.error.stdout;  // printed before the error
+      throw e;
+    }
     return out;
   };
   // Reads a list of tensor handles from the result buffer as wrappers owned by their module.

@@ -17,6 +17,11 @@ export class EngineClient {
     const early = globalThis.__tlEarlyWorker;
     globalThis.__tlEarlyWorker = null;
     this.worker = early ? early.worker : new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+    // A new worker waits for the engine's compiled wasm (boot.js), or null: it loads it itself.
+    if (!early) {
+      if (globalThis.__tlSendWasm) globalThis.__tlSendWasm(this.worker);
+      else this.worker.postMessage({ type: 'wasm', module: null });
+    }
     this.ready = new Promise((resolve, reject) => {
       this.worker.onmessage = (e) => {
         const msg = e.data;

@@ -11,6 +11,7 @@ import error from '../examples/09_error.py';
 import scratchAddMul from '../examples/10_scratch_add_mul.py';
 import scratchTopo from '../examples/11_scratch_topological.py';
 import scratchReluMm from '../examples/12_scratch_relu_matmul.py';
+import moduleClass from '../examples/13_module.py';
 
 export const EXAMPLES = [
   { id: 'add_mul', file: '01_add_mul.py', title: 'a + b and a * b', source: addMul },
@@ -26,6 +27,7 @@ export const EXAMPLES = [
   { id: 'scratch_add_mul', file: '10_scratch_add_mul.py', title: 'From scratch (numpy): + and *', source: scratchAddMul },
   { id: 'scratch_topological', file: '11_scratch_topological.py', title: 'From scratch (numpy): topological backward', source: scratchTopo },
   { id: 'scratch_relu_matmul', file: '12_scratch_relu_matmul.py', title: 'From scratch (numpy): ReLU and matmul', source: scratchReluMm },
+  { id: 'module', file: '13_module.py', title: 'A model as an nn.Module class', source: moduleClass },
 ];
 
 export const DEFAULT_EXAMPLE = 'relu_mm';

@@ -16,6 +16,8 @@ import { templateFor } from './train/program.js';
 import { fmt } from './format.js';
 import { findNonFinite, gradFnOf, chainRule } from './explain.js';
 import { collapseLoops } from './collapse.js';
+import { structure } from './clusters.js';
+import { DAGRE_MAX_NODES } from './views/layout.js';
 
 const state = createState();
 const root = document.documentElement;
@@ -25,13 +27,15 @@ const gradchecks = new Map(); // `${source}\u0000${name}` -> result | {pending} 
 
 // ---- views ----
 const editor = createEditor($('editor'), { onRun: () => run(), onHoverLine: (line) => linkLine(line) });
-const graphView = createGraphView($('graph'), { onSelect: (id) => selectNode(id), onHover: (id) => linkNode(id) });
+const graphView = createGraphView($('graph'), { onSelect: (id) => selectNode(id), onHover: (id) => linkNode(id), onToggleCluster: (id) => toggleModule(id) });
 const inspector = createInspector($('inspector'), {
   onLine: (span) => editor.highlightLine(span.line, span.col),
   onGradcheck: (node) => gradcheck(node),
   onExpand: () => expandGroups(),
+  onExpandModule: (id) => toggleModule(id),
+  onExpandComposites: () => { structureOpts.expandComposites = true; rerender(); },
 });
-const stepper = createStepper($('stepper'), { onHighlight: (hl) => graphView.highlight(hl || {}) });
+const stepper = createStepper($('stepper'), { onHighlight: (hl) => graphView.highlight(drawnHighlight(hl || {})) });
 
 function setStatus(text, kind = '') {
   const el = $('status');
@@ -164,6 +168,7 @@ async function run() {
   state.error = null;
   state.result = result;
   expanded = false;
+  structureOpts = { expandComposites: false, collapsed: null };
   showFailure(null);
   const failed = renderResult();
   setStatus(failed ? 'Ran; a view failed' : `Ran in ${Math.round(performance.now() - t0)} ms`, failed ? 'bad' : 'ok');
@@ -189,15 +194,39 @@ function renderVars() {
 /** Draws state.result's graph; returns a failure ({kind: 'view'}) or null. */
 // What the graph view draws: the graph with repeated loop bodies collapsed into group nodes, until
 // the user expands them (per run). nodeIndex finds any node, drawn, hidden or group.
+// Before that, structure (clusters.js): composite ops drawn as one op, module calls boxed (a
+// collapsed call is one node); `alias` maps a node that is not drawn to the node drawn for it.
 let shown = { graph: null, groups: new Map() };
 let expanded = false;
 let nodeIndex = new Map();
+let structured = { graph: null, alias: new Map(), clusters: [], clusterOf: new Map() };
+let structureOpts = { expandComposites: false, collapsed: null }; // collapsed: null = not decided for this run yet
+
+const drawnId = (id) => (id === null || id === undefined ? id : structured.alias.get(id) ?? id);
+function drawnHighlight(hl) {
+  const m = (ids) => ids.map(drawnId);
+  return { ...hl, active: drawnId(hl.active ?? null), targets: m(hl.targets || []), done: new Set(m([...(hl.done || [])])),
+    edges: (hl.edges || []).map(([a, b]) => [drawnId(a), drawnId(b)]).filter(([a, b]) => a !== b),
+    label: hl.label ? { ...hl.label, from: drawnId(hl.label.from), to: drawnId(hl.label.to) } : null };
+}
 
 function renderGraph() {
   const r = state.result;
-  shown = !r.graph || expanded ? { graph: r.graph, groups: new Map() } : collapseLoops(r.graph);
+  if (!structureOpts.collapsed) {
+    // Big graphs start with their outermost module calls collapsed (one node per call).
+    const all = structure(r.graph, { expandComposites: structureOpts.expandComposites });
+    const top = all.graph && all.graph.nodes.length > DAGRE_MAX_NODES ? all.clusters.filter((c) => !c.parent).map((c) => c.id) : [];
+    structureOpts.collapsed = new Set(top);
+    structured = top.length ? structure(r.graph, structureOpts) : all;
+  } else structured = structure(r.graph, structureOpts);
+  shown = !structured.graph || expanded ? { graph: structured.graph, groups: new Map() } : collapseLoops(structured.graph);
   nodeIndex = new Map([...(r.graph ? r.graph.nodes : []), ...(shown.graph ? shown.graph.nodes : [])].map((n) => [n.id, n]));
-  const failed = guardView('graph', () => graphView.render(shown.graph, r.graph ? '' : r.graphError?.message || 'No graph'));
+  const drawnIds = new Set(shown.graph ? shown.graph.nodes.map((n) => n.id) : []);
+  const clusters = structured.clusters.map((c) => ({ ...c, nodes: c.nodes.filter((id) => drawnIds.has(id)) })).filter((c) => c.nodes.length);
+  const kept = new Set(clusters.map((c) => c.id));
+  const clusterOf = new Map([...structured.clusterOf].filter(([id, c]) => drawnIds.has(id) && kept.has(c)));
+  for (const c of clusters) while (c.parent && !kept.has(c.parent)) c.parent = structured.clusters.find((p) => p.id === c.parent)?.parent || 0;
+  const failed = guardView('graph', () => graphView.render(shown.graph, r.graph ? '' : r.graphError?.message || 'No graph', { clusters, clusterOf }));
   if (failed) guardView('graph', () => graphView.render(null, failed.message));
   stepper.load(failed ? null : r.graph);
   if (!failed) guardView('NaN finder', renderNanFinder);
@@ -226,6 +255,7 @@ async function switchVar(name) {
   if (state.mode === 'train') return trainPanel.inspect();
   try {
     expanded = false;
+    structureOpts = { expandComposites: false, collapsed: null };
     state.result.graph = await client.request('graph', { source: state.source, var: name });
     state.result.graphError = null;
   } catch (err) {
@@ -240,6 +270,22 @@ async function switchVar(name) {
 
 function nodeById(id) {
   return nodeIndex.get(id) || null;
+}
+
+/** Collapses or expands one module call's cluster; keeps the selection (or selects the call). */
+function toggleModule(id) {
+  const c = structureOpts.collapsed || new Set();
+  if (c.has(id)) c.delete(id); else c.add(id);
+  structureOpts.collapsed = c;
+  rerender();
+}
+function rerender() {
+  if (!state.result) return;
+  const keep = state.selected;
+  const failed = renderGraph();
+  if (failed) showFailure(failed);
+  const id = drawnId(keep);
+  if (id !== null && nodeIndex.has(id)) { selectNode(id); graphView.reveal(id); }
 }
 
 /** Draws every node: the loop groups of this run are expanded. */
@@ -285,7 +331,7 @@ function explainOptions(node) {
 // ---- editor <-> graph hover linking ----
 function linkLine(line) {
   const g = state.mode === 'script' ? state.result?.graph : null;
-  const ids = g && line ? g.nodes.filter((n) => n.span && n.span.line === line).map((n) => n.id) : [];
+  const ids = g && line ? [...new Set(g.nodes.filter((n) => n.span && n.span.line === line).map((n) => drawnId(n.id)))] : [];
   graphView.markSet('hover-line', ids);
   $('graph').dataset.linkedLine = String(line || 0);
 }
@@ -301,8 +347,8 @@ function renderNanFinder() {
   clear(box);
   const r = state.result;
   const found = r && r.graph ? findNonFinite(r.graph, r.run.tensors) : { forward: null, backward: null };
-  graphView.markSet('nan-forward', found.forward ? [found.forward.id] : []);
-  graphView.markSet('nan-backward', found.backward ? [found.backward.id] : []);
+  graphView.markSet('nan-forward', found.forward ? [drawnId(found.forward.id)] : []);
+  graphView.markSet('nan-backward', found.backward ? [drawnId(found.backward.id)] : []);
   box.hidden = !found.forward && !found.backward;
   box.dataset.forward = found.forward ? String(found.forward.id) : '';
   box.dataset.backward = found.backward ? String(found.backward.id) : '';
@@ -311,10 +357,11 @@ function renderNanFinder() {
     const n = nodeById(hit.id);
     const title = n.kind === 'op' ? n.op : n.name || '(unnamed)';
     return h('button', { class: `nan-link nan-${label}`, 'data-node': String(hit.id), title: 'Select this node and show its line',
-      onclick: () => { if (isHidden(hit.id)) expandGroups(); selectNode(hit.id); graphView.reveal(hit.id); if (n.span && state.mode === 'script') editor.highlightLine(n.span.line, n.span.col); } },
+      onclick: () => { if (isHidden(drawnId(hit.id))) expandGroups(); selectNode(drawnId(hit.id)); graphView.reveal(drawnId(hit.id)); if (n.span && state.mode === 'script') editor.highlightLine(n.span.line, n.span.col); } },
     `${label === 'forward' ? 'first NaN/Inf in forward' : 'first NaN/Inf in backward'}: ${title}${n.span ? ` (line ${n.span.line})` : ''}`);
   };
-  box.append(h('span', { class: 'nan-icon', 'aria-hidden': 'true' }, '⚠'), link('forward', found.forward), link('backward', found.backward));
+  // (append() would write a missing link as the text "null")
+  box.append(...[h('span', { class: 'nan-icon', 'aria-hidden': 'true' }, '⚠'), link('forward', found.forward), link('backward', found.backward)].filter(Boolean));
 }
 
 function selectNode(id, { keepName = false } = {}) {

@@ -5,7 +5,12 @@ import { TORCH_DEFAULT_SEED, MAX_INJECT, findUse, probeSource, checkSource, user
 
 // Start-up timing (epoch ms), sent with 'ready' for the bench: worker start, module loaded, engine ready.
 const timing = { start: Date.now(), module: 0, ready: 0 };
-const enginePromise = import(new URL('./engine/index.js', import.meta.url).href).then((m) => { timing.module = Date.now(); return m.init(); });
+// The page sends the engine's wasm compiled (boot.js) as the first message {type: 'wasm', module}
+// (module null: the loader fetches and compiles engine/tensorlens_wasm.wasm itself).
+let takeWasm;
+const wasmModule = new Promise((resolve) => { takeWasm = resolve; });
+const enginePromise = Promise.all([import(new URL('./engine/index.js', import.meta.url).href), wasmModule])
+  .then(([m, wasm]) => { timing.module = Date.now(); return m.init(wasm ? { wasm } : undefined); });
 
 
 function graphOf(tl, source, name, run) {
@@ -86,6 +91,7 @@ enginePromise.then(
 );
 
 self.onmessage = async (e) => {
+  if (e.data && e.data.type === 'wasm') return takeWasm(e.data.module || null);
   const { id, type, ...payload } = e.data;
   try {
     const tl = await enginePromise;

@@ -7,6 +7,7 @@ export const errorData = (e) => ({
   line: Number(e && e.line) || 0,
   col: Number(e && e.col) || 0,
   name: (e && e.name) || 'Error',
+  stdout: e && typeof e.stdout === 'string' ? e.stdout : '', // tl.run: what the script printed before the error
 });
 
 // ---- training mode: one persistent session (tl.session) holds the dataset, the model and the optimizer ----

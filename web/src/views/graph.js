@@ -17,6 +17,7 @@ const STYLE = {
   inter: { fill: '#fef3c7', stroke: '#d97706', kind: 'intermediate' },
   op: { fill: '#ede9fe', stroke: '#7c3aed', kind: 'op' },
   group: { fill: '#f8fafc', stroke: '#475569', kind: 'collapsed loop' },
+  module: { fill: '#ecfdf5', stroke: '#047857', kind: 'module call (collapsed)' },
 };
 
 export const MOUNT_ALL = 1500; // graphs up to this many nodes are mounted whole
@@ -29,6 +30,7 @@ const MIN_ZOOM = 0.02, MAX_ZOOM = 4;
 export function nodeClass(n) {
   if (n.kind === 'op') return 'op';
   if (n.kind === 'group') return 'group';
+  if (n.kind === 'module') return 'module';
   if (n.is_leaf) return n.requires_grad ? 'param' : 'leaf';
   return 'inter';
 }
@@ -40,15 +42,16 @@ const allZero = (g) => Array.isArray(g) && g.length > 0 && g.every((v) => Number
 export function nodeLabel(n) {
   if (n.kind === 'op') return [n.op || n.grad_fn || 'op', n.grad_fn || ''];
   if (n.kind === 'group') return [n.name, `line${n.lines.length > 1 ? 's' : ''} ${n.lines.join(', ')} · ${n.hidden} nodes collapsed`];
+  if (n.kind === 'module') return [n.name, `${n.members.length} nodes · collapsed`];
   let grad = '';
   if (n.grad) grad = allZero(n.grad) ? ' · grad 0' : ' · grad ✓';
   else if (n.requires_grad && n.is_leaf) grad = ' · grad –';
-  return [n.name || '(unnamed)', `${shapeStr(n.shape)} ${n.dtype}${grad}`];
+  return [n.name || (n.constant ? 'constant' : '(unnamed)'), `${shapeStr(n.shape)} ${n.dtype}${grad}`];
 }
 
 const CHAR_W = { title: 8.6, detail: 7 };
 
-export function createGraphView(container, { onSelect = () => {}, onHover = () => {} } = {}) {
+export function createGraphView(container, { onSelect = () => {}, onHover = () => {}, onToggleCluster = () => {} } = {}) {
   const svgEl = s('svg', { class: 'graph-svg', role: 'group', 'aria-label': 'Computation graph' });
   const defs = s('defs', {},
     s('marker', { id: 'tl-arrow', viewBox: '0 0 10 10', refX: '9', refY: '5', markerWidth: '7', markerHeight: '7', orient: 'auto-start-reverse' },
@@ -66,7 +69,7 @@ export function createGraphView(container, { onSelect = () => {}, onHover = () =
   let graph = null;
   let lay = null; // {pos, edges, width, height, engine}
   let byId = new Map();
-  let edgeLayer = null, nodeLayer = null, labelLayer = null;
+  let edgeLayer = null, nodeLayer = null, labelLayer = null, clusterLayer = null;
   let nodeEls = new Map(); // mounted: id -> <g>
   let edgeEls = new Map(); // mounted: edge index -> <path>
   let culled = false;
@@ -166,7 +169,9 @@ export function createGraphView(container, { onSelect = () => {}, onHover = () =
     tf.y = drag.ty + dy;
     applyTf();
   });
-  window.addEventListener('pointerup', () => {
+  window.addEventListener('pointerup', (e) => {
+    const cluster = drag && !drag.moved && !drag.node && e.target.closest?.('[data-cluster-id]');
+    if (cluster) onToggleCluster(Number(cluster.dataset.clusterId));
     if (drag && !drag.moved && drag.node) onSelect(Number(drag.node.dataset.nodeId));
     drag = null;
     svgEl.classList.remove('panning');
@@ -181,6 +186,11 @@ export function createGraphView(container, { onSelect = () => {}, onHover = () =
     if (g && (e.key === 'Enter' || e.key === ' ')) {
       e.preventDefault();
       onSelect(Number(g.dataset.nodeId));
+    }
+    const c = e.target.closest?.('[data-cluster-id]');
+    if (c && (e.key === 'Enter' || e.key === ' ')) {
+      e.preventDefault();
+      onToggleCluster(Number(c.dataset.clusterId));
     }
   });
   let hovered = null;
@@ -226,14 +236,16 @@ export function createGraphView(container, { onSelect = () => {}, onHover = () =
     const [title, detail] = nodeLabel(n);
     const root = n.id === graph.root;
     const notComputed = n.kind === 'tensor' && n.requires_grad && !n.grad && n.is_leaf;
+    // A composite op (mean = sum + div) is drawn as one op with a double outline.
     const shape = n.kind === 'op'
-      ? s('ellipse', { class: 'shape', cx: 0, cy: 0, rx: width / 2, ry: height / 2, fill: st.fill, stroke: st.stroke, 'stroke-width': '1.5' })
-      : s('rect', { class: 'shape', x: -width / 2, y: -height / 2, width, height, rx: 7, fill: st.fill, stroke: st.stroke, 'stroke-width': root ? '3' : '1.5',
-        'stroke-dasharray': cls === 'group' ? '6 3' : null });
+      ? s('ellipse', { class: 'shape', cx: 0, cy: 0, rx: width / 2, ry: height / 2, fill: st.fill, stroke: st.stroke, 'stroke-width': n.parts ? '3' : '1.5',
+        'stroke-dasharray': null })
+      : s('rect', { class: 'shape', x: -width / 2, y: -height / 2, width, height, rx: 7, fill: st.fill, stroke: st.stroke, 'stroke-width': root || cls === 'module' ? '3' : '1.5',
+        'stroke-dasharray': cls === 'group' ? '6 3' : n.constant ? '3 2' : null });
     // Not interactive children inside the focusable <g>: the <g> itself is the one control.
     // Its accessible name is the <title> child (kind, label, values), which contains the visible text.
     const el = s('g', { class: `node node-${cls}${root ? ' node-root' : ''}${notComputed ? ' grad-missing' : ''}`, transform: `translate(${x},${y})`, tabindex: '0', role: 'button' },
-      s('title', { text: `${title} ${detail} (${st.kind})${n.value ? `\nvalue ${preview(n.value, n.numel)}` : ''}${n.grad ? `\ngrad ${preview(n.grad, n.numel)}` : notComputed ? '\ngrad not computed yet (backward has not reached it)' : ''}` }),
+      s('title', { text: `${title} ${detail} (${n.constant ? 'constant: needs no gradient' : n.parts ? `composite of ${n.parts.join(', ')}` : st.kind})${n.value ? `\nvalue ${preview(n.value, n.numel)}` : ''}${n.grad ? `\ngrad ${preview(n.grad, n.numel)}` : notComputed ? '\ngrad not computed yet (backward has not reached it)' : ''}` }),
       shape,
       s('text', { class: 'label-title', x: 0, y: -3, 'text-anchor': 'middle', 'font-size': '14', 'font-weight': '600', fill: '#0f172a', 'font-family': 'ui-sans-serif, system-ui, sans-serif', text: title }),
       s('text', { class: 'label-detail', x: 0, y: 13, 'text-anchor': 'middle', 'font-size': '11', fill: '#475569', 'font-family': 'ui-monospace, SFMono-Regular, Menlo, monospace', text: detail }));
@@ -271,7 +283,23 @@ export function createGraphView(container, { onSelect = () => {}, onHover = () =
     });
   }
 
-  function render(g, message = '') {
+  /** Module clusters: a box per expanded module call, its label a toggle that collapses it. */
+  function drawClusters(clusters) {
+    clear(clusterLayer);
+    for (const c of [...clusters].sort((a, b) => a.depth - b.depth)) {
+      const b = lay.clusters.get(c.id);
+      if (!b) continue;
+      const w = Math.min(b.width - 8, (c.label.length + 2) * 7.3 + 12);
+      clusterLayer.append(s('g', { class: 'cluster', 'data-module': String(c.id) },
+        s('rect', { class: 'cluster-box', x: b.x, y: b.y, width: b.width, height: b.height, rx: 9, fill: c.depth % 2 ? '#f0fdf4' : '#f7fee7', 'fill-opacity': '0.55', stroke: '#16a34a', 'stroke-width': '1.2', 'stroke-dasharray': '5 3' }),
+        s('g', { class: 'cluster-label', tabindex: '0', role: 'button', 'data-cluster-id': String(c.id), transform: `translate(${b.x + 4},${b.y + 3})` },
+          s('title', { text: `${c.label}: module call (${c.nodes.length} nodes) — click to collapse` }),
+          s('rect', { x: 0, y: 0, width: Math.max(40, w), height: 16, rx: 4, fill: '#dcfce7', stroke: 'none' }),
+          s('text', { x: 6, y: 12, 'font-size': '12', 'font-weight': '600', fill: '#14532d', 'font-family': 'ui-monospace, SFMono-Regular, Menlo, monospace', text: `▾ ${c.label}` }))));
+    }
+  }
+
+  function render(g, message = '', { clusters = [], clusterOf = new Map() } = {}) {
     graph = g;
     clear(world);
     nodeEls = new Map();
@@ -294,13 +322,16 @@ export function createGraphView(container, { onSelect = () => {}, onHover = () =
       const w = Math.max(title.length * CHAR_W.title, detail.length * CHAR_W.detail) + (n.kind === 'op' ? 40 : 26);
       return { id: n.id, width: Math.max(70, w), height: n.kind === 'op' ? 34 : 42 };
     });
-    lay = layout(sized, g.edges);
+    lay = layout(sized, g.edges, { clusters, clusterOf });
     svgEl.dataset.layout = lay.engine;
     svgEl.dataset.nodes = String(g.nodes.length);
     edgeLayer = s('g', { class: 'edges' });
     labelLayer = s('g', { class: 'edge-labels' });
     nodeLayer = s('g', { class: 'nodes' });
-    world.append(edgeLayer, labelLayer, nodeLayer);
+    clusterLayer = s('g', { class: 'clusters' });
+    world.append(clusterLayer, edgeLayer, labelLayer, nodeLayer);
+    drawClusters(clusters);
+    svgEl.dataset.clusters = String(clusters.length);
     culled = g.nodes.length > MOUNT_ALL;
     size = { w: lay.width, h: lay.height };
     if (!culled) {

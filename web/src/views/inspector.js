@@ -6,7 +6,7 @@ import { nodeClass } from './graph.js';
 
 const MAX_ROWS = 8;
 const MAX_COLS = 8;
-const KIND = { param: 'parameter (leaf, requires grad)', leaf: 'constant (leaf, no grad)', inter: 'intermediate tensor', op: 'op', group: 'collapsed loop iterations' };
+const KIND = { param: 'parameter (leaf, requires grad)', leaf: 'constant (leaf, no grad)', inter: 'intermediate tensor', op: 'op', group: 'collapsed loop iterations', module: 'module call (collapsed)' };
 
 /** A diverging colour for v in [-m, m]: blue for negative, red for positive. */
 function heat(v, m) {
@@ -114,7 +114,7 @@ function gradcheckView(gc, shape) {
   return sec;
 }
 
-export function createInspector(el, { onLine = () => {}, onGradcheck = () => {}, onExpand = () => {} } = {}) {
+export function createInspector(el, { onLine = () => {}, onGradcheck = () => {}, onExpand = () => {}, onExpandModule = () => {}, onExpandComposites = () => {} } = {}) {
   function render(node, { full = null, source = '', features = {}, gradcheck = null, gradFn = '', chain = null, nameOf = (id) => `#${id}` } = {}) {
     clear(el);
     if (!node) {
@@ -128,7 +128,13 @@ export function createInspector(el, { onLine = () => {}, onGradcheck = () => {},
         h('button', { class: 'btn small', 'data-action': 'expand', onclick: () => onExpand(node) }, 'Expand: draw all nodes'));
       return;
     }
-    const title = node.kind === 'op' ? node.op : node.name || '(unnamed tensor)';
+    if (cls === 'module') {
+      el.append(h('div', { class: 'insp-head' }, h('span', { class: 'kind-dot kind-module' }), h('span', { class: 'insp-title' }, node.name), h('span', { class: 'insp-kind' }, KIND.module)),
+        h('p', {}, `The ${node.members.length} nodes this module call made are drawn as this one node.`),
+        h('button', { class: 'btn small', 'data-action': 'expand-module', onclick: () => onExpandModule(node.moduleId) }, 'Expand: draw its nodes'));
+      return;
+    }
+    const title = node.kind === 'op' ? node.op : node.name || (node.constant ? 'constant' : '(unnamed tensor)');
     el.append(h('div', { class: 'insp-head' },
       h('span', { class: `kind-dot kind-${cls}` }),
       h('span', { class: 'insp-title' }, title),
@@ -144,6 +150,8 @@ export function createInspector(el, { onLine = () => {}, onGradcheck = () => {},
       ['backward order', node.backward_order >= 0 ? `#${node.backward_order + 1}` : 'not reached'],
     ];
     if (node.kind === 'op' && node.derivative) props.push(['derivative', `${node.op}: ${node.derivative}`]);
+    if (node.parts) props.push(['composite of', node.parts.join(', ')]);
+    if (node.constant) props.push(['in the graph as', 'a constant: an input that needs no gradient']);
     el.append(h('table', { class: 'props' }, h('tbody', {}, props.map(([k, v]) => h('tr', {}, h('th', { scope: 'row' }, k), h('td', {}, v))))));
 
     if (node.span && node.span.line) {
@@ -178,6 +186,7 @@ export function createInspector(el, { onLine = () => {}, onGradcheck = () => {},
       el.append(row);
     }
 
+    if (node.parts) el.append(h('div', { class: 'gradcheck' }, h('button', { class: 'btn small', 'data-action': 'expand-composites', title: 'Draw the ops composites are made of', onclick: () => onExpandComposites() }, `Show its parts (${node.parts.join(', ')})`)));
     if (chain) el.append(chainRuleView(chain, nameOf));
 
     const data = full ? full.data : node.value;

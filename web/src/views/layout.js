@@ -8,19 +8,32 @@ import dagre from '@dagrejs/dagre';
 /** Graphs with more nodes than this skip dagre (its recursion and its O(V·E) passes). */
 export const DAGRE_MAX_NODES = 300;
 
+/** Room above a cluster's first row of nodes for its label. */
+export const CLUSTER_LABEL_H = 18;
+
 /**
- * nodes: [{id, width, height}], edges: [{from, to}] (input -> consumer).
- * Returns {pos: Map(id -> {x, y, width, height}) (centres), edges: [[{x, y}, ...] per edge], width, height}.
+ * nodes: [{id, width, height}], edges: [{from, to}] (input -> consumer). opts.clusters:
+ * [{id, parent}] (module clusters, parent 0 = none) and opts.clusterOf: Map(node id -> innermost
+ * cluster id), both optional.
+ * Returns {pos: Map(id -> {x, y, width, height}) (centres), edges: [[{x, y}, ...] per edge], width,
+ * height, clusters: Map(cluster id -> {x, y, width, height}) (top-left corner)}.
  */
 export function layout(nodes, edges, opts = {}) {
-  return nodes.length <= DAGRE_MAX_NODES ? dagreLayout(nodes, edges, opts) : layeredLayout(nodes, edges, opts);
+  const lay = nodes.length <= DAGRE_MAX_NODES ? dagreLayout(nodes, edges, opts) : layeredLayout(nodes, edges, opts);
+  if (!lay.clusters) lay.clusters = boundingBoxes(lay.pos, opts);
+  return lay;
 }
 
-function dagreLayout(nodes, edges, { ranksep = 34, nodesep = 24 } = {}) {
-  const dg = new dagre.graphlib.Graph({ multigraph: true });
-  dg.setGraph({ rankdir: 'TB', nodesep, ranksep, edgesep: 14, marginx: 8, marginy: 8 });
+function dagreLayout(nodes, edges, { ranksep = 34, nodesep = 24, clusters = [], clusterOf = new Map() } = {}) {
+  const compound = clusters.length > 0;
+  const dg = new dagre.graphlib.Graph({ multigraph: true, compound });
+  dg.setGraph({ rankdir: 'TB', nodesep, ranksep: compound ? ranksep + CLUSTER_LABEL_H : ranksep, edgesep: 14, marginx: 8, marginy: 8 + CLUSTER_LABEL_H * (compound ? 1 : 0) });
   dg.setDefaultEdgeLabel(() => ({}));
   for (const n of nodes) dg.setNode(String(n.id), { width: n.width, height: n.height });
+  // Module clusters as dagre's compound nodes: it keeps their members together and sizes them.
+  for (const c of clusters) dg.setNode(`c${c.id}`, {});
+  for (const c of clusters) if (c.parent) dg.setParent(`c${c.id}`, `c${c.parent}`);
+  for (const [id, c] of clusterOf) if (dg.hasNode(String(id))) dg.setParent(String(id), `c${c}`);
   edges.forEach((e, i) => dg.setEdge(String(e.from), String(e.to), {}, `e${i}`));
   dagre.layout(dg);
   const pos = new Map();
@@ -28,8 +41,36 @@ function dagreLayout(nodes, edges, { ranksep = 34, nodesep = 24 } = {}) {
     const p = dg.node(String(n.id));
     pos.set(n.id, { x: p.x, y: p.y, width: n.width, height: n.height });
   }
+  const boxes = new Map();
+  for (const c of clusters) {
+    const b = dg.node(`c${c.id}`);
+    // The label sits in the box's top strip: grow the box upwards by its height.
+    if (b && b.width) boxes.set(c.id, { x: b.x - b.width / 2, y: b.y - b.height / 2 - CLUSTER_LABEL_H, width: b.width, height: b.height + CLUSTER_LABEL_H });
+  }
   const gi = dg.graph();
-  return { pos, edges: edges.map((e, i) => dg.edge(String(e.from), String(e.to), `e${i}`).points), width: gi.width, height: gi.height, engine: 'dagre' };
+  return { pos, edges: edges.map((e, i) => dg.edge(String(e.from), String(e.to), `e${i}`).points), width: gi.width, height: gi.height, clusters: boxes, engine: 'dagre' };
+}
+
+/** Cluster boxes from their members' positions (the layered layout knows no clusters), outer last. */
+function boundingBoxes(pos, { clusters = [], clusterOf = new Map() } = {}) {
+  const boxes = new Map();
+  if (!clusters.length) return boxes;
+  const byId = new Map(clusters.map((c) => [c.id, c]));
+  const grow = (id, x0, y0, x1, y1) => {
+    for (let k = 0; id && k < 64; k++, id = byId.get(id)?.parent) {
+      const b = boxes.get(id);
+      const pad = 8;
+      if (!b) boxes.set(id, { x0: x0 - pad, y0: y0 - pad - CLUSTER_LABEL_H, x1: x1 + pad, y1: y1 + pad });
+      else Object.assign(b, { x0: Math.min(b.x0, x0 - pad), y0: Math.min(b.y0, y0 - pad - CLUSTER_LABEL_H), x1: Math.max(b.x1, x1 + pad), y1: Math.max(b.y1, y1 + pad) });
+      ({ x0, y0, x1, y1 } = boxes.get(id));
+    }
+  };
+  for (const [id, c] of clusterOf) {
+    const p = pos.get(id);
+    if (p) grow(c, p.x - p.width / 2, p.y - p.height / 2, p.x + p.width / 2, p.y + p.height / 2);
+  }
+  for (const [id, b] of boxes) boxes.set(id, { x: b.x0, y: b.y0, width: b.x1 - b.x0, height: b.y1 - b.y0 });
+  return boxes;
 }
 
 /** A layered (Sugiyama-style) layout without recursion, for graphs of any size. */
