@@ -54,9 +54,15 @@ Value Interp::tensor_binop(BinOpKind op, const Value& a, const Value& b, Pos at)
     case BinOpKind::Mul: return call_table(name, where, {b, a}, {}, at);
     case BinOpKind::Pow: return call_table(name, kTorch, {a, b}, {}, at);
     case BinOpKind::MatMul: unsupported(op, a, b, at);
+    case BinOpKind::Div: {  // PyTorch's __rtruediv__: reciprocal(x) * number (its values and its graph)
+      Value rec = call_table("reciprocal", kTorch, {b}, {}, at);
+      return call_table("mul", where, {rec, a}, {}, at);
+    }
     default: {
       Tensor w = wrap_scalar(a.as_double(), b.t, a.kind != K::Float);
-      return call_table(name, where, {Value::tensor(w), b}, {}, at);
+      Value r = call_table(name, where, {Value::tensor(w), b}, {}, at);
+      if (op == BinOpKind::Sub && r.kind == K::Tensor) label_node(r.t, "RsubBackward1", {&b.t});  // number - x
+      return r;
     }
   }
 }
