@@ -116,6 +116,12 @@ const std::pair<const char*, NodeNamer> kNodeNames[] = {
     {"stack", TL_NAME("StackBackward0")},
     {"gelu", TL_NAME("GeluBackward0")},
     {"layer_norm", TL_NAME("NativeLayerNormBackward0")},
+    {"avg_pool2d", TL_NAME("AvgPool2DBackward0")},
+    // adaptive_avg_pool2d: PyTorch computes a (1, 1) output as a mean over (H, W).
+    {"adaptive_avg_pool2d", [](const Args&, const Tensor& out) -> const char* {
+       return out.shape()[out.dim() - 1] == 1 && out.shape()[out.dim() - 2] == 1 ? "MeanBackward1"
+                                                                                : "AdaptiveAvgPool2DBackward0";
+     }},
     {"to", TL_NAME("ToCopyBackward0")},
     {"float", TL_NAME("ToCopyBackward0")},
     {"double", TL_NAME("ToCopyBackward0")},
@@ -173,6 +179,7 @@ std::vector<OpDef> build_table() {
   register_linalg_ops(t);
   register_shape_ops(t);
   register_nn_ops(t);
+  register_conv_ops(t);
   register_creation_ops(t);
   register_tensor_api_ops(t);
   for (OpDef& op : t) parse_schema(op);

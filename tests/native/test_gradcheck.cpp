@@ -50,6 +50,7 @@ Arg MASK(std::initializer_list<int64_t> v, std::initializer_list<int64_t> shape)
   a.lo = 99;  // marks a bool mask
   return a;
 }
+Arg S(const char* v) { Arg a; a.lit = Value::str(v); return a; }
 Arg TL_(std::initializer_list<Arg> xs) { Arg a; a.kind = Arg::List, a.items = xs; return a; }
 
 struct Case {
@@ -154,6 +155,20 @@ const std::map<std::string, Row>& cases() {
       // dropout: the mask is random, so gradcheck only the deterministic paths (p = 0, eval, p = 1).
       {"dropout", {{{{T({2, 3}), F(0.0), B(true)}}, {{T({2, 3}), F(0.5), B(false)}}, {{T({4}), F(1.0), B(true)}}}}},
       {"layer_norm", {{{{T({2, 3}), L({3}), T({3}), T({3})}}, {{T({2, 2, 3}), L({2, 3}), N(), N(), F(1e-3)}}, {{T({4}), L({4}), T({4}), N()}}}}},
+      {"l1_loss", {{{{T({2, 3}), T({2, 3})}}, {{T({4}), T({4})}}, {{T({2, 3}), T({3}), N(), N(), S("sum")}}}}},
+      {"smooth_l1_loss", {{{{T({2, 3}), T({2, 3})}}, {{T({4}, -3, 3), T({4})}}, {{T({2, 3}), T({3}), N(), N(), S("none"), F(0.5)}}}}},
+      {"binary_cross_entropy", {{{{T({2, 3}, 0.1, 0.9), T({2, 3}, 0, 1)}}, {{T({4}, 0.2, 0.8), T({4}, 0, 1), N(), N(), N(), S("sum")}},
+                                {{T({}, 0.3, 0.7), T({}, 0, 1)}}}}},
+      // conv2d: bias, groups = 2 without bias, unbatched with stride/padding/dilation.
+      {"conv2d", {{{{T({1, 2, 4, 4}), T({3, 2, 2, 2}), T({3})}},
+                   {{T({2, 2, 3, 3}), T({2, 1, 2, 2}), N(), L({1}), L({0}), L({1}), I(2)}},
+                   {{T({1, 4, 5}), T({2, 1, 3, 3}), T({2}), I(2), I(1), I(2)}}}}},
+      {"unfold", {{{{T({1, 2, 3, 3}), L({2, 2})}}, {{T({2, 1, 4, 4}), I(2), I(1), I(1), I(2)}}, {{T({2, 3, 3}), L({2, 1}), I(1), I(0), I(1)}}}}},
+      {"fold", {{{{T({1, 4, 4}), L({3, 3}), L({2, 2})}}, {{T({2, 8, 4}), L({3, 3}), I(2)}}, {{T({4, 9}), L({4, 4}), I(2), I(1), I(1), I(2)}}}}},
+      {"max_pool2d", {{{{T({1, 2, 4, 4}), I(2)}}, {{T({2, 3, 5}), L({2, 3}), I(1), I(1)}}, {{T({1, 1, 5, 5}), I(3), I(2), I(0), I(1), B(true)}}}}},
+      {"avg_pool2d", {{{{T({1, 2, 4, 4}), I(2)}}, {{T({2, 3, 5}), L({2, 3}), I(1), I(1), B(false), B(false)}},
+                       {{T({1, 1, 5, 5}), I(3), I(2), I(1), B(false), B(true), I(4)}}}}},
+      {"adaptive_avg_pool2d", {{{{T({1, 2, 4, 4}), I(2)}}, {{T({2, 4, 6}), L({1, 3})}}, {{T({1, 1, 3, 3}), I(1)}}}}},
   };
   return m;
 }
