@@ -49,6 +49,8 @@ Value Interp::get_attr(const Value& obj, const std::string& name, Pos at) {
   }
   if (auto w = as<WrapperObj>(obj, Tag::Property); w && name == "setter") return make_obj<MethodObj>(obj, name);
   if (auto b = as<BuiltinObj>(obj, Tag::Builtin); b && name == "__name__") return Value::str(b->name);
+  if (auto c = as<NNClassObj>(obj, Tag::NNClass); c && c->name == "Embedding" && name == "from_pretrained")
+    return make_obj<MethodObj>(obj, name);
   if (name == "__name__" || name == "__qualname__") {
     std::string n;
     if (auto t = as<TypeObj>(obj, Tag::Type)) n = t->name;
@@ -298,6 +300,14 @@ Value Interp::call_module(const nn::ModulePtr& m, std::vector<Value>& pos, Kw& k
   if (m->type_name() == "ModuleList" || m->type_name() == "ModuleDict")
     fail(at, "NotImplementedError: Module [" + m->type_name() + "] is missing the required \"forward\" function");
   if (!kw.empty()) fail(at, "TypeError: " + m->type_name() + ".forward() got an unexpected keyword argument '" + kw[0].first + "'");
+  if (m->takes_values()) {  // e.g. LSTM: (input, (h0, c0)) -> (output, (h, c))
+    Value r = at_pos(at, [&] {
+      SourcePosGuard sp(at.line, at.col);
+      return m->call_values(pos);
+    });
+    check_memory(at);
+    return r;
+  }
   std::vector<Tensor> in;
   for (const Value& v : pos) {
     if (v.kind != K::Tensor)
@@ -317,6 +327,8 @@ Value Interp::nn_module_attr(const Value& self, const nn::Module& m, const std::
   if (um)
     if (const Value* v = const_cast<UserModule*>(um)->find_attr(name)) return *v;
   if (const Tensor* t = m.find_parameter(name)) return t->defined() ? Value::tensor(*t) : Value::none();
+  for (const auto& [n, t] : m.own_buffers())
+    if (n == name) return t.defined() ? Value::tensor(t) : Value::none();
   if (nn::ModulePtr c = m.find_child(name)) return make_obj<NNModuleObj>(c);
   if (um) {
     for (const auto& [n, t] : um->buffers)
@@ -339,7 +351,7 @@ Value Interp::nn_module_attr(const Value& self, const nn::Module& m, const std::
   }
   if (auto d = dynamic_cast<const nn::Dropout*>(&m); d && name == "p") return Value::number(d->p);
   if (auto d = dynamic_cast<const nn::LeakyReLU*>(&m); d && name == "negative_slope") return Value::number(d->negative_slope);
-  if (auto d = dynamic_cast<const nn::Softmax*>(&m); d && name == "dim") return Value::integer(d->dim);
+  if (auto d = dynamic_cast<const nn::Softmax*>(&m); d && name == "dim") return d->dim ? Value::integer(*d->dim) : Value::none();
   if (auto d = dynamic_cast<const nn::LayerNorm*>(&m)) {
     if (name == "eps") return Value::number(d->eps);
     if (name == "elementwise_affine") return Value::boolean(d->elementwise_affine);
@@ -353,6 +365,39 @@ Value Interp::nn_module_attr(const Value& self, const nn::Module& m, const std::
     if (name == "num_embeddings") return Value::integer(d->num_embeddings);
     if (name == "embedding_dim") return Value::integer(d->embedding_dim);
   }
+  auto ints = [](const std::vector<int64_t>& v) {
+    std::vector<Value> r;
+    for (int64_t x : v) r.push_back(Value::integer(x));
+    return Value::tuple(std::move(r));
+  };
+  if (auto d = dynamic_cast<const nn::Conv2d*>(&m)) {
+    if (name == "in_channels") return Value::integer(d->in_channels);
+    if (name == "out_channels") return Value::integer(d->out_channels);
+    if (name == "kernel_size") return ints(d->kernel_size);
+    if (name == "stride") return ints(d->stride);
+    if (name == "padding") return d->padding_str.empty() ? ints(d->padding) : Value::str(d->padding_str);
+    if (name == "dilation") return ints(d->dilation);
+    if (name == "groups") return Value::integer(d->groups);
+  }
+  if (auto d = dynamic_cast<const nn::MaxPool2d*>(&m)) {
+    if (name == "kernel_size") return d->kernel_size;
+    if (name == "stride") return d->stride;
+    if (name == "padding") return d->padding;
+    if (name == "dilation") return d->dilation;
+  }
+  if (auto d = dynamic_cast<const nn::BatchNorm*>(&m)) {
+    if (name == "num_features") return Value::integer(d->num_features);
+    if (name == "eps") return Value::number(d->eps);
+    if (name == "momentum") return d->momentum ? Value::number(*d->momentum) : Value::none();
+  }
+  if (auto d = dynamic_cast<const nn::LSTM*>(&m)) {
+    if (name == "input_size") return Value::integer(d->input_size);
+    if (name == "hidden_size") return Value::integer(d->hidden_size);
+    if (name == "num_layers") return Value::integer(d->num_layers);
+    if (name == "batch_first") return Value::boolean(d->batch_first);
+  }
+  if (auto d = dynamic_cast<const nn::Embedding*>(&m); d && name == "padding_idx")
+    return d->padding_idx ? Value::integer(*d->padding_idx) : Value::none();
   if (auto d = dynamic_cast<const nn::Loss*>(&m); d && name == "reduction") return Value::str(nn::reduction_name(d->reduction));
   if (auto d = dynamic_cast<const nn::CrossEntropyLoss*>(&m); d && name == "ignore_index") return Value::integer(d->ignore_index);
   fail(at, "AttributeError: '" + m.type_name() + "' object has no attribute '" + name + "'");
@@ -461,6 +506,11 @@ Value Interp::call_module_method(const Value& self, const std::string& n, std::v
       if (n == "state_dict")
         for (const auto& [pn, t] : mod->own_parameters())
           if (t.defined()) d->items.emplace_back(Value::str(q(pn)), Value::tensor(t.detach()));
+      for (const auto& [bn, t] : mod->own_buffers()) {  // engine modules' buffers (BatchNorm's running stats)
+        if (!t.defined()) continue;
+        if (n == "state_dict") d->items.emplace_back(Value::str(q(bn)), Value::tensor(t.detach()));
+        else bufs.push_back(n == "buffers" ? Value::tensor(t) : Value::tuple({Value::str(q(bn)), Value::tensor(t)}));
+      }
       if (auto um = std::dynamic_pointer_cast<UserModule>(mod))
         for (const auto& [bn, t] : um->buffers) {
           if (!t.defined()) continue;
@@ -482,6 +532,8 @@ Value Interp::call_module_method(const Value& self, const std::string& n, std::v
       auto q = [&](const std::string& x) { return prefix.empty() ? x : prefix + "." + x; };
       for (const auto& [pn, t] : mod->own_parameters())
         if (t.defined()) targets.emplace_back(q(pn), t);
+      for (const auto& [bn, t] : mod->own_buffers())
+        if (t.defined()) targets.emplace_back(q(bn), t);
       if (auto um = std::dynamic_pointer_cast<UserModule>(mod))
         for (const auto& [bn, t] : um->buffers)
           if (t.defined()) targets.emplace_back(q(bn), t);
