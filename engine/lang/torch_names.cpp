@@ -558,7 +558,9 @@ Value Interp::call_module_method(const Value& self, const std::string& n, std::v
       fail(at, "RuntimeError: Error(s) in loading state_dict for " + m->type_name() + ":\n\t" +
                    (missing.empty() ? "" : "Missing key(s) in state_dict: " + missing + ". ") +
                    (unexpected.empty() ? "" : "Unexpected key(s) in state_dict: " + unexpected + ". "));
-    return Value::none();
+    // PyTorch returns _IncompatibleKeys(missing_keys=[], unexpected_keys=[]), which prints as this
+    // (a mismatch raised above, as strict=True does); tutorials print(model.load_state_dict(sd)).
+    return Value::str("<All keys matched successfully>");
   }
   auto um = std::dynamic_pointer_cast<UserModule>(m);
   if (n == "register_buffer" || n == "register_parameter" || n == "add_module") {

@@ -151,6 +151,12 @@ Sequential::Sequential(std::vector<ModulePtr> mods) {
   for (size_t i = 0; i < mods.size(); ++i) register_module(std::to_string(i), std::move(mods[i]));
 }
 
+std::shared_ptr<Sequential> Sequential::make_named(std::vector<std::pair<std::string, ModulePtr>> mods) {
+  auto s = std::make_shared<Sequential>(std::vector<ModulePtr>{});
+  for (auto& [n, m] : mods) s->register_module(n, std::move(m));
+  return s;
+}
+
 Tensor Sequential::forward(const std::vector<Tensor>& in) {
   TL_CHECK(in.size() == 1, "Sequential.forward() takes 1 positional argument but ", in.size(), " were given");
   Tensor x = in[0];

@@ -97,6 +97,8 @@ class Sequential : public Module {
  public:
   explicit Sequential(std::vector<ModulePtr> mods);
   static std::shared_ptr<Sequential> make(std::vector<ModulePtr> mods) { return std::make_shared<Sequential>(std::move(mods)); }
+  // With given child names (model[1:] keeps the names "1", "2", ... as PyTorch's slice does).
+  static std::shared_ptr<Sequential> make_named(std::vector<std::pair<std::string, ModulePtr>> mods);
   std::string type_name() const override { return "Sequential"; }
   Tensor forward(const std::vector<Tensor>& in) override;
   size_t size() const { return children_.size(); }
