@@ -1,4 +1,5 @@
-// Softmax family and losses. softmax, nll_loss, cross_entropy and mse_loss are composites;
+// Softmax family and losses. softmax, nll_loss and cross_entropy are composites; mse_loss is fused
+// (one node, as PyTorch records);
 // log_softmax and binary_cross_entropy_with_logits are fused primitives for numerical stability
 // (log of a softmax underflows; log(1 + e^x) overflows).
 #include <cmath>
@@ -44,10 +45,29 @@ Tensor log_softmax(const Tensor& x, int64_t dim) {
   return out;
 }
 
+// ---- mse_loss ----  mean((x - y)^2), one MseLossBackward0 node as PyTorch records (its
+// next_functions are x's and y's, which tutorials print). d/dx = 2 (x - y) g / N; d/dy = -d/dx
+// (of the broadcast shape; the engine sums them back to each input's shape).
+static void mse_loss_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  Tensor x = n.saved_tensor(0), y = n.saved_tensor(1);
+  Tensor d = sub(x, y);
+  Tensor gx = mul(d, div(mul(g, Tensor::scalar(2, g.dtype())), Tensor::scalar(double(d.numel()), g.dtype())));
+  if (n.needs_input_grad(0)) gi[0] = gx;
+  if (n.needs_input_grad(1)) gi[1] = neg(gx);
+}
 Tensor mse_loss(const Tensor& input, const Tensor& target) {
   broadcast_shapes("mse_loss", input.shape(), target.shape());
-  Tensor d = sub(input, target);
-  return mean(mul(d, d));
+  Tensor out;
+  {
+    NoGradGuard ng;
+    Tensor d = sub(input, target);
+    out = mean(mul(d, d));
+  }
+  if (Node* n = record("mse_loss", mse_loss_bw, {&input, &target}, out)) {
+    n->display = "MseLossBackward0";
+    save(n, input), save(n, target);
+  }
+  return out;
 }
 
 // nll_loss(logp (N, C) or (C,), target (N,) or ()) = -mean over non-ignored targets of logp[i, t_i]
@@ -225,7 +245,8 @@ void register_nn_ops(std::vector<OpDef>& t) {
                [](const Args& a) { return Value::tensor(log_softmax(a.t(0), a.i(1))); }, log_softmax_bw,
                "grad = g - exp(y) * sum(g)"});
   t.push_back({"mse_loss(Tensor input, Tensor target) -> Tensor", kF,
-               [](const Args& a) { return Value::tensor(mse_loss(a.t(0), a.t(1))); }, nullptr, "composite: mean((x - y)^2)"});
+               [](const Args& a) { return Value::tensor(mse_loss(a.t(0), a.t(1))); }, mse_loss_bw,
+               "grad_x = 2 (x - y) g / N; grad_y = -grad_x"});
   t.push_back({"nll_loss(Tensor input, Tensor(nograd) target, *, int ignore_index=-100) -> Tensor", kF,
                [](const Args& a) { return Value::tensor(nll_loss(a.t(0), a.t(1), a.i(2))); }, nullptr,
                "composite: -mean(gather(logp, target))"});

@@ -121,6 +121,8 @@ Tensor sum_to(const Tensor& g, const Shape& shape);
 Tensor mm(const Tensor& a, const Tensor& b);
 Tensor bmm(const Tensor& a, const Tensor& b);
 Tensor matmul(const Tensor& a, const Tensor& b);
+// torch.addmm: beta * input + alpha * (mat1 @ mat2)
+Tensor addmm(const Tensor& input, const Tensor& mat1, const Tensor& mat2, double beta = 1, double alpha = 1);
 Tensor linear(const Tensor& x, const Tensor& w, const Tensor& b = Tensor());
 Tensor t(const Tensor& x);
 
