@@ -702,7 +702,7 @@ Tensor CrossEntropyLoss::forward(const std::vector<Tensor>& in) {
   const Tensor &x = in[0], &y = in[1];
   if (reduction == Reduction::Mean) {
     Tensor l = cross_entropy(x, y, ignore_index);
-    label_node(l, "NllLossBackward0", {&x, &y});
+    label_node(l, x.dim() > 2 && !y.is_floating_point() ? "NllLoss2DBackward0" : "NllLossBackward0", {&x, &y});
     return l;
   }
   const int cdim = x.dim() == 1 ? 0 : 1;
@@ -761,7 +761,7 @@ Tensor NLLLoss::forward(const std::vector<Tensor>& in) {
   TL_CHECK(reduction == Reduction::Mean, "NLLLoss(reduction='", reduction_name(reduction),
            "') is not supported by tensorlens (only 'mean')");
   Tensor l = nll_loss(in[0], in[1], ignore_index);
-  label_node(l, "NllLossBackward0", {&in[0], &in[1]});
+  label_node(l, in[0].dim() > 2 ? "NllLoss2DBackward0" : "NllLossBackward0", {&in[0], &in[1]});
   return l;
 }
 

@@ -74,6 +74,22 @@ Tensor mse_loss(const Tensor& input, const Tensor& target) {
 Tensor nll_loss(const Tensor& logp, const Tensor& target, int64_t ignore_index) {
   TL_CHECK(target.dtype() == DType::Int64, "nll_loss: expected target of dtype int64, but got ",
            dtype_name(target.dtype()));
+  if (logp.dim() > 2) {
+    // (N, C, d1, ...) with target (N, d1, ...): classes moved last, one row per position (PyTorch's
+    // nll_loss2d / nll_loss_nd; the mean is over every non-ignored position).
+    const int64_t N = logp.shape()[0], C = logp.shape()[1];
+    bool ok = target.dim() == logp.dim() - 1 && target.shape()[0] == N;
+    for (int i = 2; ok && i < logp.dim(); ++i) ok = target.shape()[i - 1] == logp.shape()[i];
+    TL_CHECK(ok, "nll_loss: expected target of size ", [&] {
+      std::string r = "[" + std::to_string(N);
+      for (int i = 2; i < logp.dim(); ++i) r += ", " + std::to_string(logp.shape()[i]);
+      return r + "]";
+    }(), ", got ", target.shape_str());
+    IntList perm{0};
+    for (int i = 2; i < logp.dim(); ++i) perm.push_back(i);
+    perm.push_back(1);
+    return nll_loss(reshape(permute(logp, perm), {-1, C}), reshape(target, {-1}), ignore_index);
+  }
   TL_CHECK(logp.dim() == 1 || logp.dim() == 2, "nll_loss: expected input of 1 or 2 dimensions, got shape ",
            logp.shape_str());
   Tensor lp = logp.dim() == 1 ? unsqueeze(logp, 0) : logp;

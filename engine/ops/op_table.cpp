@@ -93,8 +93,13 @@ const std::pair<const char*, NodeNamer> kNodeNames[] = {
     {"mean.dim", TL_NAME("MeanBackward1")},
     {"sum.dim", TL_NAME("SumBackward1")},
     {"mse_loss", TL_NAME("MseLossBackward0")},
-    {"nll_loss", TL_NAME("NllLossBackward0")},
-    {"cross_entropy", TL_NAME("NllLossBackward0")},
+    // nll_loss / cross_entropy: PyTorch's nll_loss2d for inputs of more than 2 dims.
+    {"nll_loss", [](const Args& a, const Tensor&) -> const char* {
+       return a.t(0).dim() > 2 ? "NllLoss2DBackward0" : "NllLossBackward0";
+     }},
+    {"cross_entropy", [](const Args& a, const Tensor&) -> const char* {
+       return a.t(0).dim() > 2 && !a.t(1).is_floating_point() ? "NllLoss2DBackward0" : "NllLossBackward0";
+     }},
     {"softmax", TL_NAME("SoftmaxBackward0")},
     {"select", TL_NAME("SelectBackward0")},
     {"pow.Scalar", TL_NAME("PowBackward0")},
