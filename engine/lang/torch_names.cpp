@@ -1,6 +1,8 @@
 // torch / torch.nn / torch.optim names: module attributes, tensor attributes, nn modules and optimizers.
 #include "engine/lang/interp.h"
 
+#include <set>
+
 namespace tl::lang::detail {
 
 Value Interp::get_attr(const Value& obj, const std::string& name, Pos at) {
@@ -464,7 +466,10 @@ Value Interp::call_module_method(const Value& self, const std::string& n, std::v
         if (p.second.defined()) named.push_back(p);
     for (auto& [name, t] : named)
       out.push_back(n == "parameters" ? Value::tensor(t) : Value::tuple({Value::str(name), Value::tensor(t)}));
-    return make_seq(K::List, std::move(out), at);
+    // A generator, as PyTorch's (next(model.parameters()) is a common idiom).
+    auto g = std::make_shared<GeneratorObj>("Module." + n);
+    *g->items = std::move(out);
+    return Value::object(g);
   }
   if (n == "children" || n == "named_children") {
     no_kw(n.c_str(), kw, at);
@@ -489,10 +494,20 @@ Value Interp::call_module_method(const Value& self, const std::string& n, std::v
   if (n == "modules" || n == "named_modules") {
     no_kw(n.c_str(), kw, at);
     std::vector<Value> out;
-    walk([&](const std::string& prefix, const nn::ModulePtr& mod) {
+    // Each module once (PyTorch's memo): a module shared by two parents is yielded at its first
+    // place, and its children are not walked again.
+    std::set<const nn::Module*> seen;
+    std::vector<std::pair<std::string, nn::ModulePtr>> stack{{"", m}};
+    while (!stack.empty()) {
+      auto [prefix, mod] = stack.back();
+      stack.pop_back();
+      if (!seen.insert(mod.get()).second) continue;
       Value mv = mod == m ? self : make_obj<NNModuleObj>(mod);
       out.push_back(n == "modules" ? mv : Value::tuple({Value::str(prefix), mv}));
-    });
+      const auto& ch = mod->children();
+      for (auto it = ch.rbegin(); it != ch.rend(); ++it)
+        stack.emplace_back(prefix.empty() ? it->first : prefix + "." + it->first, it->second);
+    }
     auto g = std::make_shared<GeneratorObj>(n);
     *g->items = std::move(out);
     return Value::object(g);

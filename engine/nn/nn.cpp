@@ -702,7 +702,7 @@ Tensor CrossEntropyLoss::forward(const std::vector<Tensor>& in) {
   const Tensor &x = in[0], &y = in[1];
   if (reduction == Reduction::Mean) {
     Tensor l = cross_entropy(x, y, ignore_index);
-    label_node(l, x.dim() > 2 && !y.is_floating_point() ? "NllLoss2DBackward0" : "NllLossBackward0", {&x, &y});
+    label_node(l, y.is_floating_point() ? "DivBackward1" : x.dim() > 2 ? "NllLoss2DBackward0" : "NllLossBackward0", {&x, &y});
     return l;
   }
   const int cdim = x.dim() == 1 ? 0 : 1;

@@ -97,8 +97,10 @@ const std::pair<const char*, NodeNamer> kNodeNames[] = {
     {"nll_loss", [](const Args& a, const Tensor&) -> const char* {
        return a.t(0).dim() > 2 ? "NllLoss2DBackward0" : "NllLossBackward0";
      }},
+    // class-probability targets: PyTorch's -sum(target * log_softmax) / N ends in a DivBackward1.
     {"cross_entropy", [](const Args& a, const Tensor&) -> const char* {
-       return a.t(0).dim() > 2 && !a.t(1).is_floating_point() ? "NllLoss2DBackward0" : "NllLossBackward0";
+       if (a.t(1).is_floating_point()) return "DivBackward1";
+       return a.t(0).dim() > 2 ? "NllLoss2DBackward0" : "NllLossBackward0";
      }},
     {"softmax", TL_NAME("SoftmaxBackward0")},
     {"select", TL_NAME("SelectBackward0")},
