@@ -581,6 +581,13 @@ Value Interp::call_module_method(const Value& self, const std::string& n, std::v
   if (n == "register_buffer" || n == "register_parameter" || n == "add_module") {
     nargs(n.c_str(), pos, 2, 3, at);
     if (pos[0].kind != K::Str) fail(at, "TypeError: " + n + "() name should be a string");
+    auto sq = std::dynamic_pointer_cast<nn::Sequential>(m);
+    if (!um && sq && n == "add_module") {  // nn.Sequential().add_module(name, block)
+      auto c = as<NNModuleObj>(pos[1], Tag::NNModule);
+      if (!c) fail(at, "TypeError: " + pos[1].type_name() + " is not a Module subclass");
+      at_pos(at, [&] { sq->add_child(pos[0].s, c->m); });
+      return Value::none();
+    }
     if (!um) fail(at, "TypeError: " + n + "() is only supported on nn.Module subclasses in tensorlens");
     if (n == "register_buffer") {
       if (!pos[1].is_none() && pos[1].kind != K::Tensor) fail(at, "TypeError: cannot assign '" + pos[1].type_name() + "' object to buffer '" + pos[0].s + "' (torch Tensor or None required)");

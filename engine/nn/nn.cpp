@@ -164,6 +164,17 @@ Tensor Sequential::forward(const std::vector<Tensor>& in) {
   return x;
 }
 
+void Sequential::add_child(const std::string& name, ModulePtr m) {
+  TL_CHECK(m != nullptr, "add_module: module '", name, "' is None");
+  for (auto& [n, c] : children_)
+    if (n == name) {
+      for (auto& [pn, t] : m->named_parameters()) t.impl()->name = name + "." + pn;
+      c = std::move(m);
+      return;
+    }
+  register_module(name, std::move(m));
+}
+
 ModulePtr Sequential::at(int64_t i) const {
   const int64_t n = int64_t(children_.size());
   TL_CHECK(i >= -n && i < n, "IndexError: index ", i, " is out of range");

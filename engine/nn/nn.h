@@ -102,6 +102,8 @@ class Sequential : public Module {
   std::string type_name() const override { return "Sequential"; }
   Tensor forward(const std::vector<Tensor>& in) override;
   size_t size() const { return children_.size(); }
+  // add_module(name, m): appended, or replacing the child of that name in place (PyTorch's dict).
+  void add_child(const std::string& name, ModulePtr m);
   // model[i] (negative i counts from the end); throws IndexError-style tl::Error out of range.
   ModulePtr at(int64_t i) const;
 };
