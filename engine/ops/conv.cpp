@@ -166,7 +166,8 @@ Tensor fold(const Tensor& cols, const IntList& output_size, const IntList& kerne
   TL_CHECK(cols.dim() == 2 || cols.dim() == 3, "fold: Expected 2D or 3D (batch mode) input tensor, but got input of size: ",
            ints_str(cols.shape().vec()));
   Geo g = make_geo("fold", kernel_size, dilation, padding, stride);
-  auto [H, W] = pair2("fold", "output_size", output_size);
+  int64_t H, W;  // (not a structured binding: lambdas below capture them, which C++17 forbids)
+  std::tie(H, W) = pair2("fold", "output_size", output_size);
   TL_CHECK(H > 0 && W > 0, "fold: output_size should be greater than zero, got ", ints_str(output_size));
   set_out("fold", g, H, W);
   Tensor c3 = cols.dim() == 2 ? unsqueeze(cols, 0) : cols;
