@@ -171,35 +171,6 @@ Tensor& uniform_(Tensor& self, double from, double to) {
   return self;
 }
 
-// Tensor.random_(from, to): integers in [from, to) drawn as randint does (random() % range + from,
-// random64() when range >= 2^32); without bounds, floating targets get [0, 2^mantissa_digits], as
-// PyTorch's random_() (random() % (2^24 + 1) for float32, random64() % (2^53 + 1) for float64).
-Tensor& random_(Tensor& self, std::optional<int64_t> from, std::optional<int64_t> to) {
-  check_random_inplace("random_", self);
-  Generator& g = default_generator();
-  if (!from && !to) {
-    TL_CHECK(self.is_floating_point(), "random_(): without bounds only floating tensors are supported by tensorlens");
-    fill_random(self, [&](auto* p, int64_t n, bool) {
-      using T = std::remove_pointer_t<decltype(p)>;
-      for (int64_t i = 0; i < n; ++i) {
-        if constexpr (std::is_same_v<T, double>) p[i] = T(g.random64() % ((uint64_t(1) << 53) + 1));
-        else p[i] = T(g.random() % ((uint64_t(1) << 24) + 1));
-      }
-    });
-    return self;
-  }
-  const int64_t lo = from.value_or(0);
-  TL_CHECK(to.has_value(), "random_(from, None) is not supported by tensorlens; pass `to`");
-  TL_CHECK(lo < *to, "random_ expects 'from' to be less than 'to', but got from=", lo, " >= to=", *to);
-  TL_CHECK(self.dtype() != DType::Bool || (lo >= 0 && *to <= 2), "random_: bounds [", lo, ", ", *to, ") are out of range for bool");
-  const uint64_t range = uint64_t(*to) - uint64_t(lo);
-  fill_random(self, [&](auto* p, int64_t n, bool) {
-    using T = std::remove_pointer_t<decltype(p)>;
-    for (int64_t i = 0; i < n; ++i) p[i] = static_cast<T>(g.uniform_int_from_to(range, lo));
-  });
-  return self;
-}
-
 Tensor& normal_(Tensor& self, double mean, double std) {
   check_random_inplace("normal_", self);
   check_floating("normal_", self.dtype());
@@ -409,22 +380,6 @@ void register_creation_ops(std::vector<OpDef>& t) {
   t.push_back({"uniform_(Tensor input, float from=0, float to=1) -> Tensor(inplace)", kMethod, [](const Args& a) {
                  Tensor x = a.t(0);
                  uniform_(x, a.f(1), a.f(2));
-                 return a.v[0];
-               }});
-  // random_(to) / random_(from, to) / random_(), PyTorch's three overloads (in this order).
-  t.push_back({"random_.to(Tensor input, int to) -> Tensor(inplace)", kMethod, [](const Args& a) {
-                 Tensor x = a.t(0);
-                 random_(x, std::nullopt, a.i(1));
-                 return a.v[0];
-               }});
-  t.push_back({"random_.from(Tensor input, int from, int? to) -> Tensor(inplace)", kMethod, [](const Args& a) {
-                 Tensor x = a.t(0);
-                 random_(x, a.i(1), a.opt_i(2));
-                 return a.v[0];
-               }});
-  t.push_back({"random_(Tensor input) -> Tensor(inplace)", kMethod, [](const Args& a) {
-                 Tensor x = a.t(0);
-                 random_(x, std::nullopt, std::nullopt);
                  return a.v[0];
                }});
   t.push_back({"normal_(Tensor input, float mean=0, float std=1) -> Tensor(inplace)", kMethod, [](const Args& a) {

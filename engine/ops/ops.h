@@ -42,8 +42,6 @@ Tensor bernoulli(const Tensor& input, double p);
 // under NoGradGuard, as torch.nn.init does.
 Tensor& uniform_(Tensor& self, double from = 0, double to = 1);
 Tensor& normal_(Tensor& self, double mean = 0, double std = 1);
-// Tensor.random_: [from, to) integers (from defaults to 0); no bounds: [0, 2^mantissa digits] (floating).
-Tensor& random_(Tensor& self, std::optional<int64_t> from, std::optional<int64_t> to);
 Tensor& bernoulli_(Tensor& self, double p = 0.5);          // dropout: mask.bernoulli_(1 - p)
 Tensor& bernoulli_(Tensor& self, const Tensor& p);         // p broadcast to self's shape
 // torch.nn.init: fan_in/fan_out of a weight (dim >= 2) and the initialisers nn modules use. All
