@@ -43,6 +43,8 @@ function tsType(p) {
     if (p.name === 'betas') t = '[number, number]';
     else if (p.name === 'params') t = `${T}[]`;
     else if (p.name === 'data') t = 'NestedArray';
+    else if (p.name === 'padding') t = "number | number[] | 'same' | 'valid'";  // conv2d, Conv2d
+    else if (p.name === 'output_size') t = 'number | (number | null)[]';  // adaptive_avg_pool2d
     else t = 'null';
   }
   if (t === undefined) throw new Error(`gen-api: unknown parameter type '${p.type}'`);

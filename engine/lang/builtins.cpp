@@ -382,6 +382,29 @@ Value Interp::call_method(const MethodObj& m, std::vector<Value>& pos, Kw& kw, P
   if (call_method2(m, pos, kw, at, handled)) return handled;
   if (torch_extra_method(m, pos, kw, at, handled)) return handled;
   if (as<NNModuleObj>(self, Tag::NNModule)) return call_module_method(self, n, pos, kw, at);
+  if (as<NNClassObj>(self, Tag::NNClass) && n == "from_pretrained") {
+    // nn.Embedding.from_pretrained(embeddings, freeze=True, padding_idx=None, ...): the weight is the given tensor's
+    // storage; frozen (requires_grad=False) unless freeze=False.
+    if (pos.empty() || pos[0].kind != K::Tensor) fail(at, "TypeError: from_pretrained() missing the embeddings Tensor");
+    if (pos[0].t.dim() != 2) fail(at, "AssertionError: Embeddings parameter is expected to be 2-dimensional");
+    bool freeze = true;
+    nn::KwArgs mk{{"_weight", pos[0]}};
+    for (size_t i = 1; i < pos.size(); ++i)
+      if (i == 1 && pos[i].kind == K::Bool) freeze = pos[i].b;
+      else fail(at, "TypeError: from_pretrained(): pass the options after embeddings by keyword");
+    for (auto& [k, v] : kw) {
+      if (k == "freeze") {
+        if (v.kind != K::Bool) fail(at, "TypeError: from_pretrained(): freeze must be a bool");
+        freeze = v.b;
+      } else {
+        mk.emplace_back(k, v);
+      }
+    }
+    std::vector<Value> dims{Value::integer(pos[0].t.shape()[0]), Value::integer(pos[0].t.shape()[1])};
+    nn::ModulePtr mod = at_pos(at, [&] { return nn::make_module("Embedding", dims, mk); });
+    if (freeze) at_pos(at, [&] { Tensor(mod->own_parameters()[0].second).requires_grad_(false); });
+    return make_obj<NNModuleObj>(std::move(mod));
+  }
   if (auto o = as<OptimizerObj>(self, Tag::Optimizer)) {
     if (n == "step") sync_param_groups(*const_cast<OptimizerObj*>(o), at);  // an lr scheduler may have changed lr
     return call_optimizer_method(*o->o, n, pos, kw, at);

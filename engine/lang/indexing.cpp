@@ -80,6 +80,13 @@ Value Interp::get_item(const Value& obj, const std::vector<Value>& idx0, bool is
   if (auto m = as<NNModuleObj>(obj, Tag::NNModule)) {
     auto sq = std::dynamic_pointer_cast<nn::Sequential>(m->m);
     if (!sq) fail(at, "TypeError: '" + obj.type_name() + "' object is not subscriptable");
+    if (auto sl = idx.size() == 1 && !is_tuple ? as<SliceObj>(idx[0], Tag::Slice) : nullptr) {
+      int64_t start, stop, step, count;  // model[a:b]: a Sequential of those children, names kept
+      py_slice(*sl, int64_t(sq->size()), start, stop, step, count, at);
+      std::vector<std::pair<std::string, nn::ModulePtr>> kids;
+      for (int64_t k = 0; k < count; ++k) kids.push_back(sq->children()[size_t(start + k * step)]);
+      return make_obj<NNModuleObj>(nn::ModulePtr(nn::Sequential::make_named(std::move(kids))));
+    }
     if (idx.size() != 1 || is_tuple || !(is_int_like(idx[0]) || idx[0].kind == K::Tensor))
       fail(at, "TypeError: tensorlens indexes a Sequential with an integer only");
     const int64_t i = to_index(idx[0], at), n = int64_t(sq->size());

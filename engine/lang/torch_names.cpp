@@ -2,6 +2,8 @@
 #include "engine/lang/interp.h"
 #include "engine/lang/numpy.h"
 
+#include <set>
+
 namespace tl::lang::detail {
 
 Value Interp::get_attr(const Value& obj, const std::string& name, Pos at) {
@@ -57,6 +59,8 @@ Value Interp::get_attr(const Value& obj, const std::string& name, Pos at) {
   }
   if (auto w = as<WrapperObj>(obj, Tag::Property); w && name == "setter") return make_obj<MethodObj>(obj, name);
   if (auto b = as<BuiltinObj>(obj, Tag::Builtin); b && name == "__name__") return Value::str(b->name);
+  if (auto c = as<NNClassObj>(obj, Tag::NNClass); c && c->name == "Embedding" && name == "from_pretrained")
+    return make_obj<MethodObj>(obj, name);
   if (name == "__name__" || name == "__qualname__") {
     std::string n;
     if (auto t = as<TypeObj>(obj, Tag::Type)) n = t->name;
@@ -323,6 +327,14 @@ Value Interp::call_module(const nn::ModulePtr& m, std::vector<Value>& pos, Kw& k
   if (m->type_name() == "ModuleList" || m->type_name() == "ModuleDict")
     fail(at, "NotImplementedError: Module [" + m->type_name() + "] is missing the required \"forward\" function");
   if (!kw.empty()) fail(at, "TypeError: " + m->type_name() + ".forward() got an unexpected keyword argument '" + kw[0].first + "'");
+  if (m->takes_values()) {  // e.g. LSTM: (input, (h0, c0)) -> (output, (h, c))
+    Value r = at_pos(at, [&] {
+      SourcePosGuard sp(at.line, at.col);
+      return m->call_values(pos);
+    });
+    check_memory(at);
+    return r;
+  }
   std::vector<Tensor> in;
   for (const Value& v : pos) {
     if (v.kind != K::Tensor)
@@ -342,6 +354,8 @@ Value Interp::nn_module_attr(const Value& self, const nn::Module& m, const std::
   if (um)
     if (const Value* v = const_cast<UserModule*>(um)->find_attr(name)) return *v;
   if (const Tensor* t = m.find_parameter(name)) return t->defined() ? Value::tensor(*t) : Value::none();
+  for (const auto& [n, t] : m.own_buffers())
+    if (n == name) return t.defined() ? Value::tensor(t) : Value::none();
   if (nn::ModulePtr c = m.find_child(name)) return make_obj<NNModuleObj>(c);
   if (um) {
     for (const auto& [n, t] : um->buffers)
@@ -364,7 +378,7 @@ Value Interp::nn_module_attr(const Value& self, const nn::Module& m, const std::
   }
   if (auto d = dynamic_cast<const nn::Dropout*>(&m); d && name == "p") return Value::number(d->p);
   if (auto d = dynamic_cast<const nn::LeakyReLU*>(&m); d && name == "negative_slope") return Value::number(d->negative_slope);
-  if (auto d = dynamic_cast<const nn::Softmax*>(&m); d && name == "dim") return Value::integer(d->dim);
+  if (auto d = dynamic_cast<const nn::Softmax*>(&m); d && name == "dim") return d->dim ? Value::integer(*d->dim) : Value::none();
   if (auto d = dynamic_cast<const nn::LayerNorm*>(&m)) {
     if (name == "eps") return Value::number(d->eps);
     if (name == "elementwise_affine") return Value::boolean(d->elementwise_affine);
@@ -378,6 +392,39 @@ Value Interp::nn_module_attr(const Value& self, const nn::Module& m, const std::
     if (name == "num_embeddings") return Value::integer(d->num_embeddings);
     if (name == "embedding_dim") return Value::integer(d->embedding_dim);
   }
+  auto ints = [](const std::vector<int64_t>& v) {
+    std::vector<Value> r;
+    for (int64_t x : v) r.push_back(Value::integer(x));
+    return Value::tuple(std::move(r));
+  };
+  if (auto d = dynamic_cast<const nn::Conv2d*>(&m)) {
+    if (name == "in_channels") return Value::integer(d->in_channels);
+    if (name == "out_channels") return Value::integer(d->out_channels);
+    if (name == "kernel_size") return ints(d->kernel_size);
+    if (name == "stride") return ints(d->stride);
+    if (name == "padding") return d->padding_str.empty() ? ints(d->padding) : Value::str(d->padding_str);
+    if (name == "dilation") return ints(d->dilation);
+    if (name == "groups") return Value::integer(d->groups);
+  }
+  if (auto d = dynamic_cast<const nn::MaxPool2d*>(&m)) {
+    if (name == "kernel_size") return d->kernel_size;
+    if (name == "stride") return d->stride;
+    if (name == "padding") return d->padding;
+    if (name == "dilation") return d->dilation;
+  }
+  if (auto d = dynamic_cast<const nn::BatchNorm*>(&m)) {
+    if (name == "num_features") return Value::integer(d->num_features);
+    if (name == "eps") return Value::number(d->eps);
+    if (name == "momentum") return d->momentum ? Value::number(*d->momentum) : Value::none();
+  }
+  if (auto d = dynamic_cast<const nn::LSTM*>(&m)) {
+    if (name == "input_size") return Value::integer(d->input_size);
+    if (name == "hidden_size") return Value::integer(d->hidden_size);
+    if (name == "num_layers") return Value::integer(d->num_layers);
+    if (name == "batch_first") return Value::boolean(d->batch_first);
+  }
+  if (auto d = dynamic_cast<const nn::Embedding*>(&m); d && name == "padding_idx")
+    return d->padding_idx ? Value::integer(*d->padding_idx) : Value::none();
   if (auto d = dynamic_cast<const nn::Loss*>(&m); d && name == "reduction") return Value::str(nn::reduction_name(d->reduction));
   if (auto d = dynamic_cast<const nn::CrossEntropyLoss*>(&m); d && name == "ignore_index") return Value::integer(d->ignore_index);
   fail(at, "AttributeError: '" + m.type_name() + "' object has no attribute '" + name + "'");
@@ -446,7 +493,10 @@ Value Interp::call_module_method(const Value& self, const std::string& n, std::v
         if (p.second.defined()) named.push_back(p);
     for (auto& [name, t] : named)
       out.push_back(n == "parameters" ? Value::tensor(t) : Value::tuple({Value::str(name), Value::tensor(t)}));
-    return make_seq(K::List, std::move(out), at);
+    // A generator, as PyTorch's (next(model.parameters()) is a common idiom).
+    auto g = std::make_shared<GeneratorObj>("Module." + n);
+    *g->items = std::move(out);
+    return Value::object(g);
   }
   if (n == "children" || n == "named_children") {
     no_kw(n.c_str(), kw, at);
@@ -471,10 +521,20 @@ Value Interp::call_module_method(const Value& self, const std::string& n, std::v
   if (n == "modules" || n == "named_modules") {
     no_kw(n.c_str(), kw, at);
     std::vector<Value> out;
-    walk([&](const std::string& prefix, const nn::ModulePtr& mod) {
+    // Each module once (PyTorch's memo): a module shared by two parents is yielded at its first
+    // place, and its children are not walked again.
+    std::set<const nn::Module*> seen;
+    std::vector<std::pair<std::string, nn::ModulePtr>> stack{{"", m}};
+    while (!stack.empty()) {
+      auto [prefix, mod] = stack.back();
+      stack.pop_back();
+      if (!seen.insert(mod.get()).second) continue;
       Value mv = mod == m ? self : make_obj<NNModuleObj>(mod);
       out.push_back(n == "modules" ? mv : Value::tuple({Value::str(prefix), mv}));
-    });
+      const auto& ch = mod->children();
+      for (auto it = ch.rbegin(); it != ch.rend(); ++it)
+        stack.emplace_back(prefix.empty() ? it->first : prefix + "." + it->first, it->second);
+    }
     auto g = std::make_shared<GeneratorObj>(n);
     *g->items = std::move(out);
     return Value::object(g);
@@ -488,6 +548,11 @@ Value Interp::call_module_method(const Value& self, const std::string& n, std::v
       if (n == "state_dict")
         for (const auto& [pn, t] : mod->own_parameters())
           if (t.defined()) d->items.emplace_back(Value::str(q(pn)), Value::tensor(t.detach()));
+      for (const auto& [bn, t] : mod->own_buffers()) {  // engine modules' buffers (BatchNorm's running stats)
+        if (!t.defined()) continue;
+        if (n == "state_dict") d->items.emplace_back(Value::str(q(bn)), Value::tensor(t.detach()));
+        else bufs.push_back(n == "buffers" ? Value::tensor(t) : Value::tuple({Value::str(q(bn)), Value::tensor(t)}));
+      }
       if (auto um = std::dynamic_pointer_cast<UserModule>(mod))
         for (const auto& [bn, t] : um->buffers) {
           if (!t.defined()) continue;
@@ -509,6 +574,8 @@ Value Interp::call_module_method(const Value& self, const std::string& n, std::v
       auto q = [&](const std::string& x) { return prefix.empty() ? x : prefix + "." + x; };
       for (const auto& [pn, t] : mod->own_parameters())
         if (t.defined()) targets.emplace_back(q(pn), t);
+      for (const auto& [bn, t] : mod->own_buffers())
+        if (t.defined()) targets.emplace_back(q(bn), t);
       if (auto um = std::dynamic_pointer_cast<UserModule>(mod))
         for (const auto& [bn, t] : um->buffers)
           if (t.defined()) targets.emplace_back(q(bn), t);
@@ -533,12 +600,21 @@ Value Interp::call_module_method(const Value& self, const std::string& n, std::v
       fail(at, "RuntimeError: Error(s) in loading state_dict for " + m->type_name() + ":\n\t" +
                    (missing.empty() ? "" : "Missing key(s) in state_dict: " + missing + ". ") +
                    (unexpected.empty() ? "" : "Unexpected key(s) in state_dict: " + unexpected + ". "));
-    return Value::none();
+    // PyTorch returns _IncompatibleKeys(missing_keys=[], unexpected_keys=[]), which prints as this
+    // (a mismatch raised above, as strict=True does); tutorials print(model.load_state_dict(sd)).
+    return Value::str("<All keys matched successfully>");
   }
   auto um = std::dynamic_pointer_cast<UserModule>(m);
   if (n == "register_buffer" || n == "register_parameter" || n == "add_module") {
     nargs(n.c_str(), pos, 2, 3, at);
     if (pos[0].kind != K::Str) fail(at, "TypeError: " + n + "() name should be a string");
+    auto sq = std::dynamic_pointer_cast<nn::Sequential>(m);
+    if (!um && sq && n == "add_module") {  // nn.Sequential().add_module(name, block)
+      auto c = as<NNModuleObj>(pos[1], Tag::NNModule);
+      if (!c) fail(at, "TypeError: " + pos[1].type_name() + " is not a Module subclass");
+      at_pos(at, [&] { sq->add_child(pos[0].s, c->m); });
+      return Value::none();
+    }
     if (!um) fail(at, "TypeError: " + n + "() is only supported on nn.Module subclasses in tensorlens");
     if (n == "register_buffer") {
       if (!pos[1].is_none() && pos[1].kind != K::Tensor) fail(at, "TypeError: cannot assign '" + pos[1].type_name() + "' object to buffer '" + pos[0].s + "' (torch Tensor or None required)");

@@ -26,6 +26,24 @@ const std::vector<std::string>& constructor_schemas() {
         "LayerNorm(int[] normalized_shape, float eps=1e-05, bool elementwise_affine=True, Any device=None, Any dtype=None) -> Module",
         "Embedding(int num_embeddings, int embedding_dim, int? padding_idx=None, float? max_norm=None, float norm_type=2.0, "
         "bool scale_grad_by_freq=False, bool sparse=False, Tensor? _weight=None, Any device=None, Any dtype=None) -> Module",
+        "Conv2d(int in_channels, int out_channels, int[] kernel_size, int[] stride=1, Any padding=0, int[] dilation=1, "
+        "int groups=1, bool bias=True, str padding_mode='zeros', Any device=None, Any dtype=None) -> Module",
+        "MaxPool2d(int[] kernel_size, int[]? stride=None, int[] padding=0, int[] dilation=1, bool return_indices=False, "
+        "bool ceil_mode=False) -> Module",
+        "AvgPool2d(int[] kernel_size, int[]? stride=None, int[] padding=0, bool ceil_mode=False, bool count_include_pad=True, "
+        "int? divisor_override=None) -> Module",
+        "AdaptiveAvgPool2d(Any output_size) -> Module",
+        "Unflatten(int dim, int[] unflattened_size) -> Module",
+        "BatchNorm1d(int num_features, float eps=1e-05, float? momentum=0.1, bool affine=True, bool track_running_stats=True, "
+        "Any device=None, Any dtype=None) -> Module",
+        "BatchNorm2d(int num_features, float eps=1e-05, float? momentum=0.1, bool affine=True, bool track_running_stats=True, "
+        "Any device=None, Any dtype=None) -> Module",
+        "LSTM(int input_size, int hidden_size, int num_layers=1, bool bias=True, bool batch_first=False, float dropout=0.0, "
+        "bool bidirectional=False, int proj_size=0, Any device=None, Any dtype=None) -> Module",
+        "PReLU(int num_parameters=1, float init=0.25, Any device=None, Any dtype=None) -> Module",
+        "L1Loss(Any size_average=None, Any reduce=None, str reduction='mean') -> Module",
+        "SmoothL1Loss(Any size_average=None, Any reduce=None, str reduction='mean', float beta=1.0) -> Module",
+        "BCELoss(Tensor? weight=None, Any size_average=None, Any reduce=None, str reduction='mean') -> Module",
         "MSELoss(Any size_average=None, Any reduce=None, str reduction='mean') -> Module",
         "NLLLoss(Tensor? weight=None, Any size_average=None, int ignore_index=-100, Any reduce=None, "
         "str reduction='mean') -> Module",
@@ -92,7 +110,9 @@ const std::vector<std::string>& module_classes() {
   static const std::vector<std::string> v = {"Linear",  "Sequential", "ReLU",      "Tanh",      "Sigmoid",
                                              "GELU",    "LeakyReLU",  "Softmax",   "Dropout",   "LayerNorm",
                                              "Embedding", "MSELoss",  "CrossEntropyLoss", "BCEWithLogitsLoss",
-                                             "LogSoftmax", "Flatten", "Identity", "NLLLoss"};
+                                             "LogSoftmax", "Flatten", "Identity", "NLLLoss", "Conv2d", "MaxPool2d",
+                                             "AvgPool2d", "AdaptiveAvgPool2d", "Unflatten", "BatchNorm1d", "BatchNorm2d",
+                                             "LSTM", "PReLU", "L1Loss", "SmoothL1Loss", "BCELoss"};
   return v;
 }
 
@@ -126,10 +146,7 @@ ModulePtr make_module(const std::string& cls, const std::vector<Value>& pos, con
     return Activation::make(Activation::Kind::GELU);
   }
   if (cls == "LeakyReLU") return no_inplace(), std::make_shared<LeakyReLU>(f_("negative_slope"));
-  if (cls == "Softmax") {
-    TL_CHECK(!at("dim").is_none(), "Softmax(dim=None) is deprecated in PyTorch and not supported by tensorlens; pass dim");
-    return std::make_shared<Softmax>(i_("dim"));
-  }
+  if (cls == "Softmax") return std::make_shared<Softmax>(a.opt_i(ix(cls, "dim")));
   if (cls == "LogSoftmax") {
     TL_CHECK(!at("dim").is_none(), "LogSoftmax(dim=None) is deprecated in PyTorch and not supported by tensorlens; pass dim");
     return std::make_shared<LogSoftmax>(i_("dim"));
@@ -142,9 +159,55 @@ ModulePtr make_module(const std::string& cls, const std::vector<Value>& pos, con
     return std::make_shared<LayerNorm>(a.ints(ix(cls, "normalized_shape")), f_("eps"), b_("elementwise_affine"));
   }
   if (cls == "Embedding") {
-    for (const char* p : {"padding_idx", "max_norm", "norm_type", "scale_grad_by_freq", "sparse", "_weight", "device", "dtype"})
+    for (const char* p : {"max_norm", "norm_type", "scale_grad_by_freq", "sparse", "device", "dtype"})
       only_default(cls, a, p);
-    return std::make_shared<Embedding>(i_("num_embeddings"), i_("embedding_dim"));
+    Tensor w = a.opt_t(ix(cls, "_weight"));
+    if (w.defined())
+      TL_CHECK(w.dim() == 2 && w.shape()[0] == i_("num_embeddings") && w.shape()[1] == i_("embedding_dim"),
+               "AssertionError: Shape of weight does not match num_embeddings and embedding_dim");
+    return std::make_shared<Embedding>(i_("num_embeddings"), i_("embedding_dim"), a.opt_i(ix(cls, "padding_idx")), w);
+  }
+  if (cls == "Conv2d") {
+    only_default(cls, a, "device"), only_default(cls, a, "dtype");
+    TL_CHECK(at("padding_mode").s == "zeros", "Conv2d(padding_mode='", at("padding_mode").s,
+             "') is not supported by tensorlens (only 'zeros')");
+    const Value& p = at("padding");
+    std::string pstr;
+    std::vector<int64_t> pad{0};
+    if (p.kind == Value::Kind::Str) {
+      TL_CHECK(p.s == "valid" || p.s == "same", "ValueError: Invalid padding string '", p.s,
+               "', should be one of {'valid', 'same'}");
+      pstr = p.s;
+    } else {
+      TL_CHECK(p.kind == Value::Kind::Int || p.is_seq(), "TypeError: Conv2d(): padding must be an int, a tuple of ints or a string");
+      pad = a.ints(ix(cls, "padding"));
+    }
+    return std::make_shared<Conv2d>(i_("in_channels"), i_("out_channels"), a.ints(ix(cls, "kernel_size")),
+                                    a.ints(ix(cls, "stride")), pad, pstr, a.ints(ix(cls, "dilation")), i_("groups"), b_("bias"));
+  }
+  if (cls == "MaxPool2d")
+    return std::make_shared<MaxPool2d>(at("kernel_size"), at("stride"), at("padding"), at("dilation"), b_("return_indices"),
+                                       b_("ceil_mode"));
+  if (cls == "AvgPool2d")
+    return std::make_shared<AvgPool2d>(at("kernel_size"), at("stride"), at("padding"), b_("ceil_mode"),
+                                       b_("count_include_pad"), a.opt_i(ix(cls, "divisor_override")));
+  if (cls == "AdaptiveAvgPool2d") return std::make_shared<AdaptiveAvgPool2d>(at("output_size"));
+  if (cls == "Unflatten") return std::make_shared<Unflatten>(i_("dim"), a.ints(ix(cls, "unflattened_size")));
+  if (cls == "BatchNorm1d" || cls == "BatchNorm2d") {
+    only_default(cls, a, "device"), only_default(cls, a, "dtype");
+    return std::make_shared<BatchNorm>(cls == "BatchNorm2d" ? 2 : 1, i_("num_features"), f_("eps"),
+                                       a.opt_f(ix(cls, "momentum")), b_("affine"), b_("track_running_stats"));
+  }
+  if (cls == "LSTM") {
+    only_default(cls, a, "device"), only_default(cls, a, "dtype");
+    TL_CHECK(!b_("bidirectional"), "LSTM(bidirectional=True) is not supported by tensorlens");
+    TL_CHECK(i_("proj_size") == 0, "LSTM(proj_size=...) is not supported by tensorlens");
+    return std::make_shared<LSTM>(i_("input_size"), i_("hidden_size"), i_("num_layers"), b_("bias"), b_("batch_first"),
+                                  f_("dropout"));
+  }
+  if (cls == "PReLU") {
+    only_default(cls, a, "device"), only_default(cls, a, "dtype");
+    return std::make_shared<PReLU>(i_("num_parameters"), f_("init"));
   }
   // Losses.
   only_default(cls, a, "size_average"), only_default(cls, a, "reduce");
@@ -157,12 +220,19 @@ ModulePtr make_module(const std::string& cls, const std::vector<Value>& pos, con
   } else if (cls == "NLLLoss") {
     only_default(cls, a, "weight");
     l = std::make_shared<NLLLoss>(r, i_("ignore_index"));
+  } else if (cls == "L1Loss") {
+    l = std::make_shared<L1Loss>(r);
+  } else if (cls == "SmoothL1Loss") {
+    l = std::make_shared<SmoothL1Loss>(r, f_("beta"));
+  } else if (cls == "BCELoss") {
+    only_default(cls, a, "weight");
+    l = std::make_shared<BCELoss>(r);
   } else if (cls == "CrossEntropyLoss") {
     only_default(cls, a, "weight"), only_default(cls, a, "label_smoothing");
     l = std::make_shared<CrossEntropyLoss>(r, i_("ignore_index"));
   } else {
-    only_default(cls, a, "weight"), only_default(cls, a, "pos_weight");
-    l = std::make_shared<BCEWithLogitsLoss>(r);
+    only_default(cls, a, "weight");
+    l = std::make_shared<BCEWithLogitsLoss>(r, a.opt_t(ix(cls, "pos_weight")));
   }
   if (!valid) l->invalid_reduction = rs;
   return l;

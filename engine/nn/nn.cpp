@@ -152,6 +152,12 @@ Sequential::Sequential(std::vector<ModulePtr> mods) {
   for (size_t i = 0; i < mods.size(); ++i) register_module(std::to_string(i), std::move(mods[i]));
 }
 
+std::shared_ptr<Sequential> Sequential::make_named(std::vector<std::pair<std::string, ModulePtr>> mods) {
+  auto s = std::make_shared<Sequential>(std::vector<ModulePtr>{});
+  for (auto& [n, m] : mods) s->register_module(n, std::move(m));
+  return s;
+}
+
 Tensor Sequential::forward(const std::vector<Tensor>& in) {
   TL_CHECK(in.size() == 1, "Sequential.forward() takes 1 positional argument but ", in.size(), " were given");
   Tensor x = in[0];
@@ -191,6 +197,17 @@ std::shared_ptr<const ModuleScope> module_call_scope(const Module& m, const std:
   return s;
 }
 
+void Sequential::add_child(const std::string& name, ModulePtr m) {
+  TL_CHECK(m != nullptr, "add_module: module '", name, "' is None");
+  for (auto& [n, c] : children_)
+    if (n == name) {
+      for (auto& [pn, t] : m->named_parameters()) t.impl()->name = name + "." + pn;
+      c = std::move(m);
+      return;
+    }
+  register_module(name, std::move(m));
+}
+
 ModulePtr Sequential::at(int64_t i) const {
   const int64_t n = int64_t(children_.size());
   TL_CHECK(i >= -n && i < n, "IndexError: index ", i, " is out of range");
@@ -225,7 +242,12 @@ Tensor Activation::forward(const std::vector<Tensor>& in) {
 Tensor LeakyReLU::forward(const std::vector<Tensor>& in) { return leaky_relu(one_input(in, "LeakyReLU"), negative_slope); }
 Tensor Softmax::forward(const std::vector<Tensor>& in) {
   const Tensor& x = one_input(in, "Softmax");
-  Tensor y = softmax(x, dim);
+  int64_t d = dim ? *dim : 0;
+  if (!dim) {  // F.softmax's _get_softmax_dim
+    warn("UserWarning: Implicit dimension choice for softmax has been deprecated. Change the call to include dim=X as an argument.");
+    d = (x.dim() == 0 || x.dim() == 1 || x.dim() == 3) ? 0 : 1;
+  }
+  Tensor y = softmax(x, d);
   label_node(y, "SoftmaxBackward0", {&x});
   return y;
 }
@@ -271,12 +293,28 @@ std::string LayerNorm::extra_repr() const {
   return r + ", eps=" + py_float(eps) + ", elementwise_affine=" + (elementwise_affine ? "True" : "False");
 }
 
-Embedding::Embedding(int64_t num, int64_t dim) : num_embeddings(num), embedding_dim(dim) {
+Embedding::Embedding(int64_t num, int64_t dim, std::optional<int64_t> pad, Tensor weight, bool freeze)
+    : num_embeddings(num), embedding_dim(dim) {
   TL_CHECK(num >= 0 && dim >= 0, "Trying to create tensor with negative dimension ", num < 0 ? num : dim, ": [", num,
            ", ", dim, "]");
-  Tensor w = Tensor::empty(Shape{num, dim}, default_float_dtype());
-  normal_(w, 0, 1);  // init.normal_(self.weight)
+  if (pad) {  // PyTorch's checks, and a negative index counts from the end
+    TL_CHECK(*pad < num, "AssertionError: Padding_idx must be within num_embeddings");
+    TL_CHECK(*pad >= -num, "AssertionError: Padding_idx must be within num_embeddings");
+    if (*pad < 0) *pad += num;
+  }
+  padding_idx = pad;
+  Tensor w = weight.defined() ? weight.detach() : Tensor();  // Parameter(_weight): the storage, not the tensor
+  if (!w.defined()) {
+    w = Tensor::empty(Shape{num, dim}, default_float_dtype());
+    normal_(w, 0, 1);  // init.normal_(self.weight), then the padding row zeroed
+    if (pad) {
+      NoGradGuard ng;
+      Tensor row = select(w, 0, *pad);
+      zero_(row);
+    }
+  }
   register_parameter("weight", w);
+  if (freeze) w.requires_grad_(false);
 }
 
 // F.embedding: a composite: index_select of rows (its backward is index_add of the grads).
@@ -293,7 +331,370 @@ static Tensor embedding(const Tensor& indices, const Tensor& weight) {
   return reshape(rows, out);
 }
 
-Tensor Embedding::forward(const std::vector<Tensor>& in) { return embedding(one_input(in, "Embedding"), params_[0].second); }
+Tensor Embedding::forward(const std::vector<Tensor>& in) {
+  const Tensor& idx = one_input(in, "Embedding");
+  const Tensor& w = params_[0].second;
+  Tensor y = embedding(idx, w);
+  if (padding_idx && y.requires_grad()) {
+    // The padding row gets no gradient: its lookups are the same values, detached.
+    Tensor pad = unsqueeze(eq(idx, Tensor::scalar(double(*padding_idx), DType::Int64)), -1);
+    y = where(pad, y.detach(), y);
+  }
+  label_node(y, "EmbeddingBackward0", {&w});
+  return y;
+}
+
+std::string py_repr(const Value& v) {
+  switch (v.kind) {
+    case Value::Kind::None: return "None";
+    case Value::Kind::Bool: return v.b ? "True" : "False";
+    case Value::Kind::Int: return std::to_string(v.i);
+    case Value::Kind::Float: return py_float(v.f);
+    case Value::Kind::Str: return v.s;
+    case Value::Kind::List:
+    case Value::Kind::Tuple: {
+      const bool list = v.kind == Value::Kind::List;
+      std::string r = list ? "[" : "(";
+      for (size_t i = 0; i < v.items->size(); ++i) r += (i ? ", " : "") + py_repr((*v.items)[i]);
+      if (!list && v.items->size() == 1) r += ",";
+      return r + (list ? "]" : ")");
+    }
+    default: return v.type_name();
+  }
+}
+
+void warn(const std::string& message) { std::fprintf(stderr, "%s\n", message.c_str()); }
+
+Value Module::call_values(const std::vector<Value>& args) {
+  std::vector<Tensor> in;
+  for (const Value& v : args) {
+    TL_CHECK(v.kind == Value::Kind::Tensor, "TypeError: ", type_name(), ".forward(): expected a Tensor argument, got ",
+             v.type_name());
+    in.push_back(v.t);
+  }
+  return Value::tensor(forward(in));
+}
+
+// A size argument (an int or a sequence of ints) as a list of ints; None -> empty.
+static std::vector<int64_t> ints_of(const Value& v) {
+  if (v.is_none()) return {};
+  if (!v.is_seq()) return {v.kind == Value::Kind::Bool ? int64_t(v.b) : v.i};
+  std::vector<int64_t> r;
+  for (const Value& e : *v.items) r.push_back(e.i);
+  return r;
+}
+
+static std::string pair_repr(const std::vector<int64_t>& v) {
+  return "(" + std::to_string(v[0]) + ", " + std::to_string(v.size() > 1 ? v[1] : v[0]) + ")";
+}
+static std::vector<int64_t> as_pair(const char* what, std::vector<int64_t> v) {
+  TL_CHECK(v.size() == 1 || v.size() == 2, "Conv2d: ", what, " must be an int or a tuple of two ints");
+  if (v.size() == 1) v.push_back(v[0]);
+  return v;
+}
+
+Conv2d::Conv2d(int64_t in, int64_t out, std::vector<int64_t> k, std::vector<int64_t> s, std::vector<int64_t> p,
+               std::string pstr, std::vector<int64_t> d, int64_t g, bool bias)
+    : in_channels(in), out_channels(out), groups(g), kernel_size(as_pair("kernel_size", std::move(k))),
+      stride(as_pair("stride", std::move(s))), padding(as_pair("padding", std::move(p))),
+      dilation(as_pair("dilation", std::move(d))), padding_str(std::move(pstr)) {
+  TL_CHECK(g > 0, "ValueError: groups must be a positive integer");
+  TL_CHECK(in % g == 0, "ValueError: in_channels must be divisible by groups");
+  TL_CHECK(out % g == 0, "ValueError: out_channels must be divisible by groups");
+  if (padding_str == "same") {
+    TL_CHECK(stride[0] == 1 && stride[1] == 1, "ValueError: padding='same' is not supported for strided convolutions");
+    for (int i = 0; i < 2; ++i) {
+      const int64_t total = dilation[size_t(i)] * (kernel_size[size_t(i)] - 1);
+      TL_CHECK(total % 2 == 0, "Conv2d(padding='same') with an even kernel (asymmetric padding) is not supported by tensorlens");
+      padding[size_t(i)] = total / 2;
+    }
+  } else if (padding_str == "valid") {
+    padding = {0, 0};
+  }
+  Tensor w = Tensor::empty(Shape{out, in / g, kernel_size[0], kernel_size[1]}, default_float_dtype());
+  Tensor b = bias ? Tensor::empty(Shape{out}, default_float_dtype()) : Tensor();
+  linear_reset_parameters(w, b);  // _ConvNd.reset_parameters: kaiming_uniform_(w, sqrt(5)), then b, as nn.Linear
+  register_parameter("weight", w);
+  register_parameter("bias", b);
+}
+
+Tensor Conv2d::forward(const std::vector<Tensor>& in) {
+  return conv2d(one_input(in, "Conv2d"), params_[0].second, params_[1].second, stride, padding, dilation, groups);
+}
+
+std::string Conv2d::extra_repr() const {
+  std::string r = std::to_string(in_channels) + ", " + std::to_string(out_channels) +
+                  ", kernel_size=" + pair_repr(kernel_size) + ", stride=" + pair_repr(stride);
+  if (!padding_str.empty()) r += ", padding=" + padding_str;
+  else if (padding[0] != 0 || padding[1] != 0) r += ", padding=" + pair_repr(padding);
+  if (dilation[0] != 1 || dilation[1] != 1) r += ", dilation=" + pair_repr(dilation);
+  if (groups != 1) r += ", groups=" + std::to_string(groups);
+  if (!params_[1].second.defined()) r += ", bias=False";
+  return r;
+}
+
+MaxPool2d::MaxPool2d(Value k, Value s, Value p, Value d, bool ri, bool cm)
+    : kernel_size(std::move(k)), stride(s.is_none() ? kernel_size : std::move(s)), padding(std::move(p)),
+      dilation(std::move(d)), return_indices(ri), ceil_mode(cm) {}
+
+Tensor MaxPool2d::forward(const std::vector<Tensor>& in) {
+  const Tensor& x = one_input(in, "MaxPool2d");
+  return max_pool2d_with_indices(x, ints_of(kernel_size), ints_of(stride), ints_of(padding), ints_of(dilation), ceil_mode)
+      .first;
+}
+
+Value MaxPool2d::call_values(const std::vector<Value>& args) {
+  TL_CHECK(args.size() == 1 && args[0].kind == Value::Kind::Tensor, "MaxPool2d.forward() takes 1 Tensor argument");
+  auto [y, idx] = max_pool2d_with_indices(args[0].t, ints_of(kernel_size), ints_of(stride), ints_of(padding),
+                                          ints_of(dilation), ceil_mode);
+  return Value::tuple({Value::tensor(y), Value::tensor(idx)});
+}
+
+std::string MaxPool2d::extra_repr() const {
+  return "kernel_size=" + py_repr(kernel_size) + ", stride=" + py_repr(stride) + ", padding=" + py_repr(padding) +
+         ", dilation=" + py_repr(dilation) + ", ceil_mode=" + (ceil_mode ? "True" : "False");
+}
+
+AvgPool2d::AvgPool2d(Value k, Value s, Value p, bool cm, bool cip, std::optional<int64_t> dov)
+    : kernel_size(std::move(k)), stride(s.is_none() ? kernel_size : std::move(s)), padding(std::move(p)), ceil_mode(cm),
+      count_include_pad(cip), divisor_override(dov) {}
+
+Tensor AvgPool2d::forward(const std::vector<Tensor>& in) {
+  const Tensor& x = one_input(in, "AvgPool2d");
+  Tensor y = avg_pool2d(x, ints_of(kernel_size), ints_of(stride), ints_of(padding), ceil_mode, count_include_pad,
+                        divisor_override);
+  label_node(y, "AvgPool2DBackward0", {&x});
+  return y;
+}
+
+std::string AvgPool2d::extra_repr() const {
+  return "kernel_size=" + py_repr(kernel_size) + ", stride=" + py_repr(stride) + ", padding=" + py_repr(padding);
+}
+
+Tensor AdaptiveAvgPool2d::forward(const std::vector<Tensor>& in) {
+  const Tensor& x = one_input(in, "AdaptiveAvgPool2d");
+  std::vector<int64_t> os;
+  if (output_size.is_seq()) {
+    for (const Value& e : *output_size.items) os.push_back(e.is_none() ? -1 : e.i);
+  } else {
+    os.push_back(output_size.i);
+  }
+  Tensor y = adaptive_avg_pool2d(x, os);
+  const bool one = y.shape()[y.dim() - 1] == 1 && y.shape()[y.dim() - 2] == 1;
+  label_node(y, one ? "MeanBackward1" : "AdaptiveAvgPool2DBackward0", {&x});
+  return y;
+}
+
+Tensor Unflatten::forward(const std::vector<Tensor>& in) {
+  const Tensor& x = one_input(in, "Unflatten");
+  const int64_t nd = x.dim();
+  TL_CHECK(dim >= -nd && dim < nd, "IndexError: Dimension out of range (expected to be in range of [", -nd, ", ", nd - 1,
+           "], but got ", dim, ")");
+  const int64_t d = dim < 0 ? dim + nd : dim;
+  std::vector<int64_t> shape;
+  for (int64_t i = 0; i < nd; ++i) {
+    if (i != d) {
+      shape.push_back(x.shape()[i]);
+      continue;
+    }
+    int64_t known = 1, infer = -1;
+    for (size_t j = 0; j < sizes.size(); ++j) {
+      if (sizes[j] == -1) infer = int64_t(j);
+      else known *= sizes[j];
+    }
+    const bool ok = infer >= 0 ? known > 0 && x.shape()[i] % known == 0 : known == x.shape()[i];
+    TL_CHECK(ok, "unflatten: Provided sizes ", py_repr([&] {
+               std::vector<Value> v;
+               for (int64_t z : sizes) v.push_back(Value::integer(z));
+               return Value::list(v);
+             }()), " don't multiply up to the size of dim ", dim, " (", x.shape()[i], ") in the input tensor");
+    for (int64_t z : sizes) shape.push_back(z);
+  }
+  Tensor y = view(x, shape);
+  label_node(y, "ViewBackward0", {&x});
+  return y;
+}
+
+std::string Unflatten::extra_repr() const {
+  std::vector<Value> v;
+  for (int64_t z : sizes) v.push_back(Value::integer(z));
+  return "dim=" + std::to_string(dim) + ", unflattened_size=" + py_repr(Value::tuple(v));
+}
+
+BatchNorm::BatchNorm(int d, int64_t n, double e, std::optional<double> m, bool a, bool trs)
+    : dims(d), num_features(n), eps(e), momentum(m), affine(a), track_running_stats(trs) {
+  const DType dt = default_float_dtype();
+  register_parameter("weight", a ? ones(Shape{n}, dt) : Tensor());
+  register_parameter("bias", a ? zeros(Shape{n}, dt) : Tensor());
+  register_buffer("running_mean", trs ? zeros(Shape{n}, dt) : Tensor());
+  register_buffer("running_var", trs ? ones(Shape{n}, dt) : Tensor());
+  register_buffer("num_batches_tracked", trs ? Tensor::scalar(0, DType::Int64) : Tensor());
+}
+
+Tensor BatchNorm::forward(const std::vector<Tensor>& in) {
+  const Tensor& x = one_input(in, type_name().c_str());
+  if (dims == 2) TL_CHECK(x.dim() == 4, "ValueError: expected 4D input (got ", x.dim(), "D input)");
+  else TL_CHECK(x.dim() == 2 || x.dim() == 3, "ValueError: expected 2D or 3D input (got ", x.dim(), "D input)");
+  const int64_t C = x.shape()[1];
+  TL_CHECK(C == num_features, "running_mean should contain ", C, " elements not ", num_features);
+  IntList red{0}, bshape{1, C};
+  for (int i = 2; i < x.dim(); ++i) red.push_back(i), bshape.push_back(1);
+  const int64_t count = x.numel() / std::max<int64_t>(1, C);
+  Tensor rm = buffers_[0].second, rv = buffers_[1].second, nbt = buffers_[2].second;
+  const bool use_batch = training_ || !rm.defined();
+  Tensor mu, var_b;
+  if (use_batch) {
+    if (training_) {
+      std::vector<int64_t> xs(x.shape().d, x.shape().d + x.dim());
+      std::string size = "[";
+      for (size_t i = 0; i < xs.size(); ++i) size += (i ? ", " : "") + std::to_string(xs[i]);
+      TL_CHECK(count > 1, "ValueError: Expected more than 1 value per channel when training, got input size torch.Size(", size, "])");
+    }
+    mu = mean(x, red, true);
+    var_b = var(x, red, 0, true);
+    if (training_ && rm.defined()) {  // running stats, without grad
+      NoGradGuard ng;
+      add_(nbt, Tensor::scalar(1, DType::Int64));
+      const double f = momentum ? *momentum : 1.0 / double(nbt.item());
+      Tensor m1 = reshape(mu.detach(), {C});
+      Tensor v1 = mul(reshape(var_b.detach(), {C}), Tensor::scalar(double(count) / double(count - 1), x.dtype()));
+      copy_(rm, add(mul(rm, Tensor::scalar(1 - f, rm.dtype())), mul(m1, Tensor::scalar(f, rm.dtype()))));
+      copy_(rv, add(mul(rv, Tensor::scalar(1 - f, rv.dtype())), mul(v1, Tensor::scalar(f, rv.dtype()))));
+    }
+  } else {
+    mu = reshape(rm, bshape);
+    var_b = reshape(rv, bshape);
+  }
+  Tensor y = div(sub(x, mu), sqrt(add(var_b, Tensor::scalar(eps, x.dtype()))));
+  if (params_[0].second.defined()) y = mul(y, reshape(params_[0].second, bshape));
+  if (params_[1].second.defined()) y = add(y, reshape(params_[1].second, bshape));
+  label_node(y, "NativeBatchNormBackward0", {&x});
+  return y;
+}
+
+std::string BatchNorm::extra_repr() const {
+  return std::to_string(num_features) + ", eps=" + py_float(eps) + ", momentum=" + (momentum ? py_float(*momentum) : "None") +
+         ", affine=" + (affine ? "True" : "False") + ", track_running_stats=" + (track_running_stats ? "True" : "False");
+}
+
+LSTM::LSTM(int64_t in, int64_t hidden, int64_t layers, bool b, bool bf, double p)
+    : input_size(in), hidden_size(hidden), num_layers(layers), bias(b), batch_first(bf), dropout(p) {
+  TL_CHECK(p >= 0 && p <= 1, "ValueError: dropout should be a number in range [0, 1] representing the probability of an element being zeroed");
+  TL_CHECK(hidden > 0, "ValueError: hidden_size must be greater than zero");
+  TL_CHECK(layers > 0, "ValueError: num_layers must be greater than zero");
+  if (p > 0 && layers == 1)
+    warn("UserWarning: dropout option adds dropout after all but last recurrent layer, so non-zero dropout expects "
+         "num_layers greater than 1, but got dropout=" + py_float(p) + " and num_layers=1");
+  const DType dt = default_float_dtype();
+  for (int64_t l = 0; l < layers; ++l) {
+    const std::string sfx = "_l" + std::to_string(l);
+    register_parameter("weight_ih" + sfx, Tensor::empty(Shape{4 * hidden, l == 0 ? in : hidden}, dt));
+    register_parameter("weight_hh" + sfx, Tensor::empty(Shape{4 * hidden, hidden}, dt));
+    if (b) {
+      register_parameter("bias_ih" + sfx, Tensor::empty(Shape{4 * hidden}, dt));
+      register_parameter("bias_hh" + sfx, Tensor::empty(Shape{4 * hidden}, dt));
+    }
+  }
+  // reset_parameters: every parameter ~ U(-stdv, stdv), stdv = 1 / sqrt(hidden_size), in order.
+  const double stdv = 1.0 / std::sqrt(double(hidden));
+  NoGradGuard ng;
+  for (auto& [n, t] : params_) uniform_(t, -stdv, stdv);
+}
+
+std::string LSTM::extra_repr() const {
+  std::string r = std::to_string(input_size) + ", " + std::to_string(hidden_size);
+  if (num_layers != 1) r += ", num_layers=" + std::to_string(num_layers);
+  if (!bias) r += ", bias=False";
+  if (batch_first) r += ", batch_first=True";
+  if (dropout != 0) r += ", dropout=" + py_float(dropout);
+  return r;
+}
+
+std::vector<Tensor> LSTM::run(const Tensor& input, const Tensor& h0_in, const Tensor& c0_in) {
+  TL_CHECK(input.dim() == 2 || input.dim() == 3, "LSTM: Expected input to be 2D or 3D, got ", input.dim(), "D instead");
+  const bool batched = input.dim() == 3;
+  Tensor x = batched ? (batch_first ? transpose(input, 0, 1) : input) : unsqueeze(input, 1);  // (T, B, I)
+  TL_CHECK(x.shape()[2] == input_size, "LSTM: input.size(-1) must be equal to input_size. Expected ", input_size, ", got ",
+           x.shape()[2]);
+  const int64_t T = x.shape()[0], B = x.shape()[1], H = hidden_size;
+  auto state = [&](const Tensor& s, const char* what) {
+    if (!s.defined()) return zeros(Shape{num_layers, B, H}, x.dtype());
+    TL_CHECK(s.dim() == (batched ? 3 : 2), "LSTM: For ", batched ? "batched 3-D" : "unbatched 2-D", " input, ", what,
+             " should also be ", batched ? 3 : 2, "-D but got ", s.dim(), "-D tensor");
+    Tensor r = batched ? s : unsqueeze(s, 1);
+    TL_CHECK(r.shape()[0] == num_layers && r.shape()[1] == B && r.shape()[2] == H, "Expected hidden size (", num_layers,
+             ", ", B, ", ", H, "), got ", s.shape_str());
+    return r;
+  };
+  Tensor h0 = state(h0_in, "hx[0]"), c0 = state(c0_in, "hx[1]");
+  std::vector<Tensor> hn, cn;
+  const size_t per = bias ? 4 : 2;
+  for (int64_t l = 0; l < num_layers; ++l) {
+    const Tensor& w_ih = params_[size_t(l) * per].second;
+    const Tensor& w_hh = params_[size_t(l) * per + 1].second;
+    Tensor b_ih = bias ? params_[size_t(l) * per + 2].second : Tensor();
+    Tensor b_hh = bias ? params_[size_t(l) * per + 3].second : Tensor();
+    Tensor xw = linear(x, w_ih, b_ih);  // (T, B, 4H): the input part of every step at once
+    Tensor h = select(h0, 0, l), c = select(c0, 0, l);
+    std::vector<Tensor> outs;
+    for (int64_t t = 0; t < T; ++t) {
+      Tensor gates = add(linear(h, w_hh, b_hh), select(xw, 0, t));  // (B, 4H)
+      Tensor ig = sigmoid(slice(gates, 1, 0, H)), fg = sigmoid(slice(gates, 1, H, 2 * H));
+      Tensor gg = tanh(slice(gates, 1, 2 * H, 3 * H)), og = sigmoid(slice(gates, 1, 3 * H, 4 * H));
+      c = add(mul(fg, c), mul(ig, gg));
+      h = mul(og, tanh(c));
+      outs.push_back(h);
+    }
+    Tensor out = stack(outs, 0);  // (T, B, H)
+    label_node(out, "StackBackward0", {});
+    x = (dropout > 0 && training_ && l < num_layers - 1) ? tl::dropout(out, dropout, true) : out;
+    hn.push_back(h), cn.push_back(c);
+  }
+  Tensor hs = stack(hn, 0), cs = stack(cn, 0);
+  label_node(hs, "StackBackward0", {}), label_node(cs, "StackBackward0", {});
+  if (!batched) return {squeeze(x, 1), squeeze(hs, 1), squeeze(cs, 1)};
+  return {batch_first ? transpose(x, 0, 1) : x, hs, cs};
+}
+
+Tensor LSTM::forward(const std::vector<Tensor>& in) {
+  TL_CHECK(in.size() == 1, "LSTM.forward(): pass (input, (h0, c0)) from a script");
+  return run(in[0], Tensor(), Tensor())[0];
+}
+
+Value LSTM::call_values(const std::vector<Value>& args) {
+  TL_CHECK(args.size() == 1 || args.size() == 2, "TypeError: LSTM.forward() takes 1 or 2 positional arguments (input, hx) but ",
+           args.size(), " were given");
+  TL_CHECK(args[0].kind == Value::Kind::Tensor, "TypeError: LSTM.forward(): input must be a Tensor, not ", args[0].type_name());
+  Tensor h0, c0;
+  if (args.size() == 2 && !args[1].is_none()) {
+    const Value& hx = args[1];
+    TL_CHECK(hx.is_seq() && hx.items->size() == 2 && (*hx.items)[0].kind == Value::Kind::Tensor &&
+                 (*hx.items)[1].kind == Value::Kind::Tensor,
+             "TypeError: LSTM.forward(): hx must be a tuple of two Tensors (h_0, c_0)");
+    h0 = (*hx.items)[0].t, c0 = (*hx.items)[1].t;
+  }
+  std::vector<Tensor> r = run(args[0].t, h0, c0);
+  return Value::tuple({Value::tensor(r[0]), Value::tuple({Value::tensor(r[1]), Value::tensor(r[2])})});
+}
+
+PReLU::PReLU(int64_t n, double init) : num_parameters(n) {
+  register_parameter("weight", full(Shape{n}, init, default_float_dtype()));
+}
+
+Tensor PReLU::forward(const std::vector<Tensor>& in) {
+  const Tensor& x = one_input(in, "PReLU");
+  Tensor w = params_[0].second;
+  if (num_parameters > 1) {
+    TL_CHECK(x.dim() >= 2 && x.shape()[1] == num_parameters, "Mismatch of parameter numbers and input channel size. Found parameter numbers = ",
+             num_parameters, " and channel size = ", x.dim() >= 2 ? x.shape()[1] : 1, ".");
+    IntList s(size_t(x.dim()), 1);
+    s[1] = num_parameters;
+    w = reshape(w, s);
+  }
+  Tensor y = where(gt(x, Tensor::scalar(0, x.dtype())), x, mul(w, x));
+  label_node(y, "PreluBackward0", {&x});
+  return y;
+}
 
 // ---------------- losses ----------------
 Reduction parse_reduction(const std::string& s) {
@@ -345,7 +746,7 @@ Tensor CrossEntropyLoss::forward(const std::vector<Tensor>& in) {
   const Tensor &x = in[0], &y = in[1];
   if (reduction == Reduction::Mean) {
     Tensor l = cross_entropy(x, y, ignore_index);
-    label_node(l, "NllLossBackward0", {&x, &y});
+    label_node(l, y.is_floating_point() ? "DivBackward1" : x.dim() > 2 ? "NllLoss2DBackward0" : "NllLossBackward0", {&x, &y});
     return l;
   }
   const int cdim = x.dim() == 1 ? 0 : 1;
@@ -376,6 +777,18 @@ Tensor BCEWithLogitsLoss::forward(const std::vector<Tensor>& in) {
   check_reduction();
   two_inputs(in, "BCEWithLogitsLoss");
   const Tensor &x = in[0], &y = in[1];
+  if (pos_weight.defined()) {
+    TL_CHECK(x.shape() == y.shape(), "binary_cross_entropy_with_logits: Target size (", y.shape_str(),
+             ") must be the same as input size (", x.shape_str(), ")");
+    // PyTorch's formula: l = (1 - y) x + (1 + (p - 1) y) (log(e^-m + e^(-x-m)) + m), m = max(-x, 0)
+    Tensor one = Tensor::scalar(1, x.dtype());
+    Tensor lw = add(one, mul(sub(pos_weight, one), y));
+    Tensor m = clamp(neg(x), 0.0, std::nullopt);
+    Tensor l = add(mul(sub(one, y), x), mul(lw, add(log(add(exp(neg(m)), exp(sub(neg(x), m)))), m)));
+    Tensor r = reduce(l, reduction);
+    label_node(r, "BinaryCrossEntropyWithLogitsBackward0", {&x, &y});
+    return r;
+  }
   if (reduction == Reduction::Mean) return binary_cross_entropy_with_logits(x, y);
   TL_CHECK(x.shape() == y.shape(), "binary_cross_entropy_with_logits: Target size (", y.shape_str(),
            ") must be the same as input size (", x.shape_str(), ")");
@@ -392,8 +805,31 @@ Tensor NLLLoss::forward(const std::vector<Tensor>& in) {
   TL_CHECK(reduction == Reduction::Mean, "NLLLoss(reduction='", reduction_name(reduction),
            "') is not supported by tensorlens (only 'mean')");
   Tensor l = nll_loss(in[0], in[1], ignore_index);
-  label_node(l, "NllLossBackward0", {&in[0], &in[1]});
+  label_node(l, in[0].dim() > 2 ? "NllLoss2DBackward0" : "NllLossBackward0", {&in[0], &in[1]});
   return l;
+}
+
+}  // namespace tl::nn
+
+namespace tl::nn {
+
+Tensor L1Loss::forward(const std::vector<Tensor>& in) {
+  check_reduction();
+  two_inputs(in, "L1Loss");
+  return l1_loss(in[0], in[1], reduction_name(reduction));
+}
+
+Tensor SmoothL1Loss::forward(const std::vector<Tensor>& in) {
+  check_reduction();
+  two_inputs(in, "SmoothL1Loss");
+  Tensor l = smooth_l1_loss(in[0], in[1], beta, reduction_name(reduction));
+  return l;
+}
+
+Tensor BCELoss::forward(const std::vector<Tensor>& in) {
+  check_reduction();
+  two_inputs(in, "BCELoss");
+  return binary_cross_entropy(in[0], in[1], reduction_name(reduction));
 }
 
 }  // namespace tl::nn

@@ -44,6 +44,35 @@ Tensor bmm(const Tensor& a, const Tensor& b) {
   return out;
 }
 
+// ---- addmm ----  out = beta * input + alpha * (mat1 @ mat2), input broadcast to (m, p). One
+// AddmmBackward0 node with inputs (input, mat1, mat2), as PyTorch records nn.Linear on a 2-D input.
+// d/dinput = beta * g (the engine sums it to input's shape); d/dmat1 = alpha * g @ mat2^T;
+// d/dmat2 = alpha * mat1^T @ g
+static void addmm_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  const double beta = n.attrs().f0, alpha = n.attrs().f1;
+  auto scaled = [&](const Tensor& t, double s) { return s == 1 ? t : mul(t, Tensor::scalar(s, t.dtype())); };
+  if (n.needs_input_grad(0)) gi[0] = scaled(g, beta);
+  if (n.needs_input_grad(1)) gi[1] = scaled(mm(g, t(n.saved_tensor(1))), alpha);
+  if (n.needs_input_grad(2)) gi[2] = scaled(mm(t(n.saved_tensor(0)), g), alpha);
+}
+Tensor addmm(const Tensor& input, const Tensor& mat1, const Tensor& mat2, double beta, double alpha) {
+  Tensor out;
+  {
+    NoGradGuard ng;
+    Tensor p = mm(mat1, mat2);
+    if (alpha != 1) p = mul(p, Tensor::scalar(alpha, p.dtype()));
+    Tensor in = beta == 1 ? input : mul(input, Tensor::scalar(beta, input.dtype()));
+    TL_CHECK(broadcast_shapes("addmm", in.shape(), p.shape()) == p.shape(), "addmm: input of shape ", input.shape_str(),
+             " cannot be broadcast to the product's shape ", p.shape_str());
+    out = beta == 0 ? p : add(in, p);
+  }
+  if (Node* n = record("addmm", addmm_bw, {&input, &mat1, &mat2}, out)) {
+    n->attrs().f0 = beta, n->attrs().f1 = alpha;
+    save(n, mat1), save(n, mat2);
+  }
+  return out;
+}
+
 // matmul with PyTorch's rules: 1-D operands get a dim prepended (left) or appended (right) and
 // removed after; batch dims broadcast. Composite: its gradient comes from mm/bmm and views.
 Tensor matmul(const Tensor& a, const Tensor& b) {
@@ -104,6 +133,8 @@ Tensor matmul(const Tensor& a, const Tensor& b) {
 // linear(x, W, b) = x @ W^T + b  (composite)
 Tensor linear(const Tensor& x, const Tensor& w, const Tensor& b) {
   TL_CHECK(w.dim() == 2 || w.dim() == 1, "linear: weight must be 1-D or 2-D, got shape ", w.shape_str());
+  // A 2-D input with a bias is one addmm node (AddmmBackward0), as in PyTorch.
+  if (x.dim() == 2 && w.dim() == 2 && b.defined() && b.dim() <= 1) return addmm(b, x, t(w));
   Tensor y = matmul(x, w.dim() == 2 ? t(w) : w);
   return b.defined() ? add(y, b) : y;
 }
@@ -119,6 +150,9 @@ void register_linalg_ops(std::vector<OpDef>& t) {
                mm_bw, "grad_a = g @ b^T; grad_b = a^T @ g"});
   t.push_back({"bmm(Tensor input, Tensor mat2) -> Tensor", TM, [](const Args& a) { return Value::tensor(bmm(a.t(0), a.t(1))); },
                bmm_bw, "grad_a = g @ b^T; grad_b = a^T @ g (per batch)"});
+  t.push_back({"addmm(Tensor input, Tensor mat1, Tensor mat2, *, float beta=1, float alpha=1) -> Tensor", TM,
+               [](const Args& a) { return Value::tensor(addmm(a.t(0), a.t(1), a.t(2), a.f(3), a.f(4))); }, addmm_bw,
+               "grad_input = beta * g; grad_mat1 = alpha * g @ mat2^T; grad_mat2 = alpha * mat1^T @ g"});
   t.push_back({"matmul(Tensor input, Tensor other) -> Tensor", TM,
                [](const Args& a) { return Value::tensor(matmul(a.t(0), a.t(1))); }, nullptr, "composite: mm/bmm and views"});
   t.push_back({"linear(Tensor input, Tensor weight, Tensor? bias=None) -> Tensor", kF,

@@ -1,9 +1,11 @@
-// Softmax family and losses. softmax, nll_loss, cross_entropy and mse_loss are composites;
+// Softmax family and losses. softmax, nll_loss and cross_entropy are composites; mse_loss is fused
+// (one node, as PyTorch records);
 // log_softmax and binary_cross_entropy_with_logits are fused primitives for numerical stability
 // (log of a softmax underflows; log(1 + e^x) overflows).
 #include <cmath>
 
 #include "engine/autograd/node.h"
+#include "engine/ops/op_table.h"
 #include "engine/ops/ops.h"
 
 namespace tl {
@@ -43,16 +45,51 @@ Tensor log_softmax(const Tensor& x, int64_t dim) {
   return out;
 }
 
+// ---- mse_loss ----  mean((x - y)^2), one MseLossBackward0 node as PyTorch records (its
+// next_functions are x's and y's, which tutorials print). d/dx = 2 (x - y) g / N; d/dy = -d/dx
+// (of the broadcast shape; the engine sums them back to each input's shape).
+static void mse_loss_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  Tensor x = n.saved_tensor(0), y = n.saved_tensor(1);
+  Tensor d = sub(x, y);
+  Tensor gx = mul(d, div(mul(g, Tensor::scalar(2, g.dtype())), Tensor::scalar(double(d.numel()), g.dtype())));
+  if (n.needs_input_grad(0)) gi[0] = gx;
+  if (n.needs_input_grad(1)) gi[1] = neg(gx);
+}
 Tensor mse_loss(const Tensor& input, const Tensor& target) {
   broadcast_shapes("mse_loss", input.shape(), target.shape());
-  Tensor d = sub(input, target);
-  return mean(mul(d, d));
+  Tensor out;
+  {
+    NoGradGuard ng;
+    Tensor d = sub(input, target);
+    out = mean(mul(d, d));
+  }
+  if (Node* n = record("mse_loss", mse_loss_bw, {&input, &target}, out)) {
+    n->display = "MseLossBackward0";
+    save(n, input), save(n, target);
+  }
+  return out;
 }
 
 // nll_loss(logp (N, C) or (C,), target (N,) or ()) = -mean over non-ignored targets of logp[i, t_i]
 Tensor nll_loss(const Tensor& logp, const Tensor& target, int64_t ignore_index) {
   TL_CHECK(target.dtype() == DType::Int64, "nll_loss: expected target of dtype int64, but got ",
            dtype_name(target.dtype()));
+  if (logp.dim() > 2) {
+    // (N, C, d1, ...) with target (N, d1, ...): classes moved last, one row per position (PyTorch's
+    // nll_loss2d / nll_loss_nd; the mean is over every non-ignored position).
+    const int64_t N = logp.shape()[0], C = logp.shape()[1];
+    bool ok = target.dim() == logp.dim() - 1 && target.shape()[0] == N;
+    for (int i = 2; ok && i < logp.dim(); ++i) ok = target.shape()[i - 1] == logp.shape()[i];
+    TL_CHECK(ok, "nll_loss: expected target of size ", [&] {
+      std::string r = "[" + std::to_string(N);
+      for (int i = 2; i < logp.dim(); ++i) r += ", " + std::to_string(logp.shape()[i]);
+      return r + "]";
+    }(), ", got ", target.shape_str());
+    IntList perm{0};
+    for (int i = 2; i < logp.dim(); ++i) perm.push_back(i);
+    perm.push_back(1);
+    return nll_loss(reshape(permute(logp, perm), {-1, C}), reshape(target, {-1}), ignore_index);
+  }
   TL_CHECK(logp.dim() == 1 || logp.dim() == 2, "nll_loss: expected input of 1 or 2 dimensions, got shape ",
            logp.shape_str());
   Tensor lp = logp.dim() == 1 ? unsqueeze(logp, 0) : logp;
@@ -164,6 +201,53 @@ Tensor layer_norm(const Tensor& x, const IntList& normalized_shape, const Tensor
   return y;
 }
 
+// ---- l1_loss / smooth_l1_loss / binary_cross_entropy ----  composites with PyTorch's reductions
+static Tensor apply_reduction(const char* op, const Tensor& l, const std::string& reduction) {
+  if (reduction == "mean") return mean(l);
+  if (reduction == "sum") return sum(l);
+  TL_CHECK(reduction == "none", "ValueError: ", reduction, " is not a valid value for reduction (", op, ")");
+  return l;
+}
+
+// mean |x - y| (PyTorch's is the same composite: its grad_fn is MeanBackward0)
+Tensor l1_loss(const Tensor& x, const Tensor& y, const std::string& reduction) {
+  broadcast_shapes("l1_loss", x.shape(), y.shape());
+  Tensor r = apply_reduction("l1_loss", abs(sub(x, y)), reduction);
+  label_node(r, reduction == "mean" ? "MeanBackward0" : reduction == "sum" ? "SumBackward0" : nullptr, {&x, &y});
+  return r;
+}
+
+// |d| < beta: 0.5 d^2 / beta, else |d| - 0.5 beta (d = x - y; beta = 0: |d|)
+Tensor smooth_l1_loss(const Tensor& x, const Tensor& y, double beta, const std::string& reduction) {
+  TL_CHECK(beta >= 0, "smooth_l1_loss does not support negative values for beta.");
+  broadcast_shapes("smooth_l1_loss", x.shape(), y.shape());
+  Tensor d = sub(x, y), ad = abs(d);
+  Tensor l = beta == 0 ? ad
+                       : where(lt(ad, Tensor::scalar(beta, ad.dtype())),
+                               div(mul(mul(Tensor::scalar(0.5, d.dtype()), d), d), Tensor::scalar(beta, d.dtype())),
+                               sub(ad, Tensor::scalar(0.5 * beta, ad.dtype())));
+  Tensor r = apply_reduction("smooth_l1_loss", l, reduction);
+  label_node(r, "SmoothL1LossBackward0", {&x, &y});
+  return r;
+}
+
+// -(y log x + (1 - y) log(1 - x)), each log clamped at -100 as PyTorch does; x in [0, 1].
+// d/dx = (x - y) / (x (1 - x)) away from the clamp (PyTorch's formula).
+Tensor binary_cross_entropy(const Tensor& x, const Tensor& y, const std::string& reduction) {
+  TL_CHECK(x.shape() == y.shape(), "ValueError: Using a target size (", y.shape_str(),
+           ") that is different to the input size (", x.shape_str(), ") is deprecated. Please ensure they have the same size.");
+  TL_CHECK(x.is_floating_point() && y.is_floating_point(), "binary_cross_entropy: expected floating point input and target");
+  {
+    NoGradGuard ng;
+    for (double v : x.to_vector()) TL_CHECK(v >= 0 && v <= 1, "all elements of input should be between 0 and 1");
+  }
+  Tensor one = Tensor::scalar(1, x.dtype());
+  Tensor l = neg(add(mul(y, clamp(log(x), -100.0, std::nullopt)), mul(sub(one, y), clamp(log(sub(one, x)), -100.0, std::nullopt))));
+  Tensor r = apply_reduction("binary_cross_entropy", l, reduction);
+  label_node(r, "BinaryCrossEntropyBackward0", {&x, &y});
+  return r;
+}
+
 }  // namespace tl
 
 // ---- op table rows ----
@@ -177,7 +261,8 @@ void register_nn_ops(std::vector<OpDef>& t) {
                [](const Args& a) { return Value::tensor(log_softmax(a.t(0), a.i(1))); }, log_softmax_bw,
                "grad = g - exp(y) * sum(g)"});
   t.push_back({"mse_loss(Tensor input, Tensor target) -> Tensor", kF,
-               [](const Args& a) { return Value::tensor(mse_loss(a.t(0), a.t(1))); }, nullptr, "composite: mean((x - y)^2)"});
+               [](const Args& a) { return Value::tensor(mse_loss(a.t(0), a.t(1))); }, mse_loss_bw,
+               "grad_x = 2 (x - y) g / N; grad_y = -grad_x"});
   t.push_back({"nll_loss(Tensor input, Tensor(nograd) target, *, int ignore_index=-100) -> Tensor", kF,
                [](const Args& a) { return Value::tensor(nll_loss(a.t(0), a.t(1), a.i(2))); }, nullptr,
                "composite: -mean(gather(logp, target))"});
@@ -193,6 +278,29 @@ void register_nn_ops(std::vector<OpDef>& t) {
                  return Value::tensor(dropout(a.t(0), a.f(1), a.b(2)));
                },
                nullptr, "composite: x * bernoulli(1 - p) / (1 - p)"});
+  t.push_back({"l1_loss(Tensor input, Tensor target, Any size_average=None, Any reduce=None, str reduction='mean') -> Tensor", kF,
+               [](const Args& a) {
+                 TL_CHECK(a.is_none(2) && a.is_none(3), "l1_loss: size_average and reduce are deprecated; use reduction");
+                 return Value::tensor(l1_loss(a.t(0), a.t(1), a.v[4].s));
+               },
+               nullptr, "composite: mean(|x - y|)"});
+  t.push_back({"smooth_l1_loss(Tensor input, Tensor target, Any size_average=None, Any reduce=None, str reduction='mean', "
+               "float beta=1.0) -> Tensor",
+               kF,
+               [](const Args& a) {
+                 TL_CHECK(a.is_none(2) && a.is_none(3), "smooth_l1_loss: size_average and reduce are deprecated; use reduction");
+                 return Value::tensor(smooth_l1_loss(a.t(0), a.t(1), a.f(5), a.v[4].s));
+               },
+               nullptr, "composite: where(|d| < beta, 0.5 d^2 / beta, |d| - 0.5 beta)"});
+  t.push_back({"binary_cross_entropy(Tensor input, Tensor target, Tensor? weight=None, Any size_average=None, Any reduce=None, "
+               "str reduction='mean') -> Tensor",
+               kF,
+               [](const Args& a) {
+                 TL_CHECK(a.is_none(2), "binary_cross_entropy: weight= is not supported by tensorlens");
+                 TL_CHECK(a.is_none(3) && a.is_none(4), "binary_cross_entropy: size_average and reduce are deprecated; use reduction");
+                 return Value::tensor(binary_cross_entropy(a.t(0), a.t(1), a.v[5].s));
+               },
+               nullptr, "composite: -(y log x + (1 - y) log(1 - x))"});
   t.push_back({"layer_norm(Tensor input, int[] normalized_shape, Tensor? weight=None, Tensor? bias=None, float eps=1e-05) -> Tensor",
                kF,
                [](const Args& a) {

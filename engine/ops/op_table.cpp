@@ -96,8 +96,15 @@ const std::pair<const char*, NodeNamer> kNodeNames[] = {
     {"mean.dim", TL_NAME("MeanBackward1")},
     {"sum.dim", TL_NAME("SumBackward1")},
     {"mse_loss", TL_NAME("MseLossBackward0")},
-    {"nll_loss", TL_NAME("NllLossBackward0")},
-    {"cross_entropy", TL_NAME("NllLossBackward0")},
+    // nll_loss / cross_entropy: PyTorch's nll_loss2d for inputs of more than 2 dims.
+    {"nll_loss", [](const Args& a, const Tensor&) -> const char* {
+       return a.t(0).dim() > 2 ? "NllLoss2DBackward0" : "NllLossBackward0";
+     }},
+    // class-probability targets: PyTorch's -sum(target * log_softmax) / N ends in a DivBackward1.
+    {"cross_entropy", [](const Args& a, const Tensor&) -> const char* {
+       if (a.t(1).is_floating_point()) return "DivBackward1";
+       return a.t(0).dim() > 2 ? "NllLoss2DBackward0" : "NllLossBackward0";
+     }},
     {"softmax", TL_NAME("SoftmaxBackward0")},
     {"select", TL_NAME("SelectBackward0")},
     {"pow.Scalar", TL_NAME("PowBackward0")},
@@ -119,6 +126,12 @@ const std::pair<const char*, NodeNamer> kNodeNames[] = {
     {"stack", TL_NAME("StackBackward0")},
     {"gelu", TL_NAME("GeluBackward0")},
     {"layer_norm", TL_NAME("NativeLayerNormBackward0")},
+    {"avg_pool2d", TL_NAME("AvgPool2DBackward0")},
+    // adaptive_avg_pool2d: PyTorch computes a (1, 1) output as a mean over (H, W).
+    {"adaptive_avg_pool2d", [](const Args&, const Tensor& out) -> const char* {
+       return out.shape()[out.dim() - 1] == 1 && out.shape()[out.dim() - 2] == 1 ? "MeanBackward1"
+                                                                                : "AdaptiveAvgPool2DBackward0";
+     }},
     {"to", TL_NAME("ToCopyBackward0")},
     {"float", TL_NAME("ToCopyBackward0")},
     {"double", TL_NAME("ToCopyBackward0")},
@@ -180,6 +193,7 @@ std::vector<OpDef> build_table() {
   register_linalg_ops(t);
   register_shape_ops(t);
   register_nn_ops(t);
+  register_conv_ops(t);
   register_creation_ops(t);
   register_tensor_api_ops(t);
   register_pointwise_more_ops(t);

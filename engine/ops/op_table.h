@@ -105,6 +105,7 @@ void register_reduce_ops(std::vector<OpDef>& t);
 void register_linalg_ops(std::vector<OpDef>& t);
 void register_shape_ops(std::vector<OpDef>& t);
 void register_nn_ops(std::vector<OpDef>& t);
+void register_conv_ops(std::vector<OpDef>& t);
 void register_creation_ops(std::vector<OpDef>& t);
 void register_tensor_api_ops(std::vector<OpDef>& t);
 void register_pointwise_more_ops(std::vector<OpDef>& t);

@@ -4,6 +4,7 @@
 #pragma once
 #include <functional>
 #include <optional>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -121,6 +122,8 @@ Tensor sum_to(const Tensor& g, const Shape& shape);
 Tensor mm(const Tensor& a, const Tensor& b);
 Tensor bmm(const Tensor& a, const Tensor& b);
 Tensor matmul(const Tensor& a, const Tensor& b);
+// torch.addmm: beta * input + alpha * (mat1 @ mat2)
+Tensor addmm(const Tensor& input, const Tensor& mat1, const Tensor& mat2, double beta = 1, double alpha = 1);
 Tensor linear(const Tensor& x, const Tensor& w, const Tensor& b = Tensor());
 Tensor t(const Tensor& x);
 
@@ -162,6 +165,28 @@ Tensor dropout(const Tensor& x, double p = 0.5, bool training = true);
 // then * weight + bias when given (both of normalized_shape).
 Tensor layer_norm(const Tensor& x, const IntList& normalized_shape, const Tensor& weight = Tensor(),
                   const Tensor& bias = Tensor(), double eps = 1e-5);
+// Losses with PyTorch's reduction ('mean' | 'sum' | 'none').
+Tensor l1_loss(const Tensor& x, const Tensor& y, const std::string& reduction = "mean");
+Tensor smooth_l1_loss(const Tensor& x, const Tensor& y, double beta = 1.0, const std::string& reduction = "mean");
+Tensor binary_cross_entropy(const Tensor& x, const Tensor& y, const std::string& reduction = "mean");
+// ---- convolution and pooling over (N, C, H, W) or unbatched (C, H, W) images (engine/ops/conv.cpp) ----
+// Sizes are an int (both dims) or a pair, as in PyTorch. F.unfold: (N, C*kh*kw, L) sliding blocks
+// (im2col); F.fold: their sum back into (N, C, H, W) (col2im, unfold's adjoint).
+Tensor unfold(const Tensor& x, const IntList& kernel_size, const IntList& dilation = {1}, const IntList& padding = {0},
+              const IntList& stride = {1});
+Tensor fold(const Tensor& cols, const IntList& output_size, const IntList& kernel_size, const IntList& dilation = {1},
+            const IntList& padding = {0}, const IntList& stride = {1});
+// F.conv2d: x (N, C, H, W), w (O, C/groups, kh, kw), b (O) or undefined -> (N, O, oh, ow).
+Tensor conv2d(const Tensor& x, const Tensor& w, const Tensor& b = Tensor(), const IntList& stride = {1},
+              const IntList& padding = {0}, const IntList& dilation = {1}, int64_t groups = 1);
+// F.max_pool2d: (values, argmax indices into each H*W plane); stride empty = kernel_size.
+std::pair<Tensor, Tensor> max_pool2d_with_indices(const Tensor& x, const IntList& kernel_size, const IntList& stride = {},
+                                                  const IntList& padding = {0}, const IntList& dilation = {1},
+                                                  bool ceil_mode = false);
+Tensor avg_pool2d(const Tensor& x, const IntList& kernel_size, const IntList& stride = {}, const IntList& padding = {0},
+                  bool ceil_mode = false, bool count_include_pad = true,
+                  std::optional<int64_t> divisor_override = std::nullopt);
+Tensor adaptive_avg_pool2d(const Tensor& x, const IntList& output_size);
 
 // ---- in-place (bump the version; a leaf requiring grad is refused unless under no_grad) ----
 Tensor& add_(Tensor& self, const Tensor& o);

@@ -1,0 +1,473 @@
+// Convolution and pooling over 2-D images, (N, C, H, W) or unbatched (C, H, W).
+//
+// Primitives: unfold (im2col) and fold (col2im) — each the other's adjoint, so each one's backward
+// is the other and every order of derivative works; conv2d, a fused primitive whose forward is
+// im2col + one GEMM per (image, group) (no autograd bookkeeping of the parts) and whose backward is
+// written with differentiable ops (unfold/fold/matmul/sum), so create_graph works through it; and
+// max_pool2d, whose backward scatters the gradient to the argmax of each window (scatter_add).
+// avg_pool2d and adaptive_avg_pool2d are composites of unfold and a mean.
+#include <cmath>
+#include <limits>
+
+#include "engine/autograd/node.h"
+#include "engine/kernels/matmul.h"
+#include "engine/ops/ops.h"
+
+namespace tl {
+
+namespace {
+
+std::string ints_str(const IntList& v) {
+  std::string r = "[";
+  for (size_t i = 0; i < v.size(); ++i) r += (i ? ", " : "") + std::to_string(v[i]);
+  return r + "]";
+}
+
+// An int or a pair of ints -> a pair (PyTorch's _pair).
+std::pair<int64_t, int64_t> pair2(const char* op, const char* what, const IntList& v) {
+  TL_CHECK(v.size() == 1 || v.size() == 2, op, ": ", what, " must be an int or a tuple of two ints, got ", ints_str(v));
+  return v.size() == 1 ? std::make_pair(v[0], v[0]) : std::make_pair(v[0], v[1]);
+}
+
+// Window geometry: kernel k, dilation d, padding p, stride s; output rows oh, cols ow.
+struct Geo {
+  int64_t kh, kw, dh, dw, ph, pw, sh, sw, oh = 0, ow = 0;
+};
+
+Geo make_geo(const char* op, const IntList& k, const IntList& d, const IntList& p, const IntList& s) {
+  Geo g;
+  std::tie(g.kh, g.kw) = pair2(op, "kernel_size", k);
+  std::tie(g.dh, g.dw) = pair2(op, "dilation", d);
+  std::tie(g.ph, g.pw) = pair2(op, "padding", p);
+  std::tie(g.sh, g.sw) = pair2(op, "stride", s);
+  TL_CHECK(g.kh > 0 && g.kw > 0, op, ": kernel size should be greater than zero, but got kernel_size=(", g.kh, ", ", g.kw, ")");
+  TL_CHECK(g.dh > 0 && g.dw > 0, op, ": dilation should be greater than zero, but got dilation=(", g.dh, ", ", g.dw, ")");
+  TL_CHECK(g.ph >= 0 && g.pw >= 0, op, ": negative padding is not supported, got padding=(", g.ph, ", ", g.pw, ")");
+  TL_CHECK(g.sh > 0 && g.sw > 0, op, ": stride should be greater than zero, but got stride=(", g.sh, ", ", g.sw, ")");
+  return g;
+}
+
+// Output size of a sliding window along one dim (floor mode).
+int64_t out_len(int64_t in, int64_t k, int64_t d, int64_t p, int64_t s) { return (in + 2 * p - d * (k - 1) - 1) / s + 1; }
+
+void set_out(const char* op, Geo& g, int64_t H, int64_t W) {
+  const int64_t eh = g.dh * (g.kh - 1) + 1, ew = g.dw * (g.kw - 1) + 1;  // effective (dilated) kernel
+  TL_CHECK(H + 2 * g.ph >= eh && W + 2 * g.pw >= ew, op, ": Calculated padded input size per channel: (", H + 2 * g.ph,
+           " x ", W + 2 * g.pw, "). Kernel size: (", eh, " x ", ew, "). Kernel size can't be greater than actual input size");
+  g.oh = out_len(H, g.kh, g.dh, g.ph, g.sh);
+  g.ow = out_len(W, g.kw, g.dw, g.pw, g.sw);
+}
+
+// cols (C*kh*kw, oh*ow) of one image x (C, H, W): row (c, i, j) holds x[c, oy*sh - ph + i*dh, ox*sw - pw + j*dw]
+// (0 outside the image) at column oy*ow + ox.
+template <class T>
+void im2col(const T* x, int64_t C, int64_t H, int64_t W, const Geo& g, T* cols) {
+  const int64_t L = g.oh * g.ow;
+  for (int64_t c = 0; c < C; ++c)
+    for (int64_t i = 0; i < g.kh; ++i)
+      for (int64_t j = 0; j < g.kw; ++j) {
+        T* dst = cols + ((c * g.kh + i) * g.kw + j) * L;
+        for (int64_t oy = 0; oy < g.oh; ++oy) {
+          const int64_t iy = oy * g.sh - g.ph + i * g.dh;
+          T* row = dst + oy * g.ow;
+          if (iy < 0 || iy >= H) {
+            for (int64_t ox = 0; ox < g.ow; ++ox) row[ox] = T(0);
+            continue;
+          }
+          const T* src = x + (c * H + iy) * W;
+          for (int64_t ox = 0; ox < g.ow; ++ox) {
+            const int64_t ix = ox * g.sw - g.pw + j * g.dw;
+            row[ox] = ix >= 0 && ix < W ? src[ix] : T(0);
+          }
+        }
+      }
+}
+
+// The adjoint: x (C, H, W) += each column entry at the pixel im2col read it from.
+template <class T>
+void col2im(const T* cols, int64_t C, int64_t H, int64_t W, const Geo& g, T* x) {
+  const int64_t L = g.oh * g.ow;
+  for (int64_t c = 0; c < C; ++c)
+    for (int64_t i = 0; i < g.kh; ++i)
+      for (int64_t j = 0; j < g.kw; ++j) {
+        const T* src = cols + ((c * g.kh + i) * g.kw + j) * L;
+        for (int64_t oy = 0; oy < g.oh; ++oy) {
+          const int64_t iy = oy * g.sh - g.ph + i * g.dh;
+          if (iy < 0 || iy >= H) continue;
+          T* dst = x + (c * H + iy) * W;
+          const T* row = src + oy * g.ow;
+          for (int64_t ox = 0; ox < g.ow; ++ox) {
+            const int64_t ix = ox * g.sw - g.pw + j * g.dw;
+            if (ix >= 0 && ix < W) dst[ix] += row[ox];
+          }
+        }
+      }
+}
+
+void check_float(const char* op, const Tensor& x) {
+  TL_CHECK(x.is_floating_point(), op, ": expected a floating point tensor, got ", dtype_name(x.dtype()));
+}
+
+// (N, C, H, W) view of a 4-D or unbatched 3-D input.
+Tensor batched(const char* op, const Tensor& x) {
+  TL_CHECK(x.dim() == 3 || x.dim() == 4, op, ": Expected 3D (unbatched) or 4D (batched) input, but got input of size: ",
+           ints_str(x.shape().vec()));
+  return x.dim() == 3 ? unsqueeze(x, 0) : x;
+}
+
+// Raw im2col of a contiguous (N, C, H, W) tensor -> (N, C*kh*kw, oh*ow); no graph.
+Tensor im2col_raw(const Tensor& x4, const Geo& g) {
+  const int64_t N = x4.shape()[0], C = x4.shape()[1], H = x4.shape()[2], W = x4.shape()[3];
+  Tensor xc = x4.contiguous();
+  Tensor cols = Tensor::empty(Shape{N, C * g.kh * g.kw, g.oh * g.ow}, x4.dtype());
+  TL_DISPATCH_FLOAT(x4.dtype(), T, [&] {
+    const T* px = xc.data_ptr<T>();
+    T* pc = cols.data_ptr<T>();
+    for (int64_t n = 0; n < N; ++n)
+      im2col<T>(px + n * C * H * W, C, H, W, g, pc + n * C * g.kh * g.kw * g.oh * g.ow);
+  });
+  return cols;
+}
+
+}  // namespace
+
+// ---- unfold (im2col) ----  linear; d/dx unfold(x) = fold(g)
+static void unfold_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  const Attrs& a = n.attrs();
+  const Shape& in = n.inputs[0].shape;  // (N, C, H, W) or (C, H, W)
+  Tensor r = fold(g, {in[in.n - 2], in[in.n - 1]}, {a.dims[0], a.dims[1]}, {a.dims[2], a.dims[3]},
+                  {a.dims[4], a.dims[5]}, {a.dims[6], a.dims[7]});
+  gi[0] = r;
+}
+Tensor unfold(const Tensor& x, const IntList& kernel_size, const IntList& dilation, const IntList& padding,
+              const IntList& stride) {
+  check_float("unfold", x);
+  Tensor x4 = batched("unfold", x);
+  Geo g = make_geo("unfold", kernel_size, dilation, padding, stride);
+  set_out("unfold", g, x4.shape()[2], x4.shape()[3]);
+  Tensor out = im2col_raw(x4, g);
+  if (x.dim() == 3) out = Tensor(out).view(Shape{out.shape()[1], out.shape()[2]});
+  if (Node* n = record("unfold", unfold_bw, {&x}, out)) {
+    n->display = "Im2ColBackward0";
+    n->attrs().dims = Dims{};
+    for (int64_t v : {g.kh, g.kw, g.dh, g.dw, g.ph, g.pw, g.sh, g.sw}) n->attrs().dims.push_back(v);
+  }
+  return out;
+}
+
+// ---- fold (col2im) ----  linear; d/dcols fold(cols) = unfold(g)
+static void fold_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  const Attrs& a = n.attrs();
+  gi[0] = unfold(g, {a.dims[0], a.dims[1]}, {a.dims[2], a.dims[3]}, {a.dims[4], a.dims[5]}, {a.dims[6], a.dims[7]});
+}
+Tensor fold(const Tensor& cols, const IntList& output_size, const IntList& kernel_size, const IntList& dilation,
+            const IntList& padding, const IntList& stride) {
+  check_float("fold", cols);
+  TL_CHECK(cols.dim() == 2 || cols.dim() == 3, "fold: Expected 2D or 3D (batch mode) input tensor, but got input of size: ",
+           ints_str(cols.shape().vec()));
+  Geo g = make_geo("fold", kernel_size, dilation, padding, stride);
+  int64_t H, W;  // (not a structured binding: lambdas below capture them, which C++17 forbids)
+  std::tie(H, W) = pair2("fold", "output_size", output_size);
+  TL_CHECK(H > 0 && W > 0, "fold: output_size should be greater than zero, got ", ints_str(output_size));
+  set_out("fold", g, H, W);
+  Tensor c3 = cols.dim() == 2 ? unsqueeze(cols, 0) : cols;
+  const int64_t N = c3.shape()[0], K = g.kh * g.kw;
+  TL_CHECK(c3.shape()[1] % K == 0, "fold: Expected size of input's dimension 1 to be divisible by the product of kernel_size, but got input.size(1)=",
+           c3.shape()[1], " and kernel_size=(", g.kh, ", ", g.kw, ")");
+  TL_CHECK(c3.shape()[2] == g.oh * g.ow, "fold: Given output_size=(", H, ", ", W, "), kernel_size=(", g.kh, ", ", g.kw,
+           "), dilation=(", g.dh, ", ", g.dw, "), padding=(", g.ph, ", ", g.pw, "), stride=(", g.sh, ", ", g.sw,
+           "), expected size of input's dimension 2 to match the calculated number of sliding blocks ", g.oh, " * ", g.ow,
+           " = ", g.oh * g.ow, ", but got input.size(2)=", c3.shape()[2], ".");
+  const int64_t C = c3.shape()[1] / K;
+  Tensor cc = c3.contiguous();
+  Tensor out = zeros(Shape{N, C, H, W}, cols.dtype());
+  TL_DISPATCH_FLOAT(cols.dtype(), T, [&] {
+    for (int64_t n = 0; n < N; ++n)
+      col2im<T>(cc.data_ptr<T>() + n * C * K * g.oh * g.ow, C, H, W, g, out.data_ptr<T>() + n * C * H * W);
+  });
+  if (cols.dim() == 2) out = Tensor(out).view(Shape{C, H, W});
+  if (Node* n = record("fold", fold_bw, {&cols}, out)) {
+    n->display = "Col2ImBackward0";
+    n->attrs().dims = Dims{};
+    for (int64_t v : {g.kh, g.kw, g.dh, g.dw, g.ph, g.pw, g.sh, g.sw}) n->attrs().dims.push_back(v);
+  }
+  return out;
+}
+
+// ---- conv2d ----
+// y[n, o] = b[o] + sum over the group's channels c and taps (i, j) of w[o, c, i, j] * x[n, c, at(i, j)]
+// As matrices per image and group gi: Y (Og, L) = Wg (Og, K) @ cols (K, L), K = C/groups * kh * kw,
+// L = oh * ow, cols = unfold(x). So with G (N, groups, Og, L) the output gradient:
+//   d/dW = sum over n of G @ cols^T;   d/dx = fold(W^T @ G);   d/db = sum of G over (N, H, W).
+static void conv2d_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  const Attrs& a = n.attrs();
+  const Tensor x = n.saved_tensor(0), w = n.saved_tensor(1);
+  const int64_t groups = a.i0;
+  const IntList k{a.dims[0], a.dims[1]}, d{a.dims[2], a.dims[3]}, p{a.dims[4], a.dims[5]}, s{a.dims[6], a.dims[7]};
+  Tensor x4 = x.dim() == 3 ? unsqueeze(x, 0) : x;
+  Tensor g4 = g.dim() == 3 ? unsqueeze(g, 0) : g;
+  const int64_t N = x4.shape()[0], O = w.shape()[0], L = g4.shape()[2] * g4.shape()[3];
+  const int64_t Kg = w.shape()[1] * w.shape()[2] * w.shape()[3];
+  Tensor G = reshape(g4, {N, groups, O / groups, L});
+  if (n.needs_input_grad(0)) {
+    Tensor W3 = reshape(w, {groups, O / groups, Kg});
+    Tensor gc = reshape(matmul(transpose(W3, 1, 2), G), {N, groups * Kg, L});
+    Tensor gx = fold(gc, {x4.shape()[2], x4.shape()[3]}, k, d, p, s);
+    gi[0] = x.dim() == 3 ? squeeze(gx, 0) : gx;
+  }
+  if (n.needs_input_grad(1)) {
+    Tensor cols = reshape(unfold(x4, k, d, p, s), {N, groups, Kg, L});
+    gi[1] = reshape(sum(matmul(G, transpose(cols, 2, 3)), {0}), w.shape().vec());
+  }
+  if (n.needs_input_grad(2)) gi[2] = sum(g4, {0, 2, 3});
+}
+Tensor conv2d(const Tensor& x, const Tensor& w, const Tensor& b, const IntList& stride, const IntList& padding,
+              const IntList& dilation, int64_t groups) {
+  TL_CHECK(x.dim() == 3 || x.dim() == 4, "conv2d: Expected 3D (unbatched) or 4D (batched) input to conv2d, but got input of size: ",
+           ints_str(x.shape().vec()));
+  TL_CHECK(w.dim() == 4, "conv2d: weight should have 4 dimensions (out_channels, in_channels / groups, kH, kW), got size ",
+           ints_str(w.shape().vec()));
+  TL_CHECK(groups > 0, "conv2d: non-positive groups is not supported");
+  check_float("conv2d", x);
+  TL_CHECK(x.dtype() == w.dtype() && (!b.defined() || b.dtype() == x.dtype()),
+           "conv2d: expected input, weight and bias of the same dtype, but got ", dtype_name(x.dtype()), " and ",
+           dtype_name(w.dtype()));
+  Tensor x4 = x.dim() == 3 ? unsqueeze(x, 0) : x;
+  const int64_t N = x4.shape()[0], C = x4.shape()[1], O = w.shape()[0];
+  TL_CHECK(C == w.shape()[1] * groups, "Given groups=", groups, ", weight of size ", ints_str(w.shape().vec()),
+           ", expected input", ints_str(x4.shape().vec()), " to have ", w.shape()[1] * groups, " channels, but got ", C,
+           " channels instead");
+  TL_CHECK(O % groups == 0, "Given groups=", groups, ", expected weight to be divisible by ", groups,
+           " at dimension 0, but got weight of size ", ints_str(w.shape().vec()), " instead");
+  TL_CHECK(!b.defined() || (b.dim() == 1 && b.shape()[0] == O), "Given weight of size ", ints_str(w.shape().vec()),
+           ", expected bias to be 1-dimensional with ", O, " elements, but got bias of size ", ints_str(b.shape().vec()),
+           " instead");
+  Geo g = make_geo("conv2d", {w.shape()[2], w.shape()[3]}, dilation, padding, stride);
+  set_out("conv2d", g, x4.shape()[2], x4.shape()[3]);
+  const int64_t L = g.oh * g.ow, Og = O / groups, Kg = w.shape()[1] * g.kh * g.kw;
+  Tensor out = Tensor::empty(Shape{N, O, g.oh, g.ow}, x.dtype());
+  {
+    NoGradGuard ng;
+    Tensor cols = im2col_raw(x4, g);  // (N, groups * Kg, L)
+    Tensor wc = w.contiguous();
+    // One GEMM per (image, group) on views: out[n, group rows] (Og, L) = W[group] (Og, Kg) @ cols[n, group] (Kg, L).
+    for (int64_t n = 0; n < N; ++n)
+      for (int64_t gi = 0; gi < groups; ++gi) {
+        Tensor wg = Tensor(wc).view(Shape{O, Kg});
+        wg = slice(wg, 0, gi * Og, (gi + 1) * Og);
+        Tensor cg = slice(select(cols, 0, n), 0, gi * Kg, (gi + 1) * Kg);
+        Tensor og = slice(Tensor(out).view(Shape{N, O, L}), 1, gi * Og, (gi + 1) * Og);
+        og = select(og, 0, n);  // contiguous (Og, L) rows of out
+        kernels::gemm(wg, cg, og);
+      }
+    if (b.defined()) {
+      Tensor o3 = Tensor(out).view(Shape{N, O, L});
+      add_(o3, reshape(b, {1, O, 1}));
+    }
+  }
+  if (x.dim() == 3) out = Tensor(out).view(Shape{O, g.oh, g.ow});
+  if (Node* n = record("conv2d", conv2d_bw, {&x, &w, &b}, out)) {
+    n->display = "ConvolutionBackward0";
+    n->attrs().i0 = groups;
+    n->attrs().dims = Dims{};
+    for (int64_t v : {g.kh, g.kw, g.dh, g.dw, g.ph, g.pw, g.sh, g.sw}) n->attrs().dims.push_back(v);
+    save(n, x), save(n, w);
+  }
+  return out;
+}
+
+// ---- max_pool2d ----  d/dx: each window's gradient goes to its argmax (repeated argmaxes add up)
+static void max_pool2d_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  const Shape& in = n.inputs[0].shape;
+  const int64_t H = in[in.n - 2], W = in[in.n - 1], planes = in.numel() / std::max<int64_t>(1, H * W);
+  Tensor idx = n.saved_tensor(0);
+  Tensor r = scatter_add(zeros(Shape{planes, H * W}, g.dtype()), 1, reshape(idx, {planes, -1}), reshape(g, {planes, -1}));
+  gi[0] = reshape(r, in.vec());
+}
+std::pair<Tensor, Tensor> max_pool2d_with_indices(const Tensor& x, const IntList& kernel_size, const IntList& stride,
+                                                  const IntList& padding, const IntList& dilation, bool ceil_mode) {
+  check_float("max_pool2d", x);
+  Tensor x4 = batched("max_pool2d", x);
+  Geo g = make_geo("max_pool2d", kernel_size, dilation, padding, stride.empty() ? kernel_size : stride);
+  TL_CHECK(g.ph <= g.kh / 2 && g.pw <= g.kw / 2, "max_pool2d: pad should be at most half of effective kernel size, but got pad=",
+           std::max(g.ph, g.pw), ", kernel_size=", std::max(g.kh, g.kw), " and dilation=", std::max(g.dh, g.dw));
+  const int64_t N = x4.shape()[0], C = x4.shape()[1], H = x4.shape()[2], W = x4.shape()[3];
+  // PyTorch's pooling_output_shape: ceil mode may add a window, but one must start inside the
+  // input or the left padding.
+  auto len = [&](int64_t in, int64_t k, int64_t d, int64_t p, int64_t s) {
+    const int64_t span = in + 2 * p - d * (k - 1) - 1 + (ceil_mode ? s - 1 : 0);
+    int64_t o = (span < 0 ? -((-span + s - 1) / s) : span / s) + 1;
+    if (ceil_mode && (o - 1) * s >= in + p) --o;
+    return o;
+  };
+  g.oh = len(H, g.kh, g.dh, g.ph, g.sh), g.ow = len(W, g.kw, g.dw, g.pw, g.sw);
+  TL_CHECK(g.oh >= 1 && g.ow >= 1, "max_pool2d: Given input size: (", C, "x", H, "x", W, "). Calculated output size: (", C,
+           "x", g.oh, "x", g.ow, "). Output size is too small");
+  Tensor xc = x4.contiguous();
+  Tensor out = Tensor::empty(Shape{N, C, g.oh, g.ow}, x.dtype());
+  Tensor idx = Tensor::empty(Shape{N, C, g.oh, g.ow}, DType::Int64);
+  TL_DISPATCH_FLOAT(x.dtype(), T, [&] {
+    const T* px = xc.data_ptr<T>();
+    T* po = out.data_ptr<T>();
+    int64_t* pi = idx.data_ptr<int64_t>();
+    for (int64_t pl = 0; pl < N * C; ++pl) {
+      const T* plane = px + pl * H * W;
+      for (int64_t oy = 0; oy < g.oh; ++oy)
+        for (int64_t ox = 0; ox < g.ow; ++ox) {
+          // As PyTorch's kernel: the first tap inside the image is the default index; NaN wins.
+          int64_t y0 = oy * g.sh - g.ph, x0 = ox * g.sw - g.pw;
+          const int64_t y1 = std::min(y0 + (g.kh - 1) * g.dh + 1, H), x1 = std::min(x0 + (g.kw - 1) * g.dw + 1, W);
+          while (y0 < 0) y0 += g.dh;
+          while (x0 < 0) x0 += g.dw;
+          int64_t best = y0 * W + x0;
+          T m = -std::numeric_limits<T>::infinity();
+          for (int64_t iy = y0; iy < y1; iy += g.dh)
+            for (int64_t ix = x0; ix < x1; ix += g.dw) {
+              const T v = plane[iy * W + ix];
+              if (v > m || std::isnan(v)) m = v, best = iy * W + ix;
+            }
+          po[(pl * g.oh + oy) * g.ow + ox] = m;
+          pi[(pl * g.oh + oy) * g.ow + ox] = best;
+        }
+    }
+  });
+  if (x.dim() == 3) {
+    out = Tensor(out).view(Shape{C, g.oh, g.ow});
+    idx = Tensor(idx).view(Shape{C, g.oh, g.ow});
+  }
+  if (Node* n = record("max_pool2d", max_pool2d_bw, {&x}, out)) {
+    n->display = "MaxPool2DWithIndicesBackward0";
+    save(n, idx);
+  }
+  return {out, idx};
+}
+
+// ---- avg_pool2d ----  composite: the mean of each window's taps (unfold), over the divisor
+// PyTorch uses: kh*kw, or with count_include_pad=False the taps inside the image, or divisor_override.
+Tensor avg_pool2d(const Tensor& x, const IntList& kernel_size, const IntList& stride, const IntList& padding,
+                  bool ceil_mode, bool count_include_pad, std::optional<int64_t> divisor_override) {
+  check_float("avg_pool2d", x);
+  TL_CHECK(!ceil_mode, "avg_pool2d(ceil_mode=True) is not supported by tensorlens");
+  Tensor x4 = batched("avg_pool2d", x);
+  Geo g = make_geo("avg_pool2d", kernel_size, {1}, padding, stride.empty() ? kernel_size : stride);
+  TL_CHECK(g.ph <= g.kh / 2 && g.pw <= g.kw / 2, "avg_pool2d: pad should be at most half of kernel size, but got pad=",
+           std::max(g.ph, g.pw), " and kernel_size=", std::max(g.kh, g.kw));
+  TL_CHECK(!divisor_override || *divisor_override != 0, "avg_pool2d: divisor must be not zero");
+  const int64_t N = x4.shape()[0], C = x4.shape()[1], H = x4.shape()[2], W = x4.shape()[3];
+  set_out("avg_pool2d", g, H, W);
+  const IntList k{g.kh, g.kw}, p{g.ph, g.pw}, s{g.sh, g.sw};
+  // (N*C, 1, H, W) -> taps (N*C, kh*kw, L) -> window sums (N*C, L)
+  Tensor sums = sum(unfold(reshape(x4, {N * C, 1, H, W}), k, {1, 1}, p, s), {1});
+  Tensor y;
+  if (divisor_override || count_include_pad || (g.ph == 0 && g.pw == 0)) {
+    const double dv = divisor_override ? double(*divisor_override) : double(g.kh * g.kw);
+    y = div(sums, Tensor::scalar(dv, x.dtype()));
+  } else {
+    Tensor count;
+    {
+      NoGradGuard ng;  // taps inside the image per window: a constant
+      count = sum(unfold(ones(Shape{1, 1, H, W}, x.dtype()), k, {1, 1}, p, s), {1});
+    }
+    y = div(sums, count);
+  }
+  IntList shape = x.shape().vec();
+  shape[shape.size() - 2] = g.oh, shape[shape.size() - 1] = g.ow;
+  return reshape(y, shape);
+}
+
+// ---- adaptive_avg_pool2d ----  composite. Output (oh, ow): window i spans [floor(i*H/oh), ceil((i+1)*H/oh));
+// when oh divides H these are the windows of avg_pool2d with kernel = stride = H/oh. An output of
+// (1, 1) is the mean over (H, W), as PyTorch computes it (its grad_fn is MeanBackward1).
+Tensor adaptive_avg_pool2d(const Tensor& x, const IntList& output_size) {
+  check_float("adaptive_avg_pool2d", x);
+  Tensor x4 = batched("adaptive_avg_pool2d", x);
+  auto [oh, ow] = pair2("adaptive_avg_pool2d", "output_size", output_size);
+  const int64_t H = x4.shape()[2], W = x4.shape()[3];
+  if (oh == -1) oh = H;  // None in output_size keeps the input's size (bound as -1 by the row)
+  if (ow == -1) ow = W;
+  TL_CHECK(oh > 0 && ow > 0, "adaptive_avg_pool2d: output_size must be greater than 0, got (", oh, ", ", ow, ")");
+  if (oh == 1 && ow == 1) return mean(x, {-2, -1}, true);
+  TL_CHECK(H % oh == 0 && W % ow == 0, "adaptive_avg_pool2d: an output size (", oh, ", ", ow,
+           ") that does not divide the input size (", H, ", ", W, ") is not supported by tensorlens");
+  return avg_pool2d(x, {H / oh, W / ow}, {H / oh, W / ow}, {0, 0}, false, true, std::nullopt);
+}
+
+}  // namespace tl
+
+// ---- op table rows ----
+#include "engine/ops/op_table.h"
+namespace tl {
+void register_conv_ops(std::vector<OpDef>& t) {
+  t.push_back({"conv2d(Tensor input, Tensor weight, Tensor? bias=None, int[] stride=1, Any padding=0, int[] dilation=1, "
+               "int groups=1) -> Tensor",
+               kTorch | kF,
+               [](const Args& a) {
+                 // padding: an int, a pair, 'valid' (no padding) or 'same' (stride 1; the output keeps H, W).
+                 IntList pad;
+                 const Value& p = a.v[4];
+                 if (p.kind == Value::Kind::Str) {
+                   TL_CHECK(p.s == "valid" || p.s == "same", "Invalid padding string '", p.s, "', should be one of {'valid', 'same'}");
+                   auto [dh, dw] = pair2("conv2d", "dilation", a.ints(5));
+                   const Tensor& w = a.t(1);
+                   if (p.s == "same") {
+                     for (int64_t s : a.ints(3)) TL_CHECK(s == 1, "padding='same' is not supported for strided convolutions");
+                     const int64_t th = dh * (w.dim() == 4 ? w.shape()[2] - 1 : 0), tw = dw * (w.dim() == 4 ? w.shape()[3] - 1 : 0);
+                     TL_CHECK(th % 2 == 0 && tw % 2 == 0,
+                              "conv2d(padding='same') with an even kernel (asymmetric padding) is not supported by tensorlens");
+                     pad = {th / 2, tw / 2};
+                   } else {
+                     pad = {0, 0};
+                   }
+                 } else {
+                   TL_CHECK(p.kind == Value::Kind::Int || p.is_seq(), "conv2d(): argument 'padding' must be tuple of ints or str, not ",
+                            p.type_name());
+                   pad = a.ints(4);
+                 }
+                 return Value::tensor(conv2d(a.t(0), a.t(1), a.opt_t(2), a.ints(3), pad, a.ints(5), a.i(6)));
+               },
+               conv2d_bw, "grad_x = fold(W^T @ g); grad_W = sum_n g @ unfold(x)^T; grad_b = sum(g, (0, 2, 3))"});
+  t.push_back({"unfold(Tensor input, int[] kernel_size, int[] dilation=1, int[] padding=0, int[] stride=1) -> Tensor", kF,
+               [](const Args& a) { return Value::tensor(unfold(a.t(0), a.ints(1), a.ints(2), a.ints(3), a.ints(4))); },
+               unfold_bw, "linear: grad = fold(g) (col2im)"});
+  t.push_back({"fold(Tensor input, int[] output_size, int[] kernel_size, int[] dilation=1, int[] padding=0, int[] stride=1) -> Tensor",
+               kF,
+               [](const Args& a) {
+                 return Value::tensor(fold(a.t(0), a.ints(1), a.ints(2), a.ints(3), a.ints(4), a.ints(5)));
+               },
+               fold_bw, "linear: grad = unfold(g) (im2col)"});
+  t.push_back({"max_pool2d(Tensor input, int[] kernel_size, int[]? stride=None, int[] padding=0, int[] dilation=1, "
+               "bool ceil_mode=False, bool return_indices=False) -> Tensor",
+               kTorch | kF,
+               [](const Args& a) {
+                 auto [y, idx] = max_pool2d_with_indices(a.t(0), a.ints(1), a.ints(2), a.ints(3), a.ints(4), a.b(5));
+                 if (a.b(6)) return Value::tuple({Value::tensor(y), Value::tensor(idx)});
+                 return Value::tensor(y);
+               },
+               max_pool2d_bw, "grad scattered to each window's argmax"});
+  t.push_back({"avg_pool2d(Tensor input, int[] kernel_size, int[]? stride=None, int[] padding=0, bool ceil_mode=False, "
+               "bool count_include_pad=True, int? divisor_override=None) -> Tensor",
+               kF,
+               [](const Args& a) {
+                 return Value::tensor(avg_pool2d(a.t(0), a.ints(1), a.ints(2), a.ints(3), a.b(4), a.b(5), a.opt_i(6)));
+               },
+               nullptr, "composite: sum(unfold(x)) / divisor"});
+  t.push_back({"adaptive_avg_pool2d(Tensor input, Any output_size) -> Tensor", kF,
+               [](const Args& a) {
+                 // output_size: an int, or a pair whose entries may be None (keep that dim).
+                 const Value& v = a.v[1];
+                 IntList os;
+                 if (v.is_seq()) {
+                   for (const Value& e : *v.items) {
+                     TL_CHECK(e.is_none() || e.kind == Value::Kind::Int, "adaptive_avg_pool2d(): output_size must be ints or None");
+                     os.push_back(e.is_none() ? -1 : e.i);
+                   }
+                 } else {
+                   TL_CHECK(v.kind == Value::Kind::Int, "adaptive_avg_pool2d(): argument 'output_size' must be tuple of ints, not ",
+                            v.type_name());
+                   os.push_back(v.i);
+                 }
+                 return Value::tensor(adaptive_avg_pool2d(a.t(0), os));
+               },
+               nullptr, "composite: avg_pool2d with kernel = stride = input / output, or a mean"});
+}
+}  // namespace tl
