@@ -30,6 +30,11 @@ REALWORLD_MIN_RATE=33
 if [[ -f tests/realworld/run.mjs && -x build/native/tensorlens ]]; then
   run_suite "real-world corpus vs PyTorch (native)" node tests/realworld/run.mjs --min-pass-rate "$REALWORLD_MIN_RATE"
 fi
+# Differential fuzzing against PyTorch (tests/difffuzz): a fixed-seed slice of generated programs;
+# any mismatch not explained in tests/difffuzz/allow.json fails. Needs /usr/bin/python3 with torch.
+if [[ -f tests/difffuzz/run.mjs && -x build/native/tensorlens ]] && /usr/bin/python3 -c 'import torch' 2>/dev/null; then
+  run_suite "differential fuzz vs PyTorch (fixed seeds)" node tests/difffuzz/run.mjs --seeds 1 --count 3000 --quiet
+fi
 if [[ -f scripts/fuzz.sh ]]; then
   run_suite "fuzz (60 s)" bash scripts/fuzz.sh 60
 fi
