@@ -3,7 +3,7 @@
 //   tensorlens graph FILE.py [--var NAME] [--format json|dot]
 //   tensorlens ops                       (the op table's schemas as JSON)
 //   tensorlens batch < PROGRAMS           (many scripts, one JSON line each; tests/difffuzz)
-// Exit status: 0 on success, 1 when the script fails (FILE:LINE:COL: error: MESSAGE on stderr,
+// Exit status: 0 on success, 1 when the script fails (FILE:LINE:COL: error: TYPE: MESSAGE on stderr,
 // then the source line and a caret), 2 for usage errors. Every failure is caught: the CLI never
 // aborts.
 #include <cctype>
@@ -82,19 +82,6 @@ void print_summary(const tl::lang::RunResult& r) {
   }
 }
 
-// Python's exception type of a script failure: interpreter messages start with it
-// ("IndexError: ..."); engine messages (TL_CHECK) are PyTorch's RuntimeError.
-std::string error_type(const std::string& m) {
-  const size_t colon = m.find(": ");
-  if (colon == std::string::npos || colon == 0 || colon > 40) return "RuntimeError";
-  for (size_t i = 0; i < colon; ++i)
-    if (!std::isalnum(static_cast<unsigned char>(m[i])) && m[i] != '_') return "RuntimeError";
-  const std::string t = m.substr(0, colon);
-  const bool named = t.size() > 5 && (t.compare(t.size() - 5, 5, "Error") == 0 || t == "StopIteration" ||
-                                      t == "KeyboardInterrupt" || t == "SystemExit" || t == "Exception");
-  return named ? t : "RuntimeError";
-}
-
 int ops_main() {
   std::string o = "[";
   for (const tl::OpDef& op : tl::op_table()) {
@@ -135,7 +122,7 @@ int batch_main() {
       out += "}}";
     } else {
       out = "{\"ok\": false, \"type\": ";
-      tl::lang::json_append_quoted(out, error_type(err.message));
+      tl::lang::json_append_quoted(out, tl::lang::exception_type(err.message));
       out += ", \"message\": ";
       tl::lang::json_append_quoted(out, err.message);
       out += ", \"line\": " + std::to_string(err.line) + ", \"stdout\": ";
@@ -189,7 +176,8 @@ int run_main(int argc, char** argv) {
   options.trace_backward = cmd == "graph";  // the graph JSON's "steps"
   if (!tl::lang::try_run_script(source, options, result, err)) {
     if (cmd == "run" && !json) std::cout << result.stdout_text << std::flush;  // what ran before the error
-    std::cerr << tl::lang::format_error(file, source, err.line, err.col, err.message);
+    // "TypeName: message" with PyTorch's exception type for the same failure.
+    std::cerr << tl::lang::format_error(file, source, err.line, err.col, tl::lang::with_exception_type(err.message));
     return 1;
   }
   if (cmd == "run") {

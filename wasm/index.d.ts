@@ -13,6 +13,8 @@ export type AnyTensor = Tensor<DType>;
 export declare class TensorlensError extends Error {
   readonly line: number;
   readonly col: number;
+  /** Python's exception type of the same failure in PyTorch: 'RuntimeError', 'IndexError', 'TypeError', ... */
+  readonly type: string;
 }
 
 /**

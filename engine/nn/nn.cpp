@@ -331,7 +331,7 @@ Tensor CrossEntropyLoss::forward(const std::vector<Tensor>& in) {
            ") to match target batch_size (", tg.dim() ? tg.shape()[0] : 0, ")");
   const int64_t C = lp.shape()[1];
   for (int64_t v : tg.to_int_vector())
-    TL_CHECK(v == ignore_index || (v >= 0 && v < C), "nll_loss: Target ", v, " is out of bounds.");
+    TL_CHECK(v == ignore_index || (v >= 0 && v < C), "IndexError: nll_loss: Target ", v, " is out of bounds.");
   Tensor keep = ne(tg, Tensor::scalar(double(ignore_index), DType::Int64));
   Tensor safe = where(keep, tg, Tensor::scalar(0, DType::Int64));
   Tensor l = neg(mul(squeeze(gather(lp, 1, unsqueeze(safe, 1)), 1), to_dtype(keep, x.dtype())));

@@ -99,7 +99,7 @@ Tensor linspace(double start, double end, int64_t steps, DType dt) {
   TL_DISPATCH(dt, T, [&] {
     T* p = r.data_ptr<T>();
     for (int64_t i = 0; i < steps; ++i)
-      p[i] = cast_value<T>(i < half ? start + step * double(i) : end - step * double(steps - i - 1));
+      p[i] = cast_value<T>(i < half || steps == 1 ? start + step * double(i) : end - step * double(steps - i - 1));
   });
   return r;
 }

@@ -135,14 +135,20 @@ Tensor unary(Un op, const Tensor& x0, UnParams p = {}) {
     using kernels::unary_loop;
     using C = std::conditional_t<std::is_same<T, float>::value, float, double>;  // math precision
     switch (op) {
-      case Un::Neg: unary_loop<T, T>(x, out, [](T v) { return isub(T(0), v); }); break;
+      case Un::Neg:  // floats: IEEE negation (-(+0) = -0, which 0 - x is not)
+        if constexpr (std::is_floating_point<T>::value) unary_loop<T, T>(x, out, [](T v) { return -v; });
+        else unary_loop<T, T>(x, out, [](T v) { return isub(T(0), v); });
+        break;
       case Un::Exp:
         if constexpr (std::is_same<T, float>::value) unary_loop<T, T>(x, out, [](T v) { return kernels::fast_exp(v); });
         else unary_loop<T, T>(x, out, [](T v) { return T(std::exp(C(v))); });
         break;
       case Un::Log: unary_loop<T, T>(x, out, [](T v) { return T(std::log(C(v))); }); break;
       case Un::Sqrt: unary_loop<T, T>(x, out, [](T v) { return T(std::sqrt(C(v))); }); break;
-      case Un::Abs: unary_loop<T, T>(x, out, [](T v) { return v < T(0) ? isub(T(0), v) : v; }); break;
+      case Un::Abs:  // floats: |-0.0| = +0.0
+        if constexpr (std::is_floating_point<T>::value) unary_loop<T, T>(x, out, [](T v) { return std::fabs(v); });
+        else unary_loop<T, T>(x, out, [](T v) { return v < T(0) ? isub(T(0), v) : v; });
+        break;
       case Un::Sin: unary_loop<T, T>(x, out, [](T v) { return T(std::sin(C(v))); }); break;
       case Un::Cos: unary_loop<T, T>(x, out, [](T v) { return T(std::cos(C(v))); }); break;
       case Un::Tanh:
@@ -154,7 +160,8 @@ Tensor unary(Un op, const Tensor& x0, UnParams p = {}) {
           unary_loop<T, T>(x, out, [](T v) { return kernels::fast_sigmoid(v); });
         else unary_loop<T, T>(x, out, [](T v) { return T(C(1) / (C(1) + std::exp(-C(v)))); });
         break;
-      case Un::Relu: unary_loop<T, T>(x, out, [](T v) { return v > T(0) ? v : T(0); }); break;
+      // As PyTorch's clamp_min(x, 0): NaN stays NaN, -0.0 stays -0.0.
+      case Un::Relu: unary_loop<T, T>(x, out, [](T v) { return v < T(0) ? T(0) : v; }); break;
       case Un::Erf: unary_loop<T, T>(x, out, [](T v) { return T(std::erf(C(v))); }); break;
       case Un::Sign:
         unary_loop<T, T>(x, out, [](T v) { return T((T(0) < v) - (v < T(0))); });
@@ -554,6 +561,7 @@ Tensor where(const Tensor& cond, const Tensor& a0, const Tensor& b0) {
 // ---- sign ----  d/dx sign(x) = 0 (PyTorch still records it, so the result requires grad)
 static void sign_bw(Node&, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = mul(g, zero_like_scalar(g)); }
 Tensor sign(const Tensor& x) {
+  if (x.dtype() == DType::Bool) return clone(x);  // sign(True) = True: PyTorch keeps bool
   Tensor out = unary(Un::Sign, x);
   if (out.is_floating_point()) record("sign", sign_bw, {&x}, out);
   return out;
@@ -589,12 +597,22 @@ void register_elementwise_ops(std::vector<OpDef>& t) {
   const unsigned TM = kTorch | kMethod, TMF = kTorch | kMethod | kF;
   t.push_back({"add.Tensor(Tensor input, Number|Tensor other, *, float alpha=1) -> Tensor", TM, [](const Args& a) {
                  Tensor o = a.num_or_t(1, 0);
-                 if (a.f(2) != 1) o = mul(o, wrap_scalar(a.f(2), o));
+                 const DType rt = promote(a.t(0).dtype(), o.dtype());  // PyTorch's alpha_check:
+                 TL_CHECK(a.v[2].kind != Value::Kind::Bool || rt == DType::Bool,
+                          "Boolean alpha only supported for Boolean results.");
+                 TL_CHECK(is_floating(rt) || a.is_int_value(2),
+                          "For integral input tensors, argument alpha must not be a floating point number.");
+                 if (a.f(2) != 1) o = mul(o, wrap_scalar(a.f(2), o, a.is_int_value(2)));
                  return Value::tensor(add(a.t(0), o));
                }, add_bw, "grad_a = g; grad_b = g"});
   t.push_back({"sub.Tensor(Tensor input, Number|Tensor other, *, float alpha=1) -> Tensor", TM, [](const Args& a) {
                  Tensor o = a.num_or_t(1, 0);
-                 if (a.f(2) != 1) o = mul(o, wrap_scalar(a.f(2), o));
+                 const DType rt = promote(a.t(0).dtype(), o.dtype());  // PyTorch's alpha_check:
+                 TL_CHECK(a.v[2].kind != Value::Kind::Bool || rt == DType::Bool,
+                          "Boolean alpha only supported for Boolean results.");
+                 TL_CHECK(is_floating(rt) || a.is_int_value(2),
+                          "For integral input tensors, argument alpha must not be a floating point number.");
+                 if (a.f(2) != 1) o = mul(o, wrap_scalar(a.f(2), o, a.is_int_value(2)));
                  return Value::tensor(sub(a.t(0), o));
                }, sub_bw, "grad_a = g; grad_b = -g"});
   t.push_back({"mul.Tensor(Tensor input, Number|Tensor other) -> Tensor", TM,
@@ -638,7 +656,12 @@ void register_elementwise_ops(std::vector<OpDef>& t) {
                [](const Args& a) { return Value::tensor(softplus(a.t(0), a.f(1), a.f(2))); }, softplus_bw,
                "grad = g * sigmoid(beta x)"});
   t.push_back({"clamp(Tensor input, float? min=None, float? max=None) -> Tensor", TM,
-               [](const Args& a) { return Value::tensor(clamp(a.t(0), a.opt_f(1), a.opt_f(2))); }, clamp_bw,
+               [](const Args& a) {
+                 Tensor x = a.t(0);  // float bounds on an integral tensor: a float result (result_type)
+                 if (!x.is_floating_point() && ((!a.is_none(1) && !a.is_int_value(1)) || (!a.is_none(2) && !a.is_int_value(2))))
+                   x = to_dtype(x, default_float_dtype());
+                 return Value::tensor(clamp(x, a.opt_f(1), a.opt_f(2)));
+               }, clamp_bw,
                "grad = g where min <= x <= max, else 0"});
   t.push_back({"maximum(Tensor input, Tensor other) -> Tensor", TM,
                [](const Args& a) { return Value::tensor(maximum(a.t(0), a.t(1))); }, maximum_bw,

@@ -26,6 +26,12 @@ void write_into(const char* op, Tensor& self, const Tensor& src) {
   Shape b = broadcast_shapes(op, self.shape(), src.shape());
   TL_CHECK(b == self.shape(), op, ": output with shape ", self.shape_str(), " doesn't match the broadcast shape ",
            shape_str(b));
+  // PyTorch's internal-overlap check: a dim of stride 0 and size > 1 (an expanded tensor) would
+  // have several elements written through one memory location.
+  for (int i = 0; i < self.dim(); ++i)
+    TL_CHECK(!(self.strides()[i] == 0 && self.shape()[i] > 1), op, ": unsupported operation: more than one element of ",
+             "the written-to tensor refers to a single memory location. Please clone() the tensor before performing "
+             "the operation.");
   if (self.dtype() == src.dtype() && self.is_contiguous() && (src.numel() == 1 || (src.is_contiguous() && src.shape() == self.shape()))) {
     // The common cases (an optimizer's update, zero_, fill_): one copy or one fill.
     TL_DISPATCH(self.dtype(), T, [&] {
@@ -50,6 +56,15 @@ void write_into(const char* op, Tensor& self, const Tensor& src) {
     });
   });
   self.bump_version();
+}
+
+// After an in-place op rebased self onto a new node: retain_grad() follows the tensor, so the
+// node that now makes self fills its .grad and the old one no longer does (PyTorch's retains_grad
+// hook moves with the tensor's grad_fn).
+void move_retained(Tensor& self, const std::shared_ptr<Node>& old_fn) {
+  if (!self.retains_grad()) return;
+  if (old_fn && old_fn != self.impl()->grad_fn && old_fn->retained.lock() == self.impl_ptr()) old_fn->retained.reset();
+  if (self.impl()->grad_fn) self.impl()->grad_fn->retained = self.impl_ptr();
 }
 
 // self <- f(self, o), rebasing self's history onto the result's node when recording.
@@ -82,8 +97,10 @@ Tensor& binary_inplace(const char* op, Tensor& self, const Tensor& o, F f) {
            dtype_name(result.dtype()), " can't be cast to the desired output type ", dtype_name(self.dtype()));
   write_into(op, self, result);
   if (recording && result.grad_fn()) {
+    auto old_fn = self.impl()->grad_fn;
     self.impl()->grad_fn = result.grad_fn();
     self.impl()->requires_grad = true;
+    move_retained(self, old_fn);
   }
   return self;
 }
@@ -128,7 +145,11 @@ Tensor& copy_(Tensor& self, const Tensor& src) {
   TL_CHECK(!(recording && self.requires_grad() && !src.requires_grad()),
            "copy_: copying a tensor that needs no grad over one that is part of a graph is not supported");
   write_into("copy_", self, src);
-  if (recording && src.requires_grad()) record("copy", copy_bw, {&src}, self);
+  if (recording && src.requires_grad()) {
+    auto old_fn = self.impl()->grad_fn;
+    record("copy", copy_bw, {&src}, self);
+    move_retained(self, old_fn);
+  }
   return self;
 }
 

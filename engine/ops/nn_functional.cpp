@@ -61,12 +61,17 @@ Tensor nll_loss(const Tensor& logp, const Tensor& target, int64_t ignore_index) 
            lp.shape()[0], ") to match target batch_size (", tg.dim() ? tg.shape()[0] : 0, ")");
   const int64_t C = lp.shape()[1];
   std::vector<int64_t> tv = tg.to_int_vector();
-  for (int64_t v : tv) TL_CHECK(v == ignore_index || (v >= 0 && v < C), "nll_loss: Target ", v, " is out of bounds.");
+  for (int64_t v : tv) TL_CHECK(v == ignore_index || (v >= 0 && v < C), "IndexError: nll_loss: Target ", v, " is out of bounds.");
   Tensor keep = ne(tg, Tensor::scalar(double(ignore_index), DType::Int64));
   Tensor safe = where(keep, tg, Tensor::scalar(0, DType::Int64));
   Tensor picked = squeeze(gather(lp, 1, unsqueeze(safe, 1)), 1);
   Tensor w = to_dtype(keep, logp.dtype());
-  return neg(div(sum(mul(picked, w)), sum(w)));
+  Tensor total = sum(w);
+  // Every target ignored (or none): PyTorch's loss is 0/0 = NaN but its gradient is 0, not the
+  // composite's 0/0: NaN + 0 * sum(picked).
+  if (total.item() == 0)
+    return add(mul(sum(picked), Tensor::scalar(0, logp.dtype())), Tensor::scalar(std::nan(""), logp.dtype()));
+  return neg(div(sum(mul(picked, w)), total));
 }
 
 // cross_entropy = nll_loss(log_softmax(x, 1)); with class-probability targets (a floating

@@ -147,8 +147,31 @@ Tensor var(const Tensor& x, const IntList& dims, double correction, bool keepdim
   double denom = std::max(0.0, double(rd.count) - correction);
   return div(sum(mul(d, d), dims, keepdim), Tensor::scalar(denom, x.dtype()));
 }
+// ---- std ----  d/dx std = (d/dx var) / (2 std), taken as 0 where std = 0 (PyTorch's std_backward;
+// the composite sqrt(var) gives 0 * inf = NaN there).  d/dx var = 2 (x - mean) / (N - correction).
+static void std_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  Tensor x = n.saved_tensor(0), out = n.saved_tensor(1);
+  const Shape keep = n.attrs().dims;  // x's shape with the reduced dims set to 1
+  IntList dims;
+  for (int i = 0; i < keep.size(); ++i)
+    if (keep[i] == 1) dims.push_back(i);  // a size-1 dim of x reduced or not: the same mean
+  Tensor sd = reshape(out, keep.vec()), zero = Tensor::scalar(0, out.dtype());
+  Tensor gv = where(eq(sd, zero), zero, div(reshape(g, keep.vec()), mul(sd, Tensor::scalar(2, out.dtype()))));
+  Tensor d = sub(x, mean(x, dims, true));
+  gi[0] = mul(gv, mul(d, Tensor::scalar(2 / n.attrs().f0, x.dtype())));
+}
 Tensor stddev(const Tensor& x, const IntList& dims, double correction, bool keepdim) {
-  return sqrt(var(x, dims, correction, keepdim));
+  ReduceDims rd = reduce_dims("std", x, dims, keepdim);
+  Tensor out;
+  {
+    NoGradGuard ng;
+    out = sqrt(var(x, dims, correction, keepdim));
+  }
+  if (Node* n = record("std", std_bw, {&x}, out)) {
+    n->attrs().dims = rd.keep_shape, n->attrs().f0 = std::max(0.0, double(rd.count) - correction);
+    save(n, x), save_output(n, out);
+  }
+  return out;
 }
 
 // ---- prod ----  d/dx_i prod(x) = prod_{j != i} x_j  (= out / x_i when no x_j is zero)
@@ -169,8 +192,9 @@ static void prod_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
     const T* px = xc.data_ptr<T>();
     T* pe = excl.data_ptr<T>();
     const int64_t N = x.numel();
-    int64_t len = dim < 0 ? N : x.shape()[int(dim)];
-    int64_t stride = dim < 0 ? 1 : contiguous_strides(x.shape())[int(dim)];
+    const bool all = dim < 0 || x.dim() == 0;  // a 0-d input reduced over dim 0 is its one element
+    int64_t len = all ? N : x.shape()[int(dim)];
+    int64_t stride = all ? 1 : contiguous_strides(x.shape())[int(dim)];
     for (int64_t i = 0; i < N; ++i) {
       int64_t pos = (i / stride) % len, start = i - pos * stride;
       double p = 1;
@@ -331,16 +355,18 @@ void register_reduce_ops(std::vector<OpDef>& t) {
   for (const char* nm : {"var", "std"}) {
     bool is_var = nm[0] == 'v';
     auto fn = is_var ? &var : &stddev;
+    // var is a composite; std a primitive (its backward is 0 where std = 0, see std_bw).
+    BackwardFn bw = is_var ? BackwardFn(nullptr) : BackwardFn(std_bw);
+    const char* der = is_var ? "composite: sum((x - mean)^2) / (N - correction)"
+                             : "grad = g (x - mean) / ((N - correction) std), 0 where std = 0";
     t.push_back({std::string(nm) + "(Tensor input, bool unbiased=True) -> Tensor", TM,
-                 [fn](const Args& a) { return Value::tensor(fn(a.t(0), {}, a.b(1) ? 1 : 0, false)); }, nullptr,
-                 "composite: sum((x - mean)^2) / (N - correction)"});
+                 [fn](const Args& a) { return Value::tensor(fn(a.t(0), {}, a.b(1) ? 1 : 0, false)); }, bw, der});
     t.push_back({std::string(nm) + ".dim(Tensor input, int[]? dim, bool unbiased=True, bool keepdim=False) -> Tensor", TM,
-                 [fn](const Args& a) { return Value::tensor(fn(a.t(0), a.ints(1), a.b(2) ? 1 : 0, a.b(3))); }, nullptr,
-                 "composite: sum((x - mean)^2) / (N - correction)"});
+                 [fn](const Args& a) { return Value::tensor(fn(a.t(0), a.ints(1), a.b(2) ? 1 : 0, a.b(3))); }, bw, der});
     t.push_back({std::string(nm) + ".correction(Tensor input, int[]? dim=None, *, int? correction=None, bool keepdim=False) -> Tensor", TM,
                  [fn](const Args& a) {
                    return Value::tensor(fn(a.t(0), a.ints(1), double(a.opt_i(2).value_or(1)), a.b(3)));
-                 }, nullptr, "composite: sum((x - mean)^2) / (N - correction)"});
+                 }, bw, der});
   }
   t.push_back({"prod(Tensor input, *, DType? dtype=None) -> Tensor", TM,
                [](const Args& a) { return Value::tensor(prod(with_dtype(a.t(0), a, 1))); }, prod_bw,

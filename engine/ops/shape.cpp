@@ -305,7 +305,7 @@ Tensor select(const Tensor& x, int64_t dim, int64_t index) {
            "to a number");
   int d = wrap_dim("select", dim, x.dim());
   const int64_t len = x.shape()[d];
-  TL_CHECK(index >= -len && index < len, "index ", index, " is out of bounds for dimension ", d, " with size ", len);
+  TL_CHECK(index >= -len && index < len, "IndexError: index ", index, " is out of bounds for dimension ", d, " with size ", len);
   if (index < 0) index += len;
   return squeeze(slice(x, d, index, index + 1, 1), d);
 }
@@ -342,7 +342,7 @@ std::vector<int64_t> check_index(const char* op, const Tensor& index, int64_t si
   TL_CHECK(index.dtype() == DType::Int64, op, ": expected an int64 index tensor, got ", dtype_name(index.dtype()));
   std::vector<int64_t> idx = index.to_int_vector();
   for (int64_t i : idx)
-    TL_CHECK(i >= 0 && i < size, op, ": index ", i, " is out of bounds for dimension ", d, " with size ", size);
+    TL_CHECK(i >= 0 && i < size, "IndexError: ", op, ": index ", i, " is out of bounds for dimension ", d, " with size ", size);
   return idx;
 }
 // Copies (add=false) or adds (add=true) sub-tensor src_sel of `src` into dst_sel of `dst`, where

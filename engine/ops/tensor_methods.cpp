@@ -110,7 +110,7 @@ void register_tensor_api_ops(std::vector<OpDef>& t) {
                  const Tensor& x = a.t(0);
                  double v = x.item();
                  if (x.dtype() == DType::Bool) return Value::boolean(v != 0);
-                 if (x.dtype() == DType::Int64) return Value::integer(cast_value<int64_t>(v));
+                 if (x.dtype() == DType::Int64) return Value::integer(x.to_int_vector().at(0));  // exact
                  return Value::number(v);
                }});
   t.push_back({"tolist(Tensor input) -> list", kMethod, [](const Args& a) { return tensor_to_value(a.t(0)); }});

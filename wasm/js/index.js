@@ -6,12 +6,20 @@
 import createModule from './tensorlens_wasm.js';
 
 /** Every engine or script error: the message, and for scripts the line and column. */
+// `type` is Python's exception type of the same failure in PyTorch ('RuntimeError', 'IndexError',
+// 'TypeError', ...): the engine's error JSON carries it; messages name it as their prefix
+// ("IndexError: ..."), anything else is a RuntimeError (engine/lang exception_type()).
+const exceptionType = (m) => {
+  const r = /^([A-Z][A-Za-z0-9_]*(?:Error|Exception|Warning)|StopIteration|KeyboardInterrupt|SystemExit): /.exec(String(m));
+  return r ? r[1] : 'RuntimeError';
+};
 export class TensorlensError extends Error {
-  constructor(message, line = 0, col = 0) {
+  constructor(message, line = 0, col = 0, type = exceptionType(message)) {
     super(message);
     this.name = 'TensorlensError';
     this.line = line;
     this.col = col;
+    this.type = type;
   }
 }
 
@@ -529,7 +537,7 @@ function makeApi(M) {
   const optimRegistry = new FinalizationRegistry((id) => M.optimFree(id));
   const parseJson = (text) => {
     const out = JSON.parse(text);
-    if (out.error) throw new TensorlensError(out.error.message, out.error.line, out.error.col);
+    if (out.error) throw new TensorlensError(out.error.message, out.error.line, out.error.col, out.error.type);
     return out;
   };
   // Reads a list of tensor handles from the result buffer as wrappers owned by their module.
