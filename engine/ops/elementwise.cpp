@@ -14,7 +14,7 @@ namespace tl {
 
 namespace {
 
-enum class Bin { Add, Sub, Mul, Div, Pow, Max, Min, Eq, Ne, Lt, Le, Gt, Ge };
+enum class Bin { Add, Sub, Mul, Div, Pow, Max, Min, Rem, FloorDiv, Eq, Ne, Lt, Le, Gt, Ge };
 
 int category(DType t) { return t == DType::Bool ? 0 : t == DType::Int64 ? 1 : 2; }
 
@@ -30,7 +30,7 @@ DType result_type(const Tensor& a, const Tensor& b) {
 }
 
 const char* bin_name(Bin op) {
-  static const char* n[] = {"add", "sub", "mul", "div", "pow", "maximum", "minimum",
+  static const char* n[] = {"add", "sub", "mul", "div", "pow", "maximum", "minimum", "remainder", "floor_divide",
                             "eq",  "ne",  "lt",  "le",  "gt",  "ge"};
   return n[int(op)];
 }
@@ -60,6 +60,44 @@ inline int64_t ipow(int64_t a, int64_t b) {
   for (uint64_t e = uint64_t(b); e; e >>= 1, base *= base)
     if (e & 1) r *= base;
   return int64_t(r);
+}
+// Python's % and // (PyTorch's remainder and floor_divide): the remainder has the divisor's sign;
+// the quotient is rounded down. Integers: division by zero is an error.
+template <class T>
+inline T grem(T a, T b) {
+  if constexpr (std::is_same<T, bool>::value) {
+    TL_FAIL("\"remainder_cpu\" not implemented for 'Bool'");
+  } else if constexpr (std::is_floating_point<T>::value) {
+    T m = std::fmod(a, b);
+    if (m != 0 && ((b < 0) != (m < 0))) m += b;
+    return m;
+  } else {
+    TL_CHECK(b != 0, "ZeroDivisionError");
+    if (b == -1) return 0;  // INT64_MIN % -1 overflows in C++
+    T m = a % b;
+    if (m != 0 && ((b < 0) != (m < 0))) m += b;
+    return m;
+  }
+}
+template <class T>
+inline T gfloordiv(T a, T b) {
+  if constexpr (std::is_same<T, bool>::value) {
+    TL_FAIL("\"div_floor_cpu\" not implemented for 'Bool'");
+  } else if constexpr (std::is_floating_point<T>::value) {  // PyTorch's div_floor_floating
+    if (b == 0) return a / b;
+    T mod = std::fmod(a, b);
+    T div = (a - mod) / b;
+    if (mod != 0 && ((b < 0) != (mod < 0))) div -= T(1);
+    if (div == 0) return std::copysign(T(0), a / b);
+    T fl = std::floor(div);
+    return div - fl > T(0.5) ? fl + T(1) : fl;
+  } else {
+    TL_CHECK(b != 0, "ZeroDivisionError");
+    if (b == -1) return isub(T(0), a);
+    T q = a / b;
+    if ((a % b != 0) && ((a < 0) != (b < 0))) --q;
+    return q;
+  }
 }
 template <class T>
 inline T gpow(T x, T y) {
@@ -97,6 +135,8 @@ Tensor binary(Bin op, const Tensor& a0, const Tensor& b0) {
       case Bin::Min:
         binary_loop<T, T>(a, b, out, [](T x, T y) { return (x != x || x < y) ? x : y; });
         break;
+      case Bin::Rem: binary_loop<T, T>(a, b, out, [](T x, T y) { return grem(x, y); }); break;
+      case Bin::FloorDiv: binary_loop<T, T>(a, b, out, [](T x, T y) { return gfloordiv(x, y); }); break;
       case Bin::Eq: binary_loop<T, bool>(a, b, out, [](T x, T y) { return x == y; }); break;
       case Bin::Ne: binary_loop<T, bool>(a, b, out, [](T x, T y) { return x != y; }); break;
       case Bin::Lt: binary_loop<T, bool>(a, b, out, [](T x, T y) { return x < y; }); break;
@@ -517,6 +557,32 @@ Tensor maximum(const Tensor& a, const Tensor& b) {
   if (Node* n = record("maximum", maximum_bw, {&a, &b}, out)) save(n, a), save(n, b);
   return out;
 }
+// ---- floor_divide ----  PyTorch records it (the result requires grad) but has no derivative.
+static void floor_divide_bw(Node&, const Tensor&, std::vector<Tensor>&) {
+  TL_FAIL("derivative for aten::floor_divide is not implemented");
+}
+Tensor floor_divide(const Tensor& a, const Tensor& b) {
+  Tensor out = binary(Bin::FloorDiv, a, b);
+  record("floor_divide", floor_divide_bw, {&a, &b}, out);
+  return out;
+}
+// ---- remainder ----  d/da (a mod b) = 1;  d/db = -floor(a / b)
+static void remainder_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  gi[0] = g;
+  if (n.needs_input_grad(1)) {
+    Tensor q;
+    {
+      NoGradGuard ng;  // a constant factor (floor_divide has no derivative)
+      q = floor_divide(n.saved_tensor(0), n.saved_tensor(1));
+    }
+    gi[1] = neg(mul(g, q));
+  }
+}
+Tensor remainder(const Tensor& a, const Tensor& b) {
+  Tensor out = binary(Bin::Rem, a, b);
+  if (Node* n = record("remainder", remainder_bw, {&a, &b}, out)) save(n, a.detach()), save(n, b.detach());
+  return out;
+}
 Tensor minimum(const Tensor& a, const Tensor& b) {
   Tensor out = binary(Bin::Min, a, b);
   if (Node* n = record("minimum", minimum_bw, {&a, &b}, out)) save(n, a), save(n, b);
@@ -615,6 +681,12 @@ void register_elementwise_ops(std::vector<OpDef>& t) {
                  if (a.f(2) != 1) o = mul(o, wrap_scalar(a.f(2), o, a.is_int_value(2)));
                  return Value::tensor(sub(a.t(0), o));
                }, sub_bw, "grad_a = g; grad_b = -g"});
+  t.push_back({"remainder.Tensor(Tensor input, Number|Tensor other) -> Tensor", TM,
+               [](const Args& a) { return Value::tensor(remainder(a.t(0), a.num_or_t(1, 0))); }, remainder_bw,
+               "grad_a = g; grad_b = -g * floor(a / b)"});
+  t.push_back({"floor_divide(Tensor input, Number|Tensor other) -> Tensor", TM,
+               [](const Args& a) { return Value::tensor(floor_divide(a.t(0), a.num_or_t(1, 0))); }, floor_divide_bw,
+               "no derivative (PyTorch: not implemented)"});
   t.push_back({"mul.Tensor(Tensor input, Number|Tensor other) -> Tensor", TM,
                [](const Args& a) { return Value::tensor(mul(a.t(0), a.num_or_t(1, 0))); }, mul_bw,
                "grad_a = g * b; grad_b = g * a"});

@@ -57,7 +57,7 @@ Tensor nll_loss(const Tensor& logp, const Tensor& target, int64_t ignore_index) 
            logp.shape_str());
   Tensor lp = logp.dim() == 1 ? unsqueeze(logp, 0) : logp;
   Tensor tg = target.dim() == 0 ? unsqueeze(target, 0) : target;
-  TL_CHECK(tg.dim() == 1 && tg.shape()[0] == lp.shape()[0], "nll_loss: expected input batch_size (",
+  TL_CHECK(tg.dim() == 1 && tg.shape()[0] == lp.shape()[0], "ValueError: nll_loss: expected input batch_size (",
            lp.shape()[0], ") to match target batch_size (", tg.dim() ? tg.shape()[0] : 0, ")");
   const int64_t C = lp.shape()[1];
   std::vector<int64_t> tv = tg.to_int_vector();
@@ -97,7 +97,7 @@ static void bce_logits_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   if (n.needs_input_grad(1)) gi[1] = mul(neg(x), scale);
 }
 Tensor binary_cross_entropy_with_logits(const Tensor& input, const Tensor& target) {
-  TL_CHECK(input.shape() == target.shape(), "binary_cross_entropy_with_logits: Target size (",
+  TL_CHECK(input.shape() == target.shape(), "ValueError: binary_cross_entropy_with_logits: Target size (",
            target.shape_str(), ") must be the same as input size (", input.shape_str(), ")");
   TL_CHECK(input.is_floating_point() && target.is_floating_point(),
            "binary_cross_entropy_with_logits: expected floating point input and target");

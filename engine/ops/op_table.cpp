@@ -307,18 +307,29 @@ Value call_op(const std::string& name, unsigned where, const std::vector<Value>&
   std::string first_err;
   Args args;
   for (const OpDef* op : ops) {
-    std::string e = bind_args(*op, pos, kw, args);
+    std::string e;
+    // torch.reshape(x, 2, 3) / torch.permute(x, 1, 0): PyTorch's functions take an int... after a
+    // tensor only as one sequence (the methods, and torch.zeros(2, 3), take varargs).
+    if (where == kTorch && op->vararg && !op->params.empty() && op->params[0].type != Param::Type::IntVarargs) {
+      size_t k = 0;
+      while (op->params[k].type != Param::Type::IntVarargs) ++k;
+      if (pos.size() > k + 1)
+        e = op->name + "() takes " + std::to_string(k + 1) + " positional arguments but " + std::to_string(pos.size()) +
+            " were given";
+    }
+    if (e.empty()) e = bind_args(*op, pos, kw, args);
     if (e.empty()) return op->call(args);
     if (first_err.empty()) first_err = e;
   }
-  if (ops.size() == 1) TL_FAIL(first_err);
+  // Arguments that fit no overload: Python's TypeError, as PyTorch's argument parser.
+  if (ops.size() == 1) TL_FAIL("TypeError: ", first_err);
   std::string got = "(";
   for (size_t i = 0; i < pos.size(); ++i) got += (i ? ", " : "") + pos[i].type_name();
   for (size_t i = 0; i < kw.size(); ++i) got += ((i || !pos.empty()) ? ", " : "") + kw[i].first + "=" + kw[i].second.type_name();
   got += ")";
   std::string msg = name + "() received an invalid combination of arguments - got " + got + ", but expected one of:";
   for (const OpDef* op : ops) msg += "\n * " + signature_of(*op);
-  TL_FAIL(msg);
+  TL_FAIL("TypeError: ", msg);
 }
 
 // ---- Args accessors ----

@@ -271,14 +271,14 @@ std::pair<Tensor, Tensor> min(const Tensor& x, int64_t dim, bool keepdim) { retu
 
 Tensor argmax(const Tensor& x, std::optional<int64_t> dim, bool keepdim) {
   if (!dim) {
-    TL_CHECK(x.numel() > 0, "argmax(): Expected reduction dim to be specified for input.numel() == 0.");
+    TL_CHECK(x.numel() > 0, "IndexError: argmax(): Expected reduction dim to be specified for input.numel() == 0.");
     return reduce_kernel(Red::ArgMax, contiguous(x), reduce_dims("argmax", x, {}, false));
   }
   return reduce_kernel(Red::ArgMax, x, reduce_dims("argmax", x, {*dim}, keepdim));
 }
 Tensor argmin(const Tensor& x, std::optional<int64_t> dim, bool keepdim) {
   if (!dim) {
-    TL_CHECK(x.numel() > 0, "argmin(): Expected reduction dim to be specified for input.numel() == 0.");
+    TL_CHECK(x.numel() > 0, "IndexError: argmin(): Expected reduction dim to be specified for input.numel() == 0.");
     return reduce_kernel(Red::ArgMin, contiguous(x), reduce_dims("argmin", x, {}, false));
   }
   return reduce_kernel(Red::ArgMin, x, reduce_dims("argmin", x, {*dim}, keepdim));

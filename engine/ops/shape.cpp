@@ -301,7 +301,7 @@ Tensor slice(const Tensor& x, int64_t dim, std::optional<int64_t> start0, std::o
   return out;
 }
 Tensor select(const Tensor& x, int64_t dim, int64_t index) {
-  TL_CHECK(x.dim() > 0, "select: invalid index of a 0-dim tensor. Use `tensor.item()` to convert a 0-dim tensor "
+  TL_CHECK(x.dim() > 0, "IndexError: select: invalid index of a 0-dim tensor. Use `tensor.item()` to convert a 0-dim tensor "
            "to a number");
   int d = wrap_dim("select", dim, x.dim());
   const int64_t len = x.shape()[d];
@@ -369,7 +369,7 @@ static void index_select_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   gi[0] = index_add(zeros(n.attrs().shape, g.dtype()), n.attrs().i0, n.saved_tensor(0), g);
 }
 Tensor index_select(const Tensor& x, int64_t dim, const Tensor& index) {
-  TL_CHECK(index.dim() <= 1, "index_select: index should have 1 dimension, got ", index.dim());
+  TL_CHECK(index.dim() <= 1, "IndexError: index_select: index should have 1 dimension, got ", index.dim());
   TL_CHECK(x.dim() >= 1, "index_select: cannot index a 0-d tensor");
   const Tensor& xv = x;
   int d = wrap_dim("index_select", dim, xv.dim());

@@ -12,7 +12,7 @@
 // op calls (torch.X / x.X / F.X with positional or keyword arguments and defaults sometimes
 // spelled out), in-place ops, views, indexing and index assignment, backward with retain_graph,
 // torch.autograd.grad with create_graph, retain_grad, detach. Each statement after the leaves sits
-// in `try:` / `except Exception as e: print(LINE, type(e).__name__)`, so one failing statement
+// in `try:` / `except Exception as e: print(LINE, type(e).__name__, MESSAGE)`, so one failing statement
 // does not end the program and both sides' exception types are compared through stdout.
 
 // Rows not generated, and why. Everything else in the table is.
@@ -80,11 +80,16 @@ function generate(ops, seed, index) {
   const lines = [], stmts = [];
   const vars = []; // {name, shape: int[]|null, dtype: string|null, leaf, grad}
   let nextVar = 0;
-  const emit = (text, info) => { lines.push(text); stmts.push(info); };
+  const emit = (text, info) => {
+    info.names = (text.match(/\bv\d+\b/g) || []).filter((n, i, a) => a.indexOf(n) === i && info.kind !== 'except');
+    lines.push(text);
+    stmts.push(info);
+  };
   const guarded = (text, info) => {
     const line = lines.length + 1;
     emit(`try: ${text}`, info);
-    emit(`except Exception as e: print(${line}, type(e).__name__)`, { op: info.op, kind: 'except' });
+    // The type is compared; the message's first line only explains (the allow-list matches it).
+    emit(`except Exception as e: print(${line}, type(e).__name__, str(e).split('\\n')[0][:100])`, { op: info.op, kind: 'except' });
   };
 
   emit('import torch', { op: 'import' });

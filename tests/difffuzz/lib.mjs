@@ -128,14 +128,18 @@ function valuesDiffer(a, b, dtype) {
   return null;
 }
 
+// stdout lines "LINE Type message" (the except clauses) -> Map LINE -> "Type" (and msgs LINE ->
+// message); any other printed line is kept whole under the key "print#N".
+const EXC = /^(\d+) ([A-Z][A-Za-z]*(?:Error|Exception|StopIteration|Interrupt|Exit))(?: (.*))?$/;
 const outLines = (s) => {
-  const m = new Map();
+  const m = new Map(), msgs = new Map();
+  let n = 0;
   for (const l of (s || '').split('\n')) {
     if (!l) continue;
-    const sp = l.indexOf(' ');
-    const k = sp > 0 ? l.slice(0, sp) : l;
-    m.set(k, (m.has(k) ? m.get(k) + '|' : '') + (sp > 0 ? l.slice(sp + 1) : ''));
+    const e = EXC.exec(l);
+    if (e) { m.set(e[1], e[2]); msgs.set(e[1], e[3] || ''); } else m.set(`print#${n++}`, l);
   }
+  m.msgs = msgs;
   return m;
 };
 
@@ -144,8 +148,12 @@ const outLines = (s) => {
 export function compare(t, p, stmts) {
   const out = [];
   const opAt = (line) => (stmts[line - 1] ? stmts[line - 1].op : '?');
+  // A tensor's mismatch is attributed to the last statement that names it (an in-place op, an
+  // index assignment or a backward may have changed it after its definition).
   const defLine = new Map();
-  stmts.forEach((s, i) => { if (s.v && !defLine.has(s.v)) defLine.set(s.v, i + 1); });
+  stmts.forEach((s, i) => {
+    for (const v of s.names || (s.v ? [s.v] : [])) defLine.set(v, i + 1);
+  });
   const add = (kind, line, detail) => out.push({ kind, op: opAt(line), line, detail });
   if (p.type === 'Timeout' || p.type === 'OracleError' || p.type === 'Crash' || p.type === 'Hang') {
     if (!(t.type === p.type)) add(`oracle-${p.type}`, 0, p.message);
@@ -162,12 +170,10 @@ export function compare(t, p, stmts) {
   const to = outLines(t.stdout), po = outLines(p.stdout);
   for (const k of new Set([...to.keys(), ...po.keys()])) {
     if (to.get(k) === po.get(k)) continue;
-    const line = Number(k) || 0;
-    const isExc = (v) => v === undefined || /^[A-Z][A-Za-z]*(Error|Exception|StopIteration)$/.test(v);
-    if (isExc(to.get(k)) && isExc(po.get(k))) {
-      const kind = to.get(k) === undefined ? 'tl-succeeds' : po.get(k) === undefined ? 'tl-raises' : 'exception-type';
-      add(kind, line, `tensorlens ${to.get(k) ?? 'ok'} vs torch ${po.get(k) ?? 'ok'}`);
-    } else add('stdout', line, `${JSON.stringify(to.get(k))} vs ${JSON.stringify(po.get(k))}`);
+    if (k.startsWith('print#')) { add('stdout', 0, `${JSON.stringify(to.get(k))} vs ${JSON.stringify(po.get(k))}`); continue; }
+    const line = Number(k);
+    const kind = to.get(k) === undefined ? 'tl-succeeds' : po.get(k) === undefined ? 'tl-raises' : 'exception-type';
+    add(kind, line, `tensorlens ${to.get(k) ?? 'ok'}${to.msgs.has(k) ? ` (${to.msgs.get(k)})` : ''} vs torch ${po.get(k) ?? 'ok'}${po.msgs.has(k) ? ` (${po.msgs.get(k)})` : ''}`);
   }
   if (!t.ok || !p.ok) return out.sort((a, b) => a.line - b.line);
   const tt = t.tensors || {}, pt = p.tensors || {};
