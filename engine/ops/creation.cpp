@@ -71,6 +71,7 @@ Tensor eye(int64_t n, std::optional<int64_t> m, DType dt) {
 }
 
 Tensor arange(double start, double end, double step, std::optional<DType> dt) {
+  TL_CHECK(dt != DType::Bool, "\"arange_cpu\" not implemented for 'Bool'");
   TL_CHECK(step != 0, "arange: step must be nonzero");
   TL_CHECK(std::isfinite(start) && std::isfinite(end) && std::isfinite(step),
            "arange: unsupported range: ", start, " -> ", end);
@@ -91,6 +92,7 @@ Tensor arange(double start, double end, double step, std::optional<DType> dt) {
 }
 
 Tensor linspace(double start, double end, int64_t steps, DType dt) {
+  TL_CHECK(dt != DType::Bool, "\"linspace_cpu\" not implemented for 'Bool'");
   TL_CHECK(steps >= 0, "linspace: number of steps must be non-negative");
   Tensor r = Tensor::empty(Shape{steps}, dt);
   // As PyTorch: the first half counts up from start, the second half down from end.

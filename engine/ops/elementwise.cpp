@@ -112,7 +112,10 @@ Tensor binary(Bin op, const Tensor& a0, const Tensor& b0) {
   Shape out_shape = broadcast_shapes(name, a0.shape(), b0.shape());
   DType ct = result_type(a0, b0);
   if (op == Bin::Div && !is_floating(ct)) ct = default_float_dtype();  // true division
-  TL_CHECK(!(op == Bin::Sub && ct == DType::Bool), "sub: subtraction of two bool tensors is not supported");
+  TL_CHECK(!(op == Bin::Sub && (a0.dtype() == DType::Bool || b0.dtype() == DType::Bool)),
+           "Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, use "
+           "the `~` or `logical_not()` operator instead.");
+  TL_CHECK(!(op == Bin::Pow && ct == DType::Bool), "\"pow\" not implemented for 'Bool'");
   Tensor a = a0.dtype() == ct ? a0 : to_dtype(a0, ct);
   Tensor b = b0.dtype() == ct ? b0 : to_dtype(b0, ct);
   bool cmp = op >= Bin::Eq;
@@ -168,6 +171,16 @@ Tensor unary(Un op, const Tensor& x0, UnParams p = {}) {
     TL_DISPATCH(x.dtype(), T, [&] { kernels::unary_loop<T, bool>(x, out, [](T v) { return !v; }); });
     return out;
   }
+  // PyTorch's kernels that reject bool (and, for leaky_relu/softplus, integer) inputs.
+  const char* tname = x.dtype() == DType::Bool ? "Bool" : "Long";
+  if (x.dtype() == DType::Bool) {
+    TL_CHECK(op != Un::Neg, "Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert "
+             "a mask, use the `~` or `logical_not()` operator instead.");
+    TL_CHECK(op != Un::Abs, "\"abs_cpu\" not implemented for 'Bool'");
+    TL_CHECK(op != Un::Relu, "Boolean inputs not supported for relu");
+  }
+  TL_CHECK(x.is_floating_point() || op != Un::LeakyRelu, "\"leaky_relu_cpu\" not implemented for '", tname, "'");
+  TL_CHECK(x.is_floating_point() || op != Un::Softplus, "\"softplus_cpu\" not implemented for '", tname, "'");
   if (!x.is_floating_point() && !keeps_int(op)) x = to_dtype(x, default_float_dtype());
   if (x.dtype() == DType::Bool) x = to_dtype(x, DType::Int64);
   Tensor out = Tensor::empty(x.shape(), x.dtype());
@@ -500,6 +513,7 @@ Tensor erf(const Tensor& x) {
 // gelu (PyTorch's default, exact erf form): x/2 (1 + erf(x/sqrt 2)). Composite: its gradient
 // comes from mul/erf.
 Tensor gelu(const Tensor& x) {
+  TL_CHECK(x.is_floating_point(), "\"GeluKernelImpl\" not implemented for '", x.dtype() == DType::Bool ? "Bool" : "Long", "'");
   Tensor h = mul(x, scalar_of(x, 0.5));
   return mul(h, add(erf(mul(x, scalar_of(x, M_SQRT1_2))), scalar_of(x, 1)));
 }
@@ -672,6 +686,8 @@ void register_elementwise_ops(std::vector<OpDef>& t) {
                  return Value::tensor(add(a.t(0), o));
                }, add_bw, "grad_a = g; grad_b = g"});
   t.push_back({"sub.Tensor(Tensor input, Number|Tensor other, *, float alpha=1) -> Tensor", TM, [](const Args& a) {
+                 TL_CHECK(a.v[1].kind != Value::Kind::Bool, "Subtraction, the `-` operator, with a bool tensor is not "
+                          "supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.");
                  Tensor o = a.num_or_t(1, 0);
                  const DType rt = promote(a.t(0).dtype(), o.dtype());  // PyTorch's alpha_check:
                  TL_CHECK(a.v[2].kind != Value::Kind::Bool || rt == DType::Bool,

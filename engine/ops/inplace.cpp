@@ -12,6 +12,16 @@ namespace tl {
 
 namespace {
 
+// PyTorch's internal-overlap check of in-place arithmetic and copy_ (fill_, zero_ and index
+// assignment of a number skip it): a dim of stride 0 and size > 1 (an expanded tensor) would have
+// several elements written through one memory location.
+void check_no_overlap(const char* op, const Tensor& self) {
+  for (int i = 0; i < self.dim(); ++i)
+    TL_CHECK(!(self.strides()[i] == 0 && self.shape()[i] > 1), op, ": unsupported operation: more than one element of ",
+             "the written-to tensor refers to a single memory location. Please clone() the tensor before performing "
+             "the operation.");
+}
+
 void check_inplace(const char* op, const Tensor& self, bool recording) {
   TL_CHECK(self.defined(), op, ": undefined tensor");
   TL_CHECK(!(recording && self.requires_grad() && self.is_leaf()),
@@ -26,12 +36,6 @@ void write_into(const char* op, Tensor& self, const Tensor& src) {
   Shape b = broadcast_shapes(op, self.shape(), src.shape());
   TL_CHECK(b == self.shape(), op, ": output with shape ", self.shape_str(), " doesn't match the broadcast shape ",
            shape_str(b));
-  // PyTorch's internal-overlap check: a dim of stride 0 and size > 1 (an expanded tensor) would
-  // have several elements written through one memory location.
-  for (int i = 0; i < self.dim(); ++i)
-    TL_CHECK(!(self.strides()[i] == 0 && self.shape()[i] > 1), op, ": unsupported operation: more than one element of ",
-             "the written-to tensor refers to a single memory location. Please clone() the tensor before performing "
-             "the operation.");
   if (self.dtype() == src.dtype() && self.is_contiguous() && (src.numel() == 1 || (src.is_contiguous() && src.shape() == self.shape()))) {
     // The common cases (an optimizer's update, zero_, fill_): one copy or one fill.
     TL_DISPATCH(self.dtype(), T, [&] {
@@ -72,6 +76,7 @@ template <class F>
 Tensor& binary_inplace(const char* op, Tensor& self, const Tensor& o, F f) {
   const bool recording = grad_enabled() && (self.requires_grad() || o.requires_grad());
   check_inplace(op, self, recording);
+  check_no_overlap(op, self);
   Tensor result = f(self, o);
   if (recording && result.grad_fn()) {
     // The node saved `self` (mul_/div_ by a tensor that requires grad). As PyTorch, the first
@@ -142,6 +147,7 @@ static void copy_bw(Node&, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = g
 Tensor& copy_(Tensor& self, const Tensor& src) {
   const bool recording = grad_enabled() && (self.requires_grad() || src.requires_grad());
   check_inplace("copy_", self, recording);
+  if (src.dim() > 0) check_no_overlap("copy_", self);  // a 0-d source: index assignment of a number
   TL_CHECK(!(recording && self.requires_grad() && !src.requires_grad()),
            "copy_: copying a tensor that needs no grad over one that is part of a graph is not supported");
   write_into("copy_", self, src);

@@ -316,6 +316,9 @@ Value call_op(const std::string& name, unsigned where, const std::vector<Value>&
       if (pos.size() > k + 1)
         e = op->name + "() takes " + std::to_string(k + 1) + " positional arguments but " + std::to_string(pos.size()) +
             " were given";
+      else if (pos.size() == k + 1 && (pos[k].kind == Value::Kind::Int || pos[k].kind == Value::Kind::Bool))
+        e = op->name + "(): argument '" + op->params[k].name + "' (position " + std::to_string(k + 1) +
+            ") must be tuple of ints, not int";
     }
     if (e.empty()) e = bind_args(*op, pos, kw, args);
     if (e.empty()) return op->call(args);

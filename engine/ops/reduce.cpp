@@ -25,9 +25,11 @@ ReduceDims reduce_dims(const char* op, const Tensor& x, const IntList& dims, boo
   if (dims.empty()) {
     for (int i = 0; i < nd; ++i) r.mask[i] = true;
   } else {
+    bool seen[kMaxDims + 1] = {};
     for (int64_t d : dims) {
       int w = wrap_dim(op, d, nd);
-      TL_CHECK(nd == 0 || !r.mask[w], op, ": dim ", w, " appears multiple times in the list of dims");
+      TL_CHECK(!seen[w], op, ": dim ", w, " appears multiple times in the list of dims");
+      seen[w] = true;
       if (nd > 0) r.mask[w] = true;
     }
   }
@@ -257,7 +259,7 @@ static void max_dim_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
 static std::pair<Tensor, Tensor> max_dim_impl(const char* name, bool is_max, const Tensor& x, int64_t dim, bool keepdim) {
   int d = wrap_dim(name, dim, x.dim());
   ReduceDims rd = reduce_dims(name, x, {dim}, keepdim);
-  TL_CHECK(x.dim() == 0 || x.shape()[d] > 0, name, "(): Expected reduction dim ", d, " to have non-zero size.");
+  TL_CHECK(x.dim() == 0 || x.shape()[d] > 0, "IndexError: ", name, "(): Expected reduction dim ", d, " to have non-zero size.");
   Tensor idx = reduce_kernel(is_max ? Red::ArgMax : Red::ArgMin, x, rd);
   Tensor vals = reduce_kernel(is_max ? Red::Max : Red::Min, x, rd);
   if (Node* n = record(is_max ? "max_dim" : "min_dim", max_dim_bw, {&x}, vals)) {
@@ -270,6 +272,7 @@ std::pair<Tensor, Tensor> max(const Tensor& x, int64_t dim, bool keepdim) { retu
 std::pair<Tensor, Tensor> min(const Tensor& x, int64_t dim, bool keepdim) { return max_dim_impl("min", false, x, dim, keepdim); }
 
 Tensor argmax(const Tensor& x, std::optional<int64_t> dim, bool keepdim) {
+  TL_CHECK(x.dtype() != DType::Bool, "\"argmax_cpu\" not implemented for 'Bool'");
   if (!dim) {
     TL_CHECK(x.numel() > 0, "IndexError: argmax(): Expected reduction dim to be specified for input.numel() == 0.");
     return reduce_kernel(Red::ArgMax, contiguous(x), reduce_dims("argmax", x, {}, false));
@@ -277,6 +280,7 @@ Tensor argmax(const Tensor& x, std::optional<int64_t> dim, bool keepdim) {
   return reduce_kernel(Red::ArgMax, x, reduce_dims("argmax", x, {*dim}, keepdim));
 }
 Tensor argmin(const Tensor& x, std::optional<int64_t> dim, bool keepdim) {
+  TL_CHECK(x.dtype() != DType::Bool, "\"argmin_cpu\" not implemented for 'Bool'");
   if (!dim) {
     TL_CHECK(x.numel() > 0, "IndexError: argmin(): Expected reduction dim to be specified for input.numel() == 0.");
     return reduce_kernel(Red::ArgMin, contiguous(x), reduce_dims("argmin", x, {}, false));
@@ -292,7 +296,7 @@ static void logsumexp_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   gi[0] = mul(expand(reshape(g, keep.vec()), x.shape().vec()), exp(sub(x, reshape(out, keep.vec()))));
 }
 Tensor logsumexp(const Tensor& x, const IntList& dims, bool keepdim) {
-  TL_CHECK(x.is_floating_point(), "logsumexp: expected a floating point tensor");
+  if (!x.is_floating_point()) return logsumexp(to_dtype(x, default_float_dtype()), dims, keepdim);  // as PyTorch
   ReduceDims rd = reduce_dims("logsumexp", x, dims, keepdim);
   Tensor out;
   {
@@ -363,7 +367,7 @@ void register_reduce_ops(std::vector<OpDef>& t) {
                  [fn](const Args& a) { return Value::tensor(fn(a.t(0), {}, a.b(1) ? 1 : 0, false)); }, bw, der});
     t.push_back({std::string(nm) + ".dim(Tensor input, int[]? dim, bool unbiased=True, bool keepdim=False) -> Tensor", TM,
                  [fn](const Args& a) { return Value::tensor(fn(a.t(0), a.ints(1), a.b(2) ? 1 : 0, a.b(3))); }, bw, der});
-    t.push_back({std::string(nm) + ".correction(Tensor input, int[]? dim=None, *, int? correction=None, bool keepdim=False) -> Tensor", TM,
+    t.push_back({std::string(nm) + ".correction(Tensor input, int[]? dim, *, int? correction=None, bool keepdim=False) -> Tensor", TM,
                  [fn](const Args& a) {
                    return Value::tensor(fn(a.t(0), a.ints(1), double(a.opt_i(2).value_or(1)), a.b(3)));
                  }, bw, der});

@@ -110,6 +110,7 @@ Tensor flatten(const Tensor& x, int64_t start, int64_t end) {
   if (x.dim() == 0) return reshape(x, {1});
   int s = wrap_dim("flatten", start, x.dim()), e = wrap_dim("flatten", end, x.dim());
   TL_CHECK(s <= e, "flatten: start_dim cannot come after end_dim");
+  if (s == e) return x;  // nothing to merge: PyTorch returns the input itself
   IntList shape;
   for (int i = 0; i < s; ++i) shape.push_back(x.shape()[i]);
   int64_t p = 1;
@@ -373,6 +374,9 @@ Tensor index_select(const Tensor& x, int64_t dim, const Tensor& index) {
   TL_CHECK(x.dim() >= 1, "index_select: cannot index a 0-d tensor");
   const Tensor& xv = x;
   int d = wrap_dim("index_select", dim, xv.dim());
+  if (xv.dim() == 1 && index.dtype() == DType::Int64)  // PyTorch's 1-d path raises a RuntimeError
+    for (int64_t v : index.to_int_vector())
+      TL_CHECK(v >= 0 && v < xv.shape()[0], "index_select: INDICES element is out of DATA bounds, id=", v, " axis_dim=", xv.shape()[0]);
   std::vector<int64_t> idx = check_index("index_select", index, xv.shape()[d], d);
   Shape s = xv.shape();
   s[d] = int64_t(idx.size());
@@ -510,7 +514,15 @@ void register_shape_ops(std::vector<OpDef>& t) {
                [](const Args& a) { return Value::tensor(permute(a.t(0), a.ints(1))); }, permute_bw,
                "grad = g permuted by the inverse permutation"});
   t.push_back({"expand(Tensor input, int... size) -> Tensor", kMethod,
-               [](const Args& a) { return Value::tensor(expand(a.t(0), a.ints(1))); }, expand_bw,
+               [](const Args& a) {
+                 const Tensor& x = a.t(0);
+                 Tensor out = expand(x, a.ints(1));
+                 if (out.impl() == x.impl()) {  // x.expand(x.shape): still a new view, as PyTorch
+                   out = make_view(x, x.shape(), x.strides(), x.impl()->offset);
+                   if (Node* n = record("expand", expand_bw, {&x}, out)) n->attrs().shape = x.shape();
+                 }
+                 return Value::tensor(out);
+               }, expand_bw,
                "grad = g summed over the expanded dims"});
   t.push_back({"contiguous(Tensor input) -> Tensor", kMethod, [](const Args& a) { return Value::tensor(contiguous(a.t(0))); },
                nullptr, "composite: self or clone"});

@@ -51,10 +51,12 @@ outer: for (const seed of seeds) {
     const [rt, rp] = await Promise.all([tl.run(srcs), py.run(srcs)]);
     for (let k = 0; k < progs.length; k++) {
       // A program is counted under the class of its first mismatch (by line): later ones are
-      // usually its consequences (a variable missing on one side, a different gradient).
-      // Allowed mismatches are skipped for this; a program is unexplained if any is not allowed.
+      // usually its consequences (a variable missing on one side, a different gradient), and so
+      // is a variable that exists on one side only when a statement failed on one side only.
+      // The program is explained when that first mismatch is in the allow-list.
       const ms = compare(rt[k], rp[k], progs[k].stmts);
-      const first = ms.find((m) => !allowed(m, allow)) || ms[0];
+      const cascade = (m) => m.kind === 'tl-missing-var' || m.kind === 'tl-extra-var';
+      const first = ms.find((m) => !cascade(m)) || ms[0];
       if (!first) continue;
       const key = classKey(first);
       const a = allowed(first, allow);
