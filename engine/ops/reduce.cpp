@@ -179,6 +179,10 @@ Tensor stddev(const Tensor& x, const IntList& dims, double correction, bool keep
 // ---- prod ----  d/dx_i prod(x) = prod_{j != i} x_j  (= out / x_i when no x_j is zero)
 static void prod_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   Tensor x = n.saved_tensor(0), out = n.saved_tensor(1);
+  if (x.dim() == 0) {  // PyTorch's prod_backward: the grad itself (out / x would be NaN at 0, inf, NaN)
+    gi[0] = g;
+    return;
+  }
   Shape keep = n.attrs().dims;
   Tensor ge_ = expand(reshape(g, keep.vec()), x.shape().vec());
   bool has_zero = sum(eq(x, Tensor::scalar(0, x.dtype()))).item() > 0;
@@ -275,7 +279,8 @@ Tensor argmax(const Tensor& x, std::optional<int64_t> dim, bool keepdim) {
   TL_CHECK(x.dtype() != DType::Bool, "\"argmax_cpu\" not implemented for 'Bool'");
   if (!dim) {
     TL_CHECK(x.numel() > 0, "IndexError: argmax(): Expected reduction dim to be specified for input.numel() == 0.");
-    return reduce_kernel(Red::ArgMax, contiguous(x), reduce_dims("argmax", x, {}, false));
+    Tensor r = reduce_kernel(Red::ArgMax, contiguous(x), reduce_dims("argmax", x, {}, false));
+    return keepdim ? reshape(r, IntList(size_t(x.dim()), 1)) : r;  // keepdim without dim: all dims kept as 1
   }
   return reduce_kernel(Red::ArgMax, x, reduce_dims("argmax", x, {*dim}, keepdim));
 }
@@ -283,7 +288,8 @@ Tensor argmin(const Tensor& x, std::optional<int64_t> dim, bool keepdim) {
   TL_CHECK(x.dtype() != DType::Bool, "\"argmin_cpu\" not implemented for 'Bool'");
   if (!dim) {
     TL_CHECK(x.numel() > 0, "IndexError: argmin(): Expected reduction dim to be specified for input.numel() == 0.");
-    return reduce_kernel(Red::ArgMin, contiguous(x), reduce_dims("argmin", x, {}, false));
+    Tensor r = reduce_kernel(Red::ArgMin, contiguous(x), reduce_dims("argmin", x, {}, false));
+    return keepdim ? reshape(r, IntList(size_t(x.dim()), 1)) : r;  // keepdim without dim: all dims kept as 1
   }
   return reduce_kernel(Red::ArgMin, x, reduce_dims("argmin", x, {*dim}, keepdim));
 }

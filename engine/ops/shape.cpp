@@ -429,8 +429,11 @@ static void for_each_gather(const Tensor& index, int d, F f) {
 }
 static void check_gather(const char* op, const Tensor& x, int d, const Tensor& index) {
   TL_CHECK(index.dtype() == DType::Int64, op, ": expected an int64 index tensor, got ", dtype_name(index.dtype()));
-  TL_CHECK(index.dim() == x.dim(), op, ": Index tensor must have the same number of dimensions as input tensor");
-  for (int i = 0; i < x.dim(); ++i)
+  // As PyTorch (ensure_nonempty_dim): a 0-d tensor counts as 1-d, and an empty index passes.
+  if (index.numel() == 0) return;
+  TL_CHECK(std::max(index.dim(), 1) == std::max(x.dim(), 1), op,
+           ": Index tensor must have the same number of dimensions as input tensor");
+  for (int i = 0; i < std::min(x.dim(), index.dim()); ++i)
     TL_CHECK(i == d || index.shape()[i] <= x.shape()[i], op, ": Size does not match at dimension ", i,
              " expected index ", index.shape_str(), " to be smaller than self ", x.shape_str(),
              " apart from dimension ", d);
@@ -438,6 +441,13 @@ static void check_gather(const char* op, const Tensor& x, int d, const Tensor& i
 
 // d/dx gather(x, idx) = scatter_add(zeros, idx, g): repeated indices accumulate
 static void gather_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  const Shape& xs = n.attrs().shape;
+  const Tensor& idx = n.saved_tensor(0);
+  if (idx.dim() != xs.size()) {  // a 0-d input or index (counted as 1-d): scatter in 1-d, reshape back
+    Tensor flat = scatter_add(zeros(Shape{xs.numel()}, g.dtype()), 0, reshape(idx, {-1}), reshape(g, {-1}));
+    gi[0] = reshape(flat, xs.vec());
+    return;
+  }
   gi[0] = scatter_add(zeros(n.attrs().shape, g.dtype()), n.attrs().i0, n.saved_tensor(0), g);
 }
 Tensor gather(const Tensor& x, int64_t dim, const Tensor& index) {
@@ -467,6 +477,10 @@ static void scatter_add_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
 }
 Tensor scatter_add(const Tensor& base, int64_t dim, const Tensor& index, const Tensor& src) {
   int d = wrap_dim("scatter_add", dim, base.dim());
+  TL_CHECK(index.numel() == 0 || index.dim() == base.dim(),
+           "scatter_add: Index tensor must have the same number of dimensions as self tensor");
+  TL_CHECK(index.numel() == 0 || index.dim() == src.dim(),
+           "scatter_add: Index tensor must have the same number of dimensions as src tensor");
   check_gather("scatter_add", base, d, index);
   for (int i = 0; i < index.dim(); ++i)
     TL_CHECK(index.shape()[i] <= src.shape()[i], "scatter_add: index ", index.shape_str(),

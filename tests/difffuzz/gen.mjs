@@ -275,7 +275,7 @@ function generate(ops, seed, index) {
       const v = newVar({ shape: inplace && self ? self.shape : shape, dtype: inplace && self ? self.dtype : dtype, leaf: false });
       guarded(`${v.name} = ${call}`, { op: op.key, v: v.name });
     } else if (/^(int|bool|Number)$/.test(ret)) {
-      guarded(`print(${call})`, { op: op.key });
+      guarded(`print(${lines.length + 1}, ${call})`, { op: op.key });  // tagged with its line
     } else {
       guarded(call, { op: op.key });
     }

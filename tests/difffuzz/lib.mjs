@@ -129,15 +129,16 @@ function valuesDiffer(a, b, dtype) {
 }
 
 // stdout lines "LINE Type message" (the except clauses) -> Map LINE -> "Type" (and msgs LINE ->
-// message); any other printed line is kept whole under the key "print#N".
+// message); "LINE value" (a printed int/bool result) -> LINE -> "=value"; any other line is kept
+// whole under the key "print#N".
 const EXC = /^(\d+) ([A-Z][A-Za-z]*(?:Error|Exception|StopIteration|Interrupt|Exit))(?: (.*))?$/;
 const outLines = (s) => {
   const m = new Map(), msgs = new Map();
   let n = 0;
   for (const l of (s || '').split('\n')) {
     if (!l) continue;
-    const e = EXC.exec(l);
-    if (e) { m.set(e[1], e[2]); msgs.set(e[1], e[3] || ''); } else m.set(`print#${n++}`, l);
+    const e = EXC.exec(l), p = /^(\d+) (.*)$/.exec(l);
+    if (e) { m.set(e[1], e[2]); msgs.set(e[1], e[3] || ''); } else if (p) m.set(p[1], `=${p[2]}`); else m.set(`print#${n++}`, l);
   }
   m.msgs = msgs;
   return m;
@@ -172,7 +173,9 @@ export function compare(t, p, stmts) {
     if (to.get(k) === po.get(k)) continue;
     if (k.startsWith('print#')) { add('stdout', 0, `${JSON.stringify(to.get(k))} vs ${JSON.stringify(po.get(k))}`); continue; }
     const line = Number(k);
-    const kind = to.get(k) === undefined ? 'tl-succeeds' : po.get(k) === undefined ? 'tl-raises' : 'exception-type';
+    const ok = (v) => v === undefined || v.startsWith('=');  // the statement succeeded
+    if (ok(to.get(k)) && ok(po.get(k))) { add('stdout', line, `${JSON.stringify(to.get(k))} vs ${JSON.stringify(po.get(k))}`); continue; }
+    const kind = ok(to.get(k)) ? 'tl-succeeds' : ok(po.get(k)) ? 'tl-raises' : 'exception-type';
     add(kind, line, `tensorlens ${to.get(k) ?? 'ok'}${to.msgs.has(k) ? ` (${to.msgs.get(k)})` : ''} vs torch ${po.get(k) ?? 'ok'}${po.msgs.has(k) ? ` (${po.msgs.get(k)})` : ''}`);
   }
   if (!t.ok || !p.ok) return out.sort((a, b) => a.line - b.line);
