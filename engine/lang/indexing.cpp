@@ -271,6 +271,9 @@ void Interp::set_item(const Value& obj, const std::vector<Value>& idx, bool is_t
 void Interp::tensor_set(const Tensor& x, const std::vector<Value>& items, const Value& v, Pos at) {
   if (!(v.kind == K::Tensor || v.is_number() || v.kind == K::List))
     fail(at, "TypeError: can't assign a " + v.type_name() + " to a Tensor");
+  // PyTorch checks this before the index itself (x[too, many] = 1 on such a leaf: this error).
+  if (grad_enabled() && x.requires_grad() && x.is_leaf())
+    fail(at, "RuntimeError: a leaf Variable that requires grad is being used in an in-place operation.");
   // x[mask] = number with a mask over leading dims: x.copy_(where(mask, number, x)).
   if (items.size() == 1 && items[0].kind == K::Tensor && items[0].t.dtype() == DType::Bool) {
     const Tensor& m = items[0].t;

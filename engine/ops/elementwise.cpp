@@ -700,7 +700,9 @@ void register_elementwise_ops(std::vector<OpDef>& t) {
   t.push_back({"remainder.Tensor(Tensor input, Number|Tensor other) -> Tensor", TM,
                [](const Args& a) { return Value::tensor(remainder(a.t(0), a.num_or_t(1, 0))); }, remainder_bw,
                "grad_a = g; grad_b = -g * floor(a / b)"});
-  t.push_back({"floor_divide(Tensor input, Number|Tensor other) -> Tensor", TM,
+  // Recorded (the result requires grad, as PyTorch's) but not differentiable: (nograd) keeps it
+  // out of gradcheck; its backward raises PyTorch's error.
+  t.push_back({"floor_divide(Tensor input, Number|Tensor other) -> Tensor(nograd)", TM,
                [](const Args& a) { return Value::tensor(floor_divide(a.t(0), a.num_or_t(1, 0))); }, floor_divide_bw,
                "no derivative (PyTorch: not implemented)"});
   t.push_back({"mul.Tensor(Tensor input, Number|Tensor other) -> Tensor", TM,
