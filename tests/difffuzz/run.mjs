@@ -4,13 +4,18 @@
 //
 //   node tests/difffuzz/run.mjs [--minutes N | --count N] [--seed S] [--seeds S1,S2,..]
 //                               [--batch 200] [--minimize K] [--report FILE] [--quiet]
+//                               [--max-unexplained-rate PERCENT]
 //   npm run fuzz:diff -- --minutes 10 --seed 7
 //
 // Program i of seed S is generate(S, i): a run is reproducible from (seed, index). Each mismatch
 // has a class (kind:op, e.g. "value:relu", "exception-type:setitem"); mismatches matching
 // tests/difffuzz/allow.json are explained. At the end: programs run, programs/s, classes with
 // counts and one example each (minimized for up to K unexplained classes, default 10), written to
-// --report (default build/difffuzz/report.json). Exit 1 on any unexplained mismatch.
+// --report (default build/difffuzz/report.json). Exit 1 on any unexplained mismatch, or with
+// --max-unexplained-rate P when more than P % of the programs have one (npm test's ceiling while
+// known root causes are still open, as the real-world corpus' floor: a regression fails; a rate,
+// because a new op-table row changes which programs a seed generates; the goal is 0), and on any
+// crash or hang of tensorlens.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { makeGenerator } from './gen.mjs';
@@ -29,6 +34,7 @@ const minimizeK = Number(opt('minimize', '10'));
 const reportPath = opt('report', join(ROOT, 'build/difffuzz/report.json'));
 const startIndex = Number(opt('start', '0'));
 const quiet = args.includes('--quiet');
+const maxRate = Number(opt('max-unexplained-rate', '0'));
 
 const gen = makeGenerator(opRows());
 const allow = loadAllow();
@@ -102,4 +108,9 @@ for (const [key, c] of sorted) {
 }
 console.log(`difffuzz: ${programs} programs (seeds ${seeds.join(',')}) in ${secs.toFixed(0)} s (${report.programsPerSecond}/s); ` +
   `${unexplainedPrograms} with unexplained mismatches; report ${reportPath}`);
-process.exit(unexplainedPrograms ? 1 : 0);
+const crashes = [...classes.keys()].filter((k) => /^(crash|hang|badjson):/.test(k));
+if (crashes.length) console.log(`difffuzz: FAIL: tensorlens crashed or hung (${crashes.join(', ')})`);
+const rate = programs ? (100 * unexplainedPrograms) / programs : 0;
+const tooMany = maxRate ? rate > maxRate : unexplainedPrograms > 0;
+if (tooMany) console.log(`difffuzz: FAIL: ${rate.toFixed(1)} % of the programs have unexplained mismatches (allowed: ${maxRate} %)`);
+process.exit(tooMany || crashes.length ? 1 : 0);
