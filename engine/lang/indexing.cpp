@@ -271,8 +271,12 @@ void Interp::set_item(const Value& obj, const std::vector<Value>& idx, bool is_t
 void Interp::tensor_set(const Tensor& x, const std::vector<Value>& items, const Value& v, Pos at) {
   if (!(v.kind == K::Tensor || v.is_number() || v.kind == K::List))
     fail(at, "TypeError: can't assign a " + v.type_name() + " to a Tensor");
-  // PyTorch checks this before the index itself (x[too, many] = 1 on such a leaf: this error).
-  if (grad_enabled() && x.requires_grad() && x.is_leaf())
+  // PyTorch's order: basic indices (ints, slices, ...) are checked first; with an index tensor or
+  // a mask (index_put_) the leaf check comes before the index's own checks.
+  bool advanced_index = false;
+  for (const Value& it : items)
+    if (it.kind == K::Tensor && (it.t.dtype() == DType::Bool || x.dim() > 0)) advanced_index = true;
+  if (advanced_index && grad_enabled() && x.requires_grad() && x.is_leaf())
     fail(at, "RuntimeError: a leaf Variable that requires grad is being used in an in-place operation.");
   // x[mask] = number with a mask over leading dims: x.copy_(where(mask, number, x)).
   if (items.size() == 1 && items[0].kind == K::Tensor && items[0].t.dtype() == DType::Bool) {

@@ -371,7 +371,12 @@ static void index_select_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
 }
 Tensor index_select(const Tensor& x, int64_t dim, const Tensor& index) {
   TL_CHECK(index.dim() <= 1, "IndexError: index_select: index should have 1 dimension, got ", index.dim());
-  TL_CHECK(x.dim() >= 1, "index_select: cannot index a 0-d tensor");
+  if (x.dim() == 0) {  // PyTorch: a 0-d input gives a 0-d copy when every index is 0
+    wrap_dim("index_select", dim, 0);
+    TL_CHECK(index.dtype() == DType::Int64, "index_select: expected an int64 index tensor, got ", dtype_name(index.dtype()));
+    for (int64_t v : index.to_int_vector()) TL_CHECK(v == 0, "IndexError: index_select(): index out of range in self");
+    return clone(x);
+  }
   const Tensor& xv = x;
   int d = wrap_dim("index_select", dim, xv.dim());
   if (xv.dim() == 1 && index.dtype() == DType::Int64)  // PyTorch's 1-d path raises a RuntimeError

@@ -15,8 +15,10 @@ export const TL_BIN = process.env.TENSORLENS_BIN || join(ROOT, 'build/native/ten
 export const PYTHON = process.env.TORCH_PYTHON || '/usr/bin/python3';
 const SEP = '#%%END\n';
 
+// The op table the generator enumerates: TL_BIN's, or DIFFFUZZ_OPS_BIN's (to run an older build on
+// exactly the programs a newer one gets, e.g. to count what a fix changed).
 export function opRows() {
-  return JSON.parse(execFileSync(TL_BIN, ['ops'], { encoding: 'utf8', maxBuffer: 1 << 24 }));
+  return JSON.parse(execFileSync(process.env.DIFFFUZZ_OPS_BIN || TL_BIN, ['ops'], { encoding: 'utf8', maxBuffer: 1 << 24 }));
 }
 
 export class BatchRunner {
