@@ -1,9 +1,12 @@
 // The `tensorlens` command line:
 //   tensorlens run FILE.py [--json]
 //   tensorlens graph FILE.py [--var NAME] [--format json|dot]
-// Exit status: 0 on success, 1 when the script fails (FILE:LINE:COL: error: MESSAGE on stderr,
+//   tensorlens ops                       (the op table's schemas as JSON)
+//   tensorlens batch < PROGRAMS           (many scripts, one JSON line each; tests/difffuzz)
+// Exit status: 0 on success, 1 when the script fails (FILE:LINE:COL: error: TYPE: MESSAGE on stderr,
 // then the source line and a caret), 2 for usage errors. Every failure is caught: the CLI never
 // aborts.
+#include <cctype>
 #include <cstdio>
 #include <exception>
 #include <fstream>
@@ -14,6 +17,7 @@
 
 #include "engine/lang/graph.h"
 #include "engine/lang/interpreter.h"
+#include "engine/lang/json.h"
 #include "engine/lang/parser.h"
 #include "engine/tensorlens.h"
 
@@ -22,11 +26,18 @@ namespace {
 const char* kUsage =
     "usage: tensorlens run FILE.py [--json]\n"
     "       tensorlens graph FILE.py [--var NAME] [--format json|dot]\n"
+    "       tensorlens ops\n"
+    "       tensorlens batch < PROGRAMS\n"
     "\n"
     "  run     run a script (a subset of PyTorch's Python API); print what it prints and a\n"
     "          summary of its tensor variables (--json: the result as one JSON object)\n"
     "  graph   print the computation graph of a tensor (default: the one backward() was last\n"
-    "          called on, else the last assigned) as JSON (default) or Graphviz DOT\n";
+    "          called on, else the last assigned) as JSON (default) or Graphviz DOT\n"
+    "  ops     print the op table as a JSON array of {key, schema, expose} rows\n"
+    "  batch   run many scripts read from stdin, each ended by a line '#%%END', each in a\n"
+    "          fresh interpreter; print one JSON line per script: the run's JSON plus\n"
+    "          \"ok\": true and \"leaf\" (is_leaf per tensor), or {\"ok\": false, \"type\",\n"
+    "          \"message\", \"line\"} (the differential fuzzer's fast path)\n";
 
 int usage(const std::string& msg) {
   if (!msg.empty()) std::cerr << "tensorlens: " << msg << "\n";
@@ -71,6 +82,59 @@ void print_summary(const tl::lang::RunResult& r) {
   }
 }
 
+int ops_main() {
+  std::string o = "[";
+  for (const tl::OpDef& op : tl::op_table()) {
+    o += o.size() > 1 ? ",\n{\"key\": " : "{\"key\": ";
+    tl::lang::json_append_quoted(o, op.key);
+    o += ", \"schema\": ";
+    tl::lang::json_append_quoted(o, op.schema);
+    o += ", \"expose\": " + std::to_string(op.expose) + "}";
+  }
+  std::cout << o << "]\n";
+  return 0;
+}
+
+// Scripts separated by lines "#%%END"; one JSON line each, flushed, so that a caller can tell
+// which script a crash or a hang happened in.
+int batch_main() {
+  std::string line, source;
+  while (std::getline(std::cin, line)) {
+    if (line != "#%%END") {
+      source += line + "\n";
+      continue;
+    }
+    tl::lang::RunResult result;
+    tl::lang::ScriptFailure err;
+    tl::lang::RunOptions options;
+    options.max_statements = 100000;
+    options.max_live_bytes = int64_t(1) << 28;
+    std::string out;
+    if (tl::lang::try_run_script(source, options, result, err)) {
+      out = tl::lang::result_to_json(result);
+      out.pop_back();  // the closing brace
+      out += ", \"ok\": true, \"leaf\": {";
+      for (size_t i = 0; i < result.tensors.size(); ++i) {
+        if (i) out += ", ";
+        tl::lang::json_append_quoted(out, result.tensors[i].first);
+        out += result.tensors[i].second.is_leaf() ? ": true" : ": false";
+      }
+      out += "}}";
+    } else {
+      out = "{\"ok\": false, \"type\": ";
+      tl::lang::json_append_quoted(out, tl::lang::exception_type(err.message));
+      out += ", \"message\": ";
+      tl::lang::json_append_quoted(out, err.message);
+      out += ", \"line\": " + std::to_string(err.line) + ", \"stdout\": ";
+      tl::lang::json_append_quoted(out, result.stdout_text);
+      out += "}";
+    }
+    std::cout << out << "\n" << std::flush;
+    source.clear();
+  }
+  return 0;
+}
+
 int run_main(int argc, char** argv) {
   if (argc < 2) return usage("");
   const std::string cmd = argv[1];
@@ -78,6 +142,8 @@ int run_main(int argc, char** argv) {
     std::cout << kUsage;
     return 0;
   }
+  if (cmd == "ops") return ops_main();
+  if (cmd == "batch") return batch_main();
   if (cmd != "run" && cmd != "graph") return usage("unknown command '" + cmd + "'");
   std::string file, var, format = "json";
   bool json = false;
@@ -110,7 +176,8 @@ int run_main(int argc, char** argv) {
   options.trace_backward = cmd == "graph";  // the graph JSON's "steps"
   if (!tl::lang::try_run_script(source, options, result, err)) {
     if (cmd == "run" && !json) std::cout << result.stdout_text << std::flush;  // what ran before the error
-    std::cerr << tl::lang::format_error(file, source, err.line, err.col, err.message);
+    // "TypeName: message" with PyTorch's exception type for the same failure.
+    std::cerr << tl::lang::format_error(file, source, err.line, err.col, tl::lang::with_exception_type(err.message));
     return 1;
   }
   if (cmd == "run") {

@@ -15,6 +15,8 @@ export declare class TensorlensError extends Error {
   readonly col: number;
   /** tl.run: what the script printed before the error. */
   readonly stdout?: string;
+  /** Python's exception type of the same failure in PyTorch: 'RuntimeError', 'IndexError', 'TypeError', ... */
+  readonly type: string;
 }
 
 /**

@@ -98,7 +98,7 @@ inline Shape broadcast_shapes(const char* op, const Shape& a, const Shape& b) {
 // Wraps a possibly negative dim into [0, ndim).
 inline int wrap_dim(const char* op, int64_t dim, int ndim) {
   int lim = ndim > 0 ? ndim : 1;
-  TL_CHECK(dim >= -lim && dim < lim, op, ": dimension out of range (expected to be in range of [", -lim, ", ",
+  TL_CHECK(dim >= -lim && dim < lim, "IndexError: ", op, ": dimension out of range (expected to be in range of [", -lim, ", ",
            lim - 1, "], but got ", dim, ")");
   return int(dim < 0 ? dim + lim : dim);
 }

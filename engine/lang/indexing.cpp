@@ -345,6 +345,13 @@ void Interp::set_item(const Value& obj, const std::vector<Value>& idx, bool is_t
 void Interp::tensor_set(const Tensor& x, const std::vector<Value>& items0, const Value& v, Pos at) {
   if (!(v.kind == K::Tensor || v.is_number() || v.kind == K::List))
     fail(at, "TypeError: can't assign a " + v.type_name() + " to a Tensor");
+  // PyTorch's order: with an index tensor or a mask (index_put_) the leaf check comes before the
+  // index's own checks.
+  bool advanced_index = false;
+  for (const Value& it : items0)
+    if (it.kind == K::Tensor && (it.t.dtype() == DType::Bool || x.dim() > 0)) advanced_index = true;
+  if (advanced_index && grad_enabled() && x.requires_grad() && x.is_leaf())
+    fail(at, "RuntimeError: a leaf Variable that requires grad is being used in an in-place operation.");
   std::vector<Value> items = items0;
   std::vector<AdvIndex> adv;
   Tensor view = index_basic(x, items, at, adv).t;  // a view of x's memory

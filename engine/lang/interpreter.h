@@ -132,6 +132,11 @@ class Session {
 std::string result_to_json(const RunResult& r);
 // {"error": {"message": "...", "line": L, "col": C}}
 std::string error_to_json(const std::string& message, int line, int col);
+// Python's exception type of an error message: interpreter and engine messages that are not
+// PyTorch's RuntimeError start with their type ("IndexError: ..."); any other is "RuntimeError".
+std::string exception_type(const std::string& message);
+// "TypeName: message" (the message itself when it already starts with its type).
+std::string with_exception_type(const std::string& message);
 
 // PyTorch's repr of a tensor: "tensor([1., 2.], requires_grad=True)", "tensor(3.5000, grad_fn=<MulBackward0>)".
 std::string tensor_repr(const Tensor& t);

@@ -1,6 +1,8 @@
 // PyTorch's tensor repr and the CLI/JSON results of a run (see interpreter.h).
 #include <algorithm>
+#include <cctype>
 #include <cinttypes>
+#include <cstring>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -217,7 +219,10 @@ std::string plain_tensor_repr(const Tensor& t) {
 namespace {
 void append_values(std::string& out, const Tensor& t) {
   out += '[';
-  if (t.numel() > 0) {
+  if (t.numel() > 0 && t.dtype() == DType::Int64) {  // exact beyond 2^53
+    std::vector<int64_t> v = t.to_int_vector();
+    for (size_t i = 0; i < v.size(); ++i) out += (i ? ", " : "") + std::to_string(v[i]);
+  } else if (t.numel() > 0) {
     std::vector<double> v = t.to_vector();
     const bool f32 = t.dtype() == DType::Float32;
     for (size_t i = 0; i < v.size(); ++i) {
@@ -259,8 +264,30 @@ std::string result_to_json(const RunResult& r) {
   return out + "}";
 }
 
+std::string exception_type(const std::string& m) {
+  const size_t colon = m.find(": ");
+  if (colon == std::string::npos || colon == 0 || colon > 40) return "RuntimeError";
+  for (size_t i = 0; i < colon; ++i)
+    if (!std::isalnum(static_cast<unsigned char>(m[i])) && m[i] != '_') return "RuntimeError";
+  const std::string t = m.substr(0, colon);
+  auto ends = [&](const char* s) {
+    const size_t n = std::strlen(s);
+    return t.size() >= n && t.compare(t.size() - n, n, s) == 0;
+  };
+  const bool named = ends("Error") || ends("Exception") || ends("Warning") || t == "StopIteration" ||
+                     t == "KeyboardInterrupt" || t == "SystemExit";
+  return named && std::isupper(static_cast<unsigned char>(t[0])) ? t : "RuntimeError";
+}
+
+std::string with_exception_type(const std::string& m) {
+  const std::string t = exception_type(m);
+  return m.compare(0, t.size() + 2, t + ": ") == 0 ? m : t + ": " + m;
+}
+
 std::string error_to_json(const std::string& message, int line, int col) {
-  std::string out = "{\"error\": {\"message\": ";
+  std::string out = "{\"error\": {\"type\": ";
+  json_append_quoted(out, exception_type(message));
+  out += ", \"message\": ";
   json_append_quoted(out, message);
   return out + ", \"line\": " + std::to_string(line) + ", \"col\": " + std::to_string(col) + "}}";
 }

@@ -761,11 +761,11 @@ Tensor CrossEntropyLoss::forward(const std::vector<Tensor>& in) {
   Tensor lp = log_softmax(x, cdim);
   if (x.dim() == 1) lp = unsqueeze(lp, 0);
   Tensor tg = y.dim() == 0 ? unsqueeze(y, 0) : y;
-  TL_CHECK(tg.dim() == 1 && tg.shape()[0] == lp.shape()[0], "nll_loss: expected input batch_size (", lp.shape()[0],
+  TL_CHECK(tg.dim() == 1 && tg.shape()[0] == lp.shape()[0], "ValueError: nll_loss: expected input batch_size (", lp.shape()[0],
            ") to match target batch_size (", tg.dim() ? tg.shape()[0] : 0, ")");
   const int64_t C = lp.shape()[1];
   for (int64_t v : tg.to_int_vector())
-    TL_CHECK(v == ignore_index || (v >= 0 && v < C), "nll_loss: Target ", v, " is out of bounds.");
+    TL_CHECK(v == ignore_index || (v >= 0 && v < C), "IndexError: nll_loss: Target ", v, " is out of bounds.");
   Tensor keep = ne(tg, Tensor::scalar(double(ignore_index), DType::Int64));
   Tensor safe = where(keep, tg, Tensor::scalar(0, DType::Int64));
   Tensor l = neg(mul(squeeze(gather(lp, 1, unsqueeze(safe, 1)), 1), to_dtype(keep, x.dtype())));
@@ -790,7 +790,7 @@ Tensor BCEWithLogitsLoss::forward(const std::vector<Tensor>& in) {
     return r;
   }
   if (reduction == Reduction::Mean) return binary_cross_entropy_with_logits(x, y);
-  TL_CHECK(x.shape() == y.shape(), "binary_cross_entropy_with_logits: Target size (", y.shape_str(),
+  TL_CHECK(x.shape() == y.shape(), "ValueError: binary_cross_entropy_with_logits: Target size (", y.shape_str(),
            ") must be the same as input size (", x.shape_str(), ")");
   // PyTorch's formula: (1 - y) x + m + log(e^-m + e^(-x-m)), m = max(-x, 0). Its gradient is
   // sigmoid(x) - y whatever m's subgradient is.

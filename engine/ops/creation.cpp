@@ -71,6 +71,7 @@ Tensor eye(int64_t n, std::optional<int64_t> m, DType dt) {
 }
 
 Tensor arange(double start, double end, double step, std::optional<DType> dt) {
+  TL_CHECK(dt != DType::Bool, "\"arange_cpu\" not implemented for 'Bool'");
   TL_CHECK(step != 0, "arange: step must be nonzero");
   TL_CHECK(std::isfinite(start) && std::isfinite(end) && std::isfinite(step),
            "arange: unsupported range: ", start, " -> ", end);
@@ -91,6 +92,7 @@ Tensor arange(double start, double end, double step, std::optional<DType> dt) {
 }
 
 Tensor linspace(double start, double end, int64_t steps, DType dt) {
+  TL_CHECK(dt != DType::Bool, "\"linspace_cpu\" not implemented for 'Bool'");
   TL_CHECK(steps >= 0, "linspace: number of steps must be non-negative");
   Tensor r = Tensor::empty(Shape{steps}, dt);
   // As PyTorch: the first half counts up from start, the second half down from end.
@@ -99,7 +101,7 @@ Tensor linspace(double start, double end, int64_t steps, DType dt) {
   TL_DISPATCH(dt, T, [&] {
     T* p = r.data_ptr<T>();
     for (int64_t i = 0; i < steps; ++i)
-      p[i] = cast_value<T>(i < half ? start + step * double(i) : end - step * double(steps - i - 1));
+      p[i] = cast_value<T>(i < half || steps == 1 ? start + step * double(i) : end - step * double(steps - i - 1));
   });
   return r;
 }
@@ -303,6 +305,9 @@ Tensor wrap_scalar(double v, const Tensor& like, bool is_int) {
 // ---- op table rows ----
 #include "engine/ops/op_table.h"
 namespace tl {
+// d/dp bernoulli(p) = 0 (a sample is not differentiable in p; PyTorch records zeros)
+static void bernoulli_bw(Node&, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = mul(g, Tensor::scalar(0, g.dtype())); }
+
 static Value made(Tensor x, const Args& a, size_t rg) {
   if (a.b(rg)) x.requires_grad_(true);
   return Value::tensor(std::move(x));
@@ -372,8 +377,16 @@ void register_creation_ops(std::vector<OpDef>& t) {
                }});
   t.push_back({"randperm(int n, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)", kTorch,
                [](const Args& a) { return made(randperm(a.i(0), a.dtype(1).value_or(DType::Int64)), a, 2); }});
+  // bernoulli(p) is recorded with a zero derivative (PyTorch's BernoulliBackward0: the result
+  // requires grad when p does); bernoulli(x, p) is not recorded. (nograd): a random sample has
+  // no finite differences to gradcheck.
   t.push_back({"bernoulli(Tensor input) -> Tensor(nograd)", kTorch | kMethod,
-               [](const Args& a) { return Value::tensor(bernoulli(a.t(0))); }});
+               [](const Args& a) {
+                 const Tensor& p = a.t(0);
+                 Tensor out = bernoulli(p);
+                 record("bernoulli", bernoulli_bw, {&p}, out);
+                 return Value::tensor(out);
+               }, bernoulli_bw, "grad = 0"});
   t.push_back({"bernoulli.p(Tensor input, float p) -> Tensor(nograd)", kTorch | kMethod,
                [](const Args& a) { return Value::tensor(bernoulli(a.t(0), a.f(1))); }});
   // In-place random fills (Tensor methods): return the tensor itself.

@@ -14,7 +14,7 @@ namespace tl {
 
 namespace {
 
-enum class Bin { Add, Sub, Mul, Div, Pow, Max, Min, Eq, Ne, Lt, Le, Gt, Ge };
+enum class Bin { Add, Sub, Mul, Div, Pow, Max, Min, Rem, FloorDiv, Eq, Ne, Lt, Le, Gt, Ge };
 
 int category(DType t) { return t == DType::Bool ? 0 : t == DType::Int64 ? 1 : 2; }
 
@@ -30,7 +30,7 @@ DType result_type(const Tensor& a, const Tensor& b) {
 }
 
 const char* bin_name(Bin op) {
-  static const char* n[] = {"add", "sub", "mul", "div", "pow", "maximum", "minimum",
+  static const char* n[] = {"add", "sub", "mul", "div", "pow", "maximum", "minimum", "remainder", "floor_divide",
                             "eq",  "ne",  "lt",  "le",  "gt",  "ge"};
   return n[int(op)];
 }
@@ -61,6 +61,44 @@ inline int64_t ipow(int64_t a, int64_t b) {
     if (e & 1) r *= base;
   return int64_t(r);
 }
+// Python's % and // (PyTorch's remainder and floor_divide): the remainder has the divisor's sign;
+// the quotient is rounded down. Integers: division by zero is an error.
+template <class T>
+inline T grem(T a, T b) {
+  if constexpr (std::is_same<T, bool>::value) {
+    TL_FAIL("\"remainder_cpu\" not implemented for 'Bool'");
+  } else if constexpr (std::is_floating_point<T>::value) {
+    T m = std::fmod(a, b);
+    if (m != 0 && ((b < 0) != (m < 0))) m += b;
+    return m;
+  } else {
+    TL_CHECK(b != 0, "ZeroDivisionError");
+    if (b == -1) return 0;  // INT64_MIN % -1 overflows in C++
+    T m = a % b;
+    if (m != 0 && ((b < 0) != (m < 0))) m += b;
+    return m;
+  }
+}
+template <class T>
+inline T gfloordiv(T a, T b) {
+  if constexpr (std::is_same<T, bool>::value) {
+    TL_FAIL("\"div_floor_cpu\" not implemented for 'Bool'");
+  } else if constexpr (std::is_floating_point<T>::value) {  // PyTorch's div_floor_floating
+    if (b == 0) return a / b;
+    T mod = std::fmod(a, b);
+    T div = (a - mod) / b;
+    if (mod != 0 && ((b < 0) != (mod < 0))) div -= T(1);
+    if (div == 0) return std::copysign(T(0), a / b);
+    T fl = std::floor(div);
+    return div - fl > T(0.5) ? fl + T(1) : fl;
+  } else {
+    TL_CHECK(b != 0, "ZeroDivisionError");
+    if (b == -1) return isub(T(0), a);
+    T q = a / b;
+    if ((a % b != 0) && ((a < 0) != (b < 0))) --q;
+    return q;
+  }
+}
 template <class T>
 inline T gpow(T x, T y) {
   if constexpr (std::is_same<T, int64_t>::value) return ipow(x, y);
@@ -74,7 +112,10 @@ Tensor binary(Bin op, const Tensor& a0, const Tensor& b0) {
   Shape out_shape = broadcast_shapes(name, a0.shape(), b0.shape());
   DType ct = result_type(a0, b0);
   if (op == Bin::Div && !is_floating(ct)) ct = default_float_dtype();  // true division
-  TL_CHECK(!(op == Bin::Sub && ct == DType::Bool), "sub: subtraction of two bool tensors is not supported");
+  TL_CHECK(!(op == Bin::Sub && (a0.dtype() == DType::Bool || b0.dtype() == DType::Bool)),
+           "Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, use "
+           "the `~` or `logical_not()` operator instead.");
+  TL_CHECK(!(op == Bin::Pow && ct == DType::Bool), "\"pow\" not implemented for 'Bool'");
   Tensor a = a0.dtype() == ct ? a0 : to_dtype(a0, ct);
   Tensor b = b0.dtype() == ct ? b0 : to_dtype(b0, ct);
   bool cmp = op >= Bin::Eq;
@@ -97,6 +138,8 @@ Tensor binary(Bin op, const Tensor& a0, const Tensor& b0) {
       case Bin::Min:
         binary_loop<T, T>(a, b, out, [](T x, T y) { return (x != x || x < y) ? x : y; });
         break;
+      case Bin::Rem: binary_loop<T, T>(a, b, out, [](T x, T y) { return grem(x, y); }); break;
+      case Bin::FloorDiv: binary_loop<T, T>(a, b, out, [](T x, T y) { return gfloordiv(x, y); }); break;
       case Bin::Eq: binary_loop<T, bool>(a, b, out, [](T x, T y) { return x == y; }); break;
       case Bin::Ne: binary_loop<T, bool>(a, b, out, [](T x, T y) { return x != y; }); break;
       case Bin::Lt: binary_loop<T, bool>(a, b, out, [](T x, T y) { return x < y; }); break;
@@ -128,6 +171,16 @@ Tensor unary(Un op, const Tensor& x0, UnParams p = {}) {
     TL_DISPATCH(x.dtype(), T, [&] { kernels::unary_loop<T, bool>(x, out, [](T v) { return !v; }); });
     return out;
   }
+  // PyTorch's kernels that reject bool (and, for leaky_relu/softplus, integer) inputs.
+  const char* tname = x.dtype() == DType::Bool ? "Bool" : "Long";
+  if (x.dtype() == DType::Bool) {
+    TL_CHECK(op != Un::Neg, "Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert "
+             "a mask, use the `~` or `logical_not()` operator instead.");
+    TL_CHECK(op != Un::Abs, "\"abs_cpu\" not implemented for 'Bool'");
+    TL_CHECK(op != Un::Relu, "Boolean inputs not supported for relu");
+  }
+  TL_CHECK(x.is_floating_point() || op != Un::LeakyRelu, "\"leaky_relu_cpu\" not implemented for '", tname, "'");
+  TL_CHECK(x.is_floating_point() || op != Un::Softplus, "\"softplus_cpu\" not implemented for '", tname, "'");
   if (!x.is_floating_point() && !keeps_int(op)) x = to_dtype(x, default_float_dtype());
   if (x.dtype() == DType::Bool) x = to_dtype(x, DType::Int64);
   Tensor out = Tensor::empty(x.shape(), x.dtype());
@@ -135,14 +188,20 @@ Tensor unary(Un op, const Tensor& x0, UnParams p = {}) {
     using kernels::unary_loop;
     using C = std::conditional_t<std::is_same<T, float>::value, float, double>;  // math precision
     switch (op) {
-      case Un::Neg: unary_loop<T, T>(x, out, [](T v) { return isub(T(0), v); }); break;
+      case Un::Neg:  // floats: IEEE negation (-(+0) = -0, which 0 - x is not)
+        if constexpr (std::is_floating_point<T>::value) unary_loop<T, T>(x, out, [](T v) { return -v; });
+        else unary_loop<T, T>(x, out, [](T v) { return isub(T(0), v); });
+        break;
       case Un::Exp:
         if constexpr (std::is_same<T, float>::value) unary_loop<T, T>(x, out, [](T v) { return kernels::fast_exp(v); });
         else unary_loop<T, T>(x, out, [](T v) { return T(std::exp(C(v))); });
         break;
       case Un::Log: unary_loop<T, T>(x, out, [](T v) { return T(std::log(C(v))); }); break;
       case Un::Sqrt: unary_loop<T, T>(x, out, [](T v) { return T(std::sqrt(C(v))); }); break;
-      case Un::Abs: unary_loop<T, T>(x, out, [](T v) { return v < T(0) ? isub(T(0), v) : v; }); break;
+      case Un::Abs:  // floats: |-0.0| = +0.0
+        if constexpr (std::is_floating_point<T>::value) unary_loop<T, T>(x, out, [](T v) { return std::fabs(v); });
+        else unary_loop<T, T>(x, out, [](T v) { return v < T(0) ? isub(T(0), v) : v; });
+        break;
       case Un::Sin: unary_loop<T, T>(x, out, [](T v) { return T(std::sin(C(v))); }); break;
       case Un::Cos: unary_loop<T, T>(x, out, [](T v) { return T(std::cos(C(v))); }); break;
       case Un::Tanh:
@@ -154,7 +213,8 @@ Tensor unary(Un op, const Tensor& x0, UnParams p = {}) {
           unary_loop<T, T>(x, out, [](T v) { return kernels::fast_sigmoid(v); });
         else unary_loop<T, T>(x, out, [](T v) { return T(C(1) / (C(1) + std::exp(-C(v)))); });
         break;
-      case Un::Relu: unary_loop<T, T>(x, out, [](T v) { return v > T(0) ? v : T(0); }); break;
+      // As PyTorch's clamp_min(x, 0): NaN stays NaN, -0.0 stays -0.0.
+      case Un::Relu: unary_loop<T, T>(x, out, [](T v) { return v < T(0) ? T(0) : v; }); break;
       case Un::Erf: unary_loop<T, T>(x, out, [](T v) { return T(std::erf(C(v))); }); break;
       case Un::Sign:
         unary_loop<T, T>(x, out, [](T v) { return T((T(0) < v) - (v < T(0))); });
@@ -453,6 +513,7 @@ Tensor erf(const Tensor& x) {
 // gelu (PyTorch's default, exact erf form): x/2 (1 + erf(x/sqrt 2)). Composite: its gradient
 // comes from mul/erf.
 Tensor gelu(const Tensor& x) {
+  TL_CHECK(x.is_floating_point(), "\"GeluKernelImpl\" not implemented for '", x.dtype() == DType::Bool ? "Bool" : "Long", "'");
   Tensor h = mul(x, scalar_of(x, 0.5));
   return mul(h, add(erf(mul(x, scalar_of(x, M_SQRT1_2))), scalar_of(x, 1)));
 }
@@ -510,6 +571,32 @@ Tensor maximum(const Tensor& a, const Tensor& b) {
   if (Node* n = record("maximum", maximum_bw, {&a, &b}, out)) save(n, a), save(n, b);
   return out;
 }
+// ---- floor_divide ----  PyTorch records it (the result requires grad) but has no derivative.
+static void floor_divide_bw(Node&, const Tensor&, std::vector<Tensor>&) {
+  TL_FAIL("derivative for aten::floor_divide is not implemented");
+}
+Tensor floor_divide(const Tensor& a, const Tensor& b) {
+  Tensor out = binary(Bin::FloorDiv, a, b);
+  record("floor_divide", floor_divide_bw, {&a, &b}, out);
+  return out;
+}
+// ---- remainder ----  d/da (a mod b) = 1;  d/db = -floor(a / b)
+static void remainder_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  gi[0] = g;
+  if (n.needs_input_grad(1)) {
+    Tensor q;
+    {
+      NoGradGuard ng;  // a constant factor (floor_divide has no derivative)
+      q = floor_divide(n.saved_tensor(0), n.saved_tensor(1));
+    }
+    gi[1] = neg(mul(g, q));
+  }
+}
+Tensor remainder(const Tensor& a, const Tensor& b) {
+  Tensor out = binary(Bin::Rem, a, b);
+  if (Node* n = record("remainder", remainder_bw, {&a, &b}, out)) save(n, a.detach()), save(n, b.detach());
+  return out;
+}
 Tensor minimum(const Tensor& a, const Tensor& b) {
   Tensor out = binary(Bin::Min, a, b);
   if (Node* n = record("minimum", minimum_bw, {&a, &b}, out)) save(n, a), save(n, b);
@@ -554,6 +641,7 @@ Tensor where(const Tensor& cond, const Tensor& a0, const Tensor& b0) {
 // ---- sign ----  d/dx sign(x) = 0 (PyTorch still records it, so the result requires grad)
 static void sign_bw(Node&, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = mul(g, zero_like_scalar(g)); }
 Tensor sign(const Tensor& x) {
+  if (x.dtype() == DType::Bool) return clone(x);  // sign(True) = True: PyTorch keeps bool
   Tensor out = unary(Un::Sign, x);
   if (out.is_floating_point()) record("sign", sign_bw, {&x}, out);
   return out;
@@ -589,14 +677,34 @@ void register_elementwise_ops(std::vector<OpDef>& t) {
   const unsigned TM = kTorch | kMethod, TMF = kTorch | kMethod | kF;
   t.push_back({"add.Tensor(Tensor input, Number|Tensor other, *, float alpha=1) -> Tensor", TM, [](const Args& a) {
                  Tensor o = a.num_or_t(1, 0);
-                 if (a.f(2) != 1) o = mul(o, wrap_scalar(a.f(2), o));
+                 const DType rt = promote(a.t(0).dtype(), o.dtype());  // PyTorch's alpha_check:
+                 TL_CHECK(a.v[2].kind != Value::Kind::Bool || rt == DType::Bool,
+                          "Boolean alpha only supported for Boolean results.");
+                 TL_CHECK(is_floating(rt) || a.is_int_value(2),
+                          "For integral input tensors, argument alpha must not be a floating point number.");
+                 if (a.f(2) != 1) o = mul(o, wrap_scalar(a.f(2), o, a.is_int_value(2)));
                  return Value::tensor(add(a.t(0), o));
                }, add_bw, "grad_a = g; grad_b = g"});
   t.push_back({"sub.Tensor(Tensor input, Number|Tensor other, *, float alpha=1) -> Tensor", TM, [](const Args& a) {
+                 TL_CHECK(a.v[1].kind != Value::Kind::Bool, "Subtraction, the `-` operator, with a bool tensor is not "
+                          "supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.");
                  Tensor o = a.num_or_t(1, 0);
-                 if (a.f(2) != 1) o = mul(o, wrap_scalar(a.f(2), o));
+                 const DType rt = promote(a.t(0).dtype(), o.dtype());  // PyTorch's alpha_check:
+                 TL_CHECK(a.v[2].kind != Value::Kind::Bool || rt == DType::Bool,
+                          "Boolean alpha only supported for Boolean results.");
+                 TL_CHECK(is_floating(rt) || a.is_int_value(2),
+                          "For integral input tensors, argument alpha must not be a floating point number.");
+                 if (a.f(2) != 1) o = mul(o, wrap_scalar(a.f(2), o, a.is_int_value(2)));
                  return Value::tensor(sub(a.t(0), o));
                }, sub_bw, "grad_a = g; grad_b = -g"});
+  t.push_back({"remainder.Tensor(Tensor input, Number|Tensor other) -> Tensor", TM,
+               [](const Args& a) { return Value::tensor(remainder(a.t(0), a.num_or_t(1, 0))); }, remainder_bw,
+               "grad_a = g; grad_b = -g * floor(a / b)"});
+  // Recorded (the result requires grad, as PyTorch's) but not differentiable: (nograd) keeps it
+  // out of gradcheck; its backward raises PyTorch's error.
+  t.push_back({"floor_divide(Tensor input, Number|Tensor other) -> Tensor(nograd)", TM,
+               [](const Args& a) { return Value::tensor(floor_divide(a.t(0), a.num_or_t(1, 0))); }, floor_divide_bw,
+               "no derivative (PyTorch: not implemented)"});
   t.push_back({"mul.Tensor(Tensor input, Number|Tensor other) -> Tensor", TM,
                [](const Args& a) { return Value::tensor(mul(a.t(0), a.num_or_t(1, 0))); }, mul_bw,
                "grad_a = g * b; grad_b = g * a"});
@@ -638,7 +746,12 @@ void register_elementwise_ops(std::vector<OpDef>& t) {
                [](const Args& a) { return Value::tensor(softplus(a.t(0), a.f(1), a.f(2))); }, softplus_bw,
                "grad = g * sigmoid(beta x)"});
   t.push_back({"clamp(Tensor input, float? min=None, float? max=None) -> Tensor", TM,
-               [](const Args& a) { return Value::tensor(clamp(a.t(0), a.opt_f(1), a.opt_f(2))); }, clamp_bw,
+               [](const Args& a) {
+                 Tensor x = a.t(0);  // float bounds on an integral tensor: a float result (result_type)
+                 if (!x.is_floating_point() && ((!a.is_none(1) && !a.is_int_value(1)) || (!a.is_none(2) && !a.is_int_value(2))))
+                   x = to_dtype(x, default_float_dtype());
+                 return Value::tensor(clamp(x, a.opt_f(1), a.opt_f(2)));
+               }, clamp_bw,
                "grad = g where min <= x <= max, else 0"});
   t.push_back({"maximum(Tensor input, Tensor other) -> Tensor", TM,
                [](const Args& a) { return Value::tensor(maximum(a.t(0), a.t(1))); }, maximum_bw,

@@ -12,6 +12,16 @@ namespace tl {
 
 namespace {
 
+// PyTorch's internal-overlap check of in-place arithmetic and copy_ (fill_, zero_ and index
+// assignment of a number skip it): a dim of stride 0 and size > 1 (an expanded tensor) would have
+// several elements written through one memory location.
+void check_no_overlap(const char* op, const Tensor& self) {
+  for (int i = 0; i < self.dim(); ++i)
+    TL_CHECK(!(self.strides()[i] == 0 && self.shape()[i] > 1), op, ": unsupported operation: more than one element of ",
+             "the written-to tensor refers to a single memory location. Please clone() the tensor before performing "
+             "the operation.");
+}
+
 void check_inplace(const char* op, const Tensor& self, bool recording) {
   TL_CHECK(self.defined(), op, ": undefined tensor");
   TL_CHECK(!(recording && self.requires_grad() && self.is_leaf()),
@@ -52,6 +62,15 @@ void write_into(const char* op, Tensor& self, const Tensor& src) {
   self.bump_version();
 }
 
+// After an in-place op rebased self onto a new node: retain_grad() follows the tensor, so the
+// node that now makes self fills its .grad and the old one no longer does (PyTorch's retains_grad
+// hook moves with the tensor's grad_fn).
+void move_retained(Tensor& self, const std::shared_ptr<Node>& old_fn) {
+  if (!self.retains_grad()) return;
+  if (old_fn && old_fn != self.impl()->grad_fn && old_fn->retained.lock() == self.impl_ptr()) old_fn->retained.reset();
+  if (self.impl()->grad_fn) self.impl()->grad_fn->retained = self.impl_ptr();
+}
+
 // self <- result (computed from self), rebasing self's history onto the result's node when recording.
 Tensor& finish_inplace(const char* op, Tensor& self, const Tensor& result, bool recording) {
   if (recording && result.grad_fn()) {
@@ -86,8 +105,10 @@ Tensor& finish_inplace(const char* op, Tensor& self, const Tensor& result, bool 
         st.impl = data_alias(self);
         st.version = self.version();
       }
+    auto old_fn = self.impl()->grad_fn;
     self.impl()->grad_fn = result.grad_fn();
     self.impl()->requires_grad = true;
+    move_retained(self, old_fn);
   }
   return self;
 }
@@ -97,6 +118,7 @@ template <class F>
 Tensor& binary_inplace(const char* op, Tensor& self, const Tensor& o, F f) {
   const bool recording = grad_enabled() && (self.requires_grad() || o.requires_grad());
   check_inplace(op, self, recording);
+  check_no_overlap(op, self);
   return finish_inplace(op, self, f(self, o), recording);
 }
 
@@ -108,6 +130,7 @@ Tensor& inplace_apply(const char* op, Tensor& self, const std::function<Tensor()
   Tensor result = f();
   const bool recording = grad_enabled() && (self.requires_grad() || result.requires_grad());
   check_inplace(op, self, recording);
+  check_no_overlap(op, self);
   return finish_inplace(op, self, result, recording);
 }
 
@@ -146,10 +169,15 @@ static void copy_bw(Node&, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = g
 Tensor& copy_(Tensor& self, const Tensor& src) {
   const bool recording = grad_enabled() && (self.requires_grad() || src.requires_grad());
   check_inplace("copy_", self, recording);
+  if (src.dim() > 0) check_no_overlap("copy_", self);  // a 0-d source: index assignment of a number
   TL_CHECK(!(recording && self.requires_grad() && !src.requires_grad()),
            "copy_: copying a tensor that needs no grad over one that is part of a graph is not supported");
   write_into("copy_", self, src);
-  if (recording && src.requires_grad()) record("copy", copy_bw, {&src}, self);
+  if (recording && src.requires_grad()) {
+    auto old_fn = self.impl()->grad_fn;
+    record("copy", copy_bw, {&src}, self);
+    move_retained(self, old_fn);
+  }
   return self;
 }
 

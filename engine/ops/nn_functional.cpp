@@ -72,6 +72,21 @@ Tensor mse_loss(const Tensor& input, const Tensor& target) {
 
 // nll_loss(logp (N, C) or (C,), target (N,) or ()) = -mean over non-ignored targets of logp[i, t_i]
 Tensor nll_loss(const Tensor& logp, const Tensor& target, int64_t ignore_index) {
+  // PyTorch's checks, in its order (nll_loss_nd, then nll_loss_forward, then the kernel's range).
+  TL_CHECK(logp.dim() >= 1, "ValueError: Expected 1 or more dimensions (got ", logp.dim(), ")");
+  TL_CHECK(logp.dim() == 1 || (target.dim() >= 1 && logp.shape()[0] == target.shape()[0]),
+           "ValueError: Expected input batch_size (", logp.shape()[0], ") to match target batch_size (",
+           target.dim() ? target.shape()[0] : 0, ").");
+  auto sizes = [](const Tensor& t) {  // PyTorch's "[2, 3]"
+    std::string s = "[";
+    for (int i = 0; i < t.dim(); ++i) s += (i ? ", " : "") + std::to_string(t.shape()[i]);
+    return s + "]";
+  };
+  if (logp.dim() <= 2) {
+    TL_CHECK(target.dim() <= 1, "0D or 1D target tensor expected, multi-target not supported");
+    TL_CHECK((logp.dim() == 1 && target.dim() == 0) || (target.dim() == 1 && logp.shape()[0] == target.shape()[0]),
+             "size mismatch (got input: ", sizes(logp), ", target: ", sizes(target), ")");
+  }
   TL_CHECK(target.dtype() == DType::Int64, "nll_loss: expected target of dtype int64, but got ",
            dtype_name(target.dtype()));
   if (logp.dim() > 2) {
@@ -94,16 +109,21 @@ Tensor nll_loss(const Tensor& logp, const Tensor& target, int64_t ignore_index) 
            logp.shape_str());
   Tensor lp = logp.dim() == 1 ? unsqueeze(logp, 0) : logp;
   Tensor tg = target.dim() == 0 ? unsqueeze(target, 0) : target;
-  TL_CHECK(tg.dim() == 1 && tg.shape()[0] == lp.shape()[0], "nll_loss: expected input batch_size (",
-           lp.shape()[0], ") to match target batch_size (", tg.dim() ? tg.shape()[0] : 0, ")");
   const int64_t C = lp.shape()[1];
   std::vector<int64_t> tv = tg.to_int_vector();
-  for (int64_t v : tv) TL_CHECK(v == ignore_index || (v >= 0 && v < C), "nll_loss: Target ", v, " is out of bounds.");
+  for (int64_t v : tv) TL_CHECK(v == ignore_index || (v >= 0 && v < C), "IndexError: nll_loss: Target ", v, " is out of bounds.");
+  TL_CHECK(tg.dim() == 1 && tg.shape()[0] == lp.shape()[0], "ValueError: nll_loss: expected input batch_size (",
+           lp.shape()[0], ") to match target batch_size (", tg.dim() ? tg.shape()[0] : 0, ")");
   Tensor keep = ne(tg, Tensor::scalar(double(ignore_index), DType::Int64));
   Tensor safe = where(keep, tg, Tensor::scalar(0, DType::Int64));
   Tensor picked = squeeze(gather(lp, 1, unsqueeze(safe, 1)), 1);
   Tensor w = to_dtype(keep, logp.dtype());
-  return neg(div(sum(mul(picked, w)), sum(w)));
+  Tensor total = sum(w);
+  // Every target ignored (or none): PyTorch's loss is 0/0 = NaN but its gradient is 0, not the
+  // composite's 0/0: NaN + 0 * sum(picked).
+  if (total.item() == 0)
+    return add(mul(sum(picked), Tensor::scalar(0, logp.dtype())), Tensor::scalar(std::nan(""), logp.dtype()));
+  return neg(div(sum(mul(picked, w)), total));
 }
 
 // cross_entropy = nll_loss(log_softmax(x, 1)); with class-probability targets (a floating
@@ -129,7 +149,7 @@ static void bce_logits_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   if (n.needs_input_grad(1)) gi[1] = mul(neg(x), scale);
 }
 Tensor binary_cross_entropy_with_logits(const Tensor& input, const Tensor& target) {
-  TL_CHECK(input.shape() == target.shape(), "binary_cross_entropy_with_logits: Target size (",
+  TL_CHECK(input.shape() == target.shape(), "ValueError: binary_cross_entropy_with_logits: Target size (",
            target.shape_str(), ") must be the same as input size (", input.shape_str(), ")");
   TL_CHECK(input.is_floating_point() && target.is_floating_point(),
            "binary_cross_entropy_with_logits: expected floating point input and target");

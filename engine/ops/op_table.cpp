@@ -341,18 +341,32 @@ Value call_op(const std::string& name, unsigned where, const std::vector<Value>&
   std::string first_err;
   Args args;
   for (const OpDef* op : ops) {
-    std::string e = bind_args(*op, pos, kw, args);
+    std::string e;
+    // torch.reshape(x, 2, 3) / torch.permute(x, 1, 0): PyTorch's functions take an int... after a
+    // tensor only as one sequence (the methods, and torch.zeros(2, 3), take varargs).
+    if (where == kTorch && op->vararg && !op->params.empty() && op->params[0].type != Param::Type::IntVarargs) {
+      size_t k = 0;
+      while (op->params[k].type != Param::Type::IntVarargs) ++k;
+      if (pos.size() > k + 1)
+        e = op->name + "() takes " + std::to_string(k + 1) + " positional arguments but " + std::to_string(pos.size()) +
+            " were given";
+      else if (pos.size() == k + 1 && (pos[k].kind == Value::Kind::Int || pos[k].kind == Value::Kind::Bool))
+        e = op->name + "(): argument '" + op->params[k].name + "' (position " + std::to_string(k + 1) +
+            ") must be tuple of ints, not int";
+    }
+    if (e.empty()) e = bind_args(*op, pos, kw, args);
     if (e.empty()) return op->call(args);
     if (first_err.empty()) first_err = e;
   }
-  if (ops.size() == 1) TL_FAIL(first_err);
+  // Arguments that fit no overload: Python's TypeError, as PyTorch's argument parser.
+  if (ops.size() == 1) TL_FAIL("TypeError: ", first_err);
   std::string got = "(";
   for (size_t i = 0; i < pos.size(); ++i) got += (i ? ", " : "") + pos[i].type_name();
   for (size_t i = 0; i < kw.size(); ++i) got += ((i || !pos.empty()) ? ", " : "") + kw[i].first + "=" + kw[i].second.type_name();
   got += ")";
   std::string msg = name + "() received an invalid combination of arguments - got " + got + ", but expected one of:";
   for (const OpDef* op : ops) msg += "\n * " + signature_of(*op);
-  TL_FAIL(msg);
+  TL_FAIL("TypeError: ", msg);
 }
 
 // ---- Args accessors ----
@@ -362,6 +376,7 @@ Tensor Args::num_or_t(size_t k, size_t self) const {
   if (v[k].kind == Value::Kind::Tensor) return v[k].t;
   const Value& s = v[self];
   Tensor like = s.kind == Value::Kind::Tensor ? s.t : Tensor::scalar(0);
+  if (v[k].kind == Value::Kind::Bool && like.dtype() == DType::Bool) return Tensor::scalar(v[k].b, DType::Bool);
   return wrap_scalar(v[k].as_double(), like, v[k].kind != Value::Kind::Float);
 }
 std::vector<Tensor> Args::tensors(size_t k) const {
@@ -435,20 +450,31 @@ Tensor tensor_from_value(const Value& data, std::optional<DType> dtype) {
   DType dt = dtype ? *dtype
                    : (level.empty() ? default_float_dtype()
                                     : all_bool ? DType::Bool : all_int ? DType::Int64 : default_float_dtype());
-  return Tensor::from_data(vals, shape, dt);
+  Tensor out = Tensor::from_data(vals, shape, dt);
+  if (dt == DType::Int64 && all_int) {  // exact beyond 2^53 (a double holds 53 bits)
+    int64_t* p = out.data_ptr<int64_t>();
+    for (size_t k = 0; k < level.size(); ++k) {
+      const Value* v = level[k];
+      if (v->kind == Value::Kind::Int) p[k] = v->i;
+      else if (v->kind == Value::Kind::Tensor && v->t.dtype() == DType::Int64) p[k] = v->t.to_int_vector()[0];
+    }
+  }
+  return out;
 }
 
 Value tensor_to_value(const Tensor& t) {
   std::vector<double> flat = t.to_vector();
-  auto scalar = [&](double x) {
-    if (t.dtype() == DType::Bool) return Value::boolean(x != 0);
-    if (t.dtype() == DType::Int64) return Value::integer(cast_value<int64_t>(x));
-    return Value::number(x);
+  std::vector<int64_t> ints;  // int64 exactly (a double holds 53 bits)
+  if (t.dtype() == DType::Int64) ints = t.to_int_vector();
+  auto scalar = [&](size_t k) {
+    if (t.dtype() == DType::Bool) return Value::boolean(flat[k] != 0);
+    if (t.dtype() == DType::Int64) return Value::integer(ints[k]);
+    return Value::number(flat[k]);
   };
-  if (t.dim() == 0) return scalar(flat[0]);
+  if (t.dim() == 0) return scalar(0);
   // Build bottom-up: rows of the last dim, then group them per enclosing dim.
   std::vector<Value> cur;
-  for (double x : flat) cur.push_back(scalar(x));
+  for (size_t k = 0; k < flat.size(); ++k) cur.push_back(scalar(k));
   for (int d = t.dim() - 1; d >= 0; --d) {
     const size_t len = size_t(t.shape()[d]);
     std::vector<Value> up;

@@ -263,11 +263,10 @@ void register_pointwise_more_ops(std::vector<OpDef>& t) {
                  return Value::tensor(r);
                },
                nullptr, "composite: x^2"});
-  for (bool py : {false, true}) {
-    t.push_back({std::string(py ? "remainder" : "fmod") + "(Tensor input, Number|Tensor other) -> Tensor", TM,
-                 [py](const Args& a) { return Value::tensor(fmod_like(py, a.t(0), a.num_or_t(1, 0))); }, fmod_bw,
-                 py ? "grad_a = g;  grad_b = -g * floor(a / b)" : "grad_a = g;  grad_b = -g * trunc(a / b)"});
-  }
+  // (remainder is in elementwise.cpp, with floor_divide.)
+  t.push_back({"fmod(Tensor input, Number|Tensor other) -> Tensor", TM,
+               [](const Args& a) { return Value::tensor(fmod_like(false, a.t(0), a.num_or_t(1, 0))); }, fmod_bw,
+               "grad_a = g;  grad_b = -g * trunc(a / b)"});
   t.push_back({"clamp.Tensor(Tensor input, Tensor? min=None, Tensor? max=None) -> Tensor", TM,
                [](const Args& a) { return Value::tensor(clamp_tensor(a.t(0), a.opt_t(1), a.opt_t(2))); }, nullptr,
                "composite: where(x < min, min, x), then where(r > max, max, r)"});
@@ -323,7 +322,7 @@ void register_inplace_twins(std::vector<OpDef>& t) {
   static const char* const names[] = {"exp",   "log",   "sqrt",  "abs",   "sin",   "cos",   "tanh",      "sigmoid",
                                       "relu",  "neg",   "floor", "ceil",  "round", "trunc", "frac",      "log1p",
                                       "expm1", "rsqrt", "reciprocal", "sign", "clamp", "clamp_min", "clamp_max",
-                                      "pow",   "fmod",  "remainder", "lerp", "addcmul", "addcdiv", "square",
+                                      "pow",   "fmod",  "remainder", "floor_divide", "lerp", "addcmul", "addcdiv", "square",
                                       "erf",   "tan",   "atan",  "sinh",  "cosh",  "log2",  "log10", "asin", "acos"};
   const size_t n = t.size();
   for (const char* nm : names) {

@@ -25,9 +25,11 @@ ReduceDims reduce_dims(const char* op, const Tensor& x, const IntList& dims, boo
   if (dims.empty()) {
     for (int i = 0; i < nd; ++i) r.mask[i] = true;
   } else {
+    bool seen[kMaxDims + 1] = {};
     for (int64_t d : dims) {
       int w = wrap_dim(op, d, nd);
-      TL_CHECK(nd == 0 || !r.mask[w], op, ": dim ", w, " appears multiple times in the list of dims");
+      TL_CHECK(!seen[w], op, ": dim ", w, " appears multiple times in the list of dims");
+      seen[w] = true;
       if (nd > 0) r.mask[w] = true;
     }
   }
@@ -147,13 +149,40 @@ Tensor var(const Tensor& x, const IntList& dims, double correction, bool keepdim
   double denom = std::max(0.0, double(rd.count) - correction);
   return div(sum(mul(d, d), dims, keepdim), Tensor::scalar(denom, x.dtype()));
 }
+// ---- std ----  d/dx std = (d/dx var) / (2 std), taken as 0 where std = 0 (PyTorch's std_backward;
+// the composite sqrt(var) gives 0 * inf = NaN there).  d/dx var = 2 (x - mean) / (N - correction).
+static void std_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  Tensor x = n.saved_tensor(0), out = n.saved_tensor(1);
+  const Shape keep = n.attrs().dims;  // x's shape with the reduced dims set to 1
+  IntList dims;
+  for (int i = 0; i < keep.size(); ++i)
+    if (keep[i] == 1) dims.push_back(i);  // a size-1 dim of x reduced or not: the same mean
+  Tensor sd = reshape(out, keep.vec()), zero = Tensor::scalar(0, out.dtype());
+  Tensor gv = where(eq(sd, zero), zero, div(reshape(g, keep.vec()), mul(sd, Tensor::scalar(2, out.dtype()))));
+  Tensor d = sub(x, mean(x, dims, true));
+  gi[0] = mul(gv, mul(d, Tensor::scalar(2 / n.attrs().f0, x.dtype())));
+}
 Tensor stddev(const Tensor& x, const IntList& dims, double correction, bool keepdim) {
-  return sqrt(var(x, dims, correction, keepdim));
+  ReduceDims rd = reduce_dims("std", x, dims, keepdim);
+  Tensor out;
+  {
+    NoGradGuard ng;
+    out = sqrt(var(x, dims, correction, keepdim));
+  }
+  if (Node* n = record("std", std_bw, {&x}, out)) {
+    n->attrs().dims = rd.keep_shape, n->attrs().f0 = std::max(0.0, double(rd.count) - correction);
+    save(n, x), save_output(n, out);
+  }
+  return out;
 }
 
 // ---- prod ----  d/dx_i prod(x) = prod_{j != i} x_j  (= out / x_i when no x_j is zero)
 static void prod_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   Tensor x = n.saved_tensor(0), out = n.saved_tensor(1);
+  if (x.dim() == 0) {  // PyTorch's prod_backward: the grad itself (out / x would be NaN at 0, inf, NaN)
+    gi[0] = g;
+    return;
+  }
   Shape keep = n.attrs().dims;
   Tensor ge_ = expand(reshape(g, keep.vec()), x.shape().vec());
   bool has_zero = sum(eq(x, Tensor::scalar(0, x.dtype()))).item() > 0;
@@ -169,8 +198,9 @@ static void prod_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
     const T* px = xc.data_ptr<T>();
     T* pe = excl.data_ptr<T>();
     const int64_t N = x.numel();
-    int64_t len = dim < 0 ? N : x.shape()[int(dim)];
-    int64_t stride = dim < 0 ? 1 : contiguous_strides(x.shape())[int(dim)];
+    const bool all = dim < 0 || x.dim() == 0;  // a 0-d input reduced over dim 0 is its one element
+    int64_t len = all ? N : x.shape()[int(dim)];
+    int64_t stride = all ? 1 : contiguous_strides(x.shape())[int(dim)];
     for (int64_t i = 0; i < N; ++i) {
       int64_t pos = (i / stride) % len, start = i - pos * stride;
       double p = 1;
@@ -233,7 +263,7 @@ static void max_dim_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
 static std::pair<Tensor, Tensor> max_dim_impl(const char* name, bool is_max, const Tensor& x, int64_t dim, bool keepdim) {
   int d = wrap_dim(name, dim, x.dim());
   ReduceDims rd = reduce_dims(name, x, {dim}, keepdim);
-  TL_CHECK(x.dim() == 0 || x.shape()[d] > 0, name, "(): Expected reduction dim ", d, " to have non-zero size.");
+  TL_CHECK(x.dim() == 0 || x.shape()[d] > 0, "IndexError: ", name, "(): Expected reduction dim ", d, " to have non-zero size.");
   Tensor idx = reduce_kernel(is_max ? Red::ArgMax : Red::ArgMin, x, rd);
   Tensor vals = reduce_kernel(is_max ? Red::Max : Red::Min, x, rd);
   if (Node* n = record(is_max ? "max_dim" : "min_dim", max_dim_bw, {&x}, vals)) {
@@ -246,16 +276,20 @@ std::pair<Tensor, Tensor> max(const Tensor& x, int64_t dim, bool keepdim) { retu
 std::pair<Tensor, Tensor> min(const Tensor& x, int64_t dim, bool keepdim) { return max_dim_impl("min", false, x, dim, keepdim); }
 
 Tensor argmax(const Tensor& x, std::optional<int64_t> dim, bool keepdim) {
+  TL_CHECK(x.dtype() != DType::Bool, "\"argmax_cpu\" not implemented for 'Bool'");
   if (!dim) {
-    TL_CHECK(x.numel() > 0, "argmax(): Expected reduction dim to be specified for input.numel() == 0.");
-    return reduce_kernel(Red::ArgMax, contiguous(x), reduce_dims("argmax", x, {}, false));
+    TL_CHECK(x.numel() > 0, "IndexError: argmax(): Expected reduction dim to be specified for input.numel() == 0.");
+    Tensor r = reduce_kernel(Red::ArgMax, contiguous(x), reduce_dims("argmax", x, {}, false));
+    return keepdim ? reshape(r, IntList(size_t(x.dim()), 1)) : r;  // keepdim without dim: all dims kept as 1
   }
   return reduce_kernel(Red::ArgMax, x, reduce_dims("argmax", x, {*dim}, keepdim));
 }
 Tensor argmin(const Tensor& x, std::optional<int64_t> dim, bool keepdim) {
+  TL_CHECK(x.dtype() != DType::Bool, "\"argmin_cpu\" not implemented for 'Bool'");
   if (!dim) {
-    TL_CHECK(x.numel() > 0, "argmin(): Expected reduction dim to be specified for input.numel() == 0.");
-    return reduce_kernel(Red::ArgMin, contiguous(x), reduce_dims("argmin", x, {}, false));
+    TL_CHECK(x.numel() > 0, "IndexError: argmin(): Expected reduction dim to be specified for input.numel() == 0.");
+    Tensor r = reduce_kernel(Red::ArgMin, contiguous(x), reduce_dims("argmin", x, {}, false));
+    return keepdim ? reshape(r, IntList(size_t(x.dim()), 1)) : r;  // keepdim without dim: all dims kept as 1
   }
   return reduce_kernel(Red::ArgMin, x, reduce_dims("argmin", x, {*dim}, keepdim));
 }
@@ -268,7 +302,7 @@ static void logsumexp_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   gi[0] = mul(expand(reshape(g, keep.vec()), x.shape().vec()), exp(sub(x, reshape(out, keep.vec()))));
 }
 Tensor logsumexp(const Tensor& x, const IntList& dims, bool keepdim) {
-  TL_CHECK(x.is_floating_point(), "logsumexp: expected a floating point tensor");
+  if (!x.is_floating_point()) return logsumexp(to_dtype(x, default_float_dtype()), dims, keepdim);  // as PyTorch
   ReduceDims rd = reduce_dims("logsumexp", x, dims, keepdim);
   Tensor out;
   {
@@ -331,16 +365,18 @@ void register_reduce_ops(std::vector<OpDef>& t) {
   for (const char* nm : {"var", "std"}) {
     bool is_var = nm[0] == 'v';
     auto fn = is_var ? &var : &stddev;
+    // var is a composite; std a primitive (its backward is 0 where std = 0, see std_bw).
+    BackwardFn bw = is_var ? BackwardFn(nullptr) : BackwardFn(std_bw);
+    const char* der = is_var ? "composite: sum((x - mean)^2) / (N - correction)"
+                             : "grad = g (x - mean) / ((N - correction) std), 0 where std = 0";
     t.push_back({std::string(nm) + "(Tensor input, bool unbiased=True) -> Tensor", TM,
-                 [fn](const Args& a) { return Value::tensor(fn(a.t(0), {}, a.b(1) ? 1 : 0, false)); }, nullptr,
-                 "composite: sum((x - mean)^2) / (N - correction)"});
+                 [fn](const Args& a) { return Value::tensor(fn(a.t(0), {}, a.b(1) ? 1 : 0, false)); }, bw, der});
     t.push_back({std::string(nm) + ".dim(Tensor input, int[]? dim, bool unbiased=True, bool keepdim=False) -> Tensor", TM,
-                 [fn](const Args& a) { return Value::tensor(fn(a.t(0), a.ints(1), a.b(2) ? 1 : 0, a.b(3))); }, nullptr,
-                 "composite: sum((x - mean)^2) / (N - correction)"});
-    t.push_back({std::string(nm) + ".correction(Tensor input, int[]? dim=None, *, int? correction=None, bool keepdim=False) -> Tensor", TM,
+                 [fn](const Args& a) { return Value::tensor(fn(a.t(0), a.ints(1), a.b(2) ? 1 : 0, a.b(3))); }, bw, der});
+    t.push_back({std::string(nm) + ".correction(Tensor input, int[]? dim, *, int? correction=None, bool keepdim=False) -> Tensor", TM,
                  [fn](const Args& a) {
                    return Value::tensor(fn(a.t(0), a.ints(1), double(a.opt_i(2).value_or(1)), a.b(3)));
-                 }, nullptr, "composite: sum((x - mean)^2) / (N - correction)"});
+                 }, bw, der});
   }
   t.push_back({"prod(Tensor input, *, DType? dtype=None) -> Tensor", TM,
                [](const Args& a) { return Value::tensor(prod(with_dtype(a.t(0), a, 1))); }, prod_bw,

@@ -110,6 +110,7 @@ Tensor flatten(const Tensor& x, int64_t start, int64_t end) {
   if (x.dim() == 0) return reshape(x, {1});
   int s = wrap_dim("flatten", start, x.dim()), e = wrap_dim("flatten", end, x.dim());
   TL_CHECK(s <= e, "flatten: start_dim cannot come after end_dim");
+  if (s == e) return x;  // nothing to merge: PyTorch returns the input itself
   IntList shape;
   for (int i = 0; i < s; ++i) shape.push_back(x.shape()[i]);
   int64_t p = 1;
@@ -301,11 +302,11 @@ Tensor slice(const Tensor& x, int64_t dim, std::optional<int64_t> start0, std::o
   return out;
 }
 Tensor select(const Tensor& x, int64_t dim, int64_t index) {
-  TL_CHECK(x.dim() > 0, "select: invalid index of a 0-dim tensor. Use `tensor.item()` to convert a 0-dim tensor "
+  TL_CHECK(x.dim() > 0, "IndexError: select: invalid index of a 0-dim tensor. Use `tensor.item()` to convert a 0-dim tensor "
            "to a number");
   int d = wrap_dim("select", dim, x.dim());
   const int64_t len = x.shape()[d];
-  TL_CHECK(index >= -len && index < len, "index ", index, " is out of bounds for dimension ", d, " with size ", len);
+  TL_CHECK(index >= -len && index < len, "IndexError: index ", index, " is out of bounds for dimension ", d, " with size ", len);
   if (index < 0) index += len;
   return squeeze(slice(x, d, index, index + 1, 1), d);
 }
@@ -342,7 +343,7 @@ std::vector<int64_t> check_index(const char* op, const Tensor& index, int64_t si
   TL_CHECK(index.dtype() == DType::Int64, op, ": expected an int64 index tensor, got ", dtype_name(index.dtype()));
   std::vector<int64_t> idx = index.to_int_vector();
   for (int64_t i : idx)
-    TL_CHECK(i >= 0 && i < size, op, ": index ", i, " is out of bounds for dimension ", d, " with size ", size);
+    TL_CHECK(i >= 0 && i < size, "IndexError: ", op, ": index ", i, " is out of bounds for dimension ", d, " with size ", size);
   return idx;
 }
 // Copies (add=false) or adds (add=true) sub-tensor src_sel of `src` into dst_sel of `dst`, where
@@ -369,10 +370,18 @@ static void index_select_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   gi[0] = index_add(zeros(n.attrs().shape, g.dtype()), n.attrs().i0, n.saved_tensor(0), g);
 }
 Tensor index_select(const Tensor& x, int64_t dim, const Tensor& index) {
-  TL_CHECK(index.dim() <= 1, "index_select: index should have 1 dimension, got ", index.dim());
-  TL_CHECK(x.dim() >= 1, "index_select: cannot index a 0-d tensor");
+  TL_CHECK(index.dim() <= 1, "IndexError: index_select: index should have 1 dimension, got ", index.dim());
+  if (x.dim() == 0) {  // PyTorch: a 0-d input gives a 0-d copy when every index is 0
+    wrap_dim("index_select", dim, 0);
+    TL_CHECK(index.dtype() == DType::Int64, "index_select: expected an int64 index tensor, got ", dtype_name(index.dtype()));
+    for (int64_t v : index.to_int_vector()) TL_CHECK(v == 0, "IndexError: index_select(): index out of range in self");
+    return clone(x);
+  }
   const Tensor& xv = x;
   int d = wrap_dim("index_select", dim, xv.dim());
+  if (xv.dim() == 1 && index.dtype() == DType::Int64)  // PyTorch's 1-d path raises a RuntimeError
+    for (int64_t v : index.to_int_vector())
+      TL_CHECK(v >= 0 && v < xv.shape()[0], "index_select: INDICES element is out of DATA bounds, id=", v, " axis_dim=", xv.shape()[0]);
   std::vector<int64_t> idx = check_index("index_select", index, xv.shape()[d], d);
   Shape s = xv.shape();
   s[d] = int64_t(idx.size());
@@ -425,8 +434,11 @@ static void for_each_gather(const Tensor& index, int d, F f) {
 }
 static void check_gather(const char* op, const Tensor& x, int d, const Tensor& index) {
   TL_CHECK(index.dtype() == DType::Int64, op, ": expected an int64 index tensor, got ", dtype_name(index.dtype()));
-  TL_CHECK(index.dim() == x.dim(), op, ": Index tensor must have the same number of dimensions as input tensor");
-  for (int i = 0; i < x.dim(); ++i)
+  // As PyTorch (ensure_nonempty_dim): a 0-d tensor counts as 1-d, and an empty index passes.
+  if (index.numel() == 0) return;
+  TL_CHECK(std::max(index.dim(), 1) == std::max(x.dim(), 1), op,
+           ": Index tensor must have the same number of dimensions as input tensor");
+  for (int i = 0; i < std::min(x.dim(), index.dim()); ++i)
     TL_CHECK(i == d || index.shape()[i] <= x.shape()[i], op, ": Size does not match at dimension ", i,
              " expected index ", index.shape_str(), " to be smaller than self ", x.shape_str(),
              " apart from dimension ", d);
@@ -434,6 +446,13 @@ static void check_gather(const char* op, const Tensor& x, int d, const Tensor& i
 
 // d/dx gather(x, idx) = scatter_add(zeros, idx, g): repeated indices accumulate
 static void gather_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  const Shape& xs = n.attrs().shape;
+  const Tensor& idx = n.saved_tensor(0);
+  if (idx.dim() != xs.size()) {  // a 0-d input or index (counted as 1-d): scatter in 1-d, reshape back
+    Tensor flat = scatter_add(zeros(Shape{xs.numel()}, g.dtype()), 0, reshape(idx, {-1}), reshape(g, {-1}));
+    gi[0] = reshape(flat, xs.vec());
+    return;
+  }
   gi[0] = scatter_add(zeros(n.attrs().shape, g.dtype()), n.attrs().i0, n.saved_tensor(0), g);
 }
 Tensor gather(const Tensor& x, int64_t dim, const Tensor& index) {
@@ -463,6 +482,10 @@ static void scatter_add_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
 }
 Tensor scatter_add(const Tensor& base, int64_t dim, const Tensor& index, const Tensor& src) {
   int d = wrap_dim("scatter_add", dim, base.dim());
+  TL_CHECK(index.numel() == 0 || index.dim() == base.dim(),
+           "scatter_add: Index tensor must have the same number of dimensions as self tensor");
+  TL_CHECK(index.numel() == 0 || index.dim() == src.dim(),
+           "scatter_add: Index tensor must have the same number of dimensions as src tensor");
   check_gather("scatter_add", base, d, index);
   for (int i = 0; i < index.dim(); ++i)
     TL_CHECK(index.shape()[i] <= src.shape()[i], "scatter_add: index ", index.shape_str(),
@@ -510,7 +533,15 @@ void register_shape_ops(std::vector<OpDef>& t) {
                [](const Args& a) { return Value::tensor(permute(a.t(0), a.ints(1))); }, permute_bw,
                "grad = g permuted by the inverse permutation"});
   t.push_back({"expand(Tensor input, int... size) -> Tensor", kMethod,
-               [](const Args& a) { return Value::tensor(expand(a.t(0), a.ints(1))); }, expand_bw,
+               [](const Args& a) {
+                 const Tensor& x = a.t(0);
+                 Tensor out = expand(x, a.ints(1));
+                 if (out.impl() == x.impl()) {  // x.expand(x.shape): still a new view, as PyTorch
+                   out = make_view(x, x.shape(), x.strides(), x.impl()->offset);
+                   if (Node* n = record("expand", expand_bw, {&x}, out)) n->attrs().shape = x.shape();
+                 }
+                 return Value::tensor(out);
+               }, expand_bw,
                "grad = g summed over the expanded dims"});
   t.push_back({"contiguous(Tensor input) -> Tensor", kMethod, [](const Args& a) { return Value::tensor(contiguous(a.t(0))); },
                nullptr, "composite: self or clone"});

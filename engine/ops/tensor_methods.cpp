@@ -110,7 +110,7 @@ void register_tensor_api_ops(std::vector<OpDef>& t) {
                  const Tensor& x = a.t(0);
                  double v = x.item();
                  if (x.dtype() == DType::Bool) return Value::boolean(v != 0);
-                 if (x.dtype() == DType::Int64) return Value::integer(cast_value<int64_t>(v));
+                 if (x.dtype() == DType::Int64) return Value::integer(x.to_int_vector().at(0));  // exact
                  return Value::number(v);
                }});
   t.push_back({"tolist(Tensor input) -> list", kMethod, [](const Args& a) { return tensor_to_value(a.t(0)); }});
@@ -152,6 +152,8 @@ void register_tensor_api_ops(std::vector<OpDef>& t) {
                }});
   t.push_back({"size(Tensor input, int? dim=None) -> int", kMethod, [](const Args& a) {
                  const Tensor& x = a.t(0);
+                 TL_CHECK(a.is_none(1) || x.dim() > 0, "IndexError: Dimension specified as ", a.is_none(1) ? 0 : a.i(1),
+                          " but tensor has no dimensions");
                  if (!a.is_none(1)) return Value::integer(x.size(a.i(1)));
                  std::vector<Value> dims;
                  for (int64_t d : x.shape()) dims.push_back(Value::integer(d));
@@ -178,10 +180,19 @@ void register_tensor_api_ops(std::vector<OpDef>& t) {
     bool has_alpha = name[0] == 'a' || name[0] == 's';
     t.push_back({std::string(name) + "(Tensor input, Number|Tensor other" + (has_alpha ? ", *, float alpha=1" : "") +
                      ") -> Tensor(inplace)",
-                 kMethod, [f, has_alpha](const Args& a) {
+                 kMethod, [f, has_alpha, name](const Args& a) {
                    Tensor x = a.t(0);
+                   TL_CHECK(!(name[0] == 's' && a.v[1].kind == Value::Kind::Bool), "Subtraction, the `-` operator, with a "
+                            "bool tensor is not supported. If you are trying to invert a mask, use the `~` or "
+                            "`logical_not()` operator instead.");
                    Tensor o = a.num_or_t(1, 0);
-                   if (has_alpha && a.f(2) != 1) o = mul(o, wrap_scalar(a.f(2), o));
+                   // PyTorch's alpha_check, and an int alpha keeps integer results (as add/sub).
+                   const DType rt = promote(x.dtype(), o.dtype());
+                   TL_CHECK(!has_alpha || a.v[2].kind != Value::Kind::Bool || rt == DType::Bool,
+                            "Boolean alpha only supported for Boolean results.");
+                   TL_CHECK(!has_alpha || is_floating(rt) || a.is_int_value(2),
+                            "For integral input tensors, argument alpha must not be a floating point number.");
+                   if (has_alpha && a.f(2) != 1) o = mul(o, wrap_scalar(a.f(2), o, a.is_int_value(2)));
                    f(x, o);
                    return inplace_result(a);
                  }});

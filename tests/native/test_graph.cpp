@@ -167,7 +167,7 @@ TEST_CASE("graph JSON: module calls, composites, constants, grad_fn of named ten
     size_t p = g.rfind("{\"id\": ", at), q = g.find("{\"id\": ", at);
     return g.substr(p, (q == std::string::npos ? g.find("], \"modules\"") : q) - p);
   };
-  size_t mm = g.find("\"op\": \"mm\"");
+  size_t mm = g.find("\"op\": \"addmm\"");  // nn.Linear on 2-D input: one addmm node
   REQUIRE(mm != std::string::npos);
   CHECK(object_at(mm).find("\"module\": ") != std::string::npos);
   size_t mul = g.find("\"op\": \"mul\"");

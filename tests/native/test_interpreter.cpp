@@ -274,7 +274,14 @@ TEST_CASE("result_to_json is the CLI contract", "[lang]") {
   RunResult g = run_script(kSeed1);
   CHECK(result_to_json(g).find("\"a\": {\"shape\": [3], \"dtype\": \"float32\", \"requires_grad\": true, "
                                "\"data\": [1.0, 2.0, 3.0], \"grad\": [24.0, 45.0, 72.0]}") != std::string::npos);
-  CHECK(error_to_json("bad \"x\"\n", 3, 4) == "{\"error\": {\"message\": \"bad \\\"x\\\"\\n\", \"line\": 3, \"col\": 4}}");
+  CHECK(error_to_json("bad \"x\"\n", 3, 4) ==
+        "{\"error\": {\"type\": \"RuntimeError\", \"message\": \"bad \\\"x\\\"\\n\", \"line\": 3, \"col\": 4}}");
+  // The type is Python's exception type named by the message (engine messages: RuntimeError).
+  CHECK(error_to_json("IndexError: index 3 is out of range", 1, 1).find("\"type\": \"IndexError\"") != std::string::npos);
+  CHECK(exception_type("TypeError: f() takes 1 positional argument") == "TypeError");
+  CHECK(exception_type("mm: shapes (2,3) and (4,5) cannot be multiplied") == "RuntimeError");
+  CHECK(with_exception_type("sum: bad") == "RuntimeError: sum: bad");
+  CHECK(with_exception_type("KeyError: 'a'") == "KeyError: 'a'");
 }
 
 TEST_CASE("json number formatting", "[lang]") {

@@ -129,6 +129,17 @@ test('the graph JSON groups module calls and composites and names constants', ()
   assert.deepEqual(bad.nodes.find((n) => n.op === 'log').nonfinite, { value: true, grad: null });
 });
 
+test("errors carry PyTorch's exception type (error.type)", () => {
+  const typeOf = (f) => { try { f(); } catch (e) { assert.ok(e instanceof TensorlensError); return e.type; } return null; };
+  assert.equal(typeOf(() => tl.run('import torch\ny = torch.ones(2, 3) @ torch.ones(4, 5)\n')), 'RuntimeError');
+  assert.equal(typeOf(() => tl.run('import torch\ny = torch.ones(2).sum(3)\n')), 'IndexError');
+  assert.equal(typeOf(() => tl.run('import torch\ny = torch.ones(2)[5]\n')), 'IndexError');
+  assert.equal(typeOf(() => tl.run('y = undefined_name\n')), 'NameError');
+  assert.equal(typeOf(() => tl.run('x = (1,\n')), 'SyntaxError');
+  assert.equal(typeOf(() => tl.ones(2).sum(3)), 'IndexError');
+  assert.equal(typeOf(() => tl.ones(2, 3).mm(tl.ones(4, 5))), 'RuntimeError');
+});
+
 test('tidy frees everything made inside except what it returns; dispose frees now', () => {
   const base = tl.memory().liveTensors;
   const kept = tl.tidy(() => {

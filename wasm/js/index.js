@@ -6,12 +6,20 @@
 import createModule from './tensorlens_wasm.js';
 
 /** Every engine or script error: the message, and for scripts the line and column. */
+// `type` is Python's exception type of the same failure in PyTorch ('RuntimeError', 'IndexError',
+// 'TypeError', ...): the engine's error JSON carries it; messages name it as their prefix
+// ("IndexError: ..."), anything else is a RuntimeError (engine/lang exception_type()).
+const exceptionType = (m) => {
+  const r = /^([A-Z][A-Za-z0-9_]*(?:Error|Exception|Warning)|StopIteration|KeyboardInterrupt|SystemExit): /.exec(String(m));
+  return r ? r[1] : 'RuntimeError';
+};
 export class TensorlensError extends Error {
-  constructor(message, line = 0, col = 0) {
+  constructor(message, line = 0, col = 0, type = exceptionType(message)) {
     super(message);
     this.name = 'TensorlensError';
     this.line = line;
     this.col = col;
+    this.type = type;
   }
 }
 
@@ -551,7 +559,7 @@ function makeApi(M) {
   const parseJson = (text) => {
     const out = JSON.parse(text);
     if (out.error) {
-      const e = new TensorlensError(out.error.message, out.error.line, out.error.col);
+      const e = new TensorlensError(out.error.message, out.error.line, out.error.col, out.error.type);
       if (typeof out.error.stdout === 'string') e.stdout = out.error.stdout;  // printed before the error
       throw e;
     }

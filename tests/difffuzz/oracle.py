@@ -1,0 +1,114 @@
+#!/usr/bin/python3
+# The PyTorch side of the differential fuzzer: reads scripts from stdin, each ended by a line
+# "#%%END" (the input of `tensorlens batch`), runs each in a fresh globals dict in this one
+# process (importing torch takes seconds; a script takes milliseconds), and prints one JSON line
+# per script in the shape of `tensorlens batch`:
+#   {"ok": true, "tensors": {NAME: {shape, dtype, requires_grad, data, grad}}, "leaf": {NAME: bool},
+#    "stdout": "..."}
+#   {"ok": false, "type": "RuntimeError", "message": "first line of str(e)", "line": N, "stdout": "..."}
+# Floats are written as Python's repr (shortest round trip; -0.0 keeps its sign); NaN and
+# infinities as the strings "nan", "inf", "-inf" (tests/conformance's convention).
+# Run with Debian's /usr/bin/python3 (python3-torch 1.13).
+import io
+import json
+import math
+import signal
+import sys
+import traceback
+import warnings
+import contextlib
+
+import torch
+import torch.nn.functional as F  # noqa: F401 (imported once; scripts import it again)
+
+torch.set_num_threads(1)
+warnings.simplefilter("ignore")
+FILENAME = "<difffuzz>"
+DTYPES = {torch.float32: "float32", torch.float64: "float64", torch.int64: "int64", torch.bool: "bool"}
+
+
+class Timeout(Exception):
+    pass
+
+
+def on_alarm(signum, frame):
+    raise Timeout()
+
+
+def num(v):
+    if isinstance(v, bool):
+        return v
+    if isinstance(v, int):
+        return v
+    if math.isnan(v):
+        return "nan"
+    if math.isinf(v):
+        return "inf" if v > 0 else "-inf"
+    return v
+
+
+def flat(t):
+    return [num(v) for v in t.detach().reshape(-1).tolist()]
+
+
+def tensor_json(t):
+    d = {"shape": list(t.shape), "dtype": DTYPES.get(t.dtype, str(t.dtype)), "requires_grad": t.requires_grad,
+         "data": flat(t)}
+    g = t.grad if t.is_leaf or t.retains_grad else None
+    d["grad"] = None if g is None else flat(g)
+    return d
+
+
+def run_one(source):
+    out = io.StringIO()
+    g = {"__name__": "__main__"}
+    try:
+        code = compile(source, FILENAME, "exec")
+        signal.alarm(20)
+        try:
+            with contextlib.redirect_stdout(out):
+                exec(code, g)
+        finally:
+            signal.alarm(0)
+    except Timeout:
+        return {"ok": False, "type": "Timeout", "message": "timeout", "line": 0, "stdout": out.getvalue()}
+    except BaseException as e:  # noqa: BLE001 (every failure is data)
+        line = 0
+        if isinstance(e, SyntaxError) and e.filename == FILENAME:
+            line = e.lineno or 0
+        else:
+            for fr in traceback.extract_tb(e.__traceback__):
+                if fr.filename == FILENAME:
+                    line = fr.lineno
+        msg = str(e).split("\n")[0]
+        return {"ok": False, "type": type(e).__name__, "message": msg, "line": line, "stdout": out.getvalue()}
+    tensors, leaf = {}, {}
+    for k, v in g.items():
+        if isinstance(v, torch.Tensor) and not k.startswith("__"):
+            tensors[k] = tensor_json(v)
+            leaf[k] = v.is_leaf
+    return {"ok": True, "tensors": tensors, "leaf": leaf, "stdout": out.getvalue()}
+
+
+def main():
+    signal.signal(signal.SIGALRM, on_alarm)
+    lines = []
+    for line in sys.stdin:
+        if line.rstrip("\n") != "#%%END":
+            lines.append(line)
+            continue
+        src = "".join(lines)
+        lines = []
+        torch.set_default_dtype(torch.float32)
+        torch.set_grad_enabled(True)
+        try:
+            r = run_one(src)
+            s = json.dumps(r, allow_nan=False)
+        except Exception as e:  # noqa: BLE001 (e.g. a value JSON cannot hold)
+            s = json.dumps({"ok": False, "type": "OracleError", "message": repr(e)[:200], "line": 0, "stdout": ""})
+        sys.stdout.write(s + "\n")
+        sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
