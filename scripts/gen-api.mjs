@@ -25,7 +25,8 @@ const HANDWRITTEN_METHODS = new Set(['backward', 'tolist', 'item', 'size']);
 const HANDWRITTEN_FUNCTIONS = new Set(['tensor']);
 // Ops whose result is a bool tensor (Tensor<'bool'>): the table's return type says only
 // "Tensor(nograd)". Each name is checked against the table below.
-const BOOL_RESULT = new Set(['eq', 'ne', 'lt', 'le', 'gt', 'ge', 'logical_not', 'bool']);
+const BOOL_RESULT = new Set(['eq', 'ne', 'lt', 'le', 'gt', 'ge', 'logical_not', 'bool', 'logical_and', 'logical_or',
+  'logical_xor', 'isclose', 'any', 'all']);
 for (const n of BOOL_RESULT) if (!ops.some((o) => o.name === n)) throw new Error(`gen-api: BOOL_RESULT names unknown op '${n}'`);
 
 const E = C.expose;
@@ -57,6 +58,7 @@ function tsReturn(op) {
   if (r === 'Tensor' || r === 'Tensor(nograd)') return 'Tensor';
   if (r === '(Tensor, Tensor(nograd))') return '[values: Tensor, indices: Tensor]';
   if (r === '(Tensor...)') return '(Tensor | null)[]';
+  if (r === 'Tensor[]') return 'Tensor[]';  // split / chunk / unbind
   if (r === 'None') return 'void';
   if (r === 'DType') return 'DType';
   if (r === 'Number' || r === 'int') return 'number';

@@ -26,7 +26,7 @@ fi
 # Real-world corpus (tests/realworld): snippets other people wrote, compared with what PyTorch 1.13
 # prints. The floor is the pass rate measured when it was last raised (47/140 = 33.6 % natively and
 # in wasm); a drop fails.
-REALWORLD_MIN_RATE=33
+REALWORLD_MIN_RATE=70
 if [[ -f tests/realworld/run.mjs && -x build/native/tensorlens ]]; then
   run_suite "real-world corpus vs PyTorch (native)" node tests/realworld/run.mjs --min-pass-rate "$REALWORLD_MIN_RATE"
 fi

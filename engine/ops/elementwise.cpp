@@ -214,7 +214,21 @@ Tensor unary(Un op, const Tensor& x0, UnParams p = {}) {
         else unary_loop<T, T>(x, out, [](T v) { return T(C(1) / (C(1) + std::exp(-C(v)))); });
         break;
       // As PyTorch's clamp_min(x, 0): NaN stays NaN, -0.0 stays -0.0.
-      case Un::Relu: unary_loop<T, T>(x, out, [](T v) { return v < T(0) ? T(0) : v; }); break;
+      // -0 stays -0 and NaN stays NaN (PyTorch). Spelled so that clang does not turn it into a
+      // float max (wasm's f32.max gives +0 for -0).
+      case Un::Relu:
+        unary_loop<T, T>(x, out, [](T v) {
+          if constexpr (std::is_floating_point<T>::value) {  // negative: sign bit set, not NaN, not -0
+            using U = std::conditional_t<sizeof(T) == 4, uint32_t, uint64_t>;
+            U bits;
+            std::memcpy(&bits, &v, sizeof bits);
+            const bool negative = (bits >> (sizeof(U) * 8 - 1)) && v == v && v != T(0);
+            return negative ? T(0) : v;
+          } else {
+            return v < T(0) ? T(0) : v;
+          }
+        });
+        break;
       case Un::Erf: unary_loop<T, T>(x, out, [](T v) { return T(std::erf(C(v))); }); break;
       case Un::Sign:
         unary_loop<T, T>(x, out, [](T v) { return T((T(0) < v) - (v < T(0))); });

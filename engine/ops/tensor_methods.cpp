@@ -177,12 +177,13 @@ void register_tensor_api_ops(std::vector<OpDef>& t) {
   static const std::pair<const char*, Inplace> ip[] = {{"add_", add_}, {"sub_", sub_}, {"mul_", mul_}, {"div_", div_}};
   for (const auto& [name, fn] : ip) {
     Inplace f = fn;
+    const bool is_sub = name[0] == 's';  // (a structured binding cannot be captured in C++17)
     bool has_alpha = name[0] == 'a' || name[0] == 's';
     t.push_back({std::string(name) + "(Tensor input, Number|Tensor other" + (has_alpha ? ", *, float alpha=1" : "") +
                      ") -> Tensor(inplace)",
-                 kMethod, [f, has_alpha, name](const Args& a) {
+                 kMethod, [f, has_alpha, is_sub](const Args& a) {
                    Tensor x = a.t(0);
-                   TL_CHECK(!(name[0] == 's' && a.v[1].kind == Value::Kind::Bool), "Subtraction, the `-` operator, with a "
+                   TL_CHECK(!(is_sub && a.v[1].kind == Value::Kind::Bool), "Subtraction, the `-` operator, with a "
                             "bool tensor is not supported. If you are trying to invert a mask, use the `~` or "
                             "`logical_not()` operator instead.");
                    Tensor o = a.num_or_t(1, 0);
