@@ -6,6 +6,8 @@
 // written with differentiable ops (unfold/fold/matmul/sum), so create_graph works through it; and
 // max_pool2d, whose backward scatters the gradient to the argmax of each window (scatter_add).
 // avg_pool2d and adaptive_avg_pool2d are composites of unfold and a mean.
+#include <algorithm>
+#include <cstring>
 #include <cmath>
 #include <limits>
 
@@ -110,6 +112,12 @@ void check_float(const char* op, const Tensor& x) {
 
 // (N, C, H, W) view of a 4-D or unbatched 3-D input.
 Tensor batched(const char* op, const Tensor& x) {
+  // PyTorch: avg_pool2d reads dim -3 first (IndexError below 3 dims); max_pool2d checks the rank.
+  if (std::strcmp(op, "avg_pool2d") == 0 && x.dim() < 3)
+    TL_FAIL("IndexError: Dimension out of range (expected to be in range of [", -std::max(x.dim(), 1), ", ",
+            std::max(x.dim(), 1) - 1, "], but got -3)");
+  if (std::strcmp(op, "max_pool2d") == 0 && x.dim() != 3 && x.dim() != 4)
+    TL_FAIL("non-empty 3D or 4D (batch mode) tensor expected for input");
   TL_CHECK(x.dim() == 3 || x.dim() == 4, op, ": Expected 3D (unbatched) or 4D (batched) input, but got input of size: ",
            ints_str(x.shape().vec()));
   return x.dim() == 3 ? unsqueeze(x, 0) : x;

@@ -31,6 +31,7 @@ void zero_bw(Node&, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = zeros_li
 enum class Round { Floor, Ceil, Round, Trunc };
 // floor/ceil/round/trunc: an integer tensor is returned unchanged (a copy); the derivative is 0.
 Tensor rounding(Round r, const char* op, const Tensor& x, int64_t decimals = 0) {
+  TL_CHECK(x.dtype() != DType::Bool, "\"", op, r == Round::Round ? "_cpu" : "_vml_cpu", "\" not implemented for 'Bool'");
   if (!x.is_floating_point()) return clone(x);
   Tensor out;
   switch (r) {
@@ -177,6 +178,9 @@ Tensor clamp_tensor(const Tensor& x, const Tensor& lo, const Tensor& hi) {
 
 // PyTorch's lerp: w < 0.5 ? a + w * (b - a) : b - (b - a) * (1 - w) (exact at both ends).
 Tensor lerp(const Tensor& a, const Tensor& b, const Tensor& w) {
+  TL_CHECK(a.dtype() == b.dtype(), "expected dtype ", dtype_name(a.dtype()), " for `end` but got dtype ", dtype_name(b.dtype()));
+  TL_CHECK(w.dim() == 0 && !w.requires_grad() ? true : w.dtype() == a.dtype(), "expected dtype ", dtype_name(a.dtype()),
+           " for `weight` but got dtype ", dtype_name(w.dtype()));
   Tensor d = sub(b, a);
   Tensor lo = add(a, mul(w, d));
   Tensor hi = sub(b, mul(d, sub(scalar_like(w, 1), w)));
@@ -205,6 +209,8 @@ Tensor logical_or_t(const Tensor& a, const Tensor& b) { return logical(Logic::Or
 // equal_nan (PyTorch's definition).
 Tensor isclose(const Tensor& a, const Tensor& b, double rtol, double atol, bool equal_nan) {
   NoGradGuard ng;
+  TL_CHECK(rtol >= 0, "rtol must be greater than or equal to zero, but got ", rtol);
+  TL_CHECK(atol >= 0, "atol must be greater than or equal to zero, but got ", atol);
   TL_CHECK(a.dtype() == b.dtype(), "isclose: ", dtype_name(a.dtype()), " did not match ", dtype_name(b.dtype()));
   Tensor close = eq(a, b);
   if (!a.is_floating_point()) return close;
@@ -337,7 +343,14 @@ void register_inplace_twins(std::vector<OpDef>& t) {
       s = s.substr(0, s.find(" -> ")) + " -> Tensor(inplace)";
       auto call = base.call;
       std::string op = std::string(nm) + "_";
-      t.push_back({s, kTorch | kMethod, [call, op](const Args& a) {
+      // torch.NAME_ exists for the unary functions only (torch.sin_, torch.clamp_), not for
+      // pow_/fmod_/remainder_/floor_divide_/lerp_/addcmul_/addcdiv_/sign_.
+      static const char* const methods_only[] = {"pow", "fmod", "remainder", "floor_divide", "lerp", "addcmul",
+                                                 "addcdiv", "sign"};
+      unsigned where = kTorch | kMethod;
+      for (const char* m : methods_only)
+        if (std::strcmp(m, nm) == 0) where = kMethod;
+      t.push_back({s, where, [call, op](const Args& a) {
                      Tensor self = a.t(0);
                      inplace_apply(op.c_str(), self, [&] { return call(a).t; });
                      return a.v[0];

@@ -128,6 +128,11 @@ Tensor movedim(const Tensor& x, const IntList& src0, const IntList& dst0) {
   TL_CHECK(src0.size() == dst0.size(), "movedim: Invalid source or destination dims: source (", src0.size(),
            " dims) should contain the same number of dims as destination (", dst0.size(), " dims)");
   const int nd = x.dim();
+  if (nd == 0) {  // only dim 0 / -1 exist: the tensor itself, as a view
+    for (int64_t d : src0) wrap_dim("movedim", d, 0);
+    for (int64_t d : dst0) wrap_dim("movedim", d, 0);
+    return permute(x, {});
+  }
   std::vector<int64_t> perm(size_t(nd), -1);
   std::vector<bool> used(size_t(nd), false), taken(size_t(nd), false);
   for (size_t k = 0; k < src0.size(); ++k) {
@@ -281,7 +286,7 @@ void register_shape_more_ops(std::vector<OpDef>& t) {
                [](const Args& a) { return chunk(a.t(0), a.i(1), a.i(2)); }, nullptr, "composite: slices"});
   t.push_back({"unbind(Tensor input, int dim=0) -> Tensor[]", TM, [](const Args& a) {
                  const Tensor& x = a.t(0);
-                 TL_CHECK(x.dim() > 0, "Dimension specified as 0 but tensor has no dimensions");
+                 TL_CHECK(x.dim() > 0, "IndexError: Dimension specified as 0 but tensor has no dimensions");
                  const int64_t d = wrap_dim("unbind", a.i(1), x.dim());
                  std::vector<Tensor> parts;
                  for (int64_t k = 0; k < x.size(d); ++k) parts.push_back(select(x, d, k));
@@ -334,8 +339,14 @@ void register_shape_more_ops(std::vector<OpDef>& t) {
                "composite: permute"});
   t.push_back({"unflatten(Tensor input, int dim, int[] sizes) -> Tensor", TM, [](const Args& a) {
                  const Tensor& x = a.t(0);
+                 TL_CHECK(x.dim() > 0, "IndexError: Dimension specified as ", a.i(1), " but tensor has no dimensions");
                  const int64_t d = wrap_dim("unflatten", a.i(1), x.dim());
                  IntList s(x.shape().begin(), x.shape().end()), sizes = a.ints(2);
+                 int64_t prod = 1, infer = 0;
+                 for (int64_t v : sizes) v == -1 ? ++infer : prod *= v;
+                 const bool fits = infer ? (prod != 0 && s[size_t(d)] % prod == 0) : prod == s[size_t(d)];
+                 TL_CHECK(infer <= 1 && fits, "unflatten: Provided sizes ", shape_str(Shape(sizes)),
+                          " don't multiply up to the size of dim ", d, " (", s[size_t(d)], ") in the input tensor");
                  s.erase(s.begin() + d);
                  s.insert(s.begin() + d, sizes.begin(), sizes.end());
                  return Value::tensor(view(x, s));
@@ -398,7 +409,13 @@ void register_shape_more_ops(std::vector<OpDef>& t) {
                }});
   t.push_back({"random_(Tensor input, int from_or_to=None, int? to=None) -> Tensor(inplace)", kMethod, [](const Args& a) {
                  Tensor x = a.t(0);
-                 TL_CHECK(!a.is_none(1), "random_: tensorlens needs the bounds (random_(to) or random_(from, to))");
+                 if (a.is_none(1)) {  // random_(): [0, 2^mantissa] for floating dtypes, as PyTorch
+                   TL_CHECK(x.is_floating_point(),
+                            "random_: tensorlens supports random_() without bounds for floating tensors only");
+                   const int64_t hi = x.dtype() == DType::Float32 ? (int64_t(1) << 24) + 1 : (int64_t(1) << 53) + 1;
+                   inplace_apply("random_", x, [&] { return randint(0, hi, x.shape(), x.dtype()); });
+                   return a.v[0];
+                 }
                  const int64_t lo = a.is_none(2) ? 0 : a.i(1), hi = a.is_none(2) ? a.i(1) : a.i(2);
                  TL_CHECK(lo < hi, "random_ expects 'from' to be less than 'to', but got from=", lo, " >= to=", hi);
                  inplace_apply("random_", x, [&] { return randint(lo, hi, x.shape(), x.dtype()); });

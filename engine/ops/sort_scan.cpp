@@ -146,8 +146,11 @@ Tensor cumsum(const Tensor& x, int64_t dim, std::optional<DType> dtype) {
 
 Tensor flip(const Tensor& x, const IntList& dims) {
   Tensor r = x;
+  std::vector<int64_t> seen;
   for (int64_t d0 : dims) {
     const int64_t d = wrap_dim("flip", d0, x.dim());
+    TL_CHECK(std::find(seen.begin(), seen.end(), d) == seen.end(), "dim ", d, " appears multiple times in the list of dims");
+    seen.push_back(d);
     if (x.dim() == 0) continue;
     r = index_select(r, d, arange(double(x.size(d) - 1), -1, -1, DType::Int64));
   }
@@ -183,7 +186,9 @@ Tensor roll(const Tensor& x, const IntList& shifts, const IntList& dims) {
 // tril keeps j - i <= k, triu keeps j - i >= k (the last two dims).
 Tensor tri(bool lower, const Tensor& x, int64_t k) {
   const char* op = lower ? "tril" : "triu";
-  TL_CHECK(x.dim() >= 2, op, ": input tensor must have at least 2 dimensions");
+  TL_CHECK(x.dim() > 0, "IndexError: Dimension specified as -2 but tensor has no dimensions");
+  TL_CHECK(x.dim() >= 2, "IndexError: Dimension out of range (expected to be in range of [-1, 0], but got -2)");
+  (void)op;
   const int64_t r = x.size(-2), c = x.size(-1);
   std::vector<double> m(size_t(r * c));
   for (int64_t i = 0; i < r; ++i)

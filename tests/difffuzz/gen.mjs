@@ -17,7 +17,7 @@
 
 // Rows not generated, and why. Everything else in the table is.
 export const SKIP = {
-  empty: 'uninitialised values', empty_like: 'uninitialised values',
+  empty: 'uninitialised values', empty_like: 'uninitialised values', new_empty: 'uninitialised values',
   set_default_dtype: 'global state beyond the program (the oracle resets it, kept out for speed)',
   get_default_dtype: 'returns a dtype, nothing to compare', manual_seed: 'emitted at the top of every program',
   slice_backward: 'internal gradient helper', tolist: 'nested lists: compared through tensors instead',
