@@ -104,7 +104,8 @@ test('module clusters, composites as one op, constants, grad_fn as print shows',
   await insp.locator('[data-action=expand-composites]').click();
   await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=graph] [data-node-id] .label-title')].some((t) => t.textContent === 'div'));
   titles = await drawnTitles(page);
-  for (const part of ['sum', 'div', 'transpose', 'mm']) assert.ok(titles.includes(part), `${part} drawn once the parts are shown`);
+  // mean's parts (nn.Linear on 2-D input is one addmm node, as in PyTorch, so it has no parts).
+  for (const part of ['sum', 'div']) assert.ok(titles.includes(part), `${part} drawn once the parts are shown`);
   await shot(page, 'v3-composite-parts');
   assertClean(page);
   await page.context().close();

@@ -103,7 +103,9 @@ function showFailure(err) {
   box.hidden = false;
   editor.setError(err.line ? err : null);
 }
-const failureOf = (err, kind) => ({ message: err.message, line: err.line || 0, col: err.col || 0, kind: kind || err.kind });
+// The message as Python prints it: `TypeName: message` (the CLI's form).
+const typed = (err) => (err.type && !String(err.message).startsWith(`${err.type}:`) ? `${err.type}: ${err.message}` : err.message);
+const failureOf = (err, kind) => ({ message: typed(err), line: err.line || 0, col: err.col || 0, kind: kind || err.kind });
 
 /**
  * Runs one view's render; a view that throws is reported (kind 'view') instead of taking the rest

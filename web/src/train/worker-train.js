@@ -7,6 +7,7 @@ export const errorData = (e) => ({
   line: Number(e && e.line) || 0,
   col: Number(e && e.col) || 0,
   name: (e && e.name) || 'Error',
+  type: (e && typeof e.type === 'string') ? e.type : '', // PyTorch's exception type ('RuntimeError', ...)
   stdout: e && typeof e.stdout === 'string' ? e.stdout : '', // tl.run: what the script printed before the error
 });
 
