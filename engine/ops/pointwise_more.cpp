@@ -122,19 +122,17 @@ Tensor cosh_t(const Tensor& x) {
   return unary_prim("cosh", nullptr, cosh_bw, false, x, [](auto v) { return std::cosh(v); });
 }
 
-// ---- fmod / remainder ----  d/da = 1;  d/db = -trunc(a / b) (fmod) or -floor(a / b) (remainder)
+// ---- fmod ----  d/da = 1;  d/db = -trunc(a / b)   (remainder is in elementwise.cpp)
 void fmod_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   gi[0] = g;
   if (n.needs_input_grad(1)) {
     NoGradGuard ng;  // the quotient's derivative is 0 almost everywhere
-    Tensor q = div(n.saved_tensor(0), n.saved_tensor(1));
-    q = n.attrs().b0 ? rounding(Round::Floor, "floor", q) : rounding(Round::Trunc, "trunc", q);
+    Tensor q = rounding(Round::Trunc, "trunc", div(n.saved_tensor(0), n.saved_tensor(1)));
     gi[1] = mul(g, neg(q));
   }
 }
-Tensor fmod_like(bool python_mod, const Tensor& a0, const Tensor& b0) {
-  const char* op = python_mod ? "remainder" : "fmod";
-  Shape s = broadcast_shapes(op, a0.shape(), b0.shape());
+Tensor fmod(const Tensor& a0, const Tensor& b0) {
+  Shape s = broadcast_shapes("fmod", a0.shape(), b0.shape());
   DType ct = promote(a0.dtype(), b0.dtype());
   if (ct == DType::Bool) ct = DType::Int64;
   Tensor a = a0.dtype() == ct ? a0 : to_dtype(a0, ct), b = b0.dtype() == ct ? b0 : to_dtype(b0, ct);
@@ -143,24 +141,11 @@ Tensor fmod_like(bool python_mod, const Tensor& a0, const Tensor& b0) {
     Tensor bc = b.contiguous();
     for (int64_t i = 0; i < bc.numel(); ++i)
       TL_CHECK(bc.data_ptr<int64_t>()[i] != 0, "ZeroDivisionError");
-    kernels::binary_loop<int64_t, int64_t>(a, b, out, [python_mod](int64_t x, int64_t y) {
-      if (y == -1) return int64_t(0);  // avoids INT64_MIN % -1 overflow
-      int64_t r = x % y;
-      if (python_mod && r != 0 && ((r < 0) != (y < 0))) r += y;
-      return r;
-    });
+    // y == -1: 0 (avoids the INT64_MIN % -1 overflow)
+    kernels::binary_loop<int64_t, int64_t>(a, b, out, [](int64_t x, int64_t y) { return y == -1 ? 0 : x % y; });
   } else {
-    TL_DISPATCH_FLOAT(ct, T, [&] {
-      kernels::binary_loop<T, T>(a, b, out, [python_mod](T x, T y) {
-        T r = std::fmod(x, y);
-        if (python_mod && r != 0 && ((r < 0) != (y < 0))) r += y;
-        return r;
-      });
-    });
-    if (Node* n = record(op, fmod_bw, {&a0, &b0}, out)) {
-      save(n, a0), save(n, b0);
-      n->attrs().b0 = python_mod;
-    }
+    TL_DISPATCH_FLOAT(ct, T, [&] { kernels::binary_loop<T, T>(a, b, out, [](T x, T y) { return std::fmod(x, y); }); });
+    if (Node* n = record("fmod", fmod_bw, {&a0, &b0}, out)) save(n, a0), save(n, b0);
   }
   return out;
 }
@@ -271,7 +256,7 @@ void register_pointwise_more_ops(std::vector<OpDef>& t) {
                nullptr, "composite: x^2"});
   // (remainder is in elementwise.cpp, with floor_divide.)
   t.push_back({"fmod(Tensor input, Number|Tensor other) -> Tensor", TM,
-               [](const Args& a) { return Value::tensor(fmod_like(false, a.t(0), a.num_or_t(1, 0))); }, fmod_bw,
+               [](const Args& a) { return Value::tensor(fmod(a.t(0), a.num_or_t(1, 0))); }, fmod_bw,
                "grad_a = g;  grad_b = -g * trunc(a / b)"});
   t.push_back({"clamp.Tensor(Tensor input, Tensor? min=None, Tensor? max=None) -> Tensor", TM,
                [](const Args& a) { return Value::tensor(clamp_tensor(a.t(0), a.opt_t(1), a.opt_t(2))); }, nullptr,

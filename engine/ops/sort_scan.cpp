@@ -185,10 +185,8 @@ Tensor roll(const Tensor& x, const IntList& shifts, const IntList& dims) {
 
 // tril keeps j - i <= k, triu keeps j - i >= k (the last two dims).
 Tensor tri(bool lower, const Tensor& x, int64_t k) {
-  const char* op = lower ? "tril" : "triu";
   TL_CHECK(x.dim() > 0, "IndexError: Dimension specified as -2 but tensor has no dimensions");
   TL_CHECK(x.dim() >= 2, "IndexError: Dimension out of range (expected to be in range of [-1, 0], but got -2)");
-  (void)op;
   const int64_t r = x.size(-2), c = x.size(-1);
   std::vector<double> m(size_t(r * c));
   for (int64_t i = 0; i < r; ++i)
