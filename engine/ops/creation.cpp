@@ -95,9 +95,33 @@ Tensor linspace(double start, double end, int64_t steps, DType dt) {
   TL_CHECK(dt != DType::Bool, "\"linspace_cpu\" not implemented for 'Bool'");
   TL_CHECK(steps >= 0, "linspace: number of steps must be non-negative");
   Tensor r = Tensor::empty(Shape{steps}, dt);
-  // As PyTorch: the first half counts up from start, the second half down from end.
-  double step = steps > 1 ? (end - start) / double(steps - 1) : 0;
   int64_t half = steps / 2;
+  if (is_floating(dt) && steps > 1) {
+    // PyTorch's CPU kernel bit for bit (RangeFactoriesKernel.cpp as built for AVX2): in T, the
+    // first half counts up from start and the second half down from end; in pairs of vectors of
+    // L = 32 bytes / sizeof(T) lanes, the first lane of each vector is computed like a scalar
+    // element (the compiler fused it into one fma) and lane k adds k * step to it; the tail after
+    // the last pair of vectors is scalar.
+    TL_DISPATCH_FLOAT(dt, T, [&] {
+      constexpr int64_t L = int64_t(32 / sizeof(T));
+      const T s = T(start), e = T(end), step = T((e - s) / T(steps - 1));
+      auto scalar = [&](int64_t i) {
+        return i < half ? T(std::fma(step, T(i), s)) : T(std::fma(-step, T(steps - i - 1), e));
+      };
+      T* p = r.data_ptr<T>();
+      int64_t i = 0;
+      for (; i + 2 * L <= steps; i += 2 * L)
+        for (int64_t v = i; v < i + 2 * L; v += L) {
+          const T base = scalar(v);
+          p[v] = base;
+          for (int64_t k = 1; k < L; ++k) p[v + k] = T(base + T(T(k) * step));
+        }
+      for (; i < steps; ++i) p[i] = scalar(i);
+    });
+    return r;
+  }
+  // Integer dtypes (and one step): as PyTorch, the first half from start, the second from end.
+  double step = steps > 1 ? (end - start) / double(steps - 1) : 0;
   TL_DISPATCH(dt, T, [&] {
     T* p = r.data_ptr<T>();
     for (int64_t i = 0; i < steps; ++i)

@@ -151,6 +151,43 @@ Tensor binary(Bin op, const Tensor& a0, const Tensor& b0) {
   return out;
 }
 
+}  // namespace
+
+// self <- self (op) o written straight into self's memory (no temporary, no copy back) when nothing
+// records and nothing converts: self contiguous, o of self's dtype, broadcastable to self, and not
+// sharing self's memory (an overlapping operand must be read before it is written). Returns false
+// when the general path (compute, then write back) is needed.
+bool arith_into_self(char op, Tensor& self, const Tensor& o) {
+  if (!self.is_contiguous() || o.dtype() != self.dtype() || !is_floating(self.dtype())) return false;
+  if (o.impl()->storage == self.impl()->storage) return false;
+  if (o.dim() > self.dim()) return false;
+  for (int i = 1; i <= o.dim(); ++i) {
+    const int64_t so = o.shape()[o.dim() - i], ss = self.shape()[self.dim() - i];
+    if (so != ss && so != 1) return false;
+  }
+  Bin b;
+  switch (op) {
+    case '+': b = Bin::Add; break;
+    case '-': b = Bin::Sub; break;
+    case '*': b = Bin::Mul; break;
+    case '/': b = Bin::Div; break;
+    default: return false;
+  }
+  TL_DISPATCH_FLOAT(self.dtype(), T, [&] {
+    using kernels::binary_loop;
+    switch (b) {
+      case Bin::Add: binary_loop<T, T>(self, o, self, [](T x, T y) { return T(x + y); }); break;
+      case Bin::Sub: binary_loop<T, T>(self, o, self, [](T x, T y) { return T(x - y); }); break;
+      case Bin::Mul: binary_loop<T, T>(self, o, self, [](T x, T y) { return T(x * y); }); break;
+      default: binary_loop<T, T>(self, o, self, [](T x, T y) { return T(x / y); }); break;
+    }
+  });
+  self.bump_version();
+  return true;
+}
+
+namespace {
+
 enum class Un { Neg, Exp, Log, Sqrt, Abs, Sin, Cos, Tanh, Sigmoid, Relu, Erf, Sign, Not, LeakyRelu, Softplus,
                 Clamp, PowScalar };
 struct UnParams {

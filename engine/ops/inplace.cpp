@@ -115,10 +115,11 @@ Tensor& finish_inplace(const char* op, Tensor& self, const Tensor& result, bool 
 
 // self <- f(self, o).
 template <class F>
-Tensor& binary_inplace(const char* op, Tensor& self, const Tensor& o, F f) {
+Tensor& binary_inplace(const char* op, char sym, Tensor& self, const Tensor& o, F f) {
   const bool recording = grad_enabled() && (self.requires_grad() || o.requires_grad());
   check_inplace(op, self, recording);
   check_no_overlap(op, self);
+  if (!recording && arith_into_self(sym, self, o)) return self;  // an optimizer's update: no temporary
   return finish_inplace(op, self, f(self, o), recording);
 }
 
@@ -135,16 +136,16 @@ Tensor& inplace_apply(const char* op, Tensor& self, const std::function<Tensor()
 }
 
 Tensor& add_(Tensor& self, const Tensor& o) {
-  return binary_inplace("add_", self, o, [](const Tensor& a, const Tensor& b) { return add(a, b); });
+  return binary_inplace("add_", '+', self, o, [](const Tensor& a, const Tensor& b) { return add(a, b); });
 }
 Tensor& sub_(Tensor& self, const Tensor& o) {
-  return binary_inplace("sub_", self, o, [](const Tensor& a, const Tensor& b) { return sub(a, b); });
+  return binary_inplace("sub_", '-', self, o, [](const Tensor& a, const Tensor& b) { return sub(a, b); });
 }
 Tensor& mul_(Tensor& self, const Tensor& o) {
-  return binary_inplace("mul_", self, o, [](const Tensor& a, const Tensor& b) { return mul(a, b); });
+  return binary_inplace("mul_", '*', self, o, [](const Tensor& a, const Tensor& b) { return mul(a, b); });
 }
 Tensor& div_(Tensor& self, const Tensor& o) {
-  return binary_inplace("div_", self, o, [](const Tensor& a, const Tensor& b) { return div(a, b); });
+  return binary_inplace("div_", '/', self, o, [](const Tensor& a, const Tensor& b) { return div(a, b); });
 }
 
 Tensor& fill_(Tensor& self, double v) {

@@ -198,6 +198,9 @@ Tensor& fill_(Tensor& self, double v);
 Tensor& copy_(Tensor& self, const Tensor& src);
 // self <- f() where f computes the out-of-place result from self (x.exp_(), x.clamp_(...)): the
 // same checks, saved-self handling and history rebasing as add_.
+// self <- self (op) o in self's memory when no conversion and no recording is needed (op: + - * /);
+// false when the general in-place path must run. Used by add_/sub_/mul_/div_.
+bool arith_into_self(char op, Tensor& self, const Tensor& o);
 Tensor& inplace_apply(const char* op, Tensor& self, const std::function<Tensor()>& f);
 
 }  // namespace tl

@@ -3,6 +3,7 @@
 #include <limits>
 
 #include "engine/autograd/node.h"
+#include "engine/kernels/cascade_sum.h"
 #include "engine/kernels/loops.h"
 #include "engine/ops/ops.h"
 
@@ -56,23 +57,11 @@ Tensor reduce_kernel(Red op, const Tensor& x, const ReduceDims& rd) {
     else outer.push_back(x.shape()[i]), outer_st.push_back(x.strides()[i]);
   }
   const bool full_contig = outer.n == 0 && x.is_contiguous();
-  // Sums over leading dims of a contiguous tensor (a bias gradient: (batch, n) -> (n)): the same
-  // double accumulation in the same order as the general loop below, but row by row, so it
-  // vectorises instead of striding down each column.
-  int lead = 0;
-  while (lead < x.dim() && rd.mask[lead]) ++lead;
-  bool leading_only = op == Red::Sum && is_floating(x.dtype()) && x.is_contiguous() && lead > 0 && outer.n > 0;
-  for (int i = lead; i < x.dim(); ++i) leading_only = leading_only && !rd.mask[i];
-  if (leading_only) {
+  if (op == Red::Sum && is_floating(x.dtype())) {
+    // PyTorch's own summation order and accumulator (its bits, see kernels/cascade_sum.h).
     TL_DISPATCH_FLOAT(x.dtype(), T, [&] {
-      const T* px = x.data_ptr<T>();
-      const int64_t cols = outer.numel(), rows = x.numel() / (cols ? cols : 1);
-      static thread_local std::vector<double> acc;
-      acc.assign(size_t(cols), 0.0);
-      for (int64_t i = 0; i < rows; ++i)
-        for (int64_t j = 0; j < cols; ++j) acc[size_t(j)] += double(px[i * cols + j]);
-      T* po = out.data_ptr<T>();
-      for (int64_t j = 0; j < cols; ++j) po[j] = T(acc[size_t(j)]);
+      kernels::cascade_sum(x.data_ptr<T>(), x.shape().begin(), x.strides().begin(), rd.mask, x.dim(),
+                           out.data_ptr<T>(), out.numel());
     });
     return out;
   }
