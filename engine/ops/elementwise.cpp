@@ -327,6 +327,33 @@ Tensor add(const Tensor& a, const Tensor& b) {
   return out;
 }
 
+// ---- add/sub with alpha ----  out = a + alpha * b, d/da = 1, d/db = alpha. As PyTorch's kernel
+// (ufunc::add: vec::fmadd(b, alpha, a)) one fused multiply-add per element for floats, so
+// `p.add_(g, alpha=-lr)` gives PyTorch's bits; one node (AddBackward0 / SubBackward0) as PyTorch.
+static void add_alpha_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  gi[0] = g;
+  if (n.needs_input_grad(1)) gi[1] = mul(g, Tensor::scalar(n.attrs().f0, g.dtype()));
+}
+Tensor add_alpha(const Tensor& a0, const Tensor& b0, double alpha, bool is_sub) {
+  const DType ct = result_type(a0, b0);
+  if (!is_floating(ct)) {
+    Tensor o = mul(b0, Tensor::scalar(alpha, b0.dtype()));
+    return is_sub ? sub(a0, o) : add(a0, o);
+  }
+  const char* name = is_sub ? "sub" : "add";
+  Shape out_shape = broadcast_shapes(name, a0.shape(), b0.shape());
+  Tensor a = a0.dtype() == ct ? a0 : to_dtype(a0, ct);
+  Tensor b = b0.dtype() == ct ? b0 : to_dtype(b0, ct);
+  const double k = is_sub ? -alpha : alpha;
+  Tensor out = Tensor::empty(out_shape, ct);
+  TL_DISPATCH_FLOAT(ct, T, [&] {
+    const T kt = T(k);
+    kernels::binary_loop<T, T>(a, b, out, [kt](T x, T y) { return T(std::fma(y, kt, x)); });
+  });
+  if (Node* n = record(name, add_alpha_bw, {&a0, &b0}, out)) n->attrs().f0 = k;
+  return out;
+}
+
 // ---- sub ----  d/da (a - b) = 1, d/db = -1
 static void sub_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   gi[0] = g;
@@ -733,6 +760,7 @@ void register_elementwise_ops(std::vector<OpDef>& t) {
                           "Boolean alpha only supported for Boolean results.");
                  TL_CHECK(is_floating(rt) || a.is_int_value(2),
                           "For integral input tensors, argument alpha must not be a floating point number.");
+                 if (a.f(2) != 1 && is_floating(rt)) return Value::tensor(add_alpha(a.t(0), o, a.f(2), false));
                  if (a.f(2) != 1) o = mul(o, wrap_scalar(a.f(2), o, a.is_int_value(2)));
                  return Value::tensor(add(a.t(0), o));
                }, add_bw, "grad_a = g; grad_b = g"});
@@ -745,6 +773,7 @@ void register_elementwise_ops(std::vector<OpDef>& t) {
                           "Boolean alpha only supported for Boolean results.");
                  TL_CHECK(is_floating(rt) || a.is_int_value(2),
                           "For integral input tensors, argument alpha must not be a floating point number.");
+                 if (a.f(2) != 1 && is_floating(rt)) return Value::tensor(add_alpha(a.t(0), o, a.f(2), true));
                  if (a.f(2) != 1) o = mul(o, wrap_scalar(a.f(2), o, a.is_int_value(2)));
                  return Value::tensor(sub(a.t(0), o));
                }, sub_bw, "grad_a = g; grad_b = -g"});

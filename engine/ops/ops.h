@@ -60,6 +60,8 @@ Tensor wrap_scalar(double v, const Tensor& like, bool is_int = false);
 
 // ---- elementwise ----
 Tensor add(const Tensor& a, const Tensor& b);
+// a + alpha * b (a - alpha * b when is_sub), one fused multiply-add per element as PyTorch.
+Tensor add_alpha(const Tensor& a, const Tensor& b, double alpha, bool is_sub);
 Tensor sub(const Tensor& a, const Tensor& b);
 Tensor mul(const Tensor& a, const Tensor& b);
 Tensor div(const Tensor& a, const Tensor& b);

@@ -64,8 +64,8 @@ struct Row {
 // One entry per differentiable op-table row (key = schema name before '(').
 const std::map<std::string, Row>& cases() {
   static const std::map<std::string, Row> m = {
-      {"add.Tensor", {{{{T({2, 3}), T({2, 3})}}, {{T({2, 3}), T({3})}}, {{T({2, 1}), T({1, 3}), N(), }}, {{T({2, 3}), F(2.5)}}}}},
-      {"sub.Tensor", {{{{T({2, 3}), T({2, 3})}}, {{T({4, 1, 3}), T({2, 1})}}, {{T({3}), T({2, 3})}}}}},
+      {"add.Tensor", {{{{T({2, 3}), T({2, 3})}}, {{T({2, 3}), T({3})}}, {{T({2, 1}), T({1, 3}), N(), }}, {{T({2, 3}), F(2.5)}}, {{T({2, 3}), T({3}), F(-0.7)}}}}},
+      {"sub.Tensor", {{{{T({2, 3}), T({2, 3})}}, {{T({4, 1, 3}), T({2, 1})}}, {{T({3}), T({2, 3})}}, {{T({2, 1}), T({3}), F(1.5)}}}}},
       {"remainder.Tensor", {{{{T({2, 3}), T({2, 3}, 1, 2)}}, {{T({2, 3}), F(0.75)}}, {{T({3}), T({2, 1}, -2, -1)}}}}},
       {"mul.Tensor", {{{{T({2, 3}), T({2, 3})}}, {{T({2, 3}), T({3})}}, {{T({2, 1, 2}), T({3, 1})}}, {{T({3}), F(-1.5)}}}}},
       {"div.Tensor", {{{{T({2, 3}), T({2, 3}, 0.5, 2)}}, {{T({2, 3}), T({1, 3}, 0.5, 2)}}, {{T({4}), T({2, 1}, -2, -0.5)}}}}},
@@ -248,6 +248,7 @@ Tensor make_tensor(const Arg& a) {
 
 struct Instance {
   std::vector<Value> args;
+  std::vector<std::pair<std::string, Value>> kwargs;  // literals for keyword-only parameters
   std::vector<Tensor> inputs;  // the differentiable ones
 };
 
@@ -256,7 +257,9 @@ Instance instantiate(const OpDef& op, const Case& c) {
   for (size_t i = 0; i < c.args.size(); ++i) {
     const Arg& a = c.args[i];
     bool nograd = i < op.params.size() && op.params[i].nograd;
-    if (a.kind == Arg::Lit) {
+    if (a.kind == Arg::Lit && i < op.params.size() && op.params[i].kw_only) {
+      if (!a.lit.is_none()) in.kwargs.push_back({op.params[i].name, a.lit});  // e.g. add's alpha
+    } else if (a.kind == Arg::Lit) {
       in.args.push_back(a.lit);
     } else if (a.kind == Arg::List) {
       std::vector<Value> xs;
@@ -280,9 +283,10 @@ Instance instantiate(const OpDef& op, const Case& c) {
   return in;
 }
 
-Tensor call_first(const OpDef& op, const std::vector<Value>& args) {
+Tensor call_first(const OpDef& op, const std::vector<Value>& args,
+                  const std::vector<std::pair<std::string, Value>>& kwargs = {}) {
   Args bound;
-  std::string err = bind_args(op, args, {}, bound);
+  std::string err = bind_args(op, args, kwargs, bound);
   INFO(op.key << ": " << err);
   REQUIRE(err.empty());
   Value r = op.call(bound);
@@ -298,7 +302,7 @@ Tensor eval_shifted(const OpDef& op, Instance& in, size_t k, int64_t j, double d
   double* p = x.data_ptr<double>();
   double old = p[j];
   p[j] = old + delta;
-  Tensor out = call_first(op, in.args).to(DType::Float64).contiguous().clone();
+  Tensor out = call_first(op, in.args, in.kwargs).to(DType::Float64).contiguous().clone();
   p[j] = old;
   return out;
 }
@@ -307,7 +311,7 @@ bool close(double a, double n, double atol, double rtol) { return std::abs(a - n
 
 // Full Jacobian check. Returns the largest error seen.
 double gradcheck(const OpDef& op, Instance& in, double eps, double atol, double rtol) {
-  Tensor out = call_first(op, in.args);
+  Tensor out = call_first(op, in.args, in.kwargs);
   REQUIRE(out.requires_grad());
   const int64_t m = out.numel();
   double worst = 0;
@@ -345,7 +349,7 @@ double gradcheck(const OpDef& op, Instance& in, double eps, double atol, double 
 // Second order: h(x) = <grad_x <out, v>, w>; its gradient by autograd (create_graph) vs
 // central differences of the first-order analytical gradient.
 void gradgradcheck(const OpDef& op, Instance& in, double eps, double atol, double rtol) {
-  Tensor out = call_first(op, in.args);
+  Tensor out = call_first(op, in.args, in.kwargs);
   std::vector<double> vv(size_t(out.numel()));
   for (double& x : vv) x = next_uniform() - 0.5;
   Tensor v = Tensor::from_data(vv, out.shape(), DType::Float64);
@@ -356,7 +360,7 @@ void gradgradcheck(const OpDef& op, Instance& in, double eps, double atol, doubl
     ws.push_back(Tensor::from_data(w, x.shape(), DType::Float64));
   }
   auto h_of = [&](bool graph) {
-    Tensor o = call_first(op, in.args);
+    Tensor o = call_first(op, in.args, in.kwargs);
     auto g = autograd::grad({o}, in.inputs, {v}, graph, graph, true);
     Tensor h = Tensor::scalar(0, DType::Float64);
     for (size_t k = 0; k < g.size(); ++k)
@@ -420,7 +424,7 @@ TEST_CASE("gradcheck and gradgradcheck of every differentiable op (float64)", "[
       REQUIRE(!in.inputs.empty());
       for (const Tensor& x : in.inputs) ranks.insert(x.dim()), shapes.insert(x.shape_str());
       // float() produces float32: finite differences need float32 tolerances there.
-      Tensor probe = call_first(op, in.args);
+      Tensor probe = call_first(op, in.args, in.kwargs);
       bool f32 = probe.dtype() == DType::Float32;
       gradcheck(op, in, f32 ? 1e-3 : 1e-6, f32 ? 1e-2 : 1e-5, f32 ? 1e-2 : 1e-3);
       if (it->second.twice) {
