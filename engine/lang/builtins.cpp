@@ -490,7 +490,10 @@ Value Interp::call_method(const MethodObj& m, std::vector<Value>& pos, Kw& kw, P
   }
   if (auto g = as<GradFnObj>(self, Tag::GradFn)) {
     nargs("name", pos, 0, 0, at);
-    return Value::str(g->node->name());
+    // PyTorch's hand-written C++ nodes report their namespace (the generated ones do not).
+    std::string nm = g->node->name();
+    if (nm == "CopySlices" || nm == "CopyBackwards") nm = "torch::autograd::" + nm;
+    return Value::str(nm);
   }
   fail(at, "TypeError: unsupported method " + n);
 }

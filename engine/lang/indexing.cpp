@@ -359,6 +359,11 @@ void Interp::tensor_set(const Tensor& x, const std::vector<Value>& items0, const
   if (v.kind == K::Tensor) src = v.t;
   else if (v.kind == K::List) src = at_pos(at, [&] { return tensor_from_value(v, view.dtype()); });
   else src = Tensor::scalar(v.as_double(), view.dtype());
+  if (grad_enabled() && (src.requires_grad() || x.requires_grad()) && !x.impl()->is_view) {
+    if (x.requires_grad() && x.is_leaf())
+      fail(at, "RuntimeError: a leaf Variable that requires grad is being used in an in-place operation.");
+    return tensor_set_recorded(x, items0, src, !adv.empty(), at);
+  }
   refuse_grad_copy(src, at);
   if (adv.empty()) {
     call_table("copy_", kMethod, {Value::tensor(view), Value::tensor(src)}, {}, at);
@@ -429,6 +434,79 @@ void Interp::tensor_set(const Tensor& x, const std::vector<Value>& items0, const
     }
   });
   x.bump_version();
+}
+
+// x[items] = src where x or src is part of a graph (x itself no view): `outputs[t] = h` in a
+// recurrent loop, `y[mask] = 0` on an intermediate. The write happens in x's memory as usual; x's
+// history becomes one node (PyTorch's CopySlices for basic indexing, IndexPutBackward0 with index
+// tensors) whose backward gives x's old history the gradient with the written elements zeroed and
+// src the gradient of the elements it landed on, summed back to src's shape. The written elements
+// are found by indexing a tensor of x's element offsets with the same items (so every indexing
+// rule applies unchanged); that offset tensor is all the node keeps.
+void Interp::tensor_set_recorded(const Tensor& x, const std::vector<Value>& items, const Tensor& src, bool advanced,
+                                 Pos at) {
+  Tensor offsets = at_pos(at, [&] {
+    NoGradGuard ng;
+    std::vector<double> off(size_t(x.numel()));
+    for (size_t i = 0; i < off.size(); ++i) off[i] = double(i);
+    return Tensor::from_data(off, x.shape(), DType::Int64);  // x's elements in row-major order
+  });
+  Tensor pos;
+  {
+    NoGradGuard ng;
+    pos = contiguous(tensor_index(offsets, items, at, nullptr));
+  }
+  const Shape region = pos.shape();
+  Tensor flat_pos = reshape(pos, {pos.numel()});
+  Tensor vals = at_pos(at, [&] {
+    NoGradGuard ng;
+    Shape b = broadcast_shapes("index_put_", region, src.shape());
+    TL_CHECK(b == region, "shape mismatch: value tensor of shape ", src.shape_str(), " cannot be broadcast to indexing result of shape ",
+             shape_str(region));
+    return contiguous(expand(src.dtype() == x.dtype() ? src : to_dtype(src, x.dtype()), region.vec()));
+  });
+  // The write (later duplicates win, as PyTorch's serial kernel): element k of the region is x's
+  // row-major element flat_pos[k].
+  {
+    NoGradGuard ng;
+    Tensor xc = x;
+    const int64_t* pp = flat_pos.data_ptr<int64_t>();
+    const int nd = x.dim();
+    TL_DISPATCH(x.dtype(), T, [&] {
+      T* base = xc.data_ptr<T>();
+      const T* pv = vals.data_ptr<T>();
+      for (int64_t k = 0; k < flat_pos.numel(); ++k) {
+        int64_t rem = pp[k], off = 0;
+        for (int d = nd - 1; d >= 0; --d) off += (rem % x.shape()[d]) * x.strides()[d], rem /= x.shape()[d];
+        base[off] = pv[k];
+      }
+    });
+    xc.bump_version();
+  }
+  Tensor self = x;
+  Tensor old = x.requires_grad() ? x.detach() : Tensor();
+  if (x.requires_grad()) old.impl()->grad_fn = x.impl()->grad_fn, old.impl()->requires_grad = true;
+  const Shape src_shape = src.shape(), x_shape = x.shape();
+  const DType src_dt = src.dtype();
+  Node* n = record("index_put_", custom_backward, {&old, &src}, self);
+  if (!n) return;
+  n->display = advanced ? "IndexPutBackward0" : "CopySlices";
+  // Zeroing mask of x's shape (1 where x keeps its value): a constant, so the gradient stays a
+  // differentiable product (higher-order gradients work).
+  Tensor keep;
+  {
+    NoGradGuard ng;
+    std::vector<double> k(size_t(x.numel()), 1.0);
+    const int64_t* pp = flat_pos.data_ptr<int64_t>();
+    for (int64_t i = 0; i < flat_pos.numel(); ++i) k[size_t(pp[i])] = 0.0;
+    keep = Tensor::from_data(k, x_shape, x.dtype());
+  }
+  n->attrs().custom = [keep, flat_pos, region, src_shape, src_dt](const Tensor& g, std::vector<Tensor>& gi) {
+    gi[0] = mul(g, keep.dtype() == g.dtype() ? keep : to_dtype(keep, g.dtype()));
+    Tensor gs = reshape(index_select(reshape(g, {g.numel()}), 0, flat_pos), region.vec());
+    gs = sum_to(gs, src_shape);
+    gi[1] = gs.dtype() == src_dt ? gs : to_dtype(gs, src_dt);
+  };
 }
 
 void Interp::refuse_grad_copy(const Tensor& src, Pos at) {

@@ -176,7 +176,7 @@ Tensor& copy_(Tensor& self, const Tensor& src) {
   write_into("copy_", self, src);
   if (recording && src.requires_grad()) {
     auto old_fn = self.impl()->grad_fn;
-    record("copy", copy_bw, {&src}, self);
+    if (Node* n = record("copy", copy_bw, {&src}, self)) n->display = "CopyBackwards";  // PyTorch 1.13's name
     move_retained(self, old_fn);
   }
   return self;
