@@ -136,14 +136,14 @@ Value Interp::get_item(const Value& obj, const std::vector<Value>& idx0, bool is
 // as a full dim and recorded (a bool mask of k dims becomes k int64 index tensors, its nonzero
 // columns). The views share x's memory, so the same plan serves reads and writes.
 Value Interp::index_basic(const Tensor& x, std::vector<Value>& items, Pos at, std::vector<AdvIndex>& adv) {
-  int consumed = 0, ellipsis = -1;
+  int consumed = 0;
   for (size_t i = 0; i < items.size(); ++i) {
     Value& v = items[i];
     if (v.kind == K::List) v = Value::tensor(at_pos(at, [&] { return tensor_from_value(v); }));
+    if (v.kind == K::Bool) v = Value::tensor(Tensor::scalar(v.b ? 1 : 0, DType::Bool));  // x[True]: a 0-d mask
     if (v.is_none()) continue;
     if (as<EllipsisObj>(v, Tag::Ellipsis)) {
-      if (ellipsis >= 0) fail(at, "IndexError: an index can only have a single ellipsis ('...')");
-      ellipsis = int(i);
+      // PyTorch 1.13 accepts several: each one skips the dims no other index names (numpy raises).
     } else if (v.kind == K::Int || as<SliceObj>(v, Tag::Slice)) {
       ++consumed;
     } else if (v.kind == K::Tensor && v.t.dtype() == DType::Bool) {
@@ -181,7 +181,16 @@ Value Interp::index_basic(const Tensor& x, std::vector<Value>& items, Pos at, st
       const Tensor& c = cur.t;
       if (ix.dtype() == DType::Bool) {
         const int k = ix.dim();
-        if (k == 0) fail(at, "IndexError: indexing with a 0-d bool tensor is not supported by tensorlens");
+        if (k == 0) {
+          // PyTorch: a new dim of size 1 (as None), then an index tensor on it: [0] for True, [] for
+          // False (so the result is a copy, empty for False).
+          cur = call1("unsqueeze", kAnyOp, {cur, Value::integer(d)}, at);
+          std::vector<double> pick;
+          if (ix.item() != 0) pick.push_back(0);
+          adv.push_back({d, at_pos(at, [&] { return Tensor::from_data(pick, Shape({int64_t(pick.size())}), DType::Int64); })});
+          ++d;
+          continue;
+        }
         bool ok = d + k <= c.dim();
         for (int j = 0; ok && j < k; ++j) ok = ix.shape()[j] == c.shape()[int(d) + j];
         if (!ok) {
