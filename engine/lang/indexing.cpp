@@ -263,9 +263,11 @@ Tensor Interp::tensor_index(const Tensor& x, std::vector<Value> items, Pos at, b
     adv_positions(cur.t, adv, at, B, lin, sizes);
     // cur with the indexed dims first, flattened into one: (prod(sizes), rest...).
     const int nd = cur.t.dim();
-    std::vector<Value> perm, flat{Value::integer(-1)}, rest;
+    std::vector<Value> perm, flat, rest;
     std::vector<bool> is_adv(size_t(nd), false);
-    for (const AdvIndex& a : adv) is_adv[size_t(a.dim)] = true, perm.push_back(Value::integer(a.dim));
+    int64_t indexed = 1;  // the product of the indexed dims (not -1: a 0 among the other dims makes -1 ambiguous)
+    for (const AdvIndex& a : adv) is_adv[size_t(a.dim)] = true, perm.push_back(Value::integer(a.dim)), indexed *= cur.t.shape()[int(a.dim)];
+    flat.push_back(Value::integer(indexed));
     for (int k = 0; k < nd; ++k)
       if (!is_adv[size_t(k)]) perm.push_back(Value::integer(k)), rest.push_back(Value::integer(cur.t.shape()[k]));
     flat.insert(flat.end(), rest.begin(), rest.end());

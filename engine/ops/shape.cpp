@@ -379,6 +379,8 @@ Tensor index_select(const Tensor& x, int64_t dim, const Tensor& index) {
   }
   const Tensor& xv = x;
   int d = wrap_dim("index_select", dim, xv.dim());
+  if (xv.dim() == 1 && index.dtype() == DType::Int64 && xv.shape()[0] == 0)  // an empty 1-d input: IndexError
+    TL_CHECK(index.numel() == 0, "IndexError: index out of range in self");
   if (xv.dim() == 1 && index.dtype() == DType::Int64)  // PyTorch's 1-d path raises a RuntimeError
     for (int64_t v : index.to_int_vector())
       TL_CHECK(v >= 0 && v < xv.shape()[0], "index_select: INDICES element is out of DATA bounds, id=", v, " axis_dim=", xv.shape()[0]);

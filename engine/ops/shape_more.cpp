@@ -342,6 +342,7 @@ void register_shape_more_ops(std::vector<OpDef>& t) {
                  TL_CHECK(x.dim() > 0, "IndexError: Dimension specified as ", a.i(1), " but tensor has no dimensions");
                  const int64_t d = wrap_dim("unflatten", a.i(1), x.dim());
                  IntList s(x.shape().begin(), x.shape().end()), sizes = a.ints(2);
+                 TL_CHECK(!sizes.empty(), "unflatten: sizes must be non-empty");
                  int64_t prod = 1, infer = 0;
                  for (int64_t v : sizes) v == -1 ? ++infer : prod *= v;
                  const bool fits = infer ? (prod != 0 && s[size_t(d)] % prod == 0) : prod == s[size_t(d)];
