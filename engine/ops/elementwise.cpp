@@ -327,6 +327,14 @@ Tensor add(const Tensor& a, const Tensor& b) {
   return out;
 }
 
+// clamp's input in the result type with its bounds (PyTorch's result_type): float bounds on an
+// integral or bool tensor give the default float dtype, int bounds on a bool tensor give int64.
+Tensor clamp_input(const Tensor& x, bool float_bound, bool any_bound) {
+  if (!x.is_floating_point() && float_bound) return to_dtype(x, default_float_dtype());
+  if (x.dtype() == DType::Bool && any_bound) return to_dtype(x, DType::Int64);
+  return x;
+}
+
 // ---- add/sub with alpha ----  out = a + alpha * b, d/da = 1, d/db = alpha. As PyTorch's kernel
 // (ufunc::add: vec::fmadd(b, alpha, a)) one fused multiply-add per element for floats, so
 // `p.add_(g, alpha=-lr)` gives PyTorch's bits; one node (AddBackward0 / SubBackward0) as PyTorch.
@@ -827,9 +835,8 @@ void register_elementwise_ops(std::vector<OpDef>& t) {
                "grad = g * sigmoid(beta x)"});
   t.push_back({"clamp(Tensor input, float? min=None, float? max=None) -> Tensor", TM,
                [](const Args& a) {
-                 Tensor x = a.t(0);  // float bounds on an integral tensor: a float result (result_type)
-                 if (!x.is_floating_point() && ((!a.is_none(1) && !a.is_int_value(1)) || (!a.is_none(2) && !a.is_int_value(2))))
-                   x = to_dtype(x, default_float_dtype());
+                 Tensor x = clamp_input(a.t(0), (!a.is_none(1) && !a.is_int_value(1)) || (!a.is_none(2) && !a.is_int_value(2)),
+                                        !a.is_none(1) || !a.is_none(2));
                  return Value::tensor(clamp(x, a.opt_f(1), a.opt_f(2)));
                }, clamp_bw,
                "grad = g where min <= x <= max, else 0"});

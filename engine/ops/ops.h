@@ -60,6 +60,9 @@ Tensor wrap_scalar(double v, const Tensor& like, bool is_int = false);
 
 // ---- elementwise ----
 Tensor add(const Tensor& a, const Tensor& b);
+// clamp's input converted to the result type of its bounds (float bounds: default float; int bounds
+// on bool: int64).
+Tensor clamp_input(const Tensor& x, bool float_bound, bool any_bound);
 // a + alpha * b (a - alpha * b when is_sub), one fused multiply-add per element as PyTorch.
 Tensor add_alpha(const Tensor& a, const Tensor& b, double alpha, bool is_sub);
 Tensor sub(const Tensor& a, const Tensor& b);

@@ -262,12 +262,12 @@ void register_pointwise_more_ops(std::vector<OpDef>& t) {
                [](const Args& a) { return Value::tensor(clamp_tensor(a.t(0), a.opt_t(1), a.opt_t(2))); }, nullptr,
                "composite: where(x < min, min, x), then where(r > max, max, r)"});
   t.push_back({"clamp_min(Tensor input, float min) -> Tensor", TM, [](const Args& a) {
-                 Tensor r = clamp(a.t(0), a.f(1), std::nullopt);
+                 Tensor r = clamp(clamp_input(a.t(0), !a.is_int_value(1), true), a.f(1), std::nullopt);
                  label_node(r, "ClampMinBackward0", {&a.t(0)});
                  return Value::tensor(r);
                }, nullptr, "composite: clamp(x, min)"});
   t.push_back({"clamp_max(Tensor input, float max) -> Tensor", TM, [](const Args& a) {
-                 Tensor r = clamp(a.t(0), std::nullopt, a.f(1));
+                 Tensor r = clamp(clamp_input(a.t(0), !a.is_int_value(1), true), std::nullopt, a.f(1));
                  label_node(r, "ClampMaxBackward0", {&a.t(0)});
                  return Value::tensor(r);
                }, nullptr, "composite: clamp(x, None, max)"});

@@ -410,6 +410,12 @@ void register_shape_more_ops(std::vector<OpDef>& t) {
                }});
   t.push_back({"random_(Tensor input, int from_or_to=None, int? to=None) -> Tensor(inplace)", kMethod, [](const Args& a) {
                  Tensor x = a.t(0);
+                 if (a.is_none(1) && !a.is_none(2)) {  // random_(to=n): [0, n), as PyTorch's random_(int to)
+                   const int64_t hi = a.i(2);
+                   TL_CHECK(0 < hi, "random_ expects 'from' to be less than 'to', but got from=0 >= to=", hi);
+                   inplace_apply("random_", x, [&] { return randint(0, hi, x.shape(), x.dtype()); });
+                   return a.v[0];
+                 }
                  if (a.is_none(1)) {  // random_(): [0, 2^mantissa] for floating dtypes, as PyTorch
                    TL_CHECK(x.is_floating_point(),
                             "random_: tensorlens supports random_() without bounds for floating tensors only");
