@@ -55,6 +55,7 @@ Value Interp::call_nn_init(const std::string& n, std::vector<Value>& pos, Kw& kw
       {"kaiming_uniform_", {{"a", Value::integer(0)}, {"mode", Value::str("fan_in")}, {"nonlinearity", Value::str("leaky_relu")}}},
       {"kaiming_normal_", {{"a", Value::integer(0)}, {"mode", Value::str("fan_in")}, {"nonlinearity", Value::str("leaky_relu")}}},
       {"calculate_gain", {{"param", Value()}}},
+      {"orthogonal_", {{"gain", Value::number(1)}}},
   };
   const Sig* sig = nullptr;
   for (const Sig& s : sigs)
@@ -62,7 +63,7 @@ Value Interp::call_nn_init(const std::string& n, std::vector<Value>& pos, Kw& kw
   if (!sig)
     fail(at, "AttributeError: module 'torch.nn.init' has no attribute '" + n + "' (tensorlens has normal_, uniform_, "
              "trunc_normal_, zeros_, ones_, constant_, eye_, xavier_uniform_, xavier_normal_, kaiming_uniform_, "
-             "kaiming_normal_ and calculate_gain)");
+             "kaiming_normal_, orthogonal_ and calculate_gain)");
   const bool gain_fn = n == "calculate_gain";
   const char* first = gain_fn ? "nonlinearity" : "tensor";
   // Bind (first, params...) from pos and kw.
@@ -157,6 +158,46 @@ Value Interp::call_nn_init(const std::string& n, std::vector<Value>& pos, Kw& kw
     const double std = gain_of(args[3], args[1]).as_double() / std::sqrt(mode == "fan_in" ? fi : fo);
     if (n == "kaiming_normal_") return normal(0, std);
     return uniform(-std::sqrt(3.0) * std, std::sqrt(3.0) * std);
+  }
+  if (n == "orthogonal_") {
+    // PyTorch: flat = new(rows, cols).normal_(0, 1) (transposed when rows < cols); q, r = qr(flat);
+    // q *= sign(diag(r)); tensor = q (transposed back) * gain. The sign fix makes q the QR factor
+    // whose R has a positive diagonal, which is what Gram-Schmidt computes; done here in double
+    // (modified Gram-Schmidt, twice for orthogonality), rounded to the tensor's dtype.
+    if (x.dim() < 2) fail(at, "ValueError: Only tensors with 2 or more dimensions are supported");
+    if (x.numel() == 0) return t;
+    const int64_t rows = x.shape()[0], cols = x.numel() / rows;
+    Value flat = call_table("zeros", kTorch, {Value::integer(rows), Value::integer(cols)}, {{"dtype", Value::dtype(x.dtype())}}, at);
+    call_table("normal_", kMethod, {flat, Value::number(0), Value::number(1)}, {}, at);
+    const std::vector<double> a = flat.t.to_vector();
+    const bool tr = rows < cols;
+    const int64_t m = tr ? cols : rows, k = tr ? rows : cols;  // A: (m, k), m >= k; column j of A
+    std::vector<double> q(size_t(m * k));                         // column-major (m, k)
+    for (int64_t j = 0; j < k; ++j)
+      for (int64_t i = 0; i < m; ++i) q[size_t(j * m + i)] = tr ? a[size_t(j * cols + i)] : a[size_t(i * cols + j)];
+    for (int64_t j = 0; j < k; ++j) {
+      double* qj = &q[size_t(j * m)];
+      for (int pass = 0; pass < 2; ++pass)
+        for (int64_t p = 0; p < j; ++p) {
+          const double* qp = &q[size_t(p * m)];
+          double dot = 0;
+          for (int64_t i = 0; i < m; ++i) dot += qp[i] * qj[i];
+          for (int64_t i = 0; i < m; ++i) qj[i] -= dot * qp[i];
+        }
+      double nrm = 0;
+      for (int64_t i = 0; i < m; ++i) nrm += qj[i] * qj[i];
+      nrm = std::sqrt(nrm);
+      if (nrm == 0) fail(at, "RuntimeError: orthogonal_: the random matrix is rank deficient");
+      for (int64_t i = 0; i < m; ++i) qj[i] /= nrm;
+    }
+    const double gain = num(1);
+    std::vector<double> out(size_t(rows * cols));
+    for (int64_t r = 0; r < rows; ++r)
+      for (int64_t c = 0; c < cols; ++c)
+        out[size_t(r * cols + c)] = gain * (tr ? q[size_t(r * m + c)] : q[size_t(c * m + r)]);
+    Tensor src = at_pos(at, [&] { return Tensor::from_data(out, x.shape(), x.dtype()); });
+    call_table("copy_", kMethod, {t, Value::tensor(src)}, {}, at);
+    return t;
   }
   // trunc_normal_: u ~ U(2 cdf(a') - 1, 2 cdf(b') - 1); x = erfinv(u) * std * sqrt(2) + mean, clamped to [a, b]
   // (a' = (a - mean) / std), each step in the tensor's dtype as PyTorch's in-place ops.
