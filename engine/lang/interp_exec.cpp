@@ -5,8 +5,15 @@
 namespace tl::lang::detail {
 
 void Interp::run(const Program& prog) {
-  Flow f = exec_block(prog.body);
-  (void)f;  // break/continue/return outside their constructs are refused where they run
+  try {
+    Flow f = exec_block(prog.body);
+    (void)f;  // break/continue/return outside their constructs are refused where they run
+  } catch (const ScriptError& e) {
+    // sys.exit() / sys.exit(0) / raise SystemExit: the script ends there, successfully (CPython
+    // exits with status 0); any other status stays an error.
+    const std::string& m = e.message();
+    if (m != "SystemExit" && m != "SystemExit: " && m != "SystemExit: None" && m != "SystemExit: 0") throw;
+  }
   for (const std::string& name : order_) {
     auto it = globals_->vars.find(name);
     if (it == globals_->vars.end()) continue;

@@ -434,6 +434,7 @@ Value Interp::builtin_type_of(const Value& v) {
   if (as<SetObj>(v, Tag::Set)) return builtin("set");
   if (as<ClassObj>(v, Tag::Class)) return builtin("type");
   if (auto m = as<NNModuleObj>(v, Tag::NNModule)) return make_obj<NNClassObj>(Tag::NNClass, m->m->type_name());
+  if (auto o = as<OptimizerObj>(v, Tag::Optimizer)) return make_obj<NNClassObj>(Tag::OptimClass, o->o->type_name());
   return make_obj<TypeObj>(v.type_name());
 }
 

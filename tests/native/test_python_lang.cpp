@@ -150,6 +150,13 @@ TEST_CASE("comprehension targets live in their own scope (Python 3)", "[lang][py
   expect_error("def f():\n  s = sum(n for n in range(3))\n  return n\nf()\n", 3, "NameError: name 'n' is not defined");
 }
 
+TEST_CASE("sys.exit ends a script: status 0 / None successfully, others as an error", "[lang][python]") {
+  CHECK(out("import sys\nprint(1)\nsys.exit()\nprint(2)\n") == "1\n");
+  CHECK(out("import sys\nsys.exit(0)\n").empty());
+  expect_error("import sys\nsys.exit(3)\n", 2, "SystemExit: 3");
+  expect_error("import os\nos.listdir('.')\n", 2, "module 'os' has no attribute 'listdir'");
+}
+
 TEST_CASE("nn.Module subclasses and torch.utils.data", "[lang][python][nn]") {
   CHECK(out("import torch\n"
             "import torch.nn as nn\n"
