@@ -273,6 +273,7 @@ Value Interp::call_builtin(Bi id, const char* name, std::vector<Value>& pos, Kw&
         }
         if (auto tt = as<TypeObj>(t, Tag::Type)) {
           if (tt->name == "torch.Tensor" && pos[0].kind == K::Tensor) return Value::boolean(true);
+          if (tt->name == kSizeMark && pos[0].kind == K::Tuple && pos[0].s == kSizeMark) return Value::boolean(true);
           if (tt->name == "torch.optim.Optimizer" && as<OptimizerObj>(pos[0], Tag::Optimizer)) return Value::boolean(true);
           if (tt->name == "numpy.ndarray" && is_nd(pos[0])) return Value::boolean(true);
           continue;
@@ -326,7 +327,8 @@ Value Interp::call_builtin(Bi id, const char* name, std::vector<Value>& pos, Kw&
       nargs(name, pos, 0, 0, at);
       return Value::boolean(grad_enabled());
     case Bi::SetGradEnabled:
-    case Bi::TorchGenerator: return call_torch_extra(id, name, pos, kw, at);
+    case Bi::TorchGenerator:
+    case Bi::TimeClock: return call_torch_extra(id, name, pos, kw, at);
     default: return call_builtin2(id, name, pos, kw, at);
   }
 }
@@ -406,8 +408,7 @@ Value Interp::call_method(const MethodObj& m, std::vector<Value>& pos, Kw& kw, P
     return make_obj<NNModuleObj>(std::move(mod));
   }
   if (auto o = as<OptimizerObj>(self, Tag::Optimizer)) {
-    if (n == "step") sync_param_groups(*const_cast<OptimizerObj*>(o), at);  // an lr scheduler may have changed lr
-    return call_optimizer_method(*o->o, n, pos, kw, at);
+    return call_optimizer_method(self, *const_cast<OptimizerObj*>(o), n, pos, kw, at);
   }
   if (self.kind == K::List) {
     no_kw(n.c_str(), kw, at);
@@ -466,7 +467,11 @@ Value Interp::call_method(const MethodObj& m, std::vector<Value>& pos, Kw& kw, P
     std::vector<Value> out;
     for (const auto& kv : d->items)
       out.push_back(n == "keys" ? kv.first : n == "values" ? kv.second : Value::tuple({kv.first, kv.second}));
-    return make_seq(K::List, std::move(out), at);
+    // A list standing in for the view object; the mark gives CPython's repr: dict_keys([...]),
+    // odict_values([...]), ...
+    Value r = make_seq(K::List, std::move(out), at);
+    if (n == "keys" || n == "values" || n == "items") r.s = (d->ordered ? "odict_" : "dict_") + n;
+    return r;
   }
   if (self.kind == K::Str) {
     if (n == "format") return Value::str(str_format(self.s, pos, kw, at));

@@ -760,37 +760,4 @@ Value Interp::call_legacy_type(const std::string& type, std::vector<Value>& pos,
   return call_table("zeros", kTorch, sizes, k, at);  // uninitialised in PyTorch; zeros here
 }
 
-// torch.nn.init: in-place initialisers under no_grad, drawing as PyTorch does.
-Value Interp::call_nn_init(const std::string& n, std::vector<Value>& pos, Kw& kw, Pos at) {
-  if (pos.empty() || pos[0].kind != K::Tensor) fail(at, "TypeError: nn.init." + n + "() needs a tensor");
-  Value t = pos[0];
-  auto arg = [&](size_t i, const char* k, double d) {
-    for (auto& [kk, v] : kw)
-      if (kk == k) return to_double(v, at);
-    return pos.size() > i ? to_double(pos[i], at) : d;
-  };
-  NoGradGuard ng;
-  const Tensor& x = t.t;
-  auto fans = [&](double& fan_in, double& fan_out) {
-    if (x.dim() < 2) fail(at, "ValueError: Fan in and fan out can not be computed for tensor with fewer than 2 dimensions");
-    double rf = 1;
-    for (int d = 2; d < x.dim(); ++d) rf *= double(x.shape()[d]);
-    fan_in = double(x.shape()[1]) * rf, fan_out = double(x.shape()[0]) * rf;
-  };
-  if (n == "normal_") return call_table("normal_", kMethod, {t, Value::number(arg(1, "mean", 0)), Value::number(arg(2, "std", 1))}, {}, at);
-  if (n == "uniform_") return call_table("uniform_", kMethod, {t, Value::number(arg(1, "a", 0)), Value::number(arg(2, "b", 1))}, {}, at);
-  if (n == "zeros_" || n == "ones_") return call_table("fill_", kMethod, {t, Value::number(n == "ones_" ? 1 : 0)}, {}, at);
-  if (n == "constant_") return call_table("fill_", kMethod, {t, Value::number(arg(1, "val", 0))}, {}, at);
-  if (n == "xavier_uniform_" || n == "xavier_normal_") {
-    double fi, fo;
-    fans(fi, fo);
-    const double gain = arg(1, "gain", 1), std = gain * std::sqrt(2.0 / (fi + fo));
-    if (n == "xavier_normal_") return call_table("normal_", kMethod, {t, Value::number(0), Value::number(std)}, {}, at);
-    const double a = std::sqrt(3.0) * std;
-    return call_table("uniform_", kMethod, {t, Value::number(-a), Value::number(a)}, {}, at);
-  }
-  fail(at, "AttributeError: module 'torch.nn.init' has no attribute '" + n + "' (tensorlens has normal_, uniform_, zeros_, "
-           "ones_, constant_, xavier_uniform_ and xavier_normal_)");
-}
-
 }  // namespace tl::lang::detail

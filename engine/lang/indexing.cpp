@@ -327,6 +327,7 @@ void Interp::set_item(const Value& obj, const std::vector<Value>& idx, bool is_t
     return;
   }
   if (auto d = as<DictObj>(obj, Tag::Dict)) {
+    if (d->owner_kind) module_dict_store(*d, idx.size() == 1 && !is_tuple ? idx[0] : Value::tuple(idx), v, at);
     dict_set(*const_cast<DictObj*>(d), idx.size() == 1 && !is_tuple ? idx[0] : Value::tuple(idx), v, at);
     return;
   }

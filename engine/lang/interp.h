@@ -53,7 +53,9 @@ struct Obj : Object {
 };
 
 enum class Mod : uint8_t { Torch, NN, F, Autograd, Math, Optim, Utils, Random, Cuda, Backends, Mps, Data, Init,
-                           LrScheduler, Numpy, NpRandom, NpLinalg };
+                           LrScheduler, Numpy, NpRandom, NpLinalg,
+                           NNUtils, Os, OsPath, Sys, Time,  // script-language preludes (prelude_py.cpp)
+                           Count_ };
 struct ModuleObj : Obj {
   Mod mod;
   explicit ModuleObj(Mod m) : Obj(Tag::Module), mod(m) {}
@@ -76,6 +78,12 @@ struct ModuleObj : Obj {
       case Mod::Numpy: return "numpy";
       case Mod::NpRandom: return "numpy.random";
       case Mod::NpLinalg: return "numpy.linalg";
+      case Mod::NNUtils: return "torch.nn.utils";
+      case Mod::Os: return "os";
+      case Mod::OsPath: return "os.path";
+      case Mod::Sys: return "sys";
+      case Mod::Time: return "time";
+      case Mod::Count_: break;
     }
     return "?";
   }
@@ -93,7 +101,8 @@ enum class Bi : uint8_t {
   RandNormal, RandSample, RandChoices,
   MathSqrt, MathExp, MathLog, MathSin, MathCos, MathTan, MathTanh, MathFloor, MathCeil, MathFabs,
   MathIsnan, MathIsinf, MathIsfinite, MathPow,
-  SetGradEnabled, TorchGenerator  // torch_extras.cpp
+  SetGradEnabled, TorchGenerator,  // torch_extras.cpp
+  TimeClock  // time.time() (prelude_py.cpp)
 };
 struct BuiltinObj : Obj {
   Bi id;
@@ -328,6 +337,10 @@ struct GradModeObj : Obj {  // torch.no_grad / torch.enable_grad: the class, or 
 struct DictObj : Obj {
   std::vector<std::pair<Value, Value>> items;  // insertion order; linear lookup (small dicts)
   bool ordered = false;                        // an OrderedDict (state_dict): its own repr
+  // Module._modules / _parameters / _buffers ('m' / 'p' / 'b'): d[k] = v also registers v in
+  // the module (nn_dicts.cpp).
+  char owner_kind = 0;
+  std::weak_ptr<nn::Module> owner;
   DictObj() : Obj(Tag::Dict) {}
   std::string type_name() const override { return ordered ? "OrderedDict" : "dict"; }
 };
@@ -382,11 +395,20 @@ struct NNModuleObj : Obj {  // an nn module instance (shared: model[0] is the mo
   std::string type_name() const override { return m->type_name(); }
 };
 
+// A torch.optim optimizer (optim_groups.cpp): one engine optimizer per parameter group, all of
+// the same class, each with its group's hyperparameters.
 struct OptimizerObj : Obj {
-  std::shared_ptr<optim::Optimizer> o;
-  Value groups;  // optimizer.param_groups once read: [dict]; step() takes lr etc. from it
+  std::shared_ptr<optim::Optimizer> o;               // group 0
+  std::vector<std::shared_ptr<optim::Optimizer>> more;  // groups 1, 2, ...
+  std::string cls;
+  Kw ctor_kw;  // the constructor's hyperparameters (positional ones named): each group's defaults
+  // Per group: the entries of the dict it was given, params excepted (PyTorch keeps them first).
+  std::vector<std::vector<std::pair<std::string, Value>>> given;
+  Value groups;  // optimizer.param_groups once read: [dict, ...]; step() takes lr etc. from it
   explicit OptimizerObj(std::shared_ptr<optim::Optimizer> p) : Obj(Tag::Optimizer), o(std::move(p)) {}
   std::string type_name() const override { return o->type_name(); }
+  size_t num_groups() const { return 1 + more.size(); }
+  optim::Optimizer& group(size_t i) const { return i == 0 ? *o : *more[i - 1]; }
 };
 
 inline const Obj* as_obj(const Value& v) { return v.kind == K::Object ? static_cast<const Obj*>(v.obj.get()) : nullptr; }
@@ -725,7 +747,7 @@ class Interp {
 
   Value call_module_method(const Value& self, const std::string& n, std::vector<Value>& pos, Kw& kw, Pos at);
 
-  Value call_optimizer_method(optim::Optimizer& o, const std::string& n, std::vector<Value>& pos, Kw& kw, Pos at);
+  Value call_optimizer_method(const Value& self, OptimizerObj& o, const std::string& n, std::vector<Value>& pos, Kw& kw, Pos at);
 
   // ---------------- builtins ----------------
   static void no_kw(const char* name, const Kw& kw, Pos at);
@@ -759,6 +781,30 @@ class Interp {
   std::unique_ptr<Program> sched_prog_;
   Value param_groups(OptimizerObj& o, Pos at);
   void sync_param_groups(OptimizerObj& o, Pos at);
+  // optim_groups.cpp: parameter groups, state_dict / load_state_dict, add_param_group.
+  Value optimizer_attr(const Value& self, OptimizerObj& o, const std::string& name, Pos at);
+  std::shared_ptr<optim::Optimizer> make_group(OptimizerObj& o, const Value& group, Pos at);
+  Value optimizer_state_dict(OptimizerObj& o, bool by_tensor, Pos at);
+  void optimizer_load_state_dict(OptimizerObj& o, const Value& sd, Pos at);
+  // module._modules / _parameters / _buffers (nn_dicts.cpp): an OrderedDict read from the module
+  // whose item assignments write through.
+  Value module_member_dict(const Value& self, const std::string& name, Pos at);
+  void module_dict_store(const DictObj& d, const Value& k, const Value& v, Pos at);
+  // Prelude modules (prelude_py.cpp): torch.nn.utils, os, os.path, sys, time.
+  Value py_module_attr(const ModuleObj& m, const std::string& name, Pos at);
+  struct PyModule {
+    std::shared_ptr<Scope> ns;
+    std::unique_ptr<Program> prog;
+  };
+  static double wall_clock();
+  // A function of a prelude module: its errors are reported at the script's call.
+  bool is_library_scope(const Scope* s) const {
+    for (const PyModule& m : py_modules_)
+      if (m.ns.get() == s) return true;
+    return false;
+  }
+  Value call_library(const UserFnObj& f, std::vector<Value>& pos, Kw& kw, Pos at);
+  PyModule py_modules_[int(Mod::Count_)];
   std::shared_ptr<Scope> ctx_ns_;
   std::unique_ptr<Program> ctx_prog_;
   PyRandom py_random_;

@@ -138,9 +138,10 @@ Value Interp::eval(const Expr* e) {
 }
 
 // Comprehensions: each `for` clause is a loop level, walked with an explicit stack of iterators
-// (no recursion over clauses). Python 3 gives comprehensions their own scope; binding the
-// targets in the current scope is a simplification that only differs when a target name is
-// also used outside. Generator expressions are evaluated eagerly (see GeneratorObj).
+// (no recursion over clauses). As in Python 3, the first clause's iterable is evaluated in the
+// enclosing scope and everything else in a scope of the comprehension's own (whose parent is the
+// enclosing one), so the targets neither leak out nor overwrite an outer variable of the same
+// name. Generator expressions are evaluated eagerly (see GeneratorObj).
 Value Interp::eval_listcomp(const Expr* e) {
   const Pos at = e->op_pos;
   std::vector<Value> out;
@@ -152,6 +153,9 @@ Value Interp::eval_listcomp(const Expr* e) {
   std::vector<std::unique_ptr<Iter>> its(n);
   size_t level = 0;
   its[0] = make_iter(eval(e->elts[0]->iter), e->elts[0]->iter->span.start());
+  auto own = std::make_shared<Scope>();
+  own->parent = scope_ == globals_.get() ? nullptr : scope_owner_;
+  ScopeSwap swap(*this, own);
   while (true) {
     Value x;
     if (!its[level]->next(x)) {
@@ -392,7 +396,11 @@ Value Interp::call(const Value& fn, std::vector<Value>& pos, Kw& kw, Pos at) {
       return r;
     }
     case Tag::Builtin: return call_builtin(static_cast<const BuiltinObj*>(o)->id, static_cast<const BuiltinObj*>(o)->name, pos, kw, at);
-    case Tag::UserFn: return call_user(*static_cast<const UserFnObj*>(o), pos, kw, at);
+    case Tag::UserFn: {
+      auto& f = *static_cast<const UserFnObj*>(o);
+      if (f.closure && is_library_scope(f.closure.get())) return call_library(f, pos, kw, at);
+      return call_user(f, pos, kw, at);
+    }
     case Tag::GradModeClass:
       if (!pos.empty() || !kw.empty()) fail(at, "TypeError: " + o->type_name() + "() takes no arguments");
       return make_obj<GradModeObj>(Tag::GradMode, static_cast<const GradModeObj*>(o)->enable);
@@ -408,6 +416,20 @@ Value Interp::call(const Value& fn, std::vector<Value>& pos, Kw& kw, Pos at) {
       for (const char* l : legacy)
         if (n == l) return call_legacy_type(n.substr(n.rfind('.') + 1), pos, kw, at);
       if (n.rfind("torch.nn.init.", 0) == 0) return call_nn_init(n.substr(14), pos, kw, at);
+      if (n == kSizeMark) {  // torch.Size(iterable of ints=())
+        no_kw("Size", kw, at), nargs("Size", pos, 0, 1, at);
+        std::vector<Value> dims = pos.empty() ? std::vector<Value>{} : to_vector(pos[0], at);
+        for (Value& d : dims) {
+          if (d.kind == K::Tensor && d.t.numel() == 1 && !d.t.is_floating_point()) d = Value::integer(int64_t(d.t.item()));
+          if (!is_int_like(d))
+            fail(at, "TypeError: torch.Size() takes an iterable of 'int' (item " +
+                         std::to_string(&d - dims.data()) + " is '" + d.type_name() + "')");
+          d = Value::integer(int_of(d));
+        }
+        Value r = Value::tuple(std::move(dims));
+        r.s = kSizeMark;
+        return r;
+      }
       fail(at, "TypeError: '" + fn.type_name() + "' object is not callable");
     }
     case Tag::BoundMethod: {

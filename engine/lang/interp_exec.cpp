@@ -5,15 +5,23 @@
 namespace tl::lang::detail {
 
 void Interp::run(const Program& prog) {
-  Flow f = exec_block(prog.body);
-  (void)f;  // break/continue/return outside their constructs are refused where they run
+  try {
+    Flow f = exec_block(prog.body);
+    (void)f;  // break/continue/return outside their constructs are refused where they run
+  } catch (const ScriptError& e) {
+    // sys.exit() / sys.exit(0) / raise SystemExit: the script ends there, successfully (CPython
+    // exits with status 0); any other status stays an error.
+    const std::string& m = e.message();
+    if (m != "SystemExit" && m != "SystemExit: " && m != "SystemExit: None" && m != "SystemExit: 0") throw;
+  }
   for (const std::string& name : order_) {
     auto it = globals_->vars.find(name);
     if (it == globals_->vars.end()) continue;
     if (it->second.kind == K::Tensor) res_.tensors.emplace_back(name, it->second.t);
     std::vector<Tensor> ps;
     if (auto m = as<NNModuleObj>(it->second, Tag::NNModule)) ps = m->m->parameters();
-    if (auto o = as<OptimizerObj>(it->second, Tag::Optimizer)) ps = o->o->params();
+    if (auto o = as<OptimizerObj>(it->second, Tag::Optimizer))
+      for (size_t g = 0; g < o->num_groups(); ++g) ps.insert(ps.end(), o->group(g).params().begin(), o->group(g).params().end());
     res_.module_parameters.insert(res_.module_parameters.end(), ps.begin(), ps.end());
   }
   res_.statements_executed = steps_;
@@ -402,8 +410,14 @@ void Interp::exec_import(const Stmt* s) {
     if (path == "numpy") return make_obj<ModuleObj>(Mod::Numpy);
     if (path == "numpy.random") return make_obj<ModuleObj>(Mod::NpRandom);
     if (path == "numpy.linalg") return make_obj<ModuleObj>(Mod::NpLinalg);
+    if (path == "torch.nn.utils" || path == "torch.nn.utils.clip_grad") return make_obj<ModuleObj>(Mod::NNUtils);
+    if (path == "os") return make_obj<ModuleObj>(Mod::Os);
+    if (path == "os.path") return make_obj<ModuleObj>(Mod::OsPath);
+    if (path == "sys") return make_obj<ModuleObj>(Mod::Sys);
+    if (path == "time") return make_obj<ModuleObj>(Mod::Time);
     fail(at, "ModuleNotFoundError: No module named '" + path + "' (tensorlens scripts can import torch, "
-             "torch.nn, torch.nn.functional, torch.optim, torch.autograd, torch.utils.data, math, random and numpy)");
+             "torch.nn, torch.nn.functional, torch.nn.utils, torch.optim, torch.autograd, torch.utils.data, math, "
+             "random, numpy, os, sys and time)");
   };
   for (const Alias& a : s->names) {
     const Pos at = a.span.start();
@@ -420,7 +434,7 @@ void Interp::exec_import(const Stmt* s) {
     const std::string full = s->module + "." + a.name;
     if (full == "torch.nn" || full == "torch.nn.functional" || full == "torch.autograd" || full == "torch.optim" ||
         full == "torch.utils" || full == "torch.utils.data" || full == "torch.optim.lr_scheduler" ||
-        full == "numpy.random" || full == "numpy.linalg")
+        full == "numpy.random" || full == "numpy.linalg" || full == "torch.nn.utils" || full == "os.path")
       v = module(full, at);
     else v = get_attr(m, a.name, at);
     bind(a.asname.empty() ? a.name : a.asname, v);

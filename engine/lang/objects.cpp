@@ -68,6 +68,7 @@ std::string repr(const Value& v) {
       for (size_t i = 0; i < v.items->size(); ++i) r += (i ? ", " : "") + repr((*v.items)[i]);
       if (size) return r + "])";
       if (v.kind == K::Tuple && v.items->size() == 1) r += ",";
+      if (v.kind == K::List && !v.s.empty()) return v.s + "(" + r + "])";  // dict views: dict_keys([...])
       return r + (v.kind == K::List ? "]" : ")");
     }
     case K::Object: break;

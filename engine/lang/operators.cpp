@@ -307,7 +307,17 @@ bool Interp::identical(const Value& a, const Value& b) {
     case K::Object: {
       if (a.obj == b.obj) return true;
       auto ma = as<NNModuleObj>(a, Tag::NNModule), mb = as<NNModuleObj>(b, Tag::NNModule);
-      return ma && mb && ma->m == mb->m;
+      if (ma && mb) return ma->m == mb->m;
+      // Classes are singletons in Python (type(m) is nn.Linear); tensorlens makes a fresh object
+      // for each reading of a builtin class, so they are compared by name.
+      const Obj *x = as_obj(a), *y = as_obj(b);
+      if (x->tag != y->tag) return false;
+      if (x->tag == Tag::NNClass || x->tag == Tag::OptimClass)
+        return static_cast<const NNClassObj*>(x)->name == static_cast<const NNClassObj*>(y)->name;
+      if (x->tag == Tag::Type) return static_cast<const TypeObj*>(x)->name == static_cast<const TypeObj*>(y)->name;
+      if (x->tag == Tag::Builtin) return static_cast<const BuiltinObj*>(x)->id == static_cast<const BuiltinObj*>(y)->id;
+      if (x->tag == Tag::Module) return static_cast<const ModuleObj*>(x)->mod == static_cast<const ModuleObj*>(y)->mod;
+      return false;
     }
   }
   return false;

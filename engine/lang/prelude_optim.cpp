@@ -1,9 +1,6 @@
 // torch.optim.lr_scheduler, written in the script language (run once per interpreter, when a
-// script first uses it), and optimizer.param_groups: a list of one dict, as PyTorch's, from which
-// step() takes lr (and the other hyperparameters) — so schedulers and hand-written
-// `for g in opt.param_groups: g['lr'] = ...` loops change the updates as in PyTorch.
+// script first uses it). optimizer.param_groups is in optim_groups.cpp.
 #include "engine/lang/interp.h"
-#include "engine/optim/optim.h"
 
 namespace tl::lang::detail {
 
@@ -208,58 +205,6 @@ Value Interp::sched_attr(const std::string& name) {
   if (name.empty()) return Value::none();
   auto it = sched_ns_->vars.find(name);
   return it == sched_ns_->vars.end() || as<ModuleObj>(it->second, Tag::Module) ? Value::none() : it->second;
-}
-
-namespace {
-Value num(double v) { return v == 0 ? Value::integer(0) : Value::number(v); }
-}  // namespace
-
-Value Interp::param_groups(OptimizerObj& o, Pos at) {
-  if (o.groups.is_none()) {
-    auto d = std::make_shared<DictObj>();
-    auto put = [&](const char* k, Value v) { dict_set(*d, Value::str(k), v, at); };
-    std::vector<Value> ps;
-    for (const Tensor& p : o.o->params()) ps.push_back(Value::tensor(p));
-    put("params", Value::list(ps));
-    if (auto s = dynamic_cast<optim::SGD*>(o.o.get())) {
-      put("lr", Value::number(s->opt.lr)), put("momentum", num(s->opt.momentum)), put("dampening", num(s->opt.dampening));
-      put("weight_decay", num(s->opt.weight_decay)), put("nesterov", Value::boolean(s->opt.nesterov));
-      put("maximize", Value::boolean(s->opt.maximize)), put("foreach", Value::none());
-      put("differentiable", Value::boolean(false));
-    } else if (auto a = dynamic_cast<optim::Adam*>(o.o.get())) {
-      const bool w = std::string(a->type_name()) == "AdamW";
-      put("lr", Value::number(a->opt.lr));
-      put("betas", Value::tuple({Value::number(a->opt.beta1), Value::number(a->opt.beta2)}));
-      put("eps", Value::number(a->opt.eps)), put("weight_decay", num(a->opt.weight_decay));
-      put("amsgrad", Value::boolean(a->opt.amsgrad));
-      if (w) put("foreach", Value::none()), put("maximize", Value::boolean(a->opt.maximize));
-      else put("maximize", Value::boolean(a->opt.maximize)), put("foreach", Value::none());
-      put("capturable", Value::boolean(false));
-      if (!w) put("differentiable", Value::boolean(false)), put("fused", Value::boolean(false));
-    }
-    o.groups = Value::list({Value::object(d)});
-  }
-  return o.groups;
-}
-
-void Interp::sync_param_groups(OptimizerObj& o, Pos at) {
-  if (o.groups.kind != K::List || o.groups.items->empty()) return;
-  auto d = as<DictObj>((*o.groups.items)[0], Tag::Dict);
-  if (!d) return;
-  auto get = [&](const char* k, double& out) {
-    if (const Value* v = dict_get(*d, Value::str(k), at)) {
-      if (!v->is_number()) fail(at, std::string("TypeError: param_groups[0]['") + k + "'] must be a number, not " + v->type_name());
-      out = v->as_double();
-    }
-  };
-  if (auto s = dynamic_cast<optim::SGD*>(o.o.get())) {
-    get("lr", s->opt.lr), get("momentum", s->opt.momentum), get("dampening", s->opt.dampening);
-    get("weight_decay", s->opt.weight_decay);
-  } else if (auto a = dynamic_cast<optim::Adam*>(o.o.get())) {
-    get("lr", a->opt.lr), get("eps", a->opt.eps), get("weight_decay", a->opt.weight_decay);
-    if (const Value* b = dict_get(*d, Value::str("betas"), at); b && b->is_seq() && b->items->size() == 2)
-      a->opt.beta1 = (*b->items)[0].as_double(), a->opt.beta2 = (*b->items)[1].as_double();
-  }
 }
 
 }  // namespace tl::lang::detail

@@ -26,6 +26,9 @@ Value Interp::call_torch_extra(Bi id, const char* name, std::vector<Value>& pos,
         fail(at, "TypeError: Generator(): device must be a torch.device or a string, not " + dev->type_name());
       return make_obj<TorchGeneratorObj>();
     }
+    case Bi::TimeClock:
+      nargs(name, pos, 0, 0, at), no_kw(name, kw, at);
+      return Value::number(wall_clock());
     default: break;
   }
   fail(at, std::string("TypeError: ") + name + "() is not callable");

@@ -11,10 +11,7 @@ Value Interp::get_attr(const Value& obj, const std::string& name, Pos at) {
   if (auto m = as<ModuleObj>(obj, Tag::Module)) return module_attr(*m, name, at);
   if (is_nd(obj)) return np_array_attr(*this, obj, name, at);
   if (auto m = as<NNModuleObj>(obj, Tag::NNModule)) return nn_module_attr(obj, *m->m, name, at);
-  if (as<OptimizerObj>(obj, Tag::Optimizer) && (name == "step" || name == "zero_grad"))
-    return make_obj<MethodObj>(obj, name);
-  if (auto o = as<OptimizerObj>(obj, Tag::Optimizer); o && name == "param_groups")
-    return param_groups(*const_cast<OptimizerObj*>(o), at);
+  if (auto o = as<OptimizerObj>(obj, Tag::Optimizer)) return optimizer_attr(obj, *const_cast<OptimizerObj*>(o), name, at);
   auto one_of = [&](std::initializer_list<const char*> names) {
     for (const char* n : names)
       if (name == n) return true;
@@ -103,6 +100,7 @@ Value Interp::module_attr(const ModuleObj& m, const std::string& name, Pos at) {
       if (name == "autograd") return make_obj<ModuleObj>(Mod::Autograd);
       if (name == "optim") return make_obj<ModuleObj>(Mod::Optim);
       if (name == "Tensor") return make_obj<TypeObj>("torch.Tensor");
+      if (name == "Size") return make_obj<TypeObj>(kSizeMark);
       if (name == "utils") return make_obj<ModuleObj>(Mod::Utils);
       if (name == "FloatTensor" || name == "DoubleTensor" || name == "LongTensor" || name == "BoolTensor")
         return make_obj<TypeObj>("torch." + name);
@@ -115,6 +113,7 @@ Value Interp::module_attr(const ModuleObj& m, const std::string& name, Pos at) {
     case Mod::NN:
       if (name == "functional") return make_obj<ModuleObj>(Mod::F);
       if (name == "init") return make_obj<ModuleObj>(Mod::Init);
+      if (name == "utils") return make_obj<ModuleObj>(Mod::NNUtils);
       if (name == "Module") return Value::object(builtin_class("Module"));
       if (name == "Parameter") return make_obj<BuiltinObj>(Bi::Parameter, "Parameter");
       if (name == "ModuleList" || name == "ModuleDict") return make_obj<NNClassObj>(Tag::NNClass, name);
@@ -129,7 +128,7 @@ Value Interp::module_attr(const ModuleObj& m, const std::string& name, Pos at) {
       if (nn::is_optimizer_class(name)) return make_obj<NNClassObj>(Tag::OptimClass, name);
       if (name == "lr_scheduler") return make_obj<ModuleObj>(Mod::LrScheduler);
       if (name == "Optimizer") return make_obj<TypeObj>("torch.optim.Optimizer");
-      fail(at, "AttributeError: module 'torch.optim' has no attribute '" + name + "' (tensorlens has SGD, Adam and AdamW)");
+      fail(at, "AttributeError: module 'torch.optim' has no attribute '" + name + "' (tensorlens has SGD, Adam, AdamW, Adadelta, Adagrad and RMSprop)");
     case Mod::F:
       if (!find_ops(name, kF).empty()) return make_obj<OpFnObj>(name, kF);
       break;
@@ -185,6 +184,12 @@ Value Interp::module_attr(const ModuleObj& m, const std::string& name, Pos at) {
         if (name == n) return make_obj<BuiltinObj>(id, n);
       break;
     }
+    case Mod::NNUtils:
+    case Mod::Os:
+    case Mod::OsPath:
+    case Mod::Sys:
+    case Mod::Time: return py_module_attr(m, name, at);
+    default: break;
   }
   fail(at, std::string("AttributeError: module '") + m.qualname() + "' has no attribute '" + name + "'");
 }
@@ -291,30 +296,6 @@ Value Interp::construct_module(const std::string& cls, std::vector<Value>& pos, 
   return make_obj<NNModuleObj>(std::move(m));
 }
 
-Value Interp::construct_optimizer(const std::string& cls, std::vector<Value>& pos, Kw& kw, Pos at) {
-  Value params;
-  bool have = false;
-  if (!pos.empty()) params = pos[0], have = true;
-  for (auto& [k, v] : kw)
-    if (k == "params") {
-      if (have) fail(at, "TypeError: " + cls + "() got multiple values for argument 'params'");
-      params = v, have = true;
-    }
-  if (!have) fail(at, "TypeError: " + cls + "() missing 1 required positional argument: 'params'");
-  if (params.kind == K::Tensor)
-    fail(at, "TypeError: params argument given to the optimizer should be an iterable of Tensors or dicts, but got "
-             "torch.FloatTensor");
-  std::vector<Tensor> ts;
-  for (const Value& v : to_vector(params, at)) {
-    if (as<DictObj>(v, Tag::Dict)) fail(at, "TypeError: tensorlens optimizers take a list of tensors (no parameter groups)");
-    if (v.kind != K::Tensor) fail(at, "TypeError: optimizer can only optimize Tensors, but one of the params is " + v.type_name());
-    ts.push_back(v.t);
-  }
-  std::vector<Value> rest(pos.begin() + (pos.empty() ? 0 : 1), pos.end());
-  auto o = at_pos(at, [&] { return nn::make_optimizer(cls, std::move(ts), rest, kw); });
-  return make_obj<OptimizerObj>(std::move(o));
-}
-
 Value Interp::call_module(const nn::ModulePtr& m, std::vector<Value>& pos, Kw& kw, Pos at) {
   // The graph's module cluster of this call; a module called from the script itself is named
   // by its variable (the first name in order, if several hold it).
@@ -372,6 +353,8 @@ Value Interp::nn_module_attr(const Value& self, const nn::Module& m, const std::
   for (const char* n : methods)
     if (name == n) return make_obj<MethodObj>(self, name);
   if (name == "training") return Value::boolean(m.training());
+  if (name == "__class__") return builtin_type_of(self);
+  if (name == "_modules" || name == "_parameters" || name == "_buffers") return module_member_dict(self, name, at);
   if (auto l = dynamic_cast<const nn::Linear*>(&m)) {
     if (name == "in_features") return Value::integer(l->in_features);
     if (name == "out_features") return Value::integer(l->out_features);
@@ -451,6 +434,7 @@ Value Interp::builtin_type_of(const Value& v) {
   if (as<SetObj>(v, Tag::Set)) return builtin("set");
   if (as<ClassObj>(v, Tag::Class)) return builtin("type");
   if (auto m = as<NNModuleObj>(v, Tag::NNModule)) return make_obj<NNClassObj>(Tag::NNClass, m->m->type_name());
+  if (auto o = as<OptimizerObj>(v, Tag::Optimizer)) return make_obj<NNClassObj>(Tag::OptimClass, o->o->type_name());
   return make_obj<TypeObj>(v.type_name());
 }
 
@@ -644,8 +628,19 @@ Value Interp::call_module_method(const Value& self, const std::string& n, std::v
   }
   if (n == "apply") {
     nargs("apply", pos, 1, 1, at);
-    std::vector<Value> order;  // children first, then the module (post-order)
-    walk([&](const std::string&, const nn::ModulePtr& mod) { order.push_back(mod == m ? self : make_obj<NNModuleObj>(mod)); });
+    // PyTorch: `for module in self.children(): module.apply(fn)`, then fn(self) — a post-order with
+    // the children in order, each child once per parent. Walked iteratively: the pre-order that
+    // visits the last child first, reversed, is that post-order.
+    std::vector<Value> order;
+    std::vector<nn::ModulePtr> stack{m};
+    while (!stack.empty()) {
+      nn::ModulePtr mod = stack.back();
+      stack.pop_back();
+      order.push_back(mod == m ? self : make_obj<NNModuleObj>(mod));
+      std::set<const nn::Module*> kids;
+      for (const auto& kv : mod->children())
+        if (kids.insert(kv.second.get()).second) stack.push_back(kv.second);
+    }
     for (auto it = order.rbegin(); it != order.rend(); ++it) {
       std::vector<Value> args{*it};
       Kw none;
@@ -691,16 +686,5 @@ Value Interp::call_module_method(const Value& self, const std::string& n, std::v
   fail(at, "AttributeError: '" + m->type_name() + "' object has no attribute '" + n + "'");
 }
 
-Value Interp::call_optimizer_method(optim::Optimizer& o, const std::string& n, std::vector<Value>& pos, Kw& kw, Pos at) {
-  if (n == "zero_grad") {
-    const bool none = bool_arg("zero_grad", "set_to_none", false, pos, kw, at);
-    at_pos(at, [&] { o.zero_grad(none); });
-    return Value::none();
-  }
-  // step(closure=None)
-  if (!pos.empty() || !kw.empty()) fail(at, "TypeError: tensorlens optimizers' step() takes no closure");
-  at_pos(at, [&] { o.step(); });
-  return Value::none();
-}
 
 }  // namespace tl::lang::detail

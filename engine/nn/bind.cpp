@@ -57,6 +57,12 @@ const std::vector<std::string>& constructor_schemas() {
         "bool? foreach=None, bool maximize=False, bool capturable=False, bool differentiable=False, bool fused=False) -> Optimizer",
         "AdamW(Any params, float lr=0.001, Any betas=None, float eps=1e-08, float weight_decay=0.01, bool amsgrad=False, *, "
         "bool maximize=False, bool? foreach=None, bool capturable=False) -> Optimizer",
+        "Adadelta(Any params, float lr=1.0, float rho=0.9, float eps=1e-06, float weight_decay=0, bool? foreach=None, *, "
+        "bool maximize=False) -> Optimizer",
+        "Adagrad(Any params, float lr=0.01, float lr_decay=0, float weight_decay=0, float initial_accumulator_value=0, "
+        "float eps=1e-10, bool? foreach=None, *, bool maximize=False) -> Optimizer",
+        "RMSprop(Any params, float lr=0.01, float alpha=0.99, float eps=1e-08, float weight_decay=0, float momentum=0, "
+        "bool centered=False, bool? foreach=None, bool maximize=False, bool differentiable=False) -> Optimizer",
   };
   return schemas;
 }
@@ -192,7 +198,11 @@ ModulePtr make_module(const std::string& cls, const std::vector<Value>& pos, con
     return std::make_shared<AvgPool2d>(at("kernel_size"), at("stride"), at("padding"), b_("ceil_mode"),
                                        b_("count_include_pad"), a.opt_i(ix(cls, "divisor_override")));
   if (cls == "AdaptiveAvgPool2d") return std::make_shared<AdaptiveAvgPool2d>(at("output_size"));
-  if (cls == "Unflatten") return std::make_shared<Unflatten>(i_("dim"), a.ints(ix(cls, "unflattened_size")));
+  if (cls == "Unflatten") {
+    const Value& sz = a.v[ix(cls, "unflattened_size")];
+    const char style = sz.kind == Value::Kind::List ? 'l' : sz.s == "torch.Size" ? 's' : 't';
+    return std::make_shared<Unflatten>(i_("dim"), a.ints(ix(cls, "unflattened_size")), style);
+  }
   if (cls == "BatchNorm1d" || cls == "BatchNorm2d") {
     only_default(cls, a, "device"), only_default(cls, a, "dtype");
     return std::make_shared<BatchNorm>(cls == "BatchNorm2d" ? 2 : 1, i_("num_features"), f_("eps"),
@@ -238,7 +248,9 @@ ModulePtr make_module(const std::string& cls, const std::vector<Value>& pos, con
   return l;
 }
 
-bool is_optimizer_class(const std::string& name) { return name == "SGD" || name == "Adam" || name == "AdamW"; }
+bool is_optimizer_class(const std::string& name) {
+  return name == "SGD" || name == "Adam" || name == "AdamW" || name == "Adadelta" || name == "Adagrad" || name == "RMSprop";
+}
 
 std::shared_ptr<optim::Optimizer> make_optimizer(const std::string& cls, std::vector<Tensor> params,
                                                  const std::vector<Value>& pos, const KwArgs& kw) {
@@ -258,6 +270,24 @@ std::shared_ptr<optim::Optimizer> make_optimizer(const std::string& cls, std::ve
     o.lr = f_("lr"), o.momentum = f_("momentum"), o.dampening = f_("dampening"), o.weight_decay = f_("weight_decay");
     o.nesterov = b_("nesterov"), o.maximize = b_("maximize");
     return std::make_shared<optim::SGD>(std::move(params), o);
+  }
+  if (cls == "Adadelta") {
+    optim::AdadeltaOptions o;
+    o.lr = f_("lr"), o.rho = f_("rho"), o.eps = f_("eps"), o.weight_decay = f_("weight_decay"), o.maximize = b_("maximize");
+    return std::make_shared<optim::Adadelta>(std::move(params), o);
+  }
+  if (cls == "Adagrad") {
+    optim::AdagradOptions o;
+    o.lr = f_("lr"), o.lr_decay = f_("lr_decay"), o.weight_decay = f_("weight_decay");
+    o.initial_accumulator_value = f_("initial_accumulator_value"), o.eps = f_("eps"), o.maximize = b_("maximize");
+    return std::make_shared<optim::Adagrad>(std::move(params), o);
+  }
+  if (cls == "RMSprop") {
+    only_default(cls, a, "differentiable");
+    optim::RMSpropOptions o;
+    o.lr = f_("lr"), o.alpha = f_("alpha"), o.eps = f_("eps"), o.weight_decay = f_("weight_decay");
+    o.momentum = f_("momentum"), o.centered = b_("centered"), o.maximize = b_("maximize");
+    return std::make_shared<optim::RMSprop>(std::move(params), o);
   }
   only_default(cls, a, "capturable");
   if (cls == "Adam") only_default(cls, a, "differentiable"), only_default(cls, a, "fused");

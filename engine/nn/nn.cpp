@@ -518,7 +518,8 @@ Tensor Unflatten::forward(const std::vector<Tensor>& in) {
 std::string Unflatten::extra_repr() const {
   std::vector<Value> v;
   for (int64_t z : sizes) v.push_back(Value::integer(z));
-  return "dim=" + std::to_string(dim) + ", unflattened_size=" + py_repr(Value::tuple(v));
+  const std::string r = py_repr(style == 't' ? Value::tuple(v) : Value::list(v));
+  return "dim=" + std::to_string(dim) + ", unflattened_size=" + (style == 's' ? "torch.Size(" + r + ")" : r);
 }
 
 BatchNorm::BatchNorm(int d, int64_t n, double e, std::optional<double> m, bool a, bool trs)

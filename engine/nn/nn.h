@@ -276,12 +276,13 @@ class AdaptiveAvgPool2d : public Module {
 // Unflatten(dim, sizes): dim of the input becomes the dims `sizes` (a view).
 class Unflatten : public Module {
  public:
-  Unflatten(int64_t dim, std::vector<int64_t> sizes) : dim(dim), sizes(std::move(sizes)) {}
+  Unflatten(int64_t dim, std::vector<int64_t> sizes, char style = 't') : dim(dim), sizes(std::move(sizes)), style(style) {}
   std::string type_name() const override { return "Unflatten"; }
   Tensor forward(const std::vector<Tensor>& in) override;
   std::string extra_repr() const override;
   int64_t dim;
   std::vector<int64_t> sizes;
+  char style;  // how unflattened_size was given, for the repr: 't' tuple, 'l' list, 's' torch.Size
 };
 
 // BatchNorm1d ((N, C) or (N, C, L)) and BatchNorm2d ((N, C, H, W)): in training (or without running

@@ -283,9 +283,26 @@ void register_nn_ops(std::vector<OpDef>& t) {
   t.push_back({"mse_loss(Tensor input, Tensor target) -> Tensor", kF,
                [](const Args& a) { return Value::tensor(mse_loss(a.t(0), a.t(1))); }, mse_loss_bw,
                "grad_x = 2 (x - y) g / N; grad_y = -grad_x"});
-  t.push_back({"nll_loss(Tensor input, Tensor(nograd) target, *, int ignore_index=-100) -> Tensor", kF,
-               [](const Args& a) { return Value::tensor(nll_loss(a.t(0), a.t(1), a.i(2))); }, nullptr,
-               "composite: -mean(gather(logp, target))"});
+  t.push_back({"nll_loss(Tensor input, Tensor(nograd) target, *, int ignore_index=-100, str reduction='mean') -> Tensor", kF,
+               [](const Args& a) {
+                 const std::string& r = a.v[3].s;
+                 const Tensor &x = a.t(0), &y = a.t(1);
+                 if (r == "mean") return Value::tensor(nll_loss(x, y, a.i(2)));
+                 TL_CHECK(r == "sum" || r == "none", "ValueError: ", r, " is not a valid value for reduction");
+                 {  // the shape / dtype / bounds checks of nll_loss
+                   NoGradGuard ng;
+                   (void)nll_loss(x.detach(), y, a.i(2));
+                 }
+                 // l_i = -logp[i, y_i] (0 where y_i == ignore_index); (N, C) or (C,) input
+                 Tensor lp = x.dim() == 1 ? unsqueeze(x, 0) : x;
+                 Tensor tg = y.dim() == 0 ? unsqueeze(y, 0) : y;
+                 Tensor keep = ne(tg, Tensor::scalar(double(a.i(2)), DType::Int64));
+                 Tensor safe = where(keep, tg, Tensor::scalar(0, DType::Int64));
+                 Tensor l = neg(mul(squeeze(gather(lp, 1, unsqueeze(safe, 1)), 1), to_dtype(keep, x.dtype())));
+                 if (y.dim() == 0) l = squeeze(l, 0);
+                 return Value::tensor(r == "sum" ? sum(l) : l);
+               },
+               nullptr, "composite: -mean(gather(logp, target)); sum / none: -gather(logp, target)"});
   t.push_back({"cross_entropy(Tensor input, Tensor(nograd) target, *, int ignore_index=-100) -> Tensor", kF,
                [](const Args& a) { return Value::tensor(cross_entropy(a.t(0), a.t(1), a.i(2))); }, nullptr,
                "composite: nll_loss(log_softmax(x))"});

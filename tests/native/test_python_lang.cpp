@@ -137,6 +137,26 @@ TEST_CASE("generators, comprehensions, star-unpacking, decorators", "[lang][pyth
         "0 [1, 4, 9] 6 {'a': 1, 'b': 2} 16\n");
 }
 
+TEST_CASE("comprehension targets live in their own scope (Python 3)", "[lang][python]") {
+  // An outer variable of the same name is neither overwritten nor created.
+  CHECK(out("i = 'outer'\n"
+            "print([i * 2 for i in range(3)], i)\n"
+            "def f():\n"
+            "  j = 5\n"
+            "  fs = [lambda: j for j in range(3)]\n"
+            "  return [g() for g in fs], j, {k: j for k in 'ab'}\n"
+            "print(f())\n") == "[0, 2, 4] outer\n([2, 2, 2], 5, {'a': 5, 'b': 5})\n");
+  expect_error("[q for q in range(3)]\nprint(q)\n", 2, "NameError: name 'q' is not defined");
+  expect_error("def f():\n  s = sum(n for n in range(3))\n  return n\nf()\n", 3, "NameError: name 'n' is not defined");
+}
+
+TEST_CASE("sys.exit ends a script: status 0 / None successfully, others as an error", "[lang][python]") {
+  CHECK(out("import sys\nprint(1)\nsys.exit()\nprint(2)\n") == "1\n");
+  CHECK(out("import sys\nsys.exit(0)\n").empty());
+  expect_error("import sys\nsys.exit(3)\n", 2, "SystemExit: 3");
+  expect_error("import os\nos.listdir('.')\n", 2, "module 'os' has no attribute 'listdir'");
+}
+
 TEST_CASE("nn.Module subclasses and torch.utils.data", "[lang][python][nn]") {
   CHECK(out("import torch\n"
             "import torch.nn as nn\n"

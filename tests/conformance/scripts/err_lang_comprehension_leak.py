@@ -1,0 +1,3 @@
+xs = [q * 2 for q in range(3)]
+print(xs)
+print(q)  # expect-error

@@ -1,0 +1,3 @@
+import torch
+print(torch.nn.init.calculate_gain('relu'))
+torch.nn.init.calculate_gain('gelu')  # expect-error
