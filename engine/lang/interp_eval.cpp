@@ -576,6 +576,10 @@ Value Interp::call_user(const UserFnObj& f, std::vector<Value>& pos, Kw& kw, Pos
     auto gen = std::make_shared<GeneratorObj>(d->name);
     gen->lazy = std::make_shared<GenState>();
     gen->lazy->scope = scope;
+    captured_.push_back(scope);  // cycles through the suspended locals are broken at the end (~Interp)
+    if (captured_.size() > 4096 && captured_.size() % 4096 == 0)  // drop scopes already gone
+      captured_.erase(std::remove_if(captured_.begin(), captured_.end(), [](auto& w) { return w.expired(); }),
+                      captured_.end());
     gen->lazy->frames.push_back({GenFrame::Kind::Block, &d->body, 0, nullptr, nullptr});
     return Value::object(gen);
   }
