@@ -161,7 +161,7 @@ Value Interp::call_builtin2(Bi id, const char* name, std::vector<Value>& pos, Kw
       nargs(name, pos, 1, 2, at);
       if (auto g = as<GeneratorObj>(pos[0], Tag::Generator)) {
         auto gm = const_cast<GeneratorObj*>(g);
-        if (gm->pos < gm->items->size()) return (*gm->items)[gm->pos++];
+        if (gm->pos < gm->items->size() || gen_resume(*gm, at)) return (*gm->items)[gm->pos++];
         if (pos.size() == 2) return pos[1];
         throw PyException(at, "StopIteration", make_exception("StopIteration", {}));
       }
@@ -621,12 +621,12 @@ bool Interp::call_method2(const MethodObj& m, std::vector<Value>& pos, Kw& kw, P
     auto dm = const_cast<DictObj*>(d);
     if (n == "pop") {
       nargs("pop", pos, 1, 2, at);
-      for (auto it = dm->items.begin(); it != dm->items.end(); ++it)
-        if (key_equal(it->first, pos[0], at)) {
-          Value v = it->second;
-          dm->items.erase(it);
-          return done(v);
-        }
+      if (const long p = dict_find(*dm, pos[0], at); p >= 0) {
+        Value v = dm->items[size_t(p)].second;
+        dm->items.erase(dm->items.begin() + p);
+        dm->index.reset();
+        return done(v);
+      }
       if (pos.size() == 2) return done(pos[1]);
       fail(at, "KeyError: " + repr(pos[0]));
     }
@@ -656,23 +656,21 @@ bool Interp::call_method2(const MethodObj& m, std::vector<Value>& pos, Kw& kw, P
     }
     if (n == "clear") {
       dm->items.clear();
+      dm->index.reset();
       return done(Value::none());
     }
     if (n == "popitem") {
       if (dm->items.empty()) fail(at, "KeyError: 'popitem(): dictionary is empty'");
       Value r = Value::tuple({dm->items.back().first, dm->items.back().second});
       dm->items.pop_back();
+      dm->index.reset();
       return done(r);
     }
     return false;
   }
   if (auto st = as<SetObj>(self, Tag::Set)) {
     auto sm = const_cast<SetObj*>(st);
-    auto contains = [&](const SetObj& x, const Value& v) {
-      for (const Value& y : x.items)
-        if (key_equal(y, v, at)) return true;
-      return false;
-    };
+    auto contains = [&](const SetObj& x, const Value& v) { return set_find(x, v, at) >= 0; };
     if (n == "add") {
       nargs("add", pos, 1, 1, at);
       set_add(*sm, pos[0], at);
@@ -685,11 +683,11 @@ bool Interp::call_method2(const MethodObj& m, std::vector<Value>& pos, Kw& kw, P
     }
     if (n == "remove" || n == "discard") {
       nargs(n.c_str(), pos, 1, 1, at);
-      for (auto it = sm->items.begin(); it != sm->items.end(); ++it)
-        if (key_equal(*it, pos[0], at)) {
-          sm->items.erase(it);
-          return done(Value::none());
-        }
+      if (const long p = set_find(*sm, pos[0], at); p >= 0) {
+        sm->items.erase(sm->items.begin() + p);
+        sm->index.reset();
+        return done(Value::none());
+      }
       if (n == "remove") fail(at, "KeyError: " + repr(pos[0]));
       return done(Value::none());
     }
@@ -697,10 +695,12 @@ bool Interp::call_method2(const MethodObj& m, std::vector<Value>& pos, Kw& kw, P
       if (sm->items.empty()) fail(at, "KeyError: 'pop from an empty set'");
       Value v = sm->items.front();
       sm->items.erase(sm->items.begin());
+      sm->index.reset();
       return done(v);
     }
     if (n == "clear") {
       sm->items.clear();
+      sm->index.reset();
       return done(Value::none());
     }
     if (n == "copy") {

@@ -613,12 +613,12 @@ void Interp::exec_delete(const Expr* t, Pos at) {
       Value out;
       if (class_of(obj) && call_dunder(obj, "__delitem__", idx, out, p)) return;
       if (auto d = as<DictObj>(obj, Tag::Dict)) {
-        auto& items = const_cast<DictObj*>(d)->items;
-        for (auto it = items.begin(); it != items.end(); ++it)
-          if (idx.size() == 1 && equal(it->first, idx[0], p)) {
-            items.erase(it);
-            return;
-          }
+        auto dm = const_cast<DictObj*>(d);
+        if (const long k = idx.size() == 1 ? dict_find(*dm, idx[0], p) : -1; k >= 0) {
+          dm->items.erase(dm->items.begin() + k);
+          dm->index.reset();
+          return;
+        }
         fail(p, "KeyError: " + repr(idx[0]));
       }
       if (obj.kind == K::List && idx.size() == 1) {

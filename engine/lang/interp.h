@@ -271,20 +271,46 @@ struct WrapperObj : Obj {
   }
 };
 
-// set: insertion order, membership by Python equality (small sets: linear).
+// A hash index over a dict's keys / a set's items (their positions in the insertion-ordered
+// `items` vector, which every reader iterates), so membership and lookup are O(1) instead of a scan
+// with Python equality. Used by Interp::key_find; containers under kMinIndexed items, keys without
+// an identity-consistent hash (instances whose class defines __eq__/__hash__, tuples of objects)
+// and lookups of such keys scan linearly, as before.
+// Maintenance: appending to `items` directly is fine (the tail past the indexed positions is added
+// at the next lookup); any other direct change (erase, clear, overwriting a key) must call reset().
+// A stale index that was not reset is detected at the next lookup when a probed position lies past
+// the end or holds a key of another hash, and is rebuilt.
+struct KeyIndex {
+  static constexpr size_t kMinIndexed = 8;
+  static constexpr uint64_t kNoHash = ~uint64_t(0);  // hashes[p] of a key that has no fast hash
+  std::vector<uint32_t> slots;   // open addressing, linear probing: position + 1 (0: empty)
+  std::vector<uint64_t> hashes;  // hashes[p]: the hash of items[p]'s key when it was indexed
+  size_t slow = 0;               // indexed keys without a fast hash (lookups then scan)
+  void reset() {
+    slots.clear();
+    hashes.clear();
+    slow = 0;
+  }
+};
+
+// set: insertion order, membership by Python equality (hash index: KeyIndex).
 struct SetObj : Obj {
   std::vector<Value> items;
+  KeyIndex index;
   SetObj() : Obj(Tag::Set) {}
   std::string type_name() const override { return "set"; }
 };
 
-// A generator: generator functions and generator expressions run to completion when made (their
-// values are kept here); `next()` and iteration walk them. Infinite generators end at the
-// statement limit.
+// A generator: `next()` and iteration walk `items`. A generator function whose yields are all
+// statements (`yield x` / `yield from xs`, inside if/while/for blocks) runs lazily, one value at a
+// time as it is consumed (`lazy`, Interp::gen_resume), so endless generators work; other generator
+// functions and generator expressions run to completion when made.
+struct GenState;
 struct GeneratorObj : Obj {
   std::shared_ptr<std::vector<Value>> items = std::make_shared<std::vector<Value>>();
   size_t pos = 0;
   std::string name;
+  std::shared_ptr<GenState> lazy;  // the suspended body (null: items are complete)
   explicit GeneratorObj(std::string n) : Obj(Tag::Generator), name(std::move(n)) {}
   std::string type_name() const override { return "generator"; }
 };
@@ -335,7 +361,8 @@ struct GradModeObj : Obj {  // torch.no_grad / torch.enable_grad: the class, or 
 };
 
 struct DictObj : Obj {
-  std::vector<std::pair<Value, Value>> items;  // insertion order; linear lookup (small dicts)
+  std::vector<std::pair<Value, Value>> items;  // insertion order; lookups through `index`
+  KeyIndex index;
   bool ordered = false;                        // an OrderedDict (state_dict): its own repr
   // Module._modules / _parameters / _buffers ('m' / 'p' / 'b'): d[k] = v also registers v in
   // the module (nn_dicts.cpp).
@@ -472,6 +499,22 @@ constexpr int kMaxEvalDepth = 7000;
 struct Iter {
   virtual ~Iter() = default;
   virtual bool next(Value& out) = 0;
+};
+
+// The suspended body of a lazy generator function: its scope and the blocks being executed
+// (an explicit stack, so execution can stop at a `yield` and resume at the next value).
+struct GenFrame {
+  enum class Kind : uint8_t { Block, While, For, YieldFrom } kind;
+  const std::vector<Stmt*>* block = nullptr;  // Block/While/For: the statements; idx: the next one
+  size_t idx = 0;
+  const Stmt* loop = nullptr;  // While/For
+  std::shared_ptr<Iter> it;    // For/YieldFrom
+};
+struct GenState {
+  Value fn;                      // the UserFnObj (keeps its closure alive)
+  std::shared_ptr<Scope> scope;  // the call's locals
+  std::vector<GenFrame> frames;
+  bool done = false, running = false;
 };
 
 // A Python exception raised by the script (`raise`), carrying the exception object.
@@ -670,6 +713,14 @@ class Interp {
   void check_hashable(const Value& k, Pos at);
   bool key_equal(const Value& a, const Value& b, Pos at);
   const Value* dict_get(const DictObj& d, const Value& k, Pos at);
+  // Position of key k in a dict / set (-1 if absent), through its KeyIndex.
+  long dict_find(const DictObj& d, const Value& k, Pos at);
+  long set_find(const SetObj& s, const Value& k, Pos at);
+  // A hash of k consistent with key_equal (equal keys hash alike); false when k has none that
+  // can be computed without calling script code (see KeyIndex).
+  bool fast_hash(const Value& k, uint64_t& h, int depth = 0);
+  template <class Items, class KeyOf>
+  long key_find(KeyIndex& ix, const Items& items, const KeyOf& key_of, const Value& k, Pos at);
 
   // ---------------- attributes ----------------
   Value get_attr(const Value& obj, const std::string& name, Pos at);
@@ -703,6 +754,13 @@ class Interp {
   std::shared_ptr<Scope> class_outer_owner_;   // the scope around that class body
   std::vector<Value>* yield_sink_ = nullptr;   // the running generator function's values
   std::vector<Value> handling_;                // exceptions whose `except` block runs (bare raise)
+  // Lazy generators (interp_eval.cpp): whether a statement contains a yield of its own function,
+  // whether a body can run lazily, and running a lazy generator until it adds one value (false:
+  // it has ended).
+  std::unordered_map<const Stmt*, bool> has_yield_;
+  bool stmt_has_yield(const Stmt* s);
+  bool lazy_generator_ok(const std::vector<Stmt*>& body);
+  bool gen_resume(GeneratorObj& g, Pos at);
   Interp* saved_current_ = nullptr;
 
   ~Interp();

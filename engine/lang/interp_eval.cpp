@@ -321,11 +321,8 @@ bool Interp::equal(const Value& a, const Value& b, Pos at, int depth) {
         case Tag::Set: {
           auto p = static_cast<const SetObj*>(x), q = static_cast<const SetObj*>(y);
           if (p->items.size() != q->items.size()) return false;
-          for (const Value& v : p->items) {
-            bool found = false;
-            for (const Value& w : q->items) found = found || key_equal(v, w, at);
-            if (!found) return false;
-          }
+          for (const Value& v : p->items)
+            if (set_find(*q, v, at) < 0) return false;
           return true;
         }
         default: return false;
@@ -348,10 +345,134 @@ bool Interp::key_equal(const Value& a, const Value& b, Pos at) {
   return equal(a, b, at);
 }
 
+// Hashes consistent with key_equal: numbers by their double value (1 == 1.0 == True), strings by
+// content, tensors and objects without a class by identity (NNModuleObj: the module), instances
+// of classes without __eq__/__hash__ by identity, tuples of numbers/strings/None/dtypes by content.
+bool Interp::fast_hash(const Value& k, uint64_t& h, int depth) {
+  auto mix = [](uint64_t x) {  // splitmix64's finalizer
+    x ^= x >> 30;
+    x *= 0xbf58476d1ce4e5b9ull;
+    x ^= x >> 27;
+    x *= 0x94d049bb133111ebull;
+    return x ^ (x >> 31);
+  };
+  auto ptr = [&](const void* p) { return mix(uint64_t(uintptr_t(p)) ^ 0x9e3779b97f4a7c15ull); };
+  switch (k.kind) {
+    case K::None: h = 0x6e6f6e65ull; return true;
+    case K::Bool:
+    case K::Int:
+    case K::Float: {
+      double d = k.as_double();
+      if (d == 0) d = 0;  // -0.0 == 0.0
+      uint64_t bits;
+      std::memcpy(&bits, &d, sizeof bits);
+      h = mix(bits);
+      return true;
+    }
+    case K::Str: h = mix(std::hash<std::string>()(k.s)); return true;
+    case K::DType: h = mix(uint64_t(k.i) + 0x64747970ull); return true;
+    case K::Tensor: h = ptr(k.t.impl()); return true;
+    case K::List: return false;
+    case K::Tuple: {
+      // Elements compare with equal(), which differs from key_equal for tensors and objects:
+      // only tuples of plain values are hashed.
+      if (depth > 8) return false;
+      uint64_t acc = 0x7475706cull + k.items->size();
+      for (const Value& x : *k.items) {
+        uint64_t hx;
+        if (x.kind == K::Tensor || x.kind == K::Object || !fast_hash(x, hx, depth + 1)) return false;
+        acc = mix(acc * 31 + hx);
+      }
+      h = acc;
+      return true;
+    }
+    case K::Object: {
+      if (depth > 0) return false;
+      if (auto cls = class_of(k)) {
+        if (cls->lookup("__eq__") || cls->lookup("__hash__")) return false;
+        if (auto m = as<NNModuleObj>(k, Tag::NNModule)) return h = ptr(m->m.get()), true;
+        return h = ptr(k.obj.get()), true;
+      }
+      if (as<DictObj>(k, Tag::Dict) || as<SetObj>(k, Tag::Set)) return false;
+      if (auto m = as<NNModuleObj>(k, Tag::NNModule)) return h = ptr(m->m.get()), true;
+      return h = ptr(k.obj.get()), true;
+    }
+  }
+  return false;
+}
+
+template <class Items, class KeyOf>
+long Interp::key_find(KeyIndex& ix, const Items& items, const KeyOf& key_of, const Value& k, Pos at) {
+  auto key_at = [&](size_t p) -> const Value& { return key_of(items[p]); };
+  const size_t n = items.size();
+  auto scan = [&]() -> long {  // (an __eq__ may change the container: its size is read each time)
+    for (size_t p = 0; p < items.size(); ++p)
+      if (key_equal(key_at(p), k, at)) return long(p);
+    return -1;
+  };
+  if (n < KeyIndex::kMinIndexed) {
+    if (!ix.hashes.empty()) ix.reset();
+    return scan();
+  }
+  uint64_t h;
+  if (!fast_hash(k, h)) return scan();
+  auto insert = [&ix](uint64_t hp, size_t p) {
+    const size_t mask = ix.slots.size() - 1;
+    size_t i = size_t(hp) & mask;
+    while (ix.slots[i]) i = (i + 1) & mask;
+    ix.slots[i] = uint32_t(p + 1);
+  };
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    if (ix.hashes.size() > n) ix.reset();  // items were removed without a reset()
+    if (ix.hashes.size() < n) {            // index the tail (new items)
+      if (ix.slots.size() < 2 * n) {       // grow: load factor <= 1/2
+        size_t cap = 16;
+        while (cap < 4 * n) cap *= 2;
+        ix.slots.assign(cap, 0);
+        for (size_t p = 0; p < ix.hashes.size(); ++p)
+          if (ix.hashes[p] != KeyIndex::kNoHash) insert(ix.hashes[p], p);
+      }
+      for (size_t p = ix.hashes.size(); p < n; ++p) {
+        uint64_t hp;
+        if (!fast_hash(key_at(p), hp) || hp == KeyIndex::kNoHash) {
+          ix.hashes.push_back(KeyIndex::kNoHash);
+          ++ix.slow;
+          continue;
+        }
+        ix.hashes.push_back(hp);
+        insert(hp, p);
+      }
+    }
+    if (ix.slow) return scan();
+    const size_t mask = ix.slots.size() - 1;
+    bool stale = false;
+    for (size_t i = size_t(h) & mask; ix.slots[i]; i = (i + 1) & mask) {
+      const size_t p = ix.slots[i] - 1;
+      if (ix.hashes[p] != h) continue;
+      uint64_t now;
+      if (p >= n || !fast_hash(key_at(p), now) || now != h) {
+        stale = true;
+        break;
+      }
+      if (key_equal(key_at(p), k, at)) return long(p);
+    }
+    if (!stale) return -1;
+    ix.reset();
+  }
+  return scan();
+}
+
+long Interp::dict_find(const DictObj& d, const Value& k, Pos at) {
+  return key_find(const_cast<DictObj&>(d).index, d.items, [](const std::pair<Value, Value>& kv) -> const Value& { return kv.first; }, k, at);
+}
+
+long Interp::set_find(const SetObj& s, const Value& k, Pos at) {
+  return key_find(const_cast<SetObj&>(s).index, s.items, [](const Value& v) -> const Value& { return v; }, k, at);
+}
+
 void Interp::set_add(SetObj& s, const Value& v, Pos at) {
   check_hashable(v, at);
-  for (const Value& x : s.items)
-    if (key_equal(x, v, at)) return;
+  if (set_find(s, v, at) >= 0) return;
   check_len(int64_t(s.items.size() + 1), at);
   s.items.push_back(v);
 }
@@ -359,19 +480,18 @@ void Interp::set_add(SetObj& s, const Value& v, Pos at) {
 void Interp::dict_set(DictObj& d, const Value& k, const Value& v, Pos at) {
   check_hashable(k, at);
   check_insert(v, &d, at);
-  for (auto& kv : d.items)
-    if (key_equal(kv.first, k, at)) {
-      kv.second = v;
-      return;
-    }
+  const long p = dict_find(d, k, at);
+  if (p >= 0) {
+    d.items[size_t(p)].second = v;
+    return;
+  }
   check_len(int64_t(d.items.size() + 1), at);
   d.items.emplace_back(k, v);
 }
 
 const Value* Interp::dict_get(const DictObj& d, const Value& k, Pos at) {
-  for (const auto& kv : d.items)
-    if (key_equal(kv.first, k, at)) return &kv.second;
-  return nullptr;
+  const long p = dict_find(d, k, at);
+  return p >= 0 ? &d.items[size_t(p)].second : nullptr;
 }
 
 Value Interp::call(const Value& fn, std::vector<Value>& pos, Kw& kw, Pos at) {
@@ -398,8 +518,9 @@ Value Interp::call(const Value& fn, std::vector<Value>& pos, Kw& kw, Pos at) {
     case Tag::Builtin: return call_builtin(static_cast<const BuiltinObj*>(o)->id, static_cast<const BuiltinObj*>(o)->name, pos, kw, at);
     case Tag::UserFn: {
       auto& f = *static_cast<const UserFnObj*>(o);
-      if (f.closure && is_library_scope(f.closure.get())) return call_library(f, pos, kw, at);
-      return call_user(f, pos, kw, at);
+      Value r = f.closure && is_library_scope(f.closure.get()) ? call_library(f, pos, kw, at) : call_user(f, pos, kw, at);
+      if (auto g = as<GeneratorObj>(r, Tag::Generator); g && g->lazy) g->lazy->fn = fn;  // keeps the function alive
+      return r;
     }
     case Tag::GradModeClass:
       if (!pos.empty() || !kw.empty()) fail(at, "TypeError: " + o->type_name() + "() takes no arguments");
@@ -470,6 +591,17 @@ Value Interp::call_user(const UserFnObj& f, std::vector<Value>& pos, Kw& kw, Pos
   auto scope = std::make_shared<Scope>();
   scope->parent = f.closure;
   bind_args(f, *scope, pos, kw, at);
+  if (d->is_generator && lazy_generator_ok(d->body)) {  // runs as it is consumed (gen_resume)
+    auto gen = std::make_shared<GeneratorObj>(d->name);
+    gen->lazy = std::make_shared<GenState>();
+    gen->lazy->scope = scope;
+    captured_.push_back(scope);  // cycles through the suspended locals are broken at the end (~Interp)
+    if (captured_.size() > 4096 && captured_.size() % 4096 == 0)  // drop scopes already gone
+      captured_.erase(std::remove_if(captured_.begin(), captured_.end(), [](auto& w) { return w.expired(); }),
+                      captured_.end());
+    gen->lazy->frames.push_back({GenFrame::Kind::Block, &d->body, 0, nullptr, nullptr});
+    return Value::object(gen);
+  }
   // Switch scopes; restored on every exit (RAII), including errors.
   struct Restore {
     Interp& in;
@@ -572,6 +704,231 @@ void Interp::bind_args(const UserFnObj& f, Scope& scope, std::vector<Value>& pos
     fail(at, "TypeError: " + fname + "() missing " + std::to_string(m.size()) + " required " +
                  (k == 0 ? "positional" : "keyword-only") + " argument" + (m.size() == 1 ? "" : "s") + ": " + names);
   }
+}
+
+}  // namespace tl::lang::detail
+
+namespace tl::lang::detail {
+
+// ---------------- lazy generators ----------------
+namespace {
+// Whether an expression contains a yield (of the function it is in: lambdas are their own).
+// The parser bounds expression nesting, so this recursion is bounded.
+bool expr_has_yield(const Expr* e) {
+  if (!e) return false;
+  if (e->kind == ExprKind::Yield) return true;
+  if (e->kind == ExprKind::Lambda) return false;
+  for (const Expr* x : {e->value, e->left, e->right, e->test, e->body, e->orelse, e->lower, e->upper, e->step,
+                        e->target, e->iter, e->format_spec})
+    if (expr_has_yield(x)) return true;
+  for (const Expr* x : e->elts)
+    if (expr_has_yield(x)) return true;
+  for (const Expr* x : e->values)
+    if (expr_has_yield(x)) return true;
+  for (const Keyword& k : e->keywords)
+    if (expr_has_yield(k.value)) return true;
+  return false;
+}
+}  // namespace
+
+bool Interp::stmt_has_yield(const Stmt* s) {
+  if (s->kind == StmtKind::Def || s->kind == StmtKind::ClassDef) return false;  // their own bodies
+  auto it = has_yield_.find(s);
+  if (it != has_yield_.end()) return it->second;
+  bool y = expr_has_yield(s->value) || expr_has_yield(s->target) || expr_has_yield(s->test) || expr_has_yield(s->iter);
+  for (const Expr* t : s->targets) y = y || expr_has_yield(t);
+  for (const auto* block : {&s->body, &s->orelse, &s->finalbody})
+    for (const Stmt* c : *block) y = y || stmt_has_yield(c);
+  for (const ExceptHandler& h : s->handlers) {
+    y = y || expr_has_yield(h.type);
+    for (const Stmt* c : h.body) y = y || stmt_has_yield(c);
+  }
+  has_yield_[s] = y;
+  return y;
+}
+
+// A body runs lazily when each yield is a statement of its own (`yield x`, `yield from xs`) in
+// the body or in if/elif/else, while and for blocks (not in try/with, nor inside an expression).
+bool Interp::lazy_generator_ok(const std::vector<Stmt*>& body) {
+  for (const Stmt* s : body) {
+    if (!stmt_has_yield(s)) continue;
+    switch (s->kind) {
+      case StmtKind::Expr:
+        if (s->value->kind != ExprKind::Yield || expr_has_yield(s->value->value)) return false;
+        break;
+      case StmtKind::If:
+      case StmtKind::While:
+        if (expr_has_yield(s->test) || !lazy_generator_ok(s->body) || !lazy_generator_ok(s->orelse)) return false;
+        break;
+      case StmtKind::For:
+        if (expr_has_yield(s->iter) || expr_has_yield(s->target) || !lazy_generator_ok(s->body) ||
+            !lazy_generator_ok(s->orelse))
+          return false;
+        break;
+      default: return false;
+    }
+  }
+  return true;
+}
+
+bool Interp::gen_resume(GeneratorObj& g, Pos at) {
+  if (!g.lazy || g.lazy->done) return false;
+  if (g.pos == g.items->size()) {  // everything made so far was consumed: keep memory bounded
+    g.items->clear();
+    g.pos = 0;
+  }
+  std::shared_ptr<GenState> keep = g.lazy;
+  GenState& st = *keep;
+  if (st.running) fail(at, "ValueError: generator already executing");
+  auto fn = as<UserFnObj>(st.fn, Tag::UserFn);
+  if (!fn) fail(at, "RuntimeError: generator without its function");
+  if (call_depth_ >= opt_.max_call_depth)
+    fail(at, "RecursionError: maximum recursion depth exceeded (more than " + std::to_string(opt_.max_call_depth) +
+                 " nested calls)");
+  // The generator's frame, as call_user sets it up; restored on every exit, including errors
+  // (an error ends the generator, as in Python).
+  struct Restore {
+    Interp& in;
+    GenState& st;
+    Scope* scope;
+    std::shared_ptr<Scope> owner;
+    std::vector<Value>* sink;
+    bool ok = false;
+    ~Restore() {
+      in.scope_ = scope;
+      in.scope_owner_ = std::move(owner);
+      in.yield_sink_ = sink;
+      in.frames_.pop_back();
+      --in.call_depth_;
+      st.running = false;
+      if (!ok) st.done = true, st.frames.clear();
+    }
+  } restore{*this, st, scope_, scope_owner_, yield_sink_};
+  ++call_depth_;
+  frames_.push_back({fn, st.scope.get()});
+  scope_ = st.scope.get();
+  scope_owner_ = st.scope;
+  yield_sink_ = nullptr;
+  st.running = true;
+  auto push_block = [&](const std::vector<Stmt*>& b) {
+    if (!b.empty()) st.frames.push_back({GenFrame::Kind::Block, &b, 0, nullptr, nullptr});
+  };
+  auto is_loop = [](const GenFrame& f) { return f.kind == GenFrame::Kind::While || f.kind == GenFrame::Kind::For; };
+  auto finish = [&]() {
+    restore.ok = true;
+    st.done = true;
+    st.frames.clear();
+    return false;
+  };
+  Value ret_saved = std::move(ret_);
+  struct RetBack {
+    Value& r;
+    Value& saved;
+    ~RetBack() { r = std::move(saved); }
+  } ret_back{ret_, ret_saved};
+  while (!st.frames.empty()) {
+    GenFrame& f = st.frames.back();
+    if (f.kind != GenFrame::Kind::YieldFrom && f.idx < f.block->size()) {
+      const Stmt* s = (*f.block)[f.idx++];
+      const Pos sp = s->span.start();
+      if (!stmt_has_yield(s)) {
+        const Flow fl = exec(s);
+        if (fl == Flow::Return) return finish();
+        if (fl == Flow::Break || fl == Flow::Continue) {
+          while (!st.frames.empty() && !is_loop(st.frames.back())) st.frames.pop_back();
+          if (st.frames.empty()) fail(sp, "SyntaxError: 'break' or 'continue' outside loop");
+          if (fl == Flow::Break) st.frames.pop_back();
+          else st.frames.back().idx = st.frames.back().block->size();  // on to the next iteration
+        }
+        continue;
+      }
+      tick(sp);
+      bind_pos_ = sp;
+      switch (s->kind) {
+        case StmtKind::Expr: {
+          const Expr* y = s->value;
+          if (y->bool_value) {  // yield from
+            std::shared_ptr<Iter> it = make_iter(eval(y->value), y->value->span.start());
+            st.frames.push_back({GenFrame::Kind::YieldFrom, nullptr, 0, nullptr, std::move(it)});
+            continue;
+          }
+          Value v = y->value ? eval(y->value) : Value::none();
+          g.items->push_back(std::move(v));
+          restore.ok = true;
+          return true;
+        }
+        case StmtKind::If: {
+          const Stmt* cur = s;
+          for (;;) {  // elif chains in a loop, as exec
+            if (truthy(eval(cur->test), cur->test->span.start())) {
+              push_block(cur->body);
+              break;
+            }
+            if (cur->orelse.size() == 1 && cur->orelse[0]->kind == StmtKind::If) {
+              cur = cur->orelse[0];
+              tick(cur->span.start());
+              continue;
+            }
+            push_block(cur->orelse);
+            break;
+          }
+          continue;
+        }
+        case StmtKind::While:
+          if (truthy(eval(s->test), s->test->span.start())) st.frames.push_back({GenFrame::Kind::While, &s->body, 0, s, nullptr});
+          else push_block(s->orelse);
+          continue;
+        case StmtKind::For: {
+          std::shared_ptr<Iter> it = make_iter(eval(s->iter), s->iter->span.start());
+          // idx at the end: the first item is fetched like every next one
+          st.frames.push_back({GenFrame::Kind::For, &s->body, s->body.size(), s, std::move(it)});
+          continue;
+        }
+        default: fail(sp, "SyntaxError: unsupported statement in a generator");  // lazy_generator_ok refuses these
+      }
+    }
+    // The frame's block is done: next iteration / item, or pop.
+    switch (f.kind) {
+      case GenFrame::Kind::Block: st.frames.pop_back(); break;
+      case GenFrame::Kind::While: {
+        const Stmt* s = f.loop;
+        tick(s->span.start());
+        if (truthy(eval(s->test), s->test->span.start())) {
+          st.frames.back().idx = 0;
+        } else {
+          st.frames.pop_back();
+          push_block(s->orelse);
+        }
+        break;
+      }
+      case GenFrame::Kind::For: {
+        const Stmt* s = f.loop;
+        std::shared_ptr<Iter> it = f.it;
+        Value v;
+        if (it->next(v)) {
+          tick(s->span.start());
+          assign(s->target, v, s->target->span.start());
+          st.frames.back().idx = 0;
+        } else {
+          st.frames.pop_back();
+          push_block(s->orelse);
+        }
+        break;
+      }
+      case GenFrame::Kind::YieldFrom: {
+        std::shared_ptr<Iter> it = f.it;
+        Value v;
+        if (!it->next(v)) {
+          st.frames.pop_back();
+          break;
+        }
+        g.items->push_back(std::move(v));
+        restore.ok = true;
+        return true;
+      }
+    }
+  }
+  return finish();
 }
 
 }  // namespace tl::lang::detail

@@ -43,7 +43,11 @@ class ScriptError : public tl::Error {
 };
 
 struct RunOptions {
-  int64_t max_statements = 1000000;           // executed statements + loop iterations per run
+  // Executed statements + loop iterations per run. Only for endless loops (the playground's worker
+  // watchdog stops a long run after 10 s anyway): legitimate pure-Python scripts run millions of
+  // statements (micrograd's demo ~1M), a script CPython runs in seconds ~10^8; natively this budget
+  // lasts ~1-3 minutes of the interpreter's fastest loops.
+  int64_t max_statements = 1000000000;
   int64_t max_tensor_elements = int64_t(1) << 26;  // per tensor (engine's set_max_elements)
   int64_t max_live_bytes = int64_t(1) << 29;  // tensor storage alive beyond what existed before the run
                                               // (512 MiB = 2^27 float32 elements)

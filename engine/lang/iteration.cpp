@@ -47,8 +47,9 @@ struct GetItemIter : Iter {
 // A generator: consumed as it is walked (shared position, as in Python).
 struct GenIter : Iter {
   std::shared_ptr<GeneratorObj> g;
+  Pos at;
   bool next(Value& out) override {
-    if (g->pos >= g->items->size()) return false;
+    if (g->pos >= g->items->size() && !current_interp()->gen_resume(*g, at)) return false;
     out = (*g->items)[g->pos++];
     return true;
   }
@@ -98,6 +99,7 @@ std::unique_ptr<Iter> Interp::make_iter(const Value& v, Pos at) {
     (void)g;
     auto r = std::make_unique<GenIter>();
     r->g = std::static_pointer_cast<GeneratorObj>(v.obj);
+    r->at = at;
     return r;
   }
   if (auto st = as<SetObj>(v, Tag::Set)) {

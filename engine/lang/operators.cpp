@@ -104,11 +104,7 @@ Value Interp::binop(BinOpKind op, const Value& a, const Value& b, Pos at) {
     auto sa = as<SetObj>(a, Tag::Set), sb = as<SetObj>(b, Tag::Set);
     if (sa && sb && (op == BinOpKind::BitOr || op == BinOpKind::BitAnd || op == BinOpKind::Sub || op == BinOpKind::BitXor)) {
       auto r = std::make_shared<SetObj>();
-      auto in = [&](const SetObj& s, const Value& v) {
-        for (const Value& x : s.items)
-          if (key_equal(x, v, at)) return true;
-        return false;
-      };
+      auto in = [&](const SetObj& s, const Value& v) { return set_find(s, v, at) >= 0; };
       for (const Value& v : sa->items)
         if (op == BinOpKind::BitOr || (op == BinOpKind::BitAnd) == in(*sb, v)) set_add(*r, v, at);
       if (op == BinOpKind::BitOr || op == BinOpKind::BitXor)
@@ -335,7 +331,7 @@ Value Interp::compare(CmpOpKind op, const Value& a, const Value& b, Pos at) {
       Value out;
       if (class_of(b) && call_dunder(b, "__contains__", {a}, out, at)) return Value::boolean(truthy(out, at) == (op == CmpOpKind::In));
       if (auto st = as<SetObj>(b, Tag::Set)) {
-        for (const Value& x : st->items) found = found || key_equal(x, a, at);
+        found = set_find(*st, a, at) >= 0;
         return Value::boolean(found == (op == CmpOpKind::In));
       }
       if (auto m = as<NNModuleObj>(b, Tag::NNModule)) {  // key in ModuleDict
