@@ -141,6 +141,11 @@ Value Interp::index_basic(const Tensor& x, std::vector<Value>& items, Pos at, st
     Value& v = items[i];
     if (v.kind == K::List) v = Value::tensor(at_pos(at, [&] { return tensor_from_value(v); }));
     if (v.is_none()) continue;
+    // PyTorch: a uint8 index tensor is a mask (deprecated, still accepted); other integer types
+    // than int64 are refused.
+    if (v.kind == K::Tensor && v.t.dtype() == DType::UInt8) v = Value::tensor(at_pos(at, [&] { return to_dtype(v.t, DType::Bool); }));
+    if (v.kind == K::Tensor && is_int(v.t.dtype()) && v.t.dtype() != DType::Int64)
+      fail(at, "IndexError: tensors used as indices must be long, byte or bool tensors");
     if (as<EllipsisObj>(v, Tag::Ellipsis)) {
       if (ellipsis >= 0) fail(at, "IndexError: an index can only have a single ellipsis ('...')");
       ellipsis = int(i);

@@ -38,7 +38,7 @@ void write_into(const char* op, Tensor& self, const Tensor& src) {
            shape_str(b));
   if (self.dtype() == src.dtype() && self.is_contiguous() && (src.numel() == 1 || (src.is_contiguous() && src.shape() == self.shape()))) {
     // The common cases (an optimizer's update, zero_, fill_): one copy or one fill.
-    TL_DISPATCH(self.dtype(), T, [&] {
+    TL_DISPATCH_BYSIZE(self.dtype(), T, [&] {
       T* pd = self.data_ptr<T>();
       const T* ps = src.data_ptr<T>();
       const int64_t n = self.numel();
@@ -93,8 +93,11 @@ Tensor& finish_inplace(const char* op, Tensor& self, const Tensor& result, bool 
       }
     }
   }
-  TL_CHECK(is_floating(self.dtype()) || !is_floating(result.dtype()), op, ": result type ",
-           dtype_name(result.dtype()), " can't be cast to the desired output type ", dtype_name(self.dtype()));
+  // PyTorch's canCast: no float -> integer and no non-bool -> bool in an in-place result.
+  TL_CHECK((is_floating(self.dtype()) || !is_floating(result.dtype())) &&
+               (self.dtype() != DType::Bool || result.dtype() == DType::Bool),
+           "result type ", dtype_kernel_name(result.dtype()), " can't be cast to the desired output type ",
+           dtype_kernel_name(self.dtype()));
   write_into(op, self, result);
   if (recording && result.grad_fn()) {
     // A node that saved its output (exp_, tanh_, sigmoid_) saved `result`, which now lives in
