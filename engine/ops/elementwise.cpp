@@ -758,12 +758,22 @@ Tensor bitwise_not(const Tensor& x) {
 
 // ---- to(dtype) ----  d/dx = 1, cast back to the input's dtype (the engine does the cast)
 static void to_bw(Node&, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = g; }
+// x (of element type S) converted into out. From a narrow integer type (int32/int16/int8/uint8)
+// only to the four wide dtypes: to_dtype routes narrow -> narrow through int64 (exact, then
+// truncated mod 2^bits as a direct conversion would be), so 48 conversion kernels instead of 64.
+template <class S>
+void convert_from(const Tensor& x, Tensor& out) {
+  if constexpr (std::is_integral<S>::value && !std::is_same<S, bool>::value && !std::is_same<S, int64_t>::value)
+    TL_DISPATCH_WIDE(out.dtype(), D, [&] { kernels::copy_convert<S, D>(x, out.data_ptr<D>()); });
+  else
+    TL_DISPATCH(out.dtype(), D, [&] { kernels::copy_convert<S, D>(x, out.data_ptr<D>()); });
+}
 Tensor to_dtype(const Tensor& x, DType t) {
   if (x.dtype() == t) return x;
+  if (is_int(x.dtype()) && x.dtype() != DType::Int64 && is_int(t) && t != DType::Int64)
+    return to_dtype(to_dtype(x, DType::Int64), t);
   Tensor out = Tensor::empty(x.shape(), t);
-  TL_DISPATCH(x.dtype(), S, [&] {
-    TL_DISPATCH(t, D, [&] { kernels::copy_convert<S, D>(x, out.data_ptr<D>()); });
-  });
+  TL_DISPATCH(x.dtype(), S, [&] { convert_from<S>(x, out); });
   if (is_floating(t) && x.is_floating_point()) record("to", to_bw, {&x}, out);
   return out;
 }

@@ -264,12 +264,16 @@ void register_pointwise_more_ops(std::vector<OpDef>& t) {
                [](const Args& a) { return Value::tensor(clamp_tensor(a.t(0), a.opt_t(1), a.opt_t(2))); }, nullptr,
                "composite: where(x < min, min, x), then where(r > max, max, r)"});
   t.push_back({"clamp_min(Tensor input, float min) -> Tensor", TM, [](const Args& a) {
-                 Tensor r = clamp(a.t(0), a.f(1), std::nullopt);
+                 Tensor x = a.t(0);  // a float bound on an integral tensor: a float result (as clamp)
+                 if (!x.is_floating_point() && !a.is_int_value(1)) x = to_dtype(x, default_float_dtype());
+                 Tensor r = clamp(x, a.f(1), std::nullopt);
                  label_node(r, "ClampMinBackward0", {&a.t(0)});
                  return Value::tensor(r);
                }, nullptr, "composite: clamp(x, min)"});
   t.push_back({"clamp_max(Tensor input, float max) -> Tensor", TM, [](const Args& a) {
-                 Tensor r = clamp(a.t(0), std::nullopt, a.f(1));
+                 Tensor x = a.t(0);  // a float bound on an integral tensor: a float result (as clamp)
+                 if (!x.is_floating_point() && !a.is_int_value(1)) x = to_dtype(x, default_float_dtype());
+                 Tensor r = clamp(x, std::nullopt, a.f(1));
                  label_node(r, "ClampMaxBackward0", {&a.t(0)});
                  return Value::tensor(r);
                }, nullptr, "composite: clamp(x, None, max)"});
