@@ -28,6 +28,10 @@ const HANDWRITTEN_FUNCTIONS = new Set(['tensor']);
 const BOOL_RESULT = new Set(['eq', 'ne', 'lt', 'le', 'gt', 'ge', 'logical_not', 'bool', 'logical_and', 'logical_or',
   'logical_xor', 'isclose', 'any', 'all']);
 for (const n of BOOL_RESULT) if (!ops.some((o) => o.name === n)) throw new Error(`gen-api: BOOL_RESULT names unknown op '${n}'`);
+// Conversions whose result dtype the name fixes (x.int() -> Tensor<'int32'>, x.byte() -> Tensor<'uint8'>).
+const DTYPE_RESULT = { int: 'int32', short: 'int16', char: 'int8', byte: 'uint8', long: 'int64', double: 'float64' };
+for (const n of Object.keys(DTYPE_RESULT))
+  if (!ops.some((o) => o.name === n)) throw new Error(`gen-api: DTYPE_RESULT names unknown op '${n}'`);
 
 const E = C.expose;
 const T = 'AnyTensor';
@@ -55,6 +59,7 @@ function tsReturn(op) {
   const r = op.returns;
   if (r === 'Tensor(inplace)') return 'this';
   if (BOOL_RESULT.has(op.name)) return "Tensor<'bool'>";
+  if (DTYPE_RESULT[op.name] && r !== 'Tensor(inplace)') return `Tensor<'${DTYPE_RESULT[op.name]}'>`;
   if (r === 'Tensor' || r === 'Tensor(nograd)') return 'Tensor';
   if (r === '(Tensor, Tensor(nograd))') return '[values: Tensor, indices: Tensor]';
   if (r === '(Tensor...)') return '(Tensor | null)[]';

@@ -270,8 +270,8 @@ std::string constants_json() {
        ",\"F\":" + std::to_string(kF) + ",\"internal\":" + std::to_string(kInternal) +
        ",\"autograd\":" + std::to_string(kAutograd) + "}";
   o += ",\"dtypes\":[";
-  for (DType d : {DType::Float32, DType::Float64, DType::Int64, DType::Bool})
-    o += std::string(d == DType::Float32 ? "" : ",") + json_quote(dtype_name(d));
+  for (int k = 0; k < kNumDTypes; ++k)  // indexed by the DType enum's values
+    o += std::string(k ? "," : "") + json_quote(dtype_name(DType(k)));
   o += "],\"argSlots\":" + std::to_string(kSlots) + ",\"modules\":[";
   for (size_t i = 0; i < nn::module_classes().size(); ++i) o += (i ? "," : "") + json_quote(nn::module_classes()[i]);
   o += "],\"signatures\":[";
@@ -326,10 +326,7 @@ uintptr_t data_ptr(int h, int as_dtype) {
         Tensor c = contiguous(to_dtype(t.detach(), DType(as_dtype)));
         // Typed: data_ptr<T> adds the view's offset in elements of T (a contiguous view, e.g.
         // x[2], keeps its offset), so data_ptr<char> would be off for any nonzero offset.
-        const char* p = c.dtype() == DType::Float32 ? reinterpret_cast<const char*>(c.data_ptr<float>())
-                        : c.dtype() == DType::Bool  ? reinterpret_cast<const char*>(c.data_ptr<bool>())
-                        : c.dtype() == DType::Int64 ? reinterpret_cast<const char*>(c.data_ptr<int64_t>())
-                                                    : reinterpret_cast<const char*>(c.data_ptr<double>());
+        const char* p = TL_DISPATCH_BYSIZE(c.dtype(), T, [&] { return reinterpret_cast<const char*>(c.data_ptr<T>()); });
         g_data_bytes.assign(p, p + c.numel() * int64_t(dtype_size(c.dtype())));  // no tensor kept alive
         return reinterpret_cast<uintptr_t>(g_data_bytes.data());
       },

@@ -4,8 +4,13 @@
 // keys and return type). Only what the JS wrapper itself defines is written here by hand.
 
 /** @generated dtypes */
-export type DType = 'float32' | 'float64' | 'int64' | 'bool';
+export type DType = 'float32' | 'float64' | 'int64' | 'bool' | 'int32' | 'int16' | 'int8' | 'uint8';
 export type NumericDType = Exclude<DType, 'bool'>;
+/** The typed array data() returns for a dtype. */
+export type DataArray<D extends DType> = [D] extends ['float32'] ? Float32Array : [D] extends ['bool' | 'uint8'] ? Uint8Array
+  : [D] extends ['int32'] ? Int32Array : [D] extends ['int16'] ? Int16Array : [D] extends ['int8'] ? Int8Array
+  : [D] extends ['float64' | 'int64'] ? Float64Array
+  : Float32Array | Float64Array | Uint8Array | Int32Array | Int16Array | Int8Array;
 export type NestedArray = number | boolean | NestedArray[];
 /** A tensor of any dtype (parameters accept every dtype; results default to numeric). */
 export type AnyTensor = Tensor<DType>;
@@ -39,8 +44,11 @@ export interface Tensor<D extends DType = NumericDType> {
   grad: Tensor | null;
   readonly isDisposed: boolean;
   dispose(): void;
-  /** A copy: Float32Array for float32, Float64Array for float64/int64, Uint8Array for bool. */
-  data(): D extends 'float32' ? Float32Array : D extends 'bool' ? Uint8Array : D extends NumericDType ? Float64Array : Float32Array | Float64Array | Uint8Array;
+  /**
+   * A copy: Float32Array for float32, Float64Array for float64/int64, Uint8Array for bool/uint8,
+   * Int32Array/Int16Array/Int8Array for int32/int16/int8.
+   */
+  data(): DataArray<D>;
   toArray(): NestedArray;
   tolist(): NestedArray;
   /** The value of a one-element tensor: a boolean for bool tensors, else a number. */
@@ -172,7 +180,7 @@ export interface Tensorlens extends TorchFunctions {
 
   /** Nested arrays, a typed array or a number; booleans make a bool tensor. */
   tensor(data: boolean | boolean[] | boolean[][] | boolean[][][], options?: { requiresGrad?: boolean; dtype?: 'bool' }): Tensor<'bool'>;
-  tensor<T extends DType = 'float32'>(data: NestedArray | Float32Array | Float64Array, options?: { requiresGrad?: boolean; dtype?: T }): Tensor<T extends 'bool' ? 'bool' : T>;
+  tensor<T extends DType = 'float32'>(data: NestedArray | Float32Array | Float64Array | Int32Array | Int16Array | Int8Array | Uint8Array, options?: { requiresGrad?: boolean; dtype?: T }): Tensor<T extends 'bool' ? 'bool' : T>;
 
   noGrad<T>(fn: () => T): T;
   enableGrad<T>(fn: () => T): T;

@@ -61,11 +61,7 @@ Node::~Node() {
 }
 
 static std::string torch_type_name(const TensorImpl& t) {
-  const char* n = t.dtype == DType::Float64 ? "torch.DoubleTensor"
-                  : t.dtype == DType::Int64 ? "torch.LongTensor"
-                  : t.dtype == DType::Bool  ? "torch.BoolTensor"
-                                            : "torch.FloatTensor";
-  std::string s = std::string("[") + n + " [";
+  std::string s = std::string("[torch.") + dtype_legacy_name(t.dtype) + " [";
   for (int i = 0; i < t.shape.n; ++i) s += (i ? ", " : "") + std::to_string(t.shape.d[i]);
   return s + "]]";
 }

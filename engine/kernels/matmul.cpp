@@ -2,6 +2,7 @@
 
 #include <Eigen/Core>
 
+#include "engine/kernels/elementwise.h"
 #include "engine/kernels/gemm_wasm.h"
 
 namespace tl::kernels {
@@ -52,10 +53,29 @@ void gemm_t(const T* pa, int64_t m, int64_t n, int64_t sa0, int64_t sa1, const T
   });
 }
 
+// Narrow integer types (int32/int16/int8/uint8) multiply in int64: the low bits of the int64
+// sums of products are those of the narrow type's wrapping arithmetic, so the result is the
+// same, and no Eigen GEMM is instantiated per narrow type.
+bool is_narrow_int(DType t) { return is_int(t) && t != DType::Int64; }
+Tensor widen_int64(const Tensor& x) {
+  Tensor w = Tensor::empty(x.shape(), DType::Int64);
+  TL_DISPATCH(x.dtype(), S, [&] { copy_convert<S, int64_t>(x, w.data_ptr<int64_t>()); });
+  return w;
+}
+void narrow_into(const Tensor& w, Tensor& out) {
+  TL_DISPATCH(out.dtype(), D, [&] { copy_convert<int64_t, D>(w, out.data_ptr<D>()); });
+}
+
 }  // namespace
 
 void gemm(const Tensor& a, const Tensor& b, Tensor& out) {
-  TL_DISPATCH(a.dtype(), T, [&] {
+  if (is_narrow_int(a.dtype())) {
+    Tensor o = Tensor::empty(out.shape(), DType::Int64);
+    gemm(widen_int64(a), widen_int64(b), o);
+    narrow_into(o, out);
+    return;
+  }
+  TL_DISPATCH_WIDE(a.dtype(), T, [&] {
     if constexpr (std::is_same<T, bool>::value) {
       TL_FAIL("mm: not implemented for bool tensors");
     } else {
@@ -66,7 +86,13 @@ void gemm(const Tensor& a, const Tensor& b, Tensor& out) {
 }
 
 void bgemm(const Tensor& a, const Tensor& b, Tensor& out) {
-  TL_DISPATCH(a.dtype(), T, [&] {
+  if (is_narrow_int(a.dtype())) {
+    Tensor o = Tensor::empty(out.shape(), DType::Int64);
+    bgemm(widen_int64(a), widen_int64(b), o);
+    narrow_into(o, out);
+    return;
+  }
+  TL_DISPATCH_WIDE(a.dtype(), T, [&] {
     if constexpr (std::is_same<T, bool>::value) {
       TL_FAIL("bmm: not implemented for bool tensors");
     } else {

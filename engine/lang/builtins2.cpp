@@ -371,16 +371,13 @@ bool Interp::call_method2(const MethodObj& m, std::vector<Value>& pos, Kw& kw, P
   if (auto c = as<ClassObj>(self, Tag::Class); c && n == "apply") return done(function_apply(self, pos, kw, at));
   if (self.kind == K::Tensor && n == "type") {  // x.type() -> 'torch.FloatTensor'; x.type(dtype) -> x.to(dtype)
     if (pos.empty() && kw.empty()) {
-      static const char* const names[] = {"torch.FloatTensor", "torch.DoubleTensor", "torch.LongTensor", "torch.BoolTensor"};
-      const DType d = self.t.dtype();
-      return done(Value::str(names[d == DType::Float32 ? 0 : d == DType::Float64 ? 1 : d == DType::Int64 ? 2 : 3]));
+      return done(Value::str(std::string("torch.") + dtype_legacy_name(self.t.dtype())));
     }
     nargs("type", pos, 1, 1, at);
     Value dt = pos[0];
     if (auto ty = as<TypeObj>(dt, Tag::Type)) {
       const std::string& tn = ty->name;
-      dt = Value::dtype(tn == "torch.LongTensor" ? DType::Int64 : tn == "torch.DoubleTensor" ? DType::Float64
-                        : tn == "torch.BoolTensor" ? DType::Bool : DType::Float32);
+      dt = Value::dtype(dtype_from_legacy_name(tn.substr(tn.rfind('.') + 1)));
     }
     return done(call_table("to", kMethod, {self, dt}, {}, at));
   }
@@ -745,8 +742,7 @@ Value Interp::call_legacy_type(const std::string& type, std::vector<Value>& pos,
     return pos[0];
   }
   no_kw(type.c_str(), kw, at);
-  DType dt = type == "LongTensor" ? DType::Int64 : type == "DoubleTensor" ? DType::Float64
-             : type == "BoolTensor" ? DType::Bool : DType::Float32;
+  DType dt = dtype_from_legacy_name(type);
   if (pos.size() == 1 && (pos[0].is_seq() || pos[0].kind == K::Tensor)) {
     if (pos[0].kind == K::Tensor) return call_table("to", kMethod, {pos[0], Value::dtype(dt)}, {}, at);
     return Value::tensor(at_pos(at, [&] { return tensor_from_value(pos[0], dt); }));

@@ -251,7 +251,7 @@ void append_preview(std::string& out, const Tensor& t) {
       const double v = double(p[off]);
       if (k) out += ", ";
       if (t.dtype() == DType::Bool) out += v != 0 ? "true" : "false";
-      else if (t.dtype() == DType::Int64) out += std::to_string(cast_value<int64_t>(v));
+      else if (is_int(t.dtype())) out += std::to_string(cast_value<int64_t>(v));
       else out += json_number(v, t.dtype() == DType::Float32);
       for (int d = nd - 1; d >= 0; --d) {
         if (++idx[size_t(d)] < t.shape()[d]) break;

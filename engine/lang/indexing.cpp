@@ -142,6 +142,11 @@ Value Interp::index_basic(const Tensor& x, std::vector<Value>& items, Pos at, st
     if (v.kind == K::List) v = Value::tensor(at_pos(at, [&] { return tensor_from_value(v); }));
     if (v.kind == K::Bool) v = Value::tensor(Tensor::scalar(v.b ? 1 : 0, DType::Bool));  // x[True]: a 0-d mask
     if (v.is_none()) continue;
+    // PyTorch: a uint8 index tensor is a mask (deprecated, still accepted); other integer types
+    // than int64 are refused.
+    if (v.kind == K::Tensor && v.t.dtype() == DType::UInt8) v = Value::tensor(at_pos(at, [&] { return to_dtype(v.t, DType::Bool); }));
+    if (v.kind == K::Tensor && is_int(v.t.dtype()) && v.t.dtype() != DType::Int64)
+      fail(at, "IndexError: tensors used as indices must be long, byte or bool tensors");
     if (as<EllipsisObj>(v, Tag::Ellipsis)) {
       // PyTorch 1.13 accepts several: each one skips the dims no other index names (numpy raises).
     } else if (v.kind == K::Int || as<SliceObj>(v, Tag::Slice)) {

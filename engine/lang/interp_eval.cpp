@@ -533,7 +533,8 @@ Value Interp::call(const Value& fn, std::vector<Value>& pos, Kw& kw, Pos at) {
     case Tag::Type: {
       const std::string& n = static_cast<const TypeObj*>(o)->name;
       static const char* const legacy[] = {"torch.Tensor", "torch.FloatTensor", "torch.DoubleTensor", "torch.LongTensor",
-                                           "torch.BoolTensor", "torch.autograd.Variable"};
+                                           "torch.BoolTensor", "torch.IntTensor", "torch.ShortTensor", "torch.CharTensor",
+                                           "torch.ByteTensor", "torch.autograd.Variable"};
       for (const char* l : legacy)
         if (n == l) return call_legacy_type(n.substr(n.rfind('.') + 1), pos, kw, at);
       if (n.rfind("torch.nn.init.", 0) == 0) return call_nn_init(n.substr(14), pos, kw, at);

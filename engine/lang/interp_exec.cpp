@@ -499,6 +499,11 @@ const char* Interp::inplace_name(BinOpKind op) {
     case BinOpKind::Pow: return "pow_";
     case BinOpKind::FloorDiv: return "floor_divide_";
     case BinOpKind::Mod: return "remainder_";
+    case BinOpKind::BitAnd: return "bitwise_and_";
+    case BinOpKind::BitOr: return "bitwise_or_";
+    case BinOpKind::BitXor: return "bitwise_xor_";
+    case BinOpKind::LShift: return "bitwise_left_shift_";
+    case BinOpKind::RShift: return "bitwise_right_shift_";
     default: return "";
   }
 }

@@ -37,6 +37,7 @@ struct NpDTypeObj : Obj {
       case DType::Float64: return "float64";
       case DType::Int64: return "int64";
       case DType::Bool: return "bool";
+      default: return dtype_name(d);
     }
     return "?";
   }

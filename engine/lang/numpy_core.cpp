@@ -32,8 +32,8 @@ const char* np_dtype_name(DType d) {
     case DType::Float64: return "float64";
     case DType::Int64: return "int64";
     case DType::Bool: return "bool";
+    default: return dtype_name(d);  // (arrays of the subset are never of the narrower int types)
   }
-  return "?";
 }
 
 // ---------------- tensors from flat values ----------------
@@ -58,6 +58,7 @@ Tensor from_doubles(const std::vector<double>& v, const Shape& s, DType d) {
       for (size_t i = 0; i < n; ++i) p[i] = v[i] != 0;
       break;
     }
+    default: return to_dtype(from_doubles(v, s, DType::Int64), d);  // (narrow ints: not numpy arrays)
   }
   return t;
 }
@@ -81,6 +82,7 @@ Tensor from_ints(const std::vector<int64_t>& v, const Shape& s, DType d) {
       for (size_t i = 0; i < n; ++i) p[i] = float(v[i]);
       break;
     }
+    default: return to_dtype(from_ints(v, s, DType::Int64), d);  // (narrow ints: not numpy arrays)
   }
   return t;
 }
@@ -157,6 +159,7 @@ Value np_scalar(const Tensor& t, int64_t i) {
     case DType::Float32: return Value::number(double(t.data_ptr<float>()[i]));
     case DType::Int64: return Value::integer(t.data_ptr<int64_t>()[i]);
     case DType::Bool: return Value::boolean(t.data_ptr<bool>()[i]);
+    default: return Value::integer(t.to_int_vector().at(size_t(i)));  // (narrow ints: not numpy arrays)
   }
   return Value();
 }
@@ -945,6 +948,9 @@ Value np_from_tensor(const Tensor& t, Pos at) {
   if (t.requires_grad())
     npfail(at, "RuntimeError: Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.");
   NoGradGuard ng;
+  // The numpy subset has float32/float64/int64/bool arrays: a narrower integer tensor becomes an
+  // int64 array (a copy: numpy would give an int32/int16/int8/uint8 view).
+  if (is_int(t.dtype()) && t.dtype() != DType::Int64) return wrap(to_dtype(t.detach(), DType::Int64));
   return wrap(t.detach());  // shares the tensor's memory, as PyTorch's .numpy()
 }
 
@@ -1195,6 +1201,7 @@ void np_set_item(Interp& in, const Value& arr, const std::vector<Value>& idx, bo
           case DType::Float32: dst.data_ptr<float>()[to] = float(vals[from]); break;
           case DType::Int64: dst.data_ptr<int64_t>()[to] = ivals[from]; break;
           case DType::Bool: dst.data_ptr<bool>()[to] = ivals[from] != 0; break;
+          default: TL_FAIL("numpy subset: arrays of dtype ", dtype_name(t.dtype()), " are not supported");
         }
       }
     if (!same) const_cast<Tensor&>(t).copy_(dst);

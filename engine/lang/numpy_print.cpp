@@ -299,8 +299,8 @@ std::string np_scalar_str(double v, DType d) {
     case DType::Float32: return py_float_repr(v, true);
     case DType::Int64: return std::to_string(int64_t(v));
     case DType::Bool: return v != 0 ? "True" : "False";
+    default: return std::to_string(int64_t(v));  // (narrow ints: not numpy arrays)
   }
-  return "?";
 }
 
 std::string np_array_str(const Tensor& t) {

@@ -24,6 +24,10 @@ const char* dtype_repr(DType d) {
     case DType::Float64: return "torch.float64";
     case DType::Int64: return "torch.int64";
     case DType::Bool: return "torch.bool";
+    case DType::Int32: return "torch.int32";
+    case DType::Int16: return "torch.int16";
+    case DType::Int8: return "torch.int8";
+    case DType::UInt8: return "torch.uint8";
   }
   return "?";
 }

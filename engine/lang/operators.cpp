@@ -17,6 +17,8 @@ const char* Interp::tensor_op_name(BinOpKind op) {
     case BinOpKind::BitAnd: return "bitwise_and";
     case BinOpKind::BitOr: return "bitwise_or";
     case BinOpKind::BitXor: return "bitwise_xor";
+    case BinOpKind::LShift: return "bitwise_left_shift";
+    case BinOpKind::RShift: return "bitwise_right_shift";
     default: return "";
   }
 }
@@ -258,6 +260,8 @@ Value Interp::unary(UnaryOpKind op, const Value& v, Pos at) {
     case UnaryOpKind::Invert:
       if (is_int_like(v)) return Value::integer(~int_of(v));
       if (v.kind == K::Tensor) {
+        if (v.t.is_floating_point())  // PyTorch's Tensor.__invert__
+          fail(at, "TypeError: ~ (operator.invert) is only implemented on integer and Boolean-type tensors");
         const char* n = v.t.dtype() == DType::Bool ? "logical_not" : "bitwise_not";
         if (!find_ops(n, kTorch).empty()) return call1(n, kTorch, {v}, at);
       }

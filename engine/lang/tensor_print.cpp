@@ -111,7 +111,7 @@ struct Formatter {
   }
   std::string raw(double v) const {
     if (dtype == DType::Bool) return v != 0 ? "True" : "False";
-    if (dtype == DType::Int64) return std::to_string(cast_value<int64_t>(v));
+    if (is_int(dtype)) return std::to_string(cast_value<int64_t>(v));
     if (sci_mode) return sci(v, kPrecision);
     if (int_mode) {
       std::string r = fixed(v, 0);
@@ -189,7 +189,9 @@ std::string plain_tensor_repr(const Tensor& t) {
     if (t.dtype() != DType::Float32) suffixes.push_back(std::string("dtype=torch.") + dtype_name(t.dtype()));
     body = "[]";
   } else {
-    if (t.dtype() == DType::Float64) suffixes.push_back("dtype=torch.float64");
+    // PyTorch omits the default dtype, int64 and bool.
+    if (t.dtype() == DType::Float64 || (is_int(t.dtype()) && t.dtype() != DType::Int64))
+      suffixes.push_back(std::string("dtype=torch.") + dtype_name(t.dtype()));
     Shown s = gather_shown(t, t.numel() > kThreshold);
     Formatter f(t.dtype(), s.vals);
     body = tensor_str_rec(s, f, 0, 0, indent);
@@ -219,7 +221,7 @@ std::string plain_tensor_repr(const Tensor& t) {
 namespace {
 void append_values(std::string& out, const Tensor& t) {
   out += '[';
-  if (t.numel() > 0 && t.dtype() == DType::Int64) {  // exact beyond 2^53
+  if (t.numel() > 0 && is_int(t.dtype())) {  // exact beyond 2^53
     std::vector<int64_t> v = t.to_int_vector();
     for (size_t i = 0; i < v.size(); ++i) out += (i ? ", " : "") + std::to_string(v[i]);
   } else if (t.numel() > 0) {

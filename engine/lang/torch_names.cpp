@@ -67,6 +67,8 @@ Value Interp::get_attr(const Value& obj, const std::string& name, Pos at) {
   }
   if (name == "__class__") return builtin_type_of(obj);
   if (obj.kind == K::DType && name == "is_floating_point") return Value::boolean(is_floating(DType(obj.i)));
+  if (obj.kind == K::DType && name == "is_signed")
+    return Value::boolean(DType(obj.i) != DType::Bool && DType(obj.i) != DType::UInt8);
   if (auto g = as<GradFnObj>(obj, Tag::GradFn)) {
     if (name == "name") return make_obj<MethodObj>(obj, name);
     if (name == "next_functions") {
@@ -88,7 +90,9 @@ Value Interp::module_attr(const ModuleObj& m, const std::string& name, Pos at) {
       static const std::pair<const char*, DType> dtypes[] = {
           {"float32", DType::Float32}, {"float", DType::Float32}, {"float64", DType::Float64},
           {"double", DType::Float64},  {"int64", DType::Int64},   {"long", DType::Int64},
-          {"bool", DType::Bool}};
+          {"bool", DType::Bool},       {"int32", DType::Int32},   {"int", DType::Int32},
+          {"int16", DType::Int16},     {"short", DType::Int16},   {"int8", DType::Int8},
+          {"uint8", DType::UInt8}};
       for (const auto& [n, d] : dtypes)
         if (name == n) return Value::dtype(d);
       if (name == "no_grad") return make_obj<GradModeObj>(Tag::GradModeClass, false);
@@ -102,7 +106,8 @@ Value Interp::module_attr(const ModuleObj& m, const std::string& name, Pos at) {
       if (name == "Tensor") return make_obj<TypeObj>("torch.Tensor");
       if (name == "Size") return make_obj<TypeObj>(kSizeMark);
       if (name == "utils") return make_obj<ModuleObj>(Mod::Utils);
-      if (name == "FloatTensor" || name == "DoubleTensor" || name == "LongTensor" || name == "BoolTensor")
+      if (name == "FloatTensor" || name == "DoubleTensor" || name == "LongTensor" || name == "BoolTensor" ||
+          name == "IntTensor" || name == "ShortTensor" || name == "CharTensor" || name == "ByteTensor")
         return make_obj<TypeObj>("torch." + name);
       if (name == "device") return make_obj<BuiltinObj>(Bi::Device, "device");
       if (name == "cuda") return make_obj<ModuleObj>(Mod::Cuda);

@@ -317,10 +317,15 @@ void linear_reset_parameters(Tensor& weight, Tensor& bias) {
   uniform_(bias, -bound, bound);
 }
 
+// A Python number as the 0-d operand of an op on `like`: PyTorch's wrapped number, which only
+// decides the result's dtype when it is of a higher category (bool < int < float). An int next
+// to an integer tensor takes that tensor's dtype, with its value wrapped modulo 2^bits
+// (int8 tensor + 1000 == int8 tensor + (-24), as PyTorch computes it).
 Tensor wrap_scalar(double v, const Tensor& like, bool is_int) {
   DType t = like.is_floating_point() ? like.dtype()
             : (is_int && v == std::floor(v)) ? (like.dtype() == DType::Bool ? DType::Int64 : like.dtype())
                                               : default_float_dtype();
+  if (tl::is_int(t) && t != DType::Int64) return to_dtype(Tensor::scalar(v, DType::Int64), t);
   return Tensor::scalar(v, t);
 }
 

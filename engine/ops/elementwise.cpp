@@ -14,9 +14,9 @@ namespace tl {
 
 namespace {
 
-enum class Bin { Add, Sub, Mul, Div, Pow, Max, Min, Rem, FloorDiv, Eq, Ne, Lt, Le, Gt, Ge };
+enum class Bin { Add, Sub, Mul, Div, Pow, Max, Min, Rem, FloorDiv, And, Or, Xor, Shl, Shr, Eq, Ne, Lt, Le, Gt, Ge };
 
-int category(DType t) { return t == DType::Bool ? 0 : t == DType::Int64 ? 1 : 2; }
+int category(DType t) { return dtype_category(t); }
 
 // PyTorch's result_type for two tensors: a 0-d tensor only decides the dtype when it is of a
 // higher category (bool < int < float) than the dimensioned one.
@@ -31,35 +31,45 @@ DType result_type(const Tensor& a, const Tensor& b) {
 
 const char* bin_name(Bin op) {
   static const char* n[] = {"add", "sub", "mul", "div", "pow", "maximum", "minimum", "remainder", "floor_divide",
+                            "bitwise_and", "bitwise_or", "bitwise_xor", "bitwise_left_shift", "bitwise_right_shift",
                             "eq",  "ne",  "lt",  "le",  "gt",  "ge"};
   return n[int(op)];
 }
 
-// int64 arithmetic wraps around on overflow, as PyTorch's does (signed overflow is undefined
-// in C++, so it is done in uint64).
+// Integer arithmetic wraps around on overflow, as PyTorch's does (uint8 255 + 1 == 0): signed
+// overflow is undefined in C++, so it is done in the unsigned type of the same width (int8/int16/
+// uint8 operands are promoted to int by C++, which cannot overflow for + and -, and the
+// conversion back truncates modulo 2^bits).
+template <class T>
+using wrap_t = std::conditional_t<std::is_integral<T>::value && !std::is_same<T, bool>::value,
+                                  std::make_unsigned_t<std::conditional_t<std::is_same<T, bool>::value, int, T>>, T>;
 template <class T>
 inline T iadd(T a, T b) {
-  if constexpr (std::is_same<T, int64_t>::value) return T(uint64_t(a) + uint64_t(b));
-  else return T(a + b);
+  if constexpr (std::is_same<T, bool>::value || std::is_floating_point<T>::value) return T(a + b);
+  else return T(wrap_t<T>(wrap_t<T>(a) + wrap_t<T>(b)));
 }
 template <class T>
 inline T isub(T a, T b) {
-  if constexpr (std::is_same<T, int64_t>::value) return T(uint64_t(a) - uint64_t(b));
-  else return T(a - b);
+  if constexpr (std::is_same<T, bool>::value || std::is_floating_point<T>::value) return T(a - b);
+  else return T(wrap_t<T>(wrap_t<T>(a) - wrap_t<T>(b)));
 }
 template <class T>
 inline T imul(T a, T b) {
-  if constexpr (std::is_same<T, int64_t>::value) return T(uint64_t(a) * uint64_t(b));
-  else return T(a * b);
+  if constexpr (std::is_same<T, bool>::value || std::is_floating_point<T>::value) return T(a * b);
+  else if constexpr (sizeof(T) < sizeof(int)) return T(wrap_t<T>(uint32_t(wrap_t<T>(a)) * uint32_t(wrap_t<T>(b))));
+  else return T(wrap_t<T>(wrap_t<T>(a) * wrap_t<T>(b)));
 }
 // PyTorch's integer power: repeated squaring with wrap-around; a negative exponent gives 0
 // unless the base is 1 or -1.
-inline int64_t ipow(int64_t a, int64_t b) {
-  if (b < 0) return a == 1 ? 1 : a == -1 ? ((b & 1) ? -1 : 1) : 0;
-  uint64_t r = 1, base = uint64_t(a);
+template <class T>
+inline T ipow(T a, int64_t b) {
+  if constexpr (std::is_signed<T>::value)
+    if (b < 0) return a == 1 ? 1 : a == -1 ? ((b & 1) ? -1 : 1) : 0;
+  if (b < 0) return a == 1 ? 1 : 0;
+  uint64_t r = 1, base = uint64_t(int64_t(a));
   for (uint64_t e = uint64_t(b); e; e >>= 1, base *= base)
     if (e & 1) r *= base;
-  return int64_t(r);
+  return T(r);
 }
 // Python's % and // (PyTorch's remainder and floor_divide): the remainder has the divisor's sign;
 // the quotient is rounded down. Integers: division by zero is an error.
@@ -99,11 +109,46 @@ inline T gfloordiv(T a, T b) {
     return q;
   }
 }
+// Shifts as PyTorch 1.13's CPU kernels compute them: C++'s `a << b` / `a >> b` on the operands
+// promoted to at least 32 bits, where x86 takes the shift count modulo the operand width (so
+// int64 1 << 70 == 64, int8 1 << 9 == 0 after truncation, int8 -1 >> 9 == -1). Left shifts are
+// done unsigned (no signed-overflow UB), right shifts arithmetic for signed types.
+template <class T>
+inline T gshl(T a, T b) {
+  using W = std::conditional_t<(sizeof(T) > 4), uint64_t, uint32_t>;
+  const unsigned n = unsigned(int64_t(b)) & unsigned(sizeof(W) * 8 - 1);
+  return T(W(std::conditional_t<(sizeof(T) > 4), int64_t, int32_t>(a)) << n);
+}
+template <class T>
+inline T gshr(T a, T b) {
+  using S = std::conditional_t<(sizeof(T) > 4), int64_t, int32_t>;
+  const unsigned n = unsigned(int64_t(b)) & unsigned(sizeof(S) * 8 - 1);
+  return T(S(a) >> n);
+}
+
 template <class T>
 inline T gpow(T x, T y) {
-  if constexpr (std::is_same<T, int64_t>::value) return ipow(x, y);
-  else if constexpr (std::is_same<T, bool>::value) return T(x || !y);
+  if constexpr (std::is_same<T, bool>::value) return T(x || !y);
+  else if constexpr (std::is_integral<T>::value) return ipow(x, int64_t(y));
   else return T(std::pow(x, y));
+}
+
+// The bitwise ops for one element type (a template, so that `if constexpr` drops the integer
+// operators for the float instantiations).
+template <class T>
+void bitwise_kernel(Bin op, const Tensor& a, const Tensor& b, Tensor& out) {
+  using kernels::binary_loop;
+  if constexpr (std::is_integral<T>::value) {
+    if (op == Bin::And) binary_loop<T, T>(a, b, out, [](T x, T y) { return T(x & y); });
+    else if (op == Bin::Or) binary_loop<T, T>(a, b, out, [](T x, T y) { return T(x | y); });
+    else if (op == Bin::Xor) binary_loop<T, T>(a, b, out, [](T x, T y) { return T(x ^ y); });
+    else if constexpr (!std::is_same<T, bool>::value) {
+      if (op == Bin::Shl) binary_loop<T, T>(a, b, out, [](T x, T y) { return gshl(x, y); });
+      else binary_loop<T, T>(a, b, out, [](T x, T y) { return gshr(x, y); });
+    }
+  } else {
+    (void)op, (void)a, (void)b, (void)out;
+  }
 }
 
 Tensor binary(Bin op, const Tensor& a0, const Tensor& b0) {
@@ -116,11 +161,30 @@ Tensor binary(Bin op, const Tensor& a0, const Tensor& b0) {
            "Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, use "
            "the `~` or `logical_not()` operator instead.");
   TL_CHECK(!(op == Bin::Pow && ct == DType::Bool), "\"pow\" not implemented for 'Bool'");
+  // Bitwise ops exist for integers and bool (shifts: integers only), on the promoted type.
+  if (op >= Bin::And && op <= Bin::Shr) {
+    static const char* kn[] = {"bitwise_and_cpu", "bitwise_or_cpu", "bitwise_xor_cpu", "lshift_cpu", "rshift_cpu"};
+    const bool shift = op == Bin::Shl || op == Bin::Shr;
+    TL_CHECK(!is_floating(ct) && !(shift && ct == DType::Bool), "\"", kn[int(op) - int(Bin::And)],
+             "\" not implemented for '", dtype_kernel_name(ct), "'");
+  }
   Tensor a = a0.dtype() == ct ? a0 : to_dtype(a0, ct);
   Tensor b = b0.dtype() == ct ? b0 : to_dtype(b0, ct);
   bool cmp = op >= Bin::Eq;
+  if (is_int(ct) && ct != DType::Int64) {
+    // int32/int16/int8/uint8: computed in int64 on the values already cast to ct, then cast back.
+    // Wrapping arithmetic mod 2^bits commutes with that (the low bits of int64 +, -, *, pow and
+    // bitwise ops are the narrow type's); comparisons, max/min, // and % see the same values.
+    // Shifts: the narrow types shift in 32 bits in PyTorch (x86 masks the count to 5 bits), so
+    // the count is masked the same way first. This keeps one kernel set (int64) for all integer
+    // widths: compile time and wasm size do not grow with every integer dtype.
+    Tensor wa = to_dtype(a, DType::Int64), wb = to_dtype(b, DType::Int64);
+    if (op == Bin::Shl || op == Bin::Shr) wb = binary(Bin::And, wb, Tensor::scalar(31, DType::Int64));
+    Tensor r = binary(op, wa, wb);
+    return cmp ? r : to_dtype(r, ct);
+  }
   Tensor out = Tensor::empty(out_shape, cmp ? DType::Bool : ct);
-  TL_DISPATCH(ct, T, [&] {
+  TL_DISPATCH_WIDE(ct, T, [&] {
     using kernels::binary_loop;
     switch (op) {
       case Bin::Add: binary_loop<T, T>(a, b, out, [](T x, T y) { return iadd(x, y); }); break;
@@ -140,6 +204,13 @@ Tensor binary(Bin op, const Tensor& a0, const Tensor& b0) {
         break;
       case Bin::Rem: binary_loop<T, T>(a, b, out, [](T x, T y) { return grem(x, y); }); break;
       case Bin::FloorDiv: binary_loop<T, T>(a, b, out, [](T x, T y) { return gfloordiv(x, y); }); break;
+      case Bin::And:
+      case Bin::Or:
+      case Bin::Xor:
+      case Bin::Shl:
+      case Bin::Shr:
+        bitwise_kernel<T>(op, a, b, out);  // (floats rejected above)
+        break;
       case Bin::Eq: binary_loop<T, bool>(a, b, out, [](T x, T y) { return x == y; }); break;
       case Bin::Ne: binary_loop<T, bool>(a, b, out, [](T x, T y) { return x != y; }); break;
       case Bin::Lt: binary_loop<T, bool>(a, b, out, [](T x, T y) { return x < y; }); break;
@@ -209,7 +280,7 @@ Tensor unary(Un op, const Tensor& x0, UnParams p = {}) {
     return out;
   }
   // PyTorch's kernels that reject bool (and, for leaky_relu/softplus, integer) inputs.
-  const char* tname = x.dtype() == DType::Bool ? "Bool" : "Long";
+  const char* tname = dtype_kernel_name(x.dtype());
   if (x.dtype() == DType::Bool) {
     TL_CHECK(op != Un::Neg, "Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert "
              "a mask, use the `~` or `logical_not()` operator instead.");
@@ -220,8 +291,10 @@ Tensor unary(Un op, const Tensor& x0, UnParams p = {}) {
   TL_CHECK(x.is_floating_point() || op != Un::Softplus, "\"softplus_cpu\" not implemented for '", tname, "'");
   if (!x.is_floating_point() && !keeps_int(op)) x = to_dtype(x, default_float_dtype());
   if (x.dtype() == DType::Bool) x = to_dtype(x, DType::Int64);
+  if (is_int(x.dtype()) && x.dtype() != DType::Int64)  // narrow integers: in int64, cast back (as binary())
+    return to_dtype(unary(op, to_dtype(x, DType::Int64), p), x.dtype());
   Tensor out = Tensor::empty(x.shape(), x.dtype());
-  TL_DISPATCH(x.dtype(), T, [&] {
+  TL_DISPATCH_WIDE(x.dtype(), T, [&] {
     using kernels::unary_loop;
     using C = std::conditional_t<std::is_same<T, float>::value, float, double>;  // math precision
     switch (op) {
@@ -296,7 +369,7 @@ Tensor unary(Un op, const Tensor& x0, UnParams p = {}) {
       }
       case Un::PowScalar: {
         const C e = C(p.p0);
-        if constexpr (std::is_same<T, int64_t>::value) {  // integral exponent (checked by pow())
+        if constexpr (std::is_integral<T>::value && !std::is_same<T, bool>::value) {  // integral exponent (checked by pow())
           const int64_t ie = int64_t(p.p0);
           unary_loop<T, T>(x, out, [ie](T v) { return ipow(v, ie); });
         } else if (e == C(2)) {
@@ -599,7 +672,7 @@ Tensor erf(const Tensor& x) {
 // gelu (PyTorch's default, exact erf form): x/2 (1 + erf(x/sqrt 2)). Composite: its gradient
 // comes from mul/erf.
 Tensor gelu(const Tensor& x) {
-  TL_CHECK(x.is_floating_point(), "\"GeluKernelImpl\" not implemented for '", x.dtype() == DType::Bool ? "Bool" : "Long", "'");
+  TL_CHECK(x.is_floating_point(), "\"GeluKernelImpl\" not implemented for '", dtype_kernel_name(x.dtype()), "'");
   Tensor h = mul(x, scalar_of(x, 0.5));
   return mul(h, add(erf(mul(x, scalar_of(x, M_SQRT1_2))), scalar_of(x, 1)));
 }
@@ -704,7 +777,7 @@ Tensor where(const Tensor& cond, const Tensor& a0, const Tensor& b0) {
   Tensor a = a0.dtype() == ct ? a0 : to_dtype(a0, ct);
   Tensor b = b0.dtype() == ct ? b0 : to_dtype(b0, ct);
   Tensor out = Tensor::empty(s, ct);
-  TL_DISPATCH(ct, T, [&] {
+  TL_DISPATCH_BYSIZE(ct, T, [&] {  // (a selection: moves elements, whatever their type)
     Dims st[4] = {contiguous_strides(s), kernels::broadcast_strides(s, cond.shape(), cond.strides()),
                   kernels::broadcast_strides(s, a.shape(), a.strides()),
                   kernels::broadcast_strides(s, b.shape(), b.strides())};
@@ -739,15 +812,40 @@ Tensor le(const Tensor& a, const Tensor& b) { return binary(Bin::Le, a, b); }
 Tensor gt(const Tensor& a, const Tensor& b) { return binary(Bin::Gt, a, b); }
 Tensor ge(const Tensor& a, const Tensor& b) { return binary(Bin::Ge, a, b); }
 Tensor logical_not(const Tensor& x) { return unary(Un::Not, x); }
+// Bitwise ops: integer and bool tensors only; not differentiable (PyTorch: no derivative).
+Tensor bitwise_and(const Tensor& a, const Tensor& b) { return binary(Bin::And, a, b); }
+Tensor bitwise_or(const Tensor& a, const Tensor& b) { return binary(Bin::Or, a, b); }
+Tensor bitwise_xor(const Tensor& a, const Tensor& b) { return binary(Bin::Xor, a, b); }
+Tensor bitwise_left_shift(const Tensor& a, const Tensor& b) { return binary(Bin::Shl, a, b); }
+Tensor bitwise_right_shift(const Tensor& a, const Tensor& b) { return binary(Bin::Shr, a, b); }
+// ~x: logical not for bool, two's-complement not for integers.
+Tensor bitwise_not(const Tensor& x) {
+  TL_CHECK(!x.is_floating_point(), "\"bitwise_not_cpu\" not implemented for '", dtype_kernel_name(x.dtype()), "'");
+  if (x.dtype() == DType::Bool) return logical_not(x);
+  if (x.dtype() != DType::Int64) return to_dtype(bitwise_not(to_dtype(x, DType::Int64)), x.dtype());  // (as binary())
+  Tensor out = Tensor::empty(x.shape(), x.dtype());
+  kernels::unary_loop<int64_t, int64_t>(x, out, [](int64_t v) { return ~v; });
+  return out;
+}
 
 // ---- to(dtype) ----  d/dx = 1, cast back to the input's dtype (the engine does the cast)
 static void to_bw(Node&, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = g; }
+// x (of element type S) converted into out. From a narrow integer type (int32/int16/int8/uint8)
+// only to the four wide dtypes: to_dtype routes narrow -> narrow through int64 (exact, then
+// truncated mod 2^bits as a direct conversion would be), so 48 conversion kernels instead of 64.
+template <class S>
+void convert_from(const Tensor& x, Tensor& out) {
+  if constexpr (std::is_integral<S>::value && !std::is_same<S, bool>::value && !std::is_same<S, int64_t>::value)
+    TL_DISPATCH_WIDE(out.dtype(), D, [&] { kernels::copy_convert<S, D>(x, out.data_ptr<D>()); });
+  else
+    TL_DISPATCH(out.dtype(), D, [&] { kernels::copy_convert<S, D>(x, out.data_ptr<D>()); });
+}
 Tensor to_dtype(const Tensor& x, DType t) {
   if (x.dtype() == t) return x;
+  if (is_int(x.dtype()) && x.dtype() != DType::Int64 && is_int(t) && t != DType::Int64)
+    return to_dtype(to_dtype(x, DType::Int64), t);
   Tensor out = Tensor::empty(x.shape(), t);
-  TL_DISPATCH(x.dtype(), S, [&] {
-    TL_DISPATCH(t, D, [&] { kernels::copy_convert<S, D>(x, out.data_ptr<D>()); });
-  });
+  TL_DISPATCH(x.dtype(), S, [&] { convert_from<S>(x, out); });
   if (is_floating(t) && x.is_floating_point()) record("to", to_bw, {&x}, out);
   return out;
 }
@@ -862,6 +960,19 @@ void register_elementwise_ops(std::vector<OpDef>& t) {
     t.push_back({std::string(name) + "(Tensor input, Number|Tensor other) -> Tensor(nograd)", TM,
                  [f](const Args& a) { return Value::tensor(f(a.t(0), a.num_or_t(1, 0))); }});
   }
+  using Bw = Tensor (*)(const Tensor&, const Tensor&);
+  static const std::pair<const char*, Bw> bitwise[] = {{"bitwise_and", bitwise_and},
+                                                       {"bitwise_or", bitwise_or},
+                                                       {"bitwise_xor", bitwise_xor},
+                                                       {"bitwise_left_shift", bitwise_left_shift},
+                                                       {"bitwise_right_shift", bitwise_right_shift}};
+  for (const auto& [name, fn] : bitwise) {
+    Bw f = fn;
+    t.push_back({std::string(name) + "(Tensor input, Number|Tensor other) -> Tensor(nograd)", TM,
+                 [f](const Args& a) { return Value::tensor(f(a.t(0), a.num_or_t(1, 0))); }});
+  }
+  t.push_back({"bitwise_not(Tensor input) -> Tensor(nograd)", TM,
+               [](const Args& a) { return Value::tensor(bitwise_not(a.t(0))); }});
   t.push_back({"logical_not(Tensor input) -> Tensor(nograd)", TM,
                [](const Args& a) { return Value::tensor(logical_not(a.t(0))); }});
   t.push_back({"to(Tensor input, DType dtype) -> Tensor", kMethod,
@@ -873,6 +984,13 @@ void register_elementwise_ops(std::vector<OpDef>& t) {
                [](const Args& a) { return Value::tensor(to_dtype(a.t(0), DType::Float64)); }, nullptr, "composite: to(float64)"});
   t.push_back({"long(Tensor input) -> Tensor(nograd)", kMethod,
                [](const Args& a) { return Value::tensor(to_dtype(a.t(0), DType::Int64)); }});
+  static const std::pair<const char*, DType> int_casts[] = {
+      {"int", DType::Int32}, {"short", DType::Int16}, {"char", DType::Int8}, {"byte", DType::UInt8}};
+  for (const auto& [name, dt] : int_casts) {
+    DType d = dt;
+    t.push_back({std::string(name) + "(Tensor input) -> Tensor(nograd)", kMethod,
+                 [d](const Args& a) { return Value::tensor(to_dtype(a.t(0), d)); }});
+  }
   t.push_back({"bool(Tensor input) -> Tensor(nograd)", kMethod,
                [](const Args& a) { return Value::tensor(to_dtype(a.t(0), DType::Bool)); }});
 }

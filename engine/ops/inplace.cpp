@@ -38,7 +38,7 @@ void write_into(const char* op, Tensor& self, const Tensor& src) {
            shape_str(b));
   if (self.dtype() == src.dtype() && self.is_contiguous() && (src.numel() == 1 || (src.is_contiguous() && src.shape() == self.shape()))) {
     // The common cases (an optimizer's update, zero_, fill_): one copy or one fill.
-    TL_DISPATCH(self.dtype(), T, [&] {
+    TL_DISPATCH_BYSIZE(self.dtype(), T, [&] {
       T* pd = self.data_ptr<T>();
       const T* ps = src.data_ptr<T>();
       const int64_t n = self.numel();
@@ -48,15 +48,20 @@ void write_into(const char* op, Tensor& self, const Tensor& src) {
     self.bump_version();
     return;
   }
-  TL_DISPATCH(self.dtype(), D, [&] {
-    TL_DISPATCH(src.dtype(), S, [&] {
-      Dims st[2] = {self.strides(), kernels::broadcast_strides(self.shape(), src.shape(), src.strides())};
-      const int64_t base[2] = {0, 0};
-      D* pd = self.data_ptr<D>();
-      const S* ps = src.data_ptr<S>();
-      kernels::for_each_row<2>(self.shape(), st, base, [&](int64_t cnt, const int64_t* off, const int64_t* step) {
-        for (int64_t j = 0; j < cnt; ++j) pd[off[0] + j * step[0]] = cast_value<D>(ps[off[1] + j * step[1]]);
-      });
+  // Another dtype: converted first (to_dtype), so that the strided copy below only moves
+  // elements of one size (no kernel per pair of dtypes).
+  Tensor sc = src;
+  if (src.dtype() != self.dtype()) {
+    NoGradGuard ng;
+    sc = to_dtype(src.detach(), self.dtype());
+  }
+  TL_DISPATCH_BYSIZE(self.dtype(), T, [&] {
+    Dims st[2] = {self.strides(), kernels::broadcast_strides(self.shape(), sc.shape(), sc.strides())};
+    const int64_t base[2] = {0, 0};
+    T* pd = self.data_ptr<T>();
+    const T* ps = sc.data_ptr<T>();
+    kernels::for_each_row<2>(self.shape(), st, base, [&](int64_t cnt, const int64_t* off, const int64_t* step) {
+      for (int64_t j = 0; j < cnt; ++j) pd[off[0] + j * step[0]] = ps[off[1] + j * step[1]];
     });
   });
   self.bump_version();
@@ -93,8 +98,11 @@ Tensor& finish_inplace(const char* op, Tensor& self, const Tensor& result, bool 
       }
     }
   }
-  TL_CHECK(is_floating(self.dtype()) || !is_floating(result.dtype()), op, ": result type ",
-           dtype_name(result.dtype()), " can't be cast to the desired output type ", dtype_name(self.dtype()));
+  // PyTorch's canCast: no float -> integer and no non-bool -> bool in an in-place result.
+  TL_CHECK((is_floating(self.dtype()) || !is_floating(result.dtype())) &&
+               (self.dtype() != DType::Bool || result.dtype() == DType::Bool),
+           "result type ", dtype_kernel_name(result.dtype()), " can't be cast to the desired output type ",
+           dtype_kernel_name(self.dtype()));
   write_into(op, self, result);
   if (recording && result.grad_fn()) {
     // A node that saved its output (exp_, tanh_, sigmoid_) saved `result`, which now lives in

@@ -1,5 +1,6 @@
 #include "engine/ops/op_table.h"
 
+#include <cmath>
 #include <cstdlib>
 #include <algorithm>
 #include <deque>
@@ -450,6 +451,12 @@ Tensor tensor_from_value(const Value& data, std::optional<DType> dtype) {
   DType dt = dtype ? *dtype
                    : (level.empty() ? default_float_dtype()
                                     : all_bool ? DType::Bool : all_int ? DType::Int64 : default_float_dtype());
+  if (is_int(dt) && dt != DType::Int64) {  // PyTorch's checked conversion of Python numbers
+    const double lo = dt == DType::UInt8 ? 0 : -std::ldexp(1.0, int(8 * dtype_size(dt)) - 1);
+    const double hi = dt == DType::UInt8 ? 255 : std::ldexp(1.0, int(8 * dtype_size(dt)) - 1) - 1;
+    for (double x : vals)
+      TL_CHECK(x >= lo && x <= hi, "value cannot be converted to type ", dtype_name(dt), " without overflow");
+  }
   Tensor out = Tensor::from_data(vals, shape, dt);
   if (dt == DType::Int64 && all_int) {  // exact beyond 2^53 (a double holds 53 bits)
     int64_t* p = out.data_ptr<int64_t>();
@@ -465,10 +472,10 @@ Tensor tensor_from_value(const Value& data, std::optional<DType> dtype) {
 Value tensor_to_value(const Tensor& t) {
   std::vector<double> flat = t.to_vector();
   std::vector<int64_t> ints;  // int64 exactly (a double holds 53 bits)
-  if (t.dtype() == DType::Int64) ints = t.to_int_vector();
+  if (is_int(t.dtype())) ints = t.to_int_vector();
   auto scalar = [&](size_t k) {
     if (t.dtype() == DType::Bool) return Value::boolean(flat[k] != 0);
-    if (t.dtype() == DType::Int64) return Value::integer(ints[k]);
+    if (is_int(t.dtype())) return Value::integer(ints[k]);
     return Value::number(flat[k]);
   };
   if (t.dim() == 0) return scalar(0);

@@ -135,6 +135,8 @@ Tensor fmod(const Tensor& a0, const Tensor& b0) {
   Shape s = broadcast_shapes("fmod", a0.shape(), b0.shape());
   DType ct = promote(a0.dtype(), b0.dtype());
   if (ct == DType::Bool) ct = DType::Int64;
+  const DType rt = ct;  // integer fmod is computed in int64 and cast back (exact: |x % y| <= |x|)
+  if (is_int(ct)) ct = DType::Int64;
   Tensor a = a0.dtype() == ct ? a0 : to_dtype(a0, ct), b = b0.dtype() == ct ? b0 : to_dtype(b0, ct);
   Tensor out = Tensor::empty(s, ct);
   if (ct == DType::Int64) {
@@ -147,7 +149,7 @@ Tensor fmod(const Tensor& a0, const Tensor& b0) {
     TL_DISPATCH_FLOAT(ct, T, [&] { kernels::binary_loop<T, T>(a, b, out, [](T x, T y) { return std::fmod(x, y); }); });
     if (Node* n = record("fmod", fmod_bw, {&a0, &b0}, out)) save(n, a0), save(n, b0);
   }
-  return out;
+  return rt == ct ? out : to_dtype(out, rt);
 }
 
 // clamp with tensor bounds: where(x < lo, lo, x), then where(r > hi, hi, r). The gradient goes to x
@@ -226,7 +228,7 @@ void register_pointwise_more_ops(std::vector<OpDef>& t) {
                "grad = 0"});
   t.push_back({"frac(Tensor input) -> Tensor", TM, [](const Args& a) {
                  Tensor x = a.t(0);
-                 TL_CHECK(x.is_floating_point(), "frac: \"frac_cpu\" not implemented for '", dtype_name(x.dtype()), "'");
+                 TL_CHECK(x.is_floating_point(), "frac: \"frac_cpu\" not implemented for '", dtype_kernel_name(x.dtype()), "'");
                  return Value::tensor(unary_prim("frac", nullptr, frac_bw, false, x, [](auto v) { return v - std::trunc(v); }));
                }, frac_bw, "grad = g"});
 #define TL_UNARY_ROW(NAME, DISPLAY, BW, SAVE_OUT, EXPR, FORMULA)                                              \
@@ -314,7 +316,9 @@ void register_inplace_twins(std::vector<OpDef>& t) {
                                       "relu",  "neg",   "floor", "ceil",  "round", "trunc", "frac",      "log1p",
                                       "expm1", "rsqrt", "reciprocal", "sign", "clamp", "clamp_min", "clamp_max",
                                       "pow",   "fmod",  "remainder", "floor_divide", "lerp", "addcmul", "addcdiv", "square",
-                                      "erf",   "tan",   "atan",  "sinh",  "cosh",  "log2",  "log10", "asin", "acos"};
+                                      "erf",   "tan",   "atan",  "sinh",  "cosh",  "log2",  "log10", "asin", "acos",
+                                      "bitwise_and", "bitwise_or", "bitwise_xor", "bitwise_not", "bitwise_left_shift",
+                                      "bitwise_right_shift"};
   const size_t n = t.size();
   for (const char* nm : names) {
     for (size_t k = 0; k < n; ++k) {
@@ -331,12 +335,22 @@ void register_inplace_twins(std::vector<OpDef>& t) {
       // torch.NAME_ exists for the unary functions only (torch.sin_, torch.clamp_), not for
       // pow_/fmod_/remainder_/floor_divide_/lerp_/addcmul_/addcdiv_/sign_.
       static const char* const methods_only[] = {"pow", "fmod", "remainder", "floor_divide", "lerp", "addcmul",
-                                                 "addcdiv", "sign"};
+                                                 "addcdiv", "sign", "bitwise_and", "bitwise_or", "bitwise_xor",
+                                                 "bitwise_not", "bitwise_left_shift", "bitwise_right_shift"};
       unsigned where = kTorch | kMethod;
       for (const char* m : methods_only)
         if (std::strcmp(m, nm) == 0) where = kMethod;
-      t.push_back({s, where, [call, op](const Args& a) {
+      const bool bitwise = std::strncmp(nm, "bitwise_", 8) == 0;
+      t.push_back({s, where, [call, op, bitwise](const Args& a) {
                      Tensor self = a.t(0);
+                     // PyTorch checks that the result type can be written into self before the
+                     // kernel's own dtype check: int16.bitwise_and_(2.5) fails on the cast.
+                     if (bitwise && a.v.size() > 1 && !self.is_floating_point()) {
+                       const Value& o = a.v[1];
+                       const bool fl = o.kind == Value::Kind::Float || (o.kind == Value::Kind::Tensor && o.t.is_floating_point());
+                       TL_CHECK(!fl, "result type ", dtype_kernel_name(o.kind == Value::Kind::Tensor ? promote(self.dtype(), o.t.dtype()) : default_float_dtype()),
+                                " can't be cast to the desired output type ", dtype_kernel_name(self.dtype()));
+                     }
                      inplace_apply(op.c_str(), self, [&] { return call(a).t; });
                      return a.v[0];
                    }});

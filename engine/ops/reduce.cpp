@@ -48,7 +48,13 @@ ReduceDims reduce_dims(const char* op, const Tensor& x, const IntList& dims, boo
 // Reduces x over rd.mask into a contiguous tensor of shape rd.out_shape.
 Tensor reduce_kernel(Red op, const Tensor& x, const ReduceDims& rd) {
   const bool arg = op == Red::ArgMax || op == Red::ArgMin;
-  DType odt = arg ? DType::Int64 : (op == Red::Sum || op == Red::Prod) && x.dtype() == DType::Bool ? DType::Int64 : x.dtype();
+  if (is_int(x.dtype()) && x.dtype() != DType::Int64) {
+    // Narrow integers reduce in int64 (the same values; sum/prod give int64 as PyTorch's, max/min
+    // are cast back): one kernel set for every integer width.
+    Tensor r = reduce_kernel(op, to_dtype(x, DType::Int64), rd);
+    return (arg || op == Red::Sum || op == Red::Prod) ? r : to_dtype(r, x.dtype());
+  }
+  DType odt = arg ? DType::Int64 : (op == Red::Sum || op == Red::Prod) && !x.is_floating_point() ? DType::Int64 : x.dtype();
   Tensor out = Tensor::empty(rd.out_shape, odt);
   Shape outer, inner;
   Dims outer_st, inner_st;
@@ -65,7 +71,7 @@ Tensor reduce_kernel(Red op, const Tensor& x, const ReduceDims& rd) {
     });
     return out;
   }
-  TL_DISPATCH(x.dtype(), T, [&] {
+  TL_DISPATCH_WIDE(x.dtype(), T, [&] {
     const T* px = x.data_ptr<T>();
     // Integer sums and products wrap around like PyTorch's (uint64: no signed overflow UB).
     using Acc = std::conditional_t<std::is_floating_point<T>::value, double, uint64_t>;
@@ -125,7 +131,7 @@ Tensor sum(const Tensor& x, const IntList& dims, bool keepdim) {
 // mean = sum / count (composite)
 Tensor mean(const Tensor& x, const IntList& dims, bool keepdim) {
   TL_CHECK(x.is_floating_point(), "mean(): could not infer output dtype. Input dtype must be either a "
-           "floating point or complex dtype. Got: ", dtype_name(x.dtype()));
+           "floating point or complex dtype. Got: ", dtype_kernel_name(x.dtype()));
   ReduceDims rd = reduce_dims("mean", x, dims, keepdim);
   return div(sum(x, dims, keepdim), Tensor::scalar(double(rd.count), x.dtype()));
 }
@@ -334,6 +340,11 @@ Tensor sum_to(const Tensor& g, const Shape& shape) {
 // ---- op table rows ----
 #include "engine/ops/op_table.h"
 namespace tl {
+// sum/prod with an integer dtype= give exactly that dtype (without it, integers give int64).
+static Tensor out_dtype(const Tensor& r, const Args& a, size_t k) {
+  const std::optional<DType> d = a.dtype(k);
+  return d && r.dtype() != *d ? to_dtype(r, *d) : r;
+}
 static Tensor with_dtype(const Tensor& x, const Args& a, size_t k) {
   auto d = a.dtype(k);
   return d ? to_dtype(x, *d) : x;
@@ -341,10 +352,10 @@ static Tensor with_dtype(const Tensor& x, const Args& a, size_t k) {
 void register_reduce_ops(std::vector<OpDef>& t) {
   const unsigned TM = kTorch | kMethod;
   t.push_back({"sum(Tensor input, *, DType? dtype=None) -> Tensor", TM,
-               [](const Args& a) { return Value::tensor(sum(with_dtype(a.t(0), a, 1))); }, sum_bw,
+               [](const Args& a) { return Value::tensor(out_dtype(sum(with_dtype(a.t(0), a, 1)), a, 1)); }, sum_bw,
                "grad = g broadcast back over the reduced dims"});
   t.push_back({"sum.dim(Tensor input, int[] dim, bool keepdim=False, *, DType? dtype=None) -> Tensor", TM,
-               [](const Args& a) { return Value::tensor(sum(with_dtype(a.t(0), a, 3), a.ints(1), a.b(2))); }, sum_bw,
+               [](const Args& a) { return Value::tensor(out_dtype(sum(with_dtype(a.t(0), a, 3), a.ints(1), a.b(2)), a, 3)); }, sum_bw,
                "grad = g broadcast back over the reduced dims"});
   t.push_back({"mean(Tensor input, *, DType? dtype=None) -> Tensor", TM,
                [](const Args& a) { return Value::tensor(mean(with_dtype(a.t(0), a, 1))); }, nullptr, "composite: sum / N"});
@@ -368,10 +379,10 @@ void register_reduce_ops(std::vector<OpDef>& t) {
                  }, bw, der});
   }
   t.push_back({"prod(Tensor input, *, DType? dtype=None) -> Tensor", TM,
-               [](const Args& a) { return Value::tensor(prod(with_dtype(a.t(0), a, 1))); }, prod_bw,
+               [](const Args& a) { return Value::tensor(out_dtype(prod(with_dtype(a.t(0), a, 1)), a, 1)); }, prod_bw,
                "grad_i = g * prod of the others"});
   t.push_back({"prod.dim(Tensor input, int dim, bool keepdim=False, *, DType? dtype=None) -> Tensor", TM,
-               [](const Args& a) { return Value::tensor(prod(with_dtype(a.t(0), a, 3), a.i(1), a.b(2))); }, prod_bw,
+               [](const Args& a) { return Value::tensor(out_dtype(prod(with_dtype(a.t(0), a, 3), a.i(1), a.b(2)), a, 3)); }, prod_bw,
                "grad_i = g * prod of the others"});
   for (const char* nm : {"max", "min"}) {
     bool is_max = nm[1] == 'a';

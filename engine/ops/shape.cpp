@@ -213,7 +213,7 @@ Tensor expand(const Tensor& x, const IntList& shape) {
 static void clone_bw(Node&, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = g; }
 Tensor clone(const Tensor& x) {
   Tensor out = Tensor::empty(x.shape(), x.dtype());
-  TL_DISPATCH(x.dtype(), T, [&] { kernels::copy_convert<T, T>(x, out.data_ptr<T>()); });
+  TL_DISPATCH_BYSIZE(x.dtype(), T, [&] { kernels::copy_convert<T, T>(x, out.data_ptr<T>()); });
   record("clone", clone_bw, {&x}, out);
   return out;
 }
@@ -252,7 +252,7 @@ Tensor cat(const std::vector<Tensor>& xs, int64_t dim) {
   for (const Tensor& x0i : xs) {
     Tensor x = to_dtype(x0i.detach(), dt);
     Tensor dst = slice(out, d, start, start + x.shape()[d], 1);
-    TL_DISPATCH(dt, T, [&] {
+    TL_DISPATCH_BYSIZE(dt, T, [&] {
       Dims st[2] = {dst.strides(), x.strides()};
       const int64_t base[2] = {0, 0};
       T* po = dst.data_ptr<T>();
@@ -322,7 +322,7 @@ Tensor slice_backward(const Tensor& g, const Shape& in_shape, int64_t dim, int64
     Tensor dst = slice(out, dim, start, start + step * g.shape()[int(dim)], step);
     TL_CHECK(dst.shape() == g.shape(), "slice_backward: gradient of shape ", g.shape_str(), " does not fit ",
              dst.shape_str());
-    TL_DISPATCH(g.dtype(), T, [&] {
+    TL_DISPATCH_BYSIZE(g.dtype(), T, [&] {
       Dims st[2] = {dst.strides(), g.strides()};
       const int64_t base[2] = {0, 0};
       T* po = dst.data_ptr<T>();
@@ -388,7 +388,7 @@ Tensor index_select(const Tensor& x, int64_t dim, const Tensor& index) {
   Shape s = xv.shape();
   s[d] = int64_t(idx.size());
   Tensor out = Tensor::empty(s, x.dtype());
-  TL_DISPATCH(x.dtype(), T, [&] {
+  TL_DISPATCH_BYSIZE(x.dtype(), T, [&] {
     for (size_t k = 0; k < idx.size(); ++k) move_slice<T>(out, d, int64_t(k), xv, idx[k], false);
   });
   if (Node* n = record("index_select", index_select_bw, {&x}, out))
@@ -461,7 +461,7 @@ Tensor gather(const Tensor& x, int64_t dim, const Tensor& index) {
   int d = wrap_dim("gather", dim, x.dim());
   check_gather("gather", x, d, index);
   Tensor out = Tensor::empty(index.shape(), x.dtype());
-  TL_DISPATCH(x.dtype(), T, [&] {
+  TL_DISPATCH_BYSIZE(x.dtype(), T, [&] {
     const T* px = x.data_ptr<T>();
     T* po = out.data_ptr<T>();
     for_each_gather(index, d, [&](int64_t k, const int64_t* coord, int64_t v) {

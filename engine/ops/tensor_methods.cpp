@@ -110,7 +110,7 @@ void register_tensor_api_ops(std::vector<OpDef>& t) {
                  const Tensor& x = a.t(0);
                  double v = x.item();
                  if (x.dtype() == DType::Bool) return Value::boolean(v != 0);
-                 if (x.dtype() == DType::Int64) return Value::integer(x.to_int_vector().at(0));  // exact
+                 if (is_int(x.dtype())) return Value::integer(x.to_int_vector().at(0));  // exact
                  return Value::number(v);
                }});
   t.push_back({"tolist(Tensor input) -> list", kMethod, [](const Args& a) { return tensor_to_value(a.t(0)); }});
@@ -162,6 +162,12 @@ void register_tensor_api_ops(std::vector<OpDef>& t) {
   t.push_back({"dim(Tensor input) -> int", kMethod, [](const Args& a) { return Value::integer(a.t(0).dim()); }});
   t.push_back({"numel(Tensor input) -> int", kTorch | kMethod, [](const Args& a) { return Value::integer(a.t(0).numel()); }});
   t.push_back({"nelement(Tensor input) -> int", kMethod, [](const Args& a) { return Value::integer(a.t(0).numel()); }});
+  t.push_back({"element_size(Tensor input) -> int", kMethod,
+               [](const Args& a) { return Value::integer(int64_t(dtype_size(a.t(0).dtype()))); }});
+  t.push_back({"is_signed(Tensor input) -> bool", kMethod, [](const Args& a) {
+                 const DType d = a.t(0).dtype();
+                 return Value::boolean(d != DType::Bool && d != DType::UInt8);
+               }});
   // torch.equal: same shape and the same values (after type promotion, as eq).
   t.push_back({"equal(Tensor input, Tensor other) -> bool", kTorch | kMethod, [](const Args& a) {
                  const Tensor &x = a.t(0), &y = a.t(1);

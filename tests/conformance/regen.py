@@ -32,7 +32,8 @@ GOLDENS = os.path.join(HERE, "goldens")
 MEM_LIMIT = 4 << 30  # bytes of address space per script
 TIMEOUT_S = 60
 DTYPES = {"torch.float32": "float32", "torch.float64": "float64",
-          "torch.int64": "int64", "torch.bool": "bool"}
+          "torch.int64": "int64", "torch.bool": "bool", "torch.int32": "int32",
+          "torch.int16": "int16", "torch.int8": "int8", "torch.uint8": "uint8"}
 
 import warnings  # noqa: E402
 

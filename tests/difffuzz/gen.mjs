@@ -60,6 +60,8 @@ export function parseSchema(schema) {
 
 const EXPOSE = { torch: 1, method: 2, F: 4, internal: 8, autograd: 16 };
 const DTYPES = ['float32', 'float64', 'int64', 'bool'];
+// The narrower integer dtypes: drawn for leaves (their values in range), not for dtype= arguments.
+const NARROW_INTS = ['int32', 'int16', 'int8', 'uint8'];
 
 export function makeGenerator(rows) {
   const ops = [];
@@ -125,7 +127,8 @@ function generate(ops, seed, index) {
     return `[${inner.join(', ')}]`;
   };
   const literal = (shape, dtype) => {
-    const elem = dtype === 'bool' ? () => pick(['True', 'False']) : dtype === 'int64' ? intLit : floatLit;
+    const elem = dtype === 'bool' ? () => pick(['True', 'False']) : dtype === 'int64' ? intLit
+      : NARROW_INTS.includes(dtype) ? () => String(dtype === 'uint8' ? R(11) : R(11) - 4) : floatLit;
     if (shape.some((d) => d === 0)) return `torch.zeros(${shape.join(', ')}, dtype=torch.${dtype})`;
     return `torch.tensor(${nested(shape, elem)}, dtype=torch.${dtype})`;
   };
@@ -134,7 +137,7 @@ function generate(ops, seed, index) {
   // Leaves.
   const nLeaves = 2 + R(3);
   for (let i = 0; i < nLeaves; i++) {
-    const dtype = pick(['float32', 'float32', 'float32', 'float64', 'int64', 'bool']);
+    const dtype = chance(0.08) ? pick(NARROW_INTS) : pick(['float32', 'float32', 'float32', 'float64', 'int64', 'bool']);
     const shape = randShape();
     const grad = dtype.startsWith('float') && chance(0.75);
     const v = newVar({ shape, dtype, leaf: true, grad });

@@ -24,7 +24,8 @@ import torch.nn.functional as F  # noqa: F401 (imported once; scripts import it 
 torch.set_num_threads(1)
 warnings.simplefilter("ignore")
 FILENAME = "<difffuzz>"
-DTYPES = {torch.float32: "float32", torch.float64: "float64", torch.int64: "int64", torch.bool: "bool"}
+DTYPES = {torch.float32: "float32", torch.float64: "float64", torch.int64: "int64", torch.bool: "bool",
+          torch.int32: "int32", torch.int16: "int16", torch.int8: "int8", torch.uint8: "uint8"}
 
 
 class Timeout(Exception):

@@ -73,6 +73,9 @@ export async function init(options) {
 function makeApi(M) {
   const C = JSON.parse(M.constantsJson());
   const TAG = C.tags, EXPOSE = C.expose, DTYPES = C.dtypes, ARG_SLOTS = C.argSlots;
+  // dtype -> the typed array data() returns with the tensor's own element bytes (others: Float64Array).
+  const TYPED_ARRAYS = { float32: Float32Array, bool: Uint8Array, int32: Int32Array, int16: Int16Array,
+                         int8: Int8Array, uint8: Uint8Array };
   const T_NONE = TAG.None, T_BOOL = TAG.Bool, T_INT = TAG.Int, T_FLOAT = TAG.Float, T_TENSOR = TAG.Tensor;
   const T_LIST = TAG.List, T_TUPLE = TAG.Tuple, T_DTYPE = TAG.DType, T_KEYWORD = TAG.Keyword, T_STR = TAG.Str;
   const METHOD = EXPOSE.method;
@@ -186,16 +189,19 @@ function makeApi(M) {
       if (this.g !== null && this.g !== g) this.g.dispose();
       this.g = null;
     }
-    /** A typed-array copy: Float32Array (float32), Float64Array (float64, int64), Uint8Array (bool). */
+    /**
+     * A typed-array copy: Float32Array (float32), Float64Array (float64, int64), Uint8Array (bool,
+     * uint8), Int32Array (int32), Int16Array (int16), Int8Array (int8).
+     */
     data() {
       const h = this.#check();
       const dt = M._tl_dtype(h);
       const n = M._tl_numel(h);
       // dataPtr may grow wasm memory (it makes a copy), which replaces the HEAP views: take
       // the pointer first, then read through the current view.
-      const p = M._tl_data_ptr(h, dt === 0 ? 0 : dt === 3 ? 3 : -1);
-      if (dt === 0) return new Float32Array(M.HEAPF32.buffer, p, n).slice();
-      if (dt === 3) return new Uint8Array(M.HEAPU8.buffer, p, n).slice();
+      const Typed = TYPED_ARRAYS[DTYPES[dt]];  // the dtype's own bytes; int64/float64 as doubles
+      const p = M._tl_data_ptr(h, Typed ? dt : -1);
+      if (Typed) return new Typed(M.HEAPU8.buffer, p, n).slice();
       return new Float64Array(M.HEAPF64.buffer, p, n).slice();
     }
     /** Nested arrays (a number for a 0-d tensor). */
@@ -515,6 +521,15 @@ function makeApi(M) {
   const withDtype = (opts, fallback = 'float32') => ({ dtype: fallback, ...(opts || {}) });
   const splitOpts = (args) => (args.length && isPlainObject(args[args.length - 1]) ? [args.slice(0, -1), args[args.length - 1]] : [args, {}]);
 
+  // The dtype a typed array gives tl.tensor without a dtype option (Uint8Array: uint8, as torch.from_numpy).
+  function typedDtype(data) {
+    if (data instanceof Float64Array) return 'float64';
+    if (data instanceof Int32Array) return 'int32';
+    if (data instanceof Int16Array) return 'int16';
+    if (data instanceof Int8Array) return 'int8';
+    if (data instanceof Uint8Array) return 'uint8';
+    return 'float32';
+  }
   function flatten(data) {
     // Nested arrays or a typed array → flat values + shape (rectangularity checked here).
     if (ArrayBuffer.isView(data)) return { flat: data, shape: [data.length], bool: false };
@@ -765,7 +780,7 @@ function makeApi(M) {
       if (Array.isArray(options)) throw new TensorlensError('tensor(data, options): a shape argument is not supported; give nested arrays or call .reshape(...)');
       const { requiresGrad = false, dtype } = checkOptions('tensor', options, ['requiresGrad', 'dtype']);
       const { flat, shape, bool } = flatten(data);
-      const dt = DTYPES.indexOf(dtype || (bool ? 'bool' : data instanceof Float64Array ? 'float64' : 'float32'));
+      const dt = DTYPES.indexOf(dtype || (bool ? 'bool' : typedDtype(data)));
       if (dt < 0) throw new TensorlensError(`tensor: unknown dtype '${dtype}'`);
       const n = flat.length;
       const buf = M._malloc(Math.max(8, 8 * (n + shape.length)));

@@ -13,6 +13,10 @@ async function main(): Promise<number> {
   const nested = g?.toArray();
   const shape: number[] = a.shape;
   const data: Float32Array = tl.tensor([1, 2]).data();
+  // The integer dtypes: data() is the matching typed array.
+  const counts: Int32Array = tl.tensor([1, 2], { dtype: 'int32' }).data();
+  const pixels: Uint8Array = tl.tensor([0, 255], { dtype: 'uint8' }).data();
+  const small: Int8Array = tl.tensor([1, -2], { dtype: 'int8' }).data();
   const same: Tensor = tl.noGrad(() => a.subInPlace(a.grad!, { alpha: 0.1 }));
   const [values, indices] = a.max(1);
   const y = tl.exp(a);

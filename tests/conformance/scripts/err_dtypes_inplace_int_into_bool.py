@@ -1,0 +1,3 @@
+import torch
+m = torch.tensor([True, False])
+m += 1  # expect-error
