@@ -53,7 +53,7 @@ struct Obj : Object {
 };
 
 enum class Mod : uint8_t { Torch, NN, F, Autograd, Math, Optim, Utils, Random, Cuda, Backends, Mps, Data, Init,
-                           LrScheduler, Numpy, NpRandom, NpLinalg };
+                           LrScheduler, Numpy, NpRandom, NpLinalg, AutogradFunctional, AutogradGradcheck };
 struct ModuleObj : Obj {
   Mod mod;
   explicit ModuleObj(Mod m) : Obj(Tag::Module), mod(m) {}
@@ -76,6 +76,8 @@ struct ModuleObj : Obj {
       case Mod::Numpy: return "numpy";
       case Mod::NpRandom: return "numpy.random";
       case Mod::NpLinalg: return "numpy.linalg";
+      case Mod::AutogradFunctional: return "torch.autograd.functional";
+      case Mod::AutogradGradcheck: return "torch.autograd.gradcheck";
     }
     return "?";
   }
@@ -93,7 +95,8 @@ enum class Bi : uint8_t {
   RandNormal, RandSample, RandChoices,
   MathSqrt, MathExp, MathLog, MathSin, MathCos, MathTan, MathTanh, MathFloor, MathCeil, MathFabs,
   MathIsnan, MathIsinf, MathIsfinite, MathPow,
-  SetGradEnabled, TorchGenerator  // torch_extras.cpp
+  SetGradEnabled, TorchGenerator,  // torch_extras.cpp
+  InferenceMode, IsInferenceModeEnabled, RemoveHook, GcGet, GcSet  // autograd_extras.cpp
 };
 struct BuiltinObj : Obj {
   Bi id;
@@ -321,8 +324,11 @@ struct GradFnObj : Obj {
 struct GradModeObj : Obj {  // torch.no_grad / torch.enable_grad: the class, or an instance
   bool enable;
   int restore = -1;  // torch.set_grad_enabled(m): set at the call; a with block restores this mode
+  int inference = -1;  // torch.inference_mode(mode): 1/0 (mode=True also turns grad mode off); -1: not it
   GradModeObj(Tag t, bool e) : Obj(t), enable(e) {}
-  std::string type_name() const override { return restore >= 0 ? "set_grad_enabled" : enable ? "enable_grad" : "no_grad"; }
+  std::string type_name() const override {
+    return inference >= 0 ? "inference_mode" : restore >= 0 ? "set_grad_enabled" : enable ? "enable_grad" : "no_grad";
+  }
 };
 
 struct DictObj : Obj {
@@ -745,6 +751,19 @@ class Interp {
   // torch_extras.cpp: torch.Generator, torch.set_grad_enabled.
   Value call_torch_extra(Bi id, const char* name, std::vector<Value>& pos, Kw& kw, Pos at);
   bool torch_extra_method(const MethodObj& m, std::vector<Value>& pos, Kw& kw, Pos at, Value& out);
+  // autograd_extras.cpp: Tensor.register_hook / is_inference, grad_fn's hooks and _saved_*
+  // attributes, torch.inference_mode; prelude_autograd.cpp: torch.autograd.functional, gradcheck.
+  Value call_autograd_extra(Bi id, const char* name, std::vector<Value>& pos, Kw& kw, Pos at);
+  bool autograd_attr(const Value& obj, const std::string& name, Pos at, Value& out);
+  bool autograd_method(const MethodObj& m, std::vector<Value>& pos, Kw& kw, Pos at, Value& out);
+  Value autograd_prelude(const std::string& name);  // a name of the prelude (none: Value::none())
+  std::shared_ptr<Scope> ag_ns_;
+  std::unique_ptr<Program> ag_prog_;
+  // Errors raised by prelude code are reported at the script's call of the prelude function
+  // (the prelude's own lines mean nothing to the user); errors of script callbacks it runs keep
+  // their position.
+  bool in_prelude_ = false, error_from_script_ = false;
+  Value call_user_positioned(const UserFnObj& f, std::vector<Value>& pos, Kw& kw, Pos at);
   // out=: writes op `name`'s result r into the tensor out (resized when its shape differs).
   Value write_out(const std::string& name, const Value& out, const Value& r, Pos at);
   // key= of sorted/min/max/list.sort

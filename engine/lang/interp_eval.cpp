@@ -392,7 +392,9 @@ Value Interp::call(const Value& fn, std::vector<Value>& pos, Kw& kw, Pos at) {
       return r;
     }
     case Tag::Builtin: return call_builtin(static_cast<const BuiltinObj*>(o)->id, static_cast<const BuiltinObj*>(o)->name, pos, kw, at);
-    case Tag::UserFn: return call_user(*static_cast<const UserFnObj*>(o), pos, kw, at);
+    case Tag::UserFn:
+      if (ag_ns_) return call_user_positioned(*static_cast<const UserFnObj*>(o), pos, kw, at);
+      return call_user(*static_cast<const UserFnObj*>(o), pos, kw, at);
     case Tag::GradModeClass:
       if (!pos.empty() || !kw.empty()) fail(at, "TypeError: " + o->type_name() + "() takes no arguments");
       return make_obj<GradModeObj>(Tag::GradMode, static_cast<const GradModeObj*>(o)->enable);
@@ -427,10 +429,17 @@ Value Interp::call(const Value& fn, std::vector<Value>& pos, Kw& kw, Pos at) {
       if (pos.size() != 1 || !kw.empty()) fail(at, "TypeError: " + o->type_name() + "() as a decorator takes one function");
       auto w = std::make_shared<WrapperObj>(Tag::GradWrapped, pos[0]);
       w->setter = Value::boolean(static_cast<const GradModeObj*>(o)->enable);
+      if (static_cast<const GradModeObj*>(o)->inference >= 0)  // @torch.inference_mode(mode): the mode as an int
+        w->setter = Value::integer(static_cast<const GradModeObj*>(o)->inference);
       return Value::object(w);
     }
     case Tag::GradWrapped: {
       auto w = static_cast<const WrapperObj*>(o);
+      if (w->setter.kind == K::Int) {
+        InferenceModeGuard inf(w->setter.i != 0);
+        EnableGradGuard guard(w->setter.i ? false : grad_enabled());
+        return call(w->fn, pos, kw, at);
+      }
       EnableGradGuard guard(w->setter.b);
       return call(w->fn, pos, kw, at);
     }

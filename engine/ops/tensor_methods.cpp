@@ -41,8 +41,11 @@ void Tensor::set_grad(const Tensor& g) {
 void Tensor::retain_grad() {
   TL_CHECK(requires_grad(), "can't retain_grad on Tensor that has requires_grad=False");
   if (is_leaf()) return;  // leaves keep .grad anyway
+  Node& fn = *impl_->grad_fn;
+  if (!impl_->retains_grad || fn.retained.lock() != impl_)
+    fn.retain_at = fn.pre_hooks ? uint32_t(fn.pre_hooks->size()) : 0;  // hooks before it apply to .grad
   impl_->retains_grad = true;
-  impl_->grad_fn->retained = impl_;
+  fn.retained = impl_;
 }
 
 void Tensor::backward(const Tensor& gradient, bool retain_graph, bool create_graph) const {
@@ -163,6 +166,8 @@ void register_tensor_api_ops(std::vector<OpDef>& t) {
   t.push_back({"numel(Tensor input) -> int", kTorch | kMethod, [](const Args& a) { return Value::integer(a.t(0).numel()); }});
   t.push_back({"nelement(Tensor input) -> int", kMethod, [](const Args& a) { return Value::integer(a.t(0).numel()); }});
   // torch.equal: same shape and the same values (after type promotion, as eq).
+  t.push_back({"is_contiguous(Tensor input) -> bool", kMethod,
+               [](const Args& a) { return Value::boolean(a.t(0).is_contiguous()); }});
   t.push_back({"equal(Tensor input, Tensor other) -> bool", kTorch | kMethod, [](const Args& a) {
                  const Tensor &x = a.t(0), &y = a.t(1);
                  if (!(x.shape() == y.shape())) return Value::boolean(false);
