@@ -18,6 +18,7 @@ Tensor make_view(const Tensor& x, const Shape& s, const Dims& st, int64_t offset
   impl->offset = offset;
   impl->dtype = x.dtype();
   impl->is_view = true;
+  impl->is_inference |= x.impl()->is_inference;  // a view of an inference tensor is one too
   return Tensor(std::move(impl));
 }
 

@@ -26,6 +26,8 @@ Tensor& Tensor::requires_grad_(bool r) {
   TL_CHECK(is_leaf() || r, "you can only change requires_grad flags of leaf variables. If you want to use a "
            "computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().");
   TL_CHECK(!r || is_floating_point(), "only Tensors of floating point dtype can require gradients");
+  TL_CHECK(!r || !impl_->is_inference || inference_mode(),
+           "Setting requires_grad=True on inference tensor outside InferenceMode is not allowed.");
   impl_->requires_grad = r;
   return *this;
 }

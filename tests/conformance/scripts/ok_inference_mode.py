@@ -18,3 +18,10 @@ print(q.requires_grad, q.is_inference())
 with torch.inference_mode(False):
     print(torch.is_grad_enabled())
 print((y + 1).is_inference(), y.sum().item())
+with torch.inference_mode():
+    c = torch.ones(3)
+    c.add_(1)
+print(c, c.view(3).is_inference(), c.clone().is_inference())
+d = c.clone()
+d.add_(1)
+print(d)
