@@ -1,5 +1,6 @@
 // Shape ops and indexing. view/reshape/squeeze/unsqueeze/transpose/permute/expand/slice/select
 // return views (shared storage) wherever PyTorch's do.
+#include <cstring>
 #include <algorithm>
 
 #include "engine/autograd/node.h"
@@ -520,7 +521,16 @@ namespace tl {
 static Value view_inplace(const Args& a, const char* op, const char* node_name, Tensor (*f)(const Args&)) {
   Tensor self = a.t(0);
   const bool recording = grad_enabled() && self.requires_grad();
-  TL_CHECK(!(recording && self.is_leaf()), op, ": a leaf Variable that requires grad is being used in an in-place operation.");
+  TL_CHECK(!(recording && self.is_leaf()), "a leaf Variable that requires grad is being used in an in-place operation.");
+  // A view made directly from a leaf (a view op whose input is the leaf's AccumulateGrad).
+  const Node* fn = self.impl()->grad_fn.get();
+  bool view_op = false;
+  for (const char* v : {"view", "select", "slice", "unsqueeze", "squeeze", "transpose", "t", "permute", "expand",
+                        "narrow", "diagonal", "unfold", "reshape", "flatten", "unflatten", "movedim"})
+    view_op = view_op || (fn && std::strcmp(fn->op, v) == 0);
+  TL_CHECK(!(recording && self.impl()->is_view && view_op && fn->next.size() == 1 && fn->next[0].fn &&
+             fn->next[0].fn->is_accumulate()),
+           "a view of a leaf Variable that requires grad is being used in an in-place operation.");
   Tensor r = f(a);
   TensorImpl* s = self.impl();
   s->shape = r.shape();

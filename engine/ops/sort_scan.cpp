@@ -306,6 +306,7 @@ std::string scalar_type_name(DType t) {
 
 // mv: a matrix times a vector, (n, m) @ (m,) -> (n,), as matmul computes it; PyTorch's node name.
 Tensor mv(const Tensor& m, const Tensor& v) {
+  TL_CHECK(m.dim() > 0, "IndexError: Dimension specified as 0 but tensor has no dimensions");
   TL_CHECK(m.dim() == 2 && v.dim() == 1, "vector + matrix @ vector expected, got 1, ", m.dim(), ", ", v.dim());
   TL_CHECK(m.shape()[1] == v.shape()[0], "size mismatch, got ", m.shape()[0], ", ", m.shape()[0], "x", m.shape()[1], ",",
            v.shape()[0]);

@@ -169,7 +169,7 @@ void register_tensor_api_ops(std::vector<OpDef>& t) {
   t.push_back({"nelement(Tensor input) -> int", kMethod, [](const Args& a) { return Value::integer(a.t(0).numel()); }});
   // torch.equal: same shape and the same values (after type promotion, as eq).
   t.push_back({"is_contiguous(Tensor input) -> bool", kMethod,
-               [](const Args& a) { return Value::boolean(a.t(0).is_contiguous()); }});
+               [](const Args& a) { return Value::boolean(a.t(0).numel() == 0 || a.t(0).is_contiguous()); }});
   t.push_back({"equal(Tensor input, Tensor other) -> bool", kTorch | kMethod, [](const Args& a) {
                  const Tensor &x = a.t(0), &y = a.t(1);
                  if (!(x.shape() == y.shape())) return Value::boolean(false);
