@@ -84,7 +84,10 @@ void add_hook(std::shared_ptr<std::vector<GradHook>>& hooks, GradHook h) {
 
 }  // namespace
 
-Value Interp::call_user_positioned(const UserFnObj& f, std::vector<Value>& pos, Kw& kw, Pos at) {
+// Not inlined into Interp::call: script recursion runs through call(), whose frame size bounds
+// the recursion depth the wasm stack allows.
+__attribute__((noinline)) Value Interp::call_user_positioned(const UserFnObj& f, std::vector<Value>& pos, Kw& kw,
+                                                             Pos at) {
   // A prelude function: defined in the prelude's namespace, or nested in one (closure chain).
   bool prelude = false;
   int hops = 0;
@@ -111,6 +114,15 @@ Value Interp::call_user_positioned(const UserFnObj& f, std::vector<Value>& pos, 
     if (auto pe = dynamic_cast<const PyException*>(&e)) throw PyException(at, pe->message(), pe->exc);
     throw ScriptError(at.line, at.col, e.message());
   }
+}
+
+// A function decorated with @torch.inference_mode(mode) (setter: the mode as an int). Not inlined
+// into Interp::call, for the same reason as call_user_positioned.
+__attribute__((noinline)) Value Interp::call_inference_wrapped(const WrapperObj& w, std::vector<Value>& pos, Kw& kw,
+                                                               Pos at) {
+  InferenceModeGuard inf(w.setter.i != 0);
+  EnableGradGuard guard(w.setter.i ? false : grad_enabled());
+  return call(w.fn, pos, kw, at);
 }
 
 bool Interp::autograd_attr(const Value& obj, const std::string& name, Pos at, Value& out) {

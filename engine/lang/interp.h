@@ -445,7 +445,7 @@ enum class Flow { Normal, Break, Continue, Return };
 #ifdef __EMSCRIPTEN__
 // In wasm the JS engine bounds the machine stack wasm code may use (V8: ~1 MB): measured in Node 20,
 // 800 nested Python calls (~3,200 levels) run and 990 (~4,000) overflow, so the bound is lower.
-constexpr int kMaxEvalDepth = 2800;
+constexpr int kMaxEvalDepth = 2600;  // 2,800 overflowed once V8 had tiered up the interpreter (a gradcheck run earlier in the same module)
 #else
 // exec+eval levels: 1,000 Python calls (CPython's limit) of <= 7 levels each; < 1 KB per level
 // natively, < 64 MiB under ASan (its no-return handling gives up beyond that).
@@ -764,6 +764,7 @@ class Interp {
   // their position.
   bool in_prelude_ = false, error_from_script_ = false;
   Value call_user_positioned(const UserFnObj& f, std::vector<Value>& pos, Kw& kw, Pos at);
+  Value call_inference_wrapped(const WrapperObj& w, std::vector<Value>& pos, Kw& kw, Pos at);
   // out=: writes op `name`'s result r into the tensor out (resized when its shape differs).
   Value write_out(const std::string& name, const Value& out, const Value& r, Pos at);
   // key= of sorted/min/max/list.sort

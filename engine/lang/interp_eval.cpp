@@ -393,7 +393,10 @@ Value Interp::call(const Value& fn, std::vector<Value>& pos, Kw& kw, Pos at) {
     }
     case Tag::Builtin: return call_builtin(static_cast<const BuiltinObj*>(o)->id, static_cast<const BuiltinObj*>(o)->name, pos, kw, at);
     case Tag::UserFn:
-      if (ag_ns_) return call_user_positioned(*static_cast<const UserFnObj*>(o), pos, kw, at);
+      // Prelude functions (defined in a closure) take the error-positioning path; plain script
+      // functions (no closure: the recursion path) stay one frame.
+      if (ag_ns_ && (in_prelude_ || static_cast<const UserFnObj*>(o)->closure))
+        return call_user_positioned(*static_cast<const UserFnObj*>(o), pos, kw, at);
       return call_user(*static_cast<const UserFnObj*>(o), pos, kw, at);
     case Tag::GradModeClass:
       if (!pos.empty() || !kw.empty()) fail(at, "TypeError: " + o->type_name() + "() takes no arguments");
@@ -435,11 +438,7 @@ Value Interp::call(const Value& fn, std::vector<Value>& pos, Kw& kw, Pos at) {
     }
     case Tag::GradWrapped: {
       auto w = static_cast<const WrapperObj*>(o);
-      if (w->setter.kind == K::Int) {
-        InferenceModeGuard inf(w->setter.i != 0);
-        EnableGradGuard guard(w->setter.i ? false : grad_enabled());
-        return call(w->fn, pos, kw, at);
-      }
+      if (w->setter.kind == K::Int) return call_inference_wrapped(*w, pos, kw, at);  // @torch.inference_mode()
       EnableGradGuard guard(w->setter.b);
       return call(w->fn, pos, kw, at);
     }
