@@ -119,6 +119,14 @@ void accumulate_into(const std::shared_ptr<TensorImpl>& owner, const Tensor& g, 
   }
 }
 
+// A tensor hook's result replaces the gradient (undefined: keep it), as PyTorch checks it.
+Tensor run_hook(const GradHook& h, const Tensor& g) {
+  Tensor r = h.fn(g);
+  if (!r.defined()) return g;
+  TL_CHECK(r.shape() == g.shape(), "hook 'hook' has changed the size of value");
+  return r;
+}
+
 void check_grad_output(const Tensor& out, const Tensor& g, size_t i) {
   TL_CHECK(g.shape() == out.shape(), "backward: Mismatch in shape: grad_output[", i, "] has a shape of ",
            g.shape_str(), " and output[", i, "] has a shape of ", out.shape_str(), ".");
@@ -150,16 +158,20 @@ void run(const std::vector<Tensor>& outputs, const std::vector<Tensor>& grad_out
   // Seed the root buffers (the same root twice accumulates).
   for (size_t i = 0; i < roots.size(); ++i) roots[i]->grad_buffer = accumulate(roots[i]->grad_buffer, root_grads[i]);
 
-  // grad(): only run nodes from which a requested input is reachable.
-  std::unordered_map<Node*, bool> needed;
+  // grad(): only run nodes from which a requested input is reachable. needed: the node is a
+  // requested input or leads to one; runs: its backward must run (it leads to one). A requested
+  // input's own node only runs when another requested input lies behind it (PyTorch: its
+  // gradient is captured as it arrives, so its saved tensors and hooks are not used).
+  std::unordered_map<Node*, bool> needed, runs;
   if (capture_nodes) {
     std::vector<std::shared_ptr<Node>> order = backward_order(roots);
     for (auto it = order.rbegin(); it != order.rend(); ++it) {
       Node* n = it->get();
-      bool need = std::find(capture_nodes->begin(), capture_nodes->end(), n) != capture_nodes->end();
+      bool run = false;
       for (Edge& e : n->next)
-        if (e.fn && needed[e.fn.get()]) need = true;
-      needed[n] = need;
+        if (e.fn && needed[e.fn.get()]) run = true;
+      runs[n] = run;
+      needed[n] = run || std::find(capture_nodes->begin(), capture_nodes->end(), n) != capture_nodes->end();
     }
   }
 
@@ -175,14 +187,28 @@ void run(const std::vector<Tensor>& outputs, const std::vector<Tensor>& grad_out
     if (capture_nodes) {
       for (size_t k = 0; k < capture_nodes->size(); ++k)
         if ((*capture_nodes)[k] == n) (*captured)[k] = g;
-      if (!needed[n] || !g.defined()) return;
+      if (!runs[n] || !g.defined()) return;
       if (n->is_accumulate()) return;  // grad() never touches .grad
     }
     if (!g.defined()) return;  // every incoming gradient was None
-    if (auto r = n->retained.lock()) accumulate_into(r, g, create_graph);
+    // Tensor hooks, in registration order; retain_grad() sits among them (Node::retain_at).
+    auto r = n->retained.lock();
+    if (n->pre_hooks) {
+      const auto hooks = n->pre_hooks;  // a hook may register or remove hooks
+      for (size_t k = 0; k < hooks->size(); ++k) {
+        if (r && k == n->retain_at) accumulate_into(r, g, create_graph), r.reset();
+        g = run_hook((*hooks)[k], g);
+      }
+    }
+    if (r) accumulate_into(r, g, create_graph);
     if (n->is_accumulate()) {
+      auto leaf = n->leaf.lock();
+      if (leaf && leaf->hooks) {  // leaf hooks run before accumulation into .grad
+        const auto hooks = leaf->hooks;
+        for (const GradHook& h : *hooks) g = run_hook(h, g);
+      }
       if (t_trace) trace().push_back(TraceStep{n->weak_from_this(), g.detach(), {}});
-      if (auto leaf = n->leaf.lock()) accumulate_into(leaf, g, create_graph);
+      if (leaf) accumulate_into(leaf, g, create_graph);
       return;
     }
     grads.assign(n->next.size(), Tensor());

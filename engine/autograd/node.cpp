@@ -120,6 +120,11 @@ void custom_backward(Node& node, const Tensor& grad_out, std::vector<Tensor>& gr
   node.attrs().custom(grad_out, grads);
 }
 
+uint64_t next_hook_id() {
+  static uint64_t id = 0;  // handles are keyed by id, like PyTorch's RemovableHandle.id
+  return id++;
+}
+
 std::shared_ptr<Node> grad_accumulator(const Tensor& leaf) {
   TensorImpl* impl = leaf.impl();
   if (auto n = impl->grad_accumulator.lock()) return n;
@@ -188,6 +193,9 @@ void save(Node* n, const Tensor& t) {
     n->saved.push_back(SavedTensor{});
     return;
   }
+  TL_CHECK(!t.impl()->is_inference,
+           "Inference tensors cannot be saved for backward. To work around you can make a clone to get a normal "
+           "tensor and use it in autograd.");
   n->had_saved = true;
   n->saved.push_back(SavedTensor{t.impl_ptr(), t.version(), false});
 }

@@ -20,6 +20,14 @@ struct Node;
 // Returns input gradients: grads[i] for input i (left undefined where not needed).
 using BackwardFn = void (*)(Node& node, const Tensor& grad_out, std::vector<Tensor>& grads);
 
+// A gradient hook (Tensor.register_hook, grad_fn.register_prehook): gets the gradient and returns
+// its replacement, or an undefined tensor to keep it. `id` is the key of the handle's remove().
+struct GradHook {
+  uint64_t id = 0;
+  std::function<Tensor(const Tensor&)> fn;
+};
+uint64_t next_hook_id();
+
 struct Edge {
   std::shared_ptr<Node> fn;  // null: this input needs no gradient
 };
@@ -82,6 +90,12 @@ struct Node : std::enable_shared_from_this<Node> {
   Shape out_shape;
   DType out_dtype = DType::Float32;
   std::weak_ptr<TensorImpl> retained;  // non-leaf output with retain_grad()
+  // Hooks on the gradient of this node's output, in registration order, run before backward
+  // (Tensor.register_hook on a non-leaf, grad_fn.register_prehook). Null: none.
+  std::shared_ptr<std::vector<GradHook>> pre_hooks;
+  // retain_grad() is a hook too in PyTorch 1.13: .grad sees the hooks registered before it.
+  // The number of pre_hooks registered before retain_grad() was called.
+  uint32_t retain_at = 0;
   // AccumulateGrad nodes: the leaf, held weakly. PyTorch holds it strongly, which makes
   // `backward(create_graph=True)` leak a cycle leaf -> .grad -> graph -> leaf; a leaf that only
   // the graph still references has a .grad nobody can read, so nothing is lost. leaf_view is a

@@ -104,7 +104,8 @@ Storage::~Storage() {
   }
 }
 
-TensorImpl::TensorImpl() { stats().live_tensors++; }
+static thread_local bool t_inference_mode = false;  // torch.inference_mode()
+TensorImpl::TensorImpl() : is_inference(t_inference_mode) { stats().live_tensors++; }
 TensorImpl::~TensorImpl() {
   stats().live_tensors--;
   // A tensor may own the head of a long graph: hand it to the iterative teardown.
@@ -133,6 +134,8 @@ void set_default_float_dtype(DType t) {
 static thread_local bool t_grad_enabled = true;
 bool grad_enabled() { return t_grad_enabled; }
 void set_grad_enabled(bool on) { t_grad_enabled = on; }
+bool inference_mode() { return t_inference_mode; }
+void set_inference_mode(bool on) { t_inference_mode = on; }
 
 // ---- iterative teardown ----
 namespace {

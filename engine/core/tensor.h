@@ -15,7 +15,8 @@
 
 namespace tl {
 
-struct Node;  // autograd graph node (engine/autograd/node.h)
+struct Node;      // autograd graph node (engine/autograd/node.h)
+struct GradHook;  // Tensor.register_hook (engine/autograd/node.h)
 
 // Process-wide counters, for leak tests and the JS `memory()` call.
 struct Stats {
@@ -58,10 +59,14 @@ struct TensorImpl {
   bool retains_grad = false;
   bool is_view = false;  // shares storage with the tensor it was viewed from
   bool is_param = false;  // an nn.Parameter (prints "Parameter containing:")
+  bool is_inference = false;  // made under torch.inference_mode() (Tensor.is_inference())
   std::shared_ptr<Node> grad_fn;           // null for leaves
   std::shared_ptr<TensorImpl> grad;        // .grad of leaves (and retain_grad non-leaves)
   std::weak_ptr<Node> grad_accumulator;    // leaves: the AccumulateGrad node, made on demand
   std::string name;                        // variable name given by the script (graph labels)
+  // Leaves: Tensor.register_hook hooks, run on the gradient before it is accumulated into .grad
+  // (non-leaf hooks live on grad_fn, see Node::pre_hooks). Null: none (the common case).
+  std::shared_ptr<std::vector<GradHook>> hooks;
 
   TensorImpl();
   ~TensorImpl();
@@ -172,6 +177,15 @@ Tensor operator/(double a, const Tensor& b);
 // Grad mode (thread-local). NoGradGuard nests like torch.no_grad().
 bool grad_enabled();
 void set_grad_enabled(bool on);
+// torch.inference_mode(): tensors made while it is on are inference tensors (TensorImpl::
+// is_inference); grad mode is off meanwhile (the interpreter's context manager sets both).
+bool inference_mode();
+void set_inference_mode(bool on);
+struct InferenceModeGuard {
+  bool prev;
+  explicit InferenceModeGuard(bool on) : prev(inference_mode()) { set_inference_mode(on); }
+  ~InferenceModeGuard() { set_inference_mode(prev); }
+};
 struct NoGradGuard {
   bool prev;
   NoGradGuard() : prev(grad_enabled()) { set_grad_enabled(false); }

@@ -106,6 +106,9 @@ Value Interp::function_apply(const Value& cls, std::vector<Value>& pos, Kw& kw, 
     Kw none;
     Value r = in->call(b, args, none, at);
     std::vector<Value> rs = r.kind == K::Tuple ? *r.items : std::vector<Value>{r};
+    // As PyTorch, extra trailing gradients are allowed when they are None (backward may return
+    // grads for optional arguments that were not passed).
+    while (rs.size() > nargs && rs.back().is_none()) rs.pop_back();
     if (rs.size() != nargs)
       fail(at, "RuntimeError: function " + fname + "Backward returned an incorrect number of gradients (expected " +
                    std::to_string(nargs) + ", got " + std::to_string(rs.size()) + ")");

@@ -329,6 +329,11 @@ Value Interp::call_builtin(Bi id, const char* name, std::vector<Value>& pos, Kw&
     case Bi::SetGradEnabled:
     case Bi::TorchGenerator:
     case Bi::TimeClock: return call_torch_extra(id, name, pos, kw, at);
+    case Bi::InferenceMode:
+    case Bi::IsInferenceModeEnabled:
+    case Bi::RemoveHook:
+    case Bi::GcGet:
+    case Bi::GcSet: return call_autograd_extra(id, name, pos, kw, at);
     default: return call_builtin2(id, name, pos, kw, at);
   }
 }
@@ -383,6 +388,7 @@ Value Interp::call_method(const MethodObj& m, std::vector<Value>& pos, Kw& kw, P
   Value handled;
   if (call_method2(m, pos, kw, at, handled)) return handled;
   if (torch_extra_method(m, pos, kw, at, handled)) return handled;
+  if (autograd_method(m, pos, kw, at, handled)) return handled;
   if (as<NNModuleObj>(self, Tag::NNModule)) return call_module_method(self, n, pos, kw, at);
   if (as<NNClassObj>(self, Tag::NNClass) && n == "from_pretrained") {
     // nn.Embedding.from_pretrained(embeddings, freeze=True, padding_idx=None, ...): the weight is the given tensor's

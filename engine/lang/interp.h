@@ -53,7 +53,7 @@ struct Obj : Object {
 };
 
 enum class Mod : uint8_t { Torch, NN, F, Autograd, Math, Optim, Utils, Random, Cuda, Backends, Mps, Data, Init,
-                           LrScheduler, Numpy, NpRandom, NpLinalg,
+                           LrScheduler, Numpy, NpRandom, NpLinalg, AutogradFunctional, AutogradGradcheck,
                            NNUtils, Os, OsPath, Sys, Time,  // script-language preludes (prelude_py.cpp)
                            Count_ };
 struct ModuleObj : Obj {
@@ -78,6 +78,8 @@ struct ModuleObj : Obj {
       case Mod::Numpy: return "numpy";
       case Mod::NpRandom: return "numpy.random";
       case Mod::NpLinalg: return "numpy.linalg";
+      case Mod::AutogradFunctional: return "torch.autograd.functional";
+      case Mod::AutogradGradcheck: return "torch.autograd.gradcheck";
       case Mod::NNUtils: return "torch.nn.utils";
       case Mod::Os: return "os";
       case Mod::OsPath: return "os.path";
@@ -102,7 +104,8 @@ enum class Bi : uint8_t {
   MathSqrt, MathExp, MathLog, MathSin, MathCos, MathTan, MathTanh, MathFloor, MathCeil, MathFabs,
   MathIsnan, MathIsinf, MathIsfinite, MathPow,
   SetGradEnabled, TorchGenerator,  // torch_extras.cpp
-  TimeClock  // time.time() (prelude_py.cpp)
+  TimeClock,  // time.time() (prelude_py.cpp)
+  InferenceMode, IsInferenceModeEnabled, RemoveHook, GcGet, GcSet  // autograd_extras.cpp
 };
 struct BuiltinObj : Obj {
   Bi id;
@@ -356,8 +359,11 @@ struct GradFnObj : Obj {
 struct GradModeObj : Obj {  // torch.no_grad / torch.enable_grad: the class, or an instance
   bool enable;
   int restore = -1;  // torch.set_grad_enabled(m): set at the call; a with block restores this mode
+  int inference = -1;  // torch.inference_mode(mode): 1/0 (mode=True also turns grad mode off); -1: not it
   GradModeObj(Tag t, bool e) : Obj(t), enable(e) {}
-  std::string type_name() const override { return restore >= 0 ? "set_grad_enabled" : enable ? "enable_grad" : "no_grad"; }
+  std::string type_name() const override {
+    return inference >= 0 ? "inference_mode" : restore >= 0 ? "set_grad_enabled" : enable ? "enable_grad" : "no_grad";
+  }
 };
 
 struct DictObj : Obj {
@@ -488,7 +494,7 @@ enum class Flow { Normal, Break, Continue, Return };
 #ifdef __EMSCRIPTEN__
 // In wasm the JS engine bounds the machine stack wasm code may use (V8: ~1 MB): measured in Node 20,
 // 800 nested Python calls (~3,200 levels) run and 990 (~4,000) overflow, so the bound is lower.
-constexpr int kMaxEvalDepth = 2800;
+constexpr int kMaxEvalDepth = 2600;  // 2,800 overflowed once V8 had tiered up the interpreter (a gradcheck run earlier in the same module)
 #else
 // exec+eval levels: 1,000 Python calls (CPython's limit) of <= 7 levels each; < 1 KB per level
 // natively, < 64 MiB under ASan (its no-return handling gives up beyond that).
@@ -825,6 +831,20 @@ class Interp {
   // torch_extras.cpp: torch.Generator, torch.set_grad_enabled.
   Value call_torch_extra(Bi id, const char* name, std::vector<Value>& pos, Kw& kw, Pos at);
   bool torch_extra_method(const MethodObj& m, std::vector<Value>& pos, Kw& kw, Pos at, Value& out);
+  // autograd_extras.cpp: Tensor.register_hook / is_inference, grad_fn's hooks and _saved_*
+  // attributes, torch.inference_mode; prelude_autograd.cpp: torch.autograd.functional, gradcheck.
+  Value call_autograd_extra(Bi id, const char* name, std::vector<Value>& pos, Kw& kw, Pos at);
+  bool autograd_attr(const Value& obj, const std::string& name, Pos at, Value& out);
+  bool autograd_method(const MethodObj& m, std::vector<Value>& pos, Kw& kw, Pos at, Value& out);
+  Value autograd_prelude(const std::string& name);  // a name of the prelude (none: Value::none())
+  std::shared_ptr<Scope> ag_ns_;
+  std::unique_ptr<Program> ag_prog_;
+  // Errors raised by prelude code are reported at the script's call of the prelude function
+  // (the prelude's own lines mean nothing to the user); errors of script callbacks it runs keep
+  // their position.
+  bool in_prelude_ = false, error_from_script_ = false;
+  Value call_user_positioned(const UserFnObj& f, std::vector<Value>& pos, Kw& kw, Pos at);
+  Value call_inference_wrapped(const WrapperObj& w, std::vector<Value>& pos, Kw& kw, Pos at);
   // out=: writes op `name`'s result r into the tensor out (resized when its shape differs).
   Value write_out(const std::string& name, const Value& out, const Value& r, Pos at);
   // key= of sorted/min/max/list.sort

@@ -517,8 +517,12 @@ Value Interp::call(const Value& fn, std::vector<Value>& pos, Kw& kw, Pos at) {
     }
     case Tag::Builtin: return call_builtin(static_cast<const BuiltinObj*>(o)->id, static_cast<const BuiltinObj*>(o)->name, pos, kw, at);
     case Tag::UserFn: {
+      // Library and prelude functions take the error-positioning paths (errors at the user's call
+      // line); plain script functions (no closure: the recursion path) stay one frame.
       auto& f = *static_cast<const UserFnObj*>(o);
-      Value r = f.closure && is_library_scope(f.closure.get()) ? call_library(f, pos, kw, at) : call_user(f, pos, kw, at);
+      Value r = f.closure && is_library_scope(f.closure.get()) ? call_library(f, pos, kw, at)
+                : ag_ns_ && (in_prelude_ || f.closure)           ? call_user_positioned(f, pos, kw, at)
+                                                                 : call_user(f, pos, kw, at);
       if (auto g = as<GeneratorObj>(r, Tag::Generator); g && g->lazy) g->lazy->fn = fn;  // keeps the function alive
       return r;
     }
@@ -571,10 +575,13 @@ Value Interp::call(const Value& fn, std::vector<Value>& pos, Kw& kw, Pos at) {
       if (pos.size() != 1 || !kw.empty()) fail(at, "TypeError: " + o->type_name() + "() as a decorator takes one function");
       auto w = std::make_shared<WrapperObj>(Tag::GradWrapped, pos[0]);
       w->setter = Value::boolean(static_cast<const GradModeObj*>(o)->enable);
+      if (static_cast<const GradModeObj*>(o)->inference >= 0)  // @torch.inference_mode(mode): the mode as an int
+        w->setter = Value::integer(static_cast<const GradModeObj*>(o)->inference);
       return Value::object(w);
     }
     case Tag::GradWrapped: {
       auto w = static_cast<const WrapperObj*>(o);
+      if (w->setter.kind == K::Int) return call_inference_wrapped(*w, pos, kw, at);  // @torch.inference_mode()
       EnableGradGuard guard(w->setter.b);
       return call(w->fn, pos, kw, at);
     }

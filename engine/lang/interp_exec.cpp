@@ -388,6 +388,11 @@ Flow Interp::exec_with(const Stmt* s) {
     fail(s->value->span.start(), "TypeError: '" + ctx.type_name() + "' object does not support the context manager protocol");
   }
   if (s->target) assign(s->target, ctx, s->target->span.start());
+  if (g->inference >= 0) {  // torch.inference_mode(mode): mode=True also turns grad mode off
+    InferenceModeGuard inf(g->inference != 0);
+    EnableGradGuard guard(g->inference ? false : grad_enabled());
+    return exec_block(s->body);
+  }
   EnableGradGuard guard(g->enable);  // restored on every exit, including exceptions
   if (g->restore >= 0) guard.prev = g->restore != 0;  // set_grad_enabled: the mode before the call
   return exec_block(s->body);
@@ -400,6 +405,8 @@ void Interp::exec_import(const Stmt* s) {
     if (path == "torch.nn.functional") return make_obj<ModuleObj>(Mod::F);
     if (path == "torch.nn.init") return make_obj<ModuleObj>(Mod::Init);
     if (path == "torch.autograd") return make_obj<ModuleObj>(Mod::Autograd);
+    if (path == "torch.autograd.functional") return make_obj<ModuleObj>(Mod::AutogradFunctional);
+    if (path == "torch.autograd.gradcheck") return make_obj<ModuleObj>(Mod::AutogradGradcheck);
     if (path == "torch.optim") return make_obj<ModuleObj>(Mod::Optim);
     if (path == "math") return make_obj<ModuleObj>(Mod::Math);
     if (path == "random") return make_obj<ModuleObj>(Mod::Random);
@@ -433,6 +440,7 @@ void Interp::exec_import(const Stmt* s) {
     Value v;
     const std::string full = s->module + "." + a.name;
     if (full == "torch.nn" || full == "torch.nn.functional" || full == "torch.autograd" || full == "torch.optim" ||
+        full == "torch.autograd.functional" ||
         full == "torch.utils" || full == "torch.utils.data" || full == "torch.optim.lr_scheduler" ||
         full == "numpy.random" || full == "numpy.linalg" || full == "torch.nn.utils" || full == "os.path")
       v = module(full, at);

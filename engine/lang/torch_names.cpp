@@ -69,6 +69,7 @@ Value Interp::get_attr(const Value& obj, const std::string& name, Pos at) {
   if (obj.kind == K::DType && name == "is_floating_point") return Value::boolean(is_floating(DType(obj.i)));
   if (obj.kind == K::DType && name == "is_signed")
     return Value::boolean(DType(obj.i) != DType::Bool && DType(obj.i) != DType::UInt8);
+  if (Value v; autograd_attr(obj, name, at, v)) return v;
   if (auto g = as<GradFnObj>(obj, Tag::GradFn)) {
     if (name == "name") return make_obj<MethodObj>(obj, name);
     if (name == "next_functions") {
@@ -98,6 +99,9 @@ Value Interp::module_attr(const ModuleObj& m, const std::string& name, Pos at) {
       if (name == "no_grad") return make_obj<GradModeObj>(Tag::GradModeClass, false);
       if (name == "enable_grad") return make_obj<GradModeObj>(Tag::GradModeClass, true);
       if (name == "is_grad_enabled") return make_obj<BuiltinObj>(Bi::IsGradEnabled, "is_grad_enabled");
+      if (name == "inference_mode") return make_obj<BuiltinObj>(Bi::InferenceMode, "inference_mode");
+      if (name == "is_inference_mode_enabled")
+        return make_obj<BuiltinObj>(Bi::IsInferenceModeEnabled, "is_inference_mode_enabled");
       if (name == "set_grad_enabled") return make_obj<BuiltinObj>(Bi::SetGradEnabled, "set_grad_enabled");
       if (name == "Generator") return make_obj<BuiltinObj>(Bi::TorchGenerator, "Generator");
       if (name == "nn") return make_obj<ModuleObj>(Mod::NN);
@@ -142,6 +146,8 @@ Value Interp::module_attr(const ModuleObj& m, const std::string& name, Pos at) {
     case Mod::Autograd:
       if (name == "Function") return Value::object(builtin_class("Function"));
       if (name == "Variable") return make_obj<TypeObj>("torch.autograd.Variable");
+      if (name == "functional") return make_obj<ModuleObj>(Mod::AutogradFunctional);
+      if (name == "gradcheck" || name == "gradgradcheck") return autograd_prelude(name);
       if (!find_ops(name, kAutograd).empty()) return make_obj<OpFnObj>(name, kAutograd);
       break;
     case Mod::Utils:
@@ -164,6 +170,15 @@ Value Interp::module_attr(const ModuleObj& m, const std::string& name, Pos at) {
       break;
     case Mod::LrScheduler:
       if (Value v = sched_attr(name); !v.is_none()) return v;
+      break;
+    case Mod::AutogradFunctional: {
+      static const char* const fns[] = {"jacobian", "hessian", "vjp", "jvp", "vhp", "hvp"};
+      for (const char* f : fns)
+        if (name == f) return autograd_prelude(name);
+      break;
+    }
+    case Mod::AutogradGradcheck:
+      if (name == "gradcheck" || name == "gradgradcheck" || name == "GradcheckError") return autograd_prelude(name);
       break;
     case Mod::Random: {
       static const std::pair<const char*, Bi> fns[] = {
@@ -219,6 +234,7 @@ Value Interp::tensor_attr(const Tensor& t, const std::string& name, Pos at) {
     return call1("permute", kMethod, {Value::tensor(t), Value::tuple(perm)}, at);
   }
   if (!find_ops(name, kMethod).empty()) return make_obj<OpFnObj>(name, kMethod, t);
+  if (Value v; autograd_attr(Value::tensor(t), name, at, v)) return v;
   fail(at, "AttributeError: 'Tensor' object has no attribute '" + name + "'");
 }
 

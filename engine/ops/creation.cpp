@@ -344,6 +344,11 @@ static Value made(Tensor x, const Args& a, size_t rg) {
 static DType number_dtype(const Value& v) {
   return v.kind == Value::Kind::Bool ? DType::Bool : v.kind == Value::Kind::Int ? DType::Int64 : default_float_dtype();
 }
+// The gradient of a random draw with respect to its parameters, as PyTorch defines it: zeros.
+static void zero_grads_bw(Node& n, const Tensor&, std::vector<Tensor>& gi) {
+  for (size_t i = 0; i < gi.size(); ++i) gi[i] = zeros(n.inputs[i].shape, n.inputs[i].dtype);
+}
+
 void register_creation_ops(std::vector<OpDef>& t) {
   t.push_back({"tensor(Any data, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)", kTorch,
                [](const Args& a) { return made(tensor_from_value(a.v[0], a.dtype(1)), a, 2); }});
@@ -379,6 +384,52 @@ void register_creation_ops(std::vector<OpDef>& t) {
                [](const Args& a) { return made(rand(a.t(0).shape(), a.dtype(1).value_or(a.t(0).dtype())), a, 2); }});
   t.push_back({"randn_like(Tensor input, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)", kTorch,
                [](const Args& a) { return made(randn(a.t(0).shape(), a.dtype(1).value_or(a.t(0).dtype())), a, 2); }});
+  // torch.normal with a tensor mean and/or std, as PyTorch's CPU kernel (normal_out_impl): draw
+  // normal(0, 1) (normal(0, std) for a float std) into the output, then out * std + mean in the
+  // output's dtype, so the numbers for a seed are PyTorch's. As PyTorch (derivatives.yaml), the
+  // output requires grad when mean or std does, and their gradients are zeros (NormalBackward1-3).
+  t.push_back({"normal.Tensor_Tensor(Tensor(nograd) mean, Tensor(nograd) std) -> Tensor(nograd)", kTorch,
+               [](const Args& a) {
+                 const Tensor &m = a.t(0), &s = a.t(1);
+                 TL_CHECK(is_floating(m.dtype()), "normal expects floating-point mean");
+                 Tensor out = zeros(broadcast_shapes("normal", m.shape(), s.shape()), m.dtype());
+                 {
+                   NoGradGuard ng;
+                   TL_CHECK(s.numel() == 0 || min(s.detach()).item() >= 0.0, "normal expects all elements of std >= 0.0");
+                   normal_(out, 0, 1);
+                   mul_(out, s.detach());
+                   add_(out, m.detach());
+                 }
+                 if (Node* n = record("normal", zero_grads_bw, {&m, &s}, out)) n->display = "NormalBackward3";
+                 return Value::tensor(out);
+               }});
+  t.push_back({"normal.Tensor_float(Tensor(nograd) mean, float std=1) -> Tensor(nograd)", kTorch, [](const Args& a) {
+                 const Tensor& m = a.t(0);
+                 TL_CHECK(is_floating(m.dtype()), "normal expects floating-point mean");
+                 TL_CHECK(a.f(1) >= 0.0, "normal expects std >= 0.0, but found std ", a.f(1));
+                 Tensor out = zeros(m.shape(), m.dtype());
+                 {
+                   NoGradGuard ng;
+                   normal_(out, 0, a.f(1));
+                   add_(out, m.detach());
+                 }
+                 if (Node* n = record("normal", zero_grads_bw, {&m}, out)) n->display = "NormalBackward1";
+                 return Value::tensor(out);
+               }});
+  t.push_back({"normal.float_Tensor(float mean, Tensor(nograd) std) -> Tensor(nograd)", kTorch, [](const Args& a) {
+                 const Tensor& s = a.t(1);
+                 TL_CHECK(is_floating(s.dtype()), "normal expects floating-point std");
+                 Tensor out = zeros(s.shape(), s.dtype());
+                 {
+                   NoGradGuard ng;
+                   TL_CHECK(s.numel() == 0 || min(s.detach()).item() >= 0.0, "normal expects all elements of std >= 0.0");
+                   normal_(out, 0, 1);
+                   mul_(out, s.detach());
+                   add_(out, Tensor::scalar(a.f(0), s.dtype()));
+                 }
+                 if (Node* n = record("normal", zero_grads_bw, {&s}, out)) n->display = "NormalBackward2";
+                 return Value::tensor(out);
+               }});
   // torch.normal(mean, std, size): normal_ on a new tensor (PyTorch's numbers for a seed).
   t.push_back({"normal(float mean, float std, int[] size, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)",
                kTorch, [](const Args& a) {

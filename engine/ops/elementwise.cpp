@@ -488,7 +488,9 @@ static Tensor arith_scalar(double v, const Tensor& like, bool is_int) {
   std::memcpy(&bits, &v, sizeof bits);
   const DType dt = like.dtype(), df = default_float_dtype();
   for (const Entry& e : cache)
-    if (e.t.defined() && e.bits == bits && e.like == dt && e.default_float == df && e.is_int == is_int) return e.t;
+    if (e.t.defined() && e.bits == bits && e.like == dt && e.default_float == df && e.is_int == is_int &&
+        e.t.impl()->is_inference == inference_mode())  // one made under inference_mode cannot be saved
+      return e.t;
   Entry& e = cache[next];
   next = (next + 1) % 4;
   e = Entry{bits, dt, df, is_int, wrap_scalar(v, like, is_int)};

@@ -33,6 +33,9 @@ void check_inplace(const char* op, const Tensor& self, bool recording) {
 
 // Writes src (broadcast to self's shape, converted to self's dtype) into self's memory.
 void write_into(const char* op, Tensor& self, const Tensor& src) {
+  TL_CHECK(!self.impl()->is_inference || inference_mode(),
+           "Inplace update to inference tensor outside InferenceMode is not allowed.You can make a clone to get a "
+           "normal tensor before doing inplace update.See https://github.com/pytorch/rfcs/pull/17 for more details.");
   Shape b = broadcast_shapes(op, self.shape(), src.shape());
   TL_CHECK(b == self.shape(), op, ": output with shape ", self.shape_str(), " doesn't match the broadcast shape ",
            shape_str(b));

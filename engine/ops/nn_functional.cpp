@@ -19,6 +19,65 @@ Tensor softmax(const Tensor& x, int64_t dim) {
   return div(e, sum(e, {dim}, true));
 }
 
+// F.pad(x, pad, mode, value): pad = (left, right) pairs from the last dim backwards, as PyTorch.
+// Composite: constant = slice (negative pads) + cat with constant blocks; reflect / replicate /
+// circular = index_select with the source index of every output position (reflect: mirror without
+// the edge, replicate: clamp, circular: wrap). The node carries PyTorch's name (ConstantPadNd,
+// ReflectionPad1D/2D/3D, ReplicationPad1D/2D/3D; circular is CopySlices in PyTorch 1.13).
+Tensor pad(const Tensor& x, const std::vector<int64_t>& p, const std::string& mode, std::optional<double> value) {
+  const int64_t np = int64_t(p.size());
+  const int nd = x.dim();
+  TL_CHECK(np % 2 == 0, "Padding length must be divisible by 2");
+  TL_CHECK(np / 2 <= nd, "Padding length too large");
+  const bool constant = mode == "constant";
+  TL_CHECK(constant || mode == "reflect" || mode == "replicate" || mode == "circular",
+           "NotImplementedError: Unrecognised padding mode ", mode);
+  const char* name = "ConstantPadNdBackward0";
+  if (!constant) {
+    TL_CHECK(!value || *value == 0, "Padding mode \"", mode, "\" doesn't take in value argument");
+    TL_CHECK((np == 2 && (nd == 2 || nd == 3)) || (np == 4 && (nd == 3 || nd == 4)) || (np == 6 && (nd == 4 || nd == 5)),
+             "NotImplementedError: Only 2D, 3D, 4D, 5D padding with non-constant padding are supported for now");
+    if (mode == "circular")
+      TL_CHECK(np == 2 * (nd - 2), "Invalid padding size, expected ", 2 * (nd - 2), " but got ", np);
+    static const char* const refl[] = {"ReflectionPad1DBackward0", "ReflectionPad2DBackward0", "ReflectionPad3DBackward0"};
+    static const char* const repl[] = {"ReplicationPad1DBackward0", "ReplicationPad2DBackward0", "ReplicationPad3DBackward0"};
+    name = mode == "reflect" ? refl[np / 2 - 1] : mode == "replicate" ? repl[np / 2 - 1] : "CopySlices";
+  }
+  Tensor y = x;
+  for (int64_t k = 0; k < np / 2; ++k) {
+    const int64_t d = nd - 1 - k, l = p[size_t(2 * k)], r = p[size_t(2 * k + 1)], n = x.shape()[d];
+    TL_CHECK(n + l + r >= 0, "The input size ", n, ", plus negative padding ", l, " and ", r,
+             " resulted in a negative output size, which is invalid. Check dimension ", d, " of your input.");
+    if (constant) {
+      y = slice(y, d, std::max<int64_t>(0, -l), n - std::max<int64_t>(0, -r));
+      std::vector<Tensor> parts;
+      Shape s = y.shape();
+      if (l > 0) s[d] = l, parts.push_back(full(s, value.value_or(0), x.dtype()));
+      parts.push_back(y);
+      if (r > 0) s[d] = r, parts.push_back(full(s, value.value_or(0), x.dtype()));
+      if (parts.size() > 1) y = cat(parts, d);
+      continue;
+    }
+    if (mode == "reflect")
+      TL_CHECK(l < n && r < n, "Argument #4: Padding size should be less than the corresponding input dimension, but got: "
+               "padding (", l, ", ", r, ") at dimension ", d, " of input ", np == 2 ? x.shape_str() : std::to_string(n));
+    if (mode == "circular")
+      TL_CHECK(l <= n && r <= n, "Padding value causes wrapping around more than once.");
+    std::vector<double> idx;
+    for (int64_t q = -l; q < n + r; ++q) {
+      int64_t s = q;
+      if (mode == "reflect") s = q < 0 ? -q : q >= n ? 2 * (n - 1) - q : q;
+      else if (mode == "replicate") s = std::min(std::max<int64_t>(q, 0), n - 1);
+      else s = ((q % n) + n) % n;
+      idx.push_back(double(s));
+    }
+    y = index_select(y, d, Tensor::from_data(idx, Shape{int64_t(idx.size())}, DType::Int64));
+  }
+  if (y.same(x)) y = view(x, x.shape().vec());  // no padding at all: still a new tensor
+  label_node(y, name, {&x});
+  return y;
+}
+
 // ---- log_softmax ----  y = x - logsumexp(x);  d/dx: g - e^y * sum(g)
 static void log_softmax_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   Tensor y = n.saved_tensor(0);
@@ -338,6 +397,9 @@ void register_nn_ops(std::vector<OpDef>& t) {
                  return Value::tensor(binary_cross_entropy(a.t(0), a.t(1), a.v[5].s));
                },
                nullptr, "composite: -(y log x + (1 - y) log(1 - x))"});
+  t.push_back({"pad(Tensor input, int[] pad, str mode='constant', float? value=None) -> Tensor", kF,
+               [](const Args& a) { return Value::tensor(pad(a.t(0), a.ints(1), a.v[2].s, a.opt_f(3))); }, nullptr,
+               "composite: cat with constant blocks / index_select (reflect, replicate, circular)"});
   t.push_back({"layer_norm(Tensor input, int[] normalized_shape, Tensor? weight=None, Tensor? bias=None, float eps=1e-05) -> Tensor",
                kF,
                [](const Args& a) {

@@ -1,5 +1,6 @@
 // Shape ops and indexing. view/reshape/squeeze/unsqueeze/transpose/permute/expand/slice/select
 // return views (shared storage) wherever PyTorch's do.
+#include <cstring>
 #include <algorithm>
 
 #include "engine/autograd/node.h"
@@ -18,6 +19,7 @@ Tensor make_view(const Tensor& x, const Shape& s, const Dims& st, int64_t offset
   impl->offset = offset;
   impl->dtype = x.dtype();
   impl->is_view = true;
+  impl->is_inference |= x.impl()->is_inference;  // a view of an inference tensor is one too
   return Tensor(std::move(impl));
 }
 
@@ -514,6 +516,40 @@ Tensor scatter_add(const Tensor& base, int64_t dim, const Tensor& index, const T
 // ---- op table rows ----
 #include "engine/ops/op_table.h"
 namespace tl {
+// In-place view ops (unsqueeze_, squeeze_, t_, transpose_): self takes the view's shape and
+// strides over the same storage (no data is written, so the version does not change); when
+// recording, self's history is rebased onto the view's node, which gets PyTorch's name for the
+// in-place overload (UnsqueezeBackward1, ...). As PyTorch, a leaf that requires grad is refused.
+static Value view_inplace(const Args& a, const char* op, const char* node_name, Tensor (*f)(const Args&)) {
+  Tensor self = a.t(0);
+  const bool recording = grad_enabled() && self.requires_grad();
+  TL_CHECK(!(recording && self.is_leaf()), "a leaf Variable that requires grad is being used in an in-place operation.");
+  // A view made directly from a leaf (a view op whose input is the leaf's AccumulateGrad).
+  const Node* fn = self.impl()->grad_fn.get();
+  bool view_op = false;
+  for (const char* v : {"view", "select", "slice", "unsqueeze", "squeeze", "transpose", "t", "permute", "expand",
+                        "narrow", "diagonal", "unfold", "reshape", "flatten", "unflatten", "movedim"})
+    view_op = view_op || (fn && std::strcmp(fn->op, v) == 0);
+  TL_CHECK(!(recording && self.impl()->is_view && view_op && fn->next.size() == 1 && fn->next[0].fn &&
+             fn->next[0].fn->is_accumulate()),
+           "a view of a leaf Variable that requires grad is being used in an in-place operation.");
+  Tensor r = f(a);
+  TensorImpl* s = self.impl();
+  s->shape = r.shape();
+  s->strides = r.strides();
+  s->offset = r.impl()->offset;
+  if (recording && r.grad_fn()) {
+    r.grad_fn()->display = node_name;
+    auto old_fn = s->grad_fn;
+    s->grad_fn = r.grad_fn();
+    if (self.retains_grad() && old_fn && old_fn->retained.lock() == self.impl_ptr()) {  // retain_grad follows self
+      old_fn->retained.reset();
+      s->grad_fn->retained = self.impl_ptr();
+    }
+  }
+  return a.v[0];
+}
+
 void register_shape_ops(std::vector<OpDef>& t) {
   const unsigned TM = kTorch | kMethod;
   t.push_back({"view(Tensor input, int... size) -> Tensor", kMethod,
@@ -531,6 +567,25 @@ void register_shape_ops(std::vector<OpDef>& t) {
   t.push_back({"transpose(Tensor input, int dim0, int dim1) -> Tensor", TM,
                [](const Args& a) { return Value::tensor(transpose(a.t(0), a.i(1), a.i(2))); }, transpose_bw,
                "grad = g transposed back"});
+  t.push_back({"unsqueeze_(Tensor input, int dim) -> Tensor(inplace)", kMethod, [](const Args& a) {
+                 return view_inplace(a, "unsqueeze_", "UnsqueezeBackward1",
+                                     [](const Args& b) { return unsqueeze(b.t(0), b.i(1)); });
+               }});
+  t.push_back({"squeeze_(Tensor input) -> Tensor(inplace)", kMethod, [](const Args& a) {
+                 return view_inplace(a, "squeeze_", "SqueezeBackward2", [](const Args& b) { return squeeze(b.t(0)); });
+               }});
+  t.push_back({"squeeze_.dim(Tensor input, int dim) -> Tensor(inplace)", kMethod, [](const Args& a) {
+                 return view_inplace(a, "squeeze_", "SqueezeBackward3",
+                                     [](const Args& b) { return squeeze(b.t(0), b.i(1)); });
+               }});
+  t.push_back({"t_(Tensor input) -> Tensor(inplace)", kMethod, [](const Args& a) {
+                 return view_inplace(a, "t_", "TBackward1", [](const Args& b) { return tl::t(b.t(0)); });
+               }});
+  for (const char* nm : {"transpose_", "swapaxes_", "swapdims_"})
+    t.push_back({std::string(nm) + "(Tensor input, int dim0, int dim1) -> Tensor(inplace)", kMethod, [nm](const Args& a) {
+                   return view_inplace(a, nm, "TransposeBackward1",
+                                       [](const Args& b) { return transpose(b.t(0), b.i(1), b.i(2)); });
+                 }});
   t.push_back({"permute(Tensor input, int... dims) -> Tensor", TM,
                [](const Args& a) { return Value::tensor(permute(a.t(0), a.ints(1))); }, permute_bw,
                "grad = g permuted by the inverse permutation"});

@@ -293,6 +293,30 @@ Tensor dot(const Tensor& a, const Tensor& b) {
   return r;
 }
 
+// PyTorch's ScalarType names (Float, Double, Long, Bool) for dtype errors.
+std::string scalar_type_name(DType t) {
+  switch (t) {
+    case DType::Float32: return "Float";
+    case DType::Float64: return "Double";
+    case DType::Int64: return "Long";
+    case DType::Bool: return "Bool";
+    default: return dtype_name(t);
+  }
+}
+
+// mv: a matrix times a vector, (n, m) @ (m,) -> (n,), as matmul computes it; PyTorch's node name.
+Tensor mv(const Tensor& m, const Tensor& v) {
+  TL_CHECK(m.dim() > 0, "IndexError: Dimension specified as 0 but tensor has no dimensions");
+  TL_CHECK(m.dim() == 2 && v.dim() == 1, "vector + matrix @ vector expected, got 1, ", m.dim(), ", ", v.dim());
+  TL_CHECK(m.shape()[1] == v.shape()[0], "size mismatch, got ", m.shape()[0], ", ", m.shape()[0], "x", m.shape()[1], ",",
+           v.shape()[0]);
+  TL_CHECK(m.dtype() == v.dtype(), "expected scalar type ", scalar_type_name(m.dtype()), " but found ",
+           scalar_type_name(v.dtype()));
+  Tensor r = matmul(m, v);
+  label_node(r, "MvBackward0", {&m, &v});
+  return r;
+}
+
 }  // namespace
 
 void register_sort_scan_ops(std::vector<OpDef>& t) {
@@ -362,6 +386,9 @@ void register_sort_scan_ops(std::vector<OpDef>& t) {
                }, norm_bw, "p = 2: grad = g x / ||x||"});
   t.push_back({"dot(Tensor input, Tensor other) -> Tensor", TM,
                [](const Args& a) { return Value::tensor(dot(a.t(0), a.t(1))); }, nullptr, "composite: matmul of 1-D"});
+  t.push_back({"mv(Tensor input, Tensor vec) -> Tensor", TM,
+               [](const Args& a) { return Value::tensor(mv(a.t(0), a.t(1))); }, nullptr,
+               "composite: matmul of a matrix and a vector"});
   t.push_back({"outer(Tensor input, Tensor vec2) -> Tensor", TM, [](const Args& a) {
                  TL_CHECK(a.t(0).dim() == 1 && a.t(1).dim() == 1, "outer: expected 1-D tensors");
                  return Value::tensor(mul(unsqueeze(a.t(0), 1), unsqueeze(a.t(1), 0)));

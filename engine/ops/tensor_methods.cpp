@@ -26,6 +26,8 @@ Tensor& Tensor::requires_grad_(bool r) {
   TL_CHECK(is_leaf() || r, "you can only change requires_grad flags of leaf variables. If you want to use a "
            "computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().");
   TL_CHECK(!r || is_floating_point(), "only Tensors of floating point dtype can require gradients");
+  TL_CHECK(!r || !impl_->is_inference || inference_mode(),
+           "Setting requires_grad=True on inference tensor outside InferenceMode is not allowed.");
   impl_->requires_grad = r;
   return *this;
 }
@@ -41,8 +43,11 @@ void Tensor::set_grad(const Tensor& g) {
 void Tensor::retain_grad() {
   TL_CHECK(requires_grad(), "can't retain_grad on Tensor that has requires_grad=False");
   if (is_leaf()) return;  // leaves keep .grad anyway
+  Node& fn = *impl_->grad_fn;
+  if (!impl_->retains_grad || fn.retained.lock() != impl_)
+    fn.retain_at = fn.pre_hooks ? uint32_t(fn.pre_hooks->size()) : 0;  // hooks before it apply to .grad
   impl_->retains_grad = true;
-  impl_->grad_fn->retained = impl_;
+  fn.retained = impl_;
 }
 
 void Tensor::backward(const Tensor& gradient, bool retain_graph, bool create_graph) const {
@@ -169,6 +174,8 @@ void register_tensor_api_ops(std::vector<OpDef>& t) {
                  return Value::boolean(d != DType::Bool && d != DType::UInt8);
                }});
   // torch.equal: same shape and the same values (after type promotion, as eq).
+  t.push_back({"is_contiguous(Tensor input) -> bool", kMethod,
+               [](const Args& a) { return Value::boolean(a.t(0).numel() == 0 || a.t(0).is_contiguous()); }});
   t.push_back({"equal(Tensor input, Tensor other) -> bool", kTorch | kMethod, [](const Args& a) {
                  const Tensor &x = a.t(0), &y = a.t(1);
                  if (!(x.shape() == y.shape())) return Value::boolean(false);
