@@ -31,11 +31,16 @@ void check_inplace(const char* op, const Tensor& self, bool recording) {
            "out-of-place op or torch.no_grad()");
 }
 
-// Writes src (broadcast to self's shape, converted to self's dtype) into self's memory.
-void write_into(const char* op, Tensor& self, const Tensor& src) {
+// Every write into an existing tensor: an inference tensor only inside inference_mode (PyTorch's error).
+void check_inference_write(const Tensor& self) {
   TL_CHECK(!self.impl()->is_inference || inference_mode(),
            "Inplace update to inference tensor outside InferenceMode is not allowed.You can make a clone to get a "
            "normal tensor before doing inplace update.See https://github.com/pytorch/rfcs/pull/17 for more details.");
+}
+
+// Writes src (broadcast to self's shape, converted to self's dtype) into self's memory.
+void write_into(const char* op, Tensor& self, const Tensor& src) {
+  check_inference_write(self);
   Shape b = broadcast_shapes(op, self.shape(), src.shape());
   TL_CHECK(b == self.shape(), op, ": output with shape ", self.shape_str(), " doesn't match the broadcast shape ",
            shape_str(b));
@@ -130,6 +135,7 @@ Tensor& binary_inplace(const char* op, char sym, Tensor& self, const Tensor& o, 
   const bool recording = grad_enabled() && (self.requires_grad() || o.requires_grad());
   check_inplace(op, self, recording);
   check_no_overlap(op, self);
+  check_inference_write(self);
   if (!recording && arith_into_self(sym, self, o)) return self;  // an optimizer's update: no temporary
   return finish_inplace(op, self, f(self, o), recording);
 }
