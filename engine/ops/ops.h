@@ -160,6 +160,8 @@ Tensor gather(const Tensor& x, int64_t dim, const Tensor& index);
 Tensor slice_backward(const Tensor& g, const Shape& in_shape, int64_t dim, int64_t start, int64_t step);
 Tensor index_add(const Tensor& base, int64_t dim, const Tensor& index, const Tensor& src);
 Tensor scatter_add(const Tensor& base, int64_t dim, const Tensor& index, const Tensor& src);
+// base with src (or, is_value, the 0-d src broadcast) written at index along dim.
+Tensor scatter(const Tensor& base, int64_t dim, const Tensor& index, const Tensor& src, bool is_value);
 
 // ---- nn functional ----
 Tensor softmax(const Tensor& x, int64_t dim);

@@ -318,7 +318,7 @@ void register_inplace_twins(std::vector<OpDef>& t) {
                                       "pow",   "fmod",  "remainder", "floor_divide", "lerp", "addcmul", "addcdiv", "square",
                                       "erf",   "tan",   "atan",  "sinh",  "cosh",  "log2",  "log10", "asin", "acos",
                                       "bitwise_and", "bitwise_or", "bitwise_xor", "bitwise_not", "bitwise_left_shift",
-                                      "bitwise_right_shift"};
+                                      "bitwise_right_shift", "scatter", "scatter_add"};
   const size_t n = t.size();
   for (const char* nm : names) {
     for (size_t k = 0; k < n; ++k) {
@@ -336,7 +336,8 @@ void register_inplace_twins(std::vector<OpDef>& t) {
       // pow_/fmod_/remainder_/floor_divide_/lerp_/addcmul_/addcdiv_/sign_.
       static const char* const methods_only[] = {"pow", "fmod", "remainder", "floor_divide", "lerp", "addcmul",
                                                  "addcdiv", "sign", "bitwise_and", "bitwise_or", "bitwise_xor",
-                                                 "bitwise_not", "bitwise_left_shift", "bitwise_right_shift"};
+                                                 "bitwise_not", "bitwise_left_shift", "bitwise_right_shift", "scatter",
+                                                 "scatter_add"};
       unsigned where = kTorch | kMethod;
       for (const char* m : methods_only)
         if (std::strcmp(m, nm) == 0) where = kMethod;

@@ -486,10 +486,11 @@ static void scatter_add_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
 }
 Tensor scatter_add(const Tensor& base, int64_t dim, const Tensor& index, const Tensor& src) {
   int d = wrap_dim("scatter_add", dim, base.dim());
-  TL_CHECK(index.numel() == 0 || index.dim() == base.dim(),
-           "scatter_add: Index tensor must have the same number of dimensions as self tensor");
-  TL_CHECK(index.numel() == 0 || index.dim() == src.dim(),
+  TL_CHECK(index.numel() == 0 || std::max(index.dim(), 1) == std::max(base.dim(), 1),
+           "scatter_add: Index tensor must have the same number of dimensions as self tensor");  // 0-d counts as 1-d
+  TL_CHECK(index.numel() == 0 || std::max(index.dim(), 1) == std::max(src.dim(), 1),
            "scatter_add: Index tensor must have the same number of dimensions as src tensor");
+  TL_CHECK(src.dtype() == base.dtype(), "scatter(): Expected self.dtype to be equal to src.dtype");
   check_gather("scatter_add", base, d, index);
   for (int i = 0; i < index.dim(); ++i)
     TL_CHECK(index.shape()[i] <= src.shape()[i], "scatter_add: index ", index.shape_str(),
@@ -500,14 +501,57 @@ Tensor scatter_add(const Tensor& base, int64_t dim, const Tensor& index, const T
     const T* ps = s.data_ptr<T>();
     T* po = out.data_ptr<T>();
     for_each_gather(index, d, [&](int64_t, const int64_t* coord, int64_t v) {
-      TL_CHECK(v >= 0 && v < base.shape()[d], "scatter_add: index ", v, " is out of bounds for dimension ", d,
-               " with size ", base.shape()[d]);
+      const int64_t size = base.dim() ? base.shape()[d] : 1;  // a 0-d base counts as 1-d
+      TL_CHECK(v >= 0 && v < size, "scatter_add: index ", v, " is out of bounds for dimension ", d, " with size ", size);
       int64_t oo = 0, so = 0;
       for (int i = 0; i < base.dim(); ++i) oo += (i == d ? v : coord[i]) * out.strides()[i], so += coord[i] * s.strides()[i];
       po[oo] += ps[so];
     });
   });
   if (Node* n = record("scatter_add", scatter_add_bw, {&base, &src}, out)) n->attrs().i0 = d, save(n, index);
+  return out;
+}
+
+// scatter(base, idx, src | value): base with src[k] (or the number) written at idx[k] along dim;
+// with repeated indices the last write wins (PyTorch's serial CPU order).
+// d/dbase = g with the written positions zeroed;  d/dsrc = gather(g, idx)
+static void scatter_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  const Tensor idx = n.saved_tensor(0);
+  const int64_t d = n.attrs().i0;
+  if (n.needs_input_grad(0)) gi[0] = scatter(g, d, idx, Tensor::scalar(0, g.dtype()), true);
+  if (gi.size() > 1 && n.needs_input_grad(1)) gi[1] = gather(g, d, idx);
+}
+Tensor scatter(const Tensor& base, int64_t dim, const Tensor& index, const Tensor& src, bool is_value) {
+  int d = wrap_dim("scatter", dim, base.dim());
+  TL_CHECK(index.numel() == 0 || std::max(index.dim(), 1) == std::max(base.dim(), 1),
+           "scatter(): Expected index to have the same number of dimensions as self");  // 0-d counts as 1-d
+  if (!is_value) {
+    TL_CHECK(index.numel() == 0 || std::max(index.dim(), 1) == std::max(src.dim(), 1),
+             "scatter(): Expected index to have the same number of dimensions as src");
+    TL_CHECK(src.dtype() == base.dtype(), "scatter(): Expected self.dtype to be equal to src.dtype");
+    for (int i = 0; i < index.dim(); ++i)
+      TL_CHECK(index.shape()[i] <= src.shape()[i], "scatter(): Expected index ", index.shape_str(),
+               " to be smaller than src ", src.shape_str());
+  }
+  check_gather("scatter", base, d, index);
+  Tensor out = clone(base.detach());
+  Tensor s = to_dtype(src.detach(), base.dtype());
+  TL_DISPATCH_BYSIZE(base.dtype(), T, [&] {
+    const T* ps = s.data_ptr<T>();
+    T* po = out.data_ptr<T>();
+    for_each_gather(index, d, [&](int64_t, const int64_t* coord, int64_t v) {
+      TL_CHECK(v >= 0 && v < (base.dim() ? base.shape()[d] : 1), "index ", v, " is out of bounds for dimension ", d,
+               " with size ", base.dim() ? base.shape()[d] : 1);
+      int64_t oo = 0, so = 0;
+      for (int i = 0; i < base.dim(); ++i) {
+        oo += (i == d ? v : coord[i]) * out.strides()[i];
+        if (!is_value) so += coord[i] * s.strides()[i];
+      }
+      po[oo] = ps[so];
+    });
+  });
+  Node* n = is_value ? record("scatter", scatter_bw, {&base}, out) : record("scatter", scatter_bw, {&base, &src}, out);
+  if (n) n->attrs().i0 = d, save(n, index);
   return out;
 }
 
@@ -629,5 +673,12 @@ void register_shape_ops(std::vector<OpDef>& t) {
   t.push_back({"scatter_add(Tensor input, int dim, Tensor(nograd) index, Tensor src) -> Tensor", TM,
                [](const Args& a) { return Value::tensor(scatter_add(a.t(0), a.i(1), a.t(2), a.t(3))); }, scatter_add_bw,
                "grad_input = g; grad_src = gather(g, index)"});
+  t.push_back({"scatter.src(Tensor input, int dim, Tensor(nograd) index, Tensor src) -> Tensor", TM,
+               [](const Args& a) { return Value::tensor(scatter(a.t(0), a.i(1), a.t(2), a.t(3), false)); }, scatter_bw,
+               "grad_input = g with the written positions zeroed; grad_src = gather(g, index)"});
+  t.push_back({"scatter.value(Tensor input, int dim, Tensor(nograd) index, Number value) -> Tensor", TM,
+               [](const Args& a) {
+                 return Value::tensor(scatter(a.t(0), a.i(1), a.t(2), a.num_or_t(3, 0), true));
+               }, scatter_bw, "grad_input = g with the written positions zeroed"});
 }
 }  // namespace tl

@@ -1,0 +1,21 @@
+# check-stdout
+# scatter / scatter_ (src tensor or value, 0-d index), scatter_add_, gradients to self and src (ScatterBackward0).
+import torch
+torch.manual_seed(0)
+print(torch.zeros(10, dtype=torch.float).scatter_(0, torch.tensor(3), value=1))
+x = torch.zeros(3, 5)
+idx = torch.tensor([[0, 1, 2, 0, 0], [2, 0, 0, 1, 2]])
+src = torch.arange(1., 11.).reshape(2, 5)
+print(x.scatter(0, idx, src))
+print(torch.scatter(x, 1, torch.tensor([[1], [3], [0]]), 7.5))
+y = torch.ones(2, 4).scatter_(1, torch.tensor([[2], [3]]), 0.5)
+print(y)
+print(torch.zeros(2, 4).scatter_add_(1, torch.tensor([[0, 0], [1, 1]]), torch.ones(2, 2)))
+w = torch.randn(3, 5, requires_grad=True)
+s = torch.randn(2, 5, requires_grad=True)
+out = w.scatter(0, idx, s)
+print(out.grad_fn.name())
+(out * torch.arange(15.).reshape(3, 5)).sum().backward()
+print(w.grad, s.grad)
+labels = torch.tensor([1, 0, 3])
+print(torch.zeros(3, 4).scatter_(1, labels.unsqueeze(1), 1.0))
