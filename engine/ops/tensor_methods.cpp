@@ -95,10 +95,11 @@ Tensor operator+(const Tensor& a, const Tensor& b) { return add(a, b); }
 Tensor operator-(const Tensor& a, const Tensor& b) { return sub(a, b); }
 Tensor operator*(const Tensor& a, const Tensor& b) { return mul(a, b); }
 Tensor operator/(const Tensor& a, const Tensor& b) { return div(a, b); }
-Tensor operator+(const Tensor& a, double b) { return add(a, wrap_scalar(b, a)); }
-Tensor operator-(const Tensor& a, double b) { return sub(a, wrap_scalar(b, a)); }
-Tensor operator*(const Tensor& a, double b) { return mul(a, wrap_scalar(b, a)); }
-Tensor operator/(const Tensor& a, double b) { return div(a, wrap_scalar(b, a)); }
+// tensor (op) number: the shared 0-d operand of arith() (no fresh tensor per op), as scripts get.
+Tensor operator+(const Tensor& a, double b) { return arith(Arith::Add, a, b, false); }
+Tensor operator-(const Tensor& a, double b) { return arith(Arith::Sub, a, b, false); }
+Tensor operator*(const Tensor& a, double b) { return arith(Arith::Mul, a, b, false); }
+Tensor operator/(const Tensor& a, double b) { return arith(Arith::Div, a, b, false); }
 Tensor operator+(double a, const Tensor& b) { return add(wrap_scalar(a, b), b); }
 Tensor operator-(double a, const Tensor& b) { return sub(wrap_scalar(a, b), b); }
 Tensor operator*(double a, const Tensor& b) { return mul(wrap_scalar(a, b), b); }
