@@ -376,6 +376,12 @@ void Interp::tensor_set(const Tensor& x, const std::vector<Value>& items0, const
   if (v.kind == K::Tensor) src = v.t;
   else if (v.kind == K::List) src = at_pos(at, [&] { return tensor_from_value(v, view.dtype()); });
   else src = Tensor::scalar(v.as_double(), view.dtype());
+  // index_put_ with a tensor value: PyTorch requires the dtypes to match (a number is converted).
+  if (!adv.empty() && v.kind == K::Tensor && src.dtype() != x.dtype())
+    fail(at, std::string("RuntimeError: Index put requires the source and destination dtypes match, got ") +
+                 dtype_kernel_name(x.dtype()) + " for the destination and " + dtype_kernel_name(src.dtype()) +
+                 " for the source.");
+  if (grad_enabled() && !x.is_floating_point() && src.requires_grad()) src = src.detach();  // no grad into ints
   if (grad_enabled() && (src.requires_grad() || x.requires_grad()) && !x.impl()->is_view) {
     if (x.requires_grad() && x.is_leaf())
       fail(at, "RuntimeError: a leaf Variable that requires grad is being used in an in-place operation.");
