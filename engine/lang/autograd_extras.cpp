@@ -204,7 +204,8 @@ bool Interp::autograd_method(const MethodObj& m, std::vector<Value>& pos, Kw& kw
       if (r.items->size() != 1)
         fail(at, "RuntimeError: hook 'hook' has returned an incorrect number of values (got " +
                      std::to_string(r.items->size()) + ", but expected 1)");
-      r = (*r.items)[0];
+      Value first = (*r.items)[0];  // copied out first: assigning r releases the tuple it lives in
+      r = first;
     }
     if (r.is_none()) return Tensor();
     if (r.kind != K::Tensor) fail(at, "TypeError: expected Variable or None (got " + r.type_name() + ")");
