@@ -150,13 +150,22 @@ Tensor matmul(const Tensor& a, const Tensor& b) {
 // linear(x, W, b) = x @ W^T + b  (composite)
 Tensor linear(const Tensor& x, const Tensor& w, const Tensor& b) {
   TL_CHECK(w.dim() == 2 || w.dim() == 1, "linear: weight must be 1-D or 2-D, got shape ", w.shape_str());
-  // A 2-D input with a bias is one addmm node (AddmmBackward0), as in PyTorch.
-  if (x.dim() == 2 && w.dim() == 2 && b.defined() && b.dim() <= 1) return addmm(b, x, t(w));
-  Tensor y = matmul(x, w.dim() == 2 ? t(w) : w);
-  if (!b.defined()) return y;
-  Tensor r = add(y, b);
-  // PyTorch: a contiguous 3-D input with a bias is one addmm over the folded rows, then a view.
-  if (x.dim() == 3 && x.is_contiguous() && w.dim() == 2) label_node(r, TL_ROW("view"), {&x, &w, &b});
+  Tensor r;
+  const OpDef* node = nullptr;  // the node PyTorch 1.13's linear ends in
+  if (x.dim() == 2 && w.dim() == 2 && b.defined() && b.dim() <= 1) {
+    r = addmm(b, x, t(w));  // a 2-D input with a bias: one addmm, as in PyTorch
+    node = &TL_ROW("addmm");
+  } else {
+    r = matmul(x, w.dim() == 2 ? t(w) : w);
+    node = &matmul_node_row(x.dim(), w.dim());
+    if (b.defined()) {
+      r = add(r, b);
+      // PyTorch: a contiguous 3-D input with a bias is one addmm over the folded rows, then a
+      // view; otherwise matmul, then add_.
+      node = x.dim() == 3 && x.is_contiguous() && w.dim() == 2 ? &TL_ROW("view") : &TL_ROW("add.Tensor");
+    }
+  }
+  label_node(r, *node, {&x, &w, &b});  // also groups the parts (the transpose of w) as one op
   return r;
 }
 

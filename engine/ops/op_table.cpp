@@ -199,9 +199,9 @@ size_t row_index(const std::vector<OpDef>& t, const char* key) {
   TL_FAIL("op table: grad_fn name for unknown row '", key, "'");
 }
 
-// Gives each row its grad_fn name, and wraps the calls of the rows whose node may be named
-// otherwise than the node they return was recorded (a composite's part, an overload sharing a
-// forward, an argument-dependent name) so that their call labels that node.
+// Gives each row its grad_fn name, and wraps the calls of the listed rows, whose returned node
+// may have been recorded by another row (a composite's part, an overload sharing a forward) or
+// is named by the arguments, so that the call names that node after the right row.
 void attach_node_names(std::vector<OpDef>& t) {
   for (OpDef& op : t) op.grad_fn = camel_backward(op.name);
   std::vector<size_t> wrap;
