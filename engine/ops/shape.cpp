@@ -206,7 +206,7 @@ Tensor expand(const Tensor& x, const IntList& shape) {
              list_str(shape), ".  Tensor sizes: ", x.shape_str());
     s.push_back(want), st.push_back(have == want ? x.strides()[i - lead] : 0);
   }
-  if (s == x.shape()) return x;
+  // Always a new view, even to the same shape (as at::expand: x.expand_as(x) is no leaf).
   Tensor out = make_view(x, s, st, x.impl()->offset);
   if (Node* n = record(TL_ROW("expand"), {&x}, out)) n->attrs().shape = x.shape();
   return out;
@@ -636,15 +636,7 @@ void register_shape_ops(std::vector<OpDef>& t) {
                [](const Args& a) { return Value::tensor(permute(a.t(0), a.ints(1))); }, permute_bw,
                "grad = g permuted by the inverse permutation"});
   t.push_back({"expand(Tensor input, int... size) -> Tensor", kMethod,
-               [](const Args& a) {
-                 const Tensor& x = a.t(0);
-                 Tensor out = expand(x, a.ints(1));
-                 if (out.impl() == x.impl()) {  // x.expand(x.shape): still a new view, as PyTorch
-                   out = make_view(x, x.shape(), x.strides(), x.impl()->offset);
-                   if (Node* n = record(TL_ROW("expand"), {&x}, out)) n->attrs().shape = x.shape();
-                 }
-                 return Value::tensor(out);
-               }, expand_bw,
+               [](const Args& a) { return Value::tensor(expand(a.t(0), a.ints(1))); }, expand_bw,
                "grad = g summed over the expanded dims"});
   t.push_back({"contiguous(Tensor input) -> Tensor", kMethod, [](const Args& a) { return Value::tensor(contiguous(a.t(0))); },
                nullptr, "composite: self or clone"});

@@ -70,7 +70,7 @@ Value return_type(const char* name, const Tensor& values, const Tensor& indices)
 }
 
 Tensor take_along(const Tensor& x, int64_t dim, const Tensor& idx, const OpDef& row) {
-  Tensor v = x.dim() == 0 ? (idx.numel() ? x : reshape(x, {0})) : gather(x, dim, idx);
+  Tensor v = x.dim() == 0 ? (idx.numel() ? clone(x) : reshape(x, {0})) : gather(x, dim, idx);  // a new tensor, as PyTorch
   label_node(v, row, {&x});
   return v;
 }
