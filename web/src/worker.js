@@ -1,16 +1,26 @@
-// The engine's worker: loads the npm module (copied to ./engine/ by scripts/build-web.sh) and
-// answers the controller's requests. Everything crossing back is plain JSON-like data.
+// The engine's worker: runs the npm module and answers the controller's requests. Everything
+// crossing back is plain JSON-like data. 'tensorlens-engine' is the npm module's wrapper with the
+// wasm loader split from its binary (scripts/split-wasm.mjs), bundled into this file by
+// scripts/build-web.sh: one request, not a chain of three module fetches before the engine starts.
+import { init } from 'tensorlens-engine';
 import { trainHandlers, errorData, toNum } from './train/worker-train.js';
 import { TORCH_DEFAULT_SEED, MAX_INJECT, findUse, probeSource, checkSource, userLine } from './gradcheck-plan.js';
 
-// Start-up timing (epoch ms), sent with 'ready' for the bench: worker start, module loaded, engine ready.
+// Start-up timing (epoch ms), sent with 'ready' for the bench: worker start, wasm module at hand, engine ready.
 const timing = { start: Date.now(), module: 0, ready: 0 };
-// The page sends the engine's wasm compiled (boot.js) as the first message {type: 'wasm', module}
-// (module null: the loader fetches and compiles engine/tensorlens_wasm.wasm itself).
+// For boot.js, which starts main.js once this worker runs (EngineClient ignores it: no id).
+postMessage({ type: 'started' });
+// The page sends the engine's wasm compiled (boot.js) as the first message {type: 'wasm', module};
+// module null: this worker fetches and compiles engine/tensorlens_wasm.wasm itself.
 let takeWasm;
 const wasmModule = new Promise((resolve) => { takeWasm = resolve; });
-const enginePromise = Promise.all([import(new URL('./engine/index.js', import.meta.url).href), wasmModule])
-  .then(([m, wasm]) => { timing.module = Date.now(); return m.init(wasm ? { wasm } : undefined); });
+const wasmUrl = new URL('./engine/tensorlens_wasm.wasm', import.meta.url);
+const compileOwn = () => (typeof WebAssembly.compileStreaming === 'function'
+  ? WebAssembly.compileStreaming(fetch(wasmUrl))
+  : fetch(wasmUrl).then((r) => r.arrayBuffer()).then((bytes) => WebAssembly.compile(bytes)));
+const enginePromise = wasmModule
+  .then((wasm) => wasm || compileOwn())
+  .then((wasm) => { timing.module = Date.now(); return init({ wasm }); });
 
 
 function graphOf(tl, source, name, run) {
