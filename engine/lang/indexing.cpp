@@ -359,16 +359,73 @@ void Interp::set_item(const Value& obj, const std::vector<Value>& idx, bool is_t
   items[size_t(i)] = v;
 }
 
+// PyTorch's conversion of a Python number to a tensor's dtype (c10::checked_convert): to an
+// integer type a float must lie within [min, max] (NaN and +-inf never do), an int too except that
+// a negative int wraps into uint8 when -v <= 255; to float32 a finite double must lie within
+// float's range (inf and NaN pass); bool and float64 take anything.
+static bool scalar_overflows(const Value& v, DType dt) {
+  if (dt == DType::Bool || dt == DType::Float64) return false;
+  const double d = v.as_double();
+  if (dt == DType::Float32) return std::isfinite(d) && std::fabs(d) > double(std::numeric_limits<float>::max());
+  double lo = 0, hi = 0;
+  TL_DISPATCH(dt, T, [&] { lo = double(std::numeric_limits<T>::lowest()), hi = double(std::numeric_limits<T>::max()); });
+  if (v.kind == K::Int || v.kind == K::Bool) {
+    const int64_t i = v.kind == K::Bool ? int64_t(v.b) : v.i;
+    if (dt == DType::UInt8) return i > 255 || i < -255;
+    return dt != DType::Int64 && (double(i) < lo || double(i) > hi);
+  }
+  return !(d >= lo && d <= hi);
+}
+// The C++ type PyTorch names in that error.
+static const char* scalar_cpp_name(DType dt) {
+  switch (dt) {
+    case DType::Float32: return "float";
+    case DType::Int32: return "int";
+    case DType::Int16: return "int16_t";
+    case DType::Int8: return "int8_t";
+    case DType::UInt8: return "uint8_t";
+    default: return "int64_t";
+  }
+}
+static void check_scalar_fits(const Value& v, DType dt, Pos at) {
+  if (scalar_overflows(v, dt))
+    Interp::fail(at, std::string("RuntimeError: value cannot be converted to type ") + scalar_cpp_name(dt) + " without overflow");
+}
+
 void Interp::tensor_set(const Tensor& x, const std::vector<Value>& items0, const Value& v, Pos at) {
   if (!(v.kind == K::Tensor || v.is_number() || v.kind == K::List))
     fail(at, "TypeError: can't assign a " + v.type_name() + " to a Tensor");
-  // PyTorch's order: with an index tensor or a mask (index_put_) the leaf check comes before the
-  // index's own checks.
+  // PyTorch's order (applySlicing, then index_put_): the kinds of the items, their count against
+  // x's dims and the basic (int/slice/None) indexing come first; then, with an index tensor or a
+  // mask, index_put_'s leaf check; then the index tensors' own checks (dtype, mask shape, bounds).
+  // The first part runs here on the items with each index tensor replaced by the full slices of
+  // the dims it consumes (a 0-d bool by None, as PyTorch's unsqueeze for it).
   bool advanced_index = false;
-  for (const Value& it : items0)
-    if (it.kind == K::Tensor && (it.t.dtype() == DType::Bool || x.dim() > 0)) advanced_index = true;
-  if (advanced_index && grad_enabled() && x.requires_grad() && x.is_leaf())
-    fail(at, "RuntimeError: a leaf Variable that requires grad is being used in an in-place operation.");
+  int masks = 0, index_tensors = 0;  // index_put_'s masked_fill_ dispatch needs exactly one mask
+  std::vector<Value> basic_items;
+  for (const Value& it : items0) {
+    if (it.kind == K::List) ++index_tensors;
+    const bool is_mask = it.kind == K::Tensor && (it.t.dtype() == DType::Bool || it.t.dtype() == DType::UInt8);
+    if (it.kind != K::Tensor || (it.t.dim() == 0 && !is_mask && is_int(it.t.dtype()))) {  // a 0-d int selects
+      basic_items.push_back(it);
+      continue;
+    }
+    advanced_index = true;
+    ++index_tensors;
+    if (is_mask && it.t.dim() > 0) ++masks;
+    if (is_mask && it.t.dim() == 0) basic_items.push_back(Value::none());
+    for (int k = 0; k < (is_mask ? it.t.dim() : 1); ++k)
+      basic_items.push_back(make_obj<SliceObj>());  // `:`
+  }
+  if (advanced_index && grad_enabled() && x.requires_grad() && x.is_leaf()) {
+    std::vector<AdvIndex> none;
+    const Tensor pre = index_basic(x, basic_items, at, none).t;
+    fail(at, pre.same(x) ? "RuntimeError: a leaf Variable that requires grad is being used in an in-place operation."
+                         : "RuntimeError: a view of a leaf Variable that requires grad is being used in an in-place "
+                           "operation.");
+  }
+  // A Python number is converted to x's dtype with PyTorch's overflow check.
+  if (v.is_number()) check_scalar_fits(v, x.dtype(), at);
   std::vector<Value> items = items0;
   std::vector<AdvIndex> adv;
   Tensor view = index_basic(x, items, at, adv).t;  // a view of x's memory
@@ -376,8 +433,16 @@ void Interp::tensor_set(const Tensor& x, const std::vector<Value>& items0, const
   if (v.kind == K::Tensor) src = v.t;
   else if (v.kind == K::List) src = at_pos(at, [&] { return tensor_from_value(v, view.dtype()); });
   else src = Tensor::scalar(v.as_double(), view.dtype());
-  // index_put_ with a tensor value: PyTorch requires the dtypes to match (a number is converted).
-  if (!adv.empty() && v.kind == K::Tensor && src.dtype() != x.dtype())
+  // index_put_ with a tensor value: PyTorch requires the dtypes to match (a number is converted),
+  // except on its masked_fill_ path (one mask, no other index tensor, a one-element value), which
+  // converts value.item() with the overflow check of a number.
+  const bool masked_fill_path = masks == 1 && index_tensors == 1 && v.kind == K::Tensor && src.numel() == 1;
+  if (masked_fill_path) check_scalar_fits(src.dtype() == DType::Bool ? Value::boolean(src.item() != 0)
+                                          : is_int(src.dtype()) ? Value::integer(int64_t(src.item()))
+                                                                : Value::number(src.item()),
+                                          x.dtype(), at);
+  if (masked_fill_path && src.dim() > 0) src = at_pos(at, [&] { return reshape(src, {}); });  // x[m] = t([[v]])
+  if (!adv.empty() && v.kind == K::Tensor && src.dtype() != x.dtype() && !masked_fill_path)
     fail(at, std::string("RuntimeError: Index put requires the source and destination dtypes match, got ") +
                  dtype_kernel_name(x.dtype()) + " for the destination and " + dtype_kernel_name(src.dtype()) +
                  " for the source.");
