@@ -294,7 +294,6 @@ static void max_pool2d_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
 }
 std::pair<Tensor, Tensor> max_pool2d_with_indices(const Tensor& x, const IntList& kernel_size, const IntList& stride,
                                                   const IntList& padding, const IntList& dilation, bool ceil_mode) {
-  check_float("max_pool2d", x);
   Tensor x4 = batched("max_pool2d", x);
   Geo g = make_geo("max_pool2d", kernel_size, dilation, padding, stride.empty() ? kernel_size : stride);
   TL_CHECK(g.ph <= g.kh / 2 && g.pw <= g.kw / 2, "max_pool2d: pad should be at most half of effective kernel size, but got pad=",
@@ -311,6 +310,8 @@ std::pair<Tensor, Tensor> max_pool2d_with_indices(const Tensor& x, const IntList
   g.oh = len(H, g.kh, g.dh, g.ph, g.sh), g.ow = len(W, g.kw, g.dw, g.pw, g.sw);
   TL_CHECK(g.oh >= 1 && g.ow >= 1, "max_pool2d: Given input size: (", C, "x", H, "x", W, "). Calculated output size: (", C,
            "x", g.oh, "x", g.ow, "). Output size is too small");
+  // PyTorch checks the shapes (meta function) before its kernel's dtype dispatch.
+  TL_CHECK(x.is_floating_point(), "\"max_pool2d\" not implemented for '", dtype_kernel_name(x.dtype()), "'");
   Tensor xc = x4.contiguous();
   Tensor out = Tensor::empty(Shape{N, C, g.oh, g.ow}, x.dtype());
   Tensor idx = Tensor::empty(Shape{N, C, g.oh, g.ow}, DType::Int64);
@@ -354,8 +355,12 @@ std::pair<Tensor, Tensor> max_pool2d_with_indices(const Tensor& x, const IntList
 // PyTorch uses: kh*kw, or with count_include_pad=False the taps inside the image, or divisor_override.
 Tensor avg_pool2d(const Tensor& x, const IntList& kernel_size, const IntList& stride, const IntList& padding,
                   bool ceil_mode, bool count_include_pad, std::optional<int64_t> divisor_override) {
-  check_float("avg_pool2d", x);
   TL_CHECK(!ceil_mode, "avg_pool2d(ceil_mode=True) is not supported by tensorlens");
+  // PyTorch's order: the lengths of kernel_size / stride / padding, then the input's dims, then
+  // their values.
+  pair2("avg_pool2d", "kernel_size", kernel_size);
+  if (!stride.empty()) pair2("avg_pool2d", "stride", stride);
+  pair2("avg_pool2d", "padding", padding);
   Tensor x4 = batched("avg_pool2d", x);
   Geo g = make_geo("avg_pool2d", kernel_size, {1}, padding, stride.empty() ? kernel_size : stride);
   TL_CHECK(g.ph <= g.kh / 2 && g.pw <= g.kw / 2, "avg_pool2d: pad should be at most half of kernel size, but got pad=",
@@ -363,6 +368,16 @@ Tensor avg_pool2d(const Tensor& x, const IntList& kernel_size, const IntList& st
   TL_CHECK(!divisor_override || *divisor_override != 0, "avg_pool2d: divisor must be not zero");
   const int64_t N = x4.shape()[0], C = x4.shape()[1], H = x4.shape()[2], W = x4.shape()[3];
   set_out("avg_pool2d", g, H, W);
+  // PyTorch checks the shapes (meta function) before its kernel's dtype dispatch, which has an
+  // int64 kernel: the window sum over the divisor in integer arithmetic (C++ division, truncated
+  // toward zero). Here in float64 (exact below 2^53), truncated by the conversion back.
+  if (x.dtype() == DType::Int64) {
+    NoGradGuard ng;  // an integer tensor has no gradient
+    return to_dtype(avg_pool2d(to_dtype(x, DType::Float64), kernel_size, stride, padding, ceil_mode, count_include_pad,
+                               divisor_override),
+                    DType::Int64);
+  }
+  TL_CHECK(x.is_floating_point(), "\"avg_pool2d\" not implemented for '", dtype_kernel_name(x.dtype()), "'");
   const IntList k{g.kh, g.kw}, p{g.ph, g.pw}, s{g.sh, g.sw};
   // (N*C, 1, H, W) -> taps (N*C, kh*kw, L) -> window sums (N*C, L)
   Tensor sums = sum(unfold(reshape(x4, {N * C, 1, H, W}), k, {1, 1}, p, s), {1});
