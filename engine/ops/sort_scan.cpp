@@ -324,14 +324,29 @@ void register_sort_scan_ops(std::vector<OpDef>& t) {
   t.push_back({"cumsum(Tensor input, int dim, *, DType? dtype=None) -> Tensor", TM,
                [](const Args& a) { return Value::tensor(cumsum(a.t(0), a.i(1), a.dtype(2))); }, cumsum_bw,
                "grad = reverse cumulative sum of g"});
-  t.push_back({"sort(Tensor input, int dim=-1, bool descending=False, *, bool? stable=None) -> (Tensor, Tensor(nograd))", TM,
+  // sort / argsort: PyTorch's two overloads each; with stable= the others are keyword-only
+  // (x.sort(0, stable=True) is a TypeError), argsort's stable is a bool (None: TypeError) and
+  // sort's stable=None fails PyTorch 1.13's internal assert (a RuntimeError). The sort is stable
+  // either way (so is PyTorch's CPU sort).
+  t.push_back({"sort(Tensor input, int dim=-1, bool descending=False) -> (Tensor, Tensor(nograd))", TM,
                [](const Args& a) {
                  auto r = sort(a.t(0), a.i(1), a.b(2));
                  return return_type("sort", r.first, r.second);
                }, nullptr, "composite: gather(x, dim, argsort(x))"});
-  t.push_back({"argsort(Tensor input, int dim=-1, bool descending=False, *, bool? stable=None) -> Tensor(nograd)", TM,
+  t.push_back({"sort.stable(Tensor input, *, bool? stable, int dim=-1, bool descending=False) -> (Tensor, Tensor(nograd))", TM,
+               [](const Args& a) {
+                 TL_CHECK(!a.is_none(1), "stable.has_value() INTERNAL ASSERT FAILED: sort(stable=None) fails in PyTorch 1.13 "
+                                         "(pass stable=True/False, or leave it out)");
+                 auto r = sort(a.t(0), a.i(2), a.b(3));
+                 return return_type("sort", r.first, r.second);
+               }, nullptr, "composite: gather(x, dim, argsort(x))"});
+  t.push_back({"argsort(Tensor input, int dim=-1, bool descending=False) -> Tensor(nograd)", TM,
                [](const Args& a) {
                  return Value::tensor(argsort_rows(a.t(0), wrap_dim("argsort", a.i(1), a.t(0).dim()), a.b(2)));
+               }});
+  t.push_back({"argsort.stable(Tensor input, *, bool stable, int dim=-1, bool descending=False) -> Tensor(nograd)", TM,
+               [](const Args& a) {
+                 return Value::tensor(argsort_rows(a.t(0), wrap_dim("argsort", a.i(2), a.t(0).dim()), a.b(3)));
                }});
   t.push_back({"topk(Tensor input, int k, int dim=-1, bool largest=True, bool sorted=True) -> (Tensor, Tensor(nograd))", TM,
                [](const Args& a) {
