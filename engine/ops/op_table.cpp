@@ -320,6 +320,9 @@ std::string bind_args(const OpDef& op, const std::vector<Value>& pos,
     while (j < np && op.params[j].name != k) ++j;
     if (j == np) return op.name + "() got an unexpected keyword argument '" + k + "'";
     if (set[j]) return op.name + "() got multiple values for argument '" + k + "'";
+    // x.permute(dims=0), torch.zeros(size=3): a keyword takes the sequence only (PyTorch's parser).
+    if (op.params[j].type == Param::Type::IntVarargs && (v.kind == Value::Kind::Int || v.kind == Value::Kind::Bool))
+      return op.name + "(): argument '" + k + "' must be tuple of ints, not int";
     out.v[j] = v;
     set[j] = true;
   }

@@ -339,10 +339,11 @@ void register_shape_more_ops(std::vector<OpDef>& t) {
                "composite: permute"});
   t.push_back({"unflatten(Tensor input, int dim, int[] sizes) -> Tensor", TM, [](const Args& a) {
                  const Tensor& x = a.t(0);
+                 IntList sizes = a.ints(2);
+                 TL_CHECK(!sizes.empty(), "unflatten: sizes must be non-empty");  // PyTorch checks it first
                  TL_CHECK(x.dim() > 0, "IndexError: Dimension specified as ", a.i(1), " but tensor has no dimensions");
                  const int64_t d = wrap_dim("unflatten", a.i(1), x.dim());
-                 IntList s(x.shape().begin(), x.shape().end()), sizes = a.ints(2);
-                 TL_CHECK(!sizes.empty(), "unflatten: sizes must be non-empty");
+                 IntList s(x.shape().begin(), x.shape().end());
                  int64_t prod = 1, infer = 0;
                  for (int64_t v : sizes) v == -1 ? ++infer : prod *= v;
                  const bool fits = infer ? (prod != 0 && s[size_t(d)] % prod == 0) : prod == s[size_t(d)];
@@ -408,22 +409,55 @@ void register_shape_more_ops(std::vector<OpDef>& t) {
                  });
                  return a.v[0];
                }});
-  t.push_back({"random_(Tensor input, int from_or_to=None, int? to=None) -> Tensor(inplace)", kMethod, [](const Args& a) {
+  // random_: PyTorch's three overloads random_() / random_(to) / random_(from, to) (to may be None:
+  // up to the dtype's limit); anything else (random_(to=None), from_or_to=) is a TypeError.
+  // Without `to`, as PyTorch's kernels: each element is base + draw % range, the draw 64-bit when
+  // range >= 2^32 (and for random_() of int64/float64), range = 2^mantissa + 1 for floats, else
+  // max - from + 1 (bool: max 1).
+  auto random_to_limit = [](Tensor& x, int64_t from) {
+    uint64_t range;
+    if (x.is_floating_point()) {
+      const int64_t top = x.dtype() == DType::Float32 ? (int64_t(1) << 24) : (int64_t(1) << 53);
+      TL_CHECK(from < top, "random_ expects 'from' casted to dtype to be less than or equal to 'to_inc' casted to dtype, but got from=",
+               from, " > to_inc=", top);
+      range = uint64_t(top) - uint64_t(from) + 1;
+    } else {
+      int64_t top = 1;
+      TL_DISPATCH(x.dtype(), T, [&] { if (!std::is_same<T, bool>::value) top = int64_t(std::numeric_limits<T>::max()); });
+      TL_CHECK(from <= top, "random_ expects 'from' to be less than 'to', but got from=", from, " >= to=", top);
+      range = uint64_t(top) - uint64_t(from) + 1;
+    }
+    TL_CHECK(range != 0, "random_: the full 64-bit range is not supported by tensorlens");
+    inplace_apply("random_", x, [&] {
+      Tensor r = Tensor::empty(x.shape(), x.dtype());
+      Generator& g = default_generator();
+      TL_DISPATCH(x.dtype(), T, [&] {
+        T* p = r.data_ptr<T>();
+        for (int64_t i = 0, n = r.numel(); i < n; ++i) p[i] = static_cast<T>(g.uniform_int_from_to(range, from));
+      });
+      return r;
+    });
+  };
+  t.push_back({"random_(Tensor input) -> Tensor(inplace)", kMethod, [random_to_limit](const Args& a) {
                  Tensor x = a.t(0);
-                 if (a.is_none(1) && !a.is_none(2)) {  // random_(to=n): [0, n), as PyTorch's random_(int to)
-                   const int64_t hi = a.i(2);
-                   TL_CHECK(0 < hi, "random_ expects 'from' to be less than 'to', but got from=0 >= to=", hi);
-                   inplace_apply("random_", x, [&] { return randint(0, hi, x.shape(), x.dtype()); });
+                 random_to_limit(x, 0);
+                 return a.v[0];
+               }});
+  t.push_back({"random_.to(Tensor input, int to) -> Tensor(inplace)", kMethod, [](const Args& a) {
+                 Tensor x = a.t(0);
+                 const int64_t hi = a.i(1);  // [0, to)
+                 TL_CHECK(0 < hi, "random_ expects 'from' to be less than 'to', but got from=0 >= to=", hi);
+                 inplace_apply("random_", x, [&] { return randint(0, hi, x.shape(), x.dtype()); });
+                 return a.v[0];
+               }});
+  t.push_back({"random_.from(Tensor input, int from, int? to) -> Tensor(inplace)", kMethod, [random_to_limit](const Args& a) {
+                 Tensor x = a.t(0);
+                 const int64_t lo = a.i(1);
+                 if (a.is_none(2)) {  // [from, the dtype's limit]
+                   random_to_limit(x, lo);
                    return a.v[0];
                  }
-                 if (a.is_none(1)) {  // random_(): [0, 2^mantissa] for floating dtypes, as PyTorch
-                   TL_CHECK(x.is_floating_point(),
-                            "random_: tensorlens supports random_() without bounds for floating tensors only");
-                   const int64_t hi = x.dtype() == DType::Float32 ? (int64_t(1) << 24) + 1 : (int64_t(1) << 53) + 1;
-                   inplace_apply("random_", x, [&] { return randint(0, hi, x.shape(), x.dtype()); });
-                   return a.v[0];
-                 }
-                 const int64_t lo = a.is_none(2) ? 0 : a.i(1), hi = a.is_none(2) ? a.i(1) : a.i(2);
+                 const int64_t hi = a.i(2);
                  TL_CHECK(lo < hi, "random_ expects 'from' to be less than 'to', but got from=", lo, " >= to=", hi);
                  inplace_apply("random_", x, [&] { return randint(lo, hi, x.shape(), x.dtype()); });
                  return a.v[0];

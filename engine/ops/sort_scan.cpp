@@ -374,7 +374,8 @@ void register_sort_scan_ops(std::vector<OpDef>& t) {
                  auto r = kth("median", "MedianBackward1", x, (len + 1) / 2, d, a.b(2));
                  return return_type("median", r.first, r.second);
                }, nullptr, "composite: the lower middle of the sorted values"});
-  t.push_back({"flip(Tensor input, int[] dims) -> Tensor", TM,
+  // int...: x.flip(0, 1) as PyTorch's method; torch.flip(x, 0) is a TypeError (a tuple needed).
+  t.push_back({"flip(Tensor input, int... dims) -> Tensor", TM,
                [](const Args& a) { return Value::tensor(flip(a.t(0), a.ints(1))); }, nullptr,
                "composite: index_select with reversed indices"});
   t.push_back({"roll(Tensor input, int[] shifts, int[] dims=[]) -> Tensor", TM,
