@@ -11,11 +11,17 @@
 namespace tl {
 
 // softmax = e^(x - max) / sum(e^(x - max)); the shift is a constant (no gradient needed).
+// PyTorch's order: the dim (IndexError), then its kernel's dtype. An empty x: no max to shift by.
+static void check_softmax_dtype(const char* op, const Tensor& x, int64_t d) {
+  TL_CHECK(x.is_floating_point(), "\"", op, x.dim() == 0 || d == x.dim() - 1 ? "_lastdim" : "", "_kernel_impl\" not implemented for '",
+           dtype_kernel_name(x.dtype()), "'");
+}
 Tensor softmax(const Tensor& x, int64_t dim) {
-  TL_CHECK(x.is_floating_point(), "softmax: expected a floating point tensor, got ", dtype_name(x.dtype()));
+  const int d = wrap_dim("softmax", dim, x.dim());
+  check_softmax_dtype("softmax", x, d);
   if (x.dim() == 0) return div(exp(sub(x, x.detach())), exp(sub(x, x.detach())));
-  wrap_dim("softmax", dim, x.dim());
-  Tensor e = exp(sub(x, amax(x, {dim}, true).detach()));
+  Tensor m = x.numel() == 0 ? sum(x.detach(), {dim}, true) : amax(x, {dim}, true).detach();
+  Tensor e = exp(sub(x, m));
   return div(e, sum(e, {dim}, true));
 }
 
@@ -84,8 +90,8 @@ static void log_softmax_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   gi[0] = sub(g, mul(exp(y), sum(g, {n.attrs().i0}, true)));
 }
 Tensor log_softmax(const Tensor& x, int64_t dim) {
-  TL_CHECK(x.is_floating_point(), "log_softmax: expected a floating point tensor, got ", dtype_name(x.dtype()));
   int d = wrap_dim("log_softmax", dim, x.dim());
+  check_softmax_dtype("log_softmax", x, d);
   Tensor out;
   {
     NoGradGuard ng;
@@ -94,7 +100,7 @@ Tensor log_softmax(const Tensor& x, int64_t dim) {
     } else {
       // (x - max) - log(sum(exp(x - max))), as PyTorch: subtracting a rounded logsumexp from x
       // would lose precision at large |x|.
-      Tensor m = amax(x, {d}, true);
+      Tensor m = x.numel() == 0 ? sum(x, {d}, true) : amax(x, {d}, true);  // (empty: no max)
       m = where(eq(abs(m), Tensor::scalar(INFINITY, m.dtype())), zeros(Shape{}, m.dtype()), m);
       Tensor shifted = sub(x, m);
       out = sub(shifted, log(sum(exp(shifted), {d}, true)));
@@ -334,10 +340,13 @@ Tensor binary_cross_entropy(const Tensor& x, const Tensor& y, const std::string&
 namespace tl {
 void register_nn_ops(std::vector<OpDef>& t) {
   const unsigned TMF = kTorch | kMethod | kF;
-  t.push_back({"softmax(Tensor input, int dim) -> Tensor", TMF, [](const Args& a) { return Value::tensor(softmax(a.t(0), a.i(1))); },
+  // dtype=: x converted first (PyTorch's softmax(x, dim, dtype=torch.float64) of an int tensor).
+  auto as_dtype = [](const Args& a, size_t k) { return a.dtype(k) ? to_dtype(a.t(0), *a.dtype(k)) : a.t(0); };
+  t.push_back({"softmax(Tensor input, int dim, *, DType? dtype=None) -> Tensor", TMF,
+               [as_dtype](const Args& a) { return Value::tensor(softmax(as_dtype(a, 2), a.i(1))); },
                nullptr, "composite: exp(x - max) / sum"});
-  t.push_back({"log_softmax(Tensor input, int dim) -> Tensor", TMF,
-               [](const Args& a) { return Value::tensor(log_softmax(a.t(0), a.i(1))); }, log_softmax_bw,
+  t.push_back({"log_softmax(Tensor input, int dim, *, DType? dtype=None) -> Tensor", TMF,
+               [as_dtype](const Args& a) { return Value::tensor(log_softmax(as_dtype(a, 2), a.i(1))); }, log_softmax_bw,
                "grad = g - exp(y) * sum(g)"});
   t.push_back({"mse_loss(Tensor input, Tensor target) -> Tensor", kF,
                [](const Args& a) { return Value::tensor(mse_loss(a.t(0), a.t(1))); }, mse_loss_bw,

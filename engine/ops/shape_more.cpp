@@ -172,12 +172,16 @@ Tensor one_hot(const Tensor& x, int64_t num_classes) {
 Tensor any_all(bool is_any, const Tensor& x, std::optional<int64_t> dim, bool keepdim) {
   NoGradGuard ng;
   Tensor b = to_dtype(x.dtype() == DType::Bool ? x : ne(x, Tensor::scalar(0, x.dtype())), DType::Int64);
-  Tensor s;
-  if (!dim) s = is_any ? amax(b) : amin(b);
-  else s = is_any ? amax(b, {wrap_dim(is_any ? "any" : "all", *dim, x.dim())}, keepdim)
-                  : amin(b, {wrap_dim("all", *dim, x.dim())}, keepdim);
-  if (x.numel() == 0 && !dim) return Tensor::scalar(is_any ? 0 : 1, DType::Bool);
-  return to_dtype(s, DType::Bool);
+  // Counts of the true elements (a sum: defined over empty tensors and empty dims, where
+  // any is False and all is True, as PyTorch): any = count > 0, all = count == n.
+  if (!dim) {
+    Tensor c = sum(b);
+    return is_any ? gt(c, Tensor::scalar(0, DType::Int64)) : eq(c, Tensor::scalar(double(x.numel()), DType::Int64));
+  }
+  const int d = wrap_dim(is_any ? "any" : "all", *dim, x.dim());
+  const int64_t n = x.dim() == 0 ? 1 : x.shape()[d];
+  Tensor c = x.dim() == 0 ? b : sum(b, {d}, keepdim);
+  return is_any ? gt(c, Tensor::scalar(0, DType::Int64)) : eq(c, Tensor::scalar(double(n), DType::Int64));
 }
 
 // Indices of the k largest values of each row (last dim), largest first.
