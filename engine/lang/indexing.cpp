@@ -244,12 +244,22 @@ void Interp::adv_positions(const Tensor& cur, const std::vector<AdvIndex>& adv, 
   lin.assign(size_t(B.numel()), 0);
   sizes.clear();
   IntList bv(B.begin(), B.end());
+  // PyTorch checks the bounds in its kernel, per element of the result: an empty result (an empty
+  // index or an empty non-indexed dim) checks none.
+  int64_t rest = 1;
+  for (int k = 0; k < cur.dim(); ++k) {
+    bool indexed = false;
+    for (const AdvIndex& a : adv) indexed = indexed || a.dim == k;
+    if (!indexed) rest *= cur.shape()[k];
+  }
+  const bool empty_result = B.numel() * rest == 0;
   for (const AdvIndex& a : adv) {
     const int64_t size = cur.shape()[int(a.dim)];
     sizes.push_back(size);
     std::vector<int64_t> v = at_pos(at, [&] { return expand(a.idx, bv).to_int_vector(); });
     for (size_t e = 0; e < v.size(); ++e) {
       int64_t p = v[e];
+      if (empty_result && (p < -size || p >= size)) p = 0;
       if (p < -size || p >= size)
         fail(at, "IndexError: index " + std::to_string(p) + " is out of bounds for dimension " + std::to_string(a.dim) +
                      " with size " + std::to_string(size));
@@ -279,8 +289,14 @@ Tensor Interp::tensor_index(const Tensor& x, std::vector<Value> items, Pos at, b
     Value t = call1("permute", kAnyOp, {cur, Value::tuple(perm)}, at);
     t = call1("reshape", kAnyOp, {t, Value::tuple(flat)}, at);
     std::vector<double> ld(lin.begin(), lin.end());
-    Tensor li = at_pos(at, [&] { return Tensor::from_data(ld, Shape({int64_t(ld.size())}), DType::Int64); });
-    t = call1("index_select", kAnyOp, {t, Value::integer(0), Value::tensor(li)}, at);
+    int64_t out_n = B.numel();
+    for (const Value& r : rest) out_n *= r.i;
+    if (out_n == 0) {  // an empty result: no index is read (nor checked), as PyTorch's kernel
+      t = call1("slice", kAnyOp, {t, Value::integer(0), Value::integer(0), Value::integer(0)}, at);
+    } else {
+      Tensor li = at_pos(at, [&] { return Tensor::from_data(ld, Shape({int64_t(ld.size())}), DType::Int64); });
+      t = call1("index_select", kAnyOp, {t, Value::integer(0), Value::tensor(li)}, at);
+    }
     std::vector<Value> shape;
     for (int64_t s : B) shape.push_back(Value::integer(s));
     shape.insert(shape.end(), rest.begin(), rest.end());
@@ -363,6 +379,28 @@ void Interp::set_item(const Value& obj, const std::vector<Value>& idx, bool is_t
 // integer type a float must lie within [min, max] (NaN and +-inf never do), an int too except that
 // a negative int wraps into uint8 when -v <= 255; to float32 a finite double must lie within
 // float's range (inf and NaN pass); bool and float64 take anything.
+// PyTorch's get_overlap_status(a, b) != No: both non-empty, non-overlapping and dense (else "too
+// hard": no error), in one storage, their byte ranges intersecting.
+static bool dense_layout(const Tensor& t) {
+  std::vector<std::pair<int64_t, int64_t>> ds;  // (stride, size) of the dims of size > 1
+  for (int k = 0; k < t.dim(); ++k)
+    if (t.shape()[k] > 1) ds.push_back({t.strides()[k], t.shape()[k]});
+  std::sort(ds.begin(), ds.end());
+  int64_t expect = 1;
+  for (const auto& [st, n] : ds) {
+    if (st != expect) return false;
+    expect *= n;
+  }
+  return true;
+}
+static bool memory_overlaps(const Tensor& a, const Tensor& b) {
+  if (a.numel() == 0 || b.numel() == 0 || a.impl()->storage != b.impl()->storage) return false;
+  if (a.impl() == b.impl()) return true;
+  if (!dense_layout(a) || !dense_layout(b)) return false;
+  const int64_t a0 = a.impl()->offset, a1 = a0 + a.numel(), b0 = b.impl()->offset, b1 = b0 + b.numel();
+  return a0 < b1 && b0 < a1;
+}
+
 static bool scalar_overflows(const Value& v, DType dt) {
   if (dt == DType::Bool || dt == DType::Float64) return false;
   const double d = v.as_double();
@@ -442,6 +480,12 @@ void Interp::tensor_set(const Tensor& x, const std::vector<Value>& items0, const
                                                                 : Value::number(src.item()),
                                           x.dtype(), at);
   if (masked_fill_path && src.dim() > 0) src = at_pos(at, [&] { return reshape(src, {}); });  // x[m] = t([[v]])
+  if (!adv.empty() && !masked_fill_path) {
+    // index_put_'s assert_no_overlap(self, value) (an expanded self only warns in PyTorch).
+    if (v.kind == K::Tensor && memory_overlaps(view, src))
+      fail(at, "RuntimeError: unsupported operation: some elements of the input tensor and the written-to tensor "
+               "refer to a single memory location. Please clone() the tensor before performing the operation.");
+  }
   if (!adv.empty() && v.kind == K::Tensor && src.dtype() != x.dtype() && !masked_fill_path)
     fail(at, std::string("RuntimeError: Index put requires the source and destination dtypes match, got ") +
                  dtype_kernel_name(x.dtype()) + " for the destination and " + dtype_kernel_name(src.dtype()) +
