@@ -4,6 +4,7 @@
 // composites of differentiable primitives (labelled with PyTorch's grad_fn names) or make no graph.
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 #include "engine/autograd/node.h"
 #include "engine/ops/op_table.h"
@@ -91,11 +92,29 @@ Tensor masked_select(const Tensor& x, const Tensor& mask) {
   return r;
 }
 
-Tensor masked_fill(const Tensor& x, const Tensor& mask, const Tensor& value) {
-  TL_CHECK(mask.dtype() == DType::Bool, "masked_fill_ only supports boolean masks, but got mask with dtype ",
-           dtype_name(mask.dtype()));
+// PyTorch 1.13 (x86, little-endian) accepts a mask of any dtype and reads the first byte of each
+// element as a bool (its kernel reads the mask as uint8 with the mask's own strides): an integer
+// mask acts by its value mod 256, a float mask by the low byte of its bits (0 for 1.0, 2.0, -1.0,
+// 0.5: no fill); a byte other than 0 or 1 is an error.
+static Tensor mask_first_bytes(const Tensor& mask) {
+  Tensor c = contiguous(mask.detach());
+  std::vector<double> m(size_t(c.numel()));
+  TL_DISPATCH(c.dtype(), T, [&] {
+    const T* p = c.data_ptr<T>();
+    for (size_t i = 0; i < m.size(); ++i) {
+      unsigned char b0;
+      std::memcpy(&b0, &p[i], 1);
+      TL_CHECK(b0 <= 1, "Mask tensor can take 0 and 1 values only");
+      m[i] = b0;
+    }
+  });
+  return Tensor::from_data(m, mask.shape(), DType::Bool);
+}
+
+Tensor masked_fill(const Tensor& x, const Tensor& mask0, const Tensor& value) {
   TL_CHECK(value.dim() == 0, "masked_fill_ only supports a 0-dimensional value tensor, but got tensor with ",
            value.dim(), " dimension(s).");
+  const Tensor mask = mask0.dtype() == DType::Bool ? mask0 : mask_first_bytes(mask0);
   Tensor v = value.dtype() == x.dtype() ? value : to_dtype(value, x.dtype());
   Tensor r = where(mask, v, x);
   TL_CHECK(r.shape() == x.shape(), "masked_fill: the mask of shape ", mask.shape_str(),
