@@ -149,9 +149,14 @@ static void unfold_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
 }
 Tensor unfold(const Tensor& x, const IntList& kernel_size, const IntList& dilation, const IntList& padding,
               const IntList& stride) {
-  check_float("unfold", x);
-  Tensor x4 = batched("unfold", x);
+  // PyTorch's im2col_shape_check order: kernel / dilation / padding / stride, then input.size(1)
+  // and size(2) (IndexError below 3 dims), then the rank; the dtype in the kernel.
   Geo g = make_geo("unfold", kernel_size, dilation, padding, stride);
+  if (x.dim() < 3)
+    TL_FAIL("IndexError: Dimension out of range (expected to be in range of [", -std::max(x.dim(), 1), ", ",
+            std::max(x.dim(), 1) - 1, "], but got ", x.dim() < 2 ? 1 : 2, ")");
+  Tensor x4 = batched("unfold", x);
+  TL_CHECK(x.is_floating_point(), "\"im2col_out_cpu\" not implemented for '", dtype_kernel_name(x.dtype()), "'");
   set_out("unfold", g, x4.shape()[2], x4.shape()[3]);
   Tensor out = im2col_raw(x4, g);
   if (x.dim() == 3) out = Tensor(out).view(Shape{out.shape()[1], out.shape()[2]});
@@ -355,13 +360,13 @@ std::pair<Tensor, Tensor> max_pool2d_with_indices(const Tensor& x, const IntList
 // PyTorch uses: kh*kw, or with count_include_pad=False the taps inside the image, or divisor_override.
 Tensor avg_pool2d(const Tensor& x, const IntList& kernel_size, const IntList& stride, const IntList& padding,
                   bool ceil_mode, bool count_include_pad, std::optional<int64_t> divisor_override) {
-  TL_CHECK(!ceil_mode, "avg_pool2d(ceil_mode=True) is not supported by tensorlens");
   // PyTorch's order: the lengths of kernel_size / stride / padding, then the input's dims, then
   // their values.
   pair2("avg_pool2d", "kernel_size", kernel_size);
   if (!stride.empty()) pair2("avg_pool2d", "stride", stride);
   pair2("avg_pool2d", "padding", padding);
   Tensor x4 = batched("avg_pool2d", x);
+  TL_CHECK(!ceil_mode, "avg_pool2d(ceil_mode=True) is not supported by tensorlens");
   Geo g = make_geo("avg_pool2d", kernel_size, {1}, padding, stride.empty() ? kernel_size : stride);
   TL_CHECK(g.ph <= g.kh / 2 && g.pw <= g.kw / 2, "avg_pool2d: pad should be at most half of kernel size, but got pad=",
            std::max(g.ph, g.pw), " and kernel_size=", std::max(g.kh, g.kw));

@@ -18,6 +18,7 @@ static void check_softmax_dtype(const char* op, const Tensor& x, int64_t d) {
 }
 Tensor softmax(const Tensor& x, int64_t dim) {
   const int d = wrap_dim("softmax", dim, x.dim());
+  if (x.numel() == 0 && !x.is_floating_point()) return zeros(x.shape(), x.dtype());  // no kernel runs
   check_softmax_dtype("softmax", x, d);
   if (x.dim() == 0) return div(exp(sub(x, x.detach())), exp(sub(x, x.detach())));
   Tensor m = x.numel() == 0 ? sum(x.detach(), {dim}, true) : amax(x, {dim}, true).detach();
@@ -91,6 +92,7 @@ static void log_softmax_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
 }
 Tensor log_softmax(const Tensor& x, int64_t dim) {
   int d = wrap_dim("log_softmax", dim, x.dim());
+  if (x.numel() == 0 && !x.is_floating_point()) return zeros(x.shape(), x.dtype());  // no kernel runs
   check_softmax_dtype("log_softmax", x, d);
   Tensor out;
   {
