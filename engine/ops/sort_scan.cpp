@@ -5,6 +5,7 @@
 // backward of their own. Nodes carry PyTorch's grad_fn names (SortBackward0, TopkBackward0, ...).
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <numeric>
 
 #include "engine/autograd/node.h"
@@ -96,7 +97,19 @@ std::pair<Tensor, Tensor> kth(const char* op, const char* node, const Tensor& x,
   const int64_t len = x.dim() == 0 ? 1 : x.size(dim);
   TL_CHECK(k >= 1 && k <= len, op, "(): selected number k out of range for dimension ", dim);
   Tensor idx = argsort_rows(x, dim, false);
-  if (x.dim() > 0) idx = contiguous(slice(idx, dim, k - 1, k));
+  if (x.dim() > 0 && std::strcmp(op, "median") == 0 && x.is_floating_point()) {
+    // PyTorch's median propagates NaN: a row with NaN gives its first NaN (the sort puts NaN last,
+    // stably, so it sits right after the row's other values), else the k-th value.
+    NoGradGuard ng;
+    Tensor xd = x.detach();
+    Tensor finite_or_inf = to_dtype(eq(xd, xd), DType::Int64);  // 1 where not NaN
+    Tensor count = sum(finite_or_inf, {dim}, true);
+    Tensor kth_pos = full(count.shape(), double(k - 1), DType::Int64);
+    Tensor pos = where(lt(count, full(count.shape(), double(len), DType::Int64)), count, kth_pos);
+    idx = contiguous(gather(idx, dim, pos));
+  } else if (x.dim() > 0) {
+    idx = contiguous(slice(idx, dim, k - 1, k));
+  }
   Tensor v = take_along(x, dim, idx, node);
   if (!keepdim && x.dim() > 0) {
     v = squeeze(v, dim), idx = squeeze(idx, dim);
@@ -360,7 +373,14 @@ void register_sort_scan_ops(std::vector<OpDef>& t) {
                }, nullptr, "composite: gather(x, dim, k-th of argsort(x))"});
   t.push_back({"median(Tensor input) -> Tensor", TM, [](const Args& a) {
                  const Tensor& x = a.t(0);
-                 TL_CHECK(x.numel() > 0, "median() input tensor cannot be empty");
+                 TL_CHECK(x.dtype() != DType::Bool, "\"median_cpu\" not implemented for 'Bool'");
+                 if (x.numel() == 0) {  // PyTorch: NaN (an integer type: NaN converted, its minimum)
+                   Tensor v = x.is_floating_point()
+                                  ? add(mul(sum(x), Tensor::scalar(0, x.dtype())), Tensor::scalar(NAN, x.dtype()))
+                                  : to_dtype(Tensor::scalar(NAN, DType::Float64), x.dtype());
+                   label_node(v, "MedianBackward0", {&x});
+                   return Value::tensor(v);
+                 }
                  Tensor flat = reshape(x, {-1});
                  Tensor v = kth("median", "MedianBackward0", flat, (x.numel() + 1) / 2, 0, false).first;
                  label_node(v, "MedianBackward0", {&x});
@@ -371,6 +391,8 @@ void register_sort_scan_ops(std::vector<OpDef>& t) {
                  const Tensor& x = a.t(0);
                  const int64_t d = wrap_dim("median", a.i(1), x.dim());
                  const int64_t len = x.dim() == 0 ? 1 : x.size(d);
+                 TL_CHECK(len > 0, "IndexError: median(): Expected reduction dim ", d, " to have non-zero size.");
+                 TL_CHECK(x.dtype() != DType::Bool, "\"median_out\" not implemented for 'Bool'");
                  auto r = kth("median", "MedianBackward1", x, (len + 1) / 2, d, a.b(2));
                  return return_type("median", r.first, r.second);
                }, nullptr, "composite: the lower middle of the sorted values"});
