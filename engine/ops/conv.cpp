@@ -455,7 +455,14 @@ void register_conv_ops(std::vector<OpDef>& t) {
                },
                conv2d_bw, "grad_x = fold(W^T @ g); grad_W = sum_n g @ unfold(x)^T; grad_b = sum(g, (0, 2, 3))"});
   t.push_back({"unfold(Tensor input, int[] kernel_size, int[] dilation=1, int[] padding=0, int[] stride=1) -> Tensor", kF,
-               [](const Args& a) { return Value::tensor(unfold(a.t(0), a.ints(1), a.ints(2), a.ints(3), a.ints(4))); },
+               [](const Args& a) {
+                 // F.unfold passes a sequence through _pair unchanged: im2col wants exactly 2 entries.
+                 const char* names[] = {"kernel_size", "dilation", "padding", "stride"};
+                 for (size_t k = 1; k <= 4; ++k)
+                   TL_CHECK(!a.v[k].is_seq() || a.v[k].items->size() == 2, "It is expected ", names[k - 1],
+                            " equals to 2, but got size ", a.v[k].items->size());
+                 return Value::tensor(unfold(a.t(0), a.ints(1), a.ints(2), a.ints(3), a.ints(4)));
+               },
                unfold_bw, "linear: grad = fold(g) (col2im)"});
   t.push_back({"fold(Tensor input, int[] output_size, int[] kernel_size, int[] dilation=1, int[] padding=0, int[] stride=1) -> Tensor",
                kF,

@@ -109,7 +109,10 @@ Tensor reshape(const Tensor& x, const IntList& shape) {
   return view(clone(x), shape);
 }
 Tensor flatten(const Tensor& x, int64_t start, int64_t end) {
-  if (x.dim() == 0) return reshape(x, {1});
+  if (x.dim() == 0) {  // the dims still have to name dim 0 (or -1)
+    wrap_dim("flatten", start, 0), wrap_dim("flatten", end, 0);
+    return reshape(x, {1});
+  }
   int s = wrap_dim("flatten", start, x.dim()), e = wrap_dim("flatten", end, x.dim());
   TL_CHECK(s <= e, "flatten: start_dim cannot come after end_dim");
   if (s == e) return x;  // nothing to merge: PyTorch returns the input itself

@@ -116,9 +116,9 @@ Tensor masked_fill(const Tensor& x, const Tensor& mask0, const Tensor& value) {
            value.dim(), " dimension(s).");
   const Tensor mask = mask0.dtype() == DType::Bool ? mask0 : mask_first_bytes(mask0);
   Tensor v = value.dtype() == x.dtype() ? value : to_dtype(value, x.dtype());
+  // Out of place, PyTorch broadcasts x and the mask together (expand_outplace): the result may be
+  // larger than x (masked_fill_ in place checks that it is not).
   Tensor r = where(mask, v, x);
-  TL_CHECK(r.shape() == x.shape(), "masked_fill: the mask of shape ", mask.shape_str(),
-           " does not broadcast to the input's shape ", x.shape_str());
   label_node(r, "MaskedFillBackward0", {&x, &value});
   return r;
 }
@@ -377,8 +377,10 @@ void register_shape_more_ops(std::vector<OpDef>& t) {
                  return Value::tensor(view(x, s));
                }, nullptr, "composite: view"});
   t.push_back({"expand_as(Tensor input, Tensor(nograd) other) -> Tensor", kMethod, [](const Args& a) {
-                 const Shape& s = a.t(1).shape();
-                 return Value::tensor(expand(a.t(0), IntList(s.begin(), s.end())));
+                 // As x.expand(other.shape) (the expand row: a new view even for the same shape).
+                 std::vector<Value> sizes;
+                 for (int64_t v : a.t(1).shape()) sizes.push_back(Value::integer(v));
+                 return call_op("expand", kMethod, {a.v[0], Value::tuple(sizes)}, {});
                }, nullptr, "composite: expand"});
   t.push_back({"view_as(Tensor input, Tensor(nograd) other) -> Tensor", kMethod, [](const Args& a) {
                  const Shape& s = a.t(1).shape();
