@@ -351,7 +351,14 @@ static void zero_grads_bw(Node& n, const Tensor&, std::vector<Tensor>& gi) {
 
 void register_creation_ops(std::vector<OpDef>& t) {
   t.push_back({"tensor(Any data, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)", kTorch,
-               [](const Args& a) { return made(tensor_from_value(a.v[0], a.dtype(1)), a, 2); }});
+               [](const Args& a) {
+                 if (a.v[0].kind == Value::Kind::Tensor) {  // torch.tensor(t): a detached copy (PyTorch warns)
+                   NoGradGuard ng;
+                   const Tensor& t = a.t(0);
+                   return made(a.dtype(1) && *a.dtype(1) != t.dtype() ? to_dtype(t.detach(), *a.dtype(1)) : clone(t.detach()), a, 2);
+                 }
+                 return made(tensor_from_value(a.v[0], a.dtype(1)), a, 2);
+               }});
   t.push_back({"zeros(int... size, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)", kTorch,
                [](const Args& a) { return made(zeros(Shape(a.ints(0)), a.dtype(1).value_or(default_float_dtype())), a, 2); }});
   t.push_back({"ones(int... size, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)", kTorch,

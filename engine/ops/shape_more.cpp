@@ -224,7 +224,7 @@ Tensor topk_indices(const Tensor& x, int64_t k) {
 // ---- sampling (PyTorch 1.13's CPU algorithms, drawing from the default generator) ----
 // exponential_(lambd): -1/lambd * log(1 - u), u a uniform double (at::exponential_distribution).
 Tensor& exponential_(Tensor& self, double lambd) {
-  TL_CHECK(lambd > 0, "exponential_ expects lambda > 0.0, but found lambda=", lambd);
+  TL_CHECK(lambd >= 0, "exponential_ expects lambda >= 0.0, but found lambda=", lambd);  // 0: +inf
   TL_CHECK(self.is_floating_point(), "exponential_: expected a floating point tensor");
   Generator& g = default_generator();
   const int64_t n = self.numel();
