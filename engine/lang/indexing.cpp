@@ -236,11 +236,40 @@ Value Interp::index_basic(const Tensor& x, std::vector<Value>& items, Pos at, st
 // are replaced by B, in place when they were adjacent, else in front. Each index is wrapped and
 // bounds-checked; `lin` gets the row-major position of each selected combination among the
 // indexed dims (sizes in `sizes`).
+// PyTorch's make_info / AdvancedIndex: the index tensors must broadcast together (IndexError), and
+// none may index a dim of size 0 unless it is empty.
+static Shape check_adv_indices(const Tensor& cur, const std::vector<Interp::AdvIndex>& adv, Pos at) {
+  Shape B = adv[0].idx.shape();
+  bool ok = true;
+  for (size_t j = 1; j < adv.size() && ok; ++j) {
+    const Shape& s = adv[j].idx.shape();
+    Shape r;
+    const int n = std::max(B.n, s.n);
+    for (int k = 0; k < n && ok; ++k) {
+      const int64_t a = k - n + B.n >= 0 ? B[k - n + B.n] : 1, b = k - n + s.n >= 0 ? s[k - n + s.n] : 1;
+      ok = a == b || a == 1 || b == 1;
+      r.push_back(a == 1 ? b : a);
+    }
+    B = r;
+  }
+  if (!ok) {
+    std::string shapes;
+    for (size_t j = 0; j < adv.size(); ++j) {
+      shapes += j ? ", [" : "[";
+      for (int k = 0; k < adv[j].idx.dim(); ++k) shapes += (k ? ", " : "") + std::to_string(adv[j].idx.shape()[k]);
+      shapes += "]";
+    }
+    Interp::fail(at, "IndexError: shape mismatch: indexing tensors could not be broadcast together with shapes " + shapes);
+  }
+  for (const Interp::AdvIndex& a : adv)
+    if (cur.shape()[int(a.dim)] == 0 && a.idx.numel() > 0)
+      Interp::fail(at, "IndexError: index is out of bounds for dimension with size 0");
+  return B;
+}
+
 void Interp::adv_positions(const Tensor& cur, const std::vector<AdvIndex>& adv, Pos at, Shape& B,
                            std::vector<int64_t>& lin, std::vector<int64_t>& sizes) {
-  B = adv[0].idx.shape();
-  for (size_t j = 1; j < adv.size(); ++j)
-    B = at_pos(at, [&] { return broadcast_shapes("index", B, adv[j].idx.shape()); });
+  B = check_adv_indices(cur, adv, at);
   lin.assign(size_t(B.numel()), 0);
   sizes.clear();
   IntList bv(B.begin(), B.end());
@@ -471,6 +500,7 @@ void Interp::tensor_set(const Tensor& x, const std::vector<Value>& items0, const
   if (v.kind == K::Tensor) src = v.t;
   else if (v.kind == K::List) src = at_pos(at, [&] { return tensor_from_value(v, view.dtype()); });
   else src = Tensor::scalar(v.as_double(), view.dtype());
+  if (!adv.empty()) check_adv_indices(view, adv, at);  // before the value's dtype is looked at
   // index_put_ with a tensor value: PyTorch requires the dtypes to match (a number is converted),
   // except on its masked_fill_ path (one mask, no other index tensor, a one-element value), which
   // converts value.item() with the overflow check of a number.
