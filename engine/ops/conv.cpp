@@ -470,9 +470,17 @@ void register_conv_ops(std::vector<OpDef>& t) {
                  return Value::tensor(fold(a.t(0), a.ints(1), a.ints(2), a.ints(3), a.ints(4), a.ints(5)));
                },
                fold_bw, "linear: grad = unfold(g) (im2col)"});
+  // torch.max_pool2d has no return_indices (F.max_pool2d has): its own row.
+  t.push_back({"max_pool2d.torch(Tensor input, int[] kernel_size, int[]? stride=None, int[] padding=0, int[] dilation=1, "
+               "bool ceil_mode=False) -> Tensor",
+               kTorch,
+               [](const Args& a) {
+                 return Value::tensor(max_pool2d_with_indices(a.t(0), a.ints(1), a.ints(2), a.ints(3), a.ints(4), a.b(5)).first);
+               },
+               max_pool2d_bw, "grad scattered to each window's argmax"});
   t.push_back({"max_pool2d(Tensor input, int[] kernel_size, int[]? stride=None, int[] padding=0, int[] dilation=1, "
                "bool ceil_mode=False, bool return_indices=False) -> Tensor",
-               kTorch | kF,
+               kF,
                [](const Args& a) {
                  auto [y, idx] = max_pool2d_with_indices(a.t(0), a.ints(1), a.ints(2), a.ints(3), a.ints(4), a.b(5));
                  if (a.b(6)) return Value::tuple({Value::tensor(y), Value::tensor(idx)});

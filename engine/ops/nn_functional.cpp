@@ -197,6 +197,9 @@ Tensor nll_loss(const Tensor& logp, const Tensor& target, int64_t ignore_index) 
 // target of x's shape): -mean(sum(target * log_softmax(x, 1), 1)).
 Tensor cross_entropy(const Tensor& logits, const Tensor& target, int64_t ignore_index) {
   int cdim = logits.dim() == 1 ? 0 : 1;
+  // PyTorch: a target of the input's shape holds class probabilities, so it must be floating.
+  TL_CHECK(target.is_floating_point() || target.shape() != logits.shape(),
+           "Expected floating point type for target with class probabilities, got ", dtype_kernel_name(target.dtype()));
   if (target.is_floating_point()) {
     TL_CHECK(target.shape() == logits.shape(), "cross_entropy: expected target of shape ", logits.shape_str(),
              " for class probabilities, got ", target.shape_str());

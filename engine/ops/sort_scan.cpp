@@ -199,7 +199,13 @@ Tensor roll(const Tensor& x, const IntList& shifts, const IntList& dims) {
 // tril keeps j - i <= k, triu keeps j - i >= k (the last two dims).
 Tensor tri(bool lower, const Tensor& x, int64_t k) {
   TL_CHECK(x.dim() > 0, "IndexError: Dimension specified as -2 but tensor has no dimensions");
-  TL_CHECK(x.dim() >= 2, "IndexError: Dimension out of range (expected to be in range of [-1, 0], but got -2)");
+  // PyTorch returns an empty input (even 1-d) before checking its rank.
+  TL_CHECK(x.dim() >= 2 || x.numel() == 0, "IndexError: Dimension out of range (expected to be in range of [-1, 0], but got -2)");
+  if (x.dim() < 2) {
+    Tensor out = mul(x, Tensor::scalar(1, x.dtype()));  // an empty copy
+    label_node(out, lower ? "TrilBackward0" : "TriuBackward0", {&x});
+    return out;
+  }
   const int64_t r = x.size(-2), c = x.size(-1);
   std::vector<double> m(size_t(r * c));
   for (int64_t i = 0; i < r; ++i)
