@@ -122,8 +122,14 @@ static void mse_loss_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   if (n.needs_input_grad(0)) gi[0] = gx;
   if (n.needs_input_grad(1)) gi[1] = neg(gx);
 }
-Tensor mse_loss(const Tensor& input, const Tensor& target) {
-  broadcast_shapes("mse_loss", input.shape(), target.shape());
+Tensor mse_loss(const Tensor& input0, const Tensor& target0) {
+  broadcast_shapes("mse_loss", input0.shape(), target0.shape());
+  // PyTorch's mse kernel runs on the promoted dtype (floats only): a bool or integer operand next
+  // to a float one is converted (it has no gradient), two non-float ones are refused.
+  const DType rt = promote(input0.dtype(), target0.dtype());
+  TL_CHECK(is_floating(rt), "\"mse_cpu\" not implemented for '", dtype_kernel_name(rt), "'");
+  const Tensor input = input0.is_floating_point() ? input0 : to_dtype(input0, rt);
+  const Tensor target = target0.is_floating_point() ? target0 : to_dtype(target0, rt);
   Tensor out;
   {
     NoGradGuard ng;
