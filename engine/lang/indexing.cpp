@@ -430,33 +430,13 @@ static bool memory_overlaps(const Tensor& a, const Tensor& b) {
   return a0 < b1 && b0 < a1;
 }
 
-static bool scalar_overflows(const Value& v, DType dt) {
-  if (dt == DType::Bool || dt == DType::Float64) return false;
-  const double d = v.as_double();
-  if (dt == DType::Float32) return std::isfinite(d) && std::fabs(d) > double(std::numeric_limits<float>::max());
-  double lo = 0, hi = 0;
-  TL_DISPATCH(dt, T, [&] { lo = double(std::numeric_limits<T>::lowest()), hi = double(std::numeric_limits<T>::max()); });
-  if (v.kind == K::Int || v.kind == K::Bool) {
-    const int64_t i = v.kind == K::Bool ? int64_t(v.b) : v.i;
-    if (dt == DType::UInt8) return i > 255 || i < -255;
-    return dt != DType::Int64 && (double(i) < lo || double(i) > hi);
-  }
-  return !(d >= lo && d <= hi);
-}
-// The C++ type PyTorch names in that error.
-static const char* scalar_cpp_name(DType dt) {
-  switch (dt) {
-    case DType::Float32: return "float";
-    case DType::Int32: return "int";
-    case DType::Int16: return "int16_t";
-    case DType::Int8: return "int8_t";
-    case DType::UInt8: return "uint8_t";
-    default: return "int64_t";
-  }
-}
+// PyTorch's overflow check of a number converted to x's dtype (check_number_fits), positioned.
 static void check_scalar_fits(const Value& v, DType dt, Pos at) {
-  if (scalar_overflows(v, dt))
-    Interp::fail(at, std::string("RuntimeError: value cannot be converted to type ") + scalar_cpp_name(dt) + " without overflow");
+  try {
+    check_number_fits(v, dt);
+  } catch (const tl::Error& e) {
+    Interp::fail(at, e.what());
+  }
 }
 
 void Interp::tensor_set(const Tensor& x, const std::vector<Value>& items0, const Value& v, Pos at) {

@@ -92,8 +92,8 @@ Tensor arange(double start, double end, double step, std::optional<DType> dt) {
 }
 
 Tensor linspace(double start, double end, int64_t steps, DType dt) {
-  TL_CHECK(dt != DType::Bool, "\"linspace_cpu\" not implemented for 'Bool'");
   TL_CHECK(steps >= 0, "linspace: number of steps must be non-negative");
+  TL_CHECK(dt != DType::Bool || steps == 0, "\"linspace_cpu\" not implemented for 'Bool'");  // (no kernel for 0)
   Tensor r = Tensor::empty(Shape{steps}, dt);
   int64_t half = steps / 2;
   if (is_floating(dt) && steps > 1) {
@@ -365,7 +365,9 @@ void register_creation_ops(std::vector<OpDef>& t) {
                [](const Args& a) { return made(ones(Shape(a.ints(0)), a.dtype(1).value_or(default_float_dtype())), a, 2); }});
   t.push_back({"full(int[] size, Number fill_value, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)", kTorch,
                [](const Args& a) {
-                 return made(full(Shape(a.ints(0)), a.f(1), a.dtype(2).value_or(number_dtype(a.v[1]))), a, 3);
+                 const DType dt = a.dtype(2).value_or(number_dtype(a.v[1]));
+                 check_number_fits(a.v[1], dt);
+                 return made(full(Shape(a.ints(0)), a.f(1), dt), a, 3);
                }});
   // eye and arange: PyTorch's overloads (eye(n) / eye(n, m), arange(end) / arange(start, end,
   // step=1)), none of whose int/number arguments takes None: torch.eye(3, m=None) and
@@ -460,7 +462,9 @@ void register_creation_ops(std::vector<OpDef>& t) {
                [](const Args& a) { return made(ones(a.t(0).shape(), a.dtype(1).value_or(a.t(0).dtype())), a, 2); }});
   t.push_back({"full_like(Tensor input, Number fill_value, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)",
                kTorch, [](const Args& a) {
-                 return made(full(a.t(0).shape(), a.f(1), a.dtype(2).value_or(a.t(0).dtype())), a, 3);
+                 const DType dt = a.dtype(2).value_or(a.t(0).dtype());
+                 check_number_fits(a.v[1], dt);
+                 return made(full(a.t(0).shape(), a.f(1), dt), a, 3);
                }});
   t.push_back({"rand(int... size, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)", kTorch,
                [](const Args& a) { return made(rand(Shape(a.ints(0)), a.dtype(1).value_or(default_float_dtype())), a, 2); }});

@@ -373,6 +373,27 @@ Value call_op(const std::string& name, unsigned where, const std::vector<Value>&
   TL_FAIL("TypeError: ", msg);
 }
 
+// c10::checked_convert: to an integer type a float must lie within [min, max] (NaN and +-inf never
+// do), an int too except that a negative int wraps into uint8 when -v <= 255; to float32 a finite
+// number must lie within float's range (inf and NaN pass); bool and float64 take anything.
+bool number_overflows(const Value& v, DType dt) {
+  if (dt == DType::Bool || dt == DType::Float64) return false;
+  const double d = v.as_double();
+  if (dt == DType::Float32) return std::isfinite(d) && std::fabs(d) > double(std::numeric_limits<float>::max());
+  double lo = 0, hi = 0;
+  TL_DISPATCH(dt, T, [&] { lo = double(std::numeric_limits<T>::lowest()), hi = double(std::numeric_limits<T>::max()); });
+  if (v.kind == Value::Kind::Int || v.kind == Value::Kind::Bool) {
+    const int64_t i = v.kind == Value::Kind::Bool ? int64_t(v.b) : v.i;
+    if (dt == DType::UInt8) return i > 255 || i < -255;
+    return dt != DType::Int64 && (double(i) < lo || double(i) > hi);
+  }
+  return !(d >= lo && d <= hi);
+}
+void check_number_fits(const Value& v, DType dt) {
+  static const char* const cpp[] = {"float", "double", "int64_t", "bool", "int", "int16_t", "int8_t", "uint8_t"};
+  TL_CHECK(!v.is_number() || !number_overflows(v, dt), "value cannot be converted to type ", cpp[int(dt)], " without overflow");
+}
+
 // ---- Args accessors ----
 const Tensor& Args::t(size_t k) const { return v[k].t; }
 Tensor Args::opt_t(size_t k) const { return v[k].kind == Value::Kind::Tensor ? v[k].t : Tensor(); }
