@@ -374,6 +374,7 @@ void register_sort_scan_ops(std::vector<OpDef>& t) {
                }, nullptr, "composite: gather(x, dim, first k of argsort(x))"});
   t.push_back({"kthvalue(Tensor input, int k, int dim=-1, bool keepdim=False) -> (Tensor, Tensor(nograd))", TM,
                [](const Args& a) {
+                 TL_CHECK(a.t(0).dtype() != DType::Bool, "\"kthvalue_cpu\" not implemented for 'Bool'");
                  auto r = kth("kthvalue", "KthvalueBackward0", a.t(0), a.i(1), a.i(2), a.b(3));
                  return return_type("kthvalue", r.first, r.second);
                }, nullptr, "composite: gather(x, dim, k-th of argsort(x))"});
