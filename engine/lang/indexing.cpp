@@ -442,6 +442,9 @@ static void check_scalar_fits(const Value& v, DType dt, Pos at) {
 void Interp::tensor_set(const Tensor& x, const std::vector<Value>& items0, const Value& v, Pos at) {
   if (!(v.kind == K::Tensor || v.is_number() || v.kind == K::List))
     fail(at, "TypeError: can't assign a " + v.type_name() + " to a Tensor");
+  // A Python number is converted to x's dtype first (PyTorch's valueToTensor, with fill_'s
+  // overflow check), before the index is looked at.
+  if (v.is_number()) check_scalar_fits(v, x.dtype(), at);
   // PyTorch's order (applySlicing, then index_put_): the kinds of the items, their count against
   // x's dims and the basic (int/slice/None) indexing come first; then, with an index tensor or a
   // mask, index_put_'s leaf check; then the index tensors' own checks (dtype, mask shape, bounds).
@@ -471,8 +474,6 @@ void Interp::tensor_set(const Tensor& x, const std::vector<Value>& items0, const
                          : "RuntimeError: a view of a leaf Variable that requires grad is being used in an in-place "
                            "operation.");
   }
-  // A Python number is converted to x's dtype with PyTorch's overflow check.
-  if (v.is_number()) check_scalar_fits(v, x.dtype(), at);
   std::vector<Value> items = items0;
   std::vector<AdvIndex> adv;
   Tensor view = index_basic(x, items, at, adv).t;  // a view of x's memory

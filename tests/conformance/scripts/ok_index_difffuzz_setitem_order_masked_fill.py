@@ -110,7 +110,15 @@ def d11():
     big[1] = float('inf')
 
 
-for label, f in [("d1", d1), ("d2", d2), ("d3", d3), ("d4", d4), ("d5", d5), ("d6", d6), ("d7", d7), ("d8", d8),
+def d12():
+    i8[5] = 1000  # the number's conversion comes before the index
+
+
+def d13():
+    leaf[torch.tensor([0])] = 1e39  # ... and before the leaf check
+
+
+for label, f in [("d12", d12), ("d13", d13), ("d1", d1), ("d2", d2), ("d3", d3), ("d4", d4), ("d5", d5), ("d6", d6), ("d7", d7), ("d8", d8),
                  ("d9", d9), ("d10", d10), ("d11", d11)]:
     attempt(label, f)
 b = torch.tensor([True, False])
