@@ -4,6 +4,7 @@
 #include <queue>
 #include <unordered_map>
 
+#include "engine/ops/op_table.h"
 #include "engine/ops/ops.h"
 
 namespace tl::autograd {
@@ -212,7 +213,7 @@ void run(const std::vector<Tensor>& outputs, const std::vector<Tensor>& grad_out
       return;
     }
     grads.assign(n->next.size(), Tensor());
-    n->backward(*n, g, grads);
+    n->row->backward(*n, g, grads);
     TraceStep* step = nullptr;
     if (t_trace) {
       trace().push_back(TraceStep{n->weak_from_this(), g.detach(), {}});

@@ -1,10 +1,11 @@
 #include "engine/autograd/node.h"
 
-#include <cctype>
+#include "engine/ops/op_table.h"
 
 namespace tl {
 
 static uint64_t g_seq = 0;
+static void (*g_record_observer)(const Node&) = nullptr;
 static thread_local int t_src_line = 0, t_src_col = 0;
 void set_source_pos(int line, int col) { t_src_line = line, t_src_col = col; }
 SourcePosGuard::SourcePosGuard(int l, int c) : line(t_src_line), col(t_src_col) { set_source_pos(l, c); }
@@ -96,18 +97,10 @@ Tensor Node::leaf_tensor() const {
 std::string Node::name() const {
   if (is_accumulate()) return "AccumulateGrad";
   if (display) return display;
-  std::string r;
-  bool up = true;
-  for (const char* p = op; *p; ++p) {
-    if (*p == '_') {
-      up = true;
-      continue;
-    }
-    r += up ? char(std::toupper(static_cast<unsigned char>(*p))) : *p;
-    up = false;
-  }
-  return r + "Backward0";
+  return row->grad_fn;
 }
+const char* Node::op() const { return row ? row->name.c_str() : "accumulate_grad"; }
+const char* Node::derivative() const { return row ? row->derivative : ""; }
 
 bool any_requires_grad(std::initializer_list<const Tensor*> inputs) {
   for (const Tensor* t : inputs)
@@ -129,7 +122,6 @@ std::shared_ptr<Node> grad_accumulator(const Tensor& leaf) {
   TensorImpl* impl = leaf.impl();
   if (auto n = impl->grad_accumulator.lock()) return n;
   auto n = std::make_shared<Node>();
-  n->op = "accumulate_grad";
   n->seq = UINT64_MAX;  // as in PyTorch: accumulate as soon as ready
   n->leaf = leaf.impl_ptr();
   n->accumulate = true;
@@ -143,8 +135,7 @@ std::shared_ptr<Node> grad_accumulator(const Tensor& leaf) {
 }
 
 template <class Range, class Get>
-static Node* record_impl(const char* op, BackwardFn bw, const Range& inputs, size_t count, Get get,
-                         Tensor& out) {
+static Node* record_impl(const OpDef& row, const Range& inputs, size_t count, Get get, Tensor& out) {
   if (!grad_enabled()) return nullptr;
   bool any = false;
   for (const auto& x : inputs) {
@@ -152,9 +143,9 @@ static Node* record_impl(const char* op, BackwardFn bw, const Range& inputs, siz
     if (t.defined() && t.requires_grad()) any = true;
   }
   if (!any) return nullptr;
+  TL_CHECK(row.backward, "op table: row ", row.key, " records a node but has no backward");
   auto n = std::make_shared<Node>();
-  n->op = op;
-  n->backward = bw;
+  n->row = &row;
   n->seq = ++g_seq;
   n->src_line = t_src_line, n->src_col = t_src_col;
   n->module = t_module;
@@ -178,15 +169,17 @@ static Node* record_impl(const char* op, BackwardFn bw, const Range& inputs, siz
   }
   out.impl()->grad_fn = n;
   out.impl()->requires_grad = true;
+  if (g_record_observer) g_record_observer(*n);
   return n.get();
 }
 
-Node* record(const char* op, BackwardFn bw, std::initializer_list<const Tensor*> inputs, Tensor& out) {
-  return record_impl(op, bw, inputs, inputs.size(), [](const Tensor* t) -> const Tensor& { return *t; }, out);
+Node* record(const OpDef& row, std::initializer_list<const Tensor*> inputs, Tensor& out) {
+  return record_impl(row, inputs, inputs.size(), [](const Tensor* t) -> const Tensor& { return *t; }, out);
 }
-Node* record(const char* op, BackwardFn bw, const std::vector<Tensor>& inputs, Tensor& out) {
-  return record_impl(op, bw, inputs, inputs.size(), [](const Tensor& t) -> const Tensor& { return t; }, out);
+Node* record(const OpDef& row, const std::vector<Tensor>& inputs, Tensor& out) {
+  return record_impl(row, inputs, inputs.size(), [](const Tensor& t) -> const Tensor& { return t; }, out);
 }
+void set_record_observer(void (*fn)(const Node&)) { g_record_observer = fn; }
 
 void save(Node* n, const Tensor& t) {
   if (!t.defined()) {  // a slot kept so saved indices stay fixed

@@ -17,6 +17,7 @@
 namespace tl {
 
 struct Node;
+struct OpDef;  // engine/ops/op_table.h: the op-table row that owns a node's identity
 // Returns input gradients: grads[i] for input i (left undefined where not needed).
 using BackwardFn = void (*)(Node& node, const Tensor& grad_out, std::vector<Tensor>& grads);
 
@@ -73,11 +74,13 @@ struct Attrs {
 void custom_backward(Node& node, const Tensor& grad_out, std::vector<Tensor>& grads);
 
 struct Node : std::enable_shared_from_this<Node> {
-  const char* op = "";       // op table name, e.g. "mul"
-  // PyTorch's grad_fn name when the op that made this node is a composite or an overload
-  // PyTorch numbers (set by the op table row, see kNodeNames); null: derived from `op`.
+  // The op-table row that recorded this node: its backward, its grad_fn name and its derivative
+  // text (null only for AccumulateGrad nodes).
+  const OpDef* row = nullptr;
+  // A grad_fn name decided when the node was made, over the row's: the name of the composite
+  // whose output this node is (mean = sum + div -> MeanBackward0, set by the composite's row),
+  // or a name that depends on the arguments (NllLoss2DBackward0, CopySlices, a user Function).
   const char* display = nullptr;
-  BackwardFn backward = nullptr;
   uint64_t seq = 0;          // creation order; the engine runs later nodes first
   SmallVec<Edge, 2> next;
   SmallVec<InputMeta, 2> inputs;
@@ -87,6 +90,7 @@ struct Node : std::enable_shared_from_this<Node> {
     if (!attrs_) attrs_.reset(new Attrs());
     return *attrs_;
   }
+  bool has_attrs() const { return attrs_ != nullptr; }
   Shape out_shape;
   DType out_dtype = DType::Float32;
   std::weak_ptr<TensorImpl> retained;  // non-leaf output with retain_grad()
@@ -134,13 +138,18 @@ struct Node : std::enable_shared_from_this<Node> {
   // Returns saved tensor i; throws PyTorch's errors if it was freed or modified in place.
   Tensor saved_tensor(size_t i);
   std::string name() const;  // PyTorch-style grad_fn name, e.g. "MulBackward0"
+  const char* op() const;    // the row's op name ("mul"); "accumulate_grad"
+  const char* derivative() const;  // the row's derivative formula ("" if none)
 };
 
-// Called by op forwards. If grad mode is on and any input requires grad, creates the node
-// (edges + input metadata), lets `save` fill saved tensors/attrs, and attaches it to `out`.
-// Returns the node (or null) so the op can save tensors after the fact.
-Node* record(const char* op, BackwardFn bw, std::initializer_list<const Tensor*> inputs, Tensor& out);
-Node* record(const char* op, BackwardFn bw, const std::vector<Tensor>& inputs, Tensor& out);
+// Called by op forwards with their op-table row (TL_ROW("mul.Tensor"), engine/ops/op_table.h).
+// If grad mode is on and any input requires grad, creates the node (edges + input metadata) whose
+// backward is the row's, and attaches it to `out`. Returns the node (or null) so the op can save
+// tensors and attributes after the fact.
+Node* record(const OpDef& row, std::initializer_list<const Tensor*> inputs, Tensor& out);
+Node* record(const OpDef& row, const std::vector<Tensor>& inputs, Tensor& out);
+// Testing hook: called with every node record() makes (null: none).
+void set_record_observer(void (*fn)(const Node&));
 bool any_requires_grad(std::initializer_list<const Tensor*> inputs);
 void save(Node* n, const Tensor& t);         // an input (kept whole, with its graph)
 void save_output(Node* n, const Tensor& out);  // the output (kept as data, no cycle)

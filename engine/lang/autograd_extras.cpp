@@ -41,8 +41,8 @@ struct SavedNames {
   const char* names[3];
 };
 const SavedNames kSavedNames[] = {
-    {"mul", {"self", "other"}},      {"div", {"self", "other"}},      {"pow", {"self", "exponent"}},
-    {"pow_scalar", {"self"}},        {"exp", {"result"}},             {"sqrt", {"result"}},
+    {"mul", {"self", "other"}},      {"div", {"self", "other"}},      {"pow.Tensor", {"self", "exponent"}},
+    {"pow.Scalar", {"self"}},        {"exp", {"result"}},             {"sqrt", {"result"}},
     {"tanh", {"result"}},            {"sigmoid", {"result"}},         {"relu", {"result"}},
     {"log", {"self"}},               {"sin", {"self"}},               {"cos", {"self"}},
     {"abs", {"self"}},               {"erf", {"self"}},               {"mm", {"self", "mat2"}},
@@ -52,7 +52,7 @@ const SavedNames kSavedNames[] = {
 
 const SavedNames* saved_names(const Node& n) {
   for (const SavedNames& s : kSavedNames)
-    if (std::strcmp(s.op, n.op) == 0) return &s;
+    if (n.row->key == s.op || n.row->name == s.op) return &s;  // a key, or every overload
   return nullptr;
 }
 
@@ -150,11 +150,11 @@ bool Interp::autograd_attr(const Value& obj, const std::string& name, Pos at, Va
   const std::string what = name.substr(7);
   const SavedNames* sn = saved_names(n);
   if (!sn) return false;
-  if (std::strcmp(n.op, "pow_scalar") == 0 && what == "exponent") {
+  if (n.row->key == "pow.Scalar" && what == "exponent") {
     out = scalar_value(n.attrs().f0);
     return true;
   }
-  if (std::strcmp(n.op, "leaky_relu") == 0 && what == "negative_slope") {
+  if (n.row->name == "leaky_relu" && what == "negative_slope") {
     out = Value::number(n.attrs().f0);
     return true;
   }

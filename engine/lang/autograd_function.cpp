@@ -5,6 +5,7 @@
 #include <set>
 
 #include "engine/lang/interp.h"
+#include "engine/ops/op_table.h"
 
 namespace tl::lang::detail {
 
@@ -81,7 +82,7 @@ Value Interp::function_apply(const Value& cls, std::vector<Value>& pos, Kw& kw, 
   Tensor o = out.t;
   for (const Tensor& x : inputs)
     if (o.same(x)) o = o.detach();  // forward returned an input: the output is a new tensor on its data
-  Node* n = record("custom_function", custom_backward, inputs, o);
+  Node* n = record(TL_ROW("custom_function"), inputs, o);
   if (!n) return Value::tensor(o);
   n->display = intern_name(c->name + "Backward");
   // ctx saved the output itself: keep a data-only alias (the node must not own its own output).

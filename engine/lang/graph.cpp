@@ -39,18 +39,6 @@ struct Graph {
   std::vector<std::shared_ptr<const ModuleScope>> scopes;  // keeps the nodes' scopes alive
 };
 
-// The op table's derivative formula of an op name (first row with that name).
-const char* derivative_of(const std::string& op) {
-  static const auto index = [] {
-    std::unordered_map<std::string, const char*> m;
-    for (const OpDef& d : op_table())
-      if (d.derivative && *d.derivative && !m.count(d.name)) m[d.name] = d.derivative;
-    return m;
-  }();
-  auto it = index.find(op);
-  return it == index.end() ? "" : it->second;
-}
-
 Tensor pick_root(const RunResult& r, const std::string& var, std::string& name) {
   if (!var.empty()) {
     const Tensor* t = r.find(var);
@@ -120,9 +108,9 @@ Graph build(const RunResult& r, const std::string& var) {
     } else {
       GNode o;
       o.is_op = true;
-      o.op = n->op;
+      o.op = n->op();
       o.grad_fn = n->name();
-      o.derivative = derivative_of(n->op);
+      o.derivative = n->derivative();
       o.shape = n->out_shape;
       o.dtype = n->out_dtype;
       o.requires_grad = true;

@@ -1,5 +1,6 @@
 // Subscripts: Python sequences, dicts, and tensor indexing (get and set).
 #include "engine/lang/interp.h"
+#include "engine/ops/op_table.h"
 #include "engine/lang/numpy.h"
 
 namespace tl::lang::detail {
@@ -340,7 +341,7 @@ Tensor Interp::tensor_index(const Tensor& x, std::vector<Value> items, Pos at, b
       for (int64_t k = nb + p0; k < int64_t(shape.size()); ++k) back.push_back(Value::integer(k));
       t = call1("permute", kAnyOp, {t, Value::tuple(back)}, at);
     }
-    label_node(t.t, "IndexBackward0", {&x});
+    label_node(t.t, TL_ROW("index"), {&x});
     return t.t;
   }
   if (cur.t.same(x)) {  // x[:] / x[...]: a new view of the same data, as PyTorch returns
@@ -631,9 +632,9 @@ void Interp::tensor_set_recorded(const Tensor& x, const std::vector<Value>& item
   if (x.requires_grad()) old.impl()->grad_fn = x.impl()->grad_fn, old.impl()->requires_grad = true;
   const Shape src_shape = src.shape(), x_shape = x.shape();
   const DType src_dt = src.dtype();
-  Node* n = record("index_put_", custom_backward, {&old, &src}, self);
+  Node* n = record(TL_ROW("index_put_"), {&old, &src}, self);
   if (!n) return;
-  n->display = advanced ? "IndexPutBackward0" : "CopySlices";
+  if (!advanced) n->display = TL_ROW("copy_slices").grad_fn.c_str();  // else the row's IndexPutBackward0
   // Zeroing mask of x's shape (1 where x keeps its value): a constant, so the gradient stays a
   // differentiable product (higher-order gradients work).
   Tensor keep;

@@ -182,6 +182,9 @@ std::string repr(const Value& v) {
       return "device(type='" + d->type + "'" + (d->index >= 0 ? ", index=" + std::to_string(d->index) : "") + ")";
     }
     case Tag::Optimizer: return "<" + o->type_name() + " optimizer object at " + hex_addr(o) + ">";
+    case Tag::NdArray:
+    case Tag::NpFn:
+    case Tag::NpDType: break;  // numpy objects print through np_repr above
   }
   return "<object>";
 }

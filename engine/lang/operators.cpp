@@ -1,6 +1,7 @@
 // Binary, unary and comparison operators on numbers, sequences and tensors.
 #include "engine/lang/interp.h"
 #include "engine/lang/numpy.h"
+#include "engine/ops/op_table.h"
 
 namespace tl::lang::detail {
 
@@ -66,7 +67,7 @@ Value Interp::tensor_binop(BinOpKind op, const Value& a, const Value& b, Pos at)
                  "to invert a mask, use the `~` or `logical_not()` operator instead.");
       Tensor w = wrap_scalar(a.as_double(), b.t, a.kind != K::Float);
       Value r = call_table(name, where, {Value::tensor(w), b}, {}, at);
-      if (op == BinOpKind::Sub && r.kind == K::Tensor) label_node(r.t, "RsubBackward1", {&b.t});  // number - x
+      if (op == BinOpKind::Sub && r.kind == K::Tensor) label_node(r.t, TL_ROW("rsub.Scalar"), {&b.t});  // number - x
       return r;
     }
   }

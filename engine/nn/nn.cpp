@@ -139,7 +139,6 @@ Tensor Linear::forward(const std::vector<Tensor>& in) {
            x.dim() >= 2 ? x.numel() / std::max<int64_t>(1, x.shape()[x.dim() - 1]) : 1, "x",
            x.dim() >= 1 ? x.shape()[x.dim() - 1] : 0, " and ", in_features, "x", out_features, ")");
   Tensor y = linear(x, weight(), bias());
-  if (x.dim() == 2) label_node(y, bias().defined() ? "AddmmBackward0" : "MmBackward0", {&x});
   return y;
 }
 
@@ -232,7 +231,7 @@ Tensor Activation::forward(const std::vector<Tensor>& in) {
     case Kind::Sigmoid: return sigmoid(x);
     case Kind::GELU: {
       Tensor y = gelu(x);
-      label_node(y, "GeluBackward0", {&x});
+      label_node(y, TL_ROW("gelu"), {&x});
       return y;
     }
   }
@@ -248,7 +247,7 @@ Tensor Softmax::forward(const std::vector<Tensor>& in) {
     d = (x.dim() == 0 || x.dim() == 1 || x.dim() == 3) ? 0 : 1;
   }
   Tensor y = softmax(x, d);
-  label_node(y, "SoftmaxBackward0", {&x});
+  label_node(y, TL_ROW("softmax"), {&x});
   return y;
 }
 
@@ -257,7 +256,7 @@ Tensor LogSoftmax::forward(const std::vector<Tensor>& in) { return log_softmax(o
 Tensor Flatten::forward(const std::vector<Tensor>& in) {
   const Tensor& x = one_input(in, "Flatten");
   Tensor y = flatten(x, start_dim, end_dim);
-  label_node(y, y.impl()->storage == x.impl()->storage ? "ViewBackward0" : "UnsafeViewBackward0", {&x});
+  label_node(y, y.impl()->storage == x.impl()->storage ? TL_ROW("_reshape_alias") : TL_ROW("_unsafe_view"), {&x});
   return y;
 }
 
@@ -282,7 +281,7 @@ LayerNorm::LayerNorm(std::vector<int64_t> shape, double eps, bool affine)
 Tensor LayerNorm::forward(const std::vector<Tensor>& in) {
   const Tensor& x = one_input(in, "LayerNorm");
   Tensor y = layer_norm(x, normalized_shape, params_[0].second, params_[1].second, eps);
-  label_node(y, "NativeLayerNormBackward0", {&x});
+  label_node(y, TL_ROW("layer_norm"), {&x});
   return y;
 }
 
@@ -340,7 +339,7 @@ Tensor Embedding::forward(const std::vector<Tensor>& in) {
     Tensor pad = unsqueeze(eq(idx, Tensor::scalar(double(*padding_idx), DType::Int64)), -1);
     y = where(pad, y.detach(), y);
   }
-  label_node(y, "EmbeddingBackward0", {&w});
+  label_node(y, TL_ROW("embedding"), {&w});
   return y;
 }
 
@@ -463,7 +462,7 @@ Tensor AvgPool2d::forward(const std::vector<Tensor>& in) {
   const Tensor& x = one_input(in, "AvgPool2d");
   Tensor y = avg_pool2d(x, ints_of(kernel_size), ints_of(stride), ints_of(padding), ceil_mode, count_include_pad,
                         divisor_override);
-  label_node(y, "AvgPool2DBackward0", {&x});
+  label_node(y, TL_ROW("avg_pool2d"), {&x});
   return y;
 }
 
@@ -481,7 +480,7 @@ Tensor AdaptiveAvgPool2d::forward(const std::vector<Tensor>& in) {
   }
   Tensor y = adaptive_avg_pool2d(x, os);
   const bool one = y.shape()[y.dim() - 1] == 1 && y.shape()[y.dim() - 2] == 1;
-  label_node(y, one ? "MeanBackward1" : "AdaptiveAvgPool2DBackward0", {&x});
+  label_node(y, one ? TL_ROW("mean.dim") : TL_ROW("adaptive_avg_pool2d"), {&x});
   return y;
 }
 
@@ -511,7 +510,7 @@ Tensor Unflatten::forward(const std::vector<Tensor>& in) {
     for (int64_t z : sizes) shape.push_back(z);
   }
   Tensor y = view(x, shape);
-  label_node(y, "ViewBackward0", {&x});
+  label_node(y, TL_ROW("view"), {&x});
   return y;
 }
 
@@ -569,7 +568,7 @@ Tensor BatchNorm::forward(const std::vector<Tensor>& in) {
   Tensor y = div(sub(x, mu), sqrt(add(var_b, Tensor::scalar(eps, x.dtype()))));
   if (params_[0].second.defined()) y = mul(y, reshape(params_[0].second, bshape));
   if (params_[1].second.defined()) y = add(y, reshape(params_[1].second, bshape));
-  label_node(y, "NativeBatchNormBackward0", {&x});
+  label_node(y, TL_ROW("native_batch_norm"), {&x});
   return y;
 }
 
@@ -647,12 +646,12 @@ std::vector<Tensor> LSTM::run(const Tensor& input, const Tensor& h0_in, const Te
       outs.push_back(h);
     }
     Tensor out = stack(outs, 0);  // (T, B, H)
-    label_node(out, "StackBackward0", {});
+    label_node(out, TL_ROW("stack"), {});
     x = (dropout > 0 && training_ && l < num_layers - 1) ? tl::dropout(out, dropout, true) : out;
     hn.push_back(h), cn.push_back(c);
   }
   Tensor hs = stack(hn, 0), cs = stack(cn, 0);
-  label_node(hs, "StackBackward0", {}), label_node(cs, "StackBackward0", {});
+  label_node(hs, TL_ROW("stack"), {}), label_node(cs, TL_ROW("stack"), {});
   if (!batched) return {squeeze(x, 1), squeeze(hs, 1), squeeze(cs, 1)};
   return {batch_first ? transpose(x, 0, 1) : x, hs, cs};
 }
@@ -693,7 +692,7 @@ Tensor PReLU::forward(const std::vector<Tensor>& in) {
     w = reshape(w, s);
   }
   Tensor y = where(gt(x, Tensor::scalar(0, x.dtype())), x, mul(w, x));
-  label_node(y, "PreluBackward0", {&x});
+  label_node(y, TL_ROW("prelu"), {&x});
   return y;
 }
 
@@ -733,7 +732,7 @@ Tensor MSELoss::forward(const std::vector<Tensor>& in) {
   two_inputs(in, "MSELoss");
   if (reduction == Reduction::Mean) {
     Tensor y = mse_loss(in[0], in[1]);
-    label_node(y, "MseLossBackward0", {&in[0], &in[1]});
+    label_node(y, TL_ROW("mse_loss"), {&in[0], &in[1]});
     return y;
   }
   broadcast_shapes("mse_loss", in[0].shape(), in[1].shape());
@@ -747,7 +746,7 @@ Tensor CrossEntropyLoss::forward(const std::vector<Tensor>& in) {
   const Tensor &x = in[0], &y = in[1];
   if (reduction == Reduction::Mean) {
     Tensor l = cross_entropy(x, y, ignore_index);
-    label_node(l, y.is_floating_point() ? "DivBackward1" : x.dim() > 2 ? "NllLoss2DBackward0" : "NllLossBackward0", {&x, &y});
+    label_node(l, y.is_floating_point() ? TL_ROW("div.Scalar") : x.dim() > 2 ? TL_ROW("nll_loss2d") : TL_ROW("nll_loss"), {&x, &y});
     return l;
   }
   const int cdim = x.dim() == 1 ? 0 : 1;
@@ -787,7 +786,7 @@ Tensor BCEWithLogitsLoss::forward(const std::vector<Tensor>& in) {
     Tensor m = clamp(neg(x), 0.0, std::nullopt);
     Tensor l = add(mul(sub(one, y), x), mul(lw, add(log(add(exp(neg(m)), exp(sub(neg(x), m)))), m)));
     Tensor r = reduce(l, reduction);
-    label_node(r, "BinaryCrossEntropyWithLogitsBackward0", {&x, &y});
+    label_node(r, TL_ROW("binary_cross_entropy_with_logits"), {&x, &y});
     return r;
   }
   if (reduction == Reduction::Mean) return binary_cross_entropy_with_logits(x, y);
@@ -806,7 +805,7 @@ Tensor NLLLoss::forward(const std::vector<Tensor>& in) {
   TL_CHECK(reduction == Reduction::Mean, "NLLLoss(reduction='", reduction_name(reduction),
            "') is not supported by tensorlens (only 'mean')");
   Tensor l = nll_loss(in[0], in[1], ignore_index);
-  label_node(l, in[0].dim() > 2 ? "NllLoss2DBackward0" : "NllLossBackward0", {&in[0], &in[1]});
+  label_node(l, in[0].dim() > 2 ? TL_ROW("nll_loss2d") : TL_ROW("nll_loss"), {&in[0], &in[1]});
   return l;
 }
 

@@ -12,6 +12,7 @@
 #include <limits>
 
 #include "engine/autograd/node.h"
+#include "engine/ops/op_table.h"
 #include "engine/kernels/matmul.h"
 #include "engine/ops/ops.h"
 
@@ -160,8 +161,7 @@ Tensor unfold(const Tensor& x, const IntList& kernel_size, const IntList& dilati
   set_out("unfold", g, x4.shape()[2], x4.shape()[3]);
   Tensor out = im2col_raw(x4, g);
   if (x.dim() == 3) out = Tensor(out).view(Shape{out.shape()[1], out.shape()[2]});
-  if (Node* n = record("unfold", unfold_bw, {&x}, out)) {
-    n->display = "Im2ColBackward0";
+  if (Node* n = record(TL_ROW("unfold"), {&x}, out)) {
     n->attrs().dims = Dims{};
     for (int64_t v : {g.kh, g.kw, g.dh, g.dw, g.ph, g.pw, g.sh, g.sw}) n->attrs().dims.push_back(v);
   }
@@ -199,8 +199,7 @@ Tensor fold(const Tensor& cols, const IntList& output_size, const IntList& kerne
       col2im<T>(cc.data_ptr<T>() + n * C * K * g.oh * g.ow, C, H, W, g, out.data_ptr<T>() + n * C * H * W);
   });
   if (cols.dim() == 2) out = Tensor(out).view(Shape{C, H, W});
-  if (Node* n = record("fold", fold_bw, {&cols}, out)) {
-    n->display = "Col2ImBackward0";
+  if (Node* n = record(TL_ROW("fold"), {&cols}, out)) {
     n->attrs().dims = Dims{};
     for (int64_t v : {g.kh, g.kw, g.dh, g.dw, g.ph, g.pw, g.sh, g.sw}) n->attrs().dims.push_back(v);
   }
@@ -279,8 +278,7 @@ Tensor conv2d(const Tensor& x, const Tensor& w, const Tensor& b, const IntList& 
     }
   }
   if (x.dim() == 3) out = Tensor(out).view(Shape{O, g.oh, g.ow});
-  if (Node* n = record("conv2d", conv2d_bw, {&x, &w, &b}, out)) {
-    n->display = "ConvolutionBackward0";
+  if (Node* n = record(TL_ROW("conv2d"), {&x, &w, &b}, out)) {
     n->attrs().i0 = groups;
     n->attrs().dims = Dims{};
     for (int64_t v : {g.kh, g.kw, g.dh, g.dw, g.ph, g.pw, g.sh, g.sw}) n->attrs().dims.push_back(v);
@@ -349,8 +347,7 @@ std::pair<Tensor, Tensor> max_pool2d_with_indices(const Tensor& x, const IntList
     out = Tensor(out).view(Shape{C, g.oh, g.ow});
     idx = Tensor(idx).view(Shape{C, g.oh, g.ow});
   }
-  if (Node* n = record("max_pool2d", max_pool2d_bw, {&x}, out)) {
-    n->display = "MaxPool2DWithIndicesBackward0";
+  if (Node* n = record(TL_ROW("max_pool2d"), {&x}, out)) {
     save(n, idx);
   }
   return {out, idx};
@@ -477,7 +474,7 @@ void register_conv_ops(std::vector<OpDef>& t) {
                [](const Args& a) {
                  return Value::tensor(max_pool2d_with_indices(a.t(0), a.ints(1), a.ints(2), a.ints(3), a.ints(4), a.b(5)).first);
                },
-               max_pool2d_bw, "grad scattered to each window's argmax"});
+               nullptr, "composite: the max_pool2d row's node"});
   t.push_back({"max_pool2d(Tensor input, int[] kernel_size, int[]? stride=None, int[] padding=0, int[] dilation=1, "
                "bool ceil_mode=False, bool return_indices=False) -> Tensor",
                kF,

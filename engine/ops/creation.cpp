@@ -4,6 +4,7 @@
 #include <type_traits>
 
 #include "engine/ops/ops.h"
+#include "engine/ops/op_table.h"
 
 namespace tl {
 
@@ -419,9 +420,9 @@ void register_creation_ops(std::vector<OpDef>& t) {
                    mul_(out, s.detach());
                    add_(out, m.detach());
                  }
-                 if (Node* n = record("normal", zero_grads_bw, {&m, &s}, out)) n->display = "NormalBackward3";
+                 record(TL_ROW("normal.Tensor_Tensor"), {&m, &s}, out);
                  return Value::tensor(out);
-               }});
+               }, zero_grads_bw});
   t.push_back({"normal.Tensor_float(Tensor(nograd) mean, float std=1) -> Tensor(nograd)", kTorch, [](const Args& a) {
                  const Tensor& m = a.t(0);
                  TL_CHECK(is_floating(m.dtype()), "normal expects floating-point mean");
@@ -432,9 +433,9 @@ void register_creation_ops(std::vector<OpDef>& t) {
                    normal_(out, 0, a.f(1));
                    add_(out, m.detach());
                  }
-                 if (Node* n = record("normal", zero_grads_bw, {&m}, out)) n->display = "NormalBackward1";
+                 record(TL_ROW("normal.Tensor_float"), {&m}, out);
                  return Value::tensor(out);
-               }});
+               }, zero_grads_bw});
   t.push_back({"normal.float_Tensor(float mean, Tensor(nograd) std) -> Tensor(nograd)", kTorch, [](const Args& a) {
                  const Tensor& s = a.t(1);
                  TL_CHECK(is_floating(s.dtype()), "normal expects floating-point std");
@@ -446,9 +447,9 @@ void register_creation_ops(std::vector<OpDef>& t) {
                    mul_(out, s.detach());
                    add_(out, Tensor::scalar(a.f(0), s.dtype()));
                  }
-                 if (Node* n = record("normal", zero_grads_bw, {&s}, out)) n->display = "NormalBackward2";
+                 record(TL_ROW("normal.float_Tensor"), {&s}, out);
                  return Value::tensor(out);
-               }});
+               }, zero_grads_bw});
   // torch.normal(mean, std, size): normal_ on a new tensor (PyTorch's numbers for a seed).
   t.push_back({"normal(float mean, float std, int[] size, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)",
                kTorch, [](const Args& a) {
@@ -485,7 +486,7 @@ void register_creation_ops(std::vector<OpDef>& t) {
                [](const Args& a) {
                  const Tensor& p = a.t(0);
                  Tensor out = bernoulli(p);
-                 record("bernoulli", bernoulli_bw, {&p}, out);
+                 record(TL_ROW("bernoulli"), {&p}, out);
                  return Value::tensor(out);
                }, bernoulli_bw, "grad = 0"});
   t.push_back({"bernoulli.p(Tensor input, float p) -> Tensor(nograd)", kTorch | kMethod,

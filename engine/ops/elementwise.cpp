@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "engine/autograd/node.h"
+#include "engine/ops/op_table.h"
 #include "engine/kernels/elementwise.h"
 #include "engine/kernels/fast_math.h"
 #include "engine/kernels/fused_backward.h"
@@ -392,11 +393,19 @@ Tensor scalar_of(const Tensor& g, double v) { return Tensor::scalar(v, g.dtype()
 
 }  // namespace
 
-// ---- add ----  d/da (a + b) = 1, d/db = 1
-static void add_bw(Node&, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = g, gi[1] = g; }
+// ---- add ----  d/da (a + b) = 1, d/db = 1 (alpha: add_alpha below)
+static void add_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  gi[0] = g;
+  gi[1] = n.has_attrs() && n.needs_input_grad(1) ? mul(g, Tensor::scalar(n.attrs().f0, g.dtype())) : g;
+}
+// ---- sub ----  d/da (a - b) = 1, d/db = -1 (alpha: add_alpha below)
+static void sub_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  gi[0] = g;
+  if (n.needs_input_grad(1)) gi[1] = n.has_attrs() ? mul(g, Tensor::scalar(n.attrs().f0, g.dtype())) : neg(g);
+}
 Tensor add(const Tensor& a, const Tensor& b) {
   Tensor out = binary(Bin::Add, a, b);
-  record("add", add_bw, {&a, &b}, out);
+  record(TL_ROW("add.Tensor"), {&a, &b}, out);
   return out;
 }
 
@@ -410,11 +419,8 @@ Tensor clamp_input(const Tensor& x, bool float_bound, bool any_bound) {
 
 // ---- add/sub with alpha ----  out = a + alpha * b, d/da = 1, d/db = alpha. As PyTorch's kernel
 // (ufunc::add: vec::fmadd(b, alpha, a)) one fused multiply-add per element for floats, so
-// `p.add_(g, alpha=-lr)` gives PyTorch's bits; one node (AddBackward0 / SubBackward0) as PyTorch.
-static void add_alpha_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
-  gi[0] = g;
-  if (n.needs_input_grad(1)) gi[1] = mul(g, Tensor::scalar(n.attrs().f0, g.dtype()));
-}
+// `p.add_(g, alpha=-lr)` gives PyTorch's bits; one node (AddBackward0 / SubBackward0) as PyTorch,
+// with the factor of b (alpha, or -alpha for sub) in attrs().f0: d/db = that factor.
 Tensor add_alpha(const Tensor& a0, const Tensor& b0, double alpha, bool is_sub) {
   const DType ct = result_type(a0, b0);
   if (!is_floating(ct)) {
@@ -422,6 +428,7 @@ Tensor add_alpha(const Tensor& a0, const Tensor& b0, double alpha, bool is_sub) 
     return is_sub ? sub(a0, o) : add(a0, o);
   }
   const char* name = is_sub ? "sub" : "add";
+  const OpDef& row = is_sub ? TL_ROW("sub.Tensor") : TL_ROW("add.Tensor");
   Shape out_shape = broadcast_shapes(name, a0.shape(), b0.shape());
   Tensor a = a0.dtype() == ct ? a0 : to_dtype(a0, ct);
   Tensor b = b0.dtype() == ct ? b0 : to_dtype(b0, ct);
@@ -431,18 +438,13 @@ Tensor add_alpha(const Tensor& a0, const Tensor& b0, double alpha, bool is_sub) 
     const T kt = T(k);
     kernels::binary_loop<T, T>(a, b, out, [kt](T x, T y) { return T(std::fma(y, kt, x)); });
   });
-  if (Node* n = record(name, add_alpha_bw, {&a0, &b0}, out)) n->attrs().f0 = k;
+  if (Node* n = record(row, {&a0, &b0}, out)) n->attrs().f0 = k;
   return out;
 }
 
-// ---- sub ----  d/da (a - b) = 1, d/db = -1
-static void sub_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
-  gi[0] = g;
-  if (n.needs_input_grad(1)) gi[1] = neg(g);
-}
 Tensor sub(const Tensor& a, const Tensor& b) {
   Tensor out = binary(Bin::Sub, a, b);
-  record("sub", sub_bw, {&a, &b}, out);
+  record(TL_ROW("sub.Tensor"), {&a, &b}, out);
   return out;
 }
 
@@ -454,7 +456,7 @@ static void mul_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
 Tensor mul(const Tensor& a, const Tensor& b) {
   Tensor out = binary(Bin::Mul, a, b);
   // Save only what a needed gradient uses (so `y.mul_(2)` on a graph tensor works, as PyTorch).
-  if (Node* n = record("mul", mul_bw, {&a, &b}, out))
+  if (Node* n = record(TL_ROW("mul.Tensor"), {&a, &b}, out))
     save(n, b.requires_grad() ? a : Tensor()), save(n, a.requires_grad() ? b : Tensor());
   return out;
 }
@@ -467,7 +469,7 @@ static void div_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
 }
 Tensor div(const Tensor& a, const Tensor& b) {
   Tensor out = binary(Bin::Div, a, b);
-  if (Node* n = record("div", div_bw, {&a, &b}, out)) save(n, b.requires_grad() ? a : Tensor()), save(n, b);
+  if (Node* n = record(TL_ROW("div.Tensor"), {&a, &b}, out)) save(n, b.requires_grad() ? a : Tensor()), save(n, b);
   return out;
 }
 
@@ -512,7 +514,7 @@ Tensor arith(Arith op, const Tensor& a, double b, bool b_is_int) { return arith(
 static void neg_bw(Node&, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = neg(g); }
 Tensor neg(const Tensor& x) {
   Tensor out = unary(Un::Neg, x);
-  record("neg", neg_bw, {&x}, out);
+  record(TL_ROW("neg"), {&x}, out);
   return out;
 }
 
@@ -529,7 +531,7 @@ static void pow_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
 }
 Tensor pow(const Tensor& x, const Tensor& e) {
   Tensor out = binary(Bin::Pow, x, e);
-  if (Node* n = record("pow", pow_bw, {&x, &e}, out)) save(n, x), save(n, e);
+  if (Node* n = record(TL_ROW("pow.Tensor"), {&x, &e}, out)) save(n, x), save(n, e);
   return out;
 }
 
@@ -547,7 +549,7 @@ Tensor pow(const Tensor& x, double e) {
   UnParams p;
   p.p0 = e;
   Tensor out = unary(Un::PowScalar, x, p);
-  if (Node* n = record("pow_scalar", pow_scalar_bw, {&x}, out)) n->attrs().f0 = e, save(n, x);
+  if (Node* n = record(TL_ROW("pow.Scalar"), {&x}, out)) n->attrs().f0 = e, save(n, x);
   return out;
 }
 Tensor pow(double base, const Tensor& e) { return pow(wrap_scalar(base, e, base == std::floor(base)), e); }
@@ -556,7 +558,7 @@ Tensor pow(double base, const Tensor& e) { return pow(wrap_scalar(base, e, base 
 static void exp_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = mul(g, n.saved_tensor(0)); }
 Tensor exp(const Tensor& x) {
   Tensor out = unary(Un::Exp, x);
-  if (Node* n = record("exp", exp_bw, {&x}, out)) save_output(n, out);
+  if (Node* n = record(TL_ROW("exp"), {&x}, out)) save_output(n, out);
   return out;
 }
 
@@ -564,7 +566,7 @@ Tensor exp(const Tensor& x) {
 static void log_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = div(g, n.saved_tensor(0)); }
 Tensor log(const Tensor& x) {
   Tensor out = unary(Un::Log, x);
-  if (Node* n = record("log", log_bw, {&x}, out)) save(n, x);
+  if (Node* n = record(TL_ROW("log"), {&x}, out)) save(n, x);
   return out;
 }
 
@@ -575,7 +577,7 @@ static void sqrt_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
 }
 Tensor sqrt(const Tensor& x) {
   Tensor out = unary(Un::Sqrt, x);
-  if (Node* n = record("sqrt", sqrt_bw, {&x}, out)) save_output(n, out);
+  if (Node* n = record(TL_ROW("sqrt"), {&x}, out)) save_output(n, out);
   return out;
 }
 
@@ -583,7 +585,7 @@ Tensor sqrt(const Tensor& x) {
 static void abs_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = mul(g, sign(n.saved_tensor(0))); }
 Tensor abs(const Tensor& x) {
   Tensor out = unary(Un::Abs, x);
-  if (Node* n = record("abs", abs_bw, {&x}, out)) save(n, x);
+  if (Node* n = record(TL_ROW("abs"), {&x}, out)) save(n, x);
   return out;
 }
 
@@ -591,7 +593,7 @@ Tensor abs(const Tensor& x) {
 static void sin_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = mul(g, cos(n.saved_tensor(0))); }
 Tensor sin(const Tensor& x) {
   Tensor out = unary(Un::Sin, x);
-  if (Node* n = record("sin", sin_bw, {&x}, out)) save(n, x);
+  if (Node* n = record(TL_ROW("sin"), {&x}, out)) save(n, x);
   return out;
 }
 static void cos_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
@@ -599,7 +601,7 @@ static void cos_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
 }
 Tensor cos(const Tensor& x) {
   Tensor out = unary(Un::Cos, x);
-  if (Node* n = record("cos", cos_bw, {&x}, out)) save(n, x);
+  if (Node* n = record(TL_ROW("cos"), {&x}, out)) save(n, x);
   return out;
 }
 
@@ -619,7 +621,7 @@ static void tanh_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
 }
 Tensor tanh(const Tensor& x) {
   Tensor out = unary(Un::Tanh, x);
-  if (Node* n = record("tanh", tanh_bw, {&x}, out)) save_output(n, out);
+  if (Node* n = record(TL_ROW("tanh"), {&x}, out)) save_output(n, out);
   return out;
 }
 
@@ -631,7 +633,7 @@ static void sigmoid_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
 }
 Tensor sigmoid(const Tensor& x) {
   Tensor out = unary(Un::Sigmoid, x);
-  if (Node* n = record("sigmoid", sigmoid_bw, {&x}, out)) save_output(n, out);
+  if (Node* n = record(TL_ROW("sigmoid"), {&x}, out)) save_output(n, out);
   return out;
 }
 
@@ -643,7 +645,7 @@ static void relu_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
 }
 Tensor relu(const Tensor& x) {
   Tensor out = unary(Un::Relu, x);
-  if (Node* n = record("relu", relu_bw, {&x}, out)) save_output(n, out);
+  if (Node* n = record(TL_ROW("relu"), {&x}, out)) save_output(n, out);
   return out;
 }
 
@@ -656,7 +658,7 @@ Tensor leaky_relu(const Tensor& x, double slope) {
   UnParams p;
   p.p0 = slope;
   Tensor out = unary(Un::LeakyRelu, x, p);
-  if (Node* n = record("leaky_relu", leaky_relu_bw, {&x}, out)) n->attrs().f0 = slope, save(n, x);
+  if (Node* n = record(TL_ROW("leaky_relu"), {&x}, out)) n->attrs().f0 = slope, save(n, x);
   return out;
 }
 
@@ -667,7 +669,7 @@ static void erf_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
 }
 Tensor erf(const Tensor& x) {
   Tensor out = unary(Un::Erf, x);
-  if (Node* n = record("erf", erf_bw, {&x}, out)) save(n, x);
+  if (Node* n = record(TL_ROW("erf"), {&x}, out)) save(n, x);
   return out;
 }
 
@@ -690,7 +692,7 @@ Tensor softplus(const Tensor& x, double beta, double threshold) {
   UnParams p;
   p.p0 = beta, p.p1 = threshold;
   Tensor out = unary(Un::Softplus, x, p);
-  if (Node* n = record("softplus", softplus_bw, {&x}, out)) n->attrs().f0 = beta, n->attrs().f1 = threshold, save(n, x);
+  if (Node* n = record(TL_ROW("softplus"), {&x}, out)) n->attrs().f0 = beta, n->attrs().f1 = threshold, save(n, x);
   return out;
 }
 
@@ -708,7 +710,7 @@ Tensor clamp(const Tensor& x, std::optional<double> lo, std::optional<double> hi
   p.has_lo = bool(lo), p.has_hi = bool(hi);
   p.p0 = lo ? *lo : 0, p.p1 = hi ? *hi : 0;
   Tensor out = unary(Un::Clamp, x, p);
-  if (Node* n = record("clamp", clamp_bw, {&x}, out)) {
+  if (Node* n = record(TL_ROW("clamp"), {&x}, out)) {
     n->attrs().i0 = p.has_lo, n->attrs().i1 = p.has_hi, n->attrs().f0 = p.p0, n->attrs().f1 = p.p1;
     save(n, x);
   }
@@ -729,7 +731,7 @@ static void maximum_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) { minm
 static void minimum_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) { minmax_bw(n, g, gi, false); }
 Tensor maximum(const Tensor& a, const Tensor& b) {
   Tensor out = binary(Bin::Max, a, b);
-  if (Node* n = record("maximum", maximum_bw, {&a, &b}, out)) save(n, a), save(n, b);
+  if (Node* n = record(TL_ROW("maximum"), {&a, &b}, out)) save(n, a), save(n, b);
   return out;
 }
 // ---- floor_divide ----  PyTorch records it (the result requires grad) but has no derivative.
@@ -738,7 +740,7 @@ static void floor_divide_bw(Node&, const Tensor&, std::vector<Tensor>&) {
 }
 Tensor floor_divide(const Tensor& a, const Tensor& b) {
   Tensor out = binary(Bin::FloorDiv, a, b);
-  record("floor_divide", floor_divide_bw, {&a, &b}, out);
+  record(TL_ROW("floor_divide"), {&a, &b}, out);
   return out;
 }
 // ---- remainder ----  d/da (a mod b) = 1;  d/db = -floor(a / b)
@@ -755,12 +757,12 @@ static void remainder_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
 }
 Tensor remainder(const Tensor& a, const Tensor& b) {
   Tensor out = binary(Bin::Rem, a, b);
-  if (Node* n = record("remainder", remainder_bw, {&a, &b}, out)) save(n, a.detach()), save(n, b.detach());
+  if (Node* n = record(TL_ROW("remainder.Tensor"), {&a, &b}, out)) save(n, a.detach()), save(n, b.detach());
   return out;
 }
 Tensor minimum(const Tensor& a, const Tensor& b) {
   Tensor out = binary(Bin::Min, a, b);
-  if (Node* n = record("minimum", minimum_bw, {&a, &b}, out)) save(n, a), save(n, b);
+  if (Node* n = record(TL_ROW("minimum"), {&a, &b}, out)) save(n, a), save(n, b);
   return out;
 }
 
@@ -794,7 +796,7 @@ Tensor where(const Tensor& cond, const Tensor& a0, const Tensor& b0) {
     });
   });
   Tensor none;
-  if (Node* n = record("where", where_bw, {&none, &a0, &b0}, out)) save(n, cond);
+  if (Node* n = record(TL_ROW("where"), {&none, &a0, &b0}, out)) save(n, cond);
   return out;
 }
 
@@ -804,7 +806,7 @@ static void sign_bw(Node&, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = m
 Tensor sign(const Tensor& x) {
   if (x.dtype() == DType::Bool) return clone(x);  // sign(True) = True: PyTorch keeps bool
   Tensor out = unary(Un::Sign, x);
-  if (out.is_floating_point()) record("sign", sign_bw, {&x}, out);
+  if (out.is_floating_point()) record(TL_ROW("sign"), {&x}, out);
   return out;
 }
 Tensor eq(const Tensor& a, const Tensor& b) { return binary(Bin::Eq, a, b); }
@@ -848,7 +850,7 @@ Tensor to_dtype(const Tensor& x, DType t) {
     return to_dtype(to_dtype(x, DType::Int64), t);
   Tensor out = Tensor::empty(x.shape(), t);
   TL_DISPATCH(x.dtype(), S, [&] { convert_from<S>(x, out); });
-  if (is_floating(t) && x.is_floating_point()) record("to", to_bw, {&x}, out);
+  if (is_floating(t) && x.is_floating_point()) record(TL_ROW("to"), {&x}, out);
   return out;
 }
 

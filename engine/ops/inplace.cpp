@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "engine/autograd/node.h"
+#include "engine/ops/op_table.h"
 #include "engine/kernels/elementwise.h"
 #include "engine/ops/ops.h"
 
@@ -206,7 +207,7 @@ static bool partial_overlap(const Tensor& a, const Tensor& b) {
 }
 
 // ---- copy_ ----  d/dsrc = 1 (summed back over broadcast dims by the engine)
-static void copy_bw(Node&, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = g; }
+void copy_bw(Node&, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = g; }  // the copy_ row's backward
 Tensor& copy_(Tensor& self, const Tensor& src) {
   const bool recording = grad_enabled() && (self.requires_grad() || src.requires_grad());
   check_inplace("copy_", self, recording);
@@ -218,7 +219,7 @@ Tensor& copy_(Tensor& self, const Tensor& src) {
   write_into("copy_", self, src);
   if (recording && src.requires_grad()) {
     auto old_fn = self.impl()->grad_fn;
-    if (Node* n = record("copy", copy_bw, {&src}, self)) n->display = "CopyBackwards";  // PyTorch 1.13's name
+    record(TL_ROW("copy_"), {&src}, self);
     move_retained(self, old_fn);
   }
   return self;

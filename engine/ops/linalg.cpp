@@ -1,5 +1,6 @@
 // Linear algebra: mm and bmm are primitives (Eigen GEMM); matmul and linear are composites.
 #include "engine/autograd/node.h"
+#include "engine/ops/op_table.h"
 #include "engine/kernels/matmul.h"
 #include "engine/ops/ops.h"
 
@@ -23,7 +24,7 @@ Tensor mm(const Tensor& a, const Tensor& b) {
   check_same_dtype("mm", a, b);
   Tensor out = Tensor::empty(Shape{a.shape()[0], b.shape()[1]}, a.dtype());
   kernels::gemm(a, b, out);
-  if (Node* n = record("mm", mm_bw, {&a, &b}, out)) save(n, a), save(n, b);
+  if (Node* n = record(TL_ROW("mm"), {&a, &b}, out)) save(n, a), save(n, b);
   return out;
 }
 
@@ -40,7 +41,7 @@ Tensor bmm(const Tensor& a, const Tensor& b) {
   check_same_dtype("bmm", a, b);
   Tensor out = Tensor::empty(Shape{a.shape()[0], a.shape()[1], b.shape()[2]}, a.dtype());
   kernels::bgemm(a, b, out);
-  if (Node* n = record("bmm", bmm_bw, {&a, &b}, out)) save(n, a), save(n, b);
+  if (Node* n = record(TL_ROW("bmm"), {&a, &b}, out)) save(n, a), save(n, b);
   return out;
 }
 
@@ -66,7 +67,7 @@ Tensor addmm(const Tensor& input, const Tensor& mat1, const Tensor& mat2, double
              " cannot be broadcast to the product's shape ", p.shape_str());
     out = beta == 0 ? p : add(in, p);
   }
-  if (Node* n = record("addmm", addmm_bw, {&input, &mat1, &mat2}, out)) {
+  if (Node* n = record(TL_ROW("addmm"), {&input, &mat1, &mat2}, out)) {
     n->attrs().f0 = beta, n->attrs().f1 = alpha;
     save(n, mat1), save(n, mat2);
   }
@@ -75,7 +76,7 @@ Tensor addmm(const Tensor& input, const Tensor& mat1, const Tensor& mat2, double
 
 // matmul with PyTorch's rules: 1-D operands get a dim prepended (left) or appended (right) and
 // removed after; batch dims broadcast. Composite: its gradient comes from mm/bmm and views.
-Tensor matmul(const Tensor& a, const Tensor& b) {
+static Tensor matmul_parts(const Tensor& a, const Tensor& b) {
   const int da = a.dim(), db = b.dim();
   TL_CHECK(da > 0 && db > 0, "matmul: both arguments to matmul need to be at least 1D, but they are ", da,
            "D and ", db, "D");
@@ -130,13 +131,42 @@ Tensor matmul(const Tensor& a, const Tensor& b) {
   return reshape(out, s);
 }
 
+// The node PyTorch 1.13's matmul ends in, by the operands' ranks (1-D @ 2-D: unsqueeze, mm, then
+// squeeze_(0); a batched product: a fold, mm or bmm, then _unsafe_view; 2-D @ batch: a clone).
+static const OpDef& matmul_node_row(int da, int db) {
+  if (da == 1 && db == 1) return TL_ROW("dot");
+  if (da == 2 && db == 1) return TL_ROW("mv");
+  if (da == 1 && db == 2) return TL_ROW("squeeze_.dim");
+  if (da == 2 && db == 2) return TL_ROW("mm");
+  if (da == 2) return TL_ROW("clone");
+  return TL_ROW("_unsafe_view");
+}
+Tensor matmul(const Tensor& a, const Tensor& b) {
+  Tensor r = matmul_parts(a, b);
+  label_node(r, matmul_node_row(a.dim(), b.dim()), {&a, &b});
+  return r;
+}
+
 // linear(x, W, b) = x @ W^T + b  (composite)
 Tensor linear(const Tensor& x, const Tensor& w, const Tensor& b) {
   TL_CHECK(w.dim() == 2 || w.dim() == 1, "linear: weight must be 1-D or 2-D, got shape ", w.shape_str());
-  // A 2-D input with a bias is one addmm node (AddmmBackward0), as in PyTorch.
-  if (x.dim() == 2 && w.dim() == 2 && b.defined() && b.dim() <= 1) return addmm(b, x, t(w));
-  Tensor y = matmul(x, w.dim() == 2 ? t(w) : w);
-  return b.defined() ? add(y, b) : y;
+  Tensor r;
+  const OpDef* node = nullptr;  // the node PyTorch 1.13's linear ends in
+  if (x.dim() == 2 && w.dim() == 2 && b.defined() && b.dim() <= 1) {
+    r = addmm(b, x, t(w));  // a 2-D input with a bias: one addmm, as in PyTorch
+    node = &TL_ROW("addmm");
+  } else {
+    r = matmul(x, w.dim() == 2 ? t(w) : w);
+    node = &matmul_node_row(x.dim(), w.dim());
+    if (b.defined()) {
+      r = add(r, b);
+      // PyTorch: a contiguous 3-D input with a bias is one addmm over the folded rows, then a
+      // view; otherwise matmul, then add_.
+      node = x.dim() == 3 && x.is_contiguous() && w.dim() == 2 ? &TL_ROW("view") : &TL_ROW("add.Tensor");
+    }
+  }
+  label_node(r, *node, {&x, &w, &b});  // also groups the parts (the transpose of w) as one op
+  return r;
 }
 
 }  // namespace tl

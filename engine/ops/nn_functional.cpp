@@ -39,16 +39,16 @@ Tensor pad(const Tensor& x, const std::vector<int64_t>& p, const std::string& mo
   const bool constant = mode == "constant";
   TL_CHECK(constant || mode == "reflect" || mode == "replicate" || mode == "circular",
            "NotImplementedError: Unrecognised padding mode ", mode);
-  const char* name = "ConstantPadNdBackward0";
+  const OpDef* row = &TL_ROW("constant_pad_nd");  // the node PyTorch records for the mode
   if (!constant) {
     TL_CHECK(!value || *value == 0, "Padding mode \"", mode, "\" doesn't take in value argument");
     TL_CHECK((np == 2 && (nd == 2 || nd == 3)) || (np == 4 && (nd == 3 || nd == 4)) || (np == 6 && (nd == 4 || nd == 5)),
              "NotImplementedError: Only 2D, 3D, 4D, 5D padding with non-constant padding are supported for now");
     if (mode == "circular")
       TL_CHECK(np == 2 * (nd - 2), "Invalid padding size, expected ", 2 * (nd - 2), " but got ", np);
-    static const char* const refl[] = {"ReflectionPad1DBackward0", "ReflectionPad2DBackward0", "ReflectionPad3DBackward0"};
-    static const char* const repl[] = {"ReplicationPad1DBackward0", "ReplicationPad2DBackward0", "ReplicationPad3DBackward0"};
-    name = mode == "reflect" ? refl[np / 2 - 1] : mode == "replicate" ? repl[np / 2 - 1] : "CopySlices";
+    static const char* const refl[] = {"reflection_pad1d", "reflection_pad2d", "reflection_pad3d"};
+    static const char* const repl[] = {"replication_pad1d", "replication_pad2d", "replication_pad3d"};
+    row = &op_row(mode == "reflect" ? refl[np / 2 - 1] : mode == "replicate" ? repl[np / 2 - 1] : "copy_slices");
   }
   Tensor y = x;
   for (int64_t k = 0; k < np / 2; ++k) {
@@ -81,7 +81,7 @@ Tensor pad(const Tensor& x, const std::vector<int64_t>& p, const std::string& mo
     y = index_select(y, d, Tensor::from_data(idx, Shape{int64_t(idx.size())}, DType::Int64));
   }
   if (y.same(x)) y = view(x, x.shape().vec());  // no padding at all: still a new tensor
-  label_node(y, name, {&x});
+  label_node(y, *row, {&x});
   return y;
 }
 
@@ -108,7 +108,7 @@ Tensor log_softmax(const Tensor& x, int64_t dim) {
       out = sub(shifted, log(sum(exp(shifted), {d}, true)));
     }
   }
-  if (Node* n = record("log_softmax", log_softmax_bw, {&x}, out)) n->attrs().i0 = x.dim() == 0 ? 0 : d, save_output(n, out);
+  if (Node* n = record(TL_ROW("log_softmax"), {&x}, out)) n->attrs().i0 = x.dim() == 0 ? 0 : d, save_output(n, out);
   return out;
 }
 
@@ -136,8 +136,7 @@ Tensor mse_loss(const Tensor& input0, const Tensor& target0) {
     Tensor d = sub(input, target);
     out = mean(mul(d, d));
   }
-  if (Node* n = record("mse_loss", mse_loss_bw, {&input, &target}, out)) {
-    n->display = "MseLossBackward0";
+  if (Node* n = record(TL_ROW("mse_loss"), {&input, &target}, out)) {
     save(n, input), save(n, target);
   }
   return out;
@@ -238,7 +237,7 @@ Tensor binary_cross_entropy_with_logits(const Tensor& input, const Tensor& targe
                    log(add(exp(neg(m)), exp(sub(neg(input), m)))));
     out = mean(l);
   }
-  if (Node* n = record("binary_cross_entropy_with_logits", bce_logits_bw, {&input, &target}, out)) {
+  if (Node* n = record(TL_ROW("binary_cross_entropy_with_logits"), {&input, &target}, out)) {
     n->attrs().i0 = input.numel();
     save(n, input), save(n, target);
   }
@@ -309,7 +308,7 @@ static Tensor apply_reduction(const char* op, const Tensor& l, const std::string
 Tensor l1_loss(const Tensor& x, const Tensor& y, const std::string& reduction) {
   broadcast_shapes("l1_loss", x.shape(), y.shape());
   Tensor r = apply_reduction("l1_loss", abs(sub(x, y)), reduction);
-  label_node(r, reduction == "mean" ? "MeanBackward0" : reduction == "sum" ? "SumBackward0" : nullptr, {&x, &y});
+  if (reduction != "none") label_node(r, reduction == "mean" ? TL_ROW("mean") : TL_ROW("sum"), {&x, &y});
   return r;
 }
 
@@ -323,7 +322,7 @@ Tensor smooth_l1_loss(const Tensor& x, const Tensor& y, double beta, const std::
                                div(mul(mul(Tensor::scalar(0.5, d.dtype()), d), d), Tensor::scalar(beta, d.dtype())),
                                sub(ad, Tensor::scalar(0.5 * beta, ad.dtype())));
   Tensor r = apply_reduction("smooth_l1_loss", l, reduction);
-  label_node(r, "SmoothL1LossBackward0", {&x, &y});
+  label_node(r, TL_ROW("smooth_l1_loss"), {&x, &y});
   return r;
 }
 
@@ -340,7 +339,7 @@ Tensor binary_cross_entropy(const Tensor& x, const Tensor& y, const std::string&
   Tensor one = Tensor::scalar(1, x.dtype());
   Tensor l = neg(add(mul(y, clamp(log(x), -100.0, std::nullopt)), mul(sub(one, y), clamp(log(sub(one, x)), -100.0, std::nullopt))));
   Tensor r = apply_reduction("binary_cross_entropy", l, reduction);
-  label_node(r, "BinaryCrossEntropyBackward0", {&x, &y});
+  label_node(r, TL_ROW("binary_cross_entropy"), {&x, &y});
   return r;
 }
 

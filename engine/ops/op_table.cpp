@@ -85,92 +85,139 @@ void parse_schema(OpDef& op) {
   }
 }
 
-// PyTorch's grad_fn names for the rows whose recorded node is named otherwise: composites (mean
-// is sum and div here, one MeanBackward0 node in PyTorch; cross_entropy ends in PyTorch's
-// NllLossBackward0) and overloads PyTorch numbers (SumBackward1). The row's call labels the node
-// it returns (Node::display), so print(y.grad_fn), the inspector and the JS API all show
-// PyTorch's name; the graph view still shows the parts.
-using NodeNamer = const char* (*)(const Args& a, const Tensor& out);
-#define TL_NAME(s) [](const Args&, const Tensor&) -> const char* { return s; }
-const std::pair<const char*, NodeNamer> kNodeNames[] = {
-    {"mean", TL_NAME("MeanBackward0")},
-    {"mean.dim", TL_NAME("MeanBackward1")},
-    {"sum.dim", TL_NAME("SumBackward1")},
-    {"mse_loss", TL_NAME("MseLossBackward0")},
+// PyTorch's grad_fn names where they are not the row's name in CamelCase + "Backward0":
+// overloads PyTorch numbers (SumBackward1), nodes PyTorch names after another op (unfold is
+// Im2ColBackward0), and composites (mean is sum and div here, one MeanBackward0 node in PyTorch):
+// a composite's row gives its name to the node its call returns, so print(y.grad_fn), the
+// inspector and the JS API all show PyTorch's name; the graph view still shows the parts.
+const std::pair<const char*, const char*> kGradFnNames[] = {
+    {"mean", "MeanBackward0"},
+    {"norm", "NormBackward1"},
+    {"prod.dim", "ProdBackward1"},
+    {"scatter.value", "ScatterBackward1"},
+    {"floor_divide", "NotImplemented"},  // PyTorch 1.13 records it without a derivative
+    // in-place view ops: the node of the view, renamed (shape.cpp's view_inplace)
+    {"unsqueeze_", "UnsqueezeBackward1"},
+    {"squeeze_", "SqueezeBackward2"},
+    {"squeeze_.dim", "SqueezeBackward3"},
+    {"t_", "TBackward1"},
+    {"transpose_", "TransposeBackward1"},
+    {"swapaxes_", "TransposeBackward1"},
+    {"swapdims_", "TransposeBackward1"},
+    {"mean.dim", "MeanBackward1"},
+    {"sum.dim", "SumBackward1"},
+    {"mse_loss", "MseLossBackward0"},
+    {"softmax", "SoftmaxBackward0"},
+    {"select", "SelectBackward0"},
+    {"pow.Scalar", "PowBackward0"},
+    {"pow.Tensor", "PowBackward1"},
+    {"pow.Base", "PowBackward2"},  // a number to a tensor power: pow.Tensor's node, renamed
+    {"t", "TBackward0"},
+    {"std", "StdBackward0"},
+    {"std.dim", "StdBackward0"},
+    {"std.correction", "StdBackward0"},
+    {"var", "VarBackward0"},
+    {"var.dim", "VarBackward0"},
+    {"var.correction", "VarBackward0"},
+    {"max", "MaxBackward1"},
+    {"max.dim", "MaxBackward0"},
+    {"min", "MinBackward1"},
+    {"min.dim", "MinBackward0"},
+    {"clamp", "ClampBackward1"},
+    {"squeeze", "SqueezeBackward0"},
+    {"squeeze.dim", "SqueezeBackward1"},
+    {"stack", "StackBackward0"},
+    {"gelu", "GeluBackward0"},
+    {"layer_norm", "NativeLayerNormBackward0"},
+    {"avg_pool2d", "AvgPool2DBackward0"},
+    {"to", "ToCopyBackward0"},
+    {"float", "ToCopyBackward0"},
+    {"double", "ToCopyBackward0"},
+    {"unfold", "Im2ColBackward0"},
+    {"div.Scalar", "DivBackward1"},
+    {"copy_slices", "CopySlices"},  // PyTorch's node for a write into part of a tensor
+    {"median.dim", "MedianBackward1"},
+    {"rsub.Scalar", "RsubBackward1"},
+    {"lerp.Tensor", "LerpBackward1"},
+    {"fold", "Col2ImBackward0"},
+    {"conv2d", "ConvolutionBackward0"},
+    {"max_pool2d", "MaxPool2DWithIndicesBackward0"},
+    {"copy_", "CopyBackwards"},  // PyTorch 1.13's name
+    {"normal.Tensor_float", "NormalBackward1"},
+    {"normal.float_Tensor", "NormalBackward2"},
+    {"normal.Tensor_Tensor", "NormalBackward3"},
+};
+
+// grad_fn names that depend on the arguments: the row whose name the returned node gets (null:
+// the recorded node's own name).
+using NodeNamer = const OpDef* (*)(const Args& a, const Tensor& out);
+const std::pair<const char*, NodeNamer> kNodeNamers[] = {
     // nll_loss / cross_entropy: PyTorch's nll_loss2d for inputs of more than 2 dims.
-    {"nll_loss", [](const Args& a, const Tensor&) -> const char* {
-       return a.t(0).dim() > 2 ? "NllLoss2DBackward0" : "NllLossBackward0";
+    {"nll_loss", [](const Args& a, const Tensor&) -> const OpDef* {
+       return a.t(0).dim() > 2 ? &TL_ROW("nll_loss2d") : &TL_ROW("nll_loss");
      }},
     // class-probability targets: PyTorch's -sum(target * log_softmax) / N ends in a DivBackward1.
-    {"cross_entropy", [](const Args& a, const Tensor&) -> const char* {
-       if (a.t(1).is_floating_point()) return "DivBackward1";
-       return a.t(0).dim() > 2 ? "NllLoss2DBackward0" : "NllLossBackward0";
+    {"cross_entropy", [](const Args& a, const Tensor&) -> const OpDef* {
+       if (a.t(1).is_floating_point()) return &TL_ROW("div.Scalar");
+       return a.t(0).dim() > 2 ? &TL_ROW("nll_loss2d") : &TL_ROW("nll_loss");
      }},
-    {"softmax", TL_NAME("SoftmaxBackward0")},
-    {"select", TL_NAME("SelectBackward0")},
-    {"pow.Scalar", TL_NAME("PowBackward0")},
-    {"pow.Tensor", TL_NAME("PowBackward1")},
-    {"t", TL_NAME("TBackward0")},
-    {"std", TL_NAME("StdBackward0")},
-    {"std.dim", TL_NAME("StdBackward0")},
-    {"std.correction", TL_NAME("StdBackward0")},
-    {"var", TL_NAME("VarBackward0")},
-    {"var.dim", TL_NAME("VarBackward0")},
-    {"var.correction", TL_NAME("VarBackward0")},
-    {"max", TL_NAME("MaxBackward1")},
-    {"max.dim", TL_NAME("MaxBackward0")},
-    {"min", TL_NAME("MinBackward1")},
-    {"min.dim", TL_NAME("MinBackward0")},
-    {"clamp", TL_NAME("ClampBackward1")},
-    {"squeeze", TL_NAME("SqueezeBackward0")},
-    {"squeeze.dim", TL_NAME("SqueezeBackward1")},
-    {"stack", TL_NAME("StackBackward0")},
-    {"gelu", TL_NAME("GeluBackward0")},
-    {"layer_norm", TL_NAME("NativeLayerNormBackward0")},
-    {"avg_pool2d", TL_NAME("AvgPool2DBackward0")},
     // adaptive_avg_pool2d: PyTorch computes a (1, 1) output as a mean over (H, W).
-    {"adaptive_avg_pool2d", [](const Args&, const Tensor& out) -> const char* {
-       return out.shape()[out.dim() - 1] == 1 && out.shape()[out.dim() - 2] == 1 ? "MeanBackward1"
-                                                                                : "AdaptiveAvgPool2DBackward0";
+    {"adaptive_avg_pool2d", [](const Args&, const Tensor& out) -> const OpDef* {
+       const bool one = out.shape()[out.dim() - 1] == 1 && out.shape()[out.dim() - 2] == 1;
+       return one ? &TL_ROW("mean.dim") : &TL_ROW("adaptive_avg_pool2d");
      }},
-    {"to", TL_NAME("ToCopyBackward0")},
-    {"float", TL_NAME("ToCopyBackward0")},
-    {"double", TL_NAME("ToCopyBackward0")},
+    // linear/matmul name their output themselves (engine/ops/linalg.cpp: nn.Linear calls them
+    // too); these rows only group the parts for the graph view.
+    {"linear", [](const Args&, const Tensor&) -> const OpDef* { return nullptr; }},
+    {"matmul", [](const Args&, const Tensor&) -> const OpDef* { return nullptr; }},
     // reshape/flatten: a view of a contiguous input (_reshape_alias), else a copy.
-    {"reshape", [](const Args& a, const Tensor& out) -> const char* {
-       return out.impl()->storage == a.t(0).impl()->storage ? "ReshapeAliasBackward0" : "UnsafeViewBackward0";
+    {"reshape", [](const Args& a, const Tensor& out) -> const OpDef* {
+       return out.impl()->storage == a.t(0).impl()->storage ? &TL_ROW("_reshape_alias") : &TL_ROW("_unsafe_view");
      }},
-    {"flatten", [](const Args& a, const Tensor& out) -> const char* {
-       return out.impl()->storage == a.t(0).impl()->storage ? "ReshapeAliasBackward0" : "UnsafeViewBackward0";
-     }},
-    // linear: addmm for a 2-D input with a bias, mm without.
-    {"linear", [](const Args& a, const Tensor&) -> const char* {
-       if (a.t(0).dim() != 2) return nullptr;
-       return a.opt_t(2).defined() ? "AddmmBackward0" : "MmBackward0";
-     }},
-    // matmul by the operands' ranks.
-    {"matmul", [](const Args& a, const Tensor&) -> const char* {
-       const int x = a.t(0).dim(), y = a.t(1).dim();
-       if (x == 1 && y == 1) return "DotBackward0";
-       if (x == 2 && y == 1) return "MvBackward0";
-       if (x == 1 && y == 2) return "SqueezeBackward3";
-       if (x == 2 && y == 2) return "MmBackward0";
-       return nullptr;
+    {"flatten", [](const Args& a, const Tensor& out) -> const OpDef* {
+       return out.impl()->storage == a.t(0).impl()->storage ? &TL_ROW("_reshape_alias") : &TL_ROW("_unsafe_view");
      }},
 };
-#undef TL_NAME
 
-// Wraps the rows of kNodeNames so that their call labels the node it made.
+// PyTorch's generated node names: the op name's words in title case (Python's str.title(): a
+// letter after a non-letter is upper case) without the underscores + "Backward0":
+// log1p -> Log1PBackward0, nll_loss2d -> NllLoss2DBackward0, _unsafe_view -> UnsafeViewBackward0.
+std::string camel_backward(const std::string& op) {
+  std::string r;
+  bool up = true;
+  for (char c : op) {
+    const bool letter = std::isalpha(static_cast<unsigned char>(c)) != 0;
+    if (c != '_') r += up && letter ? char(std::toupper(static_cast<unsigned char>(c))) : c;
+    up = !letter;
+  }
+  return r + "Backward0";
+}
+
+size_t row_index(const std::vector<OpDef>& t, const char* key) {
+  for (size_t i = 0; i < t.size(); ++i)
+    if (t[i].key == key) return i;
+  TL_FAIL("op table: grad_fn name for unknown row '", key, "'");
+}
+
+// Gives each row its grad_fn name, and wraps the calls of the listed rows, whose returned node
+// may have been recorded by another row (a composite's part, an overload sharing a forward) or
+// is named by the arguments, so that the call names that node after the right row.
 void attach_node_names(std::vector<OpDef>& t) {
-  for (const auto& [key, namer] : kNodeNames) {
-    OpDef* row = nullptr;
-    for (OpDef& op : t)
-      if (op.key == key) row = &op;
-    TL_CHECK(row, "node name for unknown op row '", key, "'");
-    row->node_name = namer;
-    static std::deque<std::string> names;  // stable storage for the composites' names
-    names.push_back(row->name);
-    row->call = [inner = row->call, namer = namer, op = names.back().c_str()](const Args& a) {
+  for (OpDef& op : t) op.grad_fn = camel_backward(op.name);
+  std::vector<size_t> wrap;
+  for (const auto& [key, name] : kGradFnNames) {
+    const size_t i = row_index(t, key);
+    t[i].grad_fn = name;
+    wrap.push_back(i);
+  }
+  for (const auto& [key, namer] : kNodeNamers) {
+    const size_t i = row_index(t, key);
+    t[i].node_name = namer;
+    if (std::find(wrap.begin(), wrap.end(), i) == wrap.end()) wrap.push_back(i);
+  }
+  for (size_t i : wrap) {
+    OpDef& row = t[i];
+    row.call = [inner = row.call, i](const Args& a) {
       const uint64_t seq_before = last_node_seq();
       Value r = inner(a);
       Tensor* out = r.kind == Value::Kind::Tensor ? &r.t
@@ -180,8 +227,11 @@ void attach_node_names(std::vector<OpDef>& t) {
       if (!out || !out->defined() || !out->grad_fn()) return r;
       for (const Value& v : a.v)  // only a node this call made (not an input's)
         if (v.kind == Value::Kind::Tensor && v.t.defined() && v.t.grad_fn() == out->grad_fn()) return r;
-      if (const char* n = namer(a, *out)) out->grad_fn()->display = n;
-      if (out->grad_fn()->seq > seq_before + 1) mark_composite(*out, seq_before, op);  // made > 1 node
+      const OpDef& self = op_table()[i];
+      Node* n = out->grad_fn().get();
+      const OpDef* named = self.node_name ? self.node_name(a, *out) : &self;
+      if (named) n->display = n->row == named ? nullptr : named->grad_fn.c_str();  // a part's node, or another row's
+      if (n->seq > seq_before + 1) mark_composite(*out, seq_before, self.name.c_str());  // made > 1 node
       return r;
     };
   }
@@ -200,7 +250,31 @@ std::vector<OpDef> build_table() {
   register_pointwise_more_ops(t);
   register_sort_scan_ops(t);
   register_shape_more_ops(t);
-  register_inplace_twins(t);  // last: in-place twins of the rows above
+  register_inplace_twins(t);  // in-place twins of the rows above
+  // Rows that only own the identity of nodes recorded outside the table's calls (not callable,
+  // exposed nowhere; their backward is the node's own closure, covered by conformance goldens):
+  // assignment through an index (x[i] = v; engine/lang/indexing.cpp: CopySlices for basic
+  // indices, IndexPutBackward0 for index tensors) and torch.autograd.Function.apply
+  // (engine/lang/autograd_function.cpp: the node is named after the user's class).
+  const auto not_callable = [](const Args&) -> Value { TL_FAIL("op table: a node-only row is not callable"); };
+  t.push_back({"index_put_(Tensor self, Tensor value) -> Node", 0, not_callable, custom_backward,
+               "grad_self = g with the written elements zeroed; grad_value = g at the written elements, summed "
+               "to value's shape"});
+  t.push_back({"custom_function(Tensor[] inputs) -> Node", 0, not_callable, custom_backward,
+               "grads = the Function's backward(ctx, g)"});
+  // PyTorch ops whose node a composite's output is named after (label_node) where no callable
+  // row has that identity: F.pad's modes, nn.Embedding, batch norm, a number minus a tensor, ...
+  for (const char* s : {"constant_pad_nd(Tensor self) -> Node", "reflection_pad1d(Tensor self) -> Node",
+                        "reflection_pad2d(Tensor self) -> Node", "reflection_pad3d(Tensor self) -> Node",
+                        "replication_pad1d(Tensor self) -> Node", "replication_pad2d(Tensor self) -> Node",
+                        "replication_pad3d(Tensor self) -> Node", "split_with_sizes(Tensor self) -> Node",
+                        "embedding(Tensor weight) -> Node", "native_batch_norm(Tensor input) -> Node",
+                        "prelu(Tensor self) -> Node", "_unsafe_view(Tensor self) -> Node",
+                        "div.Scalar(Tensor self) -> Node", "nll_loss2d(Tensor self) -> Node",
+                        "index(Tensor self) -> Node", "rsub.Scalar(Tensor self) -> Node",
+                        "_reshape_alias(Tensor self) -> Node", "copy_slices(Tensor self) -> Node",
+                        "lerp.Tensor(Tensor self) -> Node"})
+    t.push_back({s, 0, not_callable});
   for (OpDef& op : t) parse_schema(op);
   attach_node_names(t);
   return t;
@@ -255,11 +329,17 @@ const std::vector<OpDef>& op_table() {
   return t;
 }
 
-void label_node(const Tensor& out, const char* name, std::initializer_list<const Tensor*> inputs) {
-  if (!name || !out.defined() || !out.grad_fn()) return;
+const OpDef& op_row(const char* key) {
+  const OpDef* row = find_op_key(key);
+  TL_CHECK(row, "op table: no row '", key, "'");
+  return *row;
+}
+
+void label_node(const Tensor& out, const OpDef& row, std::initializer_list<const Tensor*> inputs) {
+  if (!out.defined() || !out.grad_fn()) return;
   for (const Tensor* t : inputs)
     if (t && t->defined() && t->grad_fn() == out.grad_fn()) return;
-  out.grad_fn()->display = name;
+  out.grad_fn()->display = out.grad_fn()->row == &row ? nullptr : row.grad_fn.c_str();
   // The nodes this call made: those after every input's node (the module's parameters are
   // leaves; inputs made by other ops have smaller seqs).
   uint64_t before = 0;
@@ -284,9 +364,13 @@ std::vector<const OpDef*> find_ops(const std::string& name, unsigned where) {
 }
 
 const OpDef* find_op_key(const std::string& key) {
-  for (const OpDef& op : op_table())
-    if (op.key == key) return &op;
-  return nullptr;
+  static const auto index = [] {
+    std::unordered_map<std::string, const OpDef*> m;
+    for (const OpDef& op : op_table()) m.emplace(op.key, &op);
+    return m;
+  }();
+  auto it = index.find(key);
+  return it == index.end() ? nullptr : it->second;
 }
 
 std::string bind_args(const OpDef& op, const std::vector<Value>& pos,

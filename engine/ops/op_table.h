@@ -65,11 +65,17 @@ struct OpDef {
   std::string schema;
   unsigned expose = 0;
   std::function<Value(const Args&)> call;
-  BackwardFn backward = nullptr;  // primitives: the backward of the node the forward records
+  // Primitives: the backward of the node the forward records (record(TL_ROW(key), ...)); null
+  // for composites, whose nodes are recorded by the rows of their parts.
+  BackwardFn backward = nullptr;
   const char* derivative = "";    // the formula, for the playground's step-through panel
-  // PyTorch's grad_fn name when the node this row records is named otherwise (set from the
-  // table of node names in op_table.cpp; null: the recorded node's own name).
-  const char* (*node_name)(const struct Args&, const Tensor&) = nullptr;
+  // The row whose grad_fn name the node this row's call returns gets, when it depends on the
+  // arguments (nll_loss2d's for inputs of more than 2 dims; kNodeNamers in op_table.cpp).
+  const OpDef* (*node_name)(const struct Args&, const Tensor&) = nullptr;
+  // PyTorch's grad_fn name of this row's node: "MulBackward0" from the name, or the name
+  // PyTorch gives it (kGradFnNames in op_table.cpp: "SumBackward1", "CopyBackwards"). A
+  // composite's row gives its name to the node its call returns (mean -> MeanBackward0).
+  std::string grad_fn;
 
   // Parsed from schema.
   std::string name;      // "sum"
@@ -81,9 +87,16 @@ struct OpDef {
 };
 
 const std::vector<OpDef>& op_table();
-// Gives `out`'s grad_fn PyTorch's name `name` if this op made it (it is none of the inputs'):
-// for the nn modules, which call the composite ops directly (nn.Linear -> AddmmBackward0).
-void label_node(const Tensor& out, const char* name, std::initializer_list<const Tensor*> inputs);
+// The row with this key ("mul.Tensor"); a missing key is a programming error (tl::Error).
+const OpDef& op_row(const char* key);
+// The row an op forward records its node with, looked up once per call site:
+//   record(TL_ROW("mul.Tensor"), {&a, &b}, out)
+#define TL_ROW(key) \
+  ([]() -> const ::tl::OpDef& { static const ::tl::OpDef& row_ = ::tl::op_row(key); return row_; }())
+// A composite's output node is one of its parts' nodes: gives it the grad_fn name of the row
+// PyTorch records for the composite (flip -> FlipBackward0, nn.Linear -> addmm's) if this call
+// made it (it is none of the inputs'), and groups the nodes the call made for the graph view.
+void label_node(const Tensor& out, const OpDef& row, std::initializer_list<const Tensor*> inputs);
 // Rows named `name` that are exposed as `where` (overloads, in table order).
 std::vector<const OpDef*> find_ops(const std::string& name, unsigned where);
 const OpDef* find_op_key(const std::string& key);

@@ -53,7 +53,7 @@ Tensor rounding(Round r, const char* op, const Tensor& x, int64_t decimals = 0) 
       }
       break;
   }
-  record(op, zero_bw, {&x}, out);
+  if (any_requires_grad({&x})) record(op_row(op), {&x}, out);
   return out;
 }
 
@@ -105,10 +105,9 @@ void reciprocal_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {  // -y^2
 void frac_bw(Node&, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = g; }  // d/dx (x - trunc x) = 1
 
 template <class F>
-Tensor unary_prim(const char* op, const char* display, BackwardFn bw, bool save_out, const Tensor& x, F f) {
+Tensor unary_prim(const OpDef& row, bool save_out, const Tensor& x, F f) {
   Tensor out = map_float(x, f);
-  if (Node* n = record(op, bw, {&x}, out)) {
-    if (display) n->display = display;
+  if (Node* n = record(row, {&x}, out)) {
     if (save_out) save_output(n, out);
     else save(n, x);
   }
@@ -116,10 +115,10 @@ Tensor unary_prim(const char* op, const char* display, BackwardFn bw, bool save_
 }
 
 Tensor sinh_t(const Tensor& x) {
-  return unary_prim("sinh", nullptr, sinh_bw, false, x, [](auto v) { return std::sinh(v); });
+  return unary_prim(TL_ROW("sinh"), false, x, [](auto v) { return std::sinh(v); });
 }
 Tensor cosh_t(const Tensor& x) {
-  return unary_prim("cosh", nullptr, cosh_bw, false, x, [](auto v) { return std::cosh(v); });
+  return unary_prim(TL_ROW("cosh"), false, x, [](auto v) { return std::cosh(v); });
 }
 
 // ---- fmod ----  d/da = 1;  d/db = -trunc(a / b)   (remainder is in elementwise.cpp)
@@ -147,7 +146,7 @@ Tensor fmod(const Tensor& a0, const Tensor& b0) {
     kernels::binary_loop<int64_t, int64_t>(a, b, out, [](int64_t x, int64_t y) { return y == -1 ? 0 : x % y; });
   } else {
     TL_DISPATCH_FLOAT(ct, T, [&] { kernels::binary_loop<T, T>(a, b, out, [](T x, T y) { return std::fmod(x, y); }); });
-    if (Node* n = record("fmod", fmod_bw, {&a0, &b0}, out)) save(n, a0), save(n, b0);
+    if (Node* n = record(TL_ROW("fmod"), {&a0, &b0}, out)) save(n, a0), save(n, b0);
   }
   return rt == ct ? out : to_dtype(out, rt);
 }
@@ -159,7 +158,7 @@ Tensor clamp_tensor(const Tensor& x, const Tensor& lo, const Tensor& hi) {
   Tensor r = x;
   if (lo.defined()) r = where(lt(r, lo), lo, r);
   if (hi.defined()) r = where(gt(r, hi), hi, r);
-  label_node(r, "ClampBackward0", {&x, &lo, &hi});
+  label_node(r, TL_ROW("clamp.Tensor"), {&x, &lo, &hi});
   return r;
 }
 
@@ -174,7 +173,7 @@ Tensor lerp(const Tensor& a, const Tensor& b, const Tensor& w) {
   Tensor r;
   if (w.dim() == 0 && !w.requires_grad()) r = w.item() < 0.5 ? lo : hi;
   else r = where(lt(w, scalar_like(w, 0.5)), lo, hi);
-  label_node(r, w.dim() == 0 && !w.requires_grad() ? "LerpBackward0" : "LerpBackward1", {&a, &b, &w});
+  label_node(r, w.dim() == 0 && !w.requires_grad() ? TL_ROW("lerp") : TL_ROW("lerp.Tensor"), {&a, &b, &w});
   return r;
 }
 
@@ -234,26 +233,26 @@ void register_pointwise_more_ops(std::vector<OpDef>& t) {
                  TL_CHECK(x.is_floating_point(), "\"", a.i(1) == 0 ? "round_vml_cpu" : "round_cpu", "\" not implemented for '",
                           dtype_kernel_name(x.dtype()), "'");
                  return Value::tensor(rounding(Round::Round, "round", x, a.i(1)));
-               }, zero_bw, "grad = 0"});
+               }, nullptr, "composite: the round row's node (grad = 0)"});
   t.push_back({"frac(Tensor input) -> Tensor", TM, [](const Args& a) {
                  Tensor x = a.t(0);
                  TL_CHECK(x.is_floating_point(), "frac: \"frac_cpu\" not implemented for '", dtype_kernel_name(x.dtype()), "'");
-                 return Value::tensor(unary_prim("frac", nullptr, frac_bw, false, x, [](auto v) { return v - std::trunc(v); }));
+                 return Value::tensor(unary_prim(TL_ROW("frac"), false, x, [](auto v) { return v - std::trunc(v); }));
                }, frac_bw, "grad = g"});
-#define TL_UNARY_ROW(NAME, DISPLAY, BW, SAVE_OUT, EXPR, FORMULA)                                              \
+#define TL_UNARY_ROW(NAME, BW, SAVE_OUT, EXPR, FORMULA)                                                  \
   t.push_back({NAME "(Tensor input) -> Tensor", TM, [](const Args& a) {                                       \
-                 return Value::tensor(unary_prim(NAME, DISPLAY, BW, SAVE_OUT, a.t(0), [](auto v) { return EXPR; })); \
+                 return Value::tensor(unary_prim(TL_ROW(NAME), SAVE_OUT, a.t(0), [](auto v) { return EXPR; })); \
                }, BW, FORMULA})
-  TL_UNARY_ROW("log1p", "Log1PBackward0", log1p_bw, false, std::log1p(v), "grad = g / (1 + x)");
-  TL_UNARY_ROW("expm1", nullptr, expm1_bw, true, std::expm1(v), "grad = g * (y + 1)");
-  TL_UNARY_ROW("log2", nullptr, log2_bw, false, std::log2(v), "grad = g / (x ln 2)");
-  TL_UNARY_ROW("log10", nullptr, log10_bw, false, std::log10(v), "grad = g / (x ln 10)");
-  TL_UNARY_ROW("tan", nullptr, tan_bw, true, std::tan(v), "grad = g * (1 + y^2)");
-  TL_UNARY_ROW("asin", nullptr, asin_bw, false, std::asin(v), "grad = g / sqrt(1 - x^2)");
-  TL_UNARY_ROW("acos", nullptr, acos_bw, false, std::acos(v), "grad = -g / sqrt(1 - x^2)");
-  TL_UNARY_ROW("atan", nullptr, atan_bw, false, std::atan(v), "grad = g / (1 + x^2)");
-  TL_UNARY_ROW("rsqrt", nullptr, rsqrt_bw, true, decltype(v)(1) / std::sqrt(v), "grad = -g y^3 / 2");
-  TL_UNARY_ROW("reciprocal", nullptr, reciprocal_bw, true, decltype(v)(1) / v, "grad = -g y^2");
+  TL_UNARY_ROW("log1p", log1p_bw, false, std::log1p(v), "grad = g / (1 + x)");
+  TL_UNARY_ROW("expm1", expm1_bw, true, std::expm1(v), "grad = g * (y + 1)");
+  TL_UNARY_ROW("log2", log2_bw, false, std::log2(v), "grad = g / (x ln 2)");
+  TL_UNARY_ROW("log10", log10_bw, false, std::log10(v), "grad = g / (x ln 10)");
+  TL_UNARY_ROW("tan", tan_bw, true, std::tan(v), "grad = g * (1 + y^2)");
+  TL_UNARY_ROW("asin", asin_bw, false, std::asin(v), "grad = g / sqrt(1 - x^2)");
+  TL_UNARY_ROW("acos", acos_bw, false, std::acos(v), "grad = -g / sqrt(1 - x^2)");
+  TL_UNARY_ROW("atan", atan_bw, false, std::atan(v), "grad = g / (1 + x^2)");
+  TL_UNARY_ROW("rsqrt", rsqrt_bw, true, decltype(v)(1) / std::sqrt(v), "grad = -g y^3 / 2");
+  TL_UNARY_ROW("reciprocal", reciprocal_bw, true, decltype(v)(1) / v, "grad = -g y^2");
 #undef TL_UNARY_ROW
   t.push_back({"sinh(Tensor input) -> Tensor", TM, [](const Args& a) { return Value::tensor(sinh_t(a.t(0))); }, sinh_bw,
                "grad = g * cosh(x)"});
@@ -261,7 +260,7 @@ void register_pointwise_more_ops(std::vector<OpDef>& t) {
                "grad = g * sinh(x)"});
   t.push_back({"square(Tensor input) -> Tensor", TM, [](const Args& a) {
                  Tensor r = pow(a.t(0), 2.0);
-                 label_node(r, "PowBackward0", {&a.t(0)});
+                 label_node(r, TL_ROW("pow.Scalar"), {&a.t(0)});
                  return Value::tensor(r);
                },
                nullptr, "composite: x^2"});
@@ -274,12 +273,12 @@ void register_pointwise_more_ops(std::vector<OpDef>& t) {
                "composite: where(x < min, min, x), then where(r > max, max, r)"});
   t.push_back({"clamp_min(Tensor input, float min) -> Tensor", TM, [](const Args& a) {
                  Tensor r = clamp(clamp_input(a.t(0), !a.is_int_value(1), true), a.f(1), std::nullopt);
-                 label_node(r, "ClampMinBackward0", {&a.t(0)});
+                 label_node(r, TL_ROW("clamp_min"), {&a.t(0)});
                  return Value::tensor(r);
                }, nullptr, "composite: clamp(x, min)"});
   t.push_back({"clamp_max(Tensor input, float max) -> Tensor", TM, [](const Args& a) {
                  Tensor r = clamp(clamp_input(a.t(0), !a.is_int_value(1), true), std::nullopt, a.f(1));
-                 label_node(r, "ClampMaxBackward0", {&a.t(0)});
+                 label_node(r, TL_ROW("clamp_max"), {&a.t(0)});
                  return Value::tensor(r);
                }, nullptr, "composite: clamp(x, None, max)"});
   t.push_back({"lerp(Tensor input, Tensor end, Number|Tensor weight) -> Tensor", TM,
@@ -321,7 +320,7 @@ void register_pointwise_more_ops(std::vector<OpDef>& t) {
                             "latter implementation: (input + value * tensor1 / tensor2), for all dtypes.");
                    Tensor s = mul(wrap_scalar(a.f(3), t1, a.v[3].kind == Value::Kind::Int), t1);
                    Tensor r = add(x, is_div ? div(s, t2) : mul(s, t2));
-                   label_node(r, is_div ? "AddcdivBackward0" : "AddcmulBackward0", {&x, &t1, &t2});
+                   label_node(r, is_div ? TL_ROW("addcdiv") : TL_ROW("addcmul"), {&x, &t1, &t2});
                    return Value::tensor(r);
                  }, nullptr, is_div ? "composite: x + value * t1 / t2" : "composite: x + value * t1 * t2"});
   }

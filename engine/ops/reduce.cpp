@@ -3,6 +3,7 @@
 #include <limits>
 
 #include "engine/autograd/node.h"
+#include "engine/ops/op_table.h"
 #include "engine/kernels/cascade_sum.h"
 #include "engine/kernels/loops.h"
 #include "engine/ops/ops.h"
@@ -124,7 +125,7 @@ static void sum_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
 Tensor sum(const Tensor& x, const IntList& dims, bool keepdim) {
   ReduceDims rd = reduce_dims("sum", x, dims, keepdim);
   Tensor out = reduce_kernel(Red::Sum, x, rd);
-  if (Node* n = record("sum", sum_bw, {&x}, out)) n->attrs().shape = x.shape(), n->attrs().dims = rd.keep_shape;
+  if (Node* n = record(TL_ROW("sum"), {&x}, out)) n->attrs().shape = x.shape(), n->attrs().dims = rd.keep_shape;
   return out;
 }
 
@@ -164,7 +165,7 @@ Tensor stddev(const Tensor& x, const IntList& dims, double correction, bool keep
     NoGradGuard ng;
     out = sqrt(var(x, dims, correction, keepdim));
   }
-  if (Node* n = record("std", std_bw, {&x}, out)) {
+  if (Node* n = record(TL_ROW("std"), {&x}, out)) {
     n->attrs().dims = rd.keep_shape, n->attrs().f0 = std::max(0.0, double(rd.count) - correction);
     save(n, x), save_output(n, out);
   }
@@ -211,7 +212,7 @@ Tensor prod(const Tensor& x, std::optional<int64_t> dim, bool keepdim) {
   if (dim) dims.push_back(*dim);
   ReduceDims rd = reduce_dims("prod", x, dims, dim ? keepdim : false);
   Tensor out = reduce_kernel(Red::Prod, x, rd);
-  if (Node* n = record("prod", prod_bw, {&x}, out)) {
+  if (Node* n = record(dim ? TL_ROW("prod.dim") : TL_ROW("prod"), {&x}, out)) {
     n->attrs().dims = rd.keep_shape;
     n->attrs().i0 = dim ? wrap_dim("prod", *dim, x.dim()) : -1;
     save(n, x), save_output(n, out);
@@ -228,12 +229,13 @@ static void amax_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   Tensor count = sum(mask, n.attrs().shape.vec(), true);
   gi[0] = div(mul(expand(reshape(g, keep.vec()), x.shape().vec()), mask), count);
 }
-static Tensor amax_impl(const char* name, Red op, const Tensor& x, const IntList& dims, bool keepdim) {
+static Tensor amax_impl(const OpDef& row, Red op, const Tensor& x, const IntList& dims, bool keepdim) {
+  const char* name = row.name.c_str();
   ReduceDims rd = reduce_dims(name, x, dims, keepdim);
   TL_CHECK(x.numel() > 0 || rd.count > 0, name, "(): Expected reduction dim to be specified for input.numel() == 0.");
   TL_CHECK(rd.count > 0, name, "(): Expected reduction dim ", "to have non-zero size.");
   Tensor out = reduce_kernel(op, x, rd);
-  if (Node* n = record(name, amax_bw, {&x}, out)) {
+  if (Node* n = record(row, {&x}, out)) {
     n->attrs().dims = rd.keep_shape;
     Shape red;  // the reduced dims, for counting ties
     for (int i = 0; i < x.dim(); ++i)
@@ -243,10 +245,10 @@ static Tensor amax_impl(const char* name, Red op, const Tensor& x, const IntList
   }
   return out;
 }
-Tensor amax(const Tensor& x, const IntList& dims, bool keepdim) { return amax_impl("amax", Red::Max, x, dims, keepdim); }
-Tensor amin(const Tensor& x, const IntList& dims, bool keepdim) { return amax_impl("amin", Red::Min, x, dims, keepdim); }
-Tensor max(const Tensor& x) { return amax_impl("max", Red::Max, x, {}, false); }
-Tensor min(const Tensor& x) { return amax_impl("min", Red::Min, x, {}, false); }
+Tensor amax(const Tensor& x, const IntList& dims, bool keepdim) { return amax_impl(TL_ROW("amax"), Red::Max, x, dims, keepdim); }
+Tensor amin(const Tensor& x, const IntList& dims, bool keepdim) { return amax_impl(TL_ROW("amin"), Red::Min, x, dims, keepdim); }
+Tensor max(const Tensor& x) { return amax_impl(TL_ROW("max"), Red::Max, x, {}, false); }
+Tensor min(const Tensor& x) { return amax_impl(TL_ROW("min"), Red::Min, x, {}, false); }
 
 // ---- max/min over one dim: (values, indices) ----
 // d/dx = the gradient scattered to the index that was selected
@@ -261,7 +263,7 @@ static std::pair<Tensor, Tensor> max_dim_impl(const char* name, bool is_max, con
   TL_CHECK(x.dim() == 0 || x.shape()[d] > 0, "IndexError: ", name, "(): Expected reduction dim ", d, " to have non-zero size.");
   Tensor idx = reduce_kernel(is_max ? Red::ArgMax : Red::ArgMin, x, rd);
   Tensor vals = reduce_kernel(is_max ? Red::Max : Red::Min, x, rd);
-  if (Node* n = record(is_max ? "max_dim" : "min_dim", max_dim_bw, {&x}, vals)) {
+  if (Node* n = record(is_max ? TL_ROW("max.dim") : TL_ROW("min.dim"), {&x}, vals)) {
     n->attrs().dims = rd.keep_shape, n->attrs().shape = x.shape(), n->attrs().i0 = d;
     save(n, idx);
   }
@@ -312,7 +314,7 @@ Tensor logsumexp(const Tensor& x, const IntList& dims, bool keepdim) {
     Tensor s = log(sum(exp(sub(x, ms)), dims, true));
     out = reshape(add(s, ms), rd.out_shape.vec());
   }
-  if (Node* n = record("logsumexp", logsumexp_bw, {&x}, out)) {
+  if (Node* n = record(TL_ROW("logsumexp"), {&x}, out)) {
     n->attrs().dims = rd.keep_shape;
     save(n, x), save_output(n, out);
   }
@@ -359,8 +361,8 @@ void register_reduce_ops(std::vector<OpDef>& t) {
                [](const Args& a) { return Value::tensor(out_dtype(sum(with_dtype(a.t(0), a, 1)), a, 1)); }, sum_bw,
                "grad = g broadcast back over the reduced dims"});
   t.push_back({"sum.dim(Tensor input, int[] dim, bool keepdim=False, *, DType? dtype=None) -> Tensor", TM,
-               [](const Args& a) { return Value::tensor(out_dtype(sum(with_dtype(a.t(0), a, 3), a.ints(1), a.b(2)), a, 3)); }, sum_bw,
-               "grad = g broadcast back over the reduced dims"});
+               [](const Args& a) { return Value::tensor(out_dtype(sum(with_dtype(a.t(0), a, 3), a.ints(1), a.b(2)), a, 3)); }});
+  // (sum.dim's node is sum's, named SumBackward1 by this row)
   t.push_back({"mean(Tensor input, *, DType? dtype=None) -> Tensor", TM,
                [](const Args& a) { return Value::tensor(mean(with_dtype(a.t(0), a, 1))); }, nullptr, "composite: sum / N"});
   t.push_back({"mean.dim(Tensor input, int[] dim, bool keepdim=False, *, DType? dtype=None) -> Tensor", TM,
@@ -375,12 +377,13 @@ void register_reduce_ops(std::vector<OpDef>& t) {
                              : "grad = g (x - mean) / ((N - correction) std), 0 where std = 0";
     t.push_back({std::string(nm) + "(Tensor input, bool unbiased=True) -> Tensor", TM,
                  [fn](const Args& a) { return Value::tensor(fn(a.t(0), {}, a.b(1) ? 1 : 0, false)); }, bw, der});
+    // The overloads below record the node of the row above (std's backward).
     t.push_back({std::string(nm) + ".dim(Tensor input, int[]? dim, bool unbiased=True, bool keepdim=False) -> Tensor", TM,
-                 [fn](const Args& a) { return Value::tensor(fn(a.t(0), a.ints(1), a.b(2) ? 1 : 0, a.b(3))); }, bw, der});
+                 [fn](const Args& a) { return Value::tensor(fn(a.t(0), a.ints(1), a.b(2) ? 1 : 0, a.b(3))); }});
     t.push_back({std::string(nm) + ".correction(Tensor input, int[]? dim, *, int? correction=None, bool keepdim=False) -> Tensor", TM,
                  [fn](const Args& a) {
                    return Value::tensor(fn(a.t(0), a.ints(1), double(a.opt_i(2).value_or(1)), a.b(3)));
-                 }, bw, der});
+                 }});
   }
   t.push_back({"prod(Tensor input, *, DType? dtype=None) -> Tensor", TM,
                [](const Args& a) { return Value::tensor(out_dtype(prod(with_dtype(a.t(0), a, 1)), a, 1)); }, prod_bw,

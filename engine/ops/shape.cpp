@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "engine/autograd/node.h"
+#include "engine/ops/op_table.h"
 #include "engine/kernels/elementwise.h"
 #include "engine/ops/ops.h"
 
@@ -89,9 +90,9 @@ bool view_strides(const Shape& old_s, const Dims& old_st, const Shape& new_s, Di
 
 // ---- view ----  d/dx view(x) = the gradient viewed back to x's shape
 static void view_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = reshape(g, n.attrs().shape.vec()); }
-static Tensor view_as(const char* op, const Tensor& x, const Shape& s, const Dims& st) {
+static Tensor view_as(const OpDef& row, const Tensor& x, const Shape& s, const Dims& st) {
   Tensor out = make_view(x, s, st, x.impl()->offset);
-  if (Node* n = record(op, view_bw, {&x}, out)) n->attrs().shape = x.shape();
+  if (Node* n = record(row, {&x}, out)) n->attrs().shape = x.shape();
   return out;
 }
 Tensor view(const Tensor& x, const IntList& shape) {
@@ -100,12 +101,12 @@ Tensor view(const Tensor& x, const IntList& shape) {
   TL_CHECK(view_strides(x.shape(), x.strides(), s, st),
            "view: view size is not compatible with input tensor's size and stride (at least one dimension "
            "spans across two contiguous subspaces). Use .reshape(...) instead.");
-  return view_as("view", x, s, st);
+  return view_as(TL_ROW("view"), x, s, st);
 }
 Tensor reshape(const Tensor& x, const IntList& shape) {
   Shape s = infer_shape("reshape", shape, x.numel());
   Dims st;
-  if (view_strides(x.shape(), x.strides(), s, st)) return view_as("view", x, s, st);
+  if (view_strides(x.shape(), x.strides(), s, st)) return view_as(TL_ROW("view"), x, s, st);
   return view(clone(x), shape);
 }
 Tensor flatten(const Tensor& x, int64_t start, int64_t end) {
@@ -132,7 +133,7 @@ Tensor squeeze(const Tensor& x, std::optional<int64_t> dim) {
     bool drop = x.shape()[i] == 1 && (d < 0 || d == i);
     if (!drop) s.push_back(x.shape()[i]), st.push_back(x.strides()[i]);
   }
-  return view_as("squeeze", x, s, st);
+  return view_as(dim ? TL_ROW("squeeze.dim") : TL_ROW("squeeze"), x, s, st);
 }
 Tensor unsqueeze(const Tensor& x, int64_t dim) {
   int d = wrap_dim("unsqueeze", dim, x.dim() + 1);
@@ -141,7 +142,7 @@ Tensor unsqueeze(const Tensor& x, int64_t dim) {
   int64_t stride = d < x.dim() ? x.shape()[d] * x.strides()[d] : 1;
   s.insert(d, 1);
   st.insert(d, stride);
-  return view_as("unsqueeze", x, s, st);
+  return view_as(TL_ROW("unsqueeze"), x, s, st);
 }
 
 // ---- transpose ----  d/dx = transpose the gradient back
@@ -154,7 +155,7 @@ Tensor transpose(const Tensor& x, int64_t d0, int64_t d1) {
   Dims st = x.strides();
   if (x.dim() > 0) std::swap(s[a], s[b]), std::swap(st[a], st[b]);
   Tensor out = make_view(x, s, st, x.impl()->offset);
-  if (Node* n = record("transpose", transpose_bw, {&x}, out)) n->attrs().i0 = a, n->attrs().i1 = b;
+  if (Node* n = record(TL_ROW("transpose"), {&x}, out)) n->attrs().i0 = a, n->attrs().i1 = b;
   return out;
 }
 Tensor t(const Tensor& x) {
@@ -181,7 +182,7 @@ Tensor permute(const Tensor& x, const IntList& perm) {
     s.push_back(x.shape()[d]), st.push_back(x.strides()[d]), p.push_back(d);
   }
   Tensor out = make_view(x, s, st, x.impl()->offset);
-  if (Node* n = record("permute", permute_bw, {&x}, out)) n->attrs().dims = p;
+  if (Node* n = record(TL_ROW("permute"), {&x}, out)) n->attrs().dims = p;
   return out;
 }
 
@@ -210,7 +211,7 @@ Tensor expand(const Tensor& x, const IntList& shape) {
   }
   if (s == x.shape()) return x;
   Tensor out = make_view(x, s, st, x.impl()->offset);
-  if (Node* n = record("expand", expand_bw, {&x}, out)) n->attrs().shape = x.shape();
+  if (Node* n = record(TL_ROW("expand"), {&x}, out)) n->attrs().shape = x.shape();
   return out;
 }
 
@@ -219,7 +220,7 @@ static void clone_bw(Node&, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = 
 Tensor clone(const Tensor& x) {
   Tensor out = Tensor::empty(x.shape(), x.dtype());
   TL_DISPATCH_BYSIZE(x.dtype(), T, [&] { kernels::copy_convert<T, T>(x, out.data_ptr<T>()); });
-  record("clone", clone_bw, {&x}, out);
+  record(TL_ROW("clone"), {&x}, out);
   return out;
 }
 Tensor contiguous(const Tensor& x) { return x.is_contiguous() ? x : clone(x); }
@@ -268,7 +269,7 @@ Tensor cat(const std::vector<Tensor>& xs, int64_t dim) {
     });
     start += x.shape()[d];
   }
-  if (Node* n = record("cat", cat_bw, xs, out)) n->attrs().i0 = d;
+  if (Node* n = record(TL_ROW("cat"), xs, out)) n->attrs().i0 = d;
   return out;
 }
 Tensor stack(const std::vector<Tensor>& xs, int64_t dim) {
@@ -302,7 +303,7 @@ Tensor slice(const Tensor& x, int64_t dim, std::optional<int64_t> start0, std::o
   s[d] = (end - start + step - 1) / step;
   st[d] = x.strides()[d] * step;
   Tensor out = make_view(x, s, st, x.impl()->offset + start * x.strides()[d]);
-  if (Node* n = record("slice", slice_bw, {&x}, out))
+  if (Node* n = record(TL_ROW("slice"), {&x}, out))
     n->attrs().shape = x.shape(), n->attrs().i0 = d, n->attrs().i1 = start, n->attrs().i2 = step;
   return out;
 }
@@ -337,7 +338,7 @@ Tensor slice_backward(const Tensor& g, const Shape& in_shape, int64_t dim, int64
       });
     });
   }
-  if (Node* n = record("slice_backward", slice_backward_bw, {&g}, out))
+  if (Node* n = record(TL_ROW("slice_backward"), {&g}, out))
     n->attrs().shape = g.shape(), n->attrs().i0 = dim, n->attrs().i1 = start, n->attrs().i2 = step;
   return out;
 }
@@ -402,7 +403,7 @@ Tensor index_select(const Tensor& x, int64_t dim, const Tensor& index) {
   TL_DISPATCH_BYSIZE(x.dtype(), T, [&] {
     for (size_t k = 0; k < idx.size(); ++k) move_slice<T>(out, d, int64_t(k), xv, idx[k], false);
   });
-  if (Node* n = record("index_select", index_select_bw, {&x}, out))
+  if (Node* n = record(TL_ROW("index_select"), {&x}, out))
     n->attrs().shape = x.shape(), n->attrs().i0 = d, save(n, index);
   return out;
 }
@@ -448,7 +449,7 @@ Tensor index_add(const Tensor& base, int64_t dim, const Tensor& index, const Ten
   TL_DISPATCH(base.dtype(), T, [&] {
     for (size_t k = 0; k < idx.size(); ++k) move_slice<T>(out, d, idx[k], s, int64_t(k), true);
   });
-  if (Node* n = record("index_add", index_add_bw, {&base, &src}, out)) n->attrs().i0 = d, save(n, index);
+  if (Node* n = record(TL_ROW("index_add"), {&base, &src}, out)) n->attrs().i0 = d, save(n, index);
   return out;
 }
 
@@ -508,7 +509,7 @@ Tensor gather(const Tensor& x, int64_t dim, const Tensor& index) {
       po[k] = px[off];
     });
   });
-  if (Node* n = record("gather", gather_bw, {&x}, out)) n->attrs().shape = x.shape(), n->attrs().i0 = d, save(n, index);
+  if (Node* n = record(TL_ROW("gather"), {&x}, out)) n->attrs().shape = x.shape(), n->attrs().i0 = d, save(n, index);
   return out;
 }
 
@@ -542,7 +543,7 @@ Tensor scatter_add(const Tensor& base, int64_t dim, const Tensor& index, const T
       po[oo] += ps[so];
     });
   });
-  if (Node* n = record("scatter_add", scatter_add_bw, {&base, &src}, out)) n->attrs().i0 = d, save(n, index);
+  if (Node* n = record(TL_ROW("scatter_add"), {&base, &src}, out)) n->attrs().i0 = d, save(n, index);
   return out;
 }
 
@@ -584,7 +585,8 @@ Tensor scatter(const Tensor& base, int64_t dim, const Tensor& index, const Tenso
       po[oo] = ps[so];
     });
   });
-  Node* n = is_value ? record("scatter", scatter_bw, {&base}, out) : record("scatter", scatter_bw, {&base, &src}, out);
+  Node* n = is_value ? record(TL_ROW("scatter.value"), {&base}, out)
+                     : record(TL_ROW("scatter.src"), {&base, &src}, out);
   if (n) n->attrs().i0 = d, save(n, index);
   return out;
 }
@@ -598,7 +600,7 @@ namespace tl {
 // strides over the same storage (no data is written, so the version does not change); when
 // recording, self's history is rebased onto the view's node, which gets PyTorch's name for the
 // in-place overload (UnsqueezeBackward1, ...). As PyTorch, a leaf that requires grad is refused.
-static Value view_inplace(const Args& a, const char* op, const char* node_name, Tensor (*f)(const Args&)) {
+static Value view_inplace(const Args& a, const OpDef& row, Tensor (*f)(const Args&)) {
   Tensor self = a.t(0);
   const bool recording = grad_enabled() && self.requires_grad();
   TL_CHECK(!(recording && self.is_leaf()), "a leaf Variable that requires grad is being used in an in-place operation.");
@@ -607,7 +609,7 @@ static Value view_inplace(const Args& a, const char* op, const char* node_name, 
   bool view_op = false;
   for (const char* v : {"view", "select", "slice", "unsqueeze", "squeeze", "transpose", "t", "permute", "expand",
                         "narrow", "diagonal", "unfold", "reshape", "flatten", "unflatten", "movedim"})
-    view_op = view_op || (fn && std::strcmp(fn->op, v) == 0);
+    view_op = view_op || (fn && std::strcmp(fn->op(), v) == 0);
   TL_CHECK(!(recording && self.impl()->is_view && view_op && fn->next.size() == 1 && fn->next[0].fn &&
              fn->next[0].fn->is_accumulate()),
            "a view of a leaf Variable that requires grad is being used in an in-place operation.");
@@ -617,7 +619,7 @@ static Value view_inplace(const Args& a, const char* op, const char* node_name, 
   s->strides = r.strides();
   s->offset = r.impl()->offset;
   if (recording && r.grad_fn()) {
-    r.grad_fn()->display = node_name;
+    r.grad_fn()->display = row.grad_fn.c_str();
     auto old_fn = s->grad_fn;
     s->grad_fn = r.grad_fn();
     if (self.retains_grad() && old_fn && old_fn->retained.lock() == self.impl_ptr()) {  // retain_grad follows self
@@ -646,22 +648,22 @@ void register_shape_ops(std::vector<OpDef>& t) {
                [](const Args& a) { return Value::tensor(transpose(a.t(0), a.i(1), a.i(2))); }, transpose_bw,
                "grad = g transposed back"});
   t.push_back({"unsqueeze_(Tensor input, int dim) -> Tensor(inplace)", kMethod, [](const Args& a) {
-                 return view_inplace(a, "unsqueeze_", "UnsqueezeBackward1",
+                 return view_inplace(a, TL_ROW("unsqueeze_"),
                                      [](const Args& b) { return unsqueeze(b.t(0), b.i(1)); });
                }});
   t.push_back({"squeeze_(Tensor input) -> Tensor(inplace)", kMethod, [](const Args& a) {
-                 return view_inplace(a, "squeeze_", "SqueezeBackward2", [](const Args& b) { return squeeze(b.t(0)); });
+                 return view_inplace(a, TL_ROW("squeeze_"), [](const Args& b) { return squeeze(b.t(0)); });
                }});
   t.push_back({"squeeze_.dim(Tensor input, int dim) -> Tensor(inplace)", kMethod, [](const Args& a) {
-                 return view_inplace(a, "squeeze_", "SqueezeBackward3",
+                 return view_inplace(a, TL_ROW("squeeze_.dim"),
                                      [](const Args& b) { return squeeze(b.t(0), b.i(1)); });
                }});
   t.push_back({"t_(Tensor input) -> Tensor(inplace)", kMethod, [](const Args& a) {
-                 return view_inplace(a, "t_", "TBackward1", [](const Args& b) { return tl::t(b.t(0)); });
+                 return view_inplace(a, TL_ROW("t_"), [](const Args& b) { return tl::t(b.t(0)); });
                }});
   for (const char* nm : {"transpose_", "swapaxes_", "swapdims_"})
     t.push_back({std::string(nm) + "(Tensor input, int dim0, int dim1) -> Tensor(inplace)", kMethod, [nm](const Args& a) {
-                   return view_inplace(a, nm, "TransposeBackward1",
+                   return view_inplace(a, op_row(nm),
                                        [](const Args& b) { return transpose(b.t(0), b.i(1), b.i(2)); });
                  }});
   t.push_back({"permute(Tensor input, int... dims) -> Tensor", TM,
@@ -673,7 +675,7 @@ void register_shape_ops(std::vector<OpDef>& t) {
                  Tensor out = expand(x, a.ints(1));
                  if (out.impl() == x.impl()) {  // x.expand(x.shape): still a new view, as PyTorch
                    out = make_view(x, x.shape(), x.strides(), x.impl()->offset);
-                   if (Node* n = record("expand", expand_bw, {&x}, out)) n->attrs().shape = x.shape();
+                   if (Node* n = record(TL_ROW("expand"), {&x}, out)) n->attrs().shape = x.shape();
                  }
                  return Value::tensor(out);
                }, expand_bw,

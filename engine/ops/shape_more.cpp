@@ -14,10 +14,10 @@ namespace tl {
 
 namespace {
 
-Value tensors(const std::vector<Tensor>& ts, const Tensor& x, const char* node) {
+Value tensors(const std::vector<Tensor>& ts, const Tensor& x, const OpDef& row) {
   std::vector<Value> r;
   for (Tensor t : ts) {
-    label_node(t, node, {&x});
+    label_node(t, row, {&x});
     r.push_back(Value::tensor(t));
   }
   return Value::tuple(std::move(r));
@@ -41,13 +41,13 @@ Value split(const Tensor& x, const Value& spec, int64_t dim0) {
       parts.push_back(slice(x, dim, start, start + v.i));
       start += v.i;
     }
-    return tensors(parts, x, "SplitWithSizesBackward0");
+    return tensors(parts, x, TL_ROW("split_with_sizes"));
   }
   const int64_t size = spec.i;
   TL_CHECK(size > 0 || (size == 0 && len == 0), "split expects split_size be non-negative, but got split_size=", size);
   if (len == 0) parts.push_back(x);
   for (int64_t s = 0; s < len; s += size) parts.push_back(slice(x, dim, s, std::min(len, s + size)));
-  return tensors(parts, x, "SplitBackward0");
+  return tensors(parts, x, TL_ROW("split"));
 }
 
 Value chunk(const Tensor& x, int64_t chunks, int64_t dim0) {
@@ -73,7 +73,7 @@ Tensor repeat(const Tensor& x, const IntList& reps) {
   }
   Tensor r = reshape(expand(reshape(x, padded), expanded), final_shape);
   if (r.same(x)) r = clone(x);
-  label_node(r, "RepeatBackward0", {&x});
+  label_node(r, TL_ROW("repeat"), {&x});
   return r;
 }
 
@@ -88,7 +88,7 @@ Tensor masked_select(const Tensor& x, const Tensor& mask) {
   for (int64_t i = 0; i < mb.numel(); ++i)
     if (m[i]) pos.push_back(double(i));
   Tensor r = index_select(xb, 0, Tensor::from_data(pos, Shape{int64_t(pos.size())}, DType::Int64));
-  label_node(r, "MaskedSelectBackward0", {&x});
+  label_node(r, TL_ROW("masked_select"), {&x});
   return r;
 }
 
@@ -119,7 +119,7 @@ Tensor masked_fill(const Tensor& x, const Tensor& mask0, const Tensor& value) {
   // Out of place, PyTorch broadcasts x and the mask together (expand_outplace): the result may be
   // larger than x (masked_fill_ in place checks that it is not).
   Tensor r = where(mask, v, x);
-  label_node(r, "MaskedFillBackward0", {&x, &value});
+  label_node(r, TL_ROW("masked_fill"), {&x, &value});
   return r;
 }
 
@@ -313,7 +313,7 @@ void register_shape_more_ops(std::vector<OpDef>& t) {
                  const int64_t d = wrap_dim("unbind", a.i(1), x.dim());
                  std::vector<Tensor> parts;
                  for (int64_t k = 0; k < x.size(d); ++k) parts.push_back(select(x, d, k));
-                 return tensors(parts, x, "UnbindBackward0");
+                 return tensors(parts, x, TL_ROW("unbind"));
                }, nullptr, "composite: selects"});
   t.push_back({"narrow(Tensor input, int dim, int start, int length) -> Tensor", TM, [](const Args& a) {
                  const Tensor& x = a.t(0);

@@ -70,16 +70,16 @@ Value return_type(const char* name, const Tensor& values, const Tensor& indices)
   return r;
 }
 
-Tensor take_along(const Tensor& x, int64_t dim, const Tensor& idx, const char* node) {
+Tensor take_along(const Tensor& x, int64_t dim, const Tensor& idx, const OpDef& row) {
   Tensor v = x.dim() == 0 ? (idx.numel() ? x : reshape(x, {0})) : gather(x, dim, idx);
-  label_node(v, node, {&x});
+  label_node(v, row, {&x});
   return v;
 }
 
 std::pair<Tensor, Tensor> sort(const Tensor& x, int64_t dim, bool descending) {
   dim = wrap_dim("sort", dim, x.dim());
   Tensor idx = argsort_rows(x, dim, descending);
-  return {take_along(x, dim, idx, "SortBackward0"), idx};
+  return {take_along(x, dim, idx, TL_ROW("sort")), idx};
 }
 
 std::pair<Tensor, Tensor> topk(const Tensor& x, int64_t k, int64_t dim, bool largest) {
@@ -88,11 +88,11 @@ std::pair<Tensor, Tensor> topk(const Tensor& x, int64_t k, int64_t dim, bool lar
   TL_CHECK(k >= 0 && k <= len, "topk: selected index k out of range");
   Tensor idx = argsort_rows(x, dim, largest);
   if (x.dim() > 0) idx = contiguous(slice(idx, dim, 0, k));
-  return {take_along(x, dim, idx, "TopkBackward0"), idx};
+  return {take_along(x, dim, idx, TL_ROW("topk")), idx};
 }
 
 // k-th smallest (1-based) along dim, or the lower median.
-std::pair<Tensor, Tensor> kth(const char* op, const char* node, const Tensor& x, int64_t k, int64_t dim, bool keepdim) {
+std::pair<Tensor, Tensor> kth(const char* op, const OpDef& row, const Tensor& x, int64_t k, int64_t dim, bool keepdim) {
   dim = wrap_dim(op, dim, x.dim());
   const int64_t len = x.dim() == 0 ? 1 : x.size(dim);
   TL_CHECK(k >= 1 && k <= len, op, "(): selected number k out of range for dimension ", dim);
@@ -110,10 +110,10 @@ std::pair<Tensor, Tensor> kth(const char* op, const char* node, const Tensor& x,
   } else if (x.dim() > 0) {
     idx = contiguous(slice(idx, dim, k - 1, k));
   }
-  Tensor v = take_along(x, dim, idx, node);
+  Tensor v = take_along(x, dim, idx, row);
   if (!keepdim && x.dim() > 0) {
     v = squeeze(v, dim), idx = squeeze(idx, dim);
-    label_node(v, node, {&x});
+    label_node(v, row, {&x});
   }
   return {v, idx};
 }
@@ -153,7 +153,7 @@ Tensor cumsum(const Tensor& x, int64_t dim, std::optional<DType> dtype) {
   });
   Tensor out = from_rows(o, x, dim, len);
   if (is_floating(out_t))
-    if (Node* n = record("cumsum", cumsum_bw, {&x}, out)) n->attrs().i0 = dim;
+    if (Node* n = record(TL_ROW("cumsum"), {&x}, out)) n->attrs().i0 = dim;
   return out;
 }
 
@@ -168,7 +168,7 @@ Tensor flip(const Tensor& x, const IntList& dims) {
     r = index_select(r, d, arange(double(x.size(d) - 1), -1, -1, DType::Int64));
   }
   if (r.same(x)) r = clone(x);
-  label_node(r, "FlipBackward0", {&x});
+  label_node(r, TL_ROW("flip"), {&x});
   return r;
 }
 
@@ -177,7 +177,7 @@ Tensor roll(const Tensor& x, const IntList& shifts, const IntList& dims) {
   if (dims.empty()) {
     TL_CHECK(shifts.size() == 1, "roll: shifts and dimensions must align. shifts: ", shifts.size(), ", dims:0");
     Tensor r = reshape(roll(reshape(x, {-1}), shifts, {0}), IntList(x.shape().begin(), x.shape().end()));
-    label_node(r, "RollBackward0", {&x});
+    label_node(r, TL_ROW("roll"), {&x});
     return r;
   }
   TL_CHECK(shifts.size() == dims.size(), "roll: shifts and dimensions must align. shifts: ", shifts.size(),
@@ -192,7 +192,7 @@ Tensor roll(const Tensor& x, const IntList& shifts, const IntList& dims) {
     r = cat({slice(r, d, n - s, n), slice(r, d, 0, n - s)}, d);
   }
   if (r.same(x)) r = clone(x);
-  label_node(r, "RollBackward0", {&x});
+  label_node(r, TL_ROW("roll"), {&x});
   return r;
 }
 
@@ -203,7 +203,7 @@ Tensor tri(bool lower, const Tensor& x, int64_t k) {
   TL_CHECK(x.dim() >= 2 || x.numel() == 0, "IndexError: Dimension out of range (expected to be in range of [-1, 0], but got -2)");
   if (x.dim() < 2) {
     Tensor out = mul(x, Tensor::scalar(1, x.dtype()));  // an empty copy
-    label_node(out, lower ? "TrilBackward0" : "TriuBackward0", {&x});
+    label_node(out, lower ? TL_ROW("tril") : TL_ROW("triu"), {&x});
     return out;
   }
   const int64_t r = x.size(-2), c = x.size(-1);
@@ -212,7 +212,7 @@ Tensor tri(bool lower, const Tensor& x, int64_t k) {
     for (int64_t j = 0; j < c; ++j) m[size_t(i * c + j)] = lower ? (j - i <= k) : (j - i >= k);
   Tensor mask = Tensor::from_data(m, Shape{r, c}, DType::Bool);
   Tensor out = where(mask, x, Tensor::scalar(0, x.dtype()));
-  label_node(out, lower ? "TrilBackward0" : "TriuBackward0", {&x});
+  label_node(out, lower ? TL_ROW("tril") : TL_ROW("triu"), {&x});
   return out;
 }
 
@@ -232,7 +232,7 @@ Tensor diag(const Tensor& x, int64_t k) {
       if (i + k >= 0 && i + k < c) pos.push_back(double(i * c + i + k));
     out = index_select(reshape(x, {-1}), 0, Tensor::from_data(pos, Shape{int64_t(pos.size())}, DType::Int64));
   }
-  label_node(out, "DiagBackward0", {&x});
+  label_node(out, TL_ROW("diag"), {&x});
   return out;
 }
 
@@ -281,8 +281,7 @@ Tensor norm(const Tensor& x, double p, const IntList& dims0, bool keepdim) {
     out = to_dtype(r, x.dtype());
   }
   if (p != 0)
-    if (Node* n = record("norm", norm_bw, {&x}, out)) {
-      n->display = "NormBackward1";
+    if (Node* n = record(TL_ROW("norm"), {&x}, out)) {
       save(n, x), save_output(n, out);
       n->attrs().f0 = p;
       n->attrs().b0 = keepdim;
@@ -308,7 +307,7 @@ Tensor dot(const Tensor& a, const Tensor& b) {
   TL_CHECK(a.numel() == b.numel(), "inconsistent tensor size, expected tensor [", a.numel(), "] and src [", b.numel(),
            "] to have the same number of elements, but got ", a.numel(), " and ", b.numel(), " elements respectively");
   Tensor r = matmul(a, b);
-  label_node(r, "DotBackward0", {&a, &b});
+  label_node(r, TL_ROW("dot"), {&a, &b});
   return r;
 }
 
@@ -332,7 +331,7 @@ Tensor mv(const Tensor& m, const Tensor& v) {
   TL_CHECK(m.dtype() == v.dtype(), "expected scalar type ", scalar_type_name(m.dtype()), " but found ",
            scalar_type_name(v.dtype()));
   Tensor r = matmul(m, v);
-  label_node(r, "MvBackward0", {&m, &v});
+  label_node(r, TL_ROW("mv"), {&m, &v});
   return r;
 }
 
@@ -375,7 +374,7 @@ void register_sort_scan_ops(std::vector<OpDef>& t) {
   t.push_back({"kthvalue(Tensor input, int k, int dim=-1, bool keepdim=False) -> (Tensor, Tensor(nograd))", TM,
                [](const Args& a) {
                  TL_CHECK(a.t(0).dtype() != DType::Bool, "\"kthvalue_cpu\" not implemented for 'Bool'");
-                 auto r = kth("kthvalue", "KthvalueBackward0", a.t(0), a.i(1), a.i(2), a.b(3));
+                 auto r = kth("kthvalue", TL_ROW("kthvalue"), a.t(0), a.i(1), a.i(2), a.b(3));
                  return return_type("kthvalue", r.first, r.second);
                }, nullptr, "composite: gather(x, dim, k-th of argsort(x))"});
   t.push_back({"median(Tensor input) -> Tensor", TM, [](const Args& a) {
@@ -385,12 +384,12 @@ void register_sort_scan_ops(std::vector<OpDef>& t) {
                    Tensor v = x.is_floating_point()
                                   ? add(mul(sum(x), Tensor::scalar(0, x.dtype())), Tensor::scalar(NAN, x.dtype()))
                                   : to_dtype(Tensor::scalar(NAN, DType::Float64), x.dtype());
-                   label_node(v, "MedianBackward0", {&x});
+                   label_node(v, TL_ROW("median"), {&x});
                    return Value::tensor(v);
                  }
                  Tensor flat = reshape(x, {-1});
-                 Tensor v = kth("median", "MedianBackward0", flat, (x.numel() + 1) / 2, 0, false).first;
-                 label_node(v, "MedianBackward0", {&x});
+                 Tensor v = kth("median", TL_ROW("median"), flat, (x.numel() + 1) / 2, 0, false).first;
+                 label_node(v, TL_ROW("median"), {&x});
                  return Value::tensor(v);
                }, nullptr, "composite: the lower middle of the sorted values"});
   t.push_back({"median.dim(Tensor input, int dim, bool keepdim=False) -> (Tensor, Tensor(nograd))", TM,
@@ -400,7 +399,7 @@ void register_sort_scan_ops(std::vector<OpDef>& t) {
                  const int64_t len = x.dim() == 0 ? 1 : x.size(d);
                  TL_CHECK(len > 0, "IndexError: median(): Expected reduction dim ", d, " to have non-zero size.");
                  TL_CHECK(x.dtype() != DType::Bool, "\"median_out\" not implemented for 'Bool'");
-                 auto r = kth("median", "MedianBackward1", x, (len + 1) / 2, d, a.b(2));
+                 auto r = kth("median", TL_ROW("median.dim"), x, (len + 1) / 2, d, a.b(2));
                  return return_type("median", r.first, r.second);
                }, nullptr, "composite: the lower middle of the sorted values"});
   // int...: x.flip(0, 1) as PyTorch's method; torch.flip(x, 0) is a TypeError (a tuple needed).
@@ -421,7 +420,7 @@ void register_sort_scan_ops(std::vector<OpDef>& t) {
                  const Tensor& x = a.t(0);
                  TL_CHECK(x.dim() == 2, "trace: expected a matrix, but got tensor with dim ", x.dim());
                  Tensor r = sum(diag(x, 0));
-                 label_node(r, "TraceBackward0", {&x});
+                 label_node(r, TL_ROW("trace"), {&x});
                  return Value::tensor(r);
                }, nullptr, "composite: sum of the diagonal"});
   t.push_back({"norm(Tensor input, Any p='fro', int[]? dim=None, bool keepdim=False, *, DType? dtype=None) -> Tensor", TM,

@@ -110,6 +110,7 @@ Tensor operator/(double a, const Tensor& b) { return div(wrap_scalar(a, b), b); 
 // ---- op table rows: Tensor methods that are not math, and torch.autograd ----
 #include "engine/ops/op_table.h"
 namespace tl {
+void copy_bw(Node&, const Tensor& g, std::vector<Tensor>& gi);  // engine/ops/inplace.cpp
 static Value inplace_result(const Args& a) { return a.v[0]; }
 void register_tensor_api_ops(std::vector<OpDef>& t) {
   t.push_back({"item(Tensor input) -> Number", kMethod, [](const Args& a) {
@@ -227,6 +228,6 @@ void register_tensor_api_ops(std::vector<OpDef>& t) {
                  Tensor x = a.t(0);
                  copy_(x, a.t(1));
                  return inplace_result(a);
-               }});
+               }, copy_bw, "grad_src = g (summed to src's shape)"});
 }
 }  // namespace tl

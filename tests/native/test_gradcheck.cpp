@@ -93,7 +93,8 @@ const std::map<std::string, Row>& cases() {
       {"where", {{{{MASK({1, 0, 1, 0, 0, 1}, {2, 3}), T({2, 3}), T({2, 3})}},
                   {{MASK({1, 0, 1}, {3}), T({2, 3}), T({3})}},
                   {{MASK({1, 0}, {2, 1}), T({2, 3}), F(0.5)}}}}},
-      {"to", {{{{T({2, 3}), D(DType::Float64)}}, {{T({4}), D(DType::Float64)}}, {{T({}), D(DType::Float64)}}}}},
+      {"to", {{{{T({2, 3}), D(DType::Float64)}}, {{T({4}), D(DType::Float64)}}, {{T({}), D(DType::Float64)}},
+               {{T({2, 2}), D(DType::Float32)}}}}},  // a conversion (the others return the input)
       {"float", {{{{T({2, 3})}}, {{T({4})}}, {{T({})}}}, false}},
       {"double", {{{{T({2, 3})}}, {{T({4})}}, {{T({})}}}}},
       {"sum", {{{{T({2, 3})}}, {{T({4})}}, {{T({})}}}}},
@@ -420,6 +421,13 @@ TEST_CASE("every differentiable op in the table has gradcheck cases", "[gradchec
   }
 }
 
+// The rows whose call recorded a node (set_record_observer), for the check that a row with a
+// backward records its own node.
+static std::set<const OpDef*>& recorded_rows() {
+  static std::set<const OpDef*> s;
+  return s;
+}
+
 TEST_CASE("gradcheck and gradgradcheck of every differentiable op (float64)", "[gradcheck]") {
   int ops = 0, checked_cases = 0, second = 0;
   for (const OpDef& op : op_table()) {
@@ -431,12 +439,17 @@ TEST_CASE("gradcheck and gradgradcheck of every differentiable op (float64)", "[
     bool has_broadcast_or_rank_variety = false;
     std::set<int> ranks;
     std::set<std::string> shapes;  // ops defined for one rank only (dot, trace) vary the sizes
+    bool own_node = false;
     for (const Case& c : it->second.cases) {
       Instance in = instantiate(op, c);
       REQUIRE(!in.inputs.empty());
       for (const Tensor& x : in.inputs) ranks.insert(x.dim()), shapes.insert(x.shape_str());
       // float() produces float32: finite differences need float32 tolerances there.
+      recorded_rows().clear();
+      set_record_observer([](const Node& n) { recorded_rows().insert(n.row); });
       Tensor probe = call_first(op, in.args, in.kwargs);
+      set_record_observer(nullptr);
+      own_node = own_node || recorded_rows().count(&op) == 1;
       bool f32 = probe.dtype() == DType::Float32;
       gradcheck(op, in, f32 ? 1e-3 : 1e-6, f32 ? 1e-2 : 1e-5, f32 ? 1e-2 : 1e-3);
       if (it->second.twice) {
@@ -447,6 +460,11 @@ TEST_CASE("gradcheck and gradgradcheck of every differentiable op (float64)", "[
       if (in.inputs.size() > 1 && in.inputs[0].shape() != in.inputs[1].shape()) has_broadcast_or_rank_variety = true;
     }
     if (ranks.size() > 1 || shapes.size() > 2) has_broadcast_or_rank_variety = true;
+    // A row with a backward is a primitive: its call records a node of its own in some case (its
+    // backward and derivative text are used, not a dead copy of another row's); a row without
+    // one is a composite or an overload whose node is another row's.
+    INFO(op.key << ": a row with a backward records its own node; one without never does");
+    CHECK(own_node == (op.backward != nullptr));
     INFO(op.key << ": cases should vary shapes or broadcast");
     CHECK(has_broadcast_or_rank_variety);
     ++ops;

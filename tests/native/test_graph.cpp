@@ -61,10 +61,10 @@ TEST_CASE("graph JSON of the seed example", "[graph]") {
   // the leaves' AccumulateGrad nodes.
   std::vector<std::shared_ptr<tl::Node>> order = tl::autograd::backward_order({r.backward_root.grad_fn()});
   REQUIRE(order.size() == 6);
-  CHECK(std::string(order[0]->op) == "sum");
-  CHECK(std::string(order[1]->op) == "add");
-  CHECK(std::string(order[2]->op) == "relu");
-  CHECK(std::string(order[3]->op) == "mm");
+  CHECK(std::string(order[0]->op()) == "sum");
+  CHECK(std::string(order[1]->op()) == "add");
+  CHECK(std::string(order[2]->op()) == "relu");
+  CHECK(std::string(order[3]->op()) == "mm");
   CHECK(g.find("\"backward_order\": [0, 2, 4, 6, ") != std::string::npos);
   CHECK(node_json(g, 0).find("\"op\": \"sum\"") != std::string::npos);
   CHECK(node_json(g, 0).find("\"backward_order\": 0,") != std::string::npos);
