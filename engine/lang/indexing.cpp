@@ -237,20 +237,59 @@ Value Interp::index_basic(const Tensor& x, std::vector<Value>& items, Pos at, st
 // are replaced by B, in place when they were adjacent, else in front. Each index is wrapped and
 // bounds-checked; `lin` gets the row-major position of each selected combination among the
 // indexed dims (sizes in `sizes`).
+// PyTorch's make_info / AdvancedIndex: the index tensors must broadcast together (IndexError), and
+// none may index a dim of size 0 unless it is empty.
+static Shape check_adv_indices(const Tensor& cur, const std::vector<Interp::AdvIndex>& adv, Pos at) {
+  Shape B = adv[0].idx.shape();
+  bool ok = true;
+  for (size_t j = 1; j < adv.size() && ok; ++j) {
+    const Shape& s = adv[j].idx.shape();
+    Shape r;
+    const int n = std::max(B.n, s.n);
+    for (int k = 0; k < n && ok; ++k) {
+      const int64_t a = k - n + B.n >= 0 ? B[k - n + B.n] : 1, b = k - n + s.n >= 0 ? s[k - n + s.n] : 1;
+      ok = a == b || a == 1 || b == 1;
+      r.push_back(a == 1 ? b : a);
+    }
+    B = r;
+  }
+  if (!ok) {
+    std::string shapes;
+    for (size_t j = 0; j < adv.size(); ++j) {
+      shapes += j ? ", [" : "[";
+      for (int k = 0; k < adv[j].idx.dim(); ++k) shapes += (k ? ", " : "") + std::to_string(adv[j].idx.shape()[k]);
+      shapes += "]";
+    }
+    Interp::fail(at, "IndexError: shape mismatch: indexing tensors could not be broadcast together with shapes " + shapes);
+  }
+  for (const Interp::AdvIndex& a : adv)
+    if (cur.shape()[int(a.dim)] == 0 && a.idx.numel() > 0)
+      Interp::fail(at, "IndexError: index is out of bounds for dimension with size 0");
+  return B;
+}
+
 void Interp::adv_positions(const Tensor& cur, const std::vector<AdvIndex>& adv, Pos at, Shape& B,
                            std::vector<int64_t>& lin, std::vector<int64_t>& sizes) {
-  B = adv[0].idx.shape();
-  for (size_t j = 1; j < adv.size(); ++j)
-    B = at_pos(at, [&] { return broadcast_shapes("index", B, adv[j].idx.shape()); });
+  B = check_adv_indices(cur, adv, at);
   lin.assign(size_t(B.numel()), 0);
   sizes.clear();
   IntList bv(B.begin(), B.end());
+  // PyTorch checks the bounds in its kernel, per element of the result: an empty result (an empty
+  // index or an empty non-indexed dim) checks none.
+  int64_t rest = 1;
+  for (int k = 0; k < cur.dim(); ++k) {
+    bool indexed = false;
+    for (const AdvIndex& a : adv) indexed = indexed || a.dim == k;
+    if (!indexed) rest *= cur.shape()[k];
+  }
+  const bool empty_result = B.numel() * rest == 0;
   for (const AdvIndex& a : adv) {
     const int64_t size = cur.shape()[int(a.dim)];
     sizes.push_back(size);
     std::vector<int64_t> v = at_pos(at, [&] { return expand(a.idx, bv).to_int_vector(); });
     for (size_t e = 0; e < v.size(); ++e) {
       int64_t p = v[e];
+      if (empty_result && (p < -size || p >= size)) p = 0;
       if (p < -size || p >= size)
         fail(at, "IndexError: index " + std::to_string(p) + " is out of bounds for dimension " + std::to_string(a.dim) +
                      " with size " + std::to_string(size));
@@ -280,8 +319,14 @@ Tensor Interp::tensor_index(const Tensor& x, std::vector<Value> items, Pos at, b
     Value t = call1("permute", kAnyOp, {cur, Value::tuple(perm)}, at);
     t = call1("reshape", kAnyOp, {t, Value::tuple(flat)}, at);
     std::vector<double> ld(lin.begin(), lin.end());
-    Tensor li = at_pos(at, [&] { return Tensor::from_data(ld, Shape({int64_t(ld.size())}), DType::Int64); });
-    t = call1("index_select", kAnyOp, {t, Value::integer(0), Value::tensor(li)}, at);
+    int64_t out_n = B.numel();
+    for (const Value& r : rest) out_n *= r.i;
+    if (out_n == 0) {  // an empty result: no index is read (nor checked), as PyTorch's kernel
+      t = call1("slice", kAnyOp, {t, Value::integer(0), Value::integer(0), Value::integer(0)}, at);
+    } else {
+      Tensor li = at_pos(at, [&] { return Tensor::from_data(ld, Shape({int64_t(ld.size())}), DType::Int64); });
+      t = call1("index_select", kAnyOp, {t, Value::integer(0), Value::tensor(li)}, at);
+    }
     std::vector<Value> shape;
     for (int64_t s : B) shape.push_back(Value::integer(s));
     shape.insert(shape.end(), rest.begin(), rest.end());
@@ -360,16 +405,76 @@ void Interp::set_item(const Value& obj, const std::vector<Value>& idx, bool is_t
   items[size_t(i)] = v;
 }
 
+// PyTorch's conversion of a Python number to a tensor's dtype (c10::checked_convert): to an
+// integer type a float must lie within [min, max] (NaN and +-inf never do), an int too except that
+// a negative int wraps into uint8 when -v <= 255; to float32 a finite double must lie within
+// float's range (inf and NaN pass); bool and float64 take anything.
+// PyTorch's get_overlap_status(a, b) != No: both non-empty, non-overlapping and dense (else "too
+// hard": no error), in one storage, their byte ranges intersecting.
+static bool dense_layout(const Tensor& t) {
+  std::vector<std::pair<int64_t, int64_t>> ds;  // (stride, size) of the dims of size > 1
+  for (int k = 0; k < t.dim(); ++k)
+    if (t.shape()[k] > 1) ds.push_back({t.strides()[k], t.shape()[k]});
+  std::sort(ds.begin(), ds.end());
+  int64_t expect = 1;
+  for (const auto& [st, n] : ds) {
+    if (st != expect) return false;
+    expect *= n;
+  }
+  return true;
+}
+static bool memory_overlaps(const Tensor& a, const Tensor& b) {
+  if (a.numel() == 0 || b.numel() == 0 || a.impl()->storage != b.impl()->storage) return false;
+  if (a.impl() == b.impl()) return true;
+  if (!dense_layout(a) || !dense_layout(b)) return false;
+  const int64_t a0 = a.impl()->offset, a1 = a0 + a.numel(), b0 = b.impl()->offset, b1 = b0 + b.numel();
+  return a0 < b1 && b0 < a1;
+}
+
+// PyTorch's overflow check of a number converted to x's dtype (check_number_fits), positioned.
+static void check_scalar_fits(const Value& v, DType dt, Pos at) {
+  try {
+    check_number_fits(v, dt);
+  } catch (const tl::Error& e) {
+    Interp::fail(at, e.what());
+  }
+}
+
 void Interp::tensor_set(const Tensor& x, const std::vector<Value>& items0, const Value& v, Pos at) {
   if (!(v.kind == K::Tensor || v.is_number() || v.kind == K::List))
     fail(at, "TypeError: can't assign a " + v.type_name() + " to a Tensor");
-  // PyTorch's order: with an index tensor or a mask (index_put_) the leaf check comes before the
-  // index's own checks.
+  // A Python number is converted to x's dtype first (PyTorch's valueToTensor, with fill_'s
+  // overflow check), before the index is looked at.
+  if (v.is_number()) check_scalar_fits(v, x.dtype(), at);
+  // PyTorch's order (applySlicing, then index_put_): the kinds of the items, their count against
+  // x's dims and the basic (int/slice/None) indexing come first; then, with an index tensor or a
+  // mask, index_put_'s leaf check; then the index tensors' own checks (dtype, mask shape, bounds).
+  // The first part runs here on the items with each index tensor replaced by the full slices of
+  // the dims it consumes (a 0-d bool by None, as PyTorch's unsqueeze for it).
   bool advanced_index = false;
-  for (const Value& it : items0)
-    if (it.kind == K::Tensor && (it.t.dtype() == DType::Bool || x.dim() > 0)) advanced_index = true;
-  if (advanced_index && grad_enabled() && x.requires_grad() && x.is_leaf())
-    fail(at, "RuntimeError: a leaf Variable that requires grad is being used in an in-place operation.");
+  int masks = 0, index_tensors = 0;  // index_put_'s masked_fill_ dispatch needs exactly one mask
+  std::vector<Value> basic_items;
+  for (const Value& it : items0) {
+    if (it.kind == K::List) ++index_tensors;
+    const bool is_mask = it.kind == K::Tensor && (it.t.dtype() == DType::Bool || it.t.dtype() == DType::UInt8);
+    if (it.kind != K::Tensor || (it.t.dim() == 0 && !is_mask && is_int(it.t.dtype()))) {  // a 0-d int selects
+      basic_items.push_back(it);
+      continue;
+    }
+    advanced_index = true;
+    ++index_tensors;
+    if (is_mask && it.t.dim() > 0) ++masks;
+    if (is_mask && it.t.dim() == 0) basic_items.push_back(Value::none());
+    for (int k = 0; k < (is_mask ? it.t.dim() : 1); ++k)
+      basic_items.push_back(make_obj<SliceObj>());  // `:`
+  }
+  if (advanced_index && grad_enabled() && x.requires_grad() && x.is_leaf()) {
+    std::vector<AdvIndex> none;
+    const Tensor pre = index_basic(x, basic_items, at, none).t;
+    fail(at, pre.same(x) ? "RuntimeError: a leaf Variable that requires grad is being used in an in-place operation."
+                         : "RuntimeError: a view of a leaf Variable that requires grad is being used in an in-place "
+                           "operation.");
+  }
   std::vector<Value> items = items0;
   std::vector<AdvIndex> adv;
   Tensor view = index_basic(x, items, at, adv).t;  // a view of x's memory
@@ -377,8 +482,23 @@ void Interp::tensor_set(const Tensor& x, const std::vector<Value>& items0, const
   if (v.kind == K::Tensor) src = v.t;
   else if (v.kind == K::List) src = at_pos(at, [&] { return tensor_from_value(v, view.dtype()); });
   else src = Tensor::scalar(v.as_double(), view.dtype());
-  // index_put_ with a tensor value: PyTorch requires the dtypes to match (a number is converted).
-  if (!adv.empty() && v.kind == K::Tensor && src.dtype() != x.dtype())
+  if (!adv.empty()) check_adv_indices(view, adv, at);  // before the value's dtype is looked at
+  // index_put_ with a tensor value: PyTorch requires the dtypes to match (a number is converted),
+  // except on its masked_fill_ path (one mask, no other index tensor, a one-element value), which
+  // converts value.item() with the overflow check of a number.
+  const bool masked_fill_path = masks == 1 && index_tensors == 1 && v.kind == K::Tensor && src.numel() == 1;
+  if (masked_fill_path) check_scalar_fits(src.dtype() == DType::Bool ? Value::boolean(src.item() != 0)
+                                          : is_int(src.dtype()) ? Value::integer(int64_t(src.item()))
+                                                                : Value::number(src.item()),
+                                          x.dtype(), at);
+  if (masked_fill_path && src.dim() > 0) src = at_pos(at, [&] { return reshape(src, {}); });  // x[m] = t([[v]])
+  if (!adv.empty() && !masked_fill_path) {
+    // index_put_'s assert_no_overlap(self, value) (an expanded self only warns in PyTorch).
+    if (v.kind == K::Tensor && memory_overlaps(view, src))
+      fail(at, "RuntimeError: unsupported operation: some elements of the input tensor and the written-to tensor "
+               "refer to a single memory location. Please clone() the tensor before performing the operation.");
+  }
+  if (!adv.empty() && v.kind == K::Tensor && src.dtype() != x.dtype() && !masked_fill_path)
     fail(at, std::string("RuntimeError: Index put requires the source and destination dtypes match, got ") +
                  dtype_kernel_name(x.dtype()) + " for the destination and " + dtype_kernel_name(src.dtype()) +
                  " for the source.");

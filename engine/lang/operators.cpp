@@ -62,6 +62,9 @@ Value Interp::tensor_binop(BinOpKind op, const Value& a, const Value& b, Pos at)
       return call_table("mul", where, {rec, a}, {}, at);
     }
     default: {
+      if (op == BinOpKind::Sub && a.kind == K::Bool)  // PyTorch's rsub refuses a Python bool too
+        fail(at, "RuntimeError: Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying "
+                 "to invert a mask, use the `~` or `logical_not()` operator instead.");
       Tensor w = wrap_scalar(a.as_double(), b.t, a.kind != K::Float);
       Value r = call_table(name, where, {Value::tensor(w), b}, {}, at);
       if (op == BinOpKind::Sub && r.kind == K::Tensor) label_node(r.t, TL_ROW("rsub.Scalar"), {&b.t});  // number - x

@@ -150,9 +150,14 @@ static void unfold_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
 }
 Tensor unfold(const Tensor& x, const IntList& kernel_size, const IntList& dilation, const IntList& padding,
               const IntList& stride) {
-  check_float("unfold", x);
-  Tensor x4 = batched("unfold", x);
+  // PyTorch's im2col_shape_check order: kernel / dilation / padding / stride, then input.size(1)
+  // and size(2) (IndexError below 3 dims), then the rank; the dtype in the kernel.
   Geo g = make_geo("unfold", kernel_size, dilation, padding, stride);
+  if (x.dim() < 3)
+    TL_FAIL("IndexError: Dimension out of range (expected to be in range of [", -std::max(x.dim(), 1), ", ",
+            std::max(x.dim(), 1) - 1, "], but got ", x.dim() < 2 ? 1 : 2, ")");
+  Tensor x4 = batched("unfold", x);
+  TL_CHECK(x.is_floating_point(), "\"im2col_out_cpu\" not implemented for '", dtype_kernel_name(x.dtype()), "'");
   set_out("unfold", g, x4.shape()[2], x4.shape()[3]);
   Tensor out = im2col_raw(x4, g);
   if (x.dim() == 3) out = Tensor(out).view(Shape{out.shape()[1], out.shape()[2]});
@@ -292,7 +297,6 @@ static void max_pool2d_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
 }
 std::pair<Tensor, Tensor> max_pool2d_with_indices(const Tensor& x, const IntList& kernel_size, const IntList& stride,
                                                   const IntList& padding, const IntList& dilation, bool ceil_mode) {
-  check_float("max_pool2d", x);
   Tensor x4 = batched("max_pool2d", x);
   Geo g = make_geo("max_pool2d", kernel_size, dilation, padding, stride.empty() ? kernel_size : stride);
   TL_CHECK(g.ph <= g.kh / 2 && g.pw <= g.kw / 2, "max_pool2d: pad should be at most half of effective kernel size, but got pad=",
@@ -309,6 +313,8 @@ std::pair<Tensor, Tensor> max_pool2d_with_indices(const Tensor& x, const IntList
   g.oh = len(H, g.kh, g.dh, g.ph, g.sh), g.ow = len(W, g.kw, g.dw, g.pw, g.sw);
   TL_CHECK(g.oh >= 1 && g.ow >= 1, "max_pool2d: Given input size: (", C, "x", H, "x", W, "). Calculated output size: (", C,
            "x", g.oh, "x", g.ow, "). Output size is too small");
+  // PyTorch checks the shapes (meta function) before its kernel's dtype dispatch.
+  TL_CHECK(x.is_floating_point(), "\"max_pool2d\" not implemented for '", dtype_kernel_name(x.dtype()), "'");
   Tensor xc = x4.contiguous();
   Tensor out = Tensor::empty(Shape{N, C, g.oh, g.ow}, x.dtype());
   Tensor idx = Tensor::empty(Shape{N, C, g.oh, g.ow}, DType::Int64);
@@ -351,15 +357,29 @@ std::pair<Tensor, Tensor> max_pool2d_with_indices(const Tensor& x, const IntList
 // PyTorch uses: kh*kw, or with count_include_pad=False the taps inside the image, or divisor_override.
 Tensor avg_pool2d(const Tensor& x, const IntList& kernel_size, const IntList& stride, const IntList& padding,
                   bool ceil_mode, bool count_include_pad, std::optional<int64_t> divisor_override) {
-  check_float("avg_pool2d", x);
-  TL_CHECK(!ceil_mode, "avg_pool2d(ceil_mode=True) is not supported by tensorlens");
+  // PyTorch's order: the lengths of kernel_size / stride / padding, then the input's dims, then
+  // their values.
+  pair2("avg_pool2d", "kernel_size", kernel_size);
+  if (!stride.empty()) pair2("avg_pool2d", "stride", stride);
+  pair2("avg_pool2d", "padding", padding);
   Tensor x4 = batched("avg_pool2d", x);
+  TL_CHECK(!ceil_mode, "avg_pool2d(ceil_mode=True) is not supported by tensorlens");
   Geo g = make_geo("avg_pool2d", kernel_size, {1}, padding, stride.empty() ? kernel_size : stride);
   TL_CHECK(g.ph <= g.kh / 2 && g.pw <= g.kw / 2, "avg_pool2d: pad should be at most half of kernel size, but got pad=",
            std::max(g.ph, g.pw), " and kernel_size=", std::max(g.kh, g.kw));
   TL_CHECK(!divisor_override || *divisor_override != 0, "avg_pool2d: divisor must be not zero");
   const int64_t N = x4.shape()[0], C = x4.shape()[1], H = x4.shape()[2], W = x4.shape()[3];
   set_out("avg_pool2d", g, H, W);
+  // PyTorch checks the shapes (meta function) before its kernel's dtype dispatch, which has an
+  // int64 kernel: the window sum over the divisor in integer arithmetic (C++ division, truncated
+  // toward zero). Here in float64 (exact below 2^53), truncated by the conversion back.
+  if (x.dtype() == DType::Int64) {
+    NoGradGuard ng;  // an integer tensor has no gradient
+    return to_dtype(avg_pool2d(to_dtype(x, DType::Float64), kernel_size, stride, padding, ceil_mode, count_include_pad,
+                               divisor_override),
+                    DType::Int64);
+  }
+  TL_CHECK(x.is_floating_point(), "\"avg_pool2d\" not implemented for '", dtype_kernel_name(x.dtype()), "'");
   const IntList k{g.kh, g.kw}, p{g.ph, g.pw}, s{g.sh, g.sw};
   // (N*C, 1, H, W) -> taps (N*C, kh*kw, L) -> window sums (N*C, L)
   Tensor sums = sum(unfold(reshape(x4, {N * C, 1, H, W}), k, {1, 1}, p, s), {1});
@@ -432,7 +452,14 @@ void register_conv_ops(std::vector<OpDef>& t) {
                },
                conv2d_bw, "grad_x = fold(W^T @ g); grad_W = sum_n g @ unfold(x)^T; grad_b = sum(g, (0, 2, 3))"});
   t.push_back({"unfold(Tensor input, int[] kernel_size, int[] dilation=1, int[] padding=0, int[] stride=1) -> Tensor", kF,
-               [](const Args& a) { return Value::tensor(unfold(a.t(0), a.ints(1), a.ints(2), a.ints(3), a.ints(4))); },
+               [](const Args& a) {
+                 // F.unfold passes a sequence through _pair unchanged: im2col wants exactly 2 entries.
+                 const char* names[] = {"kernel_size", "dilation", "padding", "stride"};
+                 for (size_t k = 1; k <= 4; ++k)
+                   TL_CHECK(!a.v[k].is_seq() || a.v[k].items->size() == 2, "It is expected ", names[k - 1],
+                            " equals to 2, but got size ", a.v[k].items->size());
+                 return Value::tensor(unfold(a.t(0), a.ints(1), a.ints(2), a.ints(3), a.ints(4)));
+               },
                unfold_bw, "linear: grad = fold(g) (col2im)"});
   t.push_back({"fold(Tensor input, int[] output_size, int[] kernel_size, int[] dilation=1, int[] padding=0, int[] stride=1) -> Tensor",
                kF,
@@ -440,9 +467,17 @@ void register_conv_ops(std::vector<OpDef>& t) {
                  return Value::tensor(fold(a.t(0), a.ints(1), a.ints(2), a.ints(3), a.ints(4), a.ints(5)));
                },
                fold_bw, "linear: grad = unfold(g) (im2col)"});
+  // torch.max_pool2d has no return_indices (F.max_pool2d has): its own row.
+  t.push_back({"max_pool2d.torch(Tensor input, int[] kernel_size, int[]? stride=None, int[] padding=0, int[] dilation=1, "
+               "bool ceil_mode=False) -> Tensor",
+               kTorch,
+               [](const Args& a) {
+                 return Value::tensor(max_pool2d_with_indices(a.t(0), a.ints(1), a.ints(2), a.ints(3), a.ints(4), a.b(5)).first);
+               },
+               nullptr, "composite: the max_pool2d row's node"});
   t.push_back({"max_pool2d(Tensor input, int[] kernel_size, int[]? stride=None, int[] padding=0, int[] dilation=1, "
                "bool ceil_mode=False, bool return_indices=False) -> Tensor",
-               kTorch | kF,
+               kF,
                [](const Args& a) {
                  auto [y, idx] = max_pool2d_with_indices(a.t(0), a.ints(1), a.ints(2), a.ints(3), a.ints(4), a.b(5));
                  if (a.b(6)) return Value::tuple({Value::tensor(y), Value::tensor(idx)});

@@ -93,8 +93,8 @@ Tensor arange(double start, double end, double step, std::optional<DType> dt) {
 }
 
 Tensor linspace(double start, double end, int64_t steps, DType dt) {
-  TL_CHECK(dt != DType::Bool, "\"linspace_cpu\" not implemented for 'Bool'");
   TL_CHECK(steps >= 0, "linspace: number of steps must be non-negative");
+  TL_CHECK(dt != DType::Bool || steps == 0, "\"linspace_cpu\" not implemented for 'Bool'");  // (no kernel for 0)
   Tensor r = Tensor::empty(Shape{steps}, dt);
   int64_t half = steps / 2;
   if (is_floating(dt) && steps > 1) {
@@ -352,24 +352,43 @@ static void zero_grads_bw(Node& n, const Tensor&, std::vector<Tensor>& gi) {
 
 void register_creation_ops(std::vector<OpDef>& t) {
   t.push_back({"tensor(Any data, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)", kTorch,
-               [](const Args& a) { return made(tensor_from_value(a.v[0], a.dtype(1)), a, 2); }});
+               [](const Args& a) {
+                 if (a.v[0].kind == Value::Kind::Tensor) {  // torch.tensor(t): a detached copy (PyTorch warns)
+                   NoGradGuard ng;
+                   const Tensor& t = a.t(0);
+                   return made(a.dtype(1) && *a.dtype(1) != t.dtype() ? to_dtype(t.detach(), *a.dtype(1)) : clone(t.detach()), a, 2);
+                 }
+                 return made(tensor_from_value(a.v[0], a.dtype(1)), a, 2);
+               }});
   t.push_back({"zeros(int... size, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)", kTorch,
                [](const Args& a) { return made(zeros(Shape(a.ints(0)), a.dtype(1).value_or(default_float_dtype())), a, 2); }});
   t.push_back({"ones(int... size, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)", kTorch,
                [](const Args& a) { return made(ones(Shape(a.ints(0)), a.dtype(1).value_or(default_float_dtype())), a, 2); }});
   t.push_back({"full(int[] size, Number fill_value, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)", kTorch,
                [](const Args& a) {
-                 return made(full(Shape(a.ints(0)), a.f(1), a.dtype(2).value_or(number_dtype(a.v[1]))), a, 3);
+                 const DType dt = a.dtype(2).value_or(number_dtype(a.v[1]));
+                 check_number_fits(a.v[1], dt);
+                 return made(full(Shape(a.ints(0)), a.f(1), dt), a, 3);
                }});
-  t.push_back({"eye(int n, int? m=None, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)", kTorch,
-               [](const Args& a) { return made(eye(a.i(0), a.opt_i(1), a.dtype(2).value_or(default_float_dtype())), a, 3); }});
-  t.push_back({"arange(Number start, Number? end=None, Number step=1, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)",
+  // eye and arange: PyTorch's overloads (eye(n) / eye(n, m), arange(end) / arange(start, end,
+  // step=1)), none of whose int/number arguments takes None: torch.eye(3, m=None) and
+  // torch.arange(1, end=None) / torch.arange(5, step=2) are TypeErrors, as in PyTorch.
+  t.push_back({"eye(int n, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)", kTorch,
+               [](const Args& a) { return made(eye(a.i(0), std::nullopt, a.dtype(1).value_or(default_float_dtype())), a, 2); }});
+  t.push_back({"eye.m(int n, int m, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)", kTorch,
+               [](const Args& a) { return made(eye(a.i(0), a.i(1), a.dtype(2).value_or(default_float_dtype())), a, 3); }});
+  t.push_back({"arange(Number end, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)", kTorch,
+               [](const Args& a) {
+                 std::optional<DType> dt = a.dtype(1);
+                 if (!dt) dt = a.is_int_value(0) ? DType::Int64 : default_float_dtype();
+                 return made(arange(0, a.f(0), 1, dt), a, 2);
+               }});
+  t.push_back({"arange.start(Number start, Number end, Number step=1, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)",
                kTorch, [](const Args& a) {
-                 bool ints = a.is_int_value(0) && (a.is_none(1) || a.is_int_value(1)) && a.is_int_value(2);
-                 double s = a.is_none(1) ? 0 : a.f(0), e = a.is_none(1) ? a.f(0) : a.f(1);
+                 bool ints = a.is_int_value(0) && a.is_int_value(1) && a.is_int_value(2);
                  std::optional<DType> dt = a.dtype(3);
                  if (!dt) dt = ints ? DType::Int64 : default_float_dtype();
-                 return made(arange(s, e, a.f(2), dt), a, 4);
+                 return made(arange(a.f(0), a.f(1), a.f(2), dt), a, 4);
                }});
   t.push_back({"linspace(Number start, Number end, int steps, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)",
                kTorch, [](const Args& a) {
@@ -444,7 +463,9 @@ void register_creation_ops(std::vector<OpDef>& t) {
                [](const Args& a) { return made(ones(a.t(0).shape(), a.dtype(1).value_or(a.t(0).dtype())), a, 2); }});
   t.push_back({"full_like(Tensor input, Number fill_value, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)",
                kTorch, [](const Args& a) {
-                 return made(full(a.t(0).shape(), a.f(1), a.dtype(2).value_or(a.t(0).dtype())), a, 3);
+                 const DType dt = a.dtype(2).value_or(a.t(0).dtype());
+                 check_number_fits(a.v[1], dt);
+                 return made(full(a.t(0).shape(), a.f(1), dt), a, 3);
                }});
   t.push_back({"rand(int... size, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)", kTorch,
                [](const Args& a) { return made(rand(Shape(a.ints(0)), a.dtype(1).value_or(default_float_dtype())), a, 2); }});

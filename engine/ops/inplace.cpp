@@ -183,12 +183,37 @@ Tensor& zero_(Tensor& self) {
   return self;
 }
 
+// PyTorch's get_overlap_status(a, b) == Partial (TensorIterator's assert_no_partial_overlap):
+// both non-empty, non-overlapping and dense (else "too hard": no error), in one storage, their
+// element ranges intersecting but not the same range with the same strides.
+static bool partial_overlap(const Tensor& a, const Tensor& b) {
+  if (a.impl() == b.impl() || a.numel() == 0 || b.numel() == 0 || a.impl()->storage != b.impl()->storage) return false;
+  auto dense = [](const Tensor& t) {
+    std::vector<std::pair<int64_t, int64_t>> ds;  // (stride, size) of the dims of size > 1
+    for (int k = 0; k < t.dim(); ++k)
+      if (t.shape()[k] > 1) ds.push_back({t.strides()[k], t.shape()[k]});
+    std::sort(ds.begin(), ds.end());
+    int64_t expect = 1;
+    for (const auto& d : ds) {
+      if (d.first != expect) return false;
+      expect *= d.second;
+    }
+    return true;
+  };
+  if (!dense(a) || !dense(b)) return false;
+  const int64_t a0 = a.impl()->offset, a1 = a0 + a.numel(), b0 = b.impl()->offset, b1 = b0 + b.numel();
+  if (a0 == b0 && a1 == b1) return !(a.strides() == b.strides() && a.dim() == b.dim());
+  return a0 < b1 && b0 < a1;
+}
+
 // ---- copy_ ----  d/dsrc = 1 (summed back over broadcast dims by the engine)
 void copy_bw(Node&, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = g; }  // the copy_ row's backward
 Tensor& copy_(Tensor& self, const Tensor& src) {
   const bool recording = grad_enabled() && (self.requires_grad() || src.requires_grad());
   check_inplace("copy_", self, recording);
   if (src.dim() > 0) check_no_overlap("copy_", self);  // a 0-d source: index assignment of a number
+  TL_CHECK(!partial_overlap(self, src), "unsupported operation: some elements of the input tensor and the written-to "
+           "tensor refer to a single memory location. Please clone() the tensor before performing the operation.");
   TL_CHECK(!(recording && self.requires_grad() && !src.requires_grad()),
            "copy_: copying a tensor that needs no grad over one that is part of a graph is not supported");
   write_into("copy_", self, src);

@@ -184,7 +184,15 @@ void register_linalg_ops(std::vector<OpDef>& t) {
                [](const Args& a) { return Value::tensor(addmm(a.t(0), a.t(1), a.t(2), a.f(3), a.f(4))); }, addmm_bw,
                "grad_input = beta * g; grad_mat1 = alpha * g @ mat2^T; grad_mat2 = alpha * mat1^T @ g"});
   t.push_back({"matmul(Tensor input, Tensor other) -> Tensor", TM,
-               [](const Args& a) { return Value::tensor(matmul(a.t(0), a.t(1))); }, nullptr, "composite: mm/bmm and views"});
+               [](const Args& a) {
+                 const Tensor &x = a.t(0), &y = a.t(1);
+                 if (x.dim() == 1 && y.dim() == 1) {  // PyTorch's dot: one dtype, not bool
+                   TL_CHECK(x.dtype() == y.dtype(), "dot : expected both vectors to have same dtype, but found ",
+                            dtype_kernel_name(x.dtype()), " and ", dtype_kernel_name(y.dtype()));
+                   TL_CHECK(x.dtype() != DType::Bool, "\"dot\" not implemented for 'Bool'");
+                 }
+                 return Value::tensor(matmul(x, y));
+               }, nullptr, "composite: mm/bmm and views"});
   t.push_back({"linear(Tensor input, Tensor weight, Tensor? bias=None) -> Tensor", kF,
                [](const Args& a) { return Value::tensor(linear(a.t(0), a.t(1), a.opt_t(2))); }, nullptr,
                "composite: x @ W^T + b"});

@@ -11,11 +11,18 @@
 namespace tl {
 
 // softmax = e^(x - max) / sum(e^(x - max)); the shift is a constant (no gradient needed).
+// PyTorch's order: the dim (IndexError), then its kernel's dtype. An empty x: no max to shift by.
+static void check_softmax_dtype(const char* op, const Tensor& x, int64_t d) {
+  TL_CHECK(x.is_floating_point(), "\"", op, x.dim() == 0 || d == x.dim() - 1 ? "_lastdim" : "", "_kernel_impl\" not implemented for '",
+           dtype_kernel_name(x.dtype()), "'");
+}
 Tensor softmax(const Tensor& x, int64_t dim) {
-  TL_CHECK(x.is_floating_point(), "softmax: expected a floating point tensor, got ", dtype_name(x.dtype()));
+  const int d = wrap_dim("softmax", dim, x.dim());
+  if (x.numel() == 0 && !x.is_floating_point()) return zeros(x.shape(), x.dtype());  // no kernel runs
+  check_softmax_dtype("softmax", x, d);
   if (x.dim() == 0) return div(exp(sub(x, x.detach())), exp(sub(x, x.detach())));
-  wrap_dim("softmax", dim, x.dim());
-  Tensor e = exp(sub(x, amax(x, {dim}, true).detach()));
+  Tensor m = x.numel() == 0 ? sum(x.detach(), {dim}, true) : amax(x, {dim}, true).detach();
+  Tensor e = exp(sub(x, m));
   return div(e, sum(e, {dim}, true));
 }
 
@@ -84,8 +91,9 @@ static void log_softmax_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   gi[0] = sub(g, mul(exp(y), sum(g, {n.attrs().i0}, true)));
 }
 Tensor log_softmax(const Tensor& x, int64_t dim) {
-  TL_CHECK(x.is_floating_point(), "log_softmax: expected a floating point tensor, got ", dtype_name(x.dtype()));
   int d = wrap_dim("log_softmax", dim, x.dim());
+  if (x.numel() == 0 && !x.is_floating_point()) return zeros(x.shape(), x.dtype());  // no kernel runs
+  check_softmax_dtype("log_softmax", x, d);
   Tensor out;
   {
     NoGradGuard ng;
@@ -94,7 +102,7 @@ Tensor log_softmax(const Tensor& x, int64_t dim) {
     } else {
       // (x - max) - log(sum(exp(x - max))), as PyTorch: subtracting a rounded logsumexp from x
       // would lose precision at large |x|.
-      Tensor m = amax(x, {d}, true);
+      Tensor m = x.numel() == 0 ? sum(x, {d}, true) : amax(x, {d}, true);  // (empty: no max)
       m = where(eq(abs(m), Tensor::scalar(INFINITY, m.dtype())), zeros(Shape{}, m.dtype()), m);
       Tensor shifted = sub(x, m);
       out = sub(shifted, log(sum(exp(shifted), {d}, true)));
@@ -114,8 +122,14 @@ static void mse_loss_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   if (n.needs_input_grad(0)) gi[0] = gx;
   if (n.needs_input_grad(1)) gi[1] = neg(gx);
 }
-Tensor mse_loss(const Tensor& input, const Tensor& target) {
-  broadcast_shapes("mse_loss", input.shape(), target.shape());
+Tensor mse_loss(const Tensor& input0, const Tensor& target0) {
+  broadcast_shapes("mse_loss", input0.shape(), target0.shape());
+  // PyTorch's mse kernel runs on the promoted dtype (floats only): a bool or integer operand next
+  // to a float one is converted (it has no gradient), two non-float ones are refused.
+  const DType rt = promote(input0.dtype(), target0.dtype());
+  TL_CHECK(is_floating(rt), "\"mse_cpu\" not implemented for '", dtype_kernel_name(rt), "'");
+  const Tensor input = input0.is_floating_point() ? input0 : to_dtype(input0, rt);
+  const Tensor target = target0.is_floating_point() ? target0 : to_dtype(target0, rt);
   Tensor out;
   {
     NoGradGuard ng;
@@ -188,6 +202,9 @@ Tensor nll_loss(const Tensor& logp, const Tensor& target, int64_t ignore_index) 
 // target of x's shape): -mean(sum(target * log_softmax(x, 1), 1)).
 Tensor cross_entropy(const Tensor& logits, const Tensor& target, int64_t ignore_index) {
   int cdim = logits.dim() == 1 ? 0 : 1;
+  // PyTorch: a target of the input's shape holds class probabilities, so it must be floating.
+  TL_CHECK(target.is_floating_point() || target.shape() != logits.shape(),
+           "Expected floating point type for target with class probabilities, got ", dtype_kernel_name(target.dtype()));
   if (target.is_floating_point()) {
     TL_CHECK(target.shape() == logits.shape(), "cross_entropy: expected target of shape ", logits.shape_str(),
              " for class probabilities, got ", target.shape_str());
@@ -333,10 +350,13 @@ Tensor binary_cross_entropy(const Tensor& x, const Tensor& y, const std::string&
 namespace tl {
 void register_nn_ops(std::vector<OpDef>& t) {
   const unsigned TMF = kTorch | kMethod | kF;
-  t.push_back({"softmax(Tensor input, int dim) -> Tensor", TMF, [](const Args& a) { return Value::tensor(softmax(a.t(0), a.i(1))); },
+  // dtype=: x converted first (PyTorch's softmax(x, dim, dtype=torch.float64) of an int tensor).
+  auto as_dtype = [](const Args& a, size_t k) { return a.dtype(k) ? to_dtype(a.t(0), *a.dtype(k)) : a.t(0); };
+  t.push_back({"softmax(Tensor input, int dim, *, DType? dtype=None) -> Tensor", TMF,
+               [as_dtype](const Args& a) { return Value::tensor(softmax(as_dtype(a, 2), a.i(1))); },
                nullptr, "composite: exp(x - max) / sum"});
-  t.push_back({"log_softmax(Tensor input, int dim) -> Tensor", TMF,
-               [](const Args& a) { return Value::tensor(log_softmax(a.t(0), a.i(1))); }, log_softmax_bw,
+  t.push_back({"log_softmax(Tensor input, int dim, *, DType? dtype=None) -> Tensor", TMF,
+               [as_dtype](const Args& a) { return Value::tensor(log_softmax(as_dtype(a, 2), a.i(1))); }, log_softmax_bw,
                "grad = g - exp(y) * sum(g)"});
   t.push_back({"mse_loss(Tensor input, Tensor target) -> Tensor", kF,
                [](const Args& a) { return Value::tensor(mse_loss(a.t(0), a.t(1))); }, mse_loss_bw,

@@ -404,6 +404,9 @@ std::string bind_args(const OpDef& op, const std::vector<Value>& pos,
     while (j < np && op.params[j].name != k) ++j;
     if (j == np) return op.name + "() got an unexpected keyword argument '" + k + "'";
     if (set[j]) return op.name + "() got multiple values for argument '" + k + "'";
+    // x.permute(dims=0), torch.zeros(size=3): a keyword takes the sequence only (PyTorch's parser).
+    if (op.params[j].type == Param::Type::IntVarargs && (v.kind == Value::Kind::Int || v.kind == Value::Kind::Bool))
+      return op.name + "(): argument '" + k + "' must be tuple of ints, not int";
     out.v[j] = v;
     set[j] = true;
   }
@@ -452,6 +455,27 @@ Value call_op(const std::string& name, unsigned where, const std::vector<Value>&
   std::string msg = name + "() received an invalid combination of arguments - got " + got + ", but expected one of:";
   for (const OpDef* op : ops) msg += "\n * " + signature_of(*op);
   TL_FAIL("TypeError: ", msg);
+}
+
+// c10::checked_convert: to an integer type a float must lie within [min, max] (NaN and +-inf never
+// do), an int too except that a negative int wraps into uint8 when -v <= 255; to float32 a finite
+// number must lie within float's range (inf and NaN pass); bool and float64 take anything.
+bool number_overflows(const Value& v, DType dt) {
+  if (dt == DType::Bool || dt == DType::Float64) return false;
+  const double d = v.as_double();
+  if (dt == DType::Float32) return std::isfinite(d) && std::fabs(d) > double(std::numeric_limits<float>::max());
+  double lo = 0, hi = 0;
+  TL_DISPATCH(dt, T, [&] { lo = double(std::numeric_limits<T>::lowest()), hi = double(std::numeric_limits<T>::max()); });
+  if (v.kind == Value::Kind::Int || v.kind == Value::Kind::Bool) {
+    const int64_t i = v.kind == Value::Kind::Bool ? int64_t(v.b) : v.i;
+    if (dt == DType::UInt8) return i > 255 || i < -255;
+    return dt != DType::Int64 && (double(i) < lo || double(i) > hi);
+  }
+  return !(d >= lo && d <= hi);
+}
+void check_number_fits(const Value& v, DType dt) {
+  static const char* const cpp[] = {"float", "double", "int64_t", "bool", "int", "int16_t", "int8_t", "uint8_t"};
+  TL_CHECK(!v.is_number() || !number_overflows(v, dt), "value cannot be converted to type ", cpp[int(dt)], " without overflow");
 }
 
 // ---- Args accessors ----

@@ -107,6 +107,11 @@ void parse_op_schema(OpDef& op);
 // Binds Python-style arguments to one row's schema. Returns "" on success, else why not.
 std::string bind_args(const OpDef& op, const std::vector<Value>& pos,
                       const std::vector<std::pair<std::string, Value>>& kw, Args& out);
+// PyTorch's checked conversion of a Python number (int/float/bool Value) to a tensor dtype
+// (fill_, full, x[i] = number): RuntimeError "value cannot be converted to type T without overflow".
+bool number_overflows(const Value& v, DType dt);
+void check_number_fits(const Value& v, DType dt);
+
 // Resolves the overload and calls it; a tl::Error names the op and the argument types when no
 // overload fits.
 Value call_op(const std::string& name, unsigned where, const std::vector<Value>& pos,

@@ -133,7 +133,7 @@ void fmod_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
 Tensor fmod(const Tensor& a0, const Tensor& b0) {
   Shape s = broadcast_shapes("fmod", a0.shape(), b0.shape());
   DType ct = promote(a0.dtype(), b0.dtype());
-  if (ct == DType::Bool) ct = DType::Int64;
+  TL_CHECK(ct != DType::Bool, "\"fmod_cpu\" not implemented for 'Bool'");
   const DType rt = ct;  // integer fmod is computed in int64 and cast back (exact: |x % y| <= |x|)
   if (is_int(ct)) ct = DType::Int64;
   Tensor a = a0.dtype() == ct ? a0 : to_dtype(a0, ct), b = b0.dtype() == ct ? b0 : to_dtype(b0, ct);
@@ -222,9 +222,18 @@ void register_pointwise_more_ops(std::vector<OpDef>& t) {
     t.push_back({std::string(nm) + "(Tensor input) -> Tensor", TM,
                  [r, nm](const Args& a) { return Value::tensor(rounding(r, nm, a.t(0))); }, zero_bw, "grad = 0"});
   }
-  t.push_back({"round(Tensor input, *, int decimals=0) -> Tensor", TM,
-               [](const Args& a) { return Value::tensor(rounding(Round::Round, "round", a.t(0), a.i(1))); }, zero_bw,
-               "grad = 0"});
+  // round(x) / round(x, decimals=d): PyTorch's two overloads. Without decimals an integer tensor
+  // is returned rounded (itself), with decimals (even 0) PyTorch's kernels refuse it; bool always.
+  t.push_back({"round(Tensor input) -> Tensor", TM, [](const Args& a) {
+                 TL_CHECK(a.t(0).dtype() != DType::Bool, "\"round_vml_cpu\" not implemented for 'Bool'");
+                 return Value::tensor(rounding(Round::Round, "round", a.t(0), 0));
+               }, zero_bw, "grad = 0"});
+  t.push_back({"round.decimals(Tensor input, *, int decimals) -> Tensor", TM, [](const Args& a) {
+                 const Tensor& x = a.t(0);
+                 TL_CHECK(x.is_floating_point(), "\"", a.i(1) == 0 ? "round_vml_cpu" : "round_cpu", "\" not implemented for '",
+                          dtype_kernel_name(x.dtype()), "'");
+                 return Value::tensor(rounding(Round::Round, "round", x, a.i(1)));
+               }, nullptr, "composite: the round row's node (grad = 0)"});
   t.push_back({"frac(Tensor input) -> Tensor", TM, [](const Args& a) {
                  Tensor x = a.t(0);
                  TL_CHECK(x.is_floating_point(), "frac: \"frac_cpu\" not implemented for '", dtype_kernel_name(x.dtype()), "'");
@@ -273,13 +282,42 @@ void register_pointwise_more_ops(std::vector<OpDef>& t) {
                  return Value::tensor(r);
                }, nullptr, "composite: clamp(x, None, max)"});
   t.push_back({"lerp(Tensor input, Tensor end, Number|Tensor weight) -> Tensor", TM,
-               [](const Args& a) { return Value::tensor(lerp(a.t(0), a.t(1), a.num_or_t(2, 0))); }, nullptr,
+               [](const Args& a) {
+                 // PyTorch's checks: end's dtype, a tensor weight's dtype (even 0-d), then the kernel
+                 // (lerp_kernel_scalar for a number weight, lerp_kernel_tensor else): floats only.
+                 const Tensor &x = a.t(0), &end = a.t(1);
+                 const bool tensor_w = a.v[2].kind == Value::Kind::Tensor;
+                 auto cpp = [](DType d) {
+                   switch (d) {
+                     case DType::Float32: return "float";
+                     case DType::Float64: return "double";
+                     case DType::Int64: return "long int";
+                     case DType::Int32: return "int";
+                     case DType::Int16: return "short int";
+                     case DType::Int8: return "signed char";
+                     case DType::UInt8: return "unsigned char";
+                     default: return "bool";
+                   }
+                 };
+                 TL_CHECK(end.dtype() == x.dtype(), "expected dtype ", cpp(x.dtype()), " for `end` but got dtype ", cpp(end.dtype()));
+                 TL_CHECK(!tensor_w || a.t(2).dtype() == x.dtype(), "expected dtype ", cpp(x.dtype()),
+                          " for `weight` but got dtype ", cpp(a.t(2).dtype()));
+                 TL_CHECK(x.is_floating_point(), "\"lerp_kernel_", tensor_w ? "tensor" : "scalar", "\" not implemented for '",
+                          dtype_kernel_name(x.dtype()), "'");
+                 return Value::tensor(lerp(x, end, a.num_or_t(2, 0)));
+               }, nullptr,
                "composite: a + w (b - a)"});
   for (bool is_div : {false, true}) {
     t.push_back({std::string(is_div ? "addcdiv" : "addcmul") +
                      "(Tensor input, Tensor tensor1, Tensor tensor2, *, Number value=1) -> Tensor",
                  TM, [is_div](const Args& a) {
                    const Tensor &x = a.t(0), &t1 = a.t(1), &t2 = a.t(2);
+                   TL_CHECK(!is_div || t1.is_floating_point() || t2.is_floating_point(),
+                            "Integer division with addcdiv is no longer supported, and in a future  release addcdiv will "
+                            "perform a true division of tensor1 and tensor2. The historic addcdiv behavior can be implemented "
+                            "as (input + value * torch.trunc(tensor1 / tensor2)).to(input.dtype) for integer inputs and as "
+                            "(input + value * tensor1 / tensor2) for float inputs. The future addcdiv behavior is just the "
+                            "latter implementation: (input + value * tensor1 / tensor2), for all dtypes.");
                    Tensor s = mul(wrap_scalar(a.f(3), t1, a.v[3].kind == Value::Kind::Int), t1);
                    Tensor r = add(x, is_div ? div(s, t2) : mul(s, t2));
                    label_node(r, is_div ? TL_ROW("addcdiv") : TL_ROW("addcmul"), {&x, &t1, &t2});

@@ -279,6 +279,8 @@ Tensor argmax(const Tensor& x, std::optional<int64_t> dim, bool keepdim) {
     Tensor r = reduce_kernel(Red::ArgMax, contiguous(x), reduce_dims("argmax", x, {}, false));
     return keepdim ? reshape(r, IntList(size_t(x.dim()), 1)) : r;  // keepdim without dim: all dims kept as 1
   }
+  const int d = wrap_dim("argmax", *dim, x.dim());
+  TL_CHECK(x.dim() == 0 || x.size(d) > 0, "IndexError: argmax(): Expected reduction dim ", d, " to have non-zero size.");
   return reduce_kernel(Red::ArgMax, x, reduce_dims("argmax", x, {*dim}, keepdim));
 }
 Tensor argmin(const Tensor& x, std::optional<int64_t> dim, bool keepdim) {
@@ -288,6 +290,8 @@ Tensor argmin(const Tensor& x, std::optional<int64_t> dim, bool keepdim) {
     Tensor r = reduce_kernel(Red::ArgMin, contiguous(x), reduce_dims("argmin", x, {}, false));
     return keepdim ? reshape(r, IntList(size_t(x.dim()), 1)) : r;  // keepdim without dim: all dims kept as 1
   }
+  const int d = wrap_dim("argmin", *dim, x.dim());
+  TL_CHECK(x.dim() == 0 || x.size(d) > 0, "IndexError: argmin(): Expected reduction dim ", d, " to have non-zero size.");
   return reduce_kernel(Red::ArgMin, x, reduce_dims("argmin", x, {*dim}, keepdim));
 }
 

@@ -110,7 +110,10 @@ Tensor reshape(const Tensor& x, const IntList& shape) {
   return view(clone(x), shape);
 }
 Tensor flatten(const Tensor& x, int64_t start, int64_t end) {
-  if (x.dim() == 0) return reshape(x, {1});
+  if (x.dim() == 0) {  // the dims still have to name dim 0 (or -1)
+    wrap_dim("flatten", start, 0), wrap_dim("flatten", end, 0);
+    return reshape(x, {1});
+  }
   int s = wrap_dim("flatten", start, x.dim()), e = wrap_dim("flatten", end, x.dim());
   TL_CHECK(s <= e, "flatten: start_dim cannot come after end_dim");
   if (s == e) return x;  // nothing to merge: PyTorch returns the input itself
@@ -373,20 +376,26 @@ static void index_select_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   gi[0] = index_add(zeros(n.attrs().shape, g.dtype()), n.attrs().i0, n.saved_tensor(0), g);
 }
 Tensor index_select(const Tensor& x, int64_t dim, const Tensor& index) {
-  TL_CHECK(index.dim() <= 1, "IndexError: index_select: index should have 1 dimension, got ", index.dim());
+  TL_CHECK(index.dim() <= 1, "IndexError: index_select(): Index is supposed to be a vector");
   if (x.dim() == 0) {  // PyTorch: a 0-d input gives a 0-d copy when every index is 0
     wrap_dim("index_select", dim, 0);
     TL_CHECK(index.dtype() == DType::Int64, "index_select: expected an int64 index tensor, got ", dtype_name(index.dtype()));
-    for (int64_t v : index.to_int_vector()) TL_CHECK(v == 0, "IndexError: index_select(): index out of range in self");
+    for (int64_t v : index.to_int_vector()) TL_CHECK(v == 0, "IndexError: index out of range in self");
     return clone(x);
   }
   const Tensor& xv = x;
   int d = wrap_dim("index_select", dim, xv.dim());
-  if (xv.dim() == 1 && index.dtype() == DType::Int64 && xv.shape()[0] == 0)  // an empty 1-d input: IndexError
-    TL_CHECK(index.numel() == 0, "IndexError: index out of range in self");
-  if (xv.dim() == 1 && index.dtype() == DType::Int64)  // PyTorch's 1-d path raises a RuntimeError
-    for (int64_t v : index.to_int_vector())
-      TL_CHECK(v >= 0 && v < xv.shape()[0], "index_select: INDICES element is out of DATA bounds, id=", v, " axis_dim=", xv.shape()[0]);
+  TL_CHECK(index.dtype() == DType::Int64, "index_select: expected an int64 index tensor, got ", dtype_name(index.dtype()));
+  // PyTorch's CPU kernel: dim 1 of a tensor of 2+ dims has its own path (RuntimeError, even when
+  // x is empty); otherwise an empty x of 2+ dims needs size(dim) > 0, and the bounds check is an
+  // IndexError.
+  const int64_t size = xv.shape()[d];
+  for (int64_t v : index.to_int_vector()) {
+    if (xv.dim() > 1 && d == 1)
+      TL_CHECK(v >= 0 && v < size, "INDICES element is out of DATA bounds, id=", v, " axis_dim=", size);
+    TL_CHECK(!(xv.dim() > 1 && xv.numel() == 0 && size == 0), "index_select(): self indexing axis dim should be positive");
+    TL_CHECK(v >= 0 && v < size, "IndexError: index out of range in self");
+  }
   std::vector<int64_t> idx = check_index("index_select", index, xv.shape()[d], d);
   Shape s = xv.shape();
   s[d] = int64_t(idx.size());
@@ -407,9 +416,34 @@ static void index_add_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
 }
 Tensor index_add(const Tensor& base, int64_t dim, const Tensor& index, const Tensor& src) {
   int d = wrap_dim("index_add", dim, base.dim());
-  std::vector<int64_t> idx = check_index("index_add", index, base.shape()[d], d);
-  TL_CHECK(src.dim() == base.dim() && src.shape()[d] == int64_t(idx.size()), "index_add: source of shape ",
-           src.shape_str(), " does not match index of length ", idx.size(), " into ", base.shape_str());
+  // PyTorch's order (index_add's meta function): index rank, index dtype, same dtypes, the count
+  // of indices, the slices' shapes; the bounds last (IndexError).
+  TL_CHECK(index.dim() <= 1, "IndexError: index_add_(): Index is supposed to be a vector, but got dim: ", index.dim(),
+           " with type: ", dtype_kernel_name(index.dtype()), " and size: ", shape_str(index.shape()));
+  TL_CHECK(index.dtype() == DType::Int64, "index_add_(): Expected dtype int32/int64 for index but got: ",
+           dtype_kernel_name(index.dtype()));
+  TL_CHECK(base.dtype() == src.dtype(), "index_add_(): self (", dtype_kernel_name(base.dtype()), ") and source (",
+           dtype_kernel_name(src.dtype()), ") must have the same scalar type");
+  TL_CHECK(src.dim() == 0 || d < src.dim(), "index_add_(): Indexing dim ", d, " is out of bounds of tensor");
+  TL_CHECK(src.dim() > 0 || index.numel() == 1, "IndexError: Dimension specified as 0 but tensor has no dimensions");
+  const int64_t src_n = src.dim() == 0 ? 1 : src.shape()[d];
+  TL_CHECK(index.numel() == src_n, "index_add_(): Number of indices (", index.numel(),
+           ") should be equal to source.size(dim): (", src_n, "), for dim: ", d);
+  if (base.dim() == 0 || src.dim() == 0) {  // a 0-d self or source: its one slice is itself
+    TL_CHECK(src.numel() == index.numel() && (base.dim() == 0 || base.numel() == 1 || index.numel() == 1),
+             "index_add: source of shape ", src.shape_str(), " does not match index of length ", index.numel(), " into ",
+             base.shape_str());
+    const int64_t size = base.dim() == 0 ? 1 : base.shape()[d];
+    for (int64_t i : index.to_int_vector()) TL_CHECK(i >= 0 && i < size, "IndexError: index out of range in self");
+    if (base.dim() == 0) return add(base, src.dim() == 0 ? src : sum(src, {}));  // every index is 0
+  }
+  TL_CHECK(src.dim() == base.dim(), "index_add: source of shape ", src.shape_str(), " does not match index of length ",
+           index.numel(), " into ", base.shape_str());
+  for (int64_t i = 0; i < base.dim(); ++i)
+    TL_CHECK(i == d || src.shape()[int(i)] == base.shape()[int(i)], "The size of tensor a (", base.shape()[int(i)],
+             ") must match the size of tensor b (", src.shape()[int(i)], ") at non-singleton dimension ", i);
+  std::vector<int64_t> idx = index.to_int_vector();
+  for (int64_t i : idx) TL_CHECK(i >= 0 && i < base.shape()[d], "IndexError: index out of range in self");
   Tensor out = clone(base.detach());
   Tensor s = to_dtype(src.detach(), base.dtype());
   TL_DISPATCH(base.dtype(), T, [&] {

@@ -4,6 +4,7 @@
 // composites of differentiable primitives (labelled with PyTorch's grad_fn names) or make no graph.
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 #include "engine/autograd/node.h"
 #include "engine/ops/op_table.h"
@@ -91,15 +92,33 @@ Tensor masked_select(const Tensor& x, const Tensor& mask) {
   return r;
 }
 
-Tensor masked_fill(const Tensor& x, const Tensor& mask, const Tensor& value) {
-  TL_CHECK(mask.dtype() == DType::Bool, "masked_fill_ only supports boolean masks, but got mask with dtype ",
-           dtype_name(mask.dtype()));
+// PyTorch 1.13 (x86, little-endian) accepts a mask of any dtype and reads the first byte of each
+// element as a bool (its kernel reads the mask as uint8 with the mask's own strides): an integer
+// mask acts by its value mod 256, a float mask by the low byte of its bits (0 for 1.0, 2.0, -1.0,
+// 0.5: no fill); a byte other than 0 or 1 is an error.
+static Tensor mask_first_bytes(const Tensor& mask) {
+  Tensor c = contiguous(mask.detach());
+  std::vector<double> m(size_t(c.numel()));
+  TL_DISPATCH(c.dtype(), T, [&] {
+    const T* p = c.data_ptr<T>();
+    for (size_t i = 0; i < m.size(); ++i) {
+      unsigned char b0;
+      std::memcpy(&b0, &p[i], 1);
+      TL_CHECK(b0 <= 1, "Mask tensor can take 0 and 1 values only");
+      m[i] = b0;
+    }
+  });
+  return Tensor::from_data(m, mask.shape(), DType::Bool);
+}
+
+Tensor masked_fill(const Tensor& x, const Tensor& mask0, const Tensor& value) {
   TL_CHECK(value.dim() == 0, "masked_fill_ only supports a 0-dimensional value tensor, but got tensor with ",
            value.dim(), " dimension(s).");
+  const Tensor mask = mask0.dtype() == DType::Bool ? mask0 : mask_first_bytes(mask0);
   Tensor v = value.dtype() == x.dtype() ? value : to_dtype(value, x.dtype());
+  // Out of place, PyTorch broadcasts x and the mask together (expand_outplace): the result may be
+  // larger than x (masked_fill_ in place checks that it is not).
   Tensor r = where(mask, v, x);
-  TL_CHECK(r.shape() == x.shape(), "masked_fill: the mask of shape ", mask.shape_str(),
-           " does not broadcast to the input's shape ", x.shape_str());
   label_node(r, TL_ROW("masked_fill"), {&x, &value});
   return r;
 }
@@ -172,12 +191,16 @@ Tensor one_hot(const Tensor& x, int64_t num_classes) {
 Tensor any_all(bool is_any, const Tensor& x, std::optional<int64_t> dim, bool keepdim) {
   NoGradGuard ng;
   Tensor b = to_dtype(x.dtype() == DType::Bool ? x : ne(x, Tensor::scalar(0, x.dtype())), DType::Int64);
-  Tensor s;
-  if (!dim) s = is_any ? amax(b) : amin(b);
-  else s = is_any ? amax(b, {wrap_dim(is_any ? "any" : "all", *dim, x.dim())}, keepdim)
-                  : amin(b, {wrap_dim("all", *dim, x.dim())}, keepdim);
-  if (x.numel() == 0 && !dim) return Tensor::scalar(is_any ? 0 : 1, DType::Bool);
-  return to_dtype(s, DType::Bool);
+  // Counts of the true elements (a sum: defined over empty tensors and empty dims, where
+  // any is False and all is True, as PyTorch): any = count > 0, all = count == n.
+  if (!dim) {
+    Tensor c = sum(b);
+    return is_any ? gt(c, Tensor::scalar(0, DType::Int64)) : eq(c, Tensor::scalar(double(x.numel()), DType::Int64));
+  }
+  const int d = wrap_dim(is_any ? "any" : "all", *dim, x.dim());
+  const int64_t n = x.dim() == 0 ? 1 : x.shape()[d];
+  Tensor c = x.dim() == 0 ? b : sum(b, {d}, keepdim);
+  return is_any ? gt(c, Tensor::scalar(0, DType::Int64)) : eq(c, Tensor::scalar(double(n), DType::Int64));
 }
 
 // Indices of the k largest values of each row (last dim), largest first.
@@ -201,7 +224,7 @@ Tensor topk_indices(const Tensor& x, int64_t k) {
 // ---- sampling (PyTorch 1.13's CPU algorithms, drawing from the default generator) ----
 // exponential_(lambd): -1/lambd * log(1 - u), u a uniform double (at::exponential_distribution).
 Tensor& exponential_(Tensor& self, double lambd) {
-  TL_CHECK(lambd > 0, "exponential_ expects lambda > 0.0, but found lambda=", lambd);
+  TL_CHECK(lambd >= 0, "exponential_ expects lambda >= 0.0, but found lambda=", lambd);  // 0: +inf
   TL_CHECK(self.is_floating_point(), "exponential_: expected a floating point tensor");
   Generator& g = default_generator();
   const int64_t n = self.numel();
@@ -339,10 +362,11 @@ void register_shape_more_ops(std::vector<OpDef>& t) {
                "composite: permute"});
   t.push_back({"unflatten(Tensor input, int dim, int[] sizes) -> Tensor", TM, [](const Args& a) {
                  const Tensor& x = a.t(0);
+                 IntList sizes = a.ints(2);
+                 TL_CHECK(!sizes.empty(), "unflatten: sizes must be non-empty");  // PyTorch checks it first
                  TL_CHECK(x.dim() > 0, "IndexError: Dimension specified as ", a.i(1), " but tensor has no dimensions");
                  const int64_t d = wrap_dim("unflatten", a.i(1), x.dim());
-                 IntList s(x.shape().begin(), x.shape().end()), sizes = a.ints(2);
-                 TL_CHECK(!sizes.empty(), "unflatten: sizes must be non-empty");
+                 IntList s(x.shape().begin(), x.shape().end());
                  int64_t prod = 1, infer = 0;
                  for (int64_t v : sizes) v == -1 ? ++infer : prod *= v;
                  const bool fits = infer ? (prod != 0 && s[size_t(d)] % prod == 0) : prod == s[size_t(d)];
@@ -353,8 +377,10 @@ void register_shape_more_ops(std::vector<OpDef>& t) {
                  return Value::tensor(view(x, s));
                }, nullptr, "composite: view"});
   t.push_back({"expand_as(Tensor input, Tensor(nograd) other) -> Tensor", kMethod, [](const Args& a) {
-                 const Shape& s = a.t(1).shape();
-                 return Value::tensor(expand(a.t(0), IntList(s.begin(), s.end())));
+                 // As x.expand(other.shape) (the expand row: a new view even for the same shape).
+                 std::vector<Value> sizes;
+                 for (int64_t v : a.t(1).shape()) sizes.push_back(Value::integer(v));
+                 return call_op("expand", kMethod, {a.v[0], Value::tuple(sizes)}, {});
                }, nullptr, "composite: expand"});
   t.push_back({"view_as(Tensor input, Tensor(nograd) other) -> Tensor", kMethod, [](const Args& a) {
                  const Shape& s = a.t(1).shape();
@@ -408,22 +434,55 @@ void register_shape_more_ops(std::vector<OpDef>& t) {
                  });
                  return a.v[0];
                }});
-  t.push_back({"random_(Tensor input, int from_or_to=None, int? to=None) -> Tensor(inplace)", kMethod, [](const Args& a) {
+  // random_: PyTorch's three overloads random_() / random_(to) / random_(from, to) (to may be None:
+  // up to the dtype's limit); anything else (random_(to=None), from_or_to=) is a TypeError.
+  // Without `to`, as PyTorch's kernels: each element is base + draw % range, the draw 64-bit when
+  // range >= 2^32 (and for random_() of int64/float64), range = 2^mantissa + 1 for floats, else
+  // max - from + 1 (bool: max 1).
+  auto random_to_limit = [](Tensor& x, int64_t from) {
+    uint64_t range;
+    if (x.is_floating_point()) {
+      const int64_t top = x.dtype() == DType::Float32 ? (int64_t(1) << 24) : (int64_t(1) << 53);
+      TL_CHECK(from < top, "random_ expects 'from' casted to dtype to be less than or equal to 'to_inc' casted to dtype, but got from=",
+               from, " > to_inc=", top);
+      range = uint64_t(top) - uint64_t(from) + 1;
+    } else {
+      int64_t top = 1;
+      TL_DISPATCH(x.dtype(), T, [&] { if (!std::is_same<T, bool>::value) top = int64_t(std::numeric_limits<T>::max()); });
+      TL_CHECK(from <= top, "random_ expects 'from' to be less than 'to', but got from=", from, " >= to=", top);
+      range = uint64_t(top) - uint64_t(from) + 1;
+    }
+    TL_CHECK(range != 0, "random_: the full 64-bit range is not supported by tensorlens");
+    inplace_apply("random_", x, [&] {
+      Tensor r = Tensor::empty(x.shape(), x.dtype());
+      Generator& g = default_generator();
+      TL_DISPATCH(x.dtype(), T, [&] {
+        T* p = r.data_ptr<T>();
+        for (int64_t i = 0, n = r.numel(); i < n; ++i) p[i] = static_cast<T>(g.uniform_int_from_to(range, from));
+      });
+      return r;
+    });
+  };
+  t.push_back({"random_(Tensor input) -> Tensor(inplace)", kMethod, [random_to_limit](const Args& a) {
                  Tensor x = a.t(0);
-                 if (a.is_none(1) && !a.is_none(2)) {  // random_(to=n): [0, n), as PyTorch's random_(int to)
-                   const int64_t hi = a.i(2);
-                   TL_CHECK(0 < hi, "random_ expects 'from' to be less than 'to', but got from=0 >= to=", hi);
-                   inplace_apply("random_", x, [&] { return randint(0, hi, x.shape(), x.dtype()); });
+                 random_to_limit(x, 0);
+                 return a.v[0];
+               }});
+  t.push_back({"random_.to(Tensor input, int to) -> Tensor(inplace)", kMethod, [](const Args& a) {
+                 Tensor x = a.t(0);
+                 const int64_t hi = a.i(1);  // [0, to)
+                 TL_CHECK(0 < hi, "random_ expects 'from' to be less than 'to', but got from=0 >= to=", hi);
+                 inplace_apply("random_", x, [&] { return randint(0, hi, x.shape(), x.dtype()); });
+                 return a.v[0];
+               }});
+  t.push_back({"random_.from(Tensor input, int from, int? to) -> Tensor(inplace)", kMethod, [random_to_limit](const Args& a) {
+                 Tensor x = a.t(0);
+                 const int64_t lo = a.i(1);
+                 if (a.is_none(2)) {  // [from, the dtype's limit]
+                   random_to_limit(x, lo);
                    return a.v[0];
                  }
-                 if (a.is_none(1)) {  // random_(): [0, 2^mantissa] for floating dtypes, as PyTorch
-                   TL_CHECK(x.is_floating_point(),
-                            "random_: tensorlens supports random_() without bounds for floating tensors only");
-                   const int64_t hi = x.dtype() == DType::Float32 ? (int64_t(1) << 24) + 1 : (int64_t(1) << 53) + 1;
-                   inplace_apply("random_", x, [&] { return randint(0, hi, x.shape(), x.dtype()); });
-                   return a.v[0];
-                 }
-                 const int64_t lo = a.is_none(2) ? 0 : a.i(1), hi = a.is_none(2) ? a.i(1) : a.i(2);
+                 const int64_t hi = a.i(2);
                  TL_CHECK(lo < hi, "random_ expects 'from' to be less than 'to', but got from=", lo, " >= to=", hi);
                  inplace_apply("random_", x, [&] { return randint(lo, hi, x.shape(), x.dtype()); });
                  return a.v[0];

@@ -5,6 +5,7 @@
 // backward of their own. Nodes carry PyTorch's grad_fn names (SortBackward0, TopkBackward0, ...).
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <numeric>
 
 #include "engine/autograd/node.h"
@@ -96,7 +97,19 @@ std::pair<Tensor, Tensor> kth(const char* op, const OpDef& row, const Tensor& x,
   const int64_t len = x.dim() == 0 ? 1 : x.size(dim);
   TL_CHECK(k >= 1 && k <= len, op, "(): selected number k out of range for dimension ", dim);
   Tensor idx = argsort_rows(x, dim, false);
-  if (x.dim() > 0) idx = contiguous(slice(idx, dim, k - 1, k));
+  if (x.dim() > 0 && std::strcmp(op, "median") == 0 && x.is_floating_point()) {
+    // PyTorch's median propagates NaN: a row with NaN gives its first NaN (the sort puts NaN last,
+    // stably, so it sits right after the row's other values), else the k-th value.
+    NoGradGuard ng;
+    Tensor xd = x.detach();
+    Tensor finite_or_inf = to_dtype(eq(xd, xd), DType::Int64);  // 1 where not NaN
+    Tensor count = sum(finite_or_inf, {dim}, true);
+    Tensor kth_pos = full(count.shape(), double(k - 1), DType::Int64);
+    Tensor pos = where(lt(count, full(count.shape(), double(len), DType::Int64)), count, kth_pos);
+    idx = contiguous(gather(idx, dim, pos));
+  } else if (x.dim() > 0) {
+    idx = contiguous(slice(idx, dim, k - 1, k));
+  }
   Tensor v = take_along(x, dim, idx, row);
   if (!keepdim && x.dim() > 0) {
     v = squeeze(v, dim), idx = squeeze(idx, dim);
@@ -186,7 +199,13 @@ Tensor roll(const Tensor& x, const IntList& shifts, const IntList& dims) {
 // tril keeps j - i <= k, triu keeps j - i >= k (the last two dims).
 Tensor tri(bool lower, const Tensor& x, int64_t k) {
   TL_CHECK(x.dim() > 0, "IndexError: Dimension specified as -2 but tensor has no dimensions");
-  TL_CHECK(x.dim() >= 2, "IndexError: Dimension out of range (expected to be in range of [-1, 0], but got -2)");
+  // PyTorch returns an empty input (even 1-d) before checking its rank.
+  TL_CHECK(x.dim() >= 2 || x.numel() == 0, "IndexError: Dimension out of range (expected to be in range of [-1, 0], but got -2)");
+  if (x.dim() < 2) {
+    Tensor out = mul(x, Tensor::scalar(1, x.dtype()));  // an empty copy
+    label_node(out, lower ? TL_ROW("tril") : TL_ROW("triu"), {&x});
+    return out;
+  }
   const int64_t r = x.size(-2), c = x.size(-1);
   std::vector<double> m(size_t(r * c));
   for (int64_t i = 0; i < r; ++i)
@@ -323,14 +342,29 @@ void register_sort_scan_ops(std::vector<OpDef>& t) {
   t.push_back({"cumsum(Tensor input, int dim, *, DType? dtype=None) -> Tensor", TM,
                [](const Args& a) { return Value::tensor(cumsum(a.t(0), a.i(1), a.dtype(2))); }, cumsum_bw,
                "grad = reverse cumulative sum of g"});
-  t.push_back({"sort(Tensor input, int dim=-1, bool descending=False, *, bool? stable=None) -> (Tensor, Tensor(nograd))", TM,
+  // sort / argsort: PyTorch's two overloads each; with stable= the others are keyword-only
+  // (x.sort(0, stable=True) is a TypeError), argsort's stable is a bool (None: TypeError) and
+  // sort's stable=None fails PyTorch 1.13's internal assert (a RuntimeError). The sort is stable
+  // either way (so is PyTorch's CPU sort).
+  t.push_back({"sort(Tensor input, int dim=-1, bool descending=False) -> (Tensor, Tensor(nograd))", TM,
                [](const Args& a) {
                  auto r = sort(a.t(0), a.i(1), a.b(2));
                  return return_type("sort", r.first, r.second);
                }, nullptr, "composite: gather(x, dim, argsort(x))"});
-  t.push_back({"argsort(Tensor input, int dim=-1, bool descending=False, *, bool? stable=None) -> Tensor(nograd)", TM,
+  t.push_back({"sort.stable(Tensor input, *, bool? stable, int dim=-1, bool descending=False) -> (Tensor, Tensor(nograd))", TM,
+               [](const Args& a) {
+                 TL_CHECK(!a.is_none(1), "stable.has_value() INTERNAL ASSERT FAILED: sort(stable=None) fails in PyTorch 1.13 "
+                                         "(pass stable=True/False, or leave it out)");
+                 auto r = sort(a.t(0), a.i(2), a.b(3));
+                 return return_type("sort", r.first, r.second);
+               }, nullptr, "composite: gather(x, dim, argsort(x))"});
+  t.push_back({"argsort(Tensor input, int dim=-1, bool descending=False) -> Tensor(nograd)", TM,
                [](const Args& a) {
                  return Value::tensor(argsort_rows(a.t(0), wrap_dim("argsort", a.i(1), a.t(0).dim()), a.b(2)));
+               }});
+  t.push_back({"argsort.stable(Tensor input, *, bool stable, int dim=-1, bool descending=False) -> Tensor(nograd)", TM,
+               [](const Args& a) {
+                 return Value::tensor(argsort_rows(a.t(0), wrap_dim("argsort", a.i(2), a.t(0).dim()), a.b(3)));
                }});
   t.push_back({"topk(Tensor input, int k, int dim=-1, bool largest=True, bool sorted=True) -> (Tensor, Tensor(nograd))", TM,
                [](const Args& a) {
@@ -339,12 +373,20 @@ void register_sort_scan_ops(std::vector<OpDef>& t) {
                }, nullptr, "composite: gather(x, dim, first k of argsort(x))"});
   t.push_back({"kthvalue(Tensor input, int k, int dim=-1, bool keepdim=False) -> (Tensor, Tensor(nograd))", TM,
                [](const Args& a) {
+                 TL_CHECK(a.t(0).dtype() != DType::Bool, "\"kthvalue_cpu\" not implemented for 'Bool'");
                  auto r = kth("kthvalue", TL_ROW("kthvalue"), a.t(0), a.i(1), a.i(2), a.b(3));
                  return return_type("kthvalue", r.first, r.second);
                }, nullptr, "composite: gather(x, dim, k-th of argsort(x))"});
   t.push_back({"median(Tensor input) -> Tensor", TM, [](const Args& a) {
                  const Tensor& x = a.t(0);
-                 TL_CHECK(x.numel() > 0, "median() input tensor cannot be empty");
+                 TL_CHECK(x.dtype() != DType::Bool, "\"median_cpu\" not implemented for 'Bool'");
+                 if (x.numel() == 0) {  // PyTorch: NaN (an integer type: NaN converted, its minimum)
+                   Tensor v = x.is_floating_point()
+                                  ? add(mul(sum(x), Tensor::scalar(0, x.dtype())), Tensor::scalar(NAN, x.dtype()))
+                                  : to_dtype(Tensor::scalar(NAN, DType::Float64), x.dtype());
+                   label_node(v, TL_ROW("median"), {&x});
+                   return Value::tensor(v);
+                 }
                  Tensor flat = reshape(x, {-1});
                  Tensor v = kth("median", TL_ROW("median"), flat, (x.numel() + 1) / 2, 0, false).first;
                  label_node(v, TL_ROW("median"), {&x});
@@ -355,10 +397,13 @@ void register_sort_scan_ops(std::vector<OpDef>& t) {
                  const Tensor& x = a.t(0);
                  const int64_t d = wrap_dim("median", a.i(1), x.dim());
                  const int64_t len = x.dim() == 0 ? 1 : x.size(d);
+                 TL_CHECK(len > 0, "IndexError: median(): Expected reduction dim ", d, " to have non-zero size.");
+                 TL_CHECK(x.dtype() != DType::Bool, "\"median_out\" not implemented for 'Bool'");
                  auto r = kth("median", TL_ROW("median.dim"), x, (len + 1) / 2, d, a.b(2));
                  return return_type("median", r.first, r.second);
                }, nullptr, "composite: the lower middle of the sorted values"});
-  t.push_back({"flip(Tensor input, int[] dims) -> Tensor", TM,
+  // int...: x.flip(0, 1) as PyTorch's method; torch.flip(x, 0) is a TypeError (a tuple needed).
+  t.push_back({"flip(Tensor input, int... dims) -> Tensor", TM,
                [](const Args& a) { return Value::tensor(flip(a.t(0), a.ints(1))); }, nullptr,
                "composite: index_select with reversed indices"});
   t.push_back({"roll(Tensor input, int[] shifts, int[] dims=[]) -> Tensor", TM,

@@ -220,6 +220,7 @@ void register_tensor_api_ops(std::vector<OpDef>& t) {
                }});
   t.push_back({"fill_(Tensor input, Number value) -> Tensor(inplace)", kMethod, [](const Args& a) {
                  Tensor x = a.t(0);
+                 check_number_fits(a.v[1], x.dtype());
                  fill_(x, a.f(1));
                  return inplace_result(a);
                }});
