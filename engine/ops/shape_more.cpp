@@ -377,10 +377,8 @@ void register_shape_more_ops(std::vector<OpDef>& t) {
                  return Value::tensor(view(x, s));
                }, nullptr, "composite: view"});
   t.push_back({"expand_as(Tensor input, Tensor(nograd) other) -> Tensor", kMethod, [](const Args& a) {
-                 // As x.expand(other.shape) (the expand row: a new view even for the same shape).
-                 std::vector<Value> sizes;
-                 for (int64_t v : a.t(1).shape()) sizes.push_back(Value::integer(v));
-                 return call_op("expand", kMethod, {a.v[0], Value::tuple(sizes)}, {});
+                 const Shape& s = a.t(1).shape();  // expand: a new view even to the same shape
+                 return Value::tensor(expand(a.t(0), IntList(s.begin(), s.end())));
                }, nullptr, "composite: expand"});
   t.push_back({"view_as(Tensor input, Tensor(nograd) other) -> Tensor", kMethod, [](const Args& a) {
                  const Shape& s = a.t(1).shape();
