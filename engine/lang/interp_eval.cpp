@@ -505,6 +505,18 @@ Value Interp::call(const Value& fn, std::vector<Value>& pos, Kw& kw, Pos at) {
     case Tag::OpFn: {
       auto f = static_cast<const OpFnObj*>(o);
       if (f->self.defined()) pos.insert(pos.begin(), Value::tensor(f->self));
+      if (f->name == "nonzero")
+        for (auto it = kw.begin(); it != kw.end(); ++it)
+          if (it->first == "as_tuple") {
+            // nonzero(as_tuple=True): one 1-D index tensor per dimension (a 0-d input counts as 1-d)
+            const bool as_tuple = truthy(it->second, at);
+            kw.erase(it);
+            if (!as_tuple) break;
+            if (!pos.empty() && pos[0].kind == K::Tensor && pos[0].t.dim() == 0)
+              pos[0] = call1("reshape", kMethod, {pos[0], Value::integer(1)}, at);
+            Value nz = call_table(f->name, f->where, pos, kw, at);
+            return call1("unbind", kMethod, {nz, Value::integer(1)}, at);
+          }
       Value r = call_table(f->name, f->where, pos, kw, at);
       if (f->name == "backward") {
         if (f->self.defined()) res_.backward_root = f->self;

@@ -181,7 +181,9 @@ std::string repr(const Value& v) {
       auto d = static_cast<const DeviceObj*>(o);
       return "device(type='" + d->type + "'" + (d->index >= 0 ? ", index=" + std::to_string(d->index) : "") + ")";
     }
-    case Tag::Optimizer: return "<" + o->type_name() + " optimizer object at " + hex_addr(o) + ">";
+    case Tag::Optimizer:
+      if (current_interp()) return current_interp()->optimizer_repr(v);
+      return "<" + o->type_name() + " optimizer object at " + hex_addr(o) + ">";
   }
   return "<object>";
 }
