@@ -649,12 +649,15 @@ class GRUCell(RNNCellBase):
 
 
 class _RNNBase(Module):
-    # nn.RNN / nn.GRU: unidirectional, num_layers stacked, batch_first, dropout between layers
+    # nn.RNN / nn.GRU (and nn.LSTM(bidirectional=True); the native LSTM takes the rest):
+    # num_layers stacked, batch_first, dropout between layers, bidirectional (the reverse
+    # direction's parameters are *_l{k}_reverse; outputs concatenated [forward, reverse]; h_n
+    # ordered l0, l0_reverse, l1, ...)
     def __init__(self, mode, input_size, hidden_size, num_layers=1, bias=True, batch_first=False,
-                 dropout=0., bidirectional=False, device=None, dtype=None):
+                 dropout=0., bidirectional=False, proj_size=0, device=None, dtype=None):
         super().__init__()
-        if bidirectional:
-            raise NotImplementedError('{}(bidirectional=True) is not supported by tensorlens'.format(type(self).__name__))
+        if proj_size != 0:
+            raise NotImplementedError('{}(proj_size=...) is not supported by tensorlens'.format(type(self).__name__))
         self.mode = mode
         self.input_size = input_size
         self.hidden_size = hidden_size
@@ -663,14 +666,17 @@ class _RNNBase(Module):
         self.batch_first = batch_first
         self.dropout = float(dropout)
         self.bidirectional = bidirectional
-        gate_size = (3 if mode == 'GRU' else 1) * hidden_size
+        self.proj_size = proj_size
+        num_directions = 2 if bidirectional else 1
+        gate_size = {'LSTM': 4, 'GRU': 3}.get(mode, 1) * hidden_size
         for layer in range(num_layers):
-            layer_input_size = input_size if layer == 0 else hidden_size
-            setattr(self, 'weight_ih_l{}'.format(layer), Parameter(torch.empty((gate_size, layer_input_size))))
-            setattr(self, 'weight_hh_l{}'.format(layer), Parameter(torch.empty((gate_size, hidden_size))))
-            if bias:
-                setattr(self, 'bias_ih_l{}'.format(layer), Parameter(torch.empty(gate_size)))
-                setattr(self, 'bias_hh_l{}'.format(layer), Parameter(torch.empty(gate_size)))
+            for suffix in ['', '_reverse'][:num_directions]:
+                layer_input_size = input_size if layer == 0 else hidden_size * num_directions
+                setattr(self, 'weight_ih_l{}{}'.format(layer, suffix), Parameter(torch.empty((gate_size, layer_input_size))))
+                setattr(self, 'weight_hh_l{}{}'.format(layer, suffix), Parameter(torch.empty((gate_size, hidden_size))))
+                if bias:
+                    setattr(self, 'bias_ih_l{}{}'.format(layer, suffix), Parameter(torch.empty(gate_size)))
+                    setattr(self, 'bias_hh_l{}{}'.format(layer, suffix), Parameter(torch.empty(gate_size)))
         self.reset_parameters()
 
     def reset_parameters(self):
@@ -688,47 +694,78 @@ class _RNNBase(Module):
             s += ', batch_first={}'.format(self.batch_first)
         if self.dropout != 0:
             s += ', dropout={}'.format(self.dropout)
+        if self.bidirectional is not False:
+            s += ', bidirectional={}'.format(self.bidirectional)
         return s
 
+    def _step(self, x, state, names):
+        w_ih = getattr(self, names[0])
+        w_hh = getattr(self, names[1])
+        b_ih = getattr(self, names[2]) if self.bias else None
+        b_hh = getattr(self, names[3]) if self.bias else None
+        if self.mode == 'LSTM':
+            return _lstm_cell(x, state[0], state[1], w_ih, w_hh, b_ih, b_hh)
+        if self.mode == 'GRU':
+            return _gru_cell(x, state, w_ih, w_hh, b_ih, b_hh)
+        return _rnn_cell(x, state, w_ih, w_hh, b_ih, b_hh, 'tanh' if self.mode == 'RNN_TANH' else 'relu')
+
     def forward(self, input, hx=None):
+        lstm = self.mode == 'LSTM'
         is_batched = input.dim() == 3
         batch_dim = 0 if self.batch_first else 1
         if not is_batched:
             input = input.unsqueeze(batch_dim)
             if hx is not None:
-                hx = hx.unsqueeze(1)
+                hx = (hx[0].unsqueeze(1), hx[1].unsqueeze(1)) if lstm else hx.unsqueeze(1)
         if self.batch_first:
             input = input.transpose(0, 1)
         steps, batch = input.size(0), input.size(1)
+        num_directions = 2 if self.bidirectional else 1
         if hx is None:
-            hx = torch.zeros(self.num_layers, batch, self.hidden_size, dtype=input.dtype)
+            zeros = torch.zeros(self.num_layers * num_directions, batch, self.hidden_size, dtype=input.dtype)
+            hx = (zeros, zeros) if lstm else zeros
         layer_input = input
         h_n = []
+        c_n = []
         for layer in range(self.num_layers):
-            w_ih = getattr(self, 'weight_ih_l{}'.format(layer))
-            w_hh = getattr(self, 'weight_hh_l{}'.format(layer))
-            b_ih = getattr(self, 'bias_ih_l{}'.format(layer)) if self.bias else None
-            b_hh = getattr(self, 'bias_hh_l{}'.format(layer)) if self.bias else None
-            h = hx[layer]
-            outs = []
-            for t in range(steps):
-                if self.mode == 'GRU':
-                    h = _gru_cell(layer_input[t], h, w_ih, w_hh, b_ih, b_hh)
+            dir_outputs = []
+            for d in range(num_directions):
+                k = layer * num_directions + d
+                suffix = '_reverse' if d == 1 else ''
+                names = [n.format(layer, suffix) for n in ('weight_ih_l{}{}', 'weight_hh_l{}{}', 'bias_ih_l{}{}', 'bias_hh_l{}{}')]
+                state = (hx[0][k], hx[1][k]) if lstm else hx[k]
+                outs = [None] * steps
+                order = range(steps - 1, -1, -1) if d == 1 else range(steps)
+                for t in order:
+                    state = self._step(layer_input[t], state, names)
+                    outs[t] = state[0] if lstm else state
+                dir_outputs.append(torch.stack(outs, 0))
+                if lstm:
+                    h_n.append(state[0])
+                    c_n.append(state[1])
                 else:
-                    h = _rnn_cell(layer_input[t], h, w_ih, w_hh, b_ih, b_hh, 'tanh' if self.mode == 'RNN_TANH' else 'relu')
-                outs.append(h)
-            layer_input = torch.stack(outs, 0)
+                    h_n.append(state)
+            layer_input = dir_outputs[0] if num_directions == 1 else torch.cat(dir_outputs, 2)
             if self.dropout != 0 and self.training and layer < self.num_layers - 1:
                 layer_input = F.dropout(layer_input, self.dropout, True)
-            h_n.append(h)
         output = layer_input
         if self.batch_first:
             output = output.transpose(0, 1)
         h_n = torch.stack(h_n, 0)
+        if lstm:
+            c_n = torch.stack(c_n, 0)
         if not is_batched:
             output = output.squeeze(batch_dim)
             h_n = h_n.squeeze(1)
-        return output, h_n
+            if lstm:
+                c_n = c_n.squeeze(1)
+        return output, ((h_n, c_n) if lstm else h_n)
+
+
+class LSTM(_RNNBase):
+    # reached only for nn.LSTM(..., bidirectional=True) (torch_names.cpp); nn.LSTM is native otherwise
+    def __init__(self, *args, **kwargs):
+        super().__init__('LSTM', *args, **kwargs)
 
 
 class RNN(_RNNBase):

@@ -319,6 +319,14 @@ Value Interp::construct_module(const std::string& cls, std::vector<Value>& pos, 
       mods.push_back(c->m);
     }
     m = at_pos(at, [&] { return nn::ModulePtr(nn::Sequential::make(std::move(mods))); });
+  } else if (cls == "LSTM" && [&] {  // bidirectional=True (keyword or 7th positional): the prelude's LSTM
+               for (const auto& [k, v] : kw)
+                 if (k == "bidirectional") return truthy(v, at);
+               return pos.size() > 6 && truthy(pos[6], at);
+             }()) {
+    Value c;
+    if (!py_module_find(Mod::NNExtras, "LSTM", c)) fail(at, "RuntimeError: LSTM(bidirectional=True) is not available");
+    return call(c, pos, kw, at);
   } else if (cls == "Identity") {  // PyTorch: Identity(*args, **kwargs), all ignored
     m = at_pos(at, [&] { return nn::make_module(cls, {}, {}); });
   } else {
