@@ -311,6 +311,9 @@ struct SetObj : Obj {
   SetObj() : Obj(Tag::Set) {}
   std::string type_name() const override { return "set"; }
 };
+// The items in the order CPython 3.11 (PYTHONHASHSEED=0) iterates the same insertions
+// (pyhash.cpp); insertion order for keys whose hash it does not reproduce.
+std::vector<Value> set_iteration_order(const SetObj& st);
 
 // A generator: `next()` and iteration walk `items`. A generator function whose yields are all
 // statements (`yield x` / `yield from xs`, inside if/while/for blocks) runs lazily, one value at a

@@ -171,7 +171,8 @@ std::string repr(const Value& v) {
       auto st = static_cast<const SetObj*>(o);
       if (st->items.empty()) return "set()";
       std::string r = "{";
-      for (size_t i = 0; i < st->items.size(); ++i) r += (i ? ", " : "") + repr(st->items[i]);
+      const std::vector<Value> items = set_iteration_order(*st);
+      for (size_t i = 0; i < items.size(); ++i) r += (i ? ", " : "") + repr(items[i]);
       return r + "}";
     }
     case Tag::Generator: return "<generator object " + static_cast<const GeneratorObj*>(o)->name + " at " + hex_addr(o) + ">";

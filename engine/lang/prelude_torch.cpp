@@ -23,6 +23,25 @@ def is_floating_point(input):
     return input.dtype.is_floating_point
 
 
+def index_add_(input, dim, index, source, *, alpha=1):
+    # input.select(dim, index[i]) += alpha * source.select(dim, i), in order (repeats accumulate)
+    for i, k in enumerate(index.tolist()):
+        input.select(dim, k).add_(source.select(dim, i) * alpha)
+    return input
+
+
+def index_fill_(input, dim, index, value):
+    for k in index.reshape(-1).tolist():
+        input.select(dim, k).fill_(value)
+    return input
+
+
+def index_copy_(input, dim, index, source):
+    for i, k in enumerate(index.tolist()):
+        input.select(dim, k).copy_(source.select(dim, i))
+    return input
+
+
 def isnan(input):
     return input != input
 

@@ -240,7 +240,7 @@ Value Interp::tensor_attr(const Tensor& t, const std::string& name, Pos at) {
   if (Value v; autograd_attr(Value::tensor(t), name, at, v)) return v;
   // Tensor methods that are torch.X(self, ...) of the script-language prelude (repeat_interleave, ...)
   static const char* const prelude_methods[] = {"repeat_interleave", "cumprod", "dist", "take", "isnan",
-                                                   "is_floating_point"};
+                                                   "is_floating_point", "index_add_", "index_fill_", "index_copy_"};
   for (const char* m : prelude_methods)
     if (Value f; name == m && py_module_find(Mod::TorchExtras, name, f))
       return make_obj<BoundMethodObj>(Value::tensor(t), f);
