@@ -1,6 +1,8 @@
 // More Python builtins: classes and introspection (type, super, getattr, ...), functional
 // helpers (map, filter, iter/next, key= of sorted/min/max), dict/set constructors, and the
 // methods of str/list/dict/set beyond the basic ones in builtins.cpp.
+#include <algorithm>
+
 #include "engine/lang/interp.h"
 
 namespace tl::lang::detail {
@@ -523,20 +525,36 @@ bool Interp::call_method2(const MethodObj& m, std::vector<Value>& pos, Kw& kw, P
       return done(Value::boolean(false));
     }
     if (n == "find" || n == "rfind" || n == "index" || n == "count") {
-      nargs(n.c_str(), pos, 1, 1, at);
+      nargs(n.c_str(), pos, 1, 3, at);
       const std::string a = str_arg(0, n.c_str());
+      // s.find(sub[, start[, end]]): start/end are character indices, as in a slice s[start:end]
+      const auto chars = utf8_chars(s);
+      const int64_t len = int64_t(chars.size());
+      auto bound = [&](size_t k, int64_t dflt) {
+        if (pos.size() <= k || pos[k].is_none()) return dflt;
+        int64_t v = to_index(pos[k], at);
+        if (v < 0) v += len;
+        return std::clamp<int64_t>(v, 0, len);
+      };
+      const bool past_end = pos.size() > 1 && !pos[1].is_none() && to_index(pos[1], at) > len;
+      const int64_t lo = bound(1, 0), hi = std::max(lo, bound(2, len));
+      size_t b_lo = 0, b_hi = 0;
+      for (int64_t k = 0; k < hi; ++k) (k < lo ? b_lo : b_hi) += chars[size_t(k)].size();
+      b_hi += b_lo;
+      const std::string sub = past_end ? std::string() : s.substr(b_lo, b_hi - b_lo);
       if (n == "count") {
         int64_t c = 0;
-        if (a.empty()) return done(Value::integer(int64_t(utf8_chars(s).size()) + 1));
-        for (size_t i = s.find(a); i != std::string::npos; i = s.find(a, i + a.size())) ++c;
+        if (past_end) return done(Value::integer(0));
+        if (a.empty()) return done(Value::integer(hi - lo + 1));
+        for (size_t i = sub.find(a); i != std::string::npos; i = sub.find(a, i + a.size())) ++c;
         return done(Value::integer(c));
       }
-      size_t j = n == "rfind" ? s.rfind(a) : s.find(a);
+      size_t j = past_end ? std::string::npos : n == "rfind" ? sub.rfind(a) : sub.find(a);
       if (j == std::string::npos) {
         if (n == "index") fail(at, "ValueError: substring not found");
         return done(Value::integer(-1));
       }
-      return done(Value::integer(int64_t(utf8_chars(s.substr(0, j)).size())));
+      return done(Value::integer(lo + int64_t(utf8_chars(sub.substr(0, j)).size())));
     }
     if (n == "ljust" || n == "rjust" || n == "center" || n == "zfill") {
       nargs(n.c_str(), pos, 1, n == "zfill" ? 1 : 2, at);

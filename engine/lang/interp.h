@@ -55,7 +55,12 @@ struct Obj : Object {
 enum class Mod : uint8_t { Torch, NN, F, Autograd, Math, Optim, Utils, Random, Cuda, Backends, Mps, Data, Init,
                            LrScheduler, Numpy, NpRandom, NpLinalg, AutogradFunctional, AutogradGradcheck,
                            NNUtils, Os, OsPath, Sys, Time,  // script-language preludes (prelude_py.cpp)
+                           // torch / torch.nn / torch.nn.functional names written in the script
+                           // language (prelude_torch.cpp), read when the native module lacks a name
+                           TorchExtras, NNExtras, FExtras,
                            Count_ };
+// Source of the script-language part of torch / torch.nn / torch.nn.functional (prelude_torch.cpp).
+const char* torch_prelude_source(Mod m);
 struct ModuleObj : Obj {
   Mod mod;
   explicit ModuleObj(Mod m) : Obj(Tag::Module), mod(m) {}
@@ -85,6 +90,9 @@ struct ModuleObj : Obj {
       case Mod::OsPath: return "os.path";
       case Mod::Sys: return "sys";
       case Mod::Time: return "time";
+      case Mod::TorchExtras: return "torch";
+      case Mod::NNExtras: return "torch.nn";
+      case Mod::FExtras: return "torch.nn.functional";
       case Mod::Count_: break;
     }
     return "?";
@@ -303,6 +311,9 @@ struct SetObj : Obj {
   SetObj() : Obj(Tag::Set) {}
   std::string type_name() const override { return "set"; }
 };
+// The items in the order CPython 3.11 (PYTHONHASHSEED=0) iterates the same insertions
+// (pyhash.cpp); insertion order for keys whose hash it does not reproduce.
+std::vector<Value> set_iteration_order(const SetObj& st);
 
 // A generator: `next()` and iteration walk `items`. A generator function whose yields are all
 // statements (`yield x` / `yield from xs`, inside if/while/for blocks) runs lazily, one value at a
@@ -870,6 +881,10 @@ class Interp {
   void module_dict_store(const DictObj& d, const Value& k, const Value& v, Pos at);
   // Prelude modules (prelude_py.cpp): torch.nn.utils, os, os.path, sys, time.
   Value py_module_attr(const ModuleObj& m, const std::string& name, Pos at);
+  // The public name `name` of prelude module m (run on first use), or false when it has none.
+  bool py_module_find(Mod m, const std::string& name, Value& out);
+  // print(optimizer): PyTorch's Optimizer.__repr__ over param_groups (optim_groups.cpp).
+  std::string optimizer_repr(const Value& v);
   struct PyModule {
     std::shared_ptr<Scope> ns;
     std::unique_ptr<Program> prog;

@@ -176,6 +176,7 @@ Value Interp::lookup(const Expr* e) {
   Value b = builtin(e->name);
   if (!b.is_none()) return b;
   if (e->name == "None") return Value::none();
+  if (e->name == "Ellipsis") return make_obj<EllipsisObj>();  // `is` treats every EllipsisObj as one
   if (e->name == "NotImplemented") {
     static const Value ni = make_obj<NotImplObj>();
     return ni;

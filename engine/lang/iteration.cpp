@@ -104,7 +104,7 @@ std::unique_ptr<Iter> Interp::make_iter(const Value& v, Pos at) {
   }
   if (auto st = as<SetObj>(v, Tag::Set)) {
     auto it = std::make_unique<SeqIter>();
-    it->items = std::make_shared<std::vector<Value>>(st->items);
+    it->items = std::make_shared<std::vector<Value>>(set_iteration_order(*st));
     return it;
   }
   if (auto m = as<NNModuleObj>(v, Tag::NNModule)) {

@@ -171,7 +171,8 @@ std::string repr(const Value& v) {
       auto st = static_cast<const SetObj*>(o);
       if (st->items.empty()) return "set()";
       std::string r = "{";
-      for (size_t i = 0; i < st->items.size(); ++i) r += (i ? ", " : "") + repr(st->items[i]);
+      const std::vector<Value> items = set_iteration_order(*st);
+      for (size_t i = 0; i < items.size(); ++i) r += (i ? ", " : "") + repr(items[i]);
       return r + "}";
     }
     case Tag::Generator: return "<generator object " + static_cast<const GeneratorObj*>(o)->name + " at " + hex_addr(o) + ">";
@@ -181,7 +182,9 @@ std::string repr(const Value& v) {
       auto d = static_cast<const DeviceObj*>(o);
       return "device(type='" + d->type + "'" + (d->index >= 0 ? ", index=" + std::to_string(d->index) : "") + ")";
     }
-    case Tag::Optimizer: return "<" + o->type_name() + " optimizer object at " + hex_addr(o) + ">";
+    case Tag::Optimizer:
+      if (current_interp()) return current_interp()->optimizer_repr(v);
+      return "<" + o->type_name() + " optimizer object at " + hex_addr(o) + ">";
     case Tag::NdArray:
     case Tag::NpFn:
     case Tag::NpDType: break;  // numpy objects print through np_repr above

@@ -310,6 +310,8 @@ bool Interp::identical(const Value& a, const Value& b) {
     case K::Tuple: return a.items == b.items;
     case K::Object: {
       if (a.obj == b.obj) return true;
+      // Ellipsis is a singleton (`x is ...`); each `...` literal makes an EllipsisObj here
+      if (as<EllipsisObj>(a, Tag::Ellipsis) && as<EllipsisObj>(b, Tag::Ellipsis)) return true;
       auto ma = as<NNModuleObj>(a, Tag::NNModule), mb = as<NNModuleObj>(b, Tag::NNModule);
       if (ma && mb) return ma->m == mb->m;
       // Classes are singletons in Python (type(m) is nn.Linear); tensorlens makes a fresh object

@@ -4,6 +4,8 @@
 // `for g in opt.param_groups: g['lr'] = ...` loops change the updates as in PyTorch —,
 // add_param_group, state, defaults, and state_dict() / load_state_dict() with PyTorch 1.13's
 // structure: {'state': {index: {slot: value}}, 'param_groups': [{hyperparameters..., 'params': [indices]}]}.
+#include <algorithm>
+
 #include "engine/lang/interp.h"
 
 namespace tl::lang::detail {
@@ -194,6 +196,25 @@ Value Interp::param_groups(OptimizerObj& o, Pos at) {
   }
   o.groups = Value::list(std::move(out));
   return o.groups;
+}
+
+// PyTorch's Optimizer.__repr__: "SGD (", then per group "Parameter Group i" and "    key: str(value)"
+// for every key but 'params' in sorted order, then ")".
+std::string Interp::optimizer_repr(const Value& v) {
+  auto* o = const_cast<OptimizerObj*>(as<OptimizerObj>(v, Tag::Optimizer));
+  const Value groups = param_groups(*o, bind_pos_);
+  std::string r = o->type_name() + " (";
+  for (size_t g = 0; g < groups.items->size(); ++g) {
+    r += "\nParameter Group " + std::to_string(g) + "\n";
+    auto d = as<DictObj>((*groups.items)[g], Tag::Dict);
+    if (!d) continue;
+    std::vector<std::pair<std::string, Value>> kv;
+    for (const auto& [k, x] : d->items)
+      if (k.kind == K::Str && k.s != "params") kv.emplace_back(k.s, x);
+    std::sort(kv.begin(), kv.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (const auto& [k, x] : kv) r += "    " + k + ": " + str_of(x) + "\n";
+  }
+  return r + ")";
 }
 
 // The group dicts -> the engine optimizers (before each step: a scheduler may have changed lr).

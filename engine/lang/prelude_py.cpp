@@ -254,7 +254,7 @@ const char* prelude_source(Mod m) {
     case Mod::OsPath: return kPreludeOsPath;
     case Mod::Sys: return kPreludeSys;
     case Mod::Time: return kPreludeTime;
-    default: return nullptr;
+    default: return torch_prelude_source(m);
   }
 }
 
@@ -274,21 +274,30 @@ Value Interp::call_library(const UserFnObj& f, std::vector<Value>& pos, Kw& kw, 
   }
 }
 
-Value Interp::py_module_attr(const ModuleObj& m, const std::string& name, Pos at) {
-  if (m.mod == Mod::Os && name == "path") return make_obj<ModuleObj>(Mod::OsPath);
-  if (m.mod == Mod::NNUtils && name == "clip_grad") return make_obj<ModuleObj>(Mod::NNUtils);
-  auto& slot = py_modules_[int(m.mod)];
+bool Interp::py_module_find(Mod mod, const std::string& name, Value& out) {
+  const char* src = prelude_source(mod);
+  if (!src) return false;
+  auto& slot = py_modules_[int(mod)];
   if (!slot.ns) {
-    slot.prog = std::make_unique<Program>(parse(prelude_source(m.mod)));
+    slot.prog = std::make_unique<Program>(parse(src));
     auto ns = std::make_shared<Scope>();
-    if (m.mod == Mod::Time) ns->vars["_clock"] = make_obj<BuiltinObj>(Bi::TimeClock, "time");
+    if (mod == Mod::Time) ns->vars["_clock"] = make_obj<BuiltinObj>(Bi::TimeClock, "time");
     ScopeSwap swap(*this, ns);
     captured_.push_back(ns);
     exec_block(slot.prog->body);
     slot.ns = ns;
   }
   auto it = slot.ns->vars.find(name);
-  if (it != slot.ns->vars.end() && name[0] != '_' && !as<ModuleObj>(it->second, Tag::Module)) return it->second;
+  if (it == slot.ns->vars.end() || name.empty() || name[0] == '_' || as<ModuleObj>(it->second, Tag::Module)) return false;
+  out = it->second;
+  return true;
+}
+
+Value Interp::py_module_attr(const ModuleObj& m, const std::string& name, Pos at) {
+  if (m.mod == Mod::Os && name == "path") return make_obj<ModuleObj>(Mod::OsPath);
+  if (m.mod == Mod::NNUtils && name == "clip_grad") return make_obj<ModuleObj>(Mod::NNUtils);
+  if (Value v; py_module_find(m.mod, name, v)) return v;
+  auto& slot = py_modules_[int(m.mod)];
   std::vector<std::string> have;
   for (const auto& [n, v] : slot.ns->vars)
     if (n[0] != '_' && !as<ModuleObj>(v, Tag::Module)) have.push_back(n);

@@ -117,6 +117,7 @@ Value Interp::module_attr(const ModuleObj& m, const std::string& name, Pos at) {
       if (name == "cuda") return make_obj<ModuleObj>(Mod::Cuda);
       if (name == "backends") return make_obj<ModuleObj>(Mod::Backends);
       if (!find_ops(name, kTorch).empty()) return make_obj<OpFnObj>(name, kTorch);
+      if (Value v; py_module_find(Mod::TorchExtras, name, v)) return v;
       break;
     }
     case Mod::NN:
@@ -127,6 +128,7 @@ Value Interp::module_attr(const ModuleObj& m, const std::string& name, Pos at) {
       if (name == "Parameter") return make_obj<BuiltinObj>(Bi::Parameter, "Parameter");
       if (name == "ModuleList" || name == "ModuleDict") return make_obj<NNClassObj>(Tag::NNClass, name);
       if (nn::is_module_class(name)) return make_obj<NNClassObj>(Tag::NNClass, name);
+      if (Value v; py_module_find(Mod::NNExtras, name, v)) return v;
       {
         std::string have;
         for (const std::string& c : nn::module_classes()) have += (have.empty() ? "" : ", ") + c;
@@ -140,6 +142,7 @@ Value Interp::module_attr(const ModuleObj& m, const std::string& name, Pos at) {
       fail(at, "AttributeError: module 'torch.optim' has no attribute '" + name + "' (tensorlens has SGD, Adam, AdamW, Adadelta, Adagrad and RMSprop)");
     case Mod::F:
       if (!find_ops(name, kF).empty()) return make_obj<OpFnObj>(name, kF);
+      if (Value v; py_module_find(Mod::FExtras, name, v)) return v;
       break;
     case Mod::Init:
       return make_obj<TypeObj>("torch.nn.init." + name);  // checked when called
@@ -235,6 +238,12 @@ Value Interp::tensor_attr(const Tensor& t, const std::string& name, Pos at) {
   }
   if (!find_ops(name, kMethod).empty()) return make_obj<OpFnObj>(name, kMethod, t);
   if (Value v; autograd_attr(Value::tensor(t), name, at, v)) return v;
+  // Tensor methods that are torch.X(self, ...) of the script-language prelude (repeat_interleave, ...)
+  static const char* const prelude_methods[] = {"repeat_interleave", "cumprod", "dist", "take", "isnan",
+                                                   "is_floating_point", "index_add_", "index_fill_", "index_copy_"};
+  for (const char* m : prelude_methods)
+    if (Value f; name == m && py_module_find(Mod::TorchExtras, name, f))
+      return make_obj<BoundMethodObj>(Value::tensor(t), f);
   fail(at, "AttributeError: 'Tensor' object has no attribute '" + name + "'");
 }
 
@@ -310,6 +319,16 @@ Value Interp::construct_module(const std::string& cls, std::vector<Value>& pos, 
       mods.push_back(c->m);
     }
     m = at_pos(at, [&] { return nn::ModulePtr(nn::Sequential::make(std::move(mods))); });
+  } else if (cls == "LSTM" && [&] {  // bidirectional=True (keyword or 7th positional): the prelude's LSTM
+               for (const auto& [k, v] : kw)
+                 if (k == "bidirectional") return truthy(v, at);
+               return pos.size() > 6 && truthy(pos[6], at);
+             }()) {
+    Value c;
+    if (!py_module_find(Mod::NNExtras, "LSTM", c)) fail(at, "RuntimeError: LSTM(bidirectional=True) is not available");
+    return call(c, pos, kw, at);
+  } else if (cls == "Identity") {  // PyTorch: Identity(*args, **kwargs), all ignored
+    m = at_pos(at, [&] { return nn::make_module(cls, {}, {}); });
   } else {
     m = at_pos(at, [&] { return nn::make_module(cls, pos, kw); });
   }
@@ -370,7 +389,7 @@ Value Interp::nn_module_attr(const Value& self, const nn::Module& m, const std::
                                         "state_dict", "load_state_dict", "register_buffer", "register_parameter",
                                         "add_module", "to", "cpu", "double", "float", "requires_grad_", "apply",
                                         "buffers", "named_buffers", "type", "cuda", "extra_repr", "append", "extend",
-                                        "insert", "keys", "values", "items"};
+                                        "insert", "keys", "values", "items", "get_submodule", "get_parameter"};
   for (const char* n : methods)
     if (name == n) return make_obj<MethodObj>(self, name);
   if (name == "training") return Value::boolean(m.training());
@@ -510,6 +529,32 @@ Value Interp::call_module_method(const Value& self, const std::string& n, std::v
     for (const auto& [name, c] : m->children())
       out.push_back(n == "children" ? make_obj<NNModuleObj>(c) : Value::tuple({Value::str(name), make_obj<NNModuleObj>(c)}));
     return make_seq(K::List, std::move(out), at);
+  }
+  // get_submodule('a.b') / get_parameter('a.b.weight'): follow the dotted path through children.
+  if (n == "get_submodule" || n == "get_parameter") {
+    no_kw(n.c_str(), kw, at);
+    nargs(n.c_str(), pos, 1, 1, at);
+    if (pos[0].kind != K::Str) fail(at, "TypeError: " + n + "(): target must be a str");
+    std::vector<std::string> parts;
+    for (size_t b = 0;;) {
+      const size_t e = pos[0].s.find('.', b);
+      parts.push_back(pos[0].s.substr(b, e == std::string::npos ? std::string::npos : e - b));
+      if (e == std::string::npos) break;
+      b = e + 1;
+    }
+    std::string leaf;
+    if (n == "get_parameter") leaf = parts.back(), parts.pop_back();
+    if (n == "get_submodule" && pos[0].s.empty()) return self;
+    nn::ModulePtr mod = m;
+    for (const std::string& part : parts) {
+      nn::ModulePtr c = mod->find_child(part);
+      if (!c) fail(at, "AttributeError: " + mod->type_name() + " has no attribute `" + part + "`");
+      mod = c;
+    }
+    if (n == "get_submodule") return mod == m ? self : make_obj<NNModuleObj>(mod);
+    const Tensor* t = mod->find_parameter(leaf);
+    if (!t) fail(at, "AttributeError: " + mod->type_name() + " has no attribute `" + leaf + "`");
+    return Value::tensor(*t);
   }
   // Pre-order walk (module, qualified prefix) with an explicit stack.
   auto walk = [&](const std::function<void(const std::string&, const nn::ModulePtr&)>& visit) {
