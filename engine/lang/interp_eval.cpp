@@ -496,6 +496,101 @@ const Value* Interp::dict_get(const DictObj& d, const Value& k, Pos at) {
   return p >= 0 ? &d.items[size_t(p)].second : nullptr;
 }
 
+// Keyword options of a few torch functions that their op-table rows lack (nonzero(as_tuple=),
+// F.mse_loss(reduction=), F.gelu(approximate=), F.cross_entropy(label_smoothing=),
+// scatter(reduce=)), composed of rows. Kept out of Interp::call (which every Python call passes
+// through) so that its stack frame stays small: recursion depth is bounded by the wasm stack.
+[[gnu::noinline]] bool Interp::call_op_kw_options(const OpFnObj* f, std::vector<Value>& pos, Kw& kw, Pos at, Value& out) {
+  const auto body = [&]() -> std::optional<Value> {
+    if (f->name == "nonzero")
+      for (auto it = kw.begin(); it != kw.end(); ++it)
+        if (it->first == "as_tuple") {
+          // nonzero(as_tuple=True): one 1-D index tensor per dimension (a 0-d input counts as 1-d)
+          const bool as_tuple = truthy(it->second, at);
+          kw.erase(it);
+          if (!as_tuple) break;
+          if (!pos.empty() && pos[0].kind == K::Tensor && pos[0].t.dim() == 0)
+            pos[0] = call1("reshape", kMethod, {pos[0], Value::integer(1)}, at);
+          Value nz = call_table(f->name, f->where, pos, kw, at);
+          return call1("unbind", kMethod, {nz, Value::integer(1)}, at);
+        }
+    // Keyword options of F.mse_loss / F.gelu / F.cross_entropy the op rows lack, composed of
+    // rows as PyTorch's functional.py / ATen compose them (the values; the grad_fn is the last op's).
+    auto take_kw = [&](const char* key, Value& out) {
+      for (auto it = kw.begin(); it != kw.end(); ++it)
+        if (it->first == key) return out = it->second, kw.erase(it), true;
+      return false;
+    };
+    auto num = [](double x) { return Value::number(x); };
+    if (f->name == "mse_loss" && !f->self.defined()) {
+      Value red;
+      if (take_kw("reduction", red) && !(red.kind == K::Str && red.s == "mean")) {
+        if (pos.size() != 2 || red.kind != K::Str || (red.s != "sum" && red.s != "none"))
+          fail(at, "ValueError: mse_loss: reduction must be 'mean', 'sum' or 'none'");
+        Value d = call1("sub", kTorch, {pos[0], pos[1]}, at);
+        Value sq = call1("mul", kTorch, {d, d}, at);
+        return red.s == "sum" ? call1("sum", kTorch, {sq}, at) : sq;
+      }
+    }
+    if (f->name == "gelu" && !f->self.defined()) {
+      Value approx;
+      if (take_kw("approximate", approx) && !(approx.kind == K::Str && approx.s == "none")) {
+        if (pos.size() != 1 || approx.kind != K::Str || approx.s != "tanh")
+          fail(at, "ValueError: gelu: approximate must be 'none' or 'tanh'");
+        // 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3)))
+        const Value& x = pos[0];
+        Value x3 = call1("mul", kTorch, {call1("mul", kTorch, {x, x}, at), x}, at);
+        Value inner = call1("add", kTorch, {x, call1("mul", kTorch, {x3, num(0.044715)}, at)}, at);
+        Value t = call1("tanh", kTorch, {call1("mul", kTorch, {inner, num(M_SQRT2 * M_2_SQRTPI * 0.5)}, at)}, at);
+        return call1("mul", kTorch, {call1("mul", kTorch, {x, num(0.5)}, at), call1("add", kTorch, {t, num(1.0)}, at)}, at);
+      }
+    }
+    if (f->name == "cross_entropy" && !f->self.defined()) {
+      Value ls;
+      if (take_kw("label_smoothing", ls) && truthy(ls, at)) {
+        // (1 - e) * cross_entropy + e / C * mean over the batch of -sum_c log_softmax(x)[:, c]
+        // (class-index targets, reduction 'mean', no weight / ignored targets)
+        if (pos.size() != 2 || pos[0].kind != K::Tensor || !kw.empty())
+          fail(at, "NotImplementedError: cross_entropy(label_smoothing=) is supported for (input, target) only");
+        const double e = ls.kind == K::Int ? double(ls.i) : ls.f;
+        Value nll = call_table(f->name, f->where, pos, kw, at);
+        const int64_t classes = pos[0].t.dim() >= 2 ? pos[0].t.size(1) : pos[0].t.size(0);
+        Value logp = call1("log_softmax", kTorch, {pos[0], Value::integer(pos[0].t.dim() >= 2 ? 1 : 0)}, at);
+        Value smooth = pos[0].t.dim() >= 2 ? call1("mean", kTorch, {call1("sum", kTorch, {logp, Value::integer(1)}, at)}, at)
+                                           : call1("sum", kTorch, {logp}, at);
+        Value a = call1("mul", kTorch, {nll, num(1.0 - e)}, at);
+        return call1("sub", kTorch, {a, call1("mul", kTorch, {smooth, num(e / double(classes))}, at)}, at);
+      }
+    }
+    if ((f->name == "scatter_" || f->name == "scatter") && pos.size() == 4 && pos[0].kind == K::Tensor) {
+      Value red;
+      if (take_kw("reduce", red)) {
+        // scatter_(dim, index, value or src, reduce='add' | 'multiply'): 'add' is scatter_add_ of
+        // src (a number: a tensor of it, index's shape); 'multiply' with a number multiplies each
+        // element by value ** (times it is indexed)
+        if (red.kind != K::Str || (red.s != "add" && red.s != "multiply"))
+          fail(at, "RuntimeError: reduce argument must be either add or multiply.");
+        Value self = f->name == "scatter" ? call1("clone", kMethod, {pos[0]}, at) : pos[0];
+        const Value& index = pos[2];
+        const bool scalar = pos[3].kind != K::Tensor;
+        if (red.s == "add") {
+          Value src = scalar ? call1("new_full", kMethod, {self, call1("size", kMethod, {index}, at), pos[3]}, at) : pos[3];
+          return call1("scatter_add_", kMethod, {self, pos[1], index, src}, at);
+        }
+        if (!scalar) fail(at, "NotImplementedError: scatter_(reduce='multiply') with a src tensor is not supported by tensorlens");
+        Value ones = call1("new_ones", kMethod, {self, call1("size", kMethod, {index}, at)}, at);
+        Value count = call1("scatter_add_", kMethod, {call1("zeros_like", kTorch, {self}, at), pos[1], index, ones}, at);
+        return call1("mul_", kMethod, {self, call1("pow", kTorch, {pos[3], count}, at)}, at);
+      }
+    }
+    return std::nullopt;
+  };
+  std::optional<Value> r = body();
+  if (!r) return false;
+  out = std::move(*r);
+  return true;
+}
+
 Value Interp::call(const Value& fn, std::vector<Value>& pos, Kw& kw, Pos at) {
   const Obj* o = as_obj(fn);
   if (!o) fail(at, "TypeError: '" + fn.type_name() + "' object is not callable");
@@ -507,86 +602,9 @@ Value Interp::call(const Value& fn, std::vector<Value>& pos, Kw& kw, Pos at) {
     case Tag::OpFn: {
       auto f = static_cast<const OpFnObj*>(o);
       if (f->self.defined()) pos.insert(pos.begin(), Value::tensor(f->self));
-      if (f->name == "nonzero")
-        for (auto it = kw.begin(); it != kw.end(); ++it)
-          if (it->first == "as_tuple") {
-            // nonzero(as_tuple=True): one 1-D index tensor per dimension (a 0-d input counts as 1-d)
-            const bool as_tuple = truthy(it->second, at);
-            kw.erase(it);
-            if (!as_tuple) break;
-            if (!pos.empty() && pos[0].kind == K::Tensor && pos[0].t.dim() == 0)
-              pos[0] = call1("reshape", kMethod, {pos[0], Value::integer(1)}, at);
-            Value nz = call_table(f->name, f->where, pos, kw, at);
-            return call1("unbind", kMethod, {nz, Value::integer(1)}, at);
-          }
-      // Keyword options of F.mse_loss / F.gelu / F.cross_entropy the op rows lack, composed of
-      // rows as PyTorch's functional.py / ATen compose them (the values; the grad_fn is the last op's).
-      auto take_kw = [&](const char* key, Value& out) {
-        for (auto it = kw.begin(); it != kw.end(); ++it)
-          if (it->first == key) return out = it->second, kw.erase(it), true;
-        return false;
-      };
-      auto num = [](double x) { return Value::number(x); };
-      if (f->name == "mse_loss" && !f->self.defined()) {
-        Value red;
-        if (take_kw("reduction", red) && !(red.kind == K::Str && red.s == "mean")) {
-          if (pos.size() != 2 || red.kind != K::Str || (red.s != "sum" && red.s != "none"))
-            fail(at, "ValueError: mse_loss: reduction must be 'mean', 'sum' or 'none'");
-          Value d = call1("sub", kTorch, {pos[0], pos[1]}, at);
-          Value sq = call1("mul", kTorch, {d, d}, at);
-          return red.s == "sum" ? call1("sum", kTorch, {sq}, at) : sq;
-        }
-      }
-      if (f->name == "gelu" && !f->self.defined()) {
-        Value approx;
-        if (take_kw("approximate", approx) && !(approx.kind == K::Str && approx.s == "none")) {
-          if (pos.size() != 1 || approx.kind != K::Str || approx.s != "tanh")
-            fail(at, "ValueError: gelu: approximate must be 'none' or 'tanh'");
-          // 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3)))
-          const Value& x = pos[0];
-          Value x3 = call1("mul", kTorch, {call1("mul", kTorch, {x, x}, at), x}, at);
-          Value inner = call1("add", kTorch, {x, call1("mul", kTorch, {x3, num(0.044715)}, at)}, at);
-          Value t = call1("tanh", kTorch, {call1("mul", kTorch, {inner, num(M_SQRT2 * M_2_SQRTPI * 0.5)}, at)}, at);
-          return call1("mul", kTorch, {call1("mul", kTorch, {x, num(0.5)}, at), call1("add", kTorch, {t, num(1.0)}, at)}, at);
-        }
-      }
-      if (f->name == "cross_entropy" && !f->self.defined()) {
-        Value ls;
-        if (take_kw("label_smoothing", ls) && truthy(ls, at)) {
-          // (1 - e) * cross_entropy + e / C * mean over the batch of -sum_c log_softmax(x)[:, c]
-          // (class-index targets, reduction 'mean', no weight / ignored targets)
-          if (pos.size() != 2 || pos[0].kind != K::Tensor || !kw.empty())
-            fail(at, "NotImplementedError: cross_entropy(label_smoothing=) is supported for (input, target) only");
-          const double e = ls.kind == K::Int ? double(ls.i) : ls.f;
-          Value nll = call_table(f->name, f->where, pos, kw, at);
-          const int64_t classes = pos[0].t.dim() >= 2 ? pos[0].t.size(1) : pos[0].t.size(0);
-          Value logp = call1("log_softmax", kTorch, {pos[0], Value::integer(pos[0].t.dim() >= 2 ? 1 : 0)}, at);
-          Value smooth = pos[0].t.dim() >= 2 ? call1("mean", kTorch, {call1("sum", kTorch, {logp, Value::integer(1)}, at)}, at)
-                                             : call1("sum", kTorch, {logp}, at);
-          Value a = call1("mul", kTorch, {nll, num(1.0 - e)}, at);
-          return call1("sub", kTorch, {a, call1("mul", kTorch, {smooth, num(e / double(classes))}, at)}, at);
-        }
-      }
-      if ((f->name == "scatter_" || f->name == "scatter") && pos.size() == 4 && pos[0].kind == K::Tensor) {
-        Value red;
-        if (take_kw("reduce", red)) {
-          // scatter_(dim, index, value or src, reduce='add' | 'multiply'): 'add' is scatter_add_ of
-          // src (a number: a tensor of it, index's shape); 'multiply' with a number multiplies each
-          // element by value ** (times it is indexed)
-          if (red.kind != K::Str || (red.s != "add" && red.s != "multiply"))
-            fail(at, "RuntimeError: reduce argument must be either add or multiply.");
-          Value self = f->name == "scatter" ? call1("clone", kMethod, {pos[0]}, at) : pos[0];
-          const Value& index = pos[2];
-          const bool scalar = pos[3].kind != K::Tensor;
-          if (red.s == "add") {
-            Value src = scalar ? call1("new_full", kMethod, {self, call1("size", kMethod, {index}, at), pos[3]}, at) : pos[3];
-            return call1("scatter_add_", kMethod, {self, pos[1], index, src}, at);
-          }
-          if (!scalar) fail(at, "NotImplementedError: scatter_(reduce='multiply') with a src tensor is not supported by tensorlens");
-          Value ones = call1("new_ones", kMethod, {self, call1("size", kMethod, {index}, at)}, at);
-          Value count = call1("scatter_add_", kMethod, {call1("zeros_like", kTorch, {self}, at), pos[1], index, ones}, at);
-          return call1("mul_", kMethod, {self, call1("pow", kTorch, {pos[3], count}, at)}, at);
-        }
+      if (!kw.empty()) {
+        Value opt;
+        if (call_op_kw_options(f, pos, kw, at, opt)) return opt;
       }
       Value r = call_table(f->name, f->where, pos, kw, at);
       if (f->name == "backward") {
