@@ -477,14 +477,19 @@ Tensor div(const Tensor& a, const Tensor& b) {
 // numbers over and over; a fresh 0-d tensor per op was ~10% of a small op's cost (and a saved one
 // per graph node for mul/div). Sharing is safe here only: add/sub/mul/div always return a new
 // tensor, so the shared one never reaches user code, and nothing writes it.
+struct ArithScalar {
+  uint64_t bits;
+  DType like, default_float;
+  bool is_int;
+  Tensor t;
+};
+static thread_local ArithScalar t_arith_scalars[4];
+void clear_arith_scalar_cache() {
+  for (ArithScalar& e : t_arith_scalars) e.t = Tensor();
+}
 static Tensor arith_scalar(double v, const Tensor& like, bool is_int) {
-  struct Entry {
-    uint64_t bits;
-    DType like, default_float;
-    bool is_int;
-    Tensor t;
-  };
-  static thread_local Entry cache[4];
+  using Entry = ArithScalar;
+  auto& cache = t_arith_scalars;
   static thread_local int next = 0;
   uint64_t bits;
   std::memcpy(&bits, &v, sizeof bits);

@@ -74,6 +74,9 @@ Tensor div(const Tensor& a, const Tensor& b);
 enum class Arith { Add, Sub, Mul, Div };
 Tensor arith(Arith op, const Tensor& a, const Tensor& b);
 Tensor arith(Arith op, const Tensor& a, double b, bool b_is_int);
+// arith(op, tensor, number) shares its 0-d operands through a small per-thread cache (at most 4
+// tensors); this frees them (leak accounting: counting live tensors after a workload).
+void clear_arith_scalar_cache();
 Tensor neg(const Tensor& x);
 Tensor pow(const Tensor& x, const Tensor& e);
 Tensor pow(const Tensor& x, double e);
