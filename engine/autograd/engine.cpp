@@ -230,8 +230,10 @@ void run(const std::vector<Tensor>& outputs, const std::vector<Tensor>& grad_out
       if (capture_nodes && !needed[c]) continue;
       Tensor gi = grads[i];
       const InputMeta& m = n->inputs[i];
+      Tensor produced;  // traced: the contribution before the unbroadcast (the playground shows it)
       // The one place where broadcast gradients are reduced back to the input's shape.
       if (gi.shape() != m.shape) {
+        if (step) produced = gi.detach();
         try {
           gi = sum_to(gi, m.shape);
         } catch (const Error&) {
@@ -242,7 +244,8 @@ void run(const std::vector<Tensor>& outputs, const std::vector<Tensor>& grad_out
       if (gi.dtype() != m.dtype) gi = to_dtype(gi, m.dtype);
       if (step)
         step->inputs.push_back(TraceInput{int(i), c->weak_from_this(), gi.detach(), grads[i].shape(),
-                                          summed_dims(grads[i].shape(), m.shape), c->grad_buffer.defined()});
+                                          summed_dims(grads[i].shape(), m.shape), c->grad_buffer.defined(),
+                                          produced});
       c->grad_buffer = accumulate(c->grad_buffer, gi);
     }
   });

@@ -46,6 +46,7 @@ struct TraceInput {
   Shape produced_shape;               // the shape the op's backward produced
   std::vector<int64_t> summed_dims;   // dims summed away by the engine's sum_to (broadcast)
   bool accumulated = false;           // added to a gradient that was already waiting there
+  Tensor produced_grad;               // with summed_dims: the contribution before the sum_to
 };
 struct TraceStep {
   std::weak_ptr<Node> node;

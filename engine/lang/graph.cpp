@@ -419,6 +419,10 @@ std::string graph_json(const RunResult& result, const std::string& var) {
       out += "\"to\": " + std::to_string(jt->second) + ", \"index\": " + std::to_string(in.index) + ", \"grad\": ";
       append_preview(out, in.grad);
       out += ", \"shape\": " + shape_list(in.grad.shape()) + ", \"produced_shape\": " + shape_list(in.produced_shape);
+      if (in.produced_grad.defined()) {  // the contribution before the unbroadcast
+        out += ", \"produced_grad\": ";
+        append_preview(out, in.produced_grad);
+      }
       if (nonfinite_json(in.grad) == "true") out += ", \"nonfinite\": true";
       out += ", \"summed_dims\": [";
       for (size_t k = 0; k < in.summed_dims.size(); ++k) out += (k ? ", " : "") + std::to_string(in.summed_dims[k]);

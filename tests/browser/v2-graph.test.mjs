@@ -106,6 +106,9 @@ test('chain rule with numbers, unbroadcast as its own step, shapes on edges, gra
   const m = await chain.textContent();
   assert.match(m, /sum over dims 1: \[3, 4\] → \[3, 1\]/, m);
   assert.match(m, /sum over dims 0: \[3, 4\] → \[4\]/, m);
+  // The contribution before the unbroadcast is shown with its numbers (g * y for x, shape [3, 4]).
+  assert.match(m, /= contribution\s*\[-?\d[^\]]*\] \[3, 4\]/, m);
+  assert.doesNotMatch(m, /not reported/, m);
   // Shapes on edges that carry an unnamed tensor (op -> op): x * y -> add is [3, 4].
   const shapes = await page.$$eval('[data-testid=graph] .edge-shape', (els) => els.map((e) => e.textContent));
   assert.ok(shapes.includes('[3, 4]'), `edge shapes ${shapes}`);
