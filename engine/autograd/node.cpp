@@ -156,7 +156,10 @@ static Node* record_impl(const OpDef& row, const Range& inputs, size_t count, Ge
     const Tensor& t = get(x);
     if (t.defined()) {
       n->inputs[i] = InputMeta{t.shape(), t.dtype(), {}};
-      if (t.requires_grad()) n->next[i].fn = t.grad_fn() ? t.grad_fn() : grad_accumulator(t);
+      // A view made under no_grad of a base that requires grad requires grad but has no edge
+      // (PyTorch: no grad_fn and no AccumulateGrad of its own).
+      if (t.requires_grad())
+        n->next[i].fn = t.grad_fn() ? t.grad_fn() : t.impl()->requires_grad ? grad_accumulator(t) : nullptr;
       else n->inputs[i].constant = t.impl_ptr();
     }
     ++i;
@@ -190,7 +193,16 @@ void save(Node* n, const Tensor& t) {
            "Inference tensors cannot be saved for backward. To work around you can make a clone to get a normal "
            "tensor and use it in autograd.");
   n->had_saved = true;
-  n->saved.push_back(SavedTensor{t.impl_ptr(), t.version(), false});
+  if (!t.impl()->view_base) {
+    n->saved.push_back(SavedTensor{t.impl_ptr(), t.version(), false, t.impl()});
+    return;
+  }
+  auto a = data_alias(t);
+  a->is_view = true;
+  a->grad_fn = t.grad_fn();
+  a->requires_grad = t.impl()->requires_grad;
+  a->grad_accumulator = t.impl()->grad_accumulator;
+  n->saved.push_back(SavedTensor{std::move(a), t.version(), false, t.impl()});
 }
 
 std::shared_ptr<TensorImpl> data_alias(const Tensor& t) {

@@ -58,6 +58,10 @@ struct SavedTensor {
   std::shared_ptr<TensorImpl> impl;  // for saved outputs: a data-only alias (no cycle)
   uint32_t version = 0;
   bool is_output = false;
+  // The tensor that was saved (identity only, never dereferenced): a saved view is kept as an
+  // alias without its base pointer, so a node that its own base's history reaches (b.mul_(b[0]))
+  // makes no reference cycle.
+  const TensorImpl* source = nullptr;
 };
 
 // Small op attributes (dims, scalars, shapes) so backward needs no heap of its own.
@@ -186,6 +190,15 @@ uint64_t last_node_seq();
 // it whose seq is above `seq_before` (made during the call), iteratively. Nested composites:
 // the outermost call marks last, so it wins. `op` is the composite's op-table name.
 void mark_composite(const Tensor& out, uint64_t seq_before, const char* op);
+
+// In-place writes through views (engine/autograd/views.cpp). check_view_inplace: PyTorch's
+// refusals of a recorded in-place op on a view (made under no_grad, an output of split/chunk/
+// unbind, a view of a leaf that requires grad). rebase_view: after `result` (the op's
+// out-of-place result, undefined for fill_/zero_/random fills) was written into the view `self`,
+// gives self's base a CopySlices node and self an AsStridedBackward0 one; false (nothing done)
+// when self is no view.
+void check_view_inplace(const Tensor& self);
+bool rebase_view(Tensor& self, const Tensor& result);
 
 // Returns (making on demand) the AccumulateGrad node of a leaf that requires grad.
 std::shared_ptr<Node> grad_accumulator(const Tensor& leaf);

@@ -17,6 +17,10 @@ namespace tl {
 
 struct Node;      // autograd graph node (engine/autograd/node.h)
 struct GradHook;  // Tensor.register_hook (engine/autograd/node.h)
+struct TensorImpl;
+// A view whose storage was written since its grad_fn was made: its grad_fn becomes an
+// AsStridedBackward0 node from its base's current history (engine/autograd/views.cpp).
+void refresh_view_grad_fn(const std::shared_ptr<TensorImpl>& view);
 
 // Process-wide counters, for leak tests and the JS `memory()` call.
 struct Stats {
@@ -58,6 +62,15 @@ struct TensorImpl {
   bool requires_grad = false;
   bool retains_grad = false;
   bool is_view = false;  // shares storage with the tensor it was viewed from
+  // A view op's output (PyTorch's differentiable view): the root tensor it views, the storage
+  // version its grad_fn was made at (an in-place op on the base or on any view of it since then
+  // makes grad_fn() regenerate it as AsStridedBackward0 from the base's current history), and how
+  // it was made (an in-place op that records on it is refused for views made under no_grad and
+  // for outputs of split/chunk/unbind, as PyTorch does). Null for non-views and detach().
+  std::shared_ptr<TensorImpl> view_base;
+  uint32_t view_version = 0;
+  enum class ViewMeta : uint8_t { Default, NoGrad, MultiOutput } view_meta = ViewMeta::Default;
+  uint16_t view_output = 0;  // MultiOutput: the output's index
   bool is_param = false;  // an nn.Parameter (prints "Parameter containing:")
   bool is_inference = false;  // made under torch.inference_mode() (Tensor.is_inference())
   std::shared_ptr<Node> grad_fn;           // null for leaves
@@ -116,10 +129,16 @@ class Tensor {
   std::vector<int64_t> to_int_vector() const;
 
   // ---- autograd ----
-  bool requires_grad() const { return impl_->requires_grad; }
+  // A view requires grad when its base does (PyTorch: even a view made under no_grad).
+  bool requires_grad() const {
+    return impl_->requires_grad || (impl_->view_base && impl_->view_base->requires_grad);
+  }
   Tensor& requires_grad_(bool r = true);
-  bool is_leaf() const { return impl_->grad_fn == nullptr; }
-  const std::shared_ptr<Node>& grad_fn() const { return impl_->grad_fn; }
+  bool is_leaf() const { return grad_fn() == nullptr; }
+  const std::shared_ptr<Node>& grad_fn() const {
+    if (impl_->view_base && impl_->view_version != impl_->storage->version) refresh_view_grad_fn(impl_);
+    return impl_->grad_fn;
+  }
   Tensor grad() const { return Tensor(impl_->grad); }
   void set_grad(const Tensor& g);
   void retain_grad();

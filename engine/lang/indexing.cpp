@@ -341,6 +341,8 @@ Tensor Interp::tensor_index(const Tensor& x, std::vector<Value> items, Pos at, b
       for (int64_t k = nb + p0; k < int64_t(shape.size()); ++k) back.push_back(Value::integer(k));
       t = call1("permute", kAnyOp, {t, Value::tuple(back)}, at);
     }
+    // Advanced indexing copies (an empty index list took a 0-length slice of x's memory).
+    if (t.t.impl()->storage == x.impl()->storage) t = call1("clone", kAnyOp, {t}, at);
     label_node(t.t, TL_ROW("index"), {&x});
     return t.t;
   }
@@ -440,6 +442,43 @@ static void check_scalar_fits(const Value& v, DType dt, Pos at) {
   }
 }
 
+// PyTorch's copy_to (x[basic index] = src): the same shape is a copy_; a 0-d value fills (no
+// overlap check: it is read once); else the value's leading size-1 dims are dropped and it is
+// expanded to dst's shape (strides as PyTorch's expand) before the copy_.
+void Interp::copy_to(const Tensor& dst, const Tensor& src0, Pos at) {
+  Tensor src = src0;
+  if (dst.shape() != src.shape()) {
+    if (src.dim() == 0) {
+      if (src.impl()->storage == dst.impl()->storage) src = at_pos(at, [&] { return clone(src); });
+    } else {
+      IntList s;
+      int k = 0;
+      while (k < src.dim() && src.shape()[k] == 1) ++k;
+      for (int d = k; d < src.dim(); ++d) s.push_back(src.shape()[d]);
+      auto list = [](const Shape& sh) {
+        std::string r = "[";
+        for (int d = 0; d < sh.n; ++d) r += (d ? ", " : "") + std::to_string(sh[d]);
+        return r + "]";
+      };
+      const Shape vs(s);
+      if (vs.n > dst.dim())
+        fail(at, "RuntimeError: expand(torch." + std::string(dtype_legacy_name(src.dtype())) + "{" + list(vs) + "}, size=" +
+                     list(dst.shape()) + "): the number of sizes provided (" + std::to_string(dst.dim()) +
+                     ") must be greater or equal to the number of dimensions in the tensor (" + std::to_string(vs.n) + ")");
+      for (int d = 0; d < vs.n; ++d) {
+        const int64_t want = dst.shape()[dst.dim() - vs.n + d], have = vs[d];
+        if (have != want && have != 1)
+          fail(at, "RuntimeError: The expanded size of the tensor (" + std::to_string(want) +
+                       ") must match the existing size (" + std::to_string(have) + ") at non-singleton dimension " +
+                       std::to_string(dst.dim() - vs.n + d) + ".  Target sizes: " + list(dst.shape()) +
+                       ".  Tensor sizes: " + list(vs));
+      }
+      src = at_pos(at, [&] { return expand(view(src, s), dst.shape().vec()); });
+    }
+  }
+  call_table("copy_", kMethod, {Value::tensor(dst), Value::tensor(src)}, {}, at);
+}
+
 void Interp::tensor_set(const Tensor& x, const std::vector<Value>& items0, const Value& v, Pos at) {
   if (!(v.kind == K::Tensor || v.is_number() || v.kind == K::List))
     fail(at, "TypeError: can't assign a " + v.type_name() + " to a Tensor");
@@ -482,6 +521,14 @@ void Interp::tensor_set(const Tensor& x, const std::vector<Value>& items0, const
   if (v.kind == K::Tensor) src = v.t;
   else if (v.kind == K::List) src = at_pos(at, [&] { return tensor_from_value(v, view.dtype()); });
   else src = Tensor::scalar(v.as_double(), view.dtype());
+  const Tensor src_value = src;  // copy_to looks at the value's own dims
+  if (src.dim() > 0 && src.shape()[0] == 1 && v.kind == K::Tensor) {  // PyTorch's slicePrefix1sSize
+    IntList s;
+    int k = 0;
+    while (k < src.dim() && src.shape()[k] == 1) ++k;
+    for (int d = k; d < src.dim(); ++d) s.push_back(src.shape()[d]);
+    src = at_pos(at, [&] { return tl::view(src, s); });
+  }
   if (!adv.empty()) check_adv_indices(view, adv, at);  // before the value's dtype is looked at
   // index_put_ with a tensor value: PyTorch requires the dtypes to match (a number is converted),
   // except on its masked_fill_ path (one mask, no other index tensor, a one-element value), which
@@ -503,21 +550,24 @@ void Interp::tensor_set(const Tensor& x, const std::vector<Value>& items0, const
                  dtype_kernel_name(x.dtype()) + " for the destination and " + dtype_kernel_name(src.dtype()) +
                  " for the source.");
   if (grad_enabled() && !x.is_floating_point() && src.requires_grad()) src = src.detach();  // no grad into ints
-  if (grad_enabled() && (src.requires_grad() || x.requires_grad()) && !x.impl()->is_view) {
-    if (x.requires_grad() && x.is_leaf())
-      fail(at, "RuntimeError: a leaf Variable that requires grad is being used in an in-place operation.");
-    return tensor_set_recorded(x, items0, src, !adv.empty(), at);
-  }
-  refuse_grad_copy(src, at);
-  if (adv.empty()) {
-    call_table("copy_", kMethod, {Value::tensor(view), Value::tensor(src)}, {}, at);
+  if (grad_enabled() && (src.requires_grad() || x.requires_grad())) {
+    if (!x.impl()->view_base) {
+      if (x.requires_grad() && x.is_leaf())
+        fail(at, "RuntimeError: a leaf Variable that requires grad is being used in an in-place operation.");
+      if (adv.empty() && src.dim() > 0) at_pos(at, [&] { check_no_overlap("copy_", view); });  // as copy_
+      return tensor_set_recorded(x, items0, src, !adv.empty(), at);
+    }
+    // x is a view: the write is an in-place op on it, so x's base gets CopySlices (copy_).
+    if (adv.empty()) return copy_to(view, src_value, at);
+    at_pos(at, [&] { check_view_inplace(x); });
+    Tensor written = at_pos(at, [&] { return clone(x); });
+    tensor_set_recorded(written, items0, src, true, at);
+    call_table("copy_", kMethod, {Value::tensor(x), Value::tensor(written)}, {}, at);
     return;
   }
+  // Not recorded from here on (no grad mode, or neither side needs grad).
+  if (adv.empty()) return copy_to(view, src_value, at);
   // index_put_: the selected elements of x get src broadcast to the indexing result's shape.
-  if (grad_enabled() && x.requires_grad())
-    fail(at, x.is_leaf() ? "RuntimeError: a leaf Variable that requires grad is being used in an in-place operation."
-                         : "RuntimeError: tensorlens does not support assignment through an index tensor into a tensor "
-                           "that requires grad; build the result out of place (torch.where, torch.cat)");
   Shape B;
   std::vector<int64_t> lin, sizes;
   adv_positions(view, adv, at, B, lin, sizes);
@@ -651,12 +701,6 @@ void Interp::tensor_set_recorded(const Tensor& x, const std::vector<Value>& item
     gs = sum_to(gs, src_shape);
     gi[1] = gs.dtype() == src_dt ? gs : to_dtype(gs, src_dt);
   };
-}
-
-void Interp::refuse_grad_copy(const Tensor& src, Pos at) {
-  if (grad_enabled() && src.requires_grad())
-    fail(at, "RuntimeError: tensorlens does not support writing a tensor that requires grad into part of "
-             "another tensor; build the result out of place (torch.cat, torch.stack, torch.where)");
 }
 
 }  // namespace tl::lang::detail

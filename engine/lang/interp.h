@@ -970,11 +970,11 @@ class Interp {
 
   // x[idx] = v: PyTorch copies v into the view x[idx] in place.
   void tensor_set(const Tensor& x, const std::vector<Value>& items, const Value& v, Pos at);
+  void copy_to(const Tensor& dst, const Tensor& src, Pos at);
   void tensor_set_recorded(const Tensor& x, const std::vector<Value>& items, const Tensor& src, bool advanced, Pos at);
 
   // PyTorch records a CopySlices node on the base when a tensor that requires grad is written
   // into a view; the engine has no such node, so the case is refused instead of giving wrong grads.
-  static void refuse_grad_copy(const Tensor& src, Pos at);
 
   // ---------------- iteration ----------------
   struct SeqIter : Iter {

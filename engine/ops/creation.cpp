@@ -4,6 +4,7 @@
 #include <type_traits>
 
 #include "engine/ops/ops.h"
+#include "engine/autograd/node.h"
 #include "engine/ops/op_table.h"
 
 namespace tl {
@@ -150,10 +151,14 @@ std::vector<int64_t> memory_order(const Tensor& t) {
 void check_random_inplace(const char* op, const Tensor& self) {
   TL_CHECK(self.defined(), op, ": undefined tensor");
   if (grad_enabled() && self.requires_grad()) {
+    check_view_inplace(self);
     TL_CHECK(!self.is_leaf(), op, ": a leaf Variable that requires grad is being used in an in-place operation.");
-    TL_FAIL(op, ": in-place random fill of a tensor that is part of a graph is not supported; use torch.no_grad() "
-            "or detach() first");
   }
+}
+
+// After a random fill: a tensor that requires grad gets the fill's node (NormalBackward0, ...).
+void random_filled(Tensor& self, const OpDef& row) {
+  if (grad_enabled() && self.requires_grad()) record_overwrite(self, row);
 }
 
 // Calls fill(T* buffer, n, contiguous) on self's elements in memory order, and bumps self's
@@ -195,6 +200,7 @@ Tensor& uniform_(Tensor& self, double from, double to) {
     using T = std::remove_pointer_t<decltype(p)>;
     if constexpr (std::is_floating_point_v<T>) g.fill_uniform(p, n, from, to);
   });
+  random_filled(self, TL_ROW("uniform_.node"));
   return self;
 }
 
@@ -207,6 +213,7 @@ Tensor& normal_(Tensor& self, double mean, double std) {
     using T = std::remove_pointer_t<decltype(p)>;
     if constexpr (std::is_floating_point_v<T>) g.fill_normal(p, n, mean, std, contiguous);
   });
+  random_filled(self, TL_ROW("normal_.node"));
   return self;
 }
 
@@ -218,6 +225,7 @@ Tensor& bernoulli_(Tensor& self, double p) {
     using T = std::remove_pointer_t<decltype(out)>;
     for (int64_t i = 0; i < n; ++i) out[i] = static_cast<T>(g.bernoulli_double(p));
   });
+  random_filled(self, TL_ROW("bernoulli_.float"));
   return self;
 }
 
@@ -239,6 +247,7 @@ Tensor& bernoulli_(Tensor& self, const Tensor& p) {
       out[i] = static_cast<T>(single ? g.bernoulli_float(float(q)) : g.bernoulli_double(q));
     }
   });
+  random_filled(self, TL_ROW("bernoulli_.Tensor_p"));
   return self;
 }
 
@@ -333,6 +342,7 @@ Tensor wrap_scalar(double v, const Tensor& like, bool is_int) {
 }  // namespace tl
 
 // ---- op table rows ----
+#include "engine/autograd/node.h"
 #include "engine/ops/op_table.h"
 namespace tl {
 // d/dp bernoulli(p) = 0 (a sample is not differentiable in p; PyTorch records zeros)

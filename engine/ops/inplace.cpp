@@ -11,25 +11,25 @@
 
 namespace tl {
 
-namespace {
-
 // PyTorch's internal-overlap check of in-place arithmetic and copy_ (fill_, zero_ and index
 // assignment of a number skip it): a dim of stride 0 and size > 1 (an expanded tensor) would have
 // several elements written through one memory location.
 void check_no_overlap(const char* op, const Tensor& self) {
+  if (self.numel() == 0) return;  // nothing is written
   for (int i = 0; i < self.dim(); ++i)
     TL_CHECK(!(self.strides()[i] == 0 && self.shape()[i] > 1), op, ": unsupported operation: more than one element of ",
              "the written-to tensor refers to a single memory location. Please clone() the tensor before performing "
              "the operation.");
 }
 
+namespace {
+
 void check_inplace(const char* op, const Tensor& self, bool recording) {
   TL_CHECK(self.defined(), op, ": undefined tensor");
-  TL_CHECK(!(recording && self.requires_grad() && self.is_leaf()),
+  if (!recording) return;
+  check_view_inplace(self);  // PyTorch checks the view first
+  TL_CHECK(!(self.requires_grad() && self.is_leaf()),
            op, ": a leaf Variable that requires grad is being used in an in-place operation.");
-  TL_CHECK(!(recording && self.impl()->is_view && self.requires_grad()), op,
-           ": in-place modification of a view of a tensor that requires grad is not supported; use an "
-           "out-of-place op or torch.no_grad()");
 }
 
 // Every write into an existing tensor: an inference tensor only inside inference_mode (PyTorch's error).
@@ -94,10 +94,11 @@ Tensor& finish_inplace(const char* op, Tensor& self, const Tensor& result, bool 
     // cycle through the node), so backward raises PyTorch's in-place error for it.
     bool first = true;
     for (SavedTensor& st : result.grad_fn()->saved) {
-      if (st.impl != self.impl_ptr()) continue;
+      if (st.source != self.impl()) continue;
       if (first) {
-        NoGradGuard ng;
-        Tensor copy = clone(self.detach());
+        // Recorded (PyTorch's original_self = self.clone()): a double backward differentiates
+        // through the saved values back into self's previous history.
+        Tensor copy = clone(self);
         st.impl = copy.impl_ptr();
         st.version = copy.version();
         first = false;
@@ -113,6 +114,7 @@ Tensor& finish_inplace(const char* op, Tensor& self, const Tensor& result, bool 
            "result type ", dtype_kernel_name(result.dtype()), " can't be cast to the desired output type ",
            dtype_kernel_name(self.dtype()));
   write_into(op, self, result);
+  if (recording && rebase_view(self, result)) return self;
   if (recording && result.grad_fn()) {
     // A node that saved its output (exp_, tanh_, sigmoid_) saved `result`, which now lives in
     // self: it refers to self's memory and version from here on, so a later in-place change of
@@ -130,6 +132,29 @@ Tensor& finish_inplace(const char* op, Tensor& self, const Tensor& result, bool 
   return self;
 }
 
+// PyTorch's get_overlap_status(a, b) == Partial (TensorIterator's assert_no_partial_overlap):
+// both non-empty, non-overlapping and dense (else "too hard": no error), in one storage, their
+// element ranges intersecting but not the same range with the same strides.
+bool partial_overlap(const Tensor& a, const Tensor& b) {
+  if (a.impl() == b.impl() || a.numel() == 0 || b.numel() == 0 || a.impl()->storage != b.impl()->storage) return false;
+  auto dense = [](const Tensor& t) {
+    std::vector<std::pair<int64_t, int64_t>> ds;  // (stride, size) of the dims of size > 1
+    for (int k = 0; k < t.dim(); ++k)
+      if (t.shape()[k] > 1) ds.push_back({t.strides()[k], t.shape()[k]});
+    std::sort(ds.begin(), ds.end());
+    int64_t expect = 1;
+    for (const auto& d : ds) {
+      if (d.first != expect) return false;
+      expect *= d.second;
+    }
+    return true;
+  };
+  if (!dense(a) || !dense(b)) return false;
+  const int64_t a0 = a.impl()->offset, a1 = a0 + a.numel(), b0 = b.impl()->offset, b1 = b0 + b.numel();
+  if (a0 == b0 && a1 == b1) return !(a.strides() == b.strides() && a.dim() == b.dim());
+  return a0 < b1 && b0 < a1;
+}
+
 // self <- f(self, o).
 template <class F>
 Tensor& binary_inplace(const char* op, char sym, Tensor& self, const Tensor& o, F f) {
@@ -137,6 +162,8 @@ Tensor& binary_inplace(const char* op, char sym, Tensor& self, const Tensor& o, 
   check_inplace(op, self, recording);
   check_no_overlap(op, self);
   check_inference_write(self);
+  TL_CHECK(!partial_overlap(self, o), "unsupported operation: some elements of the input tensor and the written-to "
+           "tensor refer to a single memory location. Please clone() the tensor before performing the operation.");
   if (!recording && arith_into_self(sym, self, o)) return self;  // an optimizer's update: no temporary
   return finish_inplace(op, self, f(self, o), recording);
 }
@@ -166,60 +193,48 @@ Tensor& div_(Tensor& self, const Tensor& o) {
   return binary_inplace("div_", '/', self, o, [](const Tensor& a, const Tensor& b) { return div(a, b); });
 }
 
+// The overwrite rows' backward: the previous values get a zero gradient (FillBackward2, ...).
+void overwrite_bw(Node&, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = zeros_like(g); }
+
+void record_overwrite(Tensor& self, const OpDef& row) {
+  if (rebase_view(self, Tensor())) return;
+  auto old_fn = self.impl()->grad_fn;
+  record(row, {&self}, self);  // reads self's previous edge before making the node its grad_fn
+  move_retained(self, old_fn);
+}
+
 Tensor& fill_(Tensor& self, double v) {
   const bool recording = grad_enabled() && self.requires_grad();
   check_inplace("fill_", self, recording);
-  TL_CHECK(!recording, "fill_: in-place fill of a tensor that is part of a graph is not supported; use "
-           "torch.no_grad() or detach() first");
   write_into("fill_", self, Tensor::scalar(v, self.dtype()));
+  if (recording) record_overwrite(self, TL_ROW("fill_.Scalar"));
   return self;
 }
 Tensor& zero_(Tensor& self) {
   const bool recording = grad_enabled() && self.requires_grad();
   check_inplace("zero_", self, recording);
-  TL_CHECK(!recording, "zero_: in-place zeroing of a tensor that is part of a graph is not supported; use "
-           "torch.no_grad() or detach() first");
   write_into("zero_", self, Tensor::scalar(0, self.dtype()));
+  if (recording) record_overwrite(self, TL_ROW("zero_.node"));
   return self;
 }
 
-// PyTorch's get_overlap_status(a, b) == Partial (TensorIterator's assert_no_partial_overlap):
-// both non-empty, non-overlapping and dense (else "too hard": no error), in one storage, their
-// element ranges intersecting but not the same range with the same strides.
-static bool partial_overlap(const Tensor& a, const Tensor& b) {
-  if (a.impl() == b.impl() || a.numel() == 0 || b.numel() == 0 || a.impl()->storage != b.impl()->storage) return false;
-  auto dense = [](const Tensor& t) {
-    std::vector<std::pair<int64_t, int64_t>> ds;  // (stride, size) of the dims of size > 1
-    for (int k = 0; k < t.dim(); ++k)
-      if (t.shape()[k] > 1) ds.push_back({t.strides()[k], t.shape()[k]});
-    std::sort(ds.begin(), ds.end());
-    int64_t expect = 1;
-    for (const auto& d : ds) {
-      if (d.first != expect) return false;
-      expect *= d.second;
-    }
-    return true;
-  };
-  if (!dense(a) || !dense(b)) return false;
-  const int64_t a0 = a.impl()->offset, a1 = a0 + a.numel(), b0 = b.impl()->offset, b1 = b0 + b.numel();
-  if (a0 == b0 && a1 == b1) return !(a.strides() == b.strides() && a.dim() == b.dim());
-  return a0 < b1 && b0 < a1;
+// ---- copy_ ----  d/dself = 0 (its previous values are gone); d/dsrc = 1 (summed back over
+// broadcast dims by the engine). PyTorch's CopyBackwards.
+void copy_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  if (n.needs_input_grad(0)) gi[0] = zeros_like(g);
+  gi[1] = g;
 }
-
-// ---- copy_ ----  d/dsrc = 1 (summed back over broadcast dims by the engine)
-void copy_bw(Node&, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = g; }  // the copy_ row's backward
 Tensor& copy_(Tensor& self, const Tensor& src) {
-  const bool recording = grad_enabled() && (self.requires_grad() || src.requires_grad());
+  // An integer or bool tensor gets no history (PyTorch records only for differentiable dtypes).
+  const bool recording = grad_enabled() && (self.requires_grad() || src.requires_grad()) && self.is_floating_point();
   check_inplace("copy_", self, recording);
   if (src.dim() > 0) check_no_overlap("copy_", self);  // a 0-d source: index assignment of a number
   TL_CHECK(!partial_overlap(self, src), "unsupported operation: some elements of the input tensor and the written-to "
            "tensor refer to a single memory location. Please clone() the tensor before performing the operation.");
-  TL_CHECK(!(recording && self.requires_grad() && !src.requires_grad()),
-           "copy_: copying a tensor that needs no grad over one that is part of a graph is not supported");
   write_into("copy_", self, src);
-  if (recording && src.requires_grad()) {
+  if (recording && !rebase_view(self, src)) {
     auto old_fn = self.impl()->grad_fn;
-    record(TL_ROW("copy_"), {&src}, self);
+    record(TL_ROW("copy_"), {&self, &src}, self);  // reads self's previous edge first
     move_retained(self, old_fn);
   }
   return self;

@@ -80,7 +80,9 @@ Tensor pad(const Tensor& x, const std::vector<int64_t>& p, const std::string& mo
     }
     y = index_select(y, d, Tensor::from_data(idx, Shape{int64_t(idx.size())}, DType::Int64));
   }
-  if (y.same(x)) y = view(x, x.shape().vec());  // no padding at all: still a new tensor
+  // No padding at all, or only negative padding (a slice): still a new tensor (PyTorch's
+  // constant_pad_nd copies).
+  if (y.impl()->storage == x.impl()->storage) y = clone(y);
   label_node(y, *row, {&x});
   return y;
 }

@@ -6,6 +6,7 @@
 #include <deque>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "engine/ops/ops.h"
 
@@ -143,6 +144,9 @@ const std::pair<const char*, const char*> kGradFnNames[] = {
     {"conv2d", "ConvolutionBackward0"},
     {"max_pool2d", "MaxPool2DWithIndicesBackward0"},
     {"copy_", "CopyBackwards"},  // PyTorch 1.13's name
+    {"fill_.Scalar", "FillBackward2"},
+    {"bernoulli_.float", "BernoulliBackward2"},
+    {"bernoulli_.Tensor_p", "BernoulliBackward1"},
     {"normal.Tensor_float", "NormalBackward1"},
     {"normal.float_Tensor", "NormalBackward2"},
     {"normal.Tensor_Tensor", "NormalBackward3"},
@@ -262,6 +266,17 @@ std::vector<OpDef> build_table() {
                "to value's shape"});
   t.push_back({"custom_function(Tensor[] inputs) -> Node", 0, not_callable, custom_backward,
                "grads = the Function's backward(ctx, g)"});
+  // In-place writes through views (engine/autograd/views.cpp): the base's node and the view's.
+  t.push_back({"copy_slices(Tensor base, Tensor result) -> Node", 0, not_callable, custom_backward,
+               "grad_base = g with the view's elements zeroed; grad_result = g at the view's elements"});
+  t.push_back({"as_strided(Tensor base) -> Node", 0, not_callable, custom_backward,
+               "grad_base = zeros of the base's shape with g added at the view's elements"});
+  // In-place overwrites of a tensor that requires grad (engine/ops/inplace.cpp record_overwrite).
+  for (const char* s : {"fill_.Scalar(Tensor self) -> Node", "zero_.node(Tensor self) -> Node",
+                        "normal_.node(Tensor self) -> Node", "uniform_.node(Tensor self) -> Node",
+                        "exponential_.node(Tensor self) -> Node", "bernoulli_.float(Tensor self) -> Node",
+                        "bernoulli_.Tensor_p(Tensor self) -> Node"})
+    t.push_back({s, 0, not_callable, overwrite_bw, "grad_self = 0 (its previous values are overwritten)"});
   // PyTorch ops whose node a composite's output is named after (label_node) where no callable
   // row has that identity: F.pad's modes, nn.Embedding, batch norm, a number minus a tensor, ...
   for (const char* s : {"constant_pad_nd(Tensor self) -> Node", "reflection_pad1d(Tensor self) -> Node",
@@ -272,7 +287,7 @@ std::vector<OpDef> build_table() {
                         "prelu(Tensor self) -> Node", "_unsafe_view(Tensor self) -> Node",
                         "div.Scalar(Tensor self) -> Node", "nll_loss2d(Tensor self) -> Node",
                         "index(Tensor self) -> Node", "rsub.Scalar(Tensor self) -> Node",
-                        "_reshape_alias(Tensor self) -> Node", "copy_slices(Tensor self) -> Node",
+                        "_reshape_alias(Tensor self) -> Node",
                         "lerp.Tensor(Tensor self) -> Node"})
     t.push_back({s, 0, not_callable});
   for (OpDef& op : t) parse_schema(op);
@@ -422,6 +437,53 @@ std::string bind_args(const OpDef& op, const std::vector<Value>& pos,
   return "";
 }
 
+namespace {
+
+// PyTorch's view ops (their results are views of their input; the in-place view ops return self).
+bool is_view_op(const std::string& name) {
+  static const std::unordered_set<std::string> views = {
+      "view",   "view_as", "reshape", "reshape_as", "flatten", "unflatten", "squeeze", "unsqueeze", "transpose",
+      "t",      "permute", "movedim", "expand",     "expand_as", "select",  "slice",   "narrow",    "split",
+      "chunk",  "unbind",  "split_with_sizes"};
+  return views.count(name) != 0;
+}
+
+// Differentiable views are the results of view ops only: any other op's result that is a view
+// (of an internal buffer, as cumsum's rows moved back into place, or of its input in a degenerate
+// case, as tile of an empty tensor) becomes a root, as PyTorch's non-view outputs are. A view op's
+// result gets the creation mode of the call (no_grad or not; a view made under an op's own
+// NoGradGuard would say no_grad otherwise).
+void settle_view(Tensor& t, const OpDef& op, const Args& args) {
+  TensorImpl* o = t.impl();
+  if (!o->view_base) return;
+  const TensorImpl* from = nullptr;  // the input whose memory the result views
+  for (const Value& v : args.v) {
+    if (v.kind == Value::Kind::Tensor && v.t.defined() && v.t.impl()->storage == o->storage) from = v.t.impl();
+    if (v.items)
+      for (const Value& x : *v.items)
+        if (x.kind == Value::Kind::Tensor && x.t.defined() && x.t.impl()->storage == o->storage) from = x.t.impl();
+  }
+  if (from == o) return;  // self (in-place ops, contiguous() of a contiguous tensor)
+  if (!from || !is_view_op(op.name)) {
+    o->view_base.reset();
+    o->is_view = false;
+    return;
+  }
+  if (o->view_meta == TensorImpl::ViewMeta::MultiOutput) return;  // split's parts
+  using M = TensorImpl::ViewMeta;
+  o->view_meta = !grad_enabled() ? M::NoGrad : from->view_base ? from->view_meta : M::Default;
+}
+
+Value settle_views(Value r, const OpDef& op, const Args& args) {
+  if (r.kind == Value::Kind::Tensor && r.t.defined()) settle_view(r.t, op, args);
+  if (r.items)
+    for (Value& x : *r.items)
+      if (x.kind == Value::Kind::Tensor && x.t.defined()) settle_view(x.t, op, args);
+  return r;
+}
+
+}  // namespace
+
 Value call_op(const std::string& name, unsigned where, const std::vector<Value>& pos,
               const std::vector<std::pair<std::string, Value>>& kw) {
   std::vector<const OpDef*> ops = find_ops(name, where);
@@ -443,7 +505,7 @@ Value call_op(const std::string& name, unsigned where, const std::vector<Value>&
             ") must be tuple of ints, not int";
     }
     if (e.empty()) e = bind_args(*op, pos, kw, args);
-    if (e.empty()) return op->call(args);
+    if (e.empty()) return settle_views(op->call(args), *op, args);
     if (first_err.empty()) first_err = e;
   }
   // Arguments that fit no overload: Python's TypeError, as PyTorch's argument parser.

@@ -97,6 +97,11 @@ const OpDef& op_row(const char* key);
 // PyTorch records for the composite (flip -> FlipBackward0, nn.Linear -> addmm's) if this call
 // made it (it is none of the inputs'), and groups the nodes the call made for the graph view.
 void label_node(const Tensor& out, const OpDef& row, std::initializer_list<const Tensor*> inputs);
+// After self's values were overwritten by values that need no grad (fill_, zero_, random fills)
+// while recording: self's history becomes the row's node (FillBackward2, ZeroBackward0, ...), whose
+// backward (overwrite_bw) gives the previous values a zero gradient; through a view, CopySlices.
+void record_overwrite(Tensor& self, const OpDef& row);
+void overwrite_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi);
 // Rows named `name` that are exposed as `where` (overloads, in table order).
 std::vector<const OpDef*> find_ops(const std::string& name, unsigned where);
 const OpDef* find_op_key(const std::string& key);

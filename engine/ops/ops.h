@@ -212,6 +212,9 @@ Tensor& div_(Tensor& self, const Tensor& o);
 Tensor& zero_(Tensor& self);
 Tensor& fill_(Tensor& self, double v);
 Tensor& copy_(Tensor& self, const Tensor& src);
+// PyTorch's internal-overlap check of a write into self (an expanded tensor): "op: unsupported
+// operation: more than one element of the written-to tensor refers to a single memory location".
+void check_no_overlap(const char* op, const Tensor& self);
 // self <- f() where f computes the out-of-place result from self (x.exp_(), x.clamp_(...)): the
 // same checks, saved-self handling and history rebasing as add_.
 // self <- self (op) o in self's memory when no conversion and no recording is needed (op: + - * /);

@@ -21,6 +21,11 @@ Tensor make_view(const Tensor& x, const Shape& s, const Dims& st, int64_t offset
   impl->dtype = x.dtype();
   impl->is_view = true;
   impl->is_inference |= x.impl()->is_inference;  // a view of an inference tensor is one too
+  const TensorImpl* xi = x.impl();
+  impl->view_base = xi->view_base ? xi->view_base : x.impl_ptr();
+  impl->view_version = xi->storage->version;
+  impl->view_meta = !grad_enabled() ? TensorImpl::ViewMeta::NoGrad : xi->view_base ? xi->view_meta
+                                                                                 : TensorImpl::ViewMeta::Default;
   return Tensor(std::move(impl));
 }
 
@@ -209,6 +214,12 @@ Tensor expand(const Tensor& x, const IntList& shape) {
              list_str(shape), ".  Tensor sizes: ", x.shape_str());
     s.push_back(want), st.push_back(have == want ? x.strides()[i - lead] : 0);
   }
+  // A new leading dim of size 1 gets the stride it would have in a contiguous layout of the dims
+  // after it (PyTorch's inferExpandGeometry; a 0-d tensor's stay 0), so x[None] = x sees the same
+  // strides on both sides.
+  if (x.dim() > 0)
+    for (int i = lead - 1; i >= 0; --i)
+      if (s[i] == 1) st[i] = s[i + 1] * st[i + 1];
   // Always a new view, even to the same shape (as at::expand: x.expand_as(x) is no leaf).
   Tensor out = make_view(x, s, st, x.impl()->offset);
   if (Node* n = record(TL_ROW("expand"), {&x}, out)) n->attrs().shape = x.shape();
@@ -597,27 +608,21 @@ Tensor scatter(const Tensor& base, int64_t dim, const Tensor& index, const Tenso
 #include "engine/ops/op_table.h"
 namespace tl {
 // In-place view ops (unsqueeze_, squeeze_, t_, transpose_): self takes the view's shape and
-// strides over the same storage (no data is written, so the version does not change); when
+// strides over the same storage (no data is written, but the version is bumped, as PyTorch's); when
 // recording, self's history is rebased onto the view's node, which gets PyTorch's name for the
 // in-place overload (UnsqueezeBackward1, ...). As PyTorch, a leaf that requires grad is refused.
 static Value view_inplace(const Args& a, const OpDef& row, Tensor (*f)(const Args&)) {
   Tensor self = a.t(0);
   const bool recording = grad_enabled() && self.requires_grad();
   TL_CHECK(!(recording && self.is_leaf()), "a leaf Variable that requires grad is being used in an in-place operation.");
-  // A view made directly from a leaf (a view op whose input is the leaf's AccumulateGrad).
-  const Node* fn = self.impl()->grad_fn.get();
-  bool view_op = false;
-  for (const char* v : {"view", "select", "slice", "unsqueeze", "squeeze", "transpose", "t", "permute", "expand",
-                        "narrow", "diagonal", "unfold", "reshape", "flatten", "unflatten", "movedim"})
-    view_op = view_op || (fn && std::strcmp(fn->op(), v) == 0);
-  TL_CHECK(!(recording && self.impl()->is_view && view_op && fn->next.size() == 1 && fn->next[0].fn &&
-             fn->next[0].fn->is_accumulate()),
-           "a view of a leaf Variable that requires grad is being used in an in-place operation.");
+  if (recording) check_view_inplace(self);
   Tensor r = f(a);
   TensorImpl* s = self.impl();
   s->shape = r.shape();
   s->strides = r.strides();
   s->offset = r.impl()->offset;
+  self.bump_version();  // PyTorch counts a metadata change as an in-place op too
+  if (s->view_base) s->view_version = s->storage->version;  // the node made just now is current
   if (recording && r.grad_fn()) {
     r.grad_fn()->display = row.grad_fn.c_str();
     auto old_fn = s->grad_fn;

@@ -18,6 +18,9 @@ Value tensors(const std::vector<Tensor>& ts, const Tensor& x, const OpDef& row) 
   std::vector<Value> r;
   for (Tensor t : ts) {
     label_node(t, row, {&x});
+    // PyTorch refuses a recorded in-place op on the outputs of a multi-output view op.
+    if (t.impl()->view_base && t.impl()->view_meta == TensorImpl::ViewMeta::Default)
+      t.impl()->view_meta = TensorImpl::ViewMeta::MultiOutput, t.impl()->view_output = uint16_t(r.size());
     r.push_back(Value::tensor(t));
   }
   return Value::tuple(std::move(r));
@@ -230,8 +233,16 @@ Tensor& exponential_(Tensor& self, double lambd) {
   const int64_t n = self.numel();
   std::vector<double> v(static_cast<size_t>(n));
   for (int64_t i = 0; i < n; ++i) v[size_t(i)] = -1.0 / lambd * std::log(1.0 - g.uniform_double(0, 1));
-  NoGradGuard ng;
-  copy_(self, Tensor::from_data(v, self.shape(), self.dtype()));
+  const bool recording = grad_enabled() && self.requires_grad();
+  if (recording) {
+    check_view_inplace(self);
+    TL_CHECK(!self.is_leaf(), "a leaf Variable that requires grad is being used in an in-place operation.");
+  }
+  {
+    NoGradGuard ng;
+    copy_(self, Tensor::from_data(v, self.shape(), self.dtype()));
+  }
+  if (recording) record_overwrite(self, TL_ROW("exponential_.node"));
   return self;
 }
 
@@ -426,10 +437,7 @@ void register_shape_more_ops(std::vector<OpDef>& t) {
                [](const Args& a) { return Value::tensor(multinomial(a.t(0), a.i(1), a.b(2))); }});
   t.push_back({"exponential_(Tensor input, float lambd=1) -> Tensor(inplace)", kMethod, [](const Args& a) {
                  Tensor x = a.t(0);
-                 inplace_apply("exponential_", x, [&] {
-                   Tensor r = Tensor::empty(x.shape(), x.dtype());
-                   return exponential_(r, a.f(1));
-                 });
+                 exponential_(x, a.f(1));
                  return a.v[0];
                }});
   // random_: PyTorch's three overloads random_() / random_(to) / random_(from, to) (to may be None:

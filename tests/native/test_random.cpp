@@ -367,9 +367,15 @@ TEST_CASE("in-place random fills: versions, autograd guards, errors", "[random]"
   Tensor bias = zeros(Shape{2}).requires_grad_();
   linear_reset_parameters(w, bias);
   for (double v : bias.to_vector()) CHECK(std::abs(v) <= 1 / std::sqrt(2.0));
-  // A non-leaf that requires grad is refused too.
+  // A non-leaf that requires grad gets the fill's node, which gives its previous history a zero
+  // gradient (PyTorch's UniformBackward0).
   Tensor y = mul(w, w);
-  CHECK_THROWS_WITH(uniform_(y, 0, 1), Contains("not supported"));
+  uniform_(y, 0, 1);
+  REQUIRE(y.grad_fn());
+  CHECK(y.grad_fn()->name() == "UniformBackward0");
+  sum(y).backward();
+  REQUIRE(w.grad().defined());
+  for (double v : w.grad().to_vector()) CHECK(v == 0.0);
 
   // Errors
   Tensor f = zeros(Shape{3});

@@ -1,0 +1,144 @@
+// Autograd of in-place writes through views (PyTorch's view rebasing).
+//
+// A view op's output keeps its root base (TensorImpl::view_base). An in-place op that records on
+// a view v of base b:
+//   - refuses views made under no_grad, outputs of split/chunk/unbind, and views of a leaf that
+//     requires grad (PyTorch's errors, check_view_inplace);
+//   - gives b a CopySlices node with two inputs: b's previous history, whose gradient is g with
+//     v's elements zeroed, and the op's out-of-place result r, whose gradient is g at v's
+//     elements. r's own node leads on to v's previous history (a view of b's previous history),
+//     so every element's gradient reaches the same places as through PyTorch's CopySlices, which
+//     calls r's backward itself;
+//   - regenerates v's grad_fn as AsStridedBackward0 from b's new history.
+// Any other view of b whose storage was written after its grad_fn was made is regenerated the
+// same way when its grad_fn is next read (Tensor::grad_fn), as PyTorch does.
+#include <unordered_map>
+
+#include "engine/autograd/node.h"
+#include "engine/ops/op_table.h"
+#include "engine/ops/ops.h"
+
+namespace tl {
+
+namespace {
+
+// Base-linear position (row-major index into the base) of each of the view's elements, as a flat
+// int64 tensor. Both share one storage; the base is usually contiguous (the general case maps
+// storage offsets back through the base's own layout).
+Tensor view_positions(const TensorImpl& view, const TensorImpl& base) {
+  NoGradGuard ng;
+  const int64_t n = view.shape.numel(), nb = base.shape.numel();
+  std::vector<double> pos(static_cast<size_t>(n));
+  std::unordered_map<int64_t, int64_t> where_in_base;
+  const bool dense = base.is_contiguous();
+  if (!dense) {
+    std::vector<int64_t> idx(size_t(base.shape.n), 0);
+    for (int64_t k = 0; k < nb; ++k) {
+      int64_t off = base.offset;
+      for (int d = 0; d < base.shape.n; ++d) off += idx[size_t(d)] * base.strides[d];
+      where_in_base.emplace(off, k);
+      for (int d = base.shape.n - 1; d >= 0; --d) {
+        if (++idx[size_t(d)] < base.shape[d]) break;
+        idx[size_t(d)] = 0;
+      }
+    }
+  }
+  std::vector<int64_t> idx(size_t(view.shape.n), 0);
+  for (int64_t k = 0; k < n; ++k) {
+    int64_t off = view.offset;
+    for (int d = 0; d < view.shape.n; ++d) off += idx[size_t(d)] * view.strides[d];
+    int64_t p = off - base.offset;
+    if (!dense) {
+      auto it = where_in_base.find(off);
+      TL_CHECK(it != where_in_base.end(), "as_strided: a view element lies outside its base");
+      p = it->second;
+    }
+    TL_CHECK(p >= 0 && p < nb, "as_strided: a view element lies outside its base");
+    pos[size_t(k)] = double(p);
+    for (int d = view.shape.n - 1; d >= 0; --d) {
+      if (++idx[size_t(d)] < view.shape[d]) break;
+      idx[size_t(d)] = 0;
+    }
+  }
+  return Tensor::from_data(pos, Shape{n}, DType::Int64);
+}
+
+}  // namespace
+
+void refresh_view_grad_fn(const std::shared_ptr<TensorImpl>& view) {
+  TensorImpl& v = *view;
+  const std::shared_ptr<TensorImpl>& base = v.view_base;
+  // PyTorch: a view without history of a base that needs no grad has nothing to regenerate yet.
+  if (!v.grad_fn && !base->requires_grad) return;
+  v.view_version = v.storage->version;
+  Tensor b(base), out(view);  // b is no view: its edge is its node or its AccumulateGrad
+  Tensor pos = view_positions(v, *base);
+  const Shape base_shape = base->shape, view_shape = v.shape;
+  auto old_fn = v.grad_fn;
+  EnableGradGuard on(true);
+  v.grad_fn = nullptr;
+  Node* n = record(TL_ROW("as_strided"), {&b}, out);
+  if (!n) {
+    v.grad_fn = old_fn;
+    return;
+  }
+  // grad_base = zeros(base) with g added at the view's positions (index_add: overlapping views sum).
+  n->attrs().custom = [pos, base_shape, view_shape](const Tensor& g, std::vector<Tensor>& gi) {
+    Tensor z = zeros(Shape{base_shape.numel()}, g.dtype());
+    gi[0] = reshape(index_add(z, 0, pos, reshape(g, {g.numel()})), base_shape.vec());
+  };
+  if (old_fn && old_fn->retained.lock() == view) old_fn->retained.reset();
+}
+
+void check_view_inplace(const Tensor& self) {
+  const TensorImpl* v = self.impl();
+  if (!v->view_base) return;
+  using M = TensorImpl::ViewMeta;
+  const char* multi = "This view is the output of a function that returns multiple views. Such functions do not allow "
+                      "the output views to be modified inplace. You should replace the inplace operation by an "
+                      "out-of-place one.";
+  if (v->view_meta == M::MultiOutput) {
+    const auto& fn = self.grad_fn();
+    if (fn)
+      TL_FAIL("Output ", v->view_output, " of ", fn->name(), " is a view and is being modified inplace. ", multi);
+    TL_FAIL("A view was created in no_grad mode and is being modified inplace with grad mode enabled. ", multi);
+  }
+  TL_CHECK(v->view_meta != M::NoGrad,
+           "A view was created in no_grad mode and is being modified inplace with grad mode enabled. Given that this "
+           "use case is ambiguous and error-prone, it is forbidden. You can clarify your code by moving both the view "
+           "and the inplace either both inside the no_grad block (if you don't want the inplace to be tracked) or "
+           "both outside (if you want the inplace to be tracked).");
+  TL_CHECK(!(self.requires_grad() && v->view_base->grad_fn == nullptr && v->view_base->requires_grad),
+           "a view of a leaf Variable that requires grad is being used in an in-place operation.");
+}
+
+bool rebase_view(Tensor& self, const Tensor& result) {
+  if (!self.impl()->view_base) return false;
+  Tensor base(self.impl()->view_base);
+  Tensor r = result.defined() ? result : Tensor::scalar(0, self.dtype());
+  Tensor pos = view_positions(*self.impl(), *base.impl());
+  const Shape base_shape = base.shape(), view_shape = self.shape();
+  // The previous view's history no longer leads to self (PyTorch: retain_grad on it is lost).
+  auto old_fn = self.impl()->grad_fn;
+  if (old_fn && old_fn->retained.lock() == self.impl_ptr()) old_fn->retained.reset();
+  // record() reads the base's previous edge before it makes the node the base's grad_fn.
+  Node* n = record(TL_ROW("copy_slices"), {&base, &r}, base);
+  if (!n) return true;
+  Tensor keep;  // base-shaped mask: true where the base keeps its previous value
+  {
+    std::vector<double> k(size_t(base_shape.numel()), 1.0);
+    const int64_t* pp = pos.data_ptr<int64_t>();
+    for (int64_t i = 0; i < pos.numel(); ++i) k[size_t(pp[i])] = 0.0;
+    keep = Tensor::from_data(k, base_shape, DType::Bool);
+  }
+  n->attrs().custom = [pos, keep, view_shape](const Tensor& g, std::vector<Tensor>& gi) {
+    gi[0] = where(keep, g, Tensor::scalar(0, g.dtype()));
+    gi[1] = reshape(index_select(reshape(g, {g.numel()}), 0, pos), view_shape.vec());
+  };
+  // self's grad_fn: AsStridedBackward0 from the base's new history.
+  self.impl()->view_version = self.version() - 1;
+  self.grad_fn();
+  return true;
+}
+
+}  // namespace tl
