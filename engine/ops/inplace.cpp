@@ -170,14 +170,17 @@ Tensor& binary_inplace(const char* op, char sym, Tensor& self, const Tensor& o, 
 
 }  // namespace
 
-Tensor& inplace_apply(const char* op, Tensor& self, const std::function<Tensor()>& f) {
+Tensor& inplace_apply(const char* op, Tensor& self, const std::function<Tensor()>& f, const OpDef* overwrite) {
   TL_CHECK(self.defined(), op, ": undefined tensor");
   if (grad_enabled() && self.requires_grad()) check_inplace(op, self, true);
   Tensor result = f();
   const bool recording = grad_enabled() && (self.requires_grad() || result.requires_grad());
   check_inplace(op, self, recording);
   check_no_overlap(op, self);
-  return finish_inplace(op, self, result, recording);
+  finish_inplace(op, self, result, recording);
+  // New values that need no grad (random_): a non-view self gets the op's own node.
+  if (recording && overwrite && !result.grad_fn() && !self.impl()->view_base) record_overwrite(self, *overwrite);
+  return self;
 }
 
 Tensor& add_(Tensor& self, const Tensor& o) {

@@ -147,6 +147,9 @@ const std::pair<const char*, const char*> kGradFnNames[] = {
     {"fill_.Scalar", "FillBackward2"},
     {"bernoulli_.float", "BernoulliBackward2"},
     {"bernoulli_.Tensor_p", "BernoulliBackward1"},
+    {"random_.from_node", "RandomBackward0"},
+    {"random_.to_node", "RandomBackward1"},
+    {"random_.node", "RandomBackward2"},
     {"normal.Tensor_float", "NormalBackward1"},
     {"normal.float_Tensor", "NormalBackward2"},
     {"normal.Tensor_Tensor", "NormalBackward3"},
@@ -275,7 +278,8 @@ std::vector<OpDef> build_table() {
   for (const char* s : {"fill_.Scalar(Tensor self) -> Node", "zero_.node(Tensor self) -> Node",
                         "normal_.node(Tensor self) -> Node", "uniform_.node(Tensor self) -> Node",
                         "exponential_.node(Tensor self) -> Node", "bernoulli_.float(Tensor self) -> Node",
-                        "bernoulli_.Tensor_p(Tensor self) -> Node"})
+                        "bernoulli_.Tensor_p(Tensor self) -> Node", "random_.from_node(Tensor self) -> Node",
+                        "random_.to_node(Tensor self) -> Node", "random_.node(Tensor self) -> Node"})
     t.push_back({s, 0, not_callable, overwrite_bw, "grad_self = 0 (its previous values are overwritten)"});
   // PyTorch ops whose node a composite's output is named after (label_node) where no callable
   // row has that identity: F.pad's modes, nn.Embedding, batch norm, a number minus a tensor, ...

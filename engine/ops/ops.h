@@ -220,6 +220,8 @@ void check_no_overlap(const char* op, const Tensor& self);
 // self <- self (op) o in self's memory when no conversion and no recording is needed (op: + - * /);
 // false when the general in-place path must run. Used by add_/sub_/mul_/div_.
 bool arith_into_self(char op, Tensor& self, const Tensor& o);
-Tensor& inplace_apply(const char* op, Tensor& self, const std::function<Tensor()>& f);
+// overwrite: the row of the node self gets when f's result needs no grad (random_: RandomBackward0).
+struct OpDef;
+Tensor& inplace_apply(const char* op, Tensor& self, const std::function<Tensor()>& f, const OpDef* overwrite = nullptr);
 
 }  // namespace tl

@@ -445,7 +445,7 @@ void register_shape_more_ops(std::vector<OpDef>& t) {
   // Without `to`, as PyTorch's kernels: each element is base + draw % range, the draw 64-bit when
   // range >= 2^32 (and for random_() of int64/float64), range = 2^mantissa + 1 for floats, else
   // max - from + 1 (bool: max 1).
-  auto random_to_limit = [](Tensor& x, int64_t from) {
+  auto random_to_limit = [](Tensor& x, int64_t from, const OpDef& row) {
     uint64_t range;
     if (x.is_floating_point()) {
       const int64_t top = x.dtype() == DType::Float32 ? (int64_t(1) << 24) : (int64_t(1) << 53);
@@ -467,30 +467,30 @@ void register_shape_more_ops(std::vector<OpDef>& t) {
         for (int64_t i = 0, n = r.numel(); i < n; ++i) p[i] = static_cast<T>(g.uniform_int_from_to(range, from));
       });
       return r;
-    });
+    }, &row);
   };
   t.push_back({"random_(Tensor input) -> Tensor(inplace)", kMethod, [random_to_limit](const Args& a) {
                  Tensor x = a.t(0);
-                 random_to_limit(x, 0);
+                 random_to_limit(x, 0, TL_ROW("random_.node"));
                  return a.v[0];
                }});
   t.push_back({"random_.to(Tensor input, int to) -> Tensor(inplace)", kMethod, [](const Args& a) {
                  Tensor x = a.t(0);
                  const int64_t hi = a.i(1);  // [0, to)
                  TL_CHECK(0 < hi, "random_ expects 'from' to be less than 'to', but got from=0 >= to=", hi);
-                 inplace_apply("random_", x, [&] { return randint(0, hi, x.shape(), x.dtype()); });
+                 inplace_apply("random_", x, [&] { return randint(0, hi, x.shape(), x.dtype()); }, &TL_ROW("random_.to_node"));
                  return a.v[0];
                }});
   t.push_back({"random_.from(Tensor input, int from, int? to) -> Tensor(inplace)", kMethod, [random_to_limit](const Args& a) {
                  Tensor x = a.t(0);
                  const int64_t lo = a.i(1);
                  if (a.is_none(2)) {  // [from, the dtype's limit]
-                   random_to_limit(x, lo);
+                   random_to_limit(x, lo, TL_ROW("random_.from_node"));
                    return a.v[0];
                  }
                  const int64_t hi = a.i(2);
                  TL_CHECK(lo < hi, "random_ expects 'from' to be less than 'to', but got from=", lo, " >= to=", hi);
-                 inplace_apply("random_", x, [&] { return randint(lo, hi, x.shape(), x.dtype()); });
+                 inplace_apply("random_", x, [&] { return randint(lo, hi, x.shape(), x.dtype()); }, &TL_ROW("random_.from_node"));
                  return a.v[0];
                }});
 }

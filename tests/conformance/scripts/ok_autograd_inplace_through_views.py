@@ -64,6 +64,13 @@ k.bernoulli_(0.5)
 print(k.grad_fn.name())
 k.bernoulli_(torch.full((4,), 0.25))
 print(k.grad_fn.name())
+for args in [(), (5,), (0, 5), (0, None)]:
+    r = a * 1
+    r.random_(*args)
+    print(r.grad_fn.name())
+r.sum().backward()
+print(a.grad)
+a.grad = None
 m = a * 1
 m[1:].normal_()
 print(m.grad_fn.name())
