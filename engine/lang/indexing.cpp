@@ -449,6 +449,12 @@ void Interp::copy_to(const Tensor& dst, const Tensor& src0, Pos at) {
   Tensor src = src0;
   if (dst.shape() != src.shape()) {
     if (src.dim() == 0) {
+      // PyTorch's fill_(value): the value converts with a number's overflow check.
+      if (src.dtype() != dst.dtype())
+        check_scalar_fits(src.dtype() == DType::Bool ? Value::boolean(src.item() != 0)
+                          : is_int(src.dtype())      ? Value::integer(int64_t(src.item()))
+                                                     : Value::number(src.item()),
+                          dst.dtype(), at);
       if (src.impl()->storage == dst.impl()->storage) src = at_pos(at, [&] { return clone(src); });
     } else {
       IntList s;

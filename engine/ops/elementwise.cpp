@@ -528,7 +528,7 @@ static void pow_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   Tensor x = n.saved_tensor(0), e = n.saved_tensor(1);
   if (n.needs_input_grad(0)) gi[0] = mul(g, mul(e, pow(x, sub(e, scalar_of(e, 1)))));
   if (n.needs_input_grad(1)) {
-    Tensor y = pow(x, e);
+    Tensor y = n.saved_tensor(2);  // the result (PyTorch saves it: an in-place change of it is caught)
     Tensor d = mul(g, mul(y, log(x)));
     Tensor zero_mask = mul(eq(x, zero_like_scalar(x)), ge(e, zero_like_scalar(e)));
     gi[1] = where(zero_mask, zero_like_scalar(d), d);
@@ -536,7 +536,7 @@ static void pow_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
 }
 Tensor pow(const Tensor& x, const Tensor& e) {
   Tensor out = binary(Bin::Pow, x, e);
-  if (Node* n = record(TL_ROW("pow.Tensor"), {&x, &e}, out)) save(n, x), save(n, e);
+  if (Node* n = record(TL_ROW("pow.Tensor"), {&x, &e}, out)) save(n, x), save(n, e), save_output(n, out);
   return out;
 }
 
