@@ -18,7 +18,8 @@ void fused(const Tensor& g, const Tensor& y, Tensor& out, F f) {
 }  // namespace
 
 void relu_backward(const Tensor& g, const Tensor& y, Tensor& out) {
-  fused(g, y, out, [](auto gv, auto yv) { return yv > 0 ? gv : decltype(gv)(0); });
+  // PyTorch's threshold_backward: 0 where y <= 0, else g (a NaN output passes g through).
+  fused(g, y, out, [](auto gv, auto yv) { return yv <= 0 ? decltype(gv)(0) : gv; });
 }
 void tanh_backward(const Tensor& g, const Tensor& y, Tensor& out) {
   fused(g, y, out, [](auto gv, auto yv) { return gv * (decltype(yv)(1) - yv * yv); });

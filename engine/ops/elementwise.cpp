@@ -646,7 +646,7 @@ Tensor sigmoid(const Tensor& x) {
 static void relu_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   Tensor y = n.saved_tensor(0);
   if (can_fuse_backward(g, y)) return kernels::relu_backward(g, y, gi[0]);
-  gi[0] = where(gt(y, zero_like_scalar(y)), g, zero_like_scalar(g));
+  gi[0] = where(le(y, zero_like_scalar(y)), zero_like_scalar(g), g);  // threshold_backward: NaN passes g
 }
 Tensor relu(const Tensor& x) {
   Tensor out = unary(Un::Relu, x);

@@ -151,14 +151,33 @@ Tensor fmod(const Tensor& a0, const Tensor& b0) {
   return rt == ct ? out : to_dtype(out, rt);
 }
 
-// clamp with tensor bounds: where(x < lo, lo, x), then where(r > hi, hi, r). The gradient goes to x
-// where lo <= x <= hi, to a bound where it was taken, and NaN passes through (PyTorch's rules).
+// clamp with tensor bounds: where(x < lo, lo, x), then where(r > hi, hi, r); a NaN bound gives NaN
+// (PyTorch's kernel). Gradients (PyTorch's clamp_backward / clamp_backward_min_max): x gets g where
+// lo <= x <= hi (0 where x or a bound is NaN); lo gets g where x < lo (and lo < hi); hi gets g where
+// x > hi (or hi < lo, where hi wins).
+static void clamp_tensor_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  Tensor x = n.saved_tensor(0), lo = n.saved_tensor(1), hi = n.saved_tensor(2);
+  const Tensor z = Tensor::scalar(0, g.dtype());
+  if (n.needs_input_grad(0)) {
+    Tensor keep = lo.defined() ? ge(x, lo) : Tensor();
+    if (hi.defined()) keep = keep.defined() ? bitwise_and(keep, le(x, hi)) : le(x, hi);
+    gi[0] = where(keep, g, z);
+  }
+  if (n.needs_input_grad(1))
+    gi[1] = where(hi.defined() ? bitwise_and(lt(x, lo), lt(lo, hi)) : lt(x, lo), g, z);
+  if (n.needs_input_grad(2))
+    gi[2] = where(lo.defined() ? bitwise_or(gt(x, hi), lt(hi, lo)) : gt(x, hi), g, z);
+}
 Tensor clamp_tensor(const Tensor& x, const Tensor& lo, const Tensor& hi) {
   TL_CHECK(lo.defined() || hi.defined(), "torch.clamp: At least one of 'min' or 'max' must not be None");
   Tensor r = x;
-  if (lo.defined()) r = where(lt(r, lo), lo, r);
-  if (hi.defined()) r = where(gt(r, hi), hi, r);
-  label_node(r, TL_ROW("clamp.Tensor"), {&x, &lo, &hi});
+  {
+    NoGradGuard ng;
+    if (lo.defined()) r = where(bitwise_or(lt(r, lo), ne(lo, lo)), lo, r);
+    if (hi.defined()) r = where(bitwise_or(gt(r, hi), ne(hi, hi)), hi, r);
+    if (r.same(x)) r = clone(x);
+  }
+  if (Node* n = record(TL_ROW("clamp.Tensor"), {&x, &lo, &hi}, r)) save(n, x), save(n, lo), save(n, hi);
   return r;
 }
 
@@ -269,8 +288,9 @@ void register_pointwise_more_ops(std::vector<OpDef>& t) {
                [](const Args& a) { return Value::tensor(fmod(a.t(0), a.num_or_t(1, 0))); }, fmod_bw,
                "grad_a = g;  grad_b = -g * trunc(a / b)"});
   t.push_back({"clamp.Tensor(Tensor input, Tensor? min=None, Tensor? max=None) -> Tensor", TM,
-               [](const Args& a) { return Value::tensor(clamp_tensor(a.t(0), a.opt_t(1), a.opt_t(2))); }, nullptr,
-               "composite: where(x < min, min, x), then where(r > max, max, r)"});
+               [](const Args& a) { return Value::tensor(clamp_tensor(a.t(0), a.opt_t(1), a.opt_t(2))); }, clamp_tensor_bw,
+               "grad_x = g where min <= x <= max;  grad_min = g where x < min (< max);  grad_max = g where x > max "
+               "(or max < min)"});
   t.push_back({"clamp_min(Tensor input, float min) -> Tensor", TM, [](const Args& a) {
                  Tensor r = clamp(clamp_input(a.t(0), !a.is_int_value(1), true), a.f(1), std::nullopt);
                  label_node(r, TL_ROW("clamp_min"), {&a.t(0)});

@@ -181,9 +181,15 @@ static void prod_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   }
   Shape keep = n.attrs().dims;
   Tensor ge_ = expand(reshape(g, keep.vec()), x.shape().vec());
-  bool has_zero = sum(eq(x, Tensor::scalar(0, x.dtype()))).item() > 0;
-  if (!has_zero) {
+  const double zeros = sum(eq(x, Tensor::scalar(0, x.dtype()))).item();
+  if (zeros == 0) {
     gi[0] = mul(ge_, div(expand(reshape(out, keep.vec()), x.shape().vec()), x));
+    return;
+  }
+  // prod() of everything with two zeros or more: PyTorch's gradient is zeros outright (even where
+  // another element is NaN or inf).
+  if (n.attrs().i0 < 0 && zeros > 1) {
+    gi[0] = zeros_like(x);
     return;
   }
   // With zeros, compute each exclusive product directly (not differentiable twice).
