@@ -136,8 +136,9 @@ void check_grad_output(const Tensor& out, const Tensor& g, size_t i) {
 // The shared core of backward() and grad().
 void run(const std::vector<Tensor>& outputs, const std::vector<Tensor>& grad_outputs, bool retain_graph,
          bool create_graph, const std::vector<Node*>* capture_nodes, std::vector<Tensor>* captured) {
-  TL_CHECK(grad_outputs.empty() || grad_outputs.size() == outputs.size(), "backward: got ", grad_outputs.size(),
-           " gradients for ", outputs.size(), " outputs");
+  // PyTorch pairs them with zip(): extra gradients are ignored, missing ones are an error.
+  TL_CHECK(grad_outputs.empty() || grad_outputs.size() >= outputs.size(), "got ", outputs.size(), " tensors and ",
+           grad_outputs.size(), " gradients");
   std::vector<std::shared_ptr<Node>> roots;
   std::vector<Tensor> root_grads;
   for (size_t i = 0; i < outputs.size(); ++i) {
