@@ -1,6 +1,8 @@
 #include "engine/autograd/engine.h"
 
 #include <algorithm>
+#include <cctype>
+#include <cstring>
 #include <queue>
 #include <unordered_map>
 
@@ -133,6 +135,50 @@ void check_grad_output(const Tensor& out, const Tensor& g, size_t i) {
            g.shape_str(), " and output[", i, "] has a shape of ", out.shape_str(), ".");
 }
 
+// With create_graph, PyTorch's gradient of these ops requires grad even where its formula only uses
+// a mask of a saved tensor: their backward is an op of its own, differentiable in that tensor
+// (threshold_backward, leaky_relu_backward, hardtanh_backward, ...; fmod/remainder use a rounded
+// division). Other masked formulas (clamp, max, where, ...) are plain where()s in PyTorch too.
+bool has_backward_op(const std::string& node_name) {
+  static const char* const ops[] = {"ReluBackward0",       "LeakyReluBackward0", "HardtanhBackward0",
+                                    "EluBackward0",        "CeluBackward0",      "SeluBackward0",
+                                    "HardsigmoidBackward0", "HardswishBackward0", "HardshrinkBackward0",
+                                    "SoftshrinkBackward0", "ThresholdBackward0", "FmodBackward0",
+                                    "FmodBackward1",       "RemainderBackward0", "RemainderBackward1",
+                                    "PreluBackward0"};
+  for (const char* o : ops)
+    if (node_name == o) return true;
+  return false;
+}
+
+// Such a gradient computed from masks alone (g needs no grad here) gets a node whose inputs are
+// the saved tensors that require grad and whose backward is zero: the derivative of a
+// piecewise-constant mask.
+void link_piecewise_grads(Node& n, std::vector<Tensor>& grads) {
+  if (!n.row || !has_backward_op(n.name())) return;
+  std::vector<Tensor> from;
+  for (size_t k = 0; k < n.saved.size(); ++k) {
+    if (!n.saved[k].impl) continue;
+    Tensor s = n.saved_tensor(k);
+    if (s.requires_grad()) from.push_back(s);
+  }
+  if (from.empty()) return;
+  // PyTorch's name: the op's node name with "Backward" once more (LeakyReluBackwardBackward0).
+  static std::unordered_map<const OpDef*, std::string> names;
+  std::string& name = names[n.row];
+  if (name.empty()) {
+    name = n.name() == "ReluBackward0" ? "ThresholdBackward0" : n.name();  // relu's is threshold_backward
+    if (name.size() > 1 && std::isdigit(static_cast<unsigned char>(name.back()))) name.pop_back();
+    name += "Backward0";
+  }
+  for (Tensor& gi : grads) {
+    if (!gi.defined() || gi.requires_grad() || !gi.is_floating_point()) continue;
+    Tensor linked(data_alias(gi));  // gi may be a tensor other code holds (the incoming gradient)
+    if (Node* m = record(TL_ROW("piecewise_backward"), from, linked)) m->display = name.c_str();
+    gi = linked;
+  }
+}
+
 // The shared core of backward() and grad().
 void run(const std::vector<Tensor>& outputs, const std::vector<Tensor>& grad_outputs, bool retain_graph,
          bool create_graph, const std::vector<Node*>* capture_nodes, std::vector<Tensor>* captured) {
@@ -215,6 +261,7 @@ void run(const std::vector<Tensor>& outputs, const std::vector<Tensor>& grad_out
     }
     grads.assign(n->next.size(), Tensor());
     n->row->backward(*n, g, grads);
+    if (create_graph && !g.requires_grad()) link_piecewise_grads(*n, grads);
     TraceStep* step = nullptr;
     if (t_trace) {
       trace().push_back(TraceStep{n->weak_from_this(), g.detach(), {}});

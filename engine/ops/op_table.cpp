@@ -274,6 +274,13 @@ std::vector<OpDef> build_table() {
                "grad_base = g with the view's elements zeroed; grad_result = g at the view's elements"});
   t.push_back({"as_strided(Tensor base) -> Node", 0, not_callable, custom_backward,
                "grad_base = zeros of the base's shape with g added at the view's elements"});
+  // A gradient computed from masks of saved tensors, under create_graph (engine/autograd/engine.cpp).
+  t.push_back({"piecewise_backward(Tensor[] saved) -> Node", 0, not_callable,
+               [](Node& n, const Tensor&, std::vector<Tensor>& gi) {
+                 for (size_t i = 0; i < gi.size(); ++i)
+                   if (n.needs_input_grad(i)) gi[i] = zeros(n.inputs[i].shape, n.inputs[i].dtype);
+               },
+               "grad_saved = 0 (the gradient used piecewise-constant masks of them)"});
   // In-place overwrites of a tensor that requires grad (engine/ops/inplace.cpp record_overwrite).
   for (const char* s : {"fill_.Scalar(Tensor self) -> Node", "zero_.node(Tensor self) -> Node",
                         "normal_.node(Tensor self) -> Node", "uniform_.node(Tensor self) -> Node",
