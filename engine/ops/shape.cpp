@@ -237,9 +237,17 @@ Tensor clone(const Tensor& x) {
 Tensor contiguous(const Tensor& x) { return x.is_contiguous() ? x : clone(x); }
 
 // ---- cat ----  d/dx_i = the slice of the gradient that x_i filled
+// PyTorch's legacy rule: a 1-d empty tensor (shape [0]) is skipped: it neither wraps `dim` nor has
+// to match the other shapes (when every input is one, the result is the first input's shape and
+// `dim` is not checked).
+static bool cat_skipped(const Shape& s) { return s.size() == 1 && s[0] == 0; }
 static void cat_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   int64_t start = 0;
   for (size_t i = 0; i < n.inputs.size(); ++i) {
+    if (cat_skipped(n.inputs[i].shape)) {  // a legacy empty input was skipped: its gradient is zeros(0)
+      if (n.needs_input_grad(i)) gi[i] = zeros(Shape{0}, g.dtype());
+      continue;
+    }
     int64_t len = n.inputs[i].shape[int(n.attrs().i0)];
     if (n.needs_input_grad(i)) gi[i] = slice(g, n.attrs().i0, start, start + len, 1);
     start += len;
@@ -247,14 +255,19 @@ static void cat_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
 }
 Tensor cat(const std::vector<Tensor>& xs, int64_t dim) {
   TL_CHECK(!xs.empty(), "cat: expected a non-empty list of Tensors");
-  const Tensor& x0 = xs[0];
-  TL_CHECK(x0.dim() > 0, "cat: zero-dimensional tensor (at position 0) cannot be concatenated");
-  int d = wrap_dim("cat", dim, x0.dim());
-  DType dt = x0.dtype();
+  for (size_t i = 0; i < xs.size(); ++i)
+    TL_CHECK(xs[i].dim() > 0, "cat: zero-dimensional tensor (at position ", i, ") cannot be concatenated");
+  size_t valid = 0;  // the first input that is not skipped (xs.size() when all are)
+  while (valid < xs.size() && cat_skipped(xs[valid].shape())) ++valid;
+  const Tensor& x0 = xs[valid < xs.size() ? valid : 0];
+  int d = valid < xs.size() ? wrap_dim("cat", dim, x0.dim()) : 0;
+  DType dt = xs[0].dtype();
   Shape s = x0.shape();
-  s[d] = 0;
+  if (valid < xs.size()) s[d] = 0;
   for (size_t i = 0; i < xs.size(); ++i) {
     const Tensor& x = xs[i];
+    dt = promote(dt, x.dtype());
+    if (cat_skipped(x.shape())) continue;
     TL_CHECK(x.dim() == x0.dim(), "cat: tensors must have same number of dimensions: got ", x0.dim(), " and ",
              x.dim());
     for (int k = 0; k < x.dim(); ++k)
@@ -262,11 +275,11 @@ Tensor cat(const std::vector<Tensor>& xs, int64_t dim) {
                d, ". Expected size ", x0.shape()[k], " but got size ", x.shape()[k], " for tensor number ", i,
                " in the list.");
     s[d] += x.shape()[d];
-    dt = promote(dt, x.dtype());
   }
   Tensor out = Tensor::empty(s, dt);
   int64_t start = 0;
   for (const Tensor& x0i : xs) {
+    if (valid == xs.size() || cat_skipped(x0i.shape())) continue;
     Tensor x = to_dtype(x0i.detach(), dt);
     Tensor dst = slice(out, d, start, start + x.shape()[d], 1);
     TL_DISPATCH_BYSIZE(dt, T, [&] {
