@@ -7,6 +7,7 @@
 #include "engine/autograd/node.h"
 #include "engine/ops/op_table.h"
 #include "engine/ops/ops.h"
+#include "engine/nn/nn.h"  // py_float
 
 namespace tl {
 
@@ -261,6 +262,19 @@ Tensor dropout(const Tensor& x, double p, bool training) {
   }
   return mul(x, noise);
 }
+Tensor dropout_(Tensor& x, double p, bool training) {
+  TL_CHECK(p >= 0 && p <= 1, "dropout probability has to be between 0 and 1, but got ", p);
+  if (p == 0 || !training || x.numel() == 0) return x;
+  if (p == 1) return mul_(x, zeros(Shape{}, x.dtype()));
+  TL_CHECK(x.is_floating_point(), "dropout: expected a floating point tensor, got ", dtype_name(x.dtype()));
+  Tensor noise = Tensor::empty(x.shape(), x.dtype());
+  {
+    NoGradGuard ng;
+    bernoulli_(noise, 1 - p);
+    noise = div(noise, Tensor::scalar(1 - p, x.dtype()));
+  }
+  return mul_(x, noise);
+}
 
 // ---- layer_norm ----  composite (PyTorch has a fused kernel; the composite's gradient is the same).
 Tensor layer_norm(const Tensor& x, const IntList& normalized_shape, const Tensor& weight, const Tensor& bias,
@@ -391,8 +405,14 @@ void register_nn_ops(std::vector<OpDef>& t) {
                "grad_x = g * (sigmoid(x) - y) / N; grad_y = -g * x / N"});
   t.push_back({"dropout(Tensor input, float p=0.5, bool training=True, bool inplace=False) -> Tensor", kF,
                [](const Args& a) {
-                 TL_CHECK(!a.b(3), "dropout: inplace=True is not supported by tensorlens");
-                 return Value::tensor(dropout(a.t(0), a.f(1), a.b(2)));
+                 // F.dropout checks p itself (ValueError) before calling _VF.dropout / _VF.dropout_.
+                 TL_CHECK(a.f(1) >= 0 && a.f(1) <= 1, "ValueError: dropout probability has to be between 0 and 1, but got ",
+                          nn::py_float(a.f(1)));
+                 Tensor x = a.t(0);
+                 Tensor r = a.b(3) ? dropout_(x, a.f(1), a.b(2)) : dropout(x, a.f(1), a.b(2));
+                 // The input itself (in place; or p == 0 / not training: `return input`): the same
+                 // Python object, as PyTorch's wrapper returns for the same tensor.
+                 return r.impl() == x.impl() ? a.v[0] : Value::tensor(r);
                },
                nullptr, "composite: x * bernoulli(1 - p) / (1 - p)"});
   t.push_back({"l1_loss(Tensor input, Tensor target, Any size_average=None, Any reduce=None, str reduction='mean') -> Tensor", kF,
