@@ -164,6 +164,13 @@ Tensor nll_loss(const Tensor& logp, const Tensor& target, int64_t ignore_index) 
   }
   TL_CHECK(target.dtype() == DType::Int64, "nll_loss: expected target of dtype int64, but got ",
            dtype_name(target.dtype()));
+  if (logp.dim() == 1 && target.dim() == 1) {
+    // (C,) input with a (C,) target passes the size check; PyTorch's kernel reads a 1-d input as
+    // one sample, so only target[0] counts (both empty: NaN, as when every target is ignored).
+    if (target.numel() == 0)
+      return add(mul(sum(logp), Tensor::scalar(0, logp.dtype())), Tensor::scalar(std::nan(""), logp.dtype()));
+    return nll_loss(logp, select(target, 0, 0), ignore_index);
+  }
   if (logp.dim() > 2) {
     // (N, C, d1, ...) with target (N, d1, ...): classes moved last, one row per position (PyTorch's
     // nll_loss2d / nll_loss_nd; the mean is over every non-ignored position).
@@ -380,12 +387,17 @@ void register_nn_ops(std::vector<OpDef>& t) {
   t.push_back({"nll_loss(Tensor input, Tensor(nograd) target, *, int ignore_index=-100, str reduction='mean') -> Tensor", kF,
                [](const Args& a) {
                  const std::string& r = a.v[3].s;
-                 const Tensor &x = a.t(0), &y = a.t(1);
+                 const Tensor& x = a.t(0);
+                 Tensor y = a.t(1);
                  if (r == "mean") return Value::tensor(nll_loss(x, y, a.i(2)));
                  TL_CHECK(r == "sum" || r == "none", "ValueError: ", r, " is not a valid value for reduction");
                  {  // the shape / dtype / bounds checks of nll_loss
                    NoGradGuard ng;
                    (void)nll_loss(x.detach(), y, a.i(2));
+                 }
+                 if (x.dim() == 1 && y.dim() == 1) {  // one sample: target[0] (see nll_loss); empty: 0
+                   if (y.numel() == 0) return Value::tensor(mul(sum(x), Tensor::scalar(0, x.dtype())));
+                   y = select(y, 0, 0);
                  }
                  // l_i = -logp[i, y_i] (0 where y_i == ignore_index); (N, C) or (C,) input
                  Tensor lp = x.dim() == 1 ? unsqueeze(x, 0) : x;
