@@ -139,7 +139,7 @@ Tensor mean(const Tensor& x, const IntList& dims, bool keepdim) {
 
 // var = sum((x - mean)^2) / (N - correction) (composite); std = sqrt(var)
 Tensor var(const Tensor& x, const IntList& dims, double correction, bool keepdim) {
-  TL_CHECK(x.is_floating_point(), "var: expected a floating point tensor, got ", dtype_name(x.dtype()));
+  TL_CHECK(x.is_floating_point(), "std and var only support floating point and complex dtypes");
   ReduceDims rd = reduce_dims("var", x, dims, keepdim);
   Tensor d = sub(x, mean(x, dims, true));
   double denom = std::max(0.0, double(rd.count) - correction);
@@ -159,6 +159,8 @@ static void std_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   gi[0] = mul(gv, mul(d, Tensor::scalar(2 / n.attrs().f0, x.dtype())));
 }
 Tensor stddev(const Tensor& x, const IntList& dims, double correction, bool keepdim) {
+  // PyTorch checks the dtype before the dims.
+  TL_CHECK(x.is_floating_point(), "std and var only support floating point and complex dtypes");
   ReduceDims rd = reduce_dims("std", x, dims, keepdim);
   Tensor out;
   {
@@ -237,9 +239,16 @@ static void amax_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
 }
 static Tensor amax_impl(const OpDef& row, Red op, const Tensor& x, const IntList& dims, bool keepdim) {
   const char* name = row.name.c_str();
+  // PyTorch's zero_numel_check_dims, before the duplicate-dim check: each listed dim in order must
+  // be in range and non-empty (IndexError).
+  if (x.numel() == 0) {
+    TL_CHECK(!dims.empty(), name, "(): Expected reduction dim to be specified for input.numel() == 0. Specify the "
+             "reduction dim with the 'dim' argument.");
+    for (int64_t d : dims)
+      TL_CHECK(x.shape()[wrap_dim(name, d, x.dim())] != 0, "IndexError: ", name, "(): Expected reduction dim ", d,
+               " to have non-zero size.");
+  }
   ReduceDims rd = reduce_dims(name, x, dims, keepdim);
-  TL_CHECK(x.numel() > 0 || rd.count > 0, name, "(): Expected reduction dim to be specified for input.numel() == 0.");
-  TL_CHECK(rd.count > 0, name, "(): Expected reduction dim ", "to have non-zero size.");
   Tensor out = reduce_kernel(op, x, rd);
   if (Node* n = record(row, {&x}, out)) {
     n->attrs().dims = rd.keep_shape;

@@ -374,9 +374,11 @@ void register_shape_more_ops(std::vector<OpDef>& t) {
   t.push_back({"unflatten(Tensor input, int dim, int[] sizes) -> Tensor", TM, [](const Args& a) {
                  const Tensor& x = a.t(0);
                  IntList sizes = a.ints(2);
-                 TL_CHECK(!sizes.empty(), "unflatten: sizes must be non-empty");  // PyTorch checks it first
-                 TL_CHECK(x.dim() > 0, "IndexError: Dimension specified as ", a.i(1), " but tensor has no dimensions");
+                 // ATen's order: wrap dim (a 0-d tensor has range [-1, 0]), sizes non-empty, size(dim)
+                 // (Tensor.unflatten checks sizes first: in the interpreter's method call).
                  const int64_t d = wrap_dim("unflatten", a.i(1), x.dim());
+                 TL_CHECK(!sizes.empty(), "unflatten: sizes must be non-empty");
+                 TL_CHECK(x.dim() > 0, "IndexError: Dimension specified as ", d, " but tensor has no dimensions");
                  IntList s(x.shape().begin(), x.shape().end());
                  int64_t prod = 1, infer = 0;
                  for (int64_t v : sizes) v == -1 ? ++infer : prod *= v;
