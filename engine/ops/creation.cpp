@@ -95,7 +95,8 @@ Tensor arange(double start, double end, double step, std::optional<DType> dt) {
 
 Tensor linspace(double start, double end, int64_t steps, DType dt) {
   TL_CHECK(steps >= 0, "linspace: number of steps must be non-negative");
-  TL_CHECK(dt != DType::Bool || steps == 0, "\"linspace_cpu\" not implemented for 'Bool'");  // (no kernel for 0)
+  // PyTorch fills steps == 1 with start before the kernel's dispatch (none for 0 either)
+  TL_CHECK(dt != DType::Bool || steps <= 1, "\"linspace_cpu\" not implemented for 'Bool'");
   Tensor r = Tensor::empty(Shape{steps}, dt);
   int64_t half = steps / 2;
   if (is_floating(dt) && steps > 1) {

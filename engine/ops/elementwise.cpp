@@ -162,6 +162,9 @@ Tensor binary(Bin op, const Tensor& a0, const Tensor& b0) {
            "Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, use "
            "the `~` or `logical_not()` operator instead.");
   TL_CHECK(!(op == Bin::Pow && ct == DType::Bool), "\"pow\" not implemented for 'Bool'");
+  // The kernels' dtype dispatch, before any element (an empty bool tensor fails too).
+  TL_CHECK(!(op == Bin::FloorDiv && ct == DType::Bool), "\"div_floor_cpu\" not implemented for 'Bool'");
+  TL_CHECK(!(op == Bin::Rem && ct == DType::Bool), "\"remainder_cpu\" not implemented for 'Bool'");
   // Bitwise ops exist for integers and bool (shifts: integers only), on the promoted type.
   if (op >= Bin::And && op <= Bin::Shr) {
     static const char* kn[] = {"bitwise_and_cpu", "bitwise_or_cpu", "bitwise_xor_cpu", "lshift_cpu", "rshift_cpu"};

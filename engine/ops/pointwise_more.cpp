@@ -3,7 +3,9 @@
 // the in-place variants (x.exp_(), torch.sin_(x), x.clamp_(...)). Forward and backward side by
 // side; backward formulas use differentiable ops (higher-order gradients work).
 #include <cmath>
+#include <algorithm>
 #include <cstring>
+#include <optional>
 
 #include "engine/autograd/node.h"
 #include "engine/kernels/elementwise.h"
@@ -13,6 +15,55 @@
 namespace tl {
 
 namespace {
+
+// PyTorch's result_type over tensors: the dimensioned ones promote together; the 0-d ones decide
+// only when of a higher category (bool < int < float).
+DType result_type_of(std::initializer_list<const Tensor*> ts) {
+  std::optional<DType> dim, zero;
+  for (const Tensor* t : ts) {
+    std::optional<DType>& r = t->dim() ? dim : zero;
+    r = r ? promote(*r, t->dtype()) : t->dtype();
+  }
+  if (!dim) return *zero;
+  if (zero && dtype_category(*zero) > dtype_category(*dim)) return promote(*dim, *zero);
+  return *dim;
+}
+
+// PyTorch's get_overlap_status(a, b) (ATen/MemoryOverlap.cpp): the same tensor is Full; an empty
+// one None; one not non-overlapping-and-dense TooHard (no error); else by the element ranges in a
+// shared storage: the same range with the same strides Full, intersecting ranges Partial.
+enum class Overlap { None, Partial, Full, TooHard };
+Overlap overlap_status(const Tensor& a, const Tensor& b) {
+  if (a.impl() == b.impl()) return Overlap::Full;
+  if (a.numel() == 0 || b.numel() == 0) return Overlap::None;
+  auto dense = [](const Tensor& t) {
+    std::vector<std::pair<int64_t, int64_t>> ds;  // (stride, size) of the dims of size > 1
+    for (int k = 0; k < t.dim(); ++k)
+      if (t.shape()[k] > 1) ds.push_back({t.strides()[k], t.shape()[k]});
+    std::sort(ds.begin(), ds.end());
+    int64_t expect = 1;
+    for (const auto& d : ds) {
+      if (d.first != expect) return false;
+      expect *= d.second;
+    }
+    return true;
+  };
+  if (!dense(a) || !dense(b)) return Overlap::TooHard;
+  if (a.impl()->storage != b.impl()->storage) return Overlap::None;
+  const int64_t a0 = a.impl()->offset, a1 = a0 + a.numel(), b0 = b.impl()->offset, b1 = b0 + b.numel();
+  if (a0 == b0 && a1 == b1) return a.strides() == b.strides() && a.dim() == b.dim() ? Overlap::Full : Overlap::Partial;
+  return a0 < b1 && b0 < a1 ? Overlap::Partial : Overlap::None;
+}
+// clamp_min / clamp_max with a NaN bound: NaN everywhere in 1.13 (its vectorized max/min take the
+// bound's NaN; clamp(min=nan) alone keeps x). The gradient stays 0 (x >= nan is false).
+Tensor nan_bound(const Tensor& r, double bound) {
+  if (bound == bound || !r.is_floating_point()) return r;
+  return add(mul(r, Tensor::scalar(0, r.dtype())), Tensor::scalar(bound, r.dtype()));
+}
+void check_overlap(bool bad) {
+  TL_CHECK(!bad, "unsupported operation: some elements of the input tensor and the written-to tensor refer to a single "
+           "memory location. Please clone() the tensor before performing the operation.");
+}
 
 // out = f(x) elementwise in x's floating dtype (an integer x is promoted to the default float).
 template <class F>
@@ -332,13 +383,15 @@ void register_pointwise_more_ops(std::vector<OpDef>& t) {
                      "(Tensor input, Tensor tensor1, Tensor tensor2, *, Number value=1) -> Tensor",
                  TM, [is_div](const Args& a) {
                    const Tensor &x = a.t(0), &t1 = a.t(1), &t2 = a.t(2);
+                   TL_CHECK(is_div || result_type_of({&x, &t1, &t2}) != DType::Bool,
+                            "\"addcmul_cpu_out\" not implemented for 'Bool'");
                    TL_CHECK(!is_div || t1.is_floating_point() || t2.is_floating_point(),
                             "Integer division with addcdiv is no longer supported, and in a future  release addcdiv will "
                             "perform a true division of tensor1 and tensor2. The historic addcdiv behavior can be implemented "
                             "as (input + value * torch.trunc(tensor1 / tensor2)).to(input.dtype) for integer inputs and as "
                             "(input + value * tensor1 / tensor2) for float inputs. The future addcdiv behavior is just the "
                             "latter implementation: (input + value * tensor1 / tensor2), for all dtypes.");
-                   Tensor s = mul(wrap_scalar(a.f(3), t1, a.v[3].kind == Value::Kind::Int), t1);
+                   Tensor s = mul(wrap_scalar(a.f(3), t1, a.is_int_value(3)), t1);  // value=True: an int
                    Tensor r = add(x, is_div ? div(s, t2) : mul(s, t2));
                    label_node(r, is_div ? TL_ROW("addcdiv") : TL_ROW("addcmul"), {&x, &t1, &t2});
                    return Value::tensor(r);

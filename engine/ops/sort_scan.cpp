@@ -133,6 +133,7 @@ void cumsum_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
 Tensor cumsum(const Tensor& x, int64_t dim, std::optional<DType> dtype) {
   dim = wrap_dim("cumsum", dim, x.dim());
   DType out_t = dtype ? *dtype : x.is_floating_point() ? x.dtype() : DType::Int64;
+  TL_CHECK(out_t != DType::Bool, "\"cumsum_out_cpu\" not implemented for 'Bool'");  // dtype=torch.bool
   Tensor rows = rows_of(x.dtype() == out_t ? x : to_dtype(x.detach(), out_t), dim);
   const int64_t len = x.dim() == 0 ? 1 : x.size(dim);
   Tensor o = Tensor::empty(rows.shape(), out_t);
