@@ -452,7 +452,9 @@ void register_inplace_twins(std::vector<OpDef>& t) {
       for (const char* m : methods_only)
         if (std::strcmp(m, nm) == 0) where = kMethod;
       const bool bitwise = std::strncmp(nm, "bitwise_", 8) == 0;
-      t.push_back({s, where, [call, op, bitwise](const Args& a) {
+      const bool scatter = std::strncmp(nm, "scatter", 7) == 0;
+      const bool addc = std::strncmp(nm, "addc", 4) == 0;
+      t.push_back({s, where, [call, op, bitwise, scatter, addc](const Args& a) {
                      Tensor self = a.t(0);
                      // PyTorch checks that the result type can be written into self before the
                      // kernel's own dtype check: int16.bitwise_and_(2.5) fails on the cast.
@@ -462,7 +464,28 @@ void register_inplace_twins(std::vector<OpDef>& t) {
                        TL_CHECK(!fl, "result type ", dtype_kernel_name(o.kind == Value::Kind::Tensor ? promote(self.dtype(), o.t.dtype()) : default_float_dtype()),
                                 " can't be cast to the desired output type ", dtype_kernel_name(self.dtype()));
                      }
-                     inplace_apply(op.c_str(), self, [&] { return call(a).t; });
+                     inplace_apply(op.c_str(), self, [&] {
+                       // The kernel's memory checks (after autograd's leaf check): scatter's
+                       // assert_no_overlap(self, index / src) refuses any overlap, after its dim /
+                       // dtype / shape checks; TensorIterator's assert_no_partial_overlap(self,
+                       // input) a partial one (x.add_(x) is fine), before its shape and dtype checks.
+                       auto overlaps = [&] {
+                         for (size_t k = 1; k < a.v.size(); ++k)
+                           if (a.v[k].kind == Value::Kind::Tensor) {
+                             const Overlap o = overlap_status(self, a.v[k].t);
+                             check_overlap(o == Overlap::Partial || (scatter && o == Overlap::Full));
+                           }
+                       };
+                       if (!scatter) overlaps();
+                       Tensor r = call(a).t;  // reads only: self is written by inplace_apply
+                       if (scatter) overlaps();
+                       // addcmul_/addcdiv_: a result dtype other than self's that can be cast to it
+                       // (float32 self, float64 tensors) trips the CPU kernel's assert in 1.13.
+                       TL_CHECK(!addc || r.dtype() == self.dtype() || dtype_category(r.dtype()) > dtype_category(self.dtype()),
+                                "!needs_dynamic_casting<func_t>::check(iter) INTERNAL ASSERT FAILED at "
+                                "\"./aten/src/ATen/native/cpu/Loops.h\":349, please report a bug to PyTorch. ");
+                       return r;
+                     });
                      return a.v[0];
                    }});
     }
