@@ -77,14 +77,36 @@ Tensor arange(double start, double end, double step, std::optional<DType> dt) {
   TL_CHECK(step != 0, "arange: step must be nonzero");
   TL_CHECK(std::isfinite(start) && std::isfinite(end) && std::isfinite(step),
            "arange: unsupported range: ", start, " -> ", end);
+  bool ints = start == std::floor(start) && end == std::floor(end) && step == std::floor(step);
+  DType t = dt ? *dt : (ints ? DType::Int64 : default_float_dtype());
+  if (is_int(t)) {
+    // PyTorch's integer kernels work on the bounds truncated to int64 (acc_type): their checks, the
+    // values xs + i * xst, and for int64 the length (xe - xs + xst - sign) / xst in integers (the
+    // narrower types take ceil((end - start) / step) of the given numbers).
+    auto trunc64 = [](double v) { return std::fabs(v) < 9.2e18 ? int64_t(v) : v < 0 ? INT64_MIN : INT64_MAX; };
+    const int64_t xs = trunc64(start), xe = trunc64(end), xst = trunc64(step);
+    TL_CHECK(xst != 0, "arange: step must be nonzero");
+    TL_CHECK((xst > 0 && xe >= xs) || (xst < 0 && xe <= xs),
+             "arange: upper bound and larger bound inconsistent with step sign");
+    // (in double: exact for the lengths that fit in memory, and no int64 overflow at the extremes)
+    const double count = t == DType::Int64 ? std::trunc((double(xe) - double(xs) + double(xst) - (xst > 0 ? 1 : -1)) / double(xst))
+                                           : std::ceil((end - start) / step);
+    TL_CHECK(count >= 0 && count <= double(max_elements()), "arange: ", count, " elements exceed the limit of ",
+             max_elements());
+    const auto n = int64_t(count);
+    Tensor r = Tensor::empty(Shape{n}, t);
+    TL_DISPATCH(t, T, [&] {
+      T* p = r.data_ptr<T>();
+      for (int64_t i = 0; i < n; ++i) p[i] = T(xs + i * xst);
+    });
+    return r;
+  }
   TL_CHECK((step > 0 && end >= start) || (step < 0 && end <= start),
            "arange: upper bound and larger bound inconsistent with step sign");
   double count = std::ceil((end - start) / step);
   TL_CHECK(count <= double(max_elements()), "arange: ", count, " elements exceed the limit of ",
            max_elements());
   auto n = int64_t(count);
-  bool ints = start == std::floor(start) && end == std::floor(end) && step == std::floor(step);
-  DType t = dt ? *dt : (ints ? DType::Int64 : default_float_dtype());
   Tensor r = Tensor::empty(Shape{n}, t);
   TL_DISPATCH(t, T, [&] {
     T* p = r.data_ptr<T>();
