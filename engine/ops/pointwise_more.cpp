@@ -344,11 +344,13 @@ void register_pointwise_more_ops(std::vector<OpDef>& t) {
                "(or max < min)"});
   t.push_back({"clamp_min(Tensor input, float min) -> Tensor", TM, [](const Args& a) {
                  Tensor r = clamp(clamp_input(a.t(0), !a.is_int_value(1), true), a.f(1), std::nullopt);
+                 r = nan_bound(r, a.f(1));
                  label_node(r, TL_ROW("clamp_min"), {&a.t(0)});
                  return Value::tensor(r);
                }, nullptr, "composite: clamp(x, min)"});
   t.push_back({"clamp_max(Tensor input, float max) -> Tensor", TM, [](const Args& a) {
                  Tensor r = clamp(clamp_input(a.t(0), !a.is_int_value(1), true), std::nullopt, a.f(1));
+                 r = nan_bound(r, a.f(1));
                  label_node(r, TL_ROW("clamp_max"), {&a.t(0)});
                  return Value::tensor(r);
                }, nullptr, "composite: clamp(x, None, max)"});

@@ -234,7 +234,8 @@ Tensor clone(const Tensor& x) {
   record(TL_ROW("clone"), {&x}, out);
   return out;
 }
-Tensor contiguous(const Tensor& x) { return x.is_contiguous() ? x : clone(x); }
+// An empty tensor is contiguous whatever its strides (PyTorch's compute_contiguous): itself.
+Tensor contiguous(const Tensor& x) { return x.is_contiguous() || x.numel() == 0 ? x : clone(x); }
 
 // ---- cat ----  d/dx_i = the slice of the gradient that x_i filled
 // PyTorch's legacy rule: a 1-d empty tensor (shape [0]) is skipped: it neither wraps `dim` nor has

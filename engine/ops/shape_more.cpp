@@ -75,7 +75,7 @@ Tensor repeat(const Tensor& x, const IntList& reps) {
     final_shape.push_back(reps[i] * s);
   }
   Tensor r = reshape(expand(reshape(x, padded), expanded), final_shape);
-  if (r.same(x)) r = clone(x);
+  if (r.impl()->storage == x.impl()->storage) r = clone(r);  // no repetition: still a copy (x.tile(()) too)
   label_node(r, TL_ROW("repeat"), {&x});
   return r;
 }
@@ -194,16 +194,18 @@ Tensor one_hot(const Tensor& x, int64_t num_classes) {
 Tensor any_all(bool is_any, const Tensor& x, std::optional<int64_t> dim, bool keepdim) {
   NoGradGuard ng;
   Tensor b = to_dtype(x.dtype() == DType::Bool ? x : ne(x, Tensor::scalar(0, x.dtype())), DType::Int64);
+  // uint8 input: a uint8 result (PyTorch keeps uint8 for any/all).
+  auto u8 = [&](const Tensor& r) { return x.dtype() == DType::UInt8 ? to_dtype(r, DType::UInt8) : r; };
   // Counts of the true elements (a sum: defined over empty tensors and empty dims, where
   // any is False and all is True, as PyTorch): any = count > 0, all = count == n.
   if (!dim) {
     Tensor c = sum(b);
-    return is_any ? gt(c, Tensor::scalar(0, DType::Int64)) : eq(c, Tensor::scalar(double(x.numel()), DType::Int64));
+    return u8(is_any ? gt(c, Tensor::scalar(0, DType::Int64)) : eq(c, Tensor::scalar(double(x.numel()), DType::Int64)));
   }
   const int d = wrap_dim(is_any ? "any" : "all", *dim, x.dim());
   const int64_t n = x.dim() == 0 ? 1 : x.shape()[d];
   Tensor c = x.dim() == 0 ? b : sum(b, {d}, keepdim);
-  return is_any ? gt(c, Tensor::scalar(0, DType::Int64)) : eq(c, Tensor::scalar(double(n), DType::Int64));
+  return u8(is_any ? gt(c, Tensor::scalar(0, DType::Int64)) : eq(c, Tensor::scalar(double(n), DType::Int64)));
 }
 
 // Indices of the k largest values of each row (last dim), largest first.
@@ -426,10 +428,10 @@ void register_shape_more_ops(std::vector<OpDef>& t) {
                }});
   t.push_back({"new_tensor(Tensor input, Any data, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)",
                kMethod, [](const Args& a) {
-                 Tensor r = a.v[1].kind == Value::Kind::Tensor
-                                ? clone(a.t(1).detach())
-                                : tensor_from_value(a.v[1], a.dtype(2).value_or(a.t(0).dtype()));
-                 if (a.dtype(2) && r.dtype() != *a.dtype(2)) r = to_dtype(r, *a.dtype(2));
+                 // The input's dtype unless dtype= says otherwise, for tensor data too.
+                 const DType dt = a.dtype(2).value_or(a.t(0).dtype());
+                 Tensor r = a.v[1].kind == Value::Kind::Tensor ? clone(a.t(1).detach()) : tensor_from_value(a.v[1], dt);
+                 if (r.dtype() != dt) r = to_dtype(r, dt);
                  if (a.b(3)) r.requires_grad_(true);
                  return Value::tensor(r);
                }});

@@ -225,7 +225,8 @@ Tensor diag(const Tensor& x, int64_t k) {
     std::vector<double> pos;
     for (int64_t i = 0; i < n; ++i) pos.push_back(double(k >= 0 ? i * m + i + k : (i - k) * m + i));
     Tensor base = zeros(Shape{m * m}, x.dtype());
-    out = view(index_add(base, 0, Tensor::from_data(pos, Shape{n}, DType::Int64), x), {m, m});
+    // scattered (copied), not added: 0 + -0.0 would lose the sign of a zero on the diagonal
+    out = view(scatter(base, 0, Tensor::from_data(pos, Shape{n}, DType::Int64), x, false), {m, m});
   } else {
     const int64_t r = x.size(0), c = x.size(1);
     std::vector<double> pos;
