@@ -259,17 +259,24 @@ Tensor& bernoulli_(Tensor& self, const Tensor& p) {
   // The probabilities, broadcast to self's shape and laid out in self's memory order.
   const std::vector<int64_t> perm = memory_order(self);
   const std::vector<double> probs = contiguous(permute(expand(p.detach(), self.shape().vec()), perm)).to_vector();
-  for (double v : probs)
-    TL_CHECK(v >= 0 && v <= 1, "bernoulli_: expected every probability to be in [0, 1], got ", v);
+  // PyTorch's serial kernel checks each probability as it draws: the elements before the first
+  // one outside [0, 1] (or NaN) are drawn and written, the rest keep their values, then it raises.
+  size_t bad = 0;
+  while (bad < probs.size() && probs[bad] >= 0 && probs[bad] <= 1) ++bad;
+  std::vector<double> old;  // self's values in memory order, kept from `bad` on
+  if (bad < probs.size()) old = contiguous(permute(self.detach(), perm)).to_vector();
   const bool single = p.dtype() == DType::Float32;  // bernoulli_distribution<float>: 24-bit uniforms
   Generator& g = default_generator();
   fill_random(self, [&](auto* out, int64_t n, bool) {
     using T = std::remove_pointer_t<decltype(out)>;
     for (int64_t i = 0; i < n; ++i) {
       const double q = probs[size_t(i)];
-      out[i] = static_cast<T>(single ? g.bernoulli_float(float(q)) : g.bernoulli_double(q));
+      if (size_t(i) >= bad) out[i] = static_cast<T>(old[size_t(i)]);
+      else out[i] = static_cast<T>(single ? g.bernoulli_float(float(q)) : g.bernoulli_double(q));
     }
   });
+  TL_CHECK(bad == probs.size(), "Expected p_in >= 0 && p_in <= 1 to be true, but got false.  (Could this error message be "
+           "improved?  If so, please report an enhancement request to PyTorch.)");
   random_filled(self, TL_ROW("bernoulli_.Tensor_p"));
   return self;
 }
