@@ -947,7 +947,15 @@ void register_elementwise_ops(std::vector<OpDef>& t) {
                [](const Args& a) {
                  Tensor x = clamp_input(a.t(0), (!a.is_none(1) && !a.is_int_value(1)) || (!a.is_none(2) && !a.is_int_value(2)),
                                         !a.is_none(1) || !a.is_none(2));
-                 return Value::tensor(clamp(x, a.opt_f(1), a.opt_f(2)));
+                 Tensor r = clamp(x, a.opt_f(1), a.opt_f(2));
+                 // Both bounds, one NaN: NaN everywhere (PyTorch's clamp kernel; gradient 0). A
+                 // NaN min or max alone keeps x (its max/min kernels).
+                 const std::optional<double> lo = a.opt_f(1), hi = a.opt_f(2);
+                 if (lo && hi && (std::isnan(*lo) || std::isnan(*hi)) && r.is_floating_point()) {
+                   r = add(mul(r, Tensor::scalar(0, r.dtype())), Tensor::scalar(std::nan(""), r.dtype()));
+                   label_node(r, TL_ROW("clamp"), {&a.t(0)});
+                 }
+                 return Value::tensor(r);
                }, clamp_bw,
                "grad = g where min <= x <= max, else 0"});
   t.push_back({"maximum(Tensor input, Tensor other) -> Tensor", TM,

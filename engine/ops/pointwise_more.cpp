@@ -393,8 +393,13 @@ void register_pointwise_more_ops(std::vector<OpDef>& t) {
                             "as (input + value * torch.trunc(tensor1 / tensor2)).to(input.dtype) for integer inputs and as "
                             "(input + value * tensor1 / tensor2) for float inputs. The future addcdiv behavior is just the "
                             "latter implementation: (input + value * tensor1 / tensor2), for all dtypes.");
-                   Tensor s = mul(wrap_scalar(a.f(3), t1, a.is_int_value(3)), t1);  // value=True: an int
-                   Tensor r = add(x, is_div ? div(s, t2) : mul(s, t2));
+                   // PyTorch's kernel: self + value * t1 * t2 (or / t2) in the three tensors' result
+                   // type, value cast to it (an int type truncates value=2.5 to 2).
+                   const DType rt = result_type_of({&x, &t1, &t2});
+                   auto as_rt = [rt](const Tensor& t) { return t.dtype() == rt ? t : to_dtype(t, rt); };
+                   const double v = a.f(3);
+                   Tensor s = mul(Tensor::scalar(is_floating(rt) ? v : std::trunc(v), rt), as_rt(t1));
+                   Tensor r = add(as_rt(x), is_div ? div(s, as_rt(t2)) : mul(s, as_rt(t2)));
                    label_node(r, is_div ? TL_ROW("addcdiv") : TL_ROW("addcmul"), {&x, &t1, &t2});
                    return Value::tensor(r);
                  }, nullptr, is_div ? "composite: x + value * t1 / t2" : "composite: x + value * t1 * t2"});
