@@ -233,8 +233,18 @@ Tensor prod(const Tensor& x, std::optional<int64_t> dim, bool keepdim) {
 static void amax_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   Tensor x = n.saved_tensor(0), out = n.saved_tensor(1);
   Shape keep = n.attrs().dims;
-  Tensor mask = to_dtype(eq(x, reshape(out, keep.vec())), g.dtype());
+  // max()/min() over everything (PyTorch's evenly_distribute_backward): a NaN result sends the
+  // gradient to the NaN elements (x == NaN would select none: 0 / 0), and it is filled in (zeros
+  // elsewhere even for a NaN or inf gradient) rather than multiplied by the mask.
+  const bool all = n.attrs().i0 == 1;
+  const bool nan_all = all && std::isnan(out.item());
+  Tensor sel = nan_all ? ne(x, x) : eq(x, reshape(out, keep.vec()));
+  Tensor mask = to_dtype(sel, g.dtype());
   Tensor count = sum(mask, n.attrs().shape.vec(), true);
+  if (all) {
+    gi[0] = where(sel, div(reshape(g, keep.vec()), count), Tensor::scalar(0, g.dtype()));
+    return;
+  }
   gi[0] = div(mul(expand(reshape(g, keep.vec()), x.shape().vec()), mask), count);
 }
 static Tensor amax_impl(const OpDef& row, Red op, const Tensor& x, const IntList& dims, bool keepdim) {
@@ -252,6 +262,7 @@ static Tensor amax_impl(const OpDef& row, Red op, const Tensor& x, const IntList
   Tensor out = reduce_kernel(op, x, rd);
   if (Node* n = record(row, {&x}, out)) {
     n->attrs().dims = rd.keep_shape;
+    n->attrs().i0 = row.name == "max" || row.name == "min";  // max()/min(): see amax_bw
     Shape red;  // the reduced dims, for counting ties
     for (int i = 0; i < x.dim(); ++i)
       if (rd.mask[i]) red.push_back(i);
