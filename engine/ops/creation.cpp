@@ -150,7 +150,8 @@ Tensor linspace(double start, double end, int64_t steps, DType dt) {
   TL_DISPATCH(dt, T, [&] {
     T* p = r.data_ptr<T>();
     for (int64_t i = 0; i < steps; ++i)
-      p[i] = cast_value<T>(i < half || steps == 1 ? start + step * double(i) : end - step * double(steps - i - 1));
+      // steps == 1: PyTorch's fill_(start) (start + 0 would turn -0.0 into 0.0)
+      p[i] = cast_value<T>(steps == 1 ? start : i < half ? start + step * double(i) : end - step * double(steps - i - 1));
   });
   return r;
 }

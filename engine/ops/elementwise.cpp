@@ -886,6 +886,10 @@ void register_elementwise_ops(std::vector<OpDef>& t) {
                  TL_CHECK(a.v[1].kind != Value::Kind::Bool, "Subtraction, the `-` operator, with a bool tensor is not "
                           "supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.");
                  Tensor o = a.num_or_t(1, 0);
+                 // PyTorch's sub_check, before alpha's (the float path below skips binary()'s)
+                 TL_CHECK(a.t(0).dtype() != DType::Bool && o.dtype() != DType::Bool,
+                          "Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to "
+                          "invert a mask, use the `~` or `logical_not()` operator instead.");
                  const DType rt = promote(a.t(0).dtype(), o.dtype());  // PyTorch's alpha_check:
                  TL_CHECK(a.v[2].kind != Value::Kind::Bool || rt == DType::Bool,
                           "Boolean alpha only supported for Boolean results.");

@@ -148,6 +148,9 @@ Tensor matmul(const Tensor& a, const Tensor& b) {
     TL_CHECK(a.dtype() != DType::Bool, "\"dot\" not implemented for 'Bool'");
   }
   Tensor r = matmul_parts(a, b);
+  // Narrow integers (uint8 @ uint8) keep their type, wrapping as PyTorch's kernels (the int64
+  // sums cast back: arithmetic mod 2^bits commutes with the cast).
+  if (a.dtype() == b.dtype() && r.dtype() != a.dtype() && is_int(a.dtype())) r = to_dtype(r, a.dtype());
   label_node(r, matmul_node_row(a.dim(), b.dim()), {&a, &b});
   return r;
 }

@@ -165,7 +165,11 @@ Tensor stddev(const Tensor& x, const IntList& dims, double correction, bool keep
   Tensor out;
   {
     NoGradGuard ng;
-    out = sqrt(var(x, dims, correction, keepdim));
+    // PyTorch accumulates float32 in double (Welford): a variance above float's range still has a
+    // finite root. Computed in float64, rounded once.
+    const Tensor xd = x.dtype() == DType::Float32 ? to_dtype(x, DType::Float64) : x;
+    out = sqrt(var(xd, dims, correction, keepdim));
+    if (out.dtype() != x.dtype()) out = to_dtype(out, x.dtype());
   }
   if (Node* n = record(TL_ROW("std"), {&x}, out)) {
     n->attrs().dims = rd.keep_shape, n->attrs().f0 = std::max(0.0, double(rd.count) - correction);

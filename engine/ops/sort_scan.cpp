@@ -229,6 +229,8 @@ Tensor diag(const Tensor& x, int64_t k) {
     out = view(scatter(base, 0, Tensor::from_data(pos, Shape{n}, DType::Int64), x, false), {m, m});
   } else {
     const int64_t r = x.size(0), c = x.size(1);
+    // PyTorch sizes the result min(r + k, c) / min(r, c - k): beyond [-r, c] negative (its error)
+    TL_CHECK(k >= -r && k <= c, "numel: integer multiplication overflow");
     std::vector<double> pos;
     for (int64_t i = 0; i < r; ++i)
       if (i + k >= 0 && i + k < c) pos.push_back(double(i * c + i + k));
