@@ -518,6 +518,11 @@ const Value* Interp::dict_get(const DictObj& d, const Value& k, Pos at) {
     // (torch.unflatten wraps first: the row's order).
     const Value* sz = arg(2, "sizes");
     if (sz && sz->is_seq() && sz->items->empty()) fail(at, "RuntimeError: unflatten: sizes must be non-empty");
+  } else if ((f->name == "sigmoid" || f->name == "tanh") && f->where == kF) {
+    // F.sigmoid / F.tanh (deprecated) are `return input.sigmoid()` / `input.tanh()`.
+    const Value* v = arg(0, "input");
+    if (v && v->kind != K::Tensor)
+      fail(at, "AttributeError: '" + v->type_name() + "' object has no attribute '" + f->name + "'");
   } else if (f->name == "binary_cross_entropy_with_logits" && f->where == kF) {
     // F.binary_cross_entropy_with_logits compares target.size() with input.size() first.
     for (const auto& [i, name] : {std::pair<size_t, const char*>{1, "target"}, {0, "input"}}) {

@@ -119,6 +119,11 @@ Tensor linspace(double start, double end, int64_t steps, DType dt) {
   TL_CHECK(steps >= 0, "linspace: number of steps must be non-negative");
   // PyTorch fills steps == 1 with start before the kernel's dispatch (none for 0 either)
   TL_CHECK(dt != DType::Bool || steps <= 1, "\"linspace_cpu\" not implemented for 'Bool'");
+  // The integer kernels (and fill_) convert start and end to the dtype first, checked.
+  if (is_int(dt) && steps > 0) {
+    check_number_fits(Value::number(start), dt);
+    if (steps > 1) check_number_fits(Value::number(end), dt);
+  }
   Tensor r = Tensor::empty(Shape{steps}, dt);
   int64_t half = steps / 2;
   if (is_floating(dt) && steps > 1) {

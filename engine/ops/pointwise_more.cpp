@@ -183,7 +183,7 @@ void fmod_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
 }
 Tensor fmod(const Tensor& a0, const Tensor& b0) {
   Shape s = broadcast_shapes("fmod", a0.shape(), b0.shape());
-  DType ct = promote(a0.dtype(), b0.dtype());
+  DType ct = result_type_of({&a0, &b0});  // a 0-d divisor of the same category does not promote
   TL_CHECK(ct != DType::Bool, "\"fmod_cpu\" not implemented for 'Bool'");
   const DType rt = ct;  // integer fmod is computed in int64 and cast back (exact: |x % y| <= |x|)
   if (is_int(ct)) ct = DType::Int64;
