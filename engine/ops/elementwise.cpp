@@ -516,7 +516,12 @@ Tensor arith(Arith op, const Tensor& a, const Tensor& b) {
   }
   TL_FAIL("arith: bad op ", int(op));
 }
-Tensor arith(Arith op, const Tensor& a, double b, bool b_is_int) { return arith(op, a, arith_scalar(b, a, b_is_int)); }
+Tensor arith(Arith op, const Tensor& a, double b, bool b_is_int) {
+  // An integer tensor / a number: true division in the default float type, the number converted
+  // to it directly (wrapped into a narrow int type first, 2^53 + 1 would overflow int16).
+  if (op == Arith::Div && !a.is_floating_point()) return div(a, Tensor::scalar(b, default_float_dtype()));
+  return arith(op, a, arith_scalar(b, a, b_is_int));
+}
 
 // ---- neg ----  d/dx (-x) = -1
 static void neg_bw(Node&, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = neg(g); }
@@ -911,7 +916,12 @@ void register_elementwise_ops(std::vector<OpDef>& t) {
                [](const Args& a) { return Value::tensor(mul(a.t(0), a.num_or_t(1, 0))); }, mul_bw,
                "grad_a = g * b; grad_b = g * a"});
   t.push_back({"div.Tensor(Tensor input, Number|Tensor other) -> Tensor", TM,
-               [](const Args& a) { return Value::tensor(div(a.t(0), a.num_or_t(1, 0))); }, div_bw,
+               [](const Args& a) {
+                 // an integer tensor / a number: see arith()
+                 if (a.v[1].is_number() && !a.t(0).is_floating_point())
+                   return Value::tensor(div(a.t(0), Tensor::scalar(a.f(1), default_float_dtype())));
+                 return Value::tensor(div(a.t(0), a.num_or_t(1, 0)));
+               }, div_bw,
                "grad_a = g / b; grad_b = -g * a / b^2"});
   t.push_back({"neg(Tensor input) -> Tensor", TM, [](const Args& a) { return Value::tensor(neg(a.t(0))); }, neg_bw,
                "grad = -g"});

@@ -589,8 +589,9 @@ Tensor scatter(const Tensor& base, int64_t dim, const Tensor& index, const Tenso
     TL_CHECK(index.numel() == 0 || std::max(index.dim(), 1) == std::max(src.dim(), 1),
              "scatter(): Expected index to have the same number of dimensions as src");
     TL_CHECK(src.dtype() == base.dtype(), "scatter(): Expected self.dtype to be equal to src.dtype");
-    for (int i = 0; i < index.dim(); ++i)
-      TL_CHECK(index.shape()[i] <= src.shape()[i], "scatter(): Expected index ", index.shape_str(),
+    // PyTorch's scatter_shape_check returns early for an empty index (and src may have fewer dims).
+    for (int i = 0; index.numel() > 0 && i < index.dim(); ++i)
+      TL_CHECK(index.shape()[i] <= (i < src.dim() ? src.shape()[i] : 1), "scatter(): Expected index ", index.shape_str(),
                " to be smaller than src ", src.shape_str());
   }
   check_gather("scatter", base, d, index);

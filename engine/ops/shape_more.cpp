@@ -117,7 +117,10 @@ static Tensor mask_first_bytes(const Tensor& mask) {
 Tensor masked_fill(const Tensor& x, const Tensor& mask0, const Tensor& value) {
   TL_CHECK(value.dim() == 0, "masked_fill_ only supports a 0-dimensional value tensor, but got tensor with ",
            value.dim(), " dimension(s).");
-  const Tensor mask = mask0.dtype() == DType::Bool ? mask0 : mask_first_bytes(mask0);
+  // (An empty result reads no mask byte: nothing to check.)
+  const bool empty = broadcast_shapes("masked_fill", x.shape(), mask0.shape()).numel() == 0;
+  const Tensor mask = mask0.dtype() == DType::Bool ? mask0
+                      : empty ? zeros(mask0.shape(), DType::Bool) : mask_first_bytes(mask0);
   Tensor v = value.dtype() == x.dtype() ? value : to_dtype(value, x.dtype());
   // Out of place, PyTorch broadcasts x and the mask together (expand_outplace): the result may be
   // larger than x (masked_fill_ in place checks that it is not).
