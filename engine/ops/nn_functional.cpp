@@ -205,7 +205,8 @@ Tensor nll_loss(const Tensor& logp, const Tensor& target, int64_t ignore_index) 
   // composite's 0/0: NaN + 0 * sum(picked).
   if (total.item() == 0)
     return add(mul(sum(picked), Tensor::scalar(0, logp.dtype())), Tensor::scalar(std::nan(""), logp.dtype()));
-  return neg(div(sum(mul(picked, w)), total));
+  // PyTorch accumulates 0 - x_i w_i: + 0.0 gives its +0.0 for a zero loss (neg gave -0.0).
+  return add(neg(div(sum(mul(picked, w)), total)), Tensor::scalar(0, logp.dtype()));
 }
 
 // cross_entropy = nll_loss(log_softmax(x, 1)); with class-probability targets (a floating
@@ -406,7 +407,8 @@ void register_nn_ops(std::vector<OpDef>& t) {
                  Tensor safe = where(keep, tg, Tensor::scalar(0, DType::Int64));
                  Tensor l = neg(mul(squeeze(gather(lp, 1, unsqueeze(safe, 1)), 1), to_dtype(keep, x.dtype())));
                  if (y.dim() == 0) l = squeeze(l, 0);
-                 return Value::tensor(r == "sum" ? sum(l) : l);
+                 // sum: 0 - x_1 w_1 - ... as PyTorch (+ 0.0: a zero sum is +0.0); none: -(w x) per element
+                 return Value::tensor(r == "sum" ? add(sum(l), Tensor::scalar(0, l.dtype())) : l);
                },
                nullptr, "composite: -mean(gather(logp, target)); sum / none: -gather(logp, target)"});
   t.push_back({"cross_entropy(Tensor input, Tensor(nograd) target, *, int ignore_index=-100) -> Tensor", kF,

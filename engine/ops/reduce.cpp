@@ -142,7 +142,8 @@ Tensor var(const Tensor& x, const IntList& dims, double correction, bool keepdim
   TL_CHECK(x.is_floating_point(), "std and var only support floating point and complex dtypes");
   ReduceDims rd = reduce_dims("var", x, dims, keepdim);
   Tensor d = sub(x, mean(x, dims, true));
-  double denom = std::max(0.0, double(rd.count) - correction);
+  // No element reduced: NaN whatever the correction (PyTorch's Welford over nothing).
+  double denom = rd.count == 0 ? std::nan("") : std::max(0.0, double(rd.count) - correction);
   return div(sum(mul(d, d), dims, keepdim), Tensor::scalar(denom, x.dtype()));
 }
 // ---- std ----  d/dx std = (d/dx var) / (2 std), taken as 0 where std = 0 (PyTorch's std_backward;
