@@ -523,6 +523,14 @@ const Value* Interp::dict_get(const DictObj& d, const Value& k, Pos at) {
     const Value* v = arg(0, "input");
     if (v && v->kind != K::Tensor)
       fail(at, "AttributeError: '" + v->type_name() + "' object has no attribute '" + f->name + "'");
+  } else if ((f->name == "softmax" || f->name == "log_softmax") && f->where == kF) {
+    // F.softmax(input, dim=None): _get_softmax_dim reads input.dim() when dim is None, then
+    // input.softmax(dim) / input.log_softmax(dim).
+    const Value* v = arg(0, "input");
+    const Value* d = arg(1, "dim");
+    if (v && v->kind != K::Tensor)
+      fail(at, "AttributeError: '" + v->type_name() + "' object has no attribute '" +
+                   (d && !d->is_none() ? f->name : std::string("dim")) + "'");
   } else if (f->name == "binary_cross_entropy_with_logits" && f->where == kF) {
     // F.binary_cross_entropy_with_logits compares target.size() with input.size() first.
     for (const auto& [i, name] : {std::pair<size_t, const char*>{1, "target"}, {0, "input"}}) {

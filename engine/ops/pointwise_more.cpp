@@ -221,6 +221,9 @@ static void clamp_tensor_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
 }
 Tensor clamp_tensor(const Tensor& x, const Tensor& lo, const Tensor& hi) {
   TL_CHECK(lo.defined() || hi.defined(), "torch.clamp: At least one of 'min' or 'max' must not be None");
+  // Both bounds: PyTorch's clamp kernel (none for bool); one bound: its maximum/minimum kernels.
+  TL_CHECK(!(lo.defined() && hi.defined()) || result_type_of({&x, &lo, &hi}) != DType::Bool,
+           "\"clamp_cpu\" not implemented for 'Bool'");
   Tensor r = x;
   {
     NoGradGuard ng;

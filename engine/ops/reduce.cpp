@@ -304,25 +304,29 @@ std::pair<Tensor, Tensor> max(const Tensor& x, int64_t dim, bool keepdim) { retu
 std::pair<Tensor, Tensor> min(const Tensor& x, int64_t dim, bool keepdim) { return max_dim_impl("min", false, x, dim, keepdim); }
 
 Tensor argmax(const Tensor& x, std::optional<int64_t> dim, bool keepdim) {
-  TL_CHECK(x.dtype() != DType::Bool, "\"argmax_cpu\" not implemented for 'Bool'");
+  // PyTorch: the empty-input checks first; the kernel's dtype dispatch only for a non-empty result.
   if (!dim) {
     TL_CHECK(x.numel() > 0, "IndexError: argmax(): Expected reduction dim to be specified for input.numel() == 0.");
+    TL_CHECK(x.dtype() != DType::Bool, "\"argmax_cpu\" not implemented for 'Bool'");
     Tensor r = reduce_kernel(Red::ArgMax, contiguous(x), reduce_dims("argmax", x, {}, false));
     return keepdim ? reshape(r, IntList(size_t(x.dim()), 1)) : r;  // keepdim without dim: all dims kept as 1
   }
   const int d = wrap_dim("argmax", *dim, x.dim());
   TL_CHECK(x.dim() == 0 || x.size(d) > 0, "IndexError: argmax(): Expected reduction dim ", d, " to have non-zero size.");
+  TL_CHECK(x.dtype() != DType::Bool || x.numel() == 0, "\"argmax_cpu\" not implemented for 'Bool'");
   return reduce_kernel(Red::ArgMax, x, reduce_dims("argmax", x, {*dim}, keepdim));
 }
 Tensor argmin(const Tensor& x, std::optional<int64_t> dim, bool keepdim) {
-  TL_CHECK(x.dtype() != DType::Bool, "\"argmin_cpu\" not implemented for 'Bool'");
+  // PyTorch: the empty-input checks first; the kernel's dtype dispatch only for a non-empty result.
   if (!dim) {
     TL_CHECK(x.numel() > 0, "IndexError: argmin(): Expected reduction dim to be specified for input.numel() == 0.");
+    TL_CHECK(x.dtype() != DType::Bool, "\"argmin_cpu\" not implemented for 'Bool'");
     Tensor r = reduce_kernel(Red::ArgMin, contiguous(x), reduce_dims("argmin", x, {}, false));
     return keepdim ? reshape(r, IntList(size_t(x.dim()), 1)) : r;  // keepdim without dim: all dims kept as 1
   }
   const int d = wrap_dim("argmin", *dim, x.dim());
   TL_CHECK(x.dim() == 0 || x.size(d) > 0, "IndexError: argmin(): Expected reduction dim ", d, " to have non-zero size.");
+  TL_CHECK(x.dtype() != DType::Bool || x.numel() == 0, "\"argmin_cpu\" not implemented for 'Bool'");
   return reduce_kernel(Red::ArgMin, x, reduce_dims("argmin", x, {*dim}, keepdim));
 }
 
