@@ -552,8 +552,9 @@ Tensor scatter_add(const Tensor& base, int64_t dim, const Tensor& index, const T
            "scatter_add: Index tensor must have the same number of dimensions as src tensor");
   TL_CHECK(src.dtype() == base.dtype(), "scatter(): Expected self.dtype to be equal to src.dtype");
   check_gather("scatter_add", base, d, index);
-  for (int i = 0; i < index.dim(); ++i)
-    TL_CHECK(index.shape()[i] <= src.shape()[i], "scatter_add: index ", index.shape_str(),
+  // (an empty index skips the check; a 0-d src counts as one element per dim, as in PyTorch)
+  for (int i = 0; index.numel() > 0 && i < index.dim(); ++i)
+    TL_CHECK(index.shape()[i] <= (i < src.dim() ? src.shape()[i] : 1), "scatter_add: index ", index.shape_str(),
              " is larger than src ", src.shape_str());
   Tensor out = clone(base.detach());
   Tensor s = to_dtype(src.detach(), base.dtype());
@@ -564,7 +565,8 @@ Tensor scatter_add(const Tensor& base, int64_t dim, const Tensor& index, const T
       const int64_t size = base.dim() ? base.shape()[d] : 1;  // a 0-d base counts as 1-d
       TL_CHECK(v >= 0 && v < size, "scatter_add: index ", v, " is out of bounds for dimension ", d, " with size ", size);
       int64_t oo = 0, so = 0;
-      for (int i = 0; i < base.dim(); ++i) oo += (i == d ? v : coord[i]) * out.strides()[i], so += coord[i] * s.strides()[i];
+      for (int i = 0; i < base.dim(); ++i)
+        oo += (i == d ? v : coord[i]) * out.strides()[i], so += i < s.dim() ? coord[i] * s.strides()[i] : 0;
       po[oo] += ps[so];
     });
   });
@@ -606,7 +608,7 @@ Tensor scatter(const Tensor& base, int64_t dim, const Tensor& index, const Tenso
       int64_t oo = 0, so = 0;
       for (int i = 0; i < base.dim(); ++i) {
         oo += (i == d ? v : coord[i]) * out.strides()[i];
-        if (!is_value) so += coord[i] * s.strides()[i];
+        if (!is_value && i < s.dim()) so += coord[i] * s.strides()[i];  // a 0-d src: one element
       }
       po[oo] = ps[so];
     });
