@@ -165,6 +165,7 @@ Value Interp::index_basic(const Tensor& x, std::vector<Value>& items, Pos at, st
     fail(at, "IndexError: too many indices for tensor of dimension " + std::to_string(x.dim()));
   Value cur = Value::tensor(x);
   int64_t d = 0;
+  std::vector<AdvIndex> pending;  // index tensors and masks (not yet expanded), at their applySlicing position
   for (const Value& v : items) {
     if (v.is_none()) {
       cur = call1("unsqueeze", kAnyOp, {cur, Value::integer(d)}, at);
@@ -184,7 +185,6 @@ Value Interp::index_basic(const Tensor& x, std::vector<Value>& items, Pos at, st
       ++d;
     } else {  // an index tensor
       const Tensor& ix = v.t;
-      const Tensor& c = cur.t;
       if (ix.dtype() == DType::Bool) {
         const int k = ix.dim();
         if (k == 0) {
@@ -193,42 +193,66 @@ Value Interp::index_basic(const Tensor& x, std::vector<Value>& items, Pos at, st
           cur = call1("unsqueeze", kAnyOp, {cur, Value::integer(d)}, at);
           std::vector<double> pick;
           if (ix.item() != 0) pick.push_back(0);
-          adv.push_back({d, at_pos(at, [&] { return Tensor::from_data(pick, Shape({int64_t(pick.size())}), DType::Int64); })});
+          pending.push_back({d, at_pos(at, [&] { return Tensor::from_data(pick, Shape({int64_t(pick.size())}), DType::Int64); })});
           ++d;
           continue;
         }
-        bool ok = d + k <= c.dim();
-        for (int j = 0; ok && j < k; ++j) ok = ix.shape()[j] == c.shape()[int(d) + j];
-        if (!ok) {
-          int j = 0;
-          while (d + j < c.dim() && j < k && ix.shape()[j] == c.shape()[int(d) + j]) ++j;
-          fail(at, "IndexError: The shape of the mask " + shape_str(ix.shape()) + " at index " + std::to_string(j) +
-                       " does not match the shape of the indexed tensor " + shape_str(c.shape()) + " at index " +
-                       std::to_string(d + j));
-        }
-        // The mask's nonzero positions, one int64 index tensor per mask dim.
-        std::vector<std::vector<double>> cols(static_cast<size_t>(k));
-        std::vector<int64_t> m = ix.to_int_vector();
-        for (size_t e = 0; e < m.size(); ++e) {
-          if (!m[e]) continue;
-          int64_t rem = int64_t(e);
-          for (int j = k - 1; j >= 0; --j) {
-            cols[size_t(j)].push_back(double(rem % ix.shape()[j]));
-            rem /= ix.shape()[j];
-          }
-        }
-        for (int j = 0; j < k; ++j) {
-          const std::vector<double>& col = cols[size_t(j)];
-          adv.push_back({d + j, at_pos(at, [&] { return Tensor::from_data(col, Shape({int64_t(col.size())}), DType::Int64); })});
-        }
-        d += k;
+        // PyTorch's applySlicing records a mask at one position and moves on by one dim (the
+        // items after it are placed as if it consumed one dim); its k dims are matched against
+        // the view's dims from that position only once all items are applied (expandTensors).
+        pending.push_back({d, ix});
+        ++d;
       } else if (ix.dim() == 0) {  // a 0-d integer tensor selects, as an int does
         cur = call1("select", kAnyOp, {cur, Value::integer(d), Value::integer(int64_t(ix.item()))}, at);
       } else {
-        adv.push_back({d, ix});
+        pending.push_back({d, ix});
         ++d;
       }
     }
+  }
+  // expandTensors: a mask of k dims becomes its k nonzero columns, at the mask's position and the
+  // k - 1 dims after it (each later index shifts by k - 1); each mask dim must match the view's.
+  const Tensor& c = cur.t;
+  int64_t shift = 0;
+  for (const AdvIndex& e : pending) {
+    const Tensor& ix = e.idx;
+    const int64_t p = e.dim + shift;
+    if (ix.dtype() != DType::Bool) {
+      adv.push_back({p, ix});
+      continue;
+    }
+    const int k = ix.dim();
+    for (int j = 0; j < k; ++j) {
+      const int64_t src = p + j;
+      if (src >= c.dim())
+        fail(at, "IndexError: Dimension out of range (expected to be in range of [" + std::to_string(-c.dim()) + ", " +
+                     std::to_string(c.dim() - 1) + "], but got " + std::to_string(src) + ")");
+      auto sizes = [](const Shape& s) {  // PyTorch's "[2, 3]"
+        std::string r = "[";
+        for (int q = 0; q < int(s.size()); ++q) r += (q ? ", " : "") + std::to_string(s[q]);
+        return r + "]";
+      };
+      if (ix.shape()[j] != c.shape()[int(src)])
+        fail(at, "IndexError: The shape of the mask " + sizes(ix.shape()) + " at index " + std::to_string(j) +
+                     " does not match the shape of the indexed tensor " + sizes(c.shape()) + " at index " +
+                     std::to_string(src));
+    }
+    // The mask's nonzero positions, one int64 index tensor per mask dim.
+    std::vector<std::vector<double>> cols(static_cast<size_t>(k));
+    std::vector<int64_t> m = ix.to_int_vector();
+    for (size_t q = 0; q < m.size(); ++q) {
+      if (!m[q]) continue;
+      int64_t rem = int64_t(q);
+      for (int j = k - 1; j >= 0; --j) {
+        cols[size_t(j)].push_back(double(rem % ix.shape()[j]));
+        rem /= ix.shape()[j];
+      }
+    }
+    for (int j = 0; j < k; ++j) {
+      const std::vector<double>& col = cols[size_t(j)];
+      adv.push_back({p + j, at_pos(at, [&] { return Tensor::from_data(col, Shape({int64_t(col.size())}), DType::Int64); })});
+    }
+    shift += k - 1;
   }
   return cur;
 }

@@ -752,6 +752,7 @@ class Interp {
   // ---------------- calls ----------------
   Value call(const Value& fn, std::vector<Value>& pos, Kw& kw, Pos at);
   bool call_op_kw_options(const OpFnObj* f, std::vector<Value>& pos, Kw& kw, Pos at, Value& out);
+  void python_side_checks(const OpFnObj* f, const std::vector<Value>& pos, const Kw& kw, Pos at);
 
   Value call_user(const UserFnObj& f, std::vector<Value>& pos, Kw& kw, Pos at);
   // Binds arguments to the parameters of `d` in `scope` (Python's rules: defaults, *args,

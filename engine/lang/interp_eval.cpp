@@ -500,6 +500,47 @@ const Value* Interp::dict_get(const DictObj& d, const Value& k, Pos at) {
 // F.mse_loss(reduction=), F.gelu(approximate=), F.cross_entropy(label_smoothing=),
 // scatter(reduce=)), composed of rows. Kept out of Interp::call (which every Python call passes
 // through) so that its stack frame stays small: recursion depth is bounded by the wasm stack.
+// Checks PyTorch makes in Python before the op's argument parser, for the rows where they differ
+// from the row's own (in their own frame: see call_op_kw_options).
+[[gnu::noinline]] void Interp::python_side_checks(const OpFnObj* f, const std::vector<Value>& pos, const Kw& kw, Pos at) {
+  auto arg = [&](size_t i, const char* name) -> const Value* {  // pos includes self for a method
+    for (const auto& [k, v] : kw)
+      if (k == name) return &v;
+    return pos.size() > i ? &pos[i] : nullptr;
+  };
+  if (f->name == "size") {
+    // x.size(None) / x.size(dim=None): PyTorch's `size()` has no dim=None; None binds to the
+    // named-dimension overload, which rejects it (the row's None default stands for `size()`).
+    const Value* d = arg(1, "dim");
+    if (d && d->is_none()) fail(at, "RuntimeError: Please look up dimensions by name, got: name = None.");
+  } else if (f->name == "unflatten" && f->self.defined()) {
+    // Tensor.unflatten (torch/_tensor.py) refuses empty sizes before ATen wraps the dim
+    // (torch.unflatten wraps first: the row's order).
+    const Value* sz = arg(2, "sizes");
+    if (sz && sz->is_seq() && sz->items->empty()) fail(at, "RuntimeError: unflatten: sizes must be non-empty");
+  } else if ((f->name == "sigmoid" || f->name == "tanh") && f->where == kF) {
+    // F.sigmoid / F.tanh (deprecated) are `return input.sigmoid()` / `input.tanh()`.
+    const Value* v = arg(0, "input");
+    if (v && v->kind != K::Tensor)
+      fail(at, "AttributeError: '" + v->type_name() + "' object has no attribute '" + f->name + "'");
+  } else if ((f->name == "softmax" || f->name == "log_softmax") && f->where == kF) {
+    // F.softmax(input, dim=None): _get_softmax_dim reads input.dim() when dim is None, then
+    // input.softmax(dim) / input.log_softmax(dim).
+    const Value* v = arg(0, "input");
+    const Value* d = arg(1, "dim");
+    if (v && v->kind != K::Tensor)
+      fail(at, "AttributeError: '" + v->type_name() + "' object has no attribute '" +
+                   (d && !d->is_none() ? f->name : std::string("dim")) + "'");
+  } else if (f->name == "binary_cross_entropy_with_logits" && f->where == kF) {
+    // F.binary_cross_entropy_with_logits compares target.size() with input.size() first.
+    for (const auto& [i, name] : {std::pair<size_t, const char*>{1, "target"}, {0, "input"}}) {
+      const Value* v = arg(i, name);
+      if (v && v->kind != K::Tensor)
+        fail(at, "AttributeError: '" + v->type_name() + "' object has no attribute 'size'");
+    }
+  }
+}
+
 [[gnu::noinline]] bool Interp::call_op_kw_options(const OpFnObj* f, std::vector<Value>& pos, Kw& kw, Pos at, Value& out) {
   const auto body = [&]() -> std::optional<Value> {
     if (f->name == "nonzero")
@@ -606,6 +647,7 @@ Value Interp::call(const Value& fn, std::vector<Value>& pos, Kw& kw, Pos at) {
         Value opt;
         if (call_op_kw_options(f, pos, kw, at, opt)) return opt;
       }
+      python_side_checks(f, pos, kw, at);
       Value r = call_table(f->name, f->where, pos, kw, at);
       if (f->name == "backward") {
         if (f->self.defined()) res_.backward_root = f->self;

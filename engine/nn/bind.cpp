@@ -159,7 +159,7 @@ ModulePtr make_module(const std::string& cls, const std::vector<Value>& pos, con
   }
   if (cls == "Flatten") return std::make_shared<Flatten>(i_("start_dim"), i_("end_dim"));
   if (cls == "Identity") return std::make_shared<Identity>();
-  if (cls == "Dropout") return no_inplace(), std::make_shared<Dropout>(f_("p"));
+  if (cls == "Dropout") return std::make_shared<Dropout>(f_("p"), b_("inplace"));
   if (cls == "LayerNorm") {
     only_default(cls, a, "device"), only_default(cls, a, "dtype");
     return std::make_shared<LayerNorm>(a.ints(ix(cls, "normalized_shape")), f_("eps"), b_("elementwise_affine"));

@@ -261,10 +261,14 @@ Tensor Flatten::forward(const std::vector<Tensor>& in) {
 }
 
 
-Dropout::Dropout(double p) : p(p) {
+Dropout::Dropout(double p, bool inplace) : p(p), inplace(inplace) {
   TL_CHECK(p >= 0 && p <= 1, "ValueError: dropout probability has to be between 0 and 1, but got ", py_float(p));
 }
-Tensor Dropout::forward(const std::vector<Tensor>& in) { return dropout(one_input(in, "Dropout"), p, training_); }
+Tensor Dropout::forward(const std::vector<Tensor>& in) {
+  if (!inplace) return dropout(one_input(in, "Dropout"), p, training_);
+  Tensor x = one_input(in, "Dropout");
+  return dropout_(x, p, training_);
+}
 
 LayerNorm::LayerNorm(std::vector<int64_t> shape, double eps, bool affine)
     : normalized_shape(std::move(shape)), eps(eps), elementwise_affine(affine) {

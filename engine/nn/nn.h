@@ -183,11 +183,12 @@ class Softmax : public Module {
 // Train: x * (bernoulli(1 - p) / (1 - p)) with a fresh mask per call (F.dropout); eval: x itself.
 class Dropout : public Module {
  public:
-  explicit Dropout(double p = 0.5);
+  explicit Dropout(double p = 0.5, bool inplace = false);
   std::string type_name() const override { return "Dropout"; }
   Tensor forward(const std::vector<Tensor>& in) override;
-  std::string extra_repr() const override { return "p=" + py_float(p) + ", inplace=False"; }
+  std::string extra_repr() const override { return "p=" + py_float(p) + ", inplace=" + (inplace ? "True" : "False"); }
   double p;
+  bool inplace;
 };
 
 // Normalises over the last normalized_shape.size() dims: (x - mean) / sqrt(var_biased + eps) * w + b;

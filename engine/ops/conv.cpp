@@ -357,17 +357,17 @@ std::pair<Tensor, Tensor> max_pool2d_with_indices(const Tensor& x, const IntList
 // PyTorch uses: kh*kw, or with count_include_pad=False the taps inside the image, or divisor_override.
 Tensor avg_pool2d(const Tensor& x, const IntList& kernel_size, const IntList& stride, const IntList& padding,
                   bool ceil_mode, bool count_include_pad, std::optional<int64_t> divisor_override) {
-  // PyTorch's order: the lengths of kernel_size / stride / padding, then the input's dims, then
-  // their values.
+  // PyTorch's order: the lengths of kernel_size / stride / padding, divisor_override != 0, then the
+  // input's dims, then their values.
   pair2("avg_pool2d", "kernel_size", kernel_size);
   if (!stride.empty()) pair2("avg_pool2d", "stride", stride);
   pair2("avg_pool2d", "padding", padding);
+  TL_CHECK(!divisor_override || *divisor_override != 0, "divisor must be not zero");  // before input.size(-3)
   Tensor x4 = batched("avg_pool2d", x);
   TL_CHECK(!ceil_mode, "avg_pool2d(ceil_mode=True) is not supported by tensorlens");
   Geo g = make_geo("avg_pool2d", kernel_size, {1}, padding, stride.empty() ? kernel_size : stride);
   TL_CHECK(g.ph <= g.kh / 2 && g.pw <= g.kw / 2, "avg_pool2d: pad should be at most half of kernel size, but got pad=",
            std::max(g.ph, g.pw), " and kernel_size=", std::max(g.kh, g.kw));
-  TL_CHECK(!divisor_override || *divisor_override != 0, "avg_pool2d: divisor must be not zero");
   const int64_t N = x4.shape()[0], C = x4.shape()[1], H = x4.shape()[2], W = x4.shape()[3];
   set_out("avg_pool2d", g, H, W);
   // PyTorch checks the shapes (meta function) before its kernel's dtype dispatch, which has an

@@ -77,14 +77,36 @@ Tensor arange(double start, double end, double step, std::optional<DType> dt) {
   TL_CHECK(step != 0, "arange: step must be nonzero");
   TL_CHECK(std::isfinite(start) && std::isfinite(end) && std::isfinite(step),
            "arange: unsupported range: ", start, " -> ", end);
+  bool ints = start == std::floor(start) && end == std::floor(end) && step == std::floor(step);
+  DType t = dt ? *dt : (ints ? DType::Int64 : default_float_dtype());
+  if (is_int(t)) {
+    // PyTorch's integer kernels work on the bounds truncated to int64 (acc_type): their checks, the
+    // values xs + i * xst, and for int64 the length (xe - xs + xst - sign) / xst in integers (the
+    // narrower types take ceil((end - start) / step) of the given numbers).
+    auto trunc64 = [](double v) { return std::fabs(v) < 9.2e18 ? int64_t(v) : v < 0 ? INT64_MIN : INT64_MAX; };
+    const int64_t xs = trunc64(start), xe = trunc64(end), xst = trunc64(step);
+    TL_CHECK(xst != 0, "arange: step must be nonzero");
+    TL_CHECK((xst > 0 && xe >= xs) || (xst < 0 && xe <= xs),
+             "arange: upper bound and larger bound inconsistent with step sign");
+    // (in double: exact for the lengths that fit in memory, and no int64 overflow at the extremes)
+    const double count = t == DType::Int64 ? std::trunc((double(xe) - double(xs) + double(xst) - (xst > 0 ? 1 : -1)) / double(xst))
+                                           : std::ceil((end - start) / step);
+    TL_CHECK(count >= 0 && count <= double(max_elements()), "arange: ", count, " elements exceed the limit of ",
+             max_elements());
+    const auto n = int64_t(count);
+    Tensor r = Tensor::empty(Shape{n}, t);
+    TL_DISPATCH(t, T, [&] {
+      T* p = r.data_ptr<T>();
+      for (int64_t i = 0; i < n; ++i) p[i] = T(xs + i * xst);
+    });
+    return r;
+  }
   TL_CHECK((step > 0 && end >= start) || (step < 0 && end <= start),
            "arange: upper bound and larger bound inconsistent with step sign");
   double count = std::ceil((end - start) / step);
   TL_CHECK(count <= double(max_elements()), "arange: ", count, " elements exceed the limit of ",
            max_elements());
   auto n = int64_t(count);
-  bool ints = start == std::floor(start) && end == std::floor(end) && step == std::floor(step);
-  DType t = dt ? *dt : (ints ? DType::Int64 : default_float_dtype());
   Tensor r = Tensor::empty(Shape{n}, t);
   TL_DISPATCH(t, T, [&] {
     T* p = r.data_ptr<T>();
@@ -95,7 +117,13 @@ Tensor arange(double start, double end, double step, std::optional<DType> dt) {
 
 Tensor linspace(double start, double end, int64_t steps, DType dt) {
   TL_CHECK(steps >= 0, "linspace: number of steps must be non-negative");
-  TL_CHECK(dt != DType::Bool || steps == 0, "\"linspace_cpu\" not implemented for 'Bool'");  // (no kernel for 0)
+  // PyTorch fills steps == 1 with start before the kernel's dispatch (none for 0 either)
+  TL_CHECK(dt != DType::Bool || steps <= 1, "\"linspace_cpu\" not implemented for 'Bool'");
+  // The integer kernels (and fill_) convert start and end to the dtype first, checked.
+  if (is_int(dt) && steps > 0) {
+    check_number_fits(Value::number(start), dt);
+    if (steps > 1) check_number_fits(Value::number(end), dt);
+  }
   Tensor r = Tensor::empty(Shape{steps}, dt);
   int64_t half = steps / 2;
   if (is_floating(dt) && steps > 1) {
@@ -127,7 +155,8 @@ Tensor linspace(double start, double end, int64_t steps, DType dt) {
   TL_DISPATCH(dt, T, [&] {
     T* p = r.data_ptr<T>();
     for (int64_t i = 0; i < steps; ++i)
-      p[i] = cast_value<T>(i < half || steps == 1 ? start + step * double(i) : end - step * double(steps - i - 1));
+      // steps == 1: PyTorch's fill_(start) (start + 0 would turn -0.0 into 0.0)
+      p[i] = cast_value<T>(steps == 1 ? start : i < half ? start + step * double(i) : end - step * double(steps - i - 1));
   });
   return r;
 }
@@ -236,17 +265,24 @@ Tensor& bernoulli_(Tensor& self, const Tensor& p) {
   // The probabilities, broadcast to self's shape and laid out in self's memory order.
   const std::vector<int64_t> perm = memory_order(self);
   const std::vector<double> probs = contiguous(permute(expand(p.detach(), self.shape().vec()), perm)).to_vector();
-  for (double v : probs)
-    TL_CHECK(v >= 0 && v <= 1, "bernoulli_: expected every probability to be in [0, 1], got ", v);
+  // PyTorch's serial kernel checks each probability as it draws: the elements before the first
+  // one outside [0, 1] (or NaN) are drawn and written, the rest keep their values, then it raises.
+  size_t bad = 0;
+  while (bad < probs.size() && probs[bad] >= 0 && probs[bad] <= 1) ++bad;
+  std::vector<double> old;  // self's values in memory order, kept from `bad` on
+  if (bad < probs.size()) old = contiguous(permute(self.detach(), perm)).to_vector();
   const bool single = p.dtype() == DType::Float32;  // bernoulli_distribution<float>: 24-bit uniforms
   Generator& g = default_generator();
   fill_random(self, [&](auto* out, int64_t n, bool) {
     using T = std::remove_pointer_t<decltype(out)>;
     for (int64_t i = 0; i < n; ++i) {
       const double q = probs[size_t(i)];
-      out[i] = static_cast<T>(single ? g.bernoulli_float(float(q)) : g.bernoulli_double(q));
+      if (size_t(i) >= bad) out[i] = static_cast<T>(old[size_t(i)]);
+      else out[i] = static_cast<T>(single ? g.bernoulli_float(float(q)) : g.bernoulli_double(q));
     }
   });
+  TL_CHECK(bad == probs.size(), "Expected p_in >= 0 && p_in <= 1 to be true, but got false.  (Could this error message be "
+           "improved?  If so, please report an enhancement request to PyTorch.)");
   random_filled(self, TL_ROW("bernoulli_.Tensor_p"));
   return self;
 }

@@ -162,6 +162,9 @@ Tensor binary(Bin op, const Tensor& a0, const Tensor& b0) {
            "Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, use "
            "the `~` or `logical_not()` operator instead.");
   TL_CHECK(!(op == Bin::Pow && ct == DType::Bool), "\"pow\" not implemented for 'Bool'");
+  // The kernels' dtype dispatch, before any element (an empty bool tensor fails too).
+  TL_CHECK(!(op == Bin::FloorDiv && ct == DType::Bool), "\"div_floor_cpu\" not implemented for 'Bool'");
+  TL_CHECK(!(op == Bin::Rem && ct == DType::Bool), "\"remainder_cpu\" not implemented for 'Bool'");
   // Bitwise ops exist for integers and bool (shifts: integers only), on the promoted type.
   if (op >= Bin::And && op <= Bin::Shr) {
     static const char* kn[] = {"bitwise_and_cpu", "bitwise_or_cpu", "bitwise_xor_cpu", "lshift_cpu", "rshift_cpu"};
@@ -513,7 +516,12 @@ Tensor arith(Arith op, const Tensor& a, const Tensor& b) {
   }
   TL_FAIL("arith: bad op ", int(op));
 }
-Tensor arith(Arith op, const Tensor& a, double b, bool b_is_int) { return arith(op, a, arith_scalar(b, a, b_is_int)); }
+Tensor arith(Arith op, const Tensor& a, double b, bool b_is_int) {
+  // An integer tensor / a number: true division in the default float type, the number converted
+  // to it directly (wrapped into a narrow int type first, 2^53 + 1 would overflow int16).
+  if (op == Arith::Div && !a.is_floating_point()) return div(a, Tensor::scalar(b, default_float_dtype()));
+  return arith(op, a, arith_scalar(b, a, b_is_int));
+}
 
 // ---- neg ----  d/dx (-x) = -1
 static void neg_bw(Node&, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = neg(g); }
@@ -883,6 +891,10 @@ void register_elementwise_ops(std::vector<OpDef>& t) {
                  TL_CHECK(a.v[1].kind != Value::Kind::Bool, "Subtraction, the `-` operator, with a bool tensor is not "
                           "supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.");
                  Tensor o = a.num_or_t(1, 0);
+                 // PyTorch's sub_check, before alpha's (the float path below skips binary()'s)
+                 TL_CHECK(a.t(0).dtype() != DType::Bool && o.dtype() != DType::Bool,
+                          "Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to "
+                          "invert a mask, use the `~` or `logical_not()` operator instead.");
                  const DType rt = promote(a.t(0).dtype(), o.dtype());  // PyTorch's alpha_check:
                  TL_CHECK(a.v[2].kind != Value::Kind::Bool || rt == DType::Bool,
                           "Boolean alpha only supported for Boolean results.");
@@ -904,7 +916,12 @@ void register_elementwise_ops(std::vector<OpDef>& t) {
                [](const Args& a) { return Value::tensor(mul(a.t(0), a.num_or_t(1, 0))); }, mul_bw,
                "grad_a = g * b; grad_b = g * a"});
   t.push_back({"div.Tensor(Tensor input, Number|Tensor other) -> Tensor", TM,
-               [](const Args& a) { return Value::tensor(div(a.t(0), a.num_or_t(1, 0))); }, div_bw,
+               [](const Args& a) {
+                 // an integer tensor / a number: see arith()
+                 if (a.v[1].is_number() && !a.t(0).is_floating_point())
+                   return Value::tensor(div(a.t(0), Tensor::scalar(a.f(1), default_float_dtype())));
+                 return Value::tensor(div(a.t(0), a.num_or_t(1, 0)));
+               }, div_bw,
                "grad_a = g / b; grad_b = -g * a / b^2"});
   t.push_back({"neg(Tensor input) -> Tensor", TM, [](const Args& a) { return Value::tensor(neg(a.t(0))); }, neg_bw,
                "grad = -g"});
@@ -944,7 +961,15 @@ void register_elementwise_ops(std::vector<OpDef>& t) {
                [](const Args& a) {
                  Tensor x = clamp_input(a.t(0), (!a.is_none(1) && !a.is_int_value(1)) || (!a.is_none(2) && !a.is_int_value(2)),
                                         !a.is_none(1) || !a.is_none(2));
-                 return Value::tensor(clamp(x, a.opt_f(1), a.opt_f(2)));
+                 Tensor r = clamp(x, a.opt_f(1), a.opt_f(2));
+                 // Both bounds, one NaN: NaN everywhere (PyTorch's clamp kernel; gradient 0). A
+                 // NaN min or max alone keeps x (its max/min kernels).
+                 const std::optional<double> lo = a.opt_f(1), hi = a.opt_f(2);
+                 if (lo && hi && (std::isnan(*lo) || std::isnan(*hi)) && r.is_floating_point()) {
+                   r = add(mul(r, Tensor::scalar(0, r.dtype())), Tensor::scalar(std::nan(""), r.dtype()));
+                   label_node(r, TL_ROW("clamp"), {&a.t(0)});
+                 }
+                 return Value::tensor(r);
                }, clamp_bw,
                "grad = g where min <= x <= max, else 0"});
   t.push_back({"maximum(Tensor input, Tensor other) -> Tensor", TM,

@@ -142,7 +142,15 @@ static const OpDef& matmul_node_row(int da, int db) {
   return TL_ROW("_unsafe_view");
 }
 Tensor matmul(const Tensor& a, const Tensor& b) {
+  if (a.dim() == 1 && b.dim() == 1) {  // PyTorch's dot (also F.linear of two vectors): one dtype, not bool
+    TL_CHECK(a.dtype() == b.dtype(), "dot : expected both vectors to have same dtype, but found ",
+             dtype_kernel_name(a.dtype()), " and ", dtype_kernel_name(b.dtype()));
+    TL_CHECK(a.dtype() != DType::Bool, "\"dot\" not implemented for 'Bool'");
+  }
   Tensor r = matmul_parts(a, b);
+  // Narrow integers (uint8 @ uint8) keep their type, wrapping as PyTorch's kernels (the int64
+  // sums cast back: arithmetic mod 2^bits commutes with the cast).
+  if (a.dtype() == b.dtype() && r.dtype() != a.dtype() && is_int(a.dtype())) r = to_dtype(r, a.dtype());
   label_node(r, matmul_node_row(a.dim(), b.dim()), {&a, &b});
   return r;
 }
@@ -152,6 +160,7 @@ Tensor linear(const Tensor& x, const Tensor& w, const Tensor& b) {
   TL_CHECK(w.dim() == 2 || w.dim() == 1, "linear: weight must be 1-D or 2-D, got shape ", w.shape_str());
   Tensor r;
   const OpDef* node = nullptr;  // the node PyTorch 1.13's linear ends in
+  TL_CHECK(!(x.dim() == 2 && b.defined() && w.dim() == 1), "mat2 must be a matrix, got 1-D tensor");  // addmm's
   if (x.dim() == 2 && w.dim() == 2 && b.defined() && b.dim() <= 1) {
     r = addmm(b, x, t(w));  // a 2-D input with a bias: one addmm, as in PyTorch
     node = &TL_ROW("addmm");
@@ -159,7 +168,19 @@ Tensor linear(const Tensor& x, const Tensor& w, const Tensor& b) {
     r = matmul(x, w.dim() == 2 ? t(w) : w);
     node = &matmul_node_row(x.dim(), w.dim());
     if (b.defined()) {
+      // PyTorch: output.add_(bias): the product keeps its shape and dtype.
+      auto sizes = [](const Shape& s) {
+        std::string q = "[";
+        for (int i = 0; i < int(s.size()); ++i) q += (i ? ", " : "") + std::to_string(s[i]);
+        return q + "]";
+      };
+      const Shape bs = broadcast_shapes("linear", r.shape(), b.shape());
+      TL_CHECK(bs == r.shape(), "output with shape ", sizes(r.shape()), " doesn't match the broadcast shape ", sizes(bs));
+      TL_CHECK(dtype_category(b.dtype()) <= dtype_category(r.dtype()), "result type ", dtype_kernel_name(b.dtype()),
+               " can't be cast to the desired output type ", dtype_kernel_name(r.dtype()));
+      const DType pd = r.dtype();
       r = add(r, b);
+      if (r.dtype() != pd) r = to_dtype(r, pd);
       // PyTorch: a contiguous 3-D input with a bias is one addmm over the folded rows, then a
       // view; otherwise matmul, then add_.
       node = x.dim() == 3 && x.is_contiguous() && w.dim() == 2 ? &TL_ROW("view") : &TL_ROW("add.Tensor");
@@ -185,13 +206,7 @@ void register_linalg_ops(std::vector<OpDef>& t) {
                "grad_input = beta * g; grad_mat1 = alpha * g @ mat2^T; grad_mat2 = alpha * mat1^T @ g"});
   t.push_back({"matmul(Tensor input, Tensor other) -> Tensor", TM,
                [](const Args& a) {
-                 const Tensor &x = a.t(0), &y = a.t(1);
-                 if (x.dim() == 1 && y.dim() == 1) {  // PyTorch's dot: one dtype, not bool
-                   TL_CHECK(x.dtype() == y.dtype(), "dot : expected both vectors to have same dtype, but found ",
-                            dtype_kernel_name(x.dtype()), " and ", dtype_kernel_name(y.dtype()));
-                   TL_CHECK(x.dtype() != DType::Bool, "\"dot\" not implemented for 'Bool'");
-                 }
-                 return Value::tensor(matmul(x, y));
+                 return Value::tensor(matmul(a.t(0), a.t(1)));
                }, nullptr, "composite: mm/bmm and views"});
   t.push_back({"linear(Tensor input, Tensor weight, Tensor? bias=None) -> Tensor", kF,
                [](const Args& a) { return Value::tensor(linear(a.t(0), a.t(1), a.opt_t(2))); }, nullptr,

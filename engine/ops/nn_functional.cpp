@@ -7,6 +7,7 @@
 #include "engine/autograd/node.h"
 #include "engine/ops/op_table.h"
 #include "engine/ops/ops.h"
+#include "engine/nn/nn.h"  // py_float
 
 namespace tl {
 
@@ -163,6 +164,13 @@ Tensor nll_loss(const Tensor& logp, const Tensor& target, int64_t ignore_index) 
   }
   TL_CHECK(target.dtype() == DType::Int64, "nll_loss: expected target of dtype int64, but got ",
            dtype_name(target.dtype()));
+  if (logp.dim() == 1 && target.dim() == 1) {
+    // (C,) input with a (C,) target passes the size check; PyTorch's kernel reads a 1-d input as
+    // one sample, so only target[0] counts (both empty: NaN, as when every target is ignored).
+    if (target.numel() == 0)
+      return add(mul(sum(logp), Tensor::scalar(0, logp.dtype())), Tensor::scalar(std::nan(""), logp.dtype()));
+    return nll_loss(logp, select(target, 0, 0), ignore_index);
+  }
   if (logp.dim() > 2) {
     // (N, C, d1, ...) with target (N, d1, ...): classes moved last, one row per position (PyTorch's
     // nll_loss2d / nll_loss_nd; the mean is over every non-ignored position).
@@ -197,7 +205,8 @@ Tensor nll_loss(const Tensor& logp, const Tensor& target, int64_t ignore_index) 
   // composite's 0/0: NaN + 0 * sum(picked).
   if (total.item() == 0)
     return add(mul(sum(picked), Tensor::scalar(0, logp.dtype())), Tensor::scalar(std::nan(""), logp.dtype()));
-  return neg(div(sum(mul(picked, w)), total));
+  // PyTorch accumulates 0 - x_i w_i: + 0.0 gives its +0.0 for a zero loss (neg gave -0.0).
+  return add(neg(div(sum(mul(picked, w)), total)), Tensor::scalar(0, logp.dtype()));
 }
 
 // cross_entropy = nll_loss(log_softmax(x, 1)); with class-probability targets (a floating
@@ -260,6 +269,19 @@ Tensor dropout(const Tensor& x, double p, bool training) {
     noise = div(noise, Tensor::scalar(1 - p, x.dtype()));
   }
   return mul(x, noise);
+}
+Tensor dropout_(Tensor& x, double p, bool training) {
+  TL_CHECK(p >= 0 && p <= 1, "dropout probability has to be between 0 and 1, but got ", p);
+  if (p == 0 || !training || x.numel() == 0) return x;
+  if (p == 1) return mul_(x, zeros(Shape{}, x.dtype()));
+  TL_CHECK(x.is_floating_point(), "dropout: expected a floating point tensor, got ", dtype_name(x.dtype()));
+  Tensor noise = Tensor::empty(x.shape(), x.dtype());
+  {
+    NoGradGuard ng;
+    bernoulli_(noise, 1 - p);
+    noise = div(noise, Tensor::scalar(1 - p, x.dtype()));
+  }
+  return mul_(x, noise);
 }
 
 // ---- layer_norm ----  composite (PyTorch has a fused kernel; the composite's gradient is the same).
@@ -366,12 +388,17 @@ void register_nn_ops(std::vector<OpDef>& t) {
   t.push_back({"nll_loss(Tensor input, Tensor(nograd) target, *, int ignore_index=-100, str reduction='mean') -> Tensor", kF,
                [](const Args& a) {
                  const std::string& r = a.v[3].s;
-                 const Tensor &x = a.t(0), &y = a.t(1);
+                 const Tensor& x = a.t(0);
+                 Tensor y = a.t(1);
                  if (r == "mean") return Value::tensor(nll_loss(x, y, a.i(2)));
                  TL_CHECK(r == "sum" || r == "none", "ValueError: ", r, " is not a valid value for reduction");
                  {  // the shape / dtype / bounds checks of nll_loss
                    NoGradGuard ng;
                    (void)nll_loss(x.detach(), y, a.i(2));
+                 }
+                 if (x.dim() == 1 && y.dim() == 1) {  // one sample: target[0] (see nll_loss); empty: 0
+                   if (y.numel() == 0) return Value::tensor(mul(sum(x), Tensor::scalar(0, x.dtype())));
+                   y = select(y, 0, 0);
                  }
                  // l_i = -logp[i, y_i] (0 where y_i == ignore_index); (N, C) or (C,) input
                  Tensor lp = x.dim() == 1 ? unsqueeze(x, 0) : x;
@@ -380,7 +407,8 @@ void register_nn_ops(std::vector<OpDef>& t) {
                  Tensor safe = where(keep, tg, Tensor::scalar(0, DType::Int64));
                  Tensor l = neg(mul(squeeze(gather(lp, 1, unsqueeze(safe, 1)), 1), to_dtype(keep, x.dtype())));
                  if (y.dim() == 0) l = squeeze(l, 0);
-                 return Value::tensor(r == "sum" ? sum(l) : l);
+                 // sum: 0 - x_1 w_1 - ... as PyTorch (+ 0.0: a zero sum is +0.0); none: -(w x) per element
+                 return Value::tensor(r == "sum" ? add(sum(l), Tensor::scalar(0, l.dtype())) : l);
                },
                nullptr, "composite: -mean(gather(logp, target)); sum / none: -gather(logp, target)"});
   t.push_back({"cross_entropy(Tensor input, Tensor(nograd) target, *, int ignore_index=-100) -> Tensor", kF,
@@ -391,8 +419,14 @@ void register_nn_ops(std::vector<OpDef>& t) {
                "grad_x = g * (sigmoid(x) - y) / N; grad_y = -g * x / N"});
   t.push_back({"dropout(Tensor input, float p=0.5, bool training=True, bool inplace=False) -> Tensor", kF,
                [](const Args& a) {
-                 TL_CHECK(!a.b(3), "dropout: inplace=True is not supported by tensorlens");
-                 return Value::tensor(dropout(a.t(0), a.f(1), a.b(2)));
+                 // F.dropout checks p itself (ValueError) before calling _VF.dropout / _VF.dropout_.
+                 TL_CHECK(a.f(1) >= 0 && a.f(1) <= 1, "ValueError: dropout probability has to be between 0 and 1, but got ",
+                          nn::py_float(a.f(1)));
+                 Tensor x = a.t(0);
+                 Tensor r = a.b(3) ? dropout_(x, a.f(1), a.b(2)) : dropout(x, a.f(1), a.b(2));
+                 // The input itself (in place; or p == 0 / not training: `return input`): the same
+                 // Python object, as PyTorch's wrapper returns for the same tensor.
+                 return r.impl() == x.impl() ? a.v[0] : Value::tensor(r);
                },
                nullptr, "composite: x * bernoulli(1 - p) / (1 - p)"});
   t.push_back({"l1_loss(Tensor input, Tensor target, Any size_average=None, Any reduce=None, str reduction='mean') -> Tensor", kF,

@@ -177,6 +177,9 @@ Tensor binary_cross_entropy_with_logits(const Tensor& input, const Tensor& targe
 // mask = empty_like(x).bernoulli_(1 - p) (one draw of the default generator per element);
 // p == 1: x * 0; not training, p == 0 or an empty x: x itself.
 Tensor dropout(const Tensor& x, double p = 0.5, bool training = true);
+// F.dropout(inplace=True) / torch.dropout_: the same mask, applied as x.mul_(mask) (x itself is
+// returned unchanged when not training, p == 0 or x is empty; p == 1: x.mul_(zeros(())).
+Tensor dropout_(Tensor& x, double p = 0.5, bool training = true);
 // F.layer_norm over the last normalized_shape.size() dims: (x - mean) / sqrt(var_biased + eps),
 // then * weight + bias when given (both of normalized_shape).
 Tensor layer_norm(const Tensor& x, const IntList& normalized_shape, const Tensor& weight = Tensor(),

@@ -3,7 +3,9 @@
 // the in-place variants (x.exp_(), torch.sin_(x), x.clamp_(...)). Forward and backward side by
 // side; backward formulas use differentiable ops (higher-order gradients work).
 #include <cmath>
+#include <algorithm>
 #include <cstring>
+#include <optional>
 
 #include "engine/autograd/node.h"
 #include "engine/kernels/elementwise.h"
@@ -13,6 +15,55 @@
 namespace tl {
 
 namespace {
+
+// PyTorch's result_type over tensors: the dimensioned ones promote together; the 0-d ones decide
+// only when of a higher category (bool < int < float).
+DType result_type_of(std::initializer_list<const Tensor*> ts) {
+  std::optional<DType> dim, zero;
+  for (const Tensor* t : ts) {
+    std::optional<DType>& r = t->dim() ? dim : zero;
+    r = r ? promote(*r, t->dtype()) : t->dtype();
+  }
+  if (!dim) return *zero;
+  if (zero && dtype_category(*zero) > dtype_category(*dim)) return promote(*dim, *zero);
+  return *dim;
+}
+
+// PyTorch's get_overlap_status(a, b) (ATen/MemoryOverlap.cpp): the same tensor is Full; an empty
+// one None; one not non-overlapping-and-dense TooHard (no error); else by the element ranges in a
+// shared storage: the same range with the same strides Full, intersecting ranges Partial.
+enum class Overlap { None, Partial, Full, TooHard };
+Overlap overlap_status(const Tensor& a, const Tensor& b) {
+  if (a.impl() == b.impl()) return Overlap::Full;
+  if (a.numel() == 0 || b.numel() == 0) return Overlap::None;
+  auto dense = [](const Tensor& t) {
+    std::vector<std::pair<int64_t, int64_t>> ds;  // (stride, size) of the dims of size > 1
+    for (int k = 0; k < t.dim(); ++k)
+      if (t.shape()[k] > 1) ds.push_back({t.strides()[k], t.shape()[k]});
+    std::sort(ds.begin(), ds.end());
+    int64_t expect = 1;
+    for (const auto& d : ds) {
+      if (d.first != expect) return false;
+      expect *= d.second;
+    }
+    return true;
+  };
+  if (!dense(a) || !dense(b)) return Overlap::TooHard;
+  if (a.impl()->storage != b.impl()->storage) return Overlap::None;
+  const int64_t a0 = a.impl()->offset, a1 = a0 + a.numel(), b0 = b.impl()->offset, b1 = b0 + b.numel();
+  if (a0 == b0 && a1 == b1) return a.strides() == b.strides() && a.dim() == b.dim() ? Overlap::Full : Overlap::Partial;
+  return a0 < b1 && b0 < a1 ? Overlap::Partial : Overlap::None;
+}
+// clamp_min / clamp_max with a NaN bound: NaN everywhere in 1.13 (its vectorized max/min take the
+// bound's NaN; clamp(min=nan) alone keeps x). The gradient stays 0 (x >= nan is false).
+Tensor nan_bound(const Tensor& r, double bound) {
+  if (bound == bound || !r.is_floating_point()) return r;
+  return add(mul(r, Tensor::scalar(0, r.dtype())), Tensor::scalar(bound, r.dtype()));
+}
+void check_overlap(bool bad) {
+  TL_CHECK(!bad, "unsupported operation: some elements of the input tensor and the written-to tensor refer to a single "
+           "memory location. Please clone() the tensor before performing the operation.");
+}
 
 // out = f(x) elementwise in x's floating dtype (an integer x is promoted to the default float).
 template <class F>
@@ -132,7 +183,7 @@ void fmod_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
 }
 Tensor fmod(const Tensor& a0, const Tensor& b0) {
   Shape s = broadcast_shapes("fmod", a0.shape(), b0.shape());
-  DType ct = promote(a0.dtype(), b0.dtype());
+  DType ct = result_type_of({&a0, &b0});  // a 0-d divisor of the same category does not promote
   TL_CHECK(ct != DType::Bool, "\"fmod_cpu\" not implemented for 'Bool'");
   const DType rt = ct;  // integer fmod is computed in int64 and cast back (exact: |x % y| <= |x|)
   if (is_int(ct)) ct = DType::Int64;
@@ -170,6 +221,9 @@ static void clamp_tensor_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
 }
 Tensor clamp_tensor(const Tensor& x, const Tensor& lo, const Tensor& hi) {
   TL_CHECK(lo.defined() || hi.defined(), "torch.clamp: At least one of 'min' or 'max' must not be None");
+  // Both bounds: PyTorch's clamp kernel (none for bool); one bound: its maximum/minimum kernels.
+  TL_CHECK(!(lo.defined() && hi.defined()) || result_type_of({&x, &lo, &hi}) != DType::Bool,
+           "\"clamp_cpu\" not implemented for 'Bool'");
   Tensor r = x;
   {
     NoGradGuard ng;
@@ -293,11 +347,13 @@ void register_pointwise_more_ops(std::vector<OpDef>& t) {
                "(or max < min)"});
   t.push_back({"clamp_min(Tensor input, float min) -> Tensor", TM, [](const Args& a) {
                  Tensor r = clamp(clamp_input(a.t(0), !a.is_int_value(1), true), a.f(1), std::nullopt);
+                 r = nan_bound(r, a.f(1));
                  label_node(r, TL_ROW("clamp_min"), {&a.t(0)});
                  return Value::tensor(r);
                }, nullptr, "composite: clamp(x, min)"});
   t.push_back({"clamp_max(Tensor input, float max) -> Tensor", TM, [](const Args& a) {
                  Tensor r = clamp(clamp_input(a.t(0), !a.is_int_value(1), true), std::nullopt, a.f(1));
+                 r = nan_bound(r, a.f(1));
                  label_node(r, TL_ROW("clamp_max"), {&a.t(0)});
                  return Value::tensor(r);
                }, nullptr, "composite: clamp(x, None, max)"});
@@ -332,14 +388,21 @@ void register_pointwise_more_ops(std::vector<OpDef>& t) {
                      "(Tensor input, Tensor tensor1, Tensor tensor2, *, Number value=1) -> Tensor",
                  TM, [is_div](const Args& a) {
                    const Tensor &x = a.t(0), &t1 = a.t(1), &t2 = a.t(2);
+                   TL_CHECK(is_div || result_type_of({&x, &t1, &t2}) != DType::Bool,
+                            "\"addcmul_cpu_out\" not implemented for 'Bool'");
                    TL_CHECK(!is_div || t1.is_floating_point() || t2.is_floating_point(),
                             "Integer division with addcdiv is no longer supported, and in a future  release addcdiv will "
                             "perform a true division of tensor1 and tensor2. The historic addcdiv behavior can be implemented "
                             "as (input + value * torch.trunc(tensor1 / tensor2)).to(input.dtype) for integer inputs and as "
                             "(input + value * tensor1 / tensor2) for float inputs. The future addcdiv behavior is just the "
                             "latter implementation: (input + value * tensor1 / tensor2), for all dtypes.");
-                   Tensor s = mul(wrap_scalar(a.f(3), t1, a.v[3].kind == Value::Kind::Int), t1);
-                   Tensor r = add(x, is_div ? div(s, t2) : mul(s, t2));
+                   // PyTorch's kernel: self + value * t1 * t2 (or / t2) in the three tensors' result
+                   // type, value cast to it (an int type truncates value=2.5 to 2).
+                   const DType rt = result_type_of({&x, &t1, &t2});
+                   auto as_rt = [rt](const Tensor& t) { return t.dtype() == rt ? t : to_dtype(t, rt); };
+                   const double v = a.f(3);
+                   Tensor s = mul(Tensor::scalar(is_floating(rt) ? v : std::trunc(v), rt), as_rt(t1));
+                   Tensor r = add(as_rt(x), is_div ? div(s, as_rt(t2)) : mul(s, as_rt(t2)));
                    label_node(r, is_div ? TL_ROW("addcdiv") : TL_ROW("addcmul"), {&x, &t1, &t2});
                    return Value::tensor(r);
                  }, nullptr, is_div ? "composite: x + value * t1 / t2" : "composite: x + value * t1 * t2"});
@@ -399,7 +462,9 @@ void register_inplace_twins(std::vector<OpDef>& t) {
       for (const char* m : methods_only)
         if (std::strcmp(m, nm) == 0) where = kMethod;
       const bool bitwise = std::strncmp(nm, "bitwise_", 8) == 0;
-      t.push_back({s, where, [call, op, bitwise](const Args& a) {
+      const bool scatter = std::strncmp(nm, "scatter", 7) == 0;
+      const bool addc = std::strncmp(nm, "addc", 4) == 0;
+      t.push_back({s, where, [call, op, bitwise, scatter, addc](const Args& a) {
                      Tensor self = a.t(0);
                      // PyTorch checks that the result type can be written into self before the
                      // kernel's own dtype check: int16.bitwise_and_(2.5) fails on the cast.
@@ -409,7 +474,28 @@ void register_inplace_twins(std::vector<OpDef>& t) {
                        TL_CHECK(!fl, "result type ", dtype_kernel_name(o.kind == Value::Kind::Tensor ? promote(self.dtype(), o.t.dtype()) : default_float_dtype()),
                                 " can't be cast to the desired output type ", dtype_kernel_name(self.dtype()));
                      }
-                     inplace_apply(op.c_str(), self, [&] { return call(a).t; });
+                     inplace_apply(op.c_str(), self, [&] {
+                       // The kernel's memory checks (after autograd's leaf check): scatter's
+                       // assert_no_overlap(self, index / src) refuses any overlap, after its dim /
+                       // dtype / shape checks; TensorIterator's assert_no_partial_overlap(self,
+                       // input) a partial one (x.add_(x) is fine), before its shape and dtype checks.
+                       auto overlaps = [&] {
+                         for (size_t k = 1; k < a.v.size(); ++k)
+                           if (a.v[k].kind == Value::Kind::Tensor) {
+                             const Overlap o = overlap_status(self, a.v[k].t);
+                             check_overlap(o == Overlap::Partial || (scatter && o == Overlap::Full));
+                           }
+                       };
+                       if (!scatter) overlaps();
+                       Tensor r = call(a).t;  // reads only: self is written by inplace_apply
+                       if (scatter) overlaps();
+                       // addcmul_/addcdiv_: a result dtype other than self's that can be cast to it
+                       // (float32 self, float64 tensors) trips the CPU kernel's assert in 1.13.
+                       TL_CHECK(!addc || r.dtype() == self.dtype() || dtype_category(r.dtype()) > dtype_category(self.dtype()),
+                                "!needs_dynamic_casting<func_t>::check(iter) INTERNAL ASSERT FAILED at "
+                                "\"./aten/src/ATen/native/cpu/Loops.h\":349, please report a bug to PyTorch. ");
+                       return r;
+                     });
                      return a.v[0];
                    }});
     }

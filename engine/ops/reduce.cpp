@@ -139,10 +139,11 @@ Tensor mean(const Tensor& x, const IntList& dims, bool keepdim) {
 
 // var = sum((x - mean)^2) / (N - correction) (composite); std = sqrt(var)
 Tensor var(const Tensor& x, const IntList& dims, double correction, bool keepdim) {
-  TL_CHECK(x.is_floating_point(), "var: expected a floating point tensor, got ", dtype_name(x.dtype()));
+  TL_CHECK(x.is_floating_point(), "std and var only support floating point and complex dtypes");
   ReduceDims rd = reduce_dims("var", x, dims, keepdim);
   Tensor d = sub(x, mean(x, dims, true));
-  double denom = std::max(0.0, double(rd.count) - correction);
+  // No element reduced: NaN whatever the correction (PyTorch's Welford over nothing).
+  double denom = rd.count == 0 ? std::nan("") : std::max(0.0, double(rd.count) - correction);
   return div(sum(mul(d, d), dims, keepdim), Tensor::scalar(denom, x.dtype()));
 }
 // ---- std ----  d/dx std = (d/dx var) / (2 std), taken as 0 where std = 0 (PyTorch's std_backward;
@@ -159,11 +160,17 @@ static void std_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   gi[0] = mul(gv, mul(d, Tensor::scalar(2 / n.attrs().f0, x.dtype())));
 }
 Tensor stddev(const Tensor& x, const IntList& dims, double correction, bool keepdim) {
+  // PyTorch checks the dtype before the dims.
+  TL_CHECK(x.is_floating_point(), "std and var only support floating point and complex dtypes");
   ReduceDims rd = reduce_dims("std", x, dims, keepdim);
   Tensor out;
   {
     NoGradGuard ng;
-    out = sqrt(var(x, dims, correction, keepdim));
+    // PyTorch accumulates float32 in double (Welford): a variance above float's range still has a
+    // finite root. Computed in float64, rounded once.
+    const Tensor xd = x.dtype() == DType::Float32 ? to_dtype(x, DType::Float64) : x;
+    out = sqrt(var(xd, dims, correction, keepdim));
+    if (out.dtype() != x.dtype()) out = to_dtype(out, x.dtype());
   }
   if (Node* n = record(TL_ROW("std"), {&x}, out)) {
     n->attrs().dims = rd.keep_shape, n->attrs().f0 = std::max(0.0, double(rd.count) - correction);
@@ -231,18 +238,36 @@ Tensor prod(const Tensor& x, std::optional<int64_t> dim, bool keepdim) {
 static void amax_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   Tensor x = n.saved_tensor(0), out = n.saved_tensor(1);
   Shape keep = n.attrs().dims;
-  Tensor mask = to_dtype(eq(x, reshape(out, keep.vec())), g.dtype());
+  // max()/min() over everything (PyTorch's evenly_distribute_backward): a NaN result sends the
+  // gradient to the NaN elements (x == NaN would select none: 0 / 0), and it is filled in (zeros
+  // elsewhere even for a NaN or inf gradient) rather than multiplied by the mask.
+  const bool all = n.attrs().i0 == 1;
+  const bool nan_all = all && std::isnan(out.item());
+  Tensor sel = nan_all ? ne(x, x) : eq(x, reshape(out, keep.vec()));
+  Tensor mask = to_dtype(sel, g.dtype());
   Tensor count = sum(mask, n.attrs().shape.vec(), true);
+  if (all) {
+    gi[0] = where(sel, div(reshape(g, keep.vec()), count), Tensor::scalar(0, g.dtype()));
+    return;
+  }
   gi[0] = div(mul(expand(reshape(g, keep.vec()), x.shape().vec()), mask), count);
 }
 static Tensor amax_impl(const OpDef& row, Red op, const Tensor& x, const IntList& dims, bool keepdim) {
   const char* name = row.name.c_str();
+  // PyTorch's zero_numel_check_dims, before the duplicate-dim check: each listed dim in order must
+  // be in range and non-empty (IndexError).
+  if (x.numel() == 0) {
+    TL_CHECK(!dims.empty(), name, "(): Expected reduction dim to be specified for input.numel() == 0. Specify the "
+             "reduction dim with the 'dim' argument.");
+    for (int64_t d : dims)
+      TL_CHECK(x.shape()[wrap_dim(name, d, x.dim())] != 0, "IndexError: ", name, "(): Expected reduction dim ", d,
+               " to have non-zero size.");
+  }
   ReduceDims rd = reduce_dims(name, x, dims, keepdim);
-  TL_CHECK(x.numel() > 0 || rd.count > 0, name, "(): Expected reduction dim to be specified for input.numel() == 0.");
-  TL_CHECK(rd.count > 0, name, "(): Expected reduction dim ", "to have non-zero size.");
   Tensor out = reduce_kernel(op, x, rd);
   if (Node* n = record(row, {&x}, out)) {
     n->attrs().dims = rd.keep_shape;
+    n->attrs().i0 = row.name == "max" || row.name == "min";  // max()/min(): see amax_bw
     Shape red;  // the reduced dims, for counting ties
     for (int i = 0; i < x.dim(); ++i)
       if (rd.mask[i]) red.push_back(i);
@@ -279,25 +304,29 @@ std::pair<Tensor, Tensor> max(const Tensor& x, int64_t dim, bool keepdim) { retu
 std::pair<Tensor, Tensor> min(const Tensor& x, int64_t dim, bool keepdim) { return max_dim_impl("min", false, x, dim, keepdim); }
 
 Tensor argmax(const Tensor& x, std::optional<int64_t> dim, bool keepdim) {
-  TL_CHECK(x.dtype() != DType::Bool, "\"argmax_cpu\" not implemented for 'Bool'");
+  // PyTorch: the empty-input checks first; the kernel's dtype dispatch only for a non-empty result.
   if (!dim) {
     TL_CHECK(x.numel() > 0, "IndexError: argmax(): Expected reduction dim to be specified for input.numel() == 0.");
+    TL_CHECK(x.dtype() != DType::Bool, "\"argmax_cpu\" not implemented for 'Bool'");
     Tensor r = reduce_kernel(Red::ArgMax, contiguous(x), reduce_dims("argmax", x, {}, false));
     return keepdim ? reshape(r, IntList(size_t(x.dim()), 1)) : r;  // keepdim without dim: all dims kept as 1
   }
   const int d = wrap_dim("argmax", *dim, x.dim());
   TL_CHECK(x.dim() == 0 || x.size(d) > 0, "IndexError: argmax(): Expected reduction dim ", d, " to have non-zero size.");
+  TL_CHECK(x.dtype() != DType::Bool || x.numel() == 0, "\"argmax_cpu\" not implemented for 'Bool'");
   return reduce_kernel(Red::ArgMax, x, reduce_dims("argmax", x, {*dim}, keepdim));
 }
 Tensor argmin(const Tensor& x, std::optional<int64_t> dim, bool keepdim) {
-  TL_CHECK(x.dtype() != DType::Bool, "\"argmin_cpu\" not implemented for 'Bool'");
+  // PyTorch: the empty-input checks first; the kernel's dtype dispatch only for a non-empty result.
   if (!dim) {
     TL_CHECK(x.numel() > 0, "IndexError: argmin(): Expected reduction dim to be specified for input.numel() == 0.");
+    TL_CHECK(x.dtype() != DType::Bool, "\"argmin_cpu\" not implemented for 'Bool'");
     Tensor r = reduce_kernel(Red::ArgMin, contiguous(x), reduce_dims("argmin", x, {}, false));
     return keepdim ? reshape(r, IntList(size_t(x.dim()), 1)) : r;  // keepdim without dim: all dims kept as 1
   }
   const int d = wrap_dim("argmin", *dim, x.dim());
   TL_CHECK(x.dim() == 0 || x.size(d) > 0, "IndexError: argmin(): Expected reduction dim ", d, " to have non-zero size.");
+  TL_CHECK(x.dtype() != DType::Bool || x.numel() == 0, "\"argmin_cpu\" not implemented for 'Bool'");
   return reduce_kernel(Red::ArgMin, x, reduce_dims("argmin", x, {*dim}, keepdim));
 }
 

@@ -234,12 +234,21 @@ Tensor clone(const Tensor& x) {
   record(TL_ROW("clone"), {&x}, out);
   return out;
 }
-Tensor contiguous(const Tensor& x) { return x.is_contiguous() ? x : clone(x); }
+// An empty tensor is contiguous whatever its strides (PyTorch's compute_contiguous): itself.
+Tensor contiguous(const Tensor& x) { return x.is_contiguous() || x.numel() == 0 ? x : clone(x); }
 
 // ---- cat ----  d/dx_i = the slice of the gradient that x_i filled
+// PyTorch's legacy rule: a 1-d empty tensor (shape [0]) is skipped: it neither wraps `dim` nor has
+// to match the other shapes (when every input is one, the result is the first input's shape and
+// `dim` is not checked).
+static bool cat_skipped(const Shape& s) { return s.size() == 1 && s[0] == 0; }
 static void cat_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   int64_t start = 0;
   for (size_t i = 0; i < n.inputs.size(); ++i) {
+    if (cat_skipped(n.inputs[i].shape)) {  // a legacy empty input was skipped: its gradient is zeros(0)
+      if (n.needs_input_grad(i)) gi[i] = zeros(Shape{0}, g.dtype());
+      continue;
+    }
     int64_t len = n.inputs[i].shape[int(n.attrs().i0)];
     if (n.needs_input_grad(i)) gi[i] = slice(g, n.attrs().i0, start, start + len, 1);
     start += len;
@@ -247,14 +256,19 @@ static void cat_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
 }
 Tensor cat(const std::vector<Tensor>& xs, int64_t dim) {
   TL_CHECK(!xs.empty(), "cat: expected a non-empty list of Tensors");
-  const Tensor& x0 = xs[0];
-  TL_CHECK(x0.dim() > 0, "cat: zero-dimensional tensor (at position 0) cannot be concatenated");
-  int d = wrap_dim("cat", dim, x0.dim());
-  DType dt = x0.dtype();
+  for (size_t i = 0; i < xs.size(); ++i)
+    TL_CHECK(xs[i].dim() > 0, "cat: zero-dimensional tensor (at position ", i, ") cannot be concatenated");
+  size_t valid = 0;  // the first input that is not skipped (xs.size() when all are)
+  while (valid < xs.size() && cat_skipped(xs[valid].shape())) ++valid;
+  const Tensor& x0 = xs[valid < xs.size() ? valid : 0];
+  int d = valid < xs.size() ? wrap_dim("cat", dim, x0.dim()) : 0;
+  DType dt = xs[0].dtype();
   Shape s = x0.shape();
-  s[d] = 0;
+  if (valid < xs.size()) s[d] = 0;
   for (size_t i = 0; i < xs.size(); ++i) {
     const Tensor& x = xs[i];
+    dt = promote(dt, x.dtype());
+    if (cat_skipped(x.shape())) continue;
     TL_CHECK(x.dim() == x0.dim(), "cat: tensors must have same number of dimensions: got ", x0.dim(), " and ",
              x.dim());
     for (int k = 0; k < x.dim(); ++k)
@@ -262,11 +276,11 @@ Tensor cat(const std::vector<Tensor>& xs, int64_t dim) {
                d, ". Expected size ", x0.shape()[k], " but got size ", x.shape()[k], " for tensor number ", i,
                " in the list.");
     s[d] += x.shape()[d];
-    dt = promote(dt, x.dtype());
   }
   Tensor out = Tensor::empty(s, dt);
   int64_t start = 0;
   for (const Tensor& x0i : xs) {
+    if (valid == xs.size() || cat_skipped(x0i.shape())) continue;
     Tensor x = to_dtype(x0i.detach(), dt);
     Tensor dst = slice(out, d, start, start + x.shape()[d], 1);
     TL_DISPATCH_BYSIZE(dt, T, [&] {
@@ -538,8 +552,9 @@ Tensor scatter_add(const Tensor& base, int64_t dim, const Tensor& index, const T
            "scatter_add: Index tensor must have the same number of dimensions as src tensor");
   TL_CHECK(src.dtype() == base.dtype(), "scatter(): Expected self.dtype to be equal to src.dtype");
   check_gather("scatter_add", base, d, index);
-  for (int i = 0; i < index.dim(); ++i)
-    TL_CHECK(index.shape()[i] <= src.shape()[i], "scatter_add: index ", index.shape_str(),
+  // (an empty index skips the check; a 0-d src counts as one element per dim, as in PyTorch)
+  for (int i = 0; index.numel() > 0 && i < index.dim(); ++i)
+    TL_CHECK(index.shape()[i] <= (i < src.dim() ? src.shape()[i] : 1), "scatter_add: index ", index.shape_str(),
              " is larger than src ", src.shape_str());
   Tensor out = clone(base.detach());
   Tensor s = to_dtype(src.detach(), base.dtype());
@@ -550,7 +565,8 @@ Tensor scatter_add(const Tensor& base, int64_t dim, const Tensor& index, const T
       const int64_t size = base.dim() ? base.shape()[d] : 1;  // a 0-d base counts as 1-d
       TL_CHECK(v >= 0 && v < size, "scatter_add: index ", v, " is out of bounds for dimension ", d, " with size ", size);
       int64_t oo = 0, so = 0;
-      for (int i = 0; i < base.dim(); ++i) oo += (i == d ? v : coord[i]) * out.strides()[i], so += coord[i] * s.strides()[i];
+      for (int i = 0; i < base.dim(); ++i)
+        oo += (i == d ? v : coord[i]) * out.strides()[i], so += i < s.dim() ? coord[i] * s.strides()[i] : 0;
       po[oo] += ps[so];
     });
   });
@@ -575,8 +591,9 @@ Tensor scatter(const Tensor& base, int64_t dim, const Tensor& index, const Tenso
     TL_CHECK(index.numel() == 0 || std::max(index.dim(), 1) == std::max(src.dim(), 1),
              "scatter(): Expected index to have the same number of dimensions as src");
     TL_CHECK(src.dtype() == base.dtype(), "scatter(): Expected self.dtype to be equal to src.dtype");
-    for (int i = 0; i < index.dim(); ++i)
-      TL_CHECK(index.shape()[i] <= src.shape()[i], "scatter(): Expected index ", index.shape_str(),
+    // PyTorch's scatter_shape_check returns early for an empty index (and src may have fewer dims).
+    for (int i = 0; index.numel() > 0 && i < index.dim(); ++i)
+      TL_CHECK(index.shape()[i] <= (i < src.dim() ? src.shape()[i] : 1), "scatter(): Expected index ", index.shape_str(),
                " to be smaller than src ", src.shape_str());
   }
   check_gather("scatter", base, d, index);
@@ -591,7 +608,7 @@ Tensor scatter(const Tensor& base, int64_t dim, const Tensor& index, const Tenso
       int64_t oo = 0, so = 0;
       for (int i = 0; i < base.dim(); ++i) {
         oo += (i == d ? v : coord[i]) * out.strides()[i];
-        if (!is_value) so += coord[i] * s.strides()[i];
+        if (!is_value && i < s.dim()) so += coord[i] * s.strides()[i];  // a 0-d src: one element
       }
       po[oo] = ps[so];
     });

@@ -75,7 +75,7 @@ Tensor repeat(const Tensor& x, const IntList& reps) {
     final_shape.push_back(reps[i] * s);
   }
   Tensor r = reshape(expand(reshape(x, padded), expanded), final_shape);
-  if (r.same(x)) r = clone(x);
+  if (r.impl()->storage == x.impl()->storage) r = clone(r);  // no repetition: still a copy (x.tile(()) too)
   label_node(r, TL_ROW("repeat"), {&x});
   return r;
 }
@@ -117,7 +117,10 @@ static Tensor mask_first_bytes(const Tensor& mask) {
 Tensor masked_fill(const Tensor& x, const Tensor& mask0, const Tensor& value) {
   TL_CHECK(value.dim() == 0, "masked_fill_ only supports a 0-dimensional value tensor, but got tensor with ",
            value.dim(), " dimension(s).");
-  const Tensor mask = mask0.dtype() == DType::Bool ? mask0 : mask_first_bytes(mask0);
+  // (An empty result reads no mask byte: nothing to check.)
+  const bool empty = broadcast_shapes("masked_fill", x.shape(), mask0.shape()).numel() == 0;
+  const Tensor mask = mask0.dtype() == DType::Bool ? mask0
+                      : empty ? zeros(mask0.shape(), DType::Bool) : mask_first_bytes(mask0);
   Tensor v = value.dtype() == x.dtype() ? value : to_dtype(value, x.dtype());
   // Out of place, PyTorch broadcasts x and the mask together (expand_outplace): the result may be
   // larger than x (masked_fill_ in place checks that it is not).
@@ -194,16 +197,18 @@ Tensor one_hot(const Tensor& x, int64_t num_classes) {
 Tensor any_all(bool is_any, const Tensor& x, std::optional<int64_t> dim, bool keepdim) {
   NoGradGuard ng;
   Tensor b = to_dtype(x.dtype() == DType::Bool ? x : ne(x, Tensor::scalar(0, x.dtype())), DType::Int64);
+  // uint8 input: a uint8 result (PyTorch keeps uint8 for any/all).
+  auto u8 = [&](const Tensor& r) { return x.dtype() == DType::UInt8 ? to_dtype(r, DType::UInt8) : r; };
   // Counts of the true elements (a sum: defined over empty tensors and empty dims, where
   // any is False and all is True, as PyTorch): any = count > 0, all = count == n.
   if (!dim) {
     Tensor c = sum(b);
-    return is_any ? gt(c, Tensor::scalar(0, DType::Int64)) : eq(c, Tensor::scalar(double(x.numel()), DType::Int64));
+    return u8(is_any ? gt(c, Tensor::scalar(0, DType::Int64)) : eq(c, Tensor::scalar(double(x.numel()), DType::Int64)));
   }
   const int d = wrap_dim(is_any ? "any" : "all", *dim, x.dim());
   const int64_t n = x.dim() == 0 ? 1 : x.shape()[d];
   Tensor c = x.dim() == 0 ? b : sum(b, {d}, keepdim);
-  return is_any ? gt(c, Tensor::scalar(0, DType::Int64)) : eq(c, Tensor::scalar(double(n), DType::Int64));
+  return u8(is_any ? gt(c, Tensor::scalar(0, DType::Int64)) : eq(c, Tensor::scalar(double(n), DType::Int64)));
 }
 
 // Indices of the k largest values of each row (last dim), largest first.
@@ -374,9 +379,11 @@ void register_shape_more_ops(std::vector<OpDef>& t) {
   t.push_back({"unflatten(Tensor input, int dim, int[] sizes) -> Tensor", TM, [](const Args& a) {
                  const Tensor& x = a.t(0);
                  IntList sizes = a.ints(2);
-                 TL_CHECK(!sizes.empty(), "unflatten: sizes must be non-empty");  // PyTorch checks it first
-                 TL_CHECK(x.dim() > 0, "IndexError: Dimension specified as ", a.i(1), " but tensor has no dimensions");
+                 // ATen's order: wrap dim (a 0-d tensor has range [-1, 0]), sizes non-empty, size(dim)
+                 // (Tensor.unflatten checks sizes first: in the interpreter's method call).
                  const int64_t d = wrap_dim("unflatten", a.i(1), x.dim());
+                 TL_CHECK(!sizes.empty(), "unflatten: sizes must be non-empty");
+                 TL_CHECK(x.dim() > 0, "IndexError: Dimension specified as ", d, " but tensor has no dimensions");
                  IntList s(x.shape().begin(), x.shape().end());
                  int64_t prod = 1, infer = 0;
                  for (int64_t v : sizes) v == -1 ? ++infer : prod *= v;
@@ -424,10 +431,10 @@ void register_shape_more_ops(std::vector<OpDef>& t) {
                }});
   t.push_back({"new_tensor(Tensor input, Any data, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)",
                kMethod, [](const Args& a) {
-                 Tensor r = a.v[1].kind == Value::Kind::Tensor
-                                ? clone(a.t(1).detach())
-                                : tensor_from_value(a.v[1], a.dtype(2).value_or(a.t(0).dtype()));
-                 if (a.dtype(2) && r.dtype() != *a.dtype(2)) r = to_dtype(r, *a.dtype(2));
+                 // The input's dtype unless dtype= says otherwise, for tensor data too.
+                 const DType dt = a.dtype(2).value_or(a.t(0).dtype());
+                 Tensor r = a.v[1].kind == Value::Kind::Tensor ? clone(a.t(1).detach()) : tensor_from_value(a.v[1], dt);
+                 if (r.dtype() != dt) r = to_dtype(r, dt);
                  if (a.b(3)) r.requires_grad_(true);
                  return Value::tensor(r);
                }});

@@ -133,6 +133,7 @@ void cumsum_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
 Tensor cumsum(const Tensor& x, int64_t dim, std::optional<DType> dtype) {
   dim = wrap_dim("cumsum", dim, x.dim());
   DType out_t = dtype ? *dtype : x.is_floating_point() ? x.dtype() : DType::Int64;
+  TL_CHECK(out_t != DType::Bool, "\"cumsum_out_cpu\" not implemented for 'Bool'");  // dtype=torch.bool
   Tensor rows = rows_of(x.dtype() == out_t ? x : to_dtype(x.detach(), out_t), dim);
   const int64_t len = x.dim() == 0 ? 1 : x.size(dim);
   Tensor o = Tensor::empty(rows.shape(), out_t);
@@ -224,9 +225,12 @@ Tensor diag(const Tensor& x, int64_t k) {
     std::vector<double> pos;
     for (int64_t i = 0; i < n; ++i) pos.push_back(double(k >= 0 ? i * m + i + k : (i - k) * m + i));
     Tensor base = zeros(Shape{m * m}, x.dtype());
-    out = view(index_add(base, 0, Tensor::from_data(pos, Shape{n}, DType::Int64), x), {m, m});
+    // scattered (copied), not added: 0 + -0.0 would lose the sign of a zero on the diagonal
+    out = view(scatter(base, 0, Tensor::from_data(pos, Shape{n}, DType::Int64), x, false), {m, m});
   } else {
     const int64_t r = x.size(0), c = x.size(1);
+    // PyTorch sizes the result min(r + k, c) / min(r, c - k): beyond [-r, c] negative (its error)
+    TL_CHECK(k >= -r && k <= c, "numel: integer multiplication overflow");
     std::vector<double> pos;
     for (int64_t i = 0; i < r; ++i)
       if (i + k >= 0 && i + k < c) pos.push_back(double(i * c + i + k));

@@ -132,7 +132,11 @@ void register_tensor_api_ops(std::vector<OpDef>& t) {
                kAutograd, [](const Args& a) {
                  bool cg = a.b(3);
                  bool rg = a.is_none(2) ? cg : a.b(2);
-                 autograd::backward(a.tensors(0), a.is_none(1) ? std::vector<Tensor>{} : a.tensors(1), rg, cg);
+                 std::vector<Tensor> ts = a.tensors(0), gs = a.is_none(1) ? std::vector<Tensor>{} : a.tensors(1);
+                 // torch.autograd.backward pairs them with zip() (_make_grads): extra gradients are
+                 // dropped; too few still fail in the engine.
+                 if (gs.size() > ts.size()) gs.resize(ts.size());
+                 autograd::backward(ts, gs, rg, cg);
                  return Value::none();
                }});
   t.push_back({"grad(Tensor[] outputs, Tensor[] inputs, Tensor[]? grad_outputs=None, bool? retain_graph=None, bool create_graph=False, bool allow_unused=False) -> (Tensor...)",

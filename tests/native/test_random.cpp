@@ -382,7 +382,13 @@ TEST_CASE("in-place random fills: versions, autograd guards, errors", "[random]"
   CHECK_THROWS_WITH(uniform_(f, 1, 0), Contains("uniform_ expects to return a [from, to) range"));
   CHECK_THROWS_WITH(normal_(f, 0, -1), Contains("normal expects std >= 0.0"));
   CHECK_THROWS_WITH(bernoulli_(f, 1.5), Contains("bernoulli_ expects p to be in [0, 1]"));
-  CHECK_THROWS_WITH(bernoulli_(f, full(Shape{3}, 2.0)), Contains("[0, 1]"));
+  // PyTorch's bernoulli_distribution check, raised at the first bad probability (memory order)
+  // after the elements before it are drawn: here the first, so f keeps its zeros.
+  CHECK_THROWS_WITH(bernoulli_(f, full(Shape{3}, 2.0)), Contains("Expected p_in >= 0 && p_in <= 1"));
+  CHECK(f.to_vector() == std::vector<double>{0, 0, 0});
+  Tensor pf = zeros(Shape{3});
+  CHECK_THROWS_WITH(bernoulli_(pf, Tensor::from_data({1.0, 1.0, -0.5}, Shape{3})), Contains("p_in <= 1"));
+  CHECK(pf.to_vector() == std::vector<double>{1, 1, 0});  // p = 1 draws 1: the prefix is written
   Tensor li = zeros(Shape{3}, DType::Int64);
   CHECK_THROWS_WITH(uniform_(li, 0, 1), Contains("floating point"));
   CHECK_THROWS_WITH(rand(Shape{2}, DType::Int64), Contains("floating point"));
