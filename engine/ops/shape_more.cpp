@@ -234,15 +234,15 @@ Tensor topk_indices(const Tensor& x, int64_t k) {
 Tensor& exponential_(Tensor& self, double lambd) {
   TL_CHECK(lambd >= 0, "exponential_ expects lambda >= 0.0, but found lambda=", lambd);  // 0: +inf
   TL_CHECK(self.is_floating_point(), "exponential_: expected a floating point tensor");
+  const bool recording = grad_enabled() && self.requires_grad();
+  if (recording) {  // before any number is drawn (a refused call leaves the generator as it was)
+    check_view_inplace(self);
+    TL_CHECK(!self.is_leaf(), "a leaf Variable that requires grad is being used in an in-place operation.");
+  }
   Generator& g = default_generator();
   const int64_t n = self.numel();
   std::vector<double> v(static_cast<size_t>(n));
   for (int64_t i = 0; i < n; ++i) v[size_t(i)] = -1.0 / lambd * std::log(1.0 - g.uniform_double(0, 1));
-  const bool recording = grad_enabled() && self.requires_grad();
-  if (recording) {
-    check_view_inplace(self);
-    TL_CHECK(!self.is_leaf(), "a leaf Variable that requires grad is being used in an in-place operation.");
-  }
   {
     NoGradGuard ng;
     copy_(self, Tensor::from_data(v, self.shape(), self.dtype()));
