@@ -329,7 +329,14 @@ std::vector<Tensor> grad(const std::vector<Tensor>& outputs, const std::vector<T
     TL_CHECK(result[i].defined() || allow_unused,
              "One of the differentiated Tensors appears to not have been used in the graph. Set allow_unused=True "
              "if this is the desired behavior.");
-    if (result[i].defined() && !create_graph) result[i] = result[i].detach();
+    if (result[i].defined() && !create_graph) {
+      // Detached, but still the view backward made (sum's expand of the seed, made under no_grad):
+      // PyTorch refuses a recorded in-place op on it.
+      Tensor d = result[i].detach();
+      const TensorImpl* s = result[i].impl();
+      d.impl()->view_base = s->view_base, d.impl()->view_version = s->view_version, d.impl()->view_meta = s->view_meta;
+      result[i] = d;
+    }
   }
   return result;
 }

@@ -571,7 +571,7 @@ void Interp::tensor_set(const Tensor& x, const std::vector<Value>& items0, const
   if (masked_fill_path && src.dim() > 0) src = at_pos(at, [&] { return reshape(src, {}); });  // x[m] = t([[v]])
   if (!adv.empty() && !masked_fill_path) {
     // index_put_'s assert_no_overlap(self, value) (an expanded self only warns in PyTorch).
-    if (v.kind == K::Tensor && memory_overlaps(view, src))
+    if (v.kind == K::Tensor && (view.same(src) || memory_overlaps(view, src)))  // the same tensor: even empty
       fail(at, "RuntimeError: unsupported operation: some elements of the input tensor and the written-to tensor "
                "refer to a single memory location. Please clone() the tensor before performing the operation.");
   }

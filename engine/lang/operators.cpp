@@ -68,6 +68,12 @@ Value Interp::tensor_binop(BinOpKind op, const Value& a, const Value& b, Pos at)
       Tensor w = wrap_scalar(a.as_double(), b.t, a.kind != K::Float);
       Value r = call_table(name, where, {Value::tensor(w), b}, {}, at);
       if (op == BinOpKind::Sub && r.kind == K::Tensor) label_node(r.t, TL_ROW("rsub.Scalar"), {&b.t});  // number - x
+      if (op == BinOpKind::Mod && r.kind == K::Tensor && r.t.grad_fn()) {
+        // number % x is PyTorch's remainder.Scalar_Tensor, which has no derivative: its node is
+        // NotImplemented and backward through it fails.
+        r.t.impl()->grad_fn = nullptr;
+        record(TL_ROW("remainder.Scalar_Tensor"), {&b.t}, r.t);
+      }
       return r;
     }
   }

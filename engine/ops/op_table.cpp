@@ -96,7 +96,8 @@ const std::pair<const char*, const char*> kGradFnNames[] = {
     {"norm", "NormBackward1"},
     {"prod.dim", "ProdBackward1"},
     {"scatter.value", "ScatterBackward1"},
-    {"floor_divide", "NotImplemented"},  // PyTorch 1.13 records it without a derivative
+    {"floor_divide", "NotImplemented"},
+    {"remainder.Scalar_Tensor", "NotImplemented"},  // PyTorch 1.13 records it without a derivative
     // in-place view ops: the node of the view, renamed (shape.cpp's view_inplace)
     {"unsqueeze_", "UnsqueezeBackward1"},
     {"squeeze_", "SqueezeBackward2"},
@@ -274,6 +275,12 @@ std::vector<OpDef> build_table() {
                "grad_base = g with the view's elements zeroed; grad_result = g at the view's elements"});
   t.push_back({"as_strided(Tensor base) -> Node", 0, not_callable, custom_backward,
                "grad_base = zeros of the base's shape with g added at the view's elements"});
+  // number % x (engine/lang/operators.cpp): recorded, but PyTorch 1.13 has no derivative for it.
+  t.push_back({"remainder.Scalar_Tensor(Tensor other) -> Node", 0, not_callable,
+               [](Node&, const Tensor&, std::vector<Tensor>&) {
+                 TL_FAIL("derivative for aten::remainder is not implemented");
+               },
+               "not implemented in PyTorch 1.13"});
   // A gradient computed from masks of saved tensors, under create_graph (engine/autograd/engine.cpp).
   t.push_back({"piecewise_backward(Tensor[] saved) -> Node", 0, not_callable,
                [](Node& n, const Tensor&, std::vector<Tensor>& gi) {
@@ -475,6 +482,9 @@ void settle_view(Tensor& t, const OpDef& op, const Args& args) {
         if (x.kind == Value::Kind::Tensor && x.t.defined() && x.t.impl()->storage == o->storage) from = x.t.impl();
   }
   if (from == o) return;  // self (in-place ops, contiguous() of a contiguous tensor)
+  // autograd.grad's results stay what backward made them: sum's gradient is a view of the seed
+  // (made under no_grad unless create_graph), so an in-place op on it is refused as in PyTorch.
+  if (!from && op.name == "grad") return;
   if (!from || !is_view_op(op.name)) {
     o->view_base.reset();
     o->is_view = false;
