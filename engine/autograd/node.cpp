@@ -140,7 +140,10 @@ static Node* record_impl(const OpDef& row, const Range& inputs, size_t count, Ge
   bool any = false;
   for (const auto& x : inputs) {
     const Tensor& t = get(x);
-    if (t.defined() && t.requires_grad()) any = true;
+    if (t.defined() && t.requires_grad()) {
+      any = true;
+      (void)t.grad_fn();  // a stale view's regenerated node is made now, so it precedes this one
+    }
   }
   if (!any) return nullptr;
   TL_CHECK(row.backward, "op table: row ", row.key, " records a node but has no backward");

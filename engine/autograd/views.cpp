@@ -73,7 +73,7 @@ void refresh_view_grad_fn(const std::shared_ptr<TensorImpl>& view) {
   v.view_version = v.storage->version;
   Tensor b(base), out(view);  // b is no view: its edge is its node or its AccumulateGrad
   Tensor pos = view_positions(v, *base);
-  const Shape base_shape = base->shape, view_shape = v.shape;
+  const Shape base_shape = base->shape;
   auto old_fn = v.grad_fn;
   EnableGradGuard on(true);
   v.grad_fn = nullptr;
@@ -83,7 +83,7 @@ void refresh_view_grad_fn(const std::shared_ptr<TensorImpl>& view) {
     return;
   }
   // grad_base = zeros(base) with g added at the view's positions (index_add: overlapping views sum).
-  n->attrs().custom = [pos, base_shape, view_shape](const Tensor& g, std::vector<Tensor>& gi) {
+  n->attrs().custom = [pos, base_shape](const Tensor& g, std::vector<Tensor>& gi) {
     Tensor z = zeros(Shape{base_shape.numel()}, g.dtype());
     gi[0] = reshape(index_add(z, 0, pos, reshape(g, {g.numel()})), base_shape.vec());
   };
