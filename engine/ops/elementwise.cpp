@@ -377,6 +377,10 @@ Tensor unary(Un op, const Tensor& x0, UnParams p = {}) {
           unary_loop<T, T>(x, out, [](T v) { return T(v * v); });
         } else if (e == C(1)) {
           unary_loop<T, T>(x, out, [](T v) { return v; });
+        } else if (e == C(0.5)) {  // PyTorch: sqrt, so -inf -> NaN and -0.0 -> -0.0 (std::pow: inf, +0.0)
+          unary_loop<T, T>(x, out, [](T v) { return T(std::sqrt(C(v))); });
+        } else if (e == C(-0.5)) {  // PyTorch: rsqrt = 1 / sqrt (-0.0 -> -inf, -inf -> NaN)
+          unary_loop<T, T>(x, out, [](T v) { return T(C(1) / std::sqrt(C(v))); });
         } else {
           unary_loop<T, T>(x, out, [e](T v) { return T(std::pow(C(v), e)); });
         }
