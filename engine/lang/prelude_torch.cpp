@@ -306,7 +306,11 @@ def silu(input, inplace=False):
 
 
 def softplus(input, beta=1, threshold=20):
-    return torch.where(input * beta > threshold, input, torch.log1p(torch.exp(input * beta)) / beta)
+    # the exp branch sees 0 where x * beta > threshold: exp(1e30) = inf would put 0 * inf = NaN
+    # into the gradient (mish's at large x)
+    z = input * beta
+    big = z > threshold
+    return torch.where(big, input, torch.log1p(torch.exp(torch.where(big, torch.zeros_like(z), z))) / beta)
 
 
 def mish(input, inplace=False):

@@ -15,6 +15,7 @@ fns = [("elu", lambda x: F.elu(x)), ("elu2", lambda x: F.elu(x, 2.0)), ("selu", 
        ("hardshrink", lambda x: F.hardshrink(x)), ("hardshrink1", lambda x: F.hardshrink(x, 1.0)),
        ("softshrink", lambda x: F.softshrink(x)), ("softshrink1", lambda x: F.softshrink(x, 1.0)),
        ("threshold", lambda x: F.threshold(x, 0.5, -1.0)), ("tanh", lambda x: torch.tanh(x)),
+       ("mish", lambda x: F.mish(x)), ("softplus2", lambda x: F.softplus(x, 2, 10)),
        ("SELU", nn.SELU()), ("CELU", nn.CELU(0.5)), ("Hardsigmoid", nn.Hardsigmoid()), ("Tanhshrink", nn.Tanhshrink()),
        ("Hardshrink", nn.Hardshrink(0.3)), ("Softshrink", nn.Softshrink(0.3)), ("Threshold", nn.Threshold(0.1, 20.0))]
 
