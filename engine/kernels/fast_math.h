@@ -52,7 +52,7 @@ inline float fast_tanh(float x) {
   float e = fast_exp(2.0f * (a < 20.0f ? a : 20.0f));  // else 1 - 2 / (e^2|x| + 1): 1.0f past ~9.1
   float big = std::copysign(1.0f - 2.0f / (e + 1.0f), x);
   float y = a < 0.625f ? small : big;
-  return x != x ? x : y;
+  return !(a > 0.0f) ? x : y;  // NaN and +-0.0 return x (the polynomial turns -0.0 into +0.0)
 }
 
 inline float fast_sigmoid(float x) { return 1.0f / (1.0f + fast_exp(-x)); }

@@ -23,6 +23,16 @@ def is_floating_point(input):
     return input.dtype.is_floating_point
 
 
+def fmax(input, other):
+    # max ignoring a NaN (NaN only if both are); ATen's gradient mask: input where
+    # input >= other or other is NaN, other elsewhere
+    return torch.where((input >= other) | (other != other), input, other)
+
+
+def fmin(input, other):
+    return torch.where((input <= other) | (other != other), input, other)
+
+
 def index_add_(input, dim, index, source, *, alpha=1):
     # input.select(dim, index[i]) += alpha * source.select(dim, i), in order (repeats accumulate)
     for i, k in enumerate(index.tolist()):
@@ -266,16 +276,41 @@ def _reduce(out, reduction):
     raise ValueError(reduction + ' is not a valid value for reduction')
 
 
+# The ELU family follows ATen's vectorized CPU kernels (the path of every float64 tensor and of
+# float32 ones with >= 16 elements): y = x > 0 ? x : alpha * expm1(x), where -0.0 gives +0.0;
+# the gradient is g where x > 0, g * alpha * exp(x) elsewhere (so NaN gives NaN, +inf gives g).
+# The negative branch sees 0 where x > 0, so +inf does not put 0 * inf = NaN into the gradient.
+def _elu(input, alpha, scale, input_scale):
+    pos = input > 0
+    xn = torch.where(pos, torch.zeros_like(input), input)
+    neg = torch.expm1(xn * input_scale if input_scale != 1 else xn) * (alpha * scale) + 0.0
+    return torch.where(pos, input * scale if scale != 1 else input, neg)
+
+
 def elu(input, alpha=1.0, inplace=False):
-    return torch.where(input > 0, input, torch.expm1(input) * alpha)
+    return _elu(input, alpha, 1.0, 1.0)
+
+
+def selu(input, inplace=False):
+    return _elu(input, 1.6732632423543772848170429916717, 1.0507009873554804934193349852946, 1.0)
+
+
+def celu(input, alpha=1.0, inplace=False):
+    return _elu(input, alpha, 1.0, 1.0 / alpha)
 
 
 def silu(input, inplace=False):
-    return input / (torch.exp(-input) + 1)
+    # x * sigmoid(x): its gradient s (1 + x (1 - s)) as ATen's silu_backward (the quotient
+    # x / (exp(-x) + 1) overflows exp(-x)^2 for x < -44 in float32: a wrong sign, or NaN at -1e30)
+    return input * torch.sigmoid(input)
 
 
 def softplus(input, beta=1, threshold=20):
-    return torch.where(input * beta > threshold, input, torch.log1p(torch.exp(input * beta)) / beta)
+    # the exp branch sees 0 where x * beta > threshold: exp(1e30) = inf would put 0 * inf = NaN
+    # into the gradient (mish's at large x)
+    z = input * beta
+    big = z > threshold
+    return torch.where(big, input, torch.log1p(torch.exp(torch.where(big, torch.zeros_like(z), z))) / beta)
 
 
 def mish(input, inplace=False):
@@ -283,7 +318,10 @@ def mish(input, inplace=False):
 
 
 def hardtanh(input, min_val=-1.0, max_val=1.0, inplace=False):
-    return torch.clamp(input, min_val, max_val)
+    # ATen's hardtanh_backward: g only strictly inside (min_val, max_val); 0 at the bounds and
+    # for NaN (whose value stays NaN)
+    inside = (input > min_val) & (input < max_val)
+    return torch.where(inside, input, torch.clamp(input, min_val, max_val).detach())
 
 
 def relu6(input, inplace=False):
@@ -291,7 +329,38 @@ def relu6(input, inplace=False):
 
 
 def hardswish(input, inplace=False):
-    return input * torch.clamp(input + 3, 0, 6) / 6
+    # y = x * min(max(x + 3, 0), 6) / 6; ATen's vectorized backward: 0 where x < -3, g where
+    # x >= 3, g * (x / 3 + 0.5) elsewhere (NaN included: its gradient is NaN)
+    mid = ~((input < -3) | (input >= 3))
+    xs = torch.where(mid, input, torch.zeros_like(input))
+    return torch.where(mid, xs * (xs + 3) / 6, torch.where(input < -3, input * 0, input * 6 / 6))
+
+
+def hardsigmoid(input, inplace=False):
+    # y = min(max(x + 3, 0), 6) / 6; gradient g / 6 only strictly inside (-3, 3) (0 for NaN)
+    inside = (input > -3) & (input < 3)
+    return torch.where(inside, (input + 3) / 6, torch.clamp(input + 3, 0, 6).detach() / 6)
+
+
+def tanhshrink(input):
+    return input - input.tanh()
+
+
+def hardshrink(input, lambd=0.5):
+    # x outside [-lambd, lambd], else 0; gradient g only outside (0 for NaN, whose value stays NaN)
+    outside = (input < -lambd) | (input > lambd)
+    return torch.where(outside, input, torch.where(input == input, torch.zeros_like(input), input).detach())
+
+
+def softshrink(input, lambd=0.5):
+    # x - lambd above lambd, x + lambd below -lambd, else 0 (NaN included, with gradient 0)
+    return torch.where(input > lambd, input - lambd,
+                       torch.where(input < -lambd, input + lambd, torch.zeros_like(input)))
+
+
+def threshold(input, threshold, value, inplace=False):
+    # value where x <= threshold, else x (NaN passes, with its gradient)
+    return torch.where(input <= threshold, torch.full_like(input, value), input)
 
 
 def softsign(input):
@@ -299,8 +368,10 @@ def softsign(input):
 
 
 def logsigmoid(input):
-    # min(x, 0) - log1p(exp(-|x|))
-    return torch.clamp(input, max=0) - torch.log1p(torch.exp(-input.abs()))
+    # min(x, 0) - log1p(exp(-|x|)); ATen's log_sigmoid_backward treats x = 0 as positive:
+    # gradient z / (1 + z) there (0.5), so min and |x| take their x >= 0 branches at 0
+    neg = input < 0
+    return torch.where(neg, input, torch.zeros_like(input)) - torch.log1p(torch.exp(-torch.where(neg, -input, input)))
 
 
 def softmin(input, dim=None, _stacklevel=3, dtype=None):
@@ -444,6 +515,79 @@ class ReLU6(Hardtanh):
 
     def extra_repr(self):
         return 'inplace=True' if self.inplace else ''
+
+
+class SELU(Module):
+    def __init__(self, inplace=False):
+        super().__init__()
+        self.inplace = inplace
+
+    def forward(self, input):
+        return F.selu(input, self.inplace)
+
+    def extra_repr(self):
+        return 'inplace=True' if self.inplace else ''
+
+
+class CELU(Module):
+    def __init__(self, alpha=1., inplace=False):
+        super().__init__()
+        self.alpha = alpha
+        self.inplace = inplace
+
+    def forward(self, input):
+        return F.celu(input, self.alpha, self.inplace)
+
+    def extra_repr(self):
+        return 'alpha={}{}'.format(self.alpha, ', inplace=True' if self.inplace else '')
+
+
+class Hardsigmoid(Module):
+    def __init__(self, inplace=False):
+        super().__init__()
+        self.inplace = inplace
+
+    def forward(self, input):
+        return F.hardsigmoid(input, self.inplace)
+
+
+class Tanhshrink(Module):
+    def forward(self, input):
+        return F.tanhshrink(input)
+
+
+class Hardshrink(Module):
+    def __init__(self, lambd=0.5):
+        super().__init__()
+        self.lambd = lambd
+
+    def forward(self, input):
+        return F.hardshrink(input, self.lambd)
+
+    def extra_repr(self):
+        return '{}'.format(self.lambd)
+
+
+class Softshrink(Hardshrink):
+    def forward(self, input):
+        return F.softshrink(input, self.lambd)
+
+    def extra_repr(self):
+        return str(self.lambd)
+
+
+class Threshold(Module):
+    def __init__(self, threshold, value, inplace=False):
+        super().__init__()
+        self.threshold = threshold
+        self.value = value
+        self.inplace = inplace
+
+    def forward(self, input):
+        return F.threshold(input, self.threshold, self.value, self.inplace)
+
+    def extra_repr(self):
+        return 'threshold={}, value={}{}'.format(self.threshold, self.value, ', inplace=True' if self.inplace else '')
 
 
 class Softsign(Module):

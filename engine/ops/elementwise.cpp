@@ -380,6 +380,10 @@ Tensor unary(Un op, const Tensor& x0, UnParams p = {}) {
           unary_loop<T, T>(x, out, [](T v) { return T(v * v); });
         } else if (e == C(1)) {
           unary_loop<T, T>(x, out, [](T v) { return v; });
+        } else if (e == C(0.5)) {  // PyTorch: sqrt, so -inf -> NaN and -0.0 -> -0.0 (std::pow: inf, +0.0)
+          unary_loop<T, T>(x, out, [](T v) { return T(std::sqrt(C(v))); });
+        } else if (e == C(-0.5)) {  // PyTorch: rsqrt = 1 / sqrt (-0.0 -> -inf, -inf -> NaN)
+          unary_loop<T, T>(x, out, [](T v) { return T(C(1) / std::sqrt(C(v))); });
         } else {
           unary_loop<T, T>(x, out, [e](T v) { return T(std::pow(C(v), e)); });
         }
@@ -731,14 +735,16 @@ Tensor clamp(const Tensor& x, std::optional<double> lo, std::optional<double> hi
 }
 
 // ---- maximum / minimum ----  the gradient goes to the larger (smaller) input; ties split it
-// in half, as PyTorch.
+// in half. As PyTorch's formula (where(a == b, g / 2, g).masked_fill_(a < b, 0) for maximum's a),
+// an input loses the gradient only where it compares smaller (larger): a NaN on either side
+// gives both inputs g.
 static void minmax_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi, bool is_max) {
   Tensor a = n.saved_tensor(0), b = n.saved_tensor(1);
   Tensor z = zero_like_scalar(g);
   Tensor half = mul(g, scalar_of(g, 0.5));
-  Tensor tie = eq(a, b);
-  if (n.needs_input_grad(0)) gi[0] = where(is_max ? gt(a, b) : lt(a, b), g, where(tie, half, z));
-  if (n.needs_input_grad(1)) gi[1] = where(is_max ? gt(b, a) : lt(b, a), g, where(tie, half, z));
+  Tensor pass = where(eq(a, b), half, g);
+  if (n.needs_input_grad(0)) gi[0] = where(is_max ? lt(a, b) : gt(a, b), z, pass);
+  if (n.needs_input_grad(1)) gi[1] = where(is_max ? gt(a, b) : lt(a, b), z, pass);
 }
 static void maximum_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) { minmax_bw(n, g, gi, true); }
 static void minimum_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) { minmax_bw(n, g, gi, false); }

@@ -145,6 +145,18 @@ void atan_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {  // 1 / (1 + x
   Tensor x = n.saved_tensor(0);
   gi[0] = div(g, add(mul(x, x), scalar_like(x, 1)));
 }
+void asinh_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {  // 1 / sqrt(x^2 + 1)
+  Tensor x = n.saved_tensor(0);
+  gi[0] = div(g, sqrt(add(mul(x, x), scalar_like(x, 1))));
+}
+void acosh_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {  // 1 / sqrt(x^2 - 1)
+  Tensor x = n.saved_tensor(0);
+  gi[0] = div(g, sqrt(sub(mul(x, x), scalar_like(x, 1))));
+}
+void atanh_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {  // 1 / (1 - x^2)
+  Tensor x = n.saved_tensor(0);
+  gi[0] = div(g, sub(scalar_like(x, 1), mul(x, x)));
+}
 void rsqrt_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {  // -y^3 / 2
   Tensor y = n.saved_tensor(0);
   gi[0] = mul(g, mul(mul(y, mul(y, y)), scalar_like(y, -0.5)));
@@ -324,6 +336,9 @@ void register_pointwise_more_ops(std::vector<OpDef>& t) {
   TL_UNARY_ROW("asin", asin_bw, false, std::asin(v), "grad = g / sqrt(1 - x^2)");
   TL_UNARY_ROW("acos", acos_bw, false, std::acos(v), "grad = -g / sqrt(1 - x^2)");
   TL_UNARY_ROW("atan", atan_bw, false, std::atan(v), "grad = g / (1 + x^2)");
+  TL_UNARY_ROW("asinh", asinh_bw, false, std::asinh(v), "grad = g / sqrt(x^2 + 1)");
+  TL_UNARY_ROW("acosh", acosh_bw, false, std::acosh(v), "grad = g / sqrt(x^2 - 1)");
+  TL_UNARY_ROW("atanh", atanh_bw, false, std::atanh(v), "grad = g / (1 - x^2)");
   TL_UNARY_ROW("rsqrt", rsqrt_bw, true, decltype(v)(1) / std::sqrt(v), "grad = -g y^3 / 2");
   TL_UNARY_ROW("reciprocal", reciprocal_bw, true, decltype(v)(1) / v, "grad = -g y^2");
 #undef TL_UNARY_ROW
@@ -437,6 +452,7 @@ void register_inplace_twins(std::vector<OpDef>& t) {
                                       "expm1", "rsqrt", "reciprocal", "sign", "clamp", "clamp_min", "clamp_max",
                                       "pow",   "fmod",  "remainder", "floor_divide", "lerp", "addcmul", "addcdiv", "square",
                                       "erf",   "tan",   "atan",  "sinh",  "cosh",  "log2",  "log10", "asin", "acos",
+                                      "asinh", "acosh", "atanh",
                                       "bitwise_and", "bitwise_or", "bitwise_xor", "bitwise_not", "bitwise_left_shift",
                                       "bitwise_right_shift", "scatter", "scatter_add"};
   const size_t n = t.size();

@@ -252,6 +252,14 @@ static void amax_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   }
   gi[0] = div(mul(expand(reshape(g, keep.vec()), x.shape().vec()), mask), count);
 }
+// max() / min() over everything (PyTorch's evenly_distribute_backward): as amax's, except that a
+// NaN result shares the gradient among the NaN elements (amax's x == result mask gives NaN there)
+static void max_all_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  Tensor x = n.saved_tensor(0), out = n.saved_tensor(1);
+  Tensor mask = add(to_dtype(eq(x, out), g.dtype()),  // disjoint: a NaN x is never == out
+                    mul(to_dtype(ne(x, x), g.dtype()), to_dtype(ne(out, out), g.dtype())));
+  gi[0] = div(mul(expand(g, x.shape().vec()), mask), sum(mask));
+}
 static Tensor amax_impl(const OpDef& row, Red op, const Tensor& x, const IntList& dims, bool keepdim) {
   const char* name = row.name.c_str();
   // PyTorch's zero_numel_check_dims, before the duplicate-dim check: each listed dim in order must
@@ -429,8 +437,8 @@ void register_reduce_ops(std::vector<OpDef>& t) {
   for (const char* nm : {"max", "min"}) {
     bool is_max = nm[1] == 'a';
     t.push_back({std::string(nm) + "(Tensor input) -> Tensor", TM,
-                 [is_max](const Args& a) { return Value::tensor(is_max ? max(a.t(0)) : min(a.t(0))); }, amax_bw,
-                 "grad shared evenly by the elements equal to the result"});
+                 [is_max](const Args& a) { return Value::tensor(is_max ? max(a.t(0)) : min(a.t(0))); }, max_all_bw,
+                 "grad shared evenly by the elements equal to the result (the NaNs for a NaN result)"});
     t.push_back({std::string(nm) + ".dim(Tensor input, int dim, bool keepdim=False) -> (Tensor, Tensor(nograd))", TM,
                  [is_max](const Args& a) {
                    auto r = is_max ? max(a.t(0), a.i(1), a.b(2)) : min(a.t(0), a.i(1), a.b(2));
