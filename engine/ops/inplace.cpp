@@ -114,16 +114,18 @@ Tensor& finish_inplace(const char* op, Tensor& self, const Tensor& result, bool 
            "result type ", dtype_kernel_name(result.dtype()), " can't be cast to the desired output type ",
            dtype_kernel_name(self.dtype()));
   write_into(op, self, result);
-  if (recording && rebase_view(self, result)) return self;
   if (recording && result.grad_fn()) {
     // A node that saved its output (exp_, tanh_, sigmoid_) saved `result`, which now lives in
     // self: it refers to self's memory and version from here on, so a later in-place change of
-    // self is caught by backward (PyTorch saves self itself).
+    // self (or, through a view, of its base) is caught by backward (PyTorch saves self itself).
     for (SavedTensor& st : result.grad_fn()->saved)
       if (st.is_output && st.impl && st.impl->storage == result.impl()->storage) {
         st.impl = data_alias(self);
         st.version = self.version();
       }
+  }
+  if (recording && rebase_view(self, result)) return self;
+  if (recording && result.grad_fn()) {
     auto old_fn = self.impl()->grad_fn;
     self.impl()->grad_fn = result.grad_fn();
     self.impl()->requires_grad = true;

@@ -462,7 +462,7 @@ bool is_view_op(const std::string& name) {
   static const std::unordered_set<std::string> views = {
       "view",   "view_as", "reshape", "reshape_as", "flatten", "unflatten", "squeeze", "unsqueeze", "transpose",
       "t",      "permute", "movedim", "expand",     "expand_as", "select",  "slice",   "narrow",    "split",
-      "chunk",  "unbind",  "split_with_sizes"};
+      "chunk",  "unbind",  "split_with_sizes", "diagonal"};
   return views.count(name) != 0;
 }
 

@@ -155,6 +155,7 @@ Tensor clone(const Tensor& x);
 Tensor cat(const std::vector<Tensor>& xs, int64_t dim = 0);
 Tensor stack(const std::vector<Tensor>& xs, int64_t dim = 0);
 Tensor select(const Tensor& x, int64_t dim, int64_t index);
+Tensor diagonal(const Tensor& x, int64_t offset = 0, int64_t dim1 = 0, int64_t dim2 = 1);  // a view
 Tensor slice(const Tensor& x, int64_t dim, std::optional<int64_t> start, std::optional<int64_t> end,
              int64_t step = 1);
 Tensor index_select(const Tensor& x, int64_t dim, const Tensor& index);

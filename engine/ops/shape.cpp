@@ -332,6 +332,38 @@ Tensor slice(const Tensor& x, int64_t dim, std::optional<int64_t> start0, std::o
     n->attrs().shape = x.shape(), n->attrs().i0 = d, n->attrs().i1 = start, n->attrs().i2 = step;
   return out;
 }
+// ---- diagonal (a view) ----  the elements (i, i + offset) of dims d1, d2, as the last dim.
+// d/dx: zeros with g on that diagonal (index_add at the viewed elements: differentiable in g).
+static void diagonal_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  const Shape& s = n.attrs().shape;
+  Tensor pos;
+  {
+    NoGradGuard ng;
+    Tensor idx = view(arange(0, double(s.numel()), 1, DType::Int64), s.vec());
+    pos = reshape(contiguous(diagonal(idx, n.attrs().i0, n.attrs().i1, n.attrs().i2)), {-1});
+  }
+  Tensor z = zeros(Shape{s.numel()}, g.dtype());
+  gi[0] = reshape(index_add(z, 0, pos, reshape(contiguous(g), {-1})), s.vec());
+}
+Tensor diagonal(const Tensor& x, int64_t offset, int64_t dim1, int64_t dim2) {
+  const int d1 = wrap_dim("diagonal", dim1, x.dim()), d2 = wrap_dim("diagonal", dim2, x.dim());
+  TL_CHECK(d1 != d2, "diagonal dimensions cannot be identical ", dim1, ", ", dim2);
+  const int64_t n1 = x.shape()[d1], n2 = x.shape()[d2];
+  int64_t len = offset >= 0 ? std::min(n1, n2 - offset) : std::min(n1 + offset, n2);
+  len = std::max<int64_t>(len, 0);
+  int64_t off = x.impl()->offset;
+  if (len > 0) off += offset >= 0 ? offset * x.strides()[d2] : -offset * x.strides()[d1];
+  Shape s;
+  Dims st;
+  for (int k = 0; k < x.dim(); ++k)
+    if (k != d1 && k != d2) s.push_back(x.shape()[k]), st.push_back(x.strides()[k]);
+  s.push_back(len), st.push_back(x.strides()[d1] + x.strides()[d2]);
+  Tensor out = make_view(x, s, st, off);
+  if (Node* n = record(TL_ROW("diagonal"), {&x}, out))
+    n->attrs().shape = x.shape(), n->attrs().i0 = offset, n->attrs().i1 = d1, n->attrs().i2 = d2;
+  return out;
+}
+
 Tensor select(const Tensor& x, int64_t dim, int64_t index) {
   TL_CHECK(x.dim() > 0, "IndexError: select: invalid index of a 0-dim tensor. Use `tensor.item()` to convert a 0-dim tensor "
            "to a number");
@@ -702,6 +734,9 @@ void register_shape_ops(std::vector<OpDef>& t) {
                "grad_i = the slice of g that input i filled"});
   t.push_back({"stack(Tensor[] tensors, int dim=0) -> Tensor", kTorch,
                [](const Args& a) { return Value::tensor(stack(a.tensors(0), a.i(1))); }, nullptr, "composite: unsqueeze + cat"});
+  t.push_back({"diagonal(Tensor input, int offset=0, int dim1=0, int dim2=1) -> Tensor", TM,
+               [](const Args& a) { return Value::tensor(diagonal(a.t(0), a.i(1), a.i(2), a.i(3))); }, diagonal_bw,
+               "grad = zeros of the input's shape with g on the diagonal"});
   t.push_back({"select(Tensor input, int dim, int index) -> Tensor", TM | kInternal,
                [](const Args& a) { return Value::tensor(select(a.t(0), a.i(1), a.i(2))); }, nullptr, "composite: slice + squeeze"});
   t.push_back({"slice(Tensor input, int dim, int? start=None, int? end=None, int step=1) -> Tensor", kInternal,
