@@ -927,7 +927,10 @@ void register_elementwise_ops(std::vector<OpDef>& t) {
                "grad = -g"});
   t.push_back({"pow.Scalar(Tensor input, float exponent) -> Tensor", TM,
                [](const Args& a) {
-                 // An int tensor to an integer power stays integral, as PyTorch.
+                 // An int tensor to an integer power stays integral, as PyTorch. A bool tensor to a
+                 // Python bool stays bool, which pow's kernel does not implement.
+                 TL_CHECK(!(a.t(0).dtype() == DType::Bool && a.v[1].kind == Value::Kind::Bool),
+                          "\"pow\" not implemented for 'Bool'");
                  if (!a.t(0).is_floating_point() && !a.is_int_value(1))
                    return Value::tensor(pow(to_dtype(a.t(0), default_float_dtype()), a.f(1)));
                  return Value::tensor(pow(a.t(0), a.f(1)));
