@@ -106,7 +106,8 @@ Tensor log_softmax(const Tensor& x, int64_t dim) {
       // (x - max) - log(sum(exp(x - max))), as PyTorch: subtracting a rounded logsumexp from x
       // would lose precision at large |x|.
       Tensor m = x.numel() == 0 ? sum(x, {d}, true) : amax(x, {d}, true);  // (empty: no max)
-      m = where(eq(abs(m), Tensor::scalar(INFINITY, m.dtype())), zeros(Shape{}, m.dtype()), m);
+      // No special case for an infinite max (as PyTorch's kernels): a +inf max gives inf - inf =
+      // NaN in every element of its row ([inf, 1] -> [nan, nan]); an all -inf row gives NaN too.
       Tensor shifted = sub(x, m);
       out = sub(shifted, log(sum(exp(shifted), {d}, true)));
     }
