@@ -163,6 +163,9 @@ Tensor nll_loss(const Tensor& logp, const Tensor& target, int64_t ignore_index) 
     TL_CHECK((logp.dim() == 1 && target.dim() == 0) || (target.dim() == 1 && logp.shape()[0] == target.shape()[0]),
              "size mismatch (got input: ", sizes(logp), ", target: ", sizes(target), ")");
   }
+  // The kernel dispatches on the input's dtype before it reads the target as int64.
+  TL_CHECK(logp.is_floating_point(), "\"", logp.dim() > 2 ? "nll_loss2d_forward_out_frame" : "nll_loss_out_frame",
+           "\" not implemented for '", dtype_kernel_name(logp.dtype()), "'");
   TL_CHECK(target.dtype() == DType::Int64, "nll_loss: expected target of dtype int64, but got ",
            dtype_name(target.dtype()));
   if (logp.dim() == 1 && target.dim() == 1) {
