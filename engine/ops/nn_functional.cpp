@@ -313,7 +313,11 @@ Tensor layer_norm(const Tensor& x, const IntList& normalized_shape, const Tensor
   };
   check_affine(weight, "weight");
   check_affine(bias, "bias");
-  TL_CHECK(x.is_floating_point(), "layer_norm: expected a floating point tensor, got ", dtype_name(x.dtype()));
+  // PyTorch's LayerNormKernelImpl dispatches on x's dtype, then reads weight / bias as that type.
+  TL_CHECK(x.is_floating_point(), "\"LayerNormKernelImpl\" not implemented for '", dtype_kernel_name(x.dtype()), "'");
+  for (const Tensor* t : {&weight, &bias})
+    TL_CHECK(!t->defined() || t->dtype() == x.dtype(), "expected scalar type ", dtype_kernel_name(x.dtype()),
+             " but found ", dtype_kernel_name(t->dtype()));
   IntList dims;
   for (int i = x.dim() - k; i < x.dim(); ++i) dims.push_back(i);
   Tensor mu = mean(x, dims, true);
