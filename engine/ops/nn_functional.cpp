@@ -132,8 +132,10 @@ Tensor mse_loss(const Tensor& input0, const Tensor& target0) {
   // to a float one is converted (it has no gradient), two non-float ones are refused.
   const DType rt = promote(input0.dtype(), target0.dtype());
   TL_CHECK(is_floating(rt), "\"mse_cpu\" not implemented for '", dtype_kernel_name(rt), "'");
-  const Tensor input = input0.is_floating_point() ? input0 : to_dtype(input0, rt);
-  const Tensor target = target0.is_floating_point() ? target0 : to_dtype(target0, rt);
+  // F.mse_loss broadcasts both operands first (broadcast_tensors), so a 0-d float64 target next to
+  // a float32 input is no longer a 0-d "wrapped" operand: both run in promote_types (float64).
+  const Tensor input = input0.dtype() == rt ? input0 : to_dtype(input0, rt);
+  const Tensor target = target0.dtype() == rt ? target0 : to_dtype(target0, rt);
   Tensor out;
   {
     NoGradGuard ng;
