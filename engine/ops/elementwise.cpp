@@ -933,7 +933,10 @@ void register_elementwise_ops(std::vector<OpDef>& t) {
                "grad = -g"});
   t.push_back({"pow.Scalar(Tensor input, float exponent) -> Tensor", TM,
                [](const Args& a) {
-                 // An int tensor to an integer power stays integral, as PyTorch.
+                 // An int tensor to an integer power stays integral, as PyTorch. A bool tensor to a
+                 // Python bool stays bool, which pow's kernel does not implement.
+                 TL_CHECK(!(a.t(0).dtype() == DType::Bool && a.v[1].kind == Value::Kind::Bool),
+                          "\"pow\" not implemented for 'Bool'");
                  if (!a.t(0).is_floating_point() && !a.is_int_value(1))
                    return Value::tensor(pow(to_dtype(a.t(0), default_float_dtype()), a.f(1)));
                  return Value::tensor(pow(a.t(0), a.f(1)));
@@ -986,8 +989,15 @@ void register_elementwise_ops(std::vector<OpDef>& t) {
                "grad goes to the smaller input; ties split it"});
   t.push_back({"where(Tensor(nograd) condition, Number|Tensor input, Number|Tensor other) -> Tensor", kTorch,
                [](const Args& a) {
-                 TL_CHECK(a.v[1].kind == Value::Kind::Tensor || a.v[2].kind == Value::Kind::Tensor,
-                          "where: expected at least one of input and other to be a Tensor");
+                 if (a.v[1].kind != Value::Kind::Tensor && a.v[2].kind != Value::Kind::Tensor) {
+                   // Two Python numbers (PyTorch 1.13 wraps both): bool/int/float by the higher kind of
+                   // the two -> bool / int64 / the default float32; where(c, 1, 2.5) is float32.
+                   auto rank = [](const Value& v) { return v.kind == Value::Kind::Bool ? 0 : v.kind == Value::Kind::Int ? 1 : 2; };
+                   const int k = std::max(rank(a.v[1]), rank(a.v[2]));
+                   const DType dt = k == 0 ? DType::Bool : k == 1 ? DType::Int64 : DType::Float32;
+                   return Value::tensor(where(a.t(0), Tensor::scalar(a.v[1].as_double(), dt),
+                                              Tensor::scalar(a.v[2].as_double(), dt)));
+                 }
                  Tensor x = a.v[1].kind == Value::Kind::Tensor ? a.t(1) : a.num_or_t(1, 2);
                  return Value::tensor(where(a.t(0), x, a.num_or_t(2, 1)));
                }, where_bw, "grad_a = g where cond; grad_b = g where not cond"});

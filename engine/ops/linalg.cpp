@@ -202,14 +202,26 @@ void register_linalg_ops(std::vector<OpDef>& t) {
   t.push_back({"bmm(Tensor input, Tensor mat2) -> Tensor", TM, [](const Args& a) { return Value::tensor(bmm(a.t(0), a.t(1))); },
                bmm_bw, "grad_a = g @ b^T; grad_b = a^T @ g (per batch)"});
   t.push_back({"addmm(Tensor input, Tensor mat1, Tensor mat2, *, float beta=1, float alpha=1) -> Tensor", TM,
-               [](const Args& a) { return Value::tensor(addmm(a.t(0), a.t(1), a.t(2), a.f(3), a.f(4))); }, addmm_bw,
+               [](const Args& a) {
+                 // PyTorch's ADDMM_META checks input (self) against mat2 first.
+                 TL_CHECK(a.t(0).dtype() == a.t(2).dtype(), "self and mat2 must have the same dtype");
+                 return Value::tensor(addmm(a.t(0), a.t(1), a.t(2), a.f(3), a.f(4)));
+               }, addmm_bw,
                "grad_input = beta * g; grad_mat1 = alpha * g @ mat2^T; grad_mat2 = alpha * mat1^T @ g"});
   t.push_back({"matmul(Tensor input, Tensor other) -> Tensor", TM,
                [](const Args& a) {
                  return Value::tensor(matmul(a.t(0), a.t(1)));
                }, nullptr, "composite: mm/bmm and views"});
   t.push_back({"linear(Tensor input, Tensor weight, Tensor? bias=None) -> Tensor", kF,
-               [](const Args& a) { return Value::tensor(linear(a.t(0), a.t(1), a.opt_t(2))); }, nullptr,
+               [](const Args& a) {
+                 // PyTorch 1.13's linear is addmm(bias, x, W^T) for a 2-D x and a contiguous 3-D x
+                 // (folded to 2-D), whose first check is bias vs W's dtype; otherwise matmul + add_.
+                 const Tensor& x = a.t(0);
+                 const Tensor b = a.opt_t(2);
+                 if (b.defined() && (x.dim() == 2 || (x.dim() == 3 && x.is_contiguous())))
+                   TL_CHECK(b.dtype() == a.t(1).dtype(), "self and mat2 must have the same dtype");
+                 return Value::tensor(linear(x, a.t(1), b));
+               }, nullptr,
                "composite: x @ W^T + b"});
   t.push_back({"t(Tensor input) -> Tensor", TM, [](const Args& a) { return Value::tensor(tl::t(a.t(0))); }, nullptr,
                "composite: transpose(0, 1)"});

@@ -106,7 +106,8 @@ Tensor log_softmax(const Tensor& x, int64_t dim) {
       // (x - max) - log(sum(exp(x - max))), as PyTorch: subtracting a rounded logsumexp from x
       // would lose precision at large |x|.
       Tensor m = x.numel() == 0 ? sum(x, {d}, true) : amax(x, {d}, true);  // (empty: no max)
-      m = where(eq(abs(m), Tensor::scalar(INFINITY, m.dtype())), zeros(Shape{}, m.dtype()), m);
+      // No special case for an infinite max (as PyTorch's kernels): a +inf max gives inf - inf =
+      // NaN in every element of its row ([inf, 1] -> [nan, nan]); an all -inf row gives NaN too.
       Tensor shifted = sub(x, m);
       out = sub(shifted, log(sum(exp(shifted), {d}, true)));
     }
@@ -131,8 +132,10 @@ Tensor mse_loss(const Tensor& input0, const Tensor& target0) {
   // to a float one is converted (it has no gradient), two non-float ones are refused.
   const DType rt = promote(input0.dtype(), target0.dtype());
   TL_CHECK(is_floating(rt), "\"mse_cpu\" not implemented for '", dtype_kernel_name(rt), "'");
-  const Tensor input = input0.is_floating_point() ? input0 : to_dtype(input0, rt);
-  const Tensor target = target0.is_floating_point() ? target0 : to_dtype(target0, rt);
+  // F.mse_loss broadcasts both operands first (broadcast_tensors), so a 0-d float64 target next to
+  // a float32 input is no longer a 0-d "wrapped" operand: both run in promote_types (float64).
+  const Tensor input = input0.dtype() == rt ? input0 : to_dtype(input0, rt);
+  const Tensor target = target0.dtype() == rt ? target0 : to_dtype(target0, rt);
   Tensor out;
   {
     NoGradGuard ng;
@@ -162,6 +165,9 @@ Tensor nll_loss(const Tensor& logp, const Tensor& target, int64_t ignore_index) 
     TL_CHECK((logp.dim() == 1 && target.dim() == 0) || (target.dim() == 1 && logp.shape()[0] == target.shape()[0]),
              "size mismatch (got input: ", sizes(logp), ", target: ", sizes(target), ")");
   }
+  // The kernel dispatches on the input's dtype before it reads the target as int64.
+  TL_CHECK(logp.is_floating_point(), "\"", logp.dim() > 2 ? "nll_loss2d_forward_out_frame" : "nll_loss_out_frame",
+           "\" not implemented for '", dtype_kernel_name(logp.dtype()), "'");
   TL_CHECK(target.dtype() == DType::Int64, "nll_loss: expected target of dtype int64, but got ",
            dtype_name(target.dtype()));
   if (logp.dim() == 1 && target.dim() == 1) {
@@ -309,7 +315,11 @@ Tensor layer_norm(const Tensor& x, const IntList& normalized_shape, const Tensor
   };
   check_affine(weight, "weight");
   check_affine(bias, "bias");
-  TL_CHECK(x.is_floating_point(), "layer_norm: expected a floating point tensor, got ", dtype_name(x.dtype()));
+  // PyTorch's LayerNormKernelImpl dispatches on x's dtype, then reads weight / bias as that type.
+  TL_CHECK(x.is_floating_point(), "\"LayerNormKernelImpl\" not implemented for '", dtype_kernel_name(x.dtype()), "'");
+  for (const Tensor* t : {&weight, &bias})
+    TL_CHECK(!t->defined() || t->dtype() == x.dtype(), "expected scalar type ", dtype_kernel_name(x.dtype()),
+             " but found ", dtype_kernel_name(t->dtype()));
   IntList dims;
   for (int i = x.dim() - k; i < x.dim(); ++i) dims.push_back(i);
   Tensor mu = mean(x, dims, true);

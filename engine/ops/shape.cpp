@@ -763,7 +763,17 @@ void register_shape_ops(std::vector<OpDef>& t) {
                "grad_input = g with the written positions zeroed; grad_src = gather(g, index)"});
   t.push_back({"scatter.value(Tensor input, int dim, Tensor(nograd) index, Number value) -> Tensor", TM,
                [](const Args& a) {
-                 return Value::tensor(scatter(a.t(0), a.i(1), a.t(2), a.num_or_t(3, 0), true));
+                 // PyTorch's order: the meta checks (dim, index dims and dtype), an empty index returns,
+                 // then the kernel converts the number (c10::checked_convert: 1e300 into float32
+                 // overflows), then the bounds of each index.
+                 const Tensor& base = a.t(0);
+                 const Tensor& index = a.t(2);
+                 const int d = wrap_dim("scatter", a.i(1), base.dim());
+                 TL_CHECK(index.numel() == 0 || std::max(index.dim(), 1) == std::max(base.dim(), 1),
+                          "scatter(): Expected index to have the same number of dimensions as self");
+                 check_gather("scatter", base, d, index);
+                 if (index.numel() > 0) check_number_fits(a.v[3], base.dtype());
+                 return Value::tensor(scatter(base, a.i(1), index, a.num_or_t(3, 0), true));
                }, scatter_bw, "grad_input = g with the written positions zeroed"});
 }
 }  // namespace tl

@@ -356,7 +356,12 @@ void register_shape_more_ops(std::vector<OpDef>& t) {
                [](const Args& a) { return Value::tensor(masked_select(a.t(0), a.t(1))); }, nullptr,
                "composite: index_select of the selected positions"});
   t.push_back({"masked_fill(Tensor input, Tensor(nograd) mask, Number|Tensor value) -> Tensor", TM,
-               [](const Args& a) { return Value::tensor(masked_fill(a.t(0), a.t(1), a.num_or_t(2, 0))); }, nullptr,
+               [](const Args& a) {
+                 // A Python number is converted to x's dtype first (c10::checked_convert), before the
+                 // mask's checks: masked_fill(float32, mask, 1e300) overflows.
+                 check_number_fits(a.v[2], a.t(0).dtype());
+                 return Value::tensor(masked_fill(a.t(0), a.t(1), a.num_or_t(2, 0)));
+               }, nullptr,
                "composite: where(mask, value, x)"});
   t.push_back({"nonzero(Tensor input) -> Tensor(nograd)", TM, [](const Args& a) { return Value::tensor(nonzero(a.t(0))); }});
   t.push_back({"count_nonzero(Tensor input, int? dim=None) -> Tensor(nograd)", TM, [](const Args& a) {

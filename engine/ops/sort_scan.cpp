@@ -86,6 +86,8 @@ std::pair<Tensor, Tensor> topk(const Tensor& x, int64_t k, int64_t dim, bool lar
   dim = wrap_dim("topk", dim, x.dim());
   const int64_t len = x.dim() == 0 ? 1 : x.size(dim);
   TL_CHECK(k >= 0 && k <= len, "topk: selected index k out of range");
+  // PyTorch 1.13: a 0-d tensor returns before the kernel's dtype dispatch (topk(tensor(True), 1) works).
+  TL_CHECK(x.dim() == 0 || x.dtype() != DType::Bool, "\"topk_cpu\" not implemented for 'Bool'");
   Tensor idx = argsort_rows(x, dim, largest);
   if (x.dim() > 0) idx = contiguous(slice(idx, dim, 0, k));
   return {take_along(x, dim, idx, TL_ROW("topk")), idx};
@@ -185,9 +187,12 @@ Tensor roll(const Tensor& x, const IntList& shifts, const IntList& dims) {
            ", dims:", dims.size());
   Tensor r = x;
   for (size_t k = 0; k < dims.size(); ++k) {
+    // PyTorch's roll_cpu returns a clone of an empty tensor before looking at the dim; a 0-d
+    // tensor with explicit dims fails in self.size(dim).
+    if (x.numel() == 0) continue;
+    TL_CHECK(x.dim() > 0, "IndexError: Dimension specified as ", dims[k], " but tensor has no dimensions");
     const int64_t d = wrap_dim("roll", dims[k], x.dim());
-    const int64_t n = x.dim() == 0 ? 1 : x.size(d);
-    if (n == 0 || x.dim() == 0) continue;
+    const int64_t n = x.size(d);
     const int64_t s = ((shifts[k] % n) + n) % n;
     if (s == 0) continue;
     r = cat({slice(r, d, n - s, n), slice(r, d, 0, n - s)}, d);
@@ -373,13 +378,23 @@ void register_sort_scan_ops(std::vector<OpDef>& t) {
                }, nullptr, "composite: gather(x, dim, first k of argsort(x))"});
   t.push_back({"kthvalue(Tensor input, int k, int dim=-1, bool keepdim=False) -> (Tensor, Tensor(nograd))", TM,
                [](const Args& a) {
-                 TL_CHECK(a.t(0).dtype() != DType::Bool, "\"kthvalue_cpu\" not implemented for 'Bool'");
+                 // PyTorch's order: wrap the dim (IndexError), an empty reduction dim (IndexError),
+                 // k's range, then the dtype dispatch, which a 0-d tensor skips (it is copied).
+                 const Tensor& x = a.t(0);
+                 const int64_t d = wrap_dim("kthvalue", a.i(2), x.dim());
+                 TL_CHECK(x.dim() == 0 || x.size(d) > 0, "IndexError: kthvalue(): Expected reduction dim ", d,
+                          " to have non-zero size.");
+                 const int64_t len = x.dim() == 0 ? 1 : x.size(d);
+                 TL_CHECK(a.i(1) >= 1 && a.i(1) <= len, "kthvalue(): selected number k out of range for dimension ", d);
+                 TL_CHECK(x.dim() == 0 || x.dtype() != DType::Bool, "\"kthvalue_cpu\" not implemented for 'Bool'");
                  auto r = kth("kthvalue", TL_ROW("kthvalue"), a.t(0), a.i(1), a.i(2), a.b(3));
                  return return_type("kthvalue", r.first, r.second);
                }, nullptr, "composite: gather(x, dim, k-th of argsort(x))"});
   t.push_back({"median(Tensor input) -> Tensor", TM, [](const Args& a) {
                  const Tensor& x = a.t(0);
-                 TL_CHECK(x.dtype() != DType::Bool, "\"median_cpu\" not implemented for 'Bool'");
+                 // An empty tensor returns NaN converted to its dtype before the kernel's dtype
+                 // dispatch (median of an empty bool tensor is True).
+                 TL_CHECK(x.numel() == 0 || x.dtype() != DType::Bool, "\"median_cpu\" not implemented for 'Bool'");
                  if (x.numel() == 0) {  // PyTorch: NaN (an integer type: NaN converted, its minimum)
                    Tensor v = x.is_floating_point()
                                   ? add(mul(sum(x), Tensor::scalar(0, x.dtype())), Tensor::scalar(NAN, x.dtype()))
@@ -418,6 +433,7 @@ void register_sort_scan_ops(std::vector<OpDef>& t) {
                "composite: index_add / index_select of the diagonal positions"});
   t.push_back({"trace(Tensor input) -> Tensor", TM, [](const Args& a) {
                  const Tensor& x = a.t(0);
+                 TL_CHECK(x.dtype() != DType::Bool, "\"trace\" not implemented for 'Bool'");  // checked before the rank
                  TL_CHECK(x.dim() == 2, "trace: expected a matrix, but got tensor with dim ", x.dim());
                  Tensor r = sum(diag(x, 0));
                  label_node(r, TL_ROW("trace"), {&x});
