@@ -253,12 +253,13 @@ static void amax_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   gi[0] = div(mul(expand(reshape(g, keep.vec()), x.shape().vec()), mask), count);
 }
 // max() / min() over everything (PyTorch's evenly_distribute_backward): as amax's, except that a
-// NaN result shares the gradient among the NaN elements (amax's x == result mask gives NaN there)
+// NaN result shares the gradient among the NaN elements (amax's x == result mask selects none),
+// and the other elements are filled with 0 (not multiplied: 0 even for a NaN or inf gradient).
 static void max_all_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   Tensor x = n.saved_tensor(0), out = n.saved_tensor(1);
-  Tensor mask = add(to_dtype(eq(x, out), g.dtype()),  // disjoint: a NaN x is never == out
-                    mul(to_dtype(ne(x, x), g.dtype()), to_dtype(ne(out, out), g.dtype())));
-  gi[0] = div(mul(expand(g, x.shape().vec()), mask), sum(mask));
+  Tensor sel = std::isnan(out.item()) ? ne(x, x) : eq(x, out);
+  Tensor count = sum(to_dtype(sel, g.dtype()));
+  gi[0] = where(sel, div(g, count), Tensor::scalar(0, g.dtype()));
 }
 static Tensor amax_impl(const OpDef& row, Red op, const Tensor& x, const IntList& dims, bool keepdim) {
   const char* name = row.name.c_str();
