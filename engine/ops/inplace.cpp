@@ -134,11 +134,14 @@ Tensor& finish_inplace(const char* op, Tensor& self, const Tensor& result, bool 
   return self;
 }
 
-// PyTorch's get_overlap_status(a, b) == Partial (TensorIterator's assert_no_partial_overlap):
-// both non-empty, non-overlapping and dense (else "too hard": no error), in one storage, their
-// element ranges intersecting but not the same range with the same strides.
-bool partial_overlap(const Tensor& a, const Tensor& b) {
-  if (a.impl() == b.impl() || a.numel() == 0 || b.numel() == 0 || a.impl()->storage != b.impl()->storage) return false;
+}  // namespace
+
+// PyTorch's get_overlap_status(a, b) (ATen/MemoryOverlap.cpp): the same tensor is Full; an empty
+// one None; one not non-overlapping-and-dense TooHard (no error); else by the element ranges in a
+// shared storage: the same range with the same strides Full, intersecting ranges Partial.
+Overlap overlap_status(const Tensor& a, const Tensor& b) {
+  if (a.impl() == b.impl()) return Overlap::Full;
+  if (a.numel() == 0 || b.numel() == 0) return Overlap::None;
   auto dense = [](const Tensor& t) {
     std::vector<std::pair<int64_t, int64_t>> ds;  // (stride, size) of the dims of size > 1
     for (int k = 0; k < t.dim(); ++k)
@@ -151,11 +154,17 @@ bool partial_overlap(const Tensor& a, const Tensor& b) {
     }
     return true;
   };
-  if (!dense(a) || !dense(b)) return false;
+  if (!dense(a) || !dense(b)) return Overlap::TooHard;
+  if (a.impl()->storage != b.impl()->storage) return Overlap::None;
   const int64_t a0 = a.impl()->offset, a1 = a0 + a.numel(), b0 = b.impl()->offset, b1 = b0 + b.numel();
-  if (a0 == b0 && a1 == b1) return !(a.strides() == b.strides() && a.dim() == b.dim());
-  return a0 < b1 && b0 < a1;
+  if (a0 == b0 && a1 == b1) return a.strides() == b.strides() && a.dim() == b.dim() ? Overlap::Full : Overlap::Partial;
+  return a0 < b1 && b0 < a1 ? Overlap::Partial : Overlap::None;
 }
+
+// Partial overlap (TensorIterator's assert_no_partial_overlap between an output and an input).
+bool partial_overlap(const Tensor& a, const Tensor& b) { return overlap_status(a, b) == Overlap::Partial; }
+
+namespace {
 
 // self <- f(self, o).
 template <class F>

@@ -216,6 +216,9 @@ Tensor& div_(Tensor& self, const Tensor& o);
 Tensor& zero_(Tensor& self);
 Tensor& fill_(Tensor& self, double v);
 Tensor& copy_(Tensor& self, const Tensor& src);
+// PyTorch's get_overlap_status of two tensors (engine/ops/inplace.cpp).
+enum class Overlap { None, Partial, Full, TooHard };
+Overlap overlap_status(const Tensor& a, const Tensor& b);
 // PyTorch's internal-overlap check of a write into self (an expanded tensor): "op: unsupported
 // operation: more than one element of the written-to tensor refers to a single memory location".
 void check_no_overlap(const char* op, const Tensor& self);

@@ -29,31 +29,6 @@ DType result_type_of(std::initializer_list<const Tensor*> ts) {
   return *dim;
 }
 
-// PyTorch's get_overlap_status(a, b) (ATen/MemoryOverlap.cpp): the same tensor is Full; an empty
-// one None; one not non-overlapping-and-dense TooHard (no error); else by the element ranges in a
-// shared storage: the same range with the same strides Full, intersecting ranges Partial.
-enum class Overlap { None, Partial, Full, TooHard };
-Overlap overlap_status(const Tensor& a, const Tensor& b) {
-  if (a.impl() == b.impl()) return Overlap::Full;
-  if (a.numel() == 0 || b.numel() == 0) return Overlap::None;
-  auto dense = [](const Tensor& t) {
-    std::vector<std::pair<int64_t, int64_t>> ds;  // (stride, size) of the dims of size > 1
-    for (int k = 0; k < t.dim(); ++k)
-      if (t.shape()[k] > 1) ds.push_back({t.strides()[k], t.shape()[k]});
-    std::sort(ds.begin(), ds.end());
-    int64_t expect = 1;
-    for (const auto& d : ds) {
-      if (d.first != expect) return false;
-      expect *= d.second;
-    }
-    return true;
-  };
-  if (!dense(a) || !dense(b)) return Overlap::TooHard;
-  if (a.impl()->storage != b.impl()->storage) return Overlap::None;
-  const int64_t a0 = a.impl()->offset, a1 = a0 + a.numel(), b0 = b.impl()->offset, b1 = b0 + b.numel();
-  if (a0 == b0 && a1 == b1) return a.strides() == b.strides() && a.dim() == b.dim() ? Overlap::Full : Overlap::Partial;
-  return a0 < b1 && b0 < a1 ? Overlap::Partial : Overlap::None;
-}
 // clamp_min / clamp_max with a NaN bound: NaN everywhere in 1.13 (its vectorized max/min take the
 // bound's NaN; clamp(min=nan) alone keeps x). The gradient stays 0 (x >= nan is false).
 Tensor nan_bound(const Tensor& r, double bound) {
