@@ -120,6 +120,14 @@ bool rebase_view(Tensor& self, const Tensor& result) {
   const Shape base_shape = base.shape(), view_shape = self.shape();
   // The previous view's history no longer leads to self (PyTorch: retain_grad on it is lost).
   auto old_fn = self.impl()->grad_fn;
+  // PyTorch's CopySlices writes the op's gradient for the view's old values into the slice; here
+  // it arrives through the op's own edge to the view's old history and is added to what the base
+  // gets at the slice. That is -0.0 when such an edge exists (x + -0.0 keeps x's sign, so a -0.0
+  // gradient survives), else PyTorch's +0.0 (fill_, copy_ of another tensor).
+  bool flows_back = false;
+  if (old_fn && result.defined() && result.grad_fn())
+    for (const Edge& e : result.grad_fn()->next) flows_back = flows_back || e.fn == old_fn;
+  const double slice_zero = flows_back ? -0.0 : 0.0;
   if (old_fn && old_fn->retained.lock() == self.impl_ptr()) old_fn->retained.reset();
   // record() reads the base's previous edge before it makes the node the base's grad_fn.
   Node* n = record(TL_ROW("copy_slices"), {&base, &r}, base);
@@ -131,8 +139,8 @@ bool rebase_view(Tensor& self, const Tensor& result) {
     for (int64_t i = 0; i < pos.numel(); ++i) k[size_t(pp[i])] = 0.0;
     keep = Tensor::from_data(k, base_shape, DType::Bool);
   }
-  n->attrs().custom = [pos, keep, view_shape](const Tensor& g, std::vector<Tensor>& gi) {
-    gi[0] = where(keep, g, Tensor::scalar(0, g.dtype()));
+  n->attrs().custom = [pos, keep, view_shape, slice_zero](const Tensor& g, std::vector<Tensor>& gi) {
+    gi[0] = where(keep, g, Tensor::scalar(slice_zero, g.dtype()));
     gi[1] = reshape(index_select(reshape(g, {g.numel()}), 0, pos), view_shape.vec());
   };
   // self's grad_fn: AsStridedBackward0 from the base's new history.
