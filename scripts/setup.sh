@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Installs what tensorlens needs and is missing, idempotently: Debian packages with apt-get and
 # the npm devDependencies. Safe to run any number of times; does nothing when all is present.
-#   scripts/setup.sh            everything `npm test` and `npm start` need
-#   scripts/setup.sh --torch    also python3-torch (only for regenerating PyTorch goldens/bench)
+#   scripts/setup.sh            everything `npm test` and `npm start` need, python3-torch included
+#                               (npm test's differential fuzz runs PyTorch 1.13 as its oracle)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-pkgs=(cmake g++ make libeigen3-dev libfmt-dev catch2 clang libclang-rt-14-dev emscripten graphviz)
-if [[ "${1:-}" == "--torch" ]]; then pkgs+=(python3-torch libopenblas0-openmp); fi
+pkgs=(cmake g++ make libeigen3-dev libfmt-dev catch2 clang libclang-rt-14-dev emscripten graphviz
+  python3-torch libopenblas0-openmp)
 
 missing=()
 for p in "${pkgs[@]}"; do
