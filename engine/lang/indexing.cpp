@@ -382,7 +382,23 @@ Tensor Interp::tensor_index(const Tensor& x, std::vector<Value> items, Pos at, b
 
 void Interp::set_item(const Value& obj, const std::vector<Value>& idx, bool is_tuple, const Value& v, Pos at) {
   if (is_nd(obj)) return np_set_item(*this, obj, ranges_as_lists(idx), is_tuple, v, at);
-  if (obj.kind == K::Tensor) return tensor_set(obj.t, index_items(idx, is_tuple), v, at);
+  if (obj.kind == K::Tensor) {
+    if (obj.t.dim() == 0 && idx.size() == 1 && !is_tuple) {
+      if (auto s = as<SliceObj>(idx[0], Tag::Slice)) {
+        // PyTorch 1.13's set_item takes a lone slice to applySlice, which reads sizes[0] of the
+        // 0-d tensor (past its empty size list: it reads 0 here) before slicing: x0d[0:0] = v
+        // (start 0, stop 0, step 1 after Python's slice unpacking) copies v into the whole
+        // tensor; any other slice meets slice()'s 0-d check.
+        const int64_t step = s->step.is_none() ? 1 : to_index(s->step, at);
+        if (step == 0) fail(at, "ValueError: slice step cannot be zero");
+        const bool zero_zero = (s->lower.is_none() || to_index(s->lower, at) == 0) && !s->upper.is_none() &&
+                               to_index(s->upper, at) == 0 && step == 1;
+        if (!zero_zero) fail(at, "IndexError: slice() cannot be applied to a 0-dim tensor.");
+        return tensor_set(obj.t, {make_obj<EllipsisObj>()}, v, at);
+      }
+    }
+    return tensor_set(obj.t, index_items(idx, is_tuple), v, at);
+  }
   if (class_of(obj)) {
     Value out;
     const Value key = idx.size() == 1 && !is_tuple ? idx[0] : Value::tuple(idx);

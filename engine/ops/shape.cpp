@@ -522,7 +522,7 @@ static void for_each_gather(const Tensor& index, int d, F f) {
   (void)d;
   for (int64_t k = 0; k < n; ++k) {
     int64_t rem = k, off = 0;
-    int64_t coord[kMaxDims];
+    int64_t coord[kMaxDims] = {};  // a 0-d index is one element at coordinate 0
     for (int i = 0; i < s.n; ++i) coord[i] = rem / cst[i], rem %= cst[i];
     for (int i = 0; i < s.n; ++i) off += coord[i] * index.strides()[i];
     f(k, coord, pi[off]);
