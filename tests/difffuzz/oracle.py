@@ -42,10 +42,11 @@ _index_select = torch.index_select
 def index_select(input, dim, index, **kw):  # noqa: A002 (PyTorch's parameter name)
     # index_select of a 0-d tensor with an empty index returns a 0-d tensor of uninitialized memory
     # (6.9e-310, 3.4e-44, ...: different on every run); the values it gives flow on into the rest
-    # of the program, so the call is refused here instead.
-    if isinstance(input, torch.Tensor) and input.dim() == 0 and isinstance(index, torch.Tensor) and index.numel() == 0:
+    # of the program, so the call is refused here instead (after PyTorch's own checks).
+    r = _index_select(input, dim, index, **kw)
+    if input.dim() == 0 and index.numel() == 0:
         raise UndefinedResultError("index_select of a 0-d tensor with an empty index returns uninitialized memory")
-    return _index_select(input, dim, index, **kw)
+    return r
 
 
 torch.index_select = index_select
