@@ -60,10 +60,10 @@ function tsReturn(op) {
   if (r === 'Tensor(inplace)') return 'this';
   if (BOOL_RESULT.has(op.name)) return "Tensor<'bool'>";
   if (DTYPE_RESULT[op.name] && r !== 'Tensor(inplace)') return `Tensor<'${DTYPE_RESULT[op.name]}'>`;
-  if (r === 'Tensor' || r === 'Tensor(nograd)') return 'Tensor';
+  if (r === 'Tensor' || r === 'Tensor(nograd)' || r === 'Tensor(view)') return 'Tensor';
   if (r === '(Tensor, Tensor(nograd))') return '[values: Tensor, indices: Tensor]';
   if (r === '(Tensor...)') return '(Tensor | null)[]';
-  if (r === 'Tensor[]') return 'Tensor[]';  // split / chunk / unbind
+  if (r === 'Tensor[](view)') return 'Tensor[]';  // split / chunk / unbind
   if (r === 'None') return 'void';
   if (r === 'DType') return 'DType';
   if (r === 'Number' || r === 'int') return 'number';

@@ -62,9 +62,7 @@ Node::~Node() {
 }
 
 static std::string torch_type_name(const TensorImpl& t) {
-  std::string s = std::string("[torch.") + dtype_legacy_name(t.dtype) + " [";
-  for (int i = 0; i < t.shape.n; ++i) s += (i ? ", " : "") + std::to_string(t.shape.d[i]);
-  return s + "]]";
+  return std::string("[torch.") + dtype_legacy_name(t.dtype) + " " + sizes_str(t.shape) + "]";
 }
 
 Tensor Node::saved_tensor(size_t i) {

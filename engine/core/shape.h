@@ -70,6 +70,23 @@ inline std::string shape_str(const Shape& s) {
   return r + ")";
 }
 
+// PyTorch's list form of sizes in its messages: "[2, 3]"; a scalar's is "[]".
+inline std::string sizes_str(const int64_t* v, size_t n) {
+  std::string r = "[";
+  for (size_t i = 0; i < n; ++i) r += (i ? ", " : "") + std::to_string(v[i]);
+  return r + "]";
+}
+inline std::string sizes_str(const Shape& s) { return sizes_str(s.d, size_t(s.n)); }
+inline std::string sizes_str(const std::vector<int64_t>& v) { return sizes_str(v.data(), v.size()); }
+
+// Python's tuple form: "(2, 3)", "(4,)", "()".
+inline std::string py_tuple_str(const int64_t* v, size_t n) {
+  const std::string r = sizes_str(v, n);
+  return "(" + r.substr(1, r.size() - 2) + (n == 1 ? ",)" : ")");
+}
+inline std::string py_tuple_str(const Shape& s) { return py_tuple_str(s.d, size_t(s.n)); }
+inline std::string py_tuple_str(const std::vector<int64_t>& v) { return py_tuple_str(v.data(), v.size()); }
+
 inline Dims contiguous_strides(const Shape& s) {
   Dims st;
   st.n = s.n;

@@ -291,11 +291,6 @@ std::string op_of_grad_fn(const std::string& g) {
   return r;
 }
 
-std::string shape_list(const Shape& s) {
-  std::string r = "[";
-  for (int i = 0; i < s.n; ++i) r += (i ? ", " : "") + std::to_string(s.d[i]);
-  return r + "]";
-}
 
 // A Graphviz double-quoted string body. JSON's escaping fits: quotes and backslashes are
 // escaped (so a name can never form Graphviz's \N, \G, \l sequences), a newline becomes "\n"
@@ -342,7 +337,7 @@ std::string graph_json(const RunResult& result, const std::string& var) {
     json_append_quoted(out, n.op);
     out += ", \"grad_fn\": ";
     json_append_quoted(out, n.grad_fn);
-    out += ", \"shape\": " + shape_list(n.shape) + ", \"dtype\": \"" + dtype_name(n.dtype) + "\"";
+    out += ", \"shape\": " + sizes_str(n.shape) + ", \"dtype\": \"" + dtype_name(n.dtype) + "\"";
     out += std::string(", \"requires_grad\": ") + (n.requires_grad ? "true" : "false");
     out += std::string(", \"is_leaf\": ") + (n.is_leaf ? "true" : "false");
     out += ", \"value\": ";
@@ -406,7 +401,7 @@ std::string graph_json(const RunResult& result, const std::string& var) {
     first = false;
     out += "\"node\": " + std::to_string(it->second) + ", \"grad\": ";
     append_preview(out, st.grad_out);
-    out += ", \"grad_shape\": " + (st.grad_out.defined() ? shape_list(st.grad_out.shape()) : std::string("null"));
+    out += ", \"grad_shape\": " + (st.grad_out.defined() ? sizes_str(st.grad_out.shape()) : std::string("null"));
     if (nonfinite_json(st.grad_out) == "true") out += ", \"grad_nonfinite\": true";
     out += ", \"inputs\": [";
     bool first_in = true;
@@ -418,7 +413,7 @@ std::string graph_json(const RunResult& result, const std::string& var) {
       first_in = false;
       out += "\"to\": " + std::to_string(jt->second) + ", \"index\": " + std::to_string(in.index) + ", \"grad\": ";
       append_preview(out, in.grad);
-      out += ", \"shape\": " + shape_list(in.grad.shape()) + ", \"produced_shape\": " + shape_list(in.produced_shape);
+      out += ", \"shape\": " + sizes_str(in.grad.shape()) + ", \"produced_shape\": " + sizes_str(in.produced_shape);
       if (in.produced_grad.defined()) {  // the contribution before the unbroadcast
         out += ", \"produced_grad\": ";
         append_preview(out, in.produced_grad);
@@ -447,7 +442,7 @@ std::string graph_dot(const RunResult& result, const std::string& var) {
       label = n.op + "\n" + n.grad_fn;
       style = "shape=ellipse, style=filled, fillcolor=\"#eeeeff\"";
     } else {
-      label = (n.name.empty() ? std::string("(unnamed)") : n.name) + "\n" + shape_list(n.shape) + " " + dtype_name(n.dtype);
+      label = (n.name.empty() ? std::string("(unnamed)") : n.name) + "\n" + sizes_str(n.shape) + " " + dtype_name(n.dtype);
       const char* fill = n.is_leaf ? (n.requires_grad ? "#cfe8ff" : "#e6e6e6") : "#fff3c4";
       style = std::string("shape=box, style=\"filled,rounded\", fillcolor=\"") + fill + "\"";
       if (int(i) == g.root) style += ", penwidth=2";

@@ -227,14 +227,9 @@ Value Interp::index_basic(const Tensor& x, std::vector<Value>& items, Pos at, st
       if (src >= c.dim())
         fail(at, "IndexError: Dimension out of range (expected to be in range of [" + std::to_string(-c.dim()) + ", " +
                      std::to_string(c.dim() - 1) + "], but got " + std::to_string(src) + ")");
-      auto sizes = [](const Shape& s) {  // PyTorch's "[2, 3]"
-        std::string r = "[";
-        for (int q = 0; q < int(s.size()); ++q) r += (q ? ", " : "") + std::to_string(s[q]);
-        return r + "]";
-      };
       if (ix.shape()[j] != c.shape()[int(src)])
-        fail(at, "IndexError: The shape of the mask " + sizes(ix.shape()) + " at index " + std::to_string(j) +
-                     " does not match the shape of the indexed tensor " + sizes(c.shape()) + " at index " +
+        fail(at, "IndexError: The shape of the mask " + sizes_str(ix.shape()) + " at index " + std::to_string(j) +
+                     " does not match the shape of the indexed tensor " + sizes_str(c.shape()) + " at index " +
                      std::to_string(src));
     }
     // The mask's nonzero positions, one int64 index tensor per mask dim.
@@ -279,11 +274,7 @@ static Shape check_adv_indices(const Tensor& cur, const std::vector<Interp::AdvI
   }
   if (!ok) {
     std::string shapes;
-    for (size_t j = 0; j < adv.size(); ++j) {
-      shapes += j ? ", [" : "[";
-      for (int k = 0; k < adv[j].idx.dim(); ++k) shapes += (k ? ", " : "") + std::to_string(adv[j].idx.shape()[k]);
-      shapes += "]";
-    }
+    for (size_t j = 0; j < adv.size(); ++j) shapes += (j ? ", " : "") + sizes_str(adv[j].idx.shape());
     Interp::fail(at, "IndexError: shape mismatch: indexing tensors could not be broadcast together with shapes " + shapes);
   }
   for (const Interp::AdvIndex& a : adv)
@@ -501,23 +492,18 @@ void Interp::copy_to(const Tensor& dst, const Tensor& src0, Pos at) {
       int k = 0;
       while (k < src.dim() && src.shape()[k] == 1) ++k;
       for (int d = k; d < src.dim(); ++d) s.push_back(src.shape()[d]);
-      auto list = [](const Shape& sh) {
-        std::string r = "[";
-        for (int d = 0; d < sh.n; ++d) r += (d ? ", " : "") + std::to_string(sh[d]);
-        return r + "]";
-      };
       const Shape vs(s);
       if (vs.n > dst.dim())
-        fail(at, "RuntimeError: expand(torch." + std::string(dtype_legacy_name(src.dtype())) + "{" + list(vs) + "}, size=" +
-                     list(dst.shape()) + "): the number of sizes provided (" + std::to_string(dst.dim()) +
+        fail(at, "RuntimeError: expand(torch." + std::string(dtype_legacy_name(src.dtype())) + "{" + sizes_str(vs) + "}, size=" +
+                     sizes_str(dst.shape()) + "): the number of sizes provided (" + std::to_string(dst.dim()) +
                      ") must be greater or equal to the number of dimensions in the tensor (" + std::to_string(vs.n) + ")");
       for (int d = 0; d < vs.n; ++d) {
         const int64_t want = dst.shape()[dst.dim() - vs.n + d], have = vs[d];
         if (have != want && have != 1)
           fail(at, "RuntimeError: The expanded size of the tensor (" + std::to_string(want) +
                        ") must match the existing size (" + std::to_string(have) + ") at non-singleton dimension " +
-                       std::to_string(dst.dim() - vs.n + d) + ".  Target sizes: " + list(dst.shape()) +
-                       ".  Tensor sizes: " + list(vs));
+                       std::to_string(dst.dim() - vs.n + d) + ".  Target sizes: " + sizes_str(dst.shape()) +
+                       ".  Tensor sizes: " + sizes_str(vs));
       }
       src = at_pos(at, [&] { return expand(view(src, s), dst.shape().vec()); });
     }

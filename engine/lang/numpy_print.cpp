@@ -320,10 +320,7 @@ std::string np_array_repr(const Tensor& t) {
   std::string lst;
   if (t.numel() > 0 || (t.dim() == 1)) lst = array2string(t, ", ", prefix, int(suffix.size()));
   else {
-    std::string sh = "(";
-    for (int i = 0; i < t.dim(); ++i) sh += (i ? ", " : "") + std::to_string(t.shape()[i]);
-    sh += t.dim() == 1 ? ",)" : ")";
-    lst = "[], shape=" + sh;
+    lst = "[], shape=" + py_tuple_str(t.shape());
   }
   std::string s = prefix + lst + suffix;
   if (skipdtype) return s;

@@ -160,11 +160,6 @@ std::string tensor_str_rec(const Shown& s, const Formatter& f, int d, size_t bas
   return out + "]";
 }
 
-std::string py_tuple_of_ints(const Shape& shape) {
-  std::string r = "(";
-  for (int i = 0; i < shape.n; ++i) r += (i ? ", " : "") + std::to_string(shape.d[i]);
-  return r + (shape.n == 1 ? ",)" : ")");
-}
 
 }  // namespace
 
@@ -185,7 +180,7 @@ std::string plain_tensor_repr(const Tensor& t) {
   std::vector<std::string> suffixes;
   std::string body;
   if (t.numel() == 0) {
-    if (t.dim() != 1) suffixes.push_back("size=" + py_tuple_of_ints(t.shape()));
+    if (t.dim() != 1) suffixes.push_back("size=" + py_tuple_str(t.shape()));
     if (t.dtype() != DType::Float32) suffixes.push_back(std::string("dtype=torch.") + dtype_name(t.dtype()));
     body = "[]";
   } else {
@@ -247,9 +242,7 @@ std::string result_to_json(const RunResult& r) {
     if (!first) out += ", ";
     first = false;
     json_append_quoted(out, name);
-    out += ": {\"shape\": [";
-    for (int i = 0; i < t.dim(); ++i) out += (i ? ", " : "") + std::to_string(t.shape()[i]);
-    out += "], \"dtype\": \"";
+    out += ": {\"shape\": " + sizes_str(t.shape()) + ", \"dtype\": \"";
     out += dtype_name(t.dtype());
     out += "\", \"requires_grad\": ";
     out += t.requires_grad() ? "true" : "false";

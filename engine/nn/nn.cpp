@@ -290,10 +290,7 @@ Tensor LayerNorm::forward(const std::vector<Tensor>& in) {
 }
 
 std::string LayerNorm::extra_repr() const {
-  std::string r = "(";
-  for (size_t i = 0; i < normalized_shape.size(); ++i) r += (i ? ", " : "") + std::to_string(normalized_shape[i]);
-  r += normalized_shape.size() == 1 ? ",)" : ")";
-  return r + ", eps=" + py_float(eps) + ", elementwise_affine=" + (elementwise_affine ? "True" : "False");
+  return py_tuple_str(normalized_shape) + ", eps=" + py_float(eps) + ", elementwise_affine=" + (elementwise_affine ? "True" : "False");
 }
 
 Embedding::Embedding(int64_t num, int64_t dim, std::optional<int64_t> pad, Tensor weight, bool freeze)
@@ -549,10 +546,8 @@ Tensor BatchNorm::forward(const std::vector<Tensor>& in) {
   Tensor mu, var_b;
   if (use_batch) {
     if (training_) {
-      std::vector<int64_t> xs(x.shape().d, x.shape().d + x.dim());
-      std::string size = "[";
-      for (size_t i = 0; i < xs.size(); ++i) size += (i ? ", " : "") + std::to_string(xs[i]);
-      TL_CHECK(count > 1, "ValueError: Expected more than 1 value per channel when training, got input size torch.Size(", size, "])");
+      TL_CHECK(count > 1, "ValueError: Expected more than 1 value per channel when training, got input size torch.Size(",
+               sizes_str(x.shape()), ")");
     }
     mu = mean(x, red, true);
     var_b = var(x, red, 0, true);

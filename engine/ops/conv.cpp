@@ -20,15 +20,10 @@ namespace tl {
 
 namespace {
 
-std::string ints_str(const IntList& v) {
-  std::string r = "[";
-  for (size_t i = 0; i < v.size(); ++i) r += (i ? ", " : "") + std::to_string(v[i]);
-  return r + "]";
-}
 
 // An int or a pair of ints -> a pair (PyTorch's _pair).
 std::pair<int64_t, int64_t> pair2(const char* op, const char* what, const IntList& v) {
-  TL_CHECK(v.size() == 1 || v.size() == 2, op, ": ", what, " must be an int or a tuple of two ints, got ", ints_str(v));
+  TL_CHECK(v.size() == 1 || v.size() == 2, op, ": ", what, " must be an int or a tuple of two ints, got ", sizes_str(v));
   return v.size() == 1 ? std::make_pair(v[0], v[0]) : std::make_pair(v[0], v[1]);
 }
 
@@ -120,7 +115,7 @@ Tensor batched(const char* op, const Tensor& x) {
   if (std::strcmp(op, "max_pool2d") == 0 && x.dim() != 3 && x.dim() != 4)
     TL_FAIL("non-empty 3D or 4D (batch mode) tensor expected for input");
   TL_CHECK(x.dim() == 3 || x.dim() == 4, op, ": Expected 3D (unbatched) or 4D (batched) input, but got input of size: ",
-           ints_str(x.shape().vec()));
+           sizes_str(x.shape()));
   return x.dim() == 3 ? unsqueeze(x, 0) : x;
 }
 
@@ -177,11 +172,11 @@ Tensor fold(const Tensor& cols, const IntList& output_size, const IntList& kerne
             const IntList& padding, const IntList& stride) {
   check_float("fold", cols);
   TL_CHECK(cols.dim() == 2 || cols.dim() == 3, "fold: Expected 2D or 3D (batch mode) input tensor, but got input of size: ",
-           ints_str(cols.shape().vec()));
+           sizes_str(cols.shape()));
   Geo g = make_geo("fold", kernel_size, dilation, padding, stride);
   int64_t H, W;  // (not a structured binding: lambdas below capture them, which C++17 forbids)
   std::tie(H, W) = pair2("fold", "output_size", output_size);
-  TL_CHECK(H > 0 && W > 0, "fold: output_size should be greater than zero, got ", ints_str(output_size));
+  TL_CHECK(H > 0 && W > 0, "fold: output_size should be greater than zero, got ", sizes_str(output_size));
   set_out("fold", g, H, W);
   Tensor c3 = cols.dim() == 2 ? unsqueeze(cols, 0) : cols;
   const int64_t N = c3.shape()[0], K = g.kh * g.kw;
@@ -236,9 +231,9 @@ static void conv2d_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
 Tensor conv2d(const Tensor& x, const Tensor& w, const Tensor& b, const IntList& stride, const IntList& padding,
               const IntList& dilation, int64_t groups) {
   TL_CHECK(x.dim() == 3 || x.dim() == 4, "conv2d: Expected 3D (unbatched) or 4D (batched) input to conv2d, but got input of size: ",
-           ints_str(x.shape().vec()));
+           sizes_str(x.shape()));
   TL_CHECK(w.dim() == 4, "conv2d: weight should have 4 dimensions (out_channels, in_channels / groups, kH, kW), got size ",
-           ints_str(w.shape().vec()));
+           sizes_str(w.shape()));
   TL_CHECK(groups > 0, "conv2d: non-positive groups is not supported");
   check_float("conv2d", x);
   TL_CHECK(x.dtype() == w.dtype() && (!b.defined() || b.dtype() == x.dtype()),
@@ -246,13 +241,13 @@ Tensor conv2d(const Tensor& x, const Tensor& w, const Tensor& b, const IntList& 
            dtype_name(w.dtype()));
   Tensor x4 = x.dim() == 3 ? unsqueeze(x, 0) : x;
   const int64_t N = x4.shape()[0], C = x4.shape()[1], O = w.shape()[0];
-  TL_CHECK(C == w.shape()[1] * groups, "Given groups=", groups, ", weight of size ", ints_str(w.shape().vec()),
-           ", expected input", ints_str(x4.shape().vec()), " to have ", w.shape()[1] * groups, " channels, but got ", C,
+  TL_CHECK(C == w.shape()[1] * groups, "Given groups=", groups, ", weight of size ", sizes_str(w.shape()),
+           ", expected input", sizes_str(x4.shape()), " to have ", w.shape()[1] * groups, " channels, but got ", C,
            " channels instead");
   TL_CHECK(O % groups == 0, "Given groups=", groups, ", expected weight to be divisible by ", groups,
-           " at dimension 0, but got weight of size ", ints_str(w.shape().vec()), " instead");
-  TL_CHECK(!b.defined() || (b.dim() == 1 && b.shape()[0] == O), "Given weight of size ", ints_str(w.shape().vec()),
-           ", expected bias to be 1-dimensional with ", O, " elements, but got bias of size ", ints_str(b.shape().vec()),
+           " at dimension 0, but got weight of size ", sizes_str(w.shape()), " instead");
+  TL_CHECK(!b.defined() || (b.dim() == 1 && b.shape()[0] == O), "Given weight of size ", sizes_str(w.shape()),
+           ", expected bias to be 1-dimensional with ", O, " elements, but got bias of size ", sizes_str(b.shape()),
            " instead");
   Geo g = make_geo("conv2d", {w.shape()[2], w.shape()[3]}, dilation, padding, stride);
   set_out("conv2d", g, x4.shape()[2], x4.shape()[3]);

@@ -169,13 +169,8 @@ Tensor linear(const Tensor& x, const Tensor& w, const Tensor& b) {
     node = &matmul_node_row(x.dim(), w.dim());
     if (b.defined()) {
       // PyTorch: output.add_(bias): the product keeps its shape and dtype.
-      auto sizes = [](const Shape& s) {
-        std::string q = "[";
-        for (int i = 0; i < int(s.size()); ++i) q += (i ? ", " : "") + std::to_string(s[i]);
-        return q + "]";
-      };
       const Shape bs = broadcast_shapes("linear", r.shape(), b.shape());
-      TL_CHECK(bs == r.shape(), "output with shape ", sizes(r.shape()), " doesn't match the broadcast shape ", sizes(bs));
+      TL_CHECK(bs == r.shape(), "output with shape ", sizes_str(r.shape()), " doesn't match the broadcast shape ", sizes_str(bs));
       TL_CHECK(dtype_category(b.dtype()) <= dtype_category(r.dtype()), "result type ", dtype_kernel_name(b.dtype()),
                " can't be cast to the desired output type ", dtype_kernel_name(r.dtype()));
       const DType pd = r.dtype();
@@ -223,7 +218,7 @@ void register_linalg_ops(std::vector<OpDef>& t) {
                  return Value::tensor(linear(x, a.t(1), b));
                }, nullptr,
                "composite: x @ W^T + b"});
-  t.push_back({"t(Tensor input) -> Tensor", TM, [](const Args& a) { return Value::tensor(tl::t(a.t(0))); }, nullptr,
+  t.push_back({"t(Tensor input) -> Tensor(view)", TM, [](const Args& a) { return Value::tensor(tl::t(a.t(0))); }, nullptr,
                "composite: transpose(0, 1)"});
 }
 }  // namespace tl

@@ -155,15 +155,10 @@ Tensor nll_loss(const Tensor& logp, const Tensor& target, int64_t ignore_index) 
   TL_CHECK(logp.dim() == 1 || (target.dim() >= 1 && logp.shape()[0] == target.shape()[0]),
            "ValueError: Expected input batch_size (", logp.shape()[0], ") to match target batch_size (",
            target.dim() ? target.shape()[0] : 0, ").");
-  auto sizes = [](const Tensor& t) {  // PyTorch's "[2, 3]"
-    std::string s = "[";
-    for (int i = 0; i < t.dim(); ++i) s += (i ? ", " : "") + std::to_string(t.shape()[i]);
-    return s + "]";
-  };
   if (logp.dim() <= 2) {
     TL_CHECK(target.dim() <= 1, "0D or 1D target tensor expected, multi-target not supported");
     TL_CHECK((logp.dim() == 1 && target.dim() == 0) || (target.dim() == 1 && logp.shape()[0] == target.shape()[0]),
-             "size mismatch (got input: ", sizes(logp), ", target: ", sizes(target), ")");
+             "size mismatch (got input: ", sizes_str(logp.shape()), ", target: ", sizes_str(target.shape()), ")");
   }
   // The kernel dispatches on the input's dtype before it reads the target as int64.
   TL_CHECK(logp.is_floating_point(), "\"", logp.dim() > 2 ? "nll_loss2d_forward_out_frame" : "nll_loss_out_frame",
@@ -184,9 +179,9 @@ Tensor nll_loss(const Tensor& logp, const Tensor& target, int64_t ignore_index) 
     bool ok = target.dim() == logp.dim() - 1 && target.shape()[0] == N;
     for (int i = 2; ok && i < logp.dim(); ++i) ok = target.shape()[i - 1] == logp.shape()[i];
     TL_CHECK(ok, "nll_loss: expected target of size ", [&] {
-      std::string r = "[" + std::to_string(N);
-      for (int i = 2; i < logp.dim(); ++i) r += ", " + std::to_string(logp.shape()[i]);
-      return r + "]";
+      IntList want{N};
+      for (int i = 2; i < logp.dim(); ++i) want.push_back(logp.shape()[i]);
+      return sizes_str(want);
     }(), ", got ", target.shape_str());
     IntList perm{0};
     for (int i = 2; i < logp.dim(); ++i) perm.push_back(i);
@@ -294,24 +289,19 @@ Tensor dropout_(Tensor& x, double p, bool training) {
 Tensor layer_norm(const Tensor& x, const IntList& normalized_shape, const Tensor& weight, const Tensor& bias,
                   double eps) {
   const int k = int(normalized_shape.size());
-  auto list = [](const IntList& v) {
-    std::string r = "[";
-    for (size_t i = 0; i < v.size(); ++i) r += (i ? ", " : "") + std::to_string(v[i]);
-    return r + "]";
-  };
   TL_CHECK(k >= 1, "layer_norm: Expected normalized_shape to be at least 1-dimensional, i.e., containing at least one element, but got normalized_shape = []");
   bool ok = x.dim() >= k;
   for (int i = 0; ok && i < k; ++i) ok = x.shape()[x.dim() - k + i] == normalized_shape[size_t(i)];
   if (!ok) {
     std::vector<int64_t> xs(x.shape().d, x.shape().d + x.dim());
-    TL_FAIL("Given normalized_shape=", list(normalized_shape), ", expected input with shape [*, ",
-            list(normalized_shape).substr(1), ", but got input of size", list(xs));
+    TL_FAIL("Given normalized_shape=", sizes_str(normalized_shape), ", expected input with shape [*, ",
+            sizes_str(normalized_shape).substr(1), ", but got input of size", sizes_str(xs));
   }
   auto check_affine = [&](const Tensor& t, const char* what) {
     if (!t.defined()) return;
     std::vector<int64_t> ts(t.shape().d, t.shape().d + t.dim());
     TL_CHECK(ts == normalized_shape, "layer_norm: Expected ", what, " to be of same shape as normalized_shape, but got ",
-             what, " of shape ", list(ts), " and normalized_shape = ", list(normalized_shape));
+             what, " of shape ", sizes_str(ts), " and normalized_shape = ", sizes_str(normalized_shape));
   };
   check_affine(weight, "weight");
   check_affine(bias, "bias");

@@ -39,7 +39,9 @@ void parse_schema(OpDef& op) {
   op.key = s.substr(0, lp);
   op.name = op.key.substr(0, op.key.find('.'));
   op.returns = trim(s.substr(arrow + 4));
-  op.differentiable = op.returns == "Tensor" || op.returns == "(Tensor, Tensor(nograd))";
+  // "Tensor(view)" / "Tensor[](view)": the result views the input's memory (a differentiable view).
+  op.view = op.returns.size() > 6 && op.returns.compare(op.returns.size() - 6, 6, "(view)") == 0;
+  op.differentiable = op.returns == "Tensor" || op.returns == "Tensor(view)" || op.returns == "(Tensor, Tensor(nograd))";
   std::string body = s.substr(lp + 1, rp - lp - 1);
   bool kw_only = false;
   size_t pos = 0;
@@ -458,14 +460,6 @@ std::string bind_args(const OpDef& op, const std::vector<Value>& pos,
 namespace {
 
 // PyTorch's view ops (their results are views of their input; the in-place view ops return self).
-bool is_view_op(const std::string& name) {
-  static const std::unordered_set<std::string> views = {
-      "view",   "view_as", "reshape", "reshape_as", "flatten", "unflatten", "squeeze", "unsqueeze", "transpose",
-      "t",      "permute", "movedim", "expand",     "expand_as", "select",  "slice",   "narrow",    "split",
-      "chunk",  "unbind",  "split_with_sizes", "diagonal"};
-  return views.count(name) != 0;
-}
-
 // Differentiable views are the results of view ops only: any other op's result that is a view
 // (of an internal buffer, as cumsum's rows moved back into place, or of its input in a degenerate
 // case, as tile of an empty tensor) becomes a root, as PyTorch's non-view outputs are. A view op's
@@ -485,7 +479,7 @@ void settle_view(Tensor& t, const OpDef& op, const Args& args) {
   // autograd.grad's results stay what backward made them: sum's gradient is a view of the seed
   // (made under no_grad unless create_graph), so an in-place op on it is refused as in PyTorch.
   if (!from && op.name == "grad") return;
-  if (!from || !is_view_op(op.name)) {
+  if (!from || !op.view) {
     o->view_base.reset();
     o->is_view = false;
     return;

@@ -83,6 +83,7 @@ struct OpDef {
   std::vector<Param> params;
   bool differentiable = false;
   bool vararg = false;   // has an int... parameter
+  bool view = false;     // returns Tensor(view) / Tensor[](view): PyTorch's view ops
   std::string returns;
 };
 

@@ -686,19 +686,19 @@ static Value view_inplace(const Args& a, const OpDef& row, Tensor (*f)(const Arg
 
 void register_shape_ops(std::vector<OpDef>& t) {
   const unsigned TM = kTorch | kMethod;
-  t.push_back({"view(Tensor input, int... size) -> Tensor", kMethod,
+  t.push_back({"view(Tensor input, int... size) -> Tensor(view)", kMethod,
                [](const Args& a) { return Value::tensor(view(a.t(0), a.ints(1))); }, view_bw, "grad = g viewed as the input's shape"});
-  t.push_back({"reshape(Tensor input, int... shape) -> Tensor", TM,
+  t.push_back({"reshape(Tensor input, int... shape) -> Tensor(view)", TM,
                [](const Args& a) { return Value::tensor(reshape(a.t(0), a.ints(1))); }, nullptr, "composite: view, or clone + view"});
-  t.push_back({"flatten(Tensor input, int start_dim=0, int end_dim=-1) -> Tensor", TM,
+  t.push_back({"flatten(Tensor input, int start_dim=0, int end_dim=-1) -> Tensor(view)", TM,
                [](const Args& a) { return Value::tensor(flatten(a.t(0), a.i(1), a.i(2))); }, nullptr, "composite: reshape"});
-  t.push_back({"squeeze(Tensor input) -> Tensor", TM, [](const Args& a) { return Value::tensor(squeeze(a.t(0))); }, view_bw,
+  t.push_back({"squeeze(Tensor input) -> Tensor(view)", TM, [](const Args& a) { return Value::tensor(squeeze(a.t(0))); }, view_bw,
                "grad = g viewed as the input's shape"});
-  t.push_back({"squeeze.dim(Tensor input, int dim) -> Tensor", TM,
+  t.push_back({"squeeze.dim(Tensor input, int dim) -> Tensor(view)", TM,
                [](const Args& a) { return Value::tensor(squeeze(a.t(0), a.i(1))); }, view_bw, "grad = g viewed as the input's shape"});
-  t.push_back({"unsqueeze(Tensor input, int dim) -> Tensor", TM,
+  t.push_back({"unsqueeze(Tensor input, int dim) -> Tensor(view)", TM,
                [](const Args& a) { return Value::tensor(unsqueeze(a.t(0), a.i(1))); }, view_bw, "grad = g viewed as the input's shape"});
-  t.push_back({"transpose(Tensor input, int dim0, int dim1) -> Tensor", TM,
+  t.push_back({"transpose(Tensor input, int dim0, int dim1) -> Tensor(view)", TM,
                [](const Args& a) { return Value::tensor(transpose(a.t(0), a.i(1), a.i(2))); }, transpose_bw,
                "grad = g transposed back"});
   t.push_back({"unsqueeze_(Tensor input, int dim) -> Tensor(inplace)", kMethod, [](const Args& a) {
@@ -720,10 +720,10 @@ void register_shape_ops(std::vector<OpDef>& t) {
                    return view_inplace(a, op_row(nm),
                                        [](const Args& b) { return transpose(b.t(0), b.i(1), b.i(2)); });
                  }});
-  t.push_back({"permute(Tensor input, int... dims) -> Tensor", TM,
+  t.push_back({"permute(Tensor input, int... dims) -> Tensor(view)", TM,
                [](const Args& a) { return Value::tensor(permute(a.t(0), a.ints(1))); }, permute_bw,
                "grad = g permuted by the inverse permutation"});
-  t.push_back({"expand(Tensor input, int... size) -> Tensor", kMethod,
+  t.push_back({"expand(Tensor input, int... size) -> Tensor(view)", kMethod,
                [](const Args& a) { return Value::tensor(expand(a.t(0), a.ints(1))); }, expand_bw,
                "grad = g summed over the expanded dims"});
   t.push_back({"contiguous(Tensor input) -> Tensor", kMethod, [](const Args& a) { return Value::tensor(contiguous(a.t(0))); },
@@ -734,12 +734,12 @@ void register_shape_ops(std::vector<OpDef>& t) {
                "grad_i = the slice of g that input i filled"});
   t.push_back({"stack(Tensor[] tensors, int dim=0) -> Tensor", kTorch,
                [](const Args& a) { return Value::tensor(stack(a.tensors(0), a.i(1))); }, nullptr, "composite: unsqueeze + cat"});
-  t.push_back({"diagonal(Tensor input, int offset=0, int dim1=0, int dim2=1) -> Tensor", TM,
+  t.push_back({"diagonal(Tensor input, int offset=0, int dim1=0, int dim2=1) -> Tensor(view)", TM,
                [](const Args& a) { return Value::tensor(diagonal(a.t(0), a.i(1), a.i(2), a.i(3))); }, diagonal_bw,
                "grad = zeros of the input's shape with g on the diagonal"});
-  t.push_back({"select(Tensor input, int dim, int index) -> Tensor", TM | kInternal,
+  t.push_back({"select(Tensor input, int dim, int index) -> Tensor(view)", TM | kInternal,
                [](const Args& a) { return Value::tensor(select(a.t(0), a.i(1), a.i(2))); }, nullptr, "composite: slice + squeeze"});
-  t.push_back({"slice(Tensor input, int dim, int? start=None, int? end=None, int step=1) -> Tensor", kInternal,
+  t.push_back({"slice(Tensor input, int dim, int? start=None, int? end=None, int step=1) -> Tensor(view)", kInternal,
                [](const Args& a) { return Value::tensor(slice(a.t(0), a.i(1), a.opt_i(2), a.opt_i(3), a.i(4))); }, slice_bw,
                "grad = zeros with g placed at the slice"});
   t.push_back({"slice_backward(Tensor grad, int[] input_sizes, int dim, int start, int step) -> Tensor", kInternal,

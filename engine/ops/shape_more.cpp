@@ -36,9 +36,9 @@ Value split(const Tensor& x, const Value& spec, int64_t dim0) {
     for (const Value& v : *spec.items) total += v.i;
     TL_CHECK(total == len, "split_with_sizes expects split_sizes to sum exactly to ", len, " (input tensor's size at dimension ",
              dim, "), but got split_sizes=", [&] {
-               std::string s = "[";
-               for (size_t k = 0; k < spec.items->size(); ++k) s += (k ? ", " : "") + std::to_string((*spec.items)[k].i);
-               return s + "]";
+               IntList sizes;
+               for (const Value& v : *spec.items) sizes.push_back(v.i);
+               return sizes_str(sizes);
              }());
     for (const Value& v : *spec.items) {
       parts.push_back(slice(x, dim, start, start + v.i));
@@ -315,15 +315,15 @@ Tensor multinomial(const Tensor& p, int64_t n_sample, bool replacement) {
 
 void register_shape_more_ops(std::vector<OpDef>& t) {
   const unsigned TM = kTorch | kMethod;
-  t.push_back({"split(Tensor input, Any split_size_or_sections, int dim=0) -> Tensor[]", TM, [](const Args& a) {
+  t.push_back({"split(Tensor input, Any split_size_or_sections, int dim=0) -> Tensor[](view)", TM, [](const Args& a) {
                  const Value& s = a.v[1];
                  TL_CHECK(s.kind == Value::Kind::Int || s.is_seq(),
                           "split(): argument 'split_size_or_sections' must be int or a list of ints, not ", s.type_name());
                  return split(a.t(0), s, a.i(2));
                }, nullptr, "composite: slices"});
-  t.push_back({"chunk(Tensor input, int chunks, int dim=0) -> Tensor[]", TM,
+  t.push_back({"chunk(Tensor input, int chunks, int dim=0) -> Tensor[](view)", TM,
                [](const Args& a) { return chunk(a.t(0), a.i(1), a.i(2)); }, nullptr, "composite: slices"});
-  t.push_back({"unbind(Tensor input, int dim=0) -> Tensor[]", TM, [](const Args& a) {
+  t.push_back({"unbind(Tensor input, int dim=0) -> Tensor[](view)", TM, [](const Args& a) {
                  const Tensor& x = a.t(0);
                  TL_CHECK(x.dim() > 0, "IndexError: Dimension specified as 0 but tensor has no dimensions");
                  const int64_t d = wrap_dim("unbind", a.i(1), x.dim());
@@ -331,7 +331,7 @@ void register_shape_more_ops(std::vector<OpDef>& t) {
                  for (int64_t k = 0; k < x.size(d); ++k) parts.push_back(select(x, d, k));
                  return tensors(parts, x, TL_ROW("unbind"));
                }, nullptr, "composite: selects"});
-  t.push_back({"narrow(Tensor input, int dim, int start, int length) -> Tensor", TM, [](const Args& a) {
+  t.push_back({"narrow(Tensor input, int dim, int start, int length) -> Tensor(view)", TM, [](const Args& a) {
                  const Tensor& x = a.t(0);
                  TL_CHECK(x.dim() > 0, "narrow() cannot be applied to a 0-dim tensor.");
                  const int64_t d = wrap_dim("narrow", a.i(1), x.dim()), len = x.size(d);
@@ -378,10 +378,10 @@ void register_shape_more_ops(std::vector<OpDef>& t) {
     t.push_back({nm + ".dim(Tensor input, int dim, bool keepdim=False) -> Tensor(nograd)", TM,
                  [is_any](const Args& a) { return Value::tensor(any_all(is_any, a.t(0), a.i(1), a.b(2))); }});
   }
-  t.push_back({"movedim(Tensor input, int[] source, int[] destination) -> Tensor", TM,
+  t.push_back({"movedim(Tensor input, int[] source, int[] destination) -> Tensor(view)", TM,
                [](const Args& a) { return Value::tensor(movedim(a.t(0), a.ints(1), a.ints(2))); }, nullptr,
                "composite: permute"});
-  t.push_back({"unflatten(Tensor input, int dim, int[] sizes) -> Tensor", TM, [](const Args& a) {
+  t.push_back({"unflatten(Tensor input, int dim, int[] sizes) -> Tensor(view)", TM, [](const Args& a) {
                  const Tensor& x = a.t(0);
                  IntList sizes = a.ints(2);
                  // ATen's order: wrap dim (a 0-d tensor has range [-1, 0]), sizes non-empty, size(dim)
@@ -399,15 +399,15 @@ void register_shape_more_ops(std::vector<OpDef>& t) {
                  s.insert(s.begin() + d, sizes.begin(), sizes.end());
                  return Value::tensor(view(x, s));
                }, nullptr, "composite: view"});
-  t.push_back({"expand_as(Tensor input, Tensor(nograd) other) -> Tensor", kMethod, [](const Args& a) {
+  t.push_back({"expand_as(Tensor input, Tensor(nograd) other) -> Tensor(view)", kMethod, [](const Args& a) {
                  const Shape& s = a.t(1).shape();  // expand: a new view even to the same shape
                  return Value::tensor(expand(a.t(0), IntList(s.begin(), s.end())));
                }, nullptr, "composite: expand"});
-  t.push_back({"view_as(Tensor input, Tensor(nograd) other) -> Tensor", kMethod, [](const Args& a) {
+  t.push_back({"view_as(Tensor input, Tensor(nograd) other) -> Tensor(view)", kMethod, [](const Args& a) {
                  const Shape& s = a.t(1).shape();
                  return Value::tensor(view(a.t(0), IntList(s.begin(), s.end())));
                }, nullptr, "composite: view"});
-  t.push_back({"reshape_as(Tensor input, Tensor(nograd) other) -> Tensor", kMethod, [](const Args& a) {
+  t.push_back({"reshape_as(Tensor input, Tensor(nograd) other) -> Tensor(view)", kMethod, [](const Args& a) {
                  const Shape& s = a.t(1).shape();
                  return Value::tensor(reshape(a.t(0), IntList(s.begin(), s.end())));
                }, nullptr, "composite: reshape"});
