@@ -36,7 +36,8 @@ const char* kUsage =
     "  ops     print the op table as a JSON array of {key, schema, expose} rows\n"
     "  batch   run many scripts read from stdin, each ended by a line '#%%END', each in a\n"
     "          fresh interpreter; print one JSON line per script: the run's JSON plus\n"
-    "          \"ok\": true and \"leaf\" (is_leaf per tensor), or {\"ok\": false, \"type\",\n"
+    "          \"ok\": true, \"leaf\" (is_leaf per tensor) and \"grad_fn\" (its node's name or\n"
+    "          null per tensor), or {\"ok\": false, \"type\",\n"
     "          \"message\", \"line\"} (the differential fuzzer's fast path)\n";
 
 int usage(const std::string& msg) {
@@ -118,6 +119,15 @@ int batch_main() {
         if (i) out += ", ";
         tl::lang::json_append_quoted(out, result.tensors[i].first);
         out += result.tensors[i].second.is_leaf() ? ": true" : ": false";
+      }
+      out += "}, \"grad_fn\": {";
+      for (size_t i = 0; i < result.tensors.size(); ++i) {
+        if (i) out += ", ";
+        tl::lang::json_append_quoted(out, result.tensors[i].first);
+        out += ": ";
+        const auto fn = result.tensors[i].second.grad_fn();
+        if (fn) tl::lang::json_append_quoted(out, fn->name());
+        else out += "null";
       }
       out += "}}";
     } else {

@@ -326,6 +326,16 @@ Value Interp::call_builtin(Bi id, const char* name, std::vector<Value>& pos, Kw&
       no_kw(name, kw, at);
       nargs(name, pos, 0, 0, at);
       return Value::boolean(grad_enabled());
+    case Bi::TlLabel: {
+      // torch._tl_label(out, 'row', input[, input2]) -> out: a prelude function that PyTorch has
+      // as one native op names the node it made after that op's row (EluBackward0, ...).
+      no_kw(name, kw, at);
+      nargs(name, pos, 2, 4, at);
+      if (pos[0].kind != K::Tensor || pos[1].kind != K::Str) fail(at, "TypeError: _tl_label(Tensor, str, Tensor...)");
+      auto in = [&](size_t k) { return pos.size() > k && pos[k].kind == K::Tensor ? &pos[k].t : nullptr; };
+      at_pos(at, [&] { label_node(pos[0].t, op_row(pos[1].s.c_str()), {in(2), in(3)}); });
+      return pos[0];
+    }
     case Bi::SetGradEnabled:
     case Bi::TorchGenerator:
     case Bi::TimeClock: return call_torch_extra(id, name, pos, kw, at);

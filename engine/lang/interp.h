@@ -102,7 +102,7 @@ struct ModuleObj : Obj {
 
 enum class Bi : uint8_t {
   Print, Len, Range, Float, Int, Bool, Str, Repr, Abs, Min, Max, Sum, Round, List, Tuple, Enumerate,
-  Zip, Isinstance, Sorted, Reversed, Any, All, IsGradEnabled,
+  Zip, Isinstance, Sorted, Reversed, Any, All, IsGradEnabled, TlLabel,
   Dict, Set, Type, Id, Hasattr, Getattr, Setattr, Delattr, Callable, Iter, Next, Map, Filter, Divmod,
   Pow, Chr, Ord, Hash, Issubclass, Super, Object, Staticmethod, Classmethod, Property, Format, Vars,
   NNModuleInit, ExceptionInit, Parameter,

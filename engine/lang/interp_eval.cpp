@@ -583,7 +583,9 @@ const Value* Interp::dict_get(const DictObj& d, const Value& k, Pos at) {
         Value x3 = call1("mul", kTorch, {call1("mul", kTorch, {x, x}, at), x}, at);
         Value inner = call1("add", kTorch, {x, call1("mul", kTorch, {x3, num(0.044715)}, at)}, at);
         Value t = call1("tanh", kTorch, {call1("mul", kTorch, {inner, num(M_SQRT2 * M_2_SQRTPI * 0.5)}, at)}, at);
-        return call1("mul", kTorch, {call1("mul", kTorch, {x, num(0.5)}, at), call1("add", kTorch, {t, num(1.0)}, at)}, at);
+        Value y = call1("mul", kTorch, {call1("mul", kTorch, {x, num(0.5)}, at), call1("add", kTorch, {t, num(1.0)}, at)}, at);
+        if (x.kind == K::Tensor && y.kind == K::Tensor) label_node(y.t, TL_ROW("gelu"), {&x.t});  // GeluBackward0
+        return y;
       }
     }
     if (f->name == "cross_entropy" && !f->self.defined()) {

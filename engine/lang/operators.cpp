@@ -55,7 +55,10 @@ Value Interp::tensor_binop(BinOpKind op, const Value& a, const Value& b, Pos at)
   switch (op) {
     case BinOpKind::Add:
     case BinOpKind::Mul: return call_table(name, where, {b, a}, {}, at);
-    case BinOpKind::Pow: return call_table(name, kTorch, {a, b}, {}, at);
+    case BinOpKind::Pow: {  // PyTorch's __rpow__: torch.tensor(number, dtype=result_type) ** x (PowBackward1)
+      Tensor w = wrap_scalar(a.as_double(), b.t, a.kind != K::Float);
+      return call_table(name, where, {Value::tensor(w), b}, {}, at);
+    }
     case BinOpKind::MatMul: unsupported(op, a, b, at);
     case BinOpKind::Div: {  // PyTorch's __rtruediv__: reciprocal(x) * number (its values and its graph)
       Value rec = call_table("reciprocal", kTorch, {b}, {}, at);

@@ -2,8 +2,8 @@
 // modules that PyTorch 1.13 itself builds from other ops (or that are a few lines over existing
 // ops): module_attr (torch_names.cpp) reads one of these when the native module lacks the name.
 // Each follows PyTorch's formula (ATen's CPU kernel or torch/nn/functional.py) so that the
-// printed values match; the autograd node of a result is that of the last op used (PyTorch's own
-// grad_fn name differs for elu/silu/softplus/mish/huber_loss/cumprod, which are native ops there).
+// printed values match. Where PyTorch has a native op, torch._tl_label names the node the function
+// made after it (EluBackward0, CumprodBackward0, ...); elsewhere it is the last op's, as in PyTorch.
 #include "engine/lang/interp.h"
 
 namespace tl::lang::detail {
@@ -26,11 +26,11 @@ def is_floating_point(input):
 def fmax(input, other):
     # max ignoring a NaN (NaN only if both are); ATen's gradient mask: input where
     # input >= other or other is NaN, other elsewhere
-    return torch.where((input >= other) | (other != other), input, other)
+    return torch._tl_label(torch.where((input >= other) | (other != other), input, other), 'fmax', input, other)
 
 
 def fmin(input, other):
-    return torch.where((input <= other) | (other != other), input, other)
+    return torch._tl_label(torch.where((input <= other) | (other != other), input, other), 'fmin', input, other)
 
 
 def index_add_(input, dim, index, source, *, alpha=1):
@@ -99,16 +99,18 @@ def cumprod(input, dim, *, dtype=None):
     for p in parts[1:]:
         acc = acc * p
         out.append(acc)
-    return torch.stack(out, dim)
+    return torch._tl_label(torch.stack(out, dim), 'cumprod', input)
 
 
 def dist(input, other, p=2):
     d = (input - other).abs()
     if p == 0:
-        return (d != 0).sum().to(d.dtype)
-    if p == float('inf'):
-        return d.max()
-    return torch.norm(d, p)
+        r = (d != 0).sum().to(d.dtype)
+    elif p == float('inf'):
+        r = d.max()
+    else:
+        r = torch.norm(d, p)
+    return torch._tl_label(r, 'dist', input, other)
 
 
 def cdist(x1, x2, p=2.0, compute_mode='use_mm_for_euclid_dist_if_necessary'):
@@ -288,21 +290,21 @@ def _elu(input, alpha, scale, input_scale):
 
 
 def elu(input, alpha=1.0, inplace=False):
-    return _elu(input, alpha, 1.0, 1.0)
+    return torch._tl_label(_elu(input, alpha, 1.0, 1.0), 'elu', input)
 
 
 def selu(input, inplace=False):
-    return _elu(input, 1.6732632423543772848170429916717, 1.0507009873554804934193349852946, 1.0)
+    return torch._tl_label(_elu(input, 1.6732632423543772848170429916717, 1.0507009873554804934193349852946, 1.0), 'elu', input)
 
 
 def celu(input, alpha=1.0, inplace=False):
-    return _elu(input, alpha, 1.0, 1.0 / alpha)
+    return torch._tl_label(_elu(input, alpha, 1.0, 1.0 / alpha), 'celu', input)
 
 
 def silu(input, inplace=False):
     # x * sigmoid(x): its gradient s (1 + x (1 - s)) as ATen's silu_backward (the quotient
     # x / (exp(-x) + 1) overflows exp(-x)^2 for x < -44 in float32: a wrong sign, or NaN at -1e30)
-    return input * torch.sigmoid(input)
+    return torch._tl_label(input * torch.sigmoid(input), 'silu', input)
 
 
 def softplus(input, beta=1, threshold=20):
@@ -314,14 +316,14 @@ def softplus(input, beta=1, threshold=20):
 
 
 def mish(input, inplace=False):
-    return input * torch.tanh(softplus(input))
+    return torch._tl_label(input * torch.tanh(softplus(input)), 'mish', input)
 
 
 def hardtanh(input, min_val=-1.0, max_val=1.0, inplace=False):
     # ATen's hardtanh_backward: g only strictly inside (min_val, max_val); 0 at the bounds and
     # for NaN (whose value stays NaN)
     inside = (input > min_val) & (input < max_val)
-    return torch.where(inside, input, torch.clamp(input, min_val, max_val).detach())
+    return torch._tl_label(torch.where(inside, input, torch.clamp(input, min_val, max_val).detach()), 'hardtanh', input)
 
 
 def relu6(input, inplace=False):
@@ -333,13 +335,13 @@ def hardswish(input, inplace=False):
     # x >= 3, g * (x / 3 + 0.5) elsewhere (NaN included: its gradient is NaN)
     mid = ~((input < -3) | (input >= 3))
     xs = torch.where(mid, input, torch.zeros_like(input))
-    return torch.where(mid, xs * (xs + 3) / 6, torch.where(input < -3, input * 0, input * 6 / 6))
+    return torch._tl_label(torch.where(mid, xs * (xs + 3) / 6, torch.where(input < -3, input * 0, input * 6 / 6)), 'hardswish', input)
 
 
 def hardsigmoid(input, inplace=False):
     # y = min(max(x + 3, 0), 6) / 6; gradient g / 6 only strictly inside (-3, 3) (0 for NaN)
     inside = (input > -3) & (input < 3)
-    return torch.where(inside, (input + 3) / 6, torch.clamp(input + 3, 0, 6).detach() / 6)
+    return torch._tl_label(torch.where(inside, (input + 3) / 6, torch.clamp(input + 3, 0, 6).detach() / 6), 'hardsigmoid', input)
 
 
 def tanhshrink(input):
@@ -349,18 +351,18 @@ def tanhshrink(input):
 def hardshrink(input, lambd=0.5):
     # x outside [-lambd, lambd], else 0; gradient g only outside (0 for NaN, whose value stays NaN)
     outside = (input < -lambd) | (input > lambd)
-    return torch.where(outside, input, torch.where(input == input, torch.zeros_like(input), input).detach())
+    return torch._tl_label(torch.where(outside, input, torch.where(input == input, torch.zeros_like(input), input).detach()), 'hardshrink', input)
 
 
 def softshrink(input, lambd=0.5):
     # x - lambd above lambd, x + lambd below -lambd, else 0 (NaN included, with gradient 0)
-    return torch.where(input > lambd, input - lambd,
-                       torch.where(input < -lambd, input + lambd, torch.zeros_like(input)))
+    return torch._tl_label(torch.where(input > lambd, input - lambd,
+                                       torch.where(input < -lambd, input + lambd, torch.zeros_like(input))), 'softshrink', input)
 
 
 def threshold(input, threshold, value, inplace=False):
     # value where x <= threshold, else x (NaN passes, with its gradient)
-    return torch.where(input <= threshold, torch.full_like(input, value), input)
+    return torch._tl_label(torch.where(input <= threshold, torch.full_like(input, value), input), 'threshold', input)
 
 
 def softsign(input):
@@ -371,7 +373,7 @@ def logsigmoid(input):
     # min(x, 0) - log1p(exp(-|x|)); ATen's log_sigmoid_backward treats x = 0 as positive:
     # gradient z / (1 + z) there (0.5), so min and |x| take their x >= 0 branches at 0
     neg = input < 0
-    return torch.where(neg, input, torch.zeros_like(input)) - torch.log1p(torch.exp(-torch.where(neg, -input, input)))
+    return torch._tl_label(torch.where(neg, input, torch.zeros_like(input)) - torch.log1p(torch.exp(-torch.where(neg, -input, input))), 'log_sigmoid', input)
 
 
 def softmin(input, dim=None, _stacklevel=3, dtype=None):
@@ -416,7 +418,7 @@ def kl_div(input, target, size_average=None, reduce=None, reduction='mean', log_
 def huber_loss(input, target, reduction='mean', delta=1.0):
     z = (input - target).abs()
     out = torch.where(z < delta, 0.5 * z * z, delta * (z - 0.5 * delta))
-    return _reduce(out, reduction)
+    return torch._tl_label(_reduce(out, reduction), 'huber_loss', input, target)
 
 
 def margin_ranking_loss(input1, input2, target, margin=0, size_average=None, reduce=None, reduction='mean'):
@@ -424,7 +426,7 @@ def margin_ranking_loss(input1, input2, target, margin=0, size_average=None, red
 
 
 def soft_margin_loss(input, target, size_average=None, reduce=None, reduction='mean'):
-    return _reduce(torch.log1p(torch.exp(-target * input)), reduction)
+    return torch._tl_label(_reduce(torch.log1p(torch.exp(-target * input)), reduction), 'soft_margin_loss', input, target)
 )tlprelude";
 
 const char* const kPreludeNNExtras = R"tlprelude(

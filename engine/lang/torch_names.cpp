@@ -99,6 +99,7 @@ Value Interp::module_attr(const ModuleObj& m, const std::string& name, Pos at) {
       if (name == "no_grad") return make_obj<GradModeObj>(Tag::GradModeClass, false);
       if (name == "enable_grad") return make_obj<GradModeObj>(Tag::GradModeClass, true);
       if (name == "is_grad_enabled") return make_obj<BuiltinObj>(Bi::IsGradEnabled, "is_grad_enabled");
+      if (name == "_tl_label") return make_obj<BuiltinObj>(Bi::TlLabel, "_tl_label");  // for the preludes
       if (name == "inference_mode") return make_obj<BuiltinObj>(Bi::InferenceMode, "inference_mode");
       if (name == "is_inference_mode_enabled")
         return make_obj<BuiltinObj>(Bi::IsInferenceModeEnabled, "is_inference_mode_enabled");

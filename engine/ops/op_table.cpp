@@ -115,7 +115,12 @@ const std::pair<const char*, const char*> kGradFnNames[] = {
     {"select", "SelectBackward0"},
     {"pow.Scalar", "PowBackward0"},
     {"pow.Tensor", "PowBackward1"},
-    {"pow.Base", "PowBackward2"},  // a number to a tensor power: pow.Tensor's node, renamed
+    {"pow.Base", "PowBackward2"},  // torch.pow(number, x): pow.Tensor's node, renamed (number ** x is pow.Tensor)
+    {"round.decimals", "RoundBackward1"},
+    {"sort.stable", "SortBackward1"},
+    {"remainder.Tensor_Tensor", "RemainderBackward1"},
+    {"fmod.Tensor", "FmodBackward1"},
+    {"masked_fill.Tensor", "MaskedFillBackward1"},
     {"t", "TBackward0"},
     {"std", "StdBackward0"},
     {"std.dim", "StdBackward0"},
@@ -186,6 +191,19 @@ const std::pair<const char*, NodeNamer> kNodeNamers[] = {
      }},
     {"flatten", [](const Args& a, const Tensor& out) -> const OpDef* {
        return out.impl()->storage == a.t(0).impl()->storage ? &TL_ROW("_reshape_alias") : &TL_ROW("_unsafe_view");
+     }},
+    {"reshape_as", [](const Args& a, const Tensor& out) -> const OpDef* {
+       return out.impl()->storage == a.t(0).impl()->storage ? &TL_ROW("_reshape_alias") : &TL_ROW("_unsafe_view");
+     }},
+    // The .Tensor overloads' nodes (a tensor `other` / `value`) are PyTorch's Backward1.
+    {"remainder.Tensor", [](const Args& a, const Tensor&) -> const OpDef* {
+       return a.v[1].kind == Value::Kind::Tensor ? &TL_ROW("remainder.Tensor_Tensor") : &TL_ROW("remainder.Tensor");
+     }},
+    {"fmod", [](const Args& a, const Tensor&) -> const OpDef* {
+       return a.v[1].kind == Value::Kind::Tensor ? &TL_ROW("fmod.Tensor") : &TL_ROW("fmod");
+     }},
+    {"masked_fill", [](const Args& a, const Tensor&) -> const OpDef* {
+       return a.v[2].kind == Value::Kind::Tensor ? &TL_ROW("masked_fill.Tensor") : &TL_ROW("masked_fill");
      }},
 };
 
@@ -307,7 +325,16 @@ std::vector<OpDef> build_table() {
                         "prelu(Tensor self) -> Node", "_unsafe_view(Tensor self) -> Node",
                         "div.Scalar(Tensor self) -> Node", "nll_loss2d(Tensor self) -> Node",
                         "index(Tensor self) -> Node", "rsub.Scalar(Tensor self) -> Node",
-                        "_reshape_alias(Tensor self) -> Node",
+                        "_reshape_alias(Tensor self) -> Node", "remainder.Tensor_Tensor(Tensor self) -> Node",
+                        "fmod.Tensor(Tensor self) -> Node", "masked_fill.Tensor(Tensor self) -> Node",
+                        // ops PyTorch has natively that the script preludes build (torch._tl_label)
+                        "elu(Tensor self) -> Node", "celu(Tensor self) -> Node", "silu(Tensor self) -> Node",
+                        "mish(Tensor self) -> Node", "hardtanh(Tensor self) -> Node", "hardswish(Tensor self) -> Node",
+                        "hardsigmoid(Tensor self) -> Node", "hardshrink(Tensor self) -> Node",
+                        "softshrink(Tensor self) -> Node", "threshold(Tensor self) -> Node",
+                        "log_sigmoid(Tensor self) -> Node", "cumprod(Tensor self) -> Node", "dist(Tensor self) -> Node",
+                        "fmax(Tensor self) -> Node", "fmin(Tensor self) -> Node", "huber_loss(Tensor self) -> Node",
+                        "soft_margin_loss(Tensor self) -> Node",
                         "lerp.Tensor(Tensor self) -> Node"})
     t.push_back({s, 0, not_callable});
   for (OpDef& op : t) parse_schema(op);

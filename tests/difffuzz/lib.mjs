@@ -190,6 +190,8 @@ export function compare(t, p, stmts) {
     if (a.dtype !== b.dtype) { add('dtype', line, `${name}: ${a.dtype} vs ${b.dtype}`); continue; }
     if (a.requires_grad !== b.requires_grad) add('requires_grad', line, `${name}: ${a.requires_grad} vs ${b.requires_grad}`);
     if ((t.leaf || {})[name] !== (p.leaf || {})[name]) add('is_leaf', line, `${name}: ${t.leaf[name]} vs ${p.leaf[name]}`);
+    // the node's name, as print(x) shows it (grad_fn=<MulBackward0>)
+    else if ((t.grad_fn || {})[name] !== (p.grad_fn || {})[name]) add('grad_fn', line, `${name}: ${t.grad_fn[name]} vs ${p.grad_fn[name]}`);
     const dv = valuesDiffer(a.data, b.data, a.dtype);
     if (dv) add('value', line, `${name}${dv}`);
     if ((a.grad === null) !== (b.grad === null)) add('grad-presence', line, `${name}: ${a.grad === null ? 'none' : 'grad'} vs ${b.grad === null ? 'none' : 'grad'}`);

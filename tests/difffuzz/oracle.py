@@ -4,7 +4,7 @@
 # process (importing torch takes seconds; a script takes milliseconds), and prints one JSON line
 # per script in the shape of `tensorlens batch`:
 #   {"ok": true, "tensors": {NAME: {shape, dtype, requires_grad, data, grad}}, "leaf": {NAME: bool},
-#    "stdout": "..."}
+#    "grad_fn": {NAME: "MulBackward0" | null}, "stdout": "..."}
 #   {"ok": false, "type": "RuntimeError", "message": "first line of str(e)", "line": N, "stdout": "..."}
 # Floats are written as Python's repr (shortest round trip; -0.0 keeps its sign); NaN and
 # infinities as the strings "nan", "inf", "-inf" (tests/conformance's convention).
@@ -104,12 +104,13 @@ def run_one(source):
                     line = fr.lineno
         msg = str(e).split("\n")[0]
         return {"ok": False, "type": type(e).__name__, "message": msg, "line": line, "stdout": out.getvalue()}
-    tensors, leaf = {}, {}
+    tensors, leaf, grad_fn = {}, {}, {}
     for k, v in g.items():
         if isinstance(v, torch.Tensor) and not k.startswith("__"):
             tensors[k] = tensor_json(v)
             leaf[k] = v.is_leaf
-    return {"ok": True, "tensors": tensors, "leaf": leaf, "stdout": out.getvalue()}
+            grad_fn[k] = None if v.grad_fn is None else type(v.grad_fn).__name__
+    return {"ok": True, "tensors": tensors, "leaf": leaf, "grad_fn": grad_fn, "stdout": out.getvalue()}
 
 
 def main():
