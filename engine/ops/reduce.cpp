@@ -293,7 +293,7 @@ static void amax_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
 // max() / min() over everything (PyTorch's evenly_distribute_backward): as amax's, except that a
 // NaN result shares the gradient among the NaN elements (amax's x == result mask selects none),
 // and the other elements are filled with 0 (not multiplied: 0 even for a NaN or inf gradient).
-static void max_all_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+void max_all_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   Tensor x = n.saved_tensor(0), out = n.saved_tensor(1);
   Tensor sel = std::isnan(out.item()) ? ne(x, x) : eq(x, out);
   Tensor count = sum(to_dtype(sel, g.dtype()));
