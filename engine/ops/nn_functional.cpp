@@ -17,14 +17,29 @@ static void check_softmax_dtype(const char* op, const Tensor& x, int64_t d) {
   TL_CHECK(x.is_floating_point(), "\"", op, x.dim() == 0 || d == x.dim() - 1 ? "_lastdim" : "", "_kernel_impl\" not implemented for '",
            dtype_kernel_name(x.dtype()), "'");
 }
+// ---- softmax ----  exp(x - max) / sum; a primitive saving its output, as PyTorch's
+// (_softmax_backward_data: grad = y (g - sum(g y))), so an in-place change of it is caught.
+static void softmax_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  Tensor y = n.saved_tensor(0);
+  gi[0] = mul(y, sub(g, sum(mul(g, y), {n.attrs().i0}, true)));
+}
 Tensor softmax(const Tensor& x, int64_t dim) {
   const int d = wrap_dim("softmax", dim, x.dim());
   if (x.numel() == 0 && !x.is_floating_point()) return zeros(x.shape(), x.dtype());  // no kernel runs
   check_softmax_dtype("softmax", x, d);
-  if (x.dim() == 0) return div(exp(sub(x, x.detach())), exp(sub(x, x.detach())));
-  Tensor m = x.numel() == 0 ? sum(x.detach(), {dim}, true) : amax(x, {dim}, true).detach();
-  Tensor e = exp(sub(x, m));
-  return div(e, sum(e, {dim}, true));
+  Tensor out;
+  {
+    NoGradGuard ng;
+    if (x.dim() == 0) {
+      out = div(exp(sub(x, x)), exp(sub(x, x)));
+    } else {
+      Tensor m = x.numel() == 0 ? sum(x, {dim}, true) : amax(x, {dim}, true);
+      Tensor e = exp(sub(x, m));
+      out = div(e, sum(e, {dim}, true));
+    }
+  }
+  if (Node* n = record(TL_ROW("softmax"), {&x}, out)) n->attrs().i0 = x.dim() == 0 ? 0 : d, save_output(n, out);
+  return out;
 }
 
 // F.pad(x, pad, mode, value): pad = (left, right) pairs from the last dim backwards, as PyTorch.
@@ -377,8 +392,8 @@ void register_nn_ops(std::vector<OpDef>& t) {
   // dtype=: x converted first (PyTorch's softmax(x, dim, dtype=torch.float64) of an int tensor).
   auto as_dtype = [](const Args& a, size_t k) { return a.dtype(k) ? to_dtype(a.t(0), *a.dtype(k)) : a.t(0); };
   t.push_back({"softmax(Tensor input, int dim, *, DType? dtype=None) -> Tensor", TMF,
-               [as_dtype](const Args& a) { return Value::tensor(softmax(as_dtype(a, 2), a.i(1))); },
-               nullptr, "composite: exp(x - max) / sum"});
+               [as_dtype](const Args& a) { return Value::tensor(softmax(as_dtype(a, 2), a.i(1))); }, softmax_bw,
+               "grad = y (g - sum(g y))"});
   t.push_back({"log_softmax(Tensor input, int dim, *, DType? dtype=None) -> Tensor", TMF,
                [as_dtype](const Args& a) { return Value::tensor(log_softmax(as_dtype(a, 2), a.i(1))); }, log_softmax_bw,
                "grad = g - exp(y) * sum(g)"});

@@ -100,6 +100,9 @@ const std::pair<const char*, const char*> kGradFnNames[] = {
     {"scatter.value", "ScatterBackward1"},
     {"floor_divide", "NotImplemented"},
     {"remainder.Scalar_Tensor", "NotImplemented"},  // PyTorch 1.13 records it without a derivative
+    {"asinh_", "AsinhBackward1"},  // in-place twins without a derivative (inplace_not_implemented_bw)
+    {"acosh_", "AcoshBackward1"},
+    {"atanh_", "AtanhBackward1"},
     // in-place view ops: the node of the view, renamed (shape.cpp's view_inplace)
     {"unsqueeze_", "UnsqueezeBackward1"},
     {"squeeze_", "SqueezeBackward2"},

@@ -103,6 +103,9 @@ void label_node(const Tensor& out, const OpDef& row, std::initializer_list<const
 // backward (overwrite_bw) gives the previous values a zero gradient; through a view, CopySlices.
 void record_overwrite(Tensor& self, const OpDef& row);
 void overwrite_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi);
+// PyTorch's evenly_distribute_backward (max(), min(), median()): g shared by the elements equal to
+// the result (saved: the input, then the output), the NaNs for a NaN result.
+void max_all_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi);
 // Rows named `name` that are exposed as `where` (overloads, in table order).
 std::vector<const OpDef*> find_ops(const std::string& name, unsigned where);
 const OpDef* find_op_key(const std::string& key);

@@ -117,8 +117,11 @@ Tensor to_dtype(const Tensor& x, DType t);
 // ---- reductions (dims empty = all) ----
 Tensor sum(const Tensor& x, const IntList& dims = {}, bool keepdim = false);
 Tensor mean(const Tensor& x, const IntList& dims = {}, bool keepdim = false);
-Tensor var(const Tensor& x, const IntList& dims = {}, double correction = 1, bool keepdim = false);
-Tensor stddev(const Tensor& x, const IntList& dims = {}, double correction = 1, bool keepdim = false);  // torch.std
+// var / std: dim_none says that empty dims mean dim=None, not dim=[] (both reduce every dim, but
+// PyTorch 1.13's backward counts N = 1 for dim=[]).
+Tensor var(const Tensor& x, const IntList& dims = {}, double correction = 1, bool keepdim = false, bool dim_none = true);
+Tensor stddev(const Tensor& x, const IntList& dims = {}, double correction = 1, bool keepdim = false,
+              bool dim_none = true);  // torch.std
 Tensor prod(const Tensor& x, std::optional<int64_t> dim = std::nullopt, bool keepdim = false);
 Tensor max(const Tensor& x);
 Tensor min(const Tensor& x);

@@ -421,6 +421,15 @@ void register_pointwise_more_ops(std::vector<OpDef>& t) {
 // In-place twins of out-of-place rows: NAME_(same parameters) -> Tensor(inplace), computing the
 // out-of-place result and writing it into the input (history rebased as for add_). Exposed as
 // methods and as torch.NAME_ (torch.sin_(x) exists in PyTorch).
+// PyTorch 1.13's derivatives.yaml gives asinh_, acosh_ and atanh_ no formula
+// (not_implemented("inplace version of atanh")): they record a node (AtanhBackward1, saving
+// nothing) whose backward raises.
+static void inplace_not_implemented_bw(Node& n, const Tensor&, std::vector<Tensor>&) {
+  const std::string& op = n.row->name;
+  TL_FAIL("NotImplementedError: the derivative for 'inplace version of ", op.substr(0, op.size() - 1),
+          "' is not implemented.");
+}
+
 void register_inplace_twins(std::vector<OpDef>& t) {
   static const char* const names[] = {"exp",   "log",   "sqrt",  "abs",   "sin",   "cos",   "tanh",      "sigmoid",
                                       "relu",  "neg",   "floor", "ceil",  "round", "trunc", "frac",      "log1p",
@@ -455,7 +464,8 @@ void register_inplace_twins(std::vector<OpDef>& t) {
       const bool bitwise = std::strncmp(nm, "bitwise_", 8) == 0;
       const bool scatter = std::strncmp(nm, "scatter", 7) == 0;
       const bool addc = std::strncmp(nm, "addc", 4) == 0;
-      t.push_back({s, where, [call, op, bitwise, scatter, addc](const Args& a) {
+      const bool no_derivative = !std::strcmp(nm, "asinh") || !std::strcmp(nm, "acosh") || !std::strcmp(nm, "atanh");
+      t.push_back({s, where, [call, op, bitwise, scatter, addc, no_derivative](const Args& a) {
                      Tensor self = a.t(0);
                      // PyTorch checks that the result type can be written into self before the
                      // kernel's own dtype check: int16.bitwise_and_(2.5) fails on the cast.
@@ -478,7 +488,16 @@ void register_inplace_twins(std::vector<OpDef>& t) {
                            }
                        };
                        if (!scatter) overlaps();
-                       Tensor r = call(a).t;  // reads only: self is written by inplace_apply
+                       Tensor r;  // reads only: self is written by inplace_apply
+                       if (no_derivative) {
+                         {
+                           NoGradGuard ng;
+                           r = call(a).t;
+                         }
+                         record(op_row(op.c_str()), {&self}, r);
+                       } else {
+                         r = call(a).t;
+                       }
                        if (scatter) overlaps();
                        // addcmul_/addcdiv_: a result dtype other than self's that can be cast to it
                        // (float32 self, float64 tensors) trips the CPU kernel's assert in 1.13.
@@ -488,7 +507,8 @@ void register_inplace_twins(std::vector<OpDef>& t) {
                        return r;
                      });
                      return a.v[0];
-                   }});
+                   }, no_derivative ? inplace_not_implemented_bw : nullptr,
+                   no_derivative ? "not implemented in PyTorch 1.13" : ""});
     }
   }
 }

@@ -137,45 +137,76 @@ Tensor mean(const Tensor& x, const IntList& dims, bool keepdim) {
   return div(sum(x, dims, keepdim), Tensor::scalar(double(rd.count), x.dtype()));
 }
 
-// var = sum((x - mean)^2) / (N - correction) (composite); std = sqrt(var)
-Tensor var(const Tensor& x, const IntList& dims, double correction, bool keepdim) {
-  TL_CHECK(x.is_floating_point(), "std and var only support floating point and complex dtypes");
-  ReduceDims rd = reduce_dims("var", x, dims, keepdim);
-  Tensor d = sub(x, mean(x, dims, true));
+// ---- var / std ----  var = sum((x - mean)^2) / (N - correction), std = sqrt(var): primitives
+// with PyTorch 1.13's var_backward / std_backward (which differ from the composite's derivative at
+// the edges: N == correction, an infinite mean).
+//
+// The value: PyTorch accumulates float32 in double (Welford), so a variance above float's range
+// still has a finite root. Computed in float64 (returned so: the caller rounds once, std after
+// its root).
+static Tensor var_value(const Tensor& x, const ReduceDims& rd, const IntList& dims, double correction, bool keepdim) {
+  const Tensor xd = x.dtype() == DType::Float32 ? to_dtype(x, DType::Float64) : x;
+  Tensor d = sub(xd, mean(xd, dims, true));
   // No element reduced: NaN whatever the correction (PyTorch's Welford over nothing).
   double denom = rd.count == 0 ? std::nan("") : std::max(0.0, double(rd.count) - correction);
-  return div(sum(mul(d, d), dims, keepdim), Tensor::scalar(denom, x.dtype()));
+  return div(sum(mul(d, d), dims, keepdim), Tensor::scalar(denom, xd.dtype()));
 }
-// ---- std ----  d/dx std = (d/dx var) / (2 std), taken as 0 where std = 0 (PyTorch's std_backward;
-// the composite sqrt(var) gives 0 * inf = NaN there).  d/dx var = 2 (x - mean) / (N - correction).
+// Records var's or std's node: saves x (and std's result), and what var_backward needs.
+static void record_var(const OpDef& row, const Tensor& x, Tensor& out, const ReduceDims& rd, const IntList& dims,
+                       double correction, bool dim_none) {
+  Node* n = record(row, {&x}, out);
+  if (!n) return;
+  Attrs& at = n->attrs();
+  at.dims = rd.keep_shape, at.f0 = correction;
+  // PyTorch's branch without dims (or of a 0-d input): N is every element; with dims, N is the
+  // product of their sizes: 1 for an explicit empty list (which still reduces everything).
+  at.b0 = (dim_none && dims.empty()) || x.dim() == 0;
+  at.f1 = at.b0 || !dims.empty() ? double(rd.count) : 1.0;
+  save(n, x);
+  if (&row == &TL_ROW("std")) save_output(n, out);
+}
+// PyTorch's var_backward(g, x, dim, correction): without dims, inf * g when N == correction (g's
+// own shape: 0-d, so an input of 1 element and more dims gets PyTorch's invalid-gradient error),
+// else 2 / (N - correction) * g * (x - mean(x)); with dims, g gets the reduced dims back.
+static Tensor var_backward(Node& n, const Tensor& g, const Tensor& x) {
+  const Attrs& at = n.attrs();
+  const double dof = at.f1 - at.f0;
+  if (at.b0 && dof == 0) return mul(Tensor::scalar(INFINITY, g.dtype()), g);
+  IntList dims;
+  for (int i = 0; i < at.dims.size(); ++i)
+    if (at.dims[i] == 1) dims.push_back(i);  // a size-1 dim of x reduced or not: the same mean
+  Tensor gk = at.b0 ? g : reshape(g, at.dims.vec());
+  return mul(mul(Tensor::scalar(2.0 / dof, g.dtype()), gk), sub(x, mean(x, at.b0 ? IntList{} : dims, true)));
+}
+static void var_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = var_backward(n, g, n.saved_tensor(0)); }
+// PyTorch's std_backward: var_backward of g / (2 std), taken as 0 where std = 0.
 static void std_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   Tensor x = n.saved_tensor(0), out = n.saved_tensor(1);
-  const Shape keep = n.attrs().dims;  // x's shape with the reduced dims set to 1
-  IntList dims;
-  for (int i = 0; i < keep.size(); ++i)
-    if (keep[i] == 1) dims.push_back(i);  // a size-1 dim of x reduced or not: the same mean
-  Tensor sd = reshape(out, keep.vec()), zero = Tensor::scalar(0, out.dtype());
-  Tensor gv = where(eq(sd, zero), zero, div(reshape(g, keep.vec()), mul(sd, Tensor::scalar(2, out.dtype()))));
-  Tensor d = sub(x, mean(x, dims, true));
-  gi[0] = mul(gv, mul(d, Tensor::scalar(2 / n.attrs().f0, x.dtype())));
+  Tensor zero = Tensor::scalar(0, out.dtype());
+  Tensor gv = where(eq(out, zero), zero, div(g, mul(out, Tensor::scalar(2, out.dtype()))));
+  gi[0] = var_backward(n, gv, x);
 }
-Tensor stddev(const Tensor& x, const IntList& dims, double correction, bool keepdim) {
+Tensor var(const Tensor& x, const IntList& dims, double correction, bool keepdim, bool dim_none) {
+  TL_CHECK(x.is_floating_point(), "std and var only support floating point and complex dtypes");
+  ReduceDims rd = reduce_dims("var", x, dims, keepdim);
+  Tensor out;
+  {
+    NoGradGuard ng;
+    out = to_dtype(var_value(x, rd, dims, correction, keepdim), x.dtype());
+  }
+  record_var(TL_ROW("var"), x, out, rd, dims, correction, dim_none);
+  return out;
+}
+Tensor stddev(const Tensor& x, const IntList& dims, double correction, bool keepdim, bool dim_none) {
   // PyTorch checks the dtype before the dims.
   TL_CHECK(x.is_floating_point(), "std and var only support floating point and complex dtypes");
   ReduceDims rd = reduce_dims("std", x, dims, keepdim);
   Tensor out;
   {
     NoGradGuard ng;
-    // PyTorch accumulates float32 in double (Welford): a variance above float's range still has a
-    // finite root. Computed in float64, rounded once.
-    const Tensor xd = x.dtype() == DType::Float32 ? to_dtype(x, DType::Float64) : x;
-    out = sqrt(var(xd, dims, correction, keepdim));
-    if (out.dtype() != x.dtype()) out = to_dtype(out, x.dtype());
+    out = to_dtype(sqrt(var_value(x, rd, dims, correction, keepdim)), x.dtype());
   }
-  if (Node* n = record(TL_ROW("std"), {&x}, out)) {
-    n->attrs().dims = rd.keep_shape, n->attrs().f0 = std::max(0.0, double(rd.count) - correction);
-    save(n, x), save_output(n, out);
-  }
+  record_var(TL_ROW("std"), x, out, rd, dims, correction, dim_none);
   return out;
 }
 
@@ -194,12 +225,15 @@ static void prod_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
     return;
   }
   // prod() of everything with two zeros or more: PyTorch's gradient is zeros outright (even where
-  // another element is NaN or inf).
-  if (n.attrs().i0 < 0 && zeros > 1) {
+  // another element is NaN or inf), unless it is being recorded (create_graph).
+  if (n.attrs().i0 < 0 && zeros > 1 && !grad_enabled()) {
     gi[0] = zeros_like(x);
     return;
   }
-  // With zeros, compute each exclusive product directly (not differentiable twice).
+  // With zeros, PyTorch's prod_safe_zeros_backward: the product of the elements before each one
+  // times the product of those after it, each a cumprod (accumulated in double, stored in x's
+  // dtype), multiplied in x's dtype (so inf * 0 = NaN where a partial product overflows). Computed
+  // directly here (not differentiable twice).
   Tensor xc = contiguous(x.detach());
   Tensor excl = Tensor::empty(x.shape(), x.dtype());
   int64_t dim = n.attrs().i0;  // -1: all elements
@@ -208,14 +242,18 @@ static void prod_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
     T* pe = excl.data_ptr<T>();
     const int64_t N = x.numel();
     const bool all = dim < 0 || x.dim() == 0;  // a 0-d input reduced over dim 0 is its one element
-    int64_t len = all ? N : x.shape()[int(dim)];
-    int64_t stride = all ? 1 : contiguous_strides(x.shape())[int(dim)];
+    const int64_t len = all ? N : x.shape()[int(dim)];
+    const int64_t stride = all ? 1 : contiguous_strides(x.shape())[int(dim)];
+    if (len == 0) return;
     for (int64_t i = 0; i < N; ++i) {
-      int64_t pos = (i / stride) % len, start = i - pos * stride;
-      double p = 1;
-      for (int64_t k = 0; k < len; ++k)
-        if (k != pos) p *= double(px[start + k * stride]);
-      pe[i] = T(p);
+      if ((i / stride) % len != 0) continue;  // i starts a row along dim
+      double before = 1, after = 1;
+      for (int64_t k = 0; k < len; ++k) pe[i + k * stride] = T(before), before *= double(px[i + k * stride]);
+      for (int64_t k = len - 1; k >= 0; --k) {
+        const int64_t j = i + k * stride;
+        pe[j] = T(pe[j] * T(after));
+        after *= double(px[j]);
+      }
     }
   });
   gi[0] = mul(ge_, excl);
@@ -255,7 +293,7 @@ static void amax_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
 // max() / min() over everything (PyTorch's evenly_distribute_backward): as amax's, except that a
 // NaN result shares the gradient among the NaN elements (amax's x == result mask selects none),
 // and the other elements are filled with 0 (not multiplied: 0 even for a NaN or inf gradient).
-static void max_all_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+void max_all_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   Tensor x = n.saved_tensor(0), out = n.saved_tensor(1);
   Tensor sel = std::isnan(out.item()) ? ne(x, x) : eq(x, out);
   Tensor count = sum(to_dtype(sel, g.dtype()));
@@ -415,18 +453,17 @@ void register_reduce_ops(std::vector<OpDef>& t) {
   for (const char* nm : {"var", "std"}) {
     bool is_var = nm[0] == 'v';
     auto fn = is_var ? &var : &stddev;
-    // var is a composite; std a primitive (its backward is 0 where std = 0, see std_bw).
-    BackwardFn bw = is_var ? BackwardFn(nullptr) : BackwardFn(std_bw);
-    const char* der = is_var ? "composite: sum((x - mean)^2) / (N - correction)"
+    BackwardFn bw = is_var ? BackwardFn(var_bw) : BackwardFn(std_bw);
+    const char* der = is_var ? "grad = 2 g (x - mean) / (N - correction); inf g when N = correction"
                              : "grad = g (x - mean) / ((N - correction) std), 0 where std = 0";
     t.push_back({std::string(nm) + "(Tensor input, bool unbiased=True) -> Tensor", TM,
-                 [fn](const Args& a) { return Value::tensor(fn(a.t(0), {}, a.b(1) ? 1 : 0, false)); }, bw, der});
+                 [fn](const Args& a) { return Value::tensor(fn(a.t(0), {}, a.b(1) ? 1 : 0, false, true)); }, bw, der});
     // The overloads below record the node of the row above (std's backward).
     t.push_back({std::string(nm) + ".dim(Tensor input, int[]? dim, bool unbiased=True, bool keepdim=False) -> Tensor", TM,
-                 [fn](const Args& a) { return Value::tensor(fn(a.t(0), a.ints(1), a.b(2) ? 1 : 0, a.b(3))); }});
+                 [fn](const Args& a) { return Value::tensor(fn(a.t(0), a.ints(1), a.b(2) ? 1 : 0, a.b(3), a.is_none(1))); }});
     t.push_back({std::string(nm) + ".correction(Tensor input, int[]? dim, *, int? correction=None, bool keepdim=False) -> Tensor", TM,
                  [fn](const Args& a) {
-                   return Value::tensor(fn(a.t(0), a.ints(1), double(a.opt_i(2).value_or(1)), a.b(3)));
+                   return Value::tensor(fn(a.t(0), a.ints(1), double(a.opt_i(2).value_or(1)), a.b(3), a.is_none(1)));
                  }});
   }
   t.push_back({"prod(Tensor input, *, DType? dtype=None) -> Tensor", TM,

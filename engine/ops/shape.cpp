@@ -666,16 +666,19 @@ static Value view_inplace(const Args& a, const OpDef& row, Tensor (*f)(const Arg
   TL_CHECK(!(recording && self.is_leaf()), "a leaf Variable that requires grad is being used in an in-place operation.");
   if (recording) check_view_inplace(self);
   Tensor r = f(a);
+  // The view's node, read before self's shape and version change (after them, r would look like
+  // a stale view of self and get a regenerated node with self's new shape as its base's).
+  const std::shared_ptr<Node> fn = recording ? r.grad_fn() : nullptr;
   TensorImpl* s = self.impl();
   s->shape = r.shape();
   s->strides = r.strides();
   s->offset = r.impl()->offset;
   self.bump_version();  // PyTorch counts a metadata change as an in-place op too
   if (s->view_base) s->view_version = s->storage->version;  // the node made just now is current
-  if (recording && r.grad_fn()) {
-    r.grad_fn()->display = row.grad_fn.c_str();
+  if (fn) {
+    fn->display = row.grad_fn.c_str();
     auto old_fn = s->grad_fn;
-    s->grad_fn = r.grad_fn();
+    s->grad_fn = fn;
     if (self.retains_grad() && old_fn && old_fn->retained.lock() == self.impl_ptr()) {  // retain_grad follows self
       old_fn->retained.reset();
       s->grad_fn->retained = self.impl_ptr();

@@ -390,23 +390,24 @@ void register_sort_scan_ops(std::vector<OpDef>& t) {
                  auto r = kth("kthvalue", TL_ROW("kthvalue"), a.t(0), a.i(1), a.i(2), a.b(3));
                  return return_type("kthvalue", r.first, r.second);
                }, nullptr, "composite: gather(x, dim, k-th of argsort(x))"});
+  // median(): a primitive (PyTorch's evenly_distribute_backward, like max(): every element equal
+  // to the median shares the gradient; it saves the input and the result).
   t.push_back({"median(Tensor input) -> Tensor", TM, [](const Args& a) {
                  const Tensor& x = a.t(0);
                  // An empty tensor returns NaN converted to its dtype before the kernel's dtype
                  // dispatch (median of an empty bool tensor is True).
                  TL_CHECK(x.numel() == 0 || x.dtype() != DType::Bool, "\"median_cpu\" not implemented for 'Bool'");
-                 if (x.numel() == 0) {  // PyTorch: NaN (an integer type: NaN converted, its minimum)
-                   Tensor v = x.is_floating_point()
-                                  ? add(mul(sum(x), Tensor::scalar(0, x.dtype())), Tensor::scalar(NAN, x.dtype()))
-                                  : to_dtype(Tensor::scalar(NAN, DType::Float64), x.dtype());
-                   label_node(v, TL_ROW("median"), {&x});
-                   return Value::tensor(v);
+                 Tensor v;
+                 {
+                   NoGradGuard ng;
+                   if (x.numel() == 0)  // PyTorch: NaN (an integer type: NaN converted, its minimum)
+                     v = to_dtype(Tensor::scalar(NAN, DType::Float64), x.dtype());
+                   else
+                     v = clone(kth("median", TL_ROW("median"), reshape(x, {-1}), (x.numel() + 1) / 2, 0, false).first);
                  }
-                 Tensor flat = reshape(x, {-1});
-                 Tensor v = kth("median", TL_ROW("median"), flat, (x.numel() + 1) / 2, 0, false).first;
-                 label_node(v, TL_ROW("median"), {&x});
+                 if (Node* n = record(TL_ROW("median"), {&x}, v)) save(n, x), save_output(n, v);
                  return Value::tensor(v);
-               }, nullptr, "composite: the lower middle of the sorted values"});
+               }, max_all_bw, "grad shared evenly by the elements equal to the result (the NaNs for a NaN result)"});
   t.push_back({"median.dim(Tensor input, int dim, bool keepdim=False) -> (Tensor, Tensor(nograd))", TM,
                [](const Args& a) {
                  const Tensor& x = a.t(0);
