@@ -70,6 +70,13 @@ inline std::string shape_str(const Shape& s) {
   return r + ")";
 }
 
+// "[2, 3]": sizes as PyTorch's error messages print them ("[]" for a scalar).
+inline std::string sizes_str(const Shape& s) {
+  std::string r = "[";
+  for (int i = 0; i < s.n; ++i) r += (i ? ", " : "") + std::to_string(s.d[i]);
+  return r + "]";
+}
+
 inline Dims contiguous_strides(const Shape& s) {
   Dims st;
   st.n = s.n;

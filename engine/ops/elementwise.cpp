@@ -695,7 +695,11 @@ Tensor erf(const Tensor& x) {
 Tensor gelu(const Tensor& x) {
   TL_CHECK(x.is_floating_point(), "\"GeluKernelImpl\" not implemented for '", dtype_kernel_name(x.dtype()), "'");
   Tensor h = mul(x, scalar_of(x, 0.5));
-  return mul(h, add(erf(mul(x, scalar_of(x, M_SQRT1_2))), scalar_of(x, 1)));
+  Tensor e = erf(mul(x, scalar_of(x, M_SQRT1_2)));
+  // PyTorch hands a contiguous float32 input of 2+ elements to oneDNN's gelu_erf, which computes
+  // x/2 + x/2 erf(...): a zero result is +0.0 there (gelu(-0.0), gelu(-10)), -0.0 in ATen's kernel.
+  if (x.dtype() == DType::Float32 && x.is_contiguous() && x.numel() > 1) return add(h, mul(h, e));
+  return mul(h, add(e, scalar_of(x, 1)));
 }
 
 // ---- softplus ----  log(1 + e^(beta x)) / beta, linear above threshold.
@@ -792,9 +796,11 @@ static void where_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   if (n.needs_input_grad(1)) gi[1] = where(c, g, z);
   if (n.needs_input_grad(2)) gi[2] = where(c, z, g);
 }
-Tensor where(const Tensor& cond, const Tensor& a0, const Tensor& b0) {
-  TL_CHECK(cond.dtype() == DType::Bool, "where: expected condition to be a bool tensor, got ",
-           dtype_name(cond.dtype()));
+Tensor where(const Tensor& cond0, const Tensor& a0, const Tensor& b0) {
+  // PyTorch 1.13 still takes a uint8 condition (deprecated): nonzero is true.
+  TL_CHECK(cond0.dtype() == DType::Bool || cond0.dtype() == DType::UInt8,
+           "where expected condition to be a boolean tensor, but got a tensor with dtype ", dtype_kernel_name(cond0.dtype()));
+  const Tensor cond = cond0.dtype() == DType::Bool ? cond0 : ne(cond0.detach(), Tensor::scalar(0, DType::UInt8));
   Shape s = broadcast_shapes("where", broadcast_shapes("where", cond.shape(), a0.shape()), b0.shape());
   DType ct = result_type(a0, b0);
   Tensor a = a0.dtype() == ct ? a0 : to_dtype(a0, ct);

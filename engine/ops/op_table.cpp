@@ -642,12 +642,10 @@ Tensor tensor_from_value(const Value& data, std::optional<DType> dtype) {
   DType dt = dtype ? *dtype
                    : (level.empty() ? default_float_dtype()
                                     : all_bool ? DType::Bool : all_int ? DType::Int64 : default_float_dtype());
-  if (is_int(dt) && dt != DType::Int64) {  // PyTorch's checked conversion of Python numbers
-    const double lo = dt == DType::UInt8 ? 0 : -std::ldexp(1.0, int(8 * dtype_size(dt)) - 1);
-    const double hi = dt == DType::UInt8 ? 255 : std::ldexp(1.0, int(8 * dtype_size(dt)) - 1) - 1;
-    for (double x : vals)
-      TL_CHECK(x >= lo && x <= hi, "value cannot be converted to type ", dtype_name(dt), " without overflow");
-  }
+  if (is_int(dt))  // PyTorch's checked conversion of Python numbers (store_scalar; floats unchecked)
+    for (const Value* v : level)
+      TL_CHECK(!v->is_number() || !number_overflows(*v, dt), "value cannot be converted to type ", dtype_name(dt),
+               " without overflow");
   Tensor out = Tensor::from_data(vals, shape, dt);
   if (dt == DType::Int64 && all_int) {  // exact beyond 2^53 (a double holds 53 bits)
     int64_t* p = out.data_ptr<int64_t>();

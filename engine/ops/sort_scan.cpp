@@ -135,7 +135,9 @@ void cumsum_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
 Tensor cumsum(const Tensor& x, int64_t dim, std::optional<DType> dtype) {
   dim = wrap_dim("cumsum", dim, x.dim());
   DType out_t = dtype ? *dtype : x.is_floating_point() ? x.dtype() : DType::Int64;
-  TL_CHECK(out_t != DType::Bool, "\"cumsum_out_cpu\" not implemented for 'Bool'");  // dtype=torch.bool
+  // dtype=torch.bool: PyTorch's kernel has none, but a 0-d input is only filled and an empty one
+  // zeroed without it.
+  TL_CHECK(out_t != DType::Bool || x.dim() == 0 || x.numel() == 0, "\"cumsum_out_cpu\" not implemented for 'Bool'");
   Tensor rows = rows_of(x.dtype() == out_t ? x : to_dtype(x.detach(), out_t), dim);
   const int64_t len = x.dim() == 0 ? 1 : x.size(dim);
   Tensor o = Tensor::empty(rows.shape(), out_t);
@@ -335,7 +337,8 @@ Tensor mv(const Tensor& m, const Tensor& v) {
   TL_CHECK(m.dim() == 2 && v.dim() == 1, "vector + matrix @ vector expected, got 1, ", m.dim(), ", ", v.dim());
   TL_CHECK(m.shape()[1] == v.shape()[0], "size mismatch, got ", m.shape()[0], ", ", m.shape()[0], "x", m.shape()[1], ",",
            v.shape()[0]);
-  TL_CHECK(m.dtype() == v.dtype(), "expected scalar type ", scalar_type_name(m.dtype()), " but found ",
+  // (mixed dtypes pass for an empty product, as in mm: matmul gives vec's dtype then)
+  TL_CHECK(m.dtype() == v.dtype() || m.numel() == 0, "expected scalar type ", scalar_type_name(m.dtype()), " but found ",
            scalar_type_name(v.dtype()));
   return matmul(m, v);  // matmul names a 2-D @ 1-D output after the mv row itself
 }
