@@ -252,6 +252,8 @@ Tensor binary_cross_entropy_with_logits(const Tensor& input, const Tensor& targe
     Tensor m = clamp(neg(input), 0.0, std::nullopt);
     Tensor l = add(add(mul(sub(Tensor::scalar(1, input.dtype()), target), input), m),
                    log(add(exp(neg(m)), exp(sub(neg(input), m)))));
+    // PyTorch accumulates in place into (1 - target): the loss has target's dtype.
+    if (l.dtype() != target.dtype()) l = to_dtype(l, target.dtype());
     out = mean(l);
   }
   if (Node* n = record(TL_ROW("binary_cross_entropy_with_logits"), {&input, &target}, out)) {

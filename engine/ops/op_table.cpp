@@ -561,6 +561,17 @@ void check_number_fits(const Value& v, DType dt) {
   TL_CHECK(!v.is_number() || !number_overflows(v, dt), "value cannot be converted to type ", cpp[int(dt)], " without overflow");
 }
 
+Tensor alpha_times(const Tensor& other, const Value& alpha, DType ct) {
+  check_number_fits(alpha, ct);
+  Tensor s = Tensor::scalar(alpha.as_double(), ct);
+  if (alpha.kind == Value::Kind::Int) {  // exactly (an int64 beyond 2^53 is not a double)
+    s = Tensor::scalar(0, DType::Int64);
+    s.data_ptr<int64_t>()[0] = alpha.i;
+    if (ct != DType::Int64) s = to_dtype(s, ct);
+  }
+  return mul(other.dtype() == ct ? other : to_dtype(other, ct), s);
+}
+
 // ---- Args accessors ----
 const Tensor& Args::t(size_t k) const { return v[k].t; }
 Tensor Args::opt_t(size_t k) const { return v[k].kind == Value::Kind::Tensor ? v[k].t : Tensor(); }

@@ -60,6 +60,9 @@ void linear_reset_parameters(Tensor& weight, Tensor& bias);
 // A Python number combined with tensor `like`: keeps like's dtype when it is floating, as
 // PyTorch's wrapped numbers do.
 Tensor wrap_scalar(double v, const Tensor& like, bool is_int = false);
+// PyTorch's result_type over tensors: the dimensioned ones promote together; a 0-d one decides
+// only when of a higher category (bool < int < float).
+DType result_type_of(std::initializer_list<const Tensor*> ts);
 
 // ---- elementwise ----
 Tensor add(const Tensor& a, const Tensor& b);

@@ -14,8 +14,6 @@
 
 namespace tl {
 
-namespace {
-
 // PyTorch's result_type over tensors: the dimensioned ones promote together; the 0-d ones decide
 // only when of a higher category (bool < int < float).
 DType result_type_of(std::initializer_list<const Tensor*> ts) {
@@ -28,6 +26,8 @@ DType result_type_of(std::initializer_list<const Tensor*> ts) {
   if (zero && dtype_category(*zero) > dtype_category(*dim)) return promote(*dim, *zero);
   return *dim;
 }
+
+namespace {
 
 // clamp_min / clamp_max with a NaN bound: NaN everywhere in 1.13 (its vectorized max/min take the
 // bound's NaN; clamp(min=nan) alone keeps x). The gradient stays 0 (x >= nan is false).
