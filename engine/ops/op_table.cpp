@@ -580,6 +580,11 @@ Tensor Args::num_or_t(size_t k, size_t self) const {
   const Value& s = v[self];
   Tensor like = s.kind == Value::Kind::Tensor ? s.t : Tensor::scalar(0);
   if (v[k].kind == Value::Kind::Bool && like.dtype() == DType::Bool) return Tensor::scalar(v[k].b, DType::Bool);
+  if (v[k].kind == Value::Kind::Int && is_int(like.dtype())) {  // exactly: 2**53 + 1 is not a double
+    Tensor s = Tensor::scalar(0, DType::Int64);
+    s.data_ptr<int64_t>()[0] = v[k].i;
+    return like.dtype() == DType::Int64 ? s : to_dtype(s, like.dtype());
+  }
   return wrap_scalar(v[k].as_double(), like, v[k].kind != Value::Kind::Float);
 }
 std::vector<Tensor> Args::tensors(size_t k) const {
