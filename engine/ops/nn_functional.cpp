@@ -328,7 +328,8 @@ Tensor layer_norm(const Tensor& x, const IntList& normalized_shape, const Tensor
   Tensor v = var(x, dims, 0, true);
   Tensor y = div(sub(x, mu), sqrt(add(v, Tensor::scalar(eps, x.dtype()))));
   if (weight.defined()) y = mul(y, weight);
-  if (bias.defined()) y = add(y, bias);
+  // PyTorch's kernel ends in + beta (0 without a bias): a -0.0 comes out +0.0.
+  y = bias.defined() ? add(y, bias) : add(y, Tensor::scalar(0, y.dtype()));
   return y;
 }
 
