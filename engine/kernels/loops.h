@@ -2,6 +2,7 @@
 // autograd. Offsets and strides are in elements.
 #pragma once
 #include <cstdint>
+#include <initializer_list>
 
 #include "engine/core/shape.h"
 
@@ -16,6 +17,43 @@ inline Dims broadcast_strides(const Shape& out, const Shape& src_shape, const Di
     r.d[i] = (j < 0 || src_shape.d[j] == 1) ? 0 : src_strides.d[j];
   }
   return r;
+}
+
+// Which elements PyTorch 1.13's CPU loops compute with AVX2 vectors (where a vector instruction
+// differs from the scalar code: max/min of +-0): TensorIterator coalesces the output's dims from
+// the innermost while every input's strides allow it, and runs vectorized_loop over each row of
+// the coalesced length n when all inputs are contiguous along it or one of them is a broadcast
+// scalar: elements j < n - n % (2 * lanes) of a row are computed 2 * lanes at a time (lanes = 32
+// bytes / element size), the rest with the scalar code. Returns n, or 0 when no element is
+// vectorized. Dims are taken in their natural order, and a result of 32768+ elements (split
+// across threads by PyTorch) is not modelled.
+inline int64_t simd_row_length(const Shape& out, std::initializer_list<Dims> in_strides, int64_t elem_size) {
+  const int64_t lanes2 = 2 * 32 / elem_size;
+  if (out.numel() < lanes2 || out.numel() >= 32768) return 0;
+  int64_t n = 1, inner[8] = {};
+  bool first = true;
+  for (int d = out.n - 1; d >= 0; --d) {
+    if (out.d[d] == 1) continue;
+    size_t k = 0;
+    bool ok = true;
+    for (const Dims& st : in_strides) {
+      if (first) inner[k] = st.d[d];
+      else ok = ok && st.d[d] == inner[k] * n;
+      ++k;
+    }
+    if (!ok) break;
+    n *= out.d[d];
+    first = false;
+  }
+  int scalars = 0;
+  size_t k = 0;
+  for (const Dims& st : in_strides) {
+    (void)st;
+    if (inner[k] == 0) ++scalars;
+    else if (inner[k] != 1) return 0;
+    ++k;
+  }
+  return n >= lanes2 && scalars <= 1 ? n : 0;
 }
 
 // Calls inner(count, off[0..N), step[0..N)) for each innermost row of `shape`, where off are the

@@ -68,7 +68,9 @@ Value Interp::tensor_binop(BinOpKind op, const Value& a, const Value& b, Pos at)
       if (op == BinOpKind::Sub && a.kind == K::Bool)  // PyTorch's rsub refuses a Python bool too
         fail(at, "RuntimeError: Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying "
                  "to invert a mask, use the `~` or `logical_not()` operator instead.");
-      Tensor w = wrap_scalar(a.as_double(), b.t, a.kind != K::Float);
+      // (a Python bool with a bool tensor stays bool: True // x reaches the bool kernel check)
+      Tensor w = a.kind == K::Bool && b.t.dtype() == DType::Bool ? Tensor::scalar(a.b, DType::Bool)
+                                                                  : wrap_scalar(a.as_double(), b.t, a.kind != K::Float);
       Value r = call_table(name, where, {Value::tensor(w), b}, {}, at);
       if (op == BinOpKind::Sub && r.kind == K::Tensor) label_node(r.t, TL_ROW("rsub.Scalar"), {&b.t});  // number - x
       if (op == BinOpKind::Mod && r.kind == K::Tensor && r.t.grad_fn()) {

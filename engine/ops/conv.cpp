@@ -116,6 +116,12 @@ Tensor batched(const char* op, const Tensor& x) {
     TL_FAIL("non-empty 3D or 4D (batch mode) tensor expected for input");
   TL_CHECK(x.dim() == 3 || x.dim() == 4, op, ": Expected 3D (unbatched) or 4D (batched) input, but got input of size: ",
            sizes_str(x.shape()));
+  // PyTorch's pool2d_shape_check: only a 4-D input's batch may be empty.
+  if (!std::strcmp(op, "max_pool2d") || !std::strcmp(op, "avg_pool2d")) {
+    const Shape& s = x.shape();
+    TL_CHECK(s[1] != 0 && s[2] != 0 && (x.dim() == 3 ? s[0] != 0 : s[3] != 0),
+             "Expected 3D or 4D (batch mode) tensor with optional 0 dim batch size for input, but got:", sizes_str(s));
+  }
   return x.dim() == 3 ? unsqueeze(x, 0) : x;
 }
 

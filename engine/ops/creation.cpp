@@ -299,19 +299,101 @@ Tensor randn(const Shape& s, DType dt) {
   return normal_(t, 0, 1);
 }
 
-Tensor randint(int64_t low, int64_t high, const Shape& s, DType dt) {
-  TL_CHECK(low < high, "random_ expects 'from' to be less than 'to', but got from=", low, " >= to=", high);
-  TL_CHECK(dt != DType::Bool || (low >= 0 && high <= 2), "randint: bounds [", low, ", ", high,
-           ") are out of range for bool");
+namespace {
+// The element type's name in PyTorch's random_ bounds errors (its TypeMeta: "from is out of bounds
+// for unsigned char").
+const char* random_type_name(DType dt) {
+  switch (dt) {
+    case DType::Bool: return "bool";
+    case DType::UInt8: return "unsigned char";
+    case DType::Int8: return "signed char";
+    case DType::Int16: return "short int";
+    case DType::Int32: return "int";
+    case DType::Int64: return "long int";
+    case DType::Float32: return "float";
+    case DType::Float64: return "double";
+  }
+  return "?";
+}
+
+// PyTorch's check_from_to_in_range: from and to_inc must be values of the dtype.
+void check_random_bounds(int64_t from, int64_t to_inc, DType dt) {
+  TL_DISPATCH(dt, T, [&] {
+    using L = std::numeric_limits<T>;
+    const auto in = [](int64_t v) {
+      if constexpr (std::is_floating_point<T>::value) return double(v) >= double(L::lowest()) && double(v) <= double(L::max());
+      else return v >= int64_t(L::lowest()) && v <= int64_t(L::max());
+    };
+    TL_CHECK(in(from), "from is out of bounds for ", random_type_name(dt));
+    TL_CHECK(in(to_inc), "to - 1 is out of bounds for ", random_type_name(dt));
+  });
+}
+
+// PyTorch's update_from / update_to for floating dtypes: a bound the dtype cannot hold exactly is
+// moved inside to the next representable value (digits: the mantissa's bits, 24 or 53).
+// (Wrapping arithmetic and x86's float -> int64 conversion, as PyTorch's build does.)
+int64_t random_bits_above(int64_t v, int digits) {
+  uint64_t a = v < 0 ? 0 - uint64_t(v) : uint64_t(v);
+  int n = 0;
+  while (a >>= 1) ++n;
+  return int64_t(1) << std::max(0, n - digits + 1);
+}
+int64_t random_as_float(int64_t v, DType dt) {
+  return dt == DType::Float32 ? cast_value<int64_t>(float(v)) : cast_value<int64_t>(double(v));
+}
+int64_t random_update_from(int64_t from, int digits, DType dt) {
+  const int64_t f1 = int64_t(uint64_t(from) + 1), p1 = random_as_float(f1, dt);
+  return p1 < from ? int64_t(uint64_t(p1) + uint64_t(random_bits_above(f1, digits))) : from;
+}
+int64_t random_update_to(int64_t to, int digits, DType dt) {
+  const int64_t t1 = int64_t(uint64_t(to) - 1), m1 = random_as_float(t1, dt);
+  return m1 >= to ? int64_t(uint64_t(m1) - uint64_t(random_bits_above(t1, digits))) : to;
+}
+}  // namespace
+
+// PyTorch's random_from_to_impl (random_(from, to), random_(to), torch.randint): [from, to), or
+// without `to` [from, the dtype's largest exact integer] (from = int64 min: the full 64-bit range).
+Tensor random_from_to(int64_t from, std::optional<int64_t> to, const Shape& s, DType dt) {
+  const int digits = dt == DType::Float32 ? 24 : 53;
+  uint64_t range = 0;  // 0: the full 64-bit range
+  if (to) {
+    int64_t hi = *to;
+    TL_CHECK(from < hi, "random_ expects 'from' to be less than 'to', but got from=", from, " >= to=", hi);
+    if (is_floating(dt)) {
+      from = random_update_from(from, digits, dt);
+      hi = random_update_to(hi, digits, dt);
+      TL_CHECK(from < hi, "random_ expects 'from' casted to dtype to be less than 'to' casted to dtype, but got from=", from,
+               " >= to=", hi);
+    }
+    check_random_bounds(from, hi - 1, dt);
+    range = uint64_t(hi) - uint64_t(from);
+  } else if (from != std::numeric_limits<int64_t>::min()) {
+    int64_t to_inc = 1;
+    if (is_floating(dt)) {
+      to_inc = int64_t(1) << digits;
+      from = random_update_from(from, digits, dt);
+      TL_CHECK(from < to_inc, "random_ expects 'from' casted to dtype to be less than or equal to 'to_inc' casted to dtype, but got from=",
+               from, " > to_inc=", to_inc);
+    } else {
+      TL_DISPATCH(dt, T, [&] { if (!std::is_same<T, bool>::value) to_inc = int64_t(std::numeric_limits<T>::max()); });
+    }
+    check_random_bounds(from, to_inc, dt);
+    range = uint64_t(to_inc) - uint64_t(from) + 1;
+  } else {
+    TL_CHECK(dt != DType::Bool, "\"random_full_64_bits_range_kernel_cpu\" not implemented for 'Bool'");
+    TL_CHECK(dt == DType::Int64 || is_floating(dt), "random_full_64_bits_range_kernel_cpu handles only int64, double, float and bfloat16");
+  }
   Tensor t = Tensor::empty(s, dt);
-  const uint64_t range = uint64_t(high) - uint64_t(low);
   Generator& g = default_generator();
   TL_DISPATCH(dt, T, [&] {
     T* p = t.data_ptr<T>();
-    for (int64_t i = 0, n = t.numel(); i < n; ++i) p[i] = static_cast<T>(g.uniform_int_from_to(range, low));
+    for (int64_t i = 0, n = t.numel(); i < n; ++i)
+      p[i] = static_cast<T>(range ? g.uniform_int_from_to(range, from) : int64_t(g.random64()));
   });
   return t;
 }
+
+Tensor randint(int64_t low, int64_t high, const Shape& s, DType dt) { return random_from_to(low, high, s, dt); }
 
 Tensor randperm(int64_t n, DType dt) {
   TL_CHECK(n >= 0, "randperm: n must be non-negative, got ", n);

@@ -152,6 +152,30 @@ void bitwise_kernel(Bin op, const Tensor& a, const Tensor& b, Tensor& out) {
   }
 }
 
+// maximum/minimum on AVX2 vectors (_mm256_max_ps / _mm256_min_ps) return the second operand on a
+// tie, where the scalar std::max / std::min return the first: max(-0.0, +0.0) is +0.0 in the
+// elements PyTorch computes with vectors (kernels::simd_row_length), -0.0 in the others.
+void simd_ties_to_second(Tensor& out, const Tensor& a, const Tensor& b) {
+  const Shape& s = out.shape();
+  const Dims sa = kernels::broadcast_strides(s, a.shape(), a.strides()), sb = kernels::broadcast_strides(s, b.shape(), b.strides());
+  const int64_t n = kernels::simd_row_length(s, {sa, sb}, int64_t(dtype_size(out.dtype())));
+  if (n == 0) return;
+  const int64_t lim = n - n % (2 * 32 / int64_t(dtype_size(out.dtype())));
+  TL_DISPATCH_FLOAT(out.dtype(), T, [&] {
+    T* po = out.data_ptr<T>();
+    const T *pa = a.data_ptr<T>(), *pb = b.data_ptr<T>();
+    for (int64_t i = 0, N = out.numel(); i < N; ++i) {
+      if (i % n >= lim) continue;
+      int64_t r = i, oa = 0, ob = 0;
+      for (int d = s.n - 1; d >= 0; --d) {
+        const int64_t c = r % s.d[d];
+        r /= s.d[d], oa += c * sa.d[d], ob += c * sb.d[d];
+      }
+      if (pa[oa] == pb[ob]) po[i] = pb[ob];
+    }
+  });
+}
+
 Tensor binary(Bin op, const Tensor& a0, const Tensor& b0) {
   const char* name = bin_name(op);
   TL_CHECK(a0.defined() && b0.defined(), name, ": undefined tensor");
@@ -200,11 +224,12 @@ Tensor binary(Bin op, const Tensor& a0, const Tensor& b0) {
       case Bin::Pow:
         binary_loop<T, T>(a, b, out, [](T x, T y) { return gpow(x, y); });
         break;
+      // NaN wins; else std::max / std::min: x on a tie (+0.0 vs -0.0), see simd_ties_to_second
       case Bin::Max:
-        binary_loop<T, T>(a, b, out, [](T x, T y) { return (x != x || x > y) ? x : y; });  // NaN wins
+        binary_loop<T, T>(a, b, out, [](T x, T y) { return y != y ? y : x < y ? y : x; });
         break;
       case Bin::Min:
-        binary_loop<T, T>(a, b, out, [](T x, T y) { return (x != x || x < y) ? x : y; });
+        binary_loop<T, T>(a, b, out, [](T x, T y) { return y != y ? y : y < x ? y : x; });
         break;
       case Bin::Rem: binary_loop<T, T>(a, b, out, [](T x, T y) { return grem(x, y); }); break;
       case Bin::FloorDiv: binary_loop<T, T>(a, b, out, [](T x, T y) { return gfloordiv(x, y); }); break;
@@ -223,6 +248,7 @@ Tensor binary(Bin op, const Tensor& a0, const Tensor& b0) {
       case Bin::Ge: binary_loop<T, bool>(a, b, out, [](T x, T y) { return x >= y; }); break;
     }
   });
+  if ((op == Bin::Max || op == Bin::Min) && is_floating(ct)) simd_ties_to_second(out, a, b);
   return out;
 }
 
@@ -695,7 +721,11 @@ Tensor erf(const Tensor& x) {
 Tensor gelu(const Tensor& x) {
   TL_CHECK(x.is_floating_point(), "\"GeluKernelImpl\" not implemented for '", dtype_kernel_name(x.dtype()), "'");
   Tensor h = mul(x, scalar_of(x, 0.5));
-  return mul(h, add(erf(mul(x, scalar_of(x, M_SQRT1_2))), scalar_of(x, 1)));
+  Tensor e = erf(mul(x, scalar_of(x, M_SQRT1_2)));
+  // PyTorch hands a contiguous float32 input of 2+ elements to oneDNN's gelu_erf, which computes
+  // x/2 + x/2 erf(...): a zero result is +0.0 there (gelu(-0.0), gelu(-10)), -0.0 in ATen's kernel.
+  if (x.dtype() == DType::Float32 && x.is_contiguous() && x.numel() > 1) return add(h, mul(h, e));
+  return mul(h, add(e, scalar_of(x, 1)));
 }
 
 // ---- softplus ----  log(1 + e^(beta x)) / beta, linear above threshold.
@@ -792,9 +822,11 @@ static void where_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   if (n.needs_input_grad(1)) gi[1] = where(c, g, z);
   if (n.needs_input_grad(2)) gi[2] = where(c, z, g);
 }
-Tensor where(const Tensor& cond, const Tensor& a0, const Tensor& b0) {
-  TL_CHECK(cond.dtype() == DType::Bool, "where: expected condition to be a bool tensor, got ",
-           dtype_name(cond.dtype()));
+Tensor where(const Tensor& cond0, const Tensor& a0, const Tensor& b0) {
+  // PyTorch 1.13 still takes a uint8 condition (deprecated): nonzero is true.
+  TL_CHECK(cond0.dtype() == DType::Bool || cond0.dtype() == DType::UInt8,
+           "where expected condition to be a boolean tensor, but got a tensor with dtype ", dtype_kernel_name(cond0.dtype()));
+  const Tensor cond = cond0.dtype() == DType::Bool ? cond0 : ne(cond0.detach(), Tensor::scalar(0, DType::UInt8));
   Shape s = broadcast_shapes("where", broadcast_shapes("where", cond.shape(), a0.shape()), b0.shape());
   DType ct = result_type(a0, b0);
   Tensor a = a0.dtype() == ct ? a0 : to_dtype(a0, ct);
@@ -890,7 +922,7 @@ void register_elementwise_ops(std::vector<OpDef>& t) {
                  TL_CHECK(is_floating(rt) || a.is_int_value(2),
                           "For integral input tensors, argument alpha must not be a floating point number.");
                  if (a.f(2) != 1 && is_floating(rt)) return Value::tensor(add_alpha(a.t(0), o, a.f(2), false));
-                 if (a.f(2) != 1) o = mul(o, wrap_scalar(a.f(2), o, a.is_int_value(2)));
+                 if (a.f(2) != 1) o = alpha_times(o, a.v[2], result_type(a.t(0), o));
                  return Value::tensor(add(a.t(0), o));
                }, add_bw, "grad_a = g; grad_b = g"});
   t.push_back({"sub.Tensor(Tensor input, Number|Tensor other, *, float alpha=1) -> Tensor", TM, [](const Args& a) {
@@ -907,7 +939,7 @@ void register_elementwise_ops(std::vector<OpDef>& t) {
                  TL_CHECK(is_floating(rt) || a.is_int_value(2),
                           "For integral input tensors, argument alpha must not be a floating point number.");
                  if (a.f(2) != 1 && is_floating(rt)) return Value::tensor(add_alpha(a.t(0), o, a.f(2), true));
-                 if (a.f(2) != 1) o = mul(o, wrap_scalar(a.f(2), o, a.is_int_value(2)));
+                 if (a.f(2) != 1) o = alpha_times(o, a.v[2], result_type(a.t(0), o));
                  return Value::tensor(sub(a.t(0), o));
                }, sub_bw, "grad_a = g; grad_b = -g"});
   t.push_back({"remainder.Tensor(Tensor input, Number|Tensor other) -> Tensor", TM,

@@ -6,9 +6,13 @@
 
 namespace tl {
 
-static void check_same_dtype(const char* op, const Tensor& a, const Tensor& b) {
-  TL_CHECK(a.dtype() == b.dtype(), op, ": expected both inputs to have the same dtype, but got ",
-           dtype_name(a.dtype()), " != ", dtype_name(b.dtype()));
+// PyTorch's mm/bmm/mv check the operands' dtypes only inside their kernels, which they skip when
+// the result is empty or the contraction has length 0: then mixed dtypes give an empty or zero
+// result of the dtype the meta function chose (mm: mat1's, bmm: mat2's, mv: vec's).
+static bool skips_kernel(const Shape& out, int64_t k) { return k == 0 || out.numel() == 0; }
+static void check_same_dtype(const Tensor& a, const Tensor& b) {
+  TL_CHECK(a.dtype() == b.dtype(), "expected scalar type ", dtype_kernel_name(a.dtype()), " but found ",
+           dtype_kernel_name(b.dtype()));
 }
 
 // ---- mm ----  d/da (a @ b) = g @ b^T;  d/db = a^T @ g
@@ -21,9 +25,15 @@ Tensor mm(const Tensor& a, const Tensor& b) {
   TL_CHECK(b.dim() == 2, "mm: expected 2-D tensors, but got a ", b.dim(), "-D tensor of shape ", b.shape_str());
   TL_CHECK(a.shape()[1] == b.shape()[0], "mm: shapes ", a.shape_str(), " and ", b.shape_str(),
            " cannot be multiplied");
-  check_same_dtype("mm", a, b);
-  Tensor out = Tensor::empty(Shape{a.shape()[0], b.shape()[1]}, a.dtype());
-  kernels::gemm(a, b, out);
+  const Shape os{a.shape()[0], b.shape()[1]};
+  Tensor out;
+  if (a.dtype() != b.dtype() && skips_kernel(os, a.shape()[1])) {
+    out = zeros(os, a.dtype());
+  } else {
+    check_same_dtype(a, b);
+    out = Tensor::empty(os, a.dtype());
+    kernels::gemm(a, b, out);
+  }
   if (Node* n = record(TL_ROW("mm"), {&a, &b}, out)) save(n, a), save(n, b);
   return out;
 }
@@ -38,9 +48,15 @@ Tensor bmm(const Tensor& a, const Tensor& b) {
            b.shape_str());
   TL_CHECK(a.shape()[0] == b.shape()[0] && a.shape()[2] == b.shape()[1], "bmm: shapes ", a.shape_str(), " and ",
            b.shape_str(), " cannot be multiplied");
-  check_same_dtype("bmm", a, b);
-  Tensor out = Tensor::empty(Shape{a.shape()[0], a.shape()[1], b.shape()[2]}, a.dtype());
-  kernels::bgemm(a, b, out);
+  const Shape os{a.shape()[0], a.shape()[1], b.shape()[2]};
+  Tensor out;
+  if (a.dtype() != b.dtype() && skips_kernel(os, a.shape()[2])) {
+    out = zeros(os, b.dtype());
+  } else {
+    check_same_dtype(a, b);
+    out = Tensor::empty(os, a.dtype());
+    kernels::bgemm(a, b, out);
+  }
   if (Node* n = record(TL_ROW("bmm"), {&a, &b}, out)) save(n, a), save(n, b);
   return out;
 }
@@ -101,7 +117,9 @@ static Tensor matmul_parts(const Tensor& a, const Tensor& b) {
   if (da >= 3 && db <= 2) {
     Tensor b2 = db == 1 ? unsqueeze(b, 1) : b;
     if (a.shape()[da - 1] != b2.shape()[0]) fail();
-    Tensor out = mm(reshape(a, {-1, a.shape()[da - 1]}), b2);
+    int64_t rows = 1;  // (not -1: ambiguous when the last dim is 0)
+    for (int i = 0; i < da - 1; ++i) rows *= a.shape()[i];
+    Tensor out = mm(reshape(a, {rows, a.shape()[da - 1]}), b2);
     IntList s = a.shape().vec();
     s.back() = b2.shape()[1];
     if (db == 1) s.pop_back();
@@ -148,6 +166,28 @@ Tensor matmul(const Tensor& a, const Tensor& b) {
     TL_CHECK(a.dtype() != DType::Bool, "\"dot\" not implemented for 'Bool'");
   }
   Tensor r = matmul_parts(a, b);
+  // Mixed dtypes get here only for an empty product (skips_kernel): the dtype of the mm/mv/bmm
+  // PyTorch's matmul calls (2-D @ 1-D and a folded batch @ 1-D: mv; a batch @ 2-D: mm on the
+  // folded batch; 1-D or 2-D @ a batch: mv on the folded batch or bmm).
+  if (a.dtype() != b.dtype()) {
+    const int db = b.dim();
+    DType dt = b.dtype();  // mv(a, b), and bmm
+    if (db == 2) {
+      dt = a.dtype();  // mm(a, b), a unsqueezed or folded
+    } else if (a.dim() == 1 && db >= 3) {
+      // PyTorch's should_fold of b^T (mv(folded b^T, a), else bmm): a requires grad, b is
+      // empty, or b^T's batch dims fold without a copy.
+      bool fold = a.requires_grad() || b.numel() == 0;
+      if (!fold) {
+        Dims sz = b.shape(), st = b.strides();
+        std::swap(sz.d[db - 1], sz.d[db - 2]), std::swap(st.d[db - 1], st.d[db - 2]);
+        fold = true;
+        for (int i = 0; i < db - 2; ++i) fold = fold && st.d[i] == st.d[i + 1] * sz.d[i + 1];
+      }
+      if (fold) dt = a.dtype();
+    }
+    if (r.dtype() != dt) r = to_dtype(r, dt);
+  }
   // Narrow integers (uint8 @ uint8) keep their type, wrapping as PyTorch's kernels (the int64
   // sums cast back: arithmetic mod 2^bits commutes with the cast).
   if (a.dtype() == b.dtype() && r.dtype() != a.dtype() && is_int(a.dtype())) r = to_dtype(r, a.dtype());

@@ -262,6 +262,8 @@ Tensor binary_cross_entropy_with_logits(const Tensor& input, const Tensor& targe
     Tensor m = clamp(neg(input), 0.0, std::nullopt);
     Tensor l = add(add(mul(sub(Tensor::scalar(1, input.dtype()), target), input), m),
                    log(add(exp(neg(m)), exp(sub(neg(input), m)))));
+    // PyTorch accumulates in place into (1 - target): the loss has target's dtype.
+    if (l.dtype() != target.dtype()) l = to_dtype(l, target.dtype());
     out = mean(l);
   }
   if (Node* n = record(TL_ROW("binary_cross_entropy_with_logits"), {&input, &target}, out)) {
@@ -331,7 +333,8 @@ Tensor layer_norm(const Tensor& x, const IntList& normalized_shape, const Tensor
   Tensor v = var(x, dims, 0, true);
   Tensor y = div(sub(x, mu), sqrt(add(v, Tensor::scalar(eps, x.dtype()))));
   if (weight.defined()) y = mul(y, weight);
-  if (bias.defined()) y = add(y, bias);
+  // PyTorch's kernel ends in + beta (0 without a bias): a -0.0 comes out +0.0.
+  y = bias.defined() ? add(y, bias) : add(y, Tensor::scalar(0, y.dtype()));
   return y;
 }
 

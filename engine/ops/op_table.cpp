@@ -585,6 +585,17 @@ void check_number_fits(const Value& v, DType dt) {
   TL_CHECK(!v.is_number() || !number_overflows(v, dt), "value cannot be converted to type ", cpp[int(dt)], " without overflow");
 }
 
+Tensor alpha_times(const Tensor& other, const Value& alpha, DType ct) {
+  check_number_fits(alpha, ct);
+  Tensor s = Tensor::scalar(alpha.as_double(), ct);
+  if (alpha.kind == Value::Kind::Int) {  // exactly (an int64 beyond 2^53 is not a double)
+    s = Tensor::scalar(0, DType::Int64);
+    s.data_ptr<int64_t>()[0] = alpha.i;
+    if (ct != DType::Int64) s = to_dtype(s, ct);
+  }
+  return mul(other.dtype() == ct ? other : to_dtype(other, ct), s);
+}
+
 // ---- Args accessors ----
 const Tensor& Args::t(size_t k) const { return v[k].t; }
 Tensor Args::opt_t(size_t k) const { return v[k].kind == Value::Kind::Tensor ? v[k].t : Tensor(); }
@@ -593,6 +604,11 @@ Tensor Args::num_or_t(size_t k, size_t self) const {
   const Value& s = v[self];
   Tensor like = s.kind == Value::Kind::Tensor ? s.t : Tensor::scalar(0);
   if (v[k].kind == Value::Kind::Bool && like.dtype() == DType::Bool) return Tensor::scalar(v[k].b, DType::Bool);
+  if (v[k].kind == Value::Kind::Int && is_int(like.dtype())) {  // exactly: 2**53 + 1 is not a double
+    Tensor s = Tensor::scalar(0, DType::Int64);
+    s.data_ptr<int64_t>()[0] = v[k].i;
+    return like.dtype() == DType::Int64 ? s : to_dtype(s, like.dtype());
+  }
   return wrap_scalar(v[k].as_double(), like, v[k].kind != Value::Kind::Float);
 }
 std::vector<Tensor> Args::tensors(size_t k) const {
@@ -666,12 +682,10 @@ Tensor tensor_from_value(const Value& data, std::optional<DType> dtype) {
   DType dt = dtype ? *dtype
                    : (level.empty() ? default_float_dtype()
                                     : all_bool ? DType::Bool : all_int ? DType::Int64 : default_float_dtype());
-  if (is_int(dt) && dt != DType::Int64) {  // PyTorch's checked conversion of Python numbers
-    const double lo = dt == DType::UInt8 ? 0 : -std::ldexp(1.0, int(8 * dtype_size(dt)) - 1);
-    const double hi = dt == DType::UInt8 ? 255 : std::ldexp(1.0, int(8 * dtype_size(dt)) - 1) - 1;
-    for (double x : vals)
-      TL_CHECK(x >= lo && x <= hi, "value cannot be converted to type ", dtype_name(dt), " without overflow");
-  }
+  if (is_int(dt))  // PyTorch's checked conversion of Python numbers (store_scalar; floats unchecked)
+    for (const Value* v : level)
+      TL_CHECK(!v->is_number() || !number_overflows(*v, dt), "value cannot be converted to type ", dtype_name(dt),
+               " without overflow");
   Tensor out = Tensor::from_data(vals, shape, dt);
   if (dt == DType::Int64 && all_int) {  // exact beyond 2^53 (a double holds 53 bits)
     int64_t* p = out.data_ptr<int64_t>();

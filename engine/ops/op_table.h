@@ -120,6 +120,9 @@ std::string bind_args(const OpDef& op, const std::vector<Value>& pos,
 // (fill_, full, x[i] = number): RuntimeError "value cannot be converted to type T without overflow".
 bool number_overflows(const Value& v, DType dt);
 void check_number_fits(const Value& v, DType dt);
+// alpha * other for add/sub(other, alpha=) when the common dtype ct is integral or bool: PyTorch's
+// kernel computes in ct with alpha converted to it (checked; alpha=6 is True for bool).
+Tensor alpha_times(const Tensor& other, const Value& alpha, DType ct);
 
 // Resolves the overload and calls it; a tl::Error names the op and the argument types when no
 // overload fits.

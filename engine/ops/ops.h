@@ -32,6 +32,9 @@ Tensor rand(const Shape& s, DType t = DType::Float32);    // floating dtypes onl
 Tensor randn(const Shape& s, DType t = DType::Float32);   // floating dtypes only
 // torch.randint(low, high, size): values in [low, high); any dtype (int64 by default).
 Tensor randint(int64_t low, int64_t high, const Shape& s, DType t = DType::Int64);
+// Tensor.random_(from, to): values in [from, to), without `to` in [from, the dtype's limit];
+// PyTorch's bounds checks for the dtype.
+Tensor random_from_to(int64_t from, std::optional<int64_t> to, const Shape& s, DType t);
 Tensor randperm(int64_t n, DType t = DType::Int64);
 // torch.bernoulli(probs): 0/1 of probs' (floating) dtype, drawn with a uniform of that dtype.
 Tensor bernoulli(const Tensor& probs);
@@ -57,6 +60,9 @@ void linear_reset_parameters(Tensor& weight, Tensor& bias);
 // A Python number combined with tensor `like`: keeps like's dtype when it is floating, as
 // PyTorch's wrapped numbers do.
 Tensor wrap_scalar(double v, const Tensor& like, bool is_int = false);
+// PyTorch's result_type over tensors: the dimensioned ones promote together; a 0-d one decides
+// only when of a higher category (bool < int < float).
+DType result_type_of(std::initializer_list<const Tensor*> ts);
 
 // ---- elementwise ----
 Tensor add(const Tensor& a, const Tensor& b);

@@ -14,8 +14,6 @@
 
 namespace tl {
 
-namespace {
-
 // PyTorch's result_type over tensors: the dimensioned ones promote together; the 0-d ones decide
 // only when of a higher category (bool < int < float).
 DType result_type_of(std::initializer_list<const Tensor*> ts) {
@@ -28,6 +26,8 @@ DType result_type_of(std::initializer_list<const Tensor*> ts) {
   if (zero && dtype_category(*zero) > dtype_category(*dim)) return promote(*dim, *zero);
   return *dim;
 }
+
+namespace {
 
 // clamp_min / clamp_max with a NaN bound: NaN everywhere in 1.13 (its vectorized max/min take the
 // bound's NaN; clamp(min=nan) alone keeps x). The gradient stays 0 (x >= nan is false).
@@ -84,6 +84,12 @@ Tensor rounding(Round r, const char* op, const Tensor& x, int64_t decimals = 0) 
 }
 
 // ---- unary primitives whose derivative is written with the saved input x or output y ----
+// log1p as PyTorch's kernels compute it (SLEEF's log1p, also on the scalar path): inf above 1e38
+// (float32) or 1e307 (float64), where the exact value is still finite.
+template <class T>
+T log1p_sleef(T v) {
+  return v > (sizeof(T) == 4 ? T(1e38) : T(1e307)) ? T(INFINITY) : std::log1p(v);
+}
 void log1p_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {  // d/dx log(1 + x) = 1 / (1 + x)
   Tensor x = n.saved_tensor(0);
   gi[0] = div(g, add(x, scalar_like(x, 1)));
@@ -251,20 +257,28 @@ Tensor logical(Logic op, const Tensor& a, const Tensor& b) {
 }
 Tensor logical_or_t(const Tensor& a, const Tensor& b) { return logical(Logic::Or, a, b); }
 
-// isclose: a == b, or (both finite-difference) |a - b| <= atol + rtol * |b|; NaNs equal only with
-// equal_nan (PyTorch's definition).
+// isclose as PyTorch 1.13 computes it: a == b, or (equal_nan, floats) both NaN, or (a tolerance
+// given) |a - b| finite and <= atol + |rtol * b|, with b converted to the default float dtype when
+// the inputs are integers or bool.
 Tensor isclose(const Tensor& a, const Tensor& b, double rtol, double atol, bool equal_nan) {
   NoGradGuard ng;
+  TL_CHECK(a.dtype() == b.dtype(), dtype_kernel_name(a.dtype()), " did not match ", dtype_kernel_name(b.dtype()));
   TL_CHECK(rtol >= 0, "rtol must be greater than or equal to zero, but got ", rtol);
   TL_CHECK(atol >= 0, "atol must be greater than or equal to zero, but got ", atol);
-  TL_CHECK(a.dtype() == b.dtype(), "isclose: ", dtype_name(a.dtype()), " did not match ", dtype_name(b.dtype()));
   Tensor close = eq(a, b);
-  if (!a.is_floating_point()) return close;
-  if (equal_nan) close = logical_or_t(close, mul(ne(a, a), ne(b, b)));
-  Tensor diff = abs(sub(a, b));
-  Tensor tol = add(Tensor::scalar(atol, a.dtype()), mul(Tensor::scalar(rtol, a.dtype()), abs(b)));
-  Tensor finite_close = mul(le(diff, tol), lt(diff, Tensor::scalar(INFINITY, a.dtype())));
-  return logical_or_t(close, finite_close);
+  if (equal_nan && a.is_floating_point()) {
+    // PyTorch computes (a != a).__iand__(b != b): in place into a tensor of a's shape.
+    const Shape bs = broadcast_shapes("isclose", a.shape(), b.shape());
+    TL_CHECK(bs == a.shape(), "output with shape ", sizes_str(a.shape()), " doesn't match the broadcast shape ", sizes_str(bs));
+    close = logical_or_t(close, logical(Logic::And, ne(a, a), ne(b, b)));
+  }
+  if (rtol == 0 && atol == 0) return close;
+  const Tensor bf = a.is_floating_point() ? b : to_dtype(b, default_float_dtype());
+  const DType ft = bf.dtype();  // rtol and atol are Python numbers: they take the tensor's dtype
+  const Tensor allowed = add(abs(mul(bf, Tensor::scalar(rtol, ft))), Tensor::scalar(atol, ft));
+  const Tensor actual = abs(sub(a.is_floating_point() ? a : to_dtype(a, ft), bf));
+  const Tensor finite = lt(actual, Tensor::scalar(INFINITY, ft));  // |x| < inf: neither inf nor NaN
+  return logical_or_t(close, logical(Logic::And, finite, le(actual, allowed)));
 }
 
 }  // namespace
@@ -303,7 +317,7 @@ void register_pointwise_more_ops(std::vector<OpDef>& t) {
   t.push_back({NAME "(Tensor input) -> Tensor", TM, [](const Args& a) {                                       \
                  return Value::tensor(unary_prim(TL_ROW(NAME), SAVE_OUT, a.t(0), [](auto v) { return EXPR; })); \
                }, BW, FORMULA})
-  TL_UNARY_ROW("log1p", log1p_bw, false, std::log1p(v), "grad = g / (1 + x)");
+  TL_UNARY_ROW("log1p", log1p_bw, false, log1p_sleef(v), "grad = g / (1 + x)");
   TL_UNARY_ROW("expm1", expm1_bw, true, std::expm1(v), "grad = g * (y + 1)");
   TL_UNARY_ROW("log2", log2_bw, false, std::log2(v), "grad = g / (x ln 2)");
   TL_UNARY_ROW("log10", log10_bw, false, std::log10(v), "grad = g / (x ln 10)");
@@ -389,6 +403,7 @@ void register_pointwise_more_ops(std::vector<OpDef>& t) {
                    // PyTorch's kernel: self + value * t1 * t2 (or / t2) in the three tensors' result
                    // type, value cast to it (an int type truncates value=2.5 to 2).
                    const DType rt = result_type_of({&x, &t1, &t2});
+                   check_number_fits(a.v[3], rt);
                    auto as_rt = [rt](const Tensor& t) { return t.dtype() == rt ? t : to_dtype(t, rt); };
                    const double v = a.f(3);
                    Tensor s = mul(Tensor::scalar(is_floating(rt) ? v : std::trunc(v), rt), as_rt(t1));
@@ -465,8 +480,31 @@ void register_inplace_twins(std::vector<OpDef>& t) {
       const bool scatter = std::strncmp(nm, "scatter", 7) == 0;
       const bool addc = std::strncmp(nm, "addc", 4) == 0;
       const bool no_derivative = !std::strcmp(nm, "asinh") || !std::strcmp(nm, "acosh") || !std::strcmp(nm, "atanh");
-      t.push_back({s, where, [call, op, bitwise, scatter, addc, no_derivative](const Args& a) {
+      const bool int_div = !std::strcmp(nm, "floor_divide") || !std::strcmp(nm, "remainder") || !std::strcmp(nm, "fmod");
+      t.push_back({s, where, [call, op, bitwise, scatter, addc, no_derivative, int_div](const Args& a) {
                      Tensor self = a.t(0);
+                     // An integer x.floor_divide_(y) / remainder_ / fmod_ with a zero in y: PyTorch's
+                     // kernel raises at the first zero (in x's element order) after writing the
+                     // elements before it (when it computes in self's dtype: else into a temporary).
+                     if (int_div && is_int(self.dtype()) && a.v[1].kind == Value::Kind::Tensor &&
+                         result_type_of({&self, &a.t(1)}) == self.dtype() &&
+                         self.numel() > 0 && broadcast_shapes(op.c_str(), self.shape(), a.t(1).shape()) == self.shape()) {
+                       NoGradGuard ng;
+                       const Tensor nz = contiguous(expand(ne(a.t(1), Tensor::scalar(0, a.t(1).dtype())), self.shape().vec()));
+                       const bool* p = nz.data_ptr<bool>();
+                       const int64_t first = std::find(p, p + nz.numel(), false) - p;
+                       if (first < nz.numel()) {
+                         if (first > 0) {
+                           Args safe = a;  // the zeros replaced by 1: the elements before `first` are exact
+                           safe.v[1] = Value::tensor(tl::where(nz, a.t(1), Tensor::scalar(1, a.t(1).dtype())));
+                           const Tensor before = reshape(lt(arange(0, double(self.numel()), 1, DType::Int64),
+                                                            Tensor::scalar(double(first), DType::Int64)), self.shape().vec());
+                           const Tensor r = call(safe).t;
+                           inplace_apply(op.c_str(), self, [&] { return tl::where(before, r, self.detach()); });
+                         }
+                         TL_FAIL("ZeroDivisionError");
+                       }
+                     }
                      // PyTorch checks that the result type can be written into self before the
                      // kernel's own dtype check: int16.bitwise_and_(2.5) fails on the cast.
                      if (bitwise && a.v.size() > 1 && !self.is_floating_point()) {

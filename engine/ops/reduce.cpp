@@ -360,7 +360,8 @@ Tensor argmax(const Tensor& x, std::optional<int64_t> dim, bool keepdim) {
   }
   const int d = wrap_dim("argmax", *dim, x.dim());
   TL_CHECK(x.dim() == 0 || x.size(d) > 0, "IndexError: argmax(): Expected reduction dim ", d, " to have non-zero size.");
-  TL_CHECK(x.dtype() != DType::Bool || x.numel() == 0, "\"argmax_cpu\" not implemented for 'Bool'");
+  // (a reduced dim of size 1 is filled with 0 without the kernel)
+  TL_CHECK(x.dtype() != DType::Bool || x.numel() == 0 || (x.dim() > 0 && x.size(d) == 1), "\"argmax_cpu\" not implemented for 'Bool'");
   return reduce_kernel(Red::ArgMax, x, reduce_dims("argmax", x, {*dim}, keepdim));
 }
 Tensor argmin(const Tensor& x, std::optional<int64_t> dim, bool keepdim) {
@@ -373,7 +374,8 @@ Tensor argmin(const Tensor& x, std::optional<int64_t> dim, bool keepdim) {
   }
   const int d = wrap_dim("argmin", *dim, x.dim());
   TL_CHECK(x.dim() == 0 || x.size(d) > 0, "IndexError: argmin(): Expected reduction dim ", d, " to have non-zero size.");
-  TL_CHECK(x.dtype() != DType::Bool || x.numel() == 0, "\"argmin_cpu\" not implemented for 'Bool'");
+  // (a reduced dim of size 1 is filled with 0 without the kernel)
+  TL_CHECK(x.dtype() != DType::Bool || x.numel() == 0 || (x.dim() > 0 && x.size(d) == 1), "\"argmin_cpu\" not implemented for 'Bool'");
   return reduce_kernel(Red::ArgMin, x, reduce_dims("argmin", x, {*dim}, keepdim));
 }
 

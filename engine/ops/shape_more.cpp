@@ -430,7 +430,9 @@ void register_shape_more_ops(std::vector<OpDef>& t) {
   }
   t.push_back({"new_full(Tensor input, int[] size, Number fill_value, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)",
                kMethod, [](const Args& a) {
-                 Tensor r = full(Shape(a.ints(1)), a.f(2), a.dtype(3).value_or(a.t(0).dtype()));
+                 const DType dt = a.dtype(3).value_or(a.t(0).dtype());
+                 check_number_fits(a.v[2], dt);
+                 Tensor r = full(Shape(a.ints(1)), a.f(2), dt);
                  if (a.b(4)) r.requires_grad_(true);
                  return Value::tensor(r);
                }});
@@ -454,55 +456,39 @@ void register_shape_more_ops(std::vector<OpDef>& t) {
                }});
   // random_: PyTorch's three overloads random_() / random_(to) / random_(from, to) (to may be None:
   // up to the dtype's limit); anything else (random_(to=None), from_or_to=) is a TypeError.
-  // Without `to`, as PyTorch's kernels: each element is base + draw % range, the draw 64-bit when
-  // range >= 2^32 (and for random_() of int64/float64), range = 2^mantissa + 1 for floats, else
-  // max - from + 1 (bool: max 1).
-  auto random_to_limit = [](Tensor& x, int64_t from, const OpDef& row) {
-    uint64_t range;
-    if (x.is_floating_point()) {
-      const int64_t top = x.dtype() == DType::Float32 ? (int64_t(1) << 24) : (int64_t(1) << 53);
-      TL_CHECK(from < top, "random_ expects 'from' casted to dtype to be less than or equal to 'to_inc' casted to dtype, but got from=",
-               from, " > to_inc=", top);
-      range = uint64_t(top) - uint64_t(from) + 1;
-    } else {
-      int64_t top = 1;
-      TL_DISPATCH(x.dtype(), T, [&] { if (!std::is_same<T, bool>::value) top = int64_t(std::numeric_limits<T>::max()); });
-      TL_CHECK(from <= top, "random_ expects 'from' to be less than 'to', but got from=", from, " >= to=", top);
-      range = uint64_t(top) - uint64_t(from) + 1;
-    }
-    TL_CHECK(range != 0, "random_: the full 64-bit range is not supported by tensorlens");
-    inplace_apply("random_", x, [&] {
-      Tensor r = Tensor::empty(x.shape(), x.dtype());
-      Generator& g = default_generator();
-      TL_DISPATCH(x.dtype(), T, [&] {
-        T* p = r.data_ptr<T>();
-        for (int64_t i = 0, n = r.numel(); i < n; ++i) p[i] = static_cast<T>(g.uniform_int_from_to(range, from));
-      });
-      return r;
-    }, &row);
+  // random_() draws as PyTorch's random_kernel: base 0, range 2^mantissa + 1 for floats, else
+  // max + 1 (bool: 2), the draw 64-bit for int64/float64.
+  auto random_fill = [](Tensor& x, int64_t from, std::optional<int64_t> to, const OpDef& row) {
+    inplace_apply("random_", x, [&] { return random_from_to(from, to, x.shape(), x.dtype()); }, &row);
   };
-  t.push_back({"random_(Tensor input) -> Tensor(inplace)", kMethod, [random_to_limit](const Args& a) {
+  t.push_back({"random_(Tensor input) -> Tensor(inplace)", kMethod, [](const Args& a) {
                  Tensor x = a.t(0);
-                 random_to_limit(x, 0, TL_ROW("random_.node"));
+                 uint64_t range = 2;
+                 TL_DISPATCH(x.dtype(), T, [&] {
+                   if constexpr (std::is_floating_point<T>::value) range = (uint64_t(1) << std::numeric_limits<T>::digits) + 1;
+                   else if constexpr (!std::is_same<T, bool>::value) range = uint64_t(std::numeric_limits<T>::max()) + 1;
+                 });
+                 const bool wide = x.dtype() == DType::Int64 || x.dtype() == DType::Float64;
+                 inplace_apply("random_", x, [&] {
+                   Tensor r = Tensor::empty(x.shape(), x.dtype());
+                   Generator& g = default_generator();
+                   TL_DISPATCH(x.dtype(), T, [&] {
+                     T* p = r.data_ptr<T>();
+                     for (int64_t i = 0, n = r.numel(); i < n; ++i)
+                       p[i] = static_cast<T>((wide ? g.random64() : uint64_t(g.random())) % range);
+                   });
+                   return r;
+                 }, &TL_ROW("random_.node"));
                  return a.v[0];
                }});
-  t.push_back({"random_.to(Tensor input, int to) -> Tensor(inplace)", kMethod, [](const Args& a) {
+  t.push_back({"random_.to(Tensor input, int to) -> Tensor(inplace)", kMethod, [random_fill](const Args& a) {
                  Tensor x = a.t(0);
-                 const int64_t hi = a.i(1);  // [0, to)
-                 TL_CHECK(0 < hi, "random_ expects 'from' to be less than 'to', but got from=0 >= to=", hi);
-                 inplace_apply("random_", x, [&] { return randint(0, hi, x.shape(), x.dtype()); }, &TL_ROW("random_.to_node"));
+                 random_fill(x, 0, a.i(1), TL_ROW("random_.to_node"));
                  return a.v[0];
                }});
-  t.push_back({"random_.from(Tensor input, int from, int? to) -> Tensor(inplace)", kMethod, [random_to_limit](const Args& a) {
+  t.push_back({"random_.from(Tensor input, int from, int? to) -> Tensor(inplace)", kMethod, [random_fill](const Args& a) {
                  Tensor x = a.t(0);
-                 const int64_t lo = a.i(1);
-                 if (a.is_none(2)) {  // [from, the dtype's limit]
-                   random_to_limit(x, lo, TL_ROW("random_.from_node"));
-                   return a.v[0];
-                 }
-                 const int64_t hi = a.i(2);
-                 TL_CHECK(lo < hi, "random_ expects 'from' to be less than 'to', but got from=", lo, " >= to=", hi);
-                 inplace_apply("random_", x, [&] { return randint(lo, hi, x.shape(), x.dtype()); }, &TL_ROW("random_.from_node"));
+                 random_fill(x, a.i(1), a.is_none(2) ? std::nullopt : std::optional<int64_t>(a.i(2)), TL_ROW("random_.from_node"));
                  return a.v[0];
                }});
 }

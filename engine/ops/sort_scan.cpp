@@ -93,6 +93,43 @@ std::pair<Tensor, Tensor> topk(const Tensor& x, int64_t k, int64_t dim, bool lar
   return {take_along(x, dim, idx, TL_ROW("topk")), idx};
 }
 
+// PyTorch's quick_select_template (kthvalue): the index of the k-th (0-based) smallest of a row,
+// NaN largest; which of equal values comes out follows its median-of-three partitioning
+// (kthvalue(ones(4), 1) is index 1).
+template <class T>
+int64_t quick_select_index(const T* row, int64_t len, int64_t k) {
+  using S = std::conditional_t<std::is_same<T, bool>::value, uint8_t, T>;  // (not vector<bool>)
+  std::vector<S> v(row, row + len);
+  std::vector<int64_t> ix(static_cast<size_t>(len));
+  std::iota(ix.begin(), ix.end(), int64_t(0));
+  auto gt = [](S x, S y) { return less_nan(y, x); };  // x > y, NaN above everything
+  auto swp = [&](int64_t i, int64_t j) { std::swap(v[size_t(i)], v[size_t(j)]), std::swap(ix[size_t(i)], ix[size_t(j)]); };
+  int64_t L = 0, R = len - 1;
+  while (R > L) {
+    if (R == L + 1) {
+      if (gt(v[size_t(L)], v[size_t(R)])) swp(L, R);
+      break;
+    }
+    const int64_t P = L + (R - L) / 2;
+    swp(P, L + 1);
+    if (gt(v[size_t(L + 1)], v[size_t(R)])) swp(L + 1, R);
+    if (gt(v[size_t(L)], v[size_t(R)])) swp(L, R);
+    if (gt(v[size_t(L + 1)], v[size_t(L)])) swp(L + 1, L);
+    int64_t i = L + 1, j = R;
+    const S piv = v[size_t(L)];
+    for (;;) {
+      do ++i; while (gt(piv, v[size_t(i)]));
+      do --j; while (gt(v[size_t(j)], piv));
+      if (j < i) break;
+      swp(i, j);
+    }
+    swp(L, j);
+    if (j <= k) L = i;
+    if (j >= k) R = j - 1;
+  }
+  return ix[size_t(k)];
+}
+
 // k-th smallest (1-based) along dim, or the lower median.
 std::pair<Tensor, Tensor> kth(const char* op, const OpDef& row, const Tensor& x, int64_t k, int64_t dim, bool keepdim) {
   dim = wrap_dim(op, dim, x.dim());
@@ -109,6 +146,14 @@ std::pair<Tensor, Tensor> kth(const char* op, const OpDef& row, const Tensor& x,
     Tensor kth_pos = full(count.shape(), double(k - 1), DType::Int64);
     Tensor pos = where(lt(count, full(count.shape(), double(len), DType::Int64)), count, kth_pos);
     idx = contiguous(gather(idx, dim, pos));
+  } else if (x.dim() > 0 && std::strcmp(op, "kthvalue") == 0) {
+    Tensor rows = rows_of(x.detach(), dim);
+    Tensor o = Tensor::empty(Shape{len == 0 ? 0 : rows.numel() / len}, DType::Int64);
+    TL_DISPATCH(rows.dtype(), T, [&] {
+      const T* p = rows.data_ptr<T>();
+      for (int64_t r = 0; r < o.numel(); ++r) o.data_ptr<int64_t>()[r] = quick_select_index(p + r * len, len, k - 1);
+    });
+    idx = from_rows(o, x, dim, 1);
   } else if (x.dim() > 0) {
     idx = contiguous(slice(idx, dim, k - 1, k));
   }
@@ -135,7 +180,9 @@ void cumsum_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
 Tensor cumsum(const Tensor& x, int64_t dim, std::optional<DType> dtype) {
   dim = wrap_dim("cumsum", dim, x.dim());
   DType out_t = dtype ? *dtype : x.is_floating_point() ? x.dtype() : DType::Int64;
-  TL_CHECK(out_t != DType::Bool, "\"cumsum_out_cpu\" not implemented for 'Bool'");  // dtype=torch.bool
+  // dtype=torch.bool: PyTorch's kernel has none, but a 0-d input is only filled and an empty one
+  // zeroed without it.
+  TL_CHECK(out_t != DType::Bool || x.dim() == 0 || x.numel() == 0, "\"cumsum_out_cpu\" not implemented for 'Bool'");
   Tensor rows = rows_of(x.dtype() == out_t ? x : to_dtype(x.detach(), out_t), dim);
   const int64_t len = x.dim() == 0 ? 1 : x.size(dim);
   Tensor o = Tensor::empty(rows.shape(), out_t);
@@ -335,7 +382,8 @@ Tensor mv(const Tensor& m, const Tensor& v) {
   TL_CHECK(m.dim() == 2 && v.dim() == 1, "vector + matrix @ vector expected, got 1, ", m.dim(), ", ", v.dim());
   TL_CHECK(m.shape()[1] == v.shape()[0], "size mismatch, got ", m.shape()[0], ", ", m.shape()[0], "x", m.shape()[1], ",",
            v.shape()[0]);
-  TL_CHECK(m.dtype() == v.dtype(), "expected scalar type ", scalar_type_name(m.dtype()), " but found ",
+  // (mixed dtypes pass for an empty product, as in mm: matmul gives vec's dtype then)
+  TL_CHECK(m.dtype() == v.dtype() || m.numel() == 0, "expected scalar type ", scalar_type_name(m.dtype()), " but found ",
            scalar_type_name(v.dtype()));
   return matmul(m, v);  // matmul names a 2-D @ 1-D output after the mv row itself
 }

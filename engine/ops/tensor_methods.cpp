@@ -206,13 +206,17 @@ void register_tensor_api_ops(std::vector<OpDef>& t) {
                             "bool tensor is not supported. If you are trying to invert a mask, use the `~` or "
                             "`logical_not()` operator instead.");
                    Tensor o = a.num_or_t(1, 0);
+                   TL_CHECK(!(is_sub && (x.dtype() == DType::Bool || o.dtype() == DType::Bool)),  // PyTorch's sub_check
+                            "Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to "
+                            "invert a mask, use the `~` or `logical_not()` operator instead.");
                    // PyTorch's alpha_check, and an int alpha keeps integer results (as add/sub).
                    const DType rt = promote(x.dtype(), o.dtype());
                    TL_CHECK(!has_alpha || a.v[2].kind != Value::Kind::Bool || rt == DType::Bool,
                             "Boolean alpha only supported for Boolean results.");
                    TL_CHECK(!has_alpha || is_floating(rt) || a.is_int_value(2),
                             "For integral input tensors, argument alpha must not be a floating point number.");
-                   if (has_alpha && a.f(2) != 1) o = mul(o, wrap_scalar(a.f(2), o, a.is_int_value(2)));
+                   if (has_alpha && a.f(2) != 1)
+                     o = is_floating(rt) ? mul(o, wrap_scalar(a.f(2), o, a.is_int_value(2))) : alpha_times(o, a.v[2], result_type_of({&x, &o}));
                    f(x, o);
                    return inplace_result(a);
                  }});
