@@ -561,6 +561,12 @@ void check_number_fits(const Value& v, DType dt) {
   TL_CHECK(!v.is_number() || !number_overflows(v, dt), "value cannot be converted to type ", cpp[int(dt)], " without overflow");
 }
 
+Value item_number(const Tensor& t) {
+  if (t.dtype() == DType::Bool) return Value::boolean(t.item() != 0);
+  if (is_int(t.dtype())) return Value::integer(t.to_int_vector()[0]);
+  return Value::number(t.item());
+}
+
 // ---- Args accessors ----
 const Tensor& Args::t(size_t k) const { return v[k].t; }
 Tensor Args::opt_t(size_t k) const { return v[k].kind == Value::Kind::Tensor ? v[k].t : Tensor(); }

@@ -116,6 +116,8 @@ std::string bind_args(const OpDef& op, const std::vector<Value>& pos,
 // (fill_, full, x[i] = number): RuntimeError "value cannot be converted to type T without overflow".
 bool number_overflows(const Value& v, DType dt);
 void check_number_fits(const Value& v, DType dt);
+// A one-element tensor's value as PyTorch's item() Scalar: a bool, an int or a float by its dtype.
+Value item_number(const Tensor& t);
 
 // Resolves the overload and calls it; a tl::Error names the op and the argument types when no
 // overload fits.

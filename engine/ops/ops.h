@@ -228,6 +228,13 @@ void check_no_overlap(const char* op, const Tensor& self);
 // false when the general in-place path must run. Used by add_/sub_/mul_/div_.
 bool arith_into_self(char op, Tensor& self, const Tensor& o);
 // overwrite: the row of the node self gets when f's result needs no grad (random_: RandomBackward0).
+// A kernel that raised part-way, as PyTorch's scatter_ at an index out of bounds after writing the
+// elements before it: the error with the out-of-place result as far as it got. inplace_apply
+// writes that into self (unversioned, unrecorded) before passing the error on.
+struct PartialWriteError : Error {
+  Tensor partial;
+  PartialWriteError(const std::string& msg, Tensor p) : Error(msg), partial(std::move(p)) {}
+};
 struct OpDef;
 Tensor& inplace_apply(const char* op, Tensor& self, const std::function<Tensor()>& f, const OpDef* overwrite = nullptr);
 
