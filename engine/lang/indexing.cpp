@@ -156,7 +156,9 @@ static int64_t size_past_dims(const Tensor& t, int64_t d) {
 // tensor (a mask too) is left in place as one dim and recorded in `pending` (expand_indices turns
 // them into int64 index tensors). The views share x's memory, so the same plan serves reads and
 // writes.
-Value Interp::index_basic(const Tensor& x, std::vector<Value>& items, Pos at, std::vector<AdvIndex>& pending) {
+Value Interp::index_basic(const Tensor& x, std::vector<Value>& items, Pos at, std::vector<AdvIndex>& pending,
+                          bool* is_self) {
+  bool self = true;
   int consumed = 0;
   for (size_t i = 0; i < items.size(); ++i) {
     Value& v = items[i];
@@ -184,10 +186,12 @@ Value Interp::index_basic(const Tensor& x, std::vector<Value>& items, Pos at, st
     if (v.is_none()) {
       cur = call1("unsqueeze", kAnyOp, {cur, Value::integer(d)}, at);
       ++d;
+      self = false;
     } else if (as<EllipsisObj>(v, Tag::Ellipsis)) {
       d += x.dim() - consumed;
     } else if (v.kind == K::Int) {
       cur = call1("select", kAnyOp, {cur, Value::integer(d), v}, at);
+      self = false;
     } else if (auto s = as<SliceObj>(v, Tag::Slice)) {
       const int64_t step = s->step.is_none() ? 1 : to_index(s->step, at);
       if (step <= 0) fail(at, "ValueError: step must be greater than zero");
@@ -196,6 +200,10 @@ Value Interp::index_basic(const Tensor& x, std::vector<Value>& items, Pos at, st
       const bool whole = d < cur.t.dim() ? lo.is_none() && hi.is_none() && step == 1  // `:` is a no-op, as in PyTorch
                                          : (lo.is_none() || lo.i == 0) && !hi.is_none() && step == 1 &&
                                                hi.i == size_past_dims(cur.t, d);
+      // (PyTorch keeps the tensor itself for 0:size(d), slices for `:`)
+      self = self && (d < cur.t.dim() ? (lo.is_none() || lo.i == 0) && !hi.is_none() && hi.i == cur.t.shape()[int(d)] &&
+                                            step == 1
+                                      : whole);
       if (!whole) cur = call1("slice", kAnyOp, {cur, Value::integer(d), lo, hi, Value::integer(step)}, at);
       ++d;
     } else {  // an index tensor
@@ -204,11 +212,13 @@ Value Interp::index_basic(const Tensor& x, std::vector<Value>& items, Pos at, st
         // PyTorch: a new dim of size 1 (as None), then an index tensor on it: [0] for True, [] for
         // False (so the result is a copy, empty for False).
         cur = call1("unsqueeze", kAnyOp, {cur, Value::integer(d)}, at);
+        self = false;
         std::vector<double> pick;
         if (ix.item() != 0) pick.push_back(0);
         pending.push_back({d, at_pos(at, [&] { return Tensor::from_data(pick, Shape({int64_t(pick.size())}), DType::Int64); })});
       } else if (ix.dim() == 0 && is_int(ix.dtype())) {  // a 0-d integer tensor selects, as an int does
         cur = call1("select", kAnyOp, {cur, Value::integer(d), Value::integer(int64_t(ix.item()))}, at);
+        self = false;
         continue;
       } else {
         // PyTorch's applySlicing records a mask at one position and moves on by one dim (the
@@ -219,6 +229,7 @@ Value Interp::index_basic(const Tensor& x, std::vector<Value>& items, Pos at, st
       ++d;
     }
   }
+  if (is_self) *is_self = self;
   return cur;
 }
 
@@ -410,6 +421,20 @@ static void check_scalar_fits(const Value& v, DType dt, Pos at) {
   }
 }
 
+// PyTorch's slicePrefix1sSize: the value without its leading size-1 dims (a view).
+static Tensor slice_prefix_1s(const Tensor& src, Pos at) {
+  if (src.dim() == 0 || src.shape()[0] != 1) return src;
+  IntList s;
+  int k = 0;
+  while (k < src.dim() && src.shape()[k] == 1) ++k;
+  for (int d = k; d < src.dim(); ++d) s.push_back(src.shape()[d]);
+  try {
+    return tl::view(src, s);
+  } catch (const tl::Error& e) {
+    Interp::fail(at, e.what());
+  }
+}
+
 // x[...] = v: the value's kind, and a number's conversion to x's dtype (PyTorch's valueToTensor).
 static void check_set_value(const Value& v, DType dt, Pos at) {
   if (!(v.kind == K::Tensor || v.is_number() || v.kind == K::List))
@@ -509,9 +534,9 @@ static bool dense_layout(const Tensor& t) {
   }
   return true;
 }
+// (a and b are distinct tensors to PyTorch: the caller checks identity)
 static bool memory_overlaps(const Tensor& a, const Tensor& b) {
   if (a.numel() == 0 || b.numel() == 0 || a.impl()->storage != b.impl()->storage) return false;
-  if (a.impl() == b.impl()) return true;
   if (!dense_layout(a) || !dense_layout(b)) return false;
   const int64_t a0 = a.impl()->offset, a1 = a0 + a.numel(), b0 = b.impl()->offset, b1 = b0 + b.numel();
   return a0 < b1 && b0 < a1;
@@ -519,8 +544,12 @@ static bool memory_overlaps(const Tensor& a, const Tensor& b) {
 
 // PyTorch's copy_to (x[basic index] = src): the same shape is a copy_; a 0-d value fills (no
 // overlap check: it is read once); else the value's leading size-1 dims are dropped and it is
-// expanded to dst's shape (strides as PyTorch's expand) before the copy_.
+// expanded to dst's shape (strides as PyTorch's expand) before the copy_. copy_source gives what
+// copy_ receives.
 void Interp::copy_to(const Tensor& dst, const Tensor& src0, Pos at) {
+  call_table("copy_", kMethod, {Value::tensor(dst), Value::tensor(copy_source(dst, src0, at))}, {}, at);
+}
+Tensor Interp::copy_source(const Tensor& dst, const Tensor& src0, Pos at) {
   Tensor src = src0;
   if (dst.shape() != src.shape()) {
     if (src.dim() == 0) {
@@ -529,11 +558,8 @@ void Interp::copy_to(const Tensor& dst, const Tensor& src0, Pos at) {
         check_scalar_fits(item_number(src), dst.dtype(), at);
       if (src.impl()->storage == dst.impl()->storage) src = at_pos(at, [&] { return clone(src); });
     } else {
-      IntList s;
-      int k = 0;
-      while (k < src.dim() && src.shape()[k] == 1) ++k;
-      for (int d = k; d < src.dim(); ++d) s.push_back(src.shape()[d]);
-      const Shape vs(s);
+      src = slice_prefix_1s(src, at);
+      const Shape vs = src.shape();
       if (vs.n > dst.dim())
         fail(at, "RuntimeError: expand(torch." + std::string(dtype_legacy_name(src.dtype())) + "{" + sizes_str(vs) + "}, size=" +
                      sizes_str(dst.shape()) + "): the number of sizes provided (" + std::to_string(dst.dim()) +
@@ -546,10 +572,10 @@ void Interp::copy_to(const Tensor& dst, const Tensor& src0, Pos at) {
                        std::to_string(dst.dim() - vs.n + d) + ".  Target sizes: " + sizes_str(dst.shape()) +
                        ".  Tensor sizes: " + sizes_str(vs));
       }
-      src = at_pos(at, [&] { return expand(view(src, s), dst.shape().vec()); });
+      src = at_pos(at, [&] { return expand(src, dst.shape().vec()); });
     }
   }
-  call_table("copy_", kMethod, {Value::tensor(dst), Value::tensor(src)}, {}, at);
+  return src;
 }
 
 // The dims of an advanced indexing result, in order (PyTorch's make_info): B in place of the
@@ -649,20 +675,20 @@ void Interp::tensor_set(const Tensor& x, const std::vector<Value>& items0, const
                                    : Tensor::scalar(v.as_double(), x.dtype());
   std::vector<Value> items = items0;
   std::vector<AdvIndex> pending;
-  const Tensor view = index_basic(x, items, at, pending).t;  // a view of x's memory
+  bool is_self = true;
+  const Tensor view = index_basic(x, items, at, pending, &is_self).t;  // a view of x's memory
   if (pending.empty()) return tensor_set_basic(x, items0, view, src, at);
-  if (grad_enabled() && x.requires_grad() && x.is_leaf())
-    fail(at, view.same(x) ? "RuntimeError: a leaf Variable that requires grad is being used in an in-place operation."
-                          : "RuntimeError: a view of a leaf Variable that requires grad is being used in an in-place "
-                            "operation.");
-  check_index_count(view, pending, at);
-  if (src.dim() > 0 && src.shape()[0] == 1) {  // PyTorch's slicePrefix1sSize
-    IntList s;
-    int k = 0;
-    while (k < src.dim() && src.shape()[k] == 1) ++k;
-    for (int d = k; d < src.dim(); ++d) s.push_back(src.shape()[d]);
-    src = at_pos(at, [&] { return tl::view(src, s); });
+  // autograd's check_inplace on what index_put_ writes (x, or applySlicing's view of it) when it
+  // or the value requires grad: a view made in no_grad mode, a view of a leaf, a leaf.
+  if (grad_enabled() && (x.requires_grad() || src.requires_grad())) {
+    at_pos(at, [&] { check_view_inplace(view); });
+    if (x.requires_grad() && x.is_leaf())
+      fail(at, is_self ? "RuntimeError: a leaf Variable that requires grad is being used in an in-place operation."
+                       : "RuntimeError: a view of a leaf Variable that requires grad is being used in an in-place "
+                         "operation.");
   }
+  check_index_count(view, pending, at);
+  src = slice_prefix_1s(src, at);
   const bool masked_fill_path = pending.size() == 1 && pending[0].idx.dtype() == DType::Bool && pending[0].idx.dim() > 0 &&
                                 src.numel() == 1;
   std::vector<AdvIndex> adv;
@@ -674,7 +700,7 @@ void Interp::tensor_set(const Tensor& x, const std::vector<Value>& items0, const
       check_scalar_fits(item_number(src), x.dtype(), at);
     if (src.dim() > 0) src = at_pos(at, [&] { return reshape(src, {}); });  // x[m] = t([[v]])
   } else {
-    if (v.kind == K::Tensor && (view.same(src) || memory_overlaps(view, src)))  // the same tensor: even empty
+    if (v.kind == K::Tensor && ((is_self && x.same(src)) || memory_overlaps(view, src)))  // x itself: even empty
       fail(at, "RuntimeError: unsupported operation: some elements of the input tensor and the written-to tensor "
                "refer to a single memory location. Please clone() the tensor before performing the operation.");
     adv = expand_indices(view, pending, at);
@@ -690,7 +716,6 @@ void Interp::tensor_set(const Tensor& x, const std::vector<Value>& items0, const
   }
   if (grad_enabled() && !x.is_floating_point() && src.requires_grad()) src = src.detach();  // no grad into ints
   const bool recorded = grad_enabled() && (src.requires_grad() || x.requires_grad());
-  if (recorded && x.impl()->view_base) at_pos(at, [&] { check_view_inplace(x); });
   const Tensor vals = at_pos(at, [&] {
     NoGradGuard ng;
     return src.dtype() == x.dtype() ? src.detach() : to_dtype(src.detach(), x.dtype());
@@ -714,19 +739,13 @@ void Interp::tensor_set(const Tensor& x, const std::vector<Value>& items0, const
 // x[basic index] = v (ints, slices, None, ...: no index tensor): a copy into the view.
 void Interp::tensor_set_basic(const Tensor& x, const std::vector<Value>& items0, const Tensor& view, const Tensor& value,
                               Pos at) {
-  Tensor src = value;
-  if (src.dim() > 0 && src.shape()[0] == 1) {  // slicePrefix1sSize, for the recorded path
-    IntList s;
-    int k = 0;
-    while (k < src.dim() && src.shape()[k] == 1) ++k;
-    for (int d = k; d < src.dim(); ++d) s.push_back(src.shape()[d]);
-    src = at_pos(at, [&] { return tl::view(src, s); });
-  }
+  Tensor src = slice_prefix_1s(value, at);  // for the recorded path
   if (grad_enabled() && !x.is_floating_point() && src.requires_grad()) src = src.detach();  // no grad into ints
   if (grad_enabled() && (src.requires_grad() || x.requires_grad()) && !x.impl()->view_base) {
     if (x.requires_grad() && x.is_leaf())
       fail(at, "RuntimeError: a leaf Variable that requires grad is being used in an in-place operation.");
-    if (src.dim() > 0) at_pos(at, [&] { check_no_overlap("copy_", view); });  // as copy_
+    const Tensor copied = copy_source(view, value, at);
+    at_pos(at, [&] { check_copy_overlap(view, copied); });  // as copy_
     return tensor_set_recorded(x, items0, src, false, at);
   }
   copy_to(view, value, at);  // x a view: copy_ gives x's base CopySlices

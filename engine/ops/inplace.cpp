@@ -245,6 +245,18 @@ Tensor& zero_(Tensor& self) {
   return self;
 }
 
+bool check_copy_overlap(const Tensor& self, const Tensor& src) {
+  // PyTorch's copy_impl returns before its memory checks when src is self's very data (x.copy_(x),
+  // x[...] = x on an expanded x).
+  if (self.impl()->storage == src.impl()->storage && self.impl()->offset == src.impl()->offset &&
+      self.shape() == src.shape() && self.strides() == src.strides() && self.dtype() == src.dtype())
+    return false;
+  if (src.dim() > 0) check_no_overlap("copy_", self);  // a 0-d source: index assignment of a number
+  TL_CHECK(!partial_overlap(self, src), "unsupported operation: some elements of the input tensor and the written-to "
+           "tensor refer to a single memory location. Please clone() the tensor before performing the operation.");
+  return true;
+}
+
 // ---- copy_ ----  d/dself = 0 (its previous values are gone); d/dsrc = 1 (summed back over
 // broadcast dims by the engine). PyTorch's CopyBackwards.
 void copy_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
@@ -255,18 +267,11 @@ Tensor& copy_(Tensor& self, const Tensor& src) {
   // An integer or bool tensor gets no history (PyTorch records only for differentiable dtypes).
   const bool recording = grad_enabled() && (self.requires_grad() || src.requires_grad()) && self.is_floating_point();
   check_inplace("copy_", self, recording);
-  // PyTorch's copy_impl returns before its memory checks when src is self's very data (x.copy_(x),
-  // x[...] = x on an expanded x); autograd still counts the write.
-  const bool same_data = self.impl()->storage == src.impl()->storage && self.impl()->offset == src.impl()->offset &&
-                         self.shape() == src.shape() && self.strides() == src.strides() && self.dtype() == src.dtype();
-  if (same_data) {
+  if (check_copy_overlap(self, src)) {
+    write_into("copy_", self, src);
+  } else {  // autograd still counts the write
     check_inference_write(self);
     self.bump_version();
-  } else {
-    if (src.dim() > 0) check_no_overlap("copy_", self);  // a 0-d source: index assignment of a number
-    TL_CHECK(!partial_overlap(self, src), "unsupported operation: some elements of the input tensor and the written-to "
-             "tensor refer to a single memory location. Please clone() the tensor before performing the operation.");
-    write_into("copy_", self, src);
   }
   if (recording && !rebase_view(self, src)) {
     auto old_fn = self.impl()->grad_fn;

@@ -443,16 +443,17 @@ Tensor index_select(const Tensor& x, int64_t dim, const Tensor& index) {
   const Tensor& xv = x;
   int d = wrap_dim("index_select", dim, xv.dim());
   TL_CHECK(index.dtype() == DType::Int64, "index_select: expected an int64 index tensor, got ", dtype_name(index.dtype()));
-  // PyTorch's CPU kernel: dim 1 of a tensor of 2+ dims has its own path (RuntimeError, even when
-  // x is empty); otherwise an empty x of 2+ dims needs size(dim) > 0, and the bounds check is an
+  // PyTorch's CPU kernel, for x of 2+ dims and a non-empty index: an empty x needs size(dim) > 0
+  // and has its own bounds check, as dim 1 has (RuntimeErrors); otherwise the bounds check is an
   // IndexError.
   const int64_t size = xv.shape()[d];
-  for (int64_t v : index.to_int_vector()) {
-    if (xv.dim() > 1 && d == 1)
-      TL_CHECK(v >= 0 && v < size, "INDICES element is out of DATA bounds, id=", v, " axis_dim=", size);
-    TL_CHECK(!(xv.dim() > 1 && xv.numel() == 0 && size == 0), "index_select(): self indexing axis dim should be positive");
-    TL_CHECK(v >= 0 && v < size, "IndexError: index out of range in self");
+  const std::vector<int64_t> iv = index.to_int_vector();
+  if (xv.dim() > 1 && !iv.empty()) {
+    TL_CHECK(xv.numel() > 0 || size > 0, "index_select(): self indexing axis dim should be positive");
+    if (xv.numel() == 0 || d == 1)
+      for (int64_t v : iv) TL_CHECK(v >= 0 && v < size, "INDICES element is out of DATA bounds, id=", v, " axis_dim=", size);
   }
+  for (int64_t v : iv) TL_CHECK(v >= 0 && v < size, "IndexError: index out of range in self");
   std::vector<int64_t> idx = check_index("index_select", index, xv.shape()[d], d);
   Shape s = xv.shape();
   s[d] = int64_t(idx.size());

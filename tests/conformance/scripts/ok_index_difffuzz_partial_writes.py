@@ -105,3 +105,16 @@ t2 = torch.zeros(3)
 t2[False] = torch.tensor([1, 2])
 attempt("o17", lambda: setitem(torch.zeros(3, dtype=torch.uint8), False, 300))
 attempt("o18", lambda: setitem(torch.zeros(3), (True,), torch.tensor([1, 2, 3])))
+# autograd's view / leaf check before the index checks; `:` makes a new view (an empty x[:, i] = x
+# is no overlap); a recorded basic copy keeps copy_'s partial-overlap check
+lv = torch.zeros(2, 2, 2, 0, requires_grad=True)
+lv5 = lv[-2, None]
+attempt("o19", lambda: setitem(lv5, (torch.tensor([2, -3, 0]), torch.tensor([1, 1])), 6))
+e3 = torch.zeros(3, 3, 0, dtype=torch.float64)
+e3[:, torch.tensor([1, 1, 0])] = e3
+attempt("o20", lambda: setitem(e3, torch.tensor([1]), e3))
+q3 = torch.tensor([[2.7]], requires_grad=True) * 2
+q3.squeeze_(0)
+attempt("o21", lambda: setitem(q3, None, q3))
+attempt("o22", lambda: torch.zeros(4, 4, 0).index_select(0, torch.tensor([4])))
+attempt("o23", lambda: torch.zeros(4, 0, 2).index_select(1, torch.tensor([0])))
