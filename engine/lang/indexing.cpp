@@ -454,6 +454,7 @@ void Interp::set_item(const Value& obj, const std::vector<Value>& idx, bool is_t
     }
     if (obj.t.dim() == 0 && idx.size() == 1 && !is_tuple) {
       if (auto s = as<SliceObj>(idx[0], Tag::Slice)) {
+        check_set_value(v, obj.t.dtype(), at);  // the value is converted first
         // PyTorch 1.13's set_item takes a lone slice to applySlice, which reads sizes[0] of the
         // 0-d tensor (past its empty size list: it reads 0 here) before slicing: x0d[0:0] = v
         // (start 0, stop 0, step 1 after Python's slice unpacking) copies v into the whole

@@ -118,3 +118,8 @@ q3.squeeze_(0)
 attempt("o21", lambda: setitem(q3, None, q3))
 attempt("o22", lambda: torch.zeros(4, 4, 0).index_select(0, torch.tensor([4])))
 attempt("o23", lambda: torch.zeros(4, 0, 2).index_select(1, torch.tensor([0])))
+def set_slice(t, v):
+    t[1:2] = v
+
+
+attempt("o24", lambda: set_slice(torch.tensor(1.5), None))
