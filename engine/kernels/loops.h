@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdint>
 #include <initializer_list>
+#include <utility>
 
 #include "engine/core/shape.h"
 
@@ -94,6 +95,73 @@ void for_each_offset(const Shape& shape, const Dims& strides, int64_t base, F&& 
     int64_t o = off[0];
     for (int64_t j = 0; j < n; ++j, o += st[0]) f(o);
   });
+}
+
+}  // namespace tl::kernels
+
+namespace tl::kernels {
+
+// PyTorch 1.13's TensorIterator layout (reorder_dimensions, then coalesce_dimensions): permutes
+// `shape` and the n operands' `strides` (the output first, as TensorIterator lists its operands)
+// and merges dims, so that for_each_row visits the elements in the order of PyTorch's serial CPU
+// loops, its rows being their inner loops. Where a kernel fails part-way (an index out of bounds
+// after some elements were written), what it wrote depends on this order.
+inline void ti_layout(Shape& shape, Dims* strides, int n) {
+  const int nd = shape.n;
+  if (nd <= 1) return;
+  int perm[kMaxDims];  // perm[0]: the fastest dim; row-major to start with
+  for (int i = 0; i < nd; ++i) perm[i] = nd - 1 - i;
+  // 1 when d0 should move after d1, -1 when before, 0 when ambiguous (a broadcast dim).
+  auto should_swap = [&](int d0, int d1) {
+    for (int k = 0; k < n; ++k) {
+      const int64_t s0 = strides[k][d0], s1 = strides[k][d1];
+      if (s0 == 0 || s1 == 0) continue;
+      if (s0 != s1) return s0 < s1 ? -1 : 1;
+      if (shape[d0] > shape[d1]) return 1;  // equal strides: the smaller dim goes first
+    }
+    return 0;
+  };
+  for (int i = 1; i < nd; ++i) {  // PyTorch's insertion sort with ambiguous comparisons
+    int d1 = i;
+    for (int d0 = i - 1; d0 >= 0; --d0) {
+      const int c = should_swap(perm[d0], perm[d1]);
+      if (c > 0) {
+        std::swap(perm[d0], perm[d1]);
+        d1 = d0;
+      } else if (c < 0) {
+        break;
+      }
+    }
+  }
+  Shape sh;  // fastest first
+  for (int i = 0; i < nd; ++i) sh.push_back(shape[perm[i]]);
+  for (int k = 0; k < n; ++k) {
+    Dims s;
+    for (int i = 0; i < nd; ++i) s.push_back(strides[k][perm[i]]);
+    strides[k] = s;
+  }
+  int prev = 0;  // coalesce: size-1 dims, and dims that continue each other in every operand
+  for (int d = 1; d < nd; ++d) {
+    bool can = true;
+    if (sh[prev] != 1 && sh[d] != 1)
+      for (int k = 0; k < n; ++k) can = can && sh[prev] * strides[k][prev] == strides[k][d];
+    if (can) {
+      if (sh[prev] == 1)
+        for (int k = 0; k < n; ++k) strides[k][prev] = strides[k][d];
+      sh[prev] *= sh[d];
+    } else if (++prev != d) {
+      for (int k = 0; k < n; ++k) strides[k][prev] = strides[k][d];
+      sh[prev] = sh[d];
+    }
+  }
+  const int m = prev + 1;  // back to slowest first, as for_each_row takes them
+  shape = Shape();
+  for (int i = m - 1; i >= 0; --i) shape.push_back(sh[i]);
+  for (int k = 0; k < n; ++k) {
+    Dims s;
+    for (int i = m - 1; i >= 0; --i) s.push_back(strides[k][i]);
+    strides[k] = s;
+  }
 }
 
 }  // namespace tl::kernels

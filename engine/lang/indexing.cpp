@@ -2,8 +2,16 @@
 #include "engine/lang/interp.h"
 #include "engine/ops/op_table.h"
 #include "engine/lang/numpy.h"
+#include "engine/kernels/loops.h"
 
 namespace tl::lang::detail {
+
+// A shape as PyTorch prints IntArrayRef sizes: "[2, 3]".
+static std::string sizes_str(const Shape& s) {
+  std::string r = "[";
+  for (int d = 0; d < s.n; ++d) r += (d ? ", " : "") + std::to_string(s[d]);
+  return r + "]";
+}
 
 void Interp::py_slice(const SliceObj& s, int64_t len, int64_t& start, int64_t& stop, int64_t& step, int64_t& count, Pos at) {
   step = s.step.is_none() ? 1 : to_index(s.step, at);
@@ -133,86 +141,116 @@ Value Interp::get_item(const Value& obj, const std::vector<Value>& idx0, bool is
   return (*obj.items)[size_t(i)];
 }
 
-// Basic indexing (ints, slices, None, ...) applied as views; each index tensor is left in place
-// as a full dim and recorded (a bool mask of k dims becomes k int64 index tensors, its nonzero
-// columns). The views share x's memory, so the same plan serves reads and writes.
-Value Interp::index_basic(const Tensor& x, std::vector<Value>& items, Pos at, std::vector<AdvIndex>& adv) {
+// PyTorch 1.13's applySlice returns the tensor itself for start 0, stop == size(d), step 1 before
+// slice() checks d, and several ellipses can carry d past the tensor's dims (x[..., ..., 0:0]):
+// it then reads past the tensor's size list, into the unused slots of its inline storage (5 sizes,
+// then 5 strides, zero-initialized). The value read there, or -1 where it is unknown.
+static int64_t size_past_dims(const Tensor& t, int64_t d) {
+  const int n = t.dim();
+  if (n > 5) return d < 2 * n ? t.strides()[int(d - n)] : -1;  // sizes, then strides, on the heap
+  if (d < 5) return 0;
+  return d < 10 ? (d - 5 < n ? t.strides()[int(d - 5)] : 0) : -1;
+}
+
+// Basic indexing (ints, slices, None, ...) applied as views, as PyTorch's applySlicing; each index
+// tensor (a mask too) is left in place as one dim and recorded in `pending` (expand_indices turns
+// them into int64 index tensors). The views share x's memory, so the same plan serves reads and
+// writes.
+Value Interp::index_basic(const Tensor& x, std::vector<Value>& items, Pos at, std::vector<AdvIndex>& pending,
+                          bool* is_self) {
+  bool self = true;
   int consumed = 0;
   for (size_t i = 0; i < items.size(); ++i) {
     Value& v = items[i];
     if (v.kind == K::List) v = Value::tensor(at_pos(at, [&] { return tensor_from_value(v); }));
     if (v.kind == K::Bool) v = Value::tensor(Tensor::scalar(v.b ? 1 : 0, DType::Bool));  // x[True]: a 0-d mask
     if (v.is_none()) continue;
-    // PyTorch: a uint8 index tensor is a mask (deprecated, still accepted); other integer types
-    // than int64 are refused.
+    // PyTorch: a uint8 index tensor is a mask (deprecated, still accepted).
     if (v.kind == K::Tensor && v.t.dtype() == DType::UInt8) v = Value::tensor(at_pos(at, [&] { return to_dtype(v.t, DType::Bool); }));
-    if (v.kind == K::Tensor && is_int(v.t.dtype()) && v.t.dtype() != DType::Int64)
-      fail(at, "IndexError: tensors used as indices must be long, byte or bool tensors");
     if (as<EllipsisObj>(v, Tag::Ellipsis)) {
       // PyTorch 1.13 accepts several: each one skips the dims no other index names (numpy raises).
     } else if (v.kind == K::Int || as<SliceObj>(v, Tag::Slice)) {
       ++consumed;
-    } else if (v.kind == K::Tensor && v.t.dtype() == DType::Bool) {
-      consumed += v.t.dim();
-    } else if (v.kind == K::Tensor && v.t.dtype() == DType::Int64) {
-      ++consumed;
+    } else if (v.kind == K::Tensor) {  // a mask consumes its dims; any other tensor one (its dtype is checked later)
+      consumed += v.t.dtype() == DType::Bool ? v.t.dim() : 1;
     } else {
       fail(at, "IndexError: only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are "
-               "valid indices (got " + (v.kind == K::Tensor ? std::string(dtype_repr(v.t.dtype())) : v.type_name()) + ")");
+               "valid indices (got " + v.type_name() + ")");
     }
   }
   if (consumed > x.dim())
     fail(at, "IndexError: too many indices for tensor of dimension " + std::to_string(x.dim()));
   Value cur = Value::tensor(x);
   int64_t d = 0;
-  std::vector<AdvIndex> pending;  // index tensors and masks (not yet expanded), at their applySlicing position
   for (const Value& v : items) {
     if (v.is_none()) {
       cur = call1("unsqueeze", kAnyOp, {cur, Value::integer(d)}, at);
       ++d;
+      self = false;
     } else if (as<EllipsisObj>(v, Tag::Ellipsis)) {
       d += x.dim() - consumed;
     } else if (v.kind == K::Int) {
       cur = call1("select", kAnyOp, {cur, Value::integer(d), v}, at);
+      self = false;
     } else if (auto s = as<SliceObj>(v, Tag::Slice)) {
       const int64_t step = s->step.is_none() ? 1 : to_index(s->step, at);
       if (step <= 0) fail(at, "ValueError: step must be greater than zero");
-      if (!(s->lower.is_none() && s->upper.is_none() && step == 1)) {  // `:` is a no-op, as in PyTorch
-        Value lo = s->lower.is_none() ? Value::none() : Value::integer(to_index(s->lower, at));
-        Value hi = s->upper.is_none() ? Value::none() : Value::integer(to_index(s->upper, at));
-        cur = call1("slice", kAnyOp, {cur, Value::integer(d), lo, hi, Value::integer(step)}, at);
-      }
+      Value lo = s->lower.is_none() ? Value::none() : Value::integer(to_index(s->lower, at));
+      Value hi = s->upper.is_none() ? Value::none() : Value::integer(to_index(s->upper, at));
+      const bool whole = d < cur.t.dim() ? lo.is_none() && hi.is_none() && step == 1  // `:` is a no-op, as in PyTorch
+                                         : (lo.is_none() || lo.i == 0) && !hi.is_none() && step == 1 &&
+                                               hi.i == size_past_dims(cur.t, d);
+      // (PyTorch keeps the tensor itself for 0:size(d), slices for `:`)
+      self = self && (d < cur.t.dim() ? (lo.is_none() || lo.i == 0) && !hi.is_none() && hi.i == cur.t.shape()[int(d)] &&
+                                            step == 1
+                                      : whole);
+      if (!whole) cur = call1("slice", kAnyOp, {cur, Value::integer(d), lo, hi, Value::integer(step)}, at);
       ++d;
     } else {  // an index tensor
       const Tensor& ix = v.t;
-      if (ix.dtype() == DType::Bool) {
-        const int k = ix.dim();
-        if (k == 0) {
-          // PyTorch: a new dim of size 1 (as None), then an index tensor on it: [0] for True, [] for
-          // False (so the result is a copy, empty for False).
-          cur = call1("unsqueeze", kAnyOp, {cur, Value::integer(d)}, at);
-          std::vector<double> pick;
-          if (ix.item() != 0) pick.push_back(0);
-          pending.push_back({d, at_pos(at, [&] { return Tensor::from_data(pick, Shape({int64_t(pick.size())}), DType::Int64); })});
-          ++d;
-          continue;
-        }
+      if (ix.dtype() == DType::Bool && ix.dim() == 0) {
+        // PyTorch: a new dim of size 1 (as None), then an index tensor on it: [0] for True, [] for
+        // False (so the result is a copy, empty for False).
+        cur = call1("unsqueeze", kAnyOp, {cur, Value::integer(d)}, at);
+        self = false;
+        std::vector<double> pick;
+        if (ix.item() != 0) pick.push_back(0);
+        pending.push_back({d, at_pos(at, [&] { return Tensor::from_data(pick, Shape({int64_t(pick.size())}), DType::Int64); })});
+      } else if (ix.dim() == 0 && is_int(ix.dtype())) {  // a 0-d integer tensor selects, as an int does
+        cur = call1("select", kAnyOp, {cur, Value::integer(d), Value::integer(int64_t(ix.item()))}, at);
+        self = false;
+        continue;
+      } else {
         // PyTorch's applySlicing records a mask at one position and moves on by one dim (the
         // items after it are placed as if it consumed one dim); its k dims are matched against
         // the view's dims from that position only once all items are applied (expandTensors).
         pending.push_back({d, ix});
-        ++d;
-      } else if (ix.dim() == 0) {  // a 0-d integer tensor selects, as an int does
-        cur = call1("select", kAnyOp, {cur, Value::integer(d), Value::integer(int64_t(ix.item()))}, at);
-      } else {
-        pending.push_back({d, ix});
-        ++d;
       }
+      ++d;
     }
   }
-  // expandTensors: a mask of k dims becomes its k nonzero columns, at the mask's position and the
-  // k - 1 dims after it (each later index shifts by k - 1); each mask dim must match the view's.
-  const Tensor& c = cur.t;
+  if (is_self) *is_self = self;
+  return cur;
+}
+
+// index() / index_put_'s first check: the index list (up to the last index tensor) must fit the
+// view's dims (several ellipses can carry it past them).
+static void check_index_count(const Tensor& view, const std::vector<Interp::AdvIndex>& pending, Pos at) {
+  const int64_t n = pending.back().dim + 1;
+  if (n > view.dim())
+    Interp::fail(at, "IndexError: too many indices for tensor of dimension " + std::to_string(view.dim()) + " (got " +
+                         std::to_string(n) + ")");
+}
+
+// PyTorch's make_info, first steps (checkIndexTensorTypes, expandTensors): the index tensors
+// must be int64 or masks; a mask of k dims becomes its k nonzero columns, at the mask's position
+// and the k - 1 dims after it (each later index shifts by k - 1); each mask dim must match the
+// view's.
+std::vector<Interp::AdvIndex> Interp::expand_indices(const Tensor& c, const std::vector<AdvIndex>& pending, Pos at) {
+  for (const AdvIndex& e : pending)
+    if (e.idx.dtype() != DType::Int64 && e.idx.dtype() != DType::Bool)
+      fail(at, "IndexError: tensors used as indices must be long, byte or bool tensors");
+  std::vector<AdvIndex> adv;
   int64_t shift = 0;
   for (const AdvIndex& e : pending) {
     const Tensor& ix = e.idx;
@@ -249,7 +287,7 @@ Value Interp::index_basic(const Tensor& x, std::vector<Value>& items, Pos at, st
     }
     shift += k - 1;
   }
-  return cur;
+  return adv;
 }
 
 // Advanced indexing (PyTorch's rules): the index tensors broadcast to one shape B; the indexed dims
@@ -277,9 +315,10 @@ static Shape check_adv_indices(const Tensor& cur, const std::vector<Interp::AdvI
     for (size_t j = 0; j < adv.size(); ++j) shapes += (j ? ", " : "") + sizes_str(adv[j].idx.shape());
     Interp::fail(at, "IndexError: shape mismatch: indexing tensors could not be broadcast together with shapes " + shapes);
   }
-  for (const Interp::AdvIndex& a : adv)
-    if (cur.shape()[int(a.dim)] == 0 && a.idx.numel() > 0)
-      Interp::fail(at, "IndexError: index is out of bounds for dimension with size 0");
+  // (an indexed dim of size 0 with a non-empty broadcast index shape)
+  bool size0 = false;
+  for (const Interp::AdvIndex& a : adv) size0 = size0 || cur.shape()[int(a.dim)] == 0;
+  if (size0 && B.numel() > 0) Interp::fail(at, "IndexError: index is out of bounds for dimension with size 0");
   return B;
 }
 
@@ -314,9 +353,11 @@ void Interp::adv_positions(const Tensor& cur, const std::vector<AdvIndex>& adv, 
 }
 
 Tensor Interp::tensor_index(const Tensor& x, std::vector<Value> items, Pos at, bool* has_index_tensor) {
-  std::vector<AdvIndex> adv;
-  Value cur = index_basic(x, items, at, adv);
-  if (!adv.empty()) {
+  std::vector<AdvIndex> pending;
+  Value cur = index_basic(x, items, at, pending);
+  if (!pending.empty()) {
+    check_index_count(cur.t, pending, at);
+    const std::vector<AdvIndex> adv = expand_indices(cur.t, pending, at);
     if (has_index_tensor) *has_index_tensor = true;
     Shape B;
     std::vector<int64_t> lin, sizes;
@@ -371,11 +412,49 @@ Tensor Interp::tensor_index(const Tensor& x, std::vector<Value> items, Pos at, b
   return cur.t;
 }
 
+// PyTorch's overflow check of a number converted to x's dtype (check_number_fits), positioned.
+static void check_scalar_fits(const Value& v, DType dt, Pos at) {
+  try {
+    check_number_fits(v, dt);
+  } catch (const tl::Error& e) {
+    Interp::fail(at, e.what());
+  }
+}
+
+// PyTorch's slicePrefix1sSize: the value without its leading size-1 dims (a view).
+static Tensor slice_prefix_1s(const Tensor& src, Pos at) {
+  if (src.dim() == 0 || src.shape()[0] != 1) return src;
+  IntList s;
+  int k = 0;
+  while (k < src.dim() && src.shape()[k] == 1) ++k;
+  for (int d = k; d < src.dim(); ++d) s.push_back(src.shape()[d]);
+  try {
+    return tl::view(src, s);
+  } catch (const tl::Error& e) {
+    Interp::fail(at, e.what());
+  }
+}
+
+// x[...] = v: the value's kind, and a number's conversion to x's dtype (PyTorch's valueToTensor).
+static void check_set_value(const Value& v, DType dt, Pos at) {
+  if (!(v.kind == K::Tensor || v.is_number() || v.kind == K::List))
+    Interp::fail(at, "TypeError: can't assign a " + v.type_name() + " to a Tensor");
+  if (v.is_number()) check_scalar_fits(v, dt, at);
+}
+
 void Interp::set_item(const Value& obj, const std::vector<Value>& idx, bool is_tuple, const Value& v, Pos at) {
   if (is_nd(obj)) return np_set_item(*this, obj, ranges_as_lists(idx), is_tuple, v, at);
   if (obj.kind == K::Tensor) {
+    if (idx.size() == 1 && !is_tuple && idx[0].kind == K::Bool) {
+      // PyTorch's setitem takes a lone True as None (a copy into x.unsqueeze(0)); a lone False
+      // does nothing once the value is converted.
+      if (idx[0].b) return tensor_set(obj.t, {Value::none()}, v, at);
+      check_set_value(v, obj.t.dtype(), at);
+      return;
+    }
     if (obj.t.dim() == 0 && idx.size() == 1 && !is_tuple) {
       if (auto s = as<SliceObj>(idx[0], Tag::Slice)) {
+        check_set_value(v, obj.t.dtype(), at);  // the value is converted first
         // PyTorch 1.13's set_item takes a lone slice to applySlice, which reads sizes[0] of the
         // 0-d tensor (past its empty size list: it reads 0 here) before slicing: x0d[0:0] = v
         // (start 0, stop 0, step 1 after Python's slice unpacking) copies v into the whole
@@ -456,43 +535,32 @@ static bool dense_layout(const Tensor& t) {
   }
   return true;
 }
+// (a and b are distinct tensors to PyTorch: the caller checks identity)
 static bool memory_overlaps(const Tensor& a, const Tensor& b) {
   if (a.numel() == 0 || b.numel() == 0 || a.impl()->storage != b.impl()->storage) return false;
-  if (a.impl() == b.impl()) return true;
   if (!dense_layout(a) || !dense_layout(b)) return false;
   const int64_t a0 = a.impl()->offset, a1 = a0 + a.numel(), b0 = b.impl()->offset, b1 = b0 + b.numel();
   return a0 < b1 && b0 < a1;
 }
 
-// PyTorch's overflow check of a number converted to x's dtype (check_number_fits), positioned.
-static void check_scalar_fits(const Value& v, DType dt, Pos at) {
-  try {
-    check_number_fits(v, dt);
-  } catch (const tl::Error& e) {
-    Interp::fail(at, e.what());
-  }
-}
-
 // PyTorch's copy_to (x[basic index] = src): the same shape is a copy_; a 0-d value fills (no
 // overlap check: it is read once); else the value's leading size-1 dims are dropped and it is
-// expanded to dst's shape (strides as PyTorch's expand) before the copy_.
+// expanded to dst's shape (strides as PyTorch's expand) before the copy_. copy_source gives what
+// copy_ receives.
 void Interp::copy_to(const Tensor& dst, const Tensor& src0, Pos at) {
+  call_table("copy_", kMethod, {Value::tensor(dst), Value::tensor(copy_source(dst, src0, at))}, {}, at);
+}
+Tensor Interp::copy_source(const Tensor& dst, const Tensor& src0, Pos at) {
   Tensor src = src0;
   if (dst.shape() != src.shape()) {
     if (src.dim() == 0) {
       // PyTorch's fill_(value): the value converts with a number's overflow check.
       if (src.dtype() != dst.dtype())
-        check_scalar_fits(src.dtype() == DType::Bool ? Value::boolean(src.item() != 0)
-                          : is_int(src.dtype())      ? Value::integer(int64_t(src.item()))
-                                                     : Value::number(src.item()),
-                          dst.dtype(), at);
+        check_scalar_fits(item_number(src), dst.dtype(), at);
       if (src.impl()->storage == dst.impl()->storage) src = at_pos(at, [&] { return clone(src); });
     } else {
-      IntList s;
-      int k = 0;
-      while (k < src.dim() && src.shape()[k] == 1) ++k;
-      for (int d = k; d < src.dim(); ++d) s.push_back(src.shape()[d]);
-      const Shape vs(s);
+      src = slice_prefix_1s(src, at);
+      const Shape vs = src.shape();
       if (vs.n > dst.dim())
         fail(at, "RuntimeError: expand(torch." + std::string(dtype_legacy_name(src.dtype())) + "{" + sizes_str(vs) + "}, size=" +
                      sizes_str(dst.shape()) + "): the number of sizes provided (" + std::to_string(dst.dim()) +
@@ -505,161 +573,183 @@ void Interp::copy_to(const Tensor& dst, const Tensor& src0, Pos at) {
                        std::to_string(dst.dim() - vs.n + d) + ".  Target sizes: " + sizes_str(dst.shape()) +
                        ".  Tensor sizes: " + sizes_str(vs));
       }
-      src = at_pos(at, [&] { return expand(view(src, s), dst.shape().vec()); });
+      src = at_pos(at, [&] { return expand(src, dst.shape().vec()); });
     }
   }
-  call_table("copy_", kMethod, {Value::tensor(dst), Value::tensor(src)}, {}, at);
+  return src;
+}
+
+// The dims of an advanced indexing result, in order (PyTorch's make_info): B in place of the
+// indexed dims when they are adjacent, else in front, the view's other dims after it; f(size, the
+// view's stride (0 along B), the position in B or -1).
+template <class F>
+static void for_each_result_dim(const Tensor& view, const std::vector<Interp::AdvIndex>& adv, const Shape& B, F f) {
+  bool adjacent = true;
+  for (size_t j = 1; j < adv.size(); ++j) adjacent = adjacent && adv[j].dim == adv[j - 1].dim + 1;
+  auto indexed = [&](int k) {
+    return std::any_of(adv.begin(), adv.end(), [k](const Interp::AdvIndex& a) { return a.dim == k; });
+  };
+  const int front = adjacent ? int(adv[0].dim) : 0;
+  for (int k = 0; k < front; ++k) f(view.shape()[k], view.strides()[k], -1);
+  for (int b = 0; b < B.n; ++b) f(B[b], int64_t(0), b);
+  for (int k = front; k < view.dim(); ++k)
+    if (!indexed(k)) f(view.shape()[k], view.strides()[k], -1);
+}
+static Shape index_result_shape(const Tensor& view, const std::vector<Interp::AdvIndex>& adv, const Shape& B) {
+  Shape r;
+  for_each_result_dim(view, adv, B, [&](int64_t size, int64_t, int) { r.push_back(size); });
+  return r;
+}
+// PyTorch's is_expandable_to(shape, to).
+static bool expandable_to(const Shape& s, const Shape& to) {
+  if (s.n > to.n) return false;
+  for (int k = 0; k < s.n; ++k)
+    if (s[k] != 1 && s[k] != to[to.n - s.n + k]) return false;
+  return true;
+}
+
+// index_put_'s CPU kernel (PyTorch 1.13's cpu_index_kernel): writes `vals` (x's dtype, broadcast
+// to the indexing result) into the elements of `view` that the index tensors pick, in
+// TensorIterator's order, checking each index as it reads it (Indexer::get). Returns the error of
+// the first index out of bounds, the elements before it written; `write` false only checks.
+static std::string index_put_kernel(const Tensor& view, const std::vector<Interp::AdvIndex>& adv, const Shape& B,
+                                    const Tensor& vals, bool write) {
+  // The operands' strides along the result's dims: view (0 along B), vals (broadcast), each index
+  // tensor (0 along the other dims).
+  constexpr int kOps = kMaxDims + 2;
+  const int nidx = int(adv.size()), nops = 2 + nidx;
+  Shape R;
+  Dims st[kOps];
+  Dims bst[kMaxDims];
+  for (int j = 0; j < nidx; ++j) bst[j] = kernels::broadcast_strides(B, adv[size_t(j)].idx.shape(), adv[size_t(j)].idx.strides());
+  for_each_result_dim(view, adv, B, [&](int64_t size, int64_t view_stride, int b) {
+    R.push_back(size);
+    st[0].push_back(view_stride);
+    for (int j = 0; j < nidx; ++j) st[2 + j].push_back(b >= 0 ? bst[j][b] : 0);
+  });
+  st[1] = kernels::broadcast_strides(R, vals.shape(), vals.strides());
+  kernels::ti_layout(R, st, nops);
+  const int64_t* pidx[kMaxDims];
+  int64_t size[kMaxDims], stride[kMaxDims];
+  for (int j = 0; j < nidx; ++j) {
+    const Interp::AdvIndex& a = adv[size_t(j)];
+    pidx[j] = a.idx.data_ptr<int64_t>(), size[j] = view.shape()[int(a.dim)], stride[j] = view.strides()[int(a.dim)];
+  }
+  std::string bad;
+  TL_DISPATCH(view.dtype(), T, [&] {
+    T* out = view.data_ptr<T>();
+    const T* pv = vals.data_ptr<T>();
+    const int64_t base[kOps] = {};
+    kernels::for_each_row<kOps>(R, st, base, [&](int64_t cnt, const int64_t* off, const int64_t* step) {
+      for (int64_t e = 0; e < cnt && bad.empty(); ++e) {
+        int64_t o = off[0] + e * step[0];
+        for (int j = 0; j < nidx; ++j) {
+          const int64_t p = pidx[j][off[2 + j] + e * step[2 + j]];
+          if (p < -size[j] || p >= size[j]) {  // PyTorch names the index's position j, not the dim
+            bad = "IndexError: index " + std::to_string(p) + " is out of bounds for dimension " + std::to_string(j) +
+                  " with size " + std::to_string(size[j]);
+            return;
+          }
+          o += (p < 0 ? p + size[j] : p) * stride[j];
+        }
+        if (write) out[o] = pv[off[1] + e * step[1]];
+      }
+    });
+  });
+  return bad;
 }
 
 void Interp::tensor_set(const Tensor& x, const std::vector<Value>& items0, const Value& v, Pos at) {
-  if (!(v.kind == K::Tensor || v.is_number() || v.kind == K::List))
-    fail(at, "TypeError: can't assign a " + v.type_name() + " to a Tensor");
-  // A Python number is converted to x's dtype first (PyTorch's valueToTensor, with fill_'s
-  // overflow check), before the index is looked at.
-  if (v.is_number()) check_scalar_fits(v, x.dtype(), at);
-  // PyTorch's order (applySlicing, then index_put_): the kinds of the items, their count against
-  // x's dims and the basic (int/slice/None) indexing come first; then, with an index tensor or a
-  // mask, index_put_'s leaf check; then the index tensors' own checks (dtype, mask shape, bounds).
-  // The first part runs here on the items with each index tensor replaced by the full slices of
-  // the dims it consumes (a 0-d bool by None, as PyTorch's unsqueeze for it).
-  bool advanced_index = false;
-  int masks = 0, index_tensors = 0;  // index_put_'s masked_fill_ dispatch needs exactly one mask
-  std::vector<Value> basic_items;
-  for (const Value& it : items0) {
-    if (it.kind == K::List) ++index_tensors;
-    const bool is_mask = it.kind == K::Tensor && (it.t.dtype() == DType::Bool || it.t.dtype() == DType::UInt8);
-    if (it.kind != K::Tensor || (it.t.dim() == 0 && !is_mask && is_int(it.t.dtype()))) {  // a 0-d int selects
-      basic_items.push_back(it);
-      continue;
-    }
-    advanced_index = true;
-    ++index_tensors;
-    if (is_mask && it.t.dim() > 0) ++masks;
-    if (is_mask && it.t.dim() == 0) basic_items.push_back(Value::none());
-    for (int k = 0; k < (is_mask ? it.t.dim() : 1); ++k)
-      basic_items.push_back(make_obj<SliceObj>());  // `:`
-  }
-  if (advanced_index && grad_enabled() && x.requires_grad() && x.is_leaf()) {
-    std::vector<AdvIndex> none;
-    const Tensor pre = index_basic(x, basic_items, at, none).t;
-    fail(at, pre.same(x) ? "RuntimeError: a leaf Variable that requires grad is being used in an in-place operation."
-                         : "RuntimeError: a view of a leaf Variable that requires grad is being used in an in-place "
-                           "operation.");
-  }
+  // PyTorch's order. The value becomes a tensor first (valueToTensor: a Python number converts to
+  // x's dtype with fill_'s overflow check). applySlicing: the kinds of the items, their count
+  // against x's dims, the basic (int/slice/None) indexing. With an index tensor, index_put_:
+  // autograd's leaf check; the masked_fill_ dispatch (one mask and no other index tensor, a
+  // one-element value: the mask's shape, then the value converts as a number); else
+  // assert_no_overlap(self, value), make_info (the index tensors' dtypes, the masks' shapes,
+  // broadcasting, an indexed dim of size 0), the value's shape and dtype; then the kernel, which
+  // checks each index as it writes.
+  check_set_value(v, x.dtype(), at);
+  // (a number wraps as fill_ converts it: -1 into uint8 is 255; an int into int64 stays exact)
+  const bool exact_int = v.kind == K::List || (v.kind == K::Int && x.dtype() == DType::Int64);
+  Tensor src = v.kind == K::Tensor ? v.t
+               : exact_int         ? at_pos(at, [&] { return tensor_from_value(v, x.dtype()); })
+                                   : Tensor::scalar(v.as_double(), x.dtype());
   std::vector<Value> items = items0;
-  std::vector<AdvIndex> adv;
-  Tensor view = index_basic(x, items, at, adv).t;  // a view of x's memory
-  Tensor src;
-  if (v.kind == K::Tensor) src = v.t;
-  else if (v.kind == K::List) src = at_pos(at, [&] { return tensor_from_value(v, view.dtype()); });
-  else src = Tensor::scalar(v.as_double(), view.dtype());
-  const Tensor src_value = src;  // copy_to looks at the value's own dims
-  if (src.dim() > 0 && src.shape()[0] == 1 && v.kind == K::Tensor) {  // PyTorch's slicePrefix1sSize
-    IntList s;
-    int k = 0;
-    while (k < src.dim() && src.shape()[k] == 1) ++k;
-    for (int d = k; d < src.dim(); ++d) s.push_back(src.shape()[d]);
-    src = at_pos(at, [&] { return tl::view(src, s); });
+  std::vector<AdvIndex> pending;
+  bool is_self = true;
+  const Tensor view = index_basic(x, items, at, pending, &is_self).t;  // a view of x's memory
+  if (pending.empty()) return tensor_set_basic(x, items0, view, src, at);
+  // autograd's check_inplace on what index_put_ writes (x, or applySlicing's view of it) when it
+  // or the value requires grad: a view made in no_grad mode, a view of a leaf, a leaf.
+  if (grad_enabled() && (x.requires_grad() || src.requires_grad())) {
+    at_pos(at, [&] { check_view_inplace(view); });
+    if (x.requires_grad() && x.is_leaf())
+      fail(at, is_self ? "RuntimeError: a leaf Variable that requires grad is being used in an in-place operation."
+                       : "RuntimeError: a view of a leaf Variable that requires grad is being used in an in-place "
+                         "operation.");
   }
-  if (!adv.empty()) check_adv_indices(view, adv, at);  // before the value's dtype is looked at
-  // index_put_ with a tensor value: PyTorch requires the dtypes to match (a number is converted),
-  // except on its masked_fill_ path (one mask, no other index tensor, a one-element value), which
-  // converts value.item() with the overflow check of a number.
-  const bool masked_fill_path = masks == 1 && index_tensors == 1 && v.kind == K::Tensor && src.numel() == 1;
-  if (masked_fill_path) check_scalar_fits(src.dtype() == DType::Bool ? Value::boolean(src.item() != 0)
-                                          : is_int(src.dtype()) ? Value::integer(int64_t(src.item()))
-                                                                : Value::number(src.item()),
-                                          x.dtype(), at);
-  if (masked_fill_path && src.dim() > 0) src = at_pos(at, [&] { return reshape(src, {}); });  // x[m] = t([[v]])
-  if (!adv.empty() && !masked_fill_path) {
-    // index_put_'s assert_no_overlap(self, value) (an expanded self only warns in PyTorch).
-    if (v.kind == K::Tensor && (view.same(src) || memory_overlaps(view, src)))  // the same tensor: even empty
+  check_index_count(view, pending, at);
+  src = slice_prefix_1s(src, at);
+  const bool masked_fill_path = pending.size() == 1 && pending[0].idx.dtype() == DType::Bool && pending[0].idx.dim() > 0 &&
+                                src.numel() == 1;
+  std::vector<AdvIndex> adv;
+  Shape B;
+  if (masked_fill_path) {
+    adv = expand_indices(view, pending, at);
+    B = check_adv_indices(view, adv, at);
+    if (src.dtype() != x.dtype())
+      check_scalar_fits(item_number(src), x.dtype(), at);
+    if (src.dim() > 0) src = at_pos(at, [&] { return reshape(src, {}); });  // x[m] = t([[v]])
+  } else {
+    if (v.kind == K::Tensor && ((is_self && x.same(src)) || memory_overlaps(view, src)))  // x itself: even empty
       fail(at, "RuntimeError: unsupported operation: some elements of the input tensor and the written-to tensor "
                "refer to a single memory location. Please clone() the tensor before performing the operation.");
+    adv = expand_indices(view, pending, at);
+    B = check_adv_indices(view, adv, at);
+    const Shape result = index_result_shape(view, adv, B);
+    if (!expandable_to(src.shape(), result))
+      fail(at, "RuntimeError: shape mismatch: value tensor of shape " + sizes_str(src.shape()) +
+                   " cannot be broadcast to indexing result of shape " + sizes_str(result));
+    if (src.dtype() != x.dtype())
+      fail(at, std::string("RuntimeError: Index put requires the source and destination dtypes match, got ") +
+                   dtype_kernel_name(x.dtype()) + " for the destination and " + dtype_kernel_name(src.dtype()) +
+                   " for the source.");
   }
-  if (!adv.empty() && v.kind == K::Tensor && src.dtype() != x.dtype() && !masked_fill_path)
-    fail(at, std::string("RuntimeError: Index put requires the source and destination dtypes match, got ") +
-                 dtype_kernel_name(x.dtype()) + " for the destination and " + dtype_kernel_name(src.dtype()) +
-                 " for the source.");
   if (grad_enabled() && !x.is_floating_point() && src.requires_grad()) src = src.detach();  // no grad into ints
-  if (grad_enabled() && (src.requires_grad() || x.requires_grad())) {
-    if (!x.impl()->view_base) {
-      if (x.requires_grad() && x.is_leaf())
-        fail(at, "RuntimeError: a leaf Variable that requires grad is being used in an in-place operation.");
-      if (adv.empty() && src.dim() > 0) at_pos(at, [&] { check_no_overlap("copy_", view); });  // as copy_
-      return tensor_set_recorded(x, items0, src, !adv.empty(), at);
-    }
-    // x is a view: the write is an in-place op on it, so x's base gets CopySlices (copy_).
-    if (adv.empty()) return copy_to(view, src_value, at);
-    at_pos(at, [&] { check_view_inplace(x); });
-    Tensor written = at_pos(at, [&] { return clone(x); });
-    tensor_set_recorded(written, items0, src, true, at);
-    call_table("copy_", kMethod, {Value::tensor(x), Value::tensor(written)}, {}, at);
+  const bool recorded = grad_enabled() && (src.requires_grad() || x.requires_grad());
+  const Tensor vals = at_pos(at, [&] {
+    NoGradGuard ng;
+    return src.dtype() == x.dtype() ? src.detach() : to_dtype(src.detach(), x.dtype());
+  });
+  if (!recorded) {
+    const std::string bad = index_put_kernel(view, adv, B, vals, true);
+    if (!bad.empty()) fail(at, bad);  // raised with what was written so far, unversioned (PyTorch's kernel)
+    x.bump_version();
     return;
   }
-  // Not recorded from here on (no grad mode, or neither side needs grad).
-  if (adv.empty()) return copy_to(view, src_value, at);
-  // index_put_: the selected elements of x get src broadcast to the indexing result's shape.
-  Shape B;
-  std::vector<int64_t> lin, sizes;
-  adv_positions(view, adv, at, B, lin, sizes);
-  const int nd = view.dim();
-  std::vector<bool> is_adv(size_t(nd), false);
-  for (const AdvIndex& a : adv) is_adv[size_t(a.dim)] = true;
-  std::vector<int64_t> rest_dims;
-  for (int k = 0; k < nd; ++k)
-    if (!is_adv[size_t(k)]) rest_dims.push_back(k);
-  // src in the (B..., rest...) layout.
-  bool adjacent = true;
-  for (size_t j = 1; j < adv.size(); ++j) adjacent = adjacent && adv[j].dim == adv[j - 1].dim + 1;
-  const int64_t p0 = adv[0].dim, nb = B.n, nr = int64_t(rest_dims.size());
-  IntList result_shape;
-  if (adjacent && p0 > 0) {
-    for (int64_t k = 0; k < p0; ++k) result_shape.push_back(view.shape()[int(rest_dims[size_t(k)])]);
-    for (int64_t s : B) result_shape.push_back(s);
-    for (int64_t k = p0; k < nr; ++k) result_shape.push_back(view.shape()[int(rest_dims[size_t(k)])]);
-  } else {
-    for (int64_t s : B) result_shape.push_back(s);
-    for (int64_t k : rest_dims) result_shape.push_back(view.shape()[int(k)]);
+  // Recorded: the bounds first; a bad index writes the elements before it (no history, no
+  // version bump) and raises, as PyTorch's kernel under its autograd wrapper.
+  if (!index_put_kernel(view, adv, B, vals, false).empty()) fail(at, index_put_kernel(view, adv, B, vals, true));
+  if (!x.impl()->view_base) return tensor_set_recorded(x, items0, src, true, at);
+  // x is a view: the write is an in-place op on it, so x's base gets CopySlices (copy_).
+  Tensor written = at_pos(at, [&] { return clone(x); });
+  tensor_set_recorded(written, items0, src, true, at);
+  call_table("copy_", kMethod, {Value::tensor(x), Value::tensor(written)}, {}, at);
+}
+
+// x[basic index] = v (ints, slices, None, ...: no index tensor): a copy into the view.
+void Interp::tensor_set_basic(const Tensor& x, const std::vector<Value>& items0, const Tensor& view, const Tensor& value,
+                              Pos at) {
+  Tensor src = slice_prefix_1s(value, at);  // for the recorded path
+  if (grad_enabled() && !x.is_floating_point() && src.requires_grad()) src = src.detach();  // no grad into ints
+  if (grad_enabled() && (src.requires_grad() || x.requires_grad()) && !x.impl()->view_base) {
+    if (x.requires_grad() && x.is_leaf())
+      fail(at, "RuntimeError: a leaf Variable that requires grad is being used in an in-place operation.");
+    const Tensor copied = copy_source(view, value, at);
+    at_pos(at, [&] { check_copy_overlap(view, copied); });  // as copy_
+    return tensor_set_recorded(x, items0, src, false, at);
   }
-  Tensor vals = at_pos(at, [&] {
-    NoGradGuard ng;
-    Tensor s = expand(src.dtype() == x.dtype() ? src : to_dtype(src, x.dtype()), result_shape);
-    if (adjacent && p0 > 0) {
-      IntList perm;
-      for (int64_t k = 0; k < nb; ++k) perm.push_back(p0 + k);
-      for (int64_t k = 0; k < p0; ++k) perm.push_back(k);
-      for (int64_t k = p0 + nb; k < int64_t(result_shape.size()); ++k) perm.push_back(k);
-      s = permute(s, perm);
-    }
-    return contiguous(s);
-  });
-  // Storage offsets: the indexed dims' strides for each combination, then the rest dims.
-  int64_t rest_n = 1;
-  for (int64_t k : rest_dims) rest_n *= view.shape()[int(k)];
-  std::vector<int64_t> rest_off(size_t(rest_n), 0);
-  for (int64_t e = 0; e < rest_n; ++e) {
-    int64_t rem = e, off = 0;
-    for (int64_t k = nr - 1; k >= 0; --k) {
-      const int dim = int(rest_dims[size_t(k)]);
-      off += (rem % view.shape()[dim]) * view.strides()[dim];
-      rem /= view.shape()[dim];
-    }
-    rest_off[size_t(e)] = off;
-  }
-  TL_DISPATCH(x.dtype(), T, [&] {
-    T* base = static_cast<T*>(view.impl()->storage->data) + view.impl()->offset;
-    const T* pv = vals.data_ptr<T>();
-    for (size_t b = 0; b < lin.size(); ++b) {
-      int64_t rem = lin[b], off = 0;
-      for (int64_t j = int64_t(adv.size()) - 1; j >= 0; --j) {
-        off += (rem % sizes[size_t(j)]) * view.strides()[int(adv[size_t(j)].dim)];
-        rem /= sizes[size_t(j)];
-      }
-      for (int64_t e = 0; e < rest_n; ++e) base[off + rest_off[size_t(e)]] = pv[int64_t(b) * rest_n + e];
-    }
-  });
-  x.bump_version();
+  copy_to(view, value, at);  // x a view: copy_ gives x's base CopySlices
 }
 
 // x[items] = src where x or src is part of a graph (x itself no view): `outputs[t] = h` in a

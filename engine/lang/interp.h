@@ -961,9 +961,13 @@ class Interp {
   Tensor tensor_index(const Tensor& x, std::vector<Value> items, Pos at, bool* has_index_tensor);
   struct AdvIndex {
     int64_t dim;  // the dim of the basic-indexed view it indexes
-    Tensor idx;   // int64
+    Tensor idx;   // int64 (before expand_indices: any index tensor or mask)
   };
-  Value index_basic(const Tensor& x, std::vector<Value>& items, Pos at, std::vector<AdvIndex>& adv);
+  // is_self (optional): whether PyTorch's applySlicing result is x's own TensorImpl (no item made a
+  // new view; `:` does), which its memory-overlap checks see.
+  Value index_basic(const Tensor& x, std::vector<Value>& items, Pos at, std::vector<AdvIndex>& pending,
+                    bool* is_self = nullptr);
+  std::vector<AdvIndex> expand_indices(const Tensor& view, const std::vector<AdvIndex>& pending, Pos at);
   void adv_positions(const Tensor& cur, const std::vector<AdvIndex>& adv, Pos at, Shape& B, std::vector<int64_t>& lin,
                      std::vector<int64_t>& sizes);
 
@@ -971,7 +975,9 @@ class Interp {
 
   // x[idx] = v: PyTorch copies v into the view x[idx] in place.
   void tensor_set(const Tensor& x, const std::vector<Value>& items, const Value& v, Pos at);
+  void tensor_set_basic(const Tensor& x, const std::vector<Value>& items, const Tensor& view, const Tensor& value, Pos at);
   void copy_to(const Tensor& dst, const Tensor& src, Pos at);
+  Tensor copy_source(const Tensor& dst, const Tensor& src, Pos at);
   void tensor_set_recorded(const Tensor& x, const std::vector<Value>& items, const Tensor& src, bool advanced, Pos at);
 
   // PyTorch records a CopySlices node on the base when a tensor that requires grad is written

@@ -154,9 +154,17 @@ Tensor unfold(const Tensor& x, const IntList& kernel_size, const IntList& dilati
   // PyTorch's im2col_shape_check order: kernel / dilation / padding / stride, then input.size(1)
   // and size(2) (IndexError below 3 dims), then the rank; the dtype in the kernel.
   Geo g = make_geo("unfold", kernel_size, dilation, padding, stride);
-  if (x.dim() < 3)
-    TL_FAIL("IndexError: Dimension out of range (expected to be in range of [", -std::max(x.dim(), 1), ", ",
-            std::max(x.dim(), 1) - 1, "], but got ", x.dim() < 2 ? 1 : 2, ")");
+  // The rank test reads size(1), then size(2) only when size(1) != 0 (IndexError past the dims).
+  auto size_at = [&](int d) {
+    if (x.dim() == 0) TL_FAIL("IndexError: Dimension specified as ", d, " but tensor has no dimensions");
+    TL_CHECK(d < x.dim(), "IndexError: Dimension out of range (expected to be in range of [", -x.dim(), ", ", x.dim() - 1,
+             "], but got ", d, ")");
+    return x.shape()[d];
+  };
+  const bool valid_dims = size_at(1) != 0 && size_at(2) != 0;
+  TL_CHECK((x.dim() == 3 && x.shape()[0] != 0 && valid_dims) || (x.dim() == 4 && valid_dims && x.shape()[3] != 0),
+           "Expected 3D or 4D (batch mode) tensor with possibly 0 batch size and other non-zero dimensions for input, but "
+           "got: ", sizes_str(x.shape()));
   Tensor x4 = batched("unfold", x);
   TL_CHECK(x.is_floating_point(), "\"im2col_out_cpu\" not implemented for '", dtype_kernel_name(x.dtype()), "'");
   set_out("unfold", g, x4.shape()[2], x4.shape()[3]);
@@ -176,10 +184,14 @@ static void fold_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
 }
 Tensor fold(const Tensor& cols, const IntList& output_size, const IntList& kernel_size, const IntList& dilation,
             const IntList& padding, const IntList& stride) {
-  check_float("fold", cols);
-  TL_CHECK(cols.dim() == 2 || cols.dim() == 3, "fold: Expected 2D or 3D (batch mode) input tensor, but got input of size: ",
-           sizes_str(cols.shape()));
+  // col2im_shape_check's order: the geometry, the rank (only the batch dim may be 0), the sizes;
+  // the dtype in the kernel.
   Geo g = make_geo("fold", kernel_size, dilation, padding, stride);
+  const Shape& cs = cols.shape();
+  TL_CHECK((cols.dim() == 2 && cs[0] != 0 && cs[1] != 0) || (cols.dim() == 3 && cs[1] != 0 && cs[2] != 0),
+           "Expected 2D or 3D (batch mode) tensor for input with possibly 0 batch size and non-zero dimensions for input, "
+           "but got: ", sizes_str(cs));
+  check_float("fold", cols);
   int64_t H, W;  // (not a structured binding: lambdas below capture them, which C++17 forbids)
   std::tie(H, W) = pair2("fold", "output_size", output_size);
   TL_CHECK(H > 0 && W > 0, "fold: output_size should be greater than zero, got ", sizes_str(output_size));
@@ -205,6 +217,16 @@ Tensor fold(const Tensor& cols, const IntList& output_size, const IntList& kerne
     for (int64_t v : {g.kh, g.kw, g.dh, g.dw, g.ph, g.pw, g.sh, g.sw}) n->attrs().dims.push_back(v);
   }
   return out;
+}
+
+// F.unfold / F.fold pass a sequence through _pair unchanged: im2col / col2im want exactly 2
+// entries in each of the int-list arguments after the input, in order.
+static void check_pair_args(const Args& a, std::initializer_list<const char*> names) {
+  size_t k = 1;
+  for (const char* nm : names) {
+    const Value& v = a.v[k++];
+    TL_CHECK(!v.is_seq() || v.items->size() == 2, "It is expected ", nm, " equals to 2, but got size ", v.items->size());
+  }
 }
 
 // ---- conv2d ----
@@ -454,17 +476,14 @@ void register_conv_ops(std::vector<OpDef>& t) {
                conv2d_bw, "grad_x = fold(W^T @ g); grad_W = sum_n g @ unfold(x)^T; grad_b = sum(g, (0, 2, 3))"});
   t.push_back({"unfold(Tensor input, int[] kernel_size, int[] dilation=1, int[] padding=0, int[] stride=1) -> Tensor", kF,
                [](const Args& a) {
-                 // F.unfold passes a sequence through _pair unchanged: im2col wants exactly 2 entries.
-                 const char* names[] = {"kernel_size", "dilation", "padding", "stride"};
-                 for (size_t k = 1; k <= 4; ++k)
-                   TL_CHECK(!a.v[k].is_seq() || a.v[k].items->size() == 2, "It is expected ", names[k - 1],
-                            " equals to 2, but got size ", a.v[k].items->size());
+                 check_pair_args(a, {"kernel_size", "dilation", "padding", "stride"});
                  return Value::tensor(unfold(a.t(0), a.ints(1), a.ints(2), a.ints(3), a.ints(4)));
                },
                unfold_bw, "linear: grad = fold(g) (col2im)"});
   t.push_back({"fold(Tensor input, int[] output_size, int[] kernel_size, int[] dilation=1, int[] padding=0, int[] stride=1) -> Tensor",
                kF,
                [](const Args& a) {
+                 check_pair_args(a, {"output_size", "kernel_size", "dilation", "padding", "stride"});
                  return Value::tensor(fold(a.t(0), a.ints(1), a.ints(2), a.ints(3), a.ints(4), a.ints(5)));
                },
                fold_bw, "linear: grad = unfold(g) (im2col)"});

@@ -39,6 +39,25 @@ void check_inference_write(const Tensor& self) {
            "normal tensor before doing inplace update.See https://github.com/pytorch/rfcs/pull/17 for more details.");
 }
 
+// src's elements (broadcast to self's shape; another dtype converted first, so that the strided
+// copy only moves elements of one size) into self's memory, without a version bump.
+void copy_elements(const Tensor& self, const Tensor& src) {
+  Tensor sc = src;
+  if (src.dtype() != self.dtype()) {
+    NoGradGuard ng;
+    sc = to_dtype(src.detach(), self.dtype());
+  }
+  TL_DISPATCH_BYSIZE(self.dtype(), T, [&] {
+    Dims st[2] = {self.strides(), kernels::broadcast_strides(self.shape(), sc.shape(), sc.strides())};
+    const int64_t base[2] = {0, 0};
+    T* pd = self.data_ptr<T>();
+    const T* ps = sc.data_ptr<T>();
+    kernels::for_each_row<2>(self.shape(), st, base, [&](int64_t cnt, const int64_t* off, const int64_t* step) {
+      for (int64_t j = 0; j < cnt; ++j) pd[off[0] + j * step[0]] = ps[off[1] + j * step[1]];
+    });
+  });
+}
+
 // Writes src (broadcast to self's shape, converted to self's dtype) into self's memory.
 void write_into(const char* op, Tensor& self, const Tensor& src) {
   check_inference_write(self);
@@ -57,22 +76,7 @@ void write_into(const char* op, Tensor& self, const Tensor& src) {
     self.bump_version();
     return;
   }
-  // Another dtype: converted first (to_dtype), so that the strided copy below only moves
-  // elements of one size (no kernel per pair of dtypes).
-  Tensor sc = src;
-  if (src.dtype() != self.dtype()) {
-    NoGradGuard ng;
-    sc = to_dtype(src.detach(), self.dtype());
-  }
-  TL_DISPATCH_BYSIZE(self.dtype(), T, [&] {
-    Dims st[2] = {self.strides(), kernels::broadcast_strides(self.shape(), sc.shape(), sc.strides())};
-    const int64_t base[2] = {0, 0};
-    T* pd = self.data_ptr<T>();
-    const T* ps = sc.data_ptr<T>();
-    kernels::for_each_row<2>(self.shape(), st, base, [&](int64_t cnt, const int64_t* off, const int64_t* step) {
-      for (int64_t j = 0; j < cnt; ++j) pd[off[0] + j * step[0]] = ps[off[1] + j * step[1]];
-    });
-  });
+  copy_elements(self, src);
   self.bump_version();
 }
 
@@ -184,7 +188,16 @@ Tensor& binary_inplace(const char* op, char sym, Tensor& self, const Tensor& o, 
 Tensor& inplace_apply(const char* op, Tensor& self, const std::function<Tensor()>& f, const OpDef* overwrite) {
   TL_CHECK(self.defined(), op, ": undefined tensor");
   if (grad_enabled() && self.requires_grad()) check_inplace(op, self, true);
-  Tensor result = f();
+  Tensor result;
+  try {
+    result = f();
+  } catch (const PartialWriteError& e) {
+    // The kernel's own checks came first in PyTorch; then what it wrote stays in self.
+    check_no_overlap(op, self);
+    check_inference_write(self);
+    copy_elements(self, e.partial);
+    throw;
+  }
   const bool recording = grad_enabled() && (self.requires_grad() || result.requires_grad());
   check_inplace(op, self, recording);
   check_no_overlap(op, self);
@@ -232,6 +245,18 @@ Tensor& zero_(Tensor& self) {
   return self;
 }
 
+bool check_copy_overlap(const Tensor& self, const Tensor& src) {
+  // PyTorch's copy_impl returns before its memory checks when src is self's very data (x.copy_(x),
+  // x[...] = x on an expanded x).
+  if (self.impl()->storage == src.impl()->storage && self.impl()->offset == src.impl()->offset &&
+      self.shape() == src.shape() && self.strides() == src.strides() && self.dtype() == src.dtype())
+    return false;
+  if (src.dim() > 0) check_no_overlap("copy_", self);  // a 0-d source: index assignment of a number
+  TL_CHECK(!partial_overlap(self, src), "unsupported operation: some elements of the input tensor and the written-to "
+           "tensor refer to a single memory location. Please clone() the tensor before performing the operation.");
+  return true;
+}
+
 // ---- copy_ ----  d/dself = 0 (its previous values are gone); d/dsrc = 1 (summed back over
 // broadcast dims by the engine). PyTorch's CopyBackwards.
 void copy_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
@@ -242,10 +267,12 @@ Tensor& copy_(Tensor& self, const Tensor& src) {
   // An integer or bool tensor gets no history (PyTorch records only for differentiable dtypes).
   const bool recording = grad_enabled() && (self.requires_grad() || src.requires_grad()) && self.is_floating_point();
   check_inplace("copy_", self, recording);
-  if (src.dim() > 0) check_no_overlap("copy_", self);  // a 0-d source: index assignment of a number
-  TL_CHECK(!partial_overlap(self, src), "unsupported operation: some elements of the input tensor and the written-to "
-           "tensor refer to a single memory location. Please clone() the tensor before performing the operation.");
-  write_into("copy_", self, src);
+  if (check_copy_overlap(self, src)) {
+    write_into("copy_", self, src);
+  } else {  // autograd still counts the write
+    check_inference_write(self);
+    self.bump_version();
+  }
   if (recording && !rebase_view(self, src)) {
     auto old_fn = self.impl()->grad_fn;
     record(TL_ROW("copy_"), {&self, &src}, self);  // reads self's previous edge first

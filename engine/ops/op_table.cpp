@@ -596,6 +596,12 @@ Tensor alpha_times(const Tensor& other, const Value& alpha, DType ct) {
   return mul(other.dtype() == ct ? other : to_dtype(other, ct), s);
 }
 
+Value item_number(const Tensor& t) {
+  if (t.dtype() == DType::Bool) return Value::boolean(t.item() != 0);
+  if (is_int(t.dtype())) return Value::integer(t.to_int_vector()[0]);
+  return Value::number(t.item());
+}
+
 // ---- Args accessors ----
 const Tensor& Args::t(size_t k) const { return v[k].t; }
 Tensor Args::opt_t(size_t k) const { return v[k].kind == Value::Kind::Tensor ? v[k].t : Tensor(); }

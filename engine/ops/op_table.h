@@ -123,6 +123,8 @@ void check_number_fits(const Value& v, DType dt);
 // alpha * other for add/sub(other, alpha=) when the common dtype ct is integral or bool: PyTorch's
 // kernel computes in ct with alpha converted to it (checked; alpha=6 is True for bool).
 Tensor alpha_times(const Tensor& other, const Value& alpha, DType ct);
+// A one-element tensor's value as PyTorch's item() Scalar: a bool, an int or a float by its dtype.
+Value item_number(const Tensor& t);
 
 // Resolves the overload and calls it; a tl::Error names the op and the argument types when no
 // overload fits.

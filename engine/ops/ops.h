@@ -228,6 +228,9 @@ Tensor& copy_(Tensor& self, const Tensor& src);
 // PyTorch's get_overlap_status of two tensors (engine/ops/inplace.cpp).
 enum class Overlap { None, Partial, Full, TooHard };
 Overlap overlap_status(const Tensor& a, const Tensor& b);
+// copy_'s memory checks (self expanded, a partial overlap with src); false when src is self's very
+// data (nothing to copy, nothing checked).
+bool check_copy_overlap(const Tensor& self, const Tensor& src);
 // PyTorch's internal-overlap check of a write into self (an expanded tensor): "op: unsupported
 // operation: more than one element of the written-to tensor refers to a single memory location".
 void check_no_overlap(const char* op, const Tensor& self);
@@ -237,6 +240,13 @@ void check_no_overlap(const char* op, const Tensor& self);
 // false when the general in-place path must run. Used by add_/sub_/mul_/div_.
 bool arith_into_self(char op, Tensor& self, const Tensor& o);
 // overwrite: the row of the node self gets when f's result needs no grad (random_: RandomBackward0).
+// A kernel that raised part-way, as PyTorch's scatter_ at an index out of bounds after writing the
+// elements before it: the error with the out-of-place result as far as it got. inplace_apply
+// writes that into self (unversioned, unrecorded) before passing the error on.
+struct PartialWriteError : Error {
+  Tensor partial;
+  PartialWriteError(const std::string& msg, Tensor p) : Error(msg), partial(std::move(p)) {}
+};
 struct OpDef;
 Tensor& inplace_apply(const char* op, Tensor& self, const std::function<Tensor()>& f, const OpDef* overwrite = nullptr);
 

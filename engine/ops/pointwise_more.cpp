@@ -513,6 +513,15 @@ void register_inplace_twins(std::vector<OpDef>& t) {
                        TL_CHECK(!fl, "result type ", dtype_kernel_name(o.kind == Value::Kind::Tensor ? promote(self.dtype(), o.t.dtype()) : default_float_dtype()),
                                 " can't be cast to the desired output type ", dtype_kernel_name(self.dtype()));
                      }
+                     // Autograd's check_inplace comes first when any input requires grad (for self
+                     // inplace_apply does it): x.scatter_(d, i, src_that_requires_grad) on a view
+                     // made in no_grad mode is refused before the op's own checks.
+                     if (grad_enabled() && !self.requires_grad())
+                       for (size_t k = 1; k < a.v.size(); ++k)
+                         if (a.v[k].kind == Value::Kind::Tensor && a.v[k].t.requires_grad()) {
+                           check_view_inplace(self);
+                           break;
+                         }
                      inplace_apply(op.c_str(), self, [&] {
                        // The kernel's memory checks (after autograd's leaf check): scatter's
                        // assert_no_overlap(self, index / src) refuses any overlap, after its dim /
@@ -527,14 +536,19 @@ void register_inplace_twins(std::vector<OpDef>& t) {
                        };
                        if (!scatter) overlaps();
                        Tensor r;  // reads only: self is written by inplace_apply
-                       if (no_derivative) {
-                         {
-                           NoGradGuard ng;
+                       try {
+                         if (no_derivative) {
+                           {
+                             NoGradGuard ng;
+                             r = call(a).t;
+                           }
+                           record(op_row(op.c_str()), {&self}, r);
+                         } else {
                            r = call(a).t;
                          }
-                         record(op_row(op.c_str()), {&self}, r);
-                       } else {
-                         r = call(a).t;
+                       } catch (const PartialWriteError&) {  // an index out of bounds: after the overlap check
+                         if (scatter) overlaps();
+                         throw;
                        }
                        if (scatter) overlaps();
                        // addcmul_/addcdiv_: a result dtype other than self's that can be cast to it

@@ -443,16 +443,17 @@ Tensor index_select(const Tensor& x, int64_t dim, const Tensor& index) {
   const Tensor& xv = x;
   int d = wrap_dim("index_select", dim, xv.dim());
   TL_CHECK(index.dtype() == DType::Int64, "index_select: expected an int64 index tensor, got ", dtype_name(index.dtype()));
-  // PyTorch's CPU kernel: dim 1 of a tensor of 2+ dims has its own path (RuntimeError, even when
-  // x is empty); otherwise an empty x of 2+ dims needs size(dim) > 0, and the bounds check is an
+  // PyTorch's CPU kernel, for x of 2+ dims and a non-empty index: an empty x needs size(dim) > 0
+  // and has its own bounds check, as dim 1 has (RuntimeErrors); otherwise the bounds check is an
   // IndexError.
   const int64_t size = xv.shape()[d];
-  for (int64_t v : index.to_int_vector()) {
-    if (xv.dim() > 1 && d == 1)
-      TL_CHECK(v >= 0 && v < size, "INDICES element is out of DATA bounds, id=", v, " axis_dim=", size);
-    TL_CHECK(!(xv.dim() > 1 && xv.numel() == 0 && size == 0), "index_select(): self indexing axis dim should be positive");
-    TL_CHECK(v >= 0 && v < size, "IndexError: index out of range in self");
+  const std::vector<int64_t> iv = index.to_int_vector();
+  if (xv.dim() > 1 && !iv.empty()) {
+    TL_CHECK(xv.numel() > 0 || size > 0, "index_select(): self indexing axis dim should be positive");
+    if (xv.numel() == 0 || d == 1)
+      for (int64_t v : iv) TL_CHECK(v >= 0 && v < size, "INDICES element is out of DATA bounds, id=", v, " axis_dim=", size);
   }
+  for (int64_t v : iv) TL_CHECK(v >= 0 && v < size, "IndexError: index out of range in self");
   std::vector<int64_t> idx = check_index("index_select", index, xv.shape()[d], d);
   Shape s = xv.shape();
   s[d] = int64_t(idx.size());
@@ -466,45 +467,70 @@ Tensor index_select(const Tensor& x, int64_t dim, const Tensor& index) {
 }
 
 // index_add(base, idx, src) = base with src's slices added at idx.
-// d/dbase = 1;  d/dsrc = index_select(g, idx)
+// d/dbase = 1;  d/dsrc = index_select(g, idx) expanded to src's shape (PyTorch's formula: a src
+// that was broadcast into base's slices fails there, as in PyTorch)
 static void index_add_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   gi[0] = g;
-  if (n.needs_input_grad(1)) gi[1] = index_select(g, n.attrs().i0, n.saved_tensor(0));
+  if (!n.needs_input_grad(1)) return;
+  const Shape& src_shape = n.inputs[1].shape;
+  Tensor gs = index_select(g, n.attrs().i0, n.saved_tensor(0));
+  gi[1] = src_shape.n == 0 ? reshape(gs, {}) : expand(gs, src_shape.vec());
 }
 Tensor index_add(const Tensor& base, int64_t dim, const Tensor& index, const Tensor& src) {
   int d = wrap_dim("index_add", dim, base.dim());
-  // PyTorch's order (index_add's meta function): index rank, index dtype, same dtypes, the count
-  // of indices, the slices' shapes; the bounds last (IndexError).
+  // PyTorch's order (index_add's meta function): index rank, index dtype, same dtypes, dim within
+  // the source's dims, the count of indices; then its CPU kernel's checks.
   TL_CHECK(index.dim() <= 1, "IndexError: index_add_(): Index is supposed to be a vector, but got dim: ", index.dim(),
            " with type: ", dtype_kernel_name(index.dtype()), " and size: ", shape_str(index.shape()));
   TL_CHECK(index.dtype() == DType::Int64, "index_add_(): Expected dtype int32/int64 for index but got: ",
            dtype_kernel_name(index.dtype()));
   TL_CHECK(base.dtype() == src.dtype(), "index_add_(): self (", dtype_kernel_name(base.dtype()), ") and source (",
            dtype_kernel_name(src.dtype()), ") must have the same scalar type");
-  TL_CHECK(src.dim() == 0 || d < src.dim(), "index_add_(): Indexing dim ", d, " is out of bounds of tensor");
+  TL_CHECK(d == 0 || d < src.dim(), "index_add_(): Indexing dim ", d, " is out of bounds of the source tensor with dim ",
+           src.dim());
+  // (the message of the count check reads source.size(dim): an IndexError for a 0-d source)
   TL_CHECK(src.dim() > 0 || index.numel() == 1, "IndexError: Dimension specified as 0 but tensor has no dimensions");
   const int64_t src_n = src.dim() == 0 ? 1 : src.shape()[d];
   TL_CHECK(index.numel() == src_n, "index_add_(): Number of indices (", index.numel(),
            ") should be equal to source.size(dim): (", src_n, "), for dim: ", d);
-  if (base.dim() == 0 || src.dim() == 0) {  // a 0-d self or source: its one slice is itself
-    TL_CHECK(src.numel() == index.numel() && (base.dim() == 0 || base.numel() == 1 || index.numel() == 1),
-             "index_add: source of shape ", src.shape_str(), " does not match index of length ", index.numel(), " into ",
-             base.shape_str());
-    const int64_t size = base.dim() == 0 ? 1 : base.shape()[d];
-    for (int64_t i : index.to_int_vector()) TL_CHECK(i >= 0 && i < size, "IndexError: index out of range in self");
-    if (base.dim() == 0) return add(base, src.dim() == 0 ? src : sum(src, {}));  // every index is 0
-  }
-  TL_CHECK(src.dim() == base.dim(), "index_add: source of shape ", src.shape_str(), " does not match index of length ",
-           index.numel(), " into ", base.shape_str());
-  for (int64_t i = 0; i < base.dim(); ++i)
-    TL_CHECK(i == d || src.shape()[int(i)] == base.shape()[int(i)], "The size of tensor a (", base.shape()[int(i)],
-             ") must match the size of tensor b (", src.shape()[int(i)], ") at non-singleton dimension ", i);
-  std::vector<int64_t> idx = index.to_int_vector();
-  for (int64_t i : idx) TL_CHECK(i >= 0 && i < base.shape()[d], "IndexError: index out of range in self");
   Tensor out = clone(base.detach());
-  Tensor s = to_dtype(src.detach(), base.dtype());
+  Tensor s = src.detach();
+  const std::vector<int64_t> idx = index.to_int_vector();
+  if (base.dim() > 1) {
+    // add_ of each source slice into the self slice at its index (a TensorIterator built once,
+    // before the indices are read: the source slice broadcasts to the self slice).
+    if (!idx.empty()) {  // the slices at index 0 of self, then of the source, are selected first
+      TL_CHECK(base.shape()[d] > 0, "IndexError: select(): index 0 out of range for tensor of size ",
+               shape_str(base.shape()), " at dimension ", d);
+      TL_CHECK(src.dim() > 0, "IndexError: select() cannot be applied to a 0-dim tensor.");
+      Shape self_slice = base.shape(), src_slice = src.shape();
+      self_slice.erase(d), src_slice.erase(d);
+      const Shape b = broadcast_shapes("index_add_", self_slice, src_slice);
+      TL_CHECK(b == self_slice, "output with shape ", shape_str(self_slice), " doesn't match the broadcast shape ", shape_str(b));
+      for (int64_t i : idx) TL_CHECK(i >= 0 && i < base.shape()[d], "IndexError: index out of range in self");
+      // src as base's shape with idx.size() along d: dim d to the front, the slices padded with
+      // leading 1s and expanded, dim d back in place.
+      IntList front{d}, padded{int64_t(idx.size())}, sizes{int64_t(idx.size())}, back;
+      for (int k = self_slice.n - src_slice.n; k > 0; --k) padded.push_back(1);
+      for (int k = 0; k < src.dim(); ++k)
+        if (k != d) front.push_back(k), padded.push_back(src.shape()[k]);
+      for (int64_t v : self_slice) sizes.push_back(v);
+      for (int k = 0; k < base.dim(); ++k) back.push_back(k < d ? k + 1 : k == d ? 0 : k);
+      s = permute(expand(reshape(permute(s, front), padded), sizes), back);
+    }
+  } else {
+    TL_CHECK(src.dim() <= 1, "source.dim() (", src.dim(), ") must one or zero for given self.dim() (", base.dim(), ")");
+    for (int64_t i : idx) TL_CHECK(i >= 0 && i < base.numel(), "IndexError: index out of range in self");
+  }
   TL_DISPATCH(base.dtype(), T, [&] {
-    for (size_t k = 0; k < idx.size(); ++k) move_slice<T>(out, d, idx[k], s, int64_t(k), true);
+    if (base.dim() > 1) {
+      for (size_t k = 0; k < idx.size(); ++k) move_slice<T>(out, d, idx[k], s, int64_t(k), true);
+      return;
+    }
+    T* po = out.data_ptr<T>();  // a 0-d or 1-d self: element k of the source at idx[k]
+    const T* ps = s.data_ptr<T>();
+    const int64_t os = out.dim() ? out.strides()[0] : 0, ss = s.dim() ? s.strides()[0] : 0;
+    for (size_t k = 0; k < idx.size(); ++k) po[idx[k] * os] += ps[int64_t(k) * ss];
   });
   if (Node* n = record(TL_ROW("index_add"), {&base, &src}, out)) n->attrs().i0 = d, save(n, index);
   return out;
@@ -529,9 +555,10 @@ static void for_each_gather(const Tensor& index, int d, F f) {
   }
 }
 static void check_gather(const char* op, const Tensor& x, int d, const Tensor& index) {
-  TL_CHECK(index.dtype() == DType::Int64, op, ": expected an int64 index tensor, got ", dtype_name(index.dtype()));
-  // As PyTorch (ensure_nonempty_dim): a 0-d tensor counts as 1-d, and an empty index passes.
+  // As PyTorch (ensure_nonempty_dim): a 0-d tensor counts as 1-d, and an empty index passes (its
+  // dtype unchecked).
   if (index.numel() == 0) return;
+  TL_CHECK(index.dtype() == DType::Int64, op, ": expected an int64 index tensor, got ", dtype_name(index.dtype()));
   TL_CHECK(std::max(index.dim(), 1) == std::max(x.dim(), 1), op,
            ": Index tensor must have the same number of dimensions as input tensor");
   for (int i = 0; i < std::min(x.dim(), index.dim()); ++i)
@@ -570,6 +597,51 @@ Tensor gather(const Tensor& x, int64_t dim, const Tensor& index) {
   return out;
 }
 
+// PyTorch 1.13's scatter / scatter_add CPU loop (cpu_scatter_gather_base_kernel): a
+// TensorIterator over index's shape with dim d squashed (operands self, src, index; `out`, base's
+// out-of-place copy, is written); along each of its inner rows the d-th index dim is the inner
+// loop when d is self's last dim, else the outer one. Each index is checked as it is read: f(out
+// offset, src offset) for each good one, then a bad one raises, the elements before it written
+// (PartialWriteError: scatter_ leaves them in self).
+template <class F>
+static void scatter_loop(const Tensor& base, const Tensor& out, int d, const Tensor& index, const Tensor* src, F f) {
+  Shape shape = index.shape();
+  if (shape.n > 0) shape[d] = 1;
+  Dims st[4];  // base (the order), src, index, out
+  for (int k = 0; k < shape.n; ++k) {
+    st[0].push_back(k < base.dim() ? base.strides()[k] : 0);
+    st[1].push_back(src && k < src->dim() ? src->strides()[k] : 0);
+    st[2].push_back(index.strides()[k]);
+    st[3].push_back(k < out.dim() ? out.strides()[k] : 0);
+  }
+  kernels::ti_layout(shape, st, 4);
+  // ensure_nonempty_size / _stride: a 0-d tensor counts as one element of stride 1
+  const int64_t isize = index.dim() ? index.shape()[d] : 1, istride = index.dim() ? index.strides()[d] : 1;
+  const int64_t bound = base.dim() ? base.shape()[d] : 1, ostride = out.dim() ? out.strides()[d] : 1;
+  const int64_t sstride = !src ? 0 : src->dim() ? src->strides()[d] : 1;  // no src: the value, one element
+  const bool last = d == base.dim() - 1;
+  const int64_t* pi = index.data_ptr<int64_t>();
+  std::string bad;
+  const int64_t start[4] = {};
+  kernels::for_each_row<4>(shape, st, start, [&](int64_t cnt, const int64_t* off, const int64_t* step) {
+    auto one = [&](int64_t e, int64_t i) {
+      const int64_t v = pi[off[2] + e * step[2] + i * istride];
+      if (v < 0 || v >= bound) {
+        bad = "index " + std::to_string(v) + " is out of bounds for dimension " + std::to_string(d) + " with size " +
+              std::to_string(bound);
+        return false;
+      }
+      f(off[3] + e * step[3] + v * ostride, off[1] + e * step[1] + i * sstride);
+      return true;
+    };
+    if (!bad.empty()) return;
+    for (int64_t a = 0; a < (last ? cnt : isize); ++a)
+      for (int64_t b = 0; b < (last ? isize : cnt); ++b)
+        if (!(last ? one(a, b) : one(b, a))) return;
+  });
+  if (!bad.empty()) throw PartialWriteError(bad, out);
+}
+
 // scatter_add(base, idx, src): base with src[k] added at idx[k] along dim.
 // d/dbase = 1;  d/dsrc = gather(g, idx)
 static void scatter_add_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
@@ -593,14 +665,7 @@ Tensor scatter_add(const Tensor& base, int64_t dim, const Tensor& index, const T
   TL_DISPATCH(base.dtype(), T, [&] {
     const T* ps = s.data_ptr<T>();
     T* po = out.data_ptr<T>();
-    for_each_gather(index, d, [&](int64_t, const int64_t* coord, int64_t v) {
-      const int64_t size = base.dim() ? base.shape()[d] : 1;  // a 0-d base counts as 1-d
-      TL_CHECK(v >= 0 && v < size, "scatter_add: index ", v, " is out of bounds for dimension ", d, " with size ", size);
-      int64_t oo = 0, so = 0;
-      for (int i = 0; i < base.dim(); ++i)
-        oo += (i == d ? v : coord[i]) * out.strides()[i], so += i < s.dim() ? coord[i] * s.strides()[i] : 0;
-      po[oo] += ps[so];
-    });
+    scatter_loop(base, out, d, index, &s, [&](int64_t o, int64_t so) { po[o] += ps[so]; });
   });
   if (Node* n = record(TL_ROW("scatter_add"), {&base, &src}, out)) n->attrs().i0 = d, save(n, index);
   return out;
@@ -634,16 +699,7 @@ Tensor scatter(const Tensor& base, int64_t dim, const Tensor& index, const Tenso
   TL_DISPATCH_BYSIZE(base.dtype(), T, [&] {
     const T* ps = s.data_ptr<T>();
     T* po = out.data_ptr<T>();
-    for_each_gather(index, d, [&](int64_t, const int64_t* coord, int64_t v) {
-      TL_CHECK(v >= 0 && v < (base.dim() ? base.shape()[d] : 1), "index ", v, " is out of bounds for dimension ", d,
-               " with size ", base.dim() ? base.shape()[d] : 1);
-      int64_t oo = 0, so = 0;
-      for (int i = 0; i < base.dim(); ++i) {
-        oo += (i == d ? v : coord[i]) * out.strides()[i];
-        if (!is_value && i < s.dim()) so += coord[i] * s.strides()[i];  // a 0-d src: one element
-      }
-      po[oo] = ps[so];
-    });
+    scatter_loop(base, out, d, index, is_value ? nullptr : &s, [&](int64_t o, int64_t so) { po[o] = ps[so]; });
   });
   Node* n = is_value ? record(TL_ROW("scatter.value"), {&base}, out)
                      : record(TL_ROW("scatter.src"), {&base, &src}, out);

@@ -81,11 +81,16 @@ Tensor repeat(const Tensor& x, const IntList& reps) {
 }
 
 Tensor masked_select(const Tensor& x, const Tensor& mask) {
-  TL_CHECK(mask.dtype() == DType::Bool, "masked_select: expected BoolTensor for mask");
+  TL_CHECK(mask.dtype() == DType::Bool || mask.dtype() == DType::UInt8,
+           "masked_select: expected BoolTensor or ByteTensor for mask");
   Shape s = broadcast_shapes("masked_select", x.shape(), mask.shape());
   IntList sv(s.begin(), s.end());
   Tensor xb = reshape(expand(x, sv), {-1});
   Tensor mb = contiguous(expand(mask, sv));
+  if (mb.dtype() == DType::UInt8) {  // PyTorch: a uint8 mask (deprecated) of 0s and 1s
+    for (int64_t v : mb.to_int_vector()) TL_CHECK(v <= 1, "Mask tensor can take 0 and 1 values only");
+    mb = to_dtype(mb, DType::Bool);
+  }
   std::vector<double> pos;
   const bool* m = mb.data_ptr<bool>();
   for (int64_t i = 0; i < mb.numel(); ++i)
@@ -117,6 +122,7 @@ static Tensor mask_first_bytes(const Tensor& mask) {
 Tensor masked_fill(const Tensor& x, const Tensor& mask0, const Tensor& value) {
   TL_CHECK(value.dim() == 0, "masked_fill_ only supports a 0-dimensional value tensor, but got tensor with ",
            value.dim(), " dimension(s).");
+  check_number_fits(item_number(value), x.dtype());  // the kernel converts value.item() first
   // (An empty result reads no mask byte: nothing to check.)
   const bool empty = broadcast_shapes("masked_fill", x.shape(), mask0.shape()).numel() == 0;
   const Tensor mask = mask0.dtype() == DType::Bool ? mask0
@@ -153,17 +159,21 @@ Tensor movedim(const Tensor& x, const IntList& src0, const IntList& dst0) {
   TL_CHECK(src0.size() == dst0.size(), "movedim: Invalid source or destination dims: source (", src0.size(),
            " dims) should contain the same number of dims as destination (", dst0.size(), " dims)");
   const int nd = x.dim();
-  if (nd == 0) {  // only dim 0 / -1 exist: the tensor itself, as a view
-    for (int64_t d : src0) wrap_dim("movedim", d, 0);
-    for (int64_t d : dst0) wrap_dim("movedim", d, 0);
-    return permute(x, {});
-  }
+  // PyTorch's order: every source dim wrapped, every destination dim, then each list's repeats;
+  // a 0-d tensor is then itself, as a view.
+  IntList src, dst;
+  for (int64_t d : src0) src.push_back(wrap_dim("movedim", d, nd));
+  for (int64_t d : dst0) dst.push_back(wrap_dim("movedim", d, nd));
+  auto unique = [](IntList v) {
+    std::sort(v.begin(), v.end());
+    return std::adjacent_find(v.begin(), v.end()) == v.end();
+  };
+  TL_CHECK(unique(src), "movedim: repeated dim in `source` (", shape_str(Shape(src0)), ")");
+  TL_CHECK(unique(dst), "movedim: repeated dim in `destination` (", shape_str(Shape(dst0)), ")");
+  if (nd == 0) return permute(x, {});
   std::vector<int64_t> perm(size_t(nd), -1);
   std::vector<bool> used(size_t(nd), false), taken(size_t(nd), false);
-  for (size_t k = 0; k < src0.size(); ++k) {
-    const int64_t s = wrap_dim("movedim", src0[k], nd), d = wrap_dim("movedim", dst0[k], nd);
-    perm[size_t(d)] = s, used[size_t(s)] = true, taken[size_t(d)] = true;
-  }
+  for (size_t k = 0; k < src.size(); ++k) perm[size_t(dst[k])] = src[k], used[size_t(src[k])] = true, taken[size_t(dst[k])] = true;
   int64_t next = 0;
   for (int d = 0; d < nd; ++d) {
     if (taken[size_t(d)]) continue;
@@ -176,15 +186,14 @@ Tensor movedim(const Tensor& x, const IntList& src0, const IntList& dst0) {
 Tensor one_hot(const Tensor& x, int64_t num_classes) {
   TL_CHECK(x.dtype() == DType::Int64, "one_hot is only applicable to index tensor.");
   std::vector<int64_t> v = x.to_int_vector();
+  // PyTorch: an empty input needs num_classes > 0 (any other value, -1 too, is refused).
+  TL_CHECK(!v.empty() || num_classes > 0, "Can not infer total number of classes from empty tensor.");
   int64_t mx = -1;
   for (int64_t c : v) {
     TL_CHECK(c >= 0, "Class values must be non-negative.");
     mx = std::max(mx, c);
   }
-  if (num_classes == -1) {
-    TL_CHECK(!v.empty(), "Can not infer total number of classes from empty tensor.");
-    num_classes = mx + 1;
-  }
+  if (num_classes == -1) num_classes = mx + 1;
   TL_CHECK(mx < num_classes, "Class values must be smaller than num_classes.");
   std::vector<double> out(v.size() * size_t(num_classes), 0.0);
   for (size_t i = 0; i < v.size(); ++i) out[i * size_t(num_classes) + size_t(v[i])] = 1;
@@ -337,9 +346,14 @@ void register_shape_more_ops(std::vector<OpDef>& t) {
                  const int64_t d = wrap_dim("narrow", a.i(1), x.dim()), len = x.size(d);
                  int64_t start = a.i(2);
                  const int64_t length = a.i(3);
-                 TL_CHECK(start >= -len && start <= len, "IndexError: start out of range (expected to be in range of [",
-                          -len, ", ", len, "], but got ", start, ")");
-                 if (start < 0) start += len;
+                 // PyTorch's order: start wrapped as a dim (maybe_wrap_dim: a size of 0 counts as 1;
+                 // start == size is left as is), then the length and the end.
+                 if (start != len) {
+                   const int64_t lim = std::max<int64_t>(len, 1);
+                   TL_CHECK(start >= -lim && start < lim, "IndexError: Dimension out of range (expected to be in range of [",
+                            -lim, ", ", lim - 1, "], but got ", start, ")");
+                   if (start < 0) start += lim;
+                 }
                  TL_CHECK(length >= 0 && start + length <= len, "start (", start, ") + length (", length,
                           ") exceeds dimension size (", len, ").");
                  return Value::tensor(slice(x, d, start, start + length));
