@@ -411,6 +411,11 @@ void register_reduce_ops(std::vector<OpDef>& t) {
   // dim=None or [] reduces every dim, as sum.dim.
   t.push_back({"nansum(Tensor input, int[]? dim=None, bool keepdim=False, *, DType? dtype=None) -> Tensor", TM,
                [](const Args& a) {
+                 // An integral input is summed; a floating one goes to the float-only nansum kernel
+                 // in dtype (PyTorch's).
+                 const std::optional<DType> d = a.dtype(3);
+                 TL_CHECK(!a.t(0).is_floating_point() || !d || is_floating(*d), "\"nansum_cpu\" not implemented for '",
+                          dtype_kernel_name(*d), "'");
                  Tensor x = with_dtype(a.t(0), a, 3);
                  if (x.is_floating_point()) x = where(ne(x, x), Tensor::scalar(0, x.dtype()), x);
                  Tensor r = out_dtype(sum(x, a.ints(1), a.b(2)), a, 3);

@@ -52,6 +52,12 @@ print(torch.hypot(torch.tensor([3.]), torch.tensor([4.], dtype=torch.float64)).d
 print(torch.atan2(torch.tensor([1.]), torch.tensor(2., dtype=torch.float64)).dtype)
 print(torch.xlogy(2, torch.tensor([1., 2.])), torch.xlogy(torch.tensor([1., 2.]), 3), torch.xlogy(torch.tensor([0, 1]), 2))
 print(torch.rsub(i, 3, alpha=2), torch.rsub(torch.tensor([1., 2.]), torch.tensor([3., 3.]), alpha=0.5))
+for f in [lambda: torch.rsub(torch.tensor([1.]), False), lambda: torch.nansum(torch.tensor([1.]), dtype=torch.int64),
+          lambda: torch.hypot(i, j)]:
+    try:
+        f()
+    except RuntimeError as e:
+        print('RuntimeError', e)
 try:
     torch.hypot(i, j)
 except RuntimeError as e:
