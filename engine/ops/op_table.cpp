@@ -150,6 +150,8 @@ const std::pair<const char*, const char*> kGradFnNames[] = {
     {"copy_slices", "CopySlices"},  // PyTorch's node for a write into part of a tensor
     {"median.dim", "MedianBackward1"},
     {"rsub.Scalar", "RsubBackward1"},
+    {"xlogy.Scalar_Self", "XlogyBackward1"},
+    {"xlogy.Scalar_Other", "XlogyBackward2"},
     {"lerp.Tensor", "LerpBackward1"},
     {"fold", "Col2ImBackward0"},
     {"conv2d", "ConvolutionBackward0"},
@@ -327,7 +329,7 @@ std::vector<OpDef> build_table() {
                         "embedding(Tensor weight) -> Node", "native_batch_norm(Tensor input) -> Node",
                         "prelu(Tensor self) -> Node", "_unsafe_view(Tensor self) -> Node",
                         "div.Scalar(Tensor self) -> Node", "nll_loss2d(Tensor self) -> Node",
-                        "index(Tensor self) -> Node", "rsub.Scalar(Tensor self) -> Node",
+                        "index(Tensor self) -> Node",
                         "_reshape_alias(Tensor self) -> Node", "remainder.Tensor_Tensor(Tensor self) -> Node",
                         "fmod.Tensor(Tensor self) -> Node", "masked_fill.Tensor(Tensor self) -> Node",
                         // ops PyTorch has natively that the script preludes build (torch._tl_label)

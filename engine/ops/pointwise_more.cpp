@@ -195,6 +195,72 @@ Tensor fmod(const Tensor& a0, const Tensor& b0) {
   return rt == ct ? out : to_dtype(out, rt);
 }
 
+// ---- atan2 / hypot / xlogy: binary ops computed in the two inputs' result type, an integral or
+// bool one promoted to the default float (PyTorch's int_to_float; hypot's kernel has floats only).
+template <class F>
+Tensor binary_float(const char* op, const Tensor& a0, const Tensor& b0, F f) {
+  Shape s = broadcast_shapes(op, a0.shape(), b0.shape());
+  DType ct = result_type_of({&a0, &b0});
+  if (!is_floating(ct)) {
+    TL_CHECK(std::strcmp(op, "hypot") != 0, "\"hypot_cpu\" not implemented for '", dtype_kernel_name(ct), "'");
+    ct = default_float_dtype();
+  }
+  Tensor a = a0.dtype() == ct ? a0 : to_dtype(a0, ct), b = b0.dtype() == ct ? b0 : to_dtype(b0, ct);
+  Tensor out = Tensor::empty(s, ct);
+  TL_DISPATCH_FLOAT(ct, T, [&] { kernels::binary_loop<T, T>(a, b, out, [&](T x, T y) { return T(f(x, y)); }); });
+  return out;
+}
+Tensor reciprocal_t(const Tensor& x) { return div(scalar_like(x, 1), x); }
+
+// atan2(a, b): d/da = b / (a^2 + b^2);  d/db = -a / (a^2 + b^2)   (PyTorch's order: g * b * recip)
+void atan2_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  Tensor a = n.saved_tensor(0), b = n.saved_tensor(1);
+  Tensor recip = reciprocal_t(add(mul(a, a), mul(b, b)));
+  if (n.needs_input_grad(0)) gi[0] = mul(mul(g, b), recip);
+  if (n.needs_input_grad(1)) gi[1] = mul(mul(g, neg(a)), recip);
+}
+Tensor atan2(const Tensor& a, const Tensor& b) {
+  Tensor out = binary_float("atan2", a, b, [](auto x, auto y) { return std::atan2(x, y); });
+  if (Node* n = record(TL_ROW("atan2"), {&a, &b}, out)) save(n, a), save(n, b);
+  return out;
+}
+// hypot(a, b) = y = sqrt(a^2 + b^2): d/da = a / y;  d/db = b / y
+void hypot_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  Tensor a = n.saved_tensor(0), b = n.saved_tensor(1), y = n.saved_tensor(2);
+  if (n.needs_input_grad(0)) gi[0] = div(mul(g, a), y);
+  if (n.needs_input_grad(1)) gi[1] = div(mul(g, b), y);
+}
+Tensor hypot(const Tensor& a, const Tensor& b) {
+  Tensor out = binary_float("hypot", a, b, [](auto x, auto y) { return std::hypot(x, y); });
+  if (Node* n = record(TL_ROW("hypot"), {&a, &b}, out)) save(n, a), save(n, b), save_output(n, out);
+  return out;
+}
+// xlogy(a, b) = a * log(b), 0 where a == 0 unless b is NaN (PyTorch's kernel):
+// d/da = xlogy(g, b) = g log b, 0 where a == 0 and b <= 0 (PyTorch's formula: log b where a == 0
+// and b > 0);  d/db = a / b
+Tensor xlogy(const Tensor& a, const Tensor& b);
+void xlogy_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  Tensor a = n.saved_tensor(0), b = n.saved_tensor(1);
+  if (n.needs_input_grad(0)) {
+    Tensor zero = bitwise_and(eq(a, scalar_like(a, 0)), le(b, scalar_like(b, 0)));
+    gi[0] = where(zero, scalar_like(g, 0), xlogy(g, b));
+  }
+  if (n.needs_input_grad(1)) gi[1] = div(mul(g, a), b);
+}
+Tensor xlogy(const Tensor& a, const Tensor& b) {
+  Tensor out = binary_float("xlogy", a, b, [](auto x, auto y) {
+    using T = decltype(x);
+    if (std::isnan(y)) return T(NAN);
+    return x == 0 ? T(0) : T(x * std::log(y));
+  });
+  if (Node* n = record(TL_ROW("xlogy.Tensor"), {&a, &b}, out)) save(n, a), save(n, b);
+  return out;
+}
+void exp2_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {  // d/dx 2^x = y ln 2
+  Tensor y = n.saved_tensor(0);
+  gi[0] = mul(mul(g, y), scalar_like(y, std::log(2.0)));
+}
+
 // clamp with tensor bounds: where(x < lo, lo, x), then where(r > hi, hi, r); a NaN bound gives NaN
 // (PyTorch's kernel). Gradients (PyTorch's clamp_backward / clamp_backward_min_max): x gets g where
 // lo <= x <= hi (0 where x or a bound is NaN); lo gets g where x < lo (and lo < hi); hi gets g where
@@ -330,7 +396,49 @@ void register_pointwise_more_ops(std::vector<OpDef>& t) {
   TL_UNARY_ROW("atanh", atanh_bw, false, std::atanh(v), "grad = g / (1 - x^2)");
   TL_UNARY_ROW("rsqrt", rsqrt_bw, true, decltype(v)(1) / std::sqrt(v), "grad = -g y^3 / 2");
   TL_UNARY_ROW("reciprocal", reciprocal_bw, true, decltype(v)(1) / v, "grad = -g y^2");
+  TL_UNARY_ROW("exp2", exp2_bw, true, std::exp2(v), "grad = g * y * ln 2");
 #undef TL_UNARY_ROW
+  t.push_back({"atan2(Tensor input, Tensor other) -> Tensor", TM,
+               [](const Args& a) { return Value::tensor(atan2(a.t(0), a.t(1))); }, atan2_bw,
+               "grad_a = g * b / (a^2 + b^2);  grad_b = -g * a / (a^2 + b^2)"});
+  t.push_back({"hypot(Tensor input, Tensor other) -> Tensor", TM,
+               [](const Args& a) { return Value::tensor(hypot(a.t(0), a.t(1))); }, hypot_bw,
+               "grad_a = g * a / y;  grad_b = g * b / y"});
+  // PyTorch's three overloads (a Python number on either side), named XlogyBackward0/1/2.
+  t.push_back({"xlogy.Tensor(Tensor input, Tensor other) -> Tensor", TM,
+               [](const Args& a) { return Value::tensor(xlogy(a.t(0), a.t(1))); }, xlogy_bw,
+               "grad_a = xlogy(g, b), 0 where a == 0 and b <= 0;  grad_b = g * a / b"});
+  t.push_back({"xlogy.Scalar_Self(Number self, Tensor other) -> Tensor", kTorch,
+               [](const Args& a) { return Value::tensor(xlogy(a.num_or_t(0, 1), a.t(1))); }, nullptr,
+               "composite: xlogy(full(self), other)"});
+  t.push_back({"xlogy.Scalar_Other(Tensor input, Number other) -> Tensor", TM,
+               [](const Args& a) { return Value::tensor(xlogy(a.t(0), a.num_or_t(1, 0))); }, nullptr,
+               "composite: xlogy(input, full(other))"});
+  // sgn: sign for real tensors (PyTorch names the node SgnBackward0).
+  t.push_back({"sgn(Tensor input) -> Tensor", TM, [](const Args& a) {
+                 Tensor r = sign(a.t(0));
+                 label_node(r, TL_ROW("sgn"), {&a.t(0)});
+                 return Value::tensor(r);
+               }, nullptr, "composite: sign(x) (grad = 0)"});
+  t.push_back({"true_divide(Tensor input, Number|Tensor other) -> Tensor", TM,
+               [](const Args& a) { return TL_ROW("div.Tensor").call(a); }, nullptr, "composite: div (an alias)"});
+  // torch.rsub(x, other, alpha) = other - alpha * x (no Tensor.rsub in PyTorch): sub with the two
+  // swapped, its node named RsubBackward0 (a tensor other) or RsubBackward1 (a number).
+  for (bool scalar : {false, true}) {
+    const char* key = scalar ? "rsub.Scalar" : "rsub.Tensor";
+    t.push_back({scalar ? "rsub.Scalar(Tensor input, Number other, Number alpha=1) -> Tensor"
+                        : "rsub.Tensor(Tensor input, Tensor other, *, Number alpha=1) -> Tensor",
+                 kTorch, [scalar, key](const Args& a) {
+                   // sub_check: a Python bool other is refused as a bool tensor would be.
+                   TL_CHECK(a.v[1].kind != Value::Kind::Bool, "Subtraction, the `-` operator, with a bool tensor is not "
+                            "supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.");
+                   Args s;
+                   s.v = {scalar ? Value::tensor(a.num_or_t(1, 0)) : a.v[1], a.v[0], a.v[2]};
+                   Tensor r = TL_ROW("sub.Tensor").call(s).t;
+                   label_node(r, op_row(key), {&a.t(0), &s.v[0].t});
+                   return Value::tensor(r);
+                 }, nullptr, "composite: other - alpha * input"});
+  }
   t.push_back({"sinh(Tensor input) -> Tensor", TM, [](const Args& a) { return Value::tensor(sinh_t(a.t(0))); }, sinh_bw,
                "grad = g * cosh(x)"});
   t.push_back({"cosh(Tensor input) -> Tensor", TM, [](const Args& a) { return Value::tensor(cosh_t(a.t(0))); }, cosh_bw,
@@ -451,7 +559,7 @@ void register_inplace_twins(std::vector<OpDef>& t) {
                                       "expm1", "rsqrt", "reciprocal", "sign", "clamp", "clamp_min", "clamp_max",
                                       "pow",   "fmod",  "remainder", "floor_divide", "lerp", "addcmul", "addcdiv", "square",
                                       "erf",   "tan",   "atan",  "sinh",  "cosh",  "log2",  "log10", "asin", "acos",
-                                      "asinh", "acosh", "atanh",
+                                      "asinh", "acosh", "atanh", "exp2", "atan2", "hypot", "xlogy", "sgn", "true_divide",
                                       "bitwise_and", "bitwise_or", "bitwise_xor", "bitwise_not", "bitwise_left_shift",
                                       "bitwise_right_shift", "scatter", "scatter_add"};
   const size_t n = t.size();
@@ -461,7 +569,7 @@ void register_inplace_twins(std::vector<OpDef>& t) {
       if (base.schema.compare(0, std::strlen(nm), nm) != 0) continue;
       const char c = base.schema[std::strlen(nm)];
       if (c != '(' && c != '.') continue;
-      if (base.schema.compare(0, 5, "pow.B") == 0) continue;  // pow(Number, Tensor): no self to write
+      if (base.schema.find("(Number ") == base.schema.find('(')) continue;  // pow / xlogy of a number: no self
       std::string s = base.schema;
       s.insert(std::strlen(nm), "_");
       s = s.substr(0, s.find(" -> ")) + " -> Tensor(inplace)";
@@ -472,7 +580,7 @@ void register_inplace_twins(std::vector<OpDef>& t) {
       static const char* const methods_only[] = {"pow", "fmod", "remainder", "floor_divide", "lerp", "addcmul",
                                                  "addcdiv", "sign", "bitwise_and", "bitwise_or", "bitwise_xor",
                                                  "bitwise_not", "bitwise_left_shift", "bitwise_right_shift", "scatter",
-                                                 "scatter_add"};
+                                                 "scatter_add", "atan2", "hypot", "sgn", "true_divide"};
       unsigned where = kTorch | kMethod;
       for (const char* m : methods_only)
         if (std::strcmp(m, nm) == 0) where = kMethod;

@@ -447,6 +447,21 @@ void register_reduce_ops(std::vector<OpDef>& t) {
   t.push_back({"sum.dim(Tensor input, int[] dim, bool keepdim=False, *, DType? dtype=None) -> Tensor", TM,
                [](const Args& a) { return Value::tensor(out_dtype(sum(with_dtype(a.t(0), a, 3), a.ints(1), a.b(2)), a, 3)); }});
   // (sum.dim's node is sum's, named SumBackward1 by this row)
+  // nansum: sum with NaNs counted as 0 (grad 0 there, through where's), one NansumBackward0 node;
+  // dim=None or [] reduces every dim, as sum.dim.
+  t.push_back({"nansum(Tensor input, int[]? dim=None, bool keepdim=False, *, DType? dtype=None) -> Tensor", TM,
+               [](const Args& a) {
+                 // An integral input is summed; a floating one goes to the float-only nansum kernel
+                 // in dtype (PyTorch's).
+                 const std::optional<DType> d = a.dtype(3);
+                 TL_CHECK(!a.t(0).is_floating_point() || !d || is_floating(*d), "\"nansum_cpu\" not implemented for '",
+                          dtype_kernel_name(*d), "'");
+                 Tensor x = with_dtype(a.t(0), a, 3);
+                 if (x.is_floating_point()) x = where(ne(x, x), Tensor::scalar(0, x.dtype()), x);
+                 Tensor r = out_dtype(sum(x, a.ints(1), a.b(2)), a, 3);
+                 label_node(r, TL_ROW("nansum"), {&a.t(0)});
+                 return Value::tensor(r);
+               }, nullptr, "composite: sum(where(isnan(x), 0, x))"});
   t.push_back({"mean(Tensor input, *, DType? dtype=None) -> Tensor", TM,
                [](const Args& a) { return Value::tensor(mean(with_dtype(a.t(0), a, 1))); }, nullptr, "composite: sum / N"});
   t.push_back({"mean.dim(Tensor input, int[] dim, bool keepdim=False, *, DType? dtype=None) -> Tensor", TM,

@@ -332,18 +332,51 @@ Tensor slice(const Tensor& x, int64_t dim, std::optional<int64_t> start0, std::o
     n->attrs().shape = x.shape(), n->attrs().i0 = d, n->attrs().i1 = start, n->attrs().i2 = step;
   return out;
 }
-// ---- diagonal (a view) ----  the elements (i, i + offset) of dims d1, d2, as the last dim.
-// d/dx: zeros with g on that diagonal (index_add at the viewed elements: differentiable in g).
-static void diagonal_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
-  const Shape& s = n.attrs().shape;
+// The gradient of a view that may repeat or skip elements (diagonal, Tensor.unfold): zeros of
+// the base's shape s with g added at the elements the view reads (index_add: differentiable in
+// g). view_of applies the same view to a tensor of element indices.
+template <class F>
+static Tensor view_grad_by_index(const Shape& s, const Tensor& g, F view_of) {
   Tensor pos;
   {
     NoGradGuard ng;
     Tensor idx = view(arange(0, double(s.numel()), 1, DType::Int64), s.vec());
-    pos = reshape(contiguous(diagonal(idx, n.attrs().i0, n.attrs().i1, n.attrs().i2)), {-1});
+    pos = reshape(contiguous(view_of(idx)), {-1});
   }
   Tensor z = zeros(Shape{s.numel()}, g.dtype());
-  gi[0] = reshape(index_add(z, 0, pos, reshape(contiguous(g), {-1})), s.vec());
+  return reshape(index_add(z, 0, pos, reshape(contiguous(g), {-1})), s.vec());
+}
+// ---- diagonal (a view) ----  the elements (i, i + offset) of dims d1, d2, as the last dim.
+// d/dx: zeros with g on that diagonal.
+static void diagonal_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  const Attrs& at = n.attrs();
+  gi[0] = view_grad_by_index(at.shape, g, [&](const Tensor& idx) { return diagonal(idx, at.i0, at.i1, at.i2); });
+}
+// ---- Tensor.unfold (a view) ----  the windows of `size` elements every `step` along dim d, as a
+// new last dim (a 0-d tensor is one element along dim 0). d/dx: g summed back at each window's
+// elements (windows may overlap).
+static Tensor unfold_view(const Tensor& x, int64_t dim, int64_t size, int64_t step) {
+  const int lim = std::max(x.dim(), 1);  // PyTorch's maybe_wrap_dim message
+  TL_CHECK(dim >= -lim && dim < lim, "IndexError: Dimension out of range (expected to be in range of [", -lim, ", ", lim - 1,
+           "], but got ", dim, ")");
+  const int d = int(dim < 0 ? dim + lim : dim);
+  const int64_t n = x.dim() ? x.shape()[d] : 1;
+  TL_CHECK(size <= n, "maximum size for tensor at dimension ", d, " is ", n, " but size is ", size);
+  TL_CHECK(size >= 0, "size is ", size, " but must be >= 0");
+  TL_CHECK(step > 0, "step is ", step, " but must be > 0");
+  Shape s = x.shape();
+  Dims st = x.strides();
+  const int64_t stride = x.dim() ? x.strides()[d] : 1;
+  if (x.dim()) s[d] = (n - size) / step + 1, st[d] = step * stride;
+  s.push_back(size), st.push_back(stride);
+  Tensor out = make_view(x, s, st, x.impl()->offset);
+  if (Node* nd = record(TL_ROW("unfold.Tensor"), {&x}, out))
+    nd->attrs().shape = x.shape(), nd->attrs().i0 = d, nd->attrs().i1 = size, nd->attrs().i2 = step;
+  return out;
+}
+static void unfold_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  const Attrs& at = n.attrs();
+  gi[0] = view_grad_by_index(at.shape, g, [&](const Tensor& idx) { return unfold_view(idx, at.i0, at.i1, at.i2); });
 }
 Tensor diagonal(const Tensor& x, int64_t offset, int64_t dim1, int64_t dim2) {
   const int d1 = wrap_dim("diagonal", dim1, x.dim()), d2 = wrap_dim("diagonal", dim2, x.dim());
@@ -785,6 +818,17 @@ void register_shape_ops(std::vector<OpDef>& t) {
   t.push_back({"expand(Tensor input, int... size) -> Tensor(view)", kMethod,
                [](const Args& a) { return Value::tensor(expand(a.t(0), a.ints(1))); }, expand_bw,
                "grad = g summed over the expanded dims"});
+  // broadcast_to: expand (PyTorch's composite, ExpandBackward0).
+  t.push_back({"broadcast_to(Tensor input, int... size) -> Tensor(view)", TM,
+               [](const Args& a) { return Value::tensor(expand(a.t(0), a.ints(1))); }, nullptr, "composite: expand"});
+  // ravel: contiguous().view(-1) as PyTorch (a view of a contiguous input, else of a copy).
+  t.push_back({"ravel(Tensor input) -> Tensor(view)", TM,
+               [](const Args& a) { return Value::tensor(view(contiguous(a.t(0)), {-1})); }, nullptr,
+               "composite: contiguous + view"});
+  // Tensor.unfold (a method only; F.unfold is the im2col row "unfold").
+  t.push_back({"unfold.Tensor(Tensor input, int dimension, int size, int step) -> Tensor(view)", kMethod,
+               [](const Args& a) { return Value::tensor(unfold_view(a.t(0), a.i(1), a.i(2), a.i(3))); }, unfold_bw,
+               "grad = g added back at each window's elements"});
   t.push_back({"contiguous(Tensor input) -> Tensor", kMethod, [](const Args& a) { return Value::tensor(contiguous(a.t(0))); },
                nullptr, "composite: self or clone"});
   t.push_back({"clone(Tensor input) -> Tensor", TM, [](const Args& a) { return Value::tensor(clone(a.t(0))); }, clone_bw, "grad = g"});
