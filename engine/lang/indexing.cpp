@@ -6,13 +6,6 @@
 
 namespace tl::lang::detail {
 
-// A shape as PyTorch prints IntArrayRef sizes: "[2, 3]".
-static std::string sizes_str(const Shape& s) {
-  std::string r = "[";
-  for (int d = 0; d < s.n; ++d) r += (d ? ", " : "") + std::to_string(s[d]);
-  return r + "]";
-}
-
 void Interp::py_slice(const SliceObj& s, int64_t len, int64_t& start, int64_t& stop, int64_t& step, int64_t& count, Pos at) {
   step = s.step.is_none() ? 1 : to_index(s.step, at);
   if (step == 0) fail(at, "ValueError: slice step cannot be zero");
