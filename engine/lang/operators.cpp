@@ -56,7 +56,8 @@ Value Interp::tensor_binop(BinOpKind op, const Value& a, const Value& b, Pos at)
     case BinOpKind::Add:
     case BinOpKind::Mul: return call_table(name, where, {b, a}, {}, at);
     case BinOpKind::Pow: {  // PyTorch's __rpow__: torch.tensor(number, dtype=result_type) ** x (PowBackward1)
-      Tensor w = wrap_scalar(a.as_double(), b.t, a.kind != K::Float);
+      Tensor w = a.kind == K::Bool && b.t.dtype() == DType::Bool ? Tensor::scalar(a.as_double(), DType::Bool)
+                                                                 : wrap_scalar(a.as_double(), b.t, a.kind != K::Float);
       return call_table(name, where, {Value::tensor(w), b}, {}, at);
     }
     case BinOpKind::MatMul: unsupported(op, a, b, at);
