@@ -150,7 +150,7 @@ static int64_t size_past_dims(const Tensor& t, int64_t d) {
 // them into int64 index tensors). The views share x's memory, so the same plan serves reads and
 // writes.
 Value Interp::index_basic(const Tensor& x, std::vector<Value>& items, Pos at, std::vector<AdvIndex>& pending,
-                          bool* is_self) {
+                          bool* is_self, bool read) {
   bool self = true;
   int consumed = 0;
   for (size_t i = 0; i < items.size(); ++i) {
@@ -197,7 +197,8 @@ Value Interp::index_basic(const Tensor& x, std::vector<Value>& items, Pos at, st
       self = self && (d < cur.t.dim() ? (lo.is_none() || lo.i == 0) && !hi.is_none() && hi.i == cur.t.shape()[int(d)] &&
                                             step == 1
                                       : whole);
-      if (!whole) cur = call1("slice", kAnyOp, {cur, Value::integer(d), lo, hi, Value::integer(step)}, at);
+      // (getitem records `:` as a slice too: m[0, :] is SliceBackward0 in PyTorch)
+      if (!whole || (read && d < cur.t.dim())) cur = call1("slice", kAnyOp, {cur, Value::integer(d), lo, hi, Value::integer(step)}, at);
       ++d;
     } else {  // an index tensor
       const Tensor& ix = v.t;
@@ -347,7 +348,7 @@ void Interp::adv_positions(const Tensor& cur, const std::vector<AdvIndex>& adv, 
 
 Tensor Interp::tensor_index(const Tensor& x, std::vector<Value> items, Pos at, bool* has_index_tensor) {
   std::vector<AdvIndex> pending;
-  Value cur = index_basic(x, items, at, pending);
+  Value cur = index_basic(x, items, at, pending, nullptr, true);
   if (!pending.empty()) {
     check_index_count(cur.t, pending, at);
     const std::vector<AdvIndex> adv = expand_indices(cur.t, pending, at);
@@ -395,13 +396,8 @@ Tensor Interp::tensor_index(const Tensor& x, std::vector<Value> items, Pos at, b
     label_node(t.t, TL_ROW("index"), {&x});
     return t.t;
   }
-  if (cur.t.same(x)) {  // x[:] / x[...]: a new view of the same data, as PyTorch returns
-    if (x.dim() == 0) {
-      std::vector<Value> no_dims;
-      return call1("view", kAnyOp, {cur, Value::tuple(no_dims)}, at).t;
-    }
-    return call1("slice", kAnyOp, {cur, Value::integer(0)}, at).t;
-  }
+  // x[...]: a new view of the same data (PyTorch's alias, AliasBackward0)
+  if (cur.t.same(x)) return at_pos(at, [&] { return alias(x); });
   return cur.t;
 }
 

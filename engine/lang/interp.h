@@ -965,8 +965,9 @@ class Interp {
   };
   // is_self (optional): whether PyTorch's applySlicing result is x's own TensorImpl (no item made a
   // new view; `:` does), which its memory-overlap checks see.
+  // read: x[...] as getitem records it (every `:` a slice, x itself an alias: PyTorch's node names).
   Value index_basic(const Tensor& x, std::vector<Value>& items, Pos at, std::vector<AdvIndex>& pending,
-                    bool* is_self = nullptr);
+                    bool* is_self = nullptr, bool read = false);
   std::vector<AdvIndex> expand_indices(const Tensor& view, const std::vector<AdvIndex>& pending, Pos at);
   void adv_positions(const Tensor& cur, const std::vector<AdvIndex>& adv, Pos at, Shape& B, std::vector<int64_t>& lin,
                      std::vector<int64_t>& sizes);

@@ -60,6 +60,7 @@ void linear_reset_parameters(Tensor& weight, Tensor& bias);
 // A Python number combined with tensor `like`: keeps like's dtype when it is floating, as
 // PyTorch's wrapped numbers do.
 Tensor wrap_scalar(double v, const Tensor& like, bool is_int = false);
+Tensor alias(const Tensor& x);  // a view of all of x (PyTorch's x[...]: AliasBackward0)
 // PyTorch's result_type over tensors: the dimensioned ones promote together; a 0-d one decides
 // only when of a higher category (bool < int < float).
 DType result_type_of(std::initializer_list<const Tensor*> ts);

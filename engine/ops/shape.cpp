@@ -776,8 +776,18 @@ static Value view_inplace(const Args& a, const OpDef& row, Tensor (*f)(const Arg
   return a.v[0];
 }
 
+// alias: a view of all of x (x[...]); d/dx = the gradient itself
+static void alias_bw(Node&, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = g; }
+Tensor alias(const Tensor& x) {
+  Tensor out = make_view(x, x.shape(), x.strides(), x.impl()->offset);
+  record(TL_ROW("alias"), {&x}, out);
+  return out;
+}
+
 void register_shape_ops(std::vector<OpDef>& t) {
   const unsigned TM = kTorch | kMethod;
+  t.push_back({"alias(Tensor input) -> Tensor(view)", kInternal, [](const Args& a) { return Value::tensor(alias(a.t(0))); },
+               alias_bw, "grad = g"});
   t.push_back({"view(Tensor input, int... size) -> Tensor(view)", kMethod,
                [](const Args& a) { return Value::tensor(view(a.t(0), a.ints(1))); }, view_bw, "grad = g viewed as the input's shape"});
   t.push_back({"reshape(Tensor input, int... shape) -> Tensor(view)", TM,

@@ -2,7 +2,8 @@ import torch
 import torch.nn.functional as F
 # grad_fn names as print(x) shows them: overloads with their own node (Backward1), number ** x
 # (PyTorch's __rpow__ makes a tensor: PowBackward1), reshape_as's _reshape_alias, and the
-# activations/losses PyTorch has as one native op that tensorlens composes (EluBackward0, ...).
+# activations/losses PyTorch has as one native op that tensorlens composes (EluBackward0, ...),
+# getitem's nodes (x[...] is an alias, every `:` a slice).
 a = torch.tensor([1.5, -2.5, 3.0], requires_grad=True)
 m = torch.tensor([[1., 2.], [3., 4.]], requires_grad=True)
 cases = [
@@ -22,6 +23,8 @@ cases = [
     ("dist inf", lambda: a.dist(a * 2, float('inf'))), ("fmax", lambda: torch.fmax(a, a * 2)), ("fmin", lambda: torch.fmin(a, a * 2)),
     ("huber_loss", lambda: F.huber_loss(a, a * 2)), ("huber_loss sum", lambda: F.huber_loss(a, a * 2, reduction='sum')),
     ("soft_margin_loss", lambda: F.soft_margin_loss(a, a.detach().sign())),
+    ("a[...]", lambda: a[...]), ("a[:]", lambda: a[:]), ("a[0:3]", lambda: a[0:3]), ("m[0, :]", lambda: m[0, :]),
+    ("m[:, 0]", lambda: m[:, 0]), ("m[..., :]", lambda: m[..., :]), ("a.sum()[...]", lambda: a.sum()[...]),
 ]
 for name, f in cases:
     y = f()
