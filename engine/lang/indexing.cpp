@@ -394,6 +394,11 @@ Tensor Interp::tensor_index(const Tensor& x, std::vector<Value> items, Pos at, b
     // Advanced indexing copies (an empty index list took a 0-length slice of x's memory).
     if (t.t.impl()->storage == x.impl()->storage) t = call1("clone", kAnyOp, {t}, at);
     label_node(t.t, TL_ROW("index"), {&x});
+    // PyTorch's index result is a new tensor, not a view (here it can be a reshape of the gathered
+    // values): an in-place op on it records on it, as on any root.
+    TensorImpl* o = t.t.impl();
+    o->view_base.reset();
+    o->is_view = false;
     return t.t;
   }
   // x[...]: a new view of the same data (PyTorch's alias, AliasBackward0)

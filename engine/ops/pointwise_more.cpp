@@ -573,7 +573,9 @@ void register_inplace_twins(std::vector<OpDef>& t) {
       std::string s = base.schema;
       s.insert(std::strlen(nm), "_");
       s = s.substr(0, s.find(" -> ")) + " -> Tensor(inplace)";
-      auto call = base.call;
+      // The base row's call as the finished table has it (attach_node_names wraps it to name the
+      // node after the row: an in-place x.round_(decimals=1) is RoundBackward1 as x.round(decimals=1)).
+      auto call = [k](const Args& a) { return op_table()[k].call(a); };
       std::string op = std::string(nm) + "_";
       // torch.NAME_ exists for the unary functions only (torch.sin_, torch.clamp_), not for
       // pow_/fmod_/remainder_/floor_divide_/lerp_/addcmul_/addcdiv_/sign_.

@@ -31,3 +31,10 @@ for name, f in cases:
     print(name, y, type(y.grad_fn).__name__)
     y.sum().backward()
 print(a.grad, m.grad)
+# in-place twins are named as their out-of-place op; an index result is a root, not a view
+for name, f in [("round_", lambda x: x.round_(decimals=1)), ("fmod_ tensor", lambda x: x.fmod_(x.detach())),
+                ("fmod_ number", lambda x: x.fmod_(2.0)), ("remainder_ tensor", lambda x: x.remainder_(x.detach())),
+                ("sqrt_ of a mask index", lambda x: x[x > 0].sqrt_())]:
+    y = a.detach().clone().requires_grad_().clone()
+    z = f(y)
+    print(name, type(z.grad_fn).__name__)
