@@ -48,7 +48,11 @@ static std::vector<Value> ranges_as_lists(const std::vector<Value>& idx) {
 Value Interp::get_item(const Value& obj, const std::vector<Value>& idx0, bool is_tuple, Pos at) {
   if (is_nd(obj)) return np_get_item(*this, obj, ranges_as_lists(idx0), is_tuple, at);
   const std::vector<Value> idx = obj.kind == K::Tensor ? ranges_as_lists(idx0) : idx0;
-  if (obj.kind == K::Tensor) return Value::tensor(tensor_index(obj.t, index_items(idx, is_tuple), at, nullptr));
+  if (obj.kind == K::Tensor) {
+    // PyTorch's getitem slices a bare x[a:b] always (get_item disables applySlice's shortcut).
+    const bool bare_slice = !is_tuple && idx.size() == 1 && as<SliceObj>(idx[0], Tag::Slice);
+    return Value::tensor(tensor_index(obj.t, index_items(idx, is_tuple), at, nullptr, bare_slice));
+  }
   if (class_of(obj)) {
     Value out;
     const Value key = idx.size() == 1 && !is_tuple ? idx[0] : Value::tuple(idx);
@@ -150,7 +154,7 @@ static int64_t size_past_dims(const Tensor& t, int64_t d) {
 // them into int64 index tensors). The views share x's memory, so the same plan serves reads and
 // writes.
 Value Interp::index_basic(const Tensor& x, std::vector<Value>& items, Pos at, std::vector<AdvIndex>& pending,
-                          bool* is_self, bool read) {
+                          bool* is_self, bool read, bool skip_full) {
   bool self = true;
   int consumed = 0;
   for (size_t i = 0; i < items.size(); ++i) {
@@ -193,12 +197,16 @@ Value Interp::index_basic(const Tensor& x, std::vector<Value>& items, Pos at, st
       const bool whole = d < cur.t.dim() ? lo.is_none() && hi.is_none() && step == 1  // `:` is a no-op, as in PyTorch
                                          : (lo.is_none() || lo.i == 0) && !hi.is_none() && step == 1 &&
                                                hi.i == size_past_dims(cur.t, d);
-      // (PyTorch keeps the tensor itself for 0:size(d), slices for `:`)
-      self = self && (d < cur.t.dim() ? (lo.is_none() || lo.i == 0) && !hi.is_none() && hi.i == cur.t.shape()[int(d)] &&
-                                            step == 1
-                                      : whole);
-      // (getitem records `:` as a slice too: m[0, :] is SliceBackward0 in PyTorch)
-      if (!whole || (read && d < cur.t.dim())) cur = call1("slice", kAnyOp, {cur, Value::integer(d), lo, hi, Value::integer(step)}, at);
+      // PyTorch's applySlice keeps the tensor itself for 0:size(d) (start 0, stop size(d), step 1 as
+      // written: `:`'s stop is INT64_MAX, so `:` slices), except for getitem's bare x[a:b].
+      const bool full = d < cur.t.dim() ? (lo.is_none() || lo.i == 0) && !hi.is_none() &&
+                                              hi.i == cur.t.shape()[int(d)] && step == 1
+                                        : whole;
+      self = self && full;
+      // (getitem records its views as PyTorch does, for their nodes' names: m[0, :] is
+      // SliceBackward0, m[0, 0:4] SelectBackward0; a write only needs the memory)
+      const bool skip = read && d < cur.t.dim() ? skip_full && full : whole;
+      if (!skip) cur = call1("slice", kAnyOp, {cur, Value::integer(d), lo, hi, Value::integer(step)}, at);
       ++d;
     } else {  // an index tensor
       const Tensor& ix = v.t;
@@ -346,9 +354,9 @@ void Interp::adv_positions(const Tensor& cur, const std::vector<AdvIndex>& adv, 
   }
 }
 
-Tensor Interp::tensor_index(const Tensor& x, std::vector<Value> items, Pos at, bool* has_index_tensor) {
+Tensor Interp::tensor_index(const Tensor& x, std::vector<Value> items, Pos at, bool* has_index_tensor, bool bare_slice) {
   std::vector<AdvIndex> pending;
-  Value cur = index_basic(x, items, at, pending, nullptr, true);
+  Value cur = index_basic(x, items, at, pending, nullptr, true, !bare_slice);
   if (!pending.empty()) {
     check_index_count(cur.t, pending, at);
     const std::vector<AdvIndex> adv = expand_indices(cur.t, pending, at);
@@ -672,7 +680,7 @@ void Interp::tensor_set(const Tensor& x, const std::vector<Value>& items0, const
   std::vector<AdvIndex> pending;
   bool is_self = true;
   const Tensor view = index_basic(x, items, at, pending, &is_self).t;  // a view of x's memory
-  if (pending.empty()) return tensor_set_basic(x, items0, view, src, at);
+  if (pending.empty()) return tensor_set_basic(x, items0, view, src, is_self, at);
   // autograd's check_inplace on what index_put_ writes (x, or applySlicing's view of it) when it
   // or the value requires grad: a view made in no_grad mode, a view of a leaf, a leaf.
   if (grad_enabled() && (x.requires_grad() || src.requires_grad())) {
@@ -724,16 +732,18 @@ void Interp::tensor_set(const Tensor& x, const std::vector<Value>& items0, const
   // Recorded: the bounds first; a bad index writes the elements before it (no history, no
   // version bump) and raises, as PyTorch's kernel under its autograd wrapper.
   if (!index_put_kernel(view, adv, B, vals, false).empty()) fail(at, index_put_kernel(view, adv, B, vals, true));
-  if (!x.impl()->view_base) return tensor_set_recorded(x, items0, src, true, at);
+  // index_put_ on x itself, or on applySlicing's view of it (an in-place op on a view: CopySlices)
+  const char* node = is_self ? TL_ROW("index_put_").grad_fn.c_str() : TL_ROW("copy_slices").grad_fn.c_str();
+  if (!x.impl()->view_base) return tensor_set_recorded(x, items0, src, node, at);
   // x is a view: the write is an in-place op on it, so x's base gets CopySlices (copy_).
   Tensor written = at_pos(at, [&] { return clone(x); });
-  tensor_set_recorded(written, items0, src, true, at);
+  tensor_set_recorded(written, items0, src, node, at);
   call_table("copy_", kMethod, {Value::tensor(x), Value::tensor(written)}, {}, at);
 }
 
 // x[basic index] = v (ints, slices, None, ...: no index tensor): a copy into the view.
 void Interp::tensor_set_basic(const Tensor& x, const std::vector<Value>& items0, const Tensor& view, const Tensor& value,
-                              Pos at) {
+                              bool is_self, Pos at) {
   Tensor src = slice_prefix_1s(value, at);  // for the recorded path
   if (grad_enabled() && !x.is_floating_point() && src.requires_grad()) src = src.detach();  // no grad into ints
   if (grad_enabled() && (src.requires_grad() || x.requires_grad()) && !x.impl()->view_base) {
@@ -741,19 +751,24 @@ void Interp::tensor_set_basic(const Tensor& x, const std::vector<Value>& items0,
       fail(at, "RuntimeError: a leaf Variable that requires grad is being used in an in-place operation.");
     const Tensor copied = copy_source(view, value, at);
     at_pos(at, [&] { check_copy_overlap(view, copied); });  // as copy_
-    return tensor_set_recorded(x, items0, src, false, at);
+    // PyTorch's copy_to into x itself: x.copy_(value), or x.fill_(value) for a 0-d value of
+    // another shape (fill_.Tensor's node); into a view of x: CopySlices on x.
+    const char* node = !is_self                                              ? TL_ROW("copy_slices").grad_fn.c_str()
+                       : value.dim() == 0 && value.shape() != x.shape() ? "FillBackward3"
+                                                                             : TL_ROW("copy_").grad_fn.c_str();
+    return tensor_set_recorded(x, items0, src, node, at);
   }
   copy_to(view, value, at);  // x a view: copy_ gives x's base CopySlices
 }
 
 // x[items] = src where x or src is part of a graph (x itself no view): `outputs[t] = h` in a
 // recurrent loop, `y[mask] = 0` on an intermediate. The write happens in x's memory as usual; x's
-// history becomes one node (PyTorch's CopySlices for basic indexing, IndexPutBackward0 with index
-// tensors) whose backward gives x's old history the gradient with the written elements zeroed and
+// history becomes one node (named `node`: the one PyTorch's copy_/fill_/index_put_ gives x, or
+// CopySlices when PyTorch writes into a view of x) whose backward gives x's old history the gradient with the written elements zeroed and
 // src the gradient of the elements it landed on, summed back to src's shape. The written elements
 // are found by indexing a tensor of x's element offsets with the same items (so every indexing
 // rule applies unchanged); that offset tensor is all the node keeps.
-void Interp::tensor_set_recorded(const Tensor& x, const std::vector<Value>& items, const Tensor& src, bool advanced,
+void Interp::tensor_set_recorded(const Tensor& x, const std::vector<Value>& items, const Tensor& src, const char* node,
                                  Pos at) {
   Tensor offsets = at_pos(at, [&] {
     NoGradGuard ng;
@@ -800,7 +815,7 @@ void Interp::tensor_set_recorded(const Tensor& x, const std::vector<Value>& item
   const DType src_dt = src.dtype();
   Node* n = record(TL_ROW("index_put_"), {&old, &src}, self);
   if (!n) return;
-  if (!advanced) n->display = TL_ROW("copy_slices").grad_fn.c_str();  // else the row's IndexPutBackward0
+  n->display = node;
   // Zeroing mask of x's shape (1 where x keeps its value): a constant, so the gradient stays a
   // differentiable product (higher-order gradients work).
   Tensor keep;

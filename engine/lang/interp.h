@@ -958,16 +958,18 @@ class Interp {
 
   // x[items] by composing the op table's views (select, slice, unsqueeze) and index_select, so
   // autograd records each step. `has_index_tensor` (optional) reports advanced indexing.
-  Tensor tensor_index(const Tensor& x, std::vector<Value> items, Pos at, bool* has_index_tensor);
+  // bare_slice: getitem's x[a:b] (no tuple), which PyTorch always slices.
+  Tensor tensor_index(const Tensor& x, std::vector<Value> items, Pos at, bool* has_index_tensor, bool bare_slice = false);
   struct AdvIndex {
     int64_t dim;  // the dim of the basic-indexed view it indexes
     Tensor idx;   // int64 (before expand_indices: any index tensor or mask)
   };
   // is_self (optional): whether PyTorch's applySlicing result is x's own TensorImpl (no item made a
   // new view; `:` does), which its memory-overlap checks see.
-  // read: x[...] as getitem records it (every `:` a slice, x itself an alias: PyTorch's node names).
+  // read: x[...] as getitem records it (its views, x itself an alias: PyTorch's node names);
+  // skip_full: applySlice's shortcut (0:size(d) is no slice), off for a bare x[a:b].
   Value index_basic(const Tensor& x, std::vector<Value>& items, Pos at, std::vector<AdvIndex>& pending,
-                    bool* is_self = nullptr, bool read = false);
+                    bool* is_self = nullptr, bool read = false, bool skip_full = true);
   std::vector<AdvIndex> expand_indices(const Tensor& view, const std::vector<AdvIndex>& pending, Pos at);
   void adv_positions(const Tensor& cur, const std::vector<AdvIndex>& adv, Pos at, Shape& B, std::vector<int64_t>& lin,
                      std::vector<int64_t>& sizes);
@@ -976,10 +978,12 @@ class Interp {
 
   // x[idx] = v: PyTorch copies v into the view x[idx] in place.
   void tensor_set(const Tensor& x, const std::vector<Value>& items, const Value& v, Pos at);
-  void tensor_set_basic(const Tensor& x, const std::vector<Value>& items, const Tensor& view, const Tensor& value, Pos at);
+  void tensor_set_basic(const Tensor& x, const std::vector<Value>& items, const Tensor& view, const Tensor& value,
+                        bool is_self, Pos at);
   void copy_to(const Tensor& dst, const Tensor& src, Pos at);
   Tensor copy_source(const Tensor& dst, const Tensor& src, Pos at);
-  void tensor_set_recorded(const Tensor& x, const std::vector<Value>& items, const Tensor& src, bool advanced, Pos at);
+  // node: the name of the node x gets (CopySlices, IndexPutBackward0, CopyBackwards, FillBackward3)
+  void tensor_set_recorded(const Tensor& x, const std::vector<Value>& items, const Tensor& src, const char* node, Pos at);
 
   // PyTorch records a CopySlices node on the base when a tensor that requires grad is written
   // into a view; the engine has no such node, so the case is refused instead of giving wrong grads.

@@ -471,7 +471,9 @@ Tensor index_select(const Tensor& x, int64_t dim, const Tensor& index) {
     wrap_dim("index_select", dim, 0);
     TL_CHECK(index.dtype() == DType::Int64, "index_select: expected an int64 index tensor, got ", dtype_name(index.dtype()));
     for (int64_t v : index.to_int_vector()) TL_CHECK(v == 0, "IndexError: index out of range in self");
-    return clone(x);
+    Tensor out = clone(x);
+    label_node(out, TL_ROW("index_select"), {&x});  // PyTorch's node: IndexSelectBackward0
+    return out;
   }
   const Tensor& xv = x;
   int d = wrap_dim("index_select", dim, xv.dim());

@@ -170,7 +170,7 @@ Tensor movedim(const Tensor& x, const IntList& src0, const IntList& dst0) {
   };
   TL_CHECK(unique(src), "movedim: repeated dim in `source` (", shape_str(Shape(src0)), ")");
   TL_CHECK(unique(dst), "movedim: repeated dim in `destination` (", shape_str(Shape(dst0)), ")");
-  if (nd == 0) return permute(x, {});
+  if (nd == 0) return alias(x);  // PyTorch: self.alias() (AliasBackward0)
   std::vector<int64_t> perm(size_t(nd), -1);
   std::vector<bool> used(size_t(nd), false), taken(size_t(nd), false);
   for (size_t k = 0; k < src.size(); ++k) perm[size_t(dst[k])] = src[k], used[size_t(src[k])] = true, taken[size_t(dst[k])] = true;
