@@ -562,20 +562,7 @@ Tensor Interp::copy_source(const Tensor& dst, const Tensor& src0, Pos at) {
       if (src.impl()->storage == dst.impl()->storage) src = at_pos(at, [&] { return clone(src); });
     } else {
       src = slice_prefix_1s(src, at);
-      const Shape vs = src.shape();
-      if (vs.n > dst.dim())
-        fail(at, "RuntimeError: expand(torch." + std::string(dtype_legacy_name(src.dtype())) + "{" + sizes_str(vs) + "}, size=" +
-                     sizes_str(dst.shape()) + "): the number of sizes provided (" + std::to_string(dst.dim()) +
-                     ") must be greater or equal to the number of dimensions in the tensor (" + std::to_string(vs.n) + ")");
-      for (int d = 0; d < vs.n; ++d) {
-        const int64_t want = dst.shape()[dst.dim() - vs.n + d], have = vs[d];
-        if (have != want && have != 1)
-          fail(at, "RuntimeError: The expanded size of the tensor (" + std::to_string(want) +
-                       ") must match the existing size (" + std::to_string(have) + ") at non-singleton dimension " +
-                       std::to_string(dst.dim() - vs.n + d) + ".  Target sizes: " + sizes_str(dst.shape()) +
-                       ".  Tensor sizes: " + sizes_str(vs));
-      }
-      src = at_pos(at, [&] { return expand(src, dst.shape().vec()); });
+      src = at_pos(at, [&] { return expand(src, dst.shape().vec()); });  // PyTorch's expand_inplace
     }
   }
   return src;

@@ -79,8 +79,7 @@ Tensor addmm(const Tensor& input, const Tensor& mat1, const Tensor& mat2, double
     Tensor p = mm(mat1, mat2);
     if (alpha != 1) p = mul(p, Tensor::scalar(alpha, p.dtype()));
     Tensor in = beta == 1 ? input : mul(input, Tensor::scalar(beta, input.dtype()));
-    TL_CHECK(broadcast_shapes("addmm", in.shape(), p.shape()) == p.shape(), "addmm: input of shape ", input.shape_str(),
-             " cannot be broadcast to the product's shape ", p.shape_str());
+    in = expand(in, p.shape().vec());  // PyTorch's expand_size(self, {n, p}): its messages
     out = beta == 0 ? p : add(in, p);
   }
   if (Node* n = record(TL_ROW("addmm"), {&input, &mat1, &mat2}, out)) {
@@ -201,7 +200,7 @@ Tensor linear(const Tensor& x, const Tensor& w, const Tensor& b) {
   Tensor r;
   const OpDef* node = nullptr;  // the node PyTorch 1.13's linear ends in
   TL_CHECK(!(x.dim() == 2 && b.defined() && w.dim() == 1), "mat2 must be a matrix, got 1-D tensor");  // addmm's
-  if (x.dim() == 2 && w.dim() == 2 && b.defined() && b.dim() <= 1) {
+  if (x.dim() == 2 && w.dim() == 2 && b.defined()) {
     r = addmm(b, x, t(w));  // a 2-D input with a bias: one addmm, as in PyTorch
     node = &TL_ROW("addmm");
   } else {

@@ -194,7 +194,9 @@ Tensor permute(const Tensor& x, const IntList& perm) {
 // ---- expand ----  d/dx = the gradient summed back over the expanded dims
 static void expand_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = sum_to(g, n.attrs().shape); }
 Tensor expand(const Tensor& x, const IntList& shape) {
-  TL_CHECK(int(shape.size()) >= x.dim(), "expand: the number of sizes provided (", shape.size(),
+  // (PyTorch's messages: copy_to and addmm's bias checks are this one)
+  TL_CHECK(int(shape.size()) >= x.dim(), "expand(torch.", dtype_legacy_name(x.dtype()), "{", sizes_str(x.shape()),
+           "}, size=", sizes_str(shape), "): the number of sizes provided (", shape.size(),
            ") must be greater or equal to the number of dimensions in the tensor (", x.dim(), ")");
   TL_CHECK(shape.size() <= size_t(kMaxDims), "expand: tensors have at most ", kMaxDims, " dimensions");
   Shape s;
@@ -203,15 +205,15 @@ Tensor expand(const Tensor& x, const IntList& shape) {
   for (int i = 0; i < int(shape.size()); ++i) {
     int64_t want = shape[size_t(i)];
     if (i < lead) {
-      TL_CHECK(want >= 0, "expand: the expanded size ", want, " is not allowed in a leading, non-existing dimension");
+      TL_CHECK(want >= 0, "The expanded size of the tensor (", want, ") isn't allowed in a leading, non-existing dimension ", i);
       s.push_back(want), st.push_back(0);
       continue;
     }
     int64_t have = x.shape()[i - lead];
     if (want == -1) want = have;
-    TL_CHECK(have == want || have == 1, "expand: the expanded size of the tensor (", want,
+    TL_CHECK(have == want || have == 1, "The expanded size of the tensor (", want,
              ") must match the existing size (", have, ") at non-singleton dimension ", i, ".  Target sizes: ",
-             list_str(shape), ".  Tensor sizes: ", x.shape_str());
+             sizes_str(shape), ".  Tensor sizes: ", sizes_str(x.shape()));
     s.push_back(want), st.push_back(have == want ? x.strides()[i - lead] : 0);
   }
   // A new leading dim of size 1 gets the stride it would have in a contiguous layout of the dims
