@@ -171,6 +171,27 @@ const std::pair<const char*, const char*> kGradFnNames[] = {
 // grad_fn names that depend on the arguments: the row whose name the returned node gets (null:
 // the recorded node's own name).
 using NodeNamer = const OpDef* (*)(const Args& a, const Tensor& out);
+
+// reshape/flatten/reshape_as: a view of a contiguous input (_reshape_alias), else a copy.
+const OpDef* reshape_node(const Args& a, const Tensor& out) {
+  return out.impl()->storage == a.t(0).impl()->storage ? &TL_ROW("_reshape_alias") : &TL_ROW("_unsafe_view");
+}
+
+// Rows whose call serves a .Tensor overload too: a tensor at argument `arg` gives that overload's
+// node (PyTorch's Backward1), a number the row's own.
+struct TensorOverload {
+  const char* key;
+  size_t arg;
+  const char* tensor_row;
+};
+constexpr TensorOverload kTensorOverloads[] = {
+    {"remainder.Tensor", 1, "remainder.Tensor_Tensor"}, {"fmod", 1, "fmod.Tensor"}, {"masked_fill", 2, "masked_fill.Tensor"}};
+template <size_t I>
+const OpDef* tensor_overload_node(const Args& a, const Tensor&) {
+  static const OpDef& tensor = op_row(kTensorOverloads[I].tensor_row);
+  static const OpDef& number = op_row(kTensorOverloads[I].key);
+  return a.v[kTensorOverloads[I].arg].kind == Value::Kind::Tensor ? &tensor : &number;
+}
 const std::pair<const char*, NodeNamer> kNodeNamers[] = {
     // nll_loss / cross_entropy: PyTorch's nll_loss2d for inputs of more than 2 dims.
     {"nll_loss", [](const Args& a, const Tensor&) -> const OpDef* {
@@ -190,26 +211,12 @@ const std::pair<const char*, NodeNamer> kNodeNamers[] = {
     // too); these rows only group the parts for the graph view.
     {"linear", [](const Args&, const Tensor&) -> const OpDef* { return nullptr; }},
     {"matmul", [](const Args&, const Tensor&) -> const OpDef* { return nullptr; }},
-    // reshape/flatten: a view of a contiguous input (_reshape_alias), else a copy.
-    {"reshape", [](const Args& a, const Tensor& out) -> const OpDef* {
-       return out.impl()->storage == a.t(0).impl()->storage ? &TL_ROW("_reshape_alias") : &TL_ROW("_unsafe_view");
-     }},
-    {"flatten", [](const Args& a, const Tensor& out) -> const OpDef* {
-       return out.impl()->storage == a.t(0).impl()->storage ? &TL_ROW("_reshape_alias") : &TL_ROW("_unsafe_view");
-     }},
-    {"reshape_as", [](const Args& a, const Tensor& out) -> const OpDef* {
-       return out.impl()->storage == a.t(0).impl()->storage ? &TL_ROW("_reshape_alias") : &TL_ROW("_unsafe_view");
-     }},
-    // The .Tensor overloads' nodes (a tensor `other` / `value`) are PyTorch's Backward1.
-    {"remainder.Tensor", [](const Args& a, const Tensor&) -> const OpDef* {
-       return a.v[1].kind == Value::Kind::Tensor ? &TL_ROW("remainder.Tensor_Tensor") : &TL_ROW("remainder.Tensor");
-     }},
-    {"fmod", [](const Args& a, const Tensor&) -> const OpDef* {
-       return a.v[1].kind == Value::Kind::Tensor ? &TL_ROW("fmod.Tensor") : &TL_ROW("fmod");
-     }},
-    {"masked_fill", [](const Args& a, const Tensor&) -> const OpDef* {
-       return a.v[2].kind == Value::Kind::Tensor ? &TL_ROW("masked_fill.Tensor") : &TL_ROW("masked_fill");
-     }},
+    {"reshape", reshape_node},
+    {"flatten", reshape_node},
+    {"reshape_as", reshape_node},
+    {kTensorOverloads[0].key, tensor_overload_node<0>},
+    {kTensorOverloads[1].key, tensor_overload_node<1>},
+    {kTensorOverloads[2].key, tensor_overload_node<2>},
 };
 
 // PyTorch's generated node names: the op name's words in title case (Python's str.title(): a
