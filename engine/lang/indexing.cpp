@@ -154,7 +154,7 @@ static int64_t size_past_dims(const Tensor& t, int64_t d) {
 // them into int64 index tensors). The views share x's memory, so the same plan serves reads and
 // writes.
 Value Interp::index_basic(const Tensor& x, std::vector<Value>& items, Pos at, std::vector<AdvIndex>& pending,
-                          bool* is_self, bool read, bool skip_full) {
+                          bool* is_self, bool skip_full) {
   bool self = true;
   int consumed = 0;
   for (size_t i = 0; i < items.size(); ++i) {
@@ -194,19 +194,14 @@ Value Interp::index_basic(const Tensor& x, std::vector<Value>& items, Pos at, st
       if (step <= 0) fail(at, "ValueError: step must be greater than zero");
       Value lo = s->lower.is_none() ? Value::none() : Value::integer(to_index(s->lower, at));
       Value hi = s->upper.is_none() ? Value::none() : Value::integer(to_index(s->upper, at));
-      const bool whole = d < cur.t.dim() ? lo.is_none() && hi.is_none() && step == 1  // `:` is a no-op, as in PyTorch
-                                         : (lo.is_none() || lo.i == 0) && !hi.is_none() && step == 1 &&
-                                               hi.i == size_past_dims(cur.t, d);
       // PyTorch's applySlice keeps the tensor itself for 0:size(d) (start 0, stop size(d), step 1 as
-      // written: `:`'s stop is INT64_MAX, so `:` slices), except for getitem's bare x[a:b].
-      const bool full = d < cur.t.dim() ? (lo.is_none() || lo.i == 0) && !hi.is_none() &&
-                                              hi.i == cur.t.shape()[int(d)] && step == 1
-                                        : whole;
+      // written: `:`'s stop is INT64_MAX, so `:` slices), except in getitem's bare x[a:b]. This
+      // decides the nodes' names (m[0, :] is SliceBackward0, m[0, 0:4] SelectBackward0) and which
+      // writes are into x itself (x[0:n] = x copies nothing, x[:] = x checks x's memory).
+      const int64_t size = d < cur.t.dim() ? cur.t.shape()[int(d)] : size_past_dims(cur.t, d);
+      const bool full = (lo.is_none() || lo.i == 0) && !hi.is_none() && hi.i == size && step == 1;
       self = self && full;
-      // (getitem records its views as PyTorch does, for their nodes' names: m[0, :] is
-      // SliceBackward0, m[0, 0:4] SelectBackward0; a write only needs the memory)
-      const bool skip = read && d < cur.t.dim() ? skip_full && full : whole;
-      if (!skip) cur = call1("slice", kAnyOp, {cur, Value::integer(d), lo, hi, Value::integer(step)}, at);
+      if (!(full && skip_full)) cur = call1("slice", kAnyOp, {cur, Value::integer(d), lo, hi, Value::integer(step)}, at);
       ++d;
     } else {  // an index tensor
       const Tensor& ix = v.t;
@@ -356,7 +351,7 @@ void Interp::adv_positions(const Tensor& cur, const std::vector<AdvIndex>& adv, 
 
 Tensor Interp::tensor_index(const Tensor& x, std::vector<Value> items, Pos at, bool* has_index_tensor, bool bare_slice) {
   std::vector<AdvIndex> pending;
-  Value cur = index_basic(x, items, at, pending, nullptr, true, !bare_slice);
+  Value cur = index_basic(x, items, at, pending, nullptr, !bare_slice);
   if (!pending.empty()) {
     check_index_count(cur.t, pending, at);
     const std::vector<AdvIndex> adv = expand_indices(cur.t, pending, at);

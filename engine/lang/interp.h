@@ -966,10 +966,9 @@ class Interp {
   };
   // is_self (optional): whether PyTorch's applySlicing result is x's own TensorImpl (no item made a
   // new view; `:` does), which its memory-overlap checks see.
-  // read: x[...] as getitem records it (its views, x itself an alias: PyTorch's node names);
-  // skip_full: applySlice's shortcut (0:size(d) is no slice), off for a bare x[a:b].
+  // skip_full: applySlice's shortcut (0:size(d) is no slice), off for getitem's bare x[a:b].
   Value index_basic(const Tensor& x, std::vector<Value>& items, Pos at, std::vector<AdvIndex>& pending,
-                    bool* is_self = nullptr, bool read = false, bool skip_full = true);
+                    bool* is_self = nullptr, bool skip_full = true);
   std::vector<AdvIndex> expand_indices(const Tensor& view, const std::vector<AdvIndex>& pending, Pos at);
   void adv_positions(const Tensor& cur, const std::vector<AdvIndex>& adv, Pos at, Shape& B, std::vector<int64_t>& lin,
                      std::vector<int64_t>& sizes);

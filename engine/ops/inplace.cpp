@@ -14,10 +14,10 @@ namespace tl {
 // PyTorch's internal-overlap check of in-place arithmetic and copy_ (fill_, zero_ and index
 // assignment of a number skip it): a dim of stride 0 and size > 1 (an expanded tensor) would have
 // several elements written through one memory location.
-void check_no_overlap(const char* op, const Tensor& self) {
+void check_no_overlap(const Tensor& self) {
   if (self.numel() == 0) return;  // nothing is written
   for (int i = 0; i < self.dim(); ++i)
-    TL_CHECK(!(self.strides()[i] == 0 && self.shape()[i] > 1), op, ": unsupported operation: more than one element of ",
+    TL_CHECK(!(self.strides()[i] == 0 && self.shape()[i] > 1), "unsupported operation: more than one element of ",
              "the written-to tensor refers to a single memory location. Please clone() the tensor before performing "
              "the operation.");
 }
@@ -175,7 +175,7 @@ template <class F>
 Tensor& binary_inplace(const char* op, char sym, Tensor& self, const Tensor& o, F f) {
   const bool recording = grad_enabled() && (self.requires_grad() || o.requires_grad());
   check_inplace(op, self, recording);
-  check_no_overlap(op, self);
+  check_no_overlap(self);
   check_inference_write(self);
   TL_CHECK(!partial_overlap(self, o), "unsupported operation: some elements of the input tensor and the written-to "
            "tensor refer to a single memory location. Please clone() the tensor before performing the operation.");
@@ -193,14 +193,14 @@ Tensor& inplace_apply(const char* op, Tensor& self, const std::function<Tensor()
     result = f();
   } catch (const PartialWriteError& e) {
     // The kernel's own checks came first in PyTorch; then what it wrote stays in self.
-    check_no_overlap(op, self);
+    check_no_overlap(self);
     check_inference_write(self);
     copy_elements(self, e.partial);
     throw;
   }
   const bool recording = grad_enabled() && (self.requires_grad() || result.requires_grad());
   check_inplace(op, self, recording);
-  check_no_overlap(op, self);
+  check_no_overlap(self);
   finish_inplace(op, self, result, recording);
   // New values that need no grad (random_): a non-view self gets the op's own node.
   if (recording && overwrite && !result.grad_fn() && !self.impl()->view_base) record_overwrite(self, *overwrite);
@@ -246,12 +246,10 @@ Tensor& zero_(Tensor& self) {
 }
 
 bool check_copy_overlap(const Tensor& self, const Tensor& src) {
-  // PyTorch's copy_impl returns before its memory checks when src is self's very data (x.copy_(x),
-  // x[...] = x on an expanded x).
-  if (self.impl()->storage == src.impl()->storage && self.impl()->offset == src.impl()->offset &&
-      self.shape() == src.shape() && self.strides() == src.strides() && self.dtype() == src.dtype())
-    return false;
-  if (src.dim() > 0) check_no_overlap("copy_", self);  // a 0-d source: index assignment of a number
+  // PyTorch 1.13's copy_impl returns before its memory checks when src is self itself (x.copy_(x),
+  // x[...] = x on an expanded x); another view of the same data is checked (x[0:2].copy_(x)).
+  if (self.same(src)) return false;
+  if (src.dim() > 0) check_no_overlap(self);  // a 0-d source: index assignment of a number
   TL_CHECK(!partial_overlap(self, src), "unsupported operation: some elements of the input tensor and the written-to "
            "tensor refer to a single memory location. Please clone() the tensor before performing the operation.");
   return true;

@@ -229,12 +229,12 @@ Tensor& copy_(Tensor& self, const Tensor& src);
 // PyTorch's get_overlap_status of two tensors (engine/ops/inplace.cpp).
 enum class Overlap { None, Partial, Full, TooHard };
 Overlap overlap_status(const Tensor& a, const Tensor& b);
-// copy_'s memory checks (self expanded, a partial overlap with src); false when src is self's very
-// data (nothing to copy, nothing checked).
+// copy_'s memory checks (self expanded, a partial overlap with src); false when src is self itself
+// (nothing to copy, nothing checked).
 bool check_copy_overlap(const Tensor& self, const Tensor& src);
-// PyTorch's internal-overlap check of a write into self (an expanded tensor): "op: unsupported
+// PyTorch's internal-overlap check of a write into self (an expanded tensor): "unsupported
 // operation: more than one element of the written-to tensor refers to a single memory location".
-void check_no_overlap(const char* op, const Tensor& self);
+void check_no_overlap(const Tensor& self);
 // self <- f() where f computes the out-of-place result from self (x.exp_(), x.clamp_(...)): the
 // same checks, saved-self handling and history rebasing as add_.
 // self <- self (op) o in self's memory when no conversion and no recording is needed (op: + - * /);
