@@ -94,7 +94,23 @@ bool view_strides(const Shape& old_s, const Dims& old_st, const Shape& new_s, Di
 }  // namespace
 
 // ---- view ----  d/dx view(x) = the gradient viewed back to x's shape
-static void view_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = reshape(g, n.attrs().shape.vec()); }
+// The node that names the gradient under create_graph is PyTorch's formula's: view's is
+// g.reshape(sizes) (_reshape_alias, or _unsafe_view of a copy), unsqueeze's g.squeeze(dim),
+// squeeze's g.unsqueeze(dim) for each dropped dim (g itself when none was).
+static void view_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  const Shape& in = n.attrs().shape;
+  const bool squeeze_row = n.row == &TL_ROW("squeeze") || n.row == &TL_ROW("squeeze.dim");
+  if (squeeze_row && g.shape() == in) {
+    gi[0] = g;
+    return;
+  }
+  gi[0] = reshape(g, in.vec());
+  const OpDef& named = n.row == &TL_ROW("unsqueeze") ? TL_ROW("squeeze.dim")
+                       : squeeze_row                 ? TL_ROW("unsqueeze")
+                       : gi[0].impl()->storage == g.impl()->storage ? TL_ROW("_reshape_alias")
+                                                                    : TL_ROW("_unsafe_view");
+  label_node(gi[0], named, {&g});
+}
 static Tensor view_as(const OpDef& row, const Tensor& x, const Shape& s, const Dims& st) {
   Tensor out = make_view(x, s, st, x.impl()->offset);
   if (Node* n = record(row, {&x}, out)) n->attrs().shape = x.shape();
