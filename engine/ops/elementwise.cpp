@@ -565,7 +565,9 @@ Tensor neg(const Tensor& x) {
 // ---- pow (tensor exponent) ----  d/dx x^e = e x^(e-1);  d/de x^e = x^e log x  (0 where x = 0, e >= 0)
 static void pow_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   Tensor x = n.saved_tensor(0), e = n.saved_tensor(1);
-  if (n.needs_input_grad(0)) gi[0] = mul(g, mul(e, pow(x, sub(e, scalar_of(e, 1)))));
+  // PyTorch 1.13's pow_backward_self: where(e == 0, 0, g * (e * x^(e-1))) (0 even where x^(e-1) is inf)
+  if (n.needs_input_grad(0))
+    gi[0] = where(eq(e, zero_like_scalar(e)), zero_like_scalar(g), mul(g, mul(e, pow(x, sub(e, scalar_of(e, 1))))));
   if (n.needs_input_grad(1)) {
     Tensor y = n.saved_tensor(2);  // the result (PyTorch saves it: an in-place change of it is caught)
     // PyTorch 1.13's pow_backward_exponent: g * where(x == 0 & e >= 0, 0, y log x) (a MulBackward0)
@@ -584,7 +586,7 @@ Tensor pow(const Tensor& x, const Tensor& e) {
 static void pow_scalar_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   double p = n.attrs().f0;
   Tensor x = n.saved_tensor(0);
-  if (p == 0) gi[0] = mul(g, zero_like_scalar(g));
+  if (p == 0) gi[0] = zeros(x.shape(), x.dtype());  // PyTorch's zeros_like(x): no graph
   else gi[0] = mul(g, mul(pow(x, p - 1), scalar_of(x, p)));
 }
 Tensor pow(const Tensor& x, double e) {

@@ -328,6 +328,8 @@ Tensor stack(const std::vector<Tensor>& xs, int64_t dim) {
 // ---- slice ----  d/dx = the gradient placed into zeros at the sliced positions
 static void slice_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   gi[0] = slice_backward(g, n.attrs().shape, n.attrs().i0, n.attrs().i1, n.attrs().i2);
+  // a select's slice (b0): PyTorch's select_backward names the gradient under create_graph
+  if (n.attrs().b0) label_node(gi[0], TL_ROW("select_backward"), {&g});
 }
 Tensor slice(const Tensor& x, int64_t dim, std::optional<int64_t> start0, std::optional<int64_t> end0, int64_t step) {
   TL_CHECK(x.dim() > 0, "slice: cannot slice a 0-d tensor");
@@ -420,7 +422,9 @@ Tensor select(const Tensor& x, int64_t dim, int64_t index) {
   const int64_t len = x.shape()[d];
   TL_CHECK(index >= -len && index < len, "IndexError: index ", index, " is out of bounds for dimension ", d, " with size ", len);
   if (index < 0) index += len;
-  return squeeze(slice(x, d, index, index + 1, 1), d);
+  Tensor part = slice(x, d, index, index + 1, 1);
+  if (part.grad_fn() && part.grad_fn() != x.grad_fn()) part.grad_fn()->attrs().b0 = true;  // see slice_bw
+  return squeeze(part, d);
 }
 
 // ---- slice_backward ----  zeros of in_shape with g at the slice; d/dg = slice of the gradient
