@@ -846,6 +846,10 @@ static void where_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   Tensor z = zero_like_scalar(g);
   if (n.needs_input_grad(1)) gi[1] = where(c, g, z);
   if (n.needs_input_grad(2)) gi[2] = where(c, z, g);
+  // masked_fill's node: PyTorch's formula for self is g.masked_fill(mask, 0) (MaskedFillBackward0)
+  // (label_node gave the node that row's name: display is the row's grad_fn string)
+  if (n.display == TL_ROW("masked_fill").grad_fn.c_str() || n.display == TL_ROW("masked_fill.Tensor").grad_fn.c_str())
+    label_node(gi[2], TL_ROW("masked_fill"), {&g});
 }
 Tensor where(const Tensor& cond0, const Tensor& a0, const Tensor& b0) {
   // PyTorch 1.13 still takes a uint8 condition (deprecated): nonzero is true.

@@ -169,6 +169,8 @@ Tensor unsqueeze(const Tensor& x, int64_t dim) {
 // ---- transpose ----  d/dx = transpose the gradient back
 static void transpose_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   gi[0] = transpose(g, n.attrs().i0, n.attrs().i1);
+  // t's node (a transpose that the t row named): PyTorch's formula is g.t() (TBackward0)
+  if (n.display == TL_ROW("t").grad_fn.c_str()) label_node(gi[0], TL_ROW("t"), {&g});
 }
 Tensor transpose(const Tensor& x, int64_t d0, int64_t d1) {
   int a = wrap_dim("transpose", d0, x.dim()), b = wrap_dim("transpose", d1, x.dim());

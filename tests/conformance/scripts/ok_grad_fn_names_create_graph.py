@@ -32,7 +32,10 @@ cases = [
     ("unsqueeze ** 2", lambda: x.unsqueeze(1) ** 2, x), ("squeeze ** 2", lambda: r.squeeze() ** 2, r),
     ("squeeze(dim) ** 2", lambda: r.squeeze(0) ** 2, r), ("squeeze(no-op dim) ** 2", lambda: x.squeeze(0) ** 2, x),
     ("view ** 2", lambda: x.view(3, 2) ** 2, x), ("select ** 2", lambda: x.select(1, -1) ** 2, x),
-    ("narrow ** 2", lambda: x.narrow(1, 1, 2) ** 2, x),
+    ("narrow ** 2", lambda: x.narrow(1, 1, 2) ** 2, x), ("t ** 2", lambda: x.t() ** 2, x),
+    ("x @ w.t(), w", lambda: (x @ w.t()) ** 2, w), ("transpose ** 2", lambda: x.transpose(0, 1) ** 2, x),
+    ("masked_fill ** 2", lambda: x.masked_fill(x > 0.4, 2.0) ** 2, x),
+    ("masked_fill tensor ** 2", lambda: x.masked_fill(x > 0.4, torch.tensor(2.0)) ** 2, x),
     ("reshape(6) ** 2", lambda: x.reshape(6) ** 2, x),
     ("tanh ** 2", lambda: x.tanh() ** 2, x), ("softmax ** 2", lambda: x.softmax(1) ** 2, x),
 ]
