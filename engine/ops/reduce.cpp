@@ -427,6 +427,7 @@ Tensor sum_to(const Tensor& g, const Shape& shape) {
       TL_CHECK(want == g.shape()[i], "sum_to: cannot reduce shape ", shape_str(g.shape()), " to ", shape_str(shape));
   }
   Tensor r = dims.empty() ? g : sum(g, dims, true);
+  if (!dims.empty()) label_node(r, TL_ROW("sum.dim"), {&g});  // PyTorch's sum(dims, keepdim): SumBackward1
   return r.shape() == shape ? r : reshape(r, shape.vec());
 }
 

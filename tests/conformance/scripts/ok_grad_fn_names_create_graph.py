@@ -17,6 +17,7 @@ cases = [
     ("x.abs() ** w, exponent", lambda: x.abs() ** w, w), ("x ** w, input", lambda: x ** w, x),
     ("x ** int tensor 0", lambda: x ** torch.tensor(0), x), ("(x ** 0) * x", lambda: (x ** 0) * x, x), ("2 ** x", lambda: 2 ** x, x),
     ("atan2 to a 0-d input", lambda: x.atan2(s), s), ("x * s to a 0-d input", lambda: x * s, s),
+    ("x * r to a (1, 3) input", lambda: (x * r) ** 2, r),
     ("gelu", lambda: F.gelu(x), x), ("gelu 1 element", lambda: F.gelu(s), s), ("exp2", lambda: x.exp2(), x),
     ("bce_with_logits input", lambda: F.binary_cross_entropy_with_logits(x, w.sigmoid()), x),
     ("bce_with_logits target", lambda: F.binary_cross_entropy_with_logits(x, w), w),
