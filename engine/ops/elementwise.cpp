@@ -498,7 +498,8 @@ Tensor mul(const Tensor& a, const Tensor& b) {
 static void div_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   Tensor b = n.saved_tensor(1);
   if (n.needs_input_grad(0)) gi[0] = div(g, b);
-  if (n.needs_input_grad(1)) gi[1] = neg(div(mul(g, n.saved_tensor(0)), mul(b, b)));
+  // PyTorch 1.13's div_tensor_other_backward: -g * ((a / b) / b), a MulBackward0 under create_graph
+  if (n.needs_input_grad(1)) gi[1] = mul(neg(g), div(div(n.saved_tensor(0), b), b));
 }
 Tensor div(const Tensor& a, const Tensor& b) {
   Tensor out = binary(Bin::Div, a, b);
@@ -564,12 +565,15 @@ Tensor neg(const Tensor& x) {
 // ---- pow (tensor exponent) ----  d/dx x^e = e x^(e-1);  d/de x^e = x^e log x  (0 where x = 0, e >= 0)
 static void pow_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   Tensor x = n.saved_tensor(0), e = n.saved_tensor(1);
-  if (n.needs_input_grad(0)) gi[0] = mul(g, mul(e, pow(x, sub(e, scalar_of(e, 1)))));
+  // PyTorch 1.13's pow_backward_self: where(e == 0, 0, g * (e * x^(e-1))) (0 even where x^(e-1) is inf)
+  if (n.needs_input_grad(0))
+    gi[0] = where(eq(e, zero_like_scalar(e)), zero_like_scalar(g), mul(g, mul(e, pow(x, sub(e, scalar_of(e, 1))))));
   if (n.needs_input_grad(1)) {
     Tensor y = n.saved_tensor(2);  // the result (PyTorch saves it: an in-place change of it is caught)
-    Tensor d = mul(g, mul(y, log(x)));
+    // PyTorch 1.13's pow_backward_exponent: g * where(x == 0 & e >= 0, 0, y log x) (a MulBackward0)
+    Tensor d = mul(y, log(x));
     Tensor zero_mask = mul(eq(x, zero_like_scalar(x)), ge(e, zero_like_scalar(e)));
-    gi[1] = where(zero_mask, zero_like_scalar(d), d);
+    gi[1] = mul(g, where(zero_mask, zero_like_scalar(d), d));
   }
 }
 Tensor pow(const Tensor& x, const Tensor& e) {
@@ -582,7 +586,7 @@ Tensor pow(const Tensor& x, const Tensor& e) {
 static void pow_scalar_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   double p = n.attrs().f0;
   Tensor x = n.saved_tensor(0);
-  if (p == 0) gi[0] = mul(g, zero_like_scalar(g));
+  if (p == 0) gi[0] = zeros(x.shape(), x.dtype());  // PyTorch's zeros_like(x): no graph
   else gi[0] = mul(g, mul(pow(x, p - 1), scalar_of(x, p)));
 }
 Tensor pow(const Tensor& x, double e) {
@@ -640,7 +644,7 @@ Tensor sin(const Tensor& x) {
   return out;
 }
 static void cos_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
-  gi[0] = neg(mul(g, sin(n.saved_tensor(0))));
+  gi[0] = mul(g, neg(sin(n.saved_tensor(0))));  // PyTorch's order: a MulBackward0 under create_graph
 }
 Tensor cos(const Tensor& x) {
   Tensor out = unary(Un::Cos, x);
@@ -661,6 +665,7 @@ static void tanh_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   Tensor y = n.saved_tensor(0);
   if (can_fuse_backward(g, y)) return kernels::tanh_backward(g, y, gi[0]);
   gi[0] = mul(g, sub(scalar_of(y, 1), mul(y, y)));
+  label_node(gi[0], TL_ROW("tanh_backward"), {&g, &y});  // PyTorch's node under create_graph
 }
 Tensor tanh(const Tensor& x) {
   Tensor out = unary(Un::Tanh, x);
@@ -673,6 +678,7 @@ static void sigmoid_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   Tensor y = n.saved_tensor(0);
   if (can_fuse_backward(g, y)) return kernels::sigmoid_backward(g, y, gi[0]);
   gi[0] = mul(g, mul(y, sub(scalar_of(y, 1), y)));
+  label_node(gi[0], TL_ROW("sigmoid_backward"), {&g, &y});
 }
 Tensor sigmoid(const Tensor& x) {
   Tensor out = unary(Un::Sigmoid, x);
@@ -685,6 +691,7 @@ static void relu_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   Tensor y = n.saved_tensor(0);
   if (can_fuse_backward(g, y)) return kernels::relu_backward(g, y, gi[0]);
   gi[0] = where(le(y, zero_like_scalar(y)), zero_like_scalar(g), g);  // threshold_backward: NaN passes g
+  label_node(gi[0], TL_ROW("threshold_backward"), {&g, &y});  // PyTorch's node under create_graph
 }
 Tensor relu(const Tensor& x) {
   Tensor out = unary(Un::Relu, x);
@@ -696,6 +703,7 @@ Tensor relu(const Tensor& x) {
 static void leaky_relu_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   Tensor x = n.saved_tensor(0);
   gi[0] = where(gt(x, zero_like_scalar(x)), g, mul(g, scalar_of(g, n.attrs().f0)));
+  label_node(gi[0], TL_ROW("leaky_relu_backward"), {&g, &x});
 }
 Tensor leaky_relu(const Tensor& x, double slope) {
   UnParams p;
@@ -716,16 +724,30 @@ Tensor erf(const Tensor& x) {
   return out;
 }
 
-// gelu (PyTorch's default, exact erf form): x/2 (1 + erf(x/sqrt 2)). Composite: its gradient
-// comes from mul/erf.
+// ---- gelu ----  PyTorch's default, exact erf form: x/2 (1 + erf(x/sqrt 2)).
+// d/dx = cdf(x) + x pdf(x), as PyTorch's gelu_backward computes it (its node, GeluBackwardBackward0,
+// names the gradient under create_graph).
+static void gelu_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  Tensor x = n.saved_tensor(0);
+  Tensor cdf = mul(add(erf(mul(x, scalar_of(x, M_SQRT1_2))), scalar_of(x, 1)), scalar_of(x, 0.5));
+  Tensor pdf = mul(exp(mul(mul(x, x), scalar_of(x, -0.5))), scalar_of(x, M_2_SQRTPI * M_SQRT1_2 * 0.5));
+  gi[0] = mul(g, add(cdf, mul(x, pdf)));
+  label_node(gi[0], TL_ROW("gelu_backward"), {&g, &x});
+}
 Tensor gelu(const Tensor& x) {
   TL_CHECK(x.is_floating_point(), "\"GeluKernelImpl\" not implemented for '", dtype_kernel_name(x.dtype()), "'");
-  Tensor h = mul(x, scalar_of(x, 0.5));
-  Tensor e = erf(mul(x, scalar_of(x, M_SQRT1_2)));
-  // PyTorch hands a contiguous float32 input of 2+ elements to oneDNN's gelu_erf, which computes
-  // x/2 + x/2 erf(...): a zero result is +0.0 there (gelu(-0.0), gelu(-10)), -0.0 in ATen's kernel.
-  if (x.dtype() == DType::Float32 && x.is_contiguous() && x.numel() > 1) return add(h, mul(h, e));
-  return mul(h, add(e, scalar_of(x, 1)));
+  Tensor out;
+  {
+    NoGradGuard ng;
+    Tensor h = mul(x, scalar_of(x, 0.5));
+    Tensor e = erf(mul(x, scalar_of(x, M_SQRT1_2)));
+    // PyTorch hands a contiguous float32 input of 2+ elements to oneDNN's gelu_erf, which computes
+    // x/2 + x/2 erf(...): a zero result is +0.0 there (gelu(-0.0), gelu(-10)), -0.0 in ATen's kernel.
+    out = x.dtype() == DType::Float32 && x.is_contiguous() && x.numel() > 1 ? add(h, mul(h, e))
+                                                                            : mul(h, add(e, scalar_of(x, 1)));
+  }
+  if (Node* n = record(TL_ROW("gelu"), {&x}, out)) save(n, x);
+  return out;
 }
 
 // ---- softplus ----  log(1 + e^(beta x)) / beta, linear above threshold.
@@ -734,6 +756,7 @@ static void softplus_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   Tensor x = n.saved_tensor(0);
   Tensor bx = mul(x, scalar_of(x, n.attrs().f0));
   gi[0] = where(gt(bx, scalar_of(x, n.attrs().f1)), g, mul(g, sigmoid(bx)));
+  label_node(gi[0], TL_ROW("softplus_backward"), {&g, &x});
 }
 Tensor softplus(const Tensor& x, double beta, double threshold) {
   UnParams p;
@@ -775,6 +798,8 @@ static void minmax_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi, bool is
   Tensor pass = where(eq(a, b), half, g);
   if (n.needs_input_grad(0)) gi[0] = where(is_max ? lt(a, b) : gt(a, b), z, pass);
   if (n.needs_input_grad(1)) gi[1] = where(is_max ? gt(a, b) : lt(a, b), z, pass);
+  // PyTorch 1.13: where(a == b, g / 2, g).masked_fill_(a < b, 0) (MaskedFillBackward0)
+  for (Tensor& r : gi) label_node(r, TL_ROW("masked_fill"), {&g, &a, &b});
 }
 static void maximum_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) { minmax_bw(n, g, gi, true); }
 static void minimum_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) { minmax_bw(n, g, gi, false); }
@@ -821,6 +846,10 @@ static void where_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   Tensor z = zero_like_scalar(g);
   if (n.needs_input_grad(1)) gi[1] = where(c, g, z);
   if (n.needs_input_grad(2)) gi[2] = where(c, z, g);
+  // masked_fill's node: PyTorch's formula for self is g.masked_fill(mask, 0) (MaskedFillBackward0)
+  // (label_node gave the node that row's name: display is the row's grad_fn string)
+  if (n.display == TL_ROW("masked_fill").grad_fn.c_str() || n.display == TL_ROW("masked_fill.Tensor").grad_fn.c_str())
+    label_node(gi[2], TL_ROW("masked_fill"), {&g});
 }
 Tensor where(const Tensor& cond0, const Tensor& a0, const Tensor& b0) {
   // PyTorch 1.13 still takes a uint8 condition (deprecated): nonzero is true.
@@ -991,8 +1020,8 @@ void register_elementwise_ops(std::vector<OpDef>& t) {
   t.push_back({"leaky_relu(Tensor input, float negative_slope=0.01) -> Tensor", kF,
                [](const Args& a) { return Value::tensor(leaky_relu(a.t(0), a.f(1))); }, leaky_relu_bw,
                "grad = g where x > 0, else g * slope"});
-  t.push_back({"gelu(Tensor input) -> Tensor", kF, [](const Args& a) { return Value::tensor(gelu(a.t(0))); }, nullptr,
-               "composite: x/2 (1 + erf(x / sqrt 2))"});
+  t.push_back({"gelu(Tensor input) -> Tensor", kF, [](const Args& a) { return Value::tensor(gelu(a.t(0))); }, gelu_bw,
+               "grad = g * (cdf(x) + x pdf(x)), cdf(x) = (1 + erf(x / sqrt 2)) / 2"});
   t.push_back({"erf(Tensor input) -> Tensor", TM, [](const Args& a) { return Value::tensor(erf(a.t(0))); }, erf_bw,
                "grad = g * 2/sqrt(pi) * exp(-x^2)"});
   t.push_back({"softplus(Tensor input, float beta=1, float threshold=20) -> Tensor", kF,

@@ -22,6 +22,7 @@ static void check_softmax_dtype(const char* op, const Tensor& x, int64_t d) {
 static void softmax_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   Tensor y = n.saved_tensor(0);
   gi[0] = mul(y, sub(g, sum(mul(g, y), {n.attrs().i0}, true)));
+  label_node(gi[0], TL_ROW("_softmax_backward_data"), {&g, &y});  // PyTorch's node under create_graph
 }
 Tensor softmax(const Tensor& x, int64_t dim) {
   const int d = wrap_dim("softmax", dim, x.dim());
@@ -107,6 +108,7 @@ Tensor pad(const Tensor& x, const std::vector<int64_t>& p, const std::string& mo
 static void log_softmax_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   Tensor y = n.saved_tensor(0);
   gi[0] = sub(g, mul(exp(y), sum(g, {n.attrs().i0}, true)));
+  label_node(gi[0], TL_ROW("_log_softmax_backward_data"), {&g, &y});
 }
 Tensor log_softmax(const Tensor& x, int64_t dim) {
   int d = wrap_dim("log_softmax", dim, x.dim());
@@ -132,14 +134,20 @@ Tensor log_softmax(const Tensor& x, int64_t dim) {
 }
 
 // ---- mse_loss ----  mean((x - y)^2), one MseLossBackward0 node as PyTorch records (its
-// next_functions are x's and y's, which tutorials print). d/dx = 2 (x - y) g / N; d/dy = -d/dx
+// next_functions are x's and y's, which tutorials print). d/dx = 2 (x - y) g / N; d/dy = 2 (y - x) g / N
 // (of the broadcast shape; the engine sums them back to each input's shape).
 static void mse_loss_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   Tensor x = n.saved_tensor(0), y = n.saved_tensor(1);
-  Tensor d = sub(x, y);
-  Tensor gx = mul(d, div(mul(g, Tensor::scalar(2, g.dtype())), Tensor::scalar(double(d.numel()), g.dtype())));
-  if (n.needs_input_grad(0)) gi[0] = gx;
-  if (n.needs_input_grad(1)) gi[1] = neg(gx);
+  // PyTorch 1.13's mse_loss_backward(g, a, b) = (a - b) * (2 / N) * g, for the target with the
+  // operands swapped; its node names both gradients under create_graph.
+  const auto part = [&](const Tensor& a, const Tensor& b) {
+    Tensor d = sub(a, b);
+    Tensor r = mul(mul(d, Tensor::scalar(2.0 / double(d.numel()), g.dtype())), g);
+    label_node(r, TL_ROW("mse_loss_backward"), {&g, &x, &y});
+    return r;
+  };
+  if (n.needs_input_grad(0)) gi[0] = part(x, y);
+  if (n.needs_input_grad(1)) gi[1] = part(y, x);
 }
 Tensor mse_loss(const Tensor& input0, const Tensor& target0) {
   broadcast_shapes("mse_loss", input0.shape(), target0.shape());
@@ -246,9 +254,12 @@ Tensor cross_entropy(const Tensor& logits, const Tensor& target, int64_t ignore_
 // d/dx = (sigmoid(x) - y) / N;  d/dy = -x / N
 static void bce_logits_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   Tensor x = n.saved_tensor(0), y = n.saved_tensor(1);
-  Tensor scale = div(g, Tensor::scalar(double(n.attrs().i0), g.dtype()));
-  if (n.needs_input_grad(0)) gi[0] = mul(sub(sigmoid(x), y), scale);
-  if (n.needs_input_grad(1)) gi[1] = mul(neg(x), scale);
+  // PyTorch 1.13's order: (sigmoid(x) - y) * g and -x * g, then the mean's division by the number
+  // N (a DivBackward1 under create_graph)
+  const Tensor count = Tensor::scalar(double(n.attrs().i0), g.dtype());
+  if (n.needs_input_grad(0)) gi[0] = div(mul(sub(sigmoid(x), y), g), count);
+  if (n.needs_input_grad(1)) gi[1] = div(mul(neg(x), g), count);
+  for (Tensor& r : gi) label_node(r, TL_ROW("div.Scalar"), {&g, &x, &y});
 }
 Tensor binary_cross_entropy_with_logits(const Tensor& input, const Tensor& target) {
   TL_CHECK(input.shape() == target.shape(), "ValueError: binary_cross_entropy_with_logits: Target size (",

@@ -139,7 +139,6 @@ const std::pair<const char*, const char*> kGradFnNames[] = {
     {"squeeze", "SqueezeBackward0"},
     {"squeeze.dim", "SqueezeBackward1"},
     {"stack", "StackBackward0"},
-    {"gelu", "GeluBackward0"},
     {"layer_norm", "NativeLayerNormBackward0"},
     {"avg_pool2d", "AvgPool2DBackward0"},
     {"to", "ToCopyBackward0"},
@@ -147,6 +146,7 @@ const std::pair<const char*, const char*> kGradFnNames[] = {
     {"double", "ToCopyBackward0"},
     {"unfold", "Im2ColBackward0"},
     {"div.Scalar", "DivBackward1"},
+    {"mul.Scalar", "MulBackward1"},
     {"copy_slices", "CopySlices"},  // PyTorch's node for a write into part of a tensor
     {"median.dim", "MedianBackward1"},
     {"rsub.Scalar", "RsubBackward1"},
@@ -185,7 +185,11 @@ struct TensorOverload {
   const char* tensor_row;
 };
 constexpr TensorOverload kTensorOverloads[] = {
-    {"remainder.Tensor", 1, "remainder.Tensor_Tensor"}, {"fmod", 1, "fmod.Tensor"}, {"masked_fill", 2, "masked_fill.Tensor"}};
+    {"remainder.Tensor", 1, "remainder.Tensor_Tensor"},
+    {"fmod", 1, "fmod.Tensor"},
+    {"masked_fill", 2, "masked_fill.Tensor"},
+    {"lerp", 2, "lerp.Tensor"},  // a tensor weight, even a 0-d one
+};
 template <size_t I>
 const OpDef* tensor_overload_node(const Args& a, const Tensor&) {
   static const OpDef& tensor = op_row(kTensorOverloads[I].tensor_row);
@@ -217,6 +221,7 @@ const std::pair<const char*, NodeNamer> kNodeNamers[] = {
     {kTensorOverloads[0].key, tensor_overload_node<0>},
     {kTensorOverloads[1].key, tensor_overload_node<1>},
     {kTensorOverloads[2].key, tensor_overload_node<2>},
+    {kTensorOverloads[3].key, tensor_overload_node<3>},
 };
 
 // PyTorch's generated node names: the op name's words in title case (Python's str.title(): a
@@ -335,7 +340,8 @@ std::vector<OpDef> build_table() {
                         "replication_pad3d(Tensor self) -> Node", "split_with_sizes(Tensor self) -> Node",
                         "embedding(Tensor weight) -> Node", "native_batch_norm(Tensor input) -> Node",
                         "prelu(Tensor self) -> Node", "_unsafe_view(Tensor self) -> Node",
-                        "div.Scalar(Tensor self) -> Node", "nll_loss2d(Tensor self) -> Node",
+                        "div.Scalar(Tensor self) -> Node", "mul.Scalar(Tensor self) -> Node",
+                        "nll_loss2d(Tensor self) -> Node",
                         "index(Tensor self) -> Node",
                         "_reshape_alias(Tensor self) -> Node", "remainder.Tensor_Tensor(Tensor self) -> Node",
                         "fmod.Tensor(Tensor self) -> Node", "masked_fill.Tensor(Tensor self) -> Node",
@@ -347,7 +353,16 @@ std::vector<OpDef> build_table() {
                         "log_sigmoid(Tensor self) -> Node", "cumprod(Tensor self) -> Node", "dist(Tensor self) -> Node",
                         "fmax(Tensor self) -> Node", "fmin(Tensor self) -> Node", "huber_loss(Tensor self) -> Node",
                         "soft_margin_loss(Tensor self) -> Node",
-                        "lerp.Tensor(Tensor self) -> Node"})
+                        "lerp.Tensor(Tensor self) -> Node",
+                        // ATen ops PyTorch's backward formulas call, whose nodes name the gradient
+                        // under create_graph (tanh_backward -> TanhBackwardBackward0); here the
+                        // formula is a composite whose output node gets the name (label_node)
+                        "gelu_backward(Tensor grad_output) -> Node", "tanh_backward(Tensor grad_output) -> Node",
+                        "sigmoid_backward(Tensor grad_output) -> Node", "threshold_backward(Tensor grad_output) -> Node",
+                        "leaky_relu_backward(Tensor grad_output) -> Node", "select_backward(Tensor grad_output) -> Node",
+                        "_softmax_backward_data(Tensor grad_output) -> Node",
+                        "_log_softmax_backward_data(Tensor grad_output) -> Node",
+                        "softplus_backward(Tensor grad_output) -> Node", "mse_loss_backward(Tensor grad_output) -> Node"})
     t.push_back({s, 0, not_callable});
   for (OpDef& op : t) parse_schema(op);
   attach_node_names(t);

@@ -112,15 +112,18 @@ void tan_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {  // 1 + y^2
 }
 Tensor cosh_t(const Tensor& x);
 Tensor sinh_t(const Tensor& x);
+Tensor rsqrt_t(const Tensor& x);
 void sinh_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = mul(g, cosh_t(n.saved_tensor(0))); }
 void cosh_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = mul(g, sinh_t(n.saved_tensor(0))); }
+// asin/acos/asinh/acosh: PyTorch 1.13's formulas multiply g by an rsqrt (the returned gradient
+// is a MulBackward0 under create_graph); 1 - x^2 is computed as -x * x + 1 there (same bits).
 void asin_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {  // 1 / sqrt(1 - x^2)
   Tensor x = n.saved_tensor(0);
-  gi[0] = div(g, sqrt(sub(scalar_like(x, 1), mul(x, x))));
+  gi[0] = mul(g, rsqrt_t(sub(scalar_like(x, 1), mul(x, x))));
 }
 void acos_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {  // -1 / sqrt(1 - x^2)
   Tensor x = n.saved_tensor(0);
-  gi[0] = neg(div(g, sqrt(sub(scalar_like(x, 1), mul(x, x)))));
+  gi[0] = mul(g, neg(rsqrt_t(sub(scalar_like(x, 1), mul(x, x)))));
 }
 void atan_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {  // 1 / (1 + x^2)
   Tensor x = n.saved_tensor(0);
@@ -128,11 +131,11 @@ void atan_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {  // 1 / (1 + x
 }
 void asinh_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {  // 1 / sqrt(x^2 + 1)
   Tensor x = n.saved_tensor(0);
-  gi[0] = div(g, sqrt(add(mul(x, x), scalar_like(x, 1))));
+  gi[0] = mul(g, rsqrt_t(add(mul(x, x), scalar_like(x, 1))));
 }
 void acosh_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {  // 1 / sqrt(x^2 - 1)
   Tensor x = n.saved_tensor(0);
-  gi[0] = div(g, sqrt(sub(mul(x, x), scalar_like(x, 1))));
+  gi[0] = mul(g, rsqrt_t(sub(mul(x, x), scalar_like(x, 1))));
 }
 void atanh_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {  // 1 / (1 - x^2)
   Tensor x = n.saved_tensor(0);
@@ -163,6 +166,9 @@ Tensor sinh_t(const Tensor& x) {
 }
 Tensor cosh_t(const Tensor& x) {
   return unary_prim(TL_ROW("cosh"), false, x, [](auto v) { return std::cosh(v); });
+}
+Tensor rsqrt_t(const Tensor& x) {
+  return unary_prim(TL_ROW("rsqrt"), true, x, [](auto v) { return decltype(v)(1) / std::sqrt(v); });
 }
 
 // ---- fmod ----  d/da = 1;  d/db = -trunc(a / b)   (remainder is in elementwise.cpp)
@@ -244,6 +250,7 @@ void xlogy_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   if (n.needs_input_grad(0)) {
     Tensor zero = bitwise_and(eq(a, scalar_like(a, 0)), le(b, scalar_like(b, 0)));
     gi[0] = where(zero, scalar_like(g, 0), xlogy(g, b));
+    label_node(gi[0], TL_ROW("masked_fill"), {&g, &a, &b});  // PyTorch: xlogy(g, b).masked_fill(zero, 0)
   }
   if (n.needs_input_grad(1)) gi[1] = div(mul(g, a), b);
 }
@@ -259,6 +266,7 @@ Tensor xlogy(const Tensor& a, const Tensor& b) {
 void exp2_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {  // d/dx 2^x = y ln 2
   Tensor y = n.saved_tensor(0);
   gi[0] = mul(mul(g, y), scalar_like(y, std::log(2.0)));
+  label_node(gi[0], TL_ROW("mul.Scalar"), {&g, &y});  // PyTorch multiplies by the number M_LN2 (MulBackward1)
 }
 
 // clamp with tensor bounds: where(x < lo, lo, x), then where(r > hi, hi, r); a NaN bound gives NaN
@@ -388,13 +396,14 @@ void register_pointwise_more_ops(std::vector<OpDef>& t) {
   TL_UNARY_ROW("log2", log2_bw, false, std::log2(v), "grad = g / (x ln 2)");
   TL_UNARY_ROW("log10", log10_bw, false, std::log10(v), "grad = g / (x ln 10)");
   TL_UNARY_ROW("tan", tan_bw, true, std::tan(v), "grad = g * (1 + y^2)");
-  TL_UNARY_ROW("asin", asin_bw, false, std::asin(v), "grad = g / sqrt(1 - x^2)");
-  TL_UNARY_ROW("acos", acos_bw, false, std::acos(v), "grad = -g / sqrt(1 - x^2)");
+  TL_UNARY_ROW("asin", asin_bw, false, std::asin(v), "grad = g * rsqrt(1 - x^2)");
+  TL_UNARY_ROW("acos", acos_bw, false, std::acos(v), "grad = g * -rsqrt(1 - x^2)");
   TL_UNARY_ROW("atan", atan_bw, false, std::atan(v), "grad = g / (1 + x^2)");
-  TL_UNARY_ROW("asinh", asinh_bw, false, std::asinh(v), "grad = g / sqrt(x^2 + 1)");
-  TL_UNARY_ROW("acosh", acosh_bw, false, std::acosh(v), "grad = g / sqrt(x^2 - 1)");
+  TL_UNARY_ROW("asinh", asinh_bw, false, std::asinh(v), "grad = g * rsqrt(x^2 + 1)");
+  TL_UNARY_ROW("acosh", acosh_bw, false, std::acosh(v), "grad = g * rsqrt(x^2 - 1)");
   TL_UNARY_ROW("atanh", atanh_bw, false, std::atanh(v), "grad = g / (1 - x^2)");
-  TL_UNARY_ROW("rsqrt", rsqrt_bw, true, decltype(v)(1) / std::sqrt(v), "grad = -g y^3 / 2");
+  t.push_back({"rsqrt(Tensor input) -> Tensor", TM, [](const Args& a) { return Value::tensor(rsqrt_t(a.t(0))); },
+               rsqrt_bw, "grad = -g y^3 / 2"});
   TL_UNARY_ROW("reciprocal", reciprocal_bw, true, decltype(v)(1) / v, "grad = -g y^2");
   TL_UNARY_ROW("exp2", exp2_bw, true, std::exp2(v), "grad = g * y * ln 2");
 #undef TL_UNARY_ROW

@@ -286,9 +286,11 @@ static void amax_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   Tensor count = sum(mask, n.attrs().shape.vec(), true);
   if (all) {
     gi[0] = where(sel, div(reshape(g, keep.vec()), count), Tensor::scalar(0, g.dtype()));
+    label_node(gi[0], TL_ROW("masked_fill.Tensor"), {&g, &x});  // as max_all_bw's
     return;
   }
-  gi[0] = div(mul(expand(reshape(g, keep.vec()), x.shape().vec()), mask), count);
+  // PyTorch 1.13's scale_grad_by_count: (g / count) * mask (a MulBackward0 under create_graph)
+  gi[0] = mul(div(reshape(g, keep.vec()), count), mask);
 }
 // max() / min() over everything (PyTorch's evenly_distribute_backward): as amax's, except that a
 // NaN result shares the gradient among the NaN elements (amax's x == result mask selects none),
@@ -298,6 +300,7 @@ void max_all_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   Tensor sel = std::isnan(out.item()) ? ne(x, x) : eq(x, out);
   Tensor count = sum(to_dtype(sel, g.dtype()));
   gi[0] = where(sel, div(g, count), Tensor::scalar(0, g.dtype()));
+  label_node(gi[0], TL_ROW("masked_fill.Tensor"), {&g, &x});  // PyTorch: zeros.masked_fill_(sel, g / count)
 }
 static Tensor amax_impl(const OpDef& row, Red op, const Tensor& x, const IntList& dims, bool keepdim) {
   const char* name = row.name.c_str();
@@ -333,7 +336,8 @@ Tensor min(const Tensor& x) { return amax_impl(TL_ROW("min"), Red::Min, x, {}, f
 static void max_dim_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   Tensor idx = n.saved_tensor(0);
   Shape keep = n.attrs().dims;
-  gi[0] = scatter_add(zeros(n.attrs().shape, g.dtype()), n.attrs().i0, reshape(idx, keep.vec()), reshape(g, keep.vec()));
+  // PyTorch's value_selecting_reduction_backward: zeros.scatter(dim, indices, g) (ScatterBackward0)
+  gi[0] = scatter(zeros(n.attrs().shape, g.dtype()), n.attrs().i0, reshape(idx, keep.vec()), reshape(g, keep.vec()), false);
 }
 static std::pair<Tensor, Tensor> max_dim_impl(const char* name, bool is_max, const Tensor& x, int64_t dim, bool keepdim) {
   int d = wrap_dim(name, dim, x.dim());
@@ -408,6 +412,7 @@ Tensor logsumexp(const Tensor& x, const IntList& dims, bool keepdim) {
 // Reduces a broadcast gradient back to `shape`: sums leading dims and dims that were 1.
 Tensor sum_to(const Tensor& g, const Shape& shape) {
   if (g.shape() == shape) return g;
+  if (shape.n == 0) return sum(g);  // PyTorch's sum_to: a full sum() for a 0-d target (SumBackward0)
   const int lead = g.dim() - shape.n;
   TL_CHECK(lead >= 0, "sum_to: cannot reduce shape ", shape_str(g.shape()), " to ", shape_str(shape));
   IntList dims;
@@ -422,6 +427,7 @@ Tensor sum_to(const Tensor& g, const Shape& shape) {
       TL_CHECK(want == g.shape()[i], "sum_to: cannot reduce shape ", shape_str(g.shape()), " to ", shape_str(shape));
   }
   Tensor r = dims.empty() ? g : sum(g, dims, true);
+  if (!dims.empty()) label_node(r, TL_ROW("sum.dim"), {&g});  // PyTorch's sum(dims, keepdim): SumBackward1
   return r.shape() == shape ? r : reshape(r, shape.vec());
 }
 

@@ -94,7 +94,23 @@ bool view_strides(const Shape& old_s, const Dims& old_st, const Shape& new_s, Di
 }  // namespace
 
 // ---- view ----  d/dx view(x) = the gradient viewed back to x's shape
-static void view_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = reshape(g, n.attrs().shape.vec()); }
+// The node that names the gradient under create_graph is PyTorch's formula's: view's is
+// g.reshape(sizes) (_reshape_alias, or _unsafe_view of a copy), unsqueeze's g.squeeze(dim),
+// squeeze's g.unsqueeze(dim) for each dropped dim (g itself when none was).
+static void view_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  const Shape& in = n.attrs().shape;
+  const bool squeeze_row = n.row == &TL_ROW("squeeze") || n.row == &TL_ROW("squeeze.dim");
+  if (squeeze_row && g.shape() == in) {
+    gi[0] = g;
+    return;
+  }
+  gi[0] = reshape(g, in.vec());
+  const OpDef& named = n.row == &TL_ROW("unsqueeze") ? TL_ROW("squeeze.dim")
+                       : squeeze_row                 ? TL_ROW("unsqueeze")
+                       : gi[0].impl()->storage == g.impl()->storage ? TL_ROW("_reshape_alias")
+                                                                    : TL_ROW("_unsafe_view");
+  label_node(gi[0], named, {&g});
+}
 static Tensor view_as(const OpDef& row, const Tensor& x, const Shape& s, const Dims& st) {
   Tensor out = make_view(x, s, st, x.impl()->offset);
   if (Node* n = record(row, {&x}, out)) n->attrs().shape = x.shape();
@@ -153,6 +169,8 @@ Tensor unsqueeze(const Tensor& x, int64_t dim) {
 // ---- transpose ----  d/dx = transpose the gradient back
 static void transpose_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   gi[0] = transpose(g, n.attrs().i0, n.attrs().i1);
+  // t's node (a transpose that the t row named): PyTorch's formula is g.t() (TBackward0)
+  if (n.display == TL_ROW("t").grad_fn.c_str()) label_node(gi[0], TL_ROW("t"), {&g});
 }
 Tensor transpose(const Tensor& x, int64_t d0, int64_t d1) {
   int a = wrap_dim("transpose", d0, x.dim()), b = wrap_dim("transpose", d1, x.dim());
@@ -314,6 +332,8 @@ Tensor stack(const std::vector<Tensor>& xs, int64_t dim) {
 // ---- slice ----  d/dx = the gradient placed into zeros at the sliced positions
 static void slice_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   gi[0] = slice_backward(g, n.attrs().shape, n.attrs().i0, n.attrs().i1, n.attrs().i2);
+  // a select's slice (b0): PyTorch's select_backward names the gradient under create_graph
+  if (n.attrs().b0) label_node(gi[0], TL_ROW("select_backward"), {&g});
 }
 Tensor slice(const Tensor& x, int64_t dim, std::optional<int64_t> start0, std::optional<int64_t> end0, int64_t step) {
   TL_CHECK(x.dim() > 0, "slice: cannot slice a 0-d tensor");
@@ -406,7 +426,9 @@ Tensor select(const Tensor& x, int64_t dim, int64_t index) {
   const int64_t len = x.shape()[d];
   TL_CHECK(index >= -len && index < len, "IndexError: index ", index, " is out of bounds for dimension ", d, " with size ", len);
   if (index < 0) index += len;
-  return squeeze(slice(x, d, index, index + 1, 1), d);
+  Tensor part = slice(x, d, index, index + 1, 1);
+  if (part.grad_fn() && part.grad_fn() != x.grad_fn()) part.grad_fn()->attrs().b0 = true;  // see slice_bw
+  return squeeze(part, d);
 }
 
 // ---- slice_backward ----  zeros of in_shape with g at the slice; d/dg = slice of the gradient

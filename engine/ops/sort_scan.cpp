@@ -312,11 +312,11 @@ void norm_bw(Node& n, const Tensor& g0, std::vector<Tensor>& gi) {
     Tensor mask = to_dtype(eq(abs(x), y), x.dtype());
     Tensor cnt = sum(mask, IntList(n.attrs().dims.begin(), n.attrs().dims.end()), true);
     gi[0] = mul(sign(x), mul(div(g, cnt), mask));
-  } else if (p == 2) {
-    gi[0] = where(eq(y, zero), zero, mul(g, div(x, y)));
+  } else if (p == 2) {  // PyTorch 1.13's norm_backward: g * (x / y masked to 0 where y == 0)
+    gi[0] = mul(g, where(eq(y, zero), zero, div(x, y)));
   } else {
-    Tensor num = mul(x, pow(abs(x), p - 2));
-    gi[0] = where(eq(y, zero), zero, mul(g, div(num, pow(y, p - 1))));
+    Tensor num = mul(x, pow(abs(x), p - 2));  // PyTorch: (x |x|^(p-2)) * (g / y^(p-1) masked)
+    gi[0] = mul(num, where(eq(y, zero), zero, div(g, pow(y, p - 1))));
   }
 }
 Tensor norm(const Tensor& x, double p, const IntList& dims0, bool keepdim) {
