@@ -83,6 +83,7 @@ Tensor arange(double start, double end, double step, std::optional<DType> dt) {
     // PyTorch's integer kernels work on the bounds truncated to int64 (acc_type): their checks, the
     // values xs + i * xst, and for int64 the length (xe - xs + xst - sign) / xst in integers (the
     // narrower types take ceil((end - start) / step) of the given numbers).
+    TL_CHECK(std::isfinite(step), "value cannot be converted to type int64_t without overflow");  // its checked cast
     auto trunc64 = [](double v) { return std::fabs(v) < 9.2e18 ? int64_t(v) : v < 0 ? INT64_MIN : INT64_MAX; };
     const int64_t xs = trunc64(start), xe = trunc64(end), xst = trunc64(step);
     TL_CHECK(xst != 0, "arange: step must be nonzero");

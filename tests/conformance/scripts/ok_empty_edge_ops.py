@@ -8,3 +8,7 @@ print(F.linear(torch.ones(2, 0, dtype=torch.bool), torch.ones(4, 0, dtype=torch.
 print(torch.zeros(5, 0, dtype=torch.int32).fmod(0), torch.zeros(5, 0, dtype=torch.int32).fmod(False))
 print(F.cross_entropy(torch.zeros(0), torch.tensor(2), ignore_index=2))
 print(torch.arange(0, 1, float('inf')), torch.arange(0, 1, 1e300), torch.arange(0, -1, float('-inf')))
+try:
+    torch.arange(-1.23, 0.6, float('nan'), dtype=torch.int64)
+except RuntimeError as e:
+    print('RuntimeError')
