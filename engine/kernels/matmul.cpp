@@ -51,6 +51,9 @@ void gemm_t(const T* pa, int64_t m, int64_t n, int64_t sa0, int64_t sa1, const T
   with_matrix<T>(pa, m, n, sa0, sa1, [&](const auto& A) {
     with_matrix<T>(pb, n, p, sb0, sb1, [&](const auto& B) { out.noalias() = A * B; });
   });
+  // PyTorch's BLAS (beta = 0) sums the products onto +0.0: a sum of -0.0 products is +0.0.
+  if constexpr (std::is_floating_point<T>::value)
+    for (int64_t i = 0, e = m * p; i < e; ++i) po[i] += T(0);
 }
 
 // Narrow integer types (int32/int16/int8/uint8) multiply in int64: the low bits of the int64
@@ -77,7 +80,7 @@ void gemm(const Tensor& a, const Tensor& b, Tensor& out) {
   }
   TL_DISPATCH_WIDE(a.dtype(), T, [&] {
     if constexpr (std::is_same<T, bool>::value) {
-      TL_FAIL("mm: not implemented for bool tensors");
+      TL_FAIL("\"addmm_impl_cpu_\" not implemented for 'Bool'");
     } else {
       gemm_t<T>(a.data_ptr<T>(), a.shape()[0], a.shape()[1], a.strides()[0], a.strides()[1], b.data_ptr<T>(),
                 b.shape()[1], b.strides()[0], b.strides()[1], out.data_ptr<T>());
@@ -94,7 +97,7 @@ void bgemm(const Tensor& a, const Tensor& b, Tensor& out) {
   }
   TL_DISPATCH_WIDE(a.dtype(), T, [&] {
     if constexpr (std::is_same<T, bool>::value) {
-      TL_FAIL("bmm: not implemented for bool tensors");
+      TL_FAIL("\"bmm\" not implemented for 'Bool'");
     } else {
       const int64_t B = a.shape()[0], m = a.shape()[1], n = a.shape()[2], p = b.shape()[2];
       for (int64_t i = 0; i < B; ++i)

@@ -35,7 +35,9 @@ Value Interp::tensor_binop(BinOpKind op, const Value& a, const Value& b, Pos at)
   // tensor +-*/ tensor-or-number, most of a script's arithmetic: tl::arith directly, with what
   // call_table adds (source position for the graph, error position, memory check).
   const bool is_arith = op == BinOpKind::Add || op == BinOpKind::Sub || op == BinOpKind::Mul || op == BinOpKind::Div;
-  if (is_arith && a.kind == K::Tensor && (b.kind == K::Tensor || b.kind == K::Int || b.kind == K::Float)) {
+  // (an int beyond 2^53 is not a double: it takes call_table's exact path)
+  const bool exact_double = b.kind != K::Int || (b.i >= -(int64_t(1) << 53) && b.i <= (int64_t(1) << 53));
+  if (is_arith && a.kind == K::Tensor && exact_double && (b.kind == K::Tensor || b.kind == K::Int || b.kind == K::Float)) {
     const Arith ar = op == BinOpKind::Add ? Arith::Add : op == BinOpKind::Sub ? Arith::Sub
                      : op == BinOpKind::Mul ? Arith::Mul : Arith::Div;
     Value r = at_pos(at, [&] {
@@ -56,8 +58,7 @@ Value Interp::tensor_binop(BinOpKind op, const Value& a, const Value& b, Pos at)
     case BinOpKind::Add:
     case BinOpKind::Mul: return call_table(name, where, {b, a}, {}, at);
     case BinOpKind::Pow: {  // PyTorch's __rpow__: torch.tensor(number, dtype=result_type) ** x (PowBackward1)
-      Tensor w = a.kind == K::Bool && b.t.dtype() == DType::Bool ? Tensor::scalar(a.as_double(), DType::Bool)
-                                                                 : wrap_scalar(a.as_double(), b.t, a.kind != K::Float);
+      Tensor w = wrap_number(a, b.t);
       return call_table(name, where, {Value::tensor(w), b}, {}, at);
     }
     case BinOpKind::MatMul: unsupported(op, a, b, at);
@@ -70,8 +71,7 @@ Value Interp::tensor_binop(BinOpKind op, const Value& a, const Value& b, Pos at)
         fail(at, "RuntimeError: Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying "
                  "to invert a mask, use the `~` or `logical_not()` operator instead.");
       // (a Python bool with a bool tensor stays bool: True // x reaches the bool kernel check)
-      Tensor w = a.kind == K::Bool && b.t.dtype() == DType::Bool ? Tensor::scalar(a.b, DType::Bool)
-                                                                  : wrap_scalar(a.as_double(), b.t, a.kind != K::Float);
+      Tensor w = wrap_number(a, b.t);
       Value r = call_table(name, where, {Value::tensor(w), b}, {}, at);
       if (op == BinOpKind::Sub && r.kind == K::Tensor) label_node(r.t, TL_ROW("rsub.Scalar"), {&b.t});  // number - x
       if (op == BinOpKind::Mod && r.kind == K::Tensor && r.t.grad_fn()) {

@@ -40,7 +40,9 @@ std::string sci(double v, int prec) {
 struct Shown {
   std::vector<std::vector<int64_t>> idx;  // per dim: the indices shown
   std::vector<bool> cut;                  // per dim: "..." after the first kEdge
-  std::vector<double> vals;               // row-major over idx
+  std::vector<double> vals;               // row-major over idx (floating and bool dtypes)
+  std::vector<int64_t> ivals;             // the same for integer dtypes: exact beyond 2^53
+  size_t size() const { return vals.size() + ivals.size(); }
 };
 
 Shown gather_shown(const Tensor& t, bool summarize) {
@@ -61,14 +63,16 @@ Shown gather_shown(const Tensor& t, bool summarize) {
   }
   int64_t total = 1;
   for (auto& ix : s.idx) total *= int64_t(ix.size());
-  s.vals.reserve(size_t(total));
+  const bool exact_int = is_int(t.dtype());
+  (exact_int ? s.ivals.reserve(size_t(total)) : s.vals.reserve(size_t(total)));
   std::vector<size_t> pos(size_t(nd), 0);
   TL_DISPATCH(t.dtype(), T, [&] {
     const T* p = t.data_ptr<T>();
     for (int64_t k = 0; k < total; ++k) {
       int64_t off = 0;
       for (int d = 0; d < nd; ++d) off += s.idx[size_t(d)][pos[size_t(d)]] * t.strides()[d];
-      s.vals.push_back(double(p[off]));
+      if (exact_int) s.ivals.push_back(int64_t(p[off]));
+      else s.vals.push_back(double(p[off]));
       for (int d = nd - 1; d >= 0; --d) {  // odometer increment
         if (++pos[size_t(d)] < s.idx[size_t(d)].size()) break;
         pos[size_t(d)] = 0;
@@ -83,11 +87,12 @@ struct Formatter {
   bool int_mode = true, sci_mode = false;
   size_t width = 1;
 
-  Formatter(DType dt, const std::vector<double>& vals) : dtype(dt) {
+  Formatter(DType dt, const Shown& s) : dtype(dt) {
     if (!is_floating(dt)) {
-      for (double v : vals) width = std::max(width, raw(v).size());
+      for (size_t k = 0; k < s.size(); ++k) width = std::max(width, raw(s, k).size());
       return;
     }
+    const std::vector<double>& vals = s.vals;
     double mn = INFINITY, mx = 0;
     bool any = false;
     for (double v : vals) {
@@ -109,9 +114,10 @@ struct Formatter {
       width = std::max(width, w);
     }
   }
-  std::string raw(double v) const {
+  std::string raw(const Shown& s, size_t k) const {
+    if (is_int(dtype)) return std::to_string(s.ivals[k]);
+    const double v = s.vals[k];
     if (dtype == DType::Bool) return v != 0 ? "True" : "False";
-    if (is_int(dtype)) return std::to_string(cast_value<int64_t>(v));
     if (sci_mode) return sci(v, kPrecision);
     if (int_mode) {
       std::string r = fixed(v, 0);
@@ -120,8 +126,8 @@ struct Formatter {
     }
     return fixed(v, kPrecision);
   }
-  std::string format(double v) const {
-    std::string r = raw(v);
+  std::string format(const Shown& s, size_t k) const {
+    std::string r = raw(s, k);
     return r.size() < width ? std::string(width - r.size(), ' ') + r : r;
   }
 };
@@ -130,7 +136,7 @@ struct Formatter {
 // Recursion depth is bounded by the number of dims (kMaxDims).
 std::string tensor_str_rec(const Shown& s, const Formatter& f, int d, size_t base, int indent) {
   const int nd = int(s.idx.size());
-  if (d == nd) return f.format(s.vals[base]);
+  if (d == nd) return f.format(s, base);
   size_t inner = 1;
   for (int k = d + 1; k < nd; ++k) inner *= s.idx[size_t(k)].size();
   const size_t n = s.idx[size_t(d)].size();
@@ -138,7 +144,7 @@ std::string tensor_str_rec(const Shown& s, const Formatter& f, int d, size_t bas
     std::vector<std::string> data;
     for (size_t i = 0; i < n; ++i) {
       if (s.cut[size_t(d)] && i == size_t(kEdge)) data.push_back(" ...");
-      data.push_back(f.format(s.vals[base + i]));
+      data.push_back(f.format(s, base + i));
     }
     const size_t elem_len = f.width + 2;
     size_t per_line = std::max<size_t>(1, size_t(std::floor(double(kLineWidth - indent) / double(elem_len))));
@@ -188,7 +194,7 @@ std::string plain_tensor_repr(const Tensor& t) {
     if (t.dtype() == DType::Float64 || (is_int(t.dtype()) && t.dtype() != DType::Int64))
       suffixes.push_back(std::string("dtype=torch.") + dtype_name(t.dtype()));
     Shown s = gather_shown(t, t.numel() > kThreshold);
-    Formatter f(t.dtype(), s.vals);
+    Formatter f(t.dtype(), s);
     body = tensor_str_rec(s, f, 0, 0, indent);
   }
   if (t.grad_fn()) suffixes.push_back("grad_fn=<" + t.grad_fn()->name() + ">");

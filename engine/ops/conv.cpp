@@ -56,6 +56,15 @@ void set_out(const char* op, Geo& g, int64_t H, int64_t W) {
   g.ow = out_len(W, g.kw, g.dw, g.pw, g.sw);
 }
 
+// PyTorch's pooling_output_shape: floor division; ceil mode may add a window, but one must start
+// inside the input or the left padding.
+int64_t pool_len(int64_t in, int64_t k, int64_t d, int64_t p, int64_t s, bool ceil_mode) {
+  const int64_t span = in + 2 * p - d * (k - 1) - 1 + (ceil_mode ? s - 1 : 0);
+  int64_t o = (span < 0 ? -((-span + s - 1) / s) : span / s) + 1;
+  if (ceil_mode && (o - 1) * s >= in + p) --o;
+  return o;
+}
+
 // cols (C*kh*kw, oh*ow) of one image x (C, H, W): row (c, i, j) holds x[c, oy*sh - ph + i*dh, ox*sw - pw + j*dw]
 // (0 outside the image) at column oy*ow + ox.
 template <class T>
@@ -325,15 +334,7 @@ std::pair<Tensor, Tensor> max_pool2d_with_indices(const Tensor& x, const IntList
   TL_CHECK(g.ph <= g.kh / 2 && g.pw <= g.kw / 2, "max_pool2d: pad should be at most half of effective kernel size, but got pad=",
            std::max(g.ph, g.pw), ", kernel_size=", std::max(g.kh, g.kw), " and dilation=", std::max(g.dh, g.dw));
   const int64_t N = x4.shape()[0], C = x4.shape()[1], H = x4.shape()[2], W = x4.shape()[3];
-  // PyTorch's pooling_output_shape: ceil mode may add a window, but one must start inside the
-  // input or the left padding.
-  auto len = [&](int64_t in, int64_t k, int64_t d, int64_t p, int64_t s) {
-    const int64_t span = in + 2 * p - d * (k - 1) - 1 + (ceil_mode ? s - 1 : 0);
-    int64_t o = (span < 0 ? -((-span + s - 1) / s) : span / s) + 1;
-    if (ceil_mode && (o - 1) * s >= in + p) --o;
-    return o;
-  };
-  g.oh = len(H, g.kh, g.dh, g.ph, g.sh), g.ow = len(W, g.kw, g.dw, g.pw, g.sw);
+  g.oh = pool_len(H, g.kh, g.dh, g.ph, g.sh, ceil_mode), g.ow = pool_len(W, g.kw, g.dw, g.pw, g.sw, ceil_mode);
   TL_CHECK(g.oh >= 1 && g.ow >= 1, "max_pool2d: Given input size: (", C, "x", H, "x", W, "). Calculated output size: (", C,
            "x", g.oh, "x", g.ow, "). Output size is too small");
   // PyTorch checks the shapes (meta function) before its kernel's dtype dispatch.
@@ -387,12 +388,13 @@ Tensor avg_pool2d(const Tensor& x, const IntList& kernel_size, const IntList& st
   pair2("avg_pool2d", "padding", padding);
   TL_CHECK(!divisor_override || *divisor_override != 0, "divisor must be not zero");  // before input.size(-3)
   Tensor x4 = batched("avg_pool2d", x);
-  TL_CHECK(!ceil_mode, "avg_pool2d(ceil_mode=True) is not supported by tensorlens");
   Geo g = make_geo("avg_pool2d", kernel_size, {1}, padding, stride.empty() ? kernel_size : stride);
   TL_CHECK(g.ph <= g.kh / 2 && g.pw <= g.kw / 2, "avg_pool2d: pad should be at most half of kernel size, but got pad=",
            std::max(g.ph, g.pw), " and kernel_size=", std::max(g.kh, g.kw));
   const int64_t N = x4.shape()[0], C = x4.shape()[1], H = x4.shape()[2], W = x4.shape()[3];
-  set_out("avg_pool2d", g, H, W);
+  g.oh = pool_len(H, g.kh, 1, g.ph, g.sh, ceil_mode), g.ow = pool_len(W, g.kw, 1, g.pw, g.sw, ceil_mode);
+  TL_CHECK(g.oh >= 1 && g.ow >= 1, "Given input size: (", C, "x", H, "x", W, "). Calculated output size: (", C, "x", g.oh,
+           "x", g.ow, "). Output size is too small");
   // PyTorch checks the shapes (meta function) before its kernel's dtype dispatch, which has an
   // int64 kernel: the window sum over the divisor in integer arithmetic (C++ division, truncated
   // toward zero). Here in float64 (exact below 2^53), truncated by the conversion back.
@@ -404,18 +406,34 @@ Tensor avg_pool2d(const Tensor& x, const IntList& kernel_size, const IntList& st
   }
   TL_CHECK(x.is_floating_point(), "\"avg_pool2d\" not implemented for '", dtype_kernel_name(x.dtype()), "'");
   const IntList k{g.kh, g.kw}, p{g.ph, g.pw}, s{g.sh, g.sw};
+  // Ceil mode's last windows may pass the bottom/right padding: zeros there too, so that unfold
+  // (symmetric padding, floor mode) makes exactly oh x ow windows.
+  const int64_t eh = std::max<int64_t>(0, (g.oh - 1) * g.sh + g.kh - (H + 2 * g.ph));
+  const int64_t ew = std::max<int64_t>(0, (g.ow - 1) * g.sw + g.kw - (W + 2 * g.pw));
+  Tensor planes = reshape(x4, {N * C, 1, H, W});
+  if (eh) planes = cat({planes, zeros(Shape{N * C, 1, eh, W}, x.dtype())}, 2);
+  if (ew) planes = cat({planes, zeros(Shape{N * C, 1, H + eh, ew}, x.dtype())}, 3);
   // (N*C, 1, H, W) -> taps (N*C, kh*kw, L) -> window sums (N*C, L)
-  Tensor sums = sum(unfold(reshape(x4, {N * C, 1, H, W}), k, {1, 1}, p, s), {1});
+  Tensor sums = sum(unfold(planes, k, {1, 1}, p, s), {1});
   Tensor y;
-  if (divisor_override || count_include_pad || (g.ph == 0 && g.pw == 0)) {
+  if (divisor_override || (count_include_pad && !eh && !ew) || (g.ph == 0 && g.pw == 0 && !eh && !ew)) {
     const double dv = divisor_override ? double(*divisor_override) : double(g.kh * g.kw);
     y = div(sums, Tensor::scalar(dv, x.dtype()));
   } else {
-    Tensor count;
-    {
-      NoGradGuard ng;  // taps inside the image per window: a constant
-      count = sum(unfold(ones(Shape{1, 1, H, W}, x.dtype()), k, {1, 1}, p, s), {1});
-    }
+    // PyTorch's divisor per window: its taps inside input + padding (count_include_pad), or
+    // inside the input; a window past the padding (ceil mode) is cut there.
+    Tensor count = Tensor::empty(Shape{g.oh * g.ow}, x.dtype());
+    TL_DISPATCH_FLOAT(x.dtype(), T, [&] {
+      T* pc = count.data_ptr<T>();
+      for (int64_t oy = 0; oy < g.oh; ++oy)
+        for (int64_t ox = 0; ox < g.ow; ++ox) {
+          int64_t y0 = oy * g.sh - g.ph, x0 = ox * g.sw - g.pw;
+          int64_t y1 = std::min(y0 + g.kh, H + g.ph), x1 = std::min(x0 + g.kw, W + g.pw);
+          if (!count_include_pad) y0 = std::max<int64_t>(y0, 0), x0 = std::max<int64_t>(x0, 0), y1 = std::min(y1, H),
+                                  x1 = std::min(x1, W);
+          pc[oy * g.ow + ox] = T((y1 - y0) * (x1 - x0));
+        }
+    });
     y = div(sums, count);
   }
   IntList shape = x.shape().vec();

@@ -75,14 +75,15 @@ Tensor eye(int64_t n, std::optional<int64_t> m, DType dt) {
 Tensor arange(double start, double end, double step, std::optional<DType> dt) {
   TL_CHECK(dt != DType::Bool, "\"arange_cpu\" not implemented for 'Bool'");
   TL_CHECK(step != 0, "arange: step must be nonzero");
-  TL_CHECK(std::isfinite(start) && std::isfinite(end) && std::isfinite(step),
-           "arange: unsupported range: ", start, " -> ", end);
+  // (PyTorch's check: an infinite step just gives one element or none)
+  TL_CHECK(std::isfinite(start) && std::isfinite(end), "arange: unsupported range: ", start, " -> ", end);
   bool ints = start == std::floor(start) && end == std::floor(end) && step == std::floor(step);
   DType t = dt ? *dt : (ints ? DType::Int64 : default_float_dtype());
   if (is_int(t)) {
     // PyTorch's integer kernels work on the bounds truncated to int64 (acc_type): their checks, the
     // values xs + i * xst, and for int64 the length (xe - xs + xst - sign) / xst in integers (the
     // narrower types take ceil((end - start) / step) of the given numbers).
+    TL_CHECK(std::isfinite(step), "value cannot be converted to type int64_t without overflow");  // its checked cast
     auto trunc64 = [](double v) { return std::fabs(v) < 9.2e18 ? int64_t(v) : v < 0 ? INT64_MIN : INT64_MAX; };
     const int64_t xs = trunc64(start), xe = trunc64(end), xst = trunc64(step);
     TL_CHECK(xst != 0, "arange: step must be nonzero");
@@ -126,38 +127,37 @@ Tensor linspace(double start, double end, int64_t steps, DType dt) {
   }
   Tensor r = Tensor::empty(Shape{steps}, dt);
   int64_t half = steps / 2;
-  if (is_floating(dt) && steps > 1) {
-    // PyTorch's CPU kernel bit for bit (RangeFactoriesKernel.cpp as built for AVX2): in T, the
-    // first half counts up from start and the second half down from end; in pairs of vectors of
-    // L = 32 bytes / sizeof(T) lanes, the first lane of each vector is computed like a scalar
-    // element (the compiler fused it into one fma) and lane k adds k * step to it; the tail after
-    // the last pair of vectors is scalar.
-    TL_DISPATCH_FLOAT(dt, T, [&] {
-      constexpr int64_t L = int64_t(32 / sizeof(T));
-      const T s = T(start), e = T(end), step = T((e - s) / T(steps - 1));
-      auto scalar = [&](int64_t i) {
-        return i < half ? T(std::fma(step, T(i), s)) : T(std::fma(-step, T(steps - i - 1), e));
-      };
-      T* p = r.data_ptr<T>();
-      int64_t i = 0;
-      for (; i + 2 * L <= steps; i += 2 * L)
-        for (int64_t v = i; v < i + 2 * L; v += L) {
-          const T base = scalar(v);
-          p[v] = base;
-          for (int64_t k = 1; k < L; ++k) p[v + k] = T(base + T(T(k) * step));
-        }
-      for (; i < steps; ++i) p[i] = scalar(i);
+  if (steps > 1) {
+    // PyTorch's CPU kernel bit for bit (RangeFactoriesKernel.cpp as built for AVX2): start and end
+    // converted to T first (an integer type truncates them), the step in T (double for integer
+    // types); the first half counts up from start and the second half down from end; in pairs of
+    // vectors of L = 32 bytes / sizeof(T) lanes, the first lane of each vector is computed like a
+    // scalar element (the compiler fused it into one fma) and lane k adds k * step to it; the
+    // tail after the last pair of vectors is scalar.
+    TL_DISPATCH(dt, T, [&] {
+      if constexpr (!std::is_same<T, bool>::value) {
+        using S = std::conditional_t<std::is_integral<T>::value, double, T>;
+        constexpr int64_t L = int64_t(32 / sizeof(T));
+        const T s = cast_value<T>(start), e = cast_value<T>(end);
+        const S step = S((S(e) - S(s)) / S(steps - 1));
+        auto scalar = [&](int64_t i) {
+          return i < half ? T(std::fma(step, S(i), S(s))) : T(std::fma(-step, S(steps - i - 1), S(e)));
+        };
+        T* p = r.data_ptr<T>();
+        int64_t i = 0;
+        for (; i + 2 * L <= steps; i += 2 * L)
+          for (int64_t v = i; v < i + 2 * L; v += L) {
+            const T base = scalar(v);
+            p[v] = base;
+            for (int64_t k = 1; k < L; ++k) p[v + k] = T(S(base) + S(S(k) * step));
+          }
+        for (; i < steps; ++i) p[i] = scalar(i);
+      }
     });
     return r;
   }
-  // Integer dtypes (and one step): as PyTorch, the first half from start, the second from end.
-  double step = steps > 1 ? (end - start) / double(steps - 1) : 0;
-  TL_DISPATCH(dt, T, [&] {
-    T* p = r.data_ptr<T>();
-    for (int64_t i = 0; i < steps; ++i)
-      // steps == 1: PyTorch's fill_(start) (start + 0 would turn -0.0 into 0.0)
-      p[i] = cast_value<T>(steps == 1 ? start : i < half ? start + step * double(i) : end - step * double(steps - i - 1));
-  });
+  // One step: PyTorch's fill_(start) (start + 0 would turn -0.0 into 0.0)
+  if (steps == 1) TL_DISPATCH(dt, T, [&] { r.data_ptr<T>()[0] = cast_value<T>(start); });
   return r;
 }
 
@@ -193,7 +193,8 @@ void random_filled(Tensor& self, const OpDef& row) {
 // Calls fill(T* buffer, n, contiguous) on self's elements in memory order, and bumps self's
 // version. Contiguous targets are filled in place; others through a buffer copied in.
 template <class F>
-void fill_random(Tensor& self, F fill) {
+void fill_random(const char* op, Tensor& self, F fill) {
+  check_no_overlap(op, self);  // an expanded target: PyTorch's TensorIterator refuses it before any draw
   if (self.is_contiguous()) {
     TL_DISPATCH(self.dtype(), T, [&] { fill(self.data_ptr<T>(), self.numel(), true); });
     self.bump_version();
@@ -225,7 +226,7 @@ Tensor& uniform_(Tensor& self, double from, double to) {
            "uniform_ expects to-from to be finite and representable in ", dtype_name(self.dtype()), ", but found to=",
            to, " and from=", from);
   Generator& g = default_generator();
-  fill_random(self, [&](auto* p, int64_t n, bool) {
+  fill_random("uniform_", self, [&](auto* p, int64_t n, bool) {
     using T = std::remove_pointer_t<decltype(p)>;
     if constexpr (std::is_floating_point_v<T>) g.fill_uniform(p, n, from, to);
   });
@@ -238,7 +239,7 @@ Tensor& normal_(Tensor& self, double mean, double std) {
   check_floating("normal_", self.dtype());
   TL_CHECK(std >= 0.0, "normal expects std >= 0.0, but found std ", std);
   Generator& g = default_generator();
-  fill_random(self, [&](auto* p, int64_t n, bool contiguous) {
+  fill_random("normal_", self, [&](auto* p, int64_t n, bool contiguous) {
     using T = std::remove_pointer_t<decltype(p)>;
     if constexpr (std::is_floating_point_v<T>) g.fill_normal(p, n, mean, std, contiguous);
   });
@@ -250,7 +251,7 @@ Tensor& bernoulli_(Tensor& self, double p) {
   check_random_inplace("bernoulli_", self);
   TL_CHECK(0 <= p && p <= 1, "bernoulli_ expects p to be in [0, 1], but got p=", p);
   Generator& g = default_generator();
-  fill_random(self, [&](auto* out, int64_t n, bool) {
+  fill_random("bernoulli_", self, [&](auto* out, int64_t n, bool) {
     using T = std::remove_pointer_t<decltype(out)>;
     for (int64_t i = 0; i < n; ++i) out[i] = static_cast<T>(g.bernoulli_double(p));
   });
@@ -273,7 +274,7 @@ Tensor& bernoulli_(Tensor& self, const Tensor& p) {
   if (bad < probs.size()) old = contiguous(permute(self.detach(), perm)).to_vector();
   const bool single = p.dtype() == DType::Float32;  // bernoulli_distribution<float>: 24-bit uniforms
   Generator& g = default_generator();
-  fill_random(self, [&](auto* out, int64_t n, bool) {
+  fill_random("bernoulli_", self, [&](auto* out, int64_t n, bool) {
     using T = std::remove_pointer_t<decltype(out)>;
     for (int64_t i = 0; i < n; ++i) {
       const double q = probs[size_t(i)];
@@ -297,6 +298,24 @@ Tensor randn(const Shape& s, DType dt) {
   check_floating("randn", dt);
   Tensor t = Tensor::empty(s, dt);
   return normal_(t, 0, 1);
+}
+
+// PyTorch's empty_like (memory_format=torch.preserve_format): a non-overlapping and dense input's
+// strides, else contiguous. rand_like/randn_like fill it in that memory order.
+static Tensor empty_like_layout(const Tensor& x, DType dt) {
+  const std::vector<int64_t> perm = memory_order(x);
+  std::vector<int64_t> shape(perm.size()), inverse(perm.size());
+  int64_t expect = 1;
+  bool dense = true;
+  for (size_t i = perm.size(); i-- > 0;) {
+    const int d = int(perm[i]);
+    shape[i] = x.shape()[d];
+    inverse[size_t(d)] = int64_t(i);
+    dense = dense && (x.shape()[d] == 1 || x.strides()[d] == expect);
+    expect *= x.shape()[d];
+  }
+  if (!dense || x.is_contiguous() || x.numel() == 0) return Tensor::empty(x.shape(), dt);
+  return permute(Tensor::empty(Shape(shape), dt), inverse);
 }
 
 namespace {
@@ -527,11 +546,21 @@ void register_creation_ops(std::vector<OpDef>& t) {
                [](const Args& a) { return made(zeros(Shape(a.ints(0)), a.dtype(1).value_or(default_float_dtype())), a, 2); }});
   t.push_back({"empty_like(Tensor input, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)", kTorch,
                [](const Args& a) { return made(zeros(a.t(0).shape(), a.dtype(1).value_or(a.t(0).dtype())), a, 2); }});
-  // rand_like/randn_like draw as rand/randn of the same shape (PyTorch's numbers for a seed).
+  // rand_like/randn_like draw as rand/randn, in the layout of PyTorch's empty_like (its numbers for a seed).
   t.push_back({"rand_like(Tensor input, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)", kTorch,
-               [](const Args& a) { return made(rand(a.t(0).shape(), a.dtype(1).value_or(a.t(0).dtype())), a, 2); }});
+               [](const Args& a) {
+                 const DType dt = a.dtype(1).value_or(a.t(0).dtype());
+                 check_floating("rand", dt);
+                 Tensor r = empty_like_layout(a.t(0), dt);
+                 return made(uniform_(r, 0, 1), a, 2);
+               }});
   t.push_back({"randn_like(Tensor input, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)", kTorch,
-               [](const Args& a) { return made(randn(a.t(0).shape(), a.dtype(1).value_or(a.t(0).dtype())), a, 2); }});
+               [](const Args& a) {
+                 const DType dt = a.dtype(1).value_or(a.t(0).dtype());
+                 check_floating("randn", dt);
+                 Tensor r = empty_like_layout(a.t(0), dt);
+                 return made(normal_(r, 0, 1), a, 2);
+               }});
   // torch.normal with a tensor mean and/or std, as PyTorch's CPU kernel (normal_out_impl): draw
   // normal(0, 1) (normal(0, std) for a float std) into the output, then out * std + mean in the
   // output's dtype, so the numbers for a seed are PyTorch's. As PyTorch (derivatives.yaml), the

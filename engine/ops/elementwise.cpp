@@ -1000,6 +1000,13 @@ void register_elementwise_ops(std::vector<OpDef>& t) {
                           "\"pow\" not implemented for 'Bool'");
                  if (!a.t(0).is_floating_point() && !a.is_int_value(1))
                    return Value::tensor(pow(to_dtype(a.t(0), default_float_dtype()), a.f(1)));
+                 if (is_int(a.t(0).dtype()) && a.v[1].kind == Value::Kind::Int) {
+                   // PyTorch converts the exponent to the tensor's dtype (checked); exactly (2**53 + 1
+                   // is odd, its double is even).
+                   check_number_fits(a.v[1], a.t(0).dtype());
+                   TL_CHECK(a.v[1].i >= 0, "Integers to negative integer powers are not allowed.");
+                   return Value::tensor(pow(a.t(0), a.num_or_t(1, 0)));
+                 }
                  return Value::tensor(pow(a.t(0), a.f(1)));
                }, pow_scalar_bw, "grad = g * p * x^(p-1)"});
   t.push_back({"pow.Tensor(Tensor input, Tensor exponent) -> Tensor", TM,
@@ -1031,6 +1038,7 @@ void register_elementwise_ops(std::vector<OpDef>& t) {
                [](const Args& a) {
                  Tensor x = clamp_input(a.t(0), (!a.is_none(1) && !a.is_int_value(1)) || (!a.is_none(2) && !a.is_int_value(2)),
                                         !a.is_none(1) || !a.is_none(2));
+                 if (is_int(x.dtype()) && (!a.is_none(1) || !a.is_none(2))) return Value::tensor(clamp_int(x, a.v[1], a.v[2]));
                  Tensor r = clamp(x, a.opt_f(1), a.opt_f(2));
                  // Both bounds, one NaN: NaN everywhere (PyTorch's clamp kernel; gradient 0). A
                  // NaN min or max alone keeps x (its max/min kernels).

@@ -230,10 +230,11 @@ void record_overwrite(Tensor& self, const OpDef& row) {
   move_retained(self, old_fn);
 }
 
-Tensor& fill_(Tensor& self, double v) {
+Tensor& fill_(Tensor& self, double v) { return fill_(self, Tensor::scalar(v, self.dtype())); }
+Tensor& fill_(Tensor& self, const Tensor& value) {
   const bool recording = grad_enabled() && self.requires_grad();
   check_inplace("fill_", self, recording);
-  write_into("fill_", self, Tensor::scalar(v, self.dtype()));
+  write_into("fill_", self, value);
   if (recording) record_overwrite(self, TL_ROW("fill_.Scalar"));
   return self;
 }

@@ -27,7 +27,7 @@ Tensor mm(const Tensor& a, const Tensor& b) {
            " cannot be multiplied");
   const Shape os{a.shape()[0], b.shape()[1]};
   Tensor out;
-  if (a.dtype() != b.dtype() && skips_kernel(os, a.shape()[1])) {
+  if (skips_kernel(os, a.shape()[1])) {
     out = zeros(os, a.dtype());
   } else {
     check_same_dtype(a, b);
@@ -50,7 +50,7 @@ Tensor bmm(const Tensor& a, const Tensor& b) {
            b.shape_str(), " cannot be multiplied");
   const Shape os{a.shape()[0], a.shape()[1], b.shape()[2]};
   Tensor out;
-  if (a.dtype() != b.dtype() && skips_kernel(os, a.shape()[2])) {
+  if (skips_kernel(os, a.shape()[2])) {
     out = zeros(os, b.dtype());
   } else {
     check_same_dtype(a, b);
@@ -73,6 +73,10 @@ static void addmm_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   if (n.needs_input_grad(2)) gi[2] = scaled(mm(t(n.saved_tensor(0)), g), alpha);
 }
 Tensor addmm(const Tensor& input, const Tensor& mat1, const Tensor& mat2, double beta, double alpha) {
+  // PyTorch's ADDMM_META checks the dtypes first, input (self) against mat2 first (its mm alone
+  // skips them when empty)
+  TL_CHECK(input.dtype() == mat2.dtype(), "self and mat2 must have the same dtype");
+  TL_CHECK(mat1.dtype() == mat2.dtype(), "mat1 and mat2 must have the same dtype");
   Tensor out;
   {
     NoGradGuard ng;
@@ -236,11 +240,7 @@ void register_linalg_ops(std::vector<OpDef>& t) {
   t.push_back({"bmm(Tensor input, Tensor mat2) -> Tensor", TM, [](const Args& a) { return Value::tensor(bmm(a.t(0), a.t(1))); },
                bmm_bw, "grad_a = g @ b^T; grad_b = a^T @ g (per batch)"});
   t.push_back({"addmm(Tensor input, Tensor mat1, Tensor mat2, *, float beta=1, float alpha=1) -> Tensor", TM,
-               [](const Args& a) {
-                 // PyTorch's ADDMM_META checks input (self) against mat2 first.
-                 TL_CHECK(a.t(0).dtype() == a.t(2).dtype(), "self and mat2 must have the same dtype");
-                 return Value::tensor(addmm(a.t(0), a.t(1), a.t(2), a.f(3), a.f(4)));
-               }, addmm_bw,
+               [](const Args& a) { return Value::tensor(addmm(a.t(0), a.t(1), a.t(2), a.f(3), a.f(4))); }, addmm_bw,
                "grad_input = beta * g; grad_mat1 = alpha * g @ mat2^T; grad_mat2 = alpha * mat1^T @ g"});
   t.push_back({"matmul(Tensor input, Tensor other) -> Tensor", TM,
                [](const Args& a) {

@@ -222,7 +222,8 @@ Tensor nll_loss(const Tensor& logp, const Tensor& target, int64_t ignore_index) 
            lp.shape()[0], ") to match target batch_size (", tg.dim() ? tg.shape()[0] : 0, ")");
   Tensor keep = ne(tg, Tensor::scalar(double(ignore_index), DType::Int64));
   Tensor safe = where(keep, tg, Tensor::scalar(0, DType::Int64));
-  Tensor picked = squeeze(gather(lp, 1, unsqueeze(safe, 1)), 1);
+  // (no classes: every target is ignored; nothing to gather, the zeros keep the graph)
+  Tensor picked = C == 0 ? sum(lp, {1}) : squeeze(gather(lp, 1, unsqueeze(safe, 1)), 1);
   Tensor w = to_dtype(keep, logp.dtype());
   Tensor total = sum(w);
   // Every target ignored (or none): PyTorch's loss is 0/0 = NaN but its gradient is 0, not the
@@ -346,6 +347,26 @@ Tensor layer_norm(const Tensor& x, const IntList& normalized_shape, const Tensor
   if (weight.defined()) y = mul(y, weight);
   // PyTorch's kernel ends in + beta (0 without a bias): a -0.0 comes out +0.0.
   y = bias.defined() ? add(y, bias) : add(y, Tensor::scalar(0, y.dtype()));
+  // The values of PyTorch's fused kernel: per row fma(x, rstd, -rstd * mean), then fma(that, w, b)
+  // (not (x - mean) * rstd: one element comes out as the rounding error of x * rstd, not 0). The
+  // graph stays the composite's (no node of it reads y), y's fresh buffer takes these values.
+  const int64_t M = mu.numel(), N = M ? x.numel() / M : 0;
+  if (N > 0 && y.is_contiguous() && y.shape() == x.shape()) {
+    NoGradGuard ng;
+    const Tensor xc = x.contiguous(), mc = mu.contiguous(), vc = v.contiguous();
+    const Tensor wc = weight.defined() ? weight.contiguous() : Tensor(), bc = bias.defined() ? bias.contiguous() : Tensor();
+    TL_DISPATCH_FLOAT(x.dtype(), T, [&] {
+      const T *px = xc.data_ptr<T>(), *pm = mc.data_ptr<T>(), *pv = vc.data_ptr<T>();
+      const T* pw = wc.defined() ? wc.data_ptr<T>() : nullptr;
+      const T* pb = bc.defined() ? bc.data_ptr<T>() : nullptr;
+      T* py = y.data_ptr<T>();
+      for (int64_t i = 0; i < M; ++i) {
+        const T rstd = T(1) / std::sqrt(pv[i] + T(eps)), shift = -rstd * pm[i];
+        for (int64_t j = 0; j < N; ++j)
+          py[i * N + j] = std::fma(std::fma(px[i * N + j], rstd, shift), pw ? pw[j] : T(1), pb ? pb[j] : T(0));
+      }
+    });
+  }
   return y;
 }
 

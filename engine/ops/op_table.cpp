@@ -609,14 +609,16 @@ void check_number_fits(const Value& v, DType dt) {
   TL_CHECK(!v.is_number() || !number_overflows(v, dt), "value cannot be converted to type ", cpp[int(dt)], " without overflow");
 }
 
+// A Python int as a 0-d tensor of `dt`, exactly (an int64 beyond 2^53 is not a double).
+static Tensor exact_int_scalar(int64_t i, DType dt) {
+  Tensor s = Tensor::scalar(0, DType::Int64);
+  s.data_ptr<int64_t>()[0] = i;
+  return dt == DType::Int64 ? s : to_dtype(s, dt);
+}
+
 Tensor alpha_times(const Tensor& other, const Value& alpha, DType ct) {
   check_number_fits(alpha, ct);
-  Tensor s = Tensor::scalar(alpha.as_double(), ct);
-  if (alpha.kind == Value::Kind::Int) {  // exactly (an int64 beyond 2^53 is not a double)
-    s = Tensor::scalar(0, DType::Int64);
-    s.data_ptr<int64_t>()[0] = alpha.i;
-    if (ct != DType::Int64) s = to_dtype(s, ct);
-  }
+  Tensor s = alpha.kind == Value::Kind::Int ? exact_int_scalar(alpha.i, ct) : Tensor::scalar(alpha.as_double(), ct);
   return mul(other.dtype() == ct ? other : to_dtype(other, ct), s);
 }
 
@@ -632,14 +634,14 @@ Tensor Args::opt_t(size_t k) const { return v[k].kind == Value::Kind::Tensor ? v
 Tensor Args::num_or_t(size_t k, size_t self) const {
   if (v[k].kind == Value::Kind::Tensor) return v[k].t;
   const Value& s = v[self];
-  Tensor like = s.kind == Value::Kind::Tensor ? s.t : Tensor::scalar(0);
-  if (v[k].kind == Value::Kind::Bool && like.dtype() == DType::Bool) return Tensor::scalar(v[k].b, DType::Bool);
-  if (v[k].kind == Value::Kind::Int && is_int(like.dtype())) {  // exactly: 2**53 + 1 is not a double
-    Tensor s = Tensor::scalar(0, DType::Int64);
-    s.data_ptr<int64_t>()[0] = v[k].i;
-    return like.dtype() == DType::Int64 ? s : to_dtype(s, like.dtype());
-  }
-  return wrap_scalar(v[k].as_double(), like, v[k].kind != Value::Kind::Float);
+  return wrap_number(v[k], s.kind == Value::Kind::Tensor ? s.t : Tensor::scalar(0));
+}
+Tensor wrap_number(const Value& n, const Tensor& like) {
+  if (n.kind == Value::Kind::Bool && like.dtype() == DType::Bool) return Tensor::scalar(n.b, DType::Bool);
+  // an int next to an integer or bool tensor: exactly (2**53 + 1 is not a double)
+  if (n.kind == Value::Kind::Int && !like.is_floating_point())
+    return exact_int_scalar(n.i, like.dtype() == DType::Bool ? DType::Int64 : like.dtype());
+  return wrap_scalar(n.as_double(), like, n.kind != Value::Kind::Float);
 }
 std::vector<Tensor> Args::tensors(size_t k) const {
   if (v[k].kind == Value::Kind::Tensor) return {v[k].t};

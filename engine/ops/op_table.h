@@ -120,11 +120,15 @@ std::string bind_args(const OpDef& op, const std::vector<Value>& pos,
 // (fill_, full, x[i] = number): RuntimeError "value cannot be converted to type T without overflow".
 bool number_overflows(const Value& v, DType dt);
 void check_number_fits(const Value& v, DType dt);
+// clamp with int bounds (a None one absent) on an integral tensor: exact, bounds checked.
+Tensor clamp_int(const Tensor& x, const Value& lo, const Value& hi);
 // alpha * other for add/sub(other, alpha=) when the common dtype ct is integral or bool: PyTorch's
 // kernel computes in ct with alpha converted to it (checked; alpha=6 is True for bool).
 Tensor alpha_times(const Tensor& other, const Value& alpha, DType ct);
 // A one-element tensor's value as PyTorch's item() Scalar: a bool, an int or a float by its dtype.
 Value item_number(const Tensor& t);
+// A Python number as the 0-d operand of an op on `like` (wrap_scalar; an int exactly).
+Tensor wrap_number(const Value& n, const Tensor& like);
 
 // Resolves the overload and calls it; a tl::Error names the op and the argument types when no
 // overload fits.

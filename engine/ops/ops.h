@@ -225,6 +225,7 @@ Tensor& mul_(Tensor& self, const Tensor& o);
 Tensor& div_(Tensor& self, const Tensor& o);
 Tensor& zero_(Tensor& self);
 Tensor& fill_(Tensor& self, double v);
+Tensor& fill_(Tensor& self, const Tensor& value);  // a 0-d value of self's dtype
 Tensor& copy_(Tensor& self, const Tensor& src);
 // PyTorch's get_overlap_status of two tensors (engine/ops/inplace.cpp).
 enum class Overlap { None, Partial, Full, TooHard };

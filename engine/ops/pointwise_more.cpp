@@ -190,7 +190,7 @@ Tensor fmod(const Tensor& a0, const Tensor& b0) {
   Tensor out = Tensor::empty(s, ct);
   if (ct == DType::Int64) {
     Tensor bc = b.contiguous();
-    for (int64_t i = 0; i < bc.numel(); ++i)
+    for (int64_t i = 0; i < bc.numel() && s.numel() > 0; ++i)  // (an empty result: no division)
       TL_CHECK(bc.data_ptr<int64_t>()[i] != 0, "ZeroDivisionError");
     // y == -1: 0 (avoids the INT64_MIN % -1 overflow)
     kernels::binary_loop<int64_t, int64_t>(a, b, out, [](int64_t x, int64_t y) { return y == -1 ? 0 : x % y; });
@@ -357,6 +357,14 @@ Tensor isclose(const Tensor& a, const Tensor& b, double rtol, double atol, bool 
 
 }  // namespace
 
+// clamp with int bounds (None: absent) on an integral tensor: PyTorch converts each bound to the
+// tensor's dtype, checked (uint8 wraps -1 to 255), and compares exactly (2**53 + 1 is no double).
+Tensor clamp_int(const Tensor& x, const Value& lo, const Value& hi) {
+  for (const Value* b : {&lo, &hi})
+    if (!b->is_none()) check_number_fits(*b, x.dtype());
+  return clamp_tensor(x, lo.is_none() ? Tensor() : wrap_number(lo, x), hi.is_none() ? Tensor() : wrap_number(hi, x));
+}
+
 // ---- op table rows ----
 void register_pointwise_more_ops(std::vector<OpDef>& t) {
   const unsigned TM = kTorch | kMethod;
@@ -467,13 +475,17 @@ void register_pointwise_more_ops(std::vector<OpDef>& t) {
                "grad_x = g where min <= x <= max;  grad_min = g where x < min (< max);  grad_max = g where x > max "
                "(or max < min)"});
   t.push_back({"clamp_min(Tensor input, float min) -> Tensor", TM, [](const Args& a) {
-                 Tensor r = clamp(clamp_input(a.t(0), !a.is_int_value(1), true), a.f(1), std::nullopt);
+                 const Tensor x = clamp_input(a.t(0), !a.is_int_value(1), true);
+                 if (is_int(x.dtype())) return Value::tensor(clamp_int(x, a.v[1], Value()));
+                 Tensor r = clamp(x, a.f(1), std::nullopt);
                  r = nan_bound(r, a.f(1));
                  label_node(r, TL_ROW("clamp_min"), {&a.t(0)});
                  return Value::tensor(r);
                }, nullptr, "composite: clamp(x, min)"});
   t.push_back({"clamp_max(Tensor input, float max) -> Tensor", TM, [](const Args& a) {
-                 Tensor r = clamp(clamp_input(a.t(0), !a.is_int_value(1), true), std::nullopt, a.f(1));
+                 const Tensor x = clamp_input(a.t(0), !a.is_int_value(1), true);
+                 if (is_int(x.dtype())) return Value::tensor(clamp_int(x, Value(), a.v[1]));
+                 Tensor r = clamp(x, std::nullopt, a.f(1));
                  r = nan_bound(r, a.f(1));
                  label_node(r, TL_ROW("clamp_max"), {&a.t(0)});
                  return Value::tensor(r);

@@ -315,6 +315,16 @@ static Tensor amax_impl(const OpDef& row, Red op, const Tensor& x, const IntList
   }
   ReduceDims rd = reduce_dims(name, x, dims, keepdim);
   Tensor out = reduce_kernel(op, x, rd);
+  // max()/min() of every element: PyTorch's reduce_all keeps the later of two equal values
+  // (max_impl(acc, x) = acc > x ? acc : x), so a zero result has the sign of the last zero.
+  if ((row.name == "max" || row.name == "min") && x.is_floating_point() && x.numel() > 0 && out.item() == 0) {
+    const std::vector<double> v = x.to_vector();
+    for (size_t i = v.size(); i-- > 0;)
+      if (v[i] == 0) {
+        out = Tensor::scalar(v[i], x.dtype());
+        break;
+      }
+  }
   if (Node* n = record(row, {&x}, out)) {
     n->attrs().dims = rd.keep_shape;
     n->attrs().i0 = row.name == "max" || row.name == "min";  // max()/min(): see amax_bw
@@ -460,6 +470,7 @@ void register_reduce_ops(std::vector<OpDef>& t) {
                  // An integral input is summed; a floating one goes to the float-only nansum kernel
                  // in dtype (PyTorch's).
                  const std::optional<DType> d = a.dtype(3);
+                 for (int64_t k : a.ints(1)) wrap_dim("nansum", k, a.t(0).dim());  // PyTorch checks dims first
                  TL_CHECK(!a.t(0).is_floating_point() || !d || is_floating(*d), "\"nansum_cpu\" not implemented for '",
                           dtype_kernel_name(*d), "'");
                  Tensor x = with_dtype(a.t(0), a, 3);

@@ -82,14 +82,47 @@ std::pair<Tensor, Tensor> sort(const Tensor& x, int64_t dim, bool descending) {
   return {take_along(x, dim, idx, TL_ROW("sort")), idx};
 }
 
-std::pair<Tensor, Tensor> topk(const Tensor& x, int64_t k, int64_t dim, bool largest) {
+// PyTorch's topk_impl_loop: (value, index) pairs (values widened to double / int64) through the
+// standard library's partial_sort when k * 64 <= n, else nth_element and (sorted) a sort of the
+// first k - 1; NaN counts as the largest. Equal values come out in those algorithms' order (the
+// same libstdc++ algorithms give PyTorch's indices).
+static Tensor topk_rows(const Tensor& x, int64_t dim, int64_t k, bool largest, bool sorted) {
+  const Tensor rows = rows_of(x, dim);
+  const int64_t len = x.size(dim), nrows = len == 0 ? 0 : rows.numel() / len;
+  Tensor idx = Tensor::empty(Shape{nrows, k}, DType::Int64);
+  TL_DISPATCH(rows.dtype(), T, [&] {
+    using A = std::conditional_t<std::is_floating_point<T>::value, double, int64_t>;
+    using E = std::pair<A, int64_t>;
+    auto nan = [](A v) { return v != v; };
+    auto gt = [&](const E& a, const E& b) { return (nan(a.first) && !nan(b.first)) || a.first > b.first; };
+    auto lt = [&](const E& a, const E& b) { return (!nan(a.first) && nan(b.first)) || a.first < b.first; };
+    std::vector<E> q(static_cast<size_t>(len));
+    for (int64_t r = 0; r < nrows && k > 0; ++r) {
+      const T* row = rows.data_ptr<T>() + r * len;
+      for (int64_t j = 0; j < len; ++j) q[size_t(j)] = E(A(row[j]), j);
+      auto run = [&](auto cmp) {
+        if (k * 64 <= len) {
+          std::partial_sort(q.begin(), q.begin() + k, q.end(), cmp);
+        } else {
+          std::nth_element(q.begin(), q.begin() + (k - 1), q.end(), cmp);
+          if (sorted) std::sort(q.begin(), q.begin() + (k - 1), cmp);
+        }
+      };
+      if (largest) run(gt);
+      else run(lt);
+      for (int64_t j = 0; j < k; ++j) idx.data_ptr<int64_t>()[r * k + j] = q[size_t(j)].second;
+    }
+  });
+  return from_rows(idx, x, dim, k);
+}
+
+std::pair<Tensor, Tensor> topk(const Tensor& x, int64_t k, int64_t dim, bool largest, bool sorted) {
   dim = wrap_dim("topk", dim, x.dim());
   const int64_t len = x.dim() == 0 ? 1 : x.size(dim);
   TL_CHECK(k >= 0 && k <= len, "topk: selected index k out of range");
   // PyTorch 1.13: a 0-d tensor returns before the kernel's dtype dispatch (topk(tensor(True), 1) works).
   TL_CHECK(x.dim() == 0 || x.dtype() != DType::Bool, "\"topk_cpu\" not implemented for 'Bool'");
-  Tensor idx = argsort_rows(x, dim, largest);
-  if (x.dim() > 0) idx = contiguous(slice(idx, dim, 0, k));
+  Tensor idx = x.dim() == 0 ? argsort_rows(x, dim, largest) : topk_rows(x, dim, k, largest, sorted);
   return {take_along(x, dim, idx, TL_ROW("topk")), idx};
 }
 
@@ -421,7 +454,7 @@ void register_sort_scan_ops(std::vector<OpDef>& t) {
                }});
   t.push_back({"topk(Tensor input, int k, int dim=-1, bool largest=True, bool sorted=True) -> (Tensor, Tensor(nograd))", TM,
                [](const Args& a) {
-                 auto r = topk(a.t(0), a.i(1), a.i(2), a.b(3));
+                 auto r = topk(a.t(0), a.i(1), a.i(2), a.b(3), a.b(4));
                  return return_type("topk", r.first, r.second);
                }, nullptr, "composite: gather(x, dim, first k of argsort(x))"});
   t.push_back({"kthvalue(Tensor input, int k, int dim=-1, bool keepdim=False) -> (Tensor, Tensor(nograd))", TM,

@@ -243,7 +243,7 @@ void register_tensor_api_ops(std::vector<OpDef>& t) {
   t.push_back({"fill_(Tensor input, Number value) -> Tensor(inplace)", kMethod, [](const Args& a) {
                  Tensor x = a.t(0);
                  check_number_fits(a.v[1], x.dtype());
-                 fill_(x, a.f(1));
+                 fill_(x, x.is_floating_point() ? Tensor::scalar(a.f(1), x.dtype()) : to_dtype(a.num_or_t(1, 0), x.dtype()));
                  return inplace_result(a);
                }});
   t.push_back({"copy_(Tensor input, Tensor src) -> Tensor(inplace)", kMethod, [](const Args& a) {
