@@ -193,8 +193,8 @@ void random_filled(Tensor& self, const OpDef& row) {
 // Calls fill(T* buffer, n, contiguous) on self's elements in memory order, and bumps self's
 // version. Contiguous targets are filled in place; others through a buffer copied in.
 template <class F>
-void fill_random(const char* op, Tensor& self, F fill) {
-  check_no_overlap(op, self);  // an expanded target: PyTorch's TensorIterator refuses it before any draw
+void fill_random(Tensor& self, F fill) {
+  check_no_overlap(self);  // an expanded target: PyTorch's TensorIterator refuses it before any draw
   if (self.is_contiguous()) {
     TL_DISPATCH(self.dtype(), T, [&] { fill(self.data_ptr<T>(), self.numel(), true); });
     self.bump_version();
@@ -226,7 +226,7 @@ Tensor& uniform_(Tensor& self, double from, double to) {
            "uniform_ expects to-from to be finite and representable in ", dtype_name(self.dtype()), ", but found to=",
            to, " and from=", from);
   Generator& g = default_generator();
-  fill_random("uniform_", self, [&](auto* p, int64_t n, bool) {
+  fill_random(self, [&](auto* p, int64_t n, bool) {
     using T = std::remove_pointer_t<decltype(p)>;
     if constexpr (std::is_floating_point_v<T>) g.fill_uniform(p, n, from, to);
   });
@@ -239,7 +239,7 @@ Tensor& normal_(Tensor& self, double mean, double std) {
   check_floating("normal_", self.dtype());
   TL_CHECK(std >= 0.0, "normal expects std >= 0.0, but found std ", std);
   Generator& g = default_generator();
-  fill_random("normal_", self, [&](auto* p, int64_t n, bool contiguous) {
+  fill_random(self, [&](auto* p, int64_t n, bool contiguous) {
     using T = std::remove_pointer_t<decltype(p)>;
     if constexpr (std::is_floating_point_v<T>) g.fill_normal(p, n, mean, std, contiguous);
   });
@@ -251,7 +251,7 @@ Tensor& bernoulli_(Tensor& self, double p) {
   check_random_inplace("bernoulli_", self);
   TL_CHECK(0 <= p && p <= 1, "bernoulli_ expects p to be in [0, 1], but got p=", p);
   Generator& g = default_generator();
-  fill_random("bernoulli_", self, [&](auto* out, int64_t n, bool) {
+  fill_random(self, [&](auto* out, int64_t n, bool) {
     using T = std::remove_pointer_t<decltype(out)>;
     for (int64_t i = 0; i < n; ++i) out[i] = static_cast<T>(g.bernoulli_double(p));
   });
@@ -274,7 +274,7 @@ Tensor& bernoulli_(Tensor& self, const Tensor& p) {
   if (bad < probs.size()) old = contiguous(permute(self.detach(), perm)).to_vector();
   const bool single = p.dtype() == DType::Float32;  // bernoulli_distribution<float>: 24-bit uniforms
   Generator& g = default_generator();
-  fill_random("bernoulli_", self, [&](auto* out, int64_t n, bool) {
+  fill_random(self, [&](auto* out, int64_t n, bool) {
     using T = std::remove_pointer_t<decltype(out)>;
     for (int64_t i = 0; i < n; ++i) {
       const double q = probs[size_t(i)];

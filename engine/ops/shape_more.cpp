@@ -248,7 +248,7 @@ Tensor& exponential_(Tensor& self, double lambd) {
     check_view_inplace(self);
     TL_CHECK(!self.is_leaf(), "a leaf Variable that requires grad is being used in an in-place operation.");
   }
-  check_no_overlap("exponential_", self);  // before any number is drawn, as PyTorch's TensorIterator
+  check_no_overlap(self);  // before any number is drawn, as PyTorch's TensorIterator
   Generator& g = default_generator();
   const int64_t n = self.numel();
   std::vector<double> v(static_cast<size_t>(n));
@@ -474,7 +474,7 @@ void register_shape_more_ops(std::vector<OpDef>& t) {
   // random_() draws as PyTorch's random_kernel: base 0, range 2^mantissa + 1 for floats, else
   // max + 1 (bool: 2), the draw 64-bit for int64/float64.
   auto random_fill = [](Tensor& x, int64_t from, std::optional<int64_t> to, const OpDef& row) {
-    check_no_overlap("random_", x);  // before any number is drawn
+    check_no_overlap(x);  // before any number is drawn
     inplace_apply("random_", x, [&] { return random_from_to(from, to, x.shape(), x.dtype()); }, &row);
   };
   t.push_back({"random_(Tensor input) -> Tensor(inplace)", kMethod, [](const Args& a) {
