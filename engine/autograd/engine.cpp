@@ -137,15 +137,12 @@ void check_grad_output(const Tensor& out, const Tensor& g, size_t i) {
 
 // With create_graph, PyTorch's gradient of these ops requires grad even where its formula only uses
 // a mask of a saved tensor: their backward is an op of its own, differentiable in that tensor
-// (threshold_backward, leaky_relu_backward, hardtanh_backward, ...; fmod/remainder use a rounded
-// division). Other masked formulas (clamp, max, where, ...) are plain where()s in PyTorch too.
+// (threshold_backward, leaky_relu_backward, hardtanh_backward, ...). Other masked formulas (clamp, max, where, ...) are plain where()s in PyTorch too.
 bool has_backward_op(const std::string& node_name) {
   static const char* const ops[] = {"ReluBackward0",       "LeakyReluBackward0", "HardtanhBackward0",
                                     "EluBackward0",        "CeluBackward0",      "SeluBackward0",
                                     "HardsigmoidBackward0", "HardswishBackward0", "HardshrinkBackward0",
-                                    "SoftshrinkBackward0", "ThresholdBackward0", "FmodBackward0",
-                                    "FmodBackward1",       "RemainderBackward0", "RemainderBackward1",
-                                    "PreluBackward0"};
+                                    "SoftshrinkBackward0", "ThresholdBackward0", "PreluBackward0"};
   for (const char* o : ops)
     if (node_name == o) return true;
   return false;
@@ -171,12 +168,29 @@ void link_piecewise_grads(Node& n, std::vector<Tensor>& grads) {
     if (name.size() > 1 && std::isdigit(static_cast<unsigned char>(name.back()))) name.pop_back();
     name += "Backward0";
   }
-  for (Tensor& gi : grads) {
-    if (!gi.defined() || gi.requires_grad() || !gi.is_floating_point()) continue;
-    Tensor linked(data_alias(gi));  // gi may be a tensor other code holds (the incoming gradient)
-    if (Node* m = record(TL_ROW("piecewise_backward"), from, linked)) m->display = name.c_str();
-    gi = linked;
-  }
+  for (Tensor& gi : grads)
+    if (gi.defined() && !gi.requires_grad() && gi.is_floating_point()) gi = piecewise_constant(gi, from, name.c_str());
+}
+
+}  // namespace
+
+Tensor piecewise_constant(const Tensor& v, const std::vector<Tensor>& from, const char* name) {
+  Tensor linked(data_alias(v));  // v may be a tensor other code holds (the incoming gradient)
+  Node* m = record(TL_ROW("piecewise_backward"), from, linked);
+  if (!m) return v;
+  m->display = name;
+  return linked;
+}
+
+namespace {
+
+// PyTorch's generated backward functions unpack every saved tensor before computing any gradient,
+// so a freed graph or an in-place change of any of them fails, also one that only the formula of an
+// input needing no gradient uses (pow's result when only the base requires grad).
+void unpack_saved(Node& n) {
+  if (!n.had_saved) return;
+  for (size_t k = 0; k < n.saved.size(); ++k)
+    if (n.released || n.saved[k].impl) (void)n.saved_tensor(k);
 }
 
 // The shared core of backward() and grad().
@@ -259,6 +273,7 @@ void run(const std::vector<Tensor>& outputs, const std::vector<Tensor>& grad_out
       if (leaf) accumulate_into(leaf, g, create_graph);
       return;
     }
+    unpack_saved(*n);
     grads.assign(n->next.size(), Tensor());
     n->row->backward(*n, g, grads);
     if (create_graph && !g.requires_grad()) link_piecewise_grads(*n, grads);

@@ -215,9 +215,11 @@ void register_tensor_api_ops(std::vector<OpDef>& t) {
                             "Boolean alpha only supported for Boolean results.");
                    TL_CHECK(!has_alpha || is_floating(rt) || a.is_int_value(2),
                             "For integral input tensors, argument alpha must not be a floating point number.");
-                   if (has_alpha && a.f(2) != 1)
-                     o = is_floating(rt) ? mul(o, wrap_scalar(a.f(2), o, a.is_int_value(2))) : alpha_times(o, a.v[2], result_type_of({&x, &o}));
-                   f(x, o);
+                   if (has_alpha && a.f(2) != 1 && is_floating(rt)) add_alpha_(x, o, a.f(2), is_sub);
+                   else {
+                     if (has_alpha && a.f(2) != 1) o = alpha_times(o, a.v[2], result_type_of({&x, &o}));
+                     f(x, o);
+                   }
                    return inplace_result(a);
                  }});
   }
