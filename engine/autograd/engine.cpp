@@ -130,10 +130,6 @@ Tensor run_hook(const GradHook& h, const Tensor& g) {
   return r;
 }
 
-void check_grad_output(const Tensor& out, const Tensor& g, size_t i) {
-  TL_CHECK(g.shape() == out.shape(), "backward: Mismatch in shape: grad_output[", i, "] has a shape of ",
-           g.shape_str(), " and output[", i, "] has a shape of ", out.shape_str(), ".");
-}
 
 // With create_graph, PyTorch's gradient of these ops requires grad even where its formula only uses
 // a mask of a saved tensor: their backward is an op of its own, differentiable in that tensor
@@ -174,6 +170,16 @@ void link_piecewise_grads(Node& n, std::vector<Tensor>& grads) {
 
 }  // namespace
 
+static std::string torch_size(const Shape& s) {
+  std::string r = "torch.Size([";
+  for (int i = 0; i < s.n; ++i) r += (i ? ", " : "") + std::to_string(s[i]);
+  return r + "])";
+}
+void check_grad_output(const Tensor& out, const Tensor& g, size_t i) {
+  TL_CHECK(g.shape() == out.shape(), "Mismatch in shape: grad_output[", i, "] has a shape of ", torch_size(g.shape()),
+           " and output[", i, "] has a shape of ", torch_size(out.shape()), ".");
+}
+
 Tensor piecewise_constant(const Tensor& v, const std::vector<Tensor>& from, const char* name) {
   Tensor linked(data_alias(v));  // v may be a tensor other code holds (the incoming gradient)
   Node* m = record(TL_ROW("piecewise_backward"), from, linked);
@@ -193,6 +199,10 @@ void unpack_saved(Node& n) {
     if (n.released || n.saved[k].impl) (void)n.saved_tensor(k);
 }
 
+void check_output(const Tensor& o, size_t i) {
+  TL_CHECK(o.defined() && o.requires_grad(), "element ", i, " of tensors does not require grad and does not have a grad_fn");
+}
+
 // The shared core of backward() and grad().
 void run(const std::vector<Tensor>& outputs, const std::vector<Tensor>& grad_outputs, bool retain_graph,
          bool create_graph, const std::vector<Node*>* capture_nodes, std::vector<Tensor>* captured) {
@@ -203,8 +213,7 @@ void run(const std::vector<Tensor>& outputs, const std::vector<Tensor>& grad_out
   std::vector<Tensor> root_grads;
   for (size_t i = 0; i < outputs.size(); ++i) {
     const Tensor& o = outputs[i];
-    TL_CHECK(o.defined() && o.requires_grad(), "element ", i,
-             " of tensors does not require grad and does not have a grad_fn");
+    check_output(o, i);
     Tensor g;
     if (i < grad_outputs.size() && grad_outputs[i].defined()) {
       g = grad_outputs[i];
@@ -330,6 +339,9 @@ void backward(const std::vector<Tensor>& outputs, const std::vector<Tensor>& gra
 std::vector<Tensor> grad(const std::vector<Tensor>& outputs, const std::vector<Tensor>& inputs,
                          const std::vector<Tensor>& grad_outputs, std::optional<bool> retain_graph,
                          bool create_graph, bool allow_unused) {
+  // PyTorch checks the outputs first, then that there are inputs, then each input.
+  for (size_t i = 0; i < outputs.size(); ++i) check_output(outputs[i], i);
+  TL_CHECK(!inputs.empty(), "ValueError: grad requires non-empty inputs.");
   std::vector<Node*> nodes;
   std::vector<std::shared_ptr<Node>> keep;  // accumulators made here must outlive the run
   for (size_t i = 0; i < inputs.size(); ++i) {

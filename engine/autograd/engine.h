@@ -31,6 +31,9 @@ std::vector<Tensor> grad(const std::vector<Tensor>& outputs, const std::vector<T
 // derivative) op there; else v itself.
 Tensor piecewise_constant(const Tensor& v, const std::vector<Tensor>& from, const char* name);
 
+// PyTorch's check of a given gradient against its output's shape (RuntimeError "Mismatch in shape").
+void check_grad_output(const Tensor& out, const Tensor& g, size_t i);
+
 // The nodes processed by the last backward/grad call, in order (weak: they may be freed).
 const std::vector<std::weak_ptr<Node>>& last_backward_order();
 
