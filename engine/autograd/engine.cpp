@@ -191,12 +191,13 @@ Tensor piecewise_constant(const Tensor& v, const std::vector<Tensor>& from, cons
 namespace {
 
 // PyTorch's generated backward functions unpack every saved tensor before computing any gradient,
-// so a freed graph or an in-place change of any of them fails, also one that only the formula of an
-// input needing no gradient uses (pow's result when only the base requires grad).
+// so an in-place change of any of them fails, also one that only the formula of an input needing no
+// gradient uses (pow's result when only the base requires grad). A freed graph is still reported
+// lazily (by saved_tensor): composites here (flip = index_select) save tensors PyTorch does not.
 void unpack_saved(Node& n) {
-  if (!n.had_saved) return;
+  if (!n.had_saved || n.released) return;
   for (size_t k = 0; k < n.saved.size(); ++k)
-    if (n.released || n.saved[k].impl) (void)n.saved_tensor(k);
+    if (n.saved[k].impl) (void)n.saved_tensor(k);
 }
 
 void check_output(const Tensor& o, size_t i) {
