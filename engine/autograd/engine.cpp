@@ -130,22 +130,15 @@ Tensor run_hook(const GradHook& h, const Tensor& g) {
   return r;
 }
 
-void check_grad_output(const Tensor& out, const Tensor& g, size_t i) {
-  TL_CHECK(g.shape() == out.shape(), "backward: Mismatch in shape: grad_output[", i, "] has a shape of ",
-           g.shape_str(), " and output[", i, "] has a shape of ", out.shape_str(), ".");
-}
 
 // With create_graph, PyTorch's gradient of these ops requires grad even where its formula only uses
 // a mask of a saved tensor: their backward is an op of its own, differentiable in that tensor
-// (threshold_backward, leaky_relu_backward, hardtanh_backward, ...; fmod/remainder use a rounded
-// division). Other masked formulas (clamp, max, where, ...) are plain where()s in PyTorch too.
+// (threshold_backward, leaky_relu_backward, hardtanh_backward, ...). Other masked formulas (clamp, max, where, ...) are plain where()s in PyTorch too.
 bool has_backward_op(const std::string& node_name) {
   static const char* const ops[] = {"ReluBackward0",       "LeakyReluBackward0", "HardtanhBackward0",
                                     "EluBackward0",        "CeluBackward0",      "SeluBackward0",
                                     "HardsigmoidBackward0", "HardswishBackward0", "HardshrinkBackward0",
-                                    "SoftshrinkBackward0", "ThresholdBackward0", "FmodBackward0",
-                                    "FmodBackward1",       "RemainderBackward0", "RemainderBackward1",
-                                    "PreluBackward0"};
+                                    "SoftshrinkBackward0", "ThresholdBackward0", "PreluBackward0"};
   for (const char* o : ops)
     if (node_name == o) return true;
   return false;
@@ -171,12 +164,44 @@ void link_piecewise_grads(Node& n, std::vector<Tensor>& grads) {
     if (name.size() > 1 && std::isdigit(static_cast<unsigned char>(name.back()))) name.pop_back();
     name += "Backward0";
   }
-  for (Tensor& gi : grads) {
-    if (!gi.defined() || gi.requires_grad() || !gi.is_floating_point()) continue;
-    Tensor linked(data_alias(gi));  // gi may be a tensor other code holds (the incoming gradient)
-    if (Node* m = record(TL_ROW("piecewise_backward"), from, linked)) m->display = name.c_str();
-    gi = linked;
-  }
+  for (Tensor& gi : grads)
+    if (gi.defined() && !gi.requires_grad() && gi.is_floating_point()) gi = piecewise_constant(gi, from, name.c_str());
+}
+
+}  // namespace
+
+static std::string torch_size(const Shape& s) {
+  std::string r = "torch.Size([";
+  for (int i = 0; i < s.n; ++i) r += (i ? ", " : "") + std::to_string(s[i]);
+  return r + "])";
+}
+void check_grad_output(const Tensor& out, const Tensor& g, size_t i) {
+  TL_CHECK(g.shape() == out.shape(), "Mismatch in shape: grad_output[", i, "] has a shape of ", torch_size(g.shape()),
+           " and output[", i, "] has a shape of ", torch_size(out.shape()), ".");
+}
+
+Tensor piecewise_constant(const Tensor& v, const std::vector<Tensor>& from, const char* name) {
+  Tensor linked(data_alias(v));  // v may be a tensor other code holds (the incoming gradient)
+  Node* m = record(TL_ROW("piecewise_backward"), from, linked);
+  if (!m) return v;
+  m->display = name;
+  return linked;
+}
+
+namespace {
+
+// PyTorch's generated backward functions unpack every saved tensor before computing any gradient,
+// so an in-place change of any of them fails, also one that only the formula of an input needing no
+// gradient uses (pow's result when only the base requires grad). A freed graph is still reported
+// lazily (by saved_tensor): composites here (flip = index_select) save tensors PyTorch does not.
+void unpack_saved(Node& n) {
+  if (!n.had_saved || n.released) return;
+  for (size_t k = 0; k < n.saved.size(); ++k)
+    if (n.saved[k].impl) (void)n.saved_tensor(k);
+}
+
+void check_output(const Tensor& o, size_t i) {
+  TL_CHECK(o.defined() && o.requires_grad(), "element ", i, " of tensors does not require grad and does not have a grad_fn");
 }
 
 // The shared core of backward() and grad().
@@ -189,8 +214,7 @@ void run(const std::vector<Tensor>& outputs, const std::vector<Tensor>& grad_out
   std::vector<Tensor> root_grads;
   for (size_t i = 0; i < outputs.size(); ++i) {
     const Tensor& o = outputs[i];
-    TL_CHECK(o.defined() && o.requires_grad(), "element ", i,
-             " of tensors does not require grad and does not have a grad_fn");
+    check_output(o, i);
     Tensor g;
     if (i < grad_outputs.size() && grad_outputs[i].defined()) {
       g = grad_outputs[i];
@@ -259,6 +283,7 @@ void run(const std::vector<Tensor>& outputs, const std::vector<Tensor>& grad_out
       if (leaf) accumulate_into(leaf, g, create_graph);
       return;
     }
+    unpack_saved(*n);
     grads.assign(n->next.size(), Tensor());
     n->row->backward(*n, g, grads);
     if (create_graph && !g.requires_grad()) link_piecewise_grads(*n, grads);
@@ -315,6 +340,9 @@ void backward(const std::vector<Tensor>& outputs, const std::vector<Tensor>& gra
 std::vector<Tensor> grad(const std::vector<Tensor>& outputs, const std::vector<Tensor>& inputs,
                          const std::vector<Tensor>& grad_outputs, std::optional<bool> retain_graph,
                          bool create_graph, bool allow_unused) {
+  // PyTorch checks the outputs first, then that there are inputs, then each input.
+  for (size_t i = 0; i < outputs.size(); ++i) check_output(outputs[i], i);
+  TL_CHECK(!inputs.empty(), "ValueError: grad requires non-empty inputs.");
   std::vector<Node*> nodes;
   std::vector<std::shared_ptr<Node>> keep;  // accumulators made here must outlive the run
   for (size_t i = 0; i < inputs.size(); ++i) {

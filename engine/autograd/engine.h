@@ -25,6 +25,15 @@ std::vector<Tensor> grad(const std::vector<Tensor>& outputs, const std::vector<T
                          const std::vector<Tensor>& grad_outputs = {}, std::optional<bool> retain_graph = {},
                          bool create_graph = false, bool allow_unused = false);
 
+// A gradient formula's factor that is piecewise constant in `from` (fmod's trunc(a / b)): with
+// grad mode on (create_graph) and any of `from` requiring grad, an alias of v with a node named
+// `name` whose inputs are `from` and whose backward is zero, as PyTorch's differentiable (zero-
+// derivative) op there; else v itself.
+Tensor piecewise_constant(const Tensor& v, const std::vector<Tensor>& from, const char* name);
+
+// PyTorch's check of a given gradient against its output's shape (RuntimeError "Mismatch in shape").
+void check_grad_output(const Tensor& out, const Tensor& g, size_t i);
+
 // The nodes processed by the last backward/grad call, in order (weak: they may be freed).
 const std::vector<std::weak_ptr<Node>>& last_backward_order();
 

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "engine/autograd/engine.h"
 #include "engine/autograd/node.h"
 #include "engine/ops/op_table.h"
 #include "engine/kernels/elementwise.h"
@@ -818,20 +819,25 @@ Tensor floor_divide(const Tensor& a, const Tensor& b) {
   return out;
 }
 // ---- remainder ----  d/da (a mod b) = 1;  d/db = -floor(a / b)
+// (PyTorch: -grad * self.div(other, rounding_mode="floor"), as fmod's.)
 static void remainder_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   gi[0] = g;
   if (n.needs_input_grad(1)) {
+    const Tensor a = n.saved_tensor(0), b = n.saved_tensor(1);
     Tensor q;
     {
-      NoGradGuard ng;  // a constant factor (floor_divide has no derivative)
-      q = floor_divide(n.saved_tensor(0), n.saved_tensor(1));
+      NoGradGuard ng;
+      q = floor_divide(a, b);
     }
-    gi[1] = neg(mul(g, q));
+    gi[1] = mul(neg(g), autograd::piecewise_constant(q, {a, b}, "DivBackward2"));
   }
 }
 Tensor remainder(const Tensor& a, const Tensor& b) {
   Tensor out = binary(Bin::Rem, a, b);
-  if (Node* n = record(TL_ROW("remainder.Tensor"), {&a, &b}, out)) save(n, a.detach()), save(n, b.detach());
+  if (Node* n = record(TL_ROW("remainder.Tensor"), {&a, &b}, out)) {
+    const bool keep = b.requires_grad();  // saved for other's gradient only, as PyTorch
+    save(n, keep ? a : Tensor()), save(n, keep ? b : Tensor());
+  }
   return out;
 }
 Tensor minimum(const Tensor& a, const Tensor& b) {

@@ -139,8 +139,11 @@ Tensor log_softmax(const Tensor& x, int64_t dim) {
 static void mse_loss_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   Tensor x = n.saved_tensor(0), y = n.saved_tensor(1);
   // PyTorch 1.13's mse_loss_backward(g, a, b) = (a - b) * (2 / N) * g, for the target with the
-  // operands swapped; its node names both gradients under create_graph.
+  // operands swapped; its node names both gradients under create_graph. Its kernel wants one
+  // dtype: the forward promotes mixed operands, the backward refuses them.
   const auto part = [&](const Tensor& a, const Tensor& b) {
+    TL_CHECK(a.dtype() == b.dtype(), "Found dtype ", dtype_kernel_name(b.dtype()), " but expected ",
+             dtype_kernel_name(a.dtype()));
     Tensor d = sub(a, b);
     Tensor r = mul(mul(d, Tensor::scalar(2.0 / double(d.numel()), g.dtype())), g);
     label_node(r, TL_ROW("mse_loss_backward"), {&g, &x, &y});
@@ -149,25 +152,22 @@ static void mse_loss_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   if (n.needs_input_grad(0)) gi[0] = part(x, y);
   if (n.needs_input_grad(1)) gi[1] = part(y, x);
 }
-Tensor mse_loss(const Tensor& input0, const Tensor& target0) {
-  broadcast_shapes("mse_loss", input0.shape(), target0.shape());
+Tensor mse_loss(const Tensor& input, const Tensor& target) {
+  broadcast_shapes("mse_loss", input.shape(), target.shape());
   // PyTorch's mse kernel runs on the promoted dtype (floats only): a bool or integer operand next
-  // to a float one is converted (it has no gradient), two non-float ones are refused.
-  const DType rt = promote(input0.dtype(), target0.dtype());
+  // to a float one is converted, two non-float ones are refused.
+  const DType rt = promote(input.dtype(), target.dtype());
   TL_CHECK(is_floating(rt), "\"mse_cpu\" not implemented for '", dtype_kernel_name(rt), "'");
-  // F.mse_loss broadcasts both operands first (broadcast_tensors), so a 0-d float64 target next to
-  // a float32 input is no longer a 0-d "wrapped" operand: both run in promote_types (float64).
-  const Tensor input = input0.dtype() == rt ? input0 : to_dtype(input0, rt);
-  const Tensor target = target0.dtype() == rt ? target0 : to_dtype(target0, rt);
   Tensor out;
   {
     NoGradGuard ng;
-    Tensor d = sub(input, target);
+    // F.mse_loss broadcasts both operands first (broadcast_tensors), so a 0-d float64 target next
+    // to a float32 input is no longer a 0-d "wrapped" operand: both run in promote_types (float64).
+    Tensor d = sub(to_dtype(input, rt), to_dtype(target, rt));
     out = mean(mul(d, d));
   }
-  if (Node* n = record(TL_ROW("mse_loss"), {&input, &target}, out)) {
-    save(n, input), save(n, target);
-  }
+  // The node records the operands as given (their dtypes decide whether its backward runs).
+  if (Node* n = record(TL_ROW("mse_loss"), {&input, &target}, out)) save(n, input), save(n, target);
   return out;
 }
 

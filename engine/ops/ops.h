@@ -221,6 +221,7 @@ Tensor adaptive_avg_pool2d(const Tensor& x, const IntList& output_size);
 // ---- in-place (bump the version; a leaf requiring grad is refused unless under no_grad) ----
 Tensor& add_(Tensor& self, const Tensor& o);
 Tensor& sub_(Tensor& self, const Tensor& o);
+Tensor& add_alpha_(Tensor& self, const Tensor& o, double alpha, bool is_sub);  // float alpha != 1
 Tensor& mul_(Tensor& self, const Tensor& o);
 Tensor& div_(Tensor& self, const Tensor& o);
 Tensor& zero_(Tensor& self);

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <optional>
 
+#include "engine/autograd/engine.h"
 #include "engine/autograd/node.h"
 #include "engine/kernels/elementwise.h"
 #include "engine/ops/op_table.h"
@@ -172,12 +173,18 @@ Tensor rsqrt_t(const Tensor& x) {
 }
 
 // ---- fmod ----  d/da = 1;  d/db = -trunc(a / b)   (remainder is in elementwise.cpp)
+// (PyTorch: other's is -grad * self.div(other, rounding_mode="trunc"), a DivBackward2 of zero
+// derivative; self's is grad itself, so with create_graph it needs no grad.)
 void fmod_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   gi[0] = g;
   if (n.needs_input_grad(1)) {
-    NoGradGuard ng;  // the quotient's derivative is 0 almost everywhere
-    Tensor q = rounding(Round::Trunc, "trunc", div(n.saved_tensor(0), n.saved_tensor(1)));
-    gi[1] = mul(g, neg(q));
+    const Tensor a = n.saved_tensor(0), b = n.saved_tensor(1);
+    Tensor q;
+    {
+      NoGradGuard ng;
+      q = rounding(Round::Trunc, "trunc", div(a, b));
+    }
+    gi[1] = mul(neg(g), autograd::piecewise_constant(q, {a, b}, "DivBackward2"));
   }
 }
 Tensor fmod(const Tensor& a0, const Tensor& b0) {
@@ -196,7 +203,11 @@ Tensor fmod(const Tensor& a0, const Tensor& b0) {
     kernels::binary_loop<int64_t, int64_t>(a, b, out, [](int64_t x, int64_t y) { return y == -1 ? 0 : x % y; });
   } else {
     TL_DISPATCH_FLOAT(ct, T, [&] { kernels::binary_loop<T, T>(a, b, out, [](T x, T y) { return std::fmod(x, y); }); });
-    if (Node* n = record(TL_ROW("fmod"), {&a0, &b0}, out)) save(n, a0), save(n, b0);
+    // Both are saved only for other's gradient (PyTorch saves them only when other needs one).
+    if (Node* n = record(TL_ROW("fmod"), {&a0, &b0}, out)) {
+      const bool keep = b0.requires_grad();
+      save(n, keep ? a0 : Tensor()), save(n, keep ? b0 : Tensor());
+    }
   }
   return rt == ct ? out : to_dtype(out, rt);
 }

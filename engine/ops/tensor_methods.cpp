@@ -112,6 +112,36 @@ Tensor operator/(double a, const Tensor& b) { return div(wrap_scalar(a, b), b); 
 namespace tl {
 void copy_bw(Node&, const Tensor& g, std::vector<Tensor>& gi);  // engine/ops/inplace.cpp
 static Value inplace_result(const Args& a) { return a.v[0]; }
+
+// torch.autograd.backward / grad's Python layer, in its order and with its error types: each
+// argument made a tuple (a Tensor is one, anything else is iterated), then _make_grads over
+// zip(outputs, grads) (extra gradients dropped), then the engine's count check.
+static std::vector<Value> as_tuple(const Value& v) {
+  if (v.kind == Value::Kind::Tensor) return {v};
+  TL_CHECK(v.is_seq(), "TypeError: '", v.type_name(), "' object is not iterable");
+  return *v.items;
+}
+static void autograd_args(const Value& outs_v, const Value& grads_v, std::vector<Tensor>& outs,
+                          std::vector<Tensor>& grads) {
+  const std::vector<Value> os = as_tuple(outs_v);
+  const std::vector<Value> gs = grads_v.is_none() ? std::vector<Value>(os.size()) : as_tuple(grads_v);
+  const size_t n = std::min(os.size(), gs.size());
+  for (size_t i = 0; i < n; ++i) {
+    const Value &o = os[i], &g = gs[i];
+    if (g.kind == Value::Kind::Tensor) {
+      TL_CHECK(o.kind == Value::Kind::Tensor, "TypeError: is_same_size(): argument 'input' (position 1) must be Tensor, not ",
+               o.type_name());
+      autograd::check_grad_output(o.t, g.t, i);
+    } else {
+      TL_CHECK(g.is_none(), "TypeError: gradients can be either Tensors or None, but got ", g.type_name());
+      TL_CHECK(o.kind == Value::Kind::Tensor, "AttributeError: '", o.type_name(), "' object has no attribute 'requires_grad'");
+      TL_CHECK(!o.t.requires_grad() || o.t.numel() == 1, "grad can be implicitly created only for scalar outputs");
+    }
+    outs.push_back(o.t);
+    grads.push_back(g.t);  // undefined for None
+  }
+  TL_CHECK(os.size() == n, "got ", os.size(), " tensors and ", n, " gradients");
+}
 void register_tensor_api_ops(std::vector<OpDef>& t) {
   t.push_back({"item(Tensor input) -> Number", kMethod, [](const Args& a) {
                  const Tensor& x = a.t(0);
@@ -128,23 +158,27 @@ void register_tensor_api_ops(std::vector<OpDef>& t) {
                  autograd::backward({a.t(0)}, {a.opt_t(1)}, rg, cg);
                  return Value::none();
                }});
-  t.push_back({"backward.autograd(Tensor[] tensors, Tensor[]? grad_tensors=None, bool? retain_graph=None, bool create_graph=False) -> None",
+  t.push_back({"backward.autograd(Any tensors, Any grad_tensors=None, bool? retain_graph=None, bool create_graph=False) -> None",
                kAutograd, [](const Args& a) {
                  bool cg = a.b(3);
                  bool rg = a.is_none(2) ? cg : a.b(2);
-                 std::vector<Tensor> ts = a.tensors(0), gs = a.is_none(1) ? std::vector<Tensor>{} : a.tensors(1);
-                 // torch.autograd.backward pairs them with zip() (_make_grads): extra gradients are
-                 // dropped; too few still fail in the engine.
-                 if (gs.size() > ts.size()) gs.resize(ts.size());
+                 std::vector<Tensor> ts, gs;
+                 autograd_args(a.v[0], a.v[1], ts, gs);
                  autograd::backward(ts, gs, rg, cg);
                  return Value::none();
                }});
-  t.push_back({"grad(Tensor[] outputs, Tensor[] inputs, Tensor[]? grad_outputs=None, bool? retain_graph=None, bool create_graph=False, bool allow_unused=False) -> (Tensor...)",
+  t.push_back({"grad(Any outputs, Any inputs, Any grad_outputs=None, bool? retain_graph=None, bool create_graph=False, bool allow_unused=False) -> (Tensor...)",
                kAutograd, [](const Args& a) {
                  std::optional<bool> rg;
                  if (!a.is_none(3)) rg = a.b(3);
-                 auto gs = autograd::grad(a.tensors(0), a.tensors(1), a.is_none(2) ? std::vector<Tensor>{} : a.tensors(2), rg,
-                                          a.b(4), a.b(5));
+                 std::vector<Value> ins_v = as_tuple(a.v[1]);
+                 std::vector<Tensor> outs, gos, ins;
+                 autograd_args(a.v[0], a.v[2], outs, gos);
+                 for (const Value& x : ins_v) {
+                   TL_CHECK(x.kind == Value::Kind::Tensor, "all inputs have to be Tensors, but got ", x.type_name());
+                   ins.push_back(x.t);
+                 }
+                 auto gs = autograd::grad(outs, ins, gos, rg, a.b(4), a.b(5));
                  std::vector<Value> r;
                  for (Tensor& g : gs) r.push_back(g.defined() ? Value::tensor(g) : Value::none());
                  return Value::tuple(std::move(r));
@@ -229,9 +263,11 @@ void register_tensor_api_ops(std::vector<OpDef>& t) {
                             "Boolean alpha only supported for Boolean results.");
                    TL_CHECK(!has_alpha || is_floating(rt) || a.is_int_value(2),
                             "For integral input tensors, argument alpha must not be a floating point number.");
-                   if (has_alpha && a.f(2) != 1)
-                     o = is_floating(rt) ? mul(o, wrap_scalar(a.f(2), o, a.is_int_value(2))) : alpha_times(o, a.v[2], result_type_of({&x, &o}));
-                   f(x, o);
+                   if (has_alpha && a.f(2) != 1 && is_floating(rt)) add_alpha_(x, o, a.f(2), is_sub);
+                   else {
+                     if (has_alpha && a.f(2) != 1) o = alpha_times(o, a.v[2], result_type_of({&x, &o}));
+                     f(x, o);
+                   }
                    return inplace_result(a);
                  }});
   }
