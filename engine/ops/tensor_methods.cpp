@@ -204,20 +204,6 @@ void register_tensor_api_ops(std::vector<OpDef>& t) {
                  for (int64_t d : x.shape()) dims.push_back(Value::integer(d));
                  return Value::tuple(std::move(dims));
                }});
-  // The strides and offset in elements. (PyTorch's pointwise results keep their input's memory
-  // order, e.g. of a transpose; tensorlens's are always row-major: only views have other strides.)
-  t.push_back({"stride(Tensor input, int? dim=None) -> int", kMethod, [](const Args& a) {
-                 const Tensor& x = a.t(0);
-                 if (!a.is_none(1)) {
-                   TL_CHECK(x.dim() > 0, "IndexError: Dimension specified as ", a.i(1), " but tensor has no dimensions");
-                   return Value::integer(x.strides()[wrap_dim("stride", a.i(1), x.dim())]);
-                 }
-                 std::vector<Value> st;
-                 for (int d = 0; d < x.dim(); ++d) st.push_back(Value::integer(x.strides()[d]));
-                 return Value::tuple(std::move(st));
-               }});
-  t.push_back({"storage_offset(Tensor input) -> int", kMethod,
-               [](const Args& a) { return Value::integer(a.t(0).impl()->offset); }});
   t.push_back({"dim(Tensor input) -> int", kMethod, [](const Args& a) { return Value::integer(a.t(0).dim()); }});
   t.push_back({"numel(Tensor input) -> int", kTorch | kMethod, [](const Args& a) { return Value::integer(a.t(0).numel()); }});
   t.push_back({"nelement(Tensor input) -> int", kMethod, [](const Args& a) { return Value::integer(a.t(0).numel()); }});
