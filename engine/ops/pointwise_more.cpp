@@ -442,10 +442,12 @@ void register_pointwise_more_ops(std::vector<OpDef>& t) {
   t.push_back({"xlogy.Scalar_Other(Tensor input, Number other) -> Tensor", TM,
                [](const Args& a) { return Value::tensor(xlogy(a.t(0), a.num_or_t(1, 0))); }, nullptr,
                "composite: xlogy(input, full(other))"});
-  // sgn: sign for real tensors (PyTorch names the node SgnBackward0).
+  // sgn: sign for real tensors (PyTorch names the node SgnBackward0, and its sgn_backward saves
+  // the result: an in-place change of it fails the backward).
   t.push_back({"sgn(Tensor input) -> Tensor", TM, [](const Args& a) {
                  Tensor r = sign(a.t(0));
                  label_node(r, TL_ROW("sgn"), {&a.t(0)});
+                 if (r.grad_fn() && r.grad_fn() != a.t(0).grad_fn()) save_output(r.grad_fn().get(), r);
                  return Value::tensor(r);
                }, nullptr, "composite: sign(x) (grad = 0)"});
   t.push_back({"true_divide(Tensor input, Number|Tensor other) -> Tensor", TM,

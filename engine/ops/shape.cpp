@@ -495,8 +495,14 @@ Tensor index_select(const Tensor& x, int64_t dim, const Tensor& index) {
     wrap_dim("index_select", dim, 0);
     TL_CHECK(index.dtype() == DType::Int64, "index_select: expected an int64 index tensor, got ", dtype_name(index.dtype()));
     for (int64_t v : index.to_int_vector()) TL_CHECK(v == 0, "IndexError: index out of range in self");
-    Tensor out = clone(x);
-    label_node(out, TL_ROW("index_select"), {&x});  // PyTorch's node: IndexSelectBackward0
+    Tensor out;
+    {
+      NoGradGuard ng;
+      out = clone(x);
+    }
+    // PyTorch's node, whose backward (index_add_ of g into a 0-d zeros) fails for more than one index
+    if (Node* n = record(TL_ROW("index_select"), {&x}, out))
+      n->attrs().shape = x.shape(), n->attrs().i0 = 0, save(n, index);
     return out;
   }
   const Tensor& xv = x;

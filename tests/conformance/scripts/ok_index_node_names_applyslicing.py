@@ -62,3 +62,14 @@ b[..., torch.tensor([1])] = v * 3
 print(b)
 b.sum().backward()
 print(a.grad, v.grad)
+
+# index_select of a 0-d tensor: its backward is index_add_ into a 0-d zeros, which takes one index
+for idx in [[0], [0, 0]]:
+    x = torch.tensor(1.2, requires_grad=True)
+    try:
+        y = torch.index_select(x, 0, torch.tensor(idx, dtype=torch.int64))
+        print(y, y.shape)
+        y.sum().backward()
+        print(x.grad)
+    except IndexError as e:
+        print("IndexError:", e)
