@@ -14,6 +14,21 @@
 
 namespace tl {
 
+void check_int_divisor(const Tensor& a, const Tensor& b, const Shape& s, DType rt,
+                       const std::function<Tensor(const Tensor&)>& with_divisor) {
+  if (s.numel() == 0) return;  // no division
+  NoGradGuard ng;
+  const Tensor nz = contiguous(expand(ne(b, Tensor::scalar(0, b.dtype())), s.vec()));
+  const bool* p = nz.data_ptr<bool>();
+  const int64_t first = std::find(p, p + nz.numel(), false) - p;
+  if (first == nz.numel()) return;
+  TL_CHECK(a.shape() == s && a.dtype() == rt, "ZeroDivisionError");  // into a temporary: nothing kept
+  const Tensor r = with_divisor(where(nz, b, Tensor::scalar(1, b.dtype())));  // exact before `first`
+  const Tensor before = reshape(lt(arange(0, double(s.numel()), 1, DType::Int64), Tensor::scalar(double(first), DType::Int64)),
+                                s.vec());
+  throw PartialWriteError("ZeroDivisionError", where(before, r, a));
+}
+
 namespace {
 
 enum class Bin { Add, Sub, Mul, Div, Pow, Max, Min, Rem, FloorDiv, And, Or, Xor, Shl, Shr, Eq, Ne, Lt, Le, Gt, Ge };
@@ -190,6 +205,8 @@ Tensor binary(Bin op, const Tensor& a0, const Tensor& b0) {
   // The kernels' dtype dispatch, before any element (an empty bool tensor fails too).
   TL_CHECK(!(op == Bin::FloorDiv && ct == DType::Bool), "\"div_floor_cpu\" not implemented for 'Bool'");
   TL_CHECK(!(op == Bin::Rem && ct == DType::Bool), "\"remainder_cpu\" not implemented for 'Bool'");
+  if ((op == Bin::FloorDiv || op == Bin::Rem) && is_int(ct))
+    check_int_divisor(a0, b0, out_shape, ct, [&](const Tensor& nonzero) { return binary(op, a0, nonzero); });
   // Bitwise ops exist for integers and bool (shifts: integers only), on the promoted type.
   if (op >= Bin::And && op <= Bin::Shr) {
     static const char* kn[] = {"bitwise_and_cpu", "bitwise_or_cpu", "bitwise_xor_cpu", "lshift_cpu", "rshift_cpu"};

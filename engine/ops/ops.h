@@ -250,6 +250,14 @@ struct PartialWriteError : Error {
   Tensor partial;
   PartialWriteError(const std::string& msg, Tensor p) : Error(msg), partial(std::move(p)) {}
 };
+// Integer floor_divide / remainder / fmod of a by b (result shape s, dtype rt): PyTorch's kernel
+// raises "ZeroDivisionError" at the first zero divisor in the result's row-major order, having
+// written the elements before it (into x itself for x.floor_divide_(y)). Returns when b has no
+// zero or the result is empty; else throws, a PartialWriteError carrying that partial result (a's
+// values from the zero on; with_divisor computes the op for a divisor without zeros) when a can be
+// the destination (shape s, dtype rt).
+void check_int_divisor(const Tensor& a, const Tensor& b, const Shape& s, DType rt,
+                       const std::function<Tensor(const Tensor&)>& with_divisor);
 struct OpDef;
 Tensor& inplace_apply(const char* op, Tensor& self, const std::function<Tensor()>& f, const OpDef* overwrite = nullptr);
 

@@ -196,9 +196,7 @@ Tensor fmod(const Tensor& a0, const Tensor& b0) {
   Tensor a = a0.dtype() == ct ? a0 : to_dtype(a0, ct), b = b0.dtype() == ct ? b0 : to_dtype(b0, ct);
   Tensor out = Tensor::empty(s, ct);
   if (ct == DType::Int64) {
-    Tensor bc = b.contiguous();
-    for (int64_t i = 0; i < bc.numel() && s.numel() > 0; ++i)  // (an empty result: no division)
-      TL_CHECK(bc.data_ptr<int64_t>()[i] != 0, "ZeroDivisionError");
+    check_int_divisor(a0, b0, s, rt, [&](const Tensor& nonzero) { return fmod(a0, nonzero); });
     // y == -1: 0 (avoids the INT64_MIN % -1 overflow)
     kernels::binary_loop<int64_t, int64_t>(a, b, out, [](int64_t x, int64_t y) { return y == -1 ? 0 : x % y; });
   } else {
@@ -624,31 +622,8 @@ void register_inplace_twins(std::vector<OpDef>& t) {
       const bool scatter = std::strncmp(nm, "scatter", 7) == 0;
       const bool addc = std::strncmp(nm, "addc", 4) == 0;
       const bool no_derivative = !std::strcmp(nm, "asinh") || !std::strcmp(nm, "acosh") || !std::strcmp(nm, "atanh");
-      const bool int_div = !std::strcmp(nm, "floor_divide") || !std::strcmp(nm, "remainder") || !std::strcmp(nm, "fmod");
-      t.push_back({s, where, [call, op, bitwise, scatter, addc, no_derivative, int_div](const Args& a) {
+      t.push_back({s, where, [call, op, bitwise, scatter, addc, no_derivative](const Args& a) {
                      Tensor self = a.t(0);
-                     // An integer x.floor_divide_(y) / remainder_ / fmod_ with a zero in y: PyTorch's
-                     // kernel raises at the first zero (in x's element order) after writing the
-                     // elements before it (when it computes in self's dtype: else into a temporary).
-                     if (int_div && is_int(self.dtype()) && a.v[1].kind == Value::Kind::Tensor &&
-                         result_type_of({&self, &a.t(1)}) == self.dtype() &&
-                         self.numel() > 0 && broadcast_shapes(op.c_str(), self.shape(), a.t(1).shape()) == self.shape()) {
-                       NoGradGuard ng;
-                       const Tensor nz = contiguous(expand(ne(a.t(1), Tensor::scalar(0, a.t(1).dtype())), self.shape().vec()));
-                       const bool* p = nz.data_ptr<bool>();
-                       const int64_t first = std::find(p, p + nz.numel(), false) - p;
-                       if (first < nz.numel()) {
-                         if (first > 0) {
-                           Args safe = a;  // the zeros replaced by 1: the elements before `first` are exact
-                           safe.v[1] = Value::tensor(tl::where(nz, a.t(1), Tensor::scalar(1, a.t(1).dtype())));
-                           const Tensor before = reshape(lt(arange(0, double(self.numel()), 1, DType::Int64),
-                                                            Tensor::scalar(double(first), DType::Int64)), self.shape().vec());
-                           const Tensor r = call(safe).t;
-                           inplace_apply(op.c_str(), self, [&] { return tl::where(before, r, self.detach()); });
-                         }
-                         TL_FAIL("ZeroDivisionError");
-                       }
-                     }
                      // PyTorch checks that the result type can be written into self before the
                      // kernel's own dtype check: int16.bitwise_and_(2.5) fails on the cast.
                      if (bitwise && a.v.size() > 1 && !self.is_floating_point()) {
