@@ -220,18 +220,26 @@ Tensor expand(const Tensor& x, const IntList& shape) {
   Shape s;
   Dims st;
   const int lead = int(shape.size()) - x.dim();
+  // PyTorch's inferExpandGeometry checks the dims from the last one.
+  for (int i = int(shape.size()) - 1; i >= 0; --i) {
+    const int64_t want = shape[size_t(i)];
+    if (i < lead) {
+      TL_CHECK(want >= 0, "The expanded size of the tensor (", want, ") isn't allowed in a leading, non-existing dimension ", i);
+    } else {
+      const int64_t have = x.shape()[i - lead];
+      TL_CHECK(want == -1 || have == want || have == 1, "The expanded size of the tensor (", want,
+               ") must match the existing size (", have, ") at non-singleton dimension ", i, ".  Target sizes: ",
+               sizes_str(shape), ".  Tensor sizes: ", sizes_str(x.shape()));
+    }
+  }
   for (int i = 0; i < int(shape.size()); ++i) {
     int64_t want = shape[size_t(i)];
     if (i < lead) {
-      TL_CHECK(want >= 0, "The expanded size of the tensor (", want, ") isn't allowed in a leading, non-existing dimension ", i);
       s.push_back(want), st.push_back(0);
       continue;
     }
-    int64_t have = x.shape()[i - lead];
+    const int64_t have = x.shape()[i - lead];
     if (want == -1) want = have;
-    TL_CHECK(have == want || have == 1, "The expanded size of the tensor (", want,
-             ") must match the existing size (", have, ") at non-singleton dimension ", i, ".  Target sizes: ",
-             sizes_str(shape), ".  Tensor sizes: ", sizes_str(x.shape()));
     s.push_back(want), st.push_back(have == want ? x.strides()[i - lead] : 0);
   }
   // A new leading dim of size 1 gets the stride it would have in a contiguous layout of the dims

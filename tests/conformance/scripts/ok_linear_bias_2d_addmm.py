@@ -27,3 +27,7 @@ try:
 except RuntimeError as e:
     print("RuntimeError:", e)
 print(torch.ones(3, 1).expand(3, 2).shape)
+try:
+    torch.ones(2, 3).expand(3, 4)  # the last mismatching dim is reported (checked from the last)
+except RuntimeError as e:
+    print("RuntimeError:", e)
