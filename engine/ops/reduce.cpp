@@ -468,10 +468,11 @@ void register_reduce_ops(std::vector<OpDef>& t) {
   t.push_back({"nansum(Tensor input, int[]? dim=None, bool keepdim=False, *, DType? dtype=None) -> Tensor", TM,
                [](const Args& a) {
                  // An integral input is summed; a floating one goes to the float-only nansum kernel
-                 // in dtype (PyTorch's).
+                 // in dtype (PyTorch's), which an empty input never reaches (its result is 0).
                  const std::optional<DType> d = a.dtype(3);
                  for (int64_t k : a.ints(1)) wrap_dim("nansum", k, a.t(0).dim());  // PyTorch checks dims first
-                 TL_CHECK(!a.t(0).is_floating_point() || !d || is_floating(*d), "\"nansum_cpu\" not implemented for '",
+                 TL_CHECK(!a.t(0).is_floating_point() || !d || is_floating(*d) || a.t(0).numel() == 0,
+                          "\"nansum_cpu\" not implemented for '",
                           dtype_kernel_name(*d), "'");
                  Tensor x = with_dtype(a.t(0), a, 3);
                  if (x.is_floating_point()) x = where(ne(x, x), Tensor::scalar(0, x.dtype()), x);
