@@ -715,6 +715,33 @@ static void scatter_loop(const Tensor& base, const Tensor& out, int d, const Ten
   if (!bad.empty()) throw PartialWriteError(bad, out);
 }
 
+// PyTorch 1.13's scatter / scatter_add checks (scatter_gather_dtype_check, scatter_shape_check),
+// in its order; src null for scatter's value form. A 0-d tensor counts as 1-d of size 1
+// (ensure_nonempty_dim / _size); an empty index skips the shape checks.
+static void scatter_check(const Tensor& base, int d, const Tensor& index, const Tensor* src) {
+  TL_CHECK(index.numel() == 0 || index.dtype() == DType::Int64, "scatter(): Expected dtype int64 for index");
+  TL_CHECK(!src || src->dtype() == base.dtype(), "scatter(): Expected self.dtype to be equal to src.dtype");
+  if (index.numel() == 0) return;
+  const int nd = std::max(base.dim(), 1);
+  TL_CHECK(std::max(index.dim(), 1) == nd, "Index tensor must have the same number of dimensions as self tensor");
+  auto size = [](const Tensor& t, int k) {
+    if (t.dim() == 0) return int64_t(1);
+    TL_CHECK(k < t.dim(), "IndexError: Dimension out of range (expected to be in range of [", -t.dim(), ", ", t.dim() - 1,
+             "], but got ", k, ")");
+    return t.shape()[k];
+  };
+  bool wrong = false;
+  for (int k = 0; k < nd && !wrong; ++k) wrong = k != d && size(index, k) > size(base, k);
+  for (int k = 0; src && k < nd && !wrong; ++k) wrong = size(index, k) > size(*src, k);
+  if (src) {
+    TL_CHECK(std::max(src->dim(), 1) == nd, "Index tensor must have the same number of dimensions as src tensor");
+    TL_CHECK(!wrong, "Expected index ", sizes_str(index.shape()), " to be smaller than self ", sizes_str(base.shape()),
+             " apart from dimension ", d, " and to be smaller size than src ", sizes_str(src->shape()));
+  }
+  TL_CHECK(!wrong, "Expected index ", sizes_str(index.shape()), " to be smaller than self ", sizes_str(base.shape()),
+           " apart from dimension ", d);
+}
+
 // scatter_add(base, idx, src): base with src[k] added at idx[k] along dim.
 // d/dbase = 1;  d/dsrc = gather(g, idx)
 static void scatter_add_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
@@ -723,16 +750,7 @@ static void scatter_add_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
 }
 Tensor scatter_add(const Tensor& base, int64_t dim, const Tensor& index, const Tensor& src) {
   int d = wrap_dim("scatter_add", dim, base.dim());
-  TL_CHECK(index.numel() == 0 || std::max(index.dim(), 1) == std::max(base.dim(), 1),
-           "scatter_add: Index tensor must have the same number of dimensions as self tensor");  // 0-d counts as 1-d
-  TL_CHECK(index.numel() == 0 || std::max(index.dim(), 1) == std::max(src.dim(), 1),
-           "scatter_add: Index tensor must have the same number of dimensions as src tensor");
-  TL_CHECK(src.dtype() == base.dtype(), "scatter(): Expected self.dtype to be equal to src.dtype");
-  check_gather("scatter_add", base, d, index);
-  // (an empty index skips the check; a 0-d src counts as one element per dim, as in PyTorch)
-  for (int i = 0; index.numel() > 0 && i < index.dim(); ++i)
-    TL_CHECK(index.shape()[i] <= (i < src.dim() ? src.shape()[i] : 1), "scatter_add: index ", index.shape_str(),
-             " is larger than src ", src.shape_str());
+  scatter_check(base, d, index, &src);
   Tensor out = clone(base.detach());
   Tensor s = to_dtype(src.detach(), base.dtype());
   TL_DISPATCH(base.dtype(), T, [&] {
@@ -755,18 +773,7 @@ static void scatter_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
 }
 Tensor scatter(const Tensor& base, int64_t dim, const Tensor& index, const Tensor& src, bool is_value) {
   int d = wrap_dim("scatter", dim, base.dim());
-  TL_CHECK(index.numel() == 0 || std::max(index.dim(), 1) == std::max(base.dim(), 1),
-           "scatter(): Expected index to have the same number of dimensions as self");  // 0-d counts as 1-d
-  if (!is_value) {
-    TL_CHECK(index.numel() == 0 || std::max(index.dim(), 1) == std::max(src.dim(), 1),
-             "scatter(): Expected index to have the same number of dimensions as src");
-    TL_CHECK(src.dtype() == base.dtype(), "scatter(): Expected self.dtype to be equal to src.dtype");
-    // PyTorch's scatter_shape_check returns early for an empty index (and src may have fewer dims).
-    for (int i = 0; index.numel() > 0 && i < index.dim(); ++i)
-      TL_CHECK(index.shape()[i] <= (i < src.dim() ? src.shape()[i] : 1), "scatter(): Expected index ", index.shape_str(),
-               " to be smaller than src ", src.shape_str());
-  }
-  check_gather("scatter", base, d, index);
+  scatter_check(base, d, index, is_value ? nullptr : &src);
   Tensor out = clone(base.detach());
   Tensor s = to_dtype(src.detach(), base.dtype());
   TL_DISPATCH_BYSIZE(base.dtype(), T, [&] {
@@ -921,10 +928,7 @@ void register_shape_ops(std::vector<OpDef>& t) {
                  // overflows), then the bounds of each index.
                  const Tensor& base = a.t(0);
                  const Tensor& index = a.t(2);
-                 const int d = wrap_dim("scatter", a.i(1), base.dim());
-                 TL_CHECK(index.numel() == 0 || std::max(index.dim(), 1) == std::max(base.dim(), 1),
-                          "scatter(): Expected index to have the same number of dimensions as self");
-                 check_gather("scatter", base, d, index);
+                 scatter_check(base, wrap_dim("scatter", a.i(1), base.dim()), index, nullptr);
                  if (index.numel() > 0) check_number_fits(a.v[3], base.dtype());
                  return Value::tensor(scatter(base, a.i(1), index, a.num_or_t(3, 0), true));
                }, scatter_bw, "grad_input = g with the written positions zeroed"});
