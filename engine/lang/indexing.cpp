@@ -376,6 +376,10 @@ Tensor Interp::tensor_index(const Tensor& x, std::vector<Value> items, Pos at, b
     for (const Value& r : rest) out_n *= r.i;
     if (out_n == 0) {  // an empty result: no index is read (nor checked), as PyTorch's kernel
       t = call1("slice", kAnyOp, {t, Value::integer(0), Value::integer(0), Value::integer(0)}, at);
+      // (through an index_select of nothing, whose node saves its index as PyTorch's IndexBackward0
+      // does: a second backward without retain_graph fails here too)
+      const Tensor none = Tensor::from_data(std::vector<double>{}, Shape({0}), DType::Int64);
+      t = call1("index_select", kAnyOp, {t, Value::integer(0), Value::tensor(none)}, at);
     } else {
       Tensor li = at_pos(at, [&] { return Tensor::from_data(ld, Shape({int64_t(ld.size())}), DType::Int64); });
       t = call1("index_select", kAnyOp, {t, Value::integer(0), Value::tensor(li)}, at);
