@@ -171,7 +171,11 @@ static void record_var(const OpDef& row, const Tensor& x, Tensor& out, const Red
 static Tensor var_backward(Node& n, const Tensor& g, const Tensor& x) {
   const Attrs& at = n.attrs();
   const double dof = at.f1 - at.f0;
-  if (at.b0 && dof == 0) return mul(Tensor::scalar(INFINITY, g.dtype()), g);
+  if (at.b0 && dof == 0) {
+    Tensor r = mul(g, Tensor::scalar(INFINITY, g.dtype()));
+    label_node(r, TL_ROW("mul.Scalar"), {&g});  // PyTorch's g * inf (a number: MulBackward1)
+    return r;
+  }
   IntList dims;
   for (int i = 0; i < at.dims.size(); ++i)
     if (at.dims[i] == 1) dims.push_back(i);  // a size-1 dim of x reduced or not: the same mean
