@@ -50,6 +50,9 @@ function tsType(p) {
     else if (p.name === 'data') t = 'NestedArray';
     else if (p.name === 'padding') t = "number | number[] | 'same' | 'valid'";  // conv2d, Conv2d
     else if (p.name === 'output_size') t = 'number | (number | null)[]';  // adaptive_avg_pool2d
+    // torch.autograd.grad / backward: a tensor or a sequence of them (gradients: null for implicit)
+    else if (['outputs', 'inputs', 'tensors'].includes(p.name)) t = `${T} | ${T}[]`;
+    else if (['grad_outputs', 'grad_tensors'].includes(p.name)) t = `${T} | (${T} | null)[] | null`;
     else t = 'null';
   }
   if (t === undefined) throw new Error(`gen-api: unknown parameter type '${p.type}'`);

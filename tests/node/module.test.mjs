@@ -73,8 +73,11 @@ test('grad and valueAndGrad (functional style)', () => {
   assert.equal(value.item(), 11);
   assert.deepEqual(grads[0].toArray(), [3, 4]);
   assert.deepEqual(grads[1].toArray(), [1, 2]);
-  const ag = tl.autograd.grad([tl.tensor([2], { requiresGrad: true }).pow(3).sum()], []);
-  assert.deepEqual(ag, []);
+  // PyTorch's check: grad() with no inputs is a ValueError
+  assert.throws(() => tl.autograd.grad([tl.tensor([2], { requiresGrad: true }).pow(3).sum()], []),
+    (e) => e.type === 'ValueError' && /grad requires non-empty inputs/.test(e.message));
+  const x = tl.tensor([2], { requiresGrad: true });
+  assert.deepEqual(tl.autograd.grad(x.pow(3).sum(), x)[0].toArray(), [12]);
 });
 
 test('errors are TensorlensError, and the module keeps working after them', () => {
