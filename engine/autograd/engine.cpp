@@ -133,7 +133,8 @@ Tensor run_hook(const GradHook& h, const Tensor& g) {
 
 // With create_graph, PyTorch's gradient of these ops requires grad even where its formula only uses
 // a mask of a saved tensor: their backward is an op of its own, differentiable in that tensor
-// (threshold_backward, leaky_relu_backward, hardtanh_backward, ...). Other masked formulas (clamp, max, where, ...) are plain where()s in PyTorch too.
+// (threshold_backward, leaky_relu_backward, hardtanh_backward, ...). Other masked formulas (clamp,
+// max, where, ...) are plain where()s in PyTorch too.
 bool has_backward_op(const std::string& node_name) {
   static const char* const ops[] = {"ReluBackward0",       "LeakyReluBackward0", "HardtanhBackward0",
                                     "EluBackward0",        "CeluBackward0",      "SeluBackward0",
@@ -170,14 +171,9 @@ void link_piecewise_grads(Node& n, std::vector<Tensor>& grads) {
 
 }  // namespace
 
-static std::string torch_size(const Shape& s) {
-  std::string r = "torch.Size([";
-  for (int i = 0; i < s.n; ++i) r += (i ? ", " : "") + std::to_string(s[i]);
-  return r + "])";
-}
 void check_grad_output(const Tensor& out, const Tensor& g, size_t i) {
-  TL_CHECK(g.shape() == out.shape(), "Mismatch in shape: grad_output[", i, "] has a shape of ", torch_size(g.shape()),
-           " and output[", i, "] has a shape of ", torch_size(out.shape()), ".");
+  TL_CHECK(g.shape() == out.shape(), "Mismatch in shape: grad_output[", i, "] has a shape of torch.Size(",
+           sizes_str(g.shape()), ") and output[", i, "] has a shape of torch.Size(", sizes_str(out.shape()), ").");
 }
 
 Tensor piecewise_constant(const Tensor& v, const std::vector<Tensor>& from, const char* name) {

@@ -64,7 +64,8 @@ Shown gather_shown(const Tensor& t, bool summarize) {
   int64_t total = 1;
   for (auto& ix : s.idx) total *= int64_t(ix.size());
   const bool exact_int = is_int(t.dtype());
-  (exact_int ? s.ivals.reserve(size_t(total)) : s.vals.reserve(size_t(total)));
+  if (exact_int) s.ivals.reserve(size_t(total));
+  else s.vals.reserve(size_t(total));
   std::vector<size_t> pos(size_t(nd), 0);
   TL_DISPATCH(t.dtype(), T, [&] {
     const T* p = t.data_ptr<T>();
