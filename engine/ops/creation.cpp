@@ -284,7 +284,11 @@ Tensor& bernoulli_(Tensor& self, const Tensor& p) {
   });
   TL_CHECK(bad == probs.size(), "Expected p_in >= 0 && p_in <= 1 to be true, but got false.  (Could this error message be "
            "improved?  If so, please report an enhancement request to PyTorch.)");
-  random_filled(self, TL_ROW("bernoulli_.Tensor_p"));
+  // PyTorch records BernoulliBackward1 when p requires grad too (a zero gradient for it); a view's
+  // base then gets the history as for any fill.
+  const bool with_p = p.requires_grad() && !self.impl()->view_base;  // (an integer self too, as PyTorch)
+  if (grad_enabled() && (self.requires_grad() || with_p))
+    record_overwrite(self, TL_ROW("bernoulli_.Tensor_p"), with_p ? &p : nullptr);
   return self;
 }
 

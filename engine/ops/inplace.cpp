@@ -227,12 +227,17 @@ Tensor& div_(Tensor& self, const Tensor& o) {
 }
 
 // The overwrite rows' backward: the previous values get a zero gradient (FillBackward2, ...).
-void overwrite_bw(Node&, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = zeros_like(g); }
+void overwrite_bw(Node& n, const Tensor&, std::vector<Tensor>& gi) {
+  for (size_t i = 0; i < gi.size(); ++i)
+    if (n.needs_input_grad(i)) gi[i] = zeros(n.inputs[i].shape, n.inputs[i].dtype);
+}
 
-void record_overwrite(Tensor& self, const OpDef& row) {
+void record_overwrite(Tensor& self, const OpDef& row, const Tensor* param) {
   if (rebase_view(self, Tensor())) return;
   auto old_fn = self.impl()->grad_fn;
-  record(row, {&self}, self);  // reads self's previous edge before making the node its grad_fn
+  // (reads self's previous edge before making the node its grad_fn)
+  if (param) record(row, {&self, param}, self);
+  else record(row, {&self}, self);
   move_retained(self, old_fn);
 }
 

@@ -329,7 +329,7 @@ std::vector<OpDef> build_table() {
   for (const char* s : {"fill_.Scalar(Tensor self) -> Node", "zero_.node(Tensor self) -> Node",
                         "normal_.node(Tensor self) -> Node", "uniform_.node(Tensor self) -> Node",
                         "exponential_.node(Tensor self) -> Node", "bernoulli_.float(Tensor self) -> Node",
-                        "bernoulli_.Tensor_p(Tensor self) -> Node", "random_.from_node(Tensor self) -> Node",
+                        "bernoulli_.Tensor_p(Tensor self, Tensor p) -> Node", "random_.from_node(Tensor self) -> Node",
                         "random_.to_node(Tensor self) -> Node", "random_.node(Tensor self) -> Node"})
     t.push_back({s, 0, not_callable, overwrite_bw, "grad_self = 0 (its previous values are overwritten)"});
   // PyTorch ops whose node a composite's output is named after (label_node) where no callable

@@ -101,7 +101,8 @@ void label_node(const Tensor& out, const OpDef& row, std::initializer_list<const
 // After self's values were overwritten by values that need no grad (fill_, zero_, random fills)
 // while recording: self's history becomes the row's node (FillBackward2, ZeroBackward0, ...), whose
 // backward (overwrite_bw) gives the previous values a zero gradient; through a view, CopySlices.
-void record_overwrite(Tensor& self, const OpDef& row);
+// param: an argument that requires grad and gets a zero gradient too (bernoulli_'s p).
+void record_overwrite(Tensor& self, const OpDef& row, const Tensor* param = nullptr);
 void overwrite_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi);
 // PyTorch's evenly_distribute_backward (max(), min(), median()): g shared by the elements equal to
 // the result (saved: the input, then the output), the NaNs for a NaN result.
