@@ -284,8 +284,8 @@ Tensor& bernoulli_(Tensor& self, const Tensor& p) {
   });
   TL_CHECK(bad == probs.size(), "Expected p_in >= 0 && p_in <= 1 to be true, but got false.  (Could this error message be "
            "improved?  If so, please report an enhancement request to PyTorch.)");
-  // PyTorch records BernoulliBackward1 when p requires grad too (a zero gradient for it); a view's
-  // base then gets the history as for any fill.
+  // PyTorch records BernoulliBackward1 when p requires grad too (a zero gradient for it). Not done
+  // for a view (its base would need a CopySlices with p as an input): only self's history is kept.
   const bool with_p = p.requires_grad() && !self.impl()->view_base;  // (an integer self too, as PyTorch)
   if (grad_enabled() && (self.requires_grad() || with_p))
     record_overwrite(self, TL_ROW("bernoulli_.Tensor_p"), with_p ? &p : nullptr);
