@@ -131,44 +131,6 @@ Tensor run_hook(const GradHook& h, const Tensor& g) {
 }
 
 
-// With create_graph, PyTorch's gradient of these ops requires grad even where its formula only uses
-// a mask of a saved tensor: their backward is an op of its own, differentiable in that tensor
-// (threshold_backward, leaky_relu_backward, hardtanh_backward, ...). Other masked formulas (clamp,
-// max, where, ...) are plain where()s in PyTorch too.
-bool has_backward_op(const std::string& node_name) {
-  static const char* const ops[] = {"ReluBackward0",       "LeakyReluBackward0", "HardtanhBackward0",
-                                    "EluBackward0",        "CeluBackward0",      "SeluBackward0",
-                                    "HardsigmoidBackward0", "HardswishBackward0", "HardshrinkBackward0",
-                                    "SoftshrinkBackward0", "ThresholdBackward0", "PreluBackward0"};
-  for (const char* o : ops)
-    if (node_name == o) return true;
-  return false;
-}
-
-// Such a gradient computed from masks alone (g needs no grad here) gets a node whose inputs are
-// the saved tensors that require grad and whose backward is zero: the derivative of a
-// piecewise-constant mask.
-void link_piecewise_grads(Node& n, std::vector<Tensor>& grads) {
-  if (!n.row || !has_backward_op(n.name())) return;
-  std::vector<Tensor> from;
-  for (size_t k = 0; k < n.saved.size(); ++k) {
-    if (!n.saved[k].impl) continue;
-    Tensor s = n.saved_tensor(k);
-    if (s.requires_grad()) from.push_back(s);
-  }
-  if (from.empty()) return;
-  // PyTorch's name: the op's node name with "Backward" once more (LeakyReluBackwardBackward0).
-  static std::unordered_map<const OpDef*, std::string> names;
-  std::string& name = names[n.row];
-  if (name.empty()) {
-    name = n.name() == "ReluBackward0" ? "ThresholdBackward0" : n.name();  // relu's is threshold_backward
-    if (name.size() > 1 && std::isdigit(static_cast<unsigned char>(name.back()))) name.pop_back();
-    name += "Backward0";
-  }
-  for (Tensor& gi : grads)
-    if (gi.defined() && !gi.requires_grad() && gi.is_floating_point()) gi = piecewise_constant(gi, from, name.c_str());
-}
-
 }  // namespace
 
 void check_grad_output(const Tensor& out, const Tensor& g, size_t i) {
@@ -282,7 +244,6 @@ void run(const std::vector<Tensor>& outputs, const std::vector<Tensor>& grad_out
     unpack_saved(*n);
     grads.assign(n->next.size(), Tensor());
     n->row->backward(*n, g, grads);
-    if (create_graph && !g.requires_grad()) link_piecewise_grads(*n, grads);
     TraceStep* step = nullptr;
     if (t_trace) {
       trace().push_back(TraceStep{n->weak_from_this(), g.detach(), {}});

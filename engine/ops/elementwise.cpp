@@ -18,7 +18,10 @@ void check_int_divisor(const Tensor& a, const Tensor& b, const Shape& s, DType r
                        const std::function<Tensor(const Tensor&)>& with_divisor) {
   if (s.numel() == 0) return;  // no division
   NoGradGuard ng;
-  const Tensor nz = contiguous(expand(ne(b, Tensor::scalar(0, b.dtype())), s.vec()));
+  const Tensor b_nz = ne(b, Tensor::scalar(0, b.dtype()));  // b's own elements: no broadcast copy
+  const bool* q = b_nz.data_ptr<bool>();
+  if (std::find(q, q + b_nz.numel(), false) == q + b_nz.numel()) return;
+  const Tensor nz = contiguous(expand(b_nz, s.vec()));  // a zero divisor: where the write stops
   const bool* p = nz.data_ptr<bool>();
   const int64_t first = std::find(p, p + nz.numel(), false) - p;
   if (first == nz.numel()) return;
@@ -709,7 +712,7 @@ static void relu_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   Tensor y = n.saved_tensor(0);
   if (can_fuse_backward(g, y)) return kernels::relu_backward(g, y, gi[0]);
   gi[0] = where(le(y, zero_like_scalar(y)), zero_like_scalar(g), g);  // threshold_backward: NaN passes g
-  label_node(gi[0], TL_ROW("threshold_backward"), {&g, &y});  // PyTorch's node under create_graph
+  backward_op_result(gi[0], TL_ROW("threshold_backward"), g, y);  // PyTorch's node under create_graph
 }
 Tensor relu(const Tensor& x) {
   Tensor out = unary(Un::Relu, x);
@@ -721,7 +724,7 @@ Tensor relu(const Tensor& x) {
 static void leaky_relu_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   Tensor x = n.saved_tensor(0);
   gi[0] = where(gt(x, zero_like_scalar(x)), g, mul(g, scalar_of(g, n.attrs().f0)));
-  label_node(gi[0], TL_ROW("leaky_relu_backward"), {&g, &x});
+  backward_op_result(gi[0], TL_ROW("leaky_relu_backward"), g, x);
 }
 Tensor leaky_relu(const Tensor& x, double slope) {
   UnParams p;

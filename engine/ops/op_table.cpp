@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "engine/autograd/engine.h"
 #include "engine/ops/ops.h"
 
 namespace tl {
@@ -437,6 +438,11 @@ void label_node(const Tensor& out, const OpDef& row, std::initializer_list<const
   if (out.grad_fn()->seq > before + 1) mark_composite(out, before, "");  // "": named by its grad_fn
 }
 
+
+void backward_op_result(Tensor& gi, const OpDef& row, const Tensor& g, const Tensor& saved) {
+  if (gi.requires_grad()) return label_node(gi, row, {&g, &saved});
+  if (gi.is_floating_point()) gi = autograd::piecewise_constant(gi, {saved}, row.grad_fn.c_str());
+}
 
 std::vector<const OpDef*> find_ops(const std::string& name, unsigned where) {
   static const auto index = [] {

@@ -98,6 +98,10 @@ const OpDef& op_row(const char* key);
 // PyTorch records for the composite (flip -> FlipBackward0, nn.Linear -> addmm's) if this call
 // made it (it is none of the inputs'), and groups the nodes the call made for the graph view.
 void label_node(const Tensor& out, const OpDef& row, std::initializer_list<const Tensor*> inputs);
+// A gradient PyTorch computes with an ATen op of its own from a mask of `saved` (relu's
+// threshold_backward): under create_graph it is that op's node (label_node), which requires grad
+// when `saved` does even where g does not (its derivative in `saved` is zero: piecewise constant).
+void backward_op_result(Tensor& gi, const OpDef& row, const Tensor& g, const Tensor& saved);
 // After self's values were overwritten by values that need no grad (fill_, zero_, random fills)
 // while recording: self's history becomes the row's node (FillBackward2, ZeroBackward0, ...), whose
 // backward (overwrite_bw) gives the previous values a zero gradient; through a view, CopySlices.
