@@ -401,19 +401,43 @@ Tensor smooth_l1_loss(const Tensor& x, const Tensor& y, double beta, const std::
 }
 
 // -(y log x + (1 - y) log(1 - x)), each log clamped at -100 as PyTorch does; x in [0, 1].
-// d/dx = (x - y) / (x (1 - x)) away from the clamp (PyTorch's formula).
+// A primitive for PyTorch's backward (binary_cross_entropy_backward / _target_backward):
+// d/dx = g (x - y) / max((1 - x) x, 1e-12), d/dy = (log(1 - x) - log(x)) g, each divided by N for 'mean'.
+// The clamp keeps the gradient of a saturated sigmoid finite (0 where x(1 - x) rounds to 0).
+static void bce_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  Tensor x = n.saved_tensor(0), y = n.saved_tensor(1);
+  const Tensor one = Tensor::scalar(1, x.dtype());
+  const bool by_count = n.attrs().i1 == 1;  // 'mean'
+  const Tensor count = Tensor::scalar(double(x.numel()), g.dtype());
+  if (n.needs_input_grad(0)) {
+    gi[0] = div(mul(g, sub(x, y)), clamp(mul(sub(one, x), x), 1e-12, std::nullopt));
+    if (by_count) gi[0] = div(gi[0], count);
+    label_node(gi[0], TL_ROW("binary_cross_entropy_backward"), {&g, &x, &y});
+  }
+  if (n.needs_input_grad(1)) {
+    gi[1] = mul(sub(log(sub(one, x)), log(x)), g);
+    if (by_count) {
+      gi[1] = div(gi[1], count);
+      label_node(gi[1], TL_ROW("div.Scalar"), {&g, &x, &y});
+    }
+  }
+}
 Tensor binary_cross_entropy(const Tensor& x, const Tensor& y, const std::string& reduction) {
   TL_CHECK(x.shape() == y.shape(), "ValueError: Using a target size (", y.shape_str(),
            ") that is different to the input size (", x.shape_str(), ") is deprecated. Please ensure they have the same size.");
   TL_CHECK(x.is_floating_point() && y.is_floating_point(), "binary_cross_entropy: expected floating point input and target");
+  Tensor r;
   {
     NoGradGuard ng;
     for (double v : x.to_vector()) TL_CHECK(v >= 0 && v <= 1, "all elements of input should be between 0 and 1");
+    Tensor one = Tensor::scalar(1, x.dtype());
+    Tensor l = neg(add(mul(y, clamp(log(x), -100.0, std::nullopt)), mul(sub(one, y), clamp(log(sub(one, x)), -100.0, std::nullopt))));
+    r = apply_reduction("binary_cross_entropy", l, reduction);
   }
-  Tensor one = Tensor::scalar(1, x.dtype());
-  Tensor l = neg(add(mul(y, clamp(log(x), -100.0, std::nullopt)), mul(sub(one, y), clamp(log(sub(one, x)), -100.0, std::nullopt))));
-  Tensor r = apply_reduction("binary_cross_entropy", l, reduction);
-  label_node(r, TL_ROW("binary_cross_entropy"), {&x, &y});
+  if (Node* n = record(TL_ROW("binary_cross_entropy"), {&x, &y}, r)) {
+    n->attrs().i1 = reduction == "mean" ? 1 : 0;
+    save(n, x), save(n, y);
+  }
   return r;
 }
 
@@ -501,7 +525,7 @@ void register_nn_ops(std::vector<OpDef>& t) {
                  TL_CHECK(a.is_none(3) && a.is_none(4), "binary_cross_entropy: size_average and reduce are deprecated; use reduction");
                  return Value::tensor(binary_cross_entropy(a.t(0), a.t(1), a.v[5].s));
                },
-               nullptr, "composite: -(y log x + (1 - y) log(1 - x))"});
+               bce_bw, "d/dx = g (x - y) / max((1 - x) x, 1e-12); d/dy = (log(1 - x) - log x) g (each / N for mean)"});
   t.push_back({"pad(Tensor input, int[] pad, str mode='constant', float? value=None) -> Tensor", kF,
                [](const Args& a) { return Value::tensor(pad(a.t(0), a.ints(1), a.v[2].s, a.opt_f(3))); }, nullptr,
                "composite: cat with constant blocks / index_select (reflect, replicate, circular)"});

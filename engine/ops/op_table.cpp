@@ -363,7 +363,8 @@ std::vector<OpDef> build_table() {
                         "leaky_relu_backward(Tensor grad_output) -> Node", "select_backward(Tensor grad_output) -> Node",
                         "_softmax_backward_data(Tensor grad_output) -> Node",
                         "_log_softmax_backward_data(Tensor grad_output) -> Node",
-                        "softplus_backward(Tensor grad_output) -> Node", "mse_loss_backward(Tensor grad_output) -> Node"})
+                        "softplus_backward(Tensor grad_output) -> Node", "mse_loss_backward(Tensor grad_output) -> Node",
+                        "binary_cross_entropy_backward(Tensor grad_output) -> Node"})
     t.push_back({s, 0, not_callable});
   for (OpDef& op : t) parse_schema(op);
   attach_node_names(t);
