@@ -199,6 +199,8 @@ void mark_composite(const Tensor& out, uint64_t seq_before, const char* op);
 // when self is no view.
 void check_view_inplace(const Tensor& self);
 bool rebase_view(Tensor& self, const Tensor& result);
+// A mask of `shape`: 1 (true) where no element of the row-major `positions` (int64) was written.
+Tensor unwritten_mask(const Tensor& positions, const Shape& shape, DType dtype);
 
 // Returns (making on demand) the AccumulateGrad node of a leaf that requires grad.
 std::shared_ptr<Node> grad_accumulator(const Tensor& leaf);

@@ -112,6 +112,15 @@ void check_view_inplace(const Tensor& self) {
            "a view of a leaf Variable that requires grad is being used in an in-place operation.");
 }
 
+// Made by the backward, not by each write: a loop of writes through views stays linear.
+Tensor unwritten_mask(const Tensor& positions, const Shape& shape, DType dtype) {
+  NoGradGuard ng;  // a constant: the gradient stays a differentiable product
+  std::vector<double> k(size_t(shape.numel()), 1.0);
+  const int64_t* pp = positions.data_ptr<int64_t>();
+  for (int64_t i = 0; i < positions.numel(); ++i) k[size_t(pp[i])] = 0.0;
+  return Tensor::from_data(k, shape, dtype);
+}
+
 bool rebase_view(Tensor& self, const Tensor& result) {
   if (!self.impl()->view_base) return false;
   Tensor base(self.impl()->view_base);
@@ -132,15 +141,8 @@ bool rebase_view(Tensor& self, const Tensor& result) {
   // record() reads the base's previous edge before it makes the node the base's grad_fn.
   Node* n = record(TL_ROW("copy_slices"), {&base, &r}, base);
   if (!n) return true;
-  Tensor keep;  // base-shaped mask: true where the base keeps its previous value
-  {
-    std::vector<double> k(size_t(base_shape.numel()), 1.0);
-    const int64_t* pp = pos.data_ptr<int64_t>();
-    for (int64_t i = 0; i < pos.numel(); ++i) k[size_t(pp[i])] = 0.0;
-    keep = Tensor::from_data(k, base_shape, DType::Bool);
-  }
-  n->attrs().custom = [pos, keep, view_shape, slice_zero](const Tensor& g, std::vector<Tensor>& gi) {
-    gi[0] = where(keep, g, Tensor::scalar(slice_zero, g.dtype()));
+  n->attrs().custom = [pos, base_shape, view_shape, slice_zero](const Tensor& g, std::vector<Tensor>& gi) {
+    gi[0] = where(unwritten_mask(pos, base_shape, DType::Bool), g, Tensor::scalar(slice_zero, g.dtype()));
     gi[1] = reshape(index_select(reshape(g, {g.numel()}), 0, pos), view_shape.vec());
   };
   // self's grad_fn: AsStridedBackward0 from the base's new history.

@@ -802,18 +802,9 @@ void Interp::tensor_set_recorded(const Tensor& x, const std::vector<Value>& item
   Node* n = record(TL_ROW("index_put_"), {&old, &src}, self);
   if (!n) return;
   n->display = node;
-  // Zeroing mask of x's shape (1 where x keeps its value): a constant, so the gradient stays a
-  // differentiable product (higher-order gradients work).
-  Tensor keep;
-  {
-    NoGradGuard ng;
-    std::vector<double> k(size_t(x.numel()), 1.0);
-    const int64_t* pp = flat_pos.data_ptr<int64_t>();
-    for (int64_t i = 0; i < flat_pos.numel(); ++i) k[size_t(pp[i])] = 0.0;
-    keep = Tensor::from_data(k, x_shape, x.dtype());
-  }
-  n->attrs().custom = [keep, flat_pos, region, src_shape, src_dt](const Tensor& g, std::vector<Tensor>& gi) {
-    gi[0] = mul(g, keep.dtype() == g.dtype() ? keep : to_dtype(keep, g.dtype()));
+  // x's gradient: g times the mask of the elements x keeps (a constant: higher-order gradients work)
+  n->attrs().custom = [flat_pos, region, src_shape, src_dt, x_shape](const Tensor& g, std::vector<Tensor>& gi) {
+    gi[0] = mul(g, unwritten_mask(flat_pos, x_shape, g.dtype()));
     Tensor gs = reshape(index_select(reshape(g, {g.numel()}), 0, flat_pos), region.vec());
     gs = sum_to(gs, src_shape);
     gi[1] = gs.dtype() == src_dt ? gs : to_dtype(gs, src_dt);
