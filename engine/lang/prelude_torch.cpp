@@ -417,7 +417,9 @@ def kl_div(input, target, size_average=None, reduce=None, reduction='mean', log_
 
 def huber_loss(input, target, reduction='mean', delta=1.0):
     z = (input - target).abs()
-    out = torch.where(z < delta, 0.5 * z * z, delta * (z - 0.5 * delta))
+    big = z >= delta  # NaN takes the square's branch, as PyTorch's backward
+    zs = torch.where(big, torch.zeros_like(z), z)  # an infinite z would put 0 * inf = NaN into the gradient
+    out = torch.where(big, delta * (z - 0.5 * delta), 0.5 * zs * zs)
     return torch._tl_label(_reduce(out, reduction), 'huber_loss', input, target)
 
 

@@ -391,10 +391,15 @@ Tensor smooth_l1_loss(const Tensor& x, const Tensor& y, double beta, const std::
   TL_CHECK(beta >= 0, "smooth_l1_loss does not support negative values for beta.");
   broadcast_shapes("smooth_l1_loss", x.shape(), y.shape());
   Tensor d = sub(x, y), ad = abs(d);
-  Tensor l = beta == 0 ? ad
-                       : where(lt(ad, Tensor::scalar(beta, ad.dtype())),
-                               div(mul(mul(Tensor::scalar(0.5, d.dtype()), d), d), Tensor::scalar(beta, d.dtype())),
-                               sub(ad, Tensor::scalar(0.5 * beta, ad.dtype())));
+  Tensor l = ad;
+  if (beta != 0) {
+    // The square's branch (NaN's too, as PyTorch's backward) sees 0 outside it: an infinite d
+    // would put 0 * inf = NaN into the gradient.
+    const Tensor big = ge(ad, Tensor::scalar(beta, ad.dtype()));
+    const Tensor ds = where(big, Tensor::scalar(0, d.dtype()), d);
+    l = where(big, sub(ad, Tensor::scalar(0.5 * beta, ad.dtype())),
+              div(mul(mul(Tensor::scalar(0.5, d.dtype()), ds), ds), Tensor::scalar(beta, d.dtype())));
+  }
   Tensor r = apply_reduction("smooth_l1_loss", l, reduction);
   label_node(r, TL_ROW("smooth_l1_loss"), {&x, &y});
   return r;
