@@ -78,15 +78,18 @@ Tensor mv(const Tensor& m, const Tensor& v) {
   TL_CHECK(m.dim() == 2 && v.dim() == 1, "vector + matrix @ vector expected, got 1, ", m.dim(), ", ", v.dim());
   TL_CHECK(m.shape()[1] == v.shape()[0], "size mismatch, got ", m.shape()[0], ", ", m.shape()[0], "x", m.shape()[1], ",",
            v.shape()[0]);
-  // Mixed dtypes pass for an empty matrix (as in mm), and the result has vec's dtype; narrow
-  // integers keep theirs (the int64 sums cast back: arithmetic mod 2^bits commutes with the cast).
+  // Mixed dtypes pass for an empty matrix (as in mm), and the result has vec's dtype.
   TL_CHECK(m.dtype() == v.dtype() || m.numel() == 0, "expected scalar type ", dtype_kernel_name(m.dtype()),
            " but found ", dtype_kernel_name(v.dtype()));
-  Tensor out;
-  {
+  const Shape os{m.shape()[0]};
+  Tensor out;  // a tensor of its own (no view: the gradient it gives may be written in place)
+  if (skips_kernel(os, m.shape()[1])) {
+    out = zeros(os, v.dtype());
+  } else {
+    out = Tensor::empty(os, v.dtype());
     NoGradGuard ng;
-    out = squeeze(mm(m, unsqueeze(v, 1)), 1);
-    if (out.dtype() != v.dtype()) out = to_dtype(out, v.dtype());
+    Tensor out2 = view(out, {os[0], 1});
+    kernels::gemm(m, unsqueeze(v, 1), out2);
   }
   // Save only what a needed gradient uses, as PyTorch (an in-place change of the other is fine).
   if (Node* n = record(TL_ROW("mv"), {&m, &v}, out))
