@@ -597,9 +597,24 @@ static void pow_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
     gi[1] = mul(g, where(zero_mask, zero_like_scalar(d), d));
   }
 }
-Tensor pow(const Tensor& x, const Tensor& e) {
+static Tensor pow_recorded(const OpDef& row, const Tensor& x, const Tensor& e) {
   Tensor out = binary(Bin::Pow, x, e);
-  if (Node* n = record(TL_ROW("pow.Tensor"), {&x, &e}, out)) save(n, x), save(n, e), save_output(n, out);
+  if (Node* n = record(row, {&x, &e}, out)) save(n, x), save(n, e), save_output(n, out);
+  return out;
+}
+Tensor pow(const Tensor& x, const Tensor& e) { return pow_recorded(TL_ROW("pow.Tensor"), x, e); }
+
+// ---- pow (number base) ----  torch.pow(number, e): pow.Tensor's formula, a PowBackward2 node.
+// PyTorch's takes the log of the base as a Scalar, whose log() of a bool fails an internal assert
+// (any backward through it raises): a bool base is marked in attrs().b0.
+static void pow_base_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  TL_CHECK(!(n.has_attrs() && n.attrs().b0), "false INTERNAL ASSERT FAILED at \"./c10/core/Scalar.cpp\":42, please "
+                                             "report a bug to PyTorch. unknown ivalue tag 3");
+  pow_bw(n, g, gi);
+}
+static Tensor pow_number_base(const Args& a) {
+  Tensor out = pow_recorded(TL_ROW("pow.Base"), a.num_or_t(0, 1), a.t(1));
+  if (a.v[0].kind == Value::Kind::Bool && out.grad_fn()) out.grad_fn()->attrs().b0 = true;
   return out;
 }
 
@@ -1039,8 +1054,8 @@ void register_elementwise_ops(std::vector<OpDef>& t) {
                [](const Args& a) { return Value::tensor(pow(a.t(0), a.t(1))); }, pow_bw,
                "grad_x = g * e * x^(e-1); grad_e = g * x^e * log(x)"});
   t.push_back({"pow.Base(Number self, Tensor exponent) -> Tensor", kTorch,
-               [](const Args& a) { return Value::tensor(pow(a.num_or_t(0, 1), a.t(1))); }, nullptr,
-               "composite: pow(full(base), e)"});
+               [](const Args& a) { return Value::tensor(pow_number_base(a)); }, pow_base_bw,
+               "grad_e = g * base^e * log(base)"});
   t.push_back({"exp(Tensor input) -> Tensor", TM, [](const Args& a) { return Value::tensor(exp(a.t(0))); }, exp_bw, "grad = g * y"});
   t.push_back({"log(Tensor input) -> Tensor", TM, [](const Args& a) { return Value::tensor(log(a.t(0))); }, log_bw, "grad = g / x"});
   t.push_back({"sqrt(Tensor input) -> Tensor", TM, [](const Args& a) { return Value::tensor(sqrt(a.t(0))); }, sqrt_bw, "grad = g / (2 y)"});

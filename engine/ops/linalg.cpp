@@ -1,4 +1,4 @@
-// Linear algebra: mm and bmm are primitives (Eigen GEMM); matmul and linear are composites.
+// Linear algebra: mm, bmm and mv are primitives (Eigen GEMM); matmul and linear are composites.
 #include "engine/autograd/node.h"
 #include "engine/ops/op_table.h"
 #include "engine/kernels/matmul.h"
@@ -61,6 +61,42 @@ Tensor bmm(const Tensor& a, const Tensor& b) {
   return out;
 }
 
+// outer(a, b) = a[:, None] * b[None, :] (composite, as PyTorch's: its node is MulBackward0)
+Tensor outer(const Tensor& a, const Tensor& b) {
+  TL_CHECK(a.dim() == 1 && b.dim() == 1, "outer: expected 1-D tensors");
+  return mul(unsqueeze(a, 1), unsqueeze(b, 0));
+}
+
+// ---- mv ----  (n, m) @ (m,) -> (n,). PyTorch's MvBackward0 formulas, so that double backward
+// records the nodes PyTorch's does: d/dm = g.ger(v) (outer: MulBackward0); d/dv = m^T.mv(g).
+static void mv_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  if (n.needs_input_grad(0)) gi[0] = outer(g, n.saved_tensor(1));
+  if (n.needs_input_grad(1)) gi[1] = mv(t(n.saved_tensor(0)), g);
+}
+Tensor mv(const Tensor& m, const Tensor& v) {
+  TL_CHECK(m.dim() > 0, "IndexError: Dimension specified as 0 but tensor has no dimensions");
+  TL_CHECK(m.dim() == 2 && v.dim() == 1, "vector + matrix @ vector expected, got 1, ", m.dim(), ", ", v.dim());
+  TL_CHECK(m.shape()[1] == v.shape()[0], "size mismatch, got ", m.shape()[0], ", ", m.shape()[0], "x", m.shape()[1], ",",
+           v.shape()[0]);
+  // Mixed dtypes pass for an empty matrix (as in mm), and the result has vec's dtype.
+  TL_CHECK(m.dtype() == v.dtype() || m.numel() == 0, "expected scalar type ", dtype_kernel_name(m.dtype()),
+           " but found ", dtype_kernel_name(v.dtype()));
+  const Shape os{m.shape()[0]};
+  Tensor out;  // a tensor of its own (no view: the gradient it gives may be written in place)
+  if (skips_kernel(os, m.shape()[1])) {
+    out = zeros(os, v.dtype());
+  } else {
+    out = Tensor::empty(os, v.dtype());
+    NoGradGuard ng;
+    Tensor out2 = view(out, {os[0], 1});
+    kernels::gemm(m, unsqueeze(v, 1), out2);
+  }
+  // Save only what a needed gradient uses, as PyTorch (an in-place change of the other is fine).
+  if (Node* n = record(TL_ROW("mv"), {&m, &v}, out))
+    save(n, v.requires_grad() ? m : Tensor()), save(n, m.requires_grad() ? v : Tensor());
+  return out;
+}
+
 // ---- addmm ----  out = beta * input + alpha * (mat1 @ mat2), input broadcast to (m, p). One
 // AddmmBackward0 node with inputs (input, mat1, mat2), as PyTorch records nn.Linear on a 2-D input.
 // d/dinput = beta * g (the engine sums it to input's shape); d/dmat1 = alpha * g @ mat2^T;
@@ -104,10 +140,7 @@ static Tensor matmul_parts(const Tensor& a, const Tensor& b) {
     if (a.shape()[0] != b.shape()[0]) fail();
     return sum(mul(a, b));
   }
-  if (da == 2 && db == 1) {
-    if (a.shape()[1] != b.shape()[0]) fail();
-    return squeeze(mm(a, unsqueeze(b, 1)), 1);
-  }
+  if (da == 2 && db == 1) return mv(a, b);  // PyTorch's matmul calls mv (its errors too)
   if (da == 1 && db == 2) {
     if (a.shape()[0] != b.shape()[0]) fail();
     return squeeze(mm(unsqueeze(a, 0), b), 0);
@@ -116,17 +149,16 @@ static Tensor matmul_parts(const Tensor& a, const Tensor& b) {
     if (a.shape()[1] != b.shape()[0]) fail();
     return mm(a, b);
   }
-  // Batched. (..., n, m) @ (m, p): fold the batch into the rows and use one mm.
+  // Batched. (..., n, m) @ (m, p) or (m,): fold the batch into the rows and use one mm or mv.
   if (da >= 3 && db <= 2) {
-    Tensor b2 = db == 1 ? unsqueeze(b, 1) : b;
-    if (a.shape()[da - 1] != b2.shape()[0]) fail();
+    if (a.shape()[da - 1] != b.shape()[0]) fail();
     int64_t rows = 1;  // (not -1: ambiguous when the last dim is 0)
     for (int i = 0; i < da - 1; ++i) rows *= a.shape()[i];
-    Tensor out = mm(reshape(a, {rows, a.shape()[da - 1]}), b2);
+    const Tensor a2 = reshape(a, {rows, a.shape()[da - 1]});
     IntList s = a.shape().vec();
-    s.back() = b2.shape()[1];
-    if (db == 1) s.pop_back();
-    return reshape(out, s);
+    s.pop_back();
+    if (db == 2) s.push_back(b.shape()[1]);
+    return reshape(db == 1 ? mv(a2, b) : mm(a2, b), s);
   }
   Tensor a3 = da == 1 ? unsqueeze(a, 0) : a;
   Tensor b3 = db == 1 ? unsqueeze(b, 1) : b;
@@ -242,6 +274,11 @@ void register_linalg_ops(std::vector<OpDef>& t) {
   t.push_back({"addmm(Tensor input, Tensor mat1, Tensor mat2, *, float beta=1, float alpha=1) -> Tensor", TM,
                [](const Args& a) { return Value::tensor(addmm(a.t(0), a.t(1), a.t(2), a.f(3), a.f(4))); }, addmm_bw,
                "grad_input = beta * g; grad_mat1 = alpha * g @ mat2^T; grad_mat2 = alpha * mat1^T @ g"});
+  t.push_back({"mv(Tensor input, Tensor vec) -> Tensor", TM, [](const Args& a) { return Value::tensor(mv(a.t(0), a.t(1))); },
+               mv_bw, "grad_m = outer(g, v); grad_v = m^T @ g"});
+  t.push_back({"outer(Tensor input, Tensor vec2) -> Tensor", TM,
+               [](const Args& a) { return Value::tensor(outer(a.t(0), a.t(1))); }, nullptr,
+               "composite: a[:, None] * b[None, :]"});
   t.push_back({"matmul(Tensor input, Tensor other) -> Tensor", TM,
                [](const Args& a) {
                  return Value::tensor(matmul(a.t(0), a.t(1)));

@@ -119,7 +119,7 @@ const std::pair<const char*, const char*> kGradFnNames[] = {
     {"select", "SelectBackward0"},
     {"pow.Scalar", "PowBackward0"},
     {"pow.Tensor", "PowBackward1"},
-    {"pow.Base", "PowBackward2"},  // torch.pow(number, x): pow.Tensor's node, renamed (number ** x is pow.Tensor)
+    {"pow.Base", "PowBackward2"},  // torch.pow(number, x) (number ** x is pow.Tensor)
     {"round.decimals", "RoundBackward1"},
     {"sort.stable", "SortBackward1"},
     {"remainder.Tensor_Tensor", "RemainderBackward1"},

@@ -144,6 +144,8 @@ Tensor sum_to(const Tensor& g, const Shape& shape);
 
 // ---- linear algebra ----
 Tensor mm(const Tensor& a, const Tensor& b);
+Tensor mv(const Tensor& m, const Tensor& v);
+Tensor outer(const Tensor& a, const Tensor& b);
 Tensor bmm(const Tensor& a, const Tensor& b);
 Tensor matmul(const Tensor& a, const Tensor& b);
 // torch.addmm: beta * input + alpha * (mat1 @ mat2)

@@ -364,6 +364,25 @@ Tensor isclose(const Tensor& a, const Tensor& b, double rtol, double atol, bool 
   return logical_or_t(close, logical(Logic::And, finite, le(actual, allowed)));
 }
 
+// ---- addcdiv ----  x + value * t1 / t2, with PyTorch's formulas: d/dx = g; d/dt1 = g * (value / t2);
+// d/dt2 = -g * (value * t1 / (t2 * t2)). PyTorch's value / t2 is empty_like(t2).fill_(value).div_(t2),
+// which fails for an integral or bool t2 (its true quotient is a float): so does backward to t1.
+void addcdiv_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  const double v = n.attrs().f0;
+  const bool v_int = n.attrs().b0;
+  if (n.needs_input_grad(0)) gi[0] = g;
+  if (n.needs_input_grad(1)) {
+    const Tensor t2 = n.saved_tensor(1);
+    TL_CHECK(t2.is_floating_point(), "result type ", dtype_kernel_name(default_float_dtype()),
+             " can't be cast to the desired output type ", dtype_kernel_name(t2.dtype()));
+    gi[1] = mul(g, div(Tensor::scalar(v, t2.dtype()), t2));
+  }
+  if (n.needs_input_grad(2)) {
+    const Tensor t1 = n.saved_tensor(0), t2 = n.saved_tensor(1);
+    gi[2] = mul(neg(g), div(mul(t1, wrap_scalar(v, t1, v_int)), mul(t2, t2)));
+  }
+}
+
 }  // namespace
 
 // clamp with int bounds (None: absent) on an integral tensor: PyTorch converts each bound to the
@@ -546,11 +565,25 @@ void register_pointwise_more_ops(std::vector<OpDef>& t) {
                    check_number_fits(a.v[3], rt);
                    auto as_rt = [rt](const Tensor& t) { return t.dtype() == rt ? t : to_dtype(t, rt); };
                    const double v = a.f(3);
-                   Tensor s = mul(Tensor::scalar(is_floating(rt) ? v : std::trunc(v), rt), as_rt(t1));
-                   Tensor r = add(as_rt(x), is_div ? div(s, as_rt(t2)) : mul(s, as_rt(t2)));
-                   label_node(r, is_div ? TL_ROW("addcdiv") : TL_ROW("addcmul"), {&x, &t1, &t2});
+                   Tensor r;
+                   {
+                     std::optional<NoGradGuard> ng;
+                     if (is_div) ng.emplace();  // addcdiv records its own node below
+                     Tensor s = mul(Tensor::scalar(is_floating(rt) ? v : std::trunc(v), rt), as_rt(t1));
+                     r = add(as_rt(x), is_div ? div(s, as_rt(t2)) : mul(s, as_rt(t2)));
+                   }
+                   if (!is_div) {
+                     label_node(r, TL_ROW("addcmul"), {&x, &t1, &t2});
+                   } else if (Node* n = record(TL_ROW("addcdiv"), {&x, &t1, &t2}, r)) {
+                     // what a needed gradient uses, as PyTorch saves
+                     save(n, t2.requires_grad() ? t1 : Tensor());
+                     save(n, t1.requires_grad() || t2.requires_grad() ? t2 : Tensor());
+                     n->attrs().f0 = v, n->attrs().b0 = a.is_int_value(3);
+                   }
                    return Value::tensor(r);
-                 }, nullptr, is_div ? "composite: x + value * t1 / t2" : "composite: x + value * t1 * t2"});
+                 }, is_div ? addcdiv_bw : nullptr,
+                 is_div ? "grad_x = g; grad_t1 = g * value / t2; grad_t2 = -g * value * t1 / t2^2"
+                        : "composite: x + value * t1 * t2"});
   }
   const struct {
     const char* name;

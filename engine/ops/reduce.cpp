@@ -74,8 +74,11 @@ Tensor reduce_kernel(Red op, const Tensor& x, const ReduceDims& rd) {
   }
   TL_DISPATCH_WIDE(x.dtype(), T, [&] {
     const T* px = x.data_ptr<T>();
-    // Integer sums and products wrap around like PyTorch's (uint64: no signed overflow UB).
+    // Integer sums and products wrap around like PyTorch's (uint64: no signed overflow UB). A float
+    // product accumulates in its own dtype, in order, as PyTorch's reduce loop does (so a product
+    // that underflows to a denormal rounds as PyTorch's: prod's gradient out / x_i shows it).
     using Acc = std::conditional_t<std::is_floating_point<T>::value, double, uint64_t>;
+    using ProdAcc = std::conditional_t<std::is_floating_point<T>::value, T, uint64_t>;
     int64_t oi = 0;
     auto reduce_one = [&](int64_t base) {
       // One output element: reduce the inner elements starting at `base`.
@@ -83,12 +86,19 @@ Tensor reduce_kernel(Red op, const Tensor& x, const ReduceDims& rd) {
         Acc acc = op == Red::Sum ? Acc(0) : Acc(1);
         if (full_contig) {
           const int64_t n = x.numel();
-          if (op == Red::Sum) for (int64_t j = 0; j < n; ++j) acc += Acc(px[j]);
-          else for (int64_t j = 0; j < n; ++j) acc *= Acc(px[j]);
+          if (op == Red::Sum) {
+            for (int64_t j = 0; j < n; ++j) acc += Acc(px[j]);
+          } else {
+            ProdAcc p(1);
+            for (int64_t j = 0; j < n; ++j) p *= ProdAcc(px[j]);
+            acc = Acc(p);
+          }
         } else if (op == Red::Sum) {
           kernels::for_each_offset(inner, inner_st, base, [&](int64_t o) { acc += Acc(px[o]); });
         } else {
-          kernels::for_each_offset(inner, inner_st, base, [&](int64_t o) { acc *= Acc(px[o]); });
+          ProdAcc p(1);
+          kernels::for_each_offset(inner, inner_st, base, [&](int64_t o) { p *= ProdAcc(px[o]); });
+          acc = Acc(p);
         }
         if (odt == DType::Int64) out.data_ptr<int64_t>()[oi] = int64_t(acc);
         else out.data_ptr<T>()[oi] = T(acc);

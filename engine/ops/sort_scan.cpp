@@ -240,18 +240,28 @@ Tensor cumsum(const Tensor& x, int64_t dim, std::optional<DType> dtype) {
   return out;
 }
 
+// ---- flip ----  d/dx flip(x, dims) = flip(g, dims). A primitive as PyTorch's FlipBackward0, which
+// saves no tensor (a second backward works) and records FlipBackward0 again under create_graph.
+Tensor flip(const Tensor& x, const IntList& dims);
+void flip_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  gi[0] = flip(g, IntList(n.attrs().dims.begin(), n.attrs().dims.end()));
+}
 Tensor flip(const Tensor& x, const IntList& dims) {
   Tensor r = x;
   std::vector<int64_t> seen;
-  for (int64_t d0 : dims) {
-    const int64_t d = wrap_dim("flip", d0, x.dim());
-    TL_CHECK(std::find(seen.begin(), seen.end(), d) == seen.end(), "dim ", d, " appears multiple times in the list of dims");
-    seen.push_back(d);
-    if (x.dim() == 0) continue;
-    r = index_select(r, d, arange(double(x.size(d) - 1), -1, -1, DType::Int64));
+  {
+    NoGradGuard ng;
+    for (int64_t d0 : dims) {
+      const int64_t d = wrap_dim("flip", d0, x.dim());
+      TL_CHECK(std::find(seen.begin(), seen.end(), d) == seen.end(), "dim ", d, " appears multiple times in the list of dims");
+      seen.push_back(d);
+      if (x.dim() == 0) continue;
+      r = index_select(r, d, arange(double(x.size(d) - 1), -1, -1, DType::Int64));
+    }
+    if (r.same(x)) r = clone(x);
   }
-  if (r.same(x)) r = clone(x);
-  label_node(r, TL_ROW("flip"), {&x});
+  if (Node* n = record(TL_ROW("flip"), {&x}, r))
+    for (int64_t d : seen) n->attrs().dims.push_back(d);
   return r;
 }
 
@@ -398,29 +408,6 @@ Tensor dot(const Tensor& a, const Tensor& b) {
   return matmul(a, b);  // matmul names a 1-D @ 1-D output after the dot row itself
 }
 
-// PyTorch's ScalarType names (Float, Double, Long, Bool) for dtype errors.
-std::string scalar_type_name(DType t) {
-  switch (t) {
-    case DType::Float32: return "Float";
-    case DType::Float64: return "Double";
-    case DType::Int64: return "Long";
-    case DType::Bool: return "Bool";
-    default: return dtype_name(t);
-  }
-}
-
-// mv: a matrix times a vector, (n, m) @ (m,) -> (n,), as matmul computes it; PyTorch's node name.
-Tensor mv(const Tensor& m, const Tensor& v) {
-  TL_CHECK(m.dim() > 0, "IndexError: Dimension specified as 0 but tensor has no dimensions");
-  TL_CHECK(m.dim() == 2 && v.dim() == 1, "vector + matrix @ vector expected, got 1, ", m.dim(), ", ", v.dim());
-  TL_CHECK(m.shape()[1] == v.shape()[0], "size mismatch, got ", m.shape()[0], ", ", m.shape()[0], "x", m.shape()[1], ",",
-           v.shape()[0]);
-  // (mixed dtypes pass for an empty product, as in mm: matmul gives vec's dtype then)
-  TL_CHECK(m.dtype() == v.dtype() || m.numel() == 0, "expected scalar type ", scalar_type_name(m.dtype()), " but found ",
-           scalar_type_name(v.dtype()));
-  return matmul(m, v);  // matmul names a 2-D @ 1-D output after the mv row itself
-}
-
 }  // namespace
 
 void register_sort_scan_ops(std::vector<OpDef>& t) {
@@ -501,8 +488,8 @@ void register_sort_scan_ops(std::vector<OpDef>& t) {
                }, nullptr, "composite: the lower middle of the sorted values"});
   // int...: x.flip(0, 1) as PyTorch's method; torch.flip(x, 0) is a TypeError (a tuple needed).
   t.push_back({"flip(Tensor input, int... dims) -> Tensor", TM,
-               [](const Args& a) { return Value::tensor(flip(a.t(0), a.ints(1))); }, nullptr,
-               "composite: index_select with reversed indices"});
+               [](const Args& a) { return Value::tensor(flip(a.t(0), a.ints(1))); }, flip_bw,
+               "grad = flip(g, dims)"});
   t.push_back({"roll(Tensor input, int[] shifts, int[] dims=[]) -> Tensor", TM,
                [](const Args& a) { return Value::tensor(roll(a.t(0), a.ints(1), a.ints(2))); }, nullptr,
                "composite: cat of the two slices"});
@@ -528,13 +515,6 @@ void register_sort_scan_ops(std::vector<OpDef>& t) {
                }, norm_bw, "p = 2: grad = g x / ||x||"});
   t.push_back({"dot(Tensor input, Tensor other) -> Tensor", TM,
                [](const Args& a) { return Value::tensor(dot(a.t(0), a.t(1))); }, nullptr, "composite: matmul of 1-D"});
-  t.push_back({"mv(Tensor input, Tensor vec) -> Tensor", TM,
-               [](const Args& a) { return Value::tensor(mv(a.t(0), a.t(1))); }, nullptr,
-               "composite: matmul of a matrix and a vector"});
-  t.push_back({"outer(Tensor input, Tensor vec2) -> Tensor", TM, [](const Args& a) {
-                 TL_CHECK(a.t(0).dim() == 1 && a.t(1).dim() == 1, "outer: expected 1-D tensors");
-                 return Value::tensor(mul(unsqueeze(a.t(0), 1), unsqueeze(a.t(1), 0)));
-               }, nullptr, "composite: a[:, None] * b[None, :]"});
 }
 
 }  // namespace tl
