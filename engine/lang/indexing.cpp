@@ -721,17 +721,25 @@ void Interp::tensor_set(const Tensor& x, const std::vector<Value>& items0, const
   // index_put_ on x itself, or on applySlicing's view of it (an in-place op on a view: CopySlices)
   const char* node = is_self ? TL_ROW("index_put_").grad_fn.c_str() : TL_ROW("copy_slices").grad_fn.c_str();
   if (!x.impl()->view_base) return tensor_set_recorded(x, items0, src, node, at);
-  // x is a view: the write is an in-place op on it, so x's base gets CopySlices (copy_).
+  // x is a view: index_put_ writes into x's memory (an expanded x is only warned about, so the
+  // kernel writes through it as unrecorded) and x's base gets CopySlices, whose graph is that of
+  // the write on a clone of x.
   Tensor written = at_pos(at, [&] { return clone(x); });
   tensor_set_recorded(written, items0, src, node, at);
-  call_table("copy_", kMethod, {Value::tensor(x), Value::tensor(written)}, {}, at);
+  index_put_kernel(view, adv, B, vals, true);  // the bounds were checked above
+  Tensor self = x;
+  self.bump_version();
+  if (x.is_floating_point()) at_pos(at, [&] { rebase_view(self, written); });  // copy_'s recording rule
 }
 
 // x[basic index] = v (ints, slices, None, ...: no index tensor): a copy into the view.
 void Interp::tensor_set_basic(const Tensor& x, const std::vector<Value>& items0, const Tensor& view, const Tensor& value,
                               bool is_self, Pos at) {
   Tensor src = slice_prefix_1s(value, at);  // for the recorded path
-  if (grad_enabled() && !x.is_floating_point() && src.requires_grad()) src = src.detach();  // no grad into ints
+  // copy_to's fill_ (a 0-d value into a view of another shape) records whatever x's dtype (an
+  // integer x then requires grad: PyTorch 1.13's fill_.Tensor); copy_ gives integers no history.
+  const bool fill = value.dim() == 0 && view.dim() > 0;
+  if (grad_enabled() && !x.is_floating_point() && !fill && src.requires_grad()) src = src.detach();
   if (grad_enabled() && (src.requires_grad() || x.requires_grad()) && !x.impl()->view_base) {
     if (x.requires_grad() && x.is_leaf())
       fail(at, "RuntimeError: a leaf Variable that requires grad is being used in an in-place operation.");
@@ -745,6 +753,9 @@ void Interp::tensor_set_basic(const Tensor& x, const std::vector<Value>& items0,
     return tensor_set_recorded(x, items0, src, node, at);
   }
   copy_to(view, value, at);  // x a view: copy_ gives x's base CopySlices
+  // (copy_ records nothing into an integer view, fill_ does: the base gets CopySlices)
+  Tensor dst = view;
+  if (fill && !x.is_floating_point() && src.requires_grad() && grad_enabled()) rebase_view(dst, src);
 }
 
 // x[items] = src where x or src is part of a graph (x itself no view): `outputs[t] = h` in a

@@ -131,6 +131,17 @@ Value Interp::binop(BinOpKind op, const Value& a, const Value& b, Pos at) {
       return Value::object(r);
     }
   }
+  if (op == BinOpKind::Mul && (a.kind == K::Tensor) != (b.kind == K::Tensor)) {
+    // A sequence times a tensor (either order): Tensor.__mul__ / __rmul__ give NotImplemented and
+    // Python repeats the sequence by the tensor's __index__ ((1, 2) * torch.tensor(2)).
+    const Value& t = a.kind == K::Tensor ? a : b;
+    const Value& s = a.kind == K::Tensor ? b : a;
+    if (s.is_seq() || s.kind == K::Str) {
+      if (t.t.numel() != 1 || t.t.is_floating_point())
+        fail(at, "TypeError: only integer tensors of a single element can be converted to an index");
+      return binop(op, s, Value::integer(to_index(t, at)), at);
+    }
+  }
   if (a.kind == K::Tensor || b.kind == K::Tensor) return tensor_binop(op, a, b, at);
   if (a.is_number() && b.is_number()) return num_binop(op, a, b, at);
   if (op == BinOpKind::Add && a.kind == b.kind && (a.is_seq() || a.kind == K::Str)) {

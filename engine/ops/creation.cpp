@@ -274,6 +274,7 @@ Tensor& bernoulli_(Tensor& self, const Tensor& p) {
   if (bad < probs.size()) old = contiguous(permute(self.detach(), perm)).to_vector();
   const bool single = p.dtype() == DType::Float32;  // bernoulli_distribution<float>: 24-bit uniforms
   Generator& g = default_generator();
+  const uint32_t version = self.version();
   fill_random(self, [&](auto* out, int64_t n, bool) {
     using T = std::remove_pointer_t<decltype(out)>;
     for (int64_t i = 0; i < n; ++i) {
@@ -282,6 +283,8 @@ Tensor& bernoulli_(Tensor& self, const Tensor& p) {
       else out[i] = static_cast<T>(single ? g.bernoulli_float(float(q)) : g.bernoulli_double(q));
     }
   });
+  // (raised by the kernel under autograd's wrapper: no version bump, a view of self keeps its node)
+  if (bad < probs.size()) self.impl()->storage->version = version;
   TL_CHECK(bad == probs.size(), "Expected p_in >= 0 && p_in <= 1 to be true, but got false.  (Could this error message be "
            "improved?  If so, please report an enhancement request to PyTorch.)");
   // PyTorch records BernoulliBackward1 when p requires grad too (a zero gradient for it). Not done
