@@ -535,7 +535,9 @@ const Value* Interp::dict_get(const DictObj& d, const Value& k, Pos at) {
     // max(None) / max(x, None) / max(dim=None): None binds to the named-dimension overload
     // (max(other=None) alone matches none: the row's TypeError).
     const Value* d = arg(1, "dim");
-    if (d && d->is_none()) fail(at, "RuntimeError: Please look up dimensions by name, got: name = None.");
+    const Value* x = arg(0, "input");
+    if (x && x->kind == K::Tensor && d && d->is_none())
+      fail(at, "RuntimeError: Please look up dimensions by name, got: name = None.");
   } else if ((f->name == "binary_cross_entropy_with_logits" || f->name == "binary_cross_entropy" ||
               f->name == "mse_loss" || f->name == "l1_loss" || f->name == "smooth_l1_loss") &&
              f->where == kF) {

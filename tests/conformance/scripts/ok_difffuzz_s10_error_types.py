@@ -29,3 +29,7 @@ for v, d in [(300, torch.uint8), (-1, torch.uint8), (2**31, torch.int32), (200, 
         print(v ** torch.tensor(1, dtype=d))
     except Exception as e:
         print(type(e).__name__, str(e).split('\n')[0])
+try:
+    print(torch.max(None, None))
+except Exception as e:
+    print(type(e).__name__, str(e)[:40])
