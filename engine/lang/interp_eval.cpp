@@ -531,8 +531,17 @@ const Value* Interp::dict_get(const DictObj& d, const Value& k, Pos at) {
     if (v && v->kind != K::Tensor)
       fail(at, "AttributeError: '" + v->type_name() + "' object has no attribute '" +
                    (d && !d->is_none() ? f->name : std::string("dim")) + "'");
-  } else if (f->name == "binary_cross_entropy_with_logits" && f->where == kF) {
-    // F.binary_cross_entropy_with_logits compares target.size() with input.size() first.
+  } else if ((f->name == "max" || f->name == "min") && !(kw.size() == 1 && kw[0].first == "other")) {
+    // max(None) / max(x, None) / max(dim=None): None binds to the named-dimension overload
+    // (max(other=None) alone matches none: the row's TypeError).
+    const Value* d = arg(1, "dim");
+    const Value* x = arg(0, "input");
+    if (x && x->kind == K::Tensor && d && d->is_none())
+      fail(at, "RuntimeError: Please look up dimensions by name, got: name = None.");
+  } else if ((f->name == "binary_cross_entropy_with_logits" || f->name == "binary_cross_entropy" ||
+              f->name == "mse_loss" || f->name == "l1_loss" || f->name == "smooth_l1_loss") &&
+             f->where == kF) {
+    // These F losses compare target.size() with input.size() first (torch/nn/functional.py).
     for (const auto& [i, name] : {std::pair<size_t, const char*>{1, "target"}, {0, "input"}}) {
       const Value* v = arg(i, name);
       if (v && v->kind != K::Tensor)

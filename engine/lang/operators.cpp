@@ -59,6 +59,9 @@ Value Interp::tensor_binop(BinOpKind op, const Value& a, const Value& b, Pos at)
     case BinOpKind::Mul: return call_table(name, where, {b, a}, {}, at);
     case BinOpKind::Pow: {  // PyTorch's __rpow__: torch.tensor(number, dtype=result_type) ** x (PowBackward1)
       Tensor w = wrap_number(a, b.t);
+      // torch.tensor(number, dtype=<an integer type>) checks the range (a float type takes any number)
+      if (tl::is_int(w.dtype()) && number_overflows(a, w.dtype()))
+        fail(at, std::string("RuntimeError: value cannot be converted to type ") + dtype_name(w.dtype()) + " without overflow");
       return call_table(name, where, {Value::tensor(w), b}, {}, at);
     }
     case BinOpKind::MatMul: unsupported(op, a, b, at);
@@ -437,7 +440,10 @@ Value Interp::compare(CmpOpKind op, const Value& a, const Value& b, Pos at) {
     c = a.s < b.s ? -1 : a.s > b.s ? 1 : 0;
   } else if (a.is_seq() && a.kind == b.kind) {
     size_t i = 0;
-    while (i < a.items->size() && i < b.items->size() && equal((*a.items)[i], (*b.items)[i], at)) ++i;
+    // Python's PyObject_RichCompareBool: an element is equal to itself without __eq__ (a tuple of
+    // empty tensors compares with itself).
+    auto same = [&](const Value& x, const Value& y) { return identical(x, y) || equal(x, y, at); };
+    while (i < a.items->size() && i < b.items->size() && same((*a.items)[i], (*b.items)[i])) ++i;
     if (i < a.items->size() && i < b.items->size()) return compare(op, (*a.items)[i], (*b.items)[i], at);
     c = a.items->size() < b.items->size() ? -1 : a.items->size() > b.items->size() ? 1 : 0;
   } else {

@@ -475,7 +475,7 @@ Tensor clamp_input(const Tensor& x, bool float_bound, bool any_bound) {
 // (ufunc::add: vec::fmadd(b, alpha, a)) one fused multiply-add per element for floats, so
 // `p.add_(g, alpha=-lr)` gives PyTorch's bits; one node (AddBackward0 / SubBackward0) as PyTorch,
 // with the factor of b (alpha, or -alpha for sub) in attrs().f0: d/db = that factor.
-Tensor add_alpha(const Tensor& a0, const Tensor& b0, double alpha, bool is_sub) {
+Tensor add_alpha(const Tensor& a0, const Tensor& b0, double alpha, bool is_sub, bool int_alpha) {
   const DType ct = result_type(a0, b0);
   if (!is_floating(ct)) {
     Tensor o = mul(b0, Tensor::scalar(alpha, b0.dtype()));
@@ -489,7 +489,9 @@ Tensor add_alpha(const Tensor& a0, const Tensor& b0, double alpha, bool is_sub) 
   const double k = is_sub ? -alpha : alpha;
   Tensor out = Tensor::empty(out_shape, ct);
   TL_DISPATCH_FLOAT(ct, T, [&] {
-    const T kt = T(k);
+    // sub's kernel gets -alpha negated as a Scalar (an int 0 stays +0); its backward's -g * alpha
+    // has the sign of the float -alpha (k).
+    const T kt = T(int_alpha && alpha == 0 ? 0.0 : k);
     kernels::binary_loop<T, T>(a, b, out, [kt](T x, T y) { return T(std::fma(y, kt, x)); });
   });
   if (Node* n = record(row, {&a0, &b0}, out)) n->attrs().f0 = k;
@@ -922,8 +924,9 @@ Tensor where(const Tensor& cond0, const Tensor& a0, const Tensor& b0) {
 }
 
 // ---- no-grad elementwise ----
-// ---- sign ----  d/dx sign(x) = 0 (PyTorch still records it, so the result requires grad)
-static void sign_bw(Node&, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = mul(g, zero_like_scalar(g)); }
+// ---- sign ----  d/dx sign(x) = 0 (PyTorch still records it, so the result requires grad).
+// PyTorch's SignBackward0 returns zeros_like(grad): +0.0 even for a negative or infinite g.
+static void sign_bw(Node&, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = zeros(g.shape(), g.dtype()); }
 Tensor sign(const Tensor& x) {
   if (x.dtype() == DType::Bool) return clone(x);  // sign(True) = True: PyTorch keeps bool
   Tensor out = unary(Un::Sign, x);
@@ -1008,7 +1011,7 @@ void register_elementwise_ops(std::vector<OpDef>& t) {
                           "Boolean alpha only supported for Boolean results.");
                  TL_CHECK(is_floating(rt) || a.is_int_value(2),
                           "For integral input tensors, argument alpha must not be a floating point number.");
-                 if (a.f(2) != 1 && is_floating(rt)) return Value::tensor(add_alpha(a.t(0), o, a.f(2), true));
+                 if (a.f(2) != 1 && is_floating(rt)) return Value::tensor(add_alpha(a.t(0), o, a.f(2), true, a.is_int_value(2)));
                  if (a.f(2) != 1) o = alpha_times(o, a.v[2], result_type(a.t(0), o));
                  return Value::tensor(sub(a.t(0), o));
                }, sub_bw, "grad_a = g; grad_b = -g"});

@@ -215,9 +215,9 @@ Tensor& sub_(Tensor& self, const Tensor& o) {
 }
 // self += alpha * o (self -= alpha * o): PyTorch's one fused kernel and one AddBackward0 /
 // SubBackward0 node, as add_alpha (no MulBackward0 for the factor).
-Tensor& add_alpha_(Tensor& self, const Tensor& o, double alpha, bool is_sub) {
+Tensor& add_alpha_(Tensor& self, const Tensor& o, double alpha, bool is_sub, bool int_alpha) {
   return binary_inplace(is_sub ? "sub_" : "add_", '\0', self, o,
-                        [&](const Tensor& a, const Tensor& b) { return add_alpha(a, b, alpha, is_sub); });
+                        [&](const Tensor& a, const Tensor& b) { return add_alpha(a, b, alpha, is_sub, int_alpha); });
 }
 Tensor& mul_(Tensor& self, const Tensor& o) {
   return binary_inplace("mul_", '*', self, o, [](const Tensor& a, const Tensor& b) { return mul(a, b); });

@@ -2,7 +2,10 @@
 // (one node, as PyTorch records);
 // log_softmax and binary_cross_entropy_with_logits are fused primitives for numerical stability
 // (log of a softmax underflows; log(1 + e^x) overflows).
+#include <algorithm>
+#include <array>
 #include <cmath>
+#include <vector>
 
 #include "engine/autograd/node.h"
 #include "engine/ops/op_table.h"
@@ -175,11 +178,13 @@ Tensor mse_loss(const Tensor& input, const Tensor& target) {
 Tensor nll_loss(const Tensor& logp, const Tensor& target, int64_t ignore_index) {
   // PyTorch's checks, in its order (nll_loss_nd, then nll_loss_forward, then the kernel's range).
   TL_CHECK(logp.dim() >= 1, "ValueError: Expected 1 or more dimensions (got ", logp.dim(), ")");
-  TL_CHECK(logp.dim() == 1 || (target.dim() >= 1 && logp.shape()[0] == target.shape()[0]),
+  // (PyTorch reads a 0-d target's batch size as 0 here: an empty batch passes this check.)
+  TL_CHECK(logp.dim() == 1 || logp.shape()[0] == (target.dim() ? target.shape()[0] : 0),
            "ValueError: Expected input batch_size (", logp.shape()[0], ") to match target batch_size (",
            target.dim() ? target.shape()[0] : 0, ").");
   if (logp.dim() <= 2) {
     TL_CHECK(target.dim() <= 1, "0D or 1D target tensor expected, multi-target not supported");
+    TL_CHECK(logp.dim() == 1 || target.dim() == 1, "IndexError: Dimension specified as 0 but tensor has no dimensions");
     TL_CHECK((logp.dim() == 1 && target.dim() == 0) || (target.dim() == 1 && logp.shape()[0] == target.shape()[0]),
              "size mismatch (got input: ", sizes_str(logp.shape()), ", target: ", sizes_str(target.shape()), ")");
   }
@@ -199,13 +204,18 @@ Tensor nll_loss(const Tensor& logp, const Tensor& target, int64_t ignore_index) 
     // (N, C, d1, ...) with target (N, d1, ...): classes moved last, one row per position (PyTorch's
     // nll_loss2d / nll_loss_nd; the mean is over every non-ignored position).
     const int64_t N = logp.shape()[0], C = logp.shape()[1];
+    // PyTorch's checks: nll_loss2d's for a 4-d input, nll_loss_nd's otherwise.
+    TL_CHECK(logp.dim() != 4 || target.dim() == 3,
+             "only batches of spatial targets supported (3D tensors) but got targets of dimension: ", target.dim());
     bool ok = target.dim() == logp.dim() - 1 && target.shape()[0] == N;
     for (int i = 2; ok && i < logp.dim(); ++i) ok = target.shape()[i - 1] == logp.shape()[i];
-    TL_CHECK(ok, "nll_loss: expected target of size ", [&] {
+    TL_CHECK(ok || logp.dim() != 4, "size mismatch (got input: ", sizes_str(logp.shape()), " , target: ",
+             sizes_str(target.shape()));
+    TL_CHECK(ok, "Expected target size ", [&] {
       IntList want{N};
       for (int i = 2; i < logp.dim(); ++i) want.push_back(logp.shape()[i]);
       return sizes_str(want);
-    }(), ", got ", target.shape_str());
+    }(), ", got ", sizes_str(target.shape()));
     IntList perm{0};
     for (int i = 2; i < logp.dim(); ++i) perm.push_back(i);
     perm.push_back(1);
@@ -314,7 +324,106 @@ Tensor dropout_(Tensor& x, double p, bool training) {
   return mul_(x, noise);
 }
 
-// ---- layer_norm ----  composite (PyTorch has a fused kernel; the composite's gradient is the same).
+// ---- layer_norm ----  a primitive as PyTorch's native_layer_norm (NativeLayerNormBackward0),
+// with the values of its CPU kernels (layer_norm_kernel.cpp, moments_utils.h).
+//
+// PyTorch's RowwiseMoments: Welford's mean and biased variance of a row in T (float for float32),
+// in Vectorized<T> lanes (32 bytes: PyTorch 1.13's CPU capability here is AVX2) over chunks of 16 vectors merged in a cascade, the
+// rest of the row by scalar Welford, then the lanes merged into it. A merge multiplies delta^2 by
+// its weight, so a mean whose square overflows gives a NaN variance (0 * inf), as PyTorch does.
+template <class T>
+static std::pair<T, T> rowwise_moments(const T* X, int64_t N) {
+  constexpr int64_t V = 32 / int64_t(sizeof(T)), kChunk = 16;
+  using Vec = std::array<T, size_t(V)>;
+  const int64_t n = N / V, m = (n + kChunk - 1) / kChunk;
+  int64_t depth = 1;  // PyTorch's CeilLog2(m), at least 1
+  while ((int64_t(1) << depth) < m) ++depth;
+  std::vector<int64_t> m0s(size_t(depth), 0);
+  std::vector<Vec> m1s(size_t(depth), Vec{}), m2s(size_t(depth), Vec{});
+  auto merge = [](int64_t m0_add, const Vec& m1_add, const Vec& m2_add, int64_t& m0, Vec& m1, Vec& m2) {
+    const int64_t total = m0 + m0_add;
+    const T c = total == 0 ? T(0) : T(m0_add) / T(total);
+    for (size_t l = 0; l < size_t(V); ++l) {
+      const T delta = m1_add[l] - m1[l];
+      m1[l] += c * delta;
+      m2[l] += m2_add[l] + delta * delta * c * T(m0);
+    }
+    m0 = total;
+  };
+  for (int64_t i = 0; i < m; ++i) {
+    const T* p = X + i * kChunk * V;
+    const int64_t cnt = std::min(kChunk, n - i * kChunk);
+    Vec m1{}, m2{};
+    for (int64_t j = 0; j < cnt; ++j) {
+      const T cj = T(1) / T(j + 1);
+      for (size_t l = 0; l < size_t(V); ++l) {
+        const T x = p[j * V + int64_t(l)], delta = x - m1[l];
+        m1[l] += delta * cj;
+        m2[l] += delta * (x - m1[l]);
+      }
+    }
+    merge(cnt, m1, m2, m0s[0], m1s[0], m2s[0]);
+    int64_t mask = i + 1;
+    for (int64_t j = 1; j < depth && (mask & 1) == 0; ++j) {
+      merge(m0s[size_t(j - 1)], m1s[size_t(j - 1)], m2s[size_t(j - 1)], m0s[size_t(j)], m1s[size_t(j)], m2s[size_t(j)]);
+      m0s[size_t(j - 1)] = 0, m1s[size_t(j - 1)] = Vec{}, m2s[size_t(j - 1)] = Vec{};
+      mask >>= 1;
+    }
+  }
+  for (int64_t i = 1; i < depth; ++i) merge(m0s[size_t(i)], m1s[size_t(i)], m2s[size_t(i)], m0s[0], m1s[0], m2s[0]);
+  int64_t m0 = 0;
+  T m1 = 0, m2 = 0;
+  for (int64_t i = n * V; i < N; ++i) {
+    const T x = X[i], delta = x - m1;
+    ++m0;
+    m1 += delta / T(m0);
+    m2 += delta * (x - m1);
+  }
+  for (size_t l = 0; l < size_t(V); ++l) {  // PyTorch's scalar AddMoments, lane by lane
+    const int64_t total = m0 + n;
+    const T c = total == 0 ? T(0) : T(n) / T(total);
+    const T delta = m1s[0][l] - m1;
+    m1 += c * delta;
+    m2 += m2s[0][l] + delta * delta * c * T(m0);
+    m0 = total;
+  }
+  return {m1, m2 / T(N)};
+}
+
+// Backward (PyTorch's LayerNormBackwardKernelImpl, per row of N normalized elements, a = rstd):
+//   gw = g * w;  ds = sum(gw * x);  db = sum(gw);  b = (db * mean - ds) * a^3 / N;
+//   c = -b * mean - db * a / N;  grad_x = a * gw + b * x + c
+//   grad_w = sum over rows of g * (a * x - a * mean);  grad_b = sum over rows of g
+static void layer_norm_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  const Tensor x = n.saved_tensor(0), w = n.saved_tensor(1);
+  Tensor mu = n.saved_tensor(2), rstd = n.saved_tensor(3);
+  const int k = int(n.attrs().i0);
+  IntList dims, rows;
+  int64_t N = 1;
+  for (int i = 0; i < x.dim(); ++i) {
+    if (i >= x.dim() - k) dims.push_back(i), N *= x.shape()[i];
+    else rows.push_back(i);
+  }
+  if (grad_enabled() && x.requires_grad()) {
+    // create_graph: the saved statistics are constants; their graph in x (for the second
+    // derivative) comes from computing them again as ops.
+    mu = mean(x, dims, true);
+    rstd = div(Tensor::scalar(1, x.dtype()), sqrt(add(var(x, dims, 0, true), Tensor::scalar(n.attrs().f0, x.dtype()))));
+  }
+  const Tensor scale = Tensor::scalar(1.0 / double(N), x.dtype());
+  if (n.needs_input_grad(0)) {
+    const Tensor gw = w.defined() ? mul(g, w) : g;
+    const Tensor ds = sum(mul(gw, x), dims, true), db = sum(gw, dims, true);
+    const Tensor b = mul(mul(mul(mul(sub(mul(db, mu), ds), rstd), rstd), rstd), scale);
+    const Tensor c = sub(mul(neg(b), mu), mul(mul(db, rstd), scale));
+    gi[0] = add(add(mul(rstd, gw), mul(b, x)), c);
+  }
+  // (no row dims: nothing to sum; sum(t, {}) would sum everything)
+  auto over_rows = [&](const Tensor& t) { return rows.empty() ? t : sum(t, rows); };
+  if (n.needs_input_grad(1)) gi[1] = over_rows(mul(g, add(mul(x, rstd), mul(neg(rstd), mu))));
+  if (n.needs_input_grad(2)) gi[2] = over_rows(g);
+}
+
 Tensor layer_norm(const Tensor& x, const IntList& normalized_shape, const Tensor& weight, const Tensor& bias,
                   double eps) {
   const int k = int(normalized_shape.size());
@@ -339,33 +448,36 @@ Tensor layer_norm(const Tensor& x, const IntList& normalized_shape, const Tensor
   for (const Tensor* t : {&weight, &bias})
     TL_CHECK(!t->defined() || t->dtype() == x.dtype(), "expected scalar type ", dtype_kernel_name(x.dtype()),
              " but found ", dtype_kernel_name(t->dtype()));
-  IntList dims;
-  for (int i = x.dim() - k; i < x.dim(); ++i) dims.push_back(i);
-  Tensor mu = mean(x, dims, true);
-  Tensor v = var(x, dims, 0, true);
-  Tensor y = div(sub(x, mu), sqrt(add(v, Tensor::scalar(eps, x.dtype()))));
-  if (weight.defined()) y = mul(y, weight);
-  // PyTorch's kernel ends in + beta (0 without a bias): a -0.0 comes out +0.0.
-  y = bias.defined() ? add(y, bias) : add(y, Tensor::scalar(0, y.dtype()));
-  // The values of PyTorch's fused kernel: per row fma(x, rstd, -rstd * mean), then fma(that, w, b)
-  // (not (x - mean) * rstd: one element comes out as the rounding error of x * rstd, not 0). The
-  // graph stays the composite's (no node of it reads y), y's fresh buffer takes these values.
-  const int64_t M = mu.numel(), N = M ? x.numel() / M : 0;
-  if (N > 0 && y.is_contiguous() && y.shape() == x.shape()) {
+  int64_t N = 1;
+  for (int64_t d : normalized_shape) N *= d;
+  Shape stat_shape = x.shape();  // mean and rstd: (*, 1, ..., 1), as PyTorch's
+  for (int i = x.dim() - k; i < x.dim(); ++i) stat_shape[i] = 1;
+  Tensor y = Tensor::empty(x.shape(), x.dtype()), mu = Tensor::empty(stat_shape, x.dtype()),
+         rstd = Tensor::empty(stat_shape, x.dtype());
+  const int64_t M = mu.numel();
+  {
     NoGradGuard ng;
-    const Tensor xc = x.contiguous(), mc = mu.contiguous(), vc = v.contiguous();
+    const Tensor xc = x.contiguous();
     const Tensor wc = weight.defined() ? weight.contiguous() : Tensor(), bc = bias.defined() ? bias.contiguous() : Tensor();
     TL_DISPATCH_FLOAT(x.dtype(), T, [&] {
-      const T *px = xc.data_ptr<T>(), *pm = mc.data_ptr<T>(), *pv = vc.data_ptr<T>();
+      const T* px = xc.data_ptr<T>();
       const T* pw = wc.defined() ? wc.data_ptr<T>() : nullptr;
       const T* pb = bc.defined() ? bc.data_ptr<T>() : nullptr;
-      T* py = y.data_ptr<T>();
+      T *py = y.data_ptr<T>(), *pm = mu.data_ptr<T>(), *pr = rstd.data_ptr<T>();
       for (int64_t i = 0; i < M; ++i) {
-        const T rstd = T(1) / std::sqrt(pv[i] + T(eps)), shift = -rstd * pm[i];
+        const auto [mean_i, var_i] = rowwise_moments(px + i * N, N);
+        // Per row fma(x, rstd, -rstd * mean), then fma(that, w, b) (not (x - mean) * rstd: an
+        // element equal to the mean comes out as the rounding error of x * rstd, not 0).
+        const T r = T(1) / std::sqrt(var_i + T(eps)), shift = -r * mean_i;
+        pm[i] = mean_i, pr[i] = r;
         for (int64_t j = 0; j < N; ++j)
-          py[i * N + j] = std::fma(std::fma(px[i * N + j], rstd, shift), pw ? pw[j] : T(1), pb ? pb[j] : T(0));
+          py[i * N + j] = std::fma(std::fma(px[i * N + j], r, shift), pw ? pw[j] : T(1), pb ? pb[j] : T(0));
       }
     });
+  }
+  if (Node* n = record(TL_ROW("layer_norm"), {&x, &weight, &bias}, y)) {
+    n->attrs().i0 = k, n->attrs().f0 = eps;
+    save(n, x), save(n, weight), save(n, mu), save(n, rstd);
   }
   return y;
 }
@@ -539,6 +651,8 @@ void register_nn_ops(std::vector<OpDef>& t) {
                [](const Args& a) {
                  return Value::tensor(layer_norm(a.t(0), a.ints(1), a.opt_t(2), a.opt_t(3), a.f(4)));
                },
-               nullptr, "composite: (x - mean) / sqrt(var + eps) * w + b"});
+               layer_norm_bw,
+               "y = (x - mean) * rstd * w + b;  grad_x = rstd * g w + b_ x + c_ (PyTorch's per-row b_, c_); "
+               "grad_w = sum_rows g (x - mean) rstd;  grad_b = sum_rows g"});
 }
 }  // namespace tl

@@ -70,8 +70,9 @@ Tensor add(const Tensor& a, const Tensor& b);
 // clamp's input converted to the result type of its bounds (float bounds: default float; int bounds
 // on bool: int64).
 Tensor clamp_input(const Tensor& x, bool float_bound, bool any_bound);
-// a + alpha * b (a - alpha * b when is_sub), one fused multiply-add per element as PyTorch.
-Tensor add_alpha(const Tensor& a, const Tensor& b, double alpha, bool is_sub);
+// a + alpha * b (a - alpha * b when is_sub), one fused multiply-add per element as PyTorch;
+// int_alpha: alpha was a Python int (sub negates it as an int: 0 stays +0, not -0.0).
+Tensor add_alpha(const Tensor& a, const Tensor& b, double alpha, bool is_sub, bool int_alpha = false);
 Tensor sub(const Tensor& a, const Tensor& b);
 Tensor mul(const Tensor& a, const Tensor& b);
 Tensor div(const Tensor& a, const Tensor& b);
@@ -223,7 +224,7 @@ Tensor adaptive_avg_pool2d(const Tensor& x, const IntList& output_size);
 // ---- in-place (bump the version; a leaf requiring grad is refused unless under no_grad) ----
 Tensor& add_(Tensor& self, const Tensor& o);
 Tensor& sub_(Tensor& self, const Tensor& o);
-Tensor& add_alpha_(Tensor& self, const Tensor& o, double alpha, bool is_sub);  // float alpha != 1
+Tensor& add_alpha_(Tensor& self, const Tensor& o, double alpha, bool is_sub, bool int_alpha = false);  // float alpha != 1
 Tensor& mul_(Tensor& self, const Tensor& o);
 Tensor& div_(Tensor& self, const Tensor& o);
 Tensor& zero_(Tensor& self);

@@ -449,15 +449,20 @@ void register_pointwise_more_ops(std::vector<OpDef>& t) {
   t.push_back({"hypot(Tensor input, Tensor other) -> Tensor", TM,
                [](const Args& a) { return Value::tensor(hypot(a.t(0), a.t(1))); }, hypot_bw,
                "grad_a = g * a / y;  grad_b = g * b / y"});
-  // PyTorch's three overloads (a Python number on either side), named XlogyBackward0/1/2.
+  // PyTorch's three overloads (a Python number on either side), named XlogyBackward0/1/2. The
+  // number goes straight into the float type of the computation (-4 next to a uint8 tensor is -4.0,
+  // not the uint8 252 that num_or_t's integer wrapping gives).
+  const auto float_number = [](const Args& a, size_t k, size_t self) {
+    return a.v[k].kind == Value::Kind::Tensor ? a.t(k) : wrap_scalar(a.v[k].as_double(), a.t(self));
+  };
   t.push_back({"xlogy.Tensor(Tensor input, Tensor other) -> Tensor", TM,
                [](const Args& a) { return Value::tensor(xlogy(a.t(0), a.t(1))); }, xlogy_bw,
                "grad_a = xlogy(g, b), 0 where a == 0 and b <= 0;  grad_b = g * a / b"});
   t.push_back({"xlogy.Scalar_Self(Number self, Tensor other) -> Tensor", kTorch,
-               [](const Args& a) { return Value::tensor(xlogy(a.num_or_t(0, 1), a.t(1))); }, nullptr,
+               [=](const Args& a) { return Value::tensor(xlogy(float_number(a, 0, 1), a.t(1))); }, nullptr,
                "composite: xlogy(full(self), other)"});
   t.push_back({"xlogy.Scalar_Other(Tensor input, Number other) -> Tensor", TM,
-               [](const Args& a) { return Value::tensor(xlogy(a.t(0), a.num_or_t(1, 0))); }, nullptr,
+               [=](const Args& a) { return Value::tensor(xlogy(a.t(0), float_number(a, 1, 0))); }, nullptr,
                "composite: xlogy(input, full(other))"});
   // sgn: sign for real tensors (PyTorch names the node SgnBackward0, and its sgn_backward saves
   // the result: an in-place change of it fails the backward).

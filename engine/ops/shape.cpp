@@ -640,16 +640,22 @@ static void check_gather(const char* op, const Tensor& x, int d, const Tensor& i
              " apart from dimension ", d);
 }
 
-// d/dx gather(x, idx) = scatter_add(zeros, idx, g): repeated indices accumulate
+// d/dx gather(x, idx) = scatter_add(zeros, idx, g): repeated indices accumulate. attrs().b0: the
+// gather of sort / topk / kthvalue / median (distinct indices), whose PyTorch backward
+// (value_selecting_reduction_backward) scatters g into zeros: a -0.0 stays -0.0.
 static void gather_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   const Shape& xs = n.attrs().shape;
   const Tensor& idx = n.saved_tensor(0);
+  const bool assign = n.attrs().b0;
+  auto put = [&](const Tensor& base, int64_t dim, const Tensor& index, const Tensor& src) {
+    return assign ? scatter(base, dim, index, src, false) : scatter_add(base, dim, index, src);
+  };
   if (idx.dim() != xs.size()) {  // a 0-d input or index (counted as 1-d): scatter in 1-d, reshape back
-    Tensor flat = scatter_add(zeros(Shape{xs.numel()}, g.dtype()), 0, reshape(idx, {-1}), reshape(g, {-1}));
+    Tensor flat = put(zeros(Shape{xs.numel()}, g.dtype()), 0, reshape(idx, {-1}), reshape(g, {-1}));
     gi[0] = reshape(flat, xs.vec());
     return;
   }
-  gi[0] = scatter_add(zeros(n.attrs().shape, g.dtype()), n.attrs().i0, n.saved_tensor(0), g);
+  gi[0] = put(zeros(n.attrs().shape, g.dtype()), n.attrs().i0, n.saved_tensor(0), g);
 }
 Tensor gather(const Tensor& x, int64_t dim, const Tensor& index) {
   int d = wrap_dim("gather", dim, x.dim());

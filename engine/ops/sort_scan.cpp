@@ -72,6 +72,7 @@ Value return_type(const char* name, const Tensor& values, const Tensor& indices)
 
 Tensor take_along(const Tensor& x, int64_t dim, const Tensor& idx, const OpDef& row) {
   Tensor v = x.dim() == 0 ? (idx.numel() ? clone(x) : reshape(x, {0})) : gather(x, dim, idx);  // a new tensor, as PyTorch
+  if (x.dim() > 0 && v.grad_fn() && v.grad_fn() != x.grad_fn()) v.grad_fn()->attrs().b0 = true;  // (gather_bw)
   label_node(v, row, {&x});
   return v;
 }
@@ -227,6 +228,11 @@ Tensor cumsum(const Tensor& x, int64_t dim, std::optional<DType> dtype) {
     T* q = o.data_ptr<T>();
     for (int64_t r = 0; r < nrows; ++r) {
       A acc = 0;
+      // A 0-d input is copied (PyTorch fills the result with it: a -0.0 stays -0.0).
+      if (x.dim() == 0) {
+        q[0] = p[0];
+        continue;
+      }
       for (int64_t j = 0; j < len; ++j) {
         if constexpr (std::is_floating_point<T>::value) acc += A(p[r * len + j]);
         else acc = A(uint64_t(acc) + uint64_t(A(p[r * len + j])));

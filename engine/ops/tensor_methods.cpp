@@ -249,7 +249,7 @@ void register_tensor_api_ops(std::vector<OpDef>& t) {
                             "Boolean alpha only supported for Boolean results.");
                    TL_CHECK(!has_alpha || is_floating(rt) || a.is_int_value(2),
                             "For integral input tensors, argument alpha must not be a floating point number.");
-                   if (has_alpha && a.f(2) != 1 && is_floating(rt)) add_alpha_(x, o, a.f(2), is_sub);
+                   if (has_alpha && a.f(2) != 1 && is_floating(rt)) add_alpha_(x, o, a.f(2), is_sub, a.is_int_value(2));
                    else {
                      if (has_alpha && a.f(2) != 1) o = alpha_times(o, a.v[2], result_type_of({&x, &o}));
                      f(x, o);

@@ -1,0 +1,32 @@
+# Signed zeros as PyTorch 1.13: SignBackward0 is zeros_like(grad) (+0.0 for any g), cumsum of a
+# 0-d tensor copies it, sub with an int alpha 0 adds +0 * other.
+import torch
+x = torch.tensor([float('nan'), -0.7, -0.3, float('inf')], dtype=torch.float64, requires_grad=True)
+torch.sign(x).abs().sum().backward()
+print(x.grad, 1 / x.grad)
+a = torch.tensor(-0.0, dtype=torch.float64, requires_grad=True)
+c = torch.cumsum(a, -1)
+print(c, 1 / c, torch.cumsum(torch.tensor(-0.0), 0, dtype=torch.float64), torch.cumsum(torch.tensor([-0.0]), 0))
+s = torch.sub(a, torch.tensor(-3, dtype=torch.int64), alpha=0)
+print(s, 1 / s)
+s.backward()
+print(a.grad)
+b = torch.tensor([-0.0, 2.0], requires_grad=True)
+o = torch.tensor([-3.0, 1.0], requires_grad=True)
+r = torch.sub(b, o, alpha=0)
+print(r, 1 / r, torch.sub(b, o, alpha=0.0), 1 / torch.sub(b, o, alpha=0.0))
+r.sum().backward()
+print(b.grad, o.grad, 1 / o.grad)
+y = b.detach().clone()
+y.sub_(o.detach(), alpha=0)
+print(y, 1 / y)
+# sort / topk / kthvalue scatter their gradient into zeros (value_selecting_reduction_backward)
+v = torch.tensor([[-2.4, -0.0, 0.0, 1.5]], requires_grad=True)
+torch.sort(v)[0].pow(2).sum().backward()
+print(v.grad, 1 / v.grad)
+v.grad = None
+v.topk(2, dim=-1, sorted=False)[0].pow(2).sum().backward()
+print(v.grad, 1 / v.grad)
+v.grad = None
+torch.kthvalue(v, 2, 1)[0].pow(2).sum().backward()
+print(v.grad, 1 / v.grad)
