@@ -296,32 +296,27 @@ Tensor binary_cross_entropy_with_logits(const Tensor& input, const Tensor& targe
 }
 
 // ---- dropout ----  composite: x * noise, so d/dx = noise (the scaled mask).
+// The noise: a Bernoulli(1 - p) mask in x's dtype, divided by 1 - p. For an integer x PyTorch
+// draws the mask, then its noise.div_(1 - p) fails: the random numbers are used up.
+static Tensor dropout_noise(const Tensor& x, double p) {
+  NoGradGuard ng;
+  Tensor noise = Tensor::empty(x.shape(), x.dtype());
+  bernoulli_(noise, 1 - p);
+  TL_CHECK(x.is_floating_point(), "result type Float can't be cast to the desired output type ", dtype_kernel_name(x.dtype()));
+  // noise.div_(1 - p): the mask divided by the scale rounded to x's dtype, as PyTorch does.
+  return div(noise, Tensor::scalar(1 - p, x.dtype()));
+}
 Tensor dropout(const Tensor& x, double p, bool training) {
   TL_CHECK(p >= 0 && p <= 1, "dropout probability has to be between 0 and 1, but got ", p);
   if (p == 0 || !training || x.numel() == 0) return x;
   if (p == 1) return mul(x, zeros(Shape{}, x.dtype()));
-  TL_CHECK(x.is_floating_point(), "dropout: expected a floating point tensor, got ", dtype_name(x.dtype()));
-  Tensor noise = Tensor::empty(x.shape(), x.dtype());
-  {
-    NoGradGuard ng;
-    bernoulli_(noise, 1 - p);
-    // noise.div_(1 - p): the mask divided by the scale rounded to x's dtype, as PyTorch does.
-    noise = div(noise, Tensor::scalar(1 - p, x.dtype()));
-  }
-  return mul(x, noise);
+  return mul(x, dropout_noise(x, p));
 }
 Tensor dropout_(Tensor& x, double p, bool training) {
   TL_CHECK(p >= 0 && p <= 1, "dropout probability has to be between 0 and 1, but got ", p);
   if (p == 0 || !training || x.numel() == 0) return x;
   if (p == 1) return mul_(x, zeros(Shape{}, x.dtype()));
-  TL_CHECK(x.is_floating_point(), "dropout: expected a floating point tensor, got ", dtype_name(x.dtype()));
-  Tensor noise = Tensor::empty(x.shape(), x.dtype());
-  {
-    NoGradGuard ng;
-    bernoulli_(noise, 1 - p);
-    noise = div(noise, Tensor::scalar(1 - p, x.dtype()));
-  }
-  return mul_(x, noise);
+  return mul_(x, dropout_noise(x, p));
 }
 
 // ---- layer_norm ----  a primitive as PyTorch's native_layer_norm (NativeLayerNormBackward0),
