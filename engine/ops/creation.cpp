@@ -200,16 +200,13 @@ void fill_random(Tensor& self, F fill) {
     self.bump_version();
     return;
   }
-  const std::vector<int64_t> perm = memory_order(self);
-  std::vector<int64_t> shape(perm.size()), inverse(perm.size());
-  for (size_t i = 0; i < perm.size(); ++i) {
-    shape[i] = self.shape()[int(perm[i])];
-    inverse[size_t(perm[i])] = int64_t(i);
-  }
-  Tensor buf = Tensor::empty(Shape(shape), self.dtype());
-  TL_DISPATCH(self.dtype(), T, [&] { fill(buf.data_ptr<T>(), buf.numel(), false); });
+  Tensor buf = drawn_in_memory_order(self, [&](const Shape& s) {
+    Tensor b = Tensor::empty(s, self.dtype());
+    TL_DISPATCH(self.dtype(), T, [&] { fill(b.data_ptr<T>(), b.numel(), false); });
+    return b;
+  });
   NoGradGuard guard;
-  copy_(self, permute(buf, inverse));  // bumps the version
+  copy_(self, buf);  // bumps the version
 }
 
 void check_floating(const char* op, DType t) {
@@ -417,6 +414,17 @@ Tensor random_from_to(int64_t from, std::optional<int64_t> to, const Shape& s, D
       p[i] = static_cast<T>(range ? g.uniform_int_from_to(range, from) : int64_t(g.random64()));
   });
   return t;
+}
+
+Tensor drawn_in_memory_order(const Tensor& self, const std::function<Tensor(const Shape&)>& draw) {
+  NoGradGuard guard;
+  const std::vector<int64_t> perm = memory_order(self);
+  std::vector<int64_t> shape(perm.size()), inverse(perm.size());
+  for (size_t i = 0; i < perm.size(); ++i) {
+    shape[i] = self.shape()[int(perm[i])];
+    inverse[size_t(perm[i])] = int64_t(i);
+  }
+  return permute(draw(Shape(shape)), inverse);
 }
 
 Tensor randint(int64_t low, int64_t high, const Shape& s, DType dt) { return random_from_to(low, high, s, dt); }

@@ -35,6 +35,9 @@ Tensor randint(int64_t low, int64_t high, const Shape& s, DType t = DType::Int64
 // Tensor.random_(from, to): values in [from, to), without `to` in [from, the dtype's limit];
 // PyTorch's bounds checks for the dtype.
 Tensor random_from_to(int64_t from, std::optional<int64_t> to, const Shape& s, DType t);
+// For an in-place random fill of self (random_): draw(shape) made with self's dimensions in memory
+// order, permuted back to self's shape, so its numbers land where PyTorch's TensorIterator puts them.
+Tensor drawn_in_memory_order(const Tensor& self, const std::function<Tensor(const Shape&)>& draw);
 Tensor randperm(int64_t n, DType t = DType::Int64);
 // torch.bernoulli(probs): 0/1 of probs' (floating) dtype, drawn with a uniform of that dtype.
 Tensor bernoulli(const Tensor& probs);

@@ -152,7 +152,15 @@ Tensor nonzero(const Tensor& x) {
       }
     }
   });
-  return Tensor::from_data(idx, Shape{count, int64_t(nd)}, DType::Int64);
+  // PyTorch's CPU result is column-major: strides (1, count), so it is not contiguous (view(-1)
+  // fails, in-place random fills run down the columns).
+  std::vector<double> cols(idx.size());
+  for (int64_t i = 0; i < count; ++i)
+    for (int d = 0; d < nd; ++d) cols[size_t(d * count + i)] = idx[size_t(i * nd + d)];
+  Tensor r = Tensor::from_data(cols, Shape{int64_t(nd), count}, DType::Int64);
+  r.impl()->shape = Shape{count, int64_t(nd)};
+  r.impl()->strides = Dims{1, count};
+  return r;
 }
 
 Tensor movedim(const Tensor& x, const IntList& src0, const IntList& dst0) {
@@ -475,7 +483,9 @@ void register_shape_more_ops(std::vector<OpDef>& t) {
   // max + 1 (bool: 2), the draw 64-bit for int64/float64.
   auto random_fill = [](Tensor& x, int64_t from, std::optional<int64_t> to, const OpDef& row) {
     check_no_overlap(x);  // before any number is drawn
-    inplace_apply("random_", x, [&] { return random_from_to(from, to, x.shape(), x.dtype()); }, &row);
+    inplace_apply("random_", x, [&] {
+      return drawn_in_memory_order(x, [&](const Shape& s) { return random_from_to(from, to, s, x.dtype()); });
+    }, &row);
   };
   t.push_back({"random_(Tensor input) -> Tensor(inplace)", kMethod, [](const Args& a) {
                  Tensor x = a.t(0);
@@ -486,14 +496,16 @@ void register_shape_more_ops(std::vector<OpDef>& t) {
                  });
                  const bool wide = x.dtype() == DType::Int64 || x.dtype() == DType::Float64;
                  inplace_apply("random_", x, [&] {
-                   Tensor r = Tensor::empty(x.shape(), x.dtype());
-                   Generator& g = default_generator();
-                   TL_DISPATCH(x.dtype(), T, [&] {
-                     T* p = r.data_ptr<T>();
-                     for (int64_t i = 0, n = r.numel(); i < n; ++i)
-                       p[i] = static_cast<T>((wide ? g.random64() : uint64_t(g.random())) % range);
+                   return drawn_in_memory_order(x, [&](const Shape& s) {
+                     Tensor r = Tensor::empty(s, x.dtype());
+                     Generator& g = default_generator();
+                     TL_DISPATCH(x.dtype(), T, [&] {
+                       T* p = r.data_ptr<T>();
+                       for (int64_t i = 0, n = r.numel(); i < n; ++i)
+                         p[i] = static_cast<T>((wide ? g.random64() : uint64_t(g.random())) % range);
+                     });
+                     return r;
                    });
-                   return r;
                  }, &TL_ROW("random_.node"));
                  return a.v[0];
                }});
