@@ -206,6 +206,11 @@ void save(Node* n, const Tensor& t) {
   n->saved.push_back(SavedTensor{std::move(a), t.version(), false, t.impl()});
 }
 
+void save_not_self(Node* n, const Tensor& t) {
+  save(n, t);
+  n->saved.back().not_self = true;
+}
+
 std::shared_ptr<TensorImpl> data_alias(const Tensor& t) {
   auto a = std::make_shared<TensorImpl>();
   a->storage = t.impl()->storage;

@@ -62,6 +62,9 @@ struct SavedTensor {
   // alias without its base pointer, so a node that its own base's history reaches (b.mul_(b[0]))
   // makes no reference cycle.
   const TensorImpl* source = nullptr;
+  // Saved as an argument other than `self` (addcdiv's tensor2): an in-place op on that same
+  // tensor keeps it as a view of the written tensor, never as PyTorch's original_self copy.
+  bool not_self = false;
 };
 
 // Small op attributes (dims, scalars, shapes) so backward needs no heap of its own.
@@ -157,6 +160,8 @@ void set_record_observer(void (*fn)(const Node&));
 bool any_requires_grad(std::initializer_list<const Tensor*> inputs);
 void save(Node* n, const Tensor& t);         // an input (kept whole, with its graph)
 void save_output(Node* n, const Tensor& out);  // the output (kept as data, no cycle)
+// An input saved as an argument other than `self` by an op whose formulas never use `self`.
+void save_not_self(Node* n, const Tensor& t);
 // A data-only alias of t (same storage and version counter; no grad_fn, no .grad).
 std::shared_ptr<TensorImpl> data_alias(const Tensor& t);
 

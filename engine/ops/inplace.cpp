@@ -94,12 +94,13 @@ Tensor& finish_inplace(const char* op, Tensor& self, const Tensor& result, bool 
   if (recording && result.grad_fn()) {
     // The node saved `self` (mul_/div_ by a tensor that requires grad). As PyTorch, the first
     // saved `self` becomes a copy of its values before the write ("original_self"); any other
-    // slot holding `self` (`y.mul_(y)`) stays a view of it, saved output-style (no reference
-    // cycle through the node), so backward raises PyTorch's in-place error for it.
+    // slot holding `self` (`y.mul_(y)`, addcdiv_'s tensor2 in `y.addcdiv_(a, y)`) stays a view
+    // of it, saved output-style (no reference cycle through the node), so backward raises
+    // PyTorch's in-place error for it.
     bool first = true;
     for (SavedTensor& st : result.grad_fn()->saved) {
       if (st.source != self.impl()) continue;
-      if (first) {
+      if (first && !st.not_self) {
         // Recorded (PyTorch's original_self = self.clone()): a double backward differentiates
         // through the saved values back into self's previous history.
         Tensor copy = clone(self);

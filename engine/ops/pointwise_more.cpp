@@ -580,9 +580,11 @@ void register_pointwise_more_ops(std::vector<OpDef>& t) {
                    if (!is_div) {
                      label_node(r, TL_ROW("addcmul"), {&x, &t1, &t2});
                    } else if (Node* n = record(TL_ROW("addcdiv"), {&x, &t1, &t2}, r)) {
-                     // what a needed gradient uses, as PyTorch saves
-                     save(n, t2.requires_grad() ? t1 : Tensor());
-                     save(n, t1.requires_grad() || t2.requires_grad() ? t2 : Tensor());
+                     // As PyTorch saves: tensor1 (used by tensor2's formula only) when tensor2
+                     // requires grad, tensor2 (used by both) always; never `self`.
+                     if (t2.requires_grad()) save_not_self(n, t1);
+                     else save(n, Tensor());
+                     save_not_self(n, t2);
                      n->attrs().f0 = v, n->attrs().b0 = a.is_int_value(3);
                    }
                    return Value::tensor(r);
