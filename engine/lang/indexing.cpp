@@ -359,54 +359,81 @@ Tensor Interp::tensor_index(const Tensor& x, std::vector<Value> items, Pos at, b
     Shape B;
     std::vector<int64_t> lin, sizes;
     adv_positions(cur.t, adv, at, B, lin, sizes);
-    // cur with the indexed dims first, flattened into one: (prod(sizes), rest...).
-    const int nd = cur.t.dim();
-    std::vector<Value> perm, flat, rest;
-    std::vector<bool> is_adv(size_t(nd), false);
-    int64_t indexed = 1;  // the product of the indexed dims (not -1: a 0 among the other dims makes -1 ambiguous)
-    for (const AdvIndex& a : adv) is_adv[size_t(a.dim)] = true, perm.push_back(Value::integer(a.dim)), indexed *= cur.t.shape()[int(a.dim)];
-    flat.push_back(Value::integer(indexed));
-    for (int k = 0; k < nd; ++k)
-      if (!is_adv[size_t(k)]) perm.push_back(Value::integer(k)), rest.push_back(Value::integer(cur.t.shape()[k]));
-    flat.insert(flat.end(), rest.begin(), rest.end());
-    Value t = call1("permute", kAnyOp, {cur, Value::tuple(perm)}, at);
-    t = call1("reshape", kAnyOp, {t, Value::tuple(flat)}, at);
-    std::vector<double> ld(lin.begin(), lin.end());
-    int64_t out_n = B.numel();
-    for (const Value& r : rest) out_n *= r.i;
-    if (out_n == 0) {  // an empty result: no index is read (nor checked), as PyTorch's kernel
-      t = call1("slice", kAnyOp, {t, Value::integer(0), Value::integer(0), Value::integer(0)}, at);
-      // (through an index_select of nothing, whose node saves its index as PyTorch's IndexBackward0
-      // does: a second backward without retain_graph fails here too)
-      const Tensor none = Tensor::from_data(std::vector<double>{}, Shape({0}), DType::Int64);
-      t = call1("index_select", kAnyOp, {t, Value::integer(0), Value::tensor(none)}, at);
-    } else {
-      Tensor li = at_pos(at, [&] { return Tensor::from_data(ld, Shape({int64_t(ld.size())}), DType::Int64); });
-      t = call1("index_select", kAnyOp, {t, Value::integer(0), Value::tensor(li)}, at);
+    // src (shaped as cur) at the advanced indices: a composite of permute, reshape, index_select.
+    const auto gather = [&](const Tensor& src) -> Tensor {
+      // src with the indexed dims first, flattened into one: (prod(sizes), rest...).
+      const int nd = cur.t.dim();
+      std::vector<Value> perm, flat, rest;
+      std::vector<bool> is_adv(size_t(nd), false);
+      int64_t indexed = 1;  // the product of the indexed dims (not -1: a 0 among the other dims makes -1 ambiguous)
+      for (const AdvIndex& a : adv) is_adv[size_t(a.dim)] = true, perm.push_back(Value::integer(a.dim)), indexed *= cur.t.shape()[int(a.dim)];
+      flat.push_back(Value::integer(indexed));
+      for (int k = 0; k < nd; ++k)
+        if (!is_adv[size_t(k)]) perm.push_back(Value::integer(k)), rest.push_back(Value::integer(cur.t.shape()[k]));
+      flat.insert(flat.end(), rest.begin(), rest.end());
+      Value t = call1("permute", kAnyOp, {Value::tensor(src), Value::tuple(perm)}, at);
+      t = call1("reshape", kAnyOp, {t, Value::tuple(flat)}, at);
+      std::vector<double> ld(lin.begin(), lin.end());
+      int64_t out_n = B.numel();
+      for (const Value& r : rest) out_n *= r.i;
+      if (out_n == 0) {  // an empty result: no index is read (nor checked), as PyTorch's kernel
+        t = call1("slice", kAnyOp, {t, Value::integer(0), Value::integer(0), Value::integer(0)}, at);
+        const Tensor none = Tensor::from_data(std::vector<double>{}, Shape({0}), DType::Int64);
+        t = call1("index_select", kAnyOp, {t, Value::integer(0), Value::tensor(none)}, at);
+      } else {
+        Tensor li = at_pos(at, [&] { return Tensor::from_data(ld, Shape({int64_t(ld.size())}), DType::Int64); });
+        t = call1("index_select", kAnyOp, {t, Value::integer(0), Value::tensor(li)}, at);
+      }
+      std::vector<Value> shape;
+      for (int64_t s : B) shape.push_back(Value::integer(s));
+      shape.insert(shape.end(), rest.begin(), rest.end());
+      t = call1("reshape", kAnyOp, {t, Value::tuple(shape)}, at);
+      bool adjacent = true;
+      for (size_t j = 1; j < adv.size(); ++j) adjacent = adjacent && adv[j].dim == adv[j - 1].dim + 1;
+      const int64_t p0 = adv[0].dim, nb = B.n;
+      if (adjacent && p0 > 0) {  // put B where the indexed dims were
+        std::vector<Value> back;
+        for (int64_t k = 0; k < p0; ++k) back.push_back(Value::integer(nb + k));
+        for (int64_t k = 0; k < nb; ++k) back.push_back(Value::integer(k));
+        for (int64_t k = nb + p0; k < int64_t(shape.size()); ++k) back.push_back(Value::integer(k));
+        t = call1("permute", kAnyOp, {t, Value::tuple(back)}, at);
+      }
+      return t.t;
+    };
+    Tensor out;
+    {
+      NoGradGuard ng;
+      out = gather(cur.t);
+      // Advanced indexing copies (an empty index list took a 0-length slice of x's memory).
+      if (out.impl()->storage == x.impl()->storage) out = clone(out);
     }
-    std::vector<Value> shape;
-    for (int64_t s : B) shape.push_back(Value::integer(s));
-    shape.insert(shape.end(), rest.begin(), rest.end());
-    t = call1("reshape", kAnyOp, {t, Value::tuple(shape)}, at);
-    bool adjacent = true;
-    for (size_t j = 1; j < adv.size(); ++j) adjacent = adjacent && adv[j].dim == adv[j - 1].dim + 1;
-    const int64_t p0 = adv[0].dim, nb = B.n;
-    if (adjacent && p0 > 0) {  // put B where the indexed dims were
-      std::vector<Value> back;
-      for (int64_t k = 0; k < p0; ++k) back.push_back(Value::integer(nb + k));
-      for (int64_t k = 0; k < nb; ++k) back.push_back(Value::integer(k));
-      for (int64_t k = nb + p0; k < int64_t(shape.size()); ++k) back.push_back(Value::integer(k));
-      t = call1("permute", kAnyOp, {t, Value::tuple(back)}, at);
-    }
-    // Advanced indexing copies (an empty index list took a 0-length slice of x's memory).
-    if (t.t.impl()->storage == x.impl()->storage) t = call1("clone", kAnyOp, {t}, at);
-    label_node(t.t, TL_ROW("index"), {&x});
     // PyTorch's index result is a new tensor, not a view (here it can be a reshape of the gathered
     // values): an in-place op on it records on it, as on any root.
-    TensorImpl* o = t.t.impl();
+    TensorImpl* o = out.impl();
     o->view_base.reset();
     o->is_view = false;
-    return t.t;
+    // One node, PyTorch's IndexBackward0, saving the positions in cur of out's elements (as
+    // PyTorch saves the indices: a second backward without retain_graph fails).
+    if (Node* n = record(TL_ROW("index"), {&cur.t}, out)) {
+      Tensor pos = at_pos(at, [&] {
+        NoGradGuard ng;
+        std::vector<double> off(size_t(cur.t.numel()));
+        for (size_t i = 0; i < off.size(); ++i) off[i] = double(i);
+        Tensor p = contiguous(gather(Tensor::from_data(off, cur.t.shape(), DType::Int64)));
+        return reshape(p, {p.numel()});
+      });
+      save(n, pos);
+      n->attrs().custom = [n, shape = cur.t.shape()](const Tensor& g, std::vector<Tensor>& gi) {
+        // PyTorch's formula: index_put_ of g into zeros, whose node under create_graph is
+        // IndexPutImplBackward0 (a new tensor, not a view of the flat scatter).
+        const Tensor flat = index_add(zeros(Shape({shape.numel()}), g.dtype()), 0, n->saved_tensor(0), reshape(g, {g.numel()}));
+        gi[0] = reshape(flat, shape.vec());
+        gi[0].impl()->view_base.reset();
+        gi[0].impl()->is_view = false;
+        label_node(gi[0], TL_ROW("_index_put_impl_"), {&g});
+      };
+    }
+    return out;
   }
   // x[...]: a new view of the same data (PyTorch's alias, AliasBackward0)
   if (cur.t.same(x)) return at_pos(at, [&] { return alias(x); });

@@ -624,7 +624,9 @@ static Tensor pow_number_base(const Args& a) {
 static void pow_scalar_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   double p = n.attrs().f0;
   Tensor x = n.saved_tensor(0);
-  if (p == 0) gi[0] = zeros(x.shape(), x.dtype());  // PyTorch's zeros_like(x): no graph
+  // PyTorch's zeros_like(x), no graph; not for a bool exponent (x ** False), which Scalar::equal(0.0)
+  // never equals: g * 0 * x^-1 (b0)
+  if (p == 0 && !n.attrs().b0) gi[0] = zeros(x.shape(), x.dtype());
   else gi[0] = mul(g, mul(pow(x, p - 1), scalar_of(x, p)));
 }
 Tensor pow(const Tensor& x, double e) {
@@ -1051,7 +1053,10 @@ void register_elementwise_ops(std::vector<OpDef>& t) {
                    TL_CHECK(a.v[1].i >= 0, "Integers to negative integer powers are not allowed.");
                    return Value::tensor(pow(a.t(0), a.num_or_t(1, 0)));
                  }
-                 return Value::tensor(pow(a.t(0), a.f(1)));
+                 Tensor r = pow(a.t(0), a.f(1));
+                 if (a.v[1].kind == Value::Kind::Bool && r.grad_fn() && r.grad_fn()->row == &TL_ROW("pow.Scalar"))
+                   r.grad_fn()->attrs().b0 = true;
+                 return Value::tensor(r);
                }, pow_scalar_bw, "grad = g * p * x^(p-1)"});
   t.push_back({"pow.Tensor(Tensor input, Tensor exponent) -> Tensor", TM,
                [](const Args& a) { return Value::tensor(pow(a.t(0), a.t(1))); }, pow_bw,

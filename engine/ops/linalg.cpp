@@ -185,13 +185,18 @@ static Tensor matmul_parts(const Tensor& a, const Tensor& b) {
 }
 
 // The node PyTorch 1.13's matmul ends in, by the operands' ranks (1-D @ 2-D: unsqueeze, mm, then
-// squeeze_(0); a batched product: a fold, mm or bmm, then _unsafe_view; 2-D @ batch: a clone).
-static const OpDef& matmul_node_row(int da, int db) {
+// squeeze_(0); a batched product: a fold, mm or bmm, then _unsafe_view; 2-D @ batch: the
+// transpose of b^T @ a^T made contiguous, a clone unless that transpose already is: out's
+// matrices have one row or one column, or out is empty).
+static const OpDef& matmul_node_row(int da, int db, const Shape& out) {
   if (da == 1 && db == 1) return TL_ROW("dot");
   if (da == 2 && db == 1) return TL_ROW("mv");
   if (da == 1 && db == 2) return TL_ROW("squeeze_.dim");
   if (da == 2 && db == 2) return TL_ROW("mm");
-  if (da == 2) return TL_ROW("clone");
+  if (da == 2) {
+    const bool transposed_contiguous = out[out.n - 2] == 1 || out[out.n - 1] == 1 || out.numel() == 0;
+    return transposed_contiguous ? TL_ROW("transpose") : TL_ROW("clone");
+  }
   return TL_ROW("_unsafe_view");
 }
 Tensor matmul(const Tensor& a, const Tensor& b) {
@@ -226,7 +231,7 @@ Tensor matmul(const Tensor& a, const Tensor& b) {
   // Narrow integers (uint8 @ uint8) keep their type, wrapping as PyTorch's kernels (the int64
   // sums cast back: arithmetic mod 2^bits commutes with the cast).
   if (a.dtype() == b.dtype() && r.dtype() != a.dtype() && is_int(a.dtype())) r = to_dtype(r, a.dtype());
-  label_node(r, matmul_node_row(a.dim(), b.dim()), {&a, &b});
+  label_node(r, matmul_node_row(a.dim(), b.dim(), r.shape()), {&a, &b});
   return r;
 }
 
@@ -241,7 +246,7 @@ Tensor linear(const Tensor& x, const Tensor& w, const Tensor& b) {
     node = &TL_ROW("addmm");
   } else {
     r = matmul(x, w.dim() == 2 ? t(w) : w);
-    node = &matmul_node_row(x.dim(), w.dim());
+    node = &matmul_node_row(x.dim(), w.dim(), r.shape());
     if (b.defined()) {
       // PyTorch: output.add_(bias): the product keeps its shape and dtype.
       const Shape bs = broadcast_shapes("linear", r.shape(), b.shape());

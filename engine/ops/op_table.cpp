@@ -306,6 +306,9 @@ std::vector<OpDef> build_table() {
   t.push_back({"index_put_(Tensor self, Tensor value) -> Node", 0, not_callable, custom_backward,
                "grad_self = g with the written elements zeroed; grad_value = g at the written elements, summed "
                "to value's shape"});
+  // Advanced indexing x[idx] / x[mask] (engine/lang/indexing.cpp: a composite computes the values).
+  t.push_back({"index(Tensor self) -> Node", 0, not_callable, custom_backward,
+               "grad_self = zeros with g put at the indexed elements (repeated indices accumulate)"});
   t.push_back({"custom_function(Tensor[] inputs) -> Node", 0, not_callable, custom_backward,
                "grads = the Function's backward(ctx, g)"});
   // In-place writes through views (engine/autograd/views.cpp): the base's node and the view's.
@@ -343,7 +346,6 @@ std::vector<OpDef> build_table() {
                         "prelu(Tensor self) -> Node", "_unsafe_view(Tensor self) -> Node",
                         "div.Scalar(Tensor self) -> Node", "mul.Scalar(Tensor self) -> Node",
                         "nll_loss2d(Tensor self) -> Node",
-                        "index(Tensor self) -> Node",
                         "_reshape_alias(Tensor self) -> Node", "remainder.Tensor_Tensor(Tensor self) -> Node",
                         "fmod.Tensor(Tensor self) -> Node", "masked_fill.Tensor(Tensor self) -> Node",
                         // ops PyTorch has natively that the script preludes build (torch._tl_label)
@@ -364,7 +366,8 @@ std::vector<OpDef> build_table() {
                         "_softmax_backward_data(Tensor grad_output) -> Node",
                         "_log_softmax_backward_data(Tensor grad_output) -> Node",
                         "softplus_backward(Tensor grad_output) -> Node", "mse_loss_backward(Tensor grad_output) -> Node",
-                        "binary_cross_entropy_backward(Tensor grad_output) -> Node"})
+                        "binary_cross_entropy_backward(Tensor grad_output) -> Node",
+                        "_index_put_impl_(Tensor self, Tensor values) -> Node"})
     t.push_back({s, 0, not_callable});
   for (OpDef& op : t) parse_schema(op);
   attach_node_names(t);
