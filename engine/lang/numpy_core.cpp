@@ -454,6 +454,7 @@ Tensor matmul(const Tensor& a0, const Tensor& b0, Pos at, bool is_dot) {
     return from_ints(r, os, rt);
   }
   std::vector<double> x = a.to_vector(), y = b.to_vector(), r(static_cast<size_t>(nb) * so);
+  if (k == 0) return from_doubles(r, os, rt);  // empty sums: zeros (and no pointer into an empty operand)
   const bool f32 = rt == DType::Float32;
   for (int64_t q = 0; q < nb; ++q)
     for (int64_t i = 0; i < m; ++i)
