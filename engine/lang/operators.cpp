@@ -216,8 +216,13 @@ Value Interp::num_binop(BinOpKind op, const Value& a, const Value& b, Pos at) {
       case BinOpKind::LShift:
         if (y < 0) fail(at, "ValueError: negative shift count");
         if (x == 0) return Value::integer(0);
-        if (y >= 63 || ((x << y) >> y) != x) overflow(at);
-        return Value::integer(x << y);
+        if (y >= 63) overflow(at);
+        {
+          // Shifted as unsigned: << of a negative int64 is undefined behaviour in C++17.
+          const int64_t r = int64_t(uint64_t(x) << y);
+          if ((r >> y) != x) overflow(at);
+          return Value::integer(r);
+        }
       case BinOpKind::RShift:
         if (y < 0) fail(at, "ValueError: negative shift count");
         return Value::integer(y >= 63 ? (x < 0 ? -1 : 0) : x >> y);
