@@ -445,7 +445,9 @@ void label_node(const Tensor& out, const OpDef& row, std::initializer_list<const
 
 void backward_op_result(Tensor& gi, const OpDef& row, const Tensor& g, const Tensor& saved) {
   if (gi.requires_grad()) return label_node(gi, row, {&g, &saved});
-  if (gi.is_floating_point()) gi = autograd::piecewise_constant(gi, {saved}, row.grad_fn.c_str());
+  // (only under create_graph with a saved tensor that requires grad: else nothing is recorded)
+  if (grad_enabled() && saved.requires_grad() && gi.is_floating_point())
+    gi = autograd::piecewise_constant(gi, {saved}, row.grad_fn.c_str());
 }
 
 std::vector<const OpDef*> find_ops(const std::string& name, unsigned where) {
