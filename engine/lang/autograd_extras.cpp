@@ -10,7 +10,6 @@ extern const char* const kPreludeAutograd;
 
 Value Interp::autograd_prelude(const std::string& name) {
   if (!ag_ns_) {
-    ag_prog_ = std::make_unique<Program>(parse(kPreludeAutograd));
     auto ns = std::make_shared<Scope>();
     ns->vars["_remove_hook"] = make_obj<BuiltinObj>(Bi::RemoveHook, "_remove_hook");
     ns->vars["_gc_get"] = make_obj<BuiltinObj>(Bi::GcGet, "_gc_get");
@@ -20,7 +19,7 @@ Value Interp::autograd_prelude(const std::string& name) {
     InferenceModeGuard off(false);
     ScopeSwap swap(*this, ns);
     captured_.push_back(ns);
-    exec_block(ag_prog_->body);
+    exec_block(prelude_program(kPreludeAutograd).body);
     for (auto& [n, v] : ns->vars)
       if (auto c = as<ClassObj>(v, Tag::Class))
         const_cast<ClassObj*>(c)->module = n == "GradcheckError" ? "torch.autograd.gradcheck" : "torch.utils.hooks";

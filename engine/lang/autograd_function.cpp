@@ -27,11 +27,10 @@ class FunctionCtx:
 
 Value Interp::function_ctx_class() {
   if (!ctx_ns_) {
-    ctx_prog_ = std::make_unique<Program>(parse(kPreludeFunctionCtx));
     auto ns = std::make_shared<Scope>();
     ScopeSwap swap(*this, ns);
     captured_.push_back(ns);
-    exec_block(ctx_prog_->body);
+    exec_block(prelude_program(kPreludeFunctionCtx).body);
     ctx_ns_ = ns;
   }
   return ctx_ns_->vars.at("FunctionCtx");

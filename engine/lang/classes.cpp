@@ -650,13 +650,12 @@ extern const char* const kPreludeTorchUtilsData;
 
 Value Interp::data_attr(const std::string& name) {
   if (!data_ns_) {
-    data_prog_ = std::make_unique<Program>(parse(kPreludeTorchUtilsData));
     auto ns = std::make_shared<Scope>();
     ns->vars["_draw_seed"] = make_obj<BuiltinObj>(Bi::DataSeed, "_draw_seed");
     ns->vars["_randperm_with_seed"] = make_obj<BuiltinObj>(Bi::DataPerm, "_randperm_with_seed");
     ScopeSwap swap(*this, ns);
     captured_.push_back(ns);
-    exec_block(data_prog_->body);
+    exec_block(prelude_program(kPreludeTorchUtilsData).body);
     for (auto& [n, v] : ns->vars)
       if (auto c = as<ClassObj>(v, Tag::Class))
         const_cast<ClassObj*>(c)->module = n == "DataLoader" ? "torch.utils.data.dataloader" : "torch.utils.data.dataset";

@@ -193,11 +193,10 @@ class CosineAnnealingLR(_LRScheduler):
 
 Value Interp::sched_attr(const std::string& name) {
   if (!sched_ns_) {
-    sched_prog_ = std::make_unique<Program>(parse(kPreludeLrScheduler));
     auto ns = std::make_shared<Scope>();
     ScopeSwap swap(*this, ns);
     captured_.push_back(ns);
-    exec_block(sched_prog_->body);
+    exec_block(prelude_program(kPreludeLrScheduler).body);
     for (auto& [n, v] : ns->vars)
       if (auto c = as<ClassObj>(v, Tag::Class)) const_cast<ClassObj*>(c)->module = "torch.optim.lr_scheduler";
     sched_ns_ = ns;

@@ -6,6 +6,9 @@
 // need the real machine (open files, processes) is absent and reading it is an AttributeError
 // that lists what the module has.
 #include <chrono>
+#include <map>
+#include <memory>
+#include <mutex>
 
 #include "engine/lang/interp.h"
 
@@ -260,6 +263,15 @@ const char* prelude_source(Mod m) {
 
 }  // namespace
 
+const Program& prelude_program(const char* source) {
+  static std::mutex mu;
+  static std::map<const char*, std::unique_ptr<Program>> parsed;  // keyed by the source's address
+  std::lock_guard<std::mutex> lock(mu);
+  auto& slot = parsed[source];
+  if (!slot) slot = std::make_unique<Program>(parse(source));
+  return *slot;
+}
+
 double Interp::wall_clock() {
   using namespace std::chrono;
   return duration<double>(system_clock::now().time_since_epoch()).count();
@@ -279,12 +291,11 @@ bool Interp::py_module_find(Mod mod, const std::string& name, Value& out) {
   if (!src) return false;
   auto& slot = py_modules_[int(mod)];
   if (!slot.ns) {
-    slot.prog = std::make_unique<Program>(parse(src));
     auto ns = std::make_shared<Scope>();
     if (mod == Mod::Time) ns->vars["_clock"] = make_obj<BuiltinObj>(Bi::TimeClock, "time");
     ScopeSwap swap(*this, ns);
     captured_.push_back(ns);
-    exec_block(slot.prog->body);
+    exec_block(prelude_program(src).body);
     slot.ns = ns;
   }
   auto it = slot.ns->vars.find(name);
