@@ -57,8 +57,10 @@ Value chunk(const Tensor& x, int64_t chunks, int64_t dim0) {
   TL_CHECK(x.dim() > 0, "chunk expects at least a 1-dimensional tensor");
   TL_CHECK(chunks > 0, "chunk expects `chunks` to be greater than 0, got: ", chunks);
   const int64_t dim = wrap_dim("chunk", dim0, x.dim()), len = x.size(dim);
+  // PyTorch: an empty dim still gives `chunks` empty chunks (split_with_sizes of zeros).
+  if (len == 0) return split(x, Value::list(std::vector<Value>(size_t(chunks), Value::integer(0))), dim);
   const int64_t size = (len + chunks - 1) / chunks;
-  return split(x, Value::integer(std::max<int64_t>(size, len == 0 ? 0 : 1)), dim);
+  return split(x, Value::integer(std::max<int64_t>(size, 1)), dim);
 }
 
 // ---- repeat ----  PyTorch's repeat_backward: zeros if a repeat is 0; else the new leading dims
