@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <optional>
 #include <vector>
 
 #include "engine/autograd/node.h"
@@ -47,7 +48,7 @@ Tensor softmax(const Tensor& x, int64_t dim) {
 }
 
 // F.pad(x, pad, mode, value): pad = (left, right) pairs from the last dim backwards, as PyTorch.
-// Composite: constant = slice (negative pads) + cat with constant blocks; reflect / replicate /
+// constant = slice (negative pads) + cat with constant blocks, recorded as one node; reflect / replicate /
 // circular = index_select with the source index of every output position (reflect: mirror without
 // the edge, replicate: clamp, circular: wrap). The node carries PyTorch's name (ConstantPadNd,
 // ReflectionPad1D/2D/3D, ReplicationPad1D/2D/3D; circular is CopySlices in PyTorch 1.13).
@@ -71,6 +72,9 @@ Tensor pad(const Tensor& x, const std::vector<int64_t>& p, const std::string& mo
     row = &op_row(mode == "reflect" ? refl[np / 2 - 1] : mode == "replicate" ? repl[np / 2 - 1] : "copy_slices");
   }
   Tensor y = x;
+  // constant: one node with PyTorch's backward (below); the other modes: a composite.
+  std::optional<NoGradGuard> primitive;
+  if (constant) primitive.emplace();
   for (int64_t k = 0; k < np / 2; ++k) {
     const int64_t d = nd - 1 - k, l = p[size_t(2 * k)], r = p[size_t(2 * k + 1)], n = x.shape()[d];
     TL_CHECK(n + l + r >= 0, "The input size ", n, ", plus negative padding ", l, " and ", r,
@@ -103,7 +107,18 @@ Tensor pad(const Tensor& x, const std::vector<int64_t>& p, const std::string& mo
   // No padding at all, or only negative padding (a slice): still a new tensor (PyTorch's
   // constant_pad_nd copies).
   if (y.impl()->storage == x.impl()->storage) y = clone(y);
-  label_node(y, *row, {&x});
+  if (!constant) {
+    label_node(y, *row, {&x});
+    return y;
+  }
+  primitive.reset();
+  // PyTorch's constant_pad_nd_backward: g padded by the negated pads (a fresh tensor, not a view
+  // of g).
+  if (Node* n = record(*row, {&x}, y)) {
+    std::vector<int64_t> neg(p);
+    for (int64_t& v : neg) v = -v;
+    n->attrs().custom = [neg](const Tensor& g, std::vector<Tensor>& gi) { gi[0] = pad(g, neg, "constant", 0.0); };
+  }
   return y;
 }
 

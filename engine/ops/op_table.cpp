@@ -338,7 +338,9 @@ std::vector<OpDef> build_table() {
     t.push_back({s, 0, not_callable, overwrite_bw, "grad_self = 0 (its previous values are overwritten)"});
   // PyTorch ops whose node a composite's output is named after (label_node) where no callable
   // row has that identity: F.pad's modes, nn.Embedding, batch norm, a number minus a tensor, ...
-  for (const char* s : {"constant_pad_nd(Tensor self) -> Node", "reflection_pad1d(Tensor self) -> Node",
+  t.push_back({"constant_pad_nd(Tensor self) -> Node", 0, not_callable, custom_backward,
+               "grad = g padded by the negated pads (F.pad's constant mode, engine/ops/nn_functional.cpp)"});
+  for (const char* s : {"reflection_pad1d(Tensor self) -> Node",
                         "reflection_pad2d(Tensor self) -> Node", "reflection_pad3d(Tensor self) -> Node",
                         "replication_pad1d(Tensor self) -> Node", "replication_pad2d(Tensor self) -> Node",
                         "replication_pad3d(Tensor self) -> Node", "split_with_sizes(Tensor self) -> Node",

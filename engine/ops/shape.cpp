@@ -378,9 +378,14 @@ static Tensor view_grad_by_index(const Shape& s, const Tensor& g, F view_of) {
 }
 // ---- diagonal (a view) ----  the elements (i, i + offset) of dims d1, d2, as the last dim.
 // d/dx: zeros with g on that diagonal.
+// PyTorch's diagonal_backward: zeros whose diagonal view is copy_'d from g (a fresh tensor, whose
+// node under create_graph is CopySlices).
 static void diagonal_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   const Attrs& at = n.attrs();
-  gi[0] = view_grad_by_index(at.shape, g, [&](const Tensor& idx) { return diagonal(idx, at.i0, at.i1, at.i2); });
+  Tensor z = zeros(at.shape, g.dtype());
+  Tensor d = diagonal(z, at.i0, at.i1, at.i2);
+  copy_(d, g);
+  gi[0] = z;
 }
 // ---- Tensor.unfold (a view) ----  the windows of `size` elements every `step` along dim d, as a
 // new last dim (a 0-d tensor is one element along dim 0). d/dx: g summed back at each window's

@@ -57,26 +57,74 @@ Value chunk(const Tensor& x, int64_t chunks, int64_t dim0) {
   TL_CHECK(x.dim() > 0, "chunk expects at least a 1-dimensional tensor");
   TL_CHECK(chunks > 0, "chunk expects `chunks` to be greater than 0, got: ", chunks);
   const int64_t dim = wrap_dim("chunk", dim0, x.dim()), len = x.size(dim);
+  // PyTorch: an empty dim still gives `chunks` empty chunks (split_with_sizes of zeros).
+  if (len == 0) return split(x, Value::list(std::vector<Value>(size_t(chunks), Value::integer(0))), dim);
   const int64_t size = (len + chunks - 1) / chunks;
-  return split(x, Value::integer(std::max<int64_t>(size, len == 0 ? 0 : 1)), dim);
+  return split(x, Value::integer(std::max<int64_t>(size, 1)), dim);
 }
 
+// ---- repeat ----  PyTorch's repeat_backward: zeros if a repeat is 0; else the new leading dims
+// summed away, then g reshaped to (r0, s0, r1, s1, ...) (a repeat of 1 adds no dim) and summed over
+// the repeat dims in one call. Its result is a fresh sum, not a view of g (an in-place op on the
+// gradient autograd.grad returns records like PyTorch's).
+static void repeat_bw(Node& n, const Tensor& g0, std::vector<Tensor>& gi) {
+  const Shape& in = n.attrs().shape;
+  const Dims& reps = n.attrs().dims;
+  for (int i = 0; i < reps.n; ++i)
+    if (reps[i] == 0) {
+      gi[0] = zeros(in, g0.dtype());
+      return;
+    }
+  Tensor g = g0;
+  const int lead = reps.n - in.n;
+  for (int i = 0; i < lead; ++i) g = sum(g, {0});
+  IntList grad_size, sum_dims;
+  for (int d = 0; d < in.n; ++d) {
+    if (reps[lead + d] != 1) grad_size.push_back(reps[lead + d]), sum_dims.push_back(int64_t(grad_size.size()) - 1);
+    grad_size.push_back(in[d]);
+  }
+  if (sum_dims.empty()) {
+    gi[0] = g;
+  } else if (grad_size.size() <= size_t(kMaxDims)) {
+    gi[0] = sum(reshape(g, grad_size), sum_dims);
+  } else {  // more dims than a tensor here can have: one repeated dim at a time (same values)
+    for (int d = 0; d < in.n; ++d) {
+      const int64_t r = reps[lead + d];
+      if (r == 1) continue;
+      IntList s = g.shape().vec();
+      s[size_t(d)] = in[d];
+      s.insert(s.begin() + d, r);
+      g = sum(reshape(g, s), {d});
+    }
+    gi[0] = g;
+  }
+}
 Tensor repeat(const Tensor& x, const IntList& reps) {
   TL_CHECK(int64_t(reps.size()) >= x.dim(),
            "Number of dimensions of repeat dims can not be smaller than number of dimensions of tensor");
   for (int64_t r : reps) TL_CHECK(r >= 0, "Trying to create tensor with negative dimension ", r);
+  TL_CHECK(reps.size() <= size_t(kMaxDims), "repeat: tensors have at most ", kMaxDims, " dimensions");
   const size_t n = reps.size(), lead = n - size_t(x.dim());
-  // x viewed as (1, s0, 1, s1, ...), expanded to (r0, s0, r1, s1, ...), then reshaped.
-  IntList padded, expanded, final_shape;
-  for (size_t i = 0; i < n; ++i) {
-    const int64_t s = i < lead ? 1 : x.size(int64_t(i - lead));
-    padded.push_back(1), padded.push_back(s);
-    expanded.push_back(reps[i]), expanded.push_back(s);
-    final_shape.push_back(reps[i] * s);
+  Tensor r;
+  {
+    // x viewed with n dims, then each repeated dim gathered: index i of the output reads i % s.
+    NoGradGuard ng;
+    IntList padded;
+    for (size_t i = 0; i < n; ++i) padded.push_back(i < lead ? 1 : x.size(int64_t(i - lead)));
+    r = reshape(x, padded);
+    for (size_t i = 0; i < n; ++i) {
+      const int64_t s = padded[i], len = s * reps[i];
+      if (reps[i] == 1) continue;
+      std::vector<double> idx(static_cast<size_t>(len));
+      for (int64_t k = 0; k < len; ++k) idx[size_t(k)] = double(k % s);
+      r = index_select(r, int64_t(i), Tensor::from_data(idx, Shape{len}, DType::Int64));
+    }
+    r = r.impl()->storage == x.impl()->storage ? clone(r) : contiguous(r);  // always a copy (x.tile(()) too)
   }
-  Tensor r = reshape(expand(reshape(x, padded), expanded), final_shape);
-  if (r.impl()->storage == x.impl()->storage) r = clone(r);  // no repetition: still a copy (x.tile(()) too)
-  label_node(r, TL_ROW("repeat"), {&x});
+  if (Node* node = record(TL_ROW("repeat"), {&x}, r)) {
+    node->attrs().shape = x.shape();
+    node->attrs().dims = Dims(reps);
+  }
   return r;
 }
 
@@ -368,8 +416,8 @@ void register_shape_more_ops(std::vector<OpDef>& t) {
                  return Value::tensor(slice(x, d, start, start + length));
                }, nullptr, "composite: slice"});
   t.push_back({"repeat(Tensor input, int... repeats) -> Tensor", kMethod,
-               [](const Args& a) { return Value::tensor(repeat(a.t(0), a.ints(1))); }, nullptr,
-               "composite: expand + reshape"});
+               [](const Args& a) { return Value::tensor(repeat(a.t(0), a.ints(1))); }, repeat_bw,
+               "grad = g reshaped to (r0, s0, r1, s1, ...) and summed over the repeats"});
   t.push_back({"tile(Tensor input, int... dims) -> Tensor", TM, [](const Args& a) {
                  IntList d = a.ints(1);
                  while (int64_t(d.size()) < a.t(0).dim()) d.insert(d.begin(), 1);
