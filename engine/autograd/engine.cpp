@@ -5,6 +5,7 @@
 #include <cstring>
 #include <queue>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "engine/ops/op_table.h"
 #include "engine/ops/ops.h"
@@ -111,7 +112,9 @@ void accumulate_into(const std::shared_ptr<TensorImpl>& owner, const Tensor& g, 
     // Keep the incoming tensor if nobody else can see it; otherwise own a copy.
     bool steal = !create_graph && g.impl_ptr().use_count() <= 2 && g.impl()->storage.use_count() == 1 &&
                  g.is_contiguous() && !g.requires_grad();
-    t->grad = steal ? g.impl_ptr() : (create_graph ? g.impl_ptr() : clone(g.detach()).impl_ptr());
+    // create_graph: PyTorch stores a recorded copy (clone_obey_contract), never the incoming
+    // tensor itself, which grad() may also return (an in-place change of it must not reach .grad).
+    t->grad = steal ? g.impl_ptr() : (create_graph ? clone(g).impl_ptr() : clone(g.detach()).impl_ptr());
   } else if (create_graph) {
     t->grad = add(Tensor(t->grad), g).impl_ptr();
   } else {
@@ -193,6 +196,7 @@ void run(const std::vector<Tensor>& outputs, const std::vector<Tensor>& grad_out
   // input's own node only runs when another requested input lies behind it (PyTorch: its
   // gradient is captured as it arrives, so its saved tensors and hooks are not used).
   std::unordered_map<Node*, bool> needed, runs;
+  std::unordered_set<Node*> forced, forced_from;
   if (capture_nodes) {
     std::vector<std::shared_ptr<Node>> order = backward_order(roots);
     for (auto it = order.rbegin(); it != order.rend(); ++it) {
@@ -202,6 +206,17 @@ void run(const std::vector<Tensor>& outputs, const std::vector<Tensor>& grad_out
         if (e.fn && needed[e.fn.get()]) run = true;
       runs[n] = run;
       needed[n] = run || std::find(capture_nodes->begin(), capture_nodes->end(), n) != capture_nodes->end();
+    }
+    // PyTorch 1.13 quirk: a CopySlices that runs also runs the AccumulateGrad nodes its wrapped op
+    // points at directly (requested or not), so grad() adds into those leaves' .grad: a requested one
+    // gets its whole gradient, another only what the wrapped op gives it. Here the wrapped op is the
+    // node of CopySlices' second input (views.cpp).
+    for (const auto& np : order) {
+      if (np->row != &TL_ROW("copy_slices") || !runs[np.get()] || np->next.size() < 2 || !np->next[1].fn) continue;
+      Node* op = np->next[1].fn.get();
+      for (Edge& e : op->next)
+        if (e.fn && e.fn->is_accumulate()) forced.insert(e.fn.get()), forced_from.insert(op);
+      if (forced_from.count(op)) runs[op] = needed[op] = true;
     }
   }
 
@@ -217,8 +232,7 @@ void run(const std::vector<Tensor>& outputs, const std::vector<Tensor>& grad_out
     if (capture_nodes) {
       for (size_t k = 0; k < capture_nodes->size(); ++k)
         if ((*capture_nodes)[k] == n) (*captured)[k] = g;
-      if (!runs[n] || !g.defined()) return;
-      if (n->is_accumulate()) return;  // grad() never touches .grad
+      if (!g.defined() || (n->is_accumulate() ? !forced.count(n) : !runs[n])) return;  // grad() leaves .grad alone
     }
     if (!g.defined()) return;  // every incoming gradient was None
     // Tensor hooks, in registration order; retain_grad() sits among them (Node::retain_at).
@@ -257,7 +271,7 @@ void run(const std::vector<Tensor>& outputs, const std::vector<Tensor>& grad_out
     for (size_t i = 0; i < n->next.size(); ++i) {
       Node* c = n->next[i].fn.get();
       if (!c || !grads[i].defined()) continue;
-      if (capture_nodes && !needed[c]) continue;
+      if (capture_nodes && !needed[c] && !(forced.count(c) && forced_from.count(n))) continue;
       Tensor gi = grads[i];
       const InputMeta& m = n->inputs[i];
       Tensor produced;  // traced: the contribution before the unbroadcast (the playground shows it)

@@ -108,7 +108,9 @@ void check_view_inplace(const Tensor& self) {
            "use case is ambiguous and error-prone, it is forbidden. You can clarify your code by moving both the view "
            "and the inplace either both inside the no_grad block (if you don't want the inplace to be tracked) or "
            "both outside (if you want the inplace to be tracked).");
-  TL_CHECK(!(self.requires_grad() && v->view_base->grad_fn == nullptr && v->view_base->requires_grad),
+  // PyTorch tests the base's is_leaf only: a base without history that needs no grad counts too
+  // (a view that was given requires_grad_()).
+  TL_CHECK(!(self.requires_grad() && v->view_base->grad_fn == nullptr),
            "a view of a leaf Variable that requires grad is being used in an in-place operation.");
 }
 

@@ -730,7 +730,9 @@ void Interp::tensor_set(const Tensor& x, const std::vector<Value>& items0, const
                    dtype_kernel_name(x.dtype()) + " for the destination and " + dtype_kernel_name(src.dtype()) +
                    " for the source.");
   }
-  if (grad_enabled() && !x.is_floating_point() && src.requires_grad()) src = src.detach();  // no grad into ints
+  // No grad into ints, except on PyTorch 1.13's masked-fill path, whose index_put_ records
+  // IndexPutBackward0 (CopySlices through a view) whatever x's dtype.
+  if (grad_enabled() && !x.is_floating_point() && !masked_fill_path && src.requires_grad()) src = src.detach();
   const bool recorded = grad_enabled() && (src.requires_grad() || x.requires_grad());
   const Tensor vals = at_pos(at, [&] {
     NoGradGuard ng;
@@ -756,7 +758,7 @@ void Interp::tensor_set(const Tensor& x, const std::vector<Value>& items0, const
   index_put_kernel(view, adv, B, vals, true);  // the bounds were checked above
   Tensor self = x;
   self.bump_version();
-  if (x.is_floating_point()) at_pos(at, [&] { rebase_view(self, written); });  // copy_'s recording rule
+  if (x.is_floating_point() || masked_fill_path) at_pos(at, [&] { rebase_view(self, written); });  // as copy_
 }
 
 // x[basic index] = v (ints, slices, None, ...: no index tensor): a copy into the view.

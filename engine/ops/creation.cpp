@@ -177,11 +177,14 @@ std::vector<int64_t> memory_order(const Tensor& t) {
   return perm;
 }
 
-void check_random_inplace(const char* op, const Tensor& self) {
+// other_requires_grad: another input requires grad (bernoulli_'s p); autograd's check_inplace
+// then also runs (a view made under no_grad is refused even when self needs no grad).
+void check_random_inplace(const char* op, const Tensor& self, bool other_requires_grad = false) {
   TL_CHECK(self.defined(), op, ": undefined tensor");
-  if (grad_enabled() && self.requires_grad()) {
+  if (grad_enabled() && (self.requires_grad() || other_requires_grad)) {
     check_view_inplace(self);
-    TL_CHECK(!self.is_leaf(), op, ": a leaf Variable that requires grad is being used in an in-place operation.");
+    TL_CHECK(!(self.requires_grad() && self.is_leaf()), op,
+             ": a leaf Variable that requires grad is being used in an in-place operation.");
   }
 }
 
@@ -257,8 +260,8 @@ Tensor& bernoulli_(Tensor& self, double p) {
 }
 
 Tensor& bernoulli_(Tensor& self, const Tensor& p) {
-  check_random_inplace("bernoulli_", self);
   TL_CHECK(p.defined(), "bernoulli_: undefined probability tensor");
+  check_random_inplace("bernoulli_", self, p.requires_grad());
   check_floating("bernoulli_ (probabilities)", p.dtype());
   // The probabilities, broadcast to self's shape and laid out in self's memory order.
   const std::vector<int64_t> perm = memory_order(self);
@@ -284,11 +287,18 @@ Tensor& bernoulli_(Tensor& self, const Tensor& p) {
   if (bad < probs.size()) self.impl()->storage->version = version;
   TL_CHECK(bad == probs.size(), "Expected p_in >= 0 && p_in <= 1 to be true, but got false.  (Could this error message be "
            "improved?  If so, please report an enhancement request to PyTorch.)");
-  // PyTorch records BernoulliBackward1 when p requires grad too (a zero gradient for it). Not done
-  // for a view (its base would need a CopySlices with p as an input): only self's history is kept.
-  const bool with_p = p.requires_grad() && !self.impl()->view_base;  // (an integer self too, as PyTorch)
-  if (grad_enabled() && (self.requires_grad() || with_p))
+  // PyTorch records BernoulliBackward1 when p requires grad too (a zero gradient for it; an integer
+  // self too). Into a view: its base gets CopySlices around that node, whose inputs are the view's
+  // previous history and p (views.cpp rebase_view).
+  const bool with_p = p.requires_grad();
+  if (!grad_enabled() || !(self.requires_grad() || with_p)) return self;
+  if (with_p && self.impl()->view_base) {
+    Tensor r(data_alias(self));
+    record(TL_ROW("bernoulli_.Tensor_p"), {&self, &p}, r);
+    rebase_view(self, r);
+  } else {
     record_overwrite(self, TL_ROW("bernoulli_.Tensor_p"), with_p ? &p : nullptr);
+  }
   return self;
 }
 

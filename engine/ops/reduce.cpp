@@ -2,6 +2,7 @@
 #include <cmath>
 #include <limits>
 
+#include "engine/autograd/engine.h"
 #include "engine/autograd/node.h"
 #include "engine/ops/op_table.h"
 #include "engine/kernels/cascade_sum.h"
@@ -239,8 +240,8 @@ static void prod_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
     return;
   }
   // prod() of everything with two zeros or more: PyTorch's gradient is zeros outright (even where
-  // another element is NaN or inf), unless it is being recorded (create_graph).
-  if (n.attrs().i0 < 0 && zeros > 1 && !grad_enabled()) {
+  // another element is NaN or inf), also under create_graph (then a constant: no grad_fn).
+  if (n.attrs().i0 < 0 && zeros > 1) {
     gi[0] = zeros_like(x);
     return;
   }
@@ -270,7 +271,21 @@ static void prod_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
       }
     }
   });
-  gi[0] = mul(ge_, excl);
+  // Under create_graph PyTorch's result depends on x (grad * (exclusive products); prod() of
+  // everything: of the flattened input, then view_as, ViewBackward0). Here the products are
+  // computed directly: linked to x with a zero gradient, so the result requires grad as PyTorch's
+  // but is not differentiated twice.
+  if (!grad_enabled() || !x.requires_grad()) {
+    gi[0] = mul(ge_, excl);
+    return;
+  }
+  excl = autograd::piecewise_constant(excl, {x}, "MulBackward0");
+  if (n.attrs().i0 >= 0) {
+    gi[0] = mul(ge_, excl);
+    return;
+  }
+  const int64_t N = x.numel();
+  gi[0] = view(mul(reshape(ge_, {N}), reshape(excl, {N})), x.shape().vec());
 }
 Tensor prod(const Tensor& x, std::optional<int64_t> dim, bool keepdim) {
   IntList dims;
