@@ -156,7 +156,10 @@ namespace {
 // gradient uses (pow's result when only the base requires grad). A freed graph is still reported
 // lazily (by saved_tensor): composites here (flip = index_select) save tensors PyTorch does not.
 void unpack_saved(Node& n) {
-  if (!n.had_saved || n.released) return;
+  if (!n.had_saved) return;
+  // A freed node whose state is no saved tensor (CopySlices' function) fails here.
+  if (n.released && n.saved.empty()) (void)n.saved_tensor(0);
+  if (n.released) return;
   for (size_t k = 0; k < n.saved.size(); ++k)
     if (n.saved[k].impl) (void)n.saved_tensor(k);
 }

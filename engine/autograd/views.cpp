@@ -143,6 +143,9 @@ bool rebase_view(Tensor& self, const Tensor& result) {
   // record() reads the base's previous edge before it makes the node the base's grad_fn.
   Node* n = record(TL_ROW("copy_slices"), {&base, &r}, base);
   if (!n) return true;
+  // PyTorch's CopySlices frees the op's function it holds after a backward without retain_graph
+  // (release_variables), so a second backward through it fails as one through saved tensors.
+  n->had_saved = true;
   n->attrs().custom = [pos, base_shape, view_shape, slice_zero](const Tensor& g, std::vector<Tensor>& gi) {
     gi[0] = where(unwritten_mask(pos, base_shape, DType::Bool), g, Tensor::scalar(slice_zero, g.dtype()));
     gi[1] = reshape(index_select(reshape(g, {g.numel()}), 0, pos), view_shape.vec());

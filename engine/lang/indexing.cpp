@@ -842,6 +842,9 @@ void Interp::tensor_set_recorded(const Tensor& x, const std::vector<Value>& item
   Node* n = record(TL_ROW("index_put_"), {&old, &src}, self);
   if (!n) return;
   n->display = node;
+  // PyTorch's CopySlices frees the function it holds and IndexPutBackward0 its saved indices after
+  // a backward without retain_graph (copy_'s and fill_'s nodes hold nothing): a second one fails.
+  n->had_saved = std::strcmp(node, "CopySlices") == 0 || std::strcmp(node, "IndexPutBackward0") == 0;
   // x's gradient: g times the mask of the elements x keeps (a constant: higher-order gradients work)
   n->attrs().custom = [flat_pos, region, src_shape, src_dt, x_shape](const Tensor& g, std::vector<Tensor>& gi) {
     gi[0] = mul(g, unwritten_mask(flat_pos, x_shape, g.dtype()));

@@ -383,6 +383,22 @@ void addcdiv_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   }
 }
 
+// PyTorch 1.13: grad_t1 = g * (t2 * value), grad_t2 = g * (t1 * value) (saved: tensor1 when
+// tensor2 requires grad, tensor2 when tensor1 does).
+void addcmul_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  const double v = n.attrs().f0;
+  const bool v_int = n.attrs().b0;
+  if (n.needs_input_grad(0)) gi[0] = g;
+  if (n.needs_input_grad(1)) {
+    const Tensor t2 = n.saved_tensor(1);
+    gi[1] = mul(g, mul(t2, wrap_scalar(v, t2, v_int)));
+  }
+  if (n.needs_input_grad(2)) {
+    const Tensor t1 = n.saved_tensor(0);
+    gi[2] = mul(g, mul(t1, wrap_scalar(v, t1, v_int)));
+  }
+}
+
 }  // namespace
 
 // clamp with int bounds (None: absent) on an integral tensor: PyTorch converts each bound to the
@@ -572,25 +588,26 @@ void register_pointwise_more_ops(std::vector<OpDef>& t) {
                    const double v = a.f(3);
                    Tensor r;
                    {
-                     std::optional<NoGradGuard> ng;
-                     if (is_div) ng.emplace();  // addcdiv records its own node below
+                     NoGradGuard ng;  // one node, recorded below
                      Tensor s = mul(Tensor::scalar(is_floating(rt) ? v : std::trunc(v), rt), as_rt(t1));
                      r = add(as_rt(x), is_div ? div(s, as_rt(t2)) : mul(s, as_rt(t2)));
                    }
-                   if (!is_div) {
-                     label_node(r, TL_ROW("addcmul"), {&x, &t1, &t2});
-                   } else if (Node* n = record(TL_ROW("addcdiv"), {&x, &t1, &t2}, r)) {
+                   if (Node* n = record(is_div ? TL_ROW("addcdiv") : TL_ROW("addcmul"), {&x, &t1, &t2}, r)) {
                      // As PyTorch saves: tensor1 (used by tensor2's formula only) when tensor2
-                     // requires grad, tensor2 (used by both) always; never `self`.
+                     // requires grad; tensor2 (addcdiv: used by both, always; addcmul: by
+                     // tensor1's only) when tensor1 requires grad or for addcdiv; never `self`.
+                     // Which are saved decides which in-place changes backward catches
+                     // (t.addcmul_(t, w) saves t before the write, so backward fails).
                      if (t2.requires_grad()) save_not_self(n, t1);
                      else save(n, Tensor());
-                     save_not_self(n, t2);
+                     if (is_div || t1.requires_grad()) save_not_self(n, t2);
+                     else save(n, Tensor());
                      n->attrs().f0 = v, n->attrs().b0 = a.is_int_value(3);
                    }
                    return Value::tensor(r);
-                 }, is_div ? addcdiv_bw : nullptr,
+                 }, is_div ? addcdiv_bw : addcmul_bw,
                  is_div ? "grad_x = g; grad_t1 = g * value / t2; grad_t2 = -g * value * t1 / t2^2"
-                        : "composite: x + value * t1 * t2"});
+                        : "grad_x = g; grad_t1 = g * t2 * value; grad_t2 = g * t1 * value"});
   }
   const struct {
     const char* name;
