@@ -12,6 +12,15 @@ namespace tl::kernels {
 // ~300 KB functions whose background compilation slowed every workload for the first second.
 #define TL_KERNEL_LOOP __attribute__((noinline))
 
+// f (a double function) of a float32 or float64 value, rounded once to its type. The volatile
+// keeps GCC from narrowing (float)f((double)x) back into the float function (expm1f, tanhf, ...),
+// which PyTorch's results would then differ from by an ulp.
+template <class T, class F>
+T in_double(T v, F f) {
+  volatile double d = double(v);
+  return T(f(d));
+}
+
 // out[i] = f(a[i], b[i]) with a, b of type T broadcast to out's shape; out of type R.
 template <class T, class R, class F>
 TL_KERNEL_LOOP void binary_loop(const Tensor& a, const Tensor& b, Tensor& out, F f) {

@@ -322,6 +322,13 @@ bool keeps_int(Un op) {
          op == Un::PowScalar;
 }
 
+// float32 tanh / sigmoid: PyTorch 1.13's CPU kernels compute a tensor of fewer than 16 elements
+// (under two AVX2 vectors) on their scalar path: tanh correctly rounded (as computed in double),
+// sigmoid as 1 / (1 + expf(-x)). Larger ones go through SLEEF, which differs from those by an
+// ulp in a layout-dependent way, so the faster polynomials (kernels/fast_math.h) are kept there.
+// (exp's kernel is vectorised at any size, and fast_exp matches it more often than expf.)
+static bool use_fast_math(const Tensor& x) { return x.numel() >= 16; }
+
 Tensor unary(Un op, const Tensor& x0, UnParams p = {}) {
   TL_CHECK(x0.defined(), "unary op on an undefined tensor");
   Tensor x = x0;
@@ -366,13 +373,14 @@ Tensor unary(Un op, const Tensor& x0, UnParams p = {}) {
       case Un::Sin: unary_loop<T, T>(x, out, [](T v) { return T(std::sin(C(v))); }); break;
       case Un::Cos: unary_loop<T, T>(x, out, [](T v) { return T(std::cos(C(v))); }); break;
       case Un::Tanh:
-        if constexpr (std::is_same<T, float>::value) unary_loop<T, T>(x, out, [](T v) { return kernels::fast_tanh(v); });
-        else unary_loop<T, T>(x, out, [](T v) { return T(std::tanh(C(v))); });
+        if constexpr (std::is_same<T, float>::value)
+          if (use_fast_math(x)) { unary_loop<T, T>(x, out, [](T v) { return kernels::fast_tanh(v); }); break; }
+        unary_loop<T, T>(x, out, [](T v) { return kernels::in_double(v, [](double d) { return std::tanh(d); }); });
         break;
       case Un::Sigmoid:
         if constexpr (std::is_same<T, float>::value)
-          unary_loop<T, T>(x, out, [](T v) { return kernels::fast_sigmoid(v); });
-        else unary_loop<T, T>(x, out, [](T v) { return T(C(1) / (C(1) + std::exp(-C(v)))); });
+          if (use_fast_math(x)) { unary_loop<T, T>(x, out, [](T v) { return kernels::fast_sigmoid(v); }); break; }
+        unary_loop<T, T>(x, out, [](T v) { return T(C(1) / (C(1) + std::exp(-C(v)))); });
         break;
       // As PyTorch's clamp_min(x, 0): NaN stays NaN, -0.0 stays -0.0.
       // -0 stays -0 and NaN stays NaN (PyTorch). Spelled so that clang does not turn it into a
@@ -390,7 +398,9 @@ Tensor unary(Un op, const Tensor& x0, UnParams p = {}) {
           }
         });
         break;
-      case Un::Erf: unary_loop<T, T>(x, out, [](T v) { return T(std::erf(C(v))); }); break;
+      case Un::Erf:  // as pointwise_more.cpp's expm1
+        unary_loop<T, T>(x, out, [](T v) { return kernels::in_double(v, [](double d) { return std::erf(d); }); });
+        break;
       case Un::Sign:
         unary_loop<T, T>(x, out, [](T v) { return T((T(0) < v) - (v < T(0))); });
         break;
@@ -418,21 +428,25 @@ Tensor unary(Un op, const Tensor& x0, UnParams p = {}) {
         });
         break;
       }
-      case Un::PowScalar: {
-        const C e = C(p.p0);
+      case Un::PowScalar: {  // PyTorch compares the exponent as a double
         if constexpr (std::is_integral<T>::value && !std::is_same<T, bool>::value) {  // integral exponent (checked by pow())
           const int64_t ie = int64_t(p.p0);
           unary_loop<T, T>(x, out, [ie](T v) { return ipow(v, ie); });
-        } else if (e == C(2)) {
+        } else if (p.p0 == 2) {
           unary_loop<T, T>(x, out, [](T v) { return T(v * v); });
-        } else if (e == C(1)) {
+        } else if (p.p0 == 1) {
           unary_loop<T, T>(x, out, [](T v) { return v; });
-        } else if (e == C(0.5)) {  // PyTorch: sqrt, so -inf -> NaN and -0.0 -> -0.0 (std::pow: inf, +0.0)
+        } else if (p.p0 == 0.5) {  // PyTorch: sqrt, so -inf -> NaN and -0.0 -> -0.0 (std::pow: inf, +0.0)
           unary_loop<T, T>(x, out, [](T v) { return T(std::sqrt(C(v))); });
-        } else if (e == C(-0.5)) {  // PyTorch: rsqrt = 1 / sqrt (-0.0 -> -inf, -inf -> NaN)
+        } else if (p.p0 == -0.5) {  // PyTorch: rsqrt = 1 / sqrt (-0.0 -> -inf, -inf -> NaN)
           unary_loop<T, T>(x, out, [](T v) { return T(C(1) / std::sqrt(C(v))); });
-        } else {
-          unary_loop<T, T>(x, out, [e](T v) { return T(std::pow(C(v), e)); });
+        } else if (p.p0 == 3) {  // PyTorch's pow_tensor_scalar_optimized_kernel: base * base * base
+          unary_loop<T, T>(x, out, [](T v) { return T(v * v * v); });
+        } else if (p.p0 == -2) {  // 1.0 (a double) / (base * base)
+          unary_loop<T, T>(x, out, [](T v) { return T(1.0 / double(v * v)); });
+        } else {  // std::pow(base, double exponent): float32 too is computed in double
+          const double ed = p.p0;
+          unary_loop<T, T>(x, out, [ed](T v) { return T(std::pow(double(v), ed)); });
         }
         break;
       }

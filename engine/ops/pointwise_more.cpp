@@ -85,11 +85,17 @@ Tensor rounding(Round r, const char* op, const Tensor& x, int64_t decimals = 0) 
 }
 
 // ---- unary primitives whose derivative is written with the saved input x or output y ----
+// float32 through the double function (kernels::in_double), rounded once: PyTorch 1.13's kernels
+// for expm1, log2, log10, log1p, asin, acos, atan and erf (MKL VML / SLEEF, within 1 ulp) agree
+// with the correctly rounded result far more often than glibc's float functions (expm1f, log10f,
+// asinf, ... are an ulp off on ~5-10% of inputs). sinh, cosh, asinh, acosh, atanh and tan keep
+// the float functions, which PyTorch's scalar path calls.
+using kernels::in_double;
 // log1p as PyTorch's kernels compute it (SLEEF's log1p, also on the scalar path): inf above 1e38
 // (float32) or 1e307 (float64), where the exact value is still finite.
 template <class T>
 T log1p_sleef(T v) {
-  return v > (sizeof(T) == 4 ? T(1e38) : T(1e307)) ? T(INFINITY) : std::log1p(v);
+  return v > (sizeof(T) == 4 ? T(1e38) : T(1e307)) ? T(INFINITY) : in_double(v, [](double d) { return std::log1p(d); });
 }
 void log1p_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {  // d/dx log(1 + x) = 1 / (1 + x)
   Tensor x = n.saved_tensor(0);
@@ -383,8 +389,8 @@ void addcdiv_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   }
 }
 
-// PyTorch 1.13: grad_t1 = g * (t2 * value), grad_t2 = g * (t1 * value) (saved: tensor1 when
-// tensor2 requires grad, tensor2 when tensor1 does).
+// ---- addcmul ----  x + value * t1 * t2. PyTorch's formulas multiply the whole gradient before
+// the broadcast reduction (a zero gradient times a negative factor sums to +0.0, not -0.0).
 void addcmul_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   const double v = n.attrs().f0;
   const bool v_int = n.attrs().b0;
@@ -397,6 +403,21 @@ void addcmul_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
     const Tensor t1 = n.saved_tensor(0);
     gi[2] = mul(g, mul(t1, wrap_scalar(v, t1, v_int)));
   }
+}
+
+// a * b + c, broadcast, rounded once: PyTorch 1.13's addcmul kernel (self + value * t1 * t2) is
+// compiled with FMA contraction, so (value * t1) * t2 + self is one fused multiply-add.
+Tensor fused_multiply_add(const Tensor& a, const Tensor& b, const Tensor& c) {
+  const Shape shape = broadcast_shapes("addcmul", broadcast_shapes("addcmul", a.shape(), b.shape()), c.shape());
+  auto flat = [&](const Tensor& t) { return contiguous(expand(t, shape.vec())); };
+  const Tensor A = flat(a), B = flat(b), C = flat(c);
+  Tensor out = Tensor::empty(shape, c.dtype());
+  TL_DISPATCH_FLOAT(c.dtype(), T, [&] {
+    const T *pa = A.data_ptr<T>(), *pb = B.data_ptr<T>(), *pc = C.data_ptr<T>();
+    T* po = out.data_ptr<T>();
+    for (int64_t i = 0; i < out.numel(); ++i) po[i] = T(std::fma(pa[i], pb[i], pc[i]));
+  });
+  return out;
 }
 
 }  // namespace
@@ -444,13 +465,13 @@ void register_pointwise_more_ops(std::vector<OpDef>& t) {
                  return Value::tensor(unary_prim(TL_ROW(NAME), SAVE_OUT, a.t(0), [](auto v) { return EXPR; })); \
                }, BW, FORMULA})
   TL_UNARY_ROW("log1p", log1p_bw, false, log1p_sleef(v), "grad = g / (1 + x)");
-  TL_UNARY_ROW("expm1", expm1_bw, true, std::expm1(v), "grad = g * (y + 1)");
-  TL_UNARY_ROW("log2", log2_bw, false, std::log2(v), "grad = g / (x ln 2)");
-  TL_UNARY_ROW("log10", log10_bw, false, std::log10(v), "grad = g / (x ln 10)");
+  TL_UNARY_ROW("expm1", expm1_bw, true, in_double(v, [](double d) { return std::expm1(d); }), "grad = g * (y + 1)");
+  TL_UNARY_ROW("log2", log2_bw, false, in_double(v, [](double d) { return std::log2(d); }), "grad = g / (x ln 2)");
+  TL_UNARY_ROW("log10", log10_bw, false, in_double(v, [](double d) { return std::log10(d); }), "grad = g / (x ln 10)");
   TL_UNARY_ROW("tan", tan_bw, true, std::tan(v), "grad = g * (1 + y^2)");
-  TL_UNARY_ROW("asin", asin_bw, false, std::asin(v), "grad = g * rsqrt(1 - x^2)");
-  TL_UNARY_ROW("acos", acos_bw, false, std::acos(v), "grad = g * -rsqrt(1 - x^2)");
-  TL_UNARY_ROW("atan", atan_bw, false, std::atan(v), "grad = g / (1 + x^2)");
+  TL_UNARY_ROW("asin", asin_bw, false, in_double(v, [](double d) { return std::asin(d); }), "grad = g * rsqrt(1 - x^2)");
+  TL_UNARY_ROW("acos", acos_bw, false, in_double(v, [](double d) { return std::acos(d); }), "grad = g * -rsqrt(1 - x^2)");
+  TL_UNARY_ROW("atan", atan_bw, false, in_double(v, [](double d) { return std::atan(d); }), "grad = g / (1 + x^2)");
   TL_UNARY_ROW("asinh", asinh_bw, false, std::asinh(v), "grad = g * rsqrt(x^2 + 1)");
   TL_UNARY_ROW("acosh", acosh_bw, false, std::acosh(v), "grad = g * rsqrt(x^2 - 1)");
   TL_UNARY_ROW("atanh", atanh_bw, false, std::atanh(v), "grad = g / (1 - x^2)");
@@ -588,15 +609,15 @@ void register_pointwise_more_ops(std::vector<OpDef>& t) {
                    const double v = a.f(3);
                    Tensor r;
                    {
-                     NoGradGuard ng;  // one node, recorded below
+                     NoGradGuard ng;  // one node (AddcmulBackward0 / AddcdivBackward0) below
                      Tensor s = mul(Tensor::scalar(is_floating(rt) ? v : std::trunc(v), rt), as_rt(t1));
-                     r = add(as_rt(x), is_div ? div(s, as_rt(t2)) : mul(s, as_rt(t2)));
+                     r = is_div || !is_floating(rt) ? add(as_rt(x), is_div ? div(s, as_rt(t2)) : mul(s, as_rt(t2)))
+                                                    : fused_multiply_add(s, as_rt(t2), as_rt(x));
                    }
                    if (Node* n = record(is_div ? TL_ROW("addcdiv") : TL_ROW("addcmul"), {&x, &t1, &t2}, r)) {
-                     // As PyTorch saves: tensor1 (used by tensor2's formula only) when tensor2
-                     // requires grad; tensor2 (addcdiv: used by both, always; addcmul: by
-                     // tensor1's only) when tensor1 requires grad or for addcdiv; never `self`.
-                     // Which are saved decides which in-place changes backward catches
+                     // As PyTorch saves: addcdiv's tensor1 (used by tensor2's formula only) when
+                     // tensor2 requires grad, its tensor2 (used by both) always; addcmul's each
+                     // factor when the other one requires grad; never `self`.
                      // (t.addcmul_(t, w) saves t before the write, so backward fails).
                      if (t2.requires_grad()) save_not_self(n, t1);
                      else save(n, Tensor());
@@ -607,7 +628,7 @@ void register_pointwise_more_ops(std::vector<OpDef>& t) {
                    return Value::tensor(r);
                  }, is_div ? addcdiv_bw : addcmul_bw,
                  is_div ? "grad_x = g; grad_t1 = g * value / t2; grad_t2 = -g * value * t1 / t2^2"
-                        : "grad_x = g; grad_t1 = g * t2 * value; grad_t2 = g * t1 * value"});
+                        : "grad_x = g; grad_t1 = g * (t2 * value); grad_t2 = g * (t1 * value)"});
   }
   const struct {
     const char* name;

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <limits>
 #include <numeric>
 
 #include "engine/autograd/node.h"
@@ -200,6 +201,37 @@ std::pair<Tensor, Tensor> kth(const char* op, const OpDef& row, const Tensor& x,
     label_node(v, row, {&x});
   }
   return {v, idx};
+}
+
+// PyTorch 1.13's median() of all elements: NaN if there is one, else std::nth_element (operator<)
+// at (n - 1) / 2 of a clone in its memory order (clone keeps the strides of a non-overlapping
+// dense input). Which of -0.0 and +0.0 comes out depends on that algorithm and order.
+static Tensor median_all(const Tensor& x) {
+  std::vector<int64_t> perm(size_t(x.dim()));
+  std::iota(perm.begin(), perm.end(), int64_t(0));
+  std::stable_sort(perm.begin(), perm.end(), [&](int64_t a, int64_t b) { return x.strides()[a] > x.strides()[b]; });
+  bool dense = true;  // the strides, largest first, describe a contiguous layout (size-1 dims aside)
+  for (int64_t i = x.dim() - 1, want = 1; i >= 0; --i) {
+    const int64_t d = perm[size_t(i)];
+    if (x.size(d) == 1) continue;
+    dense = dense && x.strides()[d] == want;
+    want *= x.size(d);
+  }
+  Tensor flat = contiguous(reshape(contiguous(dense ? permute(x, IntList(perm.begin(), perm.end())) : x), {-1}));
+  Tensor v = Tensor::empty(Shape{}, x.dtype());
+  TL_DISPATCH(x.dtype(), T, [&] {
+    using S = std::conditional_t<std::is_same<T, bool>::value, uint8_t, T>;  // (not vector<bool>)
+    const T* p = flat.data_ptr<T>();
+    std::vector<S> buf(p, p + flat.numel());
+    if constexpr (std::is_floating_point<T>::value)
+      if (std::any_of(buf.begin(), buf.end(), [](T a) { return a != a; })) {
+        *v.data_ptr<T>() = std::numeric_limits<T>::quiet_NaN();
+        return;
+      }
+    std::nth_element(buf.begin(), buf.begin() + (flat.numel() - 1) / 2, buf.end());
+    *v.data_ptr<T>() = T(buf[size_t((flat.numel() - 1) / 2)]);
+  });
+  return v;
 }
 
 // ---- cumsum ----  d/dx_j sum_{i<=k} x_i: grad = reverse cumulative sum of g
@@ -481,7 +513,7 @@ void register_sort_scan_ops(std::vector<OpDef>& t) {
                    if (x.numel() == 0)  // PyTorch: NaN (an integer type: NaN converted, its minimum)
                      v = to_dtype(Tensor::scalar(NAN, DType::Float64), x.dtype());
                    else
-                     v = clone(kth("median", TL_ROW("median"), reshape(x, {-1}), (x.numel() + 1) / 2, 0, false).first);
+                     v = median_all(x.detach());
                  }
                  if (Node* n = record(TL_ROW("median"), {&x}, v)) save(n, x), save_output(n, v);
                  return Value::tensor(v);
