@@ -828,12 +828,17 @@ static void clamp_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   if (n.attrs().i1) mask = mul(mask, le(x, scalar_of(x, n.attrs().f1)));
   gi[0] = where(mask, g, zero_like_scalar(g));
 }
-Tensor clamp(const Tensor& x, std::optional<double> lo, std::optional<double> hi) {
+Tensor clamp(const Tensor& x, std::optional<double> lo, std::optional<double> hi, bool nan_bound) {
   TL_CHECK(lo || hi, "clamp: at least one of 'min' or 'max' must not be None");
   UnParams p;
   p.has_lo = bool(lo), p.has_hi = bool(hi);
   p.p0 = lo ? *lo : 0, p.p1 = hi ? *hi : 0;
   Tensor out = unary(Un::Clamp, x, p);
+  const double bound = lo ? *lo : *hi;
+  if (nan_bound && bound != bound && out.is_floating_point()) {
+    NoGradGuard ng;  // the one clamp node below (a second backward works, as PyTorch's)
+    out = add(mul(out, Tensor::scalar(0, out.dtype())), Tensor::scalar(bound, out.dtype()));
+  }
   if (Node* n = record(TL_ROW("clamp"), {&x}, out)) {
     n->attrs().i0 = p.has_lo, n->attrs().i1 = p.has_hi, n->attrs().f0 = p.p0, n->attrs().f1 = p.p1;
     save(n, x);

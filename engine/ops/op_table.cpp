@@ -358,13 +358,13 @@ std::vector<OpDef> build_table() {
                         "log_sigmoid(Tensor self) -> Node", "cumprod(Tensor self) -> Node", "dist(Tensor self) -> Node",
                         "fmax(Tensor self) -> Node", "fmin(Tensor self) -> Node", "huber_loss(Tensor self) -> Node",
                         "soft_margin_loss(Tensor self) -> Node",
-                        "lerp.Tensor(Tensor self) -> Node",
                         // ATen ops PyTorch's backward formulas call, whose nodes name the gradient
                         // under create_graph (tanh_backward -> TanhBackwardBackward0); here the
                         // formula is a composite whose output node gets the name (label_node)
                         "gelu_backward(Tensor grad_output) -> Node", "tanh_backward(Tensor grad_output) -> Node",
                         "sigmoid_backward(Tensor grad_output) -> Node", "threshold_backward(Tensor grad_output) -> Node",
                         "leaky_relu_backward(Tensor grad_output) -> Node", "select_backward(Tensor grad_output) -> Node",
+                        "diagonal_backward(Tensor grad_output) -> Node",
                         "_softmax_backward_data(Tensor grad_output) -> Node",
                         "_log_softmax_backward_data(Tensor grad_output) -> Node",
                         "softplus_backward(Tensor grad_output) -> Node", "mse_loss_backward(Tensor grad_output) -> Node",

@@ -105,7 +105,9 @@ Tensor leaky_relu(const Tensor& x, double slope = 0.01);
 Tensor gelu(const Tensor& x);
 Tensor erf(const Tensor& x);
 Tensor softplus(const Tensor& x, double beta = 1, double threshold = 20);
-Tensor clamp(const Tensor& x, std::optional<double> lo, std::optional<double> hi);
+// nan_bound: clamp_min / clamp_max, where a NaN bound gives NaN everywhere in PyTorch 1.13 (its
+// vectorized max/min take the bound's NaN; clamp(min=nan) alone keeps x). The gradient stays 0.
+Tensor clamp(const Tensor& x, std::optional<double> lo, std::optional<double> hi, bool nan_bound = false);
 Tensor maximum(const Tensor& a, const Tensor& b);
 Tensor minimum(const Tensor& a, const Tensor& b);
 Tensor where(const Tensor& cond, const Tensor& a, const Tensor& b);

@@ -30,12 +30,6 @@ DType result_type_of(std::initializer_list<const Tensor*> ts) {
 
 namespace {
 
-// clamp_min / clamp_max with a NaN bound: NaN everywhere in 1.13 (its vectorized max/min take the
-// bound's NaN; clamp(min=nan) alone keeps x). The gradient stays 0 (x >= nan is false).
-Tensor nan_bound(const Tensor& r, double bound) {
-  if (bound == bound || !r.is_floating_point()) return r;
-  return add(mul(r, Tensor::scalar(0, r.dtype())), Tensor::scalar(bound, r.dtype()));
-}
 void check_overlap(bool bad) {
   TL_CHECK(!bad, "unsupported operation: some elements of the input tensor and the written-to tensor refer to a single "
            "memory location. Please clone() the tensor before performing the operation.");
@@ -317,18 +311,47 @@ Tensor clamp_tensor(const Tensor& x, const Tensor& lo, const Tensor& hi) {
   return r;
 }
 
-// PyTorch's lerp: w < 0.5 ? a + w * (b - a) : b - (b - a) * (1 - w) (exact at both ends).
-Tensor lerp(const Tensor& a, const Tensor& b, const Tensor& w) {
+// PyTorch's lerp: w < 0.5 ? a + w * (b - a) : b - (b - a) * (1 - w) (exact at both ends). A
+// primitive with PyTorch's two nodes: LerpBackward0 for a number weight (saves only the number:
+// a second backward works; grads g * (1 - w) and g * w, MulBackward1 under create_graph) and
+// LerpBackward1 for a tensor weight, even 0-d (saves weight always, self and end, which only
+// weight's formula uses, when weight requires grad, as PyTorch's generated code).
+static void lerp_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  const double w = n.attrs().f0;
+  auto times = [&](double v) {
+    Tensor r = mul(g, Tensor::scalar(v, g.dtype()));
+    label_node(r, TL_ROW("mul.Scalar"), {&g});
+    return r;
+  };
+  if (n.needs_input_grad(0)) gi[0] = times(1 - w);
+  if (n.needs_input_grad(1)) gi[1] = times(w);
+}
+static void lerp_tensor_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  const Tensor w = n.saved_tensor(0);
+  if (n.needs_input_grad(0)) gi[0] = mul(g, sub(scalar_like(w, 1), w));
+  if (n.needs_input_grad(1)) gi[1] = mul(g, w);
+  if (n.needs_input_grad(2)) gi[2] = mul(g, sub(n.saved_tensor(2), n.saved_tensor(1)));
+}
+// number_w: the weight was a Python number (w is it wrapped to a's dtype; the exact value).
+Tensor lerp(const Tensor& a, const Tensor& b, const Tensor& w, std::optional<double> number_w) {
   TL_CHECK(a.dtype() == b.dtype(), "expected dtype ", dtype_name(a.dtype()), " for `end` but got dtype ", dtype_name(b.dtype()));
-  TL_CHECK(w.dim() == 0 && !w.requires_grad() ? true : w.dtype() == a.dtype(), "expected dtype ", dtype_name(a.dtype()),
+  TL_CHECK(number_w || w.dtype() == a.dtype(), "expected dtype ", dtype_name(a.dtype()),
            " for `weight` but got dtype ", dtype_name(w.dtype()));
-  Tensor d = sub(b, a);
-  Tensor lo = add(a, mul(w, d));
-  Tensor hi = sub(b, mul(d, sub(scalar_like(w, 1), w)));
   Tensor r;
-  if (w.dim() == 0 && !w.requires_grad()) r = w.item() < 0.5 ? lo : hi;
-  else r = where(lt(w, scalar_like(w, 0.5)), lo, hi);
-  label_node(r, w.dim() == 0 && !w.requires_grad() ? TL_ROW("lerp") : TL_ROW("lerp.Tensor"), {&a, &b, &w});
+  {
+    NoGradGuard ng;
+    Tensor d = sub(b, a);
+    Tensor lo = add(a, mul(w, d));
+    Tensor hi = sub(b, mul(d, sub(scalar_like(w, 1), w)));
+    if (number_w) r = w.item() < 0.5 ? lo : hi;
+    else r = where(lt(w, scalar_like(w, 0.5)), lo, hi);
+  }
+  if (number_w) {
+    if (Node* n = record(TL_ROW("lerp"), {&a, &b}, r)) n->attrs().f0 = *number_w;
+  } else if (Node* n = record(TL_ROW("lerp.Tensor"), {&a, &b, &w}, r)) {
+    save_not_self(n, w);
+    if (w.requires_grad()) save(n, a), save_not_self(n, b);
+  }
   return r;
 }
 
@@ -549,16 +572,14 @@ void register_pointwise_more_ops(std::vector<OpDef>& t) {
   t.push_back({"clamp_min(Tensor input, float min) -> Tensor", TM, [](const Args& a) {
                  const Tensor x = clamp_input(a.t(0), !a.is_int_value(1), true);
                  if (is_int(x.dtype())) return Value::tensor(clamp_int(x, a.v[1], Value()));
-                 Tensor r = clamp(x, a.f(1), std::nullopt);
-                 r = nan_bound(r, a.f(1));
+                 Tensor r = clamp(x, a.f(1), std::nullopt, true);
                  label_node(r, TL_ROW("clamp_min"), {&a.t(0)});
                  return Value::tensor(r);
                }, nullptr, "composite: clamp(x, min)"});
   t.push_back({"clamp_max(Tensor input, float max) -> Tensor", TM, [](const Args& a) {
                  const Tensor x = clamp_input(a.t(0), !a.is_int_value(1), true);
                  if (is_int(x.dtype())) return Value::tensor(clamp_int(x, Value(), a.v[1]));
-                 Tensor r = clamp(x, std::nullopt, a.f(1));
-                 r = nan_bound(r, a.f(1));
+                 Tensor r = clamp(x, std::nullopt, a.f(1), true);
                  label_node(r, TL_ROW("clamp_max"), {&a.t(0)});
                  return Value::tensor(r);
                }, nullptr, "composite: clamp(x, None, max)"});
@@ -585,9 +606,11 @@ void register_pointwise_more_ops(std::vector<OpDef>& t) {
                           " for `weight` but got dtype ", cpp(a.t(2).dtype()));
                  TL_CHECK(x.is_floating_point(), "\"lerp_kernel_", tensor_w ? "tensor" : "scalar", "\" not implemented for '",
                           dtype_kernel_name(x.dtype()), "'");
-                 return Value::tensor(lerp(x, end, a.num_or_t(2, 0)));
-               }, nullptr,
-               "composite: a + w (b - a)"});
+                 return Value::tensor(lerp(x, end, a.num_or_t(2, 0), tensor_w ? std::nullopt : std::optional<double>(a.f(2))));
+               }, lerp_bw, "grad_input = g * (1 - weight); grad_end = g * weight"});
+  t.push_back({"lerp.Tensor(Tensor self, Tensor end, Tensor weight) -> Node", 0,
+               [](const Args&) -> Value { TL_FAIL("op table: a node-only row is not callable"); }, lerp_tensor_bw,
+               "grad_input = g * (1 - weight); grad_end = g * weight; grad_weight = g * (end - input)"});
   for (bool is_div : {false, true}) {
     t.push_back({std::string(is_div ? "addcdiv" : "addcmul") +
                      "(Tensor input, Tensor tensor1, Tensor tensor2, *, Number value=1) -> Tensor",

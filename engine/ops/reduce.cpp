@@ -140,12 +140,30 @@ Tensor sum(const Tensor& x, const IntList& dims, bool keepdim) {
   return out;
 }
 
-// mean = sum / count (composite)
+// ---- mean ----  d/dx mean(x) = g expanded back over the reduced dims / count. A primitive as
+// PyTorch's MeanBackward0 (saves only sizes: a second backward works) and MeanBackward1 (saves
+// self too, for its numel: an in-place change of self fails its backward). The gradient is
+// PyTorch's expand(g) / N, a DivBackward1 under create_graph.
+static void mean_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  if (!n.saved.empty()) (void)n.saved_tensor(0);  // MeanBackward1: a freed graph fails, as PyTorch
+  gi[0] = div(expand(reshape(g, n.attrs().dims.vec()), n.attrs().shape.vec()), Tensor::scalar(double(n.attrs().i0), g.dtype()));
+  label_node(gi[0], TL_ROW("div.Scalar"), {&g});
+}
 Tensor mean(const Tensor& x, const IntList& dims, bool keepdim) {
   TL_CHECK(x.is_floating_point(), "mean(): could not infer output dtype. Input dtype must be either a "
            "floating point or complex dtype. Got: ", dtype_kernel_name(x.dtype()));
   ReduceDims rd = reduce_dims("mean", x, dims, keepdim);
-  return div(sum(x, dims, keepdim), Tensor::scalar(double(rd.count), x.dtype()));
+  Tensor out;
+  {
+    NoGradGuard ng;
+    out = div(sum(x, dims, keepdim), Tensor::scalar(double(rd.count), x.dtype()));
+  }
+  const bool with_dims = !dims.empty();  // mean.dim (the row's call names its node MeanBackward1 anyway)
+  if (Node* n = record(with_dims ? TL_ROW("mean.dim") : TL_ROW("mean"), {&x}, out)) {
+    n->attrs().shape = x.shape(), n->attrs().dims = rd.keep_shape, n->attrs().i0 = rd.count;
+    if (with_dims) save(n, x);
+  }
+  return out;
 }
 
 // ---- var / std ----  var = sum((x - mean)^2) / (N - correction), std = sqrt(var): primitives
@@ -510,10 +528,10 @@ void register_reduce_ops(std::vector<OpDef>& t) {
                  return Value::tensor(r);
                }, nullptr, "composite: sum(where(isnan(x), 0, x))"});
   t.push_back({"mean(Tensor input, *, DType? dtype=None) -> Tensor", TM,
-               [](const Args& a) { return Value::tensor(mean(with_dtype(a.t(0), a, 1))); }, nullptr, "composite: sum / N"});
+               [](const Args& a) { return Value::tensor(mean(with_dtype(a.t(0), a, 1))); }, mean_bw, "grad = g.expand(x.shape) / N"});
   t.push_back({"mean.dim(Tensor input, int[] dim, bool keepdim=False, *, DType? dtype=None) -> Tensor", TM,
-               [](const Args& a) { return Value::tensor(mean(with_dtype(a.t(0), a, 3), a.ints(1), a.b(2))); }, nullptr,
-               "composite: sum / N"});
+               [](const Args& a) { return Value::tensor(mean(with_dtype(a.t(0), a, 3), a.ints(1), a.b(2))); }, mean_bw,
+               "grad = g.expand(x.shape) / N (N: the reduced elements)"});
   for (const char* nm : {"var", "std"}) {
     bool is_var = nm[0] == 'v';
     auto fn = is_var ? &var : &stddev;

@@ -334,47 +334,95 @@ Tensor roll(const Tensor& x, const IntList& shifts, const IntList& dims) {
   return r;
 }
 
-// tril keeps j - i <= k, triu keeps j - i >= k (the last two dims).
+// tril keeps j - i <= k, triu keeps j - i >= k (the last two dims). A primitive as PyTorch's
+// TrilBackward0 / TriuBackward0: they save no tensor (a second backward works) and their backward
+// is g.tril(k) / g.triu(k), the same node again under create_graph.
+Tensor tri(bool lower, const Tensor& x, int64_t k);
+static void tri_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = tri(n.attrs().b0, g, n.attrs().i0); }
 Tensor tri(bool lower, const Tensor& x, int64_t k) {
   TL_CHECK(x.dim() > 0, "IndexError: Dimension specified as -2 but tensor has no dimensions");
   // PyTorch returns an empty input (even 1-d) before checking its rank.
   TL_CHECK(x.dim() >= 2 || x.numel() == 0, "IndexError: Dimension out of range (expected to be in range of [-1, 0], but got -2)");
-  if (x.dim() < 2) {
-    Tensor out = mul(x, Tensor::scalar(1, x.dtype()));  // an empty copy
-    label_node(out, lower ? TL_ROW("tril") : TL_ROW("triu"), {&x});
-    return out;
+  Tensor out;
+  {
+    NoGradGuard ng;
+    if (x.dim() < 2) {
+      out = clone(x);
+    } else {
+      const int64_t r = x.size(-2), c = x.size(-1);
+      std::vector<double> m(size_t(r * c));
+      for (int64_t i = 0; i < r; ++i)
+        for (int64_t j = 0; j < c; ++j) m[size_t(i * c + j)] = lower ? (j - i <= k) : (j - i >= k);
+      Tensor mask = Tensor::from_data(m, Shape{r, c}, DType::Bool);
+      out = where(mask, x, Tensor::scalar(0, x.dtype()));
+    }
   }
-  const int64_t r = x.size(-2), c = x.size(-1);
-  std::vector<double> m(size_t(r * c));
-  for (int64_t i = 0; i < r; ++i)
-    for (int64_t j = 0; j < c; ++j) m[size_t(i * c + j)] = lower ? (j - i <= k) : (j - i >= k);
-  Tensor mask = Tensor::from_data(m, Shape{r, c}, DType::Bool);
-  Tensor out = where(mask, x, Tensor::scalar(0, x.dtype()));
-  label_node(out, lower ? TL_ROW("tril") : TL_ROW("triu"), {&x});
+  if (Node* n = record(lower ? TL_ROW("tril") : TL_ROW("triu"), {&x}, out)) n->attrs().b0 = lower, n->attrs().i0 = k;
   return out;
 }
 
+// The flat positions of the diagonal k of an r x c matrix, and a tensor of them.
+static Tensor diag_positions(int64_t r, int64_t c, int64_t k) {
+  std::vector<double> pos;
+  for (int64_t i = 0; i < r; ++i)
+    if (i + k >= 0 && i + k < c) pos.push_back(double(i * c + i + k));
+  return Tensor::from_data(pos, Shape{int64_t(pos.size())}, DType::Int64);
+}
+// An r x c matrix of zeros with the flat positions `pos` set from v (scattered, not added: 0 +
+// -0.0 would lose the sign of a zero).
+static Tensor zeros_with(int64_t r, int64_t c, const Tensor& pos, const Tensor& v) {
+  return view(scatter(zeros(Shape{r * c}, v.dtype()), 0, pos, v, false), {r, c});
+}
+
+// ---- diag ----  A primitive as PyTorch's DiagBackward0, which saves only the sizes (a second
+// backward works): g.diag(k) for a 1-D or square input, else PyTorch's diagonal_backward.
+Tensor diag(const Tensor& x, int64_t k);
+static void diag_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  const Attrs& at = n.attrs();
+  if (at.shape.size() == 1 || at.shape[0] == at.shape[1]) {
+    gi[0] = diag(g, at.i0);
+    return;
+  }
+  gi[0] = zeros_with(at.shape[0], at.shape[1], diag_positions(at.shape[0], at.shape[1], at.i0), g);
+  label_node(gi[0], TL_ROW("diagonal_backward"), {&g});
+}
 Tensor diag(const Tensor& x, int64_t k) {
   TL_CHECK(x.dim() == 1 || x.dim() == 2, "diag(): Supports 1D or 2D tensors. Got ", x.dim(), "D");
   Tensor out;
-  if (x.dim() == 1) {
-    const int64_t n = x.size(0), m = n + std::abs(k);
-    std::vector<double> pos;
-    for (int64_t i = 0; i < n; ++i) pos.push_back(double(k >= 0 ? i * m + i + k : (i - k) * m + i));
-    Tensor base = zeros(Shape{m * m}, x.dtype());
-    // scattered (copied), not added: 0 + -0.0 would lose the sign of a zero on the diagonal
-    out = view(scatter(base, 0, Tensor::from_data(pos, Shape{n}, DType::Int64), x, false), {m, m});
-  } else {
-    const int64_t r = x.size(0), c = x.size(1);
-    // PyTorch sizes the result min(r + k, c) / min(r, c - k): beyond [-r, c] negative (its error)
-    TL_CHECK(k >= -r && k <= c, "numel: integer multiplication overflow");
-    std::vector<double> pos;
-    for (int64_t i = 0; i < r; ++i)
-      if (i + k >= 0 && i + k < c) pos.push_back(double(i * c + i + k));
-    out = index_select(reshape(x, {-1}), 0, Tensor::from_data(pos, Shape{int64_t(pos.size())}, DType::Int64));
+  {
+    NoGradGuard ng;
+    if (x.dim() == 1) {
+      const int64_t n = x.size(0), m = n + std::abs(k);
+      out = zeros_with(m, m, diag_positions(m, m, k), x);
+    } else {
+      const int64_t r = x.size(0), c = x.size(1);
+      // PyTorch sizes the result min(r + k, c) / min(r, c - k): beyond [-r, c] negative (its error)
+      TL_CHECK(k >= -r && k <= c, "numel: integer multiplication overflow");
+      out = index_select(reshape(x, {-1}), 0, diag_positions(r, c, k));
+    }
   }
-  label_node(out, TL_ROW("diag"), {&x});
+  if (Node* n = record(TL_ROW("diag"), {&x}, out)) n->attrs().shape = x.shape(), n->attrs().i0 = k;
   return out;
+}
+
+// ---- trace ----  A primitive as PyTorch's TraceBackward0 (saves only the sizes). Its 1.13
+// trace_backward fills every (c + 1)-th element of the flattened r x c input with g, which for
+// r > c + 1 also reaches rows below the diagonal (x of 3 x 1 gets g at [0, 0] and [2, 0]): matched.
+static void trace_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  const int64_t r = n.attrs().shape[0], c = n.attrs().shape[1];
+  Tensor pos = arange(0, double(r * c), double(c + 1), DType::Int64);
+  gi[0] = zeros_with(r, c, pos, expand(g, {pos.numel()}));
+}
+static Tensor trace(const Tensor& x) {
+  TL_CHECK(x.dtype() != DType::Bool, "\"trace\" not implemented for 'Bool'");  // checked before the rank
+  TL_CHECK(x.dim() == 2, "trace: expected a matrix, but got tensor with dim ", x.dim());
+  Tensor r;
+  {
+    NoGradGuard ng;
+    r = sum(diag(x, 0));
+  }
+  if (Node* n = record(TL_ROW("trace"), {&x}, r)) n->attrs().shape = x.shape();
+  return r;
 }
 
 // ---- norm ----  p = 2: grad = g x / y (0 where y = 0);  p = 1: g sign(x);
@@ -537,19 +585,13 @@ void register_sort_scan_ops(std::vector<OpDef>& t) {
                "composite: cat of the two slices"});
   for (bool lower : {true, false})
     t.push_back({std::string(lower ? "tril" : "triu") + "(Tensor input, int diagonal=0) -> Tensor", TM,
-                 [lower](const Args& a) { return Value::tensor(tri(lower, a.t(0), a.i(1))); }, nullptr,
-                 "composite: where(mask, x, 0)"});
+                 [lower](const Args& a) { return Value::tensor(tri(lower, a.t(0), a.i(1))); }, tri_bw,
+                 lower ? "grad = g.tril(diagonal)" : "grad = g.triu(diagonal)"});
   t.push_back({"diag(Tensor input, int diagonal=0) -> Tensor", TM,
-               [](const Args& a) { return Value::tensor(diag(a.t(0), a.i(1))); }, nullptr,
-               "composite: index_add / index_select of the diagonal positions"});
-  t.push_back({"trace(Tensor input) -> Tensor", TM, [](const Args& a) {
-                 const Tensor& x = a.t(0);
-                 TL_CHECK(x.dtype() != DType::Bool, "\"trace\" not implemented for 'Bool'");  // checked before the rank
-                 TL_CHECK(x.dim() == 2, "trace: expected a matrix, but got tensor with dim ", x.dim());
-                 Tensor r = sum(diag(x, 0));
-                 label_node(r, TL_ROW("trace"), {&x});
-                 return Value::tensor(r);
-               }, nullptr, "composite: sum of the diagonal"});
+               [](const Args& a) { return Value::tensor(diag(a.t(0), a.i(1))); }, diag_bw,
+               "grad = g.diag(diagonal) (a non-square input: zeros with g on that diagonal)"});
+  t.push_back({"trace(Tensor input) -> Tensor", TM, [](const Args& a) { return Value::tensor(trace(a.t(0))); }, trace_bw,
+               "grad = zeros with g at every (cols + 1)-th element"});
   t.push_back({"norm(Tensor input, Any p='fro', int[]? dim=None, bool keepdim=False, *, DType? dtype=None) -> Tensor", TM,
                [](const Args& a) {
                  Tensor x = a.dtype(4) ? to_dtype(a.t(0), *a.dtype(4)) : a.t(0);

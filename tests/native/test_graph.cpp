@@ -142,7 +142,7 @@ TEST_CASE("graph JSON: module calls, composites, constants, grad_fn of named ten
       "x = torch.randn(3, 4)\n"
       "h = net(x) * 2\n"
       "bad = torch.log(h - 100.0).sum()\n"
-      "loss = h.mean()\n"
+      "loss = h.nansum()\n"
       "loss.backward()\n",
       o);
   std::string g = graph_json(r);
@@ -151,16 +151,16 @@ TEST_CASE("graph JSON: module calls, composites, constants, grad_fn of named ten
   CHECK(g.find("\"name\": \"act\", \"type\": \"Sequential\"") != std::string::npos);
   CHECK(g.find("\"name\": \"fc1\", \"type\": \"Linear\", \"extra\": \"in_features=4, out_features=8, bias=True\"") != std::string::npos);
   CHECK(g.find("\"name\": \"0\", \"type\": \"ReLU\"") != std::string::npos);
-  // mean = sum + div: both carry one composite id; the composite is named mean / MeanBackward0;
-  // nn.Linear (transpose, mm, add) is one composite named by its grad_fn (addmm).
-  CHECK(g.find("\"op\": \"mean\", \"grad_fn\": \"MeanBackward0\"") != std::string::npos);
+  // nansum = where + sum: both carry one composite id; the composite is named nansum /
+  // NansumBackward0; nn.Linear (transpose, mm, add) is one composite named by its grad_fn (addmm).
+  CHECK(g.find("\"op\": \"nansum\", \"grad_fn\": \"NansumBackward0\"") != std::string::npos);
   CHECK(g.find("\"op\": \"addmm\", \"grad_fn\": \"AddmmBackward0\"") != std::string::npos);
   size_t sum = g.find("\"op\": \"sum\"");
-  size_t div = g.find("\"op\": \"div\"");
+  size_t where = g.find("\"op\": \"where\"");
   REQUIRE(sum != std::string::npos);
-  REQUIRE(div != std::string::npos);
+  REQUIRE(where != std::string::npos);
   auto composite_of = [&](size_t at) { size_t p = g.find("\"composite\": ", at); return g.substr(p, g.find(',', p) - p); };
-  CHECK(composite_of(sum) == composite_of(div));
+  CHECK(composite_of(sum) == composite_of(where));
   CHECK(composite_of(sum) != "\"composite\": 0");
   // The ops made inside fc1 carry a module id; the mul of line 13 none (the field is left out).
   auto object_at = [&](size_t at) {  // the node object around position `at`
