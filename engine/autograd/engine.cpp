@@ -112,9 +112,12 @@ void accumulate_into(const std::shared_ptr<TensorImpl>& owner, const Tensor& g, 
     // Keep the incoming tensor if nobody else can see it; otherwise own a copy.
     bool steal = !create_graph && g.impl_ptr().use_count() <= 2 && g.impl()->storage.use_count() == 1 &&
                  g.is_contiguous() && !g.requires_grad();
-    // create_graph: PyTorch stores a recorded copy (clone_obey_contract), never the incoming
-    // tensor itself, which grad() may also return (an in-place change of it must not reach .grad).
-    t->grad = steal ? g.impl_ptr() : (create_graph ? clone(g).impl_ptr() : clone(g.detach()).impl_ptr());
+    // create_graph: PyTorch stores a recorded copy (clone_obey_contract: empty_strided + copy_,
+    // CopyBackwards), never the incoming tensor itself, which grad() may also return (an in-place
+    // change of it must not reach .grad).
+    Tensor copy = create_graph ? clone(g) : Tensor();
+    if (create_graph) label_node(copy, TL_ROW("copy_"), {&g});
+    t->grad = steal ? g.impl_ptr() : (create_graph ? copy.impl_ptr() : clone(g.detach()).impl_ptr());
   } else if (create_graph) {
     t->grad = add(Tensor(t->grad), g).impl_ptr();
   } else {
