@@ -432,6 +432,11 @@ static void layer_norm_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   auto over_rows = [&](const Tensor& t) { return rows.empty() ? t : sum(t, rows); };
   if (n.needs_input_grad(1)) gi[1] = over_rows(mul(g, add(mul(x, rstd), mul(neg(rstd), mu))));
   if (n.needs_input_grad(2)) gi[2] = over_rows(g);
+  // Under create_graph each gradient is an output of PyTorch's native_layer_norm_backward node
+  // (NativeLayerNormBackwardBackward0), grad_b too (a zero derivative in x and w).
+  const Tensor& dep = x.requires_grad() || !w.defined() ? x : w;
+  for (Tensor& t : gi)
+    if (t.defined()) backward_op_result(t, TL_ROW("native_layer_norm_backward"), g, dep);
 }
 
 Tensor layer_norm(const Tensor& x, const IntList& normalized_shape, const Tensor& weight, const Tensor& bias,

@@ -369,6 +369,7 @@ std::vector<OpDef> build_table() {
                         "_log_softmax_backward_data(Tensor grad_output) -> Node",
                         "softplus_backward(Tensor grad_output) -> Node", "mse_loss_backward(Tensor grad_output) -> Node",
                         "binary_cross_entropy_backward(Tensor grad_output) -> Node",
+                        "native_layer_norm_backward(Tensor grad_output) -> Node",
                         "_index_put_impl_(Tensor self, Tensor values) -> Node"})
     t.push_back({s, 0, not_callable});
   for (OpDef& op : t) parse_schema(op);
