@@ -10,6 +10,7 @@
 #include <numeric>
 
 #include "engine/autograd/node.h"
+#include "engine/kernels/libstdcxx_select.h"
 #include "engine/ops/op_table.h"
 #include "engine/ops/ops.h"
 
@@ -89,8 +90,9 @@ std::pair<Tensor, Tensor> sort(const Tensor& x, int64_t dim, bool descending) {
 
 // PyTorch's topk_impl_loop: (value, index) pairs (values widened to double / int64) through the
 // standard library's partial_sort when k * 64 <= n, else nth_element and (sorted) a sort of the
-// first k - 1; NaN counts as the largest. Equal values come out in those algorithms' order (the
-// same libstdc++ algorithms give PyTorch's indices).
+// first k - 1; NaN counts as the largest. Equal values come out in those algorithms' order
+// (libstdc++'s, which PyTorch is built with: nth_element and partial_sort come from
+// libstdcxx_select.h so that the wasm build, on libc++, keeps them; the sort is the library's).
 static Tensor topk_rows(const Tensor& x, int64_t dim, int64_t k, bool largest, bool sorted) {
   const Tensor rows = rows_of(x, dim);
   const int64_t len = x.size(dim), nrows = len == 0 ? 0 : rows.numel() / len;
@@ -107,9 +109,9 @@ static Tensor topk_rows(const Tensor& x, int64_t dim, int64_t k, bool largest, b
       for (int64_t j = 0; j < len; ++j) q[size_t(j)] = E(A(row[j]), j);
       auto run = [&](auto cmp) {
         if (k * 64 <= len) {
-          std::partial_sort(q.begin(), q.begin() + k, q.end(), cmp);
+          kernels::libstdcxx::partial_sort(q.begin(), q.begin() + k, q.end(), cmp);
         } else {
-          std::nth_element(q.begin(), q.begin() + (k - 1), q.end(), cmp);
+          kernels::libstdcxx::nth_element(q.begin(), q.begin() + (k - 1), q.end(), cmp);
           if (sorted) std::sort(q.begin(), q.begin() + (k - 1), cmp);
         }
       };
@@ -228,7 +230,7 @@ static Tensor median_all(const Tensor& x) {
         *v.data_ptr<T>() = std::numeric_limits<T>::quiet_NaN();
         return;
       }
-    std::nth_element(buf.begin(), buf.begin() + (flat.numel() - 1) / 2, buf.end());
+    kernels::libstdcxx::nth_element(buf.begin(), buf.begin() + (flat.numel() - 1) / 2, buf.end(), std::less<S>());
     *v.data_ptr<T>() = T(buf[size_t((flat.numel() - 1) / 2)]);
   });
   return v;
