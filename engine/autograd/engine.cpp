@@ -258,7 +258,9 @@ void run(const std::vector<Tensor>& outputs, const std::vector<Tensor>& grad_out
         for (const GradHook& h : *hooks) g = run_hook(h, g);
       }
       if (t_trace) trace().push_back(TraceStep{n->weak_from_this(), g.detach(), {}});
-      if (leaf) accumulate_into(leaf, g, create_graph);
+      // PyTorch's AccumulateGrad skips a leaf that no longer requires grad (requires_grad_(False)
+      // after the graph was built); its hooks above still ran.
+      if (leaf && leaf->requires_grad) accumulate_into(leaf, g, create_graph);
       return;
     }
     unpack_saved(*n);

@@ -203,6 +203,10 @@ void mark_composite(const Tensor& out, uint64_t seq_before, const char* op);
 // gives self's base a CopySlices node and self an AsStridedBackward0 one; false (nothing done)
 // when self is no view.
 void check_view_inplace(const Tensor& self);
+// PyTorch's check_inplace tests is_leaf on the stored grad_fn without regenerating a view's: a view
+// of a base that needed no grad has none until something reads its grad_fn, so an in-place op on
+// it after the base got history is refused as one on a leaf. True: refuse self as a leaf.
+bool inplace_on_leaf(const Tensor& self);
 bool rebase_view(Tensor& self, const Tensor& result);
 // A mask of `shape`: 1 (true) where no element of the row-major `positions` (int64) was written.
 Tensor unwritten_mask(const Tensor& positions, const Shape& shape, DType dtype);

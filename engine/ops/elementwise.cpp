@@ -461,15 +461,22 @@ Tensor scalar_of(const Tensor& g, double v) { return Tensor::scalar(v, g.dtype()
 
 }  // namespace
 
+// PyTorch's maybe_multiply(t, alpha) in add/sub's derivatives: t times the number alpha (its node
+// under create_graph is MulBackward1).
+static Tensor times_alpha(const Tensor& t, double alpha) {
+  Tensor r = mul(t, Tensor::scalar(alpha, t.dtype()));
+  label_node(r, TL_ROW("mul.Scalar"), {&t});
+  return r;
+}
 // ---- add ----  d/da (a + b) = 1, d/db = 1 (alpha: add_alpha below)
 static void add_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   gi[0] = g;
-  gi[1] = n.has_attrs() && n.needs_input_grad(1) ? mul(g, Tensor::scalar(n.attrs().f0, g.dtype())) : g;
+  gi[1] = n.has_attrs() && n.needs_input_grad(1) ? times_alpha(g, n.attrs().f0) : g;
 }
-// ---- sub ----  d/da (a - b) = 1, d/db = -1 (alpha: add_alpha below)
+// ---- sub ----  d/da (a - b) = 1, d/db = -1 (alpha: add_alpha below, f0 = -alpha): -g * alpha
 static void sub_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   gi[0] = g;
-  if (n.needs_input_grad(1)) gi[1] = n.has_attrs() ? mul(g, Tensor::scalar(n.attrs().f0, g.dtype())) : neg(g);
+  if (n.needs_input_grad(1)) gi[1] = n.has_attrs() ? times_alpha(neg(g), -n.attrs().f0) : neg(g);
 }
 Tensor add(const Tensor& a, const Tensor& b) {
   Tensor out = binary(Bin::Add, a, b);
@@ -908,6 +915,9 @@ Tensor minimum(const Tensor& a, const Tensor& b) {
 static void where_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   Tensor c = n.saved_tensor(0);
   Tensor z = zero_like_scalar(g);
+  // (b0: masked_fill's value with a mask PyTorch's masked_select refuses, see masked_fill)
+  TL_CHECK(!(n.needs_input_grad(1) && n.has_attrs() && n.attrs().b0),
+           "masked_select: expected BoolTensor or ByteTensor for mask");
   if (n.needs_input_grad(1)) gi[1] = where(c, g, z);
   if (n.needs_input_grad(2)) gi[2] = where(c, z, g);
   // masked_fill's node: PyTorch's formula for self is g.masked_fill(mask, 0) (MaskedFillBackward0)

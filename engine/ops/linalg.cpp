@@ -247,6 +247,12 @@ Tensor linear(const Tensor& x, const Tensor& w, const Tensor& b) {
   } else {
     r = matmul(x, w.dim() == 2 ? t(w) : w);
     node = &matmul_node_row(x.dim(), w.dim(), r.shape());
+    const bool folded = x.dim() == 3 && x.is_contiguous() && w.dim() == 2;
+    if (b.defined() && folded) {
+      // PyTorch's addmm over the folded rows expands the bias to (rows, out) first: its errors.
+      NoGradGuard ng;
+      expand(b.detach(), {x.size(0) * x.size(1), w.size(0)});
+    }
     if (b.defined()) {
       // PyTorch: output.add_(bias): the product keeps its shape and dtype.
       const Shape bs = broadcast_shapes("linear", r.shape(), b.shape());
@@ -258,7 +264,7 @@ Tensor linear(const Tensor& x, const Tensor& w, const Tensor& b) {
       if (r.dtype() != pd) r = to_dtype(r, pd);
       // PyTorch: a contiguous 3-D input with a bias is one addmm over the folded rows, then a
       // view; otherwise matmul, then add_.
-      node = x.dim() == 3 && x.is_contiguous() && w.dim() == 2 ? &TL_ROW("view") : &TL_ROW("add.Tensor");
+      node = folded ? &TL_ROW("view") : &TL_ROW("add.Tensor");
     }
   }
   label_node(r, *node, {&x, &w, &b});  // also groups the parts (the transpose of w) as one op

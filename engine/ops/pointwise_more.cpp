@@ -481,7 +481,9 @@ void register_pointwise_more_ops(std::vector<OpDef>& t) {
   t.push_back({"frac(Tensor input) -> Tensor", TM, [](const Args& a) {
                  Tensor x = a.t(0);
                  TL_CHECK(x.is_floating_point(), "frac: \"frac_cpu\" not implemented for '", dtype_kernel_name(x.dtype()), "'");
-                 return Value::tensor(unary_prim(TL_ROW("frac"), false, x, [](auto v) { return v - std::trunc(v); }));
+                 Tensor out = map_float(x, [](auto v) { return v - std::trunc(v); });
+                 record(TL_ROW("frac"), {&x}, out);  // FracBackward0 saves nothing (its gradient is g)
+                 return Value::tensor(out);
                }, frac_bw, "grad = g"});
 #define TL_UNARY_ROW(NAME, BW, SAVE_OUT, EXPR, FORMULA)                                                  \
   t.push_back({NAME "(Tensor input) -> Tensor", TM, [](const Args& a) {                                       \
@@ -525,11 +527,12 @@ void register_pointwise_more_ops(std::vector<OpDef>& t) {
                [=](const Args& a) { return Value::tensor(xlogy(a.t(0), float_number(a, 1, 0))); }, nullptr,
                "composite: xlogy(input, full(other))"});
   // sgn: sign for real tensors (PyTorch names the node SgnBackward0, and its sgn_backward saves
-  // the result: an in-place change of it fails the backward).
+  // the input and the result: an in-place change of either fails the backward).
   t.push_back({"sgn(Tensor input) -> Tensor", TM, [](const Args& a) {
                  Tensor r = sign(a.t(0));
                  label_node(r, TL_ROW("sgn"), {&a.t(0)});
-                 if (r.grad_fn() && r.grad_fn() != a.t(0).grad_fn()) save_output(r.grad_fn().get(), r);
+                 if (r.grad_fn() && r.grad_fn() != a.t(0).grad_fn())
+                   save(r.grad_fn().get(), a.t(0)), save_output(r.grad_fn().get(), r);
                  return Value::tensor(r);
                }, nullptr, "composite: sign(x) (grad = 0)"});
   t.push_back({"true_divide(Tensor input, Number|Tensor other) -> Tensor", TM,

@@ -179,6 +179,10 @@ Tensor masked_fill(const Tensor& x, const Tensor& mask0, const Tensor& value) {
   // Out of place, PyTorch broadcasts x and the mask together (expand_outplace): the result may be
   // larger than x (masked_fill_ in place checks that it is not).
   Tensor r = where(mask, v, x);
+  // PyTorch's MaskedFillBackward1 takes value's gradient as masked_select(grad, mask), which
+  // raises for a mask that is neither bool nor uint8 (the forward takes any dtype): where_bw checks.
+  if (value.requires_grad() && r.grad_fn() && mask0.dtype() != DType::Bool && mask0.dtype() != DType::UInt8)
+    r.grad_fn()->attrs().b0 = true;
   label_node(r, TL_ROW("masked_fill"), {&x, &value});
   return r;
 }
@@ -302,7 +306,7 @@ Tensor& exponential_(Tensor& self, double lambd) {
   const bool recording = grad_enabled() && self.requires_grad();
   if (recording) {  // before any number is drawn (a refused call leaves the generator as it was)
     check_view_inplace(self);
-    TL_CHECK(!self.is_leaf(), "a leaf Variable that requires grad is being used in an in-place operation.");
+    TL_CHECK(!inplace_on_leaf(self), "a leaf Variable that requires grad is being used in an in-place operation.");
   }
   check_no_overlap(self);  // before any number is drawn, as PyTorch's TensorIterator
   Generator& g = default_generator();
