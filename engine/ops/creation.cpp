@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 #include <type_traits>
+#include <string>
 
 #include "engine/ops/ops.h"
 #include "engine/autograd/node.h"
@@ -10,9 +11,20 @@
 namespace tl {
 
 Tensor Tensor::empty(const Shape& shape, DType dtype) {
-  int64_t n = 1;
+  // PyTorch's own check first: a byte count that overflows int64 is its RuntimeError.
+  int64_t bytes = int64_t(dtype_size(dtype));
+  bool overflow = false;
   for (int i = 0; i < shape.n; ++i) {
     TL_CHECK(shape.d[i] >= 0, "negative dimension ", shape.d[i], " in shape ", tl::shape_str(shape));
+    overflow = overflow || __builtin_mul_overflow(bytes, shape.d[i], &bytes);
+  }
+  if (overflow) {
+    std::string sizes;
+    for (int i = 0; i < shape.n; ++i) sizes += (i ? ", " : "") + std::to_string(shape.d[i]);
+    TL_FAIL("Storage size calculation overflowed with sizes=[", sizes, "]");
+  }
+  int64_t n = 1;
+  for (int i = 0; i < shape.n; ++i) {
     // Checked before multiplying so huge shapes cannot overflow.
     TL_CHECK(shape.d[i] == 0 || n <= max_elements() / shape.d[i] || n == 0,
              "tensor of shape ", tl::shape_str(shape), " is too large (the limit is ", max_elements(),
@@ -315,20 +327,34 @@ Tensor randn(const Shape& s, DType dt) {
 }
 
 // PyTorch's empty_like (memory_format=torch.preserve_format): a non-overlapping and dense input's
-// strides, else contiguous. rand_like/randn_like fill it in that memory order.
+// strides, else infer_dense_strides: dense strides in the order of the input's (the insertion sort
+// TensorIterator uses: a 0 stride compares as ambiguous, equal strides put the smaller dim first).
+// rand_like/randn_like fill it in that memory order.
 static Tensor empty_like_layout(const Tensor& x, DType dt) {
-  const std::vector<int64_t> perm = memory_order(x);
-  std::vector<int64_t> shape(perm.size()), inverse(perm.size());
-  int64_t expect = 1;
-  bool dense = true;
-  for (size_t i = perm.size(); i-- > 0;) {
-    const int d = int(perm[i]);
-    shape[i] = x.shape()[d];
-    inverse[size_t(d)] = int64_t(i);
-    dense = dense && (x.shape()[d] == 1 || x.strides()[d] == expect);
-    expect *= x.shape()[d];
+  const int nd = x.dim();
+  if (x.is_contiguous() || x.numel() == 0) return Tensor::empty(x.shape(), dt);
+  std::vector<int> perm(static_cast<size_t>(nd));  // perm[0]: the fastest dim
+  for (int i = 0; i < nd; ++i) perm[size_t(i)] = nd - 1 - i;
+  auto should_swap = [&](int d0, int d1) {
+    const int64_t s0 = x.strides()[d0], s1 = x.strides()[d1];
+    if (s0 == 0 || s1 == 0) return 0;
+    if (s0 != s1) return s0 < s1 ? -1 : 1;
+    return x.shape()[d0] > x.shape()[d1] ? 1 : 0;
+  };
+  for (int i = 1; i < nd; ++i) {
+    int d1 = i;
+    for (int d0 = i - 1; d0 >= 0; --d0) {
+      const int c = should_swap(perm[size_t(d0)], perm[size_t(d1)]);
+      if (c > 0) std::swap(perm[size_t(d0)], perm[size_t(d1)]), d1 = d0;
+      else if (c < 0) break;
+    }
   }
-  if (!dense || x.is_contiguous() || x.numel() == 0) return Tensor::empty(x.shape(), dt);
+  std::vector<int64_t> shape(static_cast<size_t>(nd)), inverse(static_cast<size_t>(nd));
+  for (int i = 0; i < nd; ++i) {
+    const int d = perm[size_t(nd - 1 - i)];
+    shape[size_t(i)] = x.shape()[d];
+    inverse[size_t(d)] = i;
+  }
   return permute(Tensor::empty(Shape(shape), dt), inverse);
 }
 

@@ -303,8 +303,12 @@ Tensor clamp_tensor(const Tensor& x, const Tensor& lo, const Tensor& hi) {
   Tensor r = x;
   {
     NoGradGuard ng;
-    if (lo.defined()) r = where(bitwise_or(lt(r, lo), ne(lo, lo)), lo, r);
-    if (hi.defined()) r = where(bitwise_or(gt(r, hi), ne(hi, hi)), hi, r);
+    if (lo.defined() && hi.defined()) {
+      r = where(bitwise_or(lt(r, lo), ne(lo, lo)), lo, r);
+      r = where(bitwise_or(gt(r, hi), ne(hi, hi)), hi, r);
+    } else {  // maximum / minimum, with their signed-zero ties (max(-0.0, 0.0) per SIMD lane)
+      r = lo.defined() ? maximum(x, lo) : minimum(x, hi);
+    }
     if (r.same(x)) r = clone(x);
   }
   if (Node* n = record(TL_ROW("clamp.Tensor"), {&x, &lo, &hi}, r)) save(n, x), save(n, lo), save(n, hi);

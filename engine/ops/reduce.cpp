@@ -172,10 +172,13 @@ Tensor mean(const Tensor& x, const IntList& dims, bool keepdim) {
 //
 // The value: PyTorch accumulates float32 in double (Welford), so a variance above float's range
 // still has a finite root. Computed in float64 (returned so: the caller rounds once, std after
-// its root).
+// its root). A reduction to one element takes PyTorch's std_var_all_cpu instead: two passes, the
+// mean in x's own dtype (x.mean(), which can overflow to inf in float32), then the squared
+// deviations summed in double.
 static Tensor var_value(const Tensor& x, const ReduceDims& rd, const IntList& dims, double correction, bool keepdim) {
   const Tensor xd = x.dtype() == DType::Float32 ? to_dtype(x, DType::Float64) : x;
-  Tensor d = sub(xd, mean(xd, dims, true));
+  const bool all_cpu = rd.out_shape.numel() == 1 && rd.count > 0;
+  Tensor d = sub(xd, all_cpu ? to_dtype(mean(x, dims, true), xd.dtype()) : mean(xd, dims, true));
   // No element reduced: NaN whatever the correction (PyTorch's Welford over nothing).
   double denom = rd.count == 0 ? std::nan("") : std::max(0.0, double(rd.count) - correction);
   return div(sum(mul(d, d), dims, keepdim), Tensor::scalar(denom, xd.dtype()));

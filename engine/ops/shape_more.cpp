@@ -255,11 +255,12 @@ Tensor one_hot(const Tensor& x, int64_t num_classes) {
   }
   if (num_classes == -1) num_classes = mx + 1;
   TL_CHECK(mx < num_classes, "Class values must be smaller than num_classes.");
-  std::vector<double> out(v.size() * size_t(num_classes), 0.0);
-  for (size_t i = 0; i < v.size(); ++i) out[i * size_t(num_classes) + size_t(v[i])] = 1;
   Shape s = x.shape();
   s.push_back(num_classes);
-  return Tensor::from_data(out, s, DType::Int64);
+  Tensor out = zeros(s, DType::Int64);  // checks the size before any allocation
+  int64_t* p = out.data_ptr<int64_t>();
+  for (size_t i = 0; i < v.size(); ++i) p[i * size_t(num_classes) + size_t(v[i])] = 1;
+  return out;
 }
 
 // any / all over all elements or one dim (bool results).
@@ -310,12 +311,15 @@ Tensor& exponential_(Tensor& self, double lambd) {
   }
   check_no_overlap(self);  // before any number is drawn, as PyTorch's TensorIterator
   Generator& g = default_generator();
-  const int64_t n = self.numel();
-  std::vector<double> v(static_cast<size_t>(n));
-  for (int64_t i = 0; i < n; ++i) v[size_t(i)] = -1.0 / lambd * std::log(1.0 - g.uniform_double(0, 1));
+  // Drawn in self's memory order (PyTorch's TensorIterator loop over a transposed self).
+  Tensor drawn = drawn_in_memory_order(self, [&](const Shape& s) {
+    std::vector<double> v(static_cast<size_t>(s.numel()));
+    for (double& e : v) e = -1.0 / lambd * std::log(1.0 - g.uniform_double(0, 1));
+    return Tensor::from_data(v, s, self.dtype());
+  });
   {
     NoGradGuard ng;
-    copy_(self, Tensor::from_data(v, self.shape(), self.dtype()));
+    copy_(self, drawn);
   }
   if (recording) record_overwrite(self, TL_ROW("exponential_.node"));
   return self;

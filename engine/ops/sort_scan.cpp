@@ -44,8 +44,16 @@ bool less_nan(T a, T b) {
   return a < b;
 }
 
-// Indices (int64) that sort each row along dim.
-Tensor argsort_rows(const Tensor& x, int64_t dim, bool descending) {
+template <class T>
+bool isnan_any(T a) {
+  if constexpr (std::is_floating_point<T>::value) return a != a;
+  else return false;
+}
+
+// Indices (int64) that sort each row along dim. Not stable: PyTorch 1.13's sort_kernel, std::sort
+// of (value, index) pairs with its KeyValueCompAsc/Desc (NaN the largest), which reorders equal
+// values in rows longer than 16 (the same libstdc++ algorithm gives PyTorch's indices).
+Tensor argsort_rows(const Tensor& x, int64_t dim, bool descending, bool stable = true) {
   Tensor rows = rows_of(x, dim);
   const int64_t len = x.dim() == 0 ? 1 : x.size(dim);
   Tensor idx = Tensor::empty(rows.shape(), DType::Int64);
@@ -57,7 +65,19 @@ Tensor argsort_rows(const Tensor& x, int64_t dim, bool descending) {
       const T* row = p + r * len;
       int64_t* out = o + r * len;
       std::iota(out, out + len, int64_t(0));
-      if (descending)
+      if (!stable) {
+        std::vector<std::pair<T, int64_t>> kv(static_cast<size_t>(len));
+        for (int64_t i = 0; i < len; ++i) kv[size_t(i)] = {row[i], i};
+        if (descending)
+          std::sort(kv.begin(), kv.end(), [](const auto& a, const auto& b) {
+            return (isnan_any(a.first) && !isnan_any(b.first)) || a.first > b.first;
+          });
+        else
+          std::sort(kv.begin(), kv.end(), [](const auto& a, const auto& b) {
+            return (!isnan_any(a.first) && isnan_any(b.first)) || a.first < b.first;
+          });
+        for (int64_t i = 0; i < len; ++i) out[i] = kv[size_t(i)].second;
+      } else if (descending)
         std::stable_sort(out, out + len, [row](int64_t a, int64_t b) { return less_nan(row[b], row[a]); });
       else
         std::stable_sort(out, out + len, [row](int64_t a, int64_t b) { return less_nan(row[a], row[b]); });
@@ -82,9 +102,9 @@ Tensor take_along(const Tensor& x, int64_t dim, const Tensor& idx, const OpDef& 
   return v;
 }
 
-std::pair<Tensor, Tensor> sort(const Tensor& x, int64_t dim, bool descending) {
+std::pair<Tensor, Tensor> sort(const Tensor& x, int64_t dim, bool descending, bool stable) {
   dim = wrap_dim("sort", dim, x.dim());
-  Tensor idx = argsort_rows(x, dim, descending);
+  Tensor idx = argsort_rows(x, dim, descending, stable);
   return {take_along(x, dim, idx, TL_ROW("sort")), idx};
 }
 
@@ -509,27 +529,27 @@ void register_sort_scan_ops(std::vector<OpDef>& t) {
                "grad = reverse cumulative sum of g"});
   // sort / argsort: PyTorch's two overloads each; with stable= the others are keyword-only
   // (x.sort(0, stable=True) is a TypeError), argsort's stable is a bool (None: TypeError) and
-  // sort's stable=None fails PyTorch 1.13's internal assert (a RuntimeError). The sort is stable
-  // either way (so is PyTorch's CPU sort).
+  // sort's stable=None fails PyTorch 1.13's internal assert (a RuntimeError). Without stable=True
+  // (and with stable=False) PyTorch's CPU sort is std::sort: see argsort_rows.
   t.push_back({"sort(Tensor input, int dim=-1, bool descending=False) -> (Tensor, Tensor(nograd))", TM,
                [](const Args& a) {
-                 auto r = sort(a.t(0), a.i(1), a.b(2));
+                 auto r = sort(a.t(0), a.i(1), a.b(2), false);
                  return return_type("sort", r.first, r.second);
                }, nullptr, "composite: gather(x, dim, argsort(x))"});
   t.push_back({"sort.stable(Tensor input, *, bool? stable, int dim=-1, bool descending=False) -> (Tensor, Tensor(nograd))", TM,
                [](const Args& a) {
                  TL_CHECK(!a.is_none(1), "stable.has_value() INTERNAL ASSERT FAILED: sort(stable=None) fails in PyTorch 1.13 "
                                          "(pass stable=True/False, or leave it out)");
-                 auto r = sort(a.t(0), a.i(2), a.b(3));
+                 auto r = sort(a.t(0), a.i(2), a.b(3), a.b(1));
                  return return_type("sort", r.first, r.second);
                }, nullptr, "composite: gather(x, dim, argsort(x))"});
   t.push_back({"argsort(Tensor input, int dim=-1, bool descending=False) -> Tensor(nograd)", TM,
                [](const Args& a) {
-                 return Value::tensor(argsort_rows(a.t(0), wrap_dim("argsort", a.i(1), a.t(0).dim()), a.b(2)));
+                 return Value::tensor(argsort_rows(a.t(0), wrap_dim("argsort", a.i(1), a.t(0).dim()), a.b(2), false));
                }});
   t.push_back({"argsort.stable(Tensor input, *, bool stable, int dim=-1, bool descending=False) -> Tensor(nograd)", TM,
                [](const Args& a) {
-                 return Value::tensor(argsort_rows(a.t(0), wrap_dim("argsort", a.i(2), a.t(0).dim()), a.b(3)));
+                 return Value::tensor(argsort_rows(a.t(0), wrap_dim("argsort", a.i(2), a.t(0).dim()), a.b(3), a.b(1)));
                }});
   t.push_back({"topk(Tensor input, int k, int dim=-1, bool largest=True, bool sorted=True) -> (Tensor, Tensor(nograd))", TM,
                [](const Args& a) {
