@@ -28,7 +28,7 @@ void check_inplace(const char* op, const Tensor& self, bool recording) {
   TL_CHECK(self.defined(), op, ": undefined tensor");
   if (!recording) return;
   check_view_inplace(self);  // PyTorch checks the view first
-  TL_CHECK(!(self.requires_grad() && self.is_leaf()),
+  TL_CHECK(!(self.requires_grad() && self.is_leaf_stored()),
            op, ": a leaf Variable that requires grad is being used in an in-place operation.");
 }
 

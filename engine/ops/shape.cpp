@@ -810,7 +810,7 @@ namespace tl {
 static Value view_inplace(const Args& a, const OpDef& row, Tensor (*f)(const Args&)) {
   Tensor self = a.t(0);
   const bool recording = grad_enabled() && self.requires_grad();
-  TL_CHECK(!(recording && self.is_leaf()), "a leaf Variable that requires grad is being used in an in-place operation.");
+  TL_CHECK(!(recording && self.is_leaf_stored()), "a leaf Variable that requires grad is being used in an in-place operation.");
   if (recording) check_view_inplace(self);
   Tensor r = f(a);
   // The view's node, read before self's shape and version change (after them, r would look like

@@ -302,7 +302,7 @@ Tensor& exponential_(Tensor& self, double lambd) {
   const bool recording = grad_enabled() && self.requires_grad();
   if (recording) {  // before any number is drawn (a refused call leaves the generator as it was)
     check_view_inplace(self);
-    TL_CHECK(!self.is_leaf(), "a leaf Variable that requires grad is being used in an in-place operation.");
+    TL_CHECK(!self.is_leaf_stored(), "a leaf Variable that requires grad is being used in an in-place operation.");
   }
   check_no_overlap(self);  // before any number is drawn, as PyTorch's TensorIterator
   Generator& g = default_generator();
