@@ -90,7 +90,7 @@ void refresh_view_grad_fn(const std::shared_ptr<TensorImpl>& view) {
   if (old_fn && old_fn->retained.lock() == view) old_fn->retained.reset();
 }
 
-bool inplace_on_leaf(const Tensor& self) { return self.requires_grad() && !self.impl()->grad_fn; }
+bool inplace_on_leaf(const Tensor& self) { return self.requires_grad() && self.is_leaf_stored(); }
 
 void check_view_inplace(const Tensor& self) {
   const TensorImpl* v = self.impl();

@@ -135,6 +135,10 @@ class Tensor {
   }
   Tensor& requires_grad_(bool r = true);
   bool is_leaf() const { return grad_fn() == nullptr; }
+  // PyTorch's C++ is_leaf, which autograd's check_inplace tests: the stored grad_fn, not
+  // regenerated. A view of a base that needed no grad, given history by a write through another
+  // view, is still refused as a leaf that requires grad until its grad_fn is read (PyTorch 1.13).
+  bool is_leaf_stored() const { return impl_->grad_fn == nullptr; }
   const std::shared_ptr<Node>& grad_fn() const {
     if (impl_->view_base && impl_->view_version != impl_->storage->version) refresh_view_grad_fn(impl_);
     return impl_->grad_fn;

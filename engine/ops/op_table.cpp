@@ -538,11 +538,16 @@ void settle_view(Tensor& t, const OpDef& op, const Args& args) {
   TensorImpl* o = t.impl();
   if (!o->view_base) return;
   const TensorImpl* from = nullptr;  // the input whose memory the result views
+  // An input returned itself wins over another input sharing its storage (a view's base: x is
+  // x's view v in v.type_as(x)).
+  auto see = [&](const Value& x) {
+    if (x.kind == Value::Kind::Tensor && x.t.defined() && x.t.impl()->storage == o->storage && from != o)
+      from = x.t.impl();
+  };
   for (const Value& v : args.v) {
-    if (v.kind == Value::Kind::Tensor && v.t.defined() && v.t.impl()->storage == o->storage) from = v.t.impl();
+    see(v);
     if (v.items)
-      for (const Value& x : *v.items)
-        if (x.kind == Value::Kind::Tensor && x.t.defined() && x.t.impl()->storage == o->storage) from = x.t.impl();
+      for (const Value& x : *v.items) see(x);
   }
   if (from == o) return;  // self (in-place ops, contiguous() of a contiguous tensor)
   // autograd.grad's results stay what backward made them: sum's gradient is a view of the seed
