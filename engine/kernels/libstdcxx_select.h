@@ -1,4 +1,4 @@
-// nth_element and partial_sort in the exact order of GCC's libstdc++, whatever standard library
+// nth_element, partial_sort and sort in the exact order of GCC's libstdc++, whatever standard library
 // this file is compiled with.
 //
 // Why: PyTorch 1.13 (built with libstdc++) picks among equal values (-0.0 and +0.0, or values with
@@ -12,6 +12,7 @@
 #include <cstddef>
 #include <iterator>
 #include <utility>
+#include <vector>
 
 namespace tl::kernels::libstdcxx {
 
@@ -149,6 +150,12 @@ void nth_element(It first, It nth, It last, Cmp comp) {
   detail::insertion_sort(first, last, comp);
 }
 
+// std::sort(first, last, comp) as libstdc++ runs it: introsort down to runs of 16 (heap sort when
+// the depth limit runs out), then one insertion sort. libstdc++ recurses into the right part of
+// each cut; the parts are disjoint, so an explicit stack of (range, depth left) does the same.
+template <class It, class Cmp>
+void sort(It first, It last, Cmp comp);
+
 // std::partial_sort(first, middle, last, comp) as libstdc++ runs it.
 template <class It, class Cmp>
 void partial_sort(It first, It middle, It last, Cmp comp) {
@@ -156,6 +163,45 @@ void partial_sort(It first, It middle, It last, Cmp comp) {
   while (middle - first > 1) {  // sort_heap
     --middle;
     detail::pop_heap(first, middle, middle, comp);
+  }
+}
+
+template <class It, class Cmp>
+void sort(It first, It last, Cmp comp) {
+  if (last - first < 2) return;
+  struct Range {
+    It first, last;
+    int depth;
+  };
+  std::vector<Range> todo{{first, last, 2 * detail::floor_log2(last - first)}};
+  while (!todo.empty()) {
+    Range r = todo.back();
+    todo.pop_back();
+    while (r.last - r.first > 16) {
+      if (r.depth == 0) {
+        libstdcxx::partial_sort(r.first, r.last, r.last, comp);
+        break;
+      }
+      --r.depth;
+      It cut = detail::partition_pivot(r.first, r.last, comp);
+      todo.push_back({cut, r.last, r.depth});
+      r.last = cut;
+    }
+  }
+  // final insertion sort: guarded over the first 16, then unguarded (the minimum is among them)
+  if (last - first > 16) {
+    detail::insertion_sort(first, first + 16, comp);
+    for (It i = first + 16; i != last; ++i) {
+      auto v = std::move(*i);
+      It hole = i;
+      for (It prev = i - 1; comp(v, *prev); --prev) {
+        *hole = std::move(*prev);
+        hole = prev;
+      }
+      *hole = std::move(v);
+    }
+  } else {
+    detail::insertion_sort(first, last, comp);
   }
 }
 

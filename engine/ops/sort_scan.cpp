@@ -52,7 +52,7 @@ bool isnan_any(T a) {
 
 // Indices (int64) that sort each row along dim. Not stable: PyTorch 1.13's sort_kernel, std::sort
 // of (value, index) pairs with its KeyValueCompAsc/Desc (NaN the largest), which reorders equal
-// values in rows longer than 16 (the same libstdc++ algorithm gives PyTorch's indices).
+// values in rows longer than 16 (libstdc++'s algorithm, libstdcxx_select.h, gives PyTorch's indices).
 Tensor argsort_rows(const Tensor& x, int64_t dim, bool descending, bool stable = true) {
   Tensor rows = rows_of(x, dim);
   const int64_t len = x.dim() == 0 ? 1 : x.size(dim);
@@ -69,11 +69,11 @@ Tensor argsort_rows(const Tensor& x, int64_t dim, bool descending, bool stable =
         std::vector<std::pair<T, int64_t>> kv(static_cast<size_t>(len));
         for (int64_t i = 0; i < len; ++i) kv[size_t(i)] = {row[i], i};
         if (descending)
-          std::sort(kv.begin(), kv.end(), [](const auto& a, const auto& b) {
+          kernels::libstdcxx::sort(kv.begin(), kv.end(), [](const auto& a, const auto& b) {
             return (isnan_any(a.first) && !isnan_any(b.first)) || a.first > b.first;
           });
         else
-          std::sort(kv.begin(), kv.end(), [](const auto& a, const auto& b) {
+          kernels::libstdcxx::sort(kv.begin(), kv.end(), [](const auto& a, const auto& b) {
             return (!isnan_any(a.first) && isnan_any(b.first)) || a.first < b.first;
           });
         for (int64_t i = 0; i < len; ++i) out[i] = kv[size_t(i)].second;
@@ -111,8 +111,8 @@ std::pair<Tensor, Tensor> sort(const Tensor& x, int64_t dim, bool descending, bo
 // PyTorch's topk_impl_loop: (value, index) pairs (values widened to double / int64) through the
 // standard library's partial_sort when k * 64 <= n, else nth_element and (sorted) a sort of the
 // first k - 1; NaN counts as the largest. Equal values come out in those algorithms' order
-// (libstdc++'s, which PyTorch is built with: nth_element and partial_sort come from
-// libstdcxx_select.h so that the wasm build, on libc++, keeps them; the sort is the library's).
+// (libstdc++'s, which PyTorch is built with: libstdcxx_select.h, so the wasm build on libc++
+// gives them too).
 static Tensor topk_rows(const Tensor& x, int64_t dim, int64_t k, bool largest, bool sorted) {
   const Tensor rows = rows_of(x, dim);
   const int64_t len = x.size(dim), nrows = len == 0 ? 0 : rows.numel() / len;
@@ -132,7 +132,7 @@ static Tensor topk_rows(const Tensor& x, int64_t dim, int64_t k, bool largest, b
           kernels::libstdcxx::partial_sort(q.begin(), q.begin() + k, q.end(), cmp);
         } else {
           kernels::libstdcxx::nth_element(q.begin(), q.begin() + (k - 1), q.end(), cmp);
-          if (sorted) std::sort(q.begin(), q.begin() + (k - 1), cmp);
+          if (sorted) kernels::libstdcxx::sort(q.begin(), q.begin() + (k - 1), cmp);
         }
       };
       if (largest) run(gt);

@@ -23,7 +23,7 @@ std::vector<E> tied(std::mt19937& rng, int n) {
 }
 }  // namespace
 
-TEST_CASE("libstdcxx::nth_element and partial_sort leave ties where libstdc++ does") {
+TEST_CASE("libstdcxx::nth_element, partial_sort and sort leave ties where libstdc++ does") {
 #if defined(__GLIBCXX__)
   std::mt19937 rng(7);
   std::vector<int> sizes;
@@ -42,6 +42,12 @@ TEST_CASE("libstdcxx::nth_element and partial_sort leave ties where libstdc++ do
       tl::kernels::libstdcxx::partial_sort(b.begin(), b.begin() + k + 1, b.end(), by_value);
       REQUIRE(a == b);
       ++checked;
+    }
+    {
+      std::vector<E> a = in, b = in;
+      std::sort(a.begin(), a.end(), by_value);
+      tl::kernels::libstdcxx::sort(b.begin(), b.end(), by_value);
+      REQUIRE(a == b);
     }
   }
   CHECK(checked == 5 * int(sizes.size()));
