@@ -364,7 +364,7 @@ std::vector<OpDef> build_table() {
                         "gelu_backward(Tensor grad_output) -> Node", "tanh_backward(Tensor grad_output) -> Node",
                         "sigmoid_backward(Tensor grad_output) -> Node", "threshold_backward(Tensor grad_output) -> Node",
                         "leaky_relu_backward(Tensor grad_output) -> Node", "select_backward(Tensor grad_output) -> Node",
-                        "diagonal_backward(Tensor grad_output) -> Node",
+                        "diagonal_backward(Tensor grad_output) -> Node", "unfold_backward(Tensor grad_in) -> Node",
                         "_softmax_backward_data(Tensor grad_output) -> Node",
                         "_log_softmax_backward_data(Tensor grad_output) -> Node",
                         "softplus_backward(Tensor grad_output) -> Node", "mse_loss_backward(Tensor grad_output) -> Node",

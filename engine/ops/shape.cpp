@@ -412,6 +412,7 @@ static Tensor unfold_view(const Tensor& x, int64_t dim, int64_t size, int64_t st
 static void unfold_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   const Attrs& at = n.attrs();
   gi[0] = view_grad_by_index(at.shape, g, [&](const Tensor& idx) { return unfold_view(idx, at.i0, at.i1, at.i2); });
+  label_node(gi[0], TL_ROW("unfold_backward"), {&g});  // PyTorch's node under create_graph
 }
 Tensor diagonal(const Tensor& x, int64_t offset, int64_t dim1, int64_t dim2) {
   const int d1 = wrap_dim("diagonal", dim1, x.dim()), d2 = wrap_dim("diagonal", dim2, x.dim());
