@@ -167,6 +167,14 @@ void unpack_saved(Node& n) {
     if (n.saved[k].impl) (void)n.saved_tensor(k);
 }
 
+// PyTorch's validate_outputs: a gradient into an integer tensor (one that requires grad through
+// 1.13's index_put_ / fill_ on an integer tensor, x[mask] = v) trips its internal assert, at the
+// root or wherever backward reaches that tensor.
+void check_differentiable(DType t) {
+  TL_CHECK(is_floating(t), "isDifferentiableType(grad.scalar_type()) INTERNAL ASSERT FAILED at "
+           "\"./torch/csrc/autograd/engine.cpp\":805, please report a bug to PyTorch. ");
+}
+
 void check_output(const Tensor& o, size_t i) {
   TL_CHECK(o.defined() && o.requires_grad(), "element ", i, " of tensors does not require grad and does not have a grad_fn");
 }
@@ -191,6 +199,7 @@ void run(const std::vector<Tensor>& outputs, const std::vector<Tensor>& grad_out
       TL_CHECK(o.numel() == 1, "grad can be implicitly created only for scalar outputs");
       g = ones(o.shape(), o.dtype());
     }
+    check_differentiable(o.dtype());
     roots.push_back(o.grad_fn() ? o.grad_fn() : grad_accumulator(o));
     root_grads.push_back(g);
   }
@@ -293,6 +302,7 @@ void run(const std::vector<Tensor>& outputs, const std::vector<Tensor>& grad_out
                   " but expected shape compatible with ", shape_str(m.shape));
         }
       }
+      check_differentiable(m.dtype);
       if (gi.dtype() != m.dtype) gi = to_dtype(gi, m.dtype);
       if (step)
         step->inputs.push_back(TraceInput{int(i), c->weak_from_this(), gi.detach(), grads[i].shape(),

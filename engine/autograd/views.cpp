@@ -77,11 +77,17 @@ void refresh_view_grad_fn(const std::shared_ptr<TensorImpl>& view) {
   auto old_fn = v.grad_fn;
   EnableGradGuard on(true);
   v.grad_fn = nullptr;
-  Node* n = record(TL_ROW("as_strided"), {&b}, out);
+  // A view with history of a base that no longer needs grad (base.requires_grad_(False)) still
+  // gets PyTorch's AsStridedBackward0, without an edge: recorded on a stand-in, whose edge goes.
+  const bool base_grad = b.requires_grad();
+  Tensor from = b;
+  if (!base_grad) from = b.detach(), from.impl()->requires_grad = true;
+  Node* n = record(TL_ROW("as_strided"), {&from}, out);
   if (!n) {
     v.grad_fn = old_fn;
     return;
   }
+  if (!base_grad) n->next[0].fn = nullptr, n->inputs[0].constant = b.impl_ptr();
   // grad_base = zeros(base) with g added at the view's positions (index_add: overlapping views sum).
   n->attrs().custom = [pos, base_shape](const Tensor& g, std::vector<Tensor>& gi) {
     Tensor z = zeros(Shape{base_shape.numel()}, g.dtype());

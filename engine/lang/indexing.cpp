@@ -845,8 +845,16 @@ void Interp::tensor_set_recorded(const Tensor& x, const std::vector<Value>& item
   // PyTorch's CopySlices frees the function it holds and IndexPutBackward0 its saved indices after
   // a backward without retain_graph (copy_'s and fill_'s nodes hold nothing): a second one fails.
   n->had_saved = std::strcmp(node, "CopySlices") == 0 || std::strcmp(node, "IndexPutBackward0") == 0;
+  // x.copy_(src) (every element, in order): PyTorch's CopyBackwards, zeros for x and g itself for
+  // src (the engine sums it back to src's shape), so a create_graph gradient keeps g's node.
+  const bool whole = std::strcmp(node, TL_ROW("copy_").grad_fn.c_str()) == 0;
   // x's gradient: g times the mask of the elements x keeps (a constant: higher-order gradients work)
-  n->attrs().custom = [flat_pos, region, src_shape, src_dt, x_shape](const Tensor& g, std::vector<Tensor>& gi) {
+  n->attrs().custom = [flat_pos, region, src_shape, src_dt, x_shape, whole](const Tensor& g, std::vector<Tensor>& gi) {
+    if (whole) {
+      gi[0] = zeros_like(g);
+      gi[1] = g;
+      return;
+    }
     gi[0] = mul(g, unwritten_mask(flat_pos, x_shape, g.dtype()));
     Tensor gs = reshape(index_select(reshape(g, {g.numel()}), 0, flat_pos), region.vec());
     gs = sum_to(gs, src_shape);

@@ -277,7 +277,14 @@ Tensor& bernoulli_(Tensor& self, const Tensor& p) {
   check_floating("bernoulli_ (probabilities)", p.dtype());
   // The probabilities, broadcast to self's shape and laid out in self's memory order.
   const std::vector<int64_t> perm = memory_order(self);
-  const std::vector<double> probs = contiguous(permute(expand(p.detach(), self.shape().vec()), perm)).to_vector();
+  const Tensor pe = expand(p.detach(), self.shape().vec());
+  // PyTorch's kernel iterates self with p expanded to it (expand_inplace): a partial overlap of the
+  // two (x[None].bernoulli_(x), where the strides differ) is refused before any draw.
+  check_no_overlap(self);
+  TL_CHECK(overlap_status(self, p.shape() == self.shape() ? p : pe) != Overlap::Partial,
+           "unsupported operation: some elements of the input tensor and the written-to tensor refer to a single "
+           "memory location. Please clone() the tensor before performing the operation.");
+  const std::vector<double> probs = contiguous(permute(pe, perm)).to_vector();
   // PyTorch's serial kernel checks each probability as it draws: the elements before the first
   // one outside [0, 1] (or NaN) are drawn and written, the rest keep their values, then it raises.
   size_t bad = 0;

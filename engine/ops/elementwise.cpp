@@ -959,9 +959,13 @@ Tensor where(const Tensor& cond0, const Tensor& a0, const Tensor& b0) {
 // PyTorch's SignBackward0 returns zeros_like(grad): +0.0 even for a negative or infinite g.
 static void sign_bw(Node&, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = zeros(g.shape(), g.dtype()); }
 Tensor sign(const Tensor& x) {
-  if (x.dtype() == DType::Bool) return clone(x);  // sign(True) = True: PyTorch keeps bool
-  Tensor out = unary(Un::Sign, x);
-  if (out.is_floating_point()) record(TL_ROW("sign"), {&x}, out);
+  Tensor out;
+  {
+    NoGradGuard ng;
+    out = x.dtype() == DType::Bool ? clone(x) : unary(Un::Sign, x);  // sign(True) = True: PyTorch keeps bool
+  }
+  // Also for an integer x that requires grad (x[m] = v on an int tensor): x.sign_() is SignBackward0.
+  record(TL_ROW("sign"), {&x}, out);
   return out;
 }
 Tensor eq(const Tensor& a, const Tensor& b) { return binary(Bin::Eq, a, b); }

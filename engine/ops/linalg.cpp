@@ -61,10 +61,11 @@ Tensor bmm(const Tensor& a, const Tensor& b) {
   return out;
 }
 
-// outer(a, b) = a[:, None] * b[None, :] (composite, as PyTorch's: its node is MulBackward0)
+// outer(a, b) = a.reshape(n, 1) * b (composite, as PyTorch's: its node is MulBackward0; a's
+// gradient comes through ReshapeAliasBackward0, b's through sum_to's ViewBackward0)
 Tensor outer(const Tensor& a, const Tensor& b) {
   TL_CHECK(a.dim() == 1 && b.dim() == 1, "outer: expected 1-D tensors");
-  return mul(unsqueeze(a, 1), unsqueeze(b, 0));
+  return mul(reshape(a, {a.size(0), 1}), b);
 }
 
 // ---- mv ----  (n, m) @ (m,) -> (n,). PyTorch's MvBackward0 formulas, so that double backward
@@ -289,7 +290,7 @@ void register_linalg_ops(std::vector<OpDef>& t) {
                mv_bw, "grad_m = outer(g, v); grad_v = m^T @ g"});
   t.push_back({"outer(Tensor input, Tensor vec2) -> Tensor", TM,
                [](const Args& a) { return Value::tensor(outer(a.t(0), a.t(1))); }, nullptr,
-               "composite: a[:, None] * b[None, :]"});
+               "composite: a.reshape(n, 1) * b"});
   t.push_back({"matmul(Tensor input, Tensor other) -> Tensor", TM,
                [](const Args& a) {
                  return Value::tensor(matmul(a.t(0), a.t(1)));

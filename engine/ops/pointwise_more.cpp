@@ -53,9 +53,11 @@ enum class Round { Floor, Ceil, Round, Trunc };
 // floor/ceil/round/trunc: an integer tensor is returned unchanged (a copy); the derivative is 0.
 Tensor rounding(Round r, const char* op, const Tensor& x, int64_t decimals = 0) {
   TL_CHECK(x.dtype() != DType::Bool, "\"", op, r == Round::Round ? "_cpu" : "_vml_cpu", "\" not implemented for 'Bool'");
-  if (!x.is_floating_point()) return clone(x);
   Tensor out;
-  switch (r) {
+  if (!x.is_floating_point()) {
+    NoGradGuard ng;  // an integer x that requires grad (x[m] = v on it) still gets the op's node
+    out = clone(x);
+  } else switch (r) {
     case Round::Floor: out = map_float(x, [](auto v) { return std::floor(v); }); break;
     case Round::Ceil: out = map_float(x, [](auto v) { return std::ceil(v); }); break;
     case Round::Trunc: out = map_float(x, [](auto v) { return std::trunc(v); }); break;

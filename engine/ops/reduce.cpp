@@ -131,13 +131,24 @@ Tensor reduce_kernel(Red op, const Tensor& x, const ReduceDims& rd) {
 
 // ---- sum ----  d/dx sum(x) = 1, broadcast back over the reduced dims
 static void sum_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
-  gi[0] = expand(reshape(g, n.attrs().dims.vec()), n.attrs().shape.vec());
+  // sum() (SumBackward0: sum's own row, a 0-d g) is PyTorch's g.expand(sizes): every stride 0, so
+  // the gradient of x.sum() over an x of shape [1] is no more writable than a wider one.
+  const bool full = g.dim() == 0 && !n.display;
+  gi[0] = expand(full ? g : reshape(g, n.attrs().dims.vec()), n.attrs().shape.vec());
 }
 Tensor sum(const Tensor& x, const IntList& dims, bool keepdim) {
   ReduceDims rd = reduce_dims("sum", x, dims, keepdim);
   Tensor out = reduce_kernel(Red::Sum, x, rd);
   if (Node* n = record(TL_ROW("sum"), {&x}, out)) n->attrs().shape = x.shape(), n->attrs().dims = rd.keep_shape;
   return out;
+}
+
+// ---- nansum ----  PyTorch's NansumBackward0: sum's gradient (in x's dtype) times
+// x.isnan().logical_not(), so a create_graph gradient is a MulBackward0 (not where's node).
+static void nansum_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  const Tensor x = n.saved_tensor(0);
+  const Tensor gx = g.dtype() == x.dtype() ? g : to_dtype(g, x.dtype());
+  gi[0] = mul(expand(reshape(gx, n.attrs().dims.vec()), x.shape().vec()), logical_not(ne(x, x)));
 }
 
 // ---- mean ----  d/dx mean(x) = g expanded back over the reduced dims / count. A primitive as
@@ -524,12 +535,19 @@ void register_reduce_ops(std::vector<OpDef>& t) {
                  TL_CHECK(!a.t(0).is_floating_point() || !d || is_floating(*d) || a.t(0).numel() == 0,
                           "\"nansum_cpu\" not implemented for '",
                           dtype_kernel_name(*d), "'");
-                 Tensor x = with_dtype(a.t(0), a, 3);
-                 if (x.is_floating_point()) x = where(ne(x, x), Tensor::scalar(0, x.dtype()), x);
-                 Tensor r = out_dtype(sum(x, a.ints(1), a.b(2)), a, 3);
-                 label_node(r, TL_ROW("nansum"), {&a.t(0)});
+                 Tensor r;
+                 {
+                   NoGradGuard ng;
+                   Tensor x = with_dtype(a.t(0), a, 3);
+                   if (x.is_floating_point()) x = where(ne(x, x), Tensor::scalar(0, x.dtype()), x);
+                   r = out_dtype(sum(x, a.ints(1), a.b(2)), a, 3);
+                 }
+                 if (Node* n = record(TL_ROW("nansum"), {&a.t(0)}, r)) {
+                   save(n, a.t(0));
+                   n->attrs().dims = reduce_dims("nansum", a.t(0), a.ints(1), a.b(2)).keep_shape;
+                 }
                  return Value::tensor(r);
-               }, nullptr, "composite: sum(where(isnan(x), 0, x))"});
+               }, nansum_bw, "grad = g broadcast back over the reduced dims, 0 at NaNs"});
   t.push_back({"mean(Tensor input, *, DType? dtype=None) -> Tensor", TM,
                [](const Args& a) { return Value::tensor(mean(with_dtype(a.t(0), a, 1))); }, mean_bw, "grad = g.expand(x.shape) / N"});
   t.push_back({"mean.dim(Tensor input, int[] dim, bool keepdim=False, *, DType? dtype=None) -> Tensor", TM,

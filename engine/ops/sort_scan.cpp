@@ -329,13 +329,31 @@ Tensor flip(const Tensor& x, const IntList& dims) {
   return r;
 }
 
+static Tensor roll_values(const Tensor& x, const IntList& shifts, const IntList& dims);
+// A primitive as PyTorch's RollBackward0, whose backward rolls the gradient back (a new tensor,
+// also where the shifts are 0: not g itself, which may be an expanded gradient).
 Tensor roll(const Tensor& x, const IntList& shifts, const IntList& dims) {
+  Tensor r;
+  {
+    NoGradGuard ng;
+    r = roll_values(x, shifts, dims);
+  }
+  r.impl()->view_base.reset();  // new memory (maybe reshaped): no view, also as a gradient
+  r.impl()->is_view = false;
+  if (Node* n = record(TL_ROW("roll"), {&x}, r))
+    n->attrs().custom = [shifts, dims](const Tensor& g, std::vector<Tensor>& gi) {
+      IntList back(shifts.rbegin(), shifts.rend()), back_dims(dims.rbegin(), dims.rend());
+      for (int64_t& s : back) s = -s;
+      gi[0] = roll(g, back, back_dims);
+    };
+  return r;
+}
+
+static Tensor roll_values(const Tensor& x, const IntList& shifts, const IntList& dims) {
   TL_CHECK(!shifts.empty(), "roll: `shifts` required");
   if (dims.empty()) {
     TL_CHECK(shifts.size() == 1, "roll: shifts and dimensions must align. shifts: ", shifts.size(), ", dims:0");
-    Tensor r = reshape(roll(reshape(x, {-1}), shifts, {0}), IntList(x.shape().begin(), x.shape().end()));
-    label_node(r, TL_ROW("roll"), {&x});
-    return r;
+    return reshape(roll_values(reshape(x, {-1}), shifts, {0}), IntList(x.shape().begin(), x.shape().end()));
   }
   TL_CHECK(shifts.size() == dims.size(), "roll: shifts and dimensions must align. shifts: ", shifts.size(),
            ", dims:", dims.size());
@@ -352,7 +370,6 @@ Tensor roll(const Tensor& x, const IntList& shifts, const IntList& dims) {
     r = cat({slice(r, d, n - s, n), slice(r, d, 0, n - s)}, d);
   }
   if (r.same(x)) r = clone(x);
-  label_node(r, TL_ROW("roll"), {&x});
   return r;
 }
 
@@ -603,8 +620,8 @@ void register_sort_scan_ops(std::vector<OpDef>& t) {
                [](const Args& a) { return Value::tensor(flip(a.t(0), a.ints(1))); }, flip_bw,
                "grad = flip(g, dims)"});
   t.push_back({"roll(Tensor input, int[] shifts, int[] dims=[]) -> Tensor", TM,
-               [](const Args& a) { return Value::tensor(roll(a.t(0), a.ints(1), a.ints(2))); }, nullptr,
-               "composite: cat of the two slices"});
+               [](const Args& a) { return Value::tensor(roll(a.t(0), a.ints(1), a.ints(2))); }, custom_backward,
+               "grad = roll(g, -shifts, dims)"});
   for (bool lower : {true, false})
     t.push_back({std::string(lower ? "tril" : "triu") + "(Tensor input, int diagonal=0) -> Tensor", TM,
                  [lower](const Args& a) { return Value::tensor(tri(lower, a.t(0), a.i(1))); }, tri_bw,
