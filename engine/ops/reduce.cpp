@@ -528,6 +528,8 @@ void register_reduce_ops(std::vector<OpDef>& t) {
                  if (x.is_floating_point()) x = where(ne(x, x), Tensor::scalar(0, x.dtype()), x);
                  Tensor r = out_dtype(sum(x, a.ints(1), a.b(2)), a, 3);
                  label_node(r, TL_ROW("nansum"), {&a.t(0)});
+                 // PyTorch's NansumBackward0 saves self: backward fails after an in-place change of it.
+                 if (r.grad_fn()) save(r.grad_fn().get(), a.t(0));
                  return Value::tensor(r);
                }, nullptr, "composite: sum(where(isnan(x), 0, x))"});
   t.push_back({"mean(Tensor input, *, DType? dtype=None) -> Tensor", TM,
