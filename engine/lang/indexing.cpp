@@ -4,6 +4,10 @@
 #include "engine/lang/numpy.h"
 #include "engine/kernels/loops.h"
 
+namespace tl {
+void move_retained(Tensor& self, const std::shared_ptr<Node>& old_fn);  // engine/ops/inplace.cpp
+}  // namespace tl
+
 namespace tl::lang::detail {
 
 void Interp::py_slice(const SliceObj& s, int64_t len, int64_t& start, int64_t& stop, int64_t& step, int64_t& count, Pos at) {
@@ -841,6 +845,7 @@ void Interp::tensor_set_recorded(const Tensor& x, const std::vector<Value>& item
   const DType src_dt = src.dtype();
   Node* n = record(TL_ROW("index_put_"), {&old, &src}, self);
   if (!n) return;
+  move_retained(self, old.impl()->grad_fn);  // retain_grad() follows x to its new node
   n->display = node;
   // PyTorch's CopySlices frees the function it holds and IndexPutBackward0 its saved indices after
   // a backward without retain_graph (copy_'s and fill_'s nodes hold nothing): a second one fails.

@@ -3,6 +3,7 @@
 // engine reduces them to each input's shape with sum_to.
 #include <cmath>
 #include <cstring>
+#include <limits>
 
 #include "engine/autograd/engine.h"
 #include "engine/autograd/node.h"
@@ -171,27 +172,67 @@ void bitwise_kernel(Bin op, const Tensor& a, const Tensor& b, Tensor& out) {
   }
 }
 
-// maximum/minimum on AVX2 vectors (_mm256_max_ps / _mm256_min_ps) return the second operand on a
-// tie, where the scalar std::max / std::min return the first: max(-0.0, +0.0) is +0.0 in the
-// elements PyTorch computes with vectors (kernels::simd_row_length), -0.0 in the others.
-void simd_ties_to_second(Tensor& out, const Tensor& a, const Tensor& b) {
+}  // namespace
+
+// Calls f(i, oa, ob) for each element i of out (offsets oa, ob into a and b) that PyTorch computes
+// with AVX2 vectors (kernels::simd_row_length).
+template <class F>
+void for_each_simd_element(const Tensor& out, const Tensor& a, const Tensor& b, F&& f) {
   const Shape& s = out.shape();
   const Dims sa = kernels::broadcast_strides(s, a.shape(), a.strides()), sb = kernels::broadcast_strides(s, b.shape(), b.strides());
   const int64_t n = kernels::simd_row_length(s, {sa, sb}, int64_t(dtype_size(out.dtype())));
   if (n == 0) return;
   const int64_t lim = n - n % (2 * 32 / int64_t(dtype_size(out.dtype())));
+  for (int64_t i = 0, N = out.numel(); i < N; ++i) {
+    if (i % n >= lim) continue;
+    int64_t r = i, oa = 0, ob = 0;
+    for (int d = s.n - 1; d >= 0; --d) {
+      const int64_t c = r % s.d[d];
+      r /= s.d[d], oa += c * sa.d[d], ob += c * sb.d[d];
+    }
+    f(i, oa, ob);
+  }
+}
+
+// PyTorch 1.13's vectorized fmod (SLEEF's xfmodf / xfmod, also inside remainder and floor_divide)
+// starts from the partial quotient trunc(toward0(|x|) * toward0(1 / |y|)) (both scaled by 2^25 /
+// 2^54 for a subnormal y) and ends in NaN when that overflows: 1 % 1e-45 or 1e30 % 1e-30 are NaN
+// in the vectorized elements where std::fmod (the scalar code) is exact.
+template <class T>
+bool sleef_fmod_overflows(T x, T y) {
+  if (!std::isfinite(x) || !std::isfinite(y) || y == 0) return false;  // as std::fmod (or b == 0 handled apart)
+  T nu = std::abs(x), de = std::abs(y);
+  if (de < std::numeric_limits<T>::min()) {
+    const T k = sizeof(T) == 4 ? T(33554432.0) : T(18014398509481984.0);  // 2^25, 2^54
+    nu *= k, de *= k;
+  }
+  if (nu < de) return false;
+  auto toward0 = [](T v) { return std::nextafter(v, T(0)); };  // SLEEF's vtoward0: one ulp toward 0
+  return std::isinf(toward0(nu) * toward0(T(1) / de));
+}
+
+void simd_fmod_nan(Tensor& out, const Tensor& a, const Tensor& b) {
   TL_DISPATCH_FLOAT(out.dtype(), T, [&] {
     T* po = out.data_ptr<T>();
     const T *pa = a.data_ptr<T>(), *pb = b.data_ptr<T>();
-    for (int64_t i = 0, N = out.numel(); i < N; ++i) {
-      if (i % n >= lim) continue;
-      int64_t r = i, oa = 0, ob = 0;
-      for (int d = s.n - 1; d >= 0; --d) {
-        const int64_t c = r % s.d[d];
-        r /= s.d[d], oa += c * sa.d[d], ob += c * sb.d[d];
-      }
+    for_each_simd_element(out, a, b, [&](int64_t i, int64_t oa, int64_t ob) {
+      if (sleef_fmod_overflows(pa[oa], pb[ob])) po[i] = std::numeric_limits<T>::quiet_NaN();
+    });
+  });
+}
+
+namespace {
+
+// maximum/minimum on AVX2 vectors (_mm256_max_ps / _mm256_min_ps) return the second operand on a
+// tie, where the scalar std::max / std::min return the first: max(-0.0, +0.0) is +0.0 in the
+// elements PyTorch computes with vectors (kernels::simd_row_length), -0.0 in the others.
+void simd_ties_to_second(Tensor& out, const Tensor& a, const Tensor& b) {
+  TL_DISPATCH_FLOAT(out.dtype(), T, [&] {
+    T* po = out.data_ptr<T>();
+    const T *pa = a.data_ptr<T>(), *pb = b.data_ptr<T>();
+    for_each_simd_element(out, a, b, [&](int64_t i, int64_t oa, int64_t ob) {
       if (pa[oa] == pb[ob]) po[i] = pb[ob];
-    }
+    });
   });
 }
 
@@ -270,6 +311,7 @@ Tensor binary(Bin op, const Tensor& a0, const Tensor& b0) {
     }
   });
   if ((op == Bin::Max || op == Bin::Min) && is_floating(ct)) simd_ties_to_second(out, a, b);
+  if ((op == Bin::Rem || op == Bin::FloorDiv) && is_floating(ct)) simd_fmod_nan(out, a, b);
   return out;
 }
 

@@ -28,6 +28,9 @@ DType result_type_of(std::initializer_list<const Tensor*> ts) {
   return *dim;
 }
 
+// NaN where PyTorch's vectorized fmod overflows (a and b of out's dtype).
+void simd_fmod_nan(Tensor& out, const Tensor& a, const Tensor& b);  // engine/ops/elementwise.cpp
+
 namespace {
 
 void check_overlap(bool bad) {
@@ -203,6 +206,7 @@ Tensor fmod(const Tensor& a0, const Tensor& b0) {
     kernels::binary_loop<int64_t, int64_t>(a, b, out, [](int64_t x, int64_t y) { return y == -1 ? 0 : x % y; });
   } else {
     TL_DISPATCH_FLOAT(ct, T, [&] { kernels::binary_loop<T, T>(a, b, out, [](T x, T y) { return std::fmod(x, y); }); });
+    simd_fmod_nan(out, a, b);
     // Both are saved only for other's gradient (PyTorch saves them only when other needs one).
     if (Node* n = record(TL_ROW("fmod"), {&a0, &b0}, out)) {
       const bool keep = b0.requires_grad();

@@ -210,7 +210,11 @@ Tensor permute(const Tensor& x, const IntList& perm) {
 }
 
 // ---- expand ----  d/dx = the gradient summed back over the expanded dims
-static void expand_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = sum_to(g, n.attrs().shape); }
+// PyTorch's at::sum_to returns grad.sum() for a 0-d target even when grad is 0-d too: a -0.0
+// gradient of a 0-d input expanded to 0-d comes back +0.0 (0 + -0.0).
+static void expand_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  gi[0] = n.attrs().shape.n == 0 ? sum(g) : sum_to(g, n.attrs().shape);
+}
 Tensor expand(const Tensor& x, const IntList& shape) {
   // (PyTorch's messages: copy_to and addmm's bias checks are this one)
   TL_CHECK(int(shape.size()) >= x.dim(), "expand(torch.", dtype_legacy_name(x.dtype()), "{", sizes_str(x.shape()),
