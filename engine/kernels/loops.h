@@ -106,11 +106,11 @@ namespace tl::kernels {
 // and merges dims, so that for_each_row visits the elements in the order of PyTorch's serial CPU
 // loops, its rows being their inner loops. Where a kernel fails part-way (an index out of bounds
 // after some elements were written), what it wrote depends on this order.
-inline void ti_layout(Shape& shape, Dims* strides, int n) {
+// ti_perm: the permutation alone (perm[0] the fastest dim), as TensorIterator also lays out an
+// output it allocates.
+inline void ti_perm(const Shape& shape, const Dims* strides, int n, int* perm) {
   const int nd = shape.n;
-  if (nd <= 1) return;
-  int perm[kMaxDims];  // perm[0]: the fastest dim; row-major to start with
-  for (int i = 0; i < nd; ++i) perm[i] = nd - 1 - i;
+  for (int i = 0; i < nd; ++i) perm[i] = nd - 1 - i;  // row-major to start with
   // 1 when d0 should move after d1, -1 when before, 0 when ambiguous (a broadcast dim).
   auto should_swap = [&](int d0, int d1) {
     for (int k = 0; k < n; ++k) {
@@ -133,6 +133,12 @@ inline void ti_layout(Shape& shape, Dims* strides, int n) {
       }
     }
   }
+}
+inline void ti_layout(Shape& shape, Dims* strides, int n) {
+  const int nd = shape.n;
+  if (nd <= 1) return;
+  int perm[kMaxDims];  // perm[0]: the fastest dim
+  ti_perm(shape, strides, n, perm);
   Shape sh;  // fastest first
   for (int i = 0; i < nd; ++i) sh.push_back(shape[perm[i]]);
   for (int k = 0; k < n; ++k) {

@@ -353,6 +353,8 @@ void Interp::adv_positions(const Tensor& cur, const std::vector<AdvIndex>& adv, 
   }
 }
 
+static Tensor with_index_layout(const Tensor& out, const Tensor& view, const std::vector<Interp::AdvIndex>& adv,
+                                const Shape& B);
 Tensor Interp::tensor_index(const Tensor& x, std::vector<Value> items, Pos at, bool* has_index_tensor, bool bare_slice) {
   std::vector<AdvIndex> pending;
   Value cur = index_basic(x, items, at, pending, nullptr, !bare_slice);
@@ -407,7 +409,7 @@ Tensor Interp::tensor_index(const Tensor& x, std::vector<Value> items, Pos at, b
     Tensor out;
     {
       NoGradGuard ng;
-      out = gather(cur.t);
+      out = with_index_layout(gather(cur.t), cur.t, adv, B);
       // Advanced indexing copies (an empty index list took a 0-length slice of x's memory).
       if (out.impl()->storage == x.impl()->storage) out = clone(out);
     }
@@ -618,6 +620,28 @@ static Shape index_result_shape(const Tensor& view, const std::vector<Interp::Ad
   Shape r;
   for_each_result_dim(view, adv, B, [&](int64_t size, int64_t, int) { r.push_back(size); });
   return r;
+}
+// PyTorch's index() result is allocated by TensorIterator (operands: the view, 0 along B, and the
+// index tensors, 0 along the other dims): out's values in that layout (x[..., idx] is row-major,
+// where the gather leaves B outermost), which in-place random ops fill in memory order.
+static Tensor with_index_layout(const Tensor& out, const Tensor& view, const std::vector<Interp::AdvIndex>& adv,
+                                const Shape& B) {
+  const int nidx = int(adv.size());
+  Shape R;
+  Dims st[kMaxDims + 1];
+  Dims bst[kMaxDims];
+  for (int j = 0; j < nidx; ++j) bst[j] = kernels::broadcast_strides(B, adv[size_t(j)].idx.shape(), adv[size_t(j)].idx.strides());
+  for_each_result_dim(view, adv, B, [&](int64_t size, int64_t view_stride, int b) {
+    R.push_back(size);
+    st[0].push_back(view_stride);
+    for (int j = 0; j < nidx; ++j) st[1 + j].push_back(b >= 0 ? bst[j][b] : 0);
+  });
+  int perm[kMaxDims];
+  kernels::ti_perm(R, st, 1 + nidx, perm);
+  std::vector<int64_t> order(size_t(R.n)), inv(size_t(R.n));  // slowest first, and back
+  for (int i = 0; i < R.n; ++i) order[size_t(i)] = perm[R.n - 1 - i];
+  for (int i = 0; i < R.n; ++i) inv[size_t(order[size_t(i)])] = i;
+  return permute(contiguous(permute(out, order)), inv);
 }
 // PyTorch's is_expandable_to(shape, to).
 static bool expandable_to(const Shape& s, const Shape& to) {

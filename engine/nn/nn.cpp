@@ -767,7 +767,8 @@ Tensor CrossEntropyLoss::forward(const std::vector<Tensor>& in) {
     TL_CHECK(v == ignore_index || (v >= 0 && v < C), "IndexError: nll_loss: Target ", v, " is out of bounds.");
   Tensor keep = ne(tg, Tensor::scalar(double(ignore_index), DType::Int64));
   Tensor safe = where(keep, tg, Tensor::scalar(0, DType::Int64));
-  Tensor l = neg(mul(squeeze(gather(lp, 1, unsqueeze(safe, 1)), 1), to_dtype(keep, x.dtype())));
+  // (+0.0 where ignored, as PyTorch: not -(x * 0), NaN for an ignored -inf)
+  Tensor l = where(keep, neg(squeeze(gather(lp, 1, unsqueeze(safe, 1)), 1)), Tensor::scalar(0, x.dtype()));
   if (y.dim() == 0) l = squeeze(l, 0);
   return reduce(l, reduction);
 }

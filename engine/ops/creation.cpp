@@ -84,7 +84,9 @@ Tensor eye(int64_t n, std::optional<int64_t> m, DType dt) {
   return t;
 }
 
-Tensor arange(double start, double end, double step, std::optional<DType> dt) {
+// Bounds and step as the Python numbers given (an int beyond 2^53 exactly).
+static Tensor arange_values(const Value& vstart, const Value& vend, const Value& vstep, std::optional<DType> dt) {
+  const double start = vstart.as_double(), end = vend.as_double(), step = vstep.as_double();
   TL_CHECK(dt != DType::Bool, "\"arange_cpu\" not implemented for 'Bool'");
   TL_CHECK(step != 0, "arange: step must be nonzero");
   // (PyTorch's check: an infinite step just gives one element or none)
@@ -92,25 +94,30 @@ Tensor arange(double start, double end, double step, std::optional<DType> dt) {
   bool ints = start == std::floor(start) && end == std::floor(end) && step == std::floor(step);
   DType t = dt ? *dt : (ints ? DType::Int64 : default_float_dtype());
   if (is_int(t)) {
-    // PyTorch's integer kernels work on the bounds truncated to int64 (acc_type): their checks, the
-    // values xs + i * xst, and for int64 the length (xe - xs + xst - sign) / xst in integers (the
-    // narrower types take ceil((end - start) / step) of the given numbers).
-    TL_CHECK(std::isfinite(step), "value cannot be converted to type int64_t without overflow");  // its checked cast
-    auto trunc64 = [](double v) { return std::fabs(v) < 9.2e18 ? int64_t(v) : v < 0 ? INT64_MIN : INT64_MAX; };
-    const int64_t xs = trunc64(start), xe = trunc64(end), xst = trunc64(step);
+    // PyTorch's integer kernels work on the bounds converted to int64 (acc_type; checked, a float
+    // truncated): their checks, the values xs + i * xst, and for int64 the length
+    // (xe - xs + xst - sign) / xst in int64 arithmetic, which wraps at the extremes (an empty
+    // result, or "invalid size" when negative); the narrower types take ceil((end - start) / step)
+    // of the given numbers.
+    auto to_i64 = [](const Value& v) {
+      check_number_fits(v, DType::Int64);
+      return v.kind == Value::Kind::Float ? int64_t(v.f) : v.kind == Value::Kind::Int ? v.i : int64_t(v.b);
+    };
+    const int64_t xs = to_i64(vstart), xe = to_i64(vend), xst = to_i64(vstep);
     TL_CHECK(xst != 0, "arange: step must be nonzero");
     TL_CHECK((xst > 0 && xe >= xs) || (xst < 0 && xe <= xs),
              "arange: upper bound and larger bound inconsistent with step sign");
-    // (in double: exact for the lengths that fit in memory, and no int64 overflow at the extremes)
-    const double count = t == DType::Int64 ? std::trunc((double(xe) - double(xs) + double(xst) - (xst > 0 ? 1 : -1)) / double(xst))
-                                           : std::ceil((end - start) / step);
-    TL_CHECK(count >= 0 && count <= double(max_elements()), "arange: ", count, " elements exceed the limit of ",
-             max_elements());
+    const auto wrap = [](uint64_t v) { return int64_t(v); };
+    const int64_t num = wrap(uint64_t(xe) - uint64_t(xs) + uint64_t(xst) - uint64_t(xst > 0 ? 1 : -1));
+    // (num / -1 of INT64_MIN overflows: its 2^63 is too large anyway)
+    const double count = t == DType::Int64 ? (xst == -1 ? -double(num) : double(num / xst)) : std::ceil((end - start) / step);
+    TL_CHECK(count >= 0 && count <= 9223372036854775807.0, "invalid size, possible overflow?");
+    TL_CHECK(count <= double(max_elements()), "arange: ", count, " elements exceed the limit of ", max_elements());
     const auto n = int64_t(count);
     Tensor r = Tensor::empty(Shape{n}, t);
     TL_DISPATCH(t, T, [&] {
       T* p = r.data_ptr<T>();
-      for (int64_t i = 0; i < n; ++i) p[i] = T(xs + i * xst);
+      for (int64_t i = 0; i < n; ++i) p[i] = T(wrap(uint64_t(xs) + uint64_t(i) * uint64_t(xst)));
     });
     return r;
   }
@@ -126,6 +133,9 @@ Tensor arange(double start, double end, double step, std::optional<DType> dt) {
     for (int64_t i = 0; i < n; ++i) p[i] = cast_value<T>(start + double(i) * step);
   });
   return r;
+}
+Tensor arange(double start, double end, double step, std::optional<DType> dt) {
+  return arange_values(Value::number(start), Value::number(end), Value::number(step), dt);
 }
 
 Tensor linspace(double start, double end, int64_t steps, DType dt) {
@@ -586,14 +596,14 @@ void register_creation_ops(std::vector<OpDef>& t) {
                [](const Args& a) {
                  std::optional<DType> dt = a.dtype(1);
                  if (!dt) dt = a.is_int_value(0) ? DType::Int64 : default_float_dtype();
-                 return made(arange(0, a.f(0), 1, dt), a, 2);
+                 return made(arange_values(Value::integer(0), a.v[0], Value::integer(1), dt), a, 2);
                }});
   t.push_back({"arange.start(Number start, Number end, Number step=1, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)",
                kTorch, [](const Args& a) {
                  bool ints = a.is_int_value(0) && a.is_int_value(1) && a.is_int_value(2);
                  std::optional<DType> dt = a.dtype(3);
                  if (!dt) dt = ints ? DType::Int64 : default_float_dtype();
-                 return made(arange(a.f(0), a.f(1), a.f(2), dt), a, 4);
+                 return made(arange_values(a.v[0], a.v[1], a.v[2], dt), a, 4);
                }});
   t.push_back({"linspace(Number start, Number end, int steps, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)",
                kTorch, [](const Args& a) {

@@ -71,6 +71,10 @@ Tensor pad(const Tensor& x, const std::vector<int64_t>& p, const std::string& mo
     static const char* const repl[] = {"replication_pad1d", "replication_pad2d", "replication_pad3d"};
     row = &op_row(mode == "reflect" ? refl[np / 2 - 1] : mode == "replicate" ? repl[np / 2 - 1] : "copy_slices");
   }
+  // PyTorch's constant_pad_nd fills its output (fill_: the value converted to the dtype, checked)
+  // when any pad is positive, even an empty output: pad(int64, [1, 0], value=nan) raises.
+  if (constant && value && std::any_of(p.begin(), p.end(), [](int64_t v) { return v > 0; }))
+    check_number_fits(Value::number(*value), x.dtype());
   Tensor y = x;
   // constant: one node with PyTorch's backward (below); the other modes: a composite.
   std::optional<NoGradGuard> primitive;
@@ -255,8 +259,9 @@ Tensor nll_loss(const Tensor& logp, const Tensor& target, int64_t ignore_index) 
   // composite's 0/0: NaN + 0 * sum(picked).
   if (total.item() == 0)
     return add(mul(sum(picked), Tensor::scalar(0, logp.dtype())), Tensor::scalar(std::nan(""), logp.dtype()));
-  // PyTorch accumulates 0 - x_i w_i: + 0.0 gives its +0.0 for a zero loss (neg gave -0.0).
-  return add(neg(div(sum(mul(picked, w)), total)), Tensor::scalar(0, logp.dtype()));
+  // PyTorch accumulates 0 - x_i w_i: + 0.0 gives its +0.0 for a zero loss (neg gave -0.0). It
+  // skips an ignored target: where, not * 0 (an ignored -inf is no NaN).
+  return add(neg(div(sum(where(keep, picked, Tensor::scalar(0, logp.dtype()))), total)), Tensor::scalar(0, logp.dtype()));
 }
 
 // cross_entropy = nll_loss(log_softmax(x, 1)); with class-probability targets (a floating
@@ -266,6 +271,9 @@ Tensor cross_entropy(const Tensor& logits, const Tensor& target, int64_t ignore_
   // PyTorch: a target of the input's shape holds class probabilities, so it must be floating.
   TL_CHECK(target.is_floating_point() || target.shape() != logits.shape(),
            "Expected floating point type for target with class probabilities, got ", dtype_kernel_name(target.dtype()));
+  // PyTorch reads the class dim 1 of a 0-d input: size(1) for a target of its shape, else log_softmax(x, 1).
+  TL_CHECK(logits.dim() > 0, target.shape() == logits.shape() ? "IndexError: Dimension specified as 1 but tensor has no dimensions"
+                                                              : "IndexError: Dimension out of range (expected to be in range of [-1, 0], but got 1)");
   if (target.is_floating_point()) {
     TL_CHECK(target.shape() == logits.shape(), "cross_entropy: expected target of shape ", logits.shape_str(),
              " for class probabilities, got ", target.shape_str());
@@ -611,9 +619,10 @@ void register_nn_ops(std::vector<OpDef>& t) {
                  Tensor tg = y.dim() == 0 ? unsqueeze(y, 0) : y;
                  Tensor keep = ne(tg, Tensor::scalar(double(a.i(2)), DType::Int64));
                  Tensor safe = where(keep, tg, Tensor::scalar(0, DType::Int64));
-                 Tensor l = neg(mul(squeeze(gather(lp, 1, unsqueeze(safe, 1)), 1), to_dtype(keep, x.dtype())));
+                 Tensor l = where(keep, neg(squeeze(gather(lp, 1, unsqueeze(safe, 1)), 1)), Tensor::scalar(0, x.dtype()));
                  if (y.dim() == 0) l = squeeze(l, 0);
-                 // sum: 0 - x_1 w_1 - ... as PyTorch (+ 0.0: a zero sum is +0.0); none: -(w x) per element
+                 // sum: 0 - x_1 w_1 - ... as PyTorch (+ 0.0: a zero sum is +0.0); none: -(w x) per element,
+                 // +0.0 where ignored (not -(x * 0): -0.0, or NaN for an ignored -inf)
                  return Value::tensor(r == "sum" ? add(sum(l), Tensor::scalar(0, l.dtype())) : l);
                },
                nullptr, "composite: -mean(gather(logp, target)); sum / none: -gather(logp, target)"});

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <algorithm>
 #include <cstring>
+#include <limits>
 #include <optional>
 
 #include "engine/autograd/engine.h"
@@ -91,9 +92,11 @@ Tensor rounding(Round r, const char* op, const Tensor& x, int64_t decimals = 0) 
 // the float functions, which PyTorch's scalar path calls.
 using kernels::in_double;
 // log1p as PyTorch's kernels compute it (SLEEF's log1p, also on the scalar path): inf above 1e38
-// (float32) or 1e307 (float64), where the exact value is still finite.
+// (float32) or 1e307 (float64), where the exact value is still finite; a subnormal v (log1p(v) = v)
+// loses its last bit, rounded to even (SLEEF halves it; a zero result is +0.0): log1p(1e-45) = 0.
 template <class T>
 T log1p_sleef(T v) {
+  if (v != 0 && std::fabs(v) < std::numeric_limits<T>::min()) return T(v * T(0.5)) * T(2) + T(0);
   return v > (sizeof(T) == 4 ? T(1e38) : T(1e307)) ? T(INFINITY) : in_double(v, [](double d) { return std::log1p(d); });
 }
 void log1p_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {  // d/dx log(1 + x) = 1 / (1 + x)
@@ -321,7 +324,10 @@ Tensor clamp_tensor(const Tensor& x, const Tensor& lo, const Tensor& hi) {
   return r;
 }
 
-// PyTorch's lerp: w < 0.5 ? a + w * (b - a) : b - (b - a) * (1 - w) (exact at both ends). A
+Tensor fused_multiply_add(const Tensor& a, const Tensor& b, const Tensor& c);
+
+// PyTorch's lerp: w < 0.5 ? a + w * (b - a) : b - (b - a) * (1 - w) (exact at both ends), each a
+// fused multiply-add as its kernel is compiled (fma(w, d, a), fma(w - 1, d, b); float32 too). A
 // primitive with PyTorch's two nodes: LerpBackward0 for a number weight (saves only the number:
 // a second backward works; grads g * (1 - w) and g * w, MulBackward1 under create_graph) and
 // LerpBackward1 for a tensor weight, even 0-d (saves weight always, self and end, which only
@@ -351,8 +357,8 @@ Tensor lerp(const Tensor& a, const Tensor& b, const Tensor& w, std::optional<dou
   {
     NoGradGuard ng;
     Tensor d = sub(b, a);
-    Tensor lo = add(a, mul(w, d));
-    Tensor hi = sub(b, mul(d, sub(scalar_like(w, 1), w)));
+    Tensor lo = fused_multiply_add(w, d, a);
+    Tensor hi = fused_multiply_add(sub(w, scalar_like(w, 1)), d, b);
     if (number_w) r = w.item() < 0.5 ? lo : hi;
     else r = where(lt(w, scalar_like(w, 0.5)), lo, hi);
   }
@@ -439,7 +445,7 @@ void addcmul_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
 }
 
 // a * b + c, broadcast, rounded once: PyTorch 1.13's addcmul kernel (self + value * t1 * t2) is
-// compiled with FMA contraction, so (value * t1) * t2 + self is one fused multiply-add.
+// compiled with FMA contraction, so (value * t1) * t2 + self is one fused multiply-add (lerp too).
 Tensor fused_multiply_add(const Tensor& a, const Tensor& b, const Tensor& c) {
   const Shape shape = broadcast_shapes("addcmul", broadcast_shapes("addcmul", a.shape(), b.shape()), c.shape());
   auto flat = [&](const Tensor& t) { return contiguous(expand(t, shape.vec())); };
