@@ -34,6 +34,17 @@ std::vector<int64_t> summed_dims(const Shape& from, const Shape& to) {
   return r;
 }
 
+// The nodes a grad() call runs and the edges it follows (backward(): all of them).
+struct TaskFilter {
+  std::unordered_map<const Node*, bool> needed, runs;
+  std::unordered_set<const Node*> forced, forced_from;
+  bool follows(const Node* from, const Node* to) const {
+    auto it = needed.find(to);
+    return (it != needed.end() && it->second) || (forced.count(to) && forced_from.count(from));
+  }
+};
+thread_local const TaskFilter* t_filter = nullptr;  // the running grad() call's (null: none)
+
 struct ReadyCmp {  // max-heap on seq
   bool operator()(const Node* a, const Node* b) const { return a->seq < b->seq; }
 };
@@ -210,8 +221,9 @@ void run(const std::vector<Tensor>& outputs, const std::vector<Tensor>& grad_out
   // requested input or leads to one; runs: its backward must run (it leads to one). A requested
   // input's own node only runs when another requested input lies behind it (PyTorch: its
   // gradient is captured as it arrives, so its saved tensors and hooks are not used).
-  std::unordered_map<Node*, bool> needed, runs;
-  std::unordered_set<Node*> forced, forced_from;
+  TaskFilter filter;
+  auto &needed = filter.needed, &runs = filter.runs;
+  auto &forced = filter.forced, &forced_from = filter.forced_from;
   if (capture_nodes) {
     std::vector<std::shared_ptr<Node>> order = backward_order(roots);
     for (auto it = order.rbegin(); it != order.rend(); ++it) {
@@ -236,6 +248,13 @@ void run(const std::vector<Tensor>& outputs, const std::vector<Tensor>& grad_out
   }
 
   EnableGradGuard mode(create_graph);
+  // Backward formulas skip the gradients of inputs the call does not need (a nested backward in a
+  // hook has its own filter).
+  struct FilterGuard {
+    const TaskFilter* prev = t_filter;
+    explicit FilterGuard(const TaskFilter* f) { t_filter = f; }
+    ~FilterGuard() { t_filter = prev; }
+  } filter_guard(capture_nodes ? &filter : nullptr);
   auto& order = last_order();
   order.clear();
   if (t_trace) trace().clear();
@@ -288,7 +307,7 @@ void run(const std::vector<Tensor>& outputs, const std::vector<Tensor>& grad_out
     for (size_t i = 0; i < n->next.size(); ++i) {
       Node* c = n->next[i].fn.get();
       if (!c || !grads[i].defined()) continue;
-      if (capture_nodes && !needed[c] && !(forced.count(c) && forced_from.count(n))) continue;
+      if (capture_nodes && !filter.follows(n, c)) continue;
       Tensor gi = grads[i];
       const InputMeta& m = n->inputs[i];
       Tensor produced;  // traced: the contribution before the unbroadcast (the playground shows it)
@@ -379,3 +398,8 @@ void set_trace_enabled(bool on) {
 const std::vector<TraceStep>& last_backward_trace() { return trace(); }
 
 }  // namespace tl::autograd
+
+bool tl::Node::needs_input_grad(size_t i) const {
+  const auto* f = autograd::t_filter;
+  return i < next.size() && next[i].fn != nullptr && (!f || f->follows(this, next[i].fn.get()));
+}

@@ -141,7 +141,9 @@ struct Node : std::enable_shared_from_this<Node> {
   bool is_accumulate() const { return accumulate; }
   // The leaf of an AccumulateGrad node: the live tensor, or its data alias once it is gone.
   Tensor leaf_tensor() const;
-  bool needs_input_grad(size_t i) const { return i < next.size() && next[i].fn != nullptr; }
+  // Whether backward must compute input i's gradient: it has a node and, during grad(), that node
+  // leads to a requested input (PyTorch's task_should_compute_output; engine.cpp).
+  bool needs_input_grad(size_t i) const;
   // Returns saved tensor i; throws PyTorch's errors if it was freed or modified in place.
   Tensor saved_tensor(size_t i);
   std::string name() const;  // PyTorch-style grad_fn name, e.g. "MulBackward0"

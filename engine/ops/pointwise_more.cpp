@@ -266,9 +266,19 @@ Tensor xlogy(const Tensor& a, const Tensor& b);
 void xlogy_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   Tensor a = n.saved_tensor(0), b = n.saved_tensor(1);
   if (n.needs_input_grad(0)) {
-    Tensor zero = bitwise_and(eq(a, scalar_like(a, 0)), le(b, scalar_like(b, 0)));
-    gi[0] = where(zero, scalar_like(g, 0), xlogy(g, b));
-    label_node(gi[0], TL_ROW("masked_fill"), {&g, &a, &b});  // PyTorch: xlogy(g, b).masked_fill(zero, 0)
+    // xlogy(x, number) (XlogyBackward2): PyTorch's formula is xlogy(g, number) (an XlogyBackward2
+    // again), masked_fill(a == 0, 0) only when !(number > 0).
+    const bool number = n.display == TL_ROW("xlogy.Scalar_Other").grad_fn.c_str();
+    Tensor xg = xlogy(g, b);
+    if (number) label_node(xg, TL_ROW("xlogy.Scalar_Other"), {&g});
+    if (number && b.item() > 0) {
+      gi[0] = xg;
+    } else {
+      Tensor zero = eq(a, scalar_like(a, 0));
+      if (!number) zero = bitwise_and(zero, le(b, scalar_like(b, 0)));
+      gi[0] = where(zero, scalar_like(g, 0), xg);
+      label_node(gi[0], TL_ROW("masked_fill"), {&g, &a, &b});  // PyTorch: xlogy(g, b).masked_fill(zero, 0)
+    }
   }
   if (n.needs_input_grad(1)) gi[1] = div(mul(g, a), b);
 }
@@ -287,22 +297,27 @@ void exp2_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {  // d/dx 2^x =
   label_node(gi[0], TL_ROW("mul.Scalar"), {&g, &y});  // PyTorch multiplies by the number M_LN2 (MulBackward1)
 }
 
+// a.logical_and_(b) / a.logical_or_(b) on bool masks as PyTorch's formulas write them: in place, so
+// b must broadcast to a's shape.
+static Tensor mask_inplace(const Tensor& a, const Tensor& b, bool is_and) {
+  const Shape bs = broadcast_shapes("logical", a.shape(), b.shape());
+  TL_CHECK(bs == a.shape(), "output with shape ", sizes_str(a.shape()), " doesn't match the broadcast shape ", sizes_str(bs));
+  return is_and ? bitwise_and(a, b) : bitwise_or(a, b);
+}
 // clamp with tensor bounds: where(x < lo, lo, x), then where(r > hi, hi, r); a NaN bound gives NaN
 // (PyTorch's kernel). Gradients (PyTorch's clamp_backward / clamp_backward_min_max): x gets g where
 // lo <= x <= hi (0 where x or a bound is NaN); lo gets g where x < lo (and lo < hi); hi gets g where
 // x > hi (or hi < lo, where hi wins).
+// With both bounds PyTorch combines each mask in place (self_ge_min.logical_and_(self_le_max)), which
+// fails when the second mask's shape is larger; it computes min's and max's gradients before self's.
 static void clamp_tensor_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   Tensor x = n.saved_tensor(0), lo = n.saved_tensor(1), hi = n.saved_tensor(2);
   const Tensor z = Tensor::scalar(0, g.dtype());
-  if (n.needs_input_grad(0)) {
-    Tensor keep = lo.defined() ? ge(x, lo) : Tensor();
-    if (hi.defined()) keep = keep.defined() ? bitwise_and(keep, le(x, hi)) : le(x, hi);
-    gi[0] = where(keep, g, z);
-  }
-  if (n.needs_input_grad(1))
-    gi[1] = where(hi.defined() ? bitwise_and(lt(x, lo), lt(lo, hi)) : lt(x, lo), g, z);
-  if (n.needs_input_grad(2))
-    gi[2] = where(lo.defined() ? bitwise_or(gt(x, hi), lt(hi, lo)) : gt(x, hi), g, z);
+  const bool both = lo.defined() && hi.defined();
+  if (n.needs_input_grad(1)) gi[1] = where(both ? mask_inplace(lt(x, lo), lt(lo, hi), true) : lt(x, lo), g, z);
+  if (n.needs_input_grad(2)) gi[2] = where(both ? mask_inplace(gt(x, hi), lt(hi, lo), false) : gt(x, hi), g, z);
+  if (n.needs_input_grad(0))
+    gi[0] = where(both ? mask_inplace(ge(x, lo), le(x, hi), true) : lo.defined() ? ge(x, lo) : le(x, hi), g, z);
 }
 Tensor clamp_tensor(const Tensor& x, const Tensor& lo, const Tensor& hi) {
   TL_CHECK(lo.defined() || hi.defined(), "torch.clamp: At least one of 'min' or 'max' must not be None");
@@ -396,9 +411,7 @@ Tensor isclose(const Tensor& a, const Tensor& b, double rtol, double atol, bool 
   Tensor close = eq(a, b);
   if (equal_nan && a.is_floating_point()) {
     // PyTorch computes (a != a).__iand__(b != b): in place into a tensor of a's shape.
-    const Shape bs = broadcast_shapes("isclose", a.shape(), b.shape());
-    TL_CHECK(bs == a.shape(), "output with shape ", sizes_str(a.shape()), " doesn't match the broadcast shape ", sizes_str(bs));
-    close = logical_or_t(close, logical(Logic::And, ne(a, a), ne(b, b)));
+    close = logical_or_t(close, mask_inplace(ne(a, a), ne(b, b), true));
   }
   if (rtol == 0 && atol == 0) return close;
   const Tensor bf = a.is_floating_point() ? b : to_dtype(b, default_float_dtype());
