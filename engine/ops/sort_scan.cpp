@@ -331,28 +331,36 @@ Tensor flip(const Tensor& x, const IntList& dims) {
 
 Tensor roll(const Tensor& x, const IntList& shifts, const IntList& dims) {
   TL_CHECK(!shifts.empty(), "roll: `shifts` required");
-  if (dims.empty()) {
-    TL_CHECK(shifts.size() == 1, "roll: shifts and dimensions must align. shifts: ", shifts.size(), ", dims:0");
-    Tensor r = reshape(roll(reshape(x, {-1}), shifts, {0}), IntList(x.shape().begin(), x.shape().end()));
-    label_node(r, TL_ROW("roll"), {&x});
-    return r;
+  Tensor r;
+  {
+    NoGradGuard ng;  // one RollBackward0 node (below)
+    if (dims.empty()) {
+      TL_CHECK(shifts.size() == 1, "roll: shifts and dimensions must align. shifts: ", shifts.size(), ", dims:0");
+      r = reshape(roll(reshape(x, {-1}), shifts, {0}), IntList(x.shape().begin(), x.shape().end()));
+    } else {
+      TL_CHECK(shifts.size() == dims.size(), "roll: shifts and dimensions must align. shifts: ", shifts.size(),
+               ", dims:", dims.size());
+      r = x;
+      for (size_t k = 0; k < dims.size(); ++k) {
+        // PyTorch's roll_cpu returns a clone of an empty tensor before looking at the dim; a 0-d
+        // tensor with explicit dims fails in self.size(dim).
+        if (x.numel() == 0) continue;
+        TL_CHECK(x.dim() > 0, "IndexError: Dimension specified as ", dims[k], " but tensor has no dimensions");
+        const int64_t d = wrap_dim("roll", dims[k], x.dim());
+        const int64_t n = x.size(d);
+        const int64_t s = ((shifts[k] % n) + n) % n;
+        if (s == 0) continue;
+        r = cat({slice(r, d, n - s, n), slice(r, d, 0, n - s)}, d);
+      }
+    }
+    if (r.impl()->storage == x.impl()->storage) r = clone(r);
   }
-  TL_CHECK(shifts.size() == dims.size(), "roll: shifts and dimensions must align. shifts: ", shifts.size(),
-           ", dims:", dims.size());
-  Tensor r = x;
-  for (size_t k = 0; k < dims.size(); ++k) {
-    // PyTorch's roll_cpu returns a clone of an empty tensor before looking at the dim; a 0-d
-    // tensor with explicit dims fails in self.size(dim).
-    if (x.numel() == 0) continue;
-    TL_CHECK(x.dim() > 0, "IndexError: Dimension specified as ", dims[k], " but tensor has no dimensions");
-    const int64_t d = wrap_dim("roll", dims[k], x.dim());
-    const int64_t n = x.size(d);
-    const int64_t s = ((shifts[k] % n) + n) % n;
-    if (s == 0) continue;
-    r = cat({slice(r, d, n - s, n), slice(r, d, 0, n - s)}, d);
+  // PyTorch's backward rolls g back (a permutation: no zeros added, -0.0 gradients stay).
+  if (Node* n = record(TL_ROW("roll"), {&x}, r)) {
+    IntList back(shifts);
+    for (int64_t& v : back) v = -v;
+    n->attrs().custom = [back, dims](const Tensor& g, std::vector<Tensor>& gi) { gi[0] = roll(g, back, dims); };
   }
-  if (r.same(x)) r = clone(x);
-  label_node(r, TL_ROW("roll"), {&x});
   return r;
 }
 
@@ -603,8 +611,8 @@ void register_sort_scan_ops(std::vector<OpDef>& t) {
                [](const Args& a) { return Value::tensor(flip(a.t(0), a.ints(1))); }, flip_bw,
                "grad = flip(g, dims)"});
   t.push_back({"roll(Tensor input, int[] shifts, int[] dims=[]) -> Tensor", TM,
-               [](const Args& a) { return Value::tensor(roll(a.t(0), a.ints(1), a.ints(2))); }, nullptr,
-               "composite: cat of the two slices"});
+               [](const Args& a) { return Value::tensor(roll(a.t(0), a.ints(1), a.ints(2))); }, custom_backward,
+               "grad = roll(g, -shifts, dims)"});
   for (bool lower : {true, false})
     t.push_back({std::string(lower ? "tril" : "triu") + "(Tensor input, int diagonal=0) -> Tensor", TM,
                  [lower](const Args& a) { return Value::tensor(tri(lower, a.t(0), a.i(1))); }, tri_bw,
