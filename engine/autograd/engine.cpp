@@ -237,10 +237,14 @@ void run(const std::vector<Tensor>& outputs, const std::vector<Tensor>& grad_out
     // PyTorch 1.13 quirk: a CopySlices that runs also runs the AccumulateGrad nodes its wrapped op
     // points at directly (requested or not), so grad() adds into those leaves' .grad: a requested one
     // gets its whole gradient, another only what the wrapped op gives it. Here the wrapped op is the
-    // node of CopySlices' second input (views.cpp).
+    // node of CopySlices' second input (views.cpp), or the node itself when indexing.cpp recorded
+    // a write into a view of x as one node on x (its edges are the wrapped op's).
     for (const auto& np : order) {
-      if (np->row != &TL_ROW("copy_slices") || !runs[np.get()] || np->next.size() < 2 || !np->next[1].fn) continue;
-      Node* op = np->next[1].fn.get();
+      if (!runs[np.get()]) continue;
+      Node* op = nullptr;
+      if (np->row == &TL_ROW("copy_slices") && np->next.size() >= 2) op = np->next[1].fn.get();
+      else if (np->row == &TL_ROW("index_put_") && np->name() == "CopySlices") op = np.get();
+      if (!op) continue;
       for (Edge& e : op->next)
         if (e.fn && e.fn->is_accumulate()) forced.insert(e.fn.get()), forced_from.insert(op);
       if (forced_from.count(op)) runs[op] = needed[op] = true;

@@ -210,6 +210,8 @@ void check_view_inplace(const Tensor& self);
 // it after the base got history is refused as one on a leaf. True: refuse self as a leaf.
 bool inplace_on_leaf(const Tensor& self);
 bool rebase_view(Tensor& self, const Tensor& result);
+// After an in-place op gave self a new grad_fn: self's retain_grad() moves to it from old_fn (PyTorch).
+void move_retained(Tensor& self, const std::shared_ptr<Node>& old_fn);
 // A mask of `shape`: 1 (true) where no element of the row-major `positions` (int64) was written.
 Tensor unwritten_mask(const Tensor& positions, const Shape& shape, DType dtype);
 

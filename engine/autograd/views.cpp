@@ -93,7 +93,8 @@ void refresh_view_grad_fn(const std::shared_ptr<TensorImpl>& view) {
     Tensor z = zeros(Shape{base_shape.numel()}, g.dtype());
     gi[0] = reshape(index_add(z, 0, pos, reshape(g, {g.numel()})), base_shape.vec());
   };
-  if (old_fn && old_fn->retained.lock() == view) old_fn->retained.reset();
+  // PyTorch 1.13 moves the retains_grad hook to the new grad_fn (update_tensor_hooks_on_new_gradfn).
+  if (old_fn && old_fn->retained.lock() == view) old_fn->retained.reset(), v.grad_fn->retained = view;
 }
 
 bool inplace_on_leaf(const Tensor& self) { return self.requires_grad() && self.is_leaf_stored(); }
@@ -137,7 +138,6 @@ bool rebase_view(Tensor& self, const Tensor& result) {
   Tensor r = result.defined() ? result : Tensor::scalar(0, self.dtype());
   Tensor pos = view_positions(*self.impl(), *base.impl());
   const Shape base_shape = base.shape(), view_shape = self.shape();
-  // The previous view's history no longer leads to self (PyTorch: retain_grad on it is lost).
   auto old_fn = self.impl()->grad_fn;
   // PyTorch's CopySlices writes the op's gradient for the view's old values into the slice; here
   // it arrives through the op's own edge to the view's old history and is added to what the base
@@ -147,7 +147,6 @@ bool rebase_view(Tensor& self, const Tensor& result) {
   if (old_fn && result.defined() && result.grad_fn())
     for (const Edge& e : result.grad_fn()->next) flows_back = flows_back || e.fn == old_fn;
   const double slice_zero = flows_back ? -0.0 : 0.0;
-  if (old_fn && old_fn->retained.lock() == self.impl_ptr()) old_fn->retained.reset();
   // record() reads the base's previous edge before it makes the node the base's grad_fn.
   Node* n = record(TL_ROW("copy_slices"), {&base, &r}, base);
   if (!n) return true;

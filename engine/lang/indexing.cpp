@@ -4,10 +4,6 @@
 #include "engine/lang/numpy.h"
 #include "engine/kernels/loops.h"
 
-namespace tl {
-void move_retained(Tensor& self, const std::shared_ptr<Node>& old_fn);  // engine/ops/inplace.cpp
-}  // namespace tl
-
 namespace tl::lang::detail {
 
 void Interp::py_slice(const SliceObj& s, int64_t len, int64_t& start, int64_t& stop, int64_t& step, int64_t& count, Pos at) {
@@ -867,24 +863,28 @@ void Interp::tensor_set_recorded(const Tensor& x, const std::vector<Value>& item
   if (x.requires_grad()) old.impl()->grad_fn = x.impl()->grad_fn, old.impl()->requires_grad = true;
   const Shape src_shape = src.shape(), x_shape = x.shape();
   const DType src_dt = src.dtype();
+  const auto old_fn = x.impl()->grad_fn;
   Node* n = record(TL_ROW("index_put_"), {&old, &src}, self);
   if (!n) return;
-  move_retained(self, old.impl()->grad_fn);  // retain_grad() follows x to its new node
   n->display = node;
+  // A write into x itself moves x's retain_grad() to its new node; one into a view of x
+  // (CopySlices) leaves it on x's previous node, as PyTorch's rebase of a view's base.
+  if (std::strcmp(node, "CopySlices") != 0) move_retained(self, old_fn);
   // PyTorch's CopySlices frees the function it holds and IndexPutBackward0 its saved indices after
   // a backward without retain_graph (copy_'s and fill_'s nodes hold nothing): a second one fails.
   n->had_saved = std::strcmp(node, "CopySlices") == 0 || std::strcmp(node, "IndexPutBackward0") == 0;
   // x.copy_(src) (every element, in order): PyTorch's CopyBackwards, zeros for x and g itself for
   // src (the engine sums it back to src's shape), so a create_graph gradient keeps g's node.
   const bool whole = std::strcmp(node, TL_ROW("copy_").grad_fn.c_str()) == 0;
-  // x's gradient: g times the mask of the elements x keeps (a constant: higher-order gradients work)
+  // x's gradient: g where x keeps its elements (a constant mask: higher-order gradients work), +0.0
+  // at the written ones, NaN/inf or negative g too (PyTorch's zeros_like / index_put_ of zeros).
   n->attrs().custom = [flat_pos, region, src_shape, src_dt, x_shape, whole](const Tensor& g, std::vector<Tensor>& gi) {
     if (whole) {
       gi[0] = zeros_like(g);
       gi[1] = g;
       return;
     }
-    gi[0] = mul(g, unwritten_mask(flat_pos, x_shape, g.dtype()));
+    gi[0] = where(unwritten_mask(flat_pos, x_shape, DType::Bool), g, Tensor::scalar(0.0, g.dtype()));
     Tensor gs = reshape(index_select(reshape(g, {g.numel()}), 0, flat_pos), region.vec());
     gs = sum_to(gs, src_shape);
     gi[1] = gs.dtype() == src_dt ? gs : to_dtype(gs, src_dt);

@@ -1051,7 +1051,9 @@ Tensor to_dtype(const Tensor& x, DType t) {
     return to_dtype(to_dtype(x, DType::Int64), t);
   Tensor out = Tensor::empty(x.shape(), t);
   TL_DISPATCH(x.dtype(), S, [&] { convert_from<S>(x, out); });
-  if (is_floating(t) && x.is_floating_point()) record(TL_ROW("to"), {&x}, out);
+  // PyTorch records _to_copy for any input that requires grad (an integer one too: bernoulli_,
+  // fill_ give integers history) when the result is floating.
+  if (is_floating(t)) record(TL_ROW("to"), {&x}, out);
   return out;
 }
 
