@@ -171,10 +171,10 @@ void bitwise_kernel(Bin op, const Tensor& a, const Tensor& b, Tensor& out) {
   }
 }
 
-// maximum/minimum on AVX2 vectors (_mm256_max_ps / _mm256_min_ps) return the second operand on a
-// tie, where the scalar std::max / std::min return the first: max(-0.0, +0.0) is +0.0 in the
-// elements PyTorch computes with vectors (kernels::simd_row_length), -0.0 in the others.
-void simd_ties_to_second(Tensor& out, const Tensor& a, const Tensor& b) {
+// Calls fix(o, x, y) on the elements of out = a (op) b that PyTorch 1.13 computes with AVX2
+// vectors (kernels::simd_row_length), where its vector code differs from the scalar one.
+template <class F>
+void simd_fixup(Tensor& out, const Tensor& a, const Tensor& b, F&& fix) {
   const Shape& s = out.shape();
   const Dims sa = kernels::broadcast_strides(s, a.shape(), a.strides()), sb = kernels::broadcast_strides(s, b.shape(), b.strides());
   const int64_t n = kernels::simd_row_length(s, {sa, sb}, int64_t(dtype_size(out.dtype())));
@@ -190,8 +190,17 @@ void simd_ties_to_second(Tensor& out, const Tensor& a, const Tensor& b) {
         const int64_t c = r % s.d[d];
         r /= s.d[d], oa += c * sa.d[d], ob += c * sb.d[d];
       }
-      if (pa[oa] == pb[ob]) po[i] = pb[ob];
+      fix(po[i], pa[oa], pb[ob]);
     }
+  });
+}
+
+// maximum/minimum on AVX2 vectors (_mm256_max_ps / _mm256_min_ps) return the second operand on a
+// tie, where the scalar std::max / std::min return the first: max(-0.0, +0.0) is +0.0 in the
+// elements PyTorch computes with vectors, -0.0 in the others.
+void simd_ties_to_second(Tensor& out, const Tensor& a, const Tensor& b) {
+  simd_fixup(out, a, b, [](auto& o, auto x, auto y) {
+    if (x == y) o = y;
   });
 }
 
@@ -270,10 +279,17 @@ Tensor binary(Bin op, const Tensor& a0, const Tensor& b0) {
     }
   });
   if ((op == Bin::Max || op == Bin::Min) && is_floating(ct)) simd_ties_to_second(out, a, b);
+  if ((op == Bin::Rem || op == Bin::FloorDiv) && is_floating(ct)) simd_fmod_nan(out, a, b);
   return out;
 }
 
 }  // namespace
+
+void simd_fmod_nan(Tensor& out, const Tensor& a, const Tensor& b) {
+  simd_fixup(out, a, b, [](auto& o, auto x, auto y) {
+    if (std::isinf(x / y) && std::isfinite(x) && y != 0) o = std::numeric_limits<std::decay_t<decltype(o)>>::quiet_NaN();
+  });
+}
 
 // self <- self (op) o written straight into self's memory (no temporary, no copy back) when nothing
 // records and nothing converts: self contiguous, o of self's dtype, broadcastable to self, and not

@@ -86,9 +86,12 @@ Tensor rounding(Round r, const char* op, const Tensor& x, int64_t decimals = 0) 
 // the float functions, which PyTorch's scalar path calls.
 using kernels::in_double;
 // log1p as PyTorch's kernels compute it (SLEEF's log1p, also on the scalar path): inf above 1e38
-// (float32) or 1e307 (float64), where the exact value is still finite.
+// (float32) or 1e307 (float64), where the exact value is still finite; a subnormal x gives
+// 2 * (x / 2), the halving rounded to even (odd multiples of the smallest subnormal move to an
+// even one: log1p(1e-45) == 0.0, +0.0 for -1e-45 too).
 template <class T>
 T log1p_sleef(T v) {
+  if (v != 0 && std::fabs(v) < std::numeric_limits<T>::min()) return T(2) * (v / T(2)) + T(0);
   return v > (sizeof(T) == 4 ? T(1e38) : T(1e307)) ? T(INFINITY) : in_double(v, [](double d) { return std::log1p(d); });
 }
 void log1p_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {  // d/dx log(1 + x) = 1 / (1 + x)
@@ -162,11 +165,26 @@ Tensor unary_prim(const OpDef& row, bool save_out, const Tensor& x, F f) {
   return out;
 }
 
+// sinh / cosh: PyTorch 1.13's vector code (SLEEF; the elements kernels::simd_row_length selects)
+// computes e^|x| first, which overflows above log(max) while the result stays finite up to
+// log(2 max): +-inf there (sinh(89.f) == inf in a tensor of 16+ elements), the value below.
+static Tensor sinh_cosh_simd_overflow(Tensor out, const Tensor& x) {
+  if (!out.is_floating_point() || !x.is_floating_point()) return out;
+  const int64_t es = int64_t(dtype_size(out.dtype()));
+  const int64_t n = kernels::simd_row_length(out.shape(), {x.strides()}, es), lim = n - n % (64 / es);
+  TL_DISPATCH_FLOAT(out.dtype(), T, [&] {
+    T* p = out.data_ptr<T>();
+    const T big = std::log(std::numeric_limits<T>::max());
+    for (int64_t i = 0; n > 0 && i < out.numel(); ++i)
+      if (i % n < lim && std::fabs(p[i]) < T(INFINITY) && std::fabs(p[i]) > std::sinh(big)) p[i] = std::copysign(T(INFINITY), p[i]);
+  });
+  return out;
+}
 Tensor sinh_t(const Tensor& x) {
-  return unary_prim(TL_ROW("sinh"), false, x, [](auto v) { return std::sinh(v); });
+  return sinh_cosh_simd_overflow(unary_prim(TL_ROW("sinh"), false, x, [](auto v) { return std::sinh(v); }), x);
 }
 Tensor cosh_t(const Tensor& x) {
-  return unary_prim(TL_ROW("cosh"), false, x, [](auto v) { return std::cosh(v); });
+  return sinh_cosh_simd_overflow(unary_prim(TL_ROW("cosh"), false, x, [](auto v) { return std::cosh(v); }), x);
 }
 Tensor rsqrt_t(const Tensor& x) {
   return unary_prim(TL_ROW("rsqrt"), true, x, [](auto v) { return decltype(v)(1) / std::sqrt(v); });
@@ -201,6 +219,7 @@ Tensor fmod(const Tensor& a0, const Tensor& b0) {
     kernels::binary_loop<int64_t, int64_t>(a, b, out, [](int64_t x, int64_t y) { return y == -1 ? 0 : x % y; });
   } else {
     TL_DISPATCH_FLOAT(ct, T, [&] { kernels::binary_loop<T, T>(a, b, out, [](T x, T y) { return std::fmod(x, y); }); });
+    simd_fmod_nan(out, a, b);
     // Both are saved only for other's gradient (PyTorch saves them only when other needs one).
     if (Node* n = record(TL_ROW("fmod"), {&a0, &b0}, out)) {
       const bool keep = b0.requires_grad();
