@@ -95,6 +95,7 @@ void bgemm(const Tensor& a, const Tensor& b, Tensor& out) {
     narrow_into(o, out);
     return;
   }
+  if (bmm_small(a, b, out)) return;
   TL_DISPATCH_WIDE(a.dtype(), T, [&] {
     if constexpr (std::is_same<T, bool>::value) {
       TL_FAIL("\"bmm\" not implemented for 'Bool'");
