@@ -117,14 +117,15 @@ inline DType promote(DType a, DType b) {
 
 // Value conversion between element types. C++ leaves a float -> integer conversion of NaN or
 // an out-of-range value undefined; x86 (and so PyTorch there) gives the minimum integer of the
-// conversion's width, which is what this returns: int64 and int32 directly, and the types
-// narrower than int (int16/int8/uint8) through int32 and then truncation modulo 2^bits
-// (torch.tensor([300.7, -1.5]).byte() == [44, 255]). Integer -> narrower integer truncates
-// modulo 2^bits (well defined since C++20, and what gcc and clang do before it).
+// conversion's width, which is what this returns: int64 and int32 directly, int16/int8 through
+// int32 and uint8 through int64 (gcc's code for an unsigned target), then truncation modulo 2^bits
+// (torch.tensor([300.7, -1.5]).byte() == [44, 255]; a float64 2.**32 + 7 gives 7 as uint8, 0 as
+// int8). Integer -> narrower integer truncates modulo 2^bits (well defined since C++20, and what
+// gcc and clang do before it).
 template <class D, class S>
 inline D cast_value(S v) {
   if constexpr (std::is_integral<D>::value && !std::is_same<D, bool>::value && std::is_floating_point<S>::value) {
-    using W = std::conditional_t<(sizeof(D) >= 8), int64_t, int32_t>;
+    using W = std::conditional_t<(sizeof(D) >= 8 || std::is_same<D, uint8_t>::value), int64_t, int32_t>;
     const S lo = S(std::numeric_limits<W>::min()), hi = -lo;  // 2^63 for int64, 2^31 below
     if (!(v >= lo && v < hi)) return static_cast<D>(std::numeric_limits<W>::min());
     return static_cast<D>(static_cast<W>(v));

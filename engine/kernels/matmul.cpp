@@ -1,7 +1,6 @@
 #include "engine/kernels/matmul.h"
 
 #include <Eigen/Core>
-#include <functional>
 
 #include "engine/kernels/elementwise.h"
 #include "engine/kernels/gemm_wasm.h"
@@ -96,30 +95,12 @@ void bgemm(const Tensor& a, const Tensor& b, Tensor& out) {
     narrow_into(o, out);
     return;
   }
+  if (bmm_small(a, b, out)) return;
   TL_DISPATCH_WIDE(a.dtype(), T, [&] {
     if constexpr (std::is_same<T, bool>::value) {
       TL_FAIL("\"bmm\" not implemented for 'Bool'");
     } else {
       const int64_t B = a.shape()[0], m = a.shape()[1], n = a.shape()[2], p = b.shape()[2];
-      if (n * m * p < 400) {
-        // PyTorch's bmm of a small problem (baddbmm_cpu_kernel): its own loop, the products summed
-        // in order onto 0, unfused (-inf + 3e38 * 1.8 is NaN, where its BLAS keeps -inf).
-        const int64_t *sa = a.strides().d, *sb = b.strides().d;
-        T* po = out.data_ptr<T>();
-        for (int64_t i = 0; i < B; ++i) {
-          const T *pa = a.data_ptr<T>() + i * sa[0], *pb = b.data_ptr<T>() + i * sb[0];
-          for (int64_t r = 0; r < m; ++r)
-            for (int64_t c = 0; c < p; ++c) {
-              T acc = 0;
-              for (int64_t k = 0; k < n; ++k) {
-                volatile T prod = std::multiplies<T>()(pa[r * sa[1] + k * sa[2]], pb[k * sb[1] + c * sb[2]]);  // (no FMA contraction)
-                acc += prod;
-              }
-              *po++ = acc;
-            }
-        }
-        return;
-      }
       for (int64_t i = 0; i < B; ++i)
         gemm_t<T>(a.data_ptr<T>() + i * a.strides()[0], m, n, a.strides()[1], a.strides()[2],
                   b.data_ptr<T>() + i * b.strides()[0], p, b.strides()[1], b.strides()[2],

@@ -10,5 +10,8 @@ namespace tl::kernels {
 void gemm(const Tensor& a, const Tensor& b, Tensor& out);
 // out (B, m, p) = a (B, m, n) @ b (B, n, p)
 void bgemm(const Tensor& a, const Tensor& b, Tensor& out);
+// bgemm as PyTorch's bmm computes a product of fewer than 400 multiplications per batch (floats;
+// bmm_small.cpp). Returns false, doing nothing, for the others.
+bool bmm_small(const Tensor& a, const Tensor& b, Tensor& out);
 
 }  // namespace tl::kernels

@@ -250,6 +250,10 @@ void check_no_overlap(const Tensor& self);
 // self <- self (op) o in self's memory when no conversion and no recording is needed (op: + - * /);
 // false when the general in-place path must run. Used by add_/sub_/mul_/div_.
 bool arith_into_self(char op, Tensor& self, const Tensor& o);
+// Floating fmod / remainder / floor_divide: their vector code (PyTorch 1.13's SLEEF fmod) starts
+// from the quotient a / b; where that overflows to +-inf (a huge a, a tiny nonzero b) the lanes
+// PyTorch computes with vectors give NaN, its scalar code the exact result. Sets those elements.
+void simd_fmod_nan(Tensor& out, const Tensor& a, const Tensor& b);
 // overwrite: the row of the node self gets when f's result needs no grad (random_: RandomBackward0).
 // A kernel that raised part-way, as PyTorch's scatter_ at an index out of bounds after writing the
 // elements before it: the error with the out-of-place result as far as it got. inplace_apply

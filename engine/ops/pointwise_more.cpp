@@ -29,9 +29,6 @@ DType result_type_of(std::initializer_list<const Tensor*> ts) {
   return *dim;
 }
 
-// NaN where PyTorch's vectorized fmod overflows (a and b of out's dtype).
-void simd_fmod_nan(Tensor& out, const Tensor& a, const Tensor& b);  // engine/ops/elementwise.cpp
-
 namespace {
 
 void check_overlap(bool bad) {
@@ -170,11 +167,26 @@ Tensor unary_prim(const OpDef& row, bool save_out, const Tensor& x, F f) {
   return out;
 }
 
+// sinh / cosh: PyTorch 1.13's vector code (SLEEF; the elements kernels::simd_row_length selects)
+// computes e^|x| first, which overflows above log(max) while the result stays finite up to
+// log(2 max): +-inf there (sinh(89.f) == inf in a tensor of 16+ elements), the value below.
+static Tensor sinh_cosh_simd_overflow(Tensor out, const Tensor& x) {
+  if (!out.is_floating_point() || !x.is_floating_point()) return out;
+  const int64_t es = int64_t(dtype_size(out.dtype()));
+  const int64_t n = kernels::simd_row_length(out.shape(), {x.strides()}, es), lim = n - n % (64 / es);
+  TL_DISPATCH_FLOAT(out.dtype(), T, [&] {
+    T* p = out.data_ptr<T>();
+    const T big = std::log(std::numeric_limits<T>::max());
+    for (int64_t i = 0; n > 0 && i < out.numel(); ++i)
+      if (i % n < lim && std::fabs(p[i]) < T(INFINITY) && std::fabs(p[i]) > std::sinh(big)) p[i] = std::copysign(T(INFINITY), p[i]);
+  });
+  return out;
+}
 Tensor sinh_t(const Tensor& x) {
-  return unary_prim(TL_ROW("sinh"), false, x, [](auto v) { return std::sinh(v); });
+  return sinh_cosh_simd_overflow(unary_prim(TL_ROW("sinh"), false, x, [](auto v) { return std::sinh(v); }), x);
 }
 Tensor cosh_t(const Tensor& x) {
-  return unary_prim(TL_ROW("cosh"), false, x, [](auto v) { return std::cosh(v); });
+  return sinh_cosh_simd_overflow(unary_prim(TL_ROW("cosh"), false, x, [](auto v) { return std::cosh(v); }), x);
 }
 Tensor rsqrt_t(const Tensor& x) {
   return unary_prim(TL_ROW("rsqrt"), true, x, [](auto v) { return decltype(v)(1) / std::sqrt(v); });

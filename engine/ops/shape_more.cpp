@@ -545,6 +545,7 @@ void register_shape_more_ops(std::vector<OpDef>& t) {
   };
   t.push_back({"random_(Tensor input) -> Tensor(inplace)", kMethod, [](const Args& a) {
                  Tensor x = a.t(0);
+                 check_no_overlap(x);  // before any number is drawn
                  uint64_t range = 2;
                  TL_DISPATCH(x.dtype(), T, [&] {
                    if constexpr (std::is_floating_point<T>::value) range = (uint64_t(1) << std::numeric_limits<T>::digits) + 1;
