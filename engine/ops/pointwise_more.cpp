@@ -268,7 +268,9 @@ void hypot_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
 }
 Tensor hypot(const Tensor& a, const Tensor& b) {
   Tensor out = binary_float("hypot", a, b, [](auto x, auto y) { return std::hypot(x, y); });
-  if (Node* n = record(TL_ROW("hypot"), {&a, &b}, out)) save(n, a), save(n, b), save_output(n, out);
+  // PyTorch saves each input only for its own gradient (a in-place change of the other is fine).
+  if (Node* n = record(TL_ROW("hypot"), {&a, &b}, out))
+    save(n, a.requires_grad() ? a : Tensor()), save(n, b.requires_grad() ? b : Tensor()), save_output(n, out);
   return out;
 }
 // xlogy(a, b) = a * log(b), 0 where a == 0 unless b is NaN (PyTorch's kernel):
