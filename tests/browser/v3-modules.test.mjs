@@ -1,6 +1,6 @@
 // Playground v3, structure from the engine's graph JSON: a class-based model's module calls are
 // boxed clusters labelled like `fc1: Linear(4, 8)` that collapse into one node and expand again;
-// composite ops are one op (nansum, not where + sum) until their parts are asked for; tensors that need
+// composite ops are one op (dist, not sub + abs + norm) until their parts are asked for; tensors that need
 // no gradient are "constant" nodes; the inspector's grad_fn of a named intermediate is the one
 // print() shows; an unnamed intermediate's NaN is found; an error keeps what was printed before it.
 import { test, before, after } from 'node:test';
@@ -37,7 +37,7 @@ net = Net()
 x = torch.randn(3, 4)
 h = net(x) * 3
 print(h.grad_fn)
-loss = h.nansum()
+loss = torch.dist(h, torch.zeros(3, 1))
 loss.backward()
 `;
 
@@ -64,14 +64,14 @@ test('module clusters, composites as one op, constants, grad_fn as print shows',
   const w1 = await graphNode(page, 'fc1.weight').boundingBox();
   assert.ok(w1.x >= fc1.x && w1.x + w1.width <= fc1.x + fc1.width && w1.y >= fc1.y && w1.y + w1.height <= fc1.y + fc1.height, 'fc1.weight inside fc1');
 
-  // Composites are one op each: nansum (not where + sum), nn.Linear's addmm (not transpose + mm + add).
+  // Composites are one op each: dist (not sub + abs + norm), nn.Linear's addmm (not transpose + mm + add).
   let titles = await drawnTitles(page);
-  assert.ok(titles.includes('nansum') && titles.filter((t) => t === 'addmm').length === 2, `composites drawn as one op: ${titles}`);
-  for (const part of ['sum', 'where', 'transpose', 'mm']) assert.ok(!titles.includes(part), `${part} is not drawn separately`);
-  await graphNode(page, 'nansum').click();
+  assert.ok(titles.includes('dist') && titles.filter((t) => t === 'addmm').length === 2, `composites drawn as one op: ${titles}`);
+  for (const part of ['sub', 'abs', 'norm', 'transpose', 'mm']) assert.ok(!titles.includes(part), `${part} is not drawn separately`);
+  await graphNode(page, 'dist').click();
   const insp = page.locator('[data-testid=inspector]');
-  assert.match(await insp.textContent(), /NansumBackward0/);
-  assert.match(await insp.textContent(), /composite of(sum, where|where, sum)/);
+  assert.match(await insp.textContent(), /DistBackward0/);
+  assert.match(await insp.textContent(), /composite of((abs|norm|sub)(, )?){3}/);
 
   // x needs no gradient: a constant node feeding fc1, with its values.
   const xNode = graphNode(page, 'x');
@@ -100,12 +100,12 @@ test('module clusters, composites as one op, constants, grad_fn as print shows',
   assert.equal((await clusterLabels(page)).length, 3);
 
   // The parts of the composites, on request.
-  await graphNode(page, 'nansum').click();
+  await graphNode(page, 'dist').click();
   await insp.locator('[data-action=expand-composites]').click();
-  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=graph] [data-node-id] .label-title')].some((t) => t.textContent === 'where'));
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=graph] [data-node-id] .label-title')].some((t) => t.textContent === 'norm'));
   titles = await drawnTitles(page);
-  // nansum's parts (nn.Linear on 2-D input is one addmm node, as in PyTorch, so it has no parts).
-  for (const part of ['sum', 'where']) assert.ok(titles.includes(part), `${part} drawn once the parts are shown`);
+  // dist's parts (nn.Linear on 2-D input is one addmm node, as in PyTorch, so it has no parts).
+  for (const part of ['sub', 'abs', 'norm']) assert.ok(titles.includes(part), `${part} drawn once the parts are shown`);
   await shot(page, 'v3-composite-parts');
   assertClean(page);
   await page.context().close();

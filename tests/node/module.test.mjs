@@ -116,12 +116,12 @@ test('a script error carries what the script printed before it; init checks its 
 
 test('the graph JSON groups module calls and composites and names constants', () => {
   const g = tl.graph('import torch\nimport torch.nn as nn\nnet = nn.Sequential(nn.Linear(2, 3), nn.Tanh())\n'
-    + 'x = torch.ones(4, 2)\nloss = net(x).nansum()\nloss.backward()\n');
+    + 'x = torch.ones(4, 2)\nloss = torch.dist(net(x), torch.zeros(4, 3))\nloss.backward()\n');
   assert.deepEqual(g.modules.map((m) => [m.id, m.parent, m.name, m.type]), [[1, 0, 'net', 'Sequential'], [2, 1, '1', 'Tanh'], [3, 1, '0', 'Linear']]);
-  const nansum = g.composites.find((c) => c.op === 'nansum');  // where (NaN -> 0) + sum
-  assert.equal(nansum.grad_fn, 'NansumBackward0');
-  const parts = g.nodes.filter((n) => n.composite === nansum.id).map((n) => n.op).sort();
-  assert.deepEqual(parts, ['sum', 'where']);
+  const dist = g.composites.find((c) => c.op === 'dist');  // norm(a - b), PyTorch's one DistBackward0
+  assert.equal(dist.grad_fn, 'DistBackward0');
+  const parts = g.nodes.filter((n) => n.composite === dist.id).map((n) => n.op).sort();
+  assert.deepEqual(parts, ['abs', 'norm', 'sub']);
   const x = g.nodes.find((n) => n.name === 'x');
   assert.equal(x.constant, true);
   assert.deepEqual(x.value, [1, 1, 1, 1, 1, 1]);

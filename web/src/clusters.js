@@ -1,7 +1,7 @@
 // Structure from the engine's graph JSON, for the graph view (pure functions, no recursion):
-// - composite ops drawn as one op: the nodes one composite call made (nansum = where + sum,
+// - composite ops drawn as one op: the nodes one composite call made (dist = sub + abs + norm,
 //   nn.Linear = transpose + mm + add) carry the same `composite` id; they become their output op,
-//   labelled with the composite's name and PyTorch's grad_fn (nansum · NansumBackward0);
+//   labelled with the composite's name and PyTorch's grad_fn (dist · DistBackward0);
 // - module clusters: nodes made inside an nn.Module call carry the call's `module` id
 //   (graph.modules: {id, parent, name, type, extra}); the view boxes them, labelled like
 //   `fc1: Linear(4, 8)`, and a collapsed call is one node.

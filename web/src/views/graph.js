@@ -236,7 +236,7 @@ export function createGraphView(container, { onSelect = () => {}, onHover = () =
     const [title, detail] = nodeLabel(n);
     const root = n.id === graph.root;
     const notComputed = n.kind === 'tensor' && n.requires_grad && !n.grad && n.is_leaf;
-    // A composite op (nansum = where + sum) is drawn as one op with a double outline.
+    // A composite op (dist = sub + abs + norm) is drawn as one op with a double outline.
     const shape = n.kind === 'op'
       ? s('ellipse', { class: 'shape', cx: 0, cy: 0, rx: width / 2, ry: height / 2, fill: st.fill, stroke: st.stroke, 'stroke-width': n.parts ? '3' : '1.5',
         'stroke-dasharray': null })
