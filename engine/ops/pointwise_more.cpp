@@ -356,7 +356,8 @@ Tensor clamp_tensor(const Tensor& x, const Tensor& lo, const Tensor& hi) {
 Tensor fused_multiply_add(const Tensor& a, const Tensor& b, const Tensor& c);
 
 // PyTorch's lerp: w < 0.5 ? a + w * (b - a) : b - (b - a) * (1 - w) (exact at both ends), each a
-// fused multiply-add as its kernel is compiled (fma(w, d, a), fma(w - 1, d, b); float32 too). A
+// fused multiply-add as its kernel is compiled (fma(w, d, a), fma(-d, 1 - w, b); float32 too: the
+// product's sign is -d's, so lerp(-0.3, -0.0, 1.0) is -0.0 = -0.0 + -(0.3 * 0)). A
 // primitive with PyTorch's two nodes: LerpBackward0 for a number weight (saves only the number:
 // a second backward works; grads g * (1 - w) and g * w, MulBackward1 under create_graph) and
 // LerpBackward1 for a tensor weight, even 0-d (saves weight always, self and end, which only
@@ -387,7 +388,7 @@ Tensor lerp(const Tensor& a, const Tensor& b, const Tensor& w, std::optional<dou
     NoGradGuard ng;
     Tensor d = sub(b, a);
     Tensor lo = fused_multiply_add(w, d, a);
-    Tensor hi = fused_multiply_add(sub(w, scalar_like(w, 1)), d, b);
+    Tensor hi = fused_multiply_add(neg(d), sub(scalar_like(w, 1), w), b);
     if (number_w) r = w.item() < 0.5 ? lo : hi;
     else r = where(lt(w, scalar_like(w, 0.5)), lo, hi);
   }
