@@ -1,4 +1,3 @@
-#include <cerrno>
 #include <cmath>
 #include <cstdlib>
 #include "engine/lang/lexer.h"
@@ -449,13 +448,11 @@ class Lexer {
       return;
     }
     // strtod, not from_chars: the libc++ of Emscripten 3.1.6 has no floating-point from_chars.
-    // The digits were validated above; strtod reports overflow as HUGE_VAL with ERANGE and
-    // underflow as a tiny value (Python rounds these to inf / 0.0 rather than failing).
-    errno = 0;
+    // The digits were validated above. strtod's result is Python's: overflow is HUGE_VAL (inf), a
+    // subnormal (1e-310) is kept and a smaller value is 0.0; the ERANGE it sets for both is ignored.
     char* end = nullptr;
-    double value = std::strtod(digits.c_str(), &end);
+    const double value = std::strtod(digits.c_str(), &end);
     if (end != digits.c_str() + digits.size()) invalid("decimal");
-    if (errno == ERANGE && std::abs(value) < 1.0) value = 0.0;
     push_number(TokenKind::Float, p).float_value = value;
   }
 
