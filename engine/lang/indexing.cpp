@@ -620,18 +620,25 @@ static Shape index_result_shape(const Tensor& view, const std::vector<Interp::Ad
 // PyTorch's index() result is allocated by TensorIterator (operands: the view, 0 along B, and the
 // index tensors, 0 along the other dims): out's values in that layout (x[..., idx] is row-major,
 // where the gather leaves B outermost), which in-place random ops fill in memory order.
-static Tensor with_index_layout(const Tensor& out, const Tensor& view, const std::vector<Interp::AdvIndex>& adv,
-                                const Shape& B) {
-  const int nidx = int(adv.size());
+// The indexing result's shape, with the strides along it of the view (st[0], 0 along B) and of
+// each index tensor (st[first + j], 0 along the other dims): TensorIterator's operands.
+static Shape index_operand_strides(const Tensor& view, const std::vector<Interp::AdvIndex>& adv, const Shape& B,
+                                   Dims* st, int first) {
   Shape R;
-  Dims st[kMaxDims + 1];
   Dims bst[kMaxDims];
-  for (int j = 0; j < nidx; ++j) bst[j] = kernels::broadcast_strides(B, adv[size_t(j)].idx.shape(), adv[size_t(j)].idx.strides());
+  for (size_t j = 0; j < adv.size(); ++j) bst[j] = kernels::broadcast_strides(B, adv[j].idx.shape(), adv[j].idx.strides());
   for_each_result_dim(view, adv, B, [&](int64_t size, int64_t view_stride, int b) {
     R.push_back(size);
     st[0].push_back(view_stride);
-    for (int j = 0; j < nidx; ++j) st[1 + j].push_back(b >= 0 ? bst[j][b] : 0);
+    for (size_t j = 0; j < adv.size(); ++j) st[first + int(j)].push_back(b >= 0 ? bst[j][b] : 0);
   });
+  return R;
+}
+static Tensor with_index_layout(const Tensor& out, const Tensor& view, const std::vector<Interp::AdvIndex>& adv,
+                                const Shape& B) {
+  const int nidx = int(adv.size());
+  Dims st[kMaxDims + 1];
+  const Shape R = index_operand_strides(view, adv, B, st, 1);
   int perm[kMaxDims];
   kernels::ti_perm(R, st, 1 + nidx, perm);
   std::vector<int64_t> order(size_t(R.n)), inv(size_t(R.n));  // slowest first, and back
@@ -657,15 +664,8 @@ static std::string index_put_kernel(const Tensor& view, const std::vector<Interp
   // tensor (0 along the other dims).
   constexpr int kOps = kMaxDims + 2;
   const int nidx = int(adv.size()), nops = 2 + nidx;
-  Shape R;
   Dims st[kOps];
-  Dims bst[kMaxDims];
-  for (int j = 0; j < nidx; ++j) bst[j] = kernels::broadcast_strides(B, adv[size_t(j)].idx.shape(), adv[size_t(j)].idx.strides());
-  for_each_result_dim(view, adv, B, [&](int64_t size, int64_t view_stride, int b) {
-    R.push_back(size);
-    st[0].push_back(view_stride);
-    for (int j = 0; j < nidx; ++j) st[2 + j].push_back(b >= 0 ? bst[j][b] : 0);
-  });
+  Shape R = index_operand_strides(view, adv, B, st, 2);
   st[1] = kernels::broadcast_strides(R, vals.shape(), vals.strides());
   kernels::ti_layout(R, st, nops);
   const int64_t* pidx[kMaxDims];
