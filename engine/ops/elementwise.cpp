@@ -11,6 +11,7 @@
 #include "engine/kernels/elementwise.h"
 #include "engine/kernels/fast_math.h"
 #include "engine/kernels/fused_backward.h"
+#include "engine/kernels/sleef_math.h"
 #include "engine/ops/ops.h"
 
 namespace tl {
@@ -371,6 +372,31 @@ bool keeps_int(Un op) {
 // (exp's kernel is vectorised at any size, and fast_exp matches it more often than expf.)
 static bool use_fast_math(const Tensor& x) { return x.numel() >= 16; }
 
+// float32 sin / cos as PyTorch 1.13 computes them: its vml kernels run every element through
+// SLEEF's 8-lane vectors (kernels/sleef_math.h), in groups of 8 from the start of each row of
+// TensorIterator's layout (the last group zero-padded); an element with |x| >= 125, inf or NaN
+// sends its whole group through SLEEF's large-argument reduction, which can change the others'
+// last bit. (A permuted dense input, whose output PyTorch lays out like it, is grouped in
+// tensorlens' row-major output order here.)
+static void sleef_trig_loop(const Tensor& x, Tensor& out, float (*f)(float, bool)) {
+  Shape shape = out.shape();
+  Dims st[2] = {contiguous_strides(shape), x.strides()};
+  kernels::ti_layout(shape, st, 2);
+  const float* px = x.data_ptr<float>();
+  float* po = out.data_ptr<float>();
+  const int64_t base[2] = {0, 0};
+  kernels::for_each_row<2>(shape, st, base, [&](int64_t cnt, const int64_t* off, const int64_t* step) {
+    const float* a = px + off[1];
+    float* o = po + off[0];
+    for (int64_t g = 0; g < cnt; g += 8) {
+      const int64_t e = std::min(cnt, g + 8);
+      bool large = false;
+      for (int64_t j = g; j < e; ++j) large = large || kernels::sleef_trig_large(a[j * step[1]]);
+      for (int64_t j = g; j < e; ++j) o[j * step[0]] = f(a[j * step[1]], large);
+    }
+  });
+}
+
 Tensor unary(Un op, const Tensor& x0, UnParams p = {}) {
   TL_CHECK(x0.defined(), "unary op on an undefined tensor");
   Tensor x = x0;
@@ -412,8 +438,14 @@ Tensor unary(Un op, const Tensor& x0, UnParams p = {}) {
         if constexpr (std::is_floating_point<T>::value) unary_loop<T, T>(x, out, [](T v) { return std::fabs(v); });
         else unary_loop<T, T>(x, out, [](T v) { return v < T(0) ? isub(T(0), v) : v; });
         break;
-      case Un::Sin: unary_loop<T, T>(x, out, [](T v) { return T(std::sin(C(v))); }); break;
-      case Un::Cos: unary_loop<T, T>(x, out, [](T v) { return T(std::cos(C(v))); }); break;
+      case Un::Sin:
+        if constexpr (std::is_same<T, float>::value) sleef_trig_loop(x, out, kernels::sleef_sinf);
+        else unary_loop<T, T>(x, out, [](T v) { return T(std::sin(C(v))); });
+        break;
+      case Un::Cos:
+        if constexpr (std::is_same<T, float>::value) sleef_trig_loop(x, out, kernels::sleef_cosf);
+        else unary_loop<T, T>(x, out, [](T v) { return T(std::cos(C(v))); });
+        break;
       case Un::Tanh:
         if constexpr (std::is_same<T, float>::value)
           if (use_fast_math(x)) { unary_loop<T, T>(x, out, [](T v) { return kernels::fast_tanh(v); }); break; }

@@ -170,23 +170,33 @@ Tensor unary_prim(const OpDef& row, bool save_out, const Tensor& x, F f) {
 // sinh / cosh: PyTorch 1.13's vector code (SLEEF; the elements kernels::simd_row_length selects)
 // computes e^|x| first, which overflows above log(max) while the result stays finite up to
 // log(2 max): +-inf there (sinh(89.f) == inf in a tensor of 16+ elements), the value below.
-static Tensor sinh_cosh_simd_overflow(Tensor out, const Tensor& x) {
+// In float32 those elements are SLEEF's sinhf / coshf (u10), which agree with the double function
+// rounded once far more often than glibc's sinhf / coshf (the scalar tail's) do.
+static Tensor sinh_cosh_simd(Tensor out, const Tensor& x, double (*f)(double)) {
   if (!out.is_floating_point() || !x.is_floating_point()) return out;
   const int64_t es = int64_t(dtype_size(out.dtype()));
   const int64_t n = kernels::simd_row_length(out.shape(), {x.strides()}, es), lim = n - n % (64 / es);
+  if (n == 0) return out;
+  const Tensor xc = x.contiguous();
   TL_DISPATCH_FLOAT(out.dtype(), T, [&] {
     T* p = out.data_ptr<T>();
+    const T* px = xc.data_ptr<T>();
     const T big = std::log(std::numeric_limits<T>::max());
-    for (int64_t i = 0; n > 0 && i < out.numel(); ++i)
-      if (i % n < lim && std::fabs(p[i]) < T(INFINITY) && std::fabs(p[i]) > std::sinh(big)) p[i] = std::copysign(T(INFINITY), p[i]);
+    for (int64_t i = 0; i < out.numel(); ++i) {
+      if (i % n >= lim) continue;
+      if constexpr (std::is_same<T, float>::value) p[i] = T(f(double(px[i])));
+      if (std::fabs(p[i]) < T(INFINITY) && std::fabs(p[i]) > std::sinh(big)) p[i] = std::copysign(T(INFINITY), p[i]);
+    }
   });
   return out;
 }
 Tensor sinh_t(const Tensor& x) {
-  return sinh_cosh_simd_overflow(unary_prim(TL_ROW("sinh"), false, x, [](auto v) { return std::sinh(v); }), x);
+  return sinh_cosh_simd(unary_prim(TL_ROW("sinh"), false, x, [](auto v) { return std::sinh(v); }), x,
+                        [](double d) { return std::sinh(d); });
 }
 Tensor cosh_t(const Tensor& x) {
-  return sinh_cosh_simd_overflow(unary_prim(TL_ROW("cosh"), false, x, [](auto v) { return std::cosh(v); }), x);
+  return sinh_cosh_simd(unary_prim(TL_ROW("cosh"), false, x, [](auto v) { return std::cosh(v); }), x,
+                        [](double d) { return std::cosh(d); });
 }
 Tensor rsqrt_t(const Tensor& x) {
   return unary_prim(TL_ROW("rsqrt"), true, x, [](auto v) { return decltype(v)(1) / std::sqrt(v); });
