@@ -71,6 +71,30 @@ Tensor pad(const Tensor& x, const std::vector<int64_t>& p, const std::string& mo
     static const char* const repl[] = {"replication_pad1d", "replication_pad2d", "replication_pad3d"};
     row = &op_row(mode == "reflect" ? refl[np / 2 - 1] : mode == "replicate" ? repl[np / 2 - 1] : "copy_slices");
   }
+  if (constant) {
+    // PyTorch's constant_pad_nd: each negative pad first narrows the input (narrow's checks and
+    // messages), from the first padded dim on; then, when any pad is positive, every padded dim
+    // must come out > 0 (an empty result is refused, not only a negative one).
+    NoGradGuard ng;
+    Tensor c = x;
+    bool positive = false;
+    for (int64_t d = nd - np / 2; d < nd; ++d) {
+      const int64_t l = p[size_t(2 * (nd - 1 - d))], r = p[size_t(2 * (nd - 1 - d) + 1)];
+      const auto narrow = [&](int64_t start, int64_t len) {
+        Args s;
+        s.v = {Value::tensor(c), Value::integer(d), Value::integer(start), Value::integer(len)};
+        c = TL_ROW("narrow").call(s).t;
+      };
+      if (l < 0) narrow(-l, c.size(d) + l);
+      if (r < 0) narrow(0, c.size(d) + r);
+      positive = positive || l > 0 || r > 0;
+    }
+    for (int64_t d = nd - np / 2; positive && d < nd; ++d) {
+      const int64_t l = p[size_t(2 * (nd - 1 - d))], r = p[size_t(2 * (nd - 1 - d) + 1)], n = x.shape()[d];
+      TL_CHECK(n + l + r > 0, "The input size ", n, ", plus negative padding ", l, " and ", r,
+               " resulted in a negative output size, which is invalid. Check dimension ", d, " of your input.");
+    }
+  }
   // PyTorch's constant_pad_nd fills its output (fill_: the value converted to the dtype, checked)
   // when any pad is positive, even an empty output: pad(int64, [1, 0], value=nan) raises.
   if (constant && value && std::any_of(p.begin(), p.end(), [](int64_t v) { return v > 0; }))
