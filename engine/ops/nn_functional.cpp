@@ -460,8 +460,9 @@ static void layer_norm_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
     const Tensor c = sub(mul(neg(b), mu), mul(mul(db, rstd), scale));
     gi[0] = add(add(mul(rstd, gw), mul(b, x)), c);
   }
-  // (no row dims: nothing to sum; sum(t, {}) would sum everything)
-  auto over_rows = [&](const Tensor& t) { return rows.empty() ? t : sum(t, rows); };
+  // (no row dims: nothing to sum; sum(t, {}) would sum everything). PyTorch's CPU kernel adds
+  // into zeroed dgamma / dbeta buffers: a -0.0 comes out +0.0.
+  auto over_rows = [&](const Tensor& t) { return add(rows.empty() ? t : sum(t, rows), Tensor::scalar(0, t.dtype())); };
   if (n.needs_input_grad(1)) gi[1] = over_rows(mul(g, add(mul(x, rstd), mul(neg(rstd), mu))));
   if (n.needs_input_grad(2)) gi[2] = over_rows(g);
   // Under create_graph each gradient is an output of PyTorch's native_layer_norm_backward node

@@ -71,3 +71,12 @@ for shp, pd in [((2, 0, 0), [5, 2, 0, 0]), ((2, 0, 1), [-1, 0, 1, 0]), ((2, 3), 
         F.pad(torch.zeros(*shp), pd)
     except Exception as ex:
         print(type(ex).__name__, str(ex).split('\n')[0])
+
+# layer_norm's weight / bias gradients add into zeroed buffers: +0.0 where g is 0 (or -0.0).
+for shape, ns in [((3, 4), [3, 4]), ((2, 3), [3])]:
+    w = torch.ones(ns, requires_grad=True)
+    b = torch.ones(ns, requires_grad=True)
+    x = torch.arange(6.0).reshape(2, 3)[:, :shape[1]] if shape == (2, 3) else torch.arange(12.0).reshape(3, 4)
+    y = F.layer_norm(x, ns, w, b, eps=0.1)
+    (y * -0.0).sum().backward()
+    print([str(e) for e in w.grad.flatten().tolist()], [str(e) for e in b.grad.flatten().tolist()])
