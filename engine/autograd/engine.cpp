@@ -116,12 +116,15 @@ std::vector<std::weak_ptr<TensorImpl>>& graph_grads() {
 }
 
 // Adds g into a leaf's (or retained tensor's) .grad, as PyTorch's AccumulateGrad.
-void accumulate_into(const std::shared_ptr<TensorImpl>& owner, const Tensor& g, bool create_graph) {
+// retained: a retain_grad() tensor, whose g still flows on (its node's backward may return views of
+// it), so PyTorch's retain_grad hook always stores a clone.
+void accumulate_into(const std::shared_ptr<TensorImpl>& owner, const Tensor& g, bool create_graph,
+                     bool retained = false) {
   TensorImpl* t = owner.get();
   if (create_graph) graph_grads().push_back(owner);
   if (!t->grad) {
     // Keep the incoming tensor if nobody else can see it; otherwise own a copy.
-    bool steal = !create_graph && g.impl_ptr().use_count() <= 2 && g.impl()->storage.use_count() == 1 &&
+    bool steal = !create_graph && !retained && g.impl_ptr().use_count() <= 2 && g.impl()->storage.use_count() == 1 &&
                  g.is_contiguous() && !g.requires_grad();
     // create_graph: PyTorch stores a recorded copy (clone_obey_contract: empty_strided + copy_,
     // CopyBackwards), never the incoming tensor itself, which grad() may also return (an in-place
@@ -278,11 +281,11 @@ void run(const std::vector<Tensor>& outputs, const std::vector<Tensor>& grad_out
     if (n->pre_hooks) {
       const auto hooks = n->pre_hooks;  // a hook may register or remove hooks
       for (size_t k = 0; k < hooks->size(); ++k) {
-        if (r && k == n->retain_at) accumulate_into(r, g, create_graph), r.reset();
+        if (r && k == n->retain_at) accumulate_into(r, g, create_graph, true), r.reset();
         g = run_hook((*hooks)[k], g);
       }
     }
-    if (r) accumulate_into(r, g, create_graph);
+    if (r) accumulate_into(r, g, create_graph, true);
     if (n->is_accumulate()) {
       auto leaf = n->leaf.lock();
       if (leaf && leaf->hooks) {  // leaf hooks run before accumulation into .grad

@@ -419,6 +419,9 @@ Tensor avg_pool2d(const Tensor& x, const IntList& kernel_size, const IntList& st
   if (divisor_override || (count_include_pad && !eh && !ew) || (g.ph == 0 && g.pw == 0 && !eh && !ew)) {
     const double dv = divisor_override ? double(*divisor_override) : double(g.kh * g.kw);
     y = div(sums, Tensor::scalar(dv, x.dtype()));
+    // PyTorch's (contiguous) kernel adds sum / divisor into a zeroed output: a zero is +0.0 even
+    // over a negative divisor_override.
+    if (dv < 0) y = add(y, Tensor::scalar(0.0, x.dtype()));
   } else {
     // PyTorch's divisor per window: its taps inside input + padding (count_include_pad), or
     // inside the input; a window past the padding (ceil mode) is cut there.

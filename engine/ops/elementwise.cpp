@@ -707,11 +707,18 @@ Tensor pow(const Tensor& x, const Tensor& e) { return pow_recorded(TL_ROW("pow.T
 static void pow_base_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   TL_CHECK(!(n.has_attrs() && n.attrs().b0), "false INTERNAL ASSERT FAILED at \"./c10/core/Scalar.cpp\":42, please "
                                              "report a bug to PyTorch. unknown ivalue tag 3");
-  pow_bw(n, g, gi);
+  if (!n.needs_input_grad(1)) return;
+  // pow_backward_exponent with a Scalar base: g * y * log(base), the log in double (of 1e-45, not
+  // of its float32 rounding); 0 where base == 0 and e >= 0.
+  const double b = n.attrs().f0;
+  Tensor e = n.saved_tensor(1), y = n.saved_tensor(2);
+  Tensor d = mul(y, scalar_of(y, std::log(b)));
+  gi[1] = mul(g, b == 0 ? where(ge(e, zero_like_scalar(e)), zero_like_scalar(d), d) : d);
 }
 static Tensor pow_number_base(const Args& a) {
   Tensor out = pow_recorded(TL_ROW("pow.Base"), a.num_or_t(0, 1), a.t(1));
-  if (a.v[0].kind == Value::Kind::Bool && out.grad_fn()) out.grad_fn()->attrs().b0 = true;
+  if (Node* n = out.grad_fn().get(); n && n->row == &TL_ROW("pow.Base"))
+    n->attrs().b0 = a.v[0].kind == Value::Kind::Bool, n->attrs().f0 = a.v[0].as_double();
   return out;
 }
 
@@ -954,7 +961,8 @@ static void floor_divide_bw(Node&, const Tensor&, std::vector<Tensor>&) {
 }
 Tensor floor_divide(const Tensor& a, const Tensor& b) {
   Tensor out = binary(Bin::FloorDiv, a, b);
-  record(TL_ROW("floor_divide"), {&a, &b}, out);
+  // An integer result (a bool input that requires grad, via CopySlices) is left without a node.
+  if (out.is_floating_point()) record(TL_ROW("floor_divide"), {&a, &b}, out);
   return out;
 }
 // ---- remainder ----  d/da (a mod b) = 1;  d/db = -floor(a / b)

@@ -121,6 +121,10 @@ Tensor addmm(const Tensor& input, const Tensor& mat1, const Tensor& mat2, double
     if (alpha != 1) p = mul(p, Tensor::scalar(alpha, p.dtype()));
     Tensor in = beta == 1 ? input : mul(input, Tensor::scalar(beta, input.dtype()));
     in = expand(in, p.shape().vec());  // PyTorch's expand_size(self, {n, p}): its messages
+    // PyTorch's CPU kernel converts alpha and beta to the dtype (checked: NaN for int64) for its
+    // gemm, which runs only for a non-empty result with k > 0.
+    if (p.numel() > 0 && mat1.size(1) > 0)
+      check_number_fits(Value::number(alpha), p.dtype()), check_number_fits(Value::number(beta), p.dtype());
     out = beta == 0 ? p : add(in, p);
   }
   if (Node* n = record(TL_ROW("addmm"), {&input, &mat1, &mat2}, out)) {

@@ -71,6 +71,30 @@ Tensor pad(const Tensor& x, const std::vector<int64_t>& p, const std::string& mo
     static const char* const repl[] = {"replication_pad1d", "replication_pad2d", "replication_pad3d"};
     row = &op_row(mode == "reflect" ? refl[np / 2 - 1] : mode == "replicate" ? repl[np / 2 - 1] : "copy_slices");
   }
+  if (constant) {
+    // PyTorch's constant_pad_nd: each negative pad first narrows the input (narrow's checks and
+    // messages), from the first padded dim on; then, when any pad is positive, every padded dim
+    // must come out > 0 (an empty result is refused, not only a negative one).
+    NoGradGuard ng;
+    Tensor c = x;
+    bool positive = false;
+    for (int64_t d = nd - np / 2; d < nd; ++d) {
+      const int64_t l = p[size_t(2 * (nd - 1 - d))], r = p[size_t(2 * (nd - 1 - d) + 1)];
+      const auto narrow = [&](int64_t start, int64_t len) {
+        Args s;
+        s.v = {Value::tensor(c), Value::integer(d), Value::integer(start), Value::integer(len)};
+        c = TL_ROW("narrow").call(s).t;
+      };
+      if (l < 0) narrow(-l, c.size(d) + l);
+      if (r < 0) narrow(0, c.size(d) + r);
+      positive = positive || l > 0 || r > 0;
+    }
+    for (int64_t d = nd - np / 2; positive && d < nd; ++d) {
+      const int64_t l = p[size_t(2 * (nd - 1 - d))], r = p[size_t(2 * (nd - 1 - d) + 1)], n = x.shape()[d];
+      TL_CHECK(n + l + r > 0, "The input size ", n, ", plus negative padding ", l, " and ", r,
+               " resulted in a negative output size, which is invalid. Check dimension ", d, " of your input.");
+    }
+  }
   // PyTorch's constant_pad_nd fills its output (fill_: the value converted to the dtype, checked)
   // when any pad is positive, even an empty output: pad(int64, [1, 0], value=nan) raises.
   if (constant && value && std::any_of(p.begin(), p.end(), [](int64_t v) { return v > 0; }))
@@ -436,8 +460,9 @@ static void layer_norm_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
     const Tensor c = sub(mul(neg(b), mu), mul(mul(db, rstd), scale));
     gi[0] = add(add(mul(rstd, gw), mul(b, x)), c);
   }
-  // (no row dims: nothing to sum; sum(t, {}) would sum everything)
-  auto over_rows = [&](const Tensor& t) { return rows.empty() ? t : sum(t, rows); };
+  // (no row dims: nothing to sum; sum(t, {}) would sum everything). PyTorch's CPU kernel adds
+  // into zeroed dgamma / dbeta buffers: a -0.0 comes out +0.0.
+  auto over_rows = [&](const Tensor& t) { return add(rows.empty() ? t : sum(t, rows), Tensor::scalar(0, t.dtype())); };
   if (n.needs_input_grad(1)) gi[1] = over_rows(mul(g, add(mul(x, rstd), mul(neg(rstd), mu))));
   if (n.needs_input_grad(2)) gi[2] = over_rows(g);
   // Under create_graph each gradient is an output of PyTorch's native_layer_norm_backward node

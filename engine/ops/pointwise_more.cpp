@@ -352,8 +352,12 @@ Tensor clamp_tensor(const Tensor& x, const Tensor& lo, const Tensor& hi) {
   {
     NoGradGuard ng;
     if (lo.defined() && hi.defined()) {
-      r = where(bitwise_or(lt(r, lo), ne(lo, lo)), lo, r);
-      r = where(bitwise_or(gt(r, hi), ne(hi, hi)), hi, r);
+      // One result type over all three (a 0-d bound gives way to a dimensioned one), as PyTorch's
+      // ternary kernel: two where() steps would promote pairwise.
+      const DType rt = result_type_of({&x, &lo, &hi});
+      const Tensor l = to_dtype(lo, rt), h = to_dtype(hi, rt);
+      r = where(bitwise_or(lt(r, l), ne(l, l)), l, to_dtype(r, rt));
+      r = where(bitwise_or(gt(r, h), ne(h, h)), h, r);
     } else {  // maximum / minimum, with their signed-zero ties (max(-0.0, 0.0) per SIMD lane)
       r = lo.defined() ? maximum(x, lo) : minimum(x, hi);
     }

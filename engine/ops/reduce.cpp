@@ -277,6 +277,11 @@ static void prod_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
     gi[0] = zeros_like(x);
     return;
   }
+  // prod_safe_zeros_backward over a length-1 dim returns the grad itself (no graph on x).
+  if ((n.attrs().i0 < 0 ? x.numel() : x.shape()[int(n.attrs().i0)]) == 1) {
+    gi[0] = ge_;
+    return;
+  }
   // With zeros, PyTorch's prod_safe_zeros_backward: the product of the elements before each one
   // times the product of those after it, each a cumprod (accumulated in double, stored in x's
   // dtype), multiplied in x's dtype (so inf * 0 = NaN where a partial product overflows). Computed
