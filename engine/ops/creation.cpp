@@ -550,8 +550,9 @@ Tensor wrap_scalar(double v, const Tensor& like, bool is_int) {
 #include "engine/autograd/node.h"
 #include "engine/ops/op_table.h"
 namespace tl {
-// d/dp bernoulli(p) = 0 (a sample is not differentiable in p; PyTorch records zeros)
-static void bernoulli_bw(Node&, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = mul(g, Tensor::scalar(0, g.dtype())); }
+// d/dp bernoulli(p) = 0 (a sample is not differentiable in p): PyTorch's zeros_like(grad), which
+// does not require grad under create_graph
+static void bernoulli_bw(Node&, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = zeros_like(g); }
 
 static Value made(Tensor x, const Args& a, size_t rg) {
   if (a.b(rg)) x.requires_grad_(true);

@@ -277,6 +277,13 @@ static void prod_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
     gi[0] = zeros_like(x);
     return;
   }
+  // With zeros over a reduced length of 1, PyTorch's prod_safe_zeros_backward returns the grad
+  // itself (unsqueezed back; prod(): viewed as x): under create_graph it has g's history only.
+  const int64_t d = n.attrs().i0;
+  if ((d < 0 ? x.numel() : x.shape()[int(d)]) == 1) {
+    gi[0] = d < 0 ? view(g, x.shape().vec()) : g.dim() < x.dim() ? unsqueeze(g, d) : g;
+    return;
+  }
   // With zeros, PyTorch's prod_safe_zeros_backward: the product of the elements before each one
   // times the product of those after it, each a cumprod (accumulated in double, stored in x's
   // dtype), multiplied in x's dtype (so inf * 0 = NaN where a partial product overflows). Computed
