@@ -788,7 +788,9 @@ void Interp::tensor_set(const Tensor& x, const std::vector<Value>& items0, const
 // x[basic index] = v (ints, slices, None, ...: no index tensor): a copy into the view.
 void Interp::tensor_set_basic(const Tensor& x, const std::vector<Value>& items0, const Tensor& view, const Tensor& value,
                               bool is_self, Pos at) {
-  Tensor src = slice_prefix_1s(value, at);  // for the recorded path
+  // for the recorded path: PyTorch's copy_to views the value without its leading 1s only when its
+  // shape is not the view's (a same-shape value is copied as is: its node is the copy's input)
+  Tensor src = value.shape() == view.shape() ? value : slice_prefix_1s(value, at);
   // copy_to's fill_ (a 0-d value into a view of another shape) records whatever x's dtype (an
   // integer x then requires grad: PyTorch 1.13's fill_.Tensor); copy_ gives integers no history.
   const bool fill = value.dim() == 0 && view.dim() > 0;

@@ -550,8 +550,8 @@ Tensor wrap_scalar(double v, const Tensor& like, bool is_int) {
 #include "engine/autograd/node.h"
 #include "engine/ops/op_table.h"
 namespace tl {
-// d/dp bernoulli(p) = 0 (a sample is not differentiable in p; PyTorch records zeros_like(grad):
-// +0.0 even where g is negative or inf, and no graph under create_graph)
+// d/dp bernoulli(p) = 0 (a sample is not differentiable in p): PyTorch's zeros_like(grad), which
+// does not require grad under create_graph
 static void bernoulli_bw(Node&, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = zeros_like(g); }
 
 static Value made(Tensor x, const Args& a, size_t rg) {

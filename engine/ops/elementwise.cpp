@@ -858,7 +858,8 @@ Tensor leaky_relu(const Tensor& x, double slope) {
 // ---- erf ----  d/dx erf(x) = 2/sqrt(pi) exp(-x^2)
 static void erf_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   Tensor x = n.saved_tensor(0);
-  gi[0] = mul(g, mul(exp(neg(mul(x, x))), scalar_of(x, 2.0 / std::sqrt(M_PI))));
+  // PyTorch: 2 / sqrt(pi) * exp(-(self.pow(2))) * grad
+  gi[0] = mul(g, mul(exp(neg(pow(x, 2.0))), scalar_of(x, 2.0 / std::sqrt(M_PI))));
 }
 Tensor erf(const Tensor& x) {
   Tensor out = unary(Un::Erf, x);

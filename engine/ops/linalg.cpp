@@ -250,7 +250,7 @@ Tensor linear(const Tensor& x, const Tensor& w, const Tensor& b) {
     r = addmm(b, x, t(w));  // a 2-D input with a bias: one addmm, as in PyTorch
     node = &TL_ROW("addmm");
   } else {
-    r = matmul(x, w.dim() == 2 ? t(w) : w);
+    r = matmul(x, t(w));  // a 1-D weight too (PyTorch's matmul(input, weight.t()): TBackward0)
     node = &matmul_node_row(x.dim(), w.dim(), r.shape());
     const bool folded = x.dim() == 3 && x.is_contiguous() && w.dim() == 2;
     if (b.defined() && folded) {

@@ -123,6 +123,8 @@ void sinh_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = mul(g,
 void cosh_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = mul(g, sinh_t(n.saved_tensor(0))); }
 // asin/acos/asinh/acosh: PyTorch 1.13's formulas multiply g by an rsqrt (the returned gradient
 // is a MulBackward0 under create_graph); 1 - x^2 is computed as -x * x + 1 there (same bits).
+// asinh and atanh square x with self.pow(2) (PowBackward0 in the second derivative), acosh with
+// self * self (its real case).
 void asin_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {  // 1 / sqrt(1 - x^2)
   Tensor x = n.saved_tensor(0);
   gi[0] = mul(g, rsqrt_t(sub(scalar_like(x, 1), mul(x, x))));
@@ -137,7 +139,7 @@ void atan_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {  // 1 / (1 + x
 }
 void asinh_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {  // 1 / sqrt(x^2 + 1)
   Tensor x = n.saved_tensor(0);
-  gi[0] = mul(g, rsqrt_t(add(mul(x, x), scalar_like(x, 1))));
+  gi[0] = mul(g, rsqrt_t(add(pow(x, 2.0), scalar_like(x, 1))));
 }
 void acosh_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {  // 1 / sqrt(x^2 - 1)
   Tensor x = n.saved_tensor(0);
@@ -145,7 +147,7 @@ void acosh_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {  // 1 / sqrt(
 }
 void atanh_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {  // 1 / (1 - x^2)
   Tensor x = n.saved_tensor(0);
-  gi[0] = div(g, sub(scalar_like(x, 1), mul(x, x)));
+  gi[0] = div(g, sub(scalar_like(x, 1), pow(x, 2.0)));
 }
 void rsqrt_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {  // -y^3 / 2
   Tensor y = n.saved_tensor(0);

@@ -277,9 +277,11 @@ static void prod_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
     gi[0] = zeros_like(x);
     return;
   }
-  // prod_safe_zeros_backward over a length-1 dim returns the grad itself (no graph on x).
-  if ((n.attrs().i0 < 0 ? x.numel() : x.shape()[int(n.attrs().i0)]) == 1) {
-    gi[0] = ge_;
+  // With zeros over a reduced length of 1, PyTorch's prod_safe_zeros_backward returns the grad
+  // itself (unsqueezed back; prod(): viewed as x): under create_graph it has g's history only.
+  const int64_t d = n.attrs().i0;
+  if ((d < 0 ? x.numel() : x.shape()[int(d)]) == 1) {
+    gi[0] = d < 0 ? view(g, x.shape().vec()) : g.dim() < x.dim() ? unsqueeze(g, d) : g;
     return;
   }
   // With zeros, PyTorch's prod_safe_zeros_backward: the product of the elements before each one

@@ -169,8 +169,10 @@ Tensor unsqueeze(const Tensor& x, int64_t dim) {
 // ---- transpose ----  d/dx = transpose the gradient back
 static void transpose_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   gi[0] = transpose(g, n.attrs().i0, n.attrs().i1);
-  // t's node (a transpose that the t row named): PyTorch's formula is g.t() (TBackward0)
-  if (n.display == TL_ROW("t").grad_fn.c_str()) label_node(gi[0], TL_ROW("t"), {&g});
+  // t's and t_'s nodes (transposes that the t / t_ rows named): PyTorch's formula for both is
+  // g.t() (TBackward0)
+  if (n.display == TL_ROW("t").grad_fn.c_str() || n.display == TL_ROW("t_").grad_fn.c_str())
+    label_node(gi[0], TL_ROW("t"), {&g});
 }
 Tensor transpose(const Tensor& x, int64_t d0, int64_t d1) {
   int a = wrap_dim("transpose", d0, x.dim()), b = wrap_dim("transpose", d1, x.dim());
@@ -183,7 +185,9 @@ Tensor transpose(const Tensor& x, int64_t d0, int64_t d1) {
 }
 Tensor t(const Tensor& x) {
   TL_CHECK(x.dim() <= 2, "t: expects a tensor with <= 2 dimensions, but self is ", x.dim(), "D");
-  return x.dim() < 2 ? transpose(x, 0, 0) : transpose(x, 0, 1);
+  Tensor out = x.dim() < 2 ? transpose(x, 0, 0) : transpose(x, 0, 1);
+  label_node(out, TL_ROW("t"), {&x});  // TBackward0 also where C++ calls t (F.linear's weight.t())
+  return out;
 }
 
 // ---- permute ----  d/dx = permute the gradient by the inverse permutation
