@@ -80,6 +80,17 @@ struct TensorImpl {
   // Leaves: Tensor.register_hook hooks, run on the gradient before it is accumulated into .grad
   // (non-leaf hooks live on grad_fn, see Node::pre_hooks). Null: none (the common case).
   std::shared_ptr<std::vector<GradHook>> hooks;
+  // PyTorch keeps sizes in a small inline array that a rank change shrinks without clearing: a
+  // tensor made 0-d from a larger shape in place (squeeze_(), an out= resize, the results of ops
+  // that resize or squeeze_ their output: max/min/kthvalue/mode(dim), mse_loss, ...) still holds
+  // its old sizes[0], which setitem's lone-slice fast path reads (engine/lang/indexing.cpp).
+  // 0 for tensors made 0-d; meaningless for others.
+  int64_t size0_left = 0;
+  // An in-place shape change (keeps the sizes[0] PyTorch leaves behind).
+  void set_shape(const Shape& s) {
+    if (s.n == 0 && shape.n > 0) size0_left = shape[0];
+    shape = s;
+  }
 
   TensorImpl();
   ~TensorImpl();
@@ -183,6 +194,12 @@ class Tensor {
  private:
   std::shared_ptr<TensorImpl> impl_;
 };
+
+// out is PyTorch's result resized (or squeeze_()d) in place from the shape `from`: a 0-d out
+// keeps from's sizes[0] (TensorImpl::size0_left).
+inline void resized_from(const Tensor& out, const Shape& from) {
+  if (out.dim() == 0 && from.n > 0) out.impl()->size0_left = from[0];
+}
 
 Tensor operator+(const Tensor& a, const Tensor& b);
 Tensor operator-(const Tensor& a, const Tensor& b);

@@ -352,6 +352,7 @@ Value Interp::call_builtin2(Bi id, const char* name, std::vector<Value>& pos, Kw
       impl->strides = t.impl()->strides;
       impl->offset = t.impl()->offset;
       impl->dtype = t.impl()->dtype;
+      impl->size0_left = t.impl()->size0_left;
       impl->is_param = true;
       Tensor p(impl);
       at_pos(at, [&] { p.requires_grad_(truthy(rg, at)); });

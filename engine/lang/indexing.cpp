@@ -486,14 +486,15 @@ void Interp::set_item(const Value& obj, const std::vector<Value>& idx, bool is_t
       if (auto s = as<SliceObj>(idx[0], Tag::Slice)) {
         check_set_value(v, obj.t.dtype(), at);  // the value is converted first
         // PyTorch 1.13's set_item takes a lone slice to applySlice, which reads sizes[0] of the
-        // 0-d tensor (past its empty size list: it reads 0 here) before slicing: x0d[0:0] = v
-        // (start 0, stop 0, step 1 after Python's slice unpacking) copies v into the whole
-        // tensor; any other slice meets slice()'s 0-d check.
+        // 0-d tensor (past its empty size list: 0, or the size left there when the tensor was
+        // made 0-d in place, see TensorImpl::size0_left) before slicing: x0d[0:n] = v (start 0,
+        // stop n, step 1 after Python's slice unpacking) copies v into the whole tensor when n
+        // is that size; any other slice meets slice()'s 0-d check.
         const int64_t step = s->step.is_none() ? 1 : to_index(s->step, at);
         if (step == 0) fail(at, "ValueError: slice step cannot be zero");
-        const bool zero_zero = (s->lower.is_none() || to_index(s->lower, at) == 0) && !s->upper.is_none() &&
-                               to_index(s->upper, at) == 0 && step == 1;
-        if (!zero_zero) fail(at, "IndexError: slice() cannot be applied to a 0-dim tensor.");
+        const bool whole = (s->lower.is_none() || to_index(s->lower, at) == 0) && !s->upper.is_none() &&
+                           to_index(s->upper, at) == obj.t.impl()->size0_left && step == 1;
+        if (!whole) fail(at, "IndexError: slice() cannot be applied to a 0-dim tensor.");
         return tensor_set(obj.t, {make_obj<EllipsisObj>()}, v, at);
       }
     }
@@ -578,7 +579,13 @@ static bool memory_overlaps(const Tensor& a, const Tensor& b) {
 // expanded to dst's shape (strides as PyTorch's expand) before the copy_. copy_source gives what
 // copy_ receives.
 void Interp::copy_to(const Tensor& dst, const Tensor& src0, Pos at) {
-  call_table("copy_", kMethod, {Value::tensor(dst), Value::tensor(copy_source(dst, src0, at))}, {}, at);
+  const Tensor src = copy_source(dst, src0, at);
+  if (src.shape() != dst.shape()) {  // a 0-d value: PyTorch's fill_, without copy_'s overlap check
+    Tensor d = dst;
+    at_pos(at, [&] { copy_(d, src, true); });
+    return;
+  }
+  call_table("copy_", kMethod, {Value::tensor(dst), Value::tensor(src)}, {}, at);
 }
 Tensor Interp::copy_source(const Tensor& dst, const Tensor& src0, Pos at) {
   Tensor src = src0;
@@ -799,7 +806,7 @@ void Interp::tensor_set_basic(const Tensor& x, const std::vector<Value>& items0,
     if (x.requires_grad() && x.is_leaf())
       fail(at, "RuntimeError: a leaf Variable that requires grad is being used in an in-place operation.");
     const Tensor copied = copy_source(view, value, at);
-    at_pos(at, [&] { check_copy_overlap(view, copied); });  // as copy_
+    at_pos(at, [&] { check_copy_overlap(view, copied, fill); });  // as copy_ (fill_)
     // PyTorch's copy_to into x itself: x.copy_(value), or x.fill_(value) for a 0-d value of
     // another shape (fill_.Tensor's node); into a view of x: CopySlices on x.
     const char* node = !is_self                                              ? TL_ROW("copy_slices").grad_fn.c_str()

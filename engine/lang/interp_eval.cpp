@@ -579,7 +579,10 @@ const Value* Interp::dict_get(const DictObj& d, const Value& k, Pos at) {
           fail(at, "ValueError: mse_loss: reduction must be 'mean', 'sum' or 'none'");
         Value d = call1("sub", kTorch, {pos[0], pos[1]}, at);
         Value sq = call1("mul", kTorch, {d, d}, at);
-        return red.s == "sum" ? call1("sum", kTorch, {sq}, at) : sq;
+        if (red.s == "none") return sq;
+        Value r = call1("sum", kTorch, {sq}, at);
+        if (r.kind == K::Tensor && sq.kind == K::Tensor) resized_from(r.t, sq.t.shape());  // as mse_loss()
+        return r;
       }
     }
     if (f->name == "gelu" && !f->self.defined()) {

@@ -78,7 +78,7 @@ Value Interp::write_out(const std::string& name, const Value& out, const Value& 
     Tensor c = clone(res.detach());
     TensorImpl* i = o.impl();
     i->storage = c.impl()->storage;
-    i->shape = c.shape();
+    i->set_shape(c.shape());
     i->strides = c.strides();
     i->offset = 0;
     o.bump_version();

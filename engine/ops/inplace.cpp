@@ -262,11 +262,11 @@ Tensor& zero_(Tensor& self) {
   return self;
 }
 
-bool check_copy_overlap(const Tensor& self, const Tensor& src) {
+bool check_copy_overlap(const Tensor& self, const Tensor& src, bool fill) {
   // PyTorch 1.13's copy_impl returns before its memory checks when src is self itself (x.copy_(x),
   // x[...] = x on an expanded x); another view of the same data is checked (x[0:2].copy_(x)).
   if (self.same(src)) return false;
-  if (src.dim() > 0) check_no_overlap(self);  // a 0-d source: index assignment of a number
+  if (!fill) check_no_overlap(self);
   TL_CHECK(!partial_overlap(self, src), "unsupported operation: some elements of the input tensor and the written-to "
            "tensor refer to a single memory location. Please clone() the tensor before performing the operation.");
   return true;
@@ -278,11 +278,11 @@ void copy_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   if (n.needs_input_grad(0)) gi[0] = zeros_like(g);
   gi[1] = g;
 }
-Tensor& copy_(Tensor& self, const Tensor& src) {
+Tensor& copy_(Tensor& self, const Tensor& src, bool fill) {
   // An integer or bool tensor gets no history (PyTorch records only for differentiable dtypes).
   const bool recording = grad_enabled() && (self.requires_grad() || src.requires_grad()) && self.is_floating_point();
   check_inplace("copy_", self, recording);
-  if (check_copy_overlap(self, src)) {
+  if (check_copy_overlap(self, src, fill)) {
     write_into("copy_", self, src);
   } else {  // autograd still counts the write
     check_inference_write(self);

@@ -199,7 +199,7 @@ static void mse_loss_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   if (n.needs_input_grad(1)) gi[1] = part(y, x);
 }
 Tensor mse_loss(const Tensor& input, const Tensor& target) {
-  broadcast_shapes("mse_loss", input.shape(), target.shape());
+  const Shape shape = broadcast_shapes("mse_loss", input.shape(), target.shape());
   // PyTorch's mse kernel runs on the promoted dtype (floats only): a bool or integer operand next
   // to a float one is converted, two non-float ones are refused.
   const DType rt = promote(input.dtype(), target.dtype());
@@ -212,6 +212,7 @@ Tensor mse_loss(const Tensor& input, const Tensor& target) {
     Tensor d = sub(to_dtype(input, rt), to_dtype(target, rt));
     out = mean(mul(d, d));
   }
+  resized_from(out, shape);  // PyTorch's mse_loss_out writes the loss into its result first
   // The node records the operands as given (their dtypes decide whether its backward runs).
   if (Node* n = record(TL_ROW("mse_loss"), {&input, &target}, out)) save(n, input), save(n, target);
   return out;
@@ -561,6 +562,7 @@ Tensor smooth_l1_loss(const Tensor& x, const Tensor& y, double beta, const std::
               div(mul(mul(Tensor::scalar(0.5, d.dtype()), ds), ds), Tensor::scalar(beta, d.dtype())));
   }
   Tensor r = apply_reduction("smooth_l1_loss", l, reduction);
+  resized_from(r, l.shape());  // PyTorch's smooth_l1_loss_out writes the loss into its result first
   label_node(r, TL_ROW("smooth_l1_loss"), {&x, &y});
   return r;
 }
@@ -599,6 +601,7 @@ Tensor binary_cross_entropy(const Tensor& x, const Tensor& y, const std::string&
     Tensor l = neg(add(mul(y, clamp(log(x), -100.0, std::nullopt)), mul(sub(one, y), clamp(log(sub(one, x)), -100.0, std::nullopt))));
     r = apply_reduction("binary_cross_entropy", l, reduction);
   }
+  resized_from(r, x.shape());  // PyTorch's binary_cross_entropy_out writes the loss into its result first
   if (Node* n = record(TL_ROW("binary_cross_entropy"), {&x, &y}, r)) {
     n->attrs().i1 = reduction == "mean" ? 1 : 0;
     save(n, x), save(n, y);

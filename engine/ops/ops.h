@@ -235,13 +235,15 @@ Tensor& div_(Tensor& self, const Tensor& o);
 Tensor& zero_(Tensor& self);
 Tensor& fill_(Tensor& self, double v);
 Tensor& fill_(Tensor& self, const Tensor& value);  // a 0-d value of self's dtype
-Tensor& copy_(Tensor& self, const Tensor& src);
+// fill: setitem's fill_ of a 0-d value into another shape (PyTorch's copy_to), which skips the
+// internal-overlap check.
+Tensor& copy_(Tensor& self, const Tensor& src, bool fill = false);
 // PyTorch's get_overlap_status of two tensors (engine/ops/inplace.cpp).
 enum class Overlap { None, Partial, Full, TooHard };
 Overlap overlap_status(const Tensor& a, const Tensor& b);
-// copy_'s memory checks (self expanded, a partial overlap with src); false when src is self itself
-// (nothing to copy, nothing checked).
-bool check_copy_overlap(const Tensor& self, const Tensor& src);
+// copy_'s memory checks (self expanded unless fill, a partial overlap with src); false when src is
+// self itself (nothing to copy, nothing checked).
+bool check_copy_overlap(const Tensor& self, const Tensor& src, bool fill = false);
 // PyTorch's internal-overlap check of a write into self (an expanded tensor): "unsupported
 // operation: more than one element of the written-to tensor refers to a single memory location".
 void check_no_overlap(const Tensor& self);

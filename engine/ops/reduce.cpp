@@ -423,6 +423,7 @@ static std::pair<Tensor, Tensor> max_dim_impl(const char* name, bool is_max, con
   TL_CHECK(x.dim() == 0 || x.shape()[d] > 0, "IndexError: ", name, "(): Expected reduction dim ", d, " to have non-zero size.");
   Tensor idx = reduce_kernel(is_max ? Red::ArgMax : Red::ArgMin, x, rd);
   Tensor vals = reduce_kernel(is_max ? Red::Max : Red::Min, x, rd);
+  resized_from(vals, rd.keep_shape), resized_from(idx, rd.keep_shape);  // PyTorch's keepdim result, squeeze_()d
   if (Node* n = record(is_max ? TL_ROW("max.dim") : TL_ROW("min.dim"), {&x}, vals)) {
     n->attrs().dims = rd.keep_shape, n->attrs().shape = x.shape(), n->attrs().i0 = d;
     save(n, idx);

@@ -826,7 +826,7 @@ static Value view_inplace(const Args& a, const OpDef& row, Tensor (*f)(const Arg
   // a stale view of self and get a regenerated node with self's new shape as its base's).
   const std::shared_ptr<Node> fn = recording ? r.grad_fn() : nullptr;
   TensorImpl* s = self.impl();
-  s->shape = r.shape();
+  s->set_shape(r.shape());
   s->strides = r.strides();
   s->offset = r.impl()->offset;
   self.bump_version();  // PyTorch counts a metadata change as an in-place op too

@@ -219,7 +219,9 @@ std::pair<Tensor, Tensor> kth(const char* op, const OpDef& row, const Tensor& x,
   }
   Tensor v = take_along(x, dim, idx, row);
   if (!keepdim && x.dim() > 0) {
+    const Shape kept = v.shape();
     v = squeeze(v, dim), idx = squeeze(idx, dim);
+    if (std::strcmp(op, "kthvalue") == 0) resized_from(v, kept), resized_from(idx, kept);  // PyTorch's squeeze_
     label_node(v, row, {&x});
   }
   return {v, idx};

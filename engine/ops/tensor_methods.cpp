@@ -62,6 +62,7 @@ Tensor Tensor::detach() const {
   t->offset = impl_->offset;
   t->dtype = impl_->dtype;
   t->is_view = impl_->is_view;
+  t->size0_left = impl_->size0_left;  // PyTorch's shallow copy keeps its sizes array
   return Tensor(std::move(t));
 }
 
