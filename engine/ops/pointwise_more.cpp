@@ -729,7 +729,7 @@ void register_pointwise_more_ops(std::vector<OpDef>& t) {
 // PyTorch 1.13's derivatives.yaml gives asinh_, acosh_ and atanh_ no formula
 // (not_implemented("inplace version of atanh")): they record a node (AtanhBackward1, saving
 // nothing) whose backward raises.
-static void inplace_not_implemented_bw(Node& n, const Tensor&, std::vector<Tensor>&) {
+void inplace_not_implemented_bw(Node& n, const Tensor&, std::vector<Tensor>&) {
   const std::string& op = n.row->name;
   TL_FAIL("NotImplementedError: the derivative for 'inplace version of ", op.substr(0, op.size() - 1),
           "' is not implemented.");
