@@ -112,7 +112,7 @@ int batch_main() {
     options.max_live_bytes = int64_t(1) << 28;
     std::string out;
     if (tl::lang::try_run_script(source, options, result, err)) {
-      out = tl::lang::result_to_json(result);
+      out = tl::lang::result_to_json(result, true);
       out.pop_back();  // the closing brace
       out += ", \"ok\": true, \"leaf\": {";
       for (size_t i = 0; i < result.tensors.size(); ++i) {

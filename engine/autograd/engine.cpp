@@ -174,8 +174,9 @@ namespace {
 // lazily (by saved_tensor): composites here (flip = index_select) save tensors PyTorch does not.
 void unpack_saved(Node& n) {
   if (!n.had_saved) return;
-  // A freed node whose state is no saved tensor (CopySlices' function) fails here.
-  if (n.released && n.saved.empty()) (void)n.saved_tensor(0);
+  // A freed node whose state is no saved tensor (CopySlices' function), or whose saved tensors are
+  // PyTorch's own (Node::torch_saves), fails here.
+  if (n.released && (n.saved.empty() || n.torch_saves)) (void)n.saved_tensor(0);
   if (n.released) return;
   for (size_t k = 0; k < n.saved.size(); ++k)
     if (n.saved[k].impl) (void)n.saved_tensor(k);

@@ -125,6 +125,9 @@ struct Node : std::enable_shared_from_this<Node> {
   // preview unnamed intermediates and flag NaN/Inf in them.
   std::shared_ptr<TensorImpl> out_view;
   bool had_saved = false;    // backward with saved tensors cannot run twice without retain_graph
+  // The saved tensors are those PyTorch saves, also ones the formula never reads (sgn's): once
+  // freed, the node fails before its formula runs (else lazily, by the formula that reads one).
+  bool torch_saves = false;
   bool released = false;
 
   // Engine scratch space, valid during one backward pass.

@@ -153,7 +153,11 @@ bool rebase_view(Tensor& self, const Tensor& result) {
   // PyTorch's CopySlices frees the op's function it holds after a backward without retain_graph
   // (release_variables), so a second backward through it fails as one through saved tensors.
   n->had_saved = true;
-  n->attrs().custom = [pos, base_shape, view_shape, slice_zero](const Tensor& g, std::vector<Tensor>& gi) {
+  // PyTorch's CopySlices runs the op's function inside its own: an op without a derivative fails
+  // there, before CopySlices is freed (a second backward fails the same way).
+  std::weak_ptr<Node> op = result.defined() ? result.grad_fn() : nullptr;
+  n->attrs().custom = [pos, base_shape, view_shape, slice_zero, op](const Tensor& g, std::vector<Tensor>& gi) {
+    if (auto f = op.lock(); f && f->row && f->row->backward == inplace_not_implemented_bw) f->row->backward(*f, g, gi);
     gi[0] = where(unwritten_mask(pos, base_shape, DType::Bool), g, Tensor::scalar(slice_zero, g.dtype()));
     gi[1] = reshape(index_select(reshape(g, {g.numel()}), 0, pos), view_shape.vec());
   };

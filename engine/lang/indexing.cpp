@@ -451,9 +451,11 @@ static void check_scalar_fits(const Value& v, DType dt, Pos at) {
   }
 }
 
-// PyTorch's slicePrefix1sSize: the value without its leading size-1 dims (a view).
-static Tensor slice_prefix_1s(const Tensor& src, Pos at) {
-  if (src.dim() == 0 || src.shape()[0] != 1) return src;
+// PyTorch's slicePrefix1sSize: the value without its leading size-1 dims (a view). index_put_
+// views only a value that has such dims; copy_to views any value it expands (always_view: a
+// ViewBackward0 under its ExpandBackward0).
+static Tensor slice_prefix_1s(const Tensor& src, Pos at, bool always_view = false) {
+  if (src.dim() == 0 || (!always_view && src.shape()[0] != 1)) return src;
   IntList s;
   int k = 0;
   while (k < src.dim() && src.shape()[k] == 1) ++k;
@@ -596,8 +598,9 @@ Tensor Interp::copy_source(const Tensor& dst, const Tensor& src0, Pos at) {
         check_scalar_fits(item_number(src), dst.dtype(), at);
       if (src.impl()->storage == dst.impl()->storage) src = at_pos(at, [&] { return clone(src); });
     } else {
-      src = slice_prefix_1s(src, at);
-      src = at_pos(at, [&] { return expand(src, dst.shape().vec()); });  // PyTorch's expand_inplace
+      src = slice_prefix_1s(src, at, true);
+      if (src.shape() != dst.shape())  // PyTorch's expand_inplace (none for the same sizes)
+        src = at_pos(at, [&] { return expand(src, dst.shape().vec()); });
     }
   }
   return src;
@@ -795,17 +798,17 @@ void Interp::tensor_set(const Tensor& x, const std::vector<Value>& items0, const
 // x[basic index] = v (ints, slices, None, ...: no index tensor): a copy into the view.
 void Interp::tensor_set_basic(const Tensor& x, const std::vector<Value>& items0, const Tensor& view, const Tensor& value,
                               bool is_self, Pos at) {
-  // for the recorded path: PyTorch's copy_to views the value without its leading 1s only when its
-  // shape is not the view's (a same-shape value is copied as is: its node is the copy's input)
-  Tensor src = value.shape() == view.shape() ? value : slice_prefix_1s(value, at);
   // copy_to's fill_ (a 0-d value into a view of another shape) records whatever x's dtype (an
   // integer x then requires grad: PyTorch 1.13's fill_.Tensor); copy_ gives integers no history.
   const bool fill = value.dim() == 0 && view.dim() > 0;
+  // For the recorded path: what copy_to's copy_ gets (a value of another shape viewed and
+  // expanded: the write's edge is its ExpandBackward0, as in PyTorch).
+  Tensor src = value.dim() == 0 ? value : copy_source(view, value, at);
   if (grad_enabled() && !x.is_floating_point() && !fill && src.requires_grad()) src = src.detach();
   if (grad_enabled() && (src.requires_grad() || x.requires_grad()) && !x.impl()->view_base) {
     if (x.requires_grad() && x.is_leaf())
       fail(at, "RuntimeError: a leaf Variable that requires grad is being used in an in-place operation.");
-    const Tensor copied = copy_source(view, value, at);
+    const Tensor copied = value.dim() == 0 ? copy_source(view, value, at) : src;
     at_pos(at, [&] { check_copy_overlap(view, copied, fill); });  // as copy_ (fill_)
     // PyTorch's copy_to into x itself: x.copy_(value), or x.fill_(value) for a 0-d value of
     // another shape (fill_.Tensor's node); into a view of x: CopySlices on x.

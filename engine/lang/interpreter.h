@@ -132,8 +132,10 @@ class Session {
 //   {"tensors": {"NAME": {"shape": [2, 2], "dtype": "float32", "requires_grad": true,
 //                         "data": [1.0, 2.0, 3.0, 4.0], "grad": [...] | null}}, "stdout": "..."}
 // data/grad flat and row-major; non-finite numbers as "nan"/"inf"/"-inf"; bool tensors as
-// true/false; int64 as integers.
-std::string result_to_json(const RunResult& r);
+// true/false; int64 as integers. filled_grads: "grad" only where PyTorch fills it (a leaf's, a
+// retain_grad() tensor's; not the stale field of a tensor an in-place op made a non-leaf), as the
+// differential fuzzer's oracle reads it.
+std::string result_to_json(const RunResult& r, bool filled_grads = false);
 // {"error": {"message": "...", "line": L, "col": C}}
 std::string error_to_json(const std::string& message, int line, int col);
 // Python's exception type of an error message: interpreter and engine messages that are not

@@ -242,7 +242,7 @@ void append_values(std::string& out, const Tensor& t) {
 }
 }  // namespace
 
-std::string result_to_json(const RunResult& r) {
+std::string result_to_json(const RunResult& r, bool filled_grads) {
   std::string out = "{\"tensors\": {";
   bool first = true;
   for (const auto& [name, t] : r.tensors) {
@@ -256,7 +256,7 @@ std::string result_to_json(const RunResult& r) {
     out += ", \"data\": ";
     append_values(out, t);
     out += ", \"grad\": ";
-    Tensor g = t.grad();
+    Tensor g = !filled_grads || t.is_leaf() || t.retains_grad() ? t.grad() : Tensor();
     if (g.defined()) append_values(out, g);
     else out += "null";
     out += '}';

@@ -111,6 +111,9 @@ void overwrite_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi);
 // PyTorch's evenly_distribute_backward (max(), min(), median()): g shared by the elements equal to
 // the result (saved: the input, then the output), the NaNs for a NaN result.
 void max_all_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi);
+// The backward of an in-place op PyTorch 1.13 gives no derivative (asinh_, acosh_, atanh_): raises
+// its NotImplementedError.
+void inplace_not_implemented_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi);
 // Rows named `name` that are exposed as `where` (overloads, in table order).
 std::vector<const OpDef*> find_ops(const std::string& name, unsigned where);
 const OpDef* find_op_key(const std::string& key);

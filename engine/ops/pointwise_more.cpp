@@ -591,8 +591,10 @@ void register_pointwise_more_ops(std::vector<OpDef>& t) {
   t.push_back({"sgn(Tensor input) -> Tensor", TM, [](const Args& a) {
                  Tensor r = sign(a.t(0));
                  label_node(r, TL_ROW("sgn"), {&a.t(0)});
-                 if (r.grad_fn() && r.grad_fn() != a.t(0).grad_fn())
+                 if (r.grad_fn() && r.grad_fn() != a.t(0).grad_fn()) {
                    save(r.grad_fn().get(), a.t(0)), save_output(r.grad_fn().get(), r);
+                   r.grad_fn()->torch_saves = true;
+                 }
                  return Value::tensor(r);
                }, nullptr, "composite: sign(x) (grad = 0)"});
   t.push_back({"true_divide(Tensor input, Number|Tensor other) -> Tensor", TM,
@@ -743,7 +745,7 @@ void register_pointwise_more_ops(std::vector<OpDef>& t) {
 // PyTorch 1.13's derivatives.yaml gives asinh_, acosh_ and atanh_ no formula
 // (not_implemented("inplace version of atanh")): they record a node (AtanhBackward1, saving
 // nothing) whose backward raises.
-static void inplace_not_implemented_bw(Node& n, const Tensor&, std::vector<Tensor>&) {
+void inplace_not_implemented_bw(Node& n, const Tensor&, std::vector<Tensor>&) {
   const std::string& op = n.row->name;
   TL_FAIL("NotImplementedError: the derivative for 'inplace version of ", op.substr(0, op.size() - 1),
           "' is not implemented.");

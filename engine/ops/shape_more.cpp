@@ -145,6 +145,8 @@ Tensor masked_select(const Tensor& x, const Tensor& mask) {
     if (m[i]) pos.push_back(double(i));
   Tensor r = index_select(xb, 0, Tensor::from_data(pos, Shape{int64_t(pos.size())}, DType::Int64));
   label_node(r, TL_ROW("masked_select"), {&x});
+  // PyTorch's MaskedSelectBackward0 saves self and mask: an in-place change of either fails it.
+  if (r.grad_fn() && r.grad_fn() != x.grad_fn()) save(r.grad_fn().get(), x), save(r.grad_fn().get(), mask);
   return r;
 }
 

@@ -278,6 +278,12 @@ TEST_CASE("result_to_json is the CLI contract", "[lang]") {
   RunResult g = run_script(kSeed1);
   CHECK(result_to_json(g).find("\"a\": {\"shape\": [3], \"dtype\": \"float32\", \"requires_grad\": true, "
                                "\"data\": [1.0, 2.0, 3.0], \"grad\": [24.0, 45.0, 72.0]}") != std::string::npos);
+  // filled_grads (tensorlens batch): a tensor an in-place op made a non-leaf keeps its .grad
+  // field, which PyTorch does not fill (the fuzzer's oracle reads no grad there).
+  RunResult s = run_script("import torch\nx = torch.tensor([1.0], requires_grad=True)\n(x * 2).sum().backward()\n"
+                           "x.requires_grad_(False)\nx *= torch.tensor(2.0, requires_grad=True)\n");
+  CHECK(result_to_json(s).find("\"grad\": [2.0]") != std::string::npos);
+  CHECK(result_to_json(s, true).find("\"grad\": null") != std::string::npos);
   CHECK(error_to_json("bad \"x\"\n", 3, 4) ==
         "{\"error\": {\"type\": \"RuntimeError\", \"message\": \"bad \\\"x\\\"\\n\", \"line\": 3, \"col\": 4}}");
   // The type is Python's exception type named by the message (engine messages: RuntimeError).
