@@ -149,12 +149,56 @@ void loop2d(const T* in, T* out, int64_t s0, int64_t s1, int64_t o0, int64_t o1,
 
 }  // namespace cascade
 
-// out (contiguous, out_numel elements, zero-filled here) = sum of x over the dims in `reduced`.
-// shape/strides: x's (elements); reduced[d] marks a summed dim.
+// ATen's binary_kernel_reduce_vec 2-D loop (prod), the same AVX2 vectors: a contiguous inner
+// reduction multiplies 4 x L lanes over chunks of 4 L elements, combines them ((a0 a1)(a2 a3),
+// then lane by lane), and multiplies the rest in order; an outer reduction contiguous in the
+// outputs multiplies each column's product into the output (per lane, in full 4 L blocks); else in order.
 template <class T>
-void cascade_sum(const T* x, const int64_t* shape, const int64_t* strides, const bool* reduced, int nd, T* out,
-                 int64_t out_numel) {
-  std::fill(out, out + out_numel, T(0));
+void prod_loop2d(const T* in, T* out, int64_t s0, int64_t s1, int64_t o0, int64_t o1, int64_t size0, int64_t size1) {
+  constexpr int L = int(32 / sizeof(T)), C = 4 * L;
+  if (o0 == 0 && s0 == 1) {  // vectorized_inner_reduction
+    const int64_t count = size0 / C;
+    for (int64_t j = 0; j < size1; ++j) {
+      const T* row = in + j * s1;
+      T& o = out[j * o1];
+      if (count > 0) {
+        T acc[C];
+        std::copy(row, row + C, acc);
+        for (int64_t i = 1; i < count; ++i)
+          for (int k = 0; k < C; ++k) acc[k] = T(acc[k] * row[i * C + k]);
+        for (int l = 0; l < L; ++l) acc[l] = T(T(acc[l] * acc[L + l]) * T(acc[2 * L + l] * acc[3 * L + l]));
+        for (int l = 1; l < L; ++l) acc[0] = T(acc[0] * acc[l]);
+        o = T(o * acc[0]);
+      }
+      for (int64_t k = count * C; k < size0; ++k) o = T(o * row[k]);
+    }
+  } else if (o0 == 0 && o1 == 1 && s1 == 1) {  // vectorized_outer_reduction
+    const int64_t full = size1 / C * C;
+    for (int64_t j = 0; j < size1; ++j) {
+      if (j < full) {
+        T acc = in[j];
+        for (int64_t i = 1; i < size0; ++i) acc = T(acc * in[i * s0 + j]);
+        out[j] = T(acc * out[j]);
+      } else {
+        for (int64_t i = 0; i < size0; ++i) out[j] = T(out[j] * in[i * s0 + j]);
+      }
+    }
+  } else {
+    for (int64_t j = 0; j < size1; ++j)
+      for (int64_t i = 0; i < size0; ++i) {
+        T& o = out[i * o0 + j * o1];
+        o = T(o * in[i * s0 + j * s1]);
+      }
+  }
+}
+
+// out (contiguous, out_numel elements, filled with `init` here) = x reduced over the dims in
+// `reduced` by loop2d (cascade::loop2d: sum, prod_loop2d: prod) in TensorIterator's order.
+// shape/strides: x's (elements); reduced[d] marks a reduced dim.
+template <class T, class Loop2d>
+void tensor_iterator_reduce(const T* x, const int64_t* shape, const int64_t* strides, const bool* reduced, int nd,
+                            T* out, int64_t out_numel, T init, Loop2d loop2d) {
+  std::fill(out, out + out_numel, init);
   // Output strides (keepdim layout, contiguous over the kept dims; 0 on reduced dims).
   struct D {
     int64_t size, in, out;
@@ -213,10 +257,7 @@ void cascade_sum(const T* x, const int64_t* shape, const int64_t* strides, const
     }
     it.resize(prev + 1);
   }
-  if (it.empty()) {  // a 0-d tensor
-    out[0] = T(out[0] + x[0]);
-    return;
-  }
+  if (it.empty()) it.push_back({1, 0, 0});  // a 0-d tensor
   if (it.size() == 1) it.push_back({1, 0, 0});
   // Outer dims (2..) one 2-D slab at a time, in order (dim 2 fastest).
   const size_t nouter = it.size() - 2;
@@ -224,7 +265,7 @@ void cascade_sum(const T* x, const int64_t* shape, const int64_t* strides, const
   for (;;) {
     int64_t in_off = 0, out_off = 0;
     for (size_t k = 0; k < nouter; ++k) in_off += idx[k] * it[k + 2].in, out_off += idx[k] * it[k + 2].out;
-    cascade::loop2d(x + in_off, out + out_off, it[0].in, it[1].in, it[0].out, it[1].out, it[0].size, it[1].size);
+    loop2d(x + in_off, out + out_off, it[0].in, it[1].in, it[0].out, it[1].out, it[0].size, it[1].size);
     size_t k = 0;
     for (; k < nouter; ++k) {
       if (++idx[k] < it[k + 2].size) break;
@@ -232,6 +273,13 @@ void cascade_sum(const T* x, const int64_t* shape, const int64_t* strides, const
     }
     if (k == nouter) break;
   }
+}
+
+// out = sum of x over the dims in `reduced` (see tensor_iterator_reduce).
+template <class T>
+void cascade_sum(const T* x, const int64_t* shape, const int64_t* strides, const bool* reduced, int nd, T* out,
+                 int64_t out_numel) {
+  tensor_iterator_reduce(x, shape, strides, reduced, nd, out, out_numel, T(0), cascade::loop2d<T>);
 }
 
 }  // namespace tl::kernels

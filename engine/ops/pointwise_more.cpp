@@ -224,11 +224,14 @@ Tensor fmod(const Tensor& a0, const Tensor& b0) {
   DType ct = result_type_of({&a0, &b0});  // a 0-d divisor of the same category does not promote
   TL_CHECK(ct != DType::Bool, "\"fmod_cpu\" not implemented for 'Bool'");
   const DType rt = ct;  // integer fmod is computed in int64 and cast back (exact: |x % y| <= |x|)
+  // on the operands first cast to the result type, as PyTorch's kernel sees them (uint8 7 fmod a
+  // 0-d int64 -4 is 7 % 252; 256 is a zero divisor)
+  const Tensor a1 = a0.dtype() == rt ? a0 : to_dtype(a0, rt), b1 = b0.dtype() == rt ? b0 : to_dtype(b0, rt);
   if (is_int(ct)) ct = DType::Int64;
-  Tensor a = a0.dtype() == ct ? a0 : to_dtype(a0, ct), b = b0.dtype() == ct ? b0 : to_dtype(b0, ct);
+  Tensor a = a1.dtype() == ct ? a1 : to_dtype(a1, ct), b = b1.dtype() == ct ? b1 : to_dtype(b1, ct);
   Tensor out = Tensor::empty(s, ct);
   if (ct == DType::Int64) {
-    check_int_divisor(a0, b0, s, rt, [&](const Tensor& nonzero) { return fmod(a0, nonzero); });
+    check_int_divisor(a0, b1, s, rt, [&](const Tensor& nonzero) { return fmod(a0, nonzero); });
     // y == -1: 0 (avoids the INT64_MIN % -1 overflow)
     kernels::binary_loop<int64_t, int64_t>(a, b, out, [](int64_t x, int64_t y) { return y == -1 ? 0 : x % y; });
   } else {

@@ -73,11 +73,18 @@ Tensor reduce_kernel(Red op, const Tensor& x, const ReduceDims& rd) {
     });
     return out;
   }
+  if (op == Red::Prod && is_floating(x.dtype())) {
+    // PyTorch's product order: its vector lanes (partial products overflow / underflow as there).
+    TL_DISPATCH_FLOAT(x.dtype(), T, [&] {
+      kernels::tensor_iterator_reduce(x.data_ptr<T>(), x.shape().begin(), x.strides().begin(), rd.mask, x.dim(),
+                                      out.data_ptr<T>(), out.numel(), T(1), kernels::prod_loop2d<T>);
+    });
+    return out;
+  }
   TL_DISPATCH_WIDE(x.dtype(), T, [&] {
     const T* px = x.data_ptr<T>();
-    // Integer sums and products wrap around like PyTorch's (uint64: no signed overflow UB). A float
-    // product accumulates in its own dtype, in order, as PyTorch's reduce loop does (so a product
-    // that underflows to a denormal rounds as PyTorch's: prod's gradient out / x_i shows it).
+    // Integer sums and products wrap around like PyTorch's (uint64: no signed overflow UB); float
+    // sums and products are PyTorch's kernels above (bool: the same loop).
     using Acc = std::conditional_t<std::is_floating_point<T>::value, double, uint64_t>;
     using ProdAcc = std::conditional_t<std::is_floating_point<T>::value, T, uint64_t>;
     int64_t oi = 0;
