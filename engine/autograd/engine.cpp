@@ -123,21 +123,26 @@ void accumulate_into(const std::shared_ptr<TensorImpl>& owner, const Tensor& g, 
   TensorImpl* t = owner.get();
   if (create_graph) graph_grads().push_back(owner);
   if (!t->grad) {
-    // Keep the incoming tensor if nobody else can see it; otherwise own a copy.
-    bool steal = !create_graph && !retained && g.impl_ptr().use_count() <= 2 && g.impl()->storage.use_count() == 1 &&
-                 g.is_contiguous() && !g.requires_grad();
+    // Keep the incoming tensor if nobody else holds it; otherwise own a copy. As PyTorch, which
+    // counts the tensor's references, not its storage's: a fresh view of the root gradient (a
+    // ViewBackward0's reshape, made under no_grad: its own flags, not its base's) is kept, and
+    // .grad, a detached alias, shares that gradient's memory.
+    const TensorImpl* gi = g.impl();
+    bool steal = !create_graph && !retained && g.impl_ptr().use_count() <= 2 && g.is_contiguous() &&
+                 !gi->requires_grad && !gi->grad_fn;
     // create_graph: PyTorch stores a recorded copy (clone_obey_contract: empty_strided + copy_,
     // CopyBackwards), never the incoming tensor itself, which grad() may also return (an in-place
     // change of it must not reach .grad).
     Tensor copy = create_graph ? clone(g) : Tensor();
     if (create_graph) label_node(copy, TL_ROW("copy_"), {&g});
-    t->grad = steal ? g.impl_ptr() : (create_graph ? copy.impl_ptr() : clone(g.detach()).impl_ptr());
+    t->grad = steal ? g.detach().impl_ptr() : (create_graph ? copy.impl_ptr() : clone(g.detach()).impl_ptr());
   } else if (create_graph) {
     t->grad = add(Tensor(t->grad), g).impl_ptr();
   } else {
     Tensor cur(t->grad);
     NoGradGuard ng;
-    if (cur.requires_grad()) t->grad = add(cur, g).impl_ptr();  // a graph-carrying grad: rebind
+    // A graph-carrying grad, or a retained one (the hook's `grad = grad + g`): rebind.
+    if (retained || cur.requires_grad()) t->grad = add(cur, g).impl_ptr();
     else add_(cur, g);
   }
 }

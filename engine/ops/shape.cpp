@@ -664,12 +664,9 @@ static void gather_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   auto put = [&](const Tensor& base, int64_t dim, const Tensor& index, const Tensor& src) {
     return assign ? scatter(base, dim, index, src, false) : scatter_add(base, dim, index, src);
   };
-  if (idx.dim() != xs.size()) {  // a 0-d input or index (counted as 1-d): scatter in 1-d, reshape back
-    Tensor flat = put(zeros(Shape{xs.numel()}, g.dtype()), 0, reshape(idx, {-1}), reshape(g, {-1}));
-    gi[0] = reshape(flat, xs.vec());
-    return;
-  }
-  gi[0] = put(zeros(n.attrs().shape, g.dtype()), n.attrs().i0, n.saved_tensor(0), g);
+  // A 0-d input or index counts as 1-d (scatter's ensure_nonempty_dim), as in PyTorch's
+  // zeros(sizes).scatter_add_(): a fresh tensor, not a view.
+  gi[0] = put(zeros(xs, g.dtype()), n.attrs().i0, idx, g);
 }
 Tensor gather(const Tensor& x, int64_t dim, const Tensor& index) {
   int d = wrap_dim("gather", dim, x.dim());

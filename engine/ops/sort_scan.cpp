@@ -93,11 +93,10 @@ Value return_type(const char* name, const Tensor& values, const Tensor& indices)
 }
 
 Tensor take_along(const Tensor& x, int64_t dim, const Tensor& idx, const OpDef& row) {
-  Tensor v = x.dim() == 0 ? (idx.numel() ? clone(x) : reshape(x, {0})) : gather(x, dim, idx);  // a new tensor, as PyTorch
-  if (x.dim() > 0 && v.grad_fn() && v.grad_fn() != x.grad_fn()) v.grad_fn()->attrs().b0 = true;  // (gather_bw)
-  // PyTorch's node saves the indices also for a 0-d input (the clone here saves nothing): a second
-  // backward through it without retain_graph fails.
-  if (x.dim() == 0 && v.grad_fn() && v.grad_fn() != x.grad_fn()) v.grad_fn()->had_saved = true;
+  // A new tensor, as PyTorch; a 0-d input too, whose grad is also a fresh zeros().scatter_() (not
+  // the incoming grad or a view of it: an in-place op on it is allowed).
+  Tensor v = x.dim() == 0 && !idx.numel() ? reshape(x, {0}) : gather(x, dim, idx);
+  if (v.grad_fn() && v.grad_fn() != x.grad_fn()) v.grad_fn()->attrs().b0 = true;  // (gather_bw)
   label_node(v, row, {&x});
   return v;
 }
