@@ -154,15 +154,17 @@ Tensor masked_select(const Tensor& x, const Tensor& mask) {
   // under create_graph a MaskedScatterBackward0 node (no edge for the zeros, one to g), whose own
   // gradient is masked_select(gg, mask).
   if (Node* n = record(TL_ROW("masked_select.node"), {&x}, r)) {
-    save(n, x), save(n, mask);
+    save(n, x), save(n, mask), n->torch_saves = true;  // freed: fails before its formula
     n->attrs().custom = [p, mb, xs = x.shape()](const Tensor& g, std::vector<Tensor>& gi) {
       Tensor z = zeros(mb.shape(), g.dtype()), res;
       {
         NoGradGuard ng;
         res = reshape(index_add(reshape(z, {-1}), 0, p, g), mb.shape().vec());
       }
-      if (Node* s = record(TL_ROW("masked_scatter.node"), {&z, &g}, res))
+      if (Node* s = record(TL_ROW("masked_scatter.node"), {&z, &g}, res)) {
+        save(s, mb), s->torch_saves = true;  // PyTorch's MaskedScatterBackward0 saves the mask
         s->attrs().custom = [mb](const Tensor& gg, std::vector<Tensor>& gs) { gs[1] = masked_select(gg, mb); };
+      }
       gi[0] = sum_to(res, xs);
     };
   }

@@ -25,3 +25,17 @@ g2, = torch.autograd.grad(g, [gv], torch.tensor([1., 2., 3.]), create_graph=True
 print(g2, gv.requires_grad)
 x.masked_select(m).sum().backward()
 print(x.grad)
+# Both nodes free what they save after a backward without retain_graph.
+for shape, m in [((0, 0), torch.zeros(0, dtype=torch.bool)), ((3,), torch.tensor([True, False, True]))]:
+    v3 = torch.zeros(*shape, requires_grad=True)
+    v5 = v3.masked_select(m)
+    torch.autograd.grad(v5.sum(), [v3])
+    try: v5.prod().backward()
+    except Exception as e: print(type(e).__name__, str(e)[:40])
+    print(v3.grad)
+gv = torch.ones(2, requires_grad=True)
+g, = torch.autograd.grad(x.masked_select(m), [x], gv, create_graph=True)
+g.sum().backward()
+print(gv.grad)
+try: g.sum().backward()
+except Exception as e: print(type(e).__name__, str(e)[:40])
