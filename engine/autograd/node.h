@@ -212,7 +212,9 @@ void check_view_inplace(const Tensor& self);
 // of a base that needed no grad has none until something reads its grad_fn, so an in-place op on
 // it after the base got history is refused as one on a leaf. True: refuse self as a leaf.
 bool inplace_on_leaf(const Tensor& self);
-bool rebase_view(Tensor& self, const Tensor& result);
+// refresh_self false: the write went through another view of self's memory (PyTorch's index_put_
+// on applySlicing's view), so self keeps its stored grad_fn until read (see inplace_on_leaf).
+bool rebase_view(Tensor& self, const Tensor& result, bool refresh_self = true);
 // After an in-place op gave self a new grad_fn: self's retain_grad() moves to it from old_fn (PyTorch).
 void move_retained(Tensor& self, const std::shared_ptr<Node>& old_fn);
 // A mask of `shape`: 1 (true) where no element of the row-major `positions` (int64) was written.

@@ -132,7 +132,7 @@ Tensor unwritten_mask(const Tensor& positions, const Shape& shape, DType dtype) 
   return Tensor::from_data(k, shape, dtype);
 }
 
-bool rebase_view(Tensor& self, const Tensor& result) {
+bool rebase_view(Tensor& self, const Tensor& result, bool refresh_self) {
   if (!self.impl()->view_base) return false;
   Tensor base(self.impl()->view_base);
   Tensor r = result.defined() ? result : Tensor::scalar(0, self.dtype());
@@ -162,6 +162,7 @@ bool rebase_view(Tensor& self, const Tensor& result) {
     gi[1] = reshape(index_select(reshape(g, {g.numel()}), 0, pos), view_shape.vec());
   };
   // self's grad_fn: AsStridedBackward0 from the base's new history.
+  if (!refresh_self) return true;  // self's version was bumped: regenerated when read
   self.impl()->view_version = self.version() - 1;
   self.grad_fn();
   return true;

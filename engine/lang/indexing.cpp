@@ -792,7 +792,8 @@ void Interp::tensor_set(const Tensor& x, const std::vector<Value>& items0, const
   index_put_kernel(view, adv, B, vals, true);  // the bounds were checked above
   Tensor self = x;
   self.bump_version();
-  if (x.is_floating_point() || masked_fill_path) at_pos(at, [&] { rebase_view(self, written); });  // as copy_
+  // as copy_; on applySlicing's view (not x itself) x's stored grad_fn stays until read
+  if (x.is_floating_point() || masked_fill_path) at_pos(at, [&] { rebase_view(self, written, is_self); });
 }
 
 // x[basic index] = v (ints, slices, None, ...: no index tensor): a copy into the view.
@@ -806,8 +807,10 @@ void Interp::tensor_set_basic(const Tensor& x, const std::vector<Value>& items0,
   Tensor src = value.dim() == 0 ? value : copy_source(view, value, at);
   if (grad_enabled() && !x.is_floating_point() && !fill && src.requires_grad()) src = src.detach();
   if (grad_enabled() && (src.requires_grad() || x.requires_grad()) && !x.impl()->view_base) {
-    if (x.requires_grad() && x.is_leaf())
-      fail(at, "RuntimeError: a leaf Variable that requires grad is being used in an in-place operation.");
+    if (x.requires_grad() && x.is_leaf())  // copy_ on x itself, or on applySlicing's view of x
+      fail(at, is_self ? "RuntimeError: a leaf Variable that requires grad is being used in an in-place operation."
+                       : "RuntimeError: a view of a leaf Variable that requires grad is being used in an in-place "
+                         "operation.");
     const Tensor copied = value.dim() == 0 ? copy_source(view, value, at) : src;
     at_pos(at, [&] { check_copy_overlap(view, copied, fill); });  // as copy_ (fill_)
     // PyTorch's copy_to into x itself: x.copy_(value), or x.fill_(value) for a 0-d value of

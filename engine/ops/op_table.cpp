@@ -309,6 +309,11 @@ std::vector<OpDef> build_table() {
   // Advanced indexing x[idx] / x[mask] (engine/lang/indexing.cpp: a composite computes the values).
   t.push_back({"index(Tensor self) -> Node", 0, not_callable, custom_backward,
                "grad_self = zeros with g put at the indexed elements (repeated indices accumulate)"});
+  // masked_select's node and, under create_graph, its gradient's (engine/ops/shape_more.cpp).
+  t.push_back({"masked_select.node(Tensor self) -> Node", 0, not_callable, custom_backward,
+               "grad_self = masked_scatter(zeros of the broadcast shape, mask, g) summed to self's shape"});
+  t.push_back({"masked_scatter.node(Tensor self, Tensor source) -> Node", 0, not_callable, custom_backward,
+               "grad_source = masked_select(g, mask) (self: the zeros of masked_select's gradient)"});
   t.push_back({"custom_function(Tensor[] inputs) -> Node", 0, not_callable, custom_backward,
                "grads = the Function's backward(ctx, g)"});
   // In-place writes through views (engine/autograd/views.cpp): the base's node and the view's.

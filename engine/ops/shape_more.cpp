@@ -143,10 +143,31 @@ Tensor masked_select(const Tensor& x, const Tensor& mask) {
   const bool* m = mb.data_ptr<bool>();
   for (int64_t i = 0; i < mb.numel(); ++i)
     if (m[i]) pos.push_back(double(i));
-  Tensor r = index_select(xb, 0, Tensor::from_data(pos, Shape{int64_t(pos.size())}, DType::Int64));
-  label_node(r, TL_ROW("masked_select"), {&x});
-  // PyTorch's MaskedSelectBackward0 saves self and mask: an in-place change of either fails it.
-  if (r.grad_fn() && r.grad_fn() != x.grad_fn()) save(r.grad_fn().get(), x), save(r.grad_fn().get(), mask);
+  const Tensor p = Tensor::from_data(pos, Shape{int64_t(pos.size())}, DType::Int64);
+  Tensor r;
+  {
+    NoGradGuard ng;
+    r = index_select(xb, 0, p);
+  }
+  // PyTorch's MaskedSelectBackward0 saves self and mask (an in-place change of either fails it);
+  // its gradient is masked_scatter(zeros of the broadcast shape, mask, g) summed to self's shape:
+  // under create_graph a MaskedScatterBackward0 node (no edge for the zeros, one to g), whose own
+  // gradient is masked_select(gg, mask).
+  if (Node* n = record(TL_ROW("masked_select.node"), {&x}, r)) {
+    save(n, x), save(n, mask), n->torch_saves = true;  // freed: fails before its formula
+    n->attrs().custom = [p, mb, xs = x.shape()](const Tensor& g, std::vector<Tensor>& gi) {
+      Tensor z = zeros(mb.shape(), g.dtype()), res;
+      {
+        NoGradGuard ng;
+        res = reshape(index_add(reshape(z, {-1}), 0, p, g), mb.shape().vec());
+      }
+      if (Node* s = record(TL_ROW("masked_scatter.node"), {&z, &g}, res)) {
+        save(s, mb), s->torch_saves = true;  // PyTorch's MaskedScatterBackward0 saves the mask
+        s->attrs().custom = [mb](const Tensor& gg, std::vector<Tensor>& gs) { gs[1] = masked_select(gg, mb); };
+      }
+      gi[0] = sum_to(res, xs);
+    };
+  }
   return r;
 }
 
@@ -435,7 +456,7 @@ void register_shape_more_ops(std::vector<OpDef>& t) {
                }, nullptr, "composite: repeat"});
   t.push_back({"masked_select(Tensor input, Tensor(nograd) mask) -> Tensor", TM,
                [](const Args& a) { return Value::tensor(masked_select(a.t(0), a.t(1))); }, nullptr,
-               "composite: index_select of the selected positions"});
+               "recorded as masked_select.node (MaskedSelectBackward0)"});
   t.push_back({"masked_fill(Tensor input, Tensor(nograd) mask, Number|Tensor value) -> Tensor", TM,
                [](const Args& a) {
                  // A Python number is converted to x's dtype first (c10::checked_convert), before the
