@@ -361,8 +361,7 @@ std::vector<OpDef> build_table() {
                         // ATen ops PyTorch's backward formulas call, whose nodes name the gradient
                         // under create_graph (tanh_backward -> TanhBackwardBackward0); here the
                         // formula is a composite whose output node gets the name (label_node)
-                        "gelu_backward(Tensor grad_output) -> Node", "tanh_backward(Tensor grad_output) -> Node",
-                        "sigmoid_backward(Tensor grad_output) -> Node", "threshold_backward(Tensor grad_output) -> Node",
+                        "gelu_backward(Tensor grad_output) -> Node", "threshold_backward(Tensor grad_output) -> Node",
                         "leaky_relu_backward(Tensor grad_output) -> Node", "select_backward(Tensor grad_output) -> Node",
                         "diagonal_backward(Tensor grad_output) -> Node", "unfold_backward(Tensor grad_in) -> Node",
                         "_softmax_backward_data(Tensor grad_output) -> Node",
@@ -370,6 +369,8 @@ std::vector<OpDef> build_table() {
                         "softplus_backward(Tensor grad_output) -> Node", "mse_loss_backward(Tensor grad_output) -> Node",
                         "binary_cross_entropy_backward(Tensor grad_output) -> Node",
                         "native_layer_norm_backward(Tensor grad_output) -> Node",
+                        "max_pool2d_with_indices_backward(Tensor grad_output) -> Node",
+                        "nll_loss_backward(Tensor grad_output) -> Node",
                         "_index_put_impl_(Tensor self, Tensor values) -> Node"})
     t.push_back({s, 0, not_callable});
   for (OpDef& op : t) parse_schema(op);
