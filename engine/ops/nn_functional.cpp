@@ -193,22 +193,6 @@ Tensor mse_loss(const Tensor& input, const Tensor& target) {
   return out;
 }
 
-// PyTorch's nll_loss_backward takes self: under create_graph the gradient is its node's output
-// (NllLossBackwardBackward0), which requires grad when logp does. The composite's gradient passes
-// this alias of logp, whose backward gives that gradient PyTorch's node (a zero derivative in logp).
-static void nll_input_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
-  Tensor x = n.saved_tensor(0);
-  gi[0] = g;
-  if (g.requires_grad()) label_node(g, TL_ROW("nll_loss_backward"), {&x});  // g: the composite's own
-  else backward_op_result(gi[0], TL_ROW("nll_loss_backward"), g, x);
-}
-static Tensor nll_input(const Tensor& logp) {
-  if (!logp.requires_grad() || !grad_enabled()) return logp;
-  Tensor out(data_alias(logp));
-  if (Node* n = record(TL_ROW("nll_loss_input"), {&logp}, out)) save(n, logp);
-  return out;
-}
-
 // nll_loss(logp (N, C) or (C,), target (N,) or ()) = -mean over non-ignored targets of logp[i, t_i]
 Tensor nll_loss(const Tensor& logp, const Tensor& target, int64_t ignore_index) {
   // PyTorch's checks, in its order (nll_loss_nd, then nll_loss_forward, then the kernel's range).
@@ -258,7 +242,9 @@ Tensor nll_loss(const Tensor& logp, const Tensor& target, int64_t ignore_index) 
   }
   TL_CHECK(logp.dim() == 1 || logp.dim() == 2, "nll_loss: expected input of 1 or 2 dimensions, got shape ",
            logp.shape_str());
-  Tensor lp = logp.dim() == 1 ? unsqueeze(nll_input(logp), 0) : nll_input(logp);
+  // PyTorch's nll_loss_backward takes self: under create_graph its node names the gradient
+  Tensor lp = logp.dim() == 1 ? unsqueeze(grad_named(logp, TL_ROW("nll_loss_backward")), 0)
+                              : grad_named(logp, TL_ROW("nll_loss_backward"));
   Tensor tg = target.dim() == 0 ? unsqueeze(target, 0) : target;
   const int64_t C = lp.shape()[1];
   std::vector<int64_t> tv = tg.to_int_vector();
@@ -631,7 +617,8 @@ void register_nn_ops(std::vector<OpDef>& t) {
                    y = select(y, 0, 0);
                  }
                  // l_i = -logp[i, y_i] (0 where y_i == ignore_index); (N, C) or (C,) input
-                 Tensor lp = x.dim() == 1 ? unsqueeze(nll_input(x), 0) : nll_input(x);
+                 Tensor lp = x.dim() == 1 ? unsqueeze(grad_named(x, TL_ROW("nll_loss_backward")), 0)
+                                           : grad_named(x, TL_ROW("nll_loss_backward"));
                  Tensor tg = y.dim() == 0 ? unsqueeze(y, 0) : y;
                  Tensor keep = ne(tg, Tensor::scalar(double(a.i(2)), DType::Int64));
                  Tensor safe = where(keep, tg, Tensor::scalar(0, DType::Int64));
@@ -642,9 +629,6 @@ void register_nn_ops(std::vector<OpDef>& t) {
                  return Value::tensor(r == "sum" ? add(sum(l), Tensor::scalar(0, l.dtype())) : l);
                },
                nullptr, "composite: -mean(gather(logp, target)); sum / none: -gather(logp, target)"});
-  t.push_back({"nll_loss_input(Tensor self) -> Node", 0,
-               [](const Args&) -> Value { TL_FAIL("op table: a node-only row is not callable"); }, nll_input_bw,
-               "grad = g, under create_graph nll_loss_backward's node (in nll_loss's composite)"});
   t.push_back({"cross_entropy(Tensor input, Tensor(nograd) target, *, int ignore_index=-100) -> Tensor", kF,
                [](const Args& a) { return Value::tensor(cross_entropy(a.t(0), a.t(1), a.i(2))); }, nullptr,
                "composite: nll_loss(log_softmax(x))"});

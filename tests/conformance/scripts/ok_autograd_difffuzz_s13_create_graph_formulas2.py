@@ -48,3 +48,10 @@ v0 = torch.tensor([[0.20, 2.0]], requires_grad=True)
 for r in [(1, 1), (2, 1), (3, 1, 1), (3, 1, 2), (1, 2)]:
     v2 = v0.repeat(*r)
     show('repeat ' + str(r), torch.autograd.grad(v2, [v0], grad_outputs=[v2 * 1], create_graph=True)[0])
+# composites for PyTorch's native activations: the first create_graph gradient is named after
+# PyTorch's backward op (EluBackwardBackward0, ...; silu/mish: a product)
+for fn in [F.elu, F.selu, F.celu, F.silu, F.mish, F.logsigmoid, F.hardswish]:
+    x = torch.tensor([-4.0, -1.5, -0.2, 0.7, 3.5], requires_grad=True)
+    g1 = torch.autograd.grad(fn(x).sum(), [x], create_graph=True)[0]
+    print(g1.grad_fn.name(), g1)
+    print(torch.autograd.grad(g1.sum(), [x], allow_unused=True)[0])
