@@ -289,22 +289,27 @@ def _elu(input, alpha, scale, input_scale):
     return torch.where(pos, input * scale if scale != 1 else input, neg)
 
 
+# (x: an alias whose gradient is named after PyTorch's backward op under create_graph)
 def elu(input, alpha=1.0, inplace=False):
-    return torch._tl_label(_elu(input, alpha, 1.0, 1.0), 'elu', input)
+    x = torch._tl_label(input, 'elu_backward', grad=True)
+    return torch._tl_label(_elu(x, alpha, 1.0, 1.0), 'elu', input)
 
 
 def selu(input, inplace=False):
-    return torch._tl_label(_elu(input, 1.6732632423543772848170429916717, 1.0507009873554804934193349852946, 1.0), 'elu', input)
+    x = torch._tl_label(input, 'elu_backward', grad=True)
+    return torch._tl_label(_elu(x, 1.6732632423543772848170429916717, 1.0507009873554804934193349852946, 1.0), 'elu', input)
 
 
 def celu(input, alpha=1.0, inplace=False):
-    return torch._tl_label(_elu(input, alpha, 1.0, 1.0 / alpha), 'celu', input)
+    x = torch._tl_label(input, 'elu_backward', grad=True)
+    return torch._tl_label(_elu(x, alpha, 1.0, 1.0 / alpha), 'celu', input)
 
 
 def silu(input, inplace=False):
     # x * sigmoid(x): its gradient s (1 + x (1 - s)) as ATen's silu_backward (the quotient
     # x / (exp(-x) + 1) overflows exp(-x)^2 for x < -44 in float32: a wrong sign, or NaN at -1e30)
-    return torch._tl_label(input * torch.sigmoid(input), 'silu', input)
+    x = torch._tl_label(input, 'mul.Tensor', grad=True)  # ATen's silu_backward: a product
+    return torch._tl_label(x * torch.sigmoid(x), 'silu', input)
 
 
 def softplus(input, beta=1, threshold=20):
@@ -316,7 +321,8 @@ def softplus(input, beta=1, threshold=20):
 
 
 def mish(input, inplace=False):
-    return torch._tl_label(input * torch.tanh(softplus(input)), 'mish', input)
+    x = torch._tl_label(input, 'mul.Tensor', grad=True)  # ATen's mish_backward: a product
+    return torch._tl_label(x * torch.tanh(softplus(x)), 'mish', input)
 
 
 def hardtanh(input, min_val=-1.0, max_val=1.0, inplace=False):
@@ -333,9 +339,10 @@ def relu6(input, inplace=False):
 def hardswish(input, inplace=False):
     # y = x * min(max(x + 3, 0), 6) / 6; ATen's vectorized backward: 0 where x < -3, g where
     # x >= 3, g * (x / 3 + 0.5) elsewhere (NaN included: its gradient is NaN)
-    mid = ~((input < -3) | (input >= 3))
-    xs = torch.where(mid, input, torch.zeros_like(input))
-    return torch._tl_label(torch.where(mid, xs * (xs + 3) / 6, torch.where(input < -3, input * 0, input * 6 / 6)), 'hardswish', input)
+    x = torch._tl_label(input, 'hardswish_backward', grad=True)
+    mid = ~((x < -3) | (x >= 3))
+    xs = torch.where(mid, x, torch.zeros_like(x))
+    return torch._tl_label(torch.where(mid, xs * (xs + 3) / 6, torch.where(x < -3, x * 0, x * 6 / 6)), 'hardswish', input)
 
 
 def hardsigmoid(input, inplace=False):
@@ -372,8 +379,9 @@ def softsign(input):
 def logsigmoid(input):
     # min(x, 0) - log1p(exp(-|x|)); ATen's log_sigmoid_backward treats x = 0 as positive:
     # gradient z / (1 + z) there (0.5), so min and |x| take their x >= 0 branches at 0
-    neg = input < 0
-    return torch._tl_label(torch.where(neg, input, torch.zeros_like(input)) - torch.log1p(torch.exp(-torch.where(neg, -input, input))), 'log_sigmoid', input)
+    x = torch._tl_label(input, 'log_sigmoid_backward', grad=True)
+    neg = x < 0
+    return torch._tl_label(torch.where(neg, x, torch.zeros_like(x)) - torch.log1p(torch.exp(-torch.where(neg, -x, x))), 'log_sigmoid', input)
 
 
 def softmin(input, dim=None, _stacklevel=3, dtype=None):

@@ -326,6 +326,9 @@ static void max_pool2d_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   Tensor idx = n.saved_tensor(0);
   Tensor r = scatter_add(zeros(Shape{planes, H * W}, g.dtype()), 1, reshape(idx, {planes, -1}), reshape(g, {planes, -1}));
   gi[0] = reshape(r, in.vec());
+  // PyTorch's max_pool2d_with_indices_backward takes self: under create_graph its node names the
+  // gradient, which requires grad when x does (saved 1)
+  backward_op_result(gi[0], TL_ROW("max_pool2d_with_indices_backward"), g, n.saved_tensor(1));
 }
 std::pair<Tensor, Tensor> max_pool2d_with_indices(const Tensor& x, const IntList& kernel_size, const IntList& stride,
                                                   const IntList& padding, const IntList& dilation, bool ceil_mode) {
@@ -372,7 +375,7 @@ std::pair<Tensor, Tensor> max_pool2d_with_indices(const Tensor& x, const IntList
     idx = Tensor(idx).view(Shape{C, g.oh, g.ow});
   }
   if (Node* n = record(TL_ROW("max_pool2d"), {&x}, out)) {
-    save(n, idx);
+    save(n, idx), save(n, x);
   }
   return {out, idx};
 }

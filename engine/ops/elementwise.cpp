@@ -802,12 +802,35 @@ static bool can_fuse_backward(const Tensor& g, const Tensor& y) {
   return !grad_enabled() && y.is_floating_point() && g.dtype() == y.dtype() && g.shape() == y.shape() &&
          g.is_contiguous() && y.is_contiguous();
 }
+// PyTorch's tanh_backward / sigmoid_backward (g (1 - y^2), g y (1 - y)) as one recorded op: under
+// create_graph its node (TanhBackwardBackward0, ...) differentiates with PyTorch's formulas
+// (derivatives.yaml), whose signs of zero a composite of mul/sub does not give.
+static Tensor act_backward(bool is_tanh, const Tensor& g, const Tensor& y) {
+  Tensor out;
+  {
+    NoGradGuard ng;
+    out = is_tanh ? mul(g, sub(scalar_of(y, 1), mul(y, y))) : mul(g, mul(y, sub(scalar_of(y, 1), y)));
+  }
+  if (Node* n = record(is_tanh ? TL_ROW("tanh_backward") : TL_ROW("sigmoid_backward"), {&g, &y}, out)) {
+    n->attrs().i0 = is_tanh;
+    save(n, g), save(n, y);
+  }
+  return out;
+}
+// grad_g = act_backward(grad, y); grad_y = grad * (-2 y g) (tanh), grad * g * (-2 y + 1) (sigmoid)
+static void act_backward_bw(Node& n, const Tensor& grad, std::vector<Tensor>& gi) {
+  const bool is_tanh = n.attrs().i0 != 0;
+  Tensor g = n.saved_tensor(0), y = n.saved_tensor(1);
+  if (n.needs_input_grad(0)) gi[0] = act_backward(is_tanh, grad, y);
+  if (n.needs_input_grad(1))
+    gi[1] = is_tanh ? mul(grad, mul(mul(y, scalar_of(y, -2)), g))
+                    : mul(mul(grad, g), add(mul(y, scalar_of(y, -2)), scalar_of(y, 1)));
+}
 // ---- tanh ----  d/dx tanh(x) = 1 - y^2
 static void tanh_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   Tensor y = n.saved_tensor(0);
   if (can_fuse_backward(g, y)) return kernels::tanh_backward(g, y, gi[0]);
-  gi[0] = mul(g, sub(scalar_of(y, 1), mul(y, y)));
-  label_node(gi[0], TL_ROW("tanh_backward"), {&g, &y});  // PyTorch's node under create_graph
+  gi[0] = act_backward(true, g, y);
 }
 Tensor tanh(const Tensor& x) {
   Tensor out = unary(Un::Tanh, x);
@@ -819,8 +842,7 @@ Tensor tanh(const Tensor& x) {
 static void sigmoid_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   Tensor y = n.saved_tensor(0);
   if (can_fuse_backward(g, y)) return kernels::sigmoid_backward(g, y, gi[0]);
-  gi[0] = mul(g, mul(y, sub(scalar_of(y, 1), y)));
-  label_node(gi[0], TL_ROW("sigmoid_backward"), {&g, &y});
+  gi[0] = act_backward(false, g, y);
 }
 Tensor sigmoid(const Tensor& x) {
   Tensor out = unary(Un::Sigmoid, x);
@@ -1190,6 +1212,11 @@ void register_elementwise_ops(std::vector<OpDef>& t) {
   t.push_back({"cos(Tensor input) -> Tensor", TM, [](const Args& a) { return Value::tensor(cos(a.t(0))); }, cos_bw, "grad = -g * sin(x)"});
   t.push_back({"tanh(Tensor input) -> Tensor", TMF, [](const Args& a) { return Value::tensor(tanh(a.t(0))); }, tanh_bw, "grad = g * (1 - y^2)"});
   t.push_back({"sigmoid(Tensor input) -> Tensor", TMF, [](const Args& a) { return Value::tensor(sigmoid(a.t(0))); }, sigmoid_bw, "grad = g * y * (1 - y)"});
+  // PyTorch's backward ops whose nodes name a create_graph gradient (not callable here)
+  for (const char* s : {"tanh_backward(Tensor grad_output, Tensor output) -> Node",
+                        "sigmoid_backward(Tensor grad_output, Tensor output) -> Node"})
+    t.push_back({s, 0, [](const Args&) -> Value { TL_FAIL("op table: a node-only row is not callable"); }, act_backward_bw,
+                 "grad_grad_output = its backward of grad; grad_output = grad * (-2 y g) (tanh), grad * g * (1 - 2 y) (sigmoid)"});
   t.push_back({"relu(Tensor input) -> Tensor", TMF, [](const Args& a) { return Value::tensor(relu(a.t(0))); }, relu_bw, "grad = g where y > 0, else 0"});
   t.push_back({"leaky_relu(Tensor input, float negative_slope=0.01) -> Tensor", kF,
                [](const Args& a) { return Value::tensor(leaky_relu(a.t(0), a.f(1))); }, leaky_relu_bw,

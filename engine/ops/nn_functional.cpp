@@ -267,7 +267,9 @@ Tensor nll_loss(const Tensor& logp, const Tensor& target, int64_t ignore_index) 
   }
   TL_CHECK(logp.dim() == 1 || logp.dim() == 2, "nll_loss: expected input of 1 or 2 dimensions, got shape ",
            logp.shape_str());
-  Tensor lp = logp.dim() == 1 ? unsqueeze(logp, 0) : logp;
+  // PyTorch's nll_loss_backward takes self: under create_graph its node names the gradient
+  Tensor lp = logp.dim() == 1 ? unsqueeze(grad_named(logp, TL_ROW("nll_loss_backward")), 0)
+                              : grad_named(logp, TL_ROW("nll_loss_backward"));
   Tensor tg = target.dim() == 0 ? unsqueeze(target, 0) : target;
   const int64_t C = lp.shape()[1];
   std::vector<int64_t> tv = tg.to_int_vector();
@@ -643,7 +645,8 @@ void register_nn_ops(std::vector<OpDef>& t) {
                    y = select(y, 0, 0);
                  }
                  // l_i = -logp[i, y_i] (0 where y_i == ignore_index); (N, C) or (C,) input
-                 Tensor lp = x.dim() == 1 ? unsqueeze(x, 0) : x;
+                 Tensor lp = x.dim() == 1 ? unsqueeze(grad_named(x, TL_ROW("nll_loss_backward")), 0)
+                                           : grad_named(x, TL_ROW("nll_loss_backward"));
                  Tensor tg = y.dim() == 0 ? unsqueeze(y, 0) : y;
                  Tensor keep = ne(tg, Tensor::scalar(double(a.i(2)), DType::Int64));
                  Tensor safe = where(keep, tg, Tensor::scalar(0, DType::Int64));

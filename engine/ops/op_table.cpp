@@ -13,6 +13,8 @@
 
 namespace tl {
 
+static void grad_named_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi);
+
 namespace {
 
 std::string trim(const std::string& s) {
@@ -334,6 +336,8 @@ std::vector<OpDef> build_table() {
                    if (n.needs_input_grad(i)) gi[i] = zeros(n.inputs[i].shape, n.inputs[i].dtype);
                },
                "grad_saved = 0 (the gradient used piecewise-constant masks of them)"});
+  t.push_back({"grad_named(Tensor self) -> Node", 0, not_callable, grad_named_bw,
+               "grad = g, under create_graph named after a backward op's row (grad_named)"});
   // In-place overwrites of a tensor that requires grad (engine/ops/inplace.cpp record_overwrite).
   for (const char* s : {"fill_.Scalar(Tensor self) -> Node", "zero_.node(Tensor self) -> Node",
                         "normal_.node(Tensor self) -> Node", "uniform_.node(Tensor self) -> Node",
@@ -366,8 +370,7 @@ std::vector<OpDef> build_table() {
                         // ATen ops PyTorch's backward formulas call, whose nodes name the gradient
                         // under create_graph (tanh_backward -> TanhBackwardBackward0); here the
                         // formula is a composite whose output node gets the name (label_node)
-                        "gelu_backward(Tensor grad_output) -> Node", "tanh_backward(Tensor grad_output) -> Node",
-                        "sigmoid_backward(Tensor grad_output) -> Node", "threshold_backward(Tensor grad_output) -> Node",
+                        "gelu_backward(Tensor grad_output) -> Node", "threshold_backward(Tensor grad_output) -> Node",
                         "leaky_relu_backward(Tensor grad_output) -> Node", "select_backward(Tensor grad_output) -> Node",
                         "diagonal_backward(Tensor grad_output) -> Node", "unfold_backward(Tensor grad_in) -> Node",
                         "_softmax_backward_data(Tensor grad_output) -> Node",
@@ -375,6 +378,10 @@ std::vector<OpDef> build_table() {
                         "softplus_backward(Tensor grad_output) -> Node", "mse_loss_backward(Tensor grad_output) -> Node",
                         "binary_cross_entropy_backward(Tensor grad_output) -> Node",
                         "native_layer_norm_backward(Tensor grad_output) -> Node",
+                        "max_pool2d_with_indices_backward(Tensor grad_output) -> Node",
+                        "nll_loss_backward(Tensor grad_output) -> Node",
+                        "elu_backward(Tensor grad_output) -> Node", "log_sigmoid_backward(Tensor grad_output) -> Node",
+                        "hardswish_backward(Tensor grad_output) -> Node",
                         "_index_put_impl_(Tensor self, Tensor values) -> Node"})
     t.push_back({s, 0, not_callable});
   for (OpDef& op : t) parse_schema(op);
@@ -456,6 +463,29 @@ void backward_op_result(Tensor& gi, const OpDef& row, const Tensor& g, const Ten
   // (only under create_graph with a saved tensor that requires grad: else nothing is recorded)
   if (grad_enabled() && saved.requires_grad() && gi.is_floating_point())
     gi = autograd::piecewise_constant(gi, {saved}, row.grad_fn.c_str());
+}
+
+Tensor grad_named(const Tensor& x, const OpDef& row) {
+  if (!x.requires_grad() || !grad_enabled()) return x;
+  Tensor out(data_alias(x));
+  if (Node* n = record(TL_ROW("grad_named"), {&x}, out)) {
+    n->attrs().i0 = &row - op_table().data();  // the row's index in the table
+    save(n, x);
+  }
+  return out;
+}
+
+static void grad_named_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  const OpDef& row = op_table()[size_t(n.attrs().i0)];
+  Tensor x = n.saved_tensor(0);
+  gi[0] = g;
+  // Only the first gradient (b0): a second order one reaches this node again through the first's
+  // graph, and is PyTorch's double-backward formula's (not named here).
+  if (!grad_enabled() || n.attrs().b0) return;
+  n.attrs().b0 = true;
+  // g: the composite's own gradient (made in this backward), renamed
+  if (g.requires_grad()) label_node(g, row, {&x});
+  else backward_op_result(gi[0], row, g, x);
 }
 
 std::vector<const OpDef*> find_ops(const std::string& name, unsigned where) {

@@ -102,6 +102,10 @@ void label_node(const Tensor& out, const OpDef& row, std::initializer_list<const
 // threshold_backward): under create_graph it is that op's node (label_node), which requires grad
 // when `saved` does even where g does not (its derivative in `saved` is zero: piecewise constant).
 void backward_op_result(Tensor& gi, const OpDef& row, const Tensor& g, const Tensor& saved);
+// A composite for an op whose PyTorch backward is one op taking self (nll_loss_backward,
+// elu_backward, ...): an alias of x whose backward names x's gradient after that op's row under
+// create_graph (backward_op_result when the composite's gradient needs no grad).
+Tensor grad_named(const Tensor& x, const OpDef& row);
 // After self's values were overwritten by values that need no grad (fill_, zero_, random fills)
 // while recording: self's history becomes the row's node (FillBackward2, ZeroBackward0, ...), whose
 // backward (overwrite_bw) gives the previous values a zero gradient; through a view, CopySlices.

@@ -366,6 +366,9 @@ static void amax_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   }
   // PyTorch 1.13's scale_grad_by_count: (g / count) * mask (a MulBackward0 under create_graph)
   gi[0] = mul(div(reshape(g, keep.vec()), count), mask);
+  // A 0-d x reduced over dim 0 without keepdim: PyTorch's restore_reduced_dims gives the gradient
+  // shape (1,), which its engine sums to () (a SumBackward0 under create_graph).
+  if (n.attrs().i0 == 2) gi[0] = sum(gi[0]);
 }
 // max() / min() over everything (PyTorch's evenly_distribute_backward): as amax's, except that a
 // NaN result shares the gradient among the NaN elements (amax's x == result mask selects none),
@@ -402,7 +405,8 @@ static Tensor amax_impl(const OpDef& row, Red op, const Tensor& x, const IntList
   }
   if (Node* n = record(row, {&x}, out)) {
     n->attrs().dims = rd.keep_shape;
-    n->attrs().i0 = row.name == "max" || row.name == "min";  // max()/min(): see amax_bw
+    n->attrs().i0 = row.name == "max" || row.name == "min" ? 1  // max()/min(): see amax_bw
+                    : x.dim() == 0 && !dims.empty() && !keepdim ? 2 : 0;
     Shape red;  // the reduced dims, for counting ties
     for (int i = 0; i < x.dim(); ++i)
       if (rd.mask[i]) red.push_back(i);

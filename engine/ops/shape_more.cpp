@@ -75,9 +75,15 @@ static void repeat_bw(Node& n, const Tensor& g0, std::vector<Tensor>& gi) {
       gi[0] = zeros(in, g0.dtype());
       return;
     }
+  // PyTorch's grad.sum(dims): SumBackward1 under create_graph
+  const auto sum_dims_of = [](const Tensor& t, const IntList& dims) {
+    Tensor r = sum(t, dims);
+    label_node(r, TL_ROW("sum.dim"), {&t});
+    return r;
+  };
   Tensor g = g0;
   const int lead = reps.n - in.n;
-  for (int i = 0; i < lead; ++i) g = sum(g, {0});
+  for (int i = 0; i < lead; ++i) g = sum_dims_of(g, {0});
   IntList grad_size, sum_dims;
   for (int d = 0; d < in.n; ++d) {
     if (reps[lead + d] != 1) grad_size.push_back(reps[lead + d]), sum_dims.push_back(int64_t(grad_size.size()) - 1);
@@ -86,7 +92,7 @@ static void repeat_bw(Node& n, const Tensor& g0, std::vector<Tensor>& gi) {
   if (sum_dims.empty()) {
     gi[0] = g;
   } else if (grad_size.size() <= size_t(kMaxDims)) {
-    gi[0] = sum(reshape(g, grad_size), sum_dims);
+    gi[0] = sum_dims_of(reshape(g, grad_size), sum_dims);
   } else {  // more dims than a tensor here can have: one repeated dim at a time (same values)
     for (int d = 0; d < in.n; ++d) {
       const int64_t r = reps[lead + d];
@@ -94,7 +100,7 @@ static void repeat_bw(Node& n, const Tensor& g0, std::vector<Tensor>& gi) {
       IntList s = g.shape().vec();
       s[size_t(d)] = in[d];
       s.insert(s.begin() + d, r);
-      g = sum(reshape(g, s), {d});
+      g = sum_dims_of(reshape(g, s), {d});
     }
     gi[0] = g;
   }
