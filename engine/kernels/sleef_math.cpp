@@ -259,6 +259,48 @@ AsinParts asin_parts(float d) {
 
 }  // namespace
 
+namespace {
+
+// tan(t) for the reduced argument t (|t| <= pi/4) in double-float; odd: -1 / tan(-t) (x = t + q pi/2,
+// q odd: SLEEF passes -t).
+float tan_poly(F2 t, bool odd) {
+  const F2 s = normalize_f2(sqr_f2(t));
+  float u = 0.00446636462584137916564941f;
+  u = fmaf_(u, s.x, -8.3920182078145444393158e-05f);
+  u = fmaf_(u, s.x, 0.0109639242291450500488281f);
+  u = fmaf_(u, s.x, 0.0212360303848981857299805f);
+  u = fmaf_(u, s.x, 0.0540687143802642822265625f);
+  F2 x = add_ff(0.133325666189193725585938f, u * s.x);
+  x = add_ff2(1.0f, mul_f2f2(add_ff2(0.33333361148834228515625f, mul_f2f2(s, x)), s));
+  x = mul_f2f2(t, x);
+  if (odd) {  // SLEEF's dfrec
+    const float r = 1.0f / x.x;
+    x = {r, r * fmaf_(-x.y, r, fmaf_(-x.x, r, 1.0f))};
+  }
+  return x.x + x.y;
+}
+
+}  // namespace
+
+float sleef_tanf(float d, bool large) {
+  if (d == 0.0f) return d;
+  if (large || sleef_trig_large(d)) {  // t from the double sine and cosine, as sin_large
+    if (!std::isfinite(d)) return NAN;
+    const double s = std::sin(double(d)), c = std::cos(double(d));
+    const bool odd = std::fabs(s) > std::fabs(c);
+    const double t = odd ? (s < 0 ? std::atan2(-c, -s) : std::atan2(c, s)) : (c < 0 ? std::atan2(-s, -c) : std::atan2(s, c));
+    const float hi = float(t);
+    return tan_poly({hi, float(t - double(hi))}, odd);
+  }
+  const float u = std::nearbyint(d * float(2 * 0.318309886183790671537767526745028724));
+  const int q = int(u);
+  const float v = fmaf_(u, -kPiA * 0.5f, d);
+  F2 s = add2_ff(v, u * (-kPiB * 0.5f));
+  s = add_f2f(s, u * (-kPiC * 0.5f));
+  if (q & 1) s = {-s.x, -s.y};
+  return tan_poly(s, q & 1);
+}
+
 float sleef_atanf(float d) {
   const F2 t = atan2k({std::fabs(d), 0.0f}, {1.0f, 0.0f});
   float r = t.x + t.y;

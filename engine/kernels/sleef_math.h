@@ -15,6 +15,7 @@ inline bool sleef_trig_large(float x) { return !(std::fabs(x) < 125.0f); }
 // other lanes of a vector holding such an x.
 float sleef_cosf(float x, bool large = false);
 float sleef_sinf(float x, bool large = false);
+float sleef_tanf(float x, bool large = false);  // Sleef_tanf8_u10
 // Sleef_logf8_u10 (PyTorch's Vectorized<float>::log; its vml kernel runs every element through it).
 float sleef_logf(float x);
 float sleef_expf(float x);  // Sleef_expf8_u10 (Vectorized<float>::exp)

@@ -540,6 +540,9 @@ Tensor scalar_of(const Tensor& g, double v) { return Tensor::scalar(v, g.dtype()
 
 }  // namespace
 
+// sleef_trig_loop for pointwise_more.cpp's tan.
+void sleef_trig_apply(const Tensor& x, Tensor& out, float (*f)(float, bool)) { sleef_trig_loop(x, out, f); }
+
 // PyTorch's maybe_multiply(t, alpha) in add/sub's derivatives: t times the number alpha (its node
 // under create_graph is MulBackward1).
 static Tensor times_alpha(const Tensor& t, double alpha) {
