@@ -164,7 +164,7 @@ float sleef_logf(float d) {
   const bool sub = d < 1.17549435e-38f;  // FLT_MIN: scaled by 2^64 first
   const float a = sub ? d * 18446744073709551616.0f : d;
   int e = ((bits_of(a * (1.0f / 0.75f)) >> 23) & 0xff) - 0x7f;
-  const float m = float_of(bits_of(a) - (e << 23));
+  const float m = float_of(int32_t(uint32_t(bits_of(a)) - (uint32_t(e) << 23)));  // (no signed overflow)
   if (sub) e -= 64;
   F2 s = mul_f2f({0.69314718246459960938f, -1.904654323148236017e-09f}, float(e));
   const F2 x = div_f2f2(add2_ff(-1.0f, m), add2_ff(1.0f, m));
