@@ -3,6 +3,8 @@
 #include "engine/kernels/sleef_math.h"
 
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 
 namespace tl::kernels {
 namespace {
@@ -51,6 +53,57 @@ inline F2 mul_f2f2(F2 x, F2 y) {
   return {s, fmaf_(x.x, y.y, fmaf_(x.y, y.x, fmaf_(x.x, y.x, -s)))};
 }
 inline float mul_f2f2_f(F2 x, F2 y) { return fmaf_(x.x, y.x, fmaf_(x.y, y.x, x.x * y.y)); }
+inline F2 mul_f2f(F2 x, float y) {
+  const float s = x.x * y;
+  return {s, fmaf_(x.y, y, fmaf_(x.x, y, -s))};
+}
+inline F2 add_f2f2(F2 x, F2 y) {  // |x| >= |y|
+  const float s = x.x + y.x;
+  return {s, (((x.x - s) + y.x) + x.y) + y.y};
+}
+inline F2 div_f2f2(F2 n, F2 d) {
+  const float t = 1.0f / d.x, s = n.x * t;
+  const float u = fmaf_(t, n.x, -s);
+  const float v = fmaf_(-d.y, t, fmaf_(-d.x, t, 1.0f));
+  return {s, fmaf_(s, v, fmaf_(n.y, t, u))};
+}
+inline F2 sub_f2f2(F2 x, F2 y) {  // |x| >= |y|
+  const float s = x.x - y.x;
+  return {s, (((x.x - s) - y.x) + x.y) - y.y};
+}
+inline F2 sub_f2f(F2 x, float y) {
+  const float s = x.x - y;
+  return {s, ((x.x - s) - y) + x.y};
+}
+inline F2 normalize_f2(F2 x) {
+  const float s = x.x + x.y;
+  return {s, (x.x - s) + x.y};
+}
+inline F2 mul_ff(float x, float y) {
+  const float s = x * y;
+  return {s, fmaf_(x, y, -s)};
+}
+inline F2 add2_ff2(float x, F2 y) {
+  const float s = x + y.x, v = s - x;
+  return {s, ((x - (s - v)) + (y.x - v)) + y.y};
+}
+inline F2 sqrt_f2(float d) {  // SLEEF's dfsqrt_vf2_vf
+  const float t = std::sqrt(d), r = 1.0f / t;
+  const F2 q = mul_f2f2(add2_ff2(d, mul_ff(t, t)), {r, r * fmaf_(-t, r, 1.0f)});
+  return {q.x * 0.5f, q.y * 0.5f};
+}
+inline float mulsign(float x, float y) { return std::copysign(1.0f, y) * x; }
+
+inline int32_t bits_of(float x) {
+  int32_t i;
+  std::memcpy(&i, &x, 4);
+  return i;
+}
+inline float float_of(int32_t i) {
+  float x;
+  std::memcpy(&x, &i, 4);
+  return x;
+}
 
 // Cody-Waite split of pi (SLEEF's PI_A2f, PI_B2f, PI_C2f), valid for |x| < 125.
 constexpr float kPiA = 3.1414794921875f, kPiB = 0.00011315941810607910156f, kPiC = 1.9841872589410058936e-09f;
@@ -105,6 +158,171 @@ float sleef_cosf(float d, bool large) {
   s = add2_f2f(s, dq * (-kPiC * 0.5f));
   const float r = sin_poly(s);
   return (q & 2) == 0 ? -r : r;
+}
+
+float sleef_logf(float d) {
+  const bool sub = d < 1.17549435e-38f;  // FLT_MIN: scaled by 2^64 first
+  const float a = sub ? d * 18446744073709551616.0f : d;
+  int e = ((bits_of(a * (1.0f / 0.75f)) >> 23) & 0xff) - 0x7f;
+  const float m = float_of(int32_t(uint32_t(bits_of(a)) - (uint32_t(e) << 23)));  // (no signed overflow)
+  if (sub) e -= 64;
+  F2 s = mul_f2f({0.69314718246459960938f, -1.904654323148236017e-09f}, float(e));
+  const F2 x = div_f2f2(add2_ff(-1.0f, m), add2_ff(1.0f, m));
+  const float x2 = x.x * x.x;
+  float t = 0.3027294874f;
+  t = fmaf_(t, x2, 0.3996108174f);
+  t = fmaf_(t, x2, 0.6666694880f);
+  s = add_f2f2(s, {x.x * 2.0f, x.y * 2.0f});
+  s = add_f2f(s, x2 * x.x * t);
+  float r = s.x + s.y;
+  if (d == INFINITY) r = INFINITY;
+  if (d < 0.0f || std::isnan(d)) r = NAN;
+  if (d == 0.0f) r = -INFINITY;
+  return r;
+}
+
+namespace {
+
+// Branch-free so that sleef_expf_n vectorises (d out of [-104, 100] and NaN are selected at the end;
+// the clamped c keeps the int conversion in range).
+inline float expf_lane(float d) {
+  float c = d > -104.0f ? d : -104.0f;
+  c = c < 100.0f ? c : 100.0f;
+  const float t = c * 1.442695040888963407359924681001892137f;
+  const float qf = (t + 12582912.0f) - 12582912.0f;  // rint(t), to even (SLEEF's vrint), |t| < 2^22
+  const int q = int(qf);
+  float s = fmaf_(qf, -0.693145751953125f, c);
+  s = fmaf_(qf, -1.428606765330187045e-06f, s);
+  float u = 0.000198527617612853646278381f;
+  u = fmaf_(u, s, 0.00139304355252534151077271f);
+  u = fmaf_(u, s, 0.00833336077630519866943359f);
+  u = fmaf_(u, s, 0.0416664853692054748535156f);
+  u = fmaf_(u, s, 0.166666671633720397949219f);
+  u = fmaf_(u, s, 0.5f);
+  u = 1.0f + fmaf_(s * s, u, s);
+  const int q1 = q >> 1;  // 2^q in two factors (SLEEF's vldexp2)
+  u = u * float_of((q1 + 0x7f) << 23) * float_of((q - q1 + 0x7f) << 23);
+  return d != d ? d : d < -104.0f ? 0.0f : d > 100.0f ? INFINITY : u;
+}
+
+}  // namespace
+
+float sleef_expf(float d) { return expf_lane(d); }
+void sleef_expf_n(const float* x, float* y, int64_t n) {
+  for (int64_t i = 0; i < n; ++i) y[i] = expf_lane(x[i]);
+}
+
+namespace {
+
+// SLEEF's atan2kf_u1: atan2(y, x) in double-float.
+F2 atan2k(F2 y, F2 x) {
+  int q = x.x < 0 ? -2 : 0;
+  if (x.x < 0) x = {-x.x, -x.y};
+  const bool p = x.x < y.x;
+  if (p) ++q;
+  F2 s = p ? F2{-x.x, -x.y} : y, t = p ? y : x;
+  s = div_f2f2(s, t);
+  t = normalize_f2(sqr_f2(s));
+  float u = -0.00176397908944636583328247f;
+  u = fmaf_(u, t.x, 0.0107900900766253471374512f);
+  u = fmaf_(u, t.x, -0.0309564601629972457885742f);
+  u = fmaf_(u, t.x, 0.0577365085482597351074219f);
+  u = fmaf_(u, t.x, -0.0838950723409652709960938f);
+  u = fmaf_(u, t.x, 0.109463557600975036621094f);
+  u = fmaf_(u, t.x, -0.142626821994781494140625f);
+  u = fmaf_(u, t.x, 0.199983194470405578613281f);
+  t = mul_f2f2(t, add_ff(-0.333332866430282592773438f, u * t.x));
+  t = mul_f2f2(s, add_ff2(1.0f, t));
+  return add_f2f2(mul_f2f({1.5707963705062866211f, -4.3711388286737928865e-08f}, float(q)), t);
+}
+
+// The common part of SLEEF's asinf_u1 / acosf_u1: x (|d| or sqrt((1 - |d|) / 2)) and the
+// polynomial's u.
+struct AsinParts {
+  bool small;
+  F2 x;
+  float u;
+};
+AsinParts asin_parts(float d) {
+  const float a = std::fabs(d);
+  const bool o = a < 0.5f;
+  const float x2 = o ? d * d : (1.0f - a) * 0.5f;
+  F2 x = o ? F2{a, 0.0f} : sqrt_f2(x2);
+  if (a == 1.0f) x = {0.0f, 0.0f};
+  float u = 0.4197454825e-1f;
+  u = fmaf_(u, x2, 0.2424046025e-1f);
+  u = fmaf_(u, x2, 0.4547423869e-1f);
+  u = fmaf_(u, x2, 0.7495029271e-1f);
+  u = fmaf_(u, x2, 0.1666677296e+0f);
+  return {o, x, u * (x2 * x.x)};
+}
+
+}  // namespace
+
+namespace {
+
+// tan(t) for the reduced argument t (|t| <= pi/4) in double-float; odd: -1 / tan(-t) (x = t + q pi/2,
+// q odd: SLEEF passes -t).
+float tan_poly(F2 t, bool odd) {
+  const F2 s = normalize_f2(sqr_f2(t));
+  float u = 0.00446636462584137916564941f;
+  u = fmaf_(u, s.x, -8.3920182078145444393158e-05f);
+  u = fmaf_(u, s.x, 0.0109639242291450500488281f);
+  u = fmaf_(u, s.x, 0.0212360303848981857299805f);
+  u = fmaf_(u, s.x, 0.0540687143802642822265625f);
+  F2 x = add_ff(0.133325666189193725585938f, u * s.x);
+  x = add_ff2(1.0f, mul_f2f2(add_ff2(0.33333361148834228515625f, mul_f2f2(s, x)), s));
+  x = mul_f2f2(t, x);
+  if (odd) {  // SLEEF's dfrec
+    const float r = 1.0f / x.x;
+    x = {r, r * fmaf_(-x.y, r, fmaf_(-x.x, r, 1.0f))};
+  }
+  return x.x + x.y;
+}
+
+}  // namespace
+
+float sleef_tanf(float d, bool large) {
+  if (d == 0.0f) return d;
+  if (large || sleef_trig_large(d)) {  // t from the double sine and cosine, as sin_large
+    if (!std::isfinite(d)) return NAN;
+    const double s = std::sin(double(d)), c = std::cos(double(d));
+    const bool odd = std::fabs(s) > std::fabs(c);
+    const double t = odd ? (s < 0 ? std::atan2(-c, -s) : std::atan2(c, s)) : (c < 0 ? std::atan2(-s, -c) : std::atan2(s, c));
+    const float hi = float(t);
+    return tan_poly({hi, float(t - double(hi))}, odd);
+  }
+  const float u = std::nearbyint(d * float(2 * 0.318309886183790671537767526745028724));
+  const int q = int(u);
+  const float v = fmaf_(u, -kPiA * 0.5f, d);
+  F2 s = add2_ff(v, u * (-kPiB * 0.5f));
+  s = add_f2f(s, u * (-kPiC * 0.5f));
+  if (q & 1) s = {-s.x, -s.y};
+  return tan_poly(s, q & 1);
+}
+
+float sleef_atanf(float d) {
+  const F2 t = atan2k({std::fabs(d), 0.0f}, {1.0f, 0.0f});
+  float r = t.x + t.y;
+  if (std::isinf(d)) r = 1.570796326794896557998982f;
+  return mulsign(r, d);
+}
+
+float sleef_asinf(float d) {
+  const AsinParts p = asin_parts(d);
+  const F2 y = sub_f2f(sub_f2f2({3.1415927410125732422f / 4, -8.7422776573475857731e-08f / 4}, p.x), p.u);
+  const float r = p.small ? p.u + p.x.x : (y.x + y.y) * 2.0f;
+  return mulsign(r, d);
+}
+
+float sleef_acosf(float d) {
+  const AsinParts p = asin_parts(d);
+  F2 y = sub_f2f2({3.1415927410125732422f / 2, -8.7422776573475857731e-08f / 2},
+                  add_ff(mulsign(p.x.x, d), mulsign(p.u, d)));
+  const F2 x = add_f2f(p.x, p.u);
+  if (!p.small) y = {x.x * 2.0f, x.y * 2.0f};
+  if (!p.small && d < 0) y = sub_f2f2({3.1415927410125732422f, -8.7422776573475857731e-08f}, y);
+  return y.x + y.y;
 }
 
 }  // namespace tl::kernels

@@ -5,6 +5,7 @@
 // -ffp-contract=off, so only the fused multiply-adds SLEEF's AVX2 build makes are fused).
 #pragma once
 #include <cmath>
+#include <cstdint>
 
 namespace tl::kernels {
 
@@ -14,5 +15,14 @@ inline bool sleef_trig_large(float x) { return !(std::fabs(x) < 125.0f); }
 // other lanes of a vector holding such an x.
 float sleef_cosf(float x, bool large = false);
 float sleef_sinf(float x, bool large = false);
+float sleef_tanf(float x, bool large = false);  // Sleef_tanf8_u10
+// Sleef_logf8_u10 (PyTorch's Vectorized<float>::log; its vml kernel runs every element through it).
+float sleef_logf(float x);
+float sleef_expf(float x);  // Sleef_expf8_u10 (Vectorized<float>::exp)
+// Sleef_atanf8_u10, Sleef_asinf8_u10, Sleef_acosf8_u10.
+float sleef_atanf(float x);
+float sleef_asinf(float x);
+float sleef_acosf(float x);
+void sleef_expf_n(const float* x, float* y, int64_t n);  // y[i] = sleef_expf(x[i]), vectorised
 
 }  // namespace tl::kernels

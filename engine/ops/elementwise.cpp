@@ -369,7 +369,6 @@ bool keeps_int(Un op) {
 // (under two AVX2 vectors) on their scalar path: tanh correctly rounded (as computed in double),
 // sigmoid as 1 / (1 + expf(-x)). Larger ones go through SLEEF, which differs from those by an
 // ulp in a layout-dependent way, so the faster polynomials (kernels/fast_math.h) are kept there.
-// (exp's kernel is vectorised at any size, and fast_exp matches it more often than expf.)
 static bool use_fast_math(const Tensor& x) { return x.numel() >= 16; }
 
 // float32 sin / cos as PyTorch 1.13 computes them: its vml kernels run every element through
@@ -429,10 +428,16 @@ Tensor unary(Un op, const Tensor& x0, UnParams p = {}) {
         else unary_loop<T, T>(x, out, [](T v) { return isub(T(0), v); });
         break;
       case Un::Exp:
-        if constexpr (std::is_same<T, float>::value) unary_loop<T, T>(x, out, [](T v) { return kernels::fast_exp(v); });
+        if constexpr (std::is_same<T, float>::value) {  // SLEEF's expf on every element (PyTorch's vml kernel)
+          if (x.is_contiguous()) kernels::sleef_expf_n(x.data_ptr<float>(), out.data_ptr<float>(), x.numel());
+          else unary_loop<T, T>(x, out, [](T v) { return kernels::sleef_expf(v); });
+        }
         else unary_loop<T, T>(x, out, [](T v) { return T(std::exp(C(v))); });
         break;
-      case Un::Log: unary_loop<T, T>(x, out, [](T v) { return T(std::log(C(v))); }); break;
+      case Un::Log:  // float32: SLEEF's logf on every element, as PyTorch's vml kernel
+        if constexpr (std::is_same<T, float>::value) unary_loop<T, T>(x, out, [](T v) { return kernels::sleef_logf(v); });
+        else unary_loop<T, T>(x, out, [](T v) { return T(std::log(C(v))); });
+        break;
       case Un::Sqrt: unary_loop<T, T>(x, out, [](T v) { return T(std::sqrt(C(v))); }); break;
       case Un::Abs:  // floats: |-0.0| = +0.0
         if constexpr (std::is_floating_point<T>::value) unary_loop<T, T>(x, out, [](T v) { return std::fabs(v); });
@@ -534,6 +539,9 @@ Tensor zero_like_scalar(const Tensor& g) { return Tensor::scalar(0, g.dtype()); 
 Tensor scalar_of(const Tensor& g, double v) { return Tensor::scalar(v, g.dtype()); }
 
 }  // namespace
+
+// sleef_trig_loop for pointwise_more.cpp's tan.
+void sleef_trig_apply(const Tensor& x, Tensor& out, float (*f)(float, bool)) { sleef_trig_loop(x, out, f); }
 
 // PyTorch's maybe_multiply(t, alpha) in add/sub's derivatives: t times the number alpha (its node
 // under create_graph is MulBackward1).

@@ -11,10 +11,13 @@
 #include "engine/autograd/engine.h"
 #include "engine/autograd/node.h"
 #include "engine/kernels/elementwise.h"
+#include "engine/kernels/sleef_math.h"
 #include "engine/ops/op_table.h"
 #include "engine/ops/ops.h"
 
 namespace tl {
+
+void sleef_trig_apply(const Tensor& x, Tensor& out, float (*f)(float, bool));  // elementwise.cpp
 
 // PyTorch's result_type over tensors: the dimensioned ones promote together; the 0-d ones decide
 // only when of a higher category (bool < int < float).
@@ -83,11 +86,18 @@ Tensor rounding(Round r, const char* op, const Tensor& x, int64_t decimals = 0) 
 
 // ---- unary primitives whose derivative is written with the saved input x or output y ----
 // float32 through the double function (kernels::in_double), rounded once: PyTorch 1.13's kernels
-// for expm1, log2, log10, log1p, asin, acos, atan and erf (MKL VML / SLEEF, within 1 ulp) agree
+// for expm1, log2, log10, log1p and erf (MKL VML / SLEEF, within 1 ulp) agree
 // with the correctly rounded result far more often than glibc's float functions (expm1f, log10f,
-// asinf, ... are an ulp off on ~5-10% of inputs). sinh, cosh, asinh, acosh, atanh and tan keep
+// asinf, ... are an ulp off on ~5-10% of inputs). sinh, cosh, asinh, acosh and atanh keep
 // the float functions, which PyTorch's scalar path calls.
 using kernels::in_double;
+// float32 through SLEEF's u10 function (kernels/sleef_math.h): PyTorch 1.13's vml kernels for log,
+// exp, asin, acos and atan run every element through it. Other types through f.
+template <class T, class F>
+T sleef_f32(T v, float (*sleef)(float), F f) {
+  if constexpr (std::is_same<T, float>::value) return sleef(v);
+  else return f(v);
+}
 // log1p as PyTorch's kernels compute it (SLEEF's log1p, also on the scalar path): inf above 1e38
 // (float32) or 1e307 (float64), where the exact value is still finite; a subnormal v (log1p(v) = v)
 // loses its last bit, rounded to even (SLEEF halves it; a zero result is +0.0): log1p(1e-45) = 0.
@@ -199,6 +209,17 @@ Tensor sinh_t(const Tensor& x) {
 Tensor cosh_t(const Tensor& x) {
   return sinh_cosh_simd(unary_prim(TL_ROW("cosh"), false, x, [](auto v) { return std::cosh(v); }), x,
                         [](double d) { return std::cosh(d); });
+}
+// tan: float32 as sin / cos (PyTorch's vml kernel: SLEEF's tanf on 8-element groups, the large-argument
+// path shared in a group).
+Tensor tan_t(const Tensor& x) {
+  Tensor out = unary_prim(TL_ROW("tan"), true, x, [](auto v) {
+    if constexpr (std::is_same<decltype(v), float>::value) return v;  // filled below
+    else return std::tan(v);
+  });
+  if (out.dtype() == DType::Float32)
+    sleef_trig_apply(x.dtype() == DType::Float32 ? x : to_dtype(x, DType::Float32), out, kernels::sleef_tanf);
+  return out;
 }
 Tensor rsqrt_t(const Tensor& x) {
   return unary_prim(TL_ROW("rsqrt"), true, x, [](auto v) { return decltype(v)(1) / std::sqrt(v); });
@@ -556,10 +577,11 @@ void register_pointwise_more_ops(std::vector<OpDef>& t) {
   TL_UNARY_ROW("expm1", expm1_bw, true, in_double(v, [](double d) { return std::expm1(d); }), "grad = g * (y + 1)");
   TL_UNARY_ROW("log2", log2_bw, false, in_double(v, [](double d) { return std::log2(d); }), "grad = g / (x ln 2)");
   TL_UNARY_ROW("log10", log10_bw, false, in_double(v, [](double d) { return std::log10(d); }), "grad = g / (x ln 10)");
-  TL_UNARY_ROW("tan", tan_bw, true, std::tan(v), "grad = g * (1 + y^2)");
-  TL_UNARY_ROW("asin", asin_bw, false, in_double(v, [](double d) { return std::asin(d); }), "grad = g * rsqrt(1 - x^2)");
-  TL_UNARY_ROW("acos", acos_bw, false, in_double(v, [](double d) { return std::acos(d); }), "grad = g * -rsqrt(1 - x^2)");
-  TL_UNARY_ROW("atan", atan_bw, false, in_double(v, [](double d) { return std::atan(d); }), "grad = g / (1 + x^2)");
+  t.push_back({"tan(Tensor input) -> Tensor", TM, [](const Args& a) { return Value::tensor(tan_t(a.t(0))); }, tan_bw,
+               "grad = g * (1 + y^2)"});
+  TL_UNARY_ROW("asin", asin_bw, false, sleef_f32(v, kernels::sleef_asinf, [](auto d) { return in_double(d, [](double e) { return std::asin(e); }); }), "grad = g * rsqrt(1 - x^2)");
+  TL_UNARY_ROW("acos", acos_bw, false, sleef_f32(v, kernels::sleef_acosf, [](auto d) { return in_double(d, [](double e) { return std::acos(e); }); }), "grad = g * -rsqrt(1 - x^2)");
+  TL_UNARY_ROW("atan", atan_bw, false, sleef_f32(v, kernels::sleef_atanf, [](auto d) { return in_double(d, [](double e) { return std::atan(e); }); }), "grad = g / (1 + x^2)");
   TL_UNARY_ROW("asinh", asinh_bw, false, std::asinh(v), "grad = g * rsqrt(x^2 + 1)");
   TL_UNARY_ROW("acosh", acosh_bw, false, std::acosh(v), "grad = g * rsqrt(x^2 - 1)");
   TL_UNARY_ROW("atanh", atanh_bw, false, std::atanh(v), "grad = g / (1 - x^2)");
