@@ -409,9 +409,13 @@ static Tensor diag_positions(int64_t r, int64_t c, int64_t k) {
   return Tensor::from_data(pos, Shape{int64_t(pos.size())}, DType::Int64);
 }
 // An r x c matrix of zeros with the flat positions `pos` set from v (scattered, not added: 0 +
-// -0.0 would lose the sign of a zero).
-static Tensor zeros_with(int64_t r, int64_t c, const Tensor& pos, const Tensor& v) {
-  return view(scatter(zeros(Shape{r * c}, v.dtype()), 0, pos, v, false), {r, c});
+// -0.0 would lose the sign of a zero). A view of the flat zeros, as PyTorch's trace_backward; with
+// fresh, a new tensor as PyTorch's diag and diag_backward return (a view made without recording is
+// one "created in no_grad mode", which an in-place write with grad mode on must not refuse).
+static Tensor zeros_with(int64_t r, int64_t c, const Tensor& pos, const Tensor& v, bool fresh = false) {
+  Tensor out = view(scatter(zeros(Shape{r * c}, v.dtype()), 0, pos, v, false), {r, c});
+  if (fresh && !out.requires_grad()) return Tensor(data_alias(out));
+  return out;
 }
 
 // ---- diag ----  A primitive as PyTorch's DiagBackward0, which saves only the sizes (a second
@@ -423,7 +427,7 @@ static void diag_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
     gi[0] = diag(g, at.i0);
     return;
   }
-  gi[0] = zeros_with(at.shape[0], at.shape[1], diag_positions(at.shape[0], at.shape[1], at.i0), g);
+  gi[0] = zeros_with(at.shape[0], at.shape[1], diag_positions(at.shape[0], at.shape[1], at.i0), g, true);
   label_node(gi[0], TL_ROW("diagonal_backward"), {&g});
 }
 Tensor diag(const Tensor& x, int64_t k) {
@@ -433,7 +437,7 @@ Tensor diag(const Tensor& x, int64_t k) {
     NoGradGuard ng;
     if (x.dim() == 1) {
       const int64_t n = x.size(0), m = n + std::abs(k);
-      out = zeros_with(m, m, diag_positions(m, m, k), x);
+      out = zeros_with(m, m, diag_positions(m, m, k), x, true);
     } else {
       const int64_t r = x.size(0), c = x.size(1);
       // PyTorch sizes the result min(r + k, c) / min(r, c - k): beyond [-r, c] negative (its error)
