@@ -152,22 +152,20 @@ void register_tensor_api_ops(std::vector<OpDef>& t) {
                  return Value::number(v);
                }});
   t.push_back({"tolist(Tensor input) -> list", kMethod, [](const Args& a) { return tensor_to_value(a.t(0)); }});
-  t.push_back({"backward(Tensor input, Tensor? gradient=None, bool? retain_graph=None, bool create_graph=False) -> None",
-               kMethod, [](const Args& a) {
-                 bool cg = a.b(3);
-                 bool rg = a.is_none(2) ? cg : a.b(2);
-                 autograd::backward({a.t(0)}, {a.opt_t(1)}, rg, cg);
-                 return Value::none();
-               }});
+  // Tensor.backward is torch.autograd.backward(self, gradient, ...): a gradient may also be a
+  // sequence (of Tensors or None), with that function's checks and errors.
+  const auto backward_fn = [](const Args& a) {
+    bool cg = a.b(3);
+    bool rg = a.is_none(2) ? cg : a.b(2);
+    std::vector<Tensor> ts, gs;
+    autograd_args(a.v[0], a.v[1], ts, gs);
+    autograd::backward(ts, gs, rg, cg);
+    return Value::none();
+  };
+  t.push_back({"backward(Tensor input, Any gradient=None, bool? retain_graph=None, bool create_graph=False) -> None",
+               kMethod, backward_fn});
   t.push_back({"backward.autograd(Any tensors, Any grad_tensors=None, bool? retain_graph=None, bool create_graph=False) -> None",
-               kAutograd, [](const Args& a) {
-                 bool cg = a.b(3);
-                 bool rg = a.is_none(2) ? cg : a.b(2);
-                 std::vector<Tensor> ts, gs;
-                 autograd_args(a.v[0], a.v[1], ts, gs);
-                 autograd::backward(ts, gs, rg, cg);
-                 return Value::none();
-               }});
+               kAutograd, backward_fn});
   t.push_back({"grad(Any outputs, Any inputs, Any grad_outputs=None, bool? retain_graph=None, bool create_graph=False, bool allow_unused=False) -> (Tensor...)",
                kAutograd, [](const Args& a) {
                  std::optional<bool> rg;
