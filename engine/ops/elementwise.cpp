@@ -1015,6 +1015,7 @@ Tensor remainder(const Tensor& a, const Tensor& b) {
   if (Node* n = record(TL_ROW("remainder.Tensor"), {&a, &b}, out)) {
     const bool keep = b.requires_grad();  // saved for other's gradient only, as PyTorch
     save(n, keep ? a : Tensor()), save(n, keep ? b : Tensor());
+    n->torch_saves = true;  // once freed, self's gradient alone (which reads neither) fails too
   }
   return out;
 }

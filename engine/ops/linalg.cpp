@@ -129,7 +129,9 @@ Tensor addmm(const Tensor& input, const Tensor& mat1, const Tensor& mat2, double
   }
   if (Node* n = record(TL_ROW("addmm"), {&input, &mat1, &mat2}, out)) {
     n->attrs().f0 = beta, n->attrs().f1 = alpha;
-    save(n, mat1), save(n, mat2);
+    // As PyTorch: each factor for the other's gradient; once freed, input's alone fails too.
+    save(n, mat2.requires_grad() ? mat1 : Tensor()), save(n, mat1.requires_grad() ? mat2 : Tensor());
+    n->torch_saves = true;
   }
   return out;
 }

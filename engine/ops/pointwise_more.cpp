@@ -262,6 +262,7 @@ Tensor fmod(const Tensor& a0, const Tensor& b0) {
     if (Node* n = record(TL_ROW("fmod"), {&a0, &b0}, out)) {
       const bool keep = b0.requires_grad();
       save(n, keep ? a0 : Tensor()), save(n, keep ? b0 : Tensor());
+      n->torch_saves = true;  // once freed, self's gradient alone (which reads neither) fails too
     }
   }
   return rt == ct ? out : to_dtype(out, rt);
@@ -737,6 +738,8 @@ void register_pointwise_more_ops(std::vector<OpDef>& t) {
                      if (is_div || t1.requires_grad()) save_not_self(n, t2);
                      else save(n, Tensor());
                      n->attrs().f0 = v, n->attrs().b0 = a.is_int_value(3);
+                     // Once freed it fails also for self's gradient alone (which reads none of them).
+                     n->torch_saves = true;
                    }
                    return Value::tensor(r);
                  }, is_div ? addcdiv_bw : addcmul_bw,

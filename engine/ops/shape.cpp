@@ -553,6 +553,14 @@ Tensor index_select(const Tensor& x, int64_t dim, const Tensor& index) {
   return out;
 }
 
+// index_add / scatter_add: PyTorch saves the index (with the source) only for the source's gradient,
+// and once freed fails also for self's alone (which reads neither).
+static void save_index_for_src(Node* n, int dim, const Tensor& index, const Tensor& src) {
+  n->attrs().i0 = dim;
+  save(n, src.requires_grad() ? index : Tensor());
+  n->torch_saves = true;
+}
+
 // index_add(base, idx, src) = base with src's slices added at idx.
 // d/dbase = 1;  d/dsrc = index_select(g, idx) expanded to src's shape (PyTorch's formula: a src
 // that was broadcast into base's slices fails there, as in PyTorch)
@@ -619,7 +627,7 @@ Tensor index_add(const Tensor& base, int64_t dim, const Tensor& index, const Ten
     const int64_t os = out.dim() ? out.strides()[0] : 0, ss = s.dim() ? s.strides()[0] : 0;
     for (size_t k = 0; k < idx.size(); ++k) po[idx[k] * os] += ps[int64_t(k) * ss];
   });
-  if (Node* n = record(TL_ROW("index_add"), {&base, &src}, out)) n->attrs().i0 = d, save(n, index);
+  if (Node* n = record(TL_ROW("index_add"), {&base, &src}, out)) save_index_for_src(n, d, index, src);
   return out;
 }
 
@@ -775,7 +783,7 @@ Tensor scatter_add(const Tensor& base, int64_t dim, const Tensor& index, const T
     T* po = out.data_ptr<T>();
     scatter_loop(base, out, d, index, &s, [&](int64_t o, int64_t so) { po[o] += ps[so]; });
   });
-  if (Node* n = record(TL_ROW("scatter_add"), {&base, &src}, out)) n->attrs().i0 = d, save(n, index);
+  if (Node* n = record(TL_ROW("scatter_add"), {&base, &src}, out)) save_index_for_src(n, d, index, src);
   return out;
 }
 
