@@ -65,6 +65,7 @@ Value Interp::tensor_binop(BinOpKind op, const Value& a, const Value& b, Pos at)
       return call_table(name, where, {Value::tensor(w), b}, {}, at);
     }
     case BinOpKind::MatMul: unsupported(op, a, b, at);
+    case BinOpKind::Mod: return call_table(name, where, {a, b}, {}, at);  // remainder.Scalar_Tensor
     case BinOpKind::Div: {  // PyTorch's __rtruediv__: reciprocal(x) * number (its values and its graph)
       Value rec = call_table("reciprocal", kTorch, {b}, {}, at);
       return call_table("mul", where, {rec, a}, {}, at);
@@ -77,12 +78,6 @@ Value Interp::tensor_binop(BinOpKind op, const Value& a, const Value& b, Pos at)
       Tensor w = wrap_number(a, b.t);
       Value r = call_table(name, where, {Value::tensor(w), b}, {}, at);
       if (op == BinOpKind::Sub && r.kind == K::Tensor) label_node(r.t, TL_ROW("rsub.Scalar"), {&b.t});  // number - x
-      if (op == BinOpKind::Mod && r.kind == K::Tensor && r.t.grad_fn()) {
-        // number % x is PyTorch's remainder.Scalar_Tensor, which has no derivative: its node is
-        // NotImplemented and backward through it fails.
-        r.t.impl()->grad_fn = nullptr;
-        record(TL_ROW("remainder.Scalar_Tensor"), {&b.t}, r.t);
-      }
       return r;
     }
   }

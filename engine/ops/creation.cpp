@@ -554,6 +554,14 @@ namespace tl {
 // does not require grad under create_graph
 static void bernoulli_bw(Node&, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = zeros_like(g); }
 
+// full / full_like: checked as PyTorch converts the fill value; an int into an integer dtype
+// exactly (2**53 + 1 is not a double).
+static Tensor full_number(const Shape& s, const Value& v, DType dt) {
+  check_number_fits(v, dt);
+  if (v.kind != Value::Kind::Int || !is_int(dt)) return full(s, v.as_double(), dt);
+  Tensor t = Tensor::empty(s, dt);
+  return fill_(t, wrap_number(v, t));
+}
 static Value made(Tensor x, const Args& a, size_t rg) {
   if (a.b(rg)) x.requires_grad_(true);
   return Value::tensor(std::move(x));
@@ -582,9 +590,7 @@ void register_creation_ops(std::vector<OpDef>& t) {
                [](const Args& a) { return made(ones(Shape(a.ints(0)), a.dtype(1).value_or(default_float_dtype())), a, 2); }});
   t.push_back({"full(int[] size, Number fill_value, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)", kTorch,
                [](const Args& a) {
-                 const DType dt = a.dtype(2).value_or(number_dtype(a.v[1]));
-                 check_number_fits(a.v[1], dt);
-                 return made(full(Shape(a.ints(0)), a.f(1), dt), a, 3);
+                 return made(full_number(Shape(a.ints(0)), a.v[1], a.dtype(2).value_or(number_dtype(a.v[1]))), a, 3);
                }});
   // eye and arange: PyTorch's overloads (eye(n) / eye(n, m), arange(end) / arange(start, end,
   // step=1)), none of whose int/number arguments takes None: torch.eye(3, m=None) and
@@ -689,9 +695,7 @@ void register_creation_ops(std::vector<OpDef>& t) {
                [](const Args& a) { return made(ones(a.t(0).shape(), a.dtype(1).value_or(a.t(0).dtype())), a, 2); }});
   t.push_back({"full_like(Tensor input, Number fill_value, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)",
                kTorch, [](const Args& a) {
-                 const DType dt = a.dtype(2).value_or(a.t(0).dtype());
-                 check_number_fits(a.v[1], dt);
-                 return made(full(a.t(0).shape(), a.f(1), dt), a, 3);
+                 return made(full_number(a.t(0).shape(), a.v[1], a.dtype(2).value_or(a.t(0).dtype())), a, 3);
                }});
   t.push_back({"rand(int... size, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)", kTorch,
                [](const Args& a) { return made(rand(Shape(a.ints(0)), a.dtype(1).value_or(default_float_dtype())), a, 2); }});

@@ -222,6 +222,39 @@ void simd_fmod_nan(Tensor& out, const Tensor& a, const Tensor& b) {
   });
 }
 
+// PyTorch's TensorIterator allocates an op's output in its inputs' memory order (x.t() + 1 is not
+// contiguous, and a later random_ / normal_ on it draws in that order): `out`, computed row-major,
+// restrided to that layout (a copy, only when an input is not contiguous and the order differs).
+static Tensor ti_output_layout(const Tensor& out, std::initializer_list<const Tensor*> ins) {
+  const int nd = out.dim();
+  if (nd < 2 || out.numel() == 0) return out;
+  bool contiguous = true;
+  for (const Tensor* t : ins) contiguous = contiguous && t->is_contiguous();
+  if (contiguous) return out;
+  Dims st[2];
+  int n = 0;
+  for (const Tensor* t : ins) {  // TensorIterator's strides: 0 where an input's size-1 dim broadcasts
+    Dims& d = st[n++];
+    d.n = nd;
+    for (int i = 0; i < nd; ++i) {
+      const int j = t->dim() - nd + i;
+      d.d[i] = j < 0 || (t->shape()[j] == 1 && out.shape()[i] != 1) ? 0 : t->strides()[j];
+    }
+  }
+  int perm[kMaxDims];  // perm[0]: the fastest dim
+  kernels::ti_perm(out.shape(), st, n, perm);
+  Dims strides;  // dense, in perm's order (a tensor of its own, not a view)
+  strides.n = nd;
+  int64_t step = 1;
+  for (int i = 0; i < nd; ++i) strides.d[perm[i]] = step, step *= out.shape()[perm[i]];
+  Tensor r = Tensor::empty(out.shape(), out.dtype());
+  r.impl()->strides = strides;
+  if (r.is_contiguous()) return out;
+  NoGradGuard ng;
+  copy_(r, out);
+  return r;
+}
+
 namespace {
 
 // maximum/minimum on AVX2 vectors (_mm256_max_ps / _mm256_min_ps) return the second operand on a
@@ -237,7 +270,11 @@ void simd_ties_to_second(Tensor& out, const Tensor& a, const Tensor& b) {
   });
 }
 
+Tensor binary_rowmajor(Bin op, const Tensor& a0, const Tensor& b0);
 Tensor binary(Bin op, const Tensor& a0, const Tensor& b0) {
+  return ti_output_layout(binary_rowmajor(op, a0, b0), {&a0, &b0});
+}
+Tensor binary_rowmajor(Bin op, const Tensor& a0, const Tensor& b0) {
   const char* name = bin_name(op);
   TL_CHECK(a0.defined() && b0.defined(), name, ": undefined tensor");
   Shape out_shape = broadcast_shapes(name, a0.shape(), b0.shape());
@@ -396,7 +433,9 @@ static void sleef_trig_loop(const Tensor& x, Tensor& out, float (*f)(float, bool
   });
 }
 
-Tensor unary(Un op, const Tensor& x0, UnParams p = {}) {
+Tensor unary_rowmajor(Un op, const Tensor& x0, UnParams p);
+Tensor unary(Un op, const Tensor& x0, UnParams p = {}) { return ti_output_layout(unary_rowmajor(op, x0, p), {&x0}); }
+Tensor unary_rowmajor(Un op, const Tensor& x0, UnParams p) {
   TL_CHECK(x0.defined(), "unary op on an undefined tensor");
   Tensor x = x0;
   if (op == Un::Not) {
@@ -597,6 +636,7 @@ Tensor add_alpha(const Tensor& a0, const Tensor& b0, double alpha, bool is_sub, 
     const T kt = T(int_alpha && alpha == 0 ? 0.0 : k);
     kernels::binary_loop<T, T>(a, b, out, [kt](T x, T y) { return T(std::fma(y, kt, x)); });
   });
+  out = ti_output_layout(out, {&a0, &b0});
   if (Node* n = record(row, {&a0, &b0}, out)) n->attrs().f0 = k;
   return out;
 }
@@ -1169,6 +1209,23 @@ void register_elementwise_ops(std::vector<OpDef>& t) {
   t.push_back({"remainder.Tensor(Tensor input, Number|Tensor other) -> Tensor", TM,
                [](const Args& a) { return Value::tensor(remainder(a.t(0), a.num_or_t(1, 0))); }, remainder_bw,
                "grad_a = g; grad_b = -g * floor(a / b)"});
+  // torch.remainder(number, x) and number % x: the number wrapped as a scalar of x's kind; the
+  // result is recorded (it requires grad, as PyTorch's), but PyTorch 1.13 has no derivative for it.
+  t.push_back({"remainder.Scalar_Tensor(Number self, Tensor other) -> Tensor(nograd)", kTorch,
+               [](const Args& a) {
+                 const Tensor& x = a.t(1);
+                 Tensor out;
+                 {
+                   NoGradGuard ng;
+                   out = remainder(wrap_number(a.v[0], x), x);
+                 }
+                 record(TL_ROW("remainder.Scalar_Tensor"), {&x}, out);
+                 return Value::tensor(out);
+               },
+               [](Node&, const Tensor&, std::vector<Tensor>&) {
+                 TL_FAIL("derivative for aten::remainder is not implemented");
+               },
+               "not implemented in PyTorch 1.13"});
   // Recorded (the result requires grad, as PyTorch's) but not differentiable: (nograd) keeps it
   // out of gradcheck; its backward raises PyTorch's error.
   t.push_back({"floor_divide(Tensor input, Number|Tensor other) -> Tensor(nograd)", TM,

@@ -109,7 +109,11 @@ static void addmm_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   if (n.needs_input_grad(1)) gi[1] = scaled(mm(g, t(n.saved_tensor(1))), alpha);
   if (n.needs_input_grad(2)) gi[2] = scaled(mm(t(n.saved_tensor(0)), g), alpha);
 }
-Tensor addmm(const Tensor& input, const Tensor& mat1, const Tensor& mat2, double beta, double alpha) {
+// beta_v / alpha_v: the arguments as given (an int converts to the dtype as an int: alpha=-2 fits
+// uint8 by wrapping where alpha=-2.0 overflows).
+static Tensor addmm_impl(const Tensor& input, const Tensor& mat1, const Tensor& mat2, const Value& beta_v,
+                         const Value& alpha_v) {
+  const double beta = beta_v.as_double(), alpha = alpha_v.as_double();
   // PyTorch's ADDMM_META checks the dtypes first, input (self) against mat2 first (its mm alone
   // skips them when empty)
   TL_CHECK(input.dtype() == mat2.dtype(), "self and mat2 must have the same dtype");
@@ -124,7 +128,7 @@ Tensor addmm(const Tensor& input, const Tensor& mat1, const Tensor& mat2, double
     // PyTorch's CPU kernel converts alpha and beta to the dtype (checked: NaN for int64) for its
     // gemm, which runs only for a non-empty result with k > 0.
     if (p.numel() > 0 && mat1.size(1) > 0)
-      check_number_fits(Value::number(alpha), p.dtype()), check_number_fits(Value::number(beta), p.dtype());
+      check_number_fits(alpha_v, p.dtype()), check_number_fits(beta_v, p.dtype());
     out = beta == 0 ? p : add(in, p);
   }
   if (Node* n = record(TL_ROW("addmm"), {&input, &mat1, &mat2}, out)) {
@@ -135,9 +139,20 @@ Tensor addmm(const Tensor& input, const Tensor& mat1, const Tensor& mat2, double
   }
   return out;
 }
+Tensor addmm(const Tensor& input, const Tensor& mat1, const Tensor& mat2, double beta, double alpha) {
+  return addmm_impl(input, mat1, mat2, Value::number(beta), Value::number(alpha));
+}
 
 // matmul with PyTorch's rules: 1-D operands get a dim prepended (left) or appended (right) and
 // removed after; batch dims broadcast. Composite: its gradient comes from mm/bmm and views.
+// PyTorch 1.13's should_fold(t, dim_other) in matmul: a batch t (3+ dims) with a 1-D or 2-D operand
+// folds into the rows of one mm / mv (their kernels, not bmm's: 3e38 * 2.15 does not overflow
+// inside mm's fused multiply-adds), except a 3-D t with a matrix when t's last two dims are
+// transposed (t.stride(-1) != 1 and t.stride(0) == t.size(1) * t.size(2)): bmm then.
+static bool matmul_folds(const Tensor& t, int dim_other) {
+  if (t.dim() < 3 || dim_other > 2) return false;
+  return !(t.dim() == 3 && dim_other == 2 && t.strides()[2] != 1 && t.strides()[0] == t.shape()[1] * t.shape()[2]);
+}
 static Tensor matmul_parts(const Tensor& a, const Tensor& b) {
   const int da = a.dim(), db = b.dim();
   TL_CHECK(da > 0 && db > 0, "matmul: both arguments to matmul need to be at least 1D, but they are ", da,
@@ -157,7 +172,7 @@ static Tensor matmul_parts(const Tensor& a, const Tensor& b) {
     return mm(a, b);
   }
   // Batched. (..., n, m) @ (m, p) or (m,): fold the batch into the rows and use one mm or mv.
-  if (da >= 3 && db <= 2) {
+  if (matmul_folds(a, db)) {
     if (a.shape()[da - 1] != b.shape()[0]) fail();
     int64_t rows = 1;  // (not -1: ambiguous when the last dim is 0)
     for (int i = 0; i < da - 1; ++i) rows *= a.shape()[i];
@@ -166,6 +181,20 @@ static Tensor matmul_parts(const Tensor& a, const Tensor& b) {
     s.pop_back();
     if (db == 2) s.push_back(b.shape()[1]);
     return reshape(db == 1 ? mv(a2, b) : mm(a2, b), s);
+  }
+  // 1-D or 2-D @ a batch that folds: b^T's batch and rows folded into one mv / mm, the result
+  // transposed back.
+  if (matmul_folds(b, da)) {
+    if (a.shape()[da - 1] != b.shape()[db - 2]) fail();
+    const Tensor bt = transpose(b, -1, -2);
+    int64_t rows = 1;
+    for (int i = 0; i < db - 1; ++i) rows *= bt.shape()[i];
+    const Tensor bt2 = reshape(bt, {rows, bt.shape()[db - 1]});
+    IntList s = bt.shape().vec();
+    s.pop_back();
+    if (da == 1) return reshape(mv(bt2, a), s);
+    s.push_back(a.shape()[0]);
+    return contiguous(transpose(reshape(mm(bt2, t(a)), s), -1, -2));
   }
   Tensor a3 = da == 1 ? unsqueeze(a, 0) : a;
   Tensor b3 = db == 1 ? unsqueeze(b, 1) : b;
@@ -194,13 +223,13 @@ static Tensor matmul_parts(const Tensor& a, const Tensor& b) {
 // The node PyTorch 1.13's matmul ends in, by the operands' ranks (1-D @ 2-D: unsqueeze, mm, then
 // squeeze_(0); a batched product: a fold, mm or bmm, then _unsafe_view; 2-D @ batch: the
 // transpose of b^T @ a^T made contiguous, a clone unless that transpose already is: out's
-// matrices have one row or one column, or out is empty).
-static const OpDef& matmul_node_row(int da, int db, const Shape& out) {
+// matrices have one row or one column, or out is empty; unless b does not fold: bmm).
+static const OpDef& matmul_node_row(int da, int db, const Shape& out, bool folded = true) {
   if (da == 1 && db == 1) return TL_ROW("dot");
   if (da == 2 && db == 1) return TL_ROW("mv");
   if (da == 1 && db == 2) return TL_ROW("squeeze_.dim");
   if (da == 2 && db == 2) return TL_ROW("mm");
-  if (da == 2) {
+  if (da == 2 && folded) {
     const bool transposed_contiguous = out[out.n - 2] == 1 || out[out.n - 1] == 1 || out.numel() == 0;
     return transposed_contiguous ? TL_ROW("transpose") : TL_ROW("clone");
   }
@@ -222,23 +251,14 @@ Tensor matmul(const Tensor& a, const Tensor& b) {
     if (db == 2) {
       dt = a.dtype();  // mm(a, b), a unsqueezed or folded
     } else if (a.dim() == 1 && db >= 3) {
-      // PyTorch's should_fold of b^T (mv(folded b^T, a), else bmm): a requires grad, b is
-      // empty, or b^T's batch dims fold without a copy.
-      bool fold = a.requires_grad() || b.numel() == 0;
-      if (!fold) {
-        Dims sz = b.shape(), st = b.strides();
-        std::swap(sz.d[db - 1], sz.d[db - 2]), std::swap(st.d[db - 1], st.d[db - 2]);
-        fold = true;
-        for (int i = 0; i < db - 2; ++i) fold = fold && st.d[i] == st.d[i + 1] * sz.d[i + 1];
-      }
-      if (fold) dt = a.dtype();
+      dt = a.dtype();  // mv(folded b^T, a) (matmul_folds)
     }
     if (r.dtype() != dt) r = to_dtype(r, dt);
   }
   // Narrow integers (uint8 @ uint8) keep their type, wrapping as PyTorch's kernels (the int64
   // sums cast back: arithmetic mod 2^bits commutes with the cast).
   if (a.dtype() == b.dtype() && r.dtype() != a.dtype() && is_int(a.dtype())) r = to_dtype(r, a.dtype());
-  label_node(r, matmul_node_row(a.dim(), b.dim(), r.shape()), {&a, &b});
+  label_node(r, matmul_node_row(a.dim(), b.dim(), r.shape(), matmul_folds(b, a.dim())), {&a, &b});
   return r;
 }
 
@@ -290,7 +310,7 @@ void register_linalg_ops(std::vector<OpDef>& t) {
   t.push_back({"bmm(Tensor input, Tensor mat2) -> Tensor", TM, [](const Args& a) { return Value::tensor(bmm(a.t(0), a.t(1))); },
                bmm_bw, "grad_a = g @ b^T; grad_b = a^T @ g (per batch)"});
   t.push_back({"addmm(Tensor input, Tensor mat1, Tensor mat2, *, float beta=1, float alpha=1) -> Tensor", TM,
-               [](const Args& a) { return Value::tensor(addmm(a.t(0), a.t(1), a.t(2), a.f(3), a.f(4))); }, addmm_bw,
+               [](const Args& a) { return Value::tensor(addmm_impl(a.t(0), a.t(1), a.t(2), a.v[3], a.v[4])); }, addmm_bw,
                "grad_input = beta * g; grad_mat1 = alpha * g @ mat2^T; grad_mat2 = alpha * mat1^T @ g"});
   t.push_back({"mv(Tensor input, Tensor vec) -> Tensor", TM, [](const Args& a) { return Value::tensor(mv(a.t(0), a.t(1))); },
                mv_bw, "grad_m = outer(g, v); grad_v = m^T @ g"});

@@ -323,12 +323,6 @@ std::vector<OpDef> build_table() {
                "grad_base = g with the view's elements zeroed; grad_result = g at the view's elements"});
   t.push_back({"as_strided(Tensor base) -> Node", 0, not_callable, custom_backward,
                "grad_base = zeros of the base's shape with g added at the view's elements"});
-  // number % x (engine/lang/operators.cpp): recorded, but PyTorch 1.13 has no derivative for it.
-  t.push_back({"remainder.Scalar_Tensor(Tensor other) -> Node", 0, not_callable,
-               [](Node&, const Tensor&, std::vector<Tensor>&) {
-                 TL_FAIL("derivative for aten::remainder is not implemented");
-               },
-               "not implemented in PyTorch 1.13"});
   // A gradient computed from masks of saved tensors, under create_graph (engine/autograd/engine.cpp).
   t.push_back({"piecewise_backward(Tensor[] saved) -> Node", 0, not_callable,
                [](Node& n, const Tensor&, std::vector<Tensor>& gi) {

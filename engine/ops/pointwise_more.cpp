@@ -135,6 +135,11 @@ void cosh_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = mul(g,
 // is a MulBackward0 under create_graph); 1 - x^2 is computed as -x * x + 1 there (same bits).
 // asinh and atanh square x with self.pow(2) (PowBackward0 in the second derivative), acosh with
 // self * self (its real case).
+void erfc_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {  // -2/sqrt(pi) exp(-x^2)
+  Tensor x = n.saved_tensor(0);
+  // PyTorch: -2.0 / sqrt(M_PI) * exp(-(self.pow(2))) * grad
+  gi[0] = mul(mul(exp(neg(pow(x, 2.0))), scalar_like(x, -2.0 / std::sqrt(M_PI))), g);
+}
 void asin_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {  // 1 / sqrt(1 - x^2)
   Tensor x = n.saved_tensor(0);
   gi[0] = mul(g, rsqrt_t(sub(scalar_like(x, 1), mul(x, x))));
@@ -578,6 +583,7 @@ void register_pointwise_more_ops(std::vector<OpDef>& t) {
   TL_UNARY_ROW("expm1", expm1_bw, true, in_double(v, [](double d) { return std::expm1(d); }), "grad = g * (y + 1)");
   TL_UNARY_ROW("log2", log2_bw, false, in_double(v, [](double d) { return std::log2(d); }), "grad = g / (x ln 2)");
   TL_UNARY_ROW("log10", log10_bw, false, in_double(v, [](double d) { return std::log10(d); }), "grad = g / (x ln 10)");
+  TL_UNARY_ROW("erfc", erfc_bw, false, in_double(v, [](double d) { return std::erfc(d); }), "grad = -g * 2/sqrt(pi) exp(-x^2)");
   t.push_back({"tan(Tensor input) -> Tensor", TM, [](const Args& a) { return Value::tensor(tan_t(a.t(0))); }, tan_bw,
                "grad = g * (1 + y^2)"});
   TL_UNARY_ROW("asin", asin_bw, false, sleef_f32(v, kernels::sleef_asinf, [](auto d) { return in_double(d, [](double e) { return std::asin(e); }); }), "grad = g * rsqrt(1 - x^2)");
@@ -784,7 +790,7 @@ void register_inplace_twins(std::vector<OpDef>& t) {
                                       "relu",  "neg",   "floor", "ceil",  "round", "trunc", "frac",      "log1p",
                                       "expm1", "rsqrt", "reciprocal", "sign", "clamp", "clamp_min", "clamp_max",
                                       "pow",   "fmod",  "remainder", "floor_divide", "lerp", "addcmul", "addcdiv", "square",
-                                      "erf",   "tan",   "atan",  "sinh",  "cosh",  "log2",  "log10", "asin", "acos",
+                                      "erf",   "erfc",  "tan",   "atan",  "sinh",  "cosh",  "log2",  "log10", "asin", "acos",
                                       "asinh", "acosh", "atanh", "exp2", "atan2", "hypot", "xlogy", "sgn", "true_divide",
                                       "bitwise_and", "bitwise_or", "bitwise_xor", "bitwise_not", "bitwise_left_shift",
                                       "bitwise_right_shift", "scatter", "scatter_add"};

@@ -11,6 +11,7 @@
 #include "engine/ops/ops.h"
 
 namespace tl {
+Tensor topk_indices(const Tensor& x, int64_t k);  // sort_scan.cpp
 
 namespace {
 
@@ -308,24 +309,6 @@ Tensor any_all(bool is_any, const Tensor& x, std::optional<int64_t> dim, bool ke
   const int64_t n = x.dim() == 0 ? 1 : x.shape()[d];
   Tensor c = x.dim() == 0 ? b : sum(b, {d}, keepdim);
   return u8(is_any ? gt(c, Tensor::scalar(0, DType::Int64)) : eq(c, Tensor::scalar(double(n), DType::Int64)));
-}
-
-// Indices of the k largest values of each row (last dim), largest first.
-Tensor topk_indices(const Tensor& x, int64_t k) {
-  Tensor c = contiguous(to_dtype(x, DType::Float64));
-  const int64_t len = x.size(-1), rows = len ? c.numel() / len : 0;
-  const double* p = c.data_ptr<double>();
-  std::vector<double> out;
-  std::vector<int64_t> idx(static_cast<size_t>(len));
-  for (int64_t r = 0; r < rows; ++r) {
-    for (int64_t j = 0; j < len; ++j) idx[size_t(j)] = j;
-    const double* row = p + r * len;
-    std::stable_sort(idx.begin(), idx.end(), [row](int64_t a, int64_t b) { return row[a] > row[b]; });
-    for (int64_t j = 0; j < k; ++j) out.push_back(double(idx[size_t(j)]));
-  }
-  Shape s = x.shape();
-  s[s.n - 1] = k;
-  return Tensor::from_data(out, s, DType::Int64);
 }
 
 // ---- sampling (PyTorch 1.13's CPU algorithms, drawing from the default generator) ----

@@ -544,6 +544,10 @@ Tensor dot(const Tensor& a, const Tensor& b) {
 
 }  // namespace
 
+// The indices of the k largest values along the last dim (torch.topk's, ties in its order):
+// multinomial without replacement (shape_more.cpp).
+Tensor topk_indices(const Tensor& x, int64_t k) { return topk(x, k, -1, true, true).second; }
+
 void register_sort_scan_ops(std::vector<OpDef>& t) {
   const unsigned TM = kTorch | kMethod;
   t.push_back({"cumsum(Tensor input, int dim, *, DType? dtype=None) -> Tensor", TM,
