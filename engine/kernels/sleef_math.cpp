@@ -499,20 +499,34 @@ float onednn_exp(float x) {
 
 }  // namespace
 
-float onednn_gelu_erf(float s) {
-  const float c = bits_to_float(0x3f3504f3u);  // 1 / sqrt(2)
-  const float x = s * c, a = std::fabs(x);
-  // erf(x) ~ 1 - t p(t) e^(-x^2), t = 1 / (1 + 0.3275911 |x|) (Abramowitz and Stegun 7.1.26)
-  const float t = 1.0f / fmaf_(bits_to_float(0x3ea7ba05u), a, 1.0f);
-  const float e = -onednn_exp(-(x * x)) * t;
+namespace {
+
+// erf(x) ~ 1 - t p(t) e^(-x^2), t = 1 / (1 + 0.3275911 |x|) (Abramowitz and Stegun 7.1.26), from
+// q = -e^(-x^2) as the injector computes it.
+float onednn_erf(float x, float q) {
+  const float t = 1.0f / fmaf_(bits_to_float(0x3ea7ba05u), std::fabs(x), 1.0f);
   float r = bits_to_float(0x3f87dc22u);
   r = fmaf_(r, t, bits_to_float(0xbfba00e3u));
   r = fmaf_(r, t, bits_to_float(0x3fb5f0e3u));
   r = fmaf_(r, t, bits_to_float(0xbe91a98eu));
   r = fmaf_(r, t, bits_to_float(0x3e827906u));
-  const float erf = bits_to_float(float_to_bits(fmaf_(e, r, 1.0f)) ^ (float_to_bits(x) & 0x80000000u));
+  return bits_to_float(float_to_bits(fmaf_(q * t, r, 1.0f)) ^ (float_to_bits(x) & 0x80000000u));
+}
+
+}  // namespace
+
+float onednn_gelu_erf(float s) {
+  const float x = s * bits_to_float(0x3f3504f3u);  // s / sqrt(2)
+  const float erf = onednn_erf(x, -onednn_exp(-(x * x)));
   const float half = s * 0.5f;  // (0.5 s, not x / sqrt 2 again: checked against PyTorch on 1e6 inputs)
   return fmaf_(erf, half, half);
+}
+
+float onednn_gelu_erf_grad(float s) {  // gelu_erf_compute_vector_bwd: 0.5 + x e^(-x^2) / sqrt(pi) + erf(x) / 2
+  const float x = s * bits_to_float(0x3f3504f3u);
+  const float q = onednn_exp(-(x * x));
+  const float t = x * bits_to_float(0x3f106ebau) * q;  // 1 / sqrt(pi)
+  return fmaf_(onednn_erf(x, -q), 0.5f, t + 0.5f);
 }
 
 }  // namespace tl::kernels

@@ -36,5 +36,6 @@ float sleef_sinhf(float x);
 // F.gelu of a contiguous float32 tensor of 2+ elements as PyTorch 1.13 computes it: oneDNN's AVX2
 // eltwise_gelu_erf (s/2 + s/2 erf(s / sqrt 2), erf by Abramowitz and Stegun 7.1.26 with oneDNN's exp).
 float onednn_gelu_erf(float s);
+float onednn_gelu_erf_grad(float s);  // its derivative (eltwise backward: grad = g * this)
 
 }  // namespace tl::kernels

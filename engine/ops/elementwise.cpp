@@ -901,8 +901,20 @@ Tensor erf(const Tensor& x) {
 // ---- gelu ----  PyTorch's default, exact erf form: x/2 (1 + erf(x/sqrt 2)).
 // d/dx = cdf(x) + x pdf(x), as PyTorch's gelu_backward computes it (its node, GeluBackwardBackward0,
 // names the gradient under create_graph).
+// PyTorch hands a contiguous float32 input of 2+ elements to oneDNN's gelu_erf (kernels/sleef_math.h),
+// forward and backward.
+static bool uses_onednn_gelu(const Tensor& x) { return x.dtype() == DType::Float32 && x.is_contiguous() && x.numel() > 1; }
 static void gelu_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   Tensor x = n.saved_tensor(0);
+  if (!grad_enabled() && uses_onednn_gelu(x) && g.dtype() == DType::Float32 && g.shape() == x.shape()) {
+    // oneDNN's eltwise backward, as the forward (its values; under create_graph the composite below)
+    const Tensor gc = g.contiguous();
+    gi[0] = Tensor::empty(x.shape(), DType::Float32);
+    const float *px = x.data_ptr<float>(), *pg = gc.data_ptr<float>();
+    float* po = gi[0].data_ptr<float>();
+    for (int64_t i = 0; i < x.numel(); ++i) po[i] = pg[i] * kernels::onednn_gelu_erf_grad(px[i]);
+    return;
+  }
   Tensor cdf = mul(add(erf(mul(x, scalar_of(x, M_SQRT1_2))), scalar_of(x, 1)), scalar_of(x, 0.5));
   Tensor pdf = mul(exp(mul(mul(x, x), scalar_of(x, -0.5))), scalar_of(x, M_2_SQRTPI * M_SQRT1_2 * 0.5));
   gi[0] = mul(g, add(cdf, mul(x, pdf)));
@@ -911,9 +923,8 @@ static void gelu_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
 Tensor gelu(const Tensor& x) {
   TL_CHECK(x.is_floating_point(), "\"GeluKernelImpl\" not implemented for '", dtype_kernel_name(x.dtype()), "'");
   Tensor out;
-  if (x.dtype() == DType::Float32 && x.is_contiguous() && x.numel() > 1) {
-    // PyTorch hands a contiguous float32 input of 2+ elements to oneDNN's gelu_erf (kernels/sleef_math.h),
-    // which computes x/2 + x/2 erf(...): a zero result is +0.0 there (gelu(-0.0), gelu(-10)), -0.0 in ATen's kernel.
+  if (uses_onednn_gelu(x)) {
+    // oneDNN computes x/2 + x/2 erf(...): a zero result is +0.0 there (gelu(-0.0), gelu(-10)), -0.0 in ATen's kernel.
     out = Tensor::empty(x.shape(), DType::Float32);
     kernels::unary_loop<float, float>(x, out, [](float v) { return kernels::onednn_gelu_erf(v); });
   } else {  // ATen's kernel: x * 0.5 * (1 + erf(x / sqrt 2))

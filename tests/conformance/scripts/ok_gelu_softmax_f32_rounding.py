@@ -19,3 +19,10 @@ print(v.softmax(0, dtype=torch.float32).double().tolist(), v.softmax(1, dtype=to
 print(torch.tensor([[1.0, float('nan'), 2.0], [float('inf'), 1.0, 0.0]]).softmax(0).tolist())
 print(torch.tensor([[1.0, float('nan'), 2.0], [float('inf'), 1.0, 0.0]]).softmax(1).tolist())
 print(torch.zeros(0, 3).softmax(0).shape, torch.tensor(2.0).softmax(0).item())
+# gelu's gradient: oneDNN's eltwise backward for a contiguous float32 input of 2+ elements
+y = torch.tensor([1.33, -1.510, -1.2, 2.5, 0.49, -2.48, 13.0, -0.0, -10.0, 1e-30, 3.7, 0.1], requires_grad=True)
+F.gelu(y).backward(torch.linspace(-2, 3, 12))
+print(y.grad.double().tolist())
+y.grad = None
+F.gelu(y).sum().backward()
+print(y.grad.double().tolist())
