@@ -40,9 +40,9 @@ static void softmax_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
 template <class T>
 static void softmax_kernel(const T* in, T* out, int64_t outer, int64_t n, int64_t inner, bool last_dim) {
   constexpr int64_t W = 32 / int64_t(sizeof(T));  // AVX2 lanes
-  auto vexp = [](T v) -> T {
-    if constexpr (std::is_same<T, float>::value) return kernels::sleef_expf(v);
-    else return std::exp(v);
+  auto vexp_n = [](T* v, int64_t k) {  // v[i] = exp(v[i]) as the vector code
+    if constexpr (std::is_same<T, float>::value) kernels::sleef_expf_n(v, v, k);
+    else for (int64_t i = 0; i < k; ++i) v[i] = std::exp(v[i]);
   };
   auto vmax = [](T a, T b) { return a != a || b != b ? std::numeric_limits<T>::quiet_NaN() : std::max(a, b); };
   if (last_dim) {
@@ -51,7 +51,8 @@ static void softmax_kernel(const T* in, T* out, int64_t outer, int64_t n, int64_
       T* y = out + i * n;
       T m = x[0];
       for (int64_t d = 1; d < n; ++d) m = vmax(m, x[d]);
-      for (int64_t d = 0; d < n; ++d) y[d] = vexp(x[d] - m);
+      for (int64_t d = 0; d < n; ++d) y[d] = x[d] - m;
+      vexp_n(y, n);
       T s = y[0];
       if (n < W) {
         for (int64_t d = 1; d < n; ++d) s = s + y[d];
@@ -77,20 +78,23 @@ static void softmax_kernel(const T* in, T* out, int64_t outer, int64_t n, int64_
   for (int64_t o = 0; o < outer; ++o) {
     for (int64_t j = 0; j < inner;) {
       const bool vec = j + W <= inner;
-      for (int64_t l = j; l < j + (vec ? W : 1); ++l) {
-        const T* x = in + o * n * inner + l;
-        T* y = out + o * n * inner + l;
-        T m = x[0];
-        for (int64_t d = 1; d < n; ++d) m = vec ? vmax(m, x[d * inner]) : std::max(m, x[d * inner]);
-        T s = 0;
-        for (int64_t d = 0; d < n; ++d) {
-          const T v = x[d * inner] - m;
-          y[d * inner] = vec ? vexp(v) : std::exp(v);
-          s = s + y[d * inner];
-        }
-        for (int64_t d = 0; d < n; ++d) y[d * inner] = y[d * inner] / s;
+      const int64_t w = vec ? W : 1;
+      const T* x = in + o * n * inner + j;
+      T* y = out + o * n * inner + j;
+      T m[W], s[W];  // the block's w columns, a row at a time (cache-friendly)
+      for (int64_t l = 0; l < w; ++l) m[l] = x[l], s[l] = 0;
+      for (int64_t d = 1; d < n; ++d)
+        for (int64_t l = 0; l < w; ++l) m[l] = vec ? vmax(m[l], x[d * inner + l]) : std::max(m[l], x[d * inner + l]);
+      for (int64_t d = 0; d < n; ++d) {
+        T* yd = y + d * inner;
+        for (int64_t l = 0; l < w; ++l) yd[l] = x[d * inner + l] - m[l];
+        if (vec) vexp_n(yd, w);
+        else yd[0] = std::exp(yd[0]);
+        for (int64_t l = 0; l < w; ++l) s[l] = s[l] + yd[l];
       }
-      j += vec ? W : 1;
+      for (int64_t d = 0; d < n; ++d)
+        for (int64_t l = 0; l < w; ++l) y[d * inner + l] = y[d * inner + l] / s[l];
+      j += w;
     }
   }
 }
