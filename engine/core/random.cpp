@@ -13,9 +13,9 @@
 #include "engine/core/random.h"
 
 #include "engine/core/cr_math.h"
+#include "engine/core/float_bits.h"
 
 #include <cmath>
-#include <cstring>
 #include <limits>
 #include <utility>
 
@@ -24,17 +24,6 @@ namespace tl {
 namespace {
 
 constexpr double kPi = 3.14159265358979323846;  // c10::pi<double>
-
-inline float bits_to_float(uint32_t b) {
-  float f;
-  std::memcpy(&f, &b, 4);
-  return f;
-}
-inline uint32_t float_to_bits(float f) {
-  uint32_t b;
-  std::memcpy(&b, &f, 4);
-  return b;
-}
 
 // ---- PyTorch's AVX2 float normal kernel, one lane at a time ----
 // avx_mathfun.h's log256_ps (Cephes logf) as GCC 12 -O2 -mavx2 -mfma compiles it inside

@@ -2,9 +2,10 @@
 // FMA variants PyTorch 1.13's Vectorized<float> calls). See sleef_math.h.
 #include "engine/kernels/sleef_math.h"
 
+#include "engine/core/float_bits.h"
+
 #include <cmath>
 #include <cstdint>
-#include <cstring>
 
 namespace tl::kernels {
 namespace {
@@ -93,17 +94,24 @@ inline F2 sqrt_f2(float d) {  // SLEEF's dfsqrt_vf2_vf
   return {q.x * 0.5f, q.y * 0.5f};
 }
 inline float mulsign(float x, float y) { return std::copysign(1.0f, y) * x; }
+inline F2 add2_f2f2(F2 x, F2 y) {  // any order
+  const float s = x.x + y.x, v = s - x.x;
+  return {s, ((x.x - (s - v)) + (y.x - v)) + (x.y + y.y)};
+}
+inline F2 neg_f2(F2 x) { return {-x.x, -x.y}; }
+inline F2 rec_f2(F2 d) {  // 1 / d
+  const float s = 1.0f / d.x;
+  return {s, s * fmaf_(-d.y, s, fmaf_(-d.x, s, 1.0f))};
+}
+inline F2 f2_of(double d) { return {float(d), float(d - double(float(d)))}; }  // SLEEF's vcast_vf2_d
 
-inline int32_t bits_of(float x) {
-  int32_t i;
-  std::memcpy(&i, &x, 4);
-  return i;
-}
-inline float float_of(int32_t i) {
-  float x;
-  std::memcpy(&x, &i, 4);
-  return x;
-}
+// SLEEF's integer helpers: the biased exponent of x minus 127 (x normal), x * 2^e by adding e to
+// the exponent bits (vldexp3), 2^q (vpow2i) and x * 2^q in two factors (vldexp2).
+inline int ilogb2k(float x) { return int((float_to_bits(x) >> 23) & 0xff) - 0x7f; }
+inline float ldexp3(float x, int e) { return bits_to_float(float_to_bits(x) + (uint32_t(e) << 23)); }
+inline float pow2i(int q) { return bits_to_float(uint32_t(q + 0x7f) << 23); }
+inline float ldexp2(float x, int q) { return x * pow2i(q >> 1) * pow2i(q - (q >> 1)); }
+inline int rint_i(float x) { return int(std::nearbyint(x)); }  // vrint_vi2_vf (to even), |x| < 2^31
 
 // Cody-Waite split of pi (SLEEF's PI_A2f, PI_B2f, PI_C2f), valid for |x| < 125.
 constexpr float kPiA = 3.1414794921875f, kPiB = 0.00011315941810607910156f, kPiC = 1.9841872589410058936e-09f;
@@ -163,8 +171,8 @@ float sleef_cosf(float d, bool large) {
 float sleef_logf(float d) {
   const bool sub = d < 1.17549435e-38f;  // FLT_MIN: scaled by 2^64 first
   const float a = sub ? d * 18446744073709551616.0f : d;
-  int e = ((bits_of(a * (1.0f / 0.75f)) >> 23) & 0xff) - 0x7f;
-  const float m = float_of(int32_t(uint32_t(bits_of(a)) - (uint32_t(e) << 23)));  // (no signed overflow)
+  int e = int((float_to_bits(a * (1.0f / 0.75f)) >> 23) & 0xff) - 0x7f;
+  const float m = ldexp3(a, -e);
   if (sub) e -= 64;
   F2 s = mul_f2f({0.69314718246459960938f, -1.904654323148236017e-09f}, float(e));
   const F2 x = div_f2f2(add2_ff(-1.0f, m), add2_ff(1.0f, m));
@@ -201,7 +209,7 @@ inline float expf_lane(float d) {
   u = fmaf_(u, s, 0.5f);
   u = 1.0f + fmaf_(s * s, u, s);
   const int q1 = q >> 1;  // 2^q in two factors (SLEEF's vldexp2)
-  u = u * float_of((q1 + 0x7f) << 23) * float_of((q - q1 + 0x7f) << 23);
+  u = u * bits_to_float(uint32_t(q1 + 0x7f) << 23) * bits_to_float(uint32_t(q - q1 + 0x7f) << 23);
   return d != d ? d : d < -104.0f ? 0.0f : d > 100.0f ? INFINITY : u;
 }
 
@@ -323,6 +331,202 @@ float sleef_acosf(float d) {
   if (!p.small) y = {x.x * 2.0f, x.y * 2.0f};
   if (!p.small && d < 0) y = sub_f2f2({3.1415927410125732422f, -8.7422776573475857731e-08f}, y);
   return y.x + y.y;
+}
+
+
+namespace {
+
+// SLEEF's expk2f: e^d in double-float (d.x >= -104 else 0).
+F2 expk2(F2 d) {
+  const int q = rint_i((d.x + d.y) * 1.442695040888963407359924681001892137f);
+  F2 s = add2_f2f(d, float(q) * -0.693145751953125f);
+  s = add2_f2f(s, float(q) * -1.428606765330187045e-06f);
+  float u = 0.1980960224e-3f;
+  u = fmaf_(u, s.x, 0.1394256484e-2f);
+  u = fmaf_(u, s.x, 0.8333456703e-2f);
+  u = fmaf_(u, s.x, 0.4166637361e-1f);
+  F2 t = add2_f2f(mul_f2f(s, u), 0.166666659414234244790680580464e+0f);
+  t = add2_f2f(mul_f2f2(s, t), 0.5f);
+  t = add2_f2f2(s, mul_f2f2(sqr_f2(s), t));
+  t = add_ff2(1.0f, t);
+  if (d.x < -104.0f) return {0.0f, 0.0f};
+  return {ldexp2(t.x, q), ldexp2(t.y, q)};
+}
+
+// The argument reduction of SLEEF's log10f / log2f: d = m 2^e with m in [0.75, 1.5), and
+// x = (m - 1) / (m + 1) in double-float.
+struct LogParts {
+  int e;
+  F2 x;
+};
+LogParts log_parts(float d) {
+  const bool sub = d < 1.17549435e-38f;  // FLT_MIN: scaled by 2^64 first
+  if (sub) d *= 18446744073709551616.0f;
+  int e = ilogb2k(d * float(1.0 / 0.75));
+  const float m = ldexp3(d, -e);
+  if (sub) e -= 64;
+  return {e, div_f2f2(add2_ff(-1.0f, m), add2_ff(1.0f, m))};
+}
+float log_special(float d, float r) {
+  if (d == INFINITY) r = INFINITY;
+  if (d < 0.0f || std::isnan(d)) r = NAN;
+  if (d == 0.0f) r = -INFINITY;
+  return r;
+}
+
+}  // namespace
+
+float sleef_log10f(float d) {
+  const LogParts p = log_parts(d);
+  const F2 x = p.x;
+  const float x2 = x.x * x.x;
+  float t = 0.1314289868f;
+  t = fmaf_(t, x2, 0.1735493541f);
+  t = fmaf_(t, x2, 0.2895309627f);
+  F2 s = mul_f2f({0.30103001f, -1.432098889e-08f}, float(p.e));
+  s = add_f2f2(s, mul_f2f2(x, {0.868588984f, -2.170757285e-08f}));
+  s = add_f2f(s, x2 * x.x * t);
+  return log_special(d, s.x + s.y);
+}
+
+float sleef_log2f(float d) {
+  const LogParts p = log_parts(d);
+  const F2 x = p.x;
+  const float x2 = x.x * x.x;
+  float t = 0.4374550283f;
+  t = fmaf_(t, x2, 0.5764790177f);
+  t = fmaf_(t, x2, 0.9618012905f);
+  F2 s = add2_ff2(float(p.e), mul_f2f2(x, {2.8853900432586669922f, 3.2734474483568488616e-08f}));
+  s = add2_f2f(s, x2 * x.x * t);
+  return log_special(d, s.x + s.y);
+}
+
+float sleef_log1pf(float d) {
+  float dp1 = d + 1.0f;
+  const bool sub = dp1 < 1.17549435e-38f;
+  if (sub) dp1 *= 18446744073709551616.0f;
+  int e = ilogb2k(dp1 * (1.0f / 0.75f));
+  const float t0 = ldexp3(1.0f, -e);
+  const float m = fmaf_(d, t0, t0 - 1.0f);
+  if (sub) e -= 64;
+  F2 s = mul_f2f({0.69314718246459960938f, -1.904654323148236017e-09f}, float(e));
+  const F2 x = div_f2f2({m, 0.0f}, add_ff(2.0f, m));
+  const float x2 = x.x * x.x;
+  float t = 0.3027294874f;
+  t = fmaf_(t, x2, 0.3996108174f);
+  t = fmaf_(t, x2, 0.6666694880f);
+  s = add_f2f2(s, {x.x * 2.0f, x.y * 2.0f});
+  s = add_f2f(s, x2 * x.x * t);
+  float r = s.x + s.y;
+  if (d > 1e38f) r = INFINITY;
+  if (d < -1.0f) r = NAN;
+  if (d == -1.0f) r = -INFINITY;
+  if (d == 0.0f) r = d;  // keeps -0.0
+  return r;
+}
+
+float sleef_expm1f(float a) {
+  const F2 d = add2_f2f(expk2({a, 0.0f}), -1.0f);
+  float x = d.x + d.y;
+  if (a > 88.72283172607421875f) x = INFINITY;
+  if (a < -16.635532333438687426013570f) x = -1.0f;
+  if (a == 0.0f) x = a;  // keeps -0.0
+  return x;
+}
+
+float sleef_erff(float s) {
+  const float a = std::fabs(s);
+  const bool o0 = a < 1.1f, o1 = a < 2.4f, o2 = a < 4.0f;
+  const float u = o0 ? a * a : a;
+  auto sel = [&](double c0, double c1, double c2) { return o0 ? c0 : o1 ? c1 : c2; };
+  float t = float(sel(+0.7089292194e-4f, -0.1792667899e-4f, -0.9495757695e-5f));
+  t = fmaf_(t, u, float(sel(-0.7768311189e-3f, +0.3937633010e-3f, +0.2481465926e-3f)));
+  t = fmaf_(t, u, float(sel(+0.5159463733e-2f, -0.3949181177e-2f, -0.2918176819e-2f)));
+  t = fmaf_(t, u, float(sel(-0.2683781274e-1f, +0.2445474640e-1f, +0.2059706673e-1f)));
+  t = fmaf_(t, u, float(sel(+0.1128318012e+0f, -0.1070996150e+0f, -0.9901899844e-1f)));
+  F2 d = mul_ff(t, u);
+  d = add2_f2f2(d, f2_of(sel(-0.376125876000657465175213237214e+0, -0.634588905908410389971210809210e+0,
+                             -0.643598050547891613081201721633e+0)));
+  d = mul_f2f(d, u);
+  d = add2_f2f2(d, f2_of(sel(+0.112837916021059138255978217023e+1, -0.112879855826694507209862753992e+1,
+                             -0.112461487742845562801052956293e+1)));
+  d = mul_f2f(d, a);
+  if (!o0) d = add_ff2(1.0f, neg_f2(expk2(d)));
+  const float r = mulsign(o2 ? d.x + d.y : 1.0f, s);
+  return std::isnan(a) ? NAN : r;
+}
+
+float sleef_coshf(float x) {
+  const float y = std::fabs(x);
+  F2 d = expk2({y, 0.0f});
+  d = add_f2f2(d, rec_f2(d));
+  const float r = (d.x + d.y) * 0.5f;
+  return std::isnan(x) ? x : y > 89.0f || std::isnan(r) ? INFINITY : r;
+}
+
+float sleef_sinhf(float x) {
+  const float y = std::fabs(x);
+  F2 d = expk2({y, 0.0f});
+  d = sub_f2f2(d, rec_f2(d));
+  float r = (d.x + d.y) * 0.5f;
+  if (y > 89.0f || std::isnan(r)) r = INFINITY;
+  return std::isnan(x) ? x : mulsign(r, x);
+}
+
+// ---- oneDNN 2.6's AVX2 eltwise injector (jit_uni_eltwise_injector_f32), one lane at a time ----
+
+namespace {
+
+// exp_compute_vector_fwd: 2 * 2^(n-1) * p(r), n = floor(x log2(e) + 0.5), r = x - n ln 2; 0 below
+// log(FLT_MIN).
+float onednn_exp(float x) {
+  const float lo = bits_to_float(0xc2aeac50u), hi = bits_to_float(0x42b17218u);
+  const bool zero = x < lo;
+  float v = x < hi ? x : hi;  // vminps / vmaxps: NaN takes the bound
+  v = v > lo ? v : lo;
+  float fx = std::floor(v * bits_to_float(0x3fb8aa3bu) + 0.5f);
+  const float r = fmaf_(-fx, bits_to_float(0x3f317218u), v);
+  fx = fx - 1.0f;
+  const float p2 = zero ? 0.0f : bits_to_float(uint32_t(int(fx) + 127) << 23);
+  float y = bits_to_float(0x3c07cfceu);
+  y = fmaf_(y, r, bits_to_float(0x3d2b9d0du));
+  y = fmaf_(y, r, bits_to_float(0x3e2aad40u));
+  y = fmaf_(y, r, bits_to_float(0x3efffee3u));
+  y = fmaf_(y, r, bits_to_float(0x3f7ffffbu));
+  y = fmaf_(y, r, 1.0f);
+  return y * p2 * 2.0f;
+}
+
+}  // namespace
+
+namespace {
+
+// erf(x) ~ 1 - t p(t) e^(-x^2), t = 1 / (1 + 0.3275911 |x|) (Abramowitz and Stegun 7.1.26), from
+// q = -e^(-x^2) as the injector computes it.
+float onednn_erf(float x, float q) {
+  const float t = 1.0f / fmaf_(bits_to_float(0x3ea7ba05u), std::fabs(x), 1.0f);
+  float r = bits_to_float(0x3f87dc22u);
+  r = fmaf_(r, t, bits_to_float(0xbfba00e3u));
+  r = fmaf_(r, t, bits_to_float(0x3fb5f0e3u));
+  r = fmaf_(r, t, bits_to_float(0xbe91a98eu));
+  r = fmaf_(r, t, bits_to_float(0x3e827906u));
+  return bits_to_float(float_to_bits(fmaf_(q * t, r, 1.0f)) ^ (float_to_bits(x) & 0x80000000u));
+}
+
+}  // namespace
+
+float onednn_gelu_erf(float s) {
+  const float x = s * bits_to_float(0x3f3504f3u);  // s / sqrt(2)
+  const float erf = onednn_erf(x, -onednn_exp(-(x * x)));
+  const float half = s * 0.5f;  // (0.5 s, not x / sqrt 2 again: checked against PyTorch on 1e6 inputs)
+  return fmaf_(erf, half, half);
+}
+
+float onednn_gelu_erf_grad(float s) {  // gelu_erf_compute_vector_bwd: 0.5 + x e^(-x^2) / sqrt(pi) + erf(x) / 2
+  const float x = s * bits_to_float(0x3f3504f3u);
+  const float q = onednn_exp(-(x * x));
+  const float t = x * bits_to_float(0x3f106ebau) * q;  // 1 / sqrt(pi)
+  return fmaf_(onednn_erf(x, -q), 0.5f, t + 0.5f);
 }
 
 }  // namespace tl::kernels

@@ -24,5 +24,18 @@ float sleef_atanf(float x);
 float sleef_asinf(float x);
 float sleef_acosf(float x);
 void sleef_expf_n(const float* x, float* y, int64_t n);  // y[i] = sleef_expf(x[i]), vectorised
+// Sleef_log10f8_u10, Sleef_log2f8_u10, Sleef_log1pf8_u10 (inf above 1e38), Sleef_expm1f8_u10,
+// Sleef_erff8_u10, Sleef_coshf8_u10, Sleef_sinhf8_u10 (inf above 89).
+float sleef_log10f(float x);
+float sleef_log2f(float x);
+float sleef_log1pf(float x);
+float sleef_expm1f(float x);
+float sleef_erff(float x);
+float sleef_coshf(float x);
+float sleef_sinhf(float x);
+// F.gelu of a contiguous float32 tensor of 2+ elements as PyTorch 1.13 computes it: oneDNN's AVX2
+// eltwise_gelu_erf (s/2 + s/2 erf(s / sqrt 2), erf by Abramowitz and Stegun 7.1.26 with oneDNN's exp).
+float onednn_gelu_erf(float s);
+float onednn_gelu_erf_grad(float s);  // its derivative (eltwise backward: grad = g * this)
 
 }  // namespace tl::kernels

@@ -516,8 +516,9 @@ Tensor unary_rowmajor(Un op, const Tensor& x0, UnParams p) {
           }
         });
         break;
-      case Un::Erf:  // as pointwise_more.cpp's expm1
-        unary_loop<T, T>(x, out, [](T v) { return kernels::in_double(v, [](double d) { return std::erf(d); }); });
+      case Un::Erf:  // float32: SLEEF's erff on every element (PyTorch's vml kernel)
+        if constexpr (std::is_same<T, float>::value) unary_loop<T, T>(x, out, [](T v) { return kernels::sleef_erff(v); });
+        else unary_loop<T, T>(x, out, [](T v) { return T(std::erf(C(v))); });
         break;
       case Un::Sign:
         unary_loop<T, T>(x, out, [](T v) { return T((T(0) < v) - (v < T(0))); });
@@ -940,8 +941,20 @@ Tensor erf(const Tensor& x) {
 // ---- gelu ----  PyTorch's default, exact erf form: x/2 (1 + erf(x/sqrt 2)).
 // d/dx = cdf(x) + x pdf(x), as PyTorch's gelu_backward computes it (its node, GeluBackwardBackward0,
 // names the gradient under create_graph).
+// PyTorch hands a contiguous float32 input of 2+ elements to oneDNN's gelu_erf (kernels/sleef_math.h),
+// forward and backward.
+static bool uses_onednn_gelu(const Tensor& x) { return x.dtype() == DType::Float32 && x.is_contiguous() && x.numel() > 1; }
 static void gelu_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   Tensor x = n.saved_tensor(0);
+  if (!grad_enabled() && uses_onednn_gelu(x) && g.dtype() == DType::Float32 && g.shape() == x.shape()) {
+    // oneDNN's eltwise backward, as the forward (its values; under create_graph the composite below)
+    const Tensor gc = g.contiguous();
+    gi[0] = Tensor::empty(x.shape(), DType::Float32);
+    const float *px = x.data_ptr<float>(), *pg = gc.data_ptr<float>();
+    float* po = gi[0].data_ptr<float>();
+    for (int64_t i = 0; i < x.numel(); ++i) po[i] = pg[i] * kernels::onednn_gelu_erf_grad(px[i]);
+    return;
+  }
   Tensor cdf = mul(add(erf(mul(x, scalar_of(x, M_SQRT1_2))), scalar_of(x, 1)), scalar_of(x, 0.5));
   Tensor pdf = mul(exp(mul(mul(x, x), scalar_of(x, -0.5))), scalar_of(x, M_2_SQRTPI * M_SQRT1_2 * 0.5));
   gi[0] = mul(g, add(cdf, mul(x, pdf)));
@@ -950,14 +963,23 @@ static void gelu_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
 Tensor gelu(const Tensor& x) {
   TL_CHECK(x.is_floating_point(), "\"GeluKernelImpl\" not implemented for '", dtype_kernel_name(x.dtype()), "'");
   Tensor out;
-  {
+  if (uses_onednn_gelu(x)) {
+    // oneDNN computes x/2 + x/2 erf(...): a zero result is +0.0 there (gelu(-0.0), gelu(-10)), -0.0 in ATen's kernel.
+    out = Tensor::empty(x.shape(), DType::Float32);
+    kernels::unary_loop<float, float>(x, out, [](float v) { return kernels::onednn_gelu_erf(v); });
+  } else {  // ATen's kernel: x * 0.5 * (1 + erf(x / sqrt 2))
     NoGradGuard ng;
-    Tensor h = mul(x, scalar_of(x, 0.5));
-    Tensor e = erf(mul(x, scalar_of(x, M_SQRT1_2)));
-    // PyTorch hands a contiguous float32 input of 2+ elements to oneDNN's gelu_erf, which computes
-    // x/2 + x/2 erf(...): a zero result is +0.0 there (gelu(-0.0), gelu(-10)), -0.0 in ATen's kernel.
-    out = x.dtype() == DType::Float32 && x.is_contiguous() && x.numel() > 1 ? add(h, mul(h, e))
-                                                                            : mul(h, add(e, scalar_of(x, 1)));
+    Tensor h = mul(x, scalar_of(x, 0.5)), xs = mul(x, scalar_of(x, M_SQRT1_2)), e;
+    if (x.dtype() == DType::Float32) {  // erf: SLEEF's in its vectors (kernels::simd_row_length), glibc's erff else
+      const int64_t n = kernels::simd_row_length(x.shape(), {x.strides()}, 4), lim = n - n % 16;
+      e = Tensor::empty(xs.shape(), DType::Float32);
+      const float* pxs = xs.data_ptr<float>();
+      float* pe = e.data_ptr<float>();
+      for (int64_t i = 0; i < xs.numel(); ++i) pe[i] = n && i % n < lim ? kernels::sleef_erff(pxs[i]) : std::erf(pxs[i]);
+    } else {
+      e = erf(xs);
+    }
+    out = mul(h, add(e, scalar_of(x, 1)));
   }
   if (Node* n = record(TL_ROW("gelu"), {&x}, out)) save(n, x);
   return out;

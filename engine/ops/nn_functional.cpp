@@ -5,10 +5,12 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
 #include <optional>
 #include <vector>
 
 #include "engine/autograd/node.h"
+#include "engine/kernels/sleef_math.h"
 #include "engine/ops/op_table.h"
 #include "engine/ops/ops.h"
 #include "engine/nn/nn.h"  // py_float
@@ -28,6 +30,75 @@ static void softmax_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   gi[0] = mul(y, sub(g, sum(mul(g, y), {n.attrs().i0}, true)));
   label_node(gi[0], TL_ROW("_softmax_backward_data"), {&g, &y});  // PyTorch's node under create_graph
 }
+// The forward as PyTorch 1.13's CPU kernels (aten/src/ATen/native/cpu/SoftMaxKernel.cpp) round it,
+// on contiguous data of shape (outer, n, inner). Along the last dim (_vec_softmax_lastdim), a row at a
+// time in vectors: e = exp(x - max) (SLEEF's expf in float32), their sum over the vector lanes (8 floats
+// summed as a pairwise tree at the end, 4 doubles in order; a row shorter than a vector in order), then
+// e * (1 / sum). Along another dim (_vec_softmax), per inner index: a vector's width of them at once where
+// a whole vector fits in the inner size (SLEEF's expf), the others one at a time (std::exp, std::max),
+// each e / sum with the sum taken in order.
+template <class T>
+static void softmax_kernel(const T* in, T* out, int64_t outer, int64_t n, int64_t inner, bool last_dim) {
+  constexpr int64_t W = 32 / int64_t(sizeof(T));  // AVX2 lanes
+  auto vexp_n = [](T* v, int64_t k) {  // v[i] = exp(v[i]) as the vector code
+    if constexpr (std::is_same<T, float>::value) kernels::sleef_expf_n(v, v, k);
+    else for (int64_t i = 0; i < k; ++i) v[i] = std::exp(v[i]);
+  };
+  auto vmax = [](T a, T b) { return a != a || b != b ? std::numeric_limits<T>::quiet_NaN() : std::max(a, b); };
+  if (last_dim) {
+    for (int64_t i = 0; i < outer; ++i) {
+      const T* x = in + i * n;
+      T* y = out + i * n;
+      T m = x[0];
+      for (int64_t d = 1; d < n; ++d) m = vmax(m, x[d]);
+      for (int64_t d = 0; d < n; ++d) y[d] = x[d] - m;
+      vexp_n(y, n);
+      T s = y[0];
+      if (n < W) {
+        for (int64_t d = 1; d < n; ++d) s = s + y[d];
+      } else {
+        T acc[W];
+        std::copy(y, y + W, acc);
+        int64_t d = W;
+        for (; d < n - n % W; d += W)
+          for (int64_t l = 0; l < W; ++l) acc[l] = acc[l] + y[d + l];
+        for (int64_t l = 0; l < n - d; ++l) acc[l] = acc[l] + y[d + l];
+        if constexpr (W == 8) {
+          s = ((acc[0] + acc[4]) + (acc[2] + acc[6])) + ((acc[1] + acc[5]) + (acc[3] + acc[7]));
+        } else {
+          s = acc[0];
+          for (int64_t l = 1; l < W; ++l) s = s + acc[l];
+        }
+      }
+      s = T(1) / s;
+      for (int64_t d = 0; d < n; ++d) y[d] = y[d] * s;
+    }
+    return;
+  }
+  for (int64_t o = 0; o < outer; ++o) {
+    for (int64_t j = 0; j < inner;) {
+      const bool vec = j + W <= inner;
+      const int64_t w = vec ? W : 1;
+      const T* x = in + o * n * inner + j;
+      T* y = out + o * n * inner + j;
+      T m[W], s[W];  // the block's w columns, a row at a time (cache-friendly)
+      for (int64_t l = 0; l < w; ++l) m[l] = x[l], s[l] = 0;
+      for (int64_t d = 1; d < n; ++d)
+        for (int64_t l = 0; l < w; ++l) m[l] = vec ? vmax(m[l], x[d * inner + l]) : std::max(m[l], x[d * inner + l]);
+      for (int64_t d = 0; d < n; ++d) {
+        T* yd = y + d * inner;
+        for (int64_t l = 0; l < w; ++l) yd[l] = x[d * inner + l] - m[l];
+        if (vec) vexp_n(yd, w);
+        else yd[0] = std::exp(yd[0]);
+        for (int64_t l = 0; l < w; ++l) s[l] = s[l] + yd[l];
+      }
+      for (int64_t d = 0; d < n; ++d)
+        for (int64_t l = 0; l < w; ++l) y[d * inner + l] = y[d * inner + l] / s[l];
+      j += w;
+    }
+  }
+}
+
 Tensor softmax(const Tensor& x, int64_t dim) {
   const int d = wrap_dim("softmax", dim, x.dim());
   if (x.numel() == 0 && !x.is_floating_point()) return zeros(x.shape(), x.dtype());  // no kernel runs
@@ -37,10 +108,17 @@ Tensor softmax(const Tensor& x, int64_t dim) {
     NoGradGuard ng;
     if (x.dim() == 0) {
       out = div(exp(sub(x, x)), exp(sub(x, x)));
+    } else if (x.numel() == 0) {
+      out = Tensor::empty(x.shape(), x.dtype());
     } else {
-      Tensor m = x.numel() == 0 ? sum(x, {dim}, true) : amax(x, {dim}, true);
-      Tensor e = exp(sub(x, m));
-      out = div(e, sum(e, {dim}, true));
+      const Tensor xc = x.contiguous();
+      out = Tensor::empty(x.shape(), x.dtype());
+      int64_t outer = 1, inner = 1;
+      for (int i = 0; i < d; ++i) outer *= x.shape()[i];
+      for (int i = d + 1; i < x.dim(); ++i) inner *= x.shape()[i];
+      TL_DISPATCH_FLOAT(x.dtype(), T, [&] {
+        softmax_kernel<T>(xc.data_ptr<T>(), out.data_ptr<T>(), outer, x.shape()[d], inner, d == x.dim() - 1);
+      });
     }
   }
   if (Node* n = record(TL_ROW("softmax"), {&x}, out)) n->attrs().i0 = x.dim() == 0 ? 0 : d, save_output(n, out);

@@ -85,26 +85,26 @@ Tensor rounding(Round r, const char* op, const Tensor& x, int64_t decimals = 0) 
 }
 
 // ---- unary primitives whose derivative is written with the saved input x or output y ----
-// float32 through the double function (kernels::in_double), rounded once: PyTorch 1.13's kernels
-// for expm1, log2, log10, log1p and erf (MKL VML / SLEEF, within 1 ulp) agree
-// with the correctly rounded result far more often than glibc's float functions (expm1f, log10f,
-// asinf, ... are an ulp off on ~5-10% of inputs). sinh, cosh, asinh, acosh and atanh keep
-// the float functions, which PyTorch's scalar path calls.
+// float32 through the ports of SLEEF's u10 functions that PyTorch 1.13's vml kernels call
+// (sleef_f32 below; glibc's expm1f, log10f, asinf, ... are an ulp off on ~5-10% of inputs).
+// asinh, acosh and atanh keep the float functions, which PyTorch's scalar kernels call.
 using kernels::in_double;
 // float32 through SLEEF's u10 function (kernels/sleef_math.h): PyTorch 1.13's vml kernels for log,
-// exp, asin, acos and atan run every element through it. Other types through f.
+// exp, asin, acos, atan, expm1, log2, log10 and log1p run every element through it. Other types through f.
 template <class T, class F>
 T sleef_f32(T v, float (*sleef)(float), F f) {
   if constexpr (std::is_same<T, float>::value) return sleef(v);
   else return f(v);
 }
-// log1p as PyTorch's kernels compute it (SLEEF's log1p, also on the scalar path): inf above 1e38
-// (float32) or 1e307 (float64), where the exact value is still finite; a subnormal v (log1p(v) = v)
-// loses its last bit, rounded to even (SLEEF halves it; a zero result is +0.0): log1p(1e-45) = 0.
+// log1p as PyTorch's kernels compute it (SLEEF's log1p, also on the scalar path): float32 is the
+// port of Sleef_log1pf8_u10. float64: inf above 1e307, where the exact value is still finite; a
+// subnormal v (log1p(v) = v) loses its last bit, rounded to even (SLEEF halves it; a zero result is
+// +0.0).
 template <class T>
 T log1p_sleef(T v) {
+  if constexpr (std::is_same<T, float>::value) return kernels::sleef_log1pf(v);
   if (v != 0 && std::fabs(v) < std::numeric_limits<T>::min()) return T(v * T(0.5)) * T(2) + T(0);
-  return v > (sizeof(T) == 4 ? T(1e38) : T(1e307)) ? T(INFINITY) : in_double(v, [](double d) { return std::log1p(d); });
+  return v > T(1e307) ? T(INFINITY) : in_double(v, [](double d) { return std::log1p(d); });
 }
 void log1p_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {  // d/dx log(1 + x) = 1 / (1 + x)
   Tensor x = n.saved_tensor(0);
@@ -184,36 +184,34 @@ Tensor unary_prim(const OpDef& row, bool save_out, const Tensor& x, F f) {
   return out;
 }
 
-// sinh / cosh: PyTorch 1.13's vector code (SLEEF; the elements kernels::simd_row_length selects)
-// computes e^|x| first, which overflows above log(max) while the result stays finite up to
-// log(2 max): +-inf there (sinh(89.f) == inf in a tensor of 16+ elements), the value below.
-// In float32 those elements are SLEEF's sinhf / coshf (u10), which agree with the double function
-// rounded once far more often than glibc's sinhf / coshf (the scalar tail's) do.
-static Tensor sinh_cosh_simd(Tensor out, const Tensor& x, double (*f)(double)) {
-  if (!out.is_floating_point() || !x.is_floating_point()) return out;
+// sinh / cosh: PyTorch 1.13's vector code (the elements kernels::simd_row_length selects) is
+// SLEEF's sinhf / coshf (u10, kernels/sleef_math.h) in float32, and computes e^|x| first in float64,
+// which overflows above log(max) while the result stays finite up to log(2 max): +-inf there. The
+// scalar tail calls std::sinh / std::cosh (glibc's sinhf / coshf in float32). An integer or bool
+// input is cast to the result's dtype first (TensorIterator), so it takes the same paths.
+static Tensor sinh_cosh_simd(Tensor out, const Tensor& x, float (*sleef)(float)) {
+  if (!out.is_floating_point()) return out;
   const int64_t es = int64_t(dtype_size(out.dtype()));
   const int64_t n = kernels::simd_row_length(out.shape(), {x.strides()}, es), lim = n - n % (64 / es);
   if (n == 0) return out;
-  const Tensor xc = x.contiguous();
+  const Tensor xc = (x.dtype() == out.dtype() ? x : to_dtype(x, out.dtype())).contiguous();
   TL_DISPATCH_FLOAT(out.dtype(), T, [&] {
     T* p = out.data_ptr<T>();
     const T* px = xc.data_ptr<T>();
-    const T big = std::log(std::numeric_limits<T>::max());
+    [[maybe_unused]] const T top = std::sinh(std::log(std::numeric_limits<T>::max()));
     for (int64_t i = 0; i < out.numel(); ++i) {
       if (i % n >= lim) continue;
-      if constexpr (std::is_same<T, float>::value) p[i] = T(f(double(px[i])));
-      if (std::fabs(p[i]) < T(INFINITY) && std::fabs(p[i]) > std::sinh(big)) p[i] = std::copysign(T(INFINITY), p[i]);
+      if constexpr (std::is_same<T, float>::value) p[i] = sleef(px[i]);
+      else if (std::fabs(p[i]) < T(INFINITY) && std::fabs(p[i]) > top) p[i] = std::copysign(T(INFINITY), p[i]);
     }
   });
   return out;
 }
 Tensor sinh_t(const Tensor& x) {
-  return sinh_cosh_simd(unary_prim(TL_ROW("sinh"), false, x, [](auto v) { return std::sinh(v); }), x,
-                        [](double d) { return std::sinh(d); });
+  return sinh_cosh_simd(unary_prim(TL_ROW("sinh"), false, x, [](auto v) { return std::sinh(v); }), x, kernels::sleef_sinhf);
 }
 Tensor cosh_t(const Tensor& x) {
-  return sinh_cosh_simd(unary_prim(TL_ROW("cosh"), false, x, [](auto v) { return std::cosh(v); }), x,
-                        [](double d) { return std::cosh(d); });
+  return sinh_cosh_simd(unary_prim(TL_ROW("cosh"), false, x, [](auto v) { return std::cosh(v); }), x, kernels::sleef_coshf);
 }
 // tan: float32 as sin / cos (PyTorch's vml kernel: SLEEF's tanf on 8-element groups, the large-argument
 // path shared in a group).
@@ -580,9 +578,9 @@ void register_pointwise_more_ops(std::vector<OpDef>& t) {
                  return Value::tensor(unary_prim(TL_ROW(NAME), SAVE_OUT, a.t(0), [](auto v) { return EXPR; })); \
                }, BW, FORMULA})
   TL_UNARY_ROW("log1p", log1p_bw, false, log1p_sleef(v), "grad = g / (1 + x)");
-  TL_UNARY_ROW("expm1", expm1_bw, true, in_double(v, [](double d) { return std::expm1(d); }), "grad = g * (y + 1)");
-  TL_UNARY_ROW("log2", log2_bw, false, in_double(v, [](double d) { return std::log2(d); }), "grad = g / (x ln 2)");
-  TL_UNARY_ROW("log10", log10_bw, false, in_double(v, [](double d) { return std::log10(d); }), "grad = g / (x ln 10)");
+  TL_UNARY_ROW("expm1", expm1_bw, true, sleef_f32(v, kernels::sleef_expm1f, [](auto d) { return in_double(d, [](double e) { return std::expm1(e); }); }), "grad = g * (y + 1)");
+  TL_UNARY_ROW("log2", log2_bw, false, sleef_f32(v, kernels::sleef_log2f, [](auto d) { return in_double(d, [](double e) { return std::log2(e); }); }), "grad = g / (x ln 2)");
+  TL_UNARY_ROW("log10", log10_bw, false, sleef_f32(v, kernels::sleef_log10f, [](auto d) { return in_double(d, [](double e) { return std::log10(e); }); }), "grad = g / (x ln 10)");
   TL_UNARY_ROW("erfc", erfc_bw, false, in_double(v, [](double d) { return std::erfc(d); }), "grad = -g * 2/sqrt(pi) exp(-x^2)");
   t.push_back({"tan(Tensor input) -> Tensor", TM, [](const Args& a) { return Value::tensor(tan_t(a.t(0))); }, tan_bw,
                "grad = g * (1 + y^2)"});
