@@ -21,6 +21,7 @@ Tensor make_view(const Tensor& x, const Shape& s, const Dims& st, int64_t offset
   impl->dtype = x.dtype();
   impl->is_view = true;
   impl->is_inference |= x.impl()->is_inference;  // a view of an inference tensor is one too
+  impl->is_zero = x.impl()->is_zero;  // PyTorch's views keep an efficient zero
   const TensorImpl* xi = x.impl();
   impl->view_base = xi->view_base ? xi->view_base : x.impl_ptr();
   impl->view_version = xi->storage->version;
