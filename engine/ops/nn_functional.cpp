@@ -218,6 +218,12 @@ Tensor mse_loss(const Tensor& input, const Tensor& target) {
   return out;
 }
 
+// A 0 that keeps x's graph but gives x a zero gradient whatever the loss's gradient is: PyTorch's
+// nll_loss_backward writes nothing for ignored targets (g * 0 would pass a NaN or inf g on).
+static Tensor graph_zero(const Tensor& x) {
+  return where(Tensor::scalar(0, DType::Bool), sum(x), Tensor::scalar(0, x.dtype()));
+}
+
 // nll_loss(logp (N, C) or (C,), target (N,) or ()) = -mean over non-ignored targets of logp[i, t_i]
 Tensor nll_loss(const Tensor& logp, const Tensor& target, int64_t ignore_index) {
   // PyTorch's checks, in its order (nll_loss_nd, then nll_loss_forward, then the kernel's range).
@@ -241,7 +247,7 @@ Tensor nll_loss(const Tensor& logp, const Tensor& target, int64_t ignore_index) 
     // (C,) input with a (C,) target passes the size check; PyTorch's kernel reads a 1-d input as
     // one sample, so only target[0] counts (both empty: NaN, as when every target is ignored).
     if (target.numel() == 0)
-      return add(mul(sum(logp), Tensor::scalar(0, logp.dtype())), Tensor::scalar(std::nan(""), logp.dtype()));
+      return add(graph_zero(logp), Tensor::scalar(std::nan(""), logp.dtype()));
     return nll_loss(logp, select(target, 0, 0), ignore_index);
   }
   if (logp.dim() > 2) {
@@ -283,9 +289,9 @@ Tensor nll_loss(const Tensor& logp, const Tensor& target, int64_t ignore_index) 
   Tensor w = to_dtype(keep, logp.dtype());
   Tensor total = sum(w);
   // Every target ignored (or none): PyTorch's loss is 0/0 = NaN but its gradient is 0, not the
-  // composite's 0/0: NaN + 0 * sum(picked).
+  // composite's 0/0: NaN + graph_zero(picked).
   if (total.item() == 0)
-    return add(mul(sum(picked), Tensor::scalar(0, logp.dtype())), Tensor::scalar(std::nan(""), logp.dtype()));
+    return add(graph_zero(picked), Tensor::scalar(std::nan(""), logp.dtype()));
   // PyTorch accumulates 0 - x_i w_i: + 0.0 gives its +0.0 for a zero loss (neg gave -0.0). It
   // skips an ignored target: where, not * 0 (an ignored -inf is no NaN).
   return add(neg(div(sum(where(keep, picked, Tensor::scalar(0, logp.dtype()))), total)), Tensor::scalar(0, logp.dtype()));
@@ -641,7 +647,7 @@ void register_nn_ops(std::vector<OpDef>& t) {
                    (void)nll_loss(x.detach(), y, a.i(2));
                  }
                  if (x.dim() == 1 && y.dim() == 1) {  // one sample: target[0] (see nll_loss); empty: 0
-                   if (y.numel() == 0) return Value::tensor(mul(sum(x), Tensor::scalar(0, x.dtype())));
+                   if (y.numel() == 0) return Value::tensor(graph_zero(x));
                    y = select(y, 0, 0);
                  }
                  // l_i = -logp[i, y_i] (0 where y_i == ignore_index); (N, C) or (C,) input
