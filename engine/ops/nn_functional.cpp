@@ -224,6 +224,14 @@ static Tensor graph_zero(const Tensor& x) {
   return where(Tensor::scalar(0, DType::Bool), sum(x), Tensor::scalar(0, x.dtype()));
 }
 
+// logp[i, t_i] for each row (t: targets made valid). PyTorch's nll_loss_backward writes -w g at
+// each target (a -0.0 stays): the gather's gradient is scattered, not added (gather_bw's b0).
+static Tensor pick_targets(const Tensor& lp, const Tensor& t) {
+  Tensor v = gather(lp, 1, unsqueeze(t, 1));
+  if (v.grad_fn() && v.grad_fn() != lp.grad_fn()) v.grad_fn()->attrs().b0 = true;
+  return squeeze(v, 1);
+}
+
 // nll_loss(logp (N, C) or (C,), target (N,) or ()) = -mean over non-ignored targets of logp[i, t_i]
 Tensor nll_loss(const Tensor& logp, const Tensor& target, int64_t ignore_index) {
   // PyTorch's checks, in its order (nll_loss_nd, then nll_loss_forward, then the kernel's range).
@@ -285,7 +293,7 @@ Tensor nll_loss(const Tensor& logp, const Tensor& target, int64_t ignore_index) 
   Tensor keep = ne(tg, Tensor::scalar(double(ignore_index), DType::Int64));
   Tensor safe = where(keep, tg, Tensor::scalar(0, DType::Int64));
   // (no classes: every target is ignored; nothing to gather, the zeros keep the graph)
-  Tensor picked = C == 0 ? sum(lp, {1}) : squeeze(gather(lp, 1, unsqueeze(safe, 1)), 1);
+  Tensor picked = C == 0 ? sum(lp, {1}) : pick_targets(lp, safe);
   Tensor w = to_dtype(keep, logp.dtype());
   Tensor total = sum(w);
   // Every target ignored (or none): PyTorch's loss is 0/0 = NaN but its gradient is 0, not the
@@ -656,7 +664,7 @@ void register_nn_ops(std::vector<OpDef>& t) {
                  Tensor tg = y.dim() == 0 ? unsqueeze(y, 0) : y;
                  Tensor keep = ne(tg, Tensor::scalar(double(a.i(2)), DType::Int64));
                  Tensor safe = where(keep, tg, Tensor::scalar(0, DType::Int64));
-                 Tensor l = where(keep, neg(squeeze(gather(lp, 1, unsqueeze(safe, 1)), 1)), Tensor::scalar(0, x.dtype()));
+                 Tensor l = where(keep, neg(pick_targets(lp, safe)), Tensor::scalar(0, x.dtype()));
                  if (y.dim() == 0) l = squeeze(l, 0);
                  // sum: 0 - x_1 w_1 - ... as PyTorch (+ 0.0: a zero sum is +0.0); none: -(w x) per element,
                  // +0.0 where ignored (not -(x * 0): -0.0, or NaN for an ignored -inf)
