@@ -218,6 +218,7 @@ std::shared_ptr<TensorImpl> data_alias(const Tensor& t) {
   a->strides = t.strides();
   a->offset = t.impl()->offset;
   a->dtype = t.dtype();
+  a->is_zero = t.impl()->is_zero;
   return a;
 }
 

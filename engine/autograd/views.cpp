@@ -88,10 +88,15 @@ void refresh_view_grad_fn(const std::shared_ptr<TensorImpl>& view) {
     return;
   }
   if (!base_grad) n->next[0].fn = nullptr, n->inputs[0].constant = b.impl_ptr();
-  // grad_base = zeros(base) with g added at the view's positions (index_add: overlapping views sum).
-  n->attrs().custom = [pos, base_shape](const Tensor& g, std::vector<Tensor>& gi) {
-    Tensor z = zeros(Shape{base_shape.numel()}, g.dtype());
-    gi[0] = reshape(index_add(z, 0, pos, reshape(g, {g.numel()})), base_shape.vec());
+  // grad_base = zeros(base) with g at the view's positions: PyTorch's as_strided_backward copies g
+  // in (a -0.0 stays) when the view's elements are distinct, else index_adds it (overlaps sum).
+  std::vector<char> seen(size_t(base_shape.numel()), 0);
+  bool overlap = false;
+  const int64_t* pp = pos.data_ptr<int64_t>();
+  for (int64_t i = 0; i < pos.numel() && !overlap; ++i) overlap = seen[size_t(pp[i])]++ != 0;
+  n->attrs().custom = [pos, base_shape, overlap](const Tensor& g, std::vector<Tensor>& gi) {
+    Tensor z = zeros(Shape{base_shape.numel()}, g.dtype()), flat = reshape(g, {g.numel()});
+    gi[0] = reshape(overlap ? index_add(z, 0, pos, flat) : scatter(z, 0, pos, flat, false), base_shape.vec());
   };
   // PyTorch 1.13 moves the retains_grad hook to the new grad_fn (update_tensor_hooks_on_new_gradfn).
   if (old_fn && old_fn->retained.lock() == view) old_fn->retained.reset(), v.grad_fn->retained = view;

@@ -73,6 +73,10 @@ struct TensorImpl {
   uint16_t view_output = 0;  // MultiOutput: the output's index
   bool is_param = false;  // an nn.Parameter (prints "Parameter containing:")
   bool is_inference = false;  // made under torch.inference_mode() (Tensor.is_inference())
+  // PyTorch 1.13's "efficient zero" (at::_efficientzerotensor, the gradient sgn's backward returns
+  // for a real input): zeros here, which mul/div/add/sub and the views keep as such (so 0 * NaN
+  // stays 0) and an in-place write refuses; any other op sees plain zeros (ops.h: efficient_zeros).
+  bool is_zero = false;
   std::shared_ptr<Node> grad_fn;           // null for leaves
   std::shared_ptr<TensorImpl> grad;        // .grad of leaves (and retain_grad non-leaves)
   std::weak_ptr<Node> grad_accumulator;    // leaves: the AccumulateGrad node, made on demand

@@ -227,7 +227,8 @@ void simd_fmod_nan(Tensor& out, const Tensor& a, const Tensor& b) {
 // restrided to that layout (a copy, only when an input is not contiguous and the order differs).
 static Tensor ti_output_layout(const Tensor& out, std::initializer_list<const Tensor*> ins) {
   const int nd = out.dim();
-  if (nd < 2 || out.numel() == 0) return out;
+  // An efficient zero (sgn's gradient) is returned as is: a copy would drop its flag.
+  if (nd < 2 || out.numel() == 0 || out.impl()->is_zero) return out;
   bool contiguous = true;
   for (const Tensor* t : ins) contiguous = contiguous && t->is_contiguous();
   if (contiguous) return out;
@@ -255,6 +256,16 @@ static Tensor ti_output_layout(const Tensor& out, std::initializer_list<const Te
   return r;
 }
 
+Tensor efficient_zeros(const Shape& s, DType t) {
+  Tensor z = zeros(s, t);
+  z.impl()->is_zero = true;
+  return z;
+}
+void check_not_efficient_zero(const Tensor& t) {
+  TL_CHECK(!t.impl()->is_zero, "ZeroTensors are immutable. Please use the materialized zero tensor obtained using "
+           ".clone() if you want a mutable tensor.");
+}
+
 namespace {
 
 // maximum/minimum on AVX2 vectors (_mm256_max_ps / _mm256_min_ps) return the second operand on a
@@ -271,6 +282,30 @@ void simd_ties_to_second(Tensor& out, const Tensor& a, const Tensor& b) {
 }
 
 Tensor binary_rowmajor(Bin op, const Tensor& a0, const Tensor& b0);
+
+Tensor binary(Bin op, const Tensor& a0, const Tensor& b0);
+
+// PyTorch's mul/div/add/sub_zerotensor (BinaryOps.cpp), with a (converted to ct, broadcast to
+// `shape`) and b: an efficient zero operand (za, zb) is no number. x * 0 and 0 / x are efficient
+// zeros again (0 * NaN is 0), x / 0 is inf and 0 / 0 NaN everywhere, 0 + x is x (so -0.0 stays)
+// and x - 0 is x; k: b's factor in a sum (add_alpha's alpha, -1 for sub). Undefined: no zero operand.
+Tensor zero_operand_arith(Bin op, const Tensor& a, const Tensor& b, bool za, bool zb, double k, const Shape& shape,
+                          DType ct) {
+  if (!za && !zb) return Tensor();
+  switch (op) {
+    case Bin::Mul: return efficient_zeros(shape, ct);
+    case Bin::Div:
+      if (za && zb) return full(shape, NAN, ct);
+      return za ? efficient_zeros(shape, ct) : full(shape, INFINITY, ct);
+    case Bin::Add:
+    case Bin::Sub:
+      if (za && zb) return efficient_zeros(shape, ct);
+      // A copy of the other operand (times k when it is b), in the result's shape.
+      return binary(Bin::Mul, za ? b : a, full(shape, za ? k : 1, ct));
+    default: return Tensor();
+  }
+}
+
 Tensor binary(Bin op, const Tensor& a0, const Tensor& b0) {
   return ti_output_layout(binary_rowmajor(op, a0, b0), {&a0, &b0});
 }
@@ -298,6 +333,10 @@ Tensor binary_rowmajor(Bin op, const Tensor& a0, const Tensor& b0) {
   }
   Tensor a = a0.dtype() == ct ? a0 : to_dtype(a0, ct);
   Tensor b = b0.dtype() == ct ? b0 : to_dtype(b0, ct);
+  if (Tensor z = zero_operand_arith(op, a, b, a0.impl()->is_zero, b0.impl()->is_zero, op == Bin::Sub ? -1 : 1,
+                                    out_shape, ct);
+      z.defined())
+    return z;
   bool cmp = op >= Bin::Eq;
   if (is_int(ct) && ct != DType::Int64) {
     // int32/int16/int8/uint8: computed in int64 on the values already cast to ct, then cast back.
@@ -630,13 +669,17 @@ Tensor add_alpha(const Tensor& a0, const Tensor& b0, double alpha, bool is_sub, 
   Tensor a = a0.dtype() == ct ? a0 : to_dtype(a0, ct);
   Tensor b = b0.dtype() == ct ? b0 : to_dtype(b0, ct);
   const double k = is_sub ? -alpha : alpha;
-  Tensor out = Tensor::empty(out_shape, ct);
-  TL_DISPATCH_FLOAT(ct, T, [&] {
-    // sub's kernel gets -alpha negated as a Scalar (an int 0 stays +0); its backward's -g * alpha
-    // has the sign of the float -alpha (k).
-    const T kt = T(int_alpha && alpha == 0 ? 0.0 : k);
-    kernels::binary_loop<T, T>(a, b, out, [kt](T x, T y) { return T(std::fma(y, kt, x)); });
-  });
+  Tensor out = zero_operand_arith(is_sub ? Bin::Sub : Bin::Add, a, b, a0.impl()->is_zero, b0.impl()->is_zero, k,
+                                  out_shape, ct);
+  if (!out.defined()) {
+    out = Tensor::empty(out_shape, ct);
+    TL_DISPATCH_FLOAT(ct, T, [&] {
+      // sub's kernel gets -alpha negated as a Scalar (an int 0 stays +0); its backward's -g * alpha
+      // has the sign of the float -alpha (k).
+      const T kt = T(int_alpha && alpha == 0 ? 0.0 : k);
+      kernels::binary_loop<T, T>(a, b, out, [kt](T x, T y) { return T(std::fma(y, kt, x)); });
+    });
+  }
   out = ti_output_layout(out, {&a0, &b0});
   if (Node* n = record(row, {&a0, &b0}, out)) n->attrs().f0 = k;
   return out;
@@ -1133,7 +1176,10 @@ Tensor where(const Tensor& cond0, const Tensor& a0, const Tensor& b0) {
 // ---- no-grad elementwise ----
 // ---- sign ----  d/dx sign(x) = 0 (PyTorch still records it, so the result requires grad).
 // PyTorch's SignBackward0 returns zeros_like(grad): +0.0 even for a negative or infinite g.
-static void sign_bw(Node&, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = zeros(g.shape(), g.dtype()); }
+// sgn (attrs().b0): PyTorch 1.13's sgn_backward of a real tensor returns an efficient zero.
+static void sign_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  gi[0] = n.has_attrs() && n.attrs().b0 ? efficient_zeros(g.shape(), g.dtype()) : zeros(g.shape(), g.dtype());
+}
 Tensor sign(const Tensor& x) {
   Tensor out;
   {

@@ -32,8 +32,10 @@ void check_inplace(const char* op, const Tensor& self, bool recording) {
            op, ": a leaf Variable that requires grad is being used in an in-place operation.");
 }
 
-// Every write into an existing tensor: an inference tensor only inside inference_mode (PyTorch's error).
+// Every write into an existing tensor: an inference tensor only inside inference_mode (PyTorch's
+// error), never into an efficient zero.
 void check_inference_write(const Tensor& self) {
+  check_not_efficient_zero(self);
   TL_CHECK(!self.impl()->is_inference || inference_mode(),
            "Inplace update to inference tensor outside InferenceMode is not allowed.You can make a clone to get a "
            "normal tensor before doing inplace update.See https://github.com/pytorch/rfcs/pull/17 for more details.");
@@ -177,7 +179,10 @@ namespace {
 
 // self <- f(self, o).
 template <class F>
-Tensor& binary_inplace(const char* op, char sym, Tensor& self, const Tensor& o, F f) {
+Tensor& binary_inplace(const char* op, char sym, Tensor& self, const Tensor& o0, F f) {
+  // An in-place op sees an efficient zero operand as plain zeros (PyTorch's ZeroTensor fallback).
+  Tensor o = o0;
+  if (o0.impl()->is_zero && !o0.requires_grad()) o = o0.detach(), o.impl()->is_zero = false;
   const bool recording = grad_enabled() && (self.requires_grad() || o.requires_grad());
   check_inplace(op, self, recording);
   check_no_overlap(self);

@@ -296,6 +296,20 @@ Tensor mse_loss(const Tensor& input, const Tensor& target) {
   return out;
 }
 
+// A 0 that keeps x's graph but gives x a zero gradient whatever the loss's gradient is: PyTorch's
+// nll_loss_backward writes nothing for ignored targets (g * 0 would pass a NaN or inf g on).
+static Tensor graph_zero(const Tensor& x) {
+  return where(Tensor::scalar(0, DType::Bool), sum(x), Tensor::scalar(0, x.dtype()));
+}
+
+// logp[i, t_i] for each row (t: targets made valid). PyTorch's nll_loss_backward writes -w g at
+// each target (a -0.0 stays): the gather's gradient is scattered, not added (gather_bw's b0).
+static Tensor pick_targets(const Tensor& lp, const Tensor& t) {
+  Tensor v = gather(lp, 1, unsqueeze(t, 1));
+  if (v.grad_fn() && v.grad_fn() != lp.grad_fn()) v.grad_fn()->attrs().b0 = true;
+  return squeeze(v, 1);
+}
+
 // nll_loss(logp (N, C) or (C,), target (N,) or ()) = -mean over non-ignored targets of logp[i, t_i]
 Tensor nll_loss(const Tensor& logp, const Tensor& target, int64_t ignore_index) {
   // PyTorch's checks, in its order (nll_loss_nd, then nll_loss_forward, then the kernel's range).
@@ -319,7 +333,7 @@ Tensor nll_loss(const Tensor& logp, const Tensor& target, int64_t ignore_index) 
     // (C,) input with a (C,) target passes the size check; PyTorch's kernel reads a 1-d input as
     // one sample, so only target[0] counts (both empty: NaN, as when every target is ignored).
     if (target.numel() == 0)
-      return add(mul(sum(logp), Tensor::scalar(0, logp.dtype())), Tensor::scalar(std::nan(""), logp.dtype()));
+      return add(graph_zero(logp), Tensor::scalar(std::nan(""), logp.dtype()));
     return nll_loss(logp, select(target, 0, 0), ignore_index);
   }
   if (logp.dim() > 2) {
@@ -357,13 +371,13 @@ Tensor nll_loss(const Tensor& logp, const Tensor& target, int64_t ignore_index) 
   Tensor keep = ne(tg, Tensor::scalar(double(ignore_index), DType::Int64));
   Tensor safe = where(keep, tg, Tensor::scalar(0, DType::Int64));
   // (no classes: every target is ignored; nothing to gather, the zeros keep the graph)
-  Tensor picked = C == 0 ? sum(lp, {1}) : squeeze(gather(lp, 1, unsqueeze(safe, 1)), 1);
+  Tensor picked = C == 0 ? sum(lp, {1}) : pick_targets(lp, safe);
   Tensor w = to_dtype(keep, logp.dtype());
   Tensor total = sum(w);
   // Every target ignored (or none): PyTorch's loss is 0/0 = NaN but its gradient is 0, not the
-  // composite's 0/0: NaN + 0 * sum(picked).
+  // composite's 0/0: NaN + graph_zero(picked).
   if (total.item() == 0)
-    return add(mul(sum(picked), Tensor::scalar(0, logp.dtype())), Tensor::scalar(std::nan(""), logp.dtype()));
+    return add(graph_zero(picked), Tensor::scalar(std::nan(""), logp.dtype()));
   // PyTorch accumulates 0 - x_i w_i: + 0.0 gives its +0.0 for a zero loss (neg gave -0.0). It
   // skips an ignored target: where, not * 0 (an ignored -inf is no NaN).
   return add(neg(div(sum(where(keep, picked, Tensor::scalar(0, logp.dtype()))), total)), Tensor::scalar(0, logp.dtype()));
@@ -719,7 +733,7 @@ void register_nn_ops(std::vector<OpDef>& t) {
                    (void)nll_loss(x.detach(), y, a.i(2));
                  }
                  if (x.dim() == 1 && y.dim() == 1) {  // one sample: target[0] (see nll_loss); empty: 0
-                   if (y.numel() == 0) return Value::tensor(mul(sum(x), Tensor::scalar(0, x.dtype())));
+                   if (y.numel() == 0) return Value::tensor(graph_zero(x));
                    y = select(y, 0, 0);
                  }
                  // l_i = -logp[i, y_i] (0 where y_i == ignore_index); (N, C) or (C,) input
@@ -728,7 +742,7 @@ void register_nn_ops(std::vector<OpDef>& t) {
                  Tensor tg = y.dim() == 0 ? unsqueeze(y, 0) : y;
                  Tensor keep = ne(tg, Tensor::scalar(double(a.i(2)), DType::Int64));
                  Tensor safe = where(keep, tg, Tensor::scalar(0, DType::Int64));
-                 Tensor l = where(keep, neg(squeeze(gather(lp, 1, unsqueeze(safe, 1)), 1)), Tensor::scalar(0, x.dtype()));
+                 Tensor l = where(keep, neg(pick_targets(lp, safe)), Tensor::scalar(0, x.dtype()));
                  if (y.dim() == 0) l = squeeze(l, 0);
                  // sum: 0 - x_1 w_1 - ... as PyTorch (+ 0.0: a zero sum is +0.0); none: -(w x) per element,
                  // +0.0 where ignored (not -(x * 0): -0.0, or NaN for an ignored -inf)

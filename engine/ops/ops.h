@@ -17,6 +17,10 @@ using IntList = std::vector<int64_t>;
 
 // ---- creation ----
 Tensor zeros(const Shape& s, DType t = DType::Float32);
+// PyTorch's at::_efficientzerotensor (TensorImpl::is_zero). check_not_efficient_zero: the error of
+// an in-place write into one.
+Tensor efficient_zeros(const Shape& s, DType t);
+void check_not_efficient_zero(const Tensor& t);
 Tensor ones(const Shape& s, DType t = DType::Float32);
 Tensor full(const Shape& s, double v, DType t = DType::Float32);
 Tensor eye(int64_t n, std::optional<int64_t> m = std::nullopt, DType t = DType::Float32);

@@ -624,9 +624,10 @@ void register_pointwise_more_ops(std::vector<OpDef>& t) {
                  if (r.grad_fn() && r.grad_fn() != a.t(0).grad_fn()) {
                    save(r.grad_fn().get(), a.t(0)), save_output(r.grad_fn().get(), r);
                    r.grad_fn()->torch_saves = true;
+                   r.grad_fn()->attrs().b0 = true;  // its backward gives an efficient zero (sign_bw)
                  }
                  return Value::tensor(r);
-               }, nullptr, "composite: sign(x) (grad = 0)"});
+               }, nullptr, "composite: sign(x) (grad = an efficient zero)"});
   t.push_back({"true_divide(Tensor input, Number|Tensor other) -> Tensor", TM,
                [](const Args& a) { return TL_ROW("div.Tensor").call(a); }, nullptr, "composite: div (an alias)"});
   // torch.rsub(x, other, alpha) = other - alpha * x (no Tensor.rsub in PyTorch): sub with the two

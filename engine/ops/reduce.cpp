@@ -237,7 +237,9 @@ static void var_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = 
 static void std_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   Tensor x = n.saved_tensor(0), out = n.saved_tensor(1);
   Tensor zero = Tensor::scalar(0, out.dtype());
-  Tensor gv = where(eq(out, zero), zero, div(g, mul(out, Tensor::scalar(2, out.dtype()))));
+  Tensor d = div(g, mul(out, Tensor::scalar(2, out.dtype())));
+  check_not_efficient_zero(d);  // PyTorch masked_fill_s d in place: refused for sgn's efficient zero g
+  Tensor gv = where(eq(out, zero), zero, d);
   gi[0] = var_backward(n, gv, x);
 }
 Tensor var(const Tensor& x, const IntList& dims, double correction, bool keepdim, bool dim_none) {

@@ -21,6 +21,7 @@ Tensor make_view(const Tensor& x, const Shape& s, const Dims& st, int64_t offset
   impl->dtype = x.dtype();
   impl->is_view = true;
   impl->is_inference |= x.impl()->is_inference;  // a view of an inference tensor is one too
+  impl->is_zero = x.impl()->is_zero;  // PyTorch's views keep an efficient zero
   const TensorImpl* xi = x.impl();
   impl->view_base = xi->view_base ? xi->view_base : x.impl_ptr();
   impl->view_version = xi->storage->version;
@@ -374,7 +375,8 @@ Tensor slice(const Tensor& x, int64_t dim, std::optional<int64_t> start0, std::o
 // the base's shape s with g added at the elements the view reads (index_add: differentiable in
 // g). view_of applies the same view to a tensor of element indices.
 template <class F>
-static Tensor view_grad_by_index(const Shape& s, const Tensor& g, F view_of) {
+// write: the view's elements are distinct and g is copied in (scatter: a -0.0 stays).
+static Tensor view_grad_by_index(const Shape& s, const Tensor& g, F view_of, bool write) {
   Tensor pos;
   {
     NoGradGuard ng;
@@ -382,7 +384,8 @@ static Tensor view_grad_by_index(const Shape& s, const Tensor& g, F view_of) {
     pos = reshape(contiguous(view_of(idx)), {-1});
   }
   Tensor z = zeros(Shape{s.numel()}, g.dtype());
-  return reshape(index_add(z, 0, pos, reshape(contiguous(g), {-1})), s.vec());
+  Tensor flat = reshape(contiguous(g), {-1});
+  return reshape(write ? scatter(z, 0, pos, flat, false) : index_add(z, 0, pos, flat), s.vec());
 }
 // ---- diagonal (a view) ----  the elements (i, i + offset) of dims d1, d2, as the last dim.
 // d/dx: zeros with g on that diagonal.
@@ -419,7 +422,9 @@ static Tensor unfold_view(const Tensor& x, int64_t dim, int64_t size, int64_t st
 }
 static void unfold_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   const Attrs& at = n.attrs();
-  gi[0] = view_grad_by_index(at.shape, g, [&](const Tensor& idx) { return unfold_view(idx, at.i0, at.i1, at.i2); });
+  // PyTorch's unfold_backward copies g into the zeros' unfold view when step >= size (no overlap)
+  gi[0] = view_grad_by_index(at.shape, g, [&](const Tensor& idx) { return unfold_view(idx, at.i0, at.i1, at.i2); },
+                             at.i2 >= at.i1);
   label_node(gi[0], TL_ROW("unfold_backward"), {&g});  // PyTorch's node under create_graph
 }
 Tensor diagonal(const Tensor& x, int64_t offset, int64_t dim1, int64_t dim2) {

@@ -166,7 +166,8 @@ Tensor masked_select(const Tensor& x, const Tensor& mask) {
       Tensor z = zeros(mb.shape(), g.dtype()), res;
       {
         NoGradGuard ng;
-        res = reshape(index_add(reshape(z, {-1}), 0, p, g), mb.shape().vec());
+        // masked_scatter writes g (a -0.0 stays): a scatter at the distinct positions, no index_add
+        res = reshape(scatter(reshape(z, {-1}), 0, p, g, false), mb.shape().vec());
       }
       if (Node* s = record(TL_ROW("masked_scatter.node"), {&z, &g}, res)) {
         save(s, mb), s->torch_saves = true;  // PyTorch's MaskedScatterBackward0 saves the mask

@@ -65,6 +65,7 @@ Tensor Tensor::detach() const {
   t->dtype = impl_->dtype;
   t->is_view = impl_->is_view;
   t->size0_left = impl_->size0_left;  // PyTorch's shallow copy keeps its sizes array
+  t->is_zero = impl_->is_zero;
   return Tensor(std::move(t));
 }
 
