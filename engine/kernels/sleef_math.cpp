@@ -456,6 +456,36 @@ float sleef_erff(float s) {
   return std::isnan(a) ? NAN : r;
 }
 
+// Sleef_erfcf8_u15 (PyTorch 1.13's Vectorized<float>::erfc): four polynomial ranges, then
+// e^(-x^2 + d) (|x| < 2.2) or e^(-x + d(1/x)) / x in double-float.
+float sleef_erfcf(float s) {
+  const float a = std::fabs(s);
+  const bool o0 = a < 1.0f, o1 = a < 2.2f, o2 = a < 4.3f, o3 = a < 10.1f;
+  const F2 u = o1 ? F2{a, 0.0f} : div_f2f2({1.0f, 0.0f}, {a, 0.0f});
+  auto sel = [&](double c0, double c1, double c2, double c3) { return o0 ? c0 : o1 ? c1 : o2 ? c2 : c3; };
+  float t = float(sel(-0.8638041618e-4f, -0.6236977242e-5f, -0.3869504035e+0f, +0.1115344167e+1f));
+  t = fmaf_(t, u.x, float(sel(+0.6000166177e-3f, +0.5749821503e-4f, +0.1288077235e+1f, -0.9454904199e+0f)));
+  t = fmaf_(t, u.x, float(sel(-0.1665703603e-2f, +0.6002851478e-5f, -0.1816803217e+1f, -0.3667259514e+0f)));
+  t = fmaf_(t, u.x, float(sel(+0.1795156277e-3f, -0.2851036377e-2f, +0.1249150872e+1f, +0.7155663371e+0f)));
+  t = fmaf_(t, u.x, float(sel(+0.1914106123e-1f, +0.2260518074e-1f, -0.1328857988e+0f, -0.1262947265e-1f)));
+  F2 d = mul_f2f(u, t);
+  d = add2_f2f2(d, f2_of(sel(-0.102775359343930288081655368891e+0, -0.105247583459338632253369014063e+0,
+                             -0.482365310333045318680618892669e+0, -0.498961546254537647970305302739e+0)));
+  d = mul_f2f2(d, u);
+  d = add2_f2f2(d, f2_of(sel(-0.636619483208481931303752546439e+0, -0.635609463574589034216723775292e+0,
+                             -0.134450203224533979217859332703e-2, -0.471199543422848492080722832666e-4)));
+  d = mul_f2f2(d, u);
+  d = add2_f2f2(d, f2_of(sel(-0.112837917790537404939545770596e+1, -0.112855987376668622084547028949e+1,
+                             -0.572319781150472949561786101080e+0, -0.572364030327966044425932623525e+0)));
+  F2 x = mul_f2f(o1 ? d : F2{-a, 0.0f}, a);
+  if (!o1) x = add2_f2f2(x, d);
+  x = expk2(x);
+  if (!o1) x = mul_f2f2(x, u);
+  float r = o3 ? x.x + x.y : 0.0f;
+  if (std::signbit(s)) r = 2.0f - r;
+  return std::isnan(s) ? NAN : r;
+}
+
 float sleef_coshf(float x) {
   const float y = std::fabs(x);
   F2 d = expk2({y, 0.0f});

@@ -31,6 +31,7 @@ float sleef_log2f(float x);
 float sleef_log1pf(float x);
 float sleef_expm1f(float x);
 float sleef_erff(float x);
+float sleef_erfcf(float x);  // Sleef_erfcf8_u15 (Vectorized<float>::erfc)
 float sleef_coshf(float x);
 float sleef_sinhf(float x);
 // F.gelu of a contiguous float32 tensor of 2+ elements as PyTorch 1.13 computes it: oneDNN's AVX2
