@@ -17,4 +17,10 @@ inline float bits_to_float(uint32_t b) {
   return f;
 }
 
+inline double bits_to_double(uint64_t b) {
+  double d;
+  std::memcpy(&d, &b, 8);
+  return d;
+}
+
 }  // namespace tl

@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 
 namespace tl::kernels {
 namespace {
@@ -218,6 +219,82 @@ inline float expf_lane(float d) {
 float sleef_expf(float d) { return expf_lane(d); }
 void sleef_expf_n(const float* x, float* y, int64_t n) {
   for (int64_t i = 0; i < n; ++i) y[i] = expf_lane(x[i]);
+}
+
+namespace {
+
+// Sleef_expd4_u10 (Vectorized<double>::exp), one lane: the polynomial in Estrin's scheme as SLEEF's
+// POLY10 with FMA. Branch-free (q is clamped so the int conversion stays in range; d out of
+// [-1000, 709.78] selected at the end, NaN propagates) so that sleef_exp_n vectorises.
+inline double exp_lane(double d) {
+  const double c = d > -1100.0 ? (d < 1100.0 ? d : 1100.0) : -1100.0;
+  const double u = std::nearbyint(c * 1.442695040888963407359924681001892137);
+  const int q = int(u);
+  double s = std::fma(u, -.69314718055966295651160180568695068359375, c);
+  s = std::fma(u, -.28235290563031577122588448175013436025525412068e-12, s);
+  const double s2 = s * s, s4 = s2 * s2, s8 = s4 * s4;
+  auto mla = [](double x, double y, double z) { return std::fma(x, y, z); };
+  double p = mla(s8, mla(s, +0.2081276378237164457e-8, +0.2511210703042288022e-7),
+                 mla(s4, mla(s2, mla(s, +0.2755762628169491192e-6, +0.2755723402025388239e-5),
+                             mla(s, +0.2480158687479686264e-4, +0.1984126989855865850e-3)),
+                     mla(s2, mla(s, +0.1388888888914497797e-2, +0.8333333333314938210e-2),
+                         mla(s, +0.4166666666666602598e-1, +0.1666666666666669072e+0))));
+  p = std::fma(p, s, 0.5);
+  p = std::fma(p, s, 1.0);
+  p = std::fma(p, s, 1.0);
+  const int q1 = q >> 1;  // 2^q in two factors (SLEEF's vldexp2)
+  p = p * bits_to_double(uint64_t(q1 + 0x3ff) << 52) * bits_to_double(uint64_t(q - q1 + 0x3ff) << 52);
+  return d != d ? d : d > 709.78271289338397 ? INFINITY : d < -1000.0 ? 0.0 : p;
+}
+
+}  // namespace
+
+double sleef_exp(double d) { return exp_lane(d); }
+void sleef_exp_n(const double* x, double* y, int64_t n) {
+  for (int64_t i = 0; i < n; ++i) y[i] = exp_lane(x[i]);
+}
+
+// Sleef_logd4_u10 (SLEEF's xlog_u1 with FMA): log(m) + e log(2) in double-double, d = m 2^e with
+// m in [0.75, 1.5), the polynomial in Estrin's scheme as SLEEF's POLY7.
+double sleef_log(double d) {
+  struct D2 {
+    double x, y;
+  };
+  const bool sub = d < 2.2250738585072014e-308;  // DBL_MIN: scaled by 2^64 first
+  const double a = sub ? d * 18446744073709551616.0 : d;
+  uint64_t bits;
+  std::memcpy(&bits, &a, 8);
+  const double a43 = a * (1.0 / 0.75);
+  uint64_t b43;
+  std::memcpy(&b43, &a43, 8);
+  int e = int((b43 >> 52) & 0x7ff) - 0x3ff;
+  const double m = bits_to_double(bits - (uint64_t(int64_t(e)) << 52));
+  if (sub) e -= 64;
+  const double ef = double(e);
+  const double sx = 0.693147180559945286226764 * ef;  // ddmul_vd2_vd2_vd
+  D2 s = {sx, std::fma(2.319046813846299558417771e-17, ef, std::fma(0.693147180559945286226764, ef, -sx))};
+  auto add2 = [](double x, double y) {  // ddadd2_vd2_vd_vd
+    const double r = x + y, v = r - x;
+    return D2{r, (x - (r - v)) + (y - v)};
+  };
+  const D2 n = add2(-1.0, m), q = add2(1.0, m);
+  const double t0 = 1.0 / q.x, xs = n.x * t0;  // dddiv_vd2_vd2_vd2
+  const double u0 = std::fma(t0, n.x, -xs), v0 = std::fma(-q.y, t0, std::fma(-q.x, t0, 1.0));
+  const D2 x = {xs, std::fma(xs, v0, std::fma(n.y, t0, u0))};
+  const double x2 = x.x * x.x, x4 = x2 * x2, x8 = x4 * x4;
+  const double t = std::fma(x8, std::fma(x4, 0.1532076988502701353e+0, std::fma(x2, 0.1525629051003428716e+0, 0.1818605932937785996e+0)),
+                            std::fma(x4, std::fma(x2, 0.2222214519839380009e+0, 0.2857142932794299317e+0),
+                                     std::fma(x2, 0.3999999999635251990e+0, 0.6666666666667333541e+0)));
+  double r = s.x + x.x * 2.0;  // ddadd_vd2_vd2_vd2(s, 2x)
+  s = {r, (((s.x - r) + x.x * 2.0) + s.y) + x.y * 2.0};
+  const double w = x2 * x.x * t;  // ddadd_vd2_vd2_vd
+  r = s.x + w;
+  s = {r, ((s.x - r) + w) + s.y};
+  r = s.x + s.y;
+  if (d == INFINITY) r = INFINITY;
+  if (d < 0.0 || d != d) r = NAN;
+  if (d == 0.0) r = -INFINITY;
+  return r;
 }
 
 namespace {
@@ -454,6 +531,36 @@ float sleef_erff(float s) {
   if (!o0) d = add_ff2(1.0f, neg_f2(expk2(d)));
   const float r = mulsign(o2 ? d.x + d.y : 1.0f, s);
   return std::isnan(a) ? NAN : r;
+}
+
+// Sleef_erfcf8_u15 (PyTorch 1.13's Vectorized<float>::erfc): four polynomial ranges, then
+// e^(-x^2 + d) (|x| < 2.2) or e^(-x + d(1/x)) / x in double-float.
+float sleef_erfcf(float s) {
+  const float a = std::fabs(s);
+  const bool o0 = a < 1.0f, o1 = a < 2.2f, o2 = a < 4.3f, o3 = a < 10.1f;
+  const F2 u = o1 ? F2{a, 0.0f} : div_f2f2({1.0f, 0.0f}, {a, 0.0f});
+  auto sel = [&](double c0, double c1, double c2, double c3) { return o0 ? c0 : o1 ? c1 : o2 ? c2 : c3; };
+  float t = float(sel(-0.8638041618e-4f, -0.6236977242e-5f, -0.3869504035e+0f, +0.1115344167e+1f));
+  t = fmaf_(t, u.x, float(sel(+0.6000166177e-3f, +0.5749821503e-4f, +0.1288077235e+1f, -0.9454904199e+0f)));
+  t = fmaf_(t, u.x, float(sel(-0.1665703603e-2f, +0.6002851478e-5f, -0.1816803217e+1f, -0.3667259514e+0f)));
+  t = fmaf_(t, u.x, float(sel(+0.1795156277e-3f, -0.2851036377e-2f, +0.1249150872e+1f, +0.7155663371e+0f)));
+  t = fmaf_(t, u.x, float(sel(+0.1914106123e-1f, +0.2260518074e-1f, -0.1328857988e+0f, -0.1262947265e-1f)));
+  F2 d = mul_f2f(u, t);
+  d = add2_f2f2(d, f2_of(sel(-0.102775359343930288081655368891e+0, -0.105247583459338632253369014063e+0,
+                             -0.482365310333045318680618892669e+0, -0.498961546254537647970305302739e+0)));
+  d = mul_f2f2(d, u);
+  d = add2_f2f2(d, f2_of(sel(-0.636619483208481931303752546439e+0, -0.635609463574589034216723775292e+0,
+                             -0.134450203224533979217859332703e-2, -0.471199543422848492080722832666e-4)));
+  d = mul_f2f2(d, u);
+  d = add2_f2f2(d, f2_of(sel(-0.112837917790537404939545770596e+1, -0.112855987376668622084547028949e+1,
+                             -0.572319781150472949561786101080e+0, -0.572364030327966044425932623525e+0)));
+  F2 x = mul_f2f(o1 ? d : F2{-a, 0.0f}, a);
+  if (!o1) x = add2_f2f2(x, d);
+  x = expk2(x);
+  if (!o1) x = mul_f2f2(x, u);
+  float r = o3 ? x.x + x.y : 0.0f;
+  if (std::signbit(s)) r = 2.0f - r;
+  return std::isnan(s) ? NAN : r;
 }
 
 float sleef_coshf(float x) {

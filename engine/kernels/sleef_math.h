@@ -24,6 +24,10 @@ float sleef_atanf(float x);
 float sleef_asinf(float x);
 float sleef_acosf(float x);
 void sleef_expf_n(const float* x, float* y, int64_t n);  // y[i] = sleef_expf(x[i]), vectorised
+// float64: Sleef_expd4_u10 (Vectorized<double>::exp), glibc's exp differs in the last bit on ~0.5% of inputs.
+double sleef_exp(double x);
+void sleef_exp_n(const double* x, double* y, int64_t n);
+double sleef_log(double x);  // Sleef_logd4_u10 (Vectorized<double>::log)
 // Sleef_log10f8_u10, Sleef_log2f8_u10, Sleef_log1pf8_u10 (inf above 1e38), Sleef_expm1f8_u10,
 // Sleef_erff8_u10, Sleef_coshf8_u10, Sleef_sinhf8_u10 (inf above 89).
 float sleef_log10f(float x);
@@ -31,6 +35,7 @@ float sleef_log2f(float x);
 float sleef_log1pf(float x);
 float sleef_expm1f(float x);
 float sleef_erff(float x);
+float sleef_erfcf(float x);  // Sleef_erfcf8_u15 (Vectorized<float>::erfc)
 float sleef_coshf(float x);
 float sleef_sinhf(float x);
 // F.gelu of a contiguous float32 tensor of 2+ elements as PyTorch 1.13 computes it: oneDNN's AVX2

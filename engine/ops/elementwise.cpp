@@ -510,10 +510,15 @@ Tensor unary_rowmajor(Un op, const Tensor& x0, UnParams p) {
           if (x.is_contiguous()) kernels::sleef_expf_n(x.data_ptr<float>(), out.data_ptr<float>(), x.numel());
           else unary_loop<T, T>(x, out, [](T v) { return kernels::sleef_expf(v); });
         }
+        else if constexpr (std::is_same<T, double>::value) {  // SLEEF's exp (Vectorized<double>), likewise
+          if (x.is_contiguous()) kernels::sleef_exp_n(x.data_ptr<double>(), out.data_ptr<double>(), x.numel());
+          else unary_loop<T, T>(x, out, [](T v) { return kernels::sleef_exp(v); });
+        }
         else unary_loop<T, T>(x, out, [](T v) { return T(std::exp(C(v))); });
         break;
-      case Un::Log:  // float32: SLEEF's logf on every element, as PyTorch's vml kernel
+      case Un::Log:  // float32 / float64: SLEEF's logf / log on every element, as PyTorch's vml kernel
         if constexpr (std::is_same<T, float>::value) unary_loop<T, T>(x, out, [](T v) { return kernels::sleef_logf(v); });
+        else if constexpr (std::is_same<T, double>::value) unary_loop<T, T>(x, out, [](T v) { return kernels::sleef_log(v); });
         else unary_loop<T, T>(x, out, [](T v) { return T(std::log(C(v))); });
         break;
       case Un::Sqrt: unary_loop<T, T>(x, out, [](T v) { return T(std::sqrt(C(v))); }); break;

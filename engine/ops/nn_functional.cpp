@@ -32,16 +32,17 @@ static void softmax_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
 }
 // The forward as PyTorch 1.13's CPU kernels (aten/src/ATen/native/cpu/SoftMaxKernel.cpp) round it,
 // on contiguous data of shape (outer, n, inner). Along the last dim (_vec_softmax_lastdim), a row at a
-// time in vectors: e = exp(x - max) (SLEEF's expf in float32), their sum over the vector lanes (8 floats
+// time in vectors: e = exp(x - max) (SLEEF's expf / exp), their sum over the vector lanes (8 floats
 // summed as a pairwise tree at the end, 4 doubles in order; a row shorter than a vector in order), then
 // e * (1 / sum). Along another dim (_vec_softmax), per inner index: a vector's width of them at once where
-// a whole vector fits in the inner size (SLEEF's expf), the others one at a time (std::exp, std::max),
+// a whole vector fits in the inner size (SLEEF's expf / exp), the others one at a time (std::exp, std::max),
 // each e / sum with the sum taken in order.
 template <class T>
 static void softmax_kernel(const T* in, T* out, int64_t outer, int64_t n, int64_t inner, bool last_dim) {
   constexpr int64_t W = 32 / int64_t(sizeof(T));  // AVX2 lanes
   auto vexp_n = [](T* v, int64_t k) {  // v[i] = exp(v[i]) as the vector code
     if constexpr (std::is_same<T, float>::value) kernels::sleef_expf_n(v, v, k);
+    else if constexpr (std::is_same<T, double>::value) kernels::sleef_exp_n(v, v, k);
     else for (int64_t i = 0; i < k; ++i) v[i] = std::exp(v[i]);
   };
   auto vmax = [](T a, T b) { return a != a || b != b ? std::numeric_limits<T>::quiet_NaN() : std::max(a, b); };
