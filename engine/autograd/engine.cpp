@@ -163,11 +163,12 @@ void check_grad_output(const Tensor& out, const Tensor& g, size_t i) {
            sizes_str(g.shape()), ") and output[", i, "] has a shape of torch.Size(", sizes_str(out.shape()), ").");
 }
 
-Tensor piecewise_constant(const Tensor& v, const std::vector<Tensor>& from, const char* name) {
+Tensor piecewise_constant(const Tensor& v, const std::vector<Tensor>& from, const char* name, bool no_grad) {
   Tensor linked(data_alias(v));  // v may be a tensor other code holds (the incoming gradient)
   Node* m = record(TL_ROW("piecewise_backward"), from, linked);
   if (!m) return v;
   m->display = name;
+  if (no_grad) m->attrs().b0 = true;
   return linked;
 }
 

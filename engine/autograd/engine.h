@@ -28,8 +28,9 @@ std::vector<Tensor> grad(const std::vector<Tensor>& outputs, const std::vector<T
 // A gradient formula's factor that is piecewise constant in `from` (fmod's trunc(a / b)): with
 // grad mode on (create_graph) and any of `from` requiring grad, an alias of v with a node named
 // `name` whose inputs are `from` and whose backward is zero, as PyTorch's differentiable (zero-
-// derivative) op there; else v itself.
-Tensor piecewise_constant(const Tensor& v, const std::vector<Tensor>& from, const char* name);
+// derivative) op there; else v itself. no_grad: the node's backward gives `from` no gradient at
+// all (None, not zeros), as a PyTorch double-backward formula that leaves them undefined.
+Tensor piecewise_constant(const Tensor& v, const std::vector<Tensor>& from, const char* name, bool no_grad = false);
 
 // PyTorch's check of a given gradient against its output's shape (RuntimeError "Mismatch in shape").
 void check_grad_output(const Tensor& out, const Tensor& g, size_t i);

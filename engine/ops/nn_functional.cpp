@@ -9,6 +9,7 @@
 #include <optional>
 #include <vector>
 
+#include "engine/autograd/engine.h"
 #include "engine/autograd/node.h"
 #include "engine/kernels/sleef_math.h"
 #include "engine/ops/op_table.h"
@@ -564,8 +565,13 @@ static void layer_norm_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   // Under create_graph each gradient is an output of PyTorch's native_layer_norm_backward node
   // (NativeLayerNormBackwardBackward0), grad_b too (a zero derivative in x and w).
   const Tensor& dep = x.requires_grad() || !w.defined() ? x : w;
+  const OpDef& row = TL_ROW("native_layer_norm_backward");
+  // PyTorch's layer_norm_double_backward gives grad_b's gradient (ggB) to grad_output only with a
+  // weight (ggB_expanded is left undefined without one), and never to x or w: None, not zeros.
+  if (gi[2].defined() && !(w.defined() && g.requires_grad()))
+    gi[2] = autograd::piecewise_constant(gi[2], {g, x, w}, row.grad_fn.c_str(), true);
   for (Tensor& t : gi)
-    if (t.defined()) backward_op_result(t, TL_ROW("native_layer_norm_backward"), g, dep);
+    if (t.defined()) backward_op_result(t, row, g, dep);
 }
 
 Tensor layer_norm(const Tensor& x, const IntList& normalized_shape, const Tensor& weight, const Tensor& bias,

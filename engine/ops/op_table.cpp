@@ -326,6 +326,7 @@ std::vector<OpDef> build_table() {
   // A gradient computed from masks of saved tensors, under create_graph (engine/autograd/engine.cpp).
   t.push_back({"piecewise_backward(Tensor[] saved) -> Node", 0, not_callable,
                [](Node& n, const Tensor&, std::vector<Tensor>& gi) {
+                 if (n.has_attrs() && n.attrs().b0) return;  // piecewise_constant's no_grad: None
                  for (size_t i = 0; i < gi.size(); ++i)
                    if (n.needs_input_grad(i)) gi[i] = zeros(n.inputs[i].shape, n.inputs[i].dtype);
                },

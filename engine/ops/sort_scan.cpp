@@ -276,6 +276,8 @@ Tensor cumsum(const Tensor& x, int64_t dim, std::optional<DType> dtype) {
   // dtype=torch.bool: PyTorch's kernel has none, but a 0-d input is only filled and an empty one
   // zeroed without it.
   TL_CHECK(out_t != DType::Bool || x.dim() == 0 || x.numel() == 0, "\"cumsum_out_cpu\" not implemented for 'Bool'");
+  // PyTorch fills the result with a 0-d input's item(): a checked conversion to an integral dtype.
+  if (x.dim() == 0 && is_int(out_t)) check_number_fits(item_number(x), out_t);
   Tensor rows = rows_of(x.dtype() == out_t ? x : to_dtype(x.detach(), out_t), dim);
   const int64_t len = x.dim() == 0 ? 1 : x.size(dim);
   Tensor o = Tensor::empty(rows.shape(), out_t);
