@@ -106,6 +106,8 @@ const std::pair<const char*, const char*> kGradFnNames[] = {
     {"asinh_", "AsinhBackward1"},  // in-place twins without a derivative (inplace_not_implemented_bw)
     {"acosh_", "AcoshBackward1"},
     {"atanh_", "AtanhBackward1"},
+    {"elu_", "EluBackward1"},  // F.elu / selu / celu(inplace=True) (engine/ops/pointwise_more.cpp)
+    {"celu_", "CeluBackward1"},
     // in-place view ops: the node of the view, renamed (shape.cpp's view_inplace)
     {"unsqueeze_", "UnsqueezeBackward1"},
     {"squeeze_", "SqueezeBackward2"},
@@ -360,11 +362,10 @@ std::vector<OpDef> build_table() {
                         "_reshape_alias(Tensor self) -> Node", "remainder.Tensor_Tensor(Tensor self) -> Node",
                         "fmod.Tensor(Tensor self) -> Node", "masked_fill.Tensor(Tensor self) -> Node",
                         // ops PyTorch has natively that the script preludes build (torch._tl_label)
-                        "elu(Tensor self) -> Node", "celu(Tensor self) -> Node", "silu(Tensor self) -> Node",
-                        "mish(Tensor self) -> Node", "hardtanh(Tensor self) -> Node", "hardswish(Tensor self) -> Node",
+                        "hardtanh(Tensor self) -> Node",
                         "hardsigmoid(Tensor self) -> Node", "hardshrink(Tensor self) -> Node",
                         "softshrink(Tensor self) -> Node", "threshold(Tensor self) -> Node",
-                        "log_sigmoid(Tensor self) -> Node", "cumprod(Tensor self) -> Node", "dist(Tensor self) -> Node",
+                        "cumprod(Tensor self) -> Node", "dist(Tensor self) -> Node",
                         "fmax(Tensor self) -> Node", "fmin(Tensor self) -> Node", "huber_loss(Tensor self) -> Node",
                         "soft_margin_loss(Tensor self) -> Node",
                         // ATen ops PyTorch's backward formulas call, whose nodes name the gradient
@@ -380,8 +381,6 @@ std::vector<OpDef> build_table() {
                         "native_layer_norm_backward(Tensor grad_output) -> Node",
                         "max_pool2d_with_indices_backward(Tensor grad_output) -> Node",
                         "nll_loss_backward(Tensor grad_output) -> Node",
-                        "elu_backward(Tensor grad_output) -> Node", "log_sigmoid_backward(Tensor grad_output) -> Node",
-                        "hardswish_backward(Tensor grad_output) -> Node",
                         "_index_put_impl_(Tensor self, Tensor values) -> Node"})
     t.push_back({s, 0, not_callable});
   for (OpDef& op : t) parse_schema(op);
