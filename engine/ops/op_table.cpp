@@ -587,6 +587,9 @@ void settle_view(Tensor& t, const OpDef& op, const Args& args) {
   // autograd.grad's results stay what backward made them: sum's gradient is a view of the seed
   // (made under no_grad unless create_graph), so an in-place op on it is refused as in PyTorch.
   if (!from && op.name == "grad") return;
+  // PyTorch's linear of a contiguous 3-D input with a bias returns addmm(...).view(...): a view of
+  // that internal result (engine/ops/linalg.cpp linear)
+  if (!from && op.name == "linear") return;
   if (!from || !op.view) {
     o->view_base.reset();
     o->is_view = false;
