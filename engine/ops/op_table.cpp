@@ -146,6 +146,7 @@ const std::pair<const char*, const char*> kGradFnNames[] = {
     {"stack", "StackBackward0"},
     {"layer_norm", "NativeLayerNormBackward0"},
     {"avg_pool2d", "AvgPool2DBackward0"},
+    {"avg_pool2d_backward", "AvgPool2DBackwardBackward0"},
     {"to", "ToCopyBackward0"},
     {"float", "ToCopyBackward0"},
     {"double", "ToCopyBackward0"},
