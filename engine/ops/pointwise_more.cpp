@@ -554,15 +554,24 @@ struct EluCoef {
 EluCoef elu_coef(Node& n) { return {n.attrs().f0, n.attrs().f1, n.attrs().b0}; }
 void set_elu_coef(Node* n, const EluCoef& c) { n->attrs().f0 = c.alpha, n->attrs().f1 = c.scale, n->attrs().b0 = c.celu; }
 
-// ATen's elu_backward (is_result false): g * scale where x > 0, else (NaN included)
-// g * input_scale * alpha * scale * exp(x * input_scale)
+// ATen's cpu_kernel_vec runs whole chunks of two vectors (16 float32 / 8 float64 elements, AVX2)
+// of a contiguous tensor through its vectorized op, the rest through its scalar op: true there.
+Tensor scalar_path_mask(const Tensor& x) {
+  const int64_t n = x.numel(), chunk = x.dtype() == DType::Float32 ? 16 : 8;
+  const int64_t vec_end = x.is_contiguous() ? n / chunk * chunk : 0;
+  return ge(reshape(arange(0, double(n), 1, DType::Int64), x.shape().vec()), Tensor::scalar(double(vec_end), DType::Int64));
+}
+// ATen's elu_backward (is_result false): g * scale where x > 0, else g * input_scale * alpha *
+// scale * exp(x * input_scale); NaN takes the second branch in the vectorized op, the first in
+// the scalar one (x <= 0 ? ... : ...)
 Tensor elu_backward(const Tensor& g, const Tensor& x, const EluCoef& c) {
   Tensor out;
   {
     NoGradGuard ng;
     const double is = c.input_scale();
     Tensor neg = mul(mul(mul(g, scalar_like(g, is)), scalar_like(g, c.alpha * c.scale)), exp(mul(x, scalar_like(x, is))));
-    out = where(gt(x, scalar_like(x, 0)), mul(g, scalar_like(g, c.scale)), neg);
+    Tensor pos = bitwise_or(gt(x, scalar_like(x, 0)), bitwise_and(ne(x, x), scalar_path_mask(x)));
+    out = where(pos, mul(g, scalar_like(g, c.scale)), neg);
   }
   if (Node* n = record(TL_ROW("elu_backward"), {&g, &x}, out)) set_elu_coef(n, c), save(n, g), save(n, x);
   return out;
@@ -578,8 +587,8 @@ void elu_backward_bw(Node& n, const Tensor& grad, std::vector<Tensor>& gi) {
                 to_dtype(lt(x, scalar_like(x, 0)), grad.dtype()));
 }
 void elu_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = elu_backward(g, n.saved_tensor(0), elu_coef(n)); }
-// x > 0 ? x * scale : expm1(x * input_scale) * alpha * scale, where -0.0 gives +0.0; the
-// negative branch sees 0 where x > 0
+// x > 0 ? x * scale : (exp(x * input_scale) - 1) * alpha * scale; the negative branch sees 0
+// where x > 0
 Tensor elu(const Tensor& x, const EluCoef& c, const OpDef& row) {
   check_act_dtype(x, "elu_cpu");
   Tensor out;
@@ -588,8 +597,9 @@ Tensor elu(const Tensor& x, const EluCoef& c, const OpDef& row) {
     const double is = c.input_scale();
     Tensor pos = gt(x, scalar_like(x, 0));
     Tensor xn = where(pos, scalar_like(x, 0), x);
-    Tensor neg = add(mul(unary_row(TL_ROW("expm1"), is != 1 ? mul(xn, scalar_like(x, is)) : xn), scalar_like(x, c.alpha * c.scale)),
-                     scalar_like(x, 0));
+    // ATen 1.13 computes exp(x * input_scale) - 1 (not expm1: -1e-30 gives 0, -0.0 gives +0.0)
+    Tensor em = sub(exp(is != 1 ? mul(xn, scalar_like(x, is)) : xn), scalar_like(x, 1));
+    Tensor neg = mul(em, scalar_like(x, c.alpha * c.scale));
     out = where(pos, c.scale != 1 ? mul(x, scalar_like(x, c.scale)) : x, neg);
   }
   if (Node* n = record(row, {&x}, out)) set_elu_coef(n, c), save(n, x);
@@ -832,7 +842,7 @@ void register_pointwise_more_ops(std::vector<OpDef>& t) {
                }, nullptr, "composite: elu(x, alpha, scale) (PyTorch's EluBackward0)"});
   t.push_back({"celu(Tensor input, float alpha=1.0, bool inplace=False) -> Tensor", kF,
                [](const Args& a) {
-                 TL_CHECK(a.f(1) != 0, "ZeroDivisionError: alpha cannot be 0 for CELU");
+                 TL_CHECK(a.f(1) != 0, "RuntimeError: ZeroDivisionError: alpha cannot be 0 for CELU");  // a RuntimeError
                  return act_result(a, a.b(2), "celu_", [&](const Tensor& x) {
                    return elu(x, {a.f(1), 1.0, true}, a.b(2) ? TL_ROW("celu_") : TL_ROW("celu"));
                  });

@@ -55,3 +55,18 @@ for f in [F.elu, F.selu, F.celu, F.hardswish, F.silu, F.mish]:
         f(u, inplace=True)
     except RuntimeError as e:
         print('RuntimeError')
+# ELU values as ATen 1.13: (exp(x * input_scale) - 1) * alpha * scale (-0.0 and -1e-30 give 0 times
+# alpha); a NaN's gradient is NaN in the vectorized chunks (16 float32 / 8 float64 elements), g * scale
+# in the scalar tail; celu's alpha = 0 is a RuntimeError
+for dt in [torch.float32, torch.float64]:
+    for a in [1.0, -1.0, -2.0]:
+        x = torch.tensor([-0.0, 0.0, -1e-30, -1.0] * 5, dtype=dt)
+        print(F.elu(x, a).tolist()[:4], F.elu(x[:4], a).tolist(), F.celu(x, a).tolist()[:4], F.selu(x[:3]).tolist())
+    for n in [3, 8, 9, 17]:
+        x = torch.full((n,), float('nan'), dtype=dt, requires_grad=True)
+        F.selu(x).sum().backward()
+        print(n, x.grad)
+try:
+    F.celu(torch.ones(2), 0.0)
+except RuntimeError as e:
+    print('RuntimeError', e)
