@@ -377,7 +377,7 @@ std::vector<OpDef> build_table() {
                         "diagonal_backward(Tensor grad_output) -> Node", "unfold_backward(Tensor grad_in) -> Node",
                         "_softmax_backward_data(Tensor grad_output) -> Node",
                         "_log_softmax_backward_data(Tensor grad_output) -> Node",
-                        "softplus_backward(Tensor grad_output) -> Node", "mse_loss_backward(Tensor grad_output) -> Node",
+                        "mse_loss_backward(Tensor grad_output) -> Node",
                         "binary_cross_entropy_backward(Tensor grad_output) -> Node",
                         "native_layer_norm_backward(Tensor grad_output) -> Node",
                         "max_pool2d_with_indices_backward(Tensor grad_output) -> Node",
