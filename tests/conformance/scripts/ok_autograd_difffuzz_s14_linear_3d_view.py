@@ -26,3 +26,7 @@ for bb in [torch.tensor([1.0, 2.0], dtype=torch.float64), torch.ones(3, 2), torc
         print(r.grad_fn.name(), r.dtype, r.shape)
     except RuntimeError as e:
         print('RuntimeError', e)
+v1 = torch.tensor([[0.0, 2.0], [-1.8, 1.440]], dtype=torch.float64, requires_grad=True)
+v5 = F.linear(torch.tensor([1.4, 0.9], dtype=torch.float64), v1)
+v5 += 1.0
+print(v5.grad_fn.name())
