@@ -28,8 +28,7 @@ void check_inplace(const char* op, const Tensor& self, bool recording) {
   TL_CHECK(self.defined(), op, ": undefined tensor");
   if (!recording) return;
   check_view_inplace(self);  // PyTorch checks the view first
-  TL_CHECK(!inplace_on_leaf(self),
-           op, ": a leaf Variable that requires grad is being used in an in-place operation.");
+  TL_CHECK(!inplace_on_leaf(self), "a leaf Variable that requires grad is being used in an in-place operation.");  // no op prefix in PyTorch
 }
 
 // Every write into an existing tensor: an inference tensor only inside inference_mode (PyTorch's error).

@@ -591,6 +591,9 @@ void elu_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = elu_bac
 // where x > 0
 Tensor elu(const Tensor& x, const EluCoef& c, const OpDef& row) {
   check_act_dtype(x, "elu_cpu");
+  // ATen's kernel converts alpha, scale and input_scale to the tensor's type, checked (celu's
+  // alpha=1e-45 on float32: 1 / alpha overflows)
+  for (double v : {c.alpha, c.scale, c.input_scale()}) check_number_fits(Value::number(v), x.dtype());
   Tensor out;
   {
     NoGradGuard ng;
