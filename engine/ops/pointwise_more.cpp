@@ -684,15 +684,69 @@ Tensor hardswish(const Tensor& x) {
   return out;
 }
 
+// PyTorch's silu_backward / mish_backward (its backward without create_graph): ATen's kernel in
+// the tensor's type, its multiply-adds fused as PyTorch's build compiles them (FMA). The scalar
+// code (float32's tail elements, see kernels::simd_row_length) calls libm's float functions;
+// float32 vector chunks call SLEEF's u10 ones, which the double function rounded once matches far
+// more often. formula(dy, x, m) uses m.exp / m.log1p / m.tanh.
+template <class T, bool kRoundedOnce>
+struct KernelMath {
+  static T exp(T y) { return kRoundedOnce ? T(std::exp(double(y))) : std::exp(y); }
+  static T log1p(T y) { return kRoundedOnce ? T(std::log1p(double(y))) : std::log1p(y); }
+  static T tanh(T y) { return kRoundedOnce ? T(std::tanh(double(y))) : std::tanh(y); }
+};
+template <class F>
+Tensor act_backward_kernel(const char* op, const Tensor& g0, const Tensor& x, F formula) {
+  const Tensor g = g0.dtype() == x.dtype() ? g0 : to_dtype(g0, x.dtype());
+  Tensor out = Tensor::empty(broadcast_shapes(op, g.shape(), x.shape()), x.dtype());
+  TL_DISPATCH_FLOAT(x.dtype(), T, [&] {
+    kernels::binary_loop<T, T>(g, x, out, [&](T dy, T v) { return formula(dy, v, KernelMath<T, false>()); });
+  });
+  const int64_t n = x.dtype() == DType::Float32 && g.shape() == x.shape()
+                        ? kernels::simd_row_length(out.shape(), {g.strides(), x.strides()}, 4) : 0;
+  if (n == 0) return out;
+  const Tensor gc = g.contiguous(), xc = x.contiguous();
+  const float *pg = gc.data_ptr<float>(), *px = xc.data_ptr<float>();
+  float* po = out.data_ptr<float>();
+  for (int64_t i = 0, lim = n - n % 16; i < out.numel(); ++i)
+    if (i % n < lim) po[i] = formula(pg[i], px[i], KernelMath<float, true>());
+  return out;
+}
+// silu_backward: dy * s * (1 + x * (1 - s)), s = 1 / (1 + exp(-x))
+Tensor silu_backward(const Tensor& g, const Tensor& x) {
+  return act_backward_kernel("silu_backward", g, x, [](auto dy, auto v, auto m) {
+    using T = decltype(v);
+    const T sig = T(1) / (T(1) + m.exp(-v));
+    return dy * sig * T(std::fma(v, T(1) - sig, T(1)));
+  });
+}
+// mish_backward: dy * (t + x * s * (1 - t^2)), s = 1 / (1 + exp(-x)), t = tanh(log1p(exp(x)))
+Tensor mish_backward(const Tensor& g, const Tensor& x) {
+  return act_backward_kernel("mish_backward", g, x, [](auto dy, auto v, auto m) {
+    using T = decltype(v);
+    const T sig = T(1) / (T(1) + m.exp(-v)), t = m.tanh(m.log1p(m.exp(v)));
+    return dy * T(std::fma(v * sig, std::fma(-t, t, T(1)), t));
+  });
+}
 // silu: g * s * (1 + x (1 - s)), s = sigmoid(x) (the quotient x / (exp(-x) + 1) would overflow
 // exp(-x)^2 for x < -44 in float32)
 void silu_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  if (!grad_enabled()) {  // with create_graph, PyTorch's infinitely_differentiable_silu_backward
+    gi[0] = silu_backward(g, n.saved_tensor(0));
+    return;
+  }
   Tensor x = n.saved_tensor(0), s = sigmoid(x);
   gi[0] = mul(mul(g, s), add(scalar_like(x, 1), mul(x, sub(scalar_like(x, 1), s))));
 }
-// mish: g * (t + x * s * (1 - t^2)), t = tanh(softplus(x)), s = sigmoid(x)
+// mish: g * (t + x * s * (1 - t^2)), t = tanh(softplus(x)), s = sigmoid(x) (with create_graph,
+// PyTorch's infinitely_differentiable_mish_backward; else its mish_backward kernel)
 void mish_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
-  Tensor x = n.saved_tensor(0), s = sigmoid(x), th = tanh(softplus(x));
+  Tensor x = n.saved_tensor(0);
+  if (!grad_enabled()) {
+    gi[0] = mish_backward(g, x);
+    return;
+  }
+  Tensor s = sigmoid(x), th = tanh(softplus(x));
   gi[0] = mul(g, add(th, mul(mul(x, s), sub(scalar_like(x, 1), mul(th, th)))));
 }
 // x * sigmoid(x) (silu), x * tanh(softplus(x)) (mish)
