@@ -329,14 +329,9 @@ Value Interp::call_builtin(Bi id, const char* name, std::vector<Value>& pos, Kw&
     case Bi::TlLabel: {
       // torch._tl_label(out, 'row', input[, input2]) -> out: a prelude function that PyTorch has
       // as one native op names the node it made after that op's row (EluBackward0, ...).
-      // torch._tl_label(x, 'row', grad=True) -> an alias of x whose gradient is named after the
-      // row under create_graph (PyTorch's backward op: elu_backward; engine/ops grad_named).
-      const bool grad = kw.size() == 1 && kw[0].first == "grad" && kw[0].second.kind == K::Bool;
-      if (!grad) no_kw(name, kw, at);
+      no_kw(name, kw, at);
       nargs(name, pos, 2, 4, at);
       if (pos[0].kind != K::Tensor || pos[1].kind != K::Str) fail(at, "TypeError: _tl_label(Tensor, str, Tensor...)");
-      if (grad && kw[0].second.b)
-        return at_pos(at, [&] { return Value::tensor(grad_named(pos[0].t, op_row(pos[1].s.c_str()))); });
       auto in = [&](size_t k) { return pos.size() > k && pos[k].kind == K::Tensor ? &pos[k].t : nullptr; };
       at_pos(at, [&] { label_node(pos[0].t, op_row(pos[1].s.c_str()), {in(2), in(3)}); });
       return pos[0];

@@ -278,53 +278,6 @@ def _reduce(out, reduction):
     raise ValueError(reduction + ' is not a valid value for reduction')
 
 
-# The ELU family follows ATen's vectorized CPU kernels (the path of every float64 tensor and of
-# float32 ones with >= 16 elements): y = x > 0 ? x : alpha * expm1(x), where -0.0 gives +0.0;
-# the gradient is g where x > 0, g * alpha * exp(x) elsewhere (so NaN gives NaN, +inf gives g).
-# The negative branch sees 0 where x > 0, so +inf does not put 0 * inf = NaN into the gradient.
-def _elu(input, alpha, scale, input_scale):
-    pos = input > 0
-    xn = torch.where(pos, torch.zeros_like(input), input)
-    neg = torch.expm1(xn * input_scale if input_scale != 1 else xn) * (alpha * scale) + 0.0
-    return torch.where(pos, input * scale if scale != 1 else input, neg)
-
-
-# (x: an alias whose gradient is named after PyTorch's backward op under create_graph)
-def elu(input, alpha=1.0, inplace=False):
-    x = torch._tl_label(input, 'elu_backward', grad=True)
-    return torch._tl_label(_elu(x, alpha, 1.0, 1.0), 'elu', input)
-
-
-def selu(input, inplace=False):
-    x = torch._tl_label(input, 'elu_backward', grad=True)
-    return torch._tl_label(_elu(x, 1.6732632423543772848170429916717, 1.0507009873554804934193349852946, 1.0), 'elu', input)
-
-
-def celu(input, alpha=1.0, inplace=False):
-    x = torch._tl_label(input, 'elu_backward', grad=True)
-    return torch._tl_label(_elu(x, alpha, 1.0, 1.0 / alpha), 'celu', input)
-
-
-def silu(input, inplace=False):
-    # x * sigmoid(x): its gradient s (1 + x (1 - s)) as ATen's silu_backward (the quotient
-    # x / (exp(-x) + 1) overflows exp(-x)^2 for x < -44 in float32: a wrong sign, or NaN at -1e30)
-    x = torch._tl_label(input, 'mul.Tensor', grad=True)  # ATen's silu_backward: a product
-    return torch._tl_label(x * torch.sigmoid(x), 'silu', input)
-
-
-def softplus(input, beta=1, threshold=20):
-    # the exp branch sees 0 where x * beta > threshold: exp(1e30) = inf would put 0 * inf = NaN
-    # into the gradient (mish's at large x)
-    z = input * beta
-    big = z > threshold
-    return torch.where(big, input, torch.log1p(torch.exp(torch.where(big, torch.zeros_like(z), z))) / beta)
-
-
-def mish(input, inplace=False):
-    x = torch._tl_label(input, 'mul.Tensor', grad=True)  # ATen's mish_backward: a product
-    return torch._tl_label(x * torch.tanh(softplus(x)), 'mish', input)
-
-
 def hardtanh(input, min_val=-1.0, max_val=1.0, inplace=False):
     # ATen's hardtanh_backward: g only strictly inside (min_val, max_val); 0 at the bounds and
     # for NaN (whose value stays NaN)
@@ -334,15 +287,6 @@ def hardtanh(input, min_val=-1.0, max_val=1.0, inplace=False):
 
 def relu6(input, inplace=False):
     return hardtanh(input, 0.0, 6.0)
-
-
-def hardswish(input, inplace=False):
-    # y = x * min(max(x + 3, 0), 6) / 6; ATen's vectorized backward: 0 where x < -3, g where
-    # x >= 3, g * (x / 3 + 0.5) elsewhere (NaN included: its gradient is NaN)
-    x = torch._tl_label(input, 'hardswish_backward', grad=True)
-    mid = ~((x < -3) | (x >= 3))
-    xs = torch.where(mid, x, torch.zeros_like(x))
-    return torch._tl_label(torch.where(mid, xs * (xs + 3) / 6, torch.where(x < -3, x * 0, x * 6 / 6)), 'hardswish', input)
 
 
 def hardsigmoid(input, inplace=False):
@@ -374,14 +318,6 @@ def threshold(input, threshold, value, inplace=False):
 
 def softsign(input):
     return input / (input.abs() + 1)
-
-
-def logsigmoid(input):
-    # min(x, 0) - log1p(exp(-|x|)); ATen's log_sigmoid_backward treats x = 0 as positive:
-    # gradient z / (1 + z) there (0.5), so min and |x| take their x >= 0 branches at 0
-    x = torch._tl_label(input, 'log_sigmoid_backward', grad=True)
-    neg = x < 0
-    return torch._tl_label(torch.where(neg, x, torch.zeros_like(x)) - torch.log1p(torch.exp(-torch.where(neg, -x, x))), 'log_sigmoid', input)
 
 
 def softmin(input, dim=None, _stacklevel=3, dtype=None):

@@ -380,71 +380,143 @@ std::pair<Tensor, Tensor> max_pool2d_with_indices(const Tensor& x, const IntList
   return {out, idx};
 }
 
-// ---- avg_pool2d ----  composite: the mean of each window's taps (unfold), over the divisor
-// PyTorch uses: kh*kw, or with count_include_pad=False the taps inside the image, or divisor_override.
-Tensor avg_pool2d(const Tensor& x, const IntList& kernel_size, const IntList& stride, const IntList& padding,
-                  bool ceil_mode, bool count_include_pad, std::optional<int64_t> divisor_override) {
+// ---- avg_pool2d ----  the mean of each window's taps (unfold), over the divisor PyTorch uses:
+// kh*kw, or with count_include_pad=False the taps inside the image, or divisor_override. One node
+// (AvgPool2DBackward0) that saves x, as PyTorch's; its backward is avg_pool2d_backward, a node too
+// (AvgPool2DBackwardBackward0 under create_graph: it requires grad when x does, as it takes self).
+struct AvgPoolArgs {
+  IntList kernel_size, stride, padding;
+  bool ceil_mode, count_include_pad;
+  std::optional<int64_t> divisor_override;
+};
+// The geometry of one call (after PyTorch's checks): the windows, the rows/columns of zeros past
+// the bottom/right padding (ceil mode) and the divisor (dv, or one per window: count).
+struct AvgPoolPlan {
+  Geo g;
+  int64_t N, C, H, W, eh, ew;
+  double dv = 0;
+  Tensor count;
+};
+static AvgPoolPlan avg_pool2d_plan(const Tensor& x, const AvgPoolArgs& a) {
   // PyTorch's order: the lengths of kernel_size / stride / padding, divisor_override != 0, then the
   // input's dims, then their values.
-  pair2("avg_pool2d", "kernel_size", kernel_size);
-  if (!stride.empty()) pair2("avg_pool2d", "stride", stride);
-  pair2("avg_pool2d", "padding", padding);
-  TL_CHECK(!divisor_override || *divisor_override != 0, "divisor must be not zero");  // before input.size(-3)
+  pair2("avg_pool2d", "kernel_size", a.kernel_size);
+  if (!a.stride.empty()) pair2("avg_pool2d", "stride", a.stride);
+  pair2("avg_pool2d", "padding", a.padding);
+  TL_CHECK(!a.divisor_override || *a.divisor_override != 0, "divisor must be not zero");  // before input.size(-3)
   Tensor x4 = batched("avg_pool2d", x);
-  Geo g = make_geo("avg_pool2d", kernel_size, {1}, padding, stride.empty() ? kernel_size : stride);
+  AvgPoolPlan p;
+  Geo& g = p.g;
+  g = make_geo("avg_pool2d", a.kernel_size, {1}, a.padding, a.stride.empty() ? a.kernel_size : a.stride);
   TL_CHECK(g.ph <= g.kh / 2 && g.pw <= g.kw / 2, "avg_pool2d: pad should be at most half of kernel size, but got pad=",
            std::max(g.ph, g.pw), " and kernel_size=", std::max(g.kh, g.kw));
   const int64_t N = x4.shape()[0], C = x4.shape()[1], H = x4.shape()[2], W = x4.shape()[3];
-  g.oh = pool_len(H, g.kh, 1, g.ph, g.sh, ceil_mode), g.ow = pool_len(W, g.kw, 1, g.pw, g.sw, ceil_mode);
+  p.N = N, p.C = C, p.H = H, p.W = W;
+  g.oh = pool_len(H, g.kh, 1, g.ph, g.sh, a.ceil_mode), g.ow = pool_len(W, g.kw, 1, g.pw, g.sw, a.ceil_mode);
   TL_CHECK(g.oh >= 1 && g.ow >= 1, "Given input size: (", C, "x", H, "x", W, "). Calculated output size: (", C, "x", g.oh,
            "x", g.ow, "). Output size is too small");
+  // Ceil mode's last windows may pass the bottom/right padding: zeros there too, so that unfold
+  // (symmetric padding, floor mode) makes exactly oh x ow windows.
+  p.eh = std::max<int64_t>(0, (g.oh - 1) * g.sh + g.kh - (H + 2 * g.ph));
+  p.ew = std::max<int64_t>(0, (g.ow - 1) * g.sw + g.kw - (W + 2 * g.pw));
+  if (a.divisor_override || (a.count_include_pad && !p.eh && !p.ew) || (g.ph == 0 && g.pw == 0 && !p.eh && !p.ew)) {
+    p.dv = a.divisor_override ? double(*a.divisor_override) : double(g.kh * g.kw);
+  } else if (x.is_floating_point()) {
+    // PyTorch's divisor per window: its taps inside input + padding (count_include_pad), or
+    // inside the input; a window past the padding (ceil mode) is cut there.
+    p.count = Tensor::empty(Shape{g.oh * g.ow}, x.dtype());
+    TL_DISPATCH_FLOAT(x.dtype(), T, [&] {
+      T* pc = p.count.data_ptr<T>();
+      for (int64_t oy = 0; oy < g.oh; ++oy)
+        for (int64_t ox = 0; ox < g.ow; ++ox) {
+          int64_t y0 = oy * g.sh - g.ph, x0 = ox * g.sw - g.pw;
+          int64_t y1 = std::min(y0 + g.kh, H + g.ph), x1 = std::min(x0 + g.kw, W + g.pw);
+          if (!a.count_include_pad) y0 = std::max<int64_t>(y0, 0), x0 = std::max<int64_t>(x0, 0), y1 = std::min(y1, H),
+                                    x1 = std::min(x1, W);
+          pc[oy * g.ow + ox] = T((y1 - y0) * (x1 - x0));
+        }
+    });
+  }
+  return p;
+}
+static Tensor avg_pool2d_divide(const Tensor& sums, const AvgPoolPlan& p) {
+  return p.count.defined() ? div(sums, p.count) : div(sums, Tensor::scalar(p.dv, sums.dtype()));
+}
+Tensor avg_pool2d_backward(const Tensor& g, const Tensor& x, const AvgPoolArgs& a);
+// A node keeps the parsed geometry (kh, kw, sh, sw, ph, pw), ceil_mode, count_include_pad and
+// divisor_override (0: None; 0 itself is refused).
+static void avg_pool2d_args(Node* n, const AvgPoolPlan& p, const AvgPoolArgs& a) {
+  n->attrs().dims = Dims{};
+  for (int64_t v : {p.g.kh, p.g.kw, p.g.sh, p.g.sw, p.g.ph, p.g.pw}) n->attrs().dims.push_back(v);
+  n->attrs().b0 = a.ceil_mode, n->attrs().i0 = a.count_include_pad;
+  n->attrs().i1 = a.divisor_override ? *a.divisor_override : 0;
+}
+static AvgPoolArgs avg_pool2d_args(Node& n) {
+  const Dims& d = n.attrs().dims;
+  AvgPoolArgs a{{d[0], d[1]}, {d[2], d[3]}, {d[4], d[5]}, n.attrs().b0, n.attrs().i0 != 0, std::nullopt};
+  if (n.attrs().i1) a.divisor_override = n.attrs().i1;
+  return a;
+}
+static void avg_pool2d_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  gi[0] = avg_pool2d_backward(g, n.saved_tensor(0), avg_pool2d_args(n));
+}
+Tensor avg_pool2d(const Tensor& x, const AvgPoolArgs& a) {
+  const AvgPoolPlan p = avg_pool2d_plan(x, a);
   // PyTorch checks the shapes (meta function) before its kernel's dtype dispatch, which has an
   // int64 kernel: the window sum over the divisor in integer arithmetic (C++ division, truncated
   // toward zero). Here in float64 (exact below 2^53), truncated by the conversion back.
   if (x.dtype() == DType::Int64) {
     NoGradGuard ng;  // an integer tensor has no gradient
-    return to_dtype(avg_pool2d(to_dtype(x, DType::Float64), kernel_size, stride, padding, ceil_mode, count_include_pad,
-                               divisor_override),
-                    DType::Int64);
+    return to_dtype(avg_pool2d(to_dtype(x, DType::Float64), a), DType::Int64);
   }
   TL_CHECK(x.is_floating_point(), "\"avg_pool2d\" not implemented for '", dtype_kernel_name(x.dtype()), "'");
-  const IntList k{g.kh, g.kw}, p{g.ph, g.pw}, s{g.sh, g.sw};
-  // Ceil mode's last windows may pass the bottom/right padding: zeros there too, so that unfold
-  // (symmetric padding, floor mode) makes exactly oh x ow windows.
-  const int64_t eh = std::max<int64_t>(0, (g.oh - 1) * g.sh + g.kh - (H + 2 * g.ph));
-  const int64_t ew = std::max<int64_t>(0, (g.ow - 1) * g.sw + g.kw - (W + 2 * g.pw));
-  Tensor planes = reshape(x4, {N * C, 1, H, W});
-  if (eh) planes = cat({planes, zeros(Shape{N * C, 1, eh, W}, x.dtype())}, 2);
-  if (ew) planes = cat({planes, zeros(Shape{N * C, 1, H + eh, ew}, x.dtype())}, 3);
-  // (N*C, 1, H, W) -> taps (N*C, kh*kw, L) -> window sums (N*C, L)
-  Tensor sums = sum(unfold(planes, k, {1, 1}, p, s), {1});
+  const Geo& g = p.g;
   Tensor y;
-  if (divisor_override || (count_include_pad && !eh && !ew) || (g.ph == 0 && g.pw == 0 && !eh && !ew)) {
-    const double dv = divisor_override ? double(*divisor_override) : double(g.kh * g.kw);
-    y = div(sums, Tensor::scalar(dv, x.dtype()));
+  {
+    NoGradGuard ng;
+    Tensor planes = reshape(x, {p.N * p.C, 1, p.H, p.W});
+    if (p.eh) planes = cat({planes, zeros(Shape{p.N * p.C, 1, p.eh, p.W}, x.dtype())}, 2);
+    if (p.ew) planes = cat({planes, zeros(Shape{p.N * p.C, 1, p.H + p.eh, p.ew}, x.dtype())}, 3);
+    // (N*C, 1, H, W) -> taps (N*C, kh*kw, L) -> window sums (N*C, L)
+    Tensor sums = sum(unfold(planes, {g.kh, g.kw}, {1, 1}, {g.ph, g.pw}, {g.sh, g.sw}), {1});
+    y = avg_pool2d_divide(sums, p);
     // PyTorch's (contiguous) kernel adds sum / divisor into a zeroed output: a zero is +0.0 even
     // over a negative divisor_override.
-    if (dv < 0) y = add(y, Tensor::scalar(0.0, x.dtype()));
-  } else {
-    // PyTorch's divisor per window: its taps inside input + padding (count_include_pad), or
-    // inside the input; a window past the padding (ceil mode) is cut there.
-    Tensor count = Tensor::empty(Shape{g.oh * g.ow}, x.dtype());
-    TL_DISPATCH_FLOAT(x.dtype(), T, [&] {
-      T* pc = count.data_ptr<T>();
-      for (int64_t oy = 0; oy < g.oh; ++oy)
-        for (int64_t ox = 0; ox < g.ow; ++ox) {
-          int64_t y0 = oy * g.sh - g.ph, x0 = ox * g.sw - g.pw;
-          int64_t y1 = std::min(y0 + g.kh, H + g.ph), x1 = std::min(x0 + g.kw, W + g.pw);
-          if (!count_include_pad) y0 = std::max<int64_t>(y0, 0), x0 = std::max<int64_t>(x0, 0), y1 = std::min(y1, H),
-                                  x1 = std::min(x1, W);
-          pc[oy * g.ow + ox] = T((y1 - y0) * (x1 - x0));
-        }
-    });
-    y = div(sums, count);
+    if (!p.count.defined() && p.dv < 0) y = add(y, Tensor::scalar(0.0, x.dtype()));
+    IntList shape = x.shape().vec();
+    shape[shape.size() - 2] = g.oh, shape[shape.size() - 1] = g.ow;
+    y = reshape(y, shape).contiguous();
   }
-  IntList shape = x.shape().vec();
-  shape[shape.size() - 2] = g.oh, shape[shape.size() - 1] = g.ow;
-  return reshape(y, shape);
+  if (Node* n = record(TL_ROW("avg_pool2d"), {&x}, y)) avg_pool2d_args(n, p, a), save(n, x);
+  return y;
+}
+Tensor avg_pool2d(const Tensor& x, const IntList& kernel_size, const IntList& stride, const IntList& padding,
+                  bool ceil_mode, bool count_include_pad, std::optional<int64_t> divisor_override) {
+  return avg_pool2d(x, AvgPoolArgs{kernel_size, stride, padding, ceil_mode, count_include_pad, divisor_override});
+}
+// The adjoint of avg_pool2d: each window's g / divisor spread over its taps (fold), the zeros
+// past the padding cut off.
+Tensor avg_pool2d_backward(const Tensor& g, const Tensor& x, const AvgPoolArgs& a) {
+  const AvgPoolPlan p = avg_pool2d_plan(x, a);
+  const Geo& geo = p.g;
+  Tensor out;
+  {
+    NoGradGuard ng;
+    const int64_t L = geo.oh * geo.ow;
+    Tensor gd = avg_pool2d_divide(reshape(g, {p.N * p.C, L}), p);
+    Tensor cols = expand(unsqueeze(gd, 1), {p.N * p.C, geo.kh * geo.kw, L});
+    Tensor img = fold(cols, {p.H + p.eh, p.W + p.ew}, {geo.kh, geo.kw}, {1, 1}, {geo.ph, geo.pw}, {geo.sh, geo.sw});
+    if (p.eh || p.ew) img = slice(slice(img, 2, 0, p.H), 3, 0, p.W);
+    out = reshape(img, x.shape().vec()).contiguous();
+  }
+  if (Node* n = record(TL_ROW("avg_pool2d_backward"), {&g, &x}, out)) avg_pool2d_args(n, p, a), save(n, x);
+  return out;
+}
+// grad_output: avg_pool2d(grad); self: zeros
+static void avg_pool2d_backward_bw(Node& n, const Tensor& grad, std::vector<Tensor>& gi) {
+  Tensor x = n.saved_tensor(0);
+  if (n.needs_input_grad(0)) gi[0] = avg_pool2d(grad, avg_pool2d_args(n));
+  if (n.needs_input_grad(1)) gi[1] = zeros_like(x);
 }
 
 // ---- adaptive_avg_pool2d ----  composite. Output (oh, ow): window i spans [floor(i*H/oh), ceil((i+1)*H/oh));
@@ -534,7 +606,10 @@ void register_conv_ops(std::vector<OpDef>& t) {
                [](const Args& a) {
                  return Value::tensor(avg_pool2d(a.t(0), a.ints(1), a.ints(2), a.ints(3), a.b(4), a.b(5), a.opt_i(6)));
                },
-               nullptr, "composite: sum(unfold(x)) / divisor"});
+               avg_pool2d_bw, "grad = avg_pool2d_backward(g): each window's g / divisor spread over its taps (fold)"});
+  t.push_back({"avg_pool2d_backward(Tensor grad_output, Tensor self) -> Node", 0,
+               [](const Args&) -> Value { TL_FAIL("op table: a node-only row is not callable"); }, avg_pool2d_backward_bw,
+               "grad_grad_output = avg_pool2d(grad); grad_self = 0"});
   t.push_back({"adaptive_avg_pool2d(Tensor input, Any output_size) -> Tensor", kF,
                [](const Args& a) {
                  // output_size: an int, or a pair whose entries may be None (keep that dim).

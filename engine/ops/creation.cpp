@@ -205,8 +205,7 @@ void check_random_inplace(const char* op, const Tensor& self, bool other_require
   TL_CHECK(self.defined(), op, ": undefined tensor");
   if (grad_enabled() && (self.requires_grad() || other_requires_grad)) {
     check_view_inplace(self);
-    TL_CHECK(!inplace_on_leaf(self), op,
-             ": a leaf Variable that requires grad is being used in an in-place operation.");
+    TL_CHECK(!inplace_on_leaf(self), "a leaf Variable that requires grad is being used in an in-place operation.");
   }
 }
 

@@ -1035,11 +1035,33 @@ Tensor gelu(const Tensor& x) {
 
 // ---- softplus ----  log(1 + e^(beta x)) / beta, linear above threshold.
 // d/dx = sigmoid(beta x), 1 above threshold
+// PyTorch's softplus_backward as one recorded op (SoftplusBackwardBackward0 under create_graph)
+static Tensor softplus_backward(const Tensor& g, const Tensor& x, double beta, double threshold) {
+  Tensor out;
+  {
+    NoGradGuard ng;
+    Tensor bx = mul(x, scalar_of(x, beta));
+    out = where(gt(bx, scalar_of(x, threshold)), g, mul(g, sigmoid(bx)));
+  }
+  if (Node* n = record(TL_ROW("softplus_backward"), {&g, &x}, out))
+    n->attrs().f0 = beta, n->attrs().f1 = threshold, save(n, g), save(n, x);
+  return out;
+}
+// grad_output: softplus_backward(grad); self: softplus_double_backward(grad * grad_output) =
+// sigmoid_backward(that, sigmoid(beta x)) * (beta x < threshold) * beta (a MulBackward1)
+static void softplus_backward_bw(Node& n, const Tensor& grad, std::vector<Tensor>& gi) {
+  Tensor g = n.saved_tensor(0), x = n.saved_tensor(1);
+  const double beta = n.attrs().f0, threshold = n.attrs().f1;
+  if (n.needs_input_grad(0)) gi[0] = softplus_backward(grad, x, beta, threshold);
+  if (n.needs_input_grad(1)) {
+    Tensor bx = mul(x, scalar_of(x, beta));
+    Tensor d = mul(act_backward(false, mul(grad, g), sigmoid(bx)), to_dtype(lt(bx, scalar_of(x, threshold)), grad.dtype()));
+    gi[1] = mul(d, scalar_of(grad, beta));
+    label_node(gi[1], TL_ROW("mul.Scalar"), {&d});
+  }
+}
 static void softplus_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
-  Tensor x = n.saved_tensor(0);
-  Tensor bx = mul(x, scalar_of(x, n.attrs().f0));
-  gi[0] = where(gt(bx, scalar_of(x, n.attrs().f1)), g, mul(g, sigmoid(bx)));
-  label_node(gi[0], TL_ROW("softplus_backward"), {&g, &x});
+  gi[0] = softplus_backward(g, n.saved_tensor(0), n.attrs().f0, n.attrs().f1);
 }
 Tensor softplus(const Tensor& x, double beta, double threshold) {
   UnParams p;
@@ -1367,6 +1389,9 @@ void register_elementwise_ops(std::vector<OpDef>& t) {
   t.push_back({"softplus(Tensor input, float beta=1, float threshold=20) -> Tensor", kF,
                [](const Args& a) { return Value::tensor(softplus(a.t(0), a.f(1), a.f(2))); }, softplus_bw,
                "grad = g * sigmoid(beta x)"});
+  t.push_back({"softplus_backward(Tensor grad_output, Tensor self) -> Node", 0,
+               [](const Args&) -> Value { TL_FAIL("op table: a node-only row is not callable"); }, softplus_backward_bw,
+               "grad_grad_output = softplus_backward(grad); grad_self = sigmoid_backward(grad * grad_output, sigmoid(beta x)) * (beta x < threshold) * beta"});
   t.push_back({"clamp(Tensor input, float? min=None, float? max=None) -> Tensor", TM,
                [](const Args& a) {
                  Tensor x = clamp_input(a.t(0), (!a.is_none(1) && !a.is_int_value(1)) || (!a.is_none(2) && !a.is_int_value(2)),

@@ -28,8 +28,7 @@ void check_inplace(const char* op, const Tensor& self, bool recording) {
   TL_CHECK(self.defined(), op, ": undefined tensor");
   if (!recording) return;
   check_view_inplace(self);  // PyTorch checks the view first
-  TL_CHECK(!inplace_on_leaf(self),
-           op, ": a leaf Variable that requires grad is being used in an in-place operation.");
+  TL_CHECK(!inplace_on_leaf(self), "a leaf Variable that requires grad is being used in an in-place operation.");  // no op prefix in PyTorch
 }
 
 // Every write into an existing tensor: an inference tensor only inside inference_mode (PyTorch's
@@ -134,6 +133,18 @@ Tensor& finish_inplace(const char* op, Tensor& self, const Tensor& result, bool 
         st.impl = data_alias(self);
         st.version = self.version();
       }
+  }
+  if (recording && self.impl()->view_base && result.grad_fn() && result.dtype() != self.dtype()) {
+    // PyTorch's node of an in-place op gives self's dtype: its gradient for a wider operand is cast
+    // by the engine (ToCopyBackward0 under create_graph), not by the CopySlices before the node
+    Tensor narrowed;
+    {
+      NoGradGuard ng;
+      narrowed = to_dtype(result.detach(), self.dtype());
+    }
+    narrowed.impl()->grad_fn = result.grad_fn();
+    narrowed.impl()->requires_grad = true;
+    if (rebase_view(self, narrowed)) return self;
   }
   if (recording && rebase_view(self, result)) return self;
   if (recording && result.grad_fn()) {

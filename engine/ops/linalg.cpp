@@ -267,19 +267,20 @@ Tensor linear(const Tensor& x, const Tensor& w, const Tensor& b) {
   TL_CHECK(w.dim() == 2 || w.dim() == 1, "linear: weight must be 1-D or 2-D, got shape ", w.shape_str());
   Tensor r;
   const OpDef* node = nullptr;  // the node PyTorch 1.13's linear ends in
-  TL_CHECK(!(x.dim() == 2 && b.defined() && w.dim() == 1), "mat2 must be a matrix, got 1-D tensor");  // addmm's
+  // PyTorch: a contiguous 3-D input with a bias is one addmm over the folded rows, then a view of
+  // its result (an in-place op on it rebases the addmm's result: CopySlices)
+  const bool folded = x.dim() == 3 && x.is_contiguous() && b.defined();
+  TL_CHECK(!((x.dim() == 2 || folded) && b.defined() && w.dim() == 1), "mat2 must be a matrix, got 1-D tensor");  // addmm's
   if (x.dim() == 2 && w.dim() == 2 && b.defined()) {
     r = addmm(b, x, t(w));  // a 2-D input with a bias: one addmm, as in PyTorch
     node = &TL_ROW("addmm");
+  } else if (folded) {
+    Tensor m = addmm(b, view(x, {x.size(0) * x.size(1), x.size(2)}), t(w));
+    r = view(m, {x.size(0), x.size(1), m.size(1)});
+    node = &TL_ROW("view");
   } else {
     r = matmul(x, t(w));  // a 1-D weight too (PyTorch's matmul(input, weight.t()): TBackward0)
     node = &matmul_node_row(x.dim(), w.dim(), r.shape());
-    const bool folded = x.dim() == 3 && x.is_contiguous() && w.dim() == 2;
-    if (b.defined() && folded) {
-      // PyTorch's addmm over the folded rows expands the bias to (rows, out) first: its errors.
-      NoGradGuard ng;
-      expand(b.detach(), {x.size(0) * x.size(1), w.size(0)});
-    }
     if (b.defined()) {
       // PyTorch: output.add_(bias): the product keeps its shape and dtype.
       const Shape bs = broadcast_shapes("linear", r.shape(), b.shape());
@@ -289,9 +290,7 @@ Tensor linear(const Tensor& x, const Tensor& w, const Tensor& b) {
       const DType pd = r.dtype();
       r = add(r, b);
       if (r.dtype() != pd) r = to_dtype(r, pd);
-      // PyTorch: a contiguous 3-D input with a bias is one addmm over the folded rows, then a
-      // view; otherwise matmul, then add_.
-      node = folded ? &TL_ROW("view") : &TL_ROW("add.Tensor");
+      node = &TL_ROW("add.Tensor");
     }
   }
   label_node(r, *node, {&x, &w, &b});  // also groups the parts (the transpose of w) as one op

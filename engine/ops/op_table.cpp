@@ -106,6 +106,8 @@ const std::pair<const char*, const char*> kGradFnNames[] = {
     {"asinh_", "AsinhBackward1"},  // in-place twins without a derivative (inplace_not_implemented_bw)
     {"acosh_", "AcoshBackward1"},
     {"atanh_", "AtanhBackward1"},
+    {"elu_", "EluBackward1"},  // F.elu / selu / celu(inplace=True) (engine/ops/pointwise_more.cpp)
+    {"celu_", "CeluBackward1"},
     // in-place view ops: the node of the view, renamed (shape.cpp's view_inplace)
     {"unsqueeze_", "UnsqueezeBackward1"},
     {"squeeze_", "SqueezeBackward2"},
@@ -144,6 +146,7 @@ const std::pair<const char*, const char*> kGradFnNames[] = {
     {"stack", "StackBackward0"},
     {"layer_norm", "NativeLayerNormBackward0"},
     {"avg_pool2d", "AvgPool2DBackward0"},
+    {"avg_pool2d_backward", "AvgPool2DBackwardBackward0"},
     {"to", "ToCopyBackward0"},
     {"float", "ToCopyBackward0"},
     {"double", "ToCopyBackward0"},
@@ -355,11 +358,10 @@ std::vector<OpDef> build_table() {
                         "_reshape_alias(Tensor self) -> Node", "remainder.Tensor_Tensor(Tensor self) -> Node",
                         "fmod.Tensor(Tensor self) -> Node", "masked_fill.Tensor(Tensor self) -> Node",
                         // ops PyTorch has natively that the script preludes build (torch._tl_label)
-                        "elu(Tensor self) -> Node", "celu(Tensor self) -> Node", "silu(Tensor self) -> Node",
-                        "mish(Tensor self) -> Node", "hardtanh(Tensor self) -> Node", "hardswish(Tensor self) -> Node",
+                        "hardtanh(Tensor self) -> Node",
                         "hardsigmoid(Tensor self) -> Node", "hardshrink(Tensor self) -> Node",
                         "softshrink(Tensor self) -> Node", "threshold(Tensor self) -> Node",
-                        "log_sigmoid(Tensor self) -> Node", "cumprod(Tensor self) -> Node", "dist(Tensor self) -> Node",
+                        "cumprod(Tensor self) -> Node", "dist(Tensor self) -> Node",
                         "fmax(Tensor self) -> Node", "fmin(Tensor self) -> Node", "huber_loss(Tensor self) -> Node",
                         "soft_margin_loss(Tensor self) -> Node",
                         // ATen ops PyTorch's backward formulas call, whose nodes name the gradient
@@ -370,13 +372,11 @@ std::vector<OpDef> build_table() {
                         "diagonal_backward(Tensor grad_output) -> Node", "unfold_backward(Tensor grad_in) -> Node",
                         "_softmax_backward_data(Tensor grad_output) -> Node",
                         "_log_softmax_backward_data(Tensor grad_output) -> Node",
-                        "softplus_backward(Tensor grad_output) -> Node", "mse_loss_backward(Tensor grad_output) -> Node",
+                        "mse_loss_backward(Tensor grad_output) -> Node",
                         "binary_cross_entropy_backward(Tensor grad_output) -> Node",
                         "native_layer_norm_backward(Tensor grad_output) -> Node",
                         "max_pool2d_with_indices_backward(Tensor grad_output) -> Node",
                         "nll_loss_backward(Tensor grad_output) -> Node",
-                        "elu_backward(Tensor grad_output) -> Node", "log_sigmoid_backward(Tensor grad_output) -> Node",
-                        "hardswish_backward(Tensor grad_output) -> Node",
                         "_index_put_impl_(Tensor self, Tensor values) -> Node"})
     t.push_back({s, 0, not_callable});
   for (OpDef& op : t) parse_schema(op);
@@ -583,6 +583,9 @@ void settle_view(Tensor& t, const OpDef& op, const Args& args) {
   // autograd.grad's results stay what backward made them: sum's gradient is a view of the seed
   // (made under no_grad unless create_graph), so an in-place op on it is refused as in PyTorch.
   if (!from && op.name == "grad") return;
+  // PyTorch's linear of a contiguous 3-D input with a bias returns addmm(...).view(...): a view of
+  // that internal result (engine/ops/linalg.cpp linear)
+  if (!from && op.name == "linear" && args.v[0].t.dim() == 3 && args.v[0].t.is_contiguous() && !args.v[2].is_none()) return;
   if (!from || !op.view) {
     o->view_base.reset();
     o->is_view = false;

@@ -531,6 +531,248 @@ Tensor fused_multiply_add(const Tensor& a, const Tensor& b, const Tensor& c) {
   return out;
 }
 
+// ---- elu / selu / celu, log_sigmoid, hardswish, silu, mish ----
+// One node each, as PyTorch's native ops (EluBackward0, ...; the forward graph has nothing else).
+// Values follow ATen's vectorized CPU kernels (the path of every float64 tensor and of float32
+// ones with >= 16 elements). The backward of elu, log_sigmoid and hardswish is PyTorch's backward
+// op (elu_backward, ...), recorded as one node under create_graph whose backward is PyTorch's
+// double-backward formula (derivatives.yaml), so every create_graph gradient has PyTorch's name
+// (EluBackwardBackward0, then MulBackward0, ...); silu and mish differentiate PyTorch's
+// infinitely differentiable composites (infinitely_differentiable_silu_backward: a MulBackward0).
+Tensor unary_row(const OpDef& row, const Tensor& x) {
+  Args a;
+  a.v = {Value::tensor(x)};
+  return row.call(a).t;
+}
+void check_act_dtype(const Tensor& x, const char* kernel) {
+  TL_CHECK(x.is_floating_point(), "\"", kernel, "\" not implemented for '", dtype_kernel_name(x.dtype()), "'");
+}
+
+// elu(x, alpha, scale, input_scale) with input_scale 1 (elu, selu) or 1 / alpha (celu: `celu`):
+// a node keeps alpha (f0), scale (f1) and celu (b0).
+struct EluCoef {
+  double alpha, scale;
+  bool celu;
+  double input_scale() const { return celu ? 1 / alpha : 1.0; }
+};
+EluCoef elu_coef(Node& n) { return {n.attrs().f0, n.attrs().f1, n.attrs().b0}; }
+void set_elu_coef(Node* n, const EluCoef& c) { n->attrs().f0 = c.alpha, n->attrs().f1 = c.scale, n->attrs().b0 = c.celu; }
+
+// ATen's cpu_kernel_vec runs whole chunks of two vectors (16 float32 / 8 float64 elements, AVX2)
+// of a contiguous tensor through its vectorized op, the rest through its scalar op: true there.
+Tensor scalar_path_mask(const Tensor& x) {
+  const int64_t n = x.numel(), chunk = x.dtype() == DType::Float32 ? 16 : 8;
+  const int64_t vec_end = x.is_contiguous() ? n / chunk * chunk : 0;
+  return ge(reshape(arange(0, double(n), 1, DType::Int64), x.shape().vec()), Tensor::scalar(double(vec_end), DType::Int64));
+}
+// ATen's elu_backward (is_result false): g * scale where x > 0, else g * input_scale * alpha *
+// scale * exp(x * input_scale); NaN takes the second branch in the vectorized op, the first in
+// the scalar one (x <= 0 ? ... : ...)
+Tensor elu_backward(const Tensor& g, const Tensor& x, const EluCoef& c) {
+  Tensor out;
+  {
+    NoGradGuard ng;
+    const double is = c.input_scale();
+    Tensor neg = mul(mul(mul(g, scalar_like(g, is)), scalar_like(g, c.alpha * c.scale)), exp(mul(x, scalar_like(x, is))));
+    Tensor pos = bitwise_or(gt(x, scalar_like(x, 0)), bitwise_and(ne(x, x), scalar_path_mask(x)));
+    out = where(pos, mul(g, scalar_like(g, c.scale)), neg);
+  }
+  if (Node* n = record(TL_ROW("elu_backward"), {&g, &x}, out)) set_elu_coef(n, c), save(n, g), save(n, x);
+  return out;
+}
+// grad_output: elu_backward(grad); self: elu_double_backward = elu_backward(grad * grad_output *
+// input_scale) * (x < 0) (0 at x = 0)
+void elu_backward_bw(Node& n, const Tensor& grad, std::vector<Tensor>& gi) {
+  const EluCoef c = elu_coef(n);
+  Tensor g = n.saved_tensor(0), x = n.saved_tensor(1);
+  if (n.needs_input_grad(0)) gi[0] = elu_backward(grad, x, c);
+  if (n.needs_input_grad(1))
+    gi[1] = mul(elu_backward(mul(mul(grad, g), scalar_like(grad, c.input_scale())), x, c),
+                to_dtype(lt(x, scalar_like(x, 0)), grad.dtype()));
+}
+void elu_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = elu_backward(g, n.saved_tensor(0), elu_coef(n)); }
+// x > 0 ? x * scale : (exp(x * input_scale) - 1) * alpha * scale; the negative branch sees 0
+// where x > 0
+Tensor elu(const Tensor& x, const EluCoef& c, const OpDef& row) {
+  check_act_dtype(x, "elu_cpu");
+  // ATen's kernel converts alpha, scale and input_scale to the tensor's type, checked (celu's
+  // alpha=1e-45 on float32: 1 / alpha overflows)
+  for (double v : {c.alpha, c.scale, c.input_scale()}) check_number_fits(Value::number(v), x.dtype());
+  Tensor out;
+  {
+    NoGradGuard ng;
+    const double is = c.input_scale();
+    Tensor pos = gt(x, scalar_like(x, 0));
+    Tensor xn = where(pos, scalar_like(x, 0), x);
+    // ATen 1.13 computes exp(x * input_scale) - 1 (not expm1: -1e-30 gives 0, -0.0 gives +0.0)
+    Tensor em = sub(exp(is != 1 ? mul(xn, scalar_like(x, is)) : xn), scalar_like(x, 1));
+    Tensor neg = mul(em, scalar_like(x, c.alpha * c.scale));
+    out = where(pos, c.scale != 1 ? mul(x, scalar_like(x, c.scale)) : x, neg);
+  }
+  if (Node* n = record(row, {&x}, out)) set_elu_coef(n, c), save(n, x);
+  return out;
+}
+
+// ATen's log_sigmoid_backward: g * (max_deriv - sign * z / (1 + z)), z = exp(-|x|), max_deriv 1
+// and sign 1 where x < 0, else 0 and -1 (x = 0 counts as positive: z / (1 + z) = 0.5)
+Tensor log_sigmoid_backward(const Tensor& g, const Tensor& x) {
+  Tensor out;
+  {
+    NoGradGuard ng;
+    Tensor z = exp(neg(abs(x)));
+    Tensor q = div(z, add(z, scalar_like(x, 1)));
+    out = mul(g, where(lt(x, scalar_like(x, 0)), sub(scalar_like(x, 1), q), q));
+  }
+  if (Node* n = record(TL_ROW("log_sigmoid_backward"), {&g, &x}, out)) save(n, g), save(n, x);
+  return out;
+}
+// grad_output: log_sigmoid_backward(grad); self: log_sigmoid_double_backward(grad * grad_output)
+// = that * (sigmoid(x) - 1) * sigmoid(x)
+void log_sigmoid_backward_bw(Node& n, const Tensor& grad, std::vector<Tensor>& gi) {
+  Tensor g = n.saved_tensor(0), x = n.saved_tensor(1);
+  if (n.needs_input_grad(0)) gi[0] = log_sigmoid_backward(grad, x);
+  if (n.needs_input_grad(1)) {
+    Tensor z = sigmoid(x);
+    gi[1] = mul(mul(mul(grad, g), sub(z, scalar_like(z, 1))), z);
+  }
+}
+void log_sigmoid_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = log_sigmoid_backward(g, n.saved_tensor(0)); }
+// min(x, 0) - log1p(exp(-|x|))
+Tensor log_sigmoid(const Tensor& x) {
+  check_act_dtype(x, "log_sigmoid_cpu");
+  Tensor out;
+  {
+    NoGradGuard ng;
+    Tensor is_neg = lt(x, scalar_like(x, 0));
+    out = sub(where(is_neg, x, scalar_like(x, 0)), unary_row(TL_ROW("log1p"), exp(neg(where(is_neg, neg(x), x)))));
+  }
+  if (Node* n = record(TL_ROW("log_sigmoid"), {&x}, out)) save(n, x);
+  return out;
+}
+
+// ATen's vectorized hardswish_backward: 0 where x < -3, g where x >= 3, g * (x / 3 + 0.5)
+// elsewhere (NaN included)
+Tensor hardswish_backward(const Tensor& g, const Tensor& x) {
+  Tensor out;
+  {
+    NoGradGuard ng;
+    Tensor mid = mul(g, add(div(x, scalar_like(x, 3)), scalar_like(x, 0.5)));
+    out = where(lt(x, scalar_like(x, -3)), scalar_like(g, 0), where(ge(x, scalar_like(x, 3)), g, mid));
+  }
+  if (Node* n = record(TL_ROW("hardswish_backward"), {&g, &x}, out)) save(n, g), save(n, x);
+  return out;
+}
+// grad_output: hardswish_backward(grad); self: where(-3 < x < 3, grad * grad_output / 3, 0)
+void hardswish_backward_bw(Node& n, const Tensor& grad, std::vector<Tensor>& gi) {
+  Tensor g = n.saved_tensor(0), x = n.saved_tensor(1);
+  if (n.needs_input_grad(0)) gi[0] = hardswish_backward(grad, x);
+  if (n.needs_input_grad(1)) {
+    Tensor inside = bitwise_and(gt(x, scalar_like(x, -3)), lt(x, scalar_like(x, 3)));
+    gi[1] = where(inside, div(mul(grad, g), scalar_like(grad, 3)), scalar_like(x, 0));
+  }
+}
+void hardswish_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = hardswish_backward(g, n.saved_tensor(0)); }
+// x * min(max(x + 3, 0), 6) / 6: 0 * x below -3, x from 3 on, x (x + 3) / 6 between (NaN too)
+Tensor hardswish(const Tensor& x) {
+  check_act_dtype(x, "hardswish_cpu");
+  Tensor out;
+  {
+    NoGradGuard ng;
+    Tensor zero = scalar_like(x, 0), six = scalar_like(x, 6);
+    Tensor lo = lt(x, scalar_like(x, -3)), hi = ge(x, scalar_like(x, 3));
+    Tensor xs = where(lo, zero, where(hi, zero, x));
+    Tensor mid = div(mul(xs, add(xs, scalar_like(x, 3))), six);
+    out = where(lo, mul(x, zero), where(hi, div(mul(x, six), six), mid));
+  }
+  if (Node* n = record(TL_ROW("hardswish"), {&x}, out)) save(n, x);
+  return out;
+}
+
+// PyTorch's silu_backward / mish_backward (its backward without create_graph): ATen's kernel in
+// the tensor's type, its multiply-adds fused as PyTorch's build compiles them (FMA). The scalar
+// code (float32's tail elements, see kernels::simd_row_length) calls libm's float functions;
+// float32 vector chunks call SLEEF's u10 ones, which the double function rounded once matches far
+// more often. formula(dy, x, m) uses m.exp / m.log1p / m.tanh.
+template <class T, bool kRoundedOnce>
+struct KernelMath {
+  static T exp(T y) { return kRoundedOnce ? T(std::exp(double(y))) : std::exp(y); }
+  static T log1p(T y) { return kRoundedOnce ? T(std::log1p(double(y))) : std::log1p(y); }
+  static T tanh(T y) { return kRoundedOnce ? T(std::tanh(double(y))) : std::tanh(y); }
+};
+template <class F>
+Tensor act_backward_kernel(const char* op, const Tensor& g0, const Tensor& x, F formula) {
+  const Tensor g = g0.dtype() == x.dtype() ? g0 : to_dtype(g0, x.dtype());
+  Tensor out = Tensor::empty(broadcast_shapes(op, g.shape(), x.shape()), x.dtype());
+  TL_DISPATCH_FLOAT(x.dtype(), T, [&] {
+    kernels::binary_loop<T, T>(g, x, out, [&](T dy, T v) { return formula(dy, v, KernelMath<T, false>()); });
+  });
+  const int64_t n = x.dtype() == DType::Float32 && g.shape() == x.shape()
+                        ? kernels::simd_row_length(out.shape(), {g.strides(), x.strides()}, 4) : 0;
+  if (n == 0) return out;
+  const Tensor gc = g.contiguous(), xc = x.contiguous();
+  const float *pg = gc.data_ptr<float>(), *px = xc.data_ptr<float>();
+  float* po = out.data_ptr<float>();
+  for (int64_t i = 0, lim = n - n % 16; i < out.numel(); ++i)
+    if (i % n < lim) po[i] = formula(pg[i], px[i], KernelMath<float, true>());
+  return out;
+}
+// silu_backward: dy * s * (1 + x * (1 - s)), s = 1 / (1 + exp(-x))
+Tensor silu_backward(const Tensor& g, const Tensor& x) {
+  return act_backward_kernel("silu_backward", g, x, [](auto dy, auto v, auto m) {
+    using T = decltype(v);
+    const T sig = T(1) / (T(1) + m.exp(-v));
+    return dy * sig * T(std::fma(v, T(1) - sig, T(1)));
+  });
+}
+// mish_backward: dy * (t + x * s * (1 - t^2)), s = 1 / (1 + exp(-x)), t = tanh(log1p(exp(x)))
+Tensor mish_backward(const Tensor& g, const Tensor& x) {
+  return act_backward_kernel("mish_backward", g, x, [](auto dy, auto v, auto m) {
+    using T = decltype(v);
+    const T sig = T(1) / (T(1) + m.exp(-v)), t = m.tanh(m.log1p(m.exp(v)));
+    return dy * T(std::fma(v * sig, std::fma(-t, t, T(1)), t));
+  });
+}
+// silu: g * s * (1 + x (1 - s)), s = sigmoid(x) (the quotient x / (exp(-x) + 1) would overflow
+// exp(-x)^2 for x < -44 in float32)
+void silu_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  if (!grad_enabled()) {  // with create_graph, PyTorch's infinitely_differentiable_silu_backward
+    gi[0] = silu_backward(g, n.saved_tensor(0));
+    return;
+  }
+  Tensor x = n.saved_tensor(0), s = sigmoid(x);
+  gi[0] = mul(mul(g, s), add(scalar_like(x, 1), mul(x, sub(scalar_like(x, 1), s))));
+}
+// mish: g * (t + x * s * (1 - t^2)), t = tanh(softplus(x)), s = sigmoid(x) (with create_graph,
+// PyTorch's infinitely_differentiable_mish_backward; else its mish_backward kernel)
+void mish_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  Tensor x = n.saved_tensor(0);
+  if (!grad_enabled()) {
+    gi[0] = mish_backward(g, x);
+    return;
+  }
+  Tensor s = sigmoid(x), th = tanh(softplus(x));
+  gi[0] = mul(g, add(th, mul(mul(x, s), sub(scalar_like(x, 1), mul(th, th)))));
+}
+// x * sigmoid(x) (silu), x * tanh(softplus(x)) (mish)
+Tensor silu_or_mish(const Tensor& x, bool is_mish) {
+  check_act_dtype(x, is_mish ? "mish_cpu" : "silu_cpu");
+  Tensor out;
+  {
+    NoGradGuard ng;
+    out = mul(x, is_mish ? tanh(softplus(x)) : sigmoid(x));
+  }
+  if (Node* n = record(is_mish ? TL_ROW("mish") : TL_ROW("silu"), {&x}, out)) save(n, x);
+  return out;
+}
+// F.elu(..., inplace=True) and its kin: PyTorch's in-place twin (elu_, ...) writes the result into
+// x, whose history becomes the op's node (a leaf that requires grad is refused)
+Value act_result(const Args& a, bool inplace, const char* op, const std::function<Tensor(const Tensor&)>& f) {
+  if (!inplace) return Value::tensor(f(a.t(0)));
+  Tensor self = a.t(0);
+  inplace_apply(op, self, [&] { return f(self); });
+  return Value::tensor(self);
+}
+
 }  // namespace
 
 // clamp with int bounds (None: absent) on an integral tensor: PyTorch converts each bound to the
@@ -647,6 +889,56 @@ void register_pointwise_more_ops(std::vector<OpDef>& t) {
                    return Value::tensor(r);
                  }, nullptr, "composite: other - alpha * input"});
   }
+  // F.elu / selu / celu / logsigmoid / hardswish / silu / mish
+  t.push_back({"elu(Tensor input, float alpha=1.0, bool inplace=False) -> Tensor", kF,
+               [](const Args& a) {
+                 return act_result(a, a.b(2), "elu_", [&](const Tensor& x) {
+                   return elu(x, {a.f(1), 1.0, false}, a.b(2) ? TL_ROW("elu_") : TL_ROW("elu"));
+                 });
+               }, elu_bw, "grad = elu_backward(g, x): g where x > 0, else g * alpha * exp(x)"});
+  t.push_back({"selu(Tensor input, bool inplace=False) -> Tensor", kF,
+               [](const Args& a) {
+                 return act_result(a, a.b(1), "selu_", [&](const Tensor& x) {
+                   return elu(x, {1.6732632423543772848170429916717, 1.0507009873554804934193349852946, false},
+                              a.b(1) ? TL_ROW("elu_") : TL_ROW("elu"));
+                 });
+               }, nullptr, "composite: elu(x, alpha, scale) (PyTorch's EluBackward0)"});
+  t.push_back({"celu(Tensor input, float alpha=1.0, bool inplace=False) -> Tensor", kF,
+               [](const Args& a) {
+                 TL_CHECK(a.f(1) != 0, "RuntimeError: ZeroDivisionError: alpha cannot be 0 for CELU");  // a RuntimeError
+                 return act_result(a, a.b(2), "celu_", [&](const Tensor& x) {
+                   return elu(x, {a.f(1), 1.0, true}, a.b(2) ? TL_ROW("celu_") : TL_ROW("celu"));
+                 });
+               }, elu_bw, "grad = elu_backward(g, x): g where x > 0, else g * exp(x / alpha)"});
+  // in-place twins' nodes (EluBackward1, CeluBackward1)
+  for (const char* s : {"elu_(Tensor self) -> Node", "celu_(Tensor self) -> Node"})
+    t.push_back({s, 0, [](const Args&) -> Value { TL_FAIL("op table: a node-only row is not callable"); }, elu_bw,
+                 "grad = elu_backward(g, x)"});
+  t.push_back({"logsigmoid(Tensor input) -> Tensor", kF, [](const Args& a) { return Value::tensor(log_sigmoid(a.t(0))); },
+               nullptr, "composite: log_sigmoid (PyTorch's LogSigmoidBackward0)"});
+  t.push_back({"log_sigmoid(Tensor self) -> Node", 0, [](const Args&) -> Value { TL_FAIL("op table: a node-only row is not callable"); },
+               log_sigmoid_bw, "grad = log_sigmoid_backward(g, x): g * (1 - sigmoid(x))"});
+  t.push_back({"hardswish(Tensor input, bool inplace=False) -> Tensor", kF,
+               [](const Args& a) { return act_result(a, a.b(1), "hardswish_", hardswish); }, hardswish_bw,
+               "grad = hardswish_backward(g, x): 0 below -3, g from 3 on, g * (x / 3 + 0.5) between"});
+  t.push_back({"silu(Tensor input, bool inplace=False) -> Tensor", kF,
+               [](const Args& a) {
+                 return act_result(a, a.b(1), "silu_", [](const Tensor& x) { return silu_or_mish(x, false); });
+               }, silu_bw, "grad = g * s * (1 + x (1 - s)), s = sigmoid(x)"});
+  t.push_back({"mish(Tensor input, bool inplace=False) -> Tensor", kF,
+               [](const Args& a) {
+                 return act_result(a, a.b(1), "mish_", [](const Tensor& x) { return silu_or_mish(x, true); });
+               }, mish_bw, "grad = g * (t + x s (1 - t^2)), t = tanh(softplus(x)), s = sigmoid(x)"});
+  // their backward ops, whose nodes name a create_graph gradient (not callable here)
+  t.push_back({"elu_backward(Tensor grad_output, Tensor self) -> Node", 0,
+               [](const Args&) -> Value { TL_FAIL("op table: a node-only row is not callable"); }, elu_backward_bw,
+               "grad_grad_output = elu_backward(grad); grad_self = elu_backward(grad * grad_output * input_scale) * (x < 0)"});
+  t.push_back({"log_sigmoid_backward(Tensor grad_output, Tensor self) -> Node", 0,
+               [](const Args&) -> Value { TL_FAIL("op table: a node-only row is not callable"); }, log_sigmoid_backward_bw,
+               "grad_grad_output = log_sigmoid_backward(grad); grad_self = grad * grad_output * (sigmoid(x) - 1) * sigmoid(x)"});
+  t.push_back({"hardswish_backward(Tensor grad_output, Tensor self) -> Node", 0,
+               [](const Args&) -> Value { TL_FAIL("op table: a node-only row is not callable"); }, hardswish_backward_bw,
+               "grad_grad_output = hardswish_backward(grad); grad_self = grad * grad_output / 3 where -3 < x < 3, else 0"});
   t.push_back({"sinh(Tensor input) -> Tensor", TM, [](const Args& a) { return Value::tensor(sinh_t(a.t(0))); }, sinh_bw,
                "grad = g * cosh(x)"});
   t.push_back({"cosh(Tensor input) -> Tensor", TM, [](const Args& a) { return Value::tensor(cosh_t(a.t(0))); }, cosh_bw,

@@ -259,6 +259,7 @@ static Tensor median_all(const Tensor& x) {
 
 // ---- cumsum ----  d/dx_j sum_{i<=k} x_i: grad = reverse cumulative sum of g
 Tensor cumsum(const Tensor& x, int64_t dim, std::optional<DType> dtype);
+Tensor flip(const Tensor& x, const IntList& dims);
 void cumsum_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   const int64_t d = n.attrs().i0;
   // PyTorch's trivial case returns g itself (so an expanded seed stays a view of it).
@@ -266,9 +267,8 @@ void cumsum_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
     gi[0] = g;
     return;
   }
-  Tensor rev = index_select(g, d, arange(double(g.size(d) - 1), -1, -1, DType::Int64));
-  Tensor c = cumsum(rev, d, std::nullopt);
-  gi[0] = index_select(c, d, arange(double(g.size(d) - 1), -1, -1, DType::Int64));
+  // PyTorch's reversed_cumsum: flip(cumsum(flip(g))), a FlipBackward0 under create_graph
+  gi[0] = flip(cumsum(flip(g, {d}), d, std::nullopt), {d});
 }
 Tensor cumsum(const Tensor& x, int64_t dim, std::optional<DType> dtype) {
   dim = wrap_dim("cumsum", dim, x.dim());
@@ -309,7 +309,6 @@ Tensor cumsum(const Tensor& x, int64_t dim, std::optional<DType> dtype) {
 
 // ---- flip ----  d/dx flip(x, dims) = flip(g, dims). A primitive as PyTorch's FlipBackward0, which
 // saves no tensor (a second backward works) and records FlipBackward0 again under create_graph.
-Tensor flip(const Tensor& x, const IntList& dims);
 void flip_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   gi[0] = flip(g, IntList(n.attrs().dims.begin(), n.attrs().dims.end()));
 }
