@@ -588,6 +588,9 @@ void settle_view(Tensor& t, const OpDef& op, const Args& args) {
   // autograd.grad's results stay what backward made them: sum's gradient is a view of the seed
   // (made under no_grad unless create_graph), so an in-place op on it is refused as in PyTorch.
   if (!from && op.name == "grad") return;
+  // An internal alias of a composite's own buffer is the view PyTorch's composite returns
+  // (matmul's 2-D @ batch: out.mT()).
+  if (!from && o->grad_fn && o->grad_fn->row == &TL_ROW("alias")) return;
   if (!from || !op.view) {
     o->view_base.reset();
     o->is_view = false;
