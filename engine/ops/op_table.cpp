@@ -609,6 +609,18 @@ Value settle_views(Value r, const OpDef& op, const Args& args) {
   return r;
 }
 
+// PyTorch's autograd wrapper of a primitive makes its node, reading the inputs' grad_fns (which
+// regenerates a stale view's), before the kernel runs: after a kernel's error (a dim out of range)
+// those views have their new grad_fn (no longer leaves). An in-place op on a leaf fails before.
+void refresh_input_views(const OpDef& op, const Args& args, bool self_leaf) {
+  if (!op.backward || !grad_enabled() || self_leaf) return;
+  bool any = false;
+  for (const Value& v : args.v) any = any || (v.kind == Value::Kind::Tensor && v.t.defined() && v.t.requires_grad());
+  if (!any) return;
+  for (const Value& v : args.v)
+    if (v.kind == Value::Kind::Tensor && v.t.defined() && v.t.impl()->view_base) (void)v.t.grad_fn();
+}
+
 }  // namespace
 
 Value call_op(const std::string& name, unsigned where, const std::vector<Value>& pos,
@@ -632,7 +644,16 @@ Value call_op(const std::string& name, unsigned where, const std::vector<Value>&
             ") must be tuple of ints, not int";
     }
     if (e.empty()) e = bind_args(*op, pos, kw, args);
-    if (e.empty()) return settle_views(op->call(args), *op, args);
+    if (e.empty()) {
+      const bool self_leaf = op->name.back() == '_' && !args.v.empty() && args.v[0].kind == Value::Kind::Tensor &&
+                             args.v[0].t.defined() && inplace_on_leaf(args.v[0].t);
+      try {
+        return settle_views(op->call(args), *op, args);
+      } catch (...) {
+        refresh_input_views(*op, args, self_leaf);
+        throw;
+      }
+    }
     if (first_err.empty()) first_err = e;
   }
   // Arguments that fit no overload: Python's TypeError, as PyTorch's argument parser.
