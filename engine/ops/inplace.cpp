@@ -191,9 +191,10 @@ namespace {
 // self <- f(self, o).
 template <class F>
 Tensor& binary_inplace(const char* op, char sym, Tensor& self, const Tensor& o0, F f) {
-  // An in-place op sees an efficient zero operand as plain zeros (PyTorch's ZeroTensor fallback).
+  // An in-place op sees an efficient zero operand as plain zeros (PyTorch's ZeroTensor fallback:
+  // x.mul_(z) gives -0.0 for x < 0), also one that requires grad (an alias keeps its history).
   Tensor o = o0;
-  if (o0.impl()->is_zero && !o0.requires_grad()) o = o0.detach(), o.impl()->is_zero = false;
+  if (o0.impl()->is_zero) o = o0.requires_grad() ? alias(o0) : o0.detach(), o.impl()->is_zero = false;
   const bool recording = grad_enabled() && (self.requires_grad() || o.requires_grad());
   check_inplace(op, self, recording);
   check_no_overlap(self);

@@ -258,7 +258,11 @@ Tensor matmul(const Tensor& a, const Tensor& b) {
   // Narrow integers (uint8 @ uint8) keep their type, wrapping as PyTorch's kernels (the int64
   // sums cast back: arithmetic mod 2^bits commutes with the cast).
   if (a.dtype() == b.dtype() && r.dtype() != a.dtype() && is_int(a.dtype())) r = to_dtype(r, a.dtype());
-  label_node(r, matmul_node_row(a.dim(), b.dim(), r.shape(), matmul_folds(b, a.dim())), {&a, &b});
+  const OpDef& row = matmul_node_row(a.dim(), b.dim(), r.shape(), matmul_folds(b, a.dim()));
+  // PyTorch's 2-D @ batch returns out.mT() itself when it is contiguous: a view of matmul's own
+  // buffer (an in-place op on it gives CopySlices and AsStridedBackward0; see settle_view).
+  if (&row == &TL_ROW("transpose")) r = alias(r);
+  label_node(r, row, {&a, &b});
   return r;
 }
 

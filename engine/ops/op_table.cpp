@@ -586,6 +586,9 @@ void settle_view(Tensor& t, const OpDef& op, const Args& args) {
   // PyTorch's linear of a contiguous 3-D input with a bias returns addmm(...).view(...): a view of
   // that internal result (engine/ops/linalg.cpp linear)
   if (!from && op.name == "linear" && args.v[0].t.dim() == 3 && args.v[0].t.is_contiguous() && !args.v[2].is_none()) return;
+  // An internal alias of a composite's own buffer is the view PyTorch's composite returns
+  // (matmul's 2-D @ batch: out.mT()).
+  if (!from && o->grad_fn && o->grad_fn->row == &TL_ROW("alias")) return;
   if (!from || !op.view) {
     o->view_base.reset();
     o->is_view = false;
@@ -602,6 +605,18 @@ Value settle_views(Value r, const OpDef& op, const Args& args) {
     for (Value& x : *r.items)
       if (x.kind == Value::Kind::Tensor && x.t.defined()) settle_view(x.t, op, args);
   return r;
+}
+
+// PyTorch's autograd wrapper of a primitive makes its node, reading the inputs' grad_fns (which
+// regenerates a stale view's), before the kernel runs: after a kernel's error (a dim out of range)
+// those views have their new grad_fn (no longer leaves). An in-place op on a leaf fails before.
+void refresh_input_views(const OpDef& op, const Args& args, bool self_leaf) {
+  if (!op.backward || !grad_enabled() || self_leaf) return;
+  bool any = false;
+  for (const Value& v : args.v) any = any || (v.kind == Value::Kind::Tensor && v.t.defined() && v.t.requires_grad());
+  if (!any) return;
+  for (const Value& v : args.v)
+    if (v.kind == Value::Kind::Tensor && v.t.defined() && v.t.impl()->view_base) (void)v.t.grad_fn();
 }
 
 }  // namespace
@@ -627,7 +642,16 @@ Value call_op(const std::string& name, unsigned where, const std::vector<Value>&
             ") must be tuple of ints, not int";
     }
     if (e.empty()) e = bind_args(*op, pos, kw, args);
-    if (e.empty()) return settle_views(op->call(args), *op, args);
+    if (e.empty()) {
+      const bool self_leaf = op->name.back() == '_' && !args.v.empty() && args.v[0].kind == Value::Kind::Tensor &&
+                             args.v[0].t.defined() && inplace_on_leaf(args.v[0].t);
+      try {
+        return settle_views(op->call(args), *op, args);
+      } catch (...) {
+        refresh_input_views(*op, args, self_leaf);
+        throw;
+      }
+    }
     if (first_err.empty()) first_err = e;
   }
   // Arguments that fit no overload: Python's TypeError, as PyTorch's argument parser.
