@@ -132,6 +132,10 @@ std::shared_ptr<Node> grad_accumulator(const Tensor& leaf) {
   return n;
 }
 
+static thread_local bool t_inplace_record = false;
+InplaceRecordGuard::InplaceRecordGuard() : prev(t_inplace_record) { t_inplace_record = true; }
+InplaceRecordGuard::~InplaceRecordGuard() { t_inplace_record = prev; }
+
 template <class Range, class Get>
 static Node* record_impl(const OpDef& row, const Range& inputs, size_t count, Get get, Tensor& out) {
   if (!grad_enabled()) return nullptr;
@@ -145,6 +149,8 @@ static Node* record_impl(const OpDef& row, const Range& inputs, size_t count, Ge
   }
   if (!any) return nullptr;
   TL_CHECK(row.backward, "op table: row ", row.key, " records a node but has no backward");
+  TL_CHECK(t_inplace_record || is_floating(out.dtype()), "isDifferentiableType(variable.scalar_type()) INTERNAL ASSERT "
+           "FAILED at \"./torch/csrc/autograd/functions/utils.h\":75, please report a bug to PyTorch. ");
   auto n = std::make_shared<Node>();
   n->row = &row;
   n->seq = ++g_seq;

@@ -160,6 +160,14 @@ struct Node : std::enable_shared_from_this<Node> {
 // tensors and attributes after the fact.
 Node* record(const OpDef& row, std::initializer_list<const Tensor*> inputs, Tensor& out);
 Node* record(const OpDef& row, const std::vector<Tensor>& inputs, Tensor& out);
+// PyTorch's set_history asserts that an op's output has a differentiable dtype (an integer tensor
+// requires grad only through 1.13's index_put_ / fill_ quirk, and ops on it then fail); in-place
+// ops rebase self's history without that assert: their forwards record under this guard.
+struct InplaceRecordGuard {
+  bool prev;
+  InplaceRecordGuard();
+  ~InplaceRecordGuard();
+};
 // Testing hook: called with every node record() makes (null: none).
 void set_record_observer(void (*fn)(const Node&));
 bool any_requires_grad(std::initializer_list<const Tensor*> inputs);

@@ -82,6 +82,7 @@ void refresh_view_grad_fn(const std::shared_ptr<TensorImpl>& view) {
   const bool base_grad = b.requires_grad();
   Tensor from = b;
   if (!base_grad) from = b.detach(), from.impl()->requires_grad = true;
+  InplaceRecordGuard regen;  // PyTorch regenerates a view's node without set_history's dtype assert
   Node* n = record(TL_ROW("as_strided"), {&from}, out);
   if (!n) {
     v.grad_fn = old_fn;
@@ -153,6 +154,7 @@ bool rebase_view(Tensor& self, const Tensor& result, bool refresh_self) {
     for (const Edge& e : result.grad_fn()->next) flows_back = flows_back || e.fn == old_fn;
   const double slice_zero = flows_back ? -0.0 : 0.0;
   // record() reads the base's previous edge before it makes the node the base's grad_fn.
+  InplaceRecordGuard rebase;
   Node* n = record(TL_ROW("copy_slices"), {&base, &r}, base);
   if (!n) return true;
   // PyTorch's CopySlices frees the op's function it holds after a backward without retain_graph

@@ -879,7 +879,11 @@ void Interp::tensor_set_recorded(const Tensor& x, const std::vector<Value>& item
   const Shape src_shape = src.shape(), x_shape = x.shape();
   const DType src_dt = src.dtype();
   const auto old_fn = x.impl()->grad_fn;
-  Node* n = record(TL_ROW("index_put_"), {&old, &src}, self);
+  Node* n;
+  {
+    InplaceRecordGuard g;
+    n = record(TL_ROW("index_put_"), {&old, &src}, self);
+  }
   if (!n) return;
   n->display = node;
   // A write into x itself moves x's retain_grad() to its new node; one into a view of x

@@ -202,7 +202,12 @@ Tensor& binary_inplace(const char* op, char sym, Tensor& self, const Tensor& o0,
   TL_CHECK(!partial_overlap(self, o), "unsupported operation: some elements of the input tensor and the written-to "
            "tensor refer to a single memory location. Please clone() the tensor before performing the operation.");
   if (!recording && arith_into_self(sym, self, o)) return self;  // an optimizer's update: no temporary
-  return finish_inplace(op, self, f(self, o), recording);
+  Tensor result;
+  {
+    InplaceRecordGuard g;
+    result = f(self, o);
+  }
+  return finish_inplace(op, self, result, recording);
 }
 
 }  // namespace
@@ -212,6 +217,7 @@ Tensor& inplace_apply(const char* op, Tensor& self, const std::function<Tensor()
   if (grad_enabled() && self.requires_grad()) check_inplace(op, self, true);
   Tensor result;
   try {
+    InplaceRecordGuard g;
     result = f();
   } catch (const PartialWriteError& e) {
     // The kernel's own checks came first in PyTorch; then what it wrote stays in self.
@@ -258,6 +264,7 @@ void record_overwrite(Tensor& self, const OpDef& row, const Tensor* param) {
   if (rebase_view(self, Tensor())) return;
   auto old_fn = self.impl()->grad_fn;
   // (reads self's previous edge before making the node its grad_fn)
+  InplaceRecordGuard g;
   if (param) record(row, {&self, param}, self);
   else record(row, {&self}, self);
   move_retained(self, old_fn);
