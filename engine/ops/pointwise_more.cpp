@@ -561,12 +561,18 @@ struct EluCoef {
 EluCoef elu_coef(Node& n) { return {n.attrs().f0, n.attrs().f1, n.attrs().b0}; }
 void set_elu_coef(Node* n, const EluCoef& c) { n->attrs().f0 = c.alpha, n->attrs().f1 = c.scale, n->attrs().b0 = c.celu; }
 
-// ATen's cpu_kernel_vec runs whole chunks of two vectors (16 float32 / 8 float64 elements, AVX2)
-// of a contiguous tensor through its vectorized op, the rest through its scalar op: true there.
-Tensor scalar_path_mask(const Tensor& x) {
-  const int64_t n = x.numel(), chunk = x.dtype() == DType::Float32 ? 16 : 8;
-  const int64_t vec_end = x.is_contiguous() ? n / chunk * chunk : 0;
-  return ge(reshape(arange(0, double(n), 1, DType::Int64), x.shape().vec()), Tensor::scalar(double(vec_end), DType::Int64));
+// ATen's cpu_kernel_vec runs the elements kernels::simd_row_length selects (whole chunks of two
+// vectors of each coalesced row, 16 float32 / 8 float64 elements with AVX2) through its vectorized
+// op, the rest through its scalar op: true there (x's shape, g broadcast to it).
+Tensor scalar_path_mask(const Tensor& g, const Tensor& x) {
+  const Shape& s = x.shape();
+  const int64_t es = int64_t(dtype_size(x.dtype()));
+  const int64_t n = kernels::simd_row_length(s, {kernels::broadcast_strides(s, g.shape(), g.strides()), x.strides()}, es);
+  const int64_t lim = n - n % (64 / es);
+  Tensor m = Tensor::empty(s, DType::Bool);
+  bool* p = m.data_ptr<bool>();
+  for (int64_t i = 0; i < m.numel(); ++i) p[i] = n == 0 || i % n >= lim;
+  return m;
 }
 // ATen's elu_backward (is_result false): g * scale where x > 0, else g * input_scale * alpha *
 // scale * exp(x * input_scale); NaN takes the second branch in the vectorized op, the first in
@@ -577,7 +583,7 @@ Tensor elu_backward(const Tensor& g, const Tensor& x, const EluCoef& c) {
     NoGradGuard ng;
     const double is = c.input_scale();
     Tensor neg = mul(mul(mul(g, scalar_like(g, is)), scalar_like(g, c.alpha * c.scale)), exp(mul(x, scalar_like(x, is))));
-    Tensor pos = bitwise_or(gt(x, scalar_like(x, 0)), bitwise_and(ne(x, x), scalar_path_mask(x)));
+    Tensor pos = bitwise_or(gt(x, scalar_like(x, 0)), bitwise_and(ne(x, x), scalar_path_mask(g, x)));
     out = where(pos, mul(g, scalar_like(g, c.scale)), neg);
   }
   if (Node* n = record(TL_ROW("elu_backward"), {&g, &x}, out)) set_elu_coef(n, c), save(n, g), save(n, x);
@@ -653,14 +659,17 @@ Tensor log_sigmoid(const Tensor& x) {
   return out;
 }
 
-// ATen's vectorized hardswish_backward: 0 where x < -3, g where x >= 3, g * (x / 3 + 0.5)
-// elsewhere (NaN included)
+// ATen's hardswish_backward: 0 where x < -3, g where x >= 3, g * (x / 3 + 0.5) elsewhere (NaN
+// included) in the vectorized op; its scalar op (scalar_path_mask) takes the middle branch for
+// x <= 3 and g for the rest (x = 3 gives 1.5 g, NaN gives g)
 Tensor hardswish_backward(const Tensor& g, const Tensor& x) {
   Tensor out;
   {
     NoGradGuard ng;
     Tensor mid = mul(g, add(div(x, scalar_like(x, 3)), scalar_like(x, 0.5)));
-    out = where(lt(x, scalar_like(x, -3)), scalar_like(g, 0), where(ge(x, scalar_like(x, 3)), g, mid));
+    Tensor three = scalar_like(x, 3);
+    Tensor upper = where(scalar_path_mask(g, x), logical_not(le(x, three)), ge(x, three));
+    out = where(lt(x, scalar_like(x, -3)), scalar_like(g, 0), where(upper, g, mid));
   }
   if (Node* n = record(TL_ROW("hardswish_backward"), {&g, &x}, out)) save(n, g), save(n, x);
   return out;
