@@ -835,7 +835,7 @@ void register_pointwise_more_ops(std::vector<OpDef>& t) {
   TL_UNARY_ROW("expm1", expm1_bw, true, sleef_f32(v, kernels::sleef_expm1f, [](auto d) { return in_double(d, [](double e) { return std::expm1(e); }); }), "grad = g * (y + 1)");
   TL_UNARY_ROW("log2", log2_bw, false, sleef_f32(v, kernels::sleef_log2f, [](auto d) { return in_double(d, [](double e) { return std::log2(e); }); }), "grad = g / (x ln 2)");
   TL_UNARY_ROW("log10", log10_bw, false, sleef_f32(v, kernels::sleef_log10f, [](auto d) { return in_double(d, [](double e) { return std::log10(e); }); }), "grad = g / (x ln 10)");
-  TL_UNARY_ROW("erfc", erfc_bw, false, in_double(v, [](double d) { return std::erfc(d); }), "grad = -g * 2/sqrt(pi) exp(-x^2)");
+  TL_UNARY_ROW("erfc", erfc_bw, false, sleef_f32(v, kernels::sleef_erfcf, [](auto d) { return in_double(d, [](double e) { return std::erfc(e); }); }), "grad = -g * 2/sqrt(pi) exp(-x^2)");
   t.push_back({"tan(Tensor input) -> Tensor", TM, [](const Args& a) { return Value::tensor(tan_t(a.t(0))); }, tan_bw,
                "grad = g * (1 + y^2)"});
   TL_UNARY_ROW("asin", asin_bw, false, sleef_f32(v, kernels::sleef_asinf, [](auto d) { return in_double(d, [](double e) { return std::asin(e); }); }), "grad = g * rsqrt(1 - x^2)");
