@@ -1021,7 +1021,8 @@ Tensor gelu(const Tensor& x) {
     if (x.dtype() == DType::Float32) {  // erf: SLEEF's in its vectors (kernels::simd_row_length), glibc's erff else
       const int64_t n = kernels::simd_row_length(x.shape(), {x.strides()}, 4), lim = n - n % 16;
       e = Tensor::empty(xs.shape(), DType::Float32);
-      const float* pxs = xs.data_ptr<float>();
+      const Tensor xc = xs.contiguous();  // mul keeps a permuted x's memory order (TensorIterator's layout)
+      const float* pxs = xc.data_ptr<float>();
       float* pe = e.data_ptr<float>();
       for (int64_t i = 0; i < xs.numel(); ++i) pe[i] = n && i % n < lim ? kernels::sleef_erff(pxs[i]) : std::erf(pxs[i]);
     } else {

@@ -329,8 +329,7 @@ Tensor nll_loss(const Tensor& logp, const Tensor& target, int64_t ignore_index) 
   // The kernel dispatches on the input's dtype before it reads the target as int64.
   TL_CHECK(logp.is_floating_point(), "\"", logp.dim() > 2 ? "nll_loss2d_forward_out_frame" : "nll_loss_out_frame",
            "\" not implemented for '", dtype_kernel_name(logp.dtype()), "'");
-  TL_CHECK(target.dtype() == DType::Int64, "nll_loss: expected target of dtype int64, but got ",
-           dtype_name(target.dtype()));
+  TL_CHECK(target.dtype() == DType::Int64, "expected scalar type Long but found ", dtype_kernel_name(target.dtype()));
   if (logp.dim() == 1 && target.dim() == 1) {
     // (C,) input with a (C,) target passes the size check; PyTorch's kernel reads a 1-d input as
     // one sample, so only target[0] counts (both empty: NaN, as when every target is ignored).
@@ -395,9 +394,9 @@ Tensor cross_entropy(const Tensor& logits, const Tensor& target, int64_t ignore_
   // PyTorch reads the class dim 1 of a 0-d input: size(1) for a target of its shape, else log_softmax(x, 1).
   TL_CHECK(logits.dim() > 0, target.shape() == logits.shape() ? "IndexError: Dimension specified as 1 but tensor has no dimensions"
                                                               : "IndexError: Dimension out of range (expected to be in range of [-1, 0], but got 1)");
-  if (target.is_floating_point()) {
-    TL_CHECK(target.shape() == logits.shape(), "cross_entropy: expected target of shape ", logits.shape_str(),
-             " for class probabilities, got ", target.shape_str());
+  // PyTorch decides by shape alone: any other target goes to nll_loss (its batch-size ValueError,
+  // then "expected scalar type Long" for a floating target).
+  if (target.shape() == logits.shape()) {
     Tensor l = neg(sum(mul(target, log_softmax(logits, cdim)), {cdim}));
     return logits.dim() == 1 ? l : mean(l);
   }
