@@ -225,14 +225,14 @@ void simd_fmod_nan(Tensor& out, const Tensor& a, const Tensor& b) {
 // PyTorch's TensorIterator allocates an op's output in its inputs' memory order (x.t() + 1 is not
 // contiguous, and a later random_ / normal_ on it draws in that order): `out`, computed row-major,
 // restrided to that layout (a copy, only when an input is not contiguous and the order differs).
-Tensor ti_output_layout(const Tensor& out, std::initializer_list<const Tensor*> ins) {
+static Tensor ti_output_layout(const Tensor& out, std::initializer_list<const Tensor*> ins) {
   const int nd = out.dim();
   // An efficient zero (sgn's gradient) is returned as is: a copy would drop its flag.
   if (nd < 2 || out.numel() == 0 || out.impl()->is_zero) return out;
   bool contiguous = true;
   for (const Tensor* t : ins) contiguous = contiguous && t->is_contiguous();
   if (contiguous) return out;
-  Dims st[3];
+  Dims st[2];
   int n = 0;
   for (const Tensor* t : ins) {  // TensorIterator's strides: 0 where an input's size-1 dim broadcasts
     Dims& d = st[n++];
@@ -1196,7 +1196,6 @@ Tensor where(const Tensor& cond0, const Tensor& a0, const Tensor& b0) {
         po[off[0] + j] = pc[off[1] + j * step[1]] ? pa[off[2] + j * step[2]] : pb[off[3] + j * step[3]];
     });
   });
-  out = ti_output_layout(out, {&cond, &a, &b});
   Tensor none;
   if (Node* n = record(TL_ROW("where"), {&none, &a0, &b0}, out)) save(n, cond);
   return out;
@@ -1260,7 +1259,6 @@ Tensor to_dtype(const Tensor& x, DType t) {
     return to_dtype(to_dtype(x, DType::Int64), t);
   Tensor out = Tensor::empty(x.shape(), t);
   TL_DISPATCH(x.dtype(), S, [&] { convert_from<S>(x, out); });
-  out = ti_output_layout(out, {&x});  // _to_copy's preserve_format: x's memory order
   // PyTorch records _to_copy for any input that requires grad (an integer one too: bernoulli_,
   // fill_ give integers history) when the result is floating.
   if (is_floating(t)) record(TL_ROW("to"), {&x}, out);

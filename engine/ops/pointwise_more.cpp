@@ -32,9 +32,6 @@ DType result_type_of(std::initializer_list<const Tensor*> ts) {
   return *dim;
 }
 
-// elementwise.cpp: `out` (row-major) in TensorIterator's layout for the inputs' memory order.
-Tensor ti_output_layout(const Tensor& out, std::initializer_list<const Tensor*> ins);
-
 namespace {
 
 void check_overlap(bool bad) {
@@ -49,7 +46,7 @@ Tensor map_float(const Tensor& x0, F f) {
   Tensor x = x0.is_floating_point() ? x0 : to_dtype(x0, default_float_dtype());
   Tensor out = Tensor::empty(x.shape(), x.dtype());
   TL_DISPATCH_FLOAT(x.dtype(), T, [&] { kernels::unary_loop<T, T>(x, out, [&](T v) { return T(f(v)); }); });
-  return ti_output_layout(out, {&x});
+  return out;
 }
 
 Tensor scalar_like(const Tensor& g, double v) { return Tensor::scalar(v, g.dtype()); }
