@@ -222,40 +222,6 @@ void simd_fmod_nan(Tensor& out, const Tensor& a, const Tensor& b) {
   });
 }
 
-// PyTorch's TensorIterator allocates an op's output in its inputs' memory order (x.t() + 1 is not
-// contiguous, and a later random_ / normal_ on it draws in that order): `out`, computed row-major,
-// restrided to that layout (a copy, only when an input is not contiguous and the order differs).
-static Tensor ti_output_layout(const Tensor& out, std::initializer_list<const Tensor*> ins) {
-  const int nd = out.dim();
-  // An efficient zero (sgn's gradient) is returned as is: a copy would drop its flag.
-  if (nd < 2 || out.numel() == 0 || out.impl()->is_zero) return out;
-  bool contiguous = true;
-  for (const Tensor* t : ins) contiguous = contiguous && t->is_contiguous();
-  if (contiguous) return out;
-  Dims st[2];
-  int n = 0;
-  for (const Tensor* t : ins) {  // TensorIterator's strides: 0 where an input's size-1 dim broadcasts
-    Dims& d = st[n++];
-    d.n = nd;
-    for (int i = 0; i < nd; ++i) {
-      const int j = t->dim() - nd + i;
-      d.d[i] = j < 0 || (t->shape()[j] == 1 && out.shape()[i] != 1) ? 0 : t->strides()[j];
-    }
-  }
-  int perm[kMaxDims];  // perm[0]: the fastest dim
-  kernels::ti_perm(out.shape(), st, n, perm);
-  Dims strides;  // dense, in perm's order (a tensor of its own, not a view)
-  strides.n = nd;
-  int64_t step = 1;
-  for (int i = 0; i < nd; ++i) strides.d[perm[i]] = step, step *= out.shape()[perm[i]];
-  Tensor r = Tensor::empty(out.shape(), out.dtype());
-  r.impl()->strides = strides;
-  if (r.is_contiguous()) return out;
-  NoGradGuard ng;
-  copy_(r, out);
-  return r;
-}
-
 Tensor efficient_zeros(const Shape& s, DType t) {
   Tensor z = zeros(s, t);
   z.impl()->is_zero = true;
@@ -281,8 +247,6 @@ void simd_ties_to_second(Tensor& out, const Tensor& a, const Tensor& b) {
   });
 }
 
-Tensor binary_rowmajor(Bin op, const Tensor& a0, const Tensor& b0);
-
 Tensor binary(Bin op, const Tensor& a0, const Tensor& b0);
 
 // PyTorch's mul/div/add/sub_zerotensor (BinaryOps.cpp), with a (converted to ct, broadcast to
@@ -307,9 +271,6 @@ Tensor zero_operand_arith(Bin op, const Tensor& a, const Tensor& b, bool za, boo
 }
 
 Tensor binary(Bin op, const Tensor& a0, const Tensor& b0) {
-  return ti_output_layout(binary_rowmajor(op, a0, b0), {&a0, &b0});
-}
-Tensor binary_rowmajor(Bin op, const Tensor& a0, const Tensor& b0) {
   const char* name = bin_name(op);
   TL_CHECK(a0.defined() && b0.defined(), name, ": undefined tensor");
   Shape out_shape = broadcast_shapes(name, a0.shape(), b0.shape());
@@ -472,9 +433,7 @@ static void sleef_trig_loop(const Tensor& x, Tensor& out, float (*f)(float, bool
   });
 }
 
-Tensor unary_rowmajor(Un op, const Tensor& x0, UnParams p);
-Tensor unary(Un op, const Tensor& x0, UnParams p = {}) { return ti_output_layout(unary_rowmajor(op, x0, p), {&x0}); }
-Tensor unary_rowmajor(Un op, const Tensor& x0, UnParams p) {
+Tensor unary(Un op, const Tensor& x0, UnParams p = {}) {
   TL_CHECK(x0.defined(), "unary op on an undefined tensor");
   Tensor x = x0;
   if (op == Un::Not) {
@@ -685,7 +644,6 @@ Tensor add_alpha(const Tensor& a0, const Tensor& b0, double alpha, bool is_sub, 
       kernels::binary_loop<T, T>(a, b, out, [kt](T x, T y) { return T(std::fma(y, kt, x)); });
     });
   }
-  out = ti_output_layout(out, {&a0, &b0});
   if (Node* n = record(row, {&a0, &b0}, out)) n->attrs().f0 = k;
   return out;
 }
@@ -1021,8 +979,7 @@ Tensor gelu(const Tensor& x) {
     if (x.dtype() == DType::Float32) {  // erf: SLEEF's in its vectors (kernels::simd_row_length), glibc's erff else
       const int64_t n = kernels::simd_row_length(x.shape(), {x.strides()}, 4), lim = n - n % 16;
       e = Tensor::empty(xs.shape(), DType::Float32);
-      const Tensor xc = xs.contiguous();  // mul keeps a permuted x's memory order (TensorIterator's layout)
-      const float* pxs = xc.data_ptr<float>();
+      const float* pxs = xs.data_ptr<float>();
       float* pe = e.data_ptr<float>();
       for (int64_t i = 0; i < xs.numel(); ++i) pe[i] = n && i % n < lim ? kernels::sleef_erff(pxs[i]) : std::erf(pxs[i]);
     } else {
