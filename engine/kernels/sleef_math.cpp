@@ -112,7 +112,10 @@ inline int ilogb2k(float x) { return int((float_to_bits(x) >> 23) & 0xff) - 0x7f
 inline float ldexp3(float x, int e) { return bits_to_float(float_to_bits(x) + (uint32_t(e) << 23)); }
 inline float pow2i(int q) { return bits_to_float(uint32_t(q + 0x7f) << 23); }
 inline float ldexp2(float x, int q) { return x * pow2i(q >> 1) * pow2i(q - (q >> 1)); }
-inline int rint_i(float x) { return int(std::nearbyint(x)); }  // vrint_vi2_vf (to even), |x| < 2^31
+// An int from an integral-valued float/double as x86's cvt instructions give it (SLEEF's vector
+// code): INT_MIN for NaN and out-of-range values, where a C++ cast would be undefined.
+inline int cvt_i(double x) { return x >= -2147483648.0 && x < 2147483648.0 ? int(x) : INT32_MIN; }
+inline int rint_i(float x) { return cvt_i(std::nearbyint(x)); }  // vrint_vi2_vf (to even)
 
 // Cody-Waite split of pi (SLEEF's PI_A2f, PI_B2f, PI_C2f), valid for |x| < 125.
 constexpr float kPiA = 3.1414794921875f, kPiB = 0.00011315941810607910156f, kPiC = 1.9841872589410058936e-09f;
@@ -148,7 +151,7 @@ float sleef_sinf(float d, bool large) {
     return std::isfinite(d) ? sin_large(std::sin(double(d)), std::cos(double(d))) : std::sin(d);
   }
   const float u = std::nearbyint(d * k1Pi);
-  const int q = int(u);
+  const int q = cvt_i(u);
   const float v = fmaf_(u, -kPiA, d);
   F2 s = add2_ff(v, u * -kPiB);
   s = add_f2f(s, u * -kPiC);
@@ -161,7 +164,7 @@ float sleef_cosf(float d, bool large) {
   if (large || sleef_trig_large(d))
     return std::isfinite(d) ? sin_large(std::cos(double(d)), -std::sin(double(d))) : std::cos(d);
   const float dq = fmaf_(std::nearbyint(fmaf_(d, k1Pi, -0.5f)), 2.0f, 1.0f);
-  const int q = int(dq);
+  const int q = cvt_i(dq);
   F2 s = add2_ff(d, dq * (-kPiA * 0.5f));
   s = add2_f2f(s, dq * (-kPiB * 0.5f));
   s = add2_f2f(s, dq * (-kPiC * 0.5f));
@@ -199,7 +202,7 @@ inline float expf_lane(float d) {
   c = c < 100.0f ? c : 100.0f;
   const float t = c * 1.442695040888963407359924681001892137f;
   const float qf = (t + 12582912.0f) - 12582912.0f;  // rint(t), to even (SLEEF's vrint), |t| < 2^22
-  const int q = int(qf);
+  const int q = cvt_i(qf);
   float s = fmaf_(qf, -0.693145751953125f, c);
   s = fmaf_(qf, -1.428606765330187045e-06f, s);
   float u = 0.000198527617612853646278381f;
@@ -229,7 +232,7 @@ namespace {
 inline double exp_lane(double d) {
   const double c = d > -1100.0 ? (d < 1100.0 ? d : 1100.0) : -1100.0;
   const double u = std::nearbyint(c * 1.442695040888963407359924681001892137);
-  const int q = int(u);
+  const int q = cvt_i(u);
   double s = std::fma(u, -.69314718055966295651160180568695068359375, c);
   s = std::fma(u, -.28235290563031577122588448175013436025525412068e-12, s);
   const double s2 = s * s, s4 = s2 * s2, s8 = s4 * s4;
@@ -378,7 +381,7 @@ float sleef_tanf(float d, bool large) {
     return tan_poly({hi, float(t - double(hi))}, odd);
   }
   const float u = std::nearbyint(d * float(2 * 0.318309886183790671537767526745028724));
-  const int q = int(u);
+  const int q = cvt_i(u);
   const float v = fmaf_(u, -kPiA * 0.5f, d);
   F2 s = add2_ff(v, u * (-kPiB * 0.5f));
   s = add_f2f(s, u * (-kPiC * 0.5f));
@@ -594,7 +597,7 @@ float onednn_exp(float x) {
   float fx = std::floor(v * bits_to_float(0x3fb8aa3bu) + 0.5f);
   const float r = fmaf_(-fx, bits_to_float(0x3f317218u), v);
   fx = fx - 1.0f;
-  const float p2 = zero ? 0.0f : bits_to_float(uint32_t(int(fx) + 127) << 23);
+  const float p2 = zero ? 0.0f : bits_to_float(uint32_t(cvt_i(fx) + 127) << 23);
   float y = bits_to_float(0x3c07cfceu);
   y = fmaf_(y, r, bits_to_float(0x3d2b9d0du));
   y = fmaf_(y, r, bits_to_float(0x3e2aad40u));
