@@ -95,11 +95,21 @@ function noBacktraceShim() {
     return null;
   }
 }
-export const torchRunner = (o = {}) => {
+// `capability`: ATEN_CPU_CAPABILITY for this oracle process ('default' = PyTorch's scalar kernels,
+// 'avx2' = what this machine's PyTorch picks by itself, 'avx512'); unset = PyTorch's own choice.
+export const torchRunner = ({ capability, ...o } = {}) => {
   const so = noBacktraceShim();
-  const env = so ? { ...process.env, LD_PRELOAD: so } : process.env;
-  return new BatchRunner('torch', PYTHON, [join(ROOT, 'tests/difffuzz/oracle.py')], { env, ...o });
+  const env = { ...process.env, ...(so ? { LD_PRELOAD: so } : {}), ...(capability ? { ATEN_CPU_CAPABILITY: capability } : {}) };
+  return new BatchRunner(capability ? `torch-${capability}` : 'torch', PYTHON, [join(ROOT, 'tests/difffuzz/oracle.py')], { env, ...o });
 };
+// The same PyTorch build computes with other kernels on other CPUs: its scalar kernels on a CPU
+// without AVX2 ('default'), its AVX-512 kernels where asked for. Their float results differ from the
+// AVX2 kernels' in the last bits (SLEEF's u10 functions, 8- vs 16-lane reduction orders), and a
+// program can magnify that past any tolerance (x - y of nearly equal values, floor, a huge factor).
+// A program whose tensorlens output matches PyTorch's output under one of these capabilities
+// exactly as the comparator compares prints what PyTorch prints on such a CPU (allow.json:
+// "other-cpu"). Only the programs that mismatch the main oracle are run again.
+export const OTHER_CAPABILITIES = ['default', 'avx512'];
 
 // ---------------- comparator ----------------
 const TOL = { float32: [1e-4, 1e-3], float64: [1e-9, 1e-7] };

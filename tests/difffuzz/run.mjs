@@ -19,7 +19,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { makeGenerator } from './gen.mjs';
-import { ROOT, opRows, tensorlensRunner, torchRunner, compare, classKey, loadAllow, allowed, minimize } from './lib.mjs';
+import { ROOT, opRows, tensorlensRunner, torchRunner, OTHER_CAPABILITIES, compare, classKey, loadAllow, allowed, minimize } from './lib.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, def) => {
@@ -38,8 +38,10 @@ const maxRate = Number(opt('max-unexplained-rate', '0'));
 
 const gen = makeGenerator(opRows());
 const allow = loadAllow();
+const otherCpuEntry = allow.find((e) => e.kind === 'other-cpu');
 const tl = tensorlensRunner();
 const py = torchRunner();
+const otherCpus = OTHER_CAPABILITIES.map((capability) => torchRunner({ capability }));
 const t0 = Date.now();
 const deadline = minutes ? t0 + minutes * 60000 : Infinity;
 const classes = new Map(); // key -> {count, allowed, example: {seed, index, detail}}
@@ -55,17 +57,34 @@ outer: for (const seed of seeds) {
     const progs = Array.from({ length: perSeed }, (_, k) => gen.generate(seed, index + k));
     const srcs = progs.map((p) => p.source);
     const [rt, rp] = await Promise.all([tl.run(srcs), py.run(srcs)]);
-    for (let k = 0; k < progs.length; k++) {
-      // A program is counted under the class of its first mismatch (by line): later ones are
-      // usually its consequences (a variable missing on one side, a different gradient), and so
-      // is a variable that exists on one side only when a statement failed on one side only.
-      // The program is explained when that first mismatch is in the allow-list.
-      const ms = compare(rt[k], rp[k], progs[k].stmts);
+    // A program is counted under the class of its first mismatch (by line): later ones are
+    // usually its consequences (a variable missing on one side, a different gradient), and so
+    // is a variable that exists on one side only when a statement failed on one side only.
+    // The program is explained when that first mismatch is in the allow-list, or when tensorlens
+    // matches PyTorch run with another CPU capability (lib.mjs: OTHER_CAPABILITIES).
+    const firstMismatch = (t, p, stmts) => {
+      const ms = compare(t, p, stmts);
       const cascade = (m) => m.kind === 'tl-missing-var' || m.kind === 'tl-extra-var';
-      const first = ms.find((m) => !cascade(m)) || ms[0];
-      if (!first) continue;
-      const key = classKey(first);
-      const a = allowed(first, allow);
+      return ms.find((m) => !cascade(m)) || ms[0] || null;
+    };
+    const found = [];
+    for (let k = 0; k < progs.length; k++) {
+      const first = firstMismatch(rt[k], rp[k], progs[k].stmts);
+      if (first) found.push({ k, first, a: allowed(first, allow) });
+    }
+    const again = found.filter((f) => !f.a);
+    if (again.length) {
+      const outs = await Promise.all(otherCpus.map((r) => r.run(again.map((f) => srcs[f.k]))));
+      again.forEach((f, i) => {
+        const cpu = OTHER_CAPABILITIES.find((_, c) => {
+          const m = firstMismatch(rt[f.k], outs[c][i], progs[f.k].stmts);
+          return !m || allowed(m, allow);
+        });
+        if (cpu) f.a = { reason: `${otherCpuEntry.reason} (ATEN_CPU_CAPABILITY=${cpu})`, cpu };
+      });
+    }
+    for (const { k, first, a } of found) {
+      const key = a && a.cpu ? `other-cpu:${classKey(first)}` : classKey(first);
       if (!a) unexplainedPrograms++;
       if (!classes.has(key)) classes.set(key, { count: 0, allowed: a ? a.reason : null, example: { seed, index: index + k, detail: first.detail, line: first.line } });
       classes.get(key).count++;
@@ -94,6 +113,7 @@ for (const [key, c] of sorted) {
 }
 tl.close();
 py.close();
+otherCpus.forEach((r) => r.close());
 
 const report = {
   seeds, startIndex, programs, seconds: Math.round(secs), programsPerSecond: +(programs / secs).toFixed(1),
