@@ -4,7 +4,7 @@
 //
 //   node tests/difffuzz/run.mjs [--minutes N | --count N] [--seed S] [--seeds S1,S2,..]
 //                               [--batch 200] [--minimize K] [--report FILE] [--quiet]
-//                               [--max-unexplained-rate PERCENT]
+//                               [--max-unexplained-rate PERCENT] [--list FILE]
 //   npm run fuzz:diff -- --minutes 10 --seed 7
 //
 // Program i of seed S is generate(S, i): a run is reproducible from (seed, index). Each mismatch
@@ -35,6 +35,9 @@ const reportPath = opt('report', join(ROOT, 'build/difffuzz/report.json'));
 const startIndex = Number(opt('start', '0'));
 const quiet = args.includes('--quiet');
 const maxRate = Number(opt('max-unexplained-rate', '0'));
+// --list FILE: one JSON line per program with a mismatch {seed, index, class, line, detail, allowed}
+const listPath = opt('list', null);
+const listed = [];
 
 const gen = makeGenerator(opRows());
 const allow = loadAllow();
@@ -86,6 +89,7 @@ outer: for (const seed of seeds) {
     for (const { k, first, a } of found) {
       const key = a && a.cpu ? `other-cpu:${classKey(first)}` : classKey(first);
       if (!a) unexplainedPrograms++;
+      if (listPath) listed.push(JSON.stringify({ seed, index: index + k, class: key, line: first.line, detail: first.detail, allowed: !!a }));
       if (!classes.has(key)) classes.set(key, { count: 0, allowed: a ? a.reason : null, example: { seed, index: index + k, detail: first.detail, line: first.line } });
       classes.get(key).count++;
     }
@@ -122,6 +126,7 @@ const report = {
 };
 mkdirSync(dirname(reportPath), { recursive: true });
 writeFileSync(reportPath, JSON.stringify(report, null, 1) + '\n');
+if (listPath) writeFileSync(listPath, listed.map((l) => l + '\n').join(''));
 for (const [key, c] of sorted) {
   console.log(`${c.allowed ? 'allowed    ' : 'UNEXPLAINED'} ${String(c.count).padStart(6)}  ${key}  (seed ${c.example.seed} #${c.example.index}: ${String(c.example.detail).slice(0, 160)})`);
   if (!quiet && c.example.reproducer) console.log(c.example.reproducer.replace(/^/gm, '    | '));
