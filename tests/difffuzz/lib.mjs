@@ -95,21 +95,30 @@ function noBacktraceShim() {
     return null;
   }
 }
-// `capability`: ATEN_CPU_CAPABILITY for this oracle process ('default' = PyTorch's scalar kernels,
-// 'avx2' = what this machine's PyTorch picks by itself, 'avx512'); unset = PyTorch's own choice.
-export const torchRunner = ({ capability, ...o } = {}) => {
+// `cpu`: environment variables that make this oracle process compute as PyTorch does on another
+// CPU (OTHER_CPUS below); unset = what PyTorch picks on this machine.
+export const torchRunner = ({ cpu, ...o } = {}) => {
   const so = noBacktraceShim();
-  const env = { ...process.env, ...(so ? { LD_PRELOAD: so } : {}), ...(capability ? { ATEN_CPU_CAPABILITY: capability } : {}) };
-  return new BatchRunner(capability ? `torch-${capability}` : 'torch', PYTHON, [join(ROOT, 'tests/difffuzz/oracle.py')], { env, ...o });
+  const env = { ...process.env, ...(so ? { LD_PRELOAD: so } : {}), ...(cpu ? cpu.env : {}) };
+  return new BatchRunner(cpu ? `torch-${cpu.name}` : 'torch', PYTHON, [join(ROOT, 'tests/difffuzz/oracle.py')], { env, ...o });
 };
-// The same PyTorch build computes with other kernels on other CPUs: its scalar kernels on a CPU
-// without AVX2 ('default'), its AVX-512 kernels where asked for. Their float results differ from the
-// AVX2 kernels' in the last bits (SLEEF's u10 functions, 8- vs 16-lane reduction orders), and a
-// program can magnify that past any tolerance (x - y of nearly equal values, floor, a huge factor).
-// A program whose tensorlens output matches PyTorch's output under one of these capabilities
-// exactly as the comparator compares prints what PyTorch prints on such a CPU (allow.json:
-// "other-cpu"). Only the programs that mismatch the main oracle are run again.
-export const OTHER_CAPABILITIES = ['default', 'avx512'];
+// The same PyTorch build computes with other kernels on other CPUs. ATen picks its kernels by CPU
+// capability (ATEN_CPU_CAPABILITY: 'avx2' here; 'default' = its scalar kernels, on a CPU without
+// AVX2; 'avx512'), and Debian's OpenBLAS (DYNAMIC_ARCH), which mm/mv/addmm call, picks its by CPU
+// model (OPENBLAS_CORETYPE: this virtual 'Intel Xeon Processor' is detected as 'Prescott', SSE3
+// without FMA; a real Haswell or Skylake-X machine gets FMA kernels). Their float results differ in
+// the last bits (SLEEF's u10 functions, 8- vs 16-lane reduction orders, FMA or not, accumulator
+// order), and a program can magnify that past any tolerance (x - y of nearly equal values, floor,
+// a huge factor, inf - inf = nan when two products overflow separately). A program whose tensorlens
+// output matches PyTorch's output on one of these CPUs exactly as the comparator compares prints
+// what PyTorch prints on that CPU (allow.json: "other-cpu"). Only the programs that mismatch the
+// main oracle are run again.
+export const OTHER_CPUS = [
+  { name: 'haswell', env: { OPENBLAS_CORETYPE: 'Haswell' } },
+  { name: 'skylakex', env: { OPENBLAS_CORETYPE: 'SkylakeX' } },
+  { name: 'no-avx2', env: { ATEN_CPU_CAPABILITY: 'default' } },
+  { name: 'avx512', env: { ATEN_CPU_CAPABILITY: 'avx512', OPENBLAS_CORETYPE: 'SkylakeX' } },
+];
 
 // ---------------- comparator ----------------
 const TOL = { float32: [1e-4, 1e-3], float64: [1e-9, 1e-7] };

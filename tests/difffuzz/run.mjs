@@ -4,7 +4,7 @@
 //
 //   node tests/difffuzz/run.mjs [--minutes N | --count N] [--seed S] [--seeds S1,S2,..]
 //                               [--batch 200] [--minimize K] [--report FILE] [--quiet]
-//                               [--max-unexplained-rate PERCENT] [--list FILE]
+//                               [--max-unexplained-rate PERCENT] [--list FILE] [--programs S#I,...]
 //   npm run fuzz:diff -- --minutes 10 --seed 7
 //
 // Program i of seed S is generate(S, i): a run is reproducible from (seed, index). Each mismatch
@@ -19,7 +19,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { makeGenerator } from './gen.mjs';
-import { ROOT, opRows, tensorlensRunner, torchRunner, OTHER_CAPABILITIES, compare, classKey, loadAllow, allowed, minimize } from './lib.mjs';
+import { ROOT, opRows, tensorlensRunner, torchRunner, OTHER_CPUS, compare, classKey, loadAllow, allowed, minimize } from './lib.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, def) => {
@@ -44,61 +44,72 @@ const allow = loadAllow();
 const otherCpuEntry = allow.find((e) => e.kind === 'other-cpu');
 const tl = tensorlensRunner();
 const py = torchRunner();
-const otherCpus = OTHER_CAPABILITIES.map((capability) => torchRunner({ capability }));
+const otherCpus = OTHER_CPUS.map((cpu) => torchRunner({ cpu }));
 const t0 = Date.now();
 const deadline = minutes ? t0 + minutes * 60000 : Infinity;
 const classes = new Map(); // key -> {count, allowed, example: {seed, index, detail}}
 let programs = 0, unexplainedPrograms = 0, lastLog = t0;
-const unexplainedExamples = [];
 
-outer: for (const seed of seeds) {
-  for (let index = startIndex; ; index += batch) {
-    if (Date.now() > deadline) break outer;
-    if (count && programs >= count * seeds.length) break outer;
-    const perSeed = count ? Math.min(batch, count - (index - startIndex)) : batch;
-    if (perSeed <= 0) break;
-    const progs = Array.from({ length: perSeed }, (_, k) => gen.generate(seed, index + k));
-    const srcs = progs.map((p) => p.source);
-    const [rt, rp] = await Promise.all([tl.run(srcs), py.run(srcs)]);
-    // A program is counted under the class of its first mismatch (by line): later ones are
-    // usually its consequences (a variable missing on one side, a different gradient), and so
-    // is a variable that exists on one side only when a statement failed on one side only.
-    // The program is explained when that first mismatch is in the allow-list, or when tensorlens
-    // matches PyTorch run with another CPU capability (lib.mjs: OTHER_CAPABILITIES).
-    const firstMismatch = (t, p, stmts) => {
-      const ms = compare(t, p, stmts);
-      const cascade = (m) => m.kind === 'tl-missing-var' || m.kind === 'tl-extra-var';
-      return ms.find((m) => !cascade(m)) || ms[0] || null;
-    };
-    const found = [];
-    for (let k = 0; k < progs.length; k++) {
-      const first = firstMismatch(rt[k], rp[k], progs[k].stmts);
-      if (first) found.push({ k, first, a: allowed(first, allow) });
+// The programs, in batches of [seed, index] pairs: --programs S#I,S#I,... or each seed's count.
+const pairs = opt('programs', null)?.split(',').map((p) => p.split('#').map(Number));
+function* batches() {
+  if (pairs) {
+    for (let i = 0; i < pairs.length; i += batch) yield pairs.slice(i, i + batch);
+    return;
+  }
+  for (const seed of seeds) {
+    for (let index = startIndex; ; index += batch) {
+      const n = count ? Math.min(batch, count - (index - startIndex)) : batch;
+      if (n <= 0) break;
+      yield Array.from({ length: n }, (_, k) => [seed, index + k]);
     }
-    const again = found.filter((f) => !f.a);
-    if (again.length) {
-      const outs = await Promise.all(otherCpus.map((r) => r.run(again.map((f) => srcs[f.k]))));
-      again.forEach((f, i) => {
-        const cpu = OTHER_CAPABILITIES.find((_, c) => {
-          const m = firstMismatch(rt[f.k], outs[c][i], progs[f.k].stmts);
-          return !m || allowed(m, allow);
-        });
-        if (cpu) f.a = { reason: `${otherCpuEntry.reason} (ATEN_CPU_CAPABILITY=${cpu})`, cpu };
+  }
+}
+
+for (const todo of batches()) {
+  if (Date.now() > deadline) break;
+  const progs = todo.map(([seed, index]) => gen.generate(seed, index));
+  const srcs = progs.map((p) => p.source);
+  const [rt, rp] = await Promise.all([tl.run(srcs), py.run(srcs)]);
+  // A program is counted under the class of its first mismatch (by line): later ones are
+  // usually its consequences (a variable missing on one side, a different gradient), and so
+  // is a variable that exists on one side only when a statement failed on one side only.
+  // The program is explained when that first mismatch is in the allow-list, or when tensorlens
+  // matches PyTorch's output on another CPU (lib.mjs: OTHER_CPUS).
+  const firstMismatch = (t, p, stmts) => {
+    const ms = compare(t, p, stmts);
+    const cascade = (m) => m.kind === 'tl-missing-var' || m.kind === 'tl-extra-var';
+    return ms.find((m) => !cascade(m)) || ms[0] || null;
+  };
+  const found = [];
+  for (let k = 0; k < progs.length; k++) {
+    const first = firstMismatch(rt[k], rp[k], progs[k].stmts);
+    if (first) found.push({ k, first, a: allowed(first, allow) });
+  }
+  const again = found.filter((f) => !f.a);
+  if (again.length) {
+    const outs = await Promise.all(otherCpus.map((r) => r.run(again.map((f) => srcs[f.k]))));
+    again.forEach((f, i) => {
+      const cpu = OTHER_CPUS.find((_, c) => {
+        const m = firstMismatch(rt[f.k], outs[c][i], progs[f.k].stmts);
+        return !m || allowed(m, allow);
       });
-    }
-    for (const { k, first, a } of found) {
-      const key = a && a.cpu ? `other-cpu:${classKey(first)}` : classKey(first);
-      if (!a) unexplainedPrograms++;
-      if (listPath) listed.push(JSON.stringify({ seed, index: index + k, class: key, line: first.line, detail: first.detail, allowed: !!a }));
-      if (!classes.has(key)) classes.set(key, { count: 0, allowed: a ? a.reason : null, example: { seed, index: index + k, detail: first.detail, line: first.line } });
-      classes.get(key).count++;
-    }
-    programs += progs.length;
-    if (!quiet && Date.now() - lastLog > 10000) {
-      lastLog = Date.now();
-      const s = (lastLog - t0) / 1000;
-      console.log(`${programs} programs, ${(programs / s).toFixed(1)}/s, ${unexplainedPrograms} with unexplained mismatches, ${classes.size} classes`);
-    }
+      if (cpu) f.a = { reason: `${otherCpuEntry.reason} (${Object.entries(cpu.env).map(([k, v]) => `${k}=${v}`).join(' ')})`, cpu };
+    });
+  }
+  for (const { k, first, a } of found) {
+    const [seed, index] = todo[k];
+    const key = a && a.cpu ? `other-cpu-${a.cpu.name}:${classKey(first)}` : classKey(first);
+    if (!a) unexplainedPrograms++;
+    if (listPath) listed.push(JSON.stringify({ seed, index, class: key, line: first.line, detail: first.detail, allowed: !!a }));
+    if (!classes.has(key)) classes.set(key, { count: 0, allowed: a ? a.reason : null, example: { seed, index, detail: first.detail, line: first.line } });
+    classes.get(key).count++;
+  }
+  programs += progs.length;
+  if (!quiet && Date.now() - lastLog > 10000) {
+    lastLog = Date.now();
+    const s = (lastLog - t0) / 1000;
+    console.log(`${programs} programs, ${(programs / s).toFixed(1)}/s, ${unexplainedPrograms} with unexplained mismatches, ${classes.size} classes`);
   }
 }
 const secs = (Date.now() - t0) / 1000;
