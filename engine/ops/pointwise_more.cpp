@@ -447,9 +447,13 @@ Tensor lerp(const Tensor& a, const Tensor& b, const Tensor& w, std::optional<dou
 
 Tensor to_bool(const Tensor& x) { return x.dtype() == DType::Bool ? x : ne(x, Tensor::scalar(0, x.dtype())); }
 enum class Logic { And, Or, Xor };
+// PyTorch's comparison_op iterator: both inputs are converted to their result type first (an int8
+// tensor and a 0-d int64 tensor 256 compare in int8, where 256 is 0), then tested against zero.
 Tensor logical(Logic op, const Tensor& a, const Tensor& b) {
   NoGradGuard ng;
-  Tensor x = to_dtype(to_bool(a), DType::Int64), y = to_dtype(to_bool(b), DType::Int64);
+  const DType rt = result_type_of({&a, &b});
+  auto as_rt = [rt](const Tensor& t) { return t.dtype() == rt ? t : to_dtype(t, rt); };
+  Tensor x = to_dtype(to_bool(as_rt(a)), DType::Int64), y = to_dtype(to_bool(as_rt(b)), DType::Int64);
   switch (op) {
     case Logic::And: return ne(mul(x, y), Tensor::scalar(0, DType::Int64));
     case Logic::Or: return ne(add(x, y), Tensor::scalar(0, DType::Int64));
