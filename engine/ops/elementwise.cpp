@@ -588,11 +588,7 @@ void sleef_trig_apply(const Tensor& x, Tensor& out, float (*f)(float, bool)) { s
 
 // PyTorch's maybe_multiply(t, alpha) in add/sub's derivatives: t times the number alpha (its node
 // under create_graph is MulBackward1).
-static Tensor times_alpha(const Tensor& t, double alpha) {
-  Tensor r = mul(t, Tensor::scalar(alpha, t.dtype()));
-  label_node(r, TL_ROW("mul.Scalar"), {&t});
-  return r;
-}
+static Tensor times_alpha(const Tensor& t, double alpha) { return mul_number(t, alpha); }
 // ---- add ----  d/da (a + b) = 1, d/db = 1 (alpha: add_alpha below)
 static void add_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   gi[0] = g;
@@ -664,6 +660,15 @@ Tensor mul(const Tensor& a, const Tensor& b) {
   // Save only what a needed gradient uses (so `y.mul_(2)` on a graph tensor works, as PyTorch).
   if (Node* n = record(TL_ROW("mul.Tensor"), {&a, &b}, out))
     save(n, b.requires_grad() ? a : Tensor()), save(n, a.requires_grad() ? b : Tensor());
+  return out;
+}
+// MulBackward1's formula: mul_tensor_backward(grad, scalar_to_tensor(other)), a MulBackward0.
+void mul_number_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  gi[0] = mul(g, Tensor::scalar(n.attrs().f0, g.dtype()));
+}
+Tensor mul_number(const Tensor& t, double v) {
+  Tensor out = binary(Bin::Mul, t, Tensor::scalar(v, t.dtype()));
+  if (Node* n = record(TL_ROW("mul.Scalar"), {&t}, out)) n->attrs().f0 = v;
   return out;
 }
 
@@ -1014,8 +1019,7 @@ static void softplus_backward_bw(Node& n, const Tensor& grad, std::vector<Tensor
   if (n.needs_input_grad(1)) {
     Tensor bx = mul(x, scalar_of(x, beta));
     Tensor d = mul(act_backward(false, mul(grad, g), sigmoid(bx)), to_dtype(lt(bx, scalar_of(x, threshold)), grad.dtype()));
-    gi[1] = mul(d, scalar_of(grad, beta));
-    label_node(gi[1], TL_ROW("mul.Scalar"), {&d});
+    gi[1] = mul_number(d, beta);
   }
 }
 static void softplus_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {

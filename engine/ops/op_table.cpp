@@ -343,6 +343,7 @@ std::vector<OpDef> build_table() {
                         "bernoulli_.Tensor_p(Tensor self, Tensor p) -> Node", "random_.from_node(Tensor self) -> Node",
                         "random_.to_node(Tensor self) -> Node", "random_.node(Tensor self) -> Node"})
     t.push_back({s, 0, not_callable, overwrite_bw, "grad_self = 0 (its previous values are overwritten)"});
+  t.push_back({"mul.Scalar(Tensor self) -> Node", 0, not_callable, mul_number_bw, "grad = g * other (a number)"});
   // PyTorch ops whose node a composite's output is named after (label_node) where no callable
   // row has that identity: F.pad's modes, nn.Embedding, batch norm, a number minus a tensor, ...
   t.push_back({"constant_pad_nd(Tensor self) -> Node", 0, not_callable, custom_backward,
@@ -353,7 +354,7 @@ std::vector<OpDef> build_table() {
                         "replication_pad3d(Tensor self) -> Node", "split_with_sizes(Tensor self) -> Node",
                         "embedding(Tensor weight) -> Node", "native_batch_norm(Tensor input) -> Node",
                         "prelu(Tensor self) -> Node", "_unsafe_view(Tensor self) -> Node",
-                        "div.Scalar(Tensor self) -> Node", "mul.Scalar(Tensor self) -> Node",
+                        "div.Scalar(Tensor self) -> Node",
                         "nll_loss2d(Tensor self) -> Node",
                         "_reshape_alias(Tensor self) -> Node", "remainder.Tensor_Tensor(Tensor self) -> Node",
                         "fmod.Tensor(Tensor self) -> Node", "masked_fill.Tensor(Tensor self) -> Node",

@@ -112,6 +112,8 @@ Tensor grad_named(const Tensor& x, const OpDef& row);
 // param: an argument that requires grad and gets a zero gradient too (bernoulli_'s p).
 void record_overwrite(Tensor& self, const OpDef& row, const Tensor* param = nullptr);
 void overwrite_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi);
+// mul.Scalar's backward (mul_number, elementwise.cpp): g times the node's number.
+void mul_number_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi);
 // PyTorch's evenly_distribute_backward (max(), min(), median()): g shared by the elements equal to
 // the result (saved: the input, then the output), the NaNs for a NaN result.
 void max_all_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi);

@@ -116,11 +116,11 @@ void expm1_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {  // d/dx (e^x
 }
 void log2_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {  // 1 / (x ln 2)
   Tensor x = n.saved_tensor(0);
-  gi[0] = div(g, mul(x, scalar_like(x, std::log(2.0))));
+  gi[0] = div(g, mul_number(x, std::log(2.0)));  // PyTorch: grad / (self * 0.6931471805599453)
 }
 void log10_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {  // 1 / (x ln 10)
   Tensor x = n.saved_tensor(0);
-  gi[0] = div(g, mul(x, scalar_like(x, std::log(10.0))));
+  gi[0] = div(g, mul_number(x, std::log(10.0)));  // PyTorch: grad / (self * 2.3025850929940456)
 }
 void tan_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {  // 1 + y^2
   Tensor y = n.saved_tensor(0);
@@ -347,8 +347,7 @@ Tensor xlogy(const Tensor& a, const Tensor& b) {
 }
 void exp2_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {  // d/dx 2^x = y ln 2
   Tensor y = n.saved_tensor(0);
-  gi[0] = mul(mul(g, y), scalar_like(y, std::log(2.0)));
-  label_node(gi[0], TL_ROW("mul.Scalar"), {&g, &y});  // PyTorch multiplies by the number M_LN2 (MulBackward1)
+  gi[0] = mul_number(mul(g, y), std::log(2.0));  // PyTorch multiplies by the number M_LN2 (MulBackward1)
 }
 
 // a.logical_and_(b) / a.logical_or_(b) on bool masks as PyTorch's formulas write them: in place, so
@@ -408,11 +407,7 @@ Tensor fused_multiply_add(const Tensor& a, const Tensor& b, const Tensor& c);
 // weight's formula uses, when weight requires grad, as PyTorch's generated code).
 static void lerp_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   const double w = n.attrs().f0;
-  auto times = [&](double v) {
-    Tensor r = mul(g, Tensor::scalar(v, g.dtype()));
-    label_node(r, TL_ROW("mul.Scalar"), {&g});
-    return r;
-  };
+  auto times = [&](double v) { return mul_number(g, v); };
   if (n.needs_input_grad(0)) gi[0] = times(1 - w);
   if (n.needs_input_grad(1)) gi[1] = times(w);
 }

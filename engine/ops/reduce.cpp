@@ -222,9 +222,7 @@ static Tensor var_backward(Node& n, const Tensor& g, const Tensor& x) {
   const Attrs& at = n.attrs();
   const double dof = at.f1 - at.f0;
   if (at.b0 && dof == 0) {
-    Tensor r = mul(g, Tensor::scalar(INFINITY, g.dtype()));
-    label_node(r, TL_ROW("mul.Scalar"), {&g});  // PyTorch's g * inf (a number: MulBackward1)
-    return r;
+    return mul_number(g, INFINITY);  // PyTorch's g * inf (a number: MulBackward1)
   }
   IntList dims;
   for (int i = 0; i < at.dims.size(); ++i)
