@@ -1184,7 +1184,13 @@ void register_inplace_twins(std::vector<OpDef>& t) {
                            }
                            record(op_row(op.c_str()), {&self}, r);
                          } else {
+                           const uint64_t seq_before = last_node_seq();
                            r = call(a).t;
+                           // A NotImplemented node of PyTorch's autograd fallback names the
+                           // in-place op in its error (floor_divide_).
+                           const auto& fn = r.defined() ? r.grad_fn() : nullptr;
+                           if (fn && fn->seq > seq_before && fn->row && fn->row->grad_fn == "NotImplemented")
+                             fn->attrs().b0 = true;
                          }
                        } catch (const PartialWriteError&) {  // an index out of bounds: after the overlap check
                          if (scatter) overlaps();
