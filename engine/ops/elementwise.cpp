@@ -825,8 +825,9 @@ Tensor sqrt(const Tensor& x) {
   return out;
 }
 
-// ---- abs ----  d/dx |x| = sign(x)
-static void abs_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = mul(g, sign(n.saved_tensor(0))); }
+// ---- abs ----  d/dx |x| = sign(x); PyTorch: grad * self.sgn() (SgnBackward0 under create_graph,
+// whose own gradient is an efficient zero)
+static void abs_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = mul(g, sgn(n.saved_tensor(0))); }
 Tensor abs(const Tensor& x) {
   Tensor out = unary(Un::Abs, x);
   if (Node* n = record(TL_ROW("abs"), {&x}, out)) save(n, x);

@@ -813,6 +813,19 @@ Tensor clamp_int(const Tensor& x, const Value& lo, const Value& hi) {
   return clamp_tensor(x, lo.is_none() ? Tensor() : wrap_number(lo, x), hi.is_none() ? Tensor() : wrap_number(hi, x));
 }
 
+// sgn: sign for real tensors (PyTorch names the node SgnBackward0, and its sgn_backward saves
+// the input and the result: an in-place change of either fails the backward).
+Tensor sgn(const Tensor& x) {
+  Tensor r = sign(x);
+  label_node(r, TL_ROW("sgn"), {&x});
+  if (r.grad_fn() && r.grad_fn() != x.grad_fn()) {
+    save(r.grad_fn().get(), x), save_output(r.grad_fn().get(), r);
+    r.grad_fn()->torch_saves = true;
+    r.grad_fn()->attrs().b0 = true;  // its backward gives an efficient zero (sign_bw)
+  }
+  return r;
+}
+
 // ---- op table rows ----
 void register_pointwise_more_ops(std::vector<OpDef>& t) {
   const unsigned TM = kTorch | kMethod;
@@ -888,18 +901,8 @@ void register_pointwise_more_ops(std::vector<OpDef>& t) {
   t.push_back({"xlogy.Scalar_Other(Tensor input, Number other) -> Tensor", TM,
                [=](const Args& a) { return Value::tensor(xlogy(a.t(0), float_number(a, 1, 0))); }, nullptr,
                "composite: xlogy(input, full(other))"});
-  // sgn: sign for real tensors (PyTorch names the node SgnBackward0, and its sgn_backward saves
-  // the input and the result: an in-place change of either fails the backward).
-  t.push_back({"sgn(Tensor input) -> Tensor", TM, [](const Args& a) {
-                 Tensor r = sign(a.t(0));
-                 label_node(r, TL_ROW("sgn"), {&a.t(0)});
-                 if (r.grad_fn() && r.grad_fn() != a.t(0).grad_fn()) {
-                   save(r.grad_fn().get(), a.t(0)), save_output(r.grad_fn().get(), r);
-                   r.grad_fn()->torch_saves = true;
-                   r.grad_fn()->attrs().b0 = true;  // its backward gives an efficient zero (sign_bw)
-                 }
-                 return Value::tensor(r);
-               }, nullptr, "composite: sign(x) (grad = an efficient zero)"});
+  t.push_back({"sgn(Tensor input) -> Tensor", TM, [](const Args& a) { return Value::tensor(sgn(a.t(0))); }, nullptr,
+               "composite: sign(x) (grad = an efficient zero)"});
   t.push_back({"true_divide(Tensor input, Number|Tensor other) -> Tensor", TM,
                [](const Args& a) { return TL_ROW("div.Tensor").call(a); }, nullptr, "composite: div (an alias)"});
   // torch.rsub(x, other, alpha) = other - alpha * x (no Tensor.rsub in PyTorch): sub with the two
