@@ -196,8 +196,12 @@ void check_differentiable(DType t) {
            "\"./torch/csrc/autograd/engine.cpp\":805, please report a bug to PyTorch. ");
 }
 
+// PyTorch's gradient_edge: the grad_fn, else the AccumulateGrad of a tensor whose own flag is set. A
+// view made before (or under no_grad while) its base required grad requires grad through the base
+// but has neither.
 void check_output(const Tensor& o, size_t i) {
-  TL_CHECK(o.defined() && o.requires_grad(), "element ", i, " of tensors does not require grad and does not have a grad_fn");
+  TL_CHECK(o.defined() && (o.grad_fn() || o.impl()->requires_grad),
+           "element ", i, " of tensors does not require grad and does not have a grad_fn");
 }
 
 // The shared core of backward() and grad().

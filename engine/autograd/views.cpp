@@ -153,20 +153,40 @@ bool rebase_view(Tensor& self, const Tensor& result, bool refresh_self) {
   if (old_fn && result.defined() && result.grad_fn())
     for (const Edge& e : result.grad_fn()->next) flows_back = flows_back || e.fn == old_fn;
   const double slice_zero = flows_back ? -0.0 : 0.0;
+  const bool self_grad = self.requires_grad();
   // record() reads the base's previous edge before it makes the node the base's grad_fn.
   InplaceRecordGuard rebase;
   Node* n = record(TL_ROW("copy_slices"), {&base, &r}, base);
   if (!n) return true;
+  // PyTorch's CopySlices takes the wrapped op's edges but the first (the view's), which it sends
+  // to the base. A NotImplemented node of the autograd fallback (floor_divide_) has edges only for
+  // the inputs that require grad: when the view needed none, its first edge is another input's,
+  // which is lost (grad() finds that input unused). The node is still called (and fails) when
+  // CopySlices runs. (Only a node with that one edge: the fallback ops here have two inputs.)
+  std::shared_ptr<Node> dropped;
+  if (const auto& rf = r.grad_fn();
+      !self_grad && rf && rf->row && rf->row->grad_fn == "NotImplemented" && rf->next.size() == 1) {
+    dropped = rf;
+    n->next[1].fn = nullptr;
+  }
   // PyTorch's CopySlices frees the op's function it holds after a backward without retain_graph
   // (release_variables), so a second backward through it fails as one through saved tensors.
   n->had_saved = true;
   // PyTorch's CopySlices runs the op's function inside its own: an op without a derivative fails
   // there, before CopySlices is freed (a second backward fails the same way).
   std::weak_ptr<Node> op = result.defined() ? result.grad_fn() : nullptr;
-  n->attrs().custom = [pos, base_shape, view_shape, slice_zero, op](const Tensor& g, std::vector<Tensor>& gi) {
-    if (auto f = op.lock(); f && f->row && f->row->backward == inplace_not_implemented_bw) f->row->backward(*f, g, gi);
+  // (the autograd fallback's NotImplemented nodes too; `dropped` keeps one whose edge was dropped)
+  n->attrs().custom = [pos, base_shape, view_shape, slice_zero, op, dropped](const Tensor& g, std::vector<Tensor>& gi) {
+    if (auto f = op.lock(); f && f->row && (f->row->backward == inplace_not_implemented_bw || f->row->grad_fn == "NotImplemented"))
+      f->row->backward(*f, g, gi);
     gi[0] = where(unwritten_mask(pos, base_shape, DType::Bool), g, Tensor::scalar(slice_zero, g.dtype()));
-    gi[1] = reshape(index_select(reshape(g, {g.numel()}), 0, pos), view_shape.vec());
+    // PyTorch's CopySlices hands the op's function a contiguous clone of the gradient's slice (an
+    // as_strided view of a copy of g): no view, so an in-place op on a gradient that comes out
+    // unchanged (copy_'s source of the slice's shape) is no in-place op on a view made in no_grad
+    // mode; under create_graph its node is CloneBackward0 after AsStridedBackward0.
+    Tensor slice = reshape(index_select(reshape(g, {g.numel()}), 0, pos), view_shape.vec());
+    label_node(slice, TL_ROW("as_strided"), {&g});
+    gi[1] = clone(slice);
   };
   // self's grad_fn: AsStridedBackward0 from the base's new history.
   if (!refresh_self) return true;  // self's version was bumped: regenerated when read

@@ -513,7 +513,7 @@ Value Interp::call_method(const MethodObj& m, std::vector<Value>& pos, Kw& kw, P
     nargs("name", pos, 0, 0, at);
     // PyTorch's hand-written C++ nodes report their namespace (the generated ones do not).
     std::string nm = g->node->name();
-    if (nm == "CopySlices" || nm == "CopyBackwards" || nm == "NotImplemented") nm = "torch::autograd::" + nm;
+    if (nm == "CopySlices" || nm == "CopyBackwards" || nm == "NotImplemented" || nm == "AccumulateGrad") nm = "torch::autograd::" + nm;
     return Value::str(nm);
   }
   fail(at, "TypeError: unsupported method " + n);

@@ -895,9 +895,11 @@ void Interp::tensor_set_recorded(const Tensor& x, const std::vector<Value>& item
   // x.copy_(src) (every element, in order): PyTorch's CopyBackwards, zeros for x and g itself for
   // src (the engine sums it back to src's shape), so a create_graph gradient keeps g's node.
   const bool whole = std::strcmp(node, TL_ROW("copy_").grad_fn.c_str()) == 0;
+  const bool slices = std::strcmp(node, "CopySlices") == 0, index_put = std::strcmp(node, "IndexPutBackward0") == 0;
   // x's gradient: g where x keeps its elements (a constant mask: higher-order gradients work), +0.0
   // at the written ones, NaN/inf or negative g too (PyTorch's zeros_like / index_put_ of zeros).
-  n->attrs().custom = [flat_pos, region, src_shape, src_dt, x_shape, whole](const Tensor& g, std::vector<Tensor>& gi) {
+  n->attrs().custom = [flat_pos, region, src_shape, src_dt, x_shape, whole, slices, index_put](const Tensor& g,
+                                                                                          std::vector<Tensor>& gi) {
     if (whole) {
       gi[0] = zeros_like(g);
       gi[1] = g;
@@ -905,6 +907,17 @@ void Interp::tensor_set_recorded(const Tensor& x, const std::vector<Value>& item
     }
     gi[0] = where(unwritten_mask(flat_pos, x_shape, DType::Bool), g, Tensor::scalar(0.0, g.dtype()));
     Tensor gs = reshape(index_select(reshape(g, {g.numel()}), 0, flat_pos), region.vec());
+    // src's gradient is no view (until a sum_to drops leading dims), so an in-place op on it is no
+    // in-place op on a view made in no_grad mode: PyTorch's CopySlices hands the wrapped op a
+    // contiguous clone of g's slice (CloneBackward0 after AsStridedBackward0 under create_graph),
+    // IndexPutBackward0 computes grad.index(indices) (IndexBackward0).
+    if (slices) {
+      label_node(gs, TL_ROW("as_strided"), {&g});
+      gs = clone(gs);
+    } else if (index_put) {
+      gs = clone(gs);
+      label_node(gs, TL_ROW("index"), {&g});
+    }
     gs = sum_to(gs, src_shape);
     gi[1] = gs.dtype() == src_dt ? gs : to_dtype(gs, src_dt);
   };

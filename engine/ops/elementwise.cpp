@@ -830,8 +830,9 @@ Tensor sqrt(const Tensor& x) {
   return out;
 }
 
-// ---- abs ----  d/dx |x| = sign(x)
-static void abs_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = mul(g, sign(n.saved_tensor(0))); }
+// ---- abs ----  d/dx |x| = sign(x); PyTorch: grad * self.sgn() (SgnBackward0 under create_graph,
+// whose own gradient is an efficient zero)
+static void abs_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = mul(g, sgn(n.saved_tensor(0))); }
 Tensor abs(const Tensor& x) {
   Tensor out = unary(Un::Abs, x);
   if (Node* n = record(TL_ROW("abs"), {&x}, out)) save(n, x);
@@ -1080,14 +1081,22 @@ Tensor maximum(const Tensor& a, const Tensor& b) {
   if (Node* n = record(TL_ROW("maximum"), {&a, &b}, out)) save(n, a), save(n, b);
   return out;
 }
-// ---- floor_divide ----  PyTorch records it (the result requires grad) but has no derivative.
-static void floor_divide_bw(Node&, const Tensor&, std::vector<Tensor>&) {
-  TL_FAIL("derivative for aten::floor_divide is not implemented");
+// ---- floor_divide ----  PyTorch records it (the result requires grad) but has no derivative:
+// its autograd fallback (autogradNotImplementedFallback) makes a NotImplemented node whose edges
+// are those of the inputs that require grad only, in order. Its backward names the op called
+// (floor_divide_ for the in-place twin, which sets b0).
+static void floor_divide_bw(Node& n, const Tensor&, std::vector<Tensor>&) {
+  TL_FAIL("derivative for aten::floor_divide", n.has_attrs() && n.attrs().b0 ? "_" : "", " is not implemented");
 }
 Tensor floor_divide(const Tensor& a, const Tensor& b) {
   Tensor out = binary(Bin::FloorDiv, a, b);
   // An integer result (a bool input that requires grad, via CopySlices) is left without a node.
-  if (out.is_floating_point()) record(TL_ROW("floor_divide"), {&a, &b}, out);
+  if (out.is_floating_point()) {
+    std::vector<Tensor> need;
+    for (const Tensor* t : {&a, &b})
+      if (t->requires_grad()) need.push_back(*t);
+    record(TL_ROW("floor_divide"), need, out);
+  }
   return out;
 }
 // ---- remainder ----  d/da (a mod b) = 1;  d/db = -floor(a / b)

@@ -333,8 +333,9 @@ Tensor nll_loss(const Tensor& logp, const Tensor& target, int64_t ignore_index) 
   if (logp.dim() == 1 && target.dim() == 1) {
     // (C,) input with a (C,) target passes the size check; PyTorch's kernel reads a 1-d input as
     // one sample, so only target[0] counts (both empty: NaN, as when every target is ignored).
+    // (NllLossBackward0 saves self: grad_named keeps its version check)
     if (target.numel() == 0)
-      return add(graph_zero(logp), Tensor::scalar(std::nan(""), logp.dtype()));
+      return add(graph_zero(grad_named(logp, TL_ROW("nll_loss_backward"))), Tensor::scalar(std::nan(""), logp.dtype()));
     return nll_loss(logp, select(target, 0, 0), ignore_index);
   }
   if (logp.dim() > 2) {
@@ -739,7 +740,7 @@ void register_nn_ops(std::vector<OpDef>& t) {
                    (void)nll_loss(x.detach(), y, a.i(2));
                  }
                  if (x.dim() == 1 && y.dim() == 1) {  // one sample: target[0] (see nll_loss); empty: 0
-                   if (y.numel() == 0) return Value::tensor(graph_zero(x));
+                   if (y.numel() == 0) return Value::tensor(graph_zero(grad_named(x, TL_ROW("nll_loss_backward"))));
                    y = select(y, 0, 0);
                  }
                  // l_i = -logp[i, y_i] (0 where y_i == ignore_index); (N, C) or (C,) input

@@ -120,6 +120,7 @@ Tensor maximum(const Tensor& a, const Tensor& b);
 Tensor minimum(const Tensor& a, const Tensor& b);
 Tensor where(const Tensor& cond, const Tensor& a, const Tensor& b);
 Tensor sign(const Tensor& x);  // no grad
+Tensor sgn(const Tensor& x);   // sign, as PyTorch's sgn: SgnBackward0 gives an efficient zero gradient
 Tensor eq(const Tensor& a, const Tensor& b);
 Tensor ne(const Tensor& a, const Tensor& b);
 Tensor lt(const Tensor& a, const Tensor& b);

@@ -548,14 +548,21 @@ void check_act_dtype(const Tensor& x, const char* kernel) {
 }
 
 // elu(x, alpha, scale, input_scale) with input_scale 1 (elu, selu) or 1 / alpha (celu: `celu`):
-// a node keeps alpha (f0), scale (f1) and celu (b0).
+// a node keeps alpha (f0), scale (f1), celu (b0) and is_result (i0).
+// is_result: the in-place twins (elu_, celu_; selu_ is elu_) save their result, not x, and their
+// backward is elu_backward(..., is_result=true, result) (derivatives.yaml).
 struct EluCoef {
   double alpha, scale;
   bool celu;
+  bool result = false;
   double input_scale() const { return celu ? 1 / alpha : 1.0; }
+  // The backward's input_scale: derivatives.yaml writes celu's as 1.0 / alpha.toFloat().
+  double bw_input_scale() const { return celu ? 1.0 / double(float(alpha)) : 1.0; }
 };
-EluCoef elu_coef(Node& n) { return {n.attrs().f0, n.attrs().f1, n.attrs().b0}; }
-void set_elu_coef(Node* n, const EluCoef& c) { n->attrs().f0 = c.alpha, n->attrs().f1 = c.scale, n->attrs().b0 = c.celu; }
+EluCoef elu_coef(Node& n) { return {n.attrs().f0, n.attrs().f1, n.attrs().b0, n.attrs().i0 != 0}; }
+void set_elu_coef(Node* n, const EluCoef& c) {
+  n->attrs().f0 = c.alpha, n->attrs().f1 = c.scale, n->attrs().b0 = c.celu, n->attrs().i0 = c.result;
+}
 
 // ATen's cpu_kernel_vec runs the elements kernels::simd_row_length selects (whole chunks of two
 // vectors of each coalesced row, 16 float32 / 8 float64 elements with AVX2) through its vectorized
@@ -570,15 +577,21 @@ Tensor scalar_path_mask(const Tensor& g, const Tensor& x) {
   for (int64_t i = 0; i < m.numel(); ++i) p[i] = n == 0 || i % n >= lim;
   return m;
 }
-// ATen's elu_backward (is_result false): g * scale where x > 0, else g * input_scale * alpha *
-// scale * exp(x * input_scale); NaN takes the second branch in the vectorized op, the first in
-// the scalar one (x <= 0 ? ... : ...)
+// ATen's elu_backward: g * scale where x > 0, else g * input_scale * alpha * scale *
+// exp(x * input_scale) (is_result false), g * input_scale * (x + alpha * scale) (is_result: x is
+// the result); NaN takes the second branch in the vectorized op, the first in the scalar one
+// (x <= 0 ? ... : ...)
 Tensor elu_backward(const Tensor& g, const Tensor& x, const EluCoef& c) {
+  TL_CHECK(!c.result || c.alpha >= 0, "In-place elu backward calculation is triggered with a negative slope which is "
+           "not supported. This is caused by calling in-place forward function with a negative slope, please call "
+           "out-of-place version instead.");
   Tensor out;
   {
     NoGradGuard ng;
-    const double is = c.input_scale();
-    Tensor neg = mul(mul(mul(g, scalar_like(g, is)), scalar_like(g, c.alpha * c.scale)), exp(mul(x, scalar_like(x, is))));
+    const double is = c.bw_input_scale();
+    Tensor neg = c.result ? mul(mul(g, scalar_like(g, is)), add(x, scalar_like(x, c.alpha * c.scale)))
+                          : mul(mul(mul(g, scalar_like(g, is)), scalar_like(g, c.alpha * c.scale)),
+                                exp(mul(x, scalar_like(x, is))));
     Tensor pos = bitwise_or(gt(x, scalar_like(x, 0)), bitwise_and(ne(x, x), scalar_path_mask(g, x)));
     out = where(pos, mul(g, scalar_like(g, c.scale)), neg);
   }
@@ -586,14 +599,16 @@ Tensor elu_backward(const Tensor& g, const Tensor& x, const EluCoef& c) {
   return out;
 }
 // grad_output: elu_backward(grad); self: elu_double_backward = elu_backward(grad * grad_output *
-// input_scale) * (x < 0) (0 at x = 0)
+// input_scale) * (x < 0) (0 at x = 0); with is_result (x is the result): grad * grad_output *
+// input_scale * (x < 0)
 void elu_backward_bw(Node& n, const Tensor& grad, std::vector<Tensor>& gi) {
   const EluCoef c = elu_coef(n);
   Tensor g = n.saved_tensor(0), x = n.saved_tensor(1);
   if (n.needs_input_grad(0)) gi[0] = elu_backward(grad, x, c);
-  if (n.needs_input_grad(1))
-    gi[1] = mul(elu_backward(mul(mul(grad, g), scalar_like(grad, c.input_scale())), x, c),
-                to_dtype(lt(x, scalar_like(x, 0)), grad.dtype()));
+  if (n.needs_input_grad(1)) {
+    Tensor gg = mul(mul(grad, g), scalar_like(grad, c.bw_input_scale()));
+    gi[1] = mul(c.result ? gg : elu_backward(gg, x, c), to_dtype(lt(x, scalar_like(x, 0)), grad.dtype()));
+  }
 }
 void elu_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = elu_backward(g, n.saved_tensor(0), elu_coef(n)); }
 // x > 0 ? x * scale : (exp(x * input_scale) - 1) * alpha * scale; the negative branch sees 0
@@ -614,7 +629,13 @@ Tensor elu(const Tensor& x, const EluCoef& c, const OpDef& row) {
     Tensor neg = mul(em, scalar_like(x, c.alpha * c.scale));
     out = where(pos, c.scale != 1 ? mul(x, scalar_like(x, c.scale)) : x, neg);
   }
-  if (Node* n = record(row, {&x}, out)) set_elu_coef(n, c), save(n, x);
+  if (Node* n = record(row, {&x}, out)) {
+    EluCoef cr = c;
+    cr.result = &row == &TL_ROW("elu_") || &row == &TL_ROW("celu_");
+    set_elu_coef(n, cr);
+    if (cr.result) save_output(n, out);
+    else save(n, x);
+  }
   return out;
 }
 
@@ -791,6 +812,19 @@ Tensor clamp_int(const Tensor& x, const Value& lo, const Value& hi) {
   return clamp_tensor(x, lo.is_none() ? Tensor() : wrap_number(lo, x), hi.is_none() ? Tensor() : wrap_number(hi, x));
 }
 
+// sgn: sign for real tensors (PyTorch names the node SgnBackward0, and its sgn_backward saves
+// the input and the result: an in-place change of either fails the backward).
+Tensor sgn(const Tensor& x) {
+  Tensor r = sign(x);
+  label_node(r, TL_ROW("sgn"), {&x});
+  if (r.grad_fn() && r.grad_fn() != x.grad_fn()) {
+    save(r.grad_fn().get(), x), save_output(r.grad_fn().get(), r);
+    r.grad_fn()->torch_saves = true;
+    r.grad_fn()->attrs().b0 = true;  // its backward gives an efficient zero (sign_bw)
+  }
+  return r;
+}
+
 // ---- op table rows ----
 void register_pointwise_more_ops(std::vector<OpDef>& t) {
   const unsigned TM = kTorch | kMethod;
@@ -866,18 +900,8 @@ void register_pointwise_more_ops(std::vector<OpDef>& t) {
   t.push_back({"xlogy.Scalar_Other(Tensor input, Number other) -> Tensor", TM,
                [=](const Args& a) { return Value::tensor(xlogy(a.t(0), float_number(a, 1, 0))); }, nullptr,
                "composite: xlogy(input, full(other))"});
-  // sgn: sign for real tensors (PyTorch names the node SgnBackward0, and its sgn_backward saves
-  // the input and the result: an in-place change of either fails the backward).
-  t.push_back({"sgn(Tensor input) -> Tensor", TM, [](const Args& a) {
-                 Tensor r = sign(a.t(0));
-                 label_node(r, TL_ROW("sgn"), {&a.t(0)});
-                 if (r.grad_fn() && r.grad_fn() != a.t(0).grad_fn()) {
-                   save(r.grad_fn().get(), a.t(0)), save_output(r.grad_fn().get(), r);
-                   r.grad_fn()->torch_saves = true;
-                   r.grad_fn()->attrs().b0 = true;  // its backward gives an efficient zero (sign_bw)
-                 }
-                 return Value::tensor(r);
-               }, nullptr, "composite: sign(x) (grad = an efficient zero)"});
+  t.push_back({"sgn(Tensor input) -> Tensor", TM, [](const Args& a) { return Value::tensor(sgn(a.t(0))); }, nullptr,
+               "composite: sign(x) (grad = an efficient zero)"});
   t.push_back({"true_divide(Tensor input, Number|Tensor other) -> Tensor", TM,
                [](const Args& a) { return TL_ROW("div.Tensor").call(a); }, nullptr, "composite: div (an alias)"});
   // torch.rsub(x, other, alpha) = other - alpha * x (no Tensor.rsub in PyTorch): sub with the two
@@ -921,7 +945,7 @@ void register_pointwise_more_ops(std::vector<OpDef>& t) {
   // in-place twins' nodes (EluBackward1, CeluBackward1)
   for (const char* s : {"elu_(Tensor self) -> Node", "celu_(Tensor self) -> Node"})
     t.push_back({s, 0, [](const Args&) -> Value { TL_FAIL("op table: a node-only row is not callable"); }, elu_bw,
-                 "grad = elu_backward(g, x)"});
+                 "grad = elu_backward(g, result): g where result > 0, else g * input_scale * (result + alpha * scale)"});
   t.push_back({"logsigmoid(Tensor input) -> Tensor", kF, [](const Args& a) { return Value::tensor(log_sigmoid(a.t(0))); },
                nullptr, "composite: log_sigmoid (PyTorch's LogSigmoidBackward0)"});
   t.push_back({"log_sigmoid(Tensor self) -> Node", 0, [](const Args&) -> Value { TL_FAIL("op table: a node-only row is not callable"); },
@@ -1162,7 +1186,13 @@ void register_inplace_twins(std::vector<OpDef>& t) {
                            }
                            record(op_row(op.c_str()), {&self}, r);
                          } else {
+                           const uint64_t seq_before = last_node_seq();
                            r = call(a).t;
+                           // A NotImplemented node of PyTorch's autograd fallback names the
+                           // in-place op in its error (floor_divide_).
+                           const auto& fn = r.defined() ? r.grad_fn() : nullptr;
+                           if (fn && fn->seq > seq_before && fn->row && fn->row->grad_fn == "NotImplemented")
+                             fn->attrs().b0 = true;
                          }
                        } catch (const PartialWriteError&) {  // an index out of bounds: after the overlap check
                          if (scatter) overlaps();

@@ -485,11 +485,11 @@ void norm_bw(Node& n, const Tensor& g0, std::vector<Tensor>& gi) {
   }
   Tensor zero = Tensor::scalar(0, x.dtype());
   if (p == 1) {
-    gi[0] = mul(g, sign(x));
+    gi[0] = mul(sgn(x), g);  // PyTorch 1.13's norm_backward: self.sgn() * grad
   } else if (std::isinf(p)) {
     Tensor mask = to_dtype(eq(abs(x), y), x.dtype());
     Tensor cnt = sum(mask, IntList(n.attrs().dims.begin(), n.attrs().dims.end()), true);
-    gi[0] = mul(sign(x), mul(div(g, cnt), mask));
+    gi[0] = mul(sgn(x), mul(div(g, cnt), mask));
   } else if (p == 2) {  // PyTorch 1.13's norm_backward: g * (x / y masked to 0 where y == 0)
     gi[0] = mul(g, where(eq(y, zero), zero, div(x, y)));
   } else {
