@@ -585,7 +585,9 @@ void settle_view(Tensor& t, const OpDef& op, const Args& args) {
   if (!from && op.name == "grad") return;
   // PyTorch's linear of a contiguous 3-D input with a bias returns addmm(...).view(...): a view of
   // that internal result (engine/ops/linalg.cpp linear)
-  if (!from && op.name == "linear" && args.v[0].t.dim() == 3 && args.v[0].t.is_contiguous() && !args.v[2].is_none()) return;
+  if (!from && op.name == "linear" && args.v[0].t.dim() == 3 &&
+      (args.v[0].t.numel() == 0 || args.v[0].t.is_contiguous()) && !args.v[2].is_none())
+    return;
   // An internal alias of a composite's own buffer is the view PyTorch's composite returns
   // (matmul's 2-D @ batch: out.mT()).
   if (!from && o->grad_fn && o->grad_fn->row == &TL_ROW("alias")) return;
