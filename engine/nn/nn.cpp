@@ -764,11 +764,15 @@ Tensor CrossEntropyLoss::forward(const std::vector<Tensor>& in) {
            ") to match target batch_size (", tg.dim() ? tg.shape()[0] : 0, ")");
   const int64_t C = lp.shape()[1];
   for (int64_t v : tg.to_int_vector())
-    TL_CHECK(v == ignore_index || (v >= 0 && v < C), "IndexError: nll_loss: Target ", v, " is out of bounds.");
+    TL_CHECK(v == ignore_index || (v >= 0 && v < C), "IndexError: Target ", v, " is out of bounds.");
   Tensor keep = ne(tg, Tensor::scalar(double(ignore_index), DType::Int64));
   Tensor safe = where(keep, tg, Tensor::scalar(0, DType::Int64));
   // (+0.0 where ignored, as PyTorch: not -(x * 0), NaN for an ignored -inf)
-  Tensor l = where(keep, neg(squeeze(gather(lp, 1, unsqueeze(safe, 1)), 1)), Tensor::scalar(0, x.dtype()));
+  // (no classes: every target is ignored; nothing to gather, the zeros keep the graph)
+  Tensor picked = C == 0 ? sum(lp, {1}) : squeeze(gather(lp, 1, unsqueeze(safe, 1)), 1);
+  Tensor l = where(keep, neg(where(keep, picked, Tensor::scalar(0, x.dtype()))), Tensor::scalar(0, x.dtype()));
+  // (the inner where: an ignored target's gradient is +0.0, as PyTorch's backward writes nothing
+  // there; neg's -0.0 would be scattered)
   if (y.dim() == 0) l = squeeze(l, 0);
   return reduce(l, reduction);
 }

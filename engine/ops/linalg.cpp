@@ -266,6 +266,9 @@ Tensor matmul(const Tensor& a, const Tensor& b) {
   return r;
 }
 
+// PyTorch's is_contiguous(): an empty tensor is contiguous whatever its strides.
+static bool torch_contiguous(const Tensor& x) { return x.numel() == 0 || x.is_contiguous(); }
+
 // linear(x, W, b) = x @ W^T + b  (composite)
 Tensor linear(const Tensor& x, const Tensor& w, const Tensor& b) {
   TL_CHECK(w.dim() == 2 || w.dim() == 1, "linear: weight must be 1-D or 2-D, got shape ", w.shape_str());
@@ -273,7 +276,7 @@ Tensor linear(const Tensor& x, const Tensor& w, const Tensor& b) {
   const OpDef* node = nullptr;  // the node PyTorch 1.13's linear ends in
   // PyTorch: a contiguous 3-D input with a bias is one addmm over the folded rows, then a view of
   // its result (an in-place op on it rebases the addmm's result: CopySlices)
-  const bool folded = x.dim() == 3 && x.is_contiguous() && b.defined();
+  const bool folded = x.dim() == 3 && torch_contiguous(x) && b.defined();
   TL_CHECK(!((x.dim() == 2 || folded) && b.defined() && w.dim() == 1), "mat2 must be a matrix, got 1-D tensor");  // addmm's
   if (x.dim() == 2 && w.dim() == 2 && b.defined()) {
     r = addmm(b, x, t(w));  // a 2-D input with a bias: one addmm, as in PyTorch
@@ -330,7 +333,7 @@ void register_linalg_ops(std::vector<OpDef>& t) {
                  // (folded to 2-D), whose first check is bias vs W's dtype; otherwise matmul + add_.
                  const Tensor& x = a.t(0);
                  const Tensor b = a.opt_t(2);
-                 if (b.defined() && (x.dim() == 2 || (x.dim() == 3 && x.is_contiguous())))
+                 if (b.defined() && (x.dim() == 2 || (x.dim() == 3 && torch_contiguous(x))))
                    TL_CHECK(b.dtype() == a.t(1).dtype(), "self and mat2 must have the same dtype");
                  return Value::tensor(linear(x, a.t(1), b));
                }, nullptr,

@@ -354,10 +354,16 @@ Tensor nll_loss(const Tensor& logp, const Tensor& target, int64_t ignore_index) 
       for (int i = 2; i < logp.dim(); ++i) want.push_back(logp.shape()[i]);
       return sizes_str(want);
     }(), ", got ", sizes_str(target.shape()));
+    // nll_loss_nd views a 3-d or 5+-d input as (N, C, 1, -1), an empty one as (N, C, 0, 0), and the
+    // target as (N, 1, -1) (empty: (N, 0, 0)): no classes (C = 0) with a non-empty target is then
+    // nll_loss2d's size mismatch.
+    TL_CHECK(logp.dim() == 4 || logp.numel() > 0 || target.numel() == 0, "size mismatch (got input: ",
+             sizes_str(IntList{N, C, 0, 0}), " , target: ", sizes_str(IntList{N, 1, target.numel() / N}));  // (sic: no ")")
     IntList perm{0};
     for (int i = 2; i < logp.dim(); ++i) perm.push_back(i);
     perm.push_back(1);
-    return nll_loss(reshape(permute(logp, perm), {-1, C}), reshape(target, {-1}), ignore_index);
+    const int64_t rows = target.numel();  // N * d1 * ... (not -1: ambiguous when C is 0)
+    return nll_loss(reshape(permute(logp, perm), {rows, C}), reshape(target, {rows}), ignore_index);
   }
   TL_CHECK(logp.dim() == 1 || logp.dim() == 2, "nll_loss: expected input of 1 or 2 dimensions, got shape ",
            logp.shape_str());
@@ -367,7 +373,7 @@ Tensor nll_loss(const Tensor& logp, const Tensor& target, int64_t ignore_index) 
   Tensor tg = target.dim() == 0 ? unsqueeze(target, 0) : target;
   const int64_t C = lp.shape()[1];
   std::vector<int64_t> tv = tg.to_int_vector();
-  for (int64_t v : tv) TL_CHECK(v == ignore_index || (v >= 0 && v < C), "IndexError: nll_loss: Target ", v, " is out of bounds.");
+  for (int64_t v : tv) TL_CHECK(v == ignore_index || (v >= 0 && v < C), "IndexError: Target ", v, " is out of bounds.");
   TL_CHECK(tg.dim() == 1 && tg.shape()[0] == lp.shape()[0], "ValueError: nll_loss: expected input batch_size (",
            lp.shape()[0], ") to match target batch_size (", tg.dim() ? tg.shape()[0] : 0, ")");
   Tensor keep = ne(tg, Tensor::scalar(double(ignore_index), DType::Int64));
@@ -749,11 +755,19 @@ void register_nn_ops(std::vector<OpDef>& t) {
                  Tensor tg = y.dim() == 0 ? unsqueeze(y, 0) : y;
                  Tensor keep = ne(tg, Tensor::scalar(double(a.i(2)), DType::Int64));
                  Tensor safe = where(keep, tg, Tensor::scalar(0, DType::Int64));
-                 Tensor l = where(keep, neg(pick_targets(lp, safe)), Tensor::scalar(0, x.dtype()));
+                 // (no classes: every target is ignored; nothing to gather, the zeros keep the graph)
+                 Tensor picked = lp.shape()[1] == 0 ? sum(lp, {1}) : pick_targets(lp, safe);
+                 Tensor l = where(keep, neg(where(keep, picked, Tensor::scalar(0, x.dtype()))), Tensor::scalar(0, x.dtype()));
+  // (the inner where: an ignored target's gradient is +0.0, as PyTorch's backward writes nothing
+  // there; neg's -0.0 would be scattered)
                  if (y.dim() == 0) l = squeeze(l, 0);
                  // sum: 0 - x_1 w_1 - ... as PyTorch (+ 0.0: a zero sum is +0.0); none: -(w x) per element,
                  // +0.0 where ignored (not -(x * 0): -0.0, or NaN for an ignored -inf)
-                 return Value::tensor(r == "sum" ? add(sum(l), Tensor::scalar(0, l.dtype())) : l);
+                 if (r == "sum") return Value::tensor(add(sum(l), Tensor::scalar(0, l.dtype())));
+                 // PyTorch's nll_loss_nd (a 3-d or 5+-d input): nll_loss2d's (N, 1, -1) result viewed
+                 // as (N, d1, ...): a view of that internal result (settle_view keeps it one)
+                 if (x.dim() > 2 && x.dim() != 4) l = view(reshape(l, {l.numel()}), l.shape().vec());
+                 return Value::tensor(l);
                },
                nullptr, "composite: -mean(gather(logp, target)); sum / none: -gather(logp, target)"});
   t.push_back({"cross_entropy(Tensor input, Tensor(nograd) target, *, int ignore_index=-100) -> Tensor", kF,

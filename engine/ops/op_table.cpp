@@ -202,9 +202,17 @@ const OpDef* tensor_overload_node(const Args& a, const Tensor&) {
   static const OpDef& number = op_row(kTensorOverloads[I].key);
   return a.v[kTensorOverloads[I].arg].kind == Value::Kind::Tensor ? &tensor : &number;
 }
+// F.nll_loss(x, t, reduction='none') of a 3-d or 5+-d x: PyTorch's nll_loss_nd returns
+// nll_loss2d(...).view(N, d1, ...) (engine/ops/nn_functional.cpp).
+static bool nll_loss_nd_view(const Args& a) {
+  const int d = a.t(0).dim();
+  return d > 2 && d != 4 && a.v[3].s == "none";
+}
 const std::pair<const char*, NodeNamer> kNodeNamers[] = {
     // nll_loss / cross_entropy: PyTorch's nll_loss2d for inputs of more than 2 dims.
+    // reduction='none' of a 3-d or 5+-d input: nll_loss_nd's view of nll_loss2d's result.
     {"nll_loss", [](const Args& a, const Tensor&) -> const OpDef* {
+       if (nll_loss_nd_view(a)) return &TL_ROW("view");
        return a.t(0).dim() > 2 ? &TL_ROW("nll_loss2d") : &TL_ROW("nll_loss");
      }},
     // class-probability targets: PyTorch's -sum(target * log_softmax) / N ends in a DivBackward1.
@@ -586,7 +594,10 @@ void settle_view(Tensor& t, const OpDef& op, const Args& args) {
   if (!from && op.name == "grad") return;
   // PyTorch's linear of a contiguous 3-D input with a bias returns addmm(...).view(...): a view of
   // that internal result (engine/ops/linalg.cpp linear)
-  if (!from && op.name == "linear" && args.v[0].t.dim() == 3 && args.v[0].t.is_contiguous() && !args.v[2].is_none()) return;
+  if (!from && op.name == "linear" && args.v[0].t.dim() == 3 &&
+      (args.v[0].t.numel() == 0 || args.v[0].t.is_contiguous()) && !args.v[2].is_none())
+    return;
+  if (!from && op.name == "nll_loss" && nll_loss_nd_view(args)) return;
   // An internal alias of a composite's own buffer is the view PyTorch's composite returns
   // (matmul's 2-D @ batch: out.mT()).
   if (!from && o->grad_fn && o->grad_fn->row == &TL_ROW("alias")) return;

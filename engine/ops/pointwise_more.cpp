@@ -1053,7 +1053,11 @@ void register_pointwise_more_ops(std::vector<OpDef>& t) {
                    Tensor r;
                    {
                      NoGradGuard ng;  // one node (AddcmulBackward0 / AddcdivBackward0) below
-                     Tensor s = mul(Tensor::scalar(is_floating(rt) ? v : std::trunc(v), rt), as_rt(t1));
+                     // (an int value next to an integer result type: exactly, 2**53 + 1 is not a double)
+                     const Tensor vs = !is_floating(rt) && a.v[3].kind == Value::Kind::Int
+                                           ? wrap_number(a.v[3], Tensor::scalar(0, rt))
+                                           : Tensor::scalar(is_floating(rt) ? v : std::trunc(v), rt);
+                     Tensor s = mul(vs, as_rt(t1));
                      r = is_div || !is_floating(rt) ? add(as_rt(x), is_div ? div(s, as_rt(t2)) : mul(s, as_rt(t2)))
                                                     : fused_multiply_add(s, as_rt(t2), as_rt(x));
                    }

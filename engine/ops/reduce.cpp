@@ -444,6 +444,13 @@ static std::pair<Tensor, Tensor> max_dim_impl(const char* name, bool is_max, con
 std::pair<Tensor, Tensor> max(const Tensor& x, int64_t dim, bool keepdim) { return max_dim_impl("max", true, x, dim, keepdim); }
 std::pair<Tensor, Tensor> min(const Tensor& x, int64_t dim, bool keepdim) { return max_dim_impl("min", false, x, dim, keepdim); }
 
+// argmax/argmin(x, dim): PyTorch fills the result with 0 without the kernel (nor its dtype
+// dispatch) when sizes[dim] is 1. A 0-d x's sizes[0] is read past its rank: the sizes[0] left
+// behind when x was made 0-d in place (TensorImpl::size0_left; squeeze_() of a (1,) tensor: 1).
+static bool arg_reduced_dim_is_one(const Tensor& x, int d) {
+  return (x.dim() > 0 ? x.size(d) : x.impl()->size0_left) == 1;
+}
+
 Tensor argmax(const Tensor& x, std::optional<int64_t> dim, bool keepdim) {
   // PyTorch: the empty-input checks first; the kernel's dtype dispatch only for a non-empty result.
   if (!dim) {
@@ -455,7 +462,7 @@ Tensor argmax(const Tensor& x, std::optional<int64_t> dim, bool keepdim) {
   const int d = wrap_dim("argmax", *dim, x.dim());
   TL_CHECK(x.dim() == 0 || x.size(d) > 0, "IndexError: argmax(): Expected reduction dim ", d, " to have non-zero size.");
   // (a reduced dim of size 1 is filled with 0 without the kernel)
-  TL_CHECK(x.dtype() != DType::Bool || x.numel() == 0 || (x.dim() > 0 && x.size(d) == 1), "\"argmax_cpu\" not implemented for 'Bool'");
+  TL_CHECK(x.dtype() != DType::Bool || x.numel() == 0 || arg_reduced_dim_is_one(x, d), "\"argmax_cpu\" not implemented for 'Bool'");
   return reduce_kernel(Red::ArgMax, x, reduce_dims("argmax", x, {*dim}, keepdim));
 }
 Tensor argmin(const Tensor& x, std::optional<int64_t> dim, bool keepdim) {
@@ -469,7 +476,7 @@ Tensor argmin(const Tensor& x, std::optional<int64_t> dim, bool keepdim) {
   const int d = wrap_dim("argmin", *dim, x.dim());
   TL_CHECK(x.dim() == 0 || x.size(d) > 0, "IndexError: argmin(): Expected reduction dim ", d, " to have non-zero size.");
   // (a reduced dim of size 1 is filled with 0 without the kernel)
-  TL_CHECK(x.dtype() != DType::Bool || x.numel() == 0 || (x.dim() > 0 && x.size(d) == 1), "\"argmin_cpu\" not implemented for 'Bool'");
+  TL_CHECK(x.dtype() != DType::Bool || x.numel() == 0 || arg_reduced_dim_is_one(x, d), "\"argmin_cpu\" not implemented for 'Bool'");
   return reduce_kernel(Red::ArgMin, x, reduce_dims("argmin", x, {*dim}, keepdim));
 }
 
