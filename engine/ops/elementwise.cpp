@@ -1135,12 +1135,22 @@ static void where_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   // (b0: masked_fill's value with a mask PyTorch's masked_select refuses, see masked_fill)
   TL_CHECK(!(n.needs_input_grad(1) && n.has_attrs() && n.attrs().b0),
            "masked_select: expected BoolTensor or ByteTensor for mask");
-  if (n.needs_input_grad(1)) gi[1] = where(c, g, z);
+  // masked_fill's node (label_node gave the node that row's name: display is the row's grad_fn
+  // string): PyTorch's formula for self is g.masked_fill(mask, 0) (MaskedFillBackward0), for the
+  // value masked_fill_backward: g.masked_select(mask).sum() (SumBackward0 under create_graph)
+  const bool masked_fill =
+      n.display == TL_ROW("masked_fill").grad_fn.c_str() || n.display == TL_ROW("masked_fill.Tensor").grad_fn.c_str();
+  if (n.needs_input_grad(1)) {
+    if (masked_fill) {
+      Args sel;
+      sel.v = {Value::tensor(g), Value::tensor(c)};
+      gi[1] = sum(TL_ROW("masked_select").call(sel).t);
+    } else {
+      gi[1] = where(c, g, z);
+    }
+  }
   if (n.needs_input_grad(2)) gi[2] = where(c, z, g);
-  // masked_fill's node: PyTorch's formula for self is g.masked_fill(mask, 0) (MaskedFillBackward0)
-  // (label_node gave the node that row's name: display is the row's grad_fn string)
-  if (n.display == TL_ROW("masked_fill").grad_fn.c_str() || n.display == TL_ROW("masked_fill.Tensor").grad_fn.c_str())
-    label_node(gi[2], TL_ROW("masked_fill"), {&g});
+  if (masked_fill) label_node(gi[2], TL_ROW("masked_fill"), {&g});
 }
 Tensor where(const Tensor& cond0, const Tensor& a0, const Tensor& b0) {
   // PyTorch 1.13 still takes a uint8 condition (deprecated): nonzero is true.

@@ -548,16 +548,22 @@ void check_act_dtype(const Tensor& x, const char* kernel) {
 }
 
 // elu(x, alpha, scale, input_scale) with input_scale 1 (elu, selu) or 1 / alpha (celu: `celu`):
-// a node keeps alpha (f0), scale (f1), celu (b0) and is_result (i0).
-// is_result: the in-place twins (elu_, celu_; selu_ is elu_) save their result, not x, and their
-// backward is elu_backward(..., is_result=true, result) (derivatives.yaml).
+// a node keeps alpha (f0), scale (f1), celu (b0) and result (i0).
+// result: the in-place twins (elu_, celu_; selu_ is elu_), whose backward is PyTorch's
+// elu_backward with is_result (computed from the saved result, refused for a negative alpha).
+// celu's forward scales by 1. / alpha, but derivatives.yaml gives celu's and celu_'s
+// elu_backward the input_scale 1.0 / alpha.toFloat() (alpha converted to float, checked).
 struct EluCoef {
   double alpha, scale;
   bool celu;
   bool result = false;
   double input_scale() const { return celu ? 1 / alpha : 1.0; }
-  // The backward's input_scale: derivatives.yaml writes celu's as 1.0 / alpha.toFloat().
-  double bw_input_scale() const { return celu ? 1.0 / double(float(alpha)) : 1.0; }
+  double backward_input_scale() const {
+    if (!celu) return 1.0;
+    TL_CHECK(!std::isfinite(alpha) || std::fabs(alpha) <= double(std::numeric_limits<float>::max()),
+             "value cannot be converted to type float without overflow");
+    return 1 / double(float(alpha));
+  }
 };
 EluCoef elu_coef(Node& n) { return {n.attrs().f0, n.attrs().f1, n.attrs().b0, n.attrs().i0 != 0}; }
 void set_elu_coef(Node* n, const EluCoef& c) {
@@ -577,19 +583,21 @@ Tensor scalar_path_mask(const Tensor& g, const Tensor& x) {
   for (int64_t i = 0; i < m.numel(); ++i) p[i] = n == 0 || i % n >= lim;
   return m;
 }
-// ATen's elu_backward: g * scale where x > 0, else g * input_scale * alpha * scale *
-// exp(x * input_scale) (is_result false), g * input_scale * (x + alpha * scale) (is_result: x is
-// the result); NaN takes the second branch in the vectorized op, the first in the scalar one
-// (x <= 0 ? ... : ...)
+// ATen's elu_backward (is_result false): g * scale where x > 0, else g * input_scale * alpha *
+// scale * exp(x * input_scale); NaN takes the second branch in the vectorized op, the first in
+// the scalar one (x <= 0 ? ... : ...). With is_result (c.result, x the result): g * input_scale *
+// (x + alpha * scale) for the second branch, and a negative alpha refused (even for no elements).
 Tensor elu_backward(const Tensor& g, const Tensor& x, const EluCoef& c) {
-  TL_CHECK(!c.result || c.alpha >= 0, "In-place elu backward calculation is triggered with a negative slope which is "
-           "not supported. This is caused by calling in-place forward function with a negative slope, please call "
-           "out-of-place version instead.");
+  const double is = c.backward_input_scale();  // (the argument's conversion raises first)
+  TL_CHECK(!c.result || c.alpha >= 0.0,
+           "In-place elu backward calculation is triggered with a negative slope which is not supported. This is "
+           "caused by calling in-place forward function with a negative slope, please call out-of-place version "
+           "instead.");
   Tensor out;
   {
     NoGradGuard ng;
-    const double is = c.bw_input_scale();
-    Tensor neg = c.result ? mul(mul(g, scalar_like(g, is)), add(x, scalar_like(x, c.alpha * c.scale)))
+    // negcoef: alpha * scale in the tensor's type (ATen's alpha.to<scalar_t>() * scale.to<scalar_t>())
+    Tensor neg = c.result ? mul(mul(g, scalar_like(g, is)), add(x, mul(scalar_like(x, c.alpha), scalar_like(x, c.scale))))
                           : mul(mul(mul(g, scalar_like(g, is)), scalar_like(g, c.alpha * c.scale)),
                                 exp(mul(x, scalar_like(x, is))));
     Tensor pos = bitwise_or(gt(x, scalar_like(x, 0)), bitwise_and(ne(x, x), scalar_path_mask(g, x)));
@@ -599,21 +607,23 @@ Tensor elu_backward(const Tensor& g, const Tensor& x, const EluCoef& c) {
   return out;
 }
 // grad_output: elu_backward(grad); self: elu_double_backward = elu_backward(grad * grad_output *
-// input_scale) * (x < 0) (0 at x = 0); with is_result (x is the result): grad * grad_output *
-// input_scale * (x < 0)
+// input_scale) * (x < 0) (0 at x = 0); self_or_result with is_result: grad * grad_output *
+// input_scale * (result < 0)
 void elu_backward_bw(Node& n, const Tensor& grad, std::vector<Tensor>& gi) {
   const EluCoef c = elu_coef(n);
   Tensor g = n.saved_tensor(0), x = n.saved_tensor(1);
   if (n.needs_input_grad(0)) gi[0] = elu_backward(grad, x, c);
   if (n.needs_input_grad(1)) {
-    Tensor gg = mul(mul(grad, g), scalar_like(grad, c.bw_input_scale()));
-    gi[1] = mul(c.result ? gg : elu_backward(gg, x, c), to_dtype(lt(x, scalar_like(x, 0)), grad.dtype()));
+    Tensor below = to_dtype(lt(x, scalar_like(x, 0)), grad.dtype());
+    Tensor gg = mul(mul(grad, g), scalar_like(grad, c.backward_input_scale()));
+    gi[1] = mul(c.result ? gg : elu_backward(gg, x, c), below);
   }
 }
 void elu_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = elu_backward(g, n.saved_tensor(0), elu_coef(n)); }
 // x > 0 ? x * scale : (exp(x * input_scale) - 1) * alpha * scale; the negative branch sees 0
 // where x > 0
-Tensor elu(const Tensor& x, const EluCoef& c, const OpDef& row) {
+Tensor elu(const Tensor& x, EluCoef c, const OpDef& row) {
+  c.result = &row == &TL_ROW("elu_") || &row == &TL_ROW("celu_");
   check_act_dtype(x, "elu_cpu");
   // ATen's kernel converts alpha, scale and input_scale to the tensor's type, checked (celu's
   // alpha=1e-45 on float32: 1 / alpha overflows)
@@ -630,10 +640,8 @@ Tensor elu(const Tensor& x, const EluCoef& c, const OpDef& row) {
     out = where(pos, c.scale != 1 ? mul(x, scalar_like(x, c.scale)) : x, neg);
   }
   if (Node* n = record(row, {&x}, out)) {
-    EluCoef cr = c;
-    cr.result = &row == &TL_ROW("elu_") || &row == &TL_ROW("celu_");
-    set_elu_coef(n, cr);
-    if (cr.result) save_output(n, out);
+    set_elu_coef(n, c);
+    if (c.result) save_output(n, out);  // PyTorch's elu_ / celu_ save their result
     else save(n, x);
   }
   return out;

@@ -334,16 +334,30 @@ Tensor cat(const std::vector<Tensor>& xs, int64_t dim) {
   if (Node* n = record(TL_ROW("cat"), xs, out)) n->attrs().i0 = d;
   return out;
 }
+// ---- stack ----  d/dx_i = g.select(dim, i) (PyTorch's stack_tensors_backward: SelectBackward0
+// names each gradient under create_graph, not the squeeze of a slice of cat's backward)
+static void stack_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  for (size_t i = 0; i < n.inputs.size(); ++i)
+    if (n.needs_input_grad(i)) {
+      gi[i] = select(g, n.attrs().i0, int64_t(i));
+      label_node(gi[i], TL_ROW("select"), {&g});
+    }
+}
 Tensor stack(const std::vector<Tensor>& xs, int64_t dim) {
   TL_CHECK(!xs.empty(), "stack: expected a non-empty list of Tensors");
   int d = wrap_dim("stack", dim, xs[0].dim() + 1);
   std::vector<Tensor> u;
-  for (size_t i = 0; i < xs.size(); ++i) {
+  for (size_t i = 0; i < xs.size(); ++i)
     TL_CHECK(xs[i].shape() == xs[0].shape(), "stack: expects each tensor to be equal size, but got ",
              xs[0].shape_str(), " at entry 0 and ", xs[i].shape_str(), " at entry ", i);
-    u.push_back(unsqueeze(xs[i], d));
+  Tensor out;
+  {
+    NoGradGuard ng;
+    for (const Tensor& x : xs) u.push_back(unsqueeze(x, d));
+    out = cat(u, d);
   }
-  return cat(u, d);
+  if (Node* n = record(TL_ROW("stack"), xs, out)) n->attrs().i0 = d;
+  return out;
 }
 
 // ---- slice ----  d/dx = the gradient placed into zeros at the sliced positions
@@ -923,7 +937,8 @@ void register_shape_ops(std::vector<OpDef>& t) {
                [](const Args& a) { return Value::tensor(cat(a.tensors(0), a.i(1))); }, cat_bw,
                "grad_i = the slice of g that input i filled"});
   t.push_back({"stack(Tensor[] tensors, int dim=0) -> Tensor", kTorch,
-               [](const Args& a) { return Value::tensor(stack(a.tensors(0), a.i(1))); }, nullptr, "composite: unsqueeze + cat"});
+               [](const Args& a) { return Value::tensor(stack(a.tensors(0), a.i(1))); }, stack_bw,
+               "grad_i = g.select(dim, i)"});
   t.push_back({"diagonal(Tensor input, int offset=0, int dim1=0, int dim2=1) -> Tensor(view)", TM,
                [](const Args& a) { return Value::tensor(diagonal(a.t(0), a.i(1), a.i(2), a.i(3))); }, diagonal_bw,
                "grad = zeros of the input's shape with g on the diagonal"});
