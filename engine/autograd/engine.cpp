@@ -248,12 +248,22 @@ void run(const std::vector<Tensor>& outputs, const std::vector<Tensor>& grad_out
     // points at directly (requested or not), so grad() adds into those leaves' .grad: a requested one
     // gets its whole gradient, another only what the wrapped op gives it. Here the wrapped op is the
     // node of CopySlices' second input (views.cpp), or the node itself when indexing.cpp recorded
-    // a write into a view of x as one node on x (its edges are the wrapped op's).
+    // a write into a view of x as one node on x (its edges are the wrapped op's), or, for a copy_ /
+    // fill_ into a view, which records no node of its own (views.cpp: attrs().b0), the source's
+    // edge of CopySlices itself (CopyBackwards' edge to the source).
     for (const auto& np : order) {
       if (!runs[np.get()]) continue;
       Node* op = nullptr;
-      if (np->row == &TL_ROW("copy_slices") && np->next.size() >= 2) op = np->next[1].fn.get();
-      else if (np->row == &TL_ROW("index_put_") && np->name() == "CopySlices") op = np.get();
+      if (np->row == &TL_ROW("copy_slices") && np->next.size() >= 2) {
+        if (np->has_attrs() && np->attrs().b0) {
+          Node* src = np->next[1].fn.get();
+          if (src && src->is_accumulate()) forced.insert(src), forced_from.insert(np.get());
+          continue;
+        }
+        op = np->next[1].fn.get();
+      } else if (np->row == &TL_ROW("index_put_") && np->name() == "CopySlices") {
+        op = np.get();
+      }
       if (!op) continue;
       for (Edge& e : op->next)
         if (e.fn && e.fn->is_accumulate()) forced.insert(e.fn.get()), forced_from.insert(op);

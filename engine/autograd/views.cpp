@@ -138,7 +138,7 @@ Tensor unwritten_mask(const Tensor& positions, const Shape& shape, DType dtype) 
   return Tensor::from_data(k, shape, dtype);
 }
 
-bool rebase_view(Tensor& self, const Tensor& result, bool refresh_self) {
+bool rebase_view(Tensor& self, const Tensor& result, bool refresh_self, bool copied) {
   if (!self.impl()->view_base) return false;
   Tensor base(self.impl()->view_base);
   Tensor r = result.defined() ? result : Tensor::scalar(0, self.dtype());
@@ -160,6 +160,7 @@ bool rebase_view(Tensor& self, const Tensor& result, bool refresh_self) {
   // PyTorch's CopySlices frees the op's function it holds after a backward without retain_graph
   // (release_variables), so a second backward through it fails as one through saved tensors.
   n->had_saved = true;
+  if (copied) n->attrs().b0 = true;  // the wrapped op's edges are this node's (engine.cpp)
   // PyTorch's CopySlices runs the op's function inside its own: an op without a derivative fails
   // there, before CopySlices is freed (a second backward fails the same way).
   std::weak_ptr<Node> op = result.defined() ? result.grad_fn() : nullptr;

@@ -312,7 +312,7 @@ Tensor& copy_(Tensor& self, const Tensor& src, bool fill) {
     check_inference_write(self);
     self.bump_version();
   }
-  if (recording && !rebase_view(self, src)) {
+  if (recording && !rebase_view(self, src, true, true)) {
     auto old_fn = self.impl()->grad_fn;
     record(TL_ROW("copy_"), {&self, &src}, self);  // reads self's previous edge first
     move_retained(self, old_fn);
