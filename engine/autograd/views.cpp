@@ -65,6 +65,16 @@ Tensor view_positions(const TensorImpl& view, const TensorImpl& base) {
 
 }  // namespace
 
+void move_retain_hook(const std::shared_ptr<TensorImpl>& t) {
+  if (!t->retains_grad) return;
+  const std::shared_ptr<Node>& fn = t->grad_fn;
+  auto holder = t->retain_node.lock();
+  if (holder == fn) return;
+  if (holder && holder->retained.lock() == t) holder->retained.reset();
+  if (fn) fn->retained = t;
+  t->retain_node = fn;
+}
+
 void refresh_view_grad_fn(const std::shared_ptr<TensorImpl>& view) {
   TensorImpl& v = *view;
   const std::shared_ptr<TensorImpl>& base = v.view_base;
@@ -100,7 +110,7 @@ void refresh_view_grad_fn(const std::shared_ptr<TensorImpl>& view) {
     gi[0] = reshape(overlap ? index_add(z, 0, pos, flat) : scatter(z, 0, pos, flat, false), base_shape.vec());
   };
   // PyTorch 1.13 moves the retains_grad hook to the new grad_fn (update_tensor_hooks_on_new_gradfn).
-  if (old_fn && old_fn->retained.lock() == view) old_fn->retained.reset(), v.grad_fn->retained = view;
+  if (old_fn) move_retain_hook(view);
 }
 
 bool inplace_on_leaf(const Tensor& self) { return self.requires_grad() && self.is_leaf_stored(); }
