@@ -118,8 +118,9 @@ std::vector<std::weak_ptr<TensorImpl>>& graph_grads() {
 // Adds g into a leaf's (or retained tensor's) .grad, as PyTorch's AccumulateGrad.
 // retained: a retain_grad() tensor, whose g still flows on (its node's backward may return views of
 // it), so PyTorch's retain_grad hook always stores a clone.
+// held: grad() also captured g itself (PyTorch's captured variable is one more reference: no steal).
 void accumulate_into(const std::shared_ptr<TensorImpl>& owner, const Tensor& g, bool create_graph,
-                     bool retained = false) {
+                     bool retained = false, bool held = false) {
   TensorImpl* t = owner.get();
   if (create_graph) graph_grads().push_back(owner);
   if (!t->grad) {
@@ -128,7 +129,7 @@ void accumulate_into(const std::shared_ptr<TensorImpl>& owner, const Tensor& g, 
     // ViewBackward0's reshape, made under no_grad: its own flags, not its base's) is kept, and
     // .grad, a detached alias, shares that gradient's memory.
     const TensorImpl* gi = g.impl();
-    bool steal = !create_graph && !retained && g.impl_ptr().use_count() <= 2 && g.is_contiguous() &&
+    bool steal = !create_graph && !retained && !held && g.impl_ptr().use_count() <= 2 && g.is_contiguous() &&
                  !gi->requires_grad && !gi->grad_fn;
     // create_graph: PyTorch stores a recorded copy (clone_obey_contract: empty_strided + copy_,
     // CopyBackwards), never the incoming tensor itself, which grad() may also return (an in-place
@@ -252,12 +253,22 @@ void run(const std::vector<Tensor>& outputs, const std::vector<Tensor>& grad_out
     // points at directly (requested or not), so grad() adds into those leaves' .grad: a requested one
     // gets its whole gradient, another only what the wrapped op gives it. Here the wrapped op is the
     // node of CopySlices' second input (views.cpp), or the node itself when indexing.cpp recorded
-    // a write into a view of x as one node on x (its edges are the wrapped op's).
+    // a write into a view of x as one node on x (its edges are the wrapped op's), or, for a copy_ /
+    // fill_ into a view, which records no node of its own (views.cpp: attrs().b0), the source's
+    // edge of CopySlices itself (CopyBackwards' edge to the source).
     for (const auto& np : order) {
       if (!runs[np.get()]) continue;
       Node* op = nullptr;
-      if (np->row == &TL_ROW("copy_slices") && np->next.size() >= 2) op = np->next[1].fn.get();
-      else if (np->row == &TL_ROW("index_put_") && np->name() == "CopySlices") op = np.get();
+      if (np->row == &TL_ROW("copy_slices") && np->next.size() >= 2) {
+        if (np->has_attrs() && np->attrs().b0) {
+          Node* src = np->next[1].fn.get();
+          if (src && src->is_accumulate()) forced.insert(src), forced_from.insert(np.get());
+          continue;
+        }
+        op = np->next[1].fn.get();
+      } else if (np->row == &TL_ROW("index_put_") && np->name() == "CopySlices") {
+        op = np.get();
+      }
       if (!op) continue;
       for (Edge& e : op->next)
         if (e.fn && e.fn->is_accumulate()) forced.insert(e.fn.get()), forced_from.insert(op);
@@ -306,7 +317,11 @@ void run(const std::vector<Tensor>& outputs, const std::vector<Tensor>& grad_out
       if (t_trace) trace().push_back(TraceStep{n->weak_from_this(), g.detach(), {}});
       // PyTorch's AccumulateGrad skips a leaf that no longer requires grad (requires_grad_(False)
       // after the graph was built); its hooks above still ran.
-      if (leaf && leaf->requires_grad) accumulate_into(leaf, g, create_graph);
+      // (a requested leaf that a CopySlices also runs, see forced: its gradient is captured too)
+      bool held = false;
+      if (capture_nodes)
+        for (const Tensor& c : *captured) held = held || (c.defined() && c.impl() == g.impl());
+      if (leaf && leaf->requires_grad) accumulate_into(leaf, g, create_graph, false, held);
       return;
     }
     unpack_saved(*n);

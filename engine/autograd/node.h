@@ -222,9 +222,16 @@ void check_view_inplace(const Tensor& self);
 bool inplace_on_leaf(const Tensor& self);
 // refresh_self false: the write went through another view of self's memory (PyTorch's index_put_
 // on applySlicing's view), so self keeps its stored grad_fn until read (see inplace_on_leaf).
-bool rebase_view(Tensor& self, const Tensor& result, bool refresh_self = true);
-// After an in-place op gave self a new grad_fn: self's retain_grad() moves to it from old_fn (PyTorch).
+// copied: `result` is what copy_ / fill_ wrote (their source, no node of the op's own): the
+// CopySlices node stands for PyTorch's CopySlices and its wrapped CopyBackwards / FillBackward
+// together, its second edge being the wrapped op's edge to the source (noted in attrs().b0).
+bool rebase_view(Tensor& self, const Tensor& result, bool refresh_self = true, bool copied = false);
+// After an in-place op gave self a new grad_fn: self's retain_grad() moves to it (PyTorch).
 void move_retained(Tensor& self, const std::shared_ptr<Node>& old_fn);
+// t's retain_grad() hook (if any) moves to t's grad_fn from the node that ran it, which need not be
+// the previous grad_fn (PyTorch's update_cpp_hooks_on_new_gradfn takes it out of the tensor's hooks
+// list, wherever that list is).
+void move_retain_hook(const std::shared_ptr<TensorImpl>& t);
 // A mask of `shape`: 1 (true) where no element of the row-major `positions` (int64) was written.
 Tensor unwritten_mask(const Tensor& positions, const Shape& shape, DType dtype);
 

@@ -65,6 +65,16 @@ Tensor view_positions(const TensorImpl& view, const TensorImpl& base) {
 
 }  // namespace
 
+void move_retain_hook(const std::shared_ptr<TensorImpl>& t) {
+  if (!t->retains_grad) return;
+  const std::shared_ptr<Node>& fn = t->grad_fn;
+  auto holder = t->retain_node.lock();
+  if (holder == fn) return;
+  if (holder && holder->retained.lock() == t) holder->retained.reset();
+  if (fn) fn->retained = t;
+  t->retain_node = fn;
+}
+
 void refresh_view_grad_fn(const std::shared_ptr<TensorImpl>& view) {
   TensorImpl& v = *view;
   const std::shared_ptr<TensorImpl>& base = v.view_base;
@@ -100,7 +110,7 @@ void refresh_view_grad_fn(const std::shared_ptr<TensorImpl>& view) {
     gi[0] = reshape(overlap ? index_add(z, 0, pos, flat) : scatter(z, 0, pos, flat, false), base_shape.vec());
   };
   // PyTorch 1.13 moves the retains_grad hook to the new grad_fn (update_tensor_hooks_on_new_gradfn).
-  if (old_fn && old_fn->retained.lock() == view) old_fn->retained.reset(), v.grad_fn->retained = view;
+  if (old_fn) move_retain_hook(view);
 }
 
 bool inplace_on_leaf(const Tensor& self) { return self.requires_grad() && self.is_leaf_stored(); }
@@ -138,7 +148,7 @@ Tensor unwritten_mask(const Tensor& positions, const Shape& shape, DType dtype) 
   return Tensor::from_data(k, shape, dtype);
 }
 
-bool rebase_view(Tensor& self, const Tensor& result, bool refresh_self) {
+bool rebase_view(Tensor& self, const Tensor& result, bool refresh_self, bool copied) {
   if (!self.impl()->view_base) return false;
   Tensor base(self.impl()->view_base);
   Tensor r = result.defined() ? result : Tensor::scalar(0, self.dtype());
@@ -172,6 +182,7 @@ bool rebase_view(Tensor& self, const Tensor& result, bool refresh_self) {
   // PyTorch's CopySlices frees the op's function it holds after a backward without retain_graph
   // (release_variables), so a second backward through it fails as one through saved tensors.
   n->had_saved = true;
+  if (copied) n->attrs().b0 = true;  // the wrapped op's edges are this node's (engine.cpp)
   // PyTorch's CopySlices runs the op's function inside its own: an op without a derivative fails
   // there, before CopySlices is freed (a second backward fails the same way).
   std::weak_ptr<Node> op = result.defined() ? result.grad_fn() : nullptr;

@@ -84,6 +84,10 @@ struct TensorImpl {
   // Leaves: Tensor.register_hook hooks, run on the gradient before it is accumulated into .grad
   // (non-leaf hooks live on grad_fn, see Node::pre_hooks). Null: none (the common case).
   std::shared_ptr<std::vector<GradHook>> hooks;
+  // retain_grad(): the node that runs its hook (Node::retained), which is not always grad_fn: a
+  // write through a view gives the base CopySlices and leaves the hook on the base's previous node
+  // (PyTorch's hooks list stays there until the tensor's own grad_fn changes again).
+  std::weak_ptr<Node> retain_node;
   // PyTorch keeps sizes in a small inline array that a rank change shrinks without clearing: a
   // tensor made 0-d from a larger shape in place (squeeze_(), an out= resize, the results of ops
   // that resize or squeeze_ their output: max/min/kthvalue/mode(dim), mse_loss, ...) still holds

@@ -194,10 +194,11 @@ void prod_loop2d(const T* in, T* out, int64_t s0, int64_t s1, int64_t o0, int64_
 
 // out (contiguous, out_numel elements, filled with `init` here) = x reduced over the dims in
 // `reduced` by loop2d (cascade::loop2d: sum, prod_loop2d: prod) in TensorIterator's order.
-// shape/strides: x's (elements); reduced[d] marks a reduced dim.
-template <class T, class Loop2d>
+// shape/strides: x's (elements); reduced[d] marks a reduced dim. O: an accumulator (T, or a
+// state such as var's Welford one).
+template <class T, class O, class Loop2d>
 void tensor_iterator_reduce(const T* x, const int64_t* shape, const int64_t* strides, const bool* reduced, int nd,
-                            T* out, int64_t out_numel, T init, Loop2d loop2d) {
+                            O* out, int64_t out_numel, O init, Loop2d loop2d) {
   std::fill(out, out + out_numel, init);
   // Output strides (keepdim layout, contiguous over the kept dims; 0 on reduced dims).
   struct D {

@@ -823,7 +823,7 @@ void Interp::tensor_set_basic(const Tensor& x, const std::vector<Value>& items0,
   copy_to(view, value, at);  // x a view: copy_ gives x's base CopySlices
   // (copy_ records nothing into an integer view, fill_ does: the base gets CopySlices)
   Tensor dst = view;
-  if (fill && !x.is_floating_point() && src.requires_grad() && grad_enabled()) rebase_view(dst, src);
+  if (fill && !x.is_floating_point() && src.requires_grad() && grad_enabled()) rebase_view(dst, src, true, true);
 }
 
 // x[items] = src where x or src is part of a graph (x itself no view): `outputs[t] = h` in a

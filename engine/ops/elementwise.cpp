@@ -16,6 +16,56 @@
 
 namespace tl {
 
+namespace {
+// The row-major positions of shape s's elements in the order a serial TensorIterator loop visits
+// them, for operands with these element strides (0: broadcast): its reorder_dimensions (dims by
+// stride, each operand in turn having its say; equal strides: the smaller size first), the first
+// dim fastest.
+std::vector<int64_t> iteration_order(const Shape& s, const std::vector<Dims>& strides) {
+  const int nd = s.n;
+  std::vector<int> perm(static_cast<size_t>(nd));
+  for (int i = 0; i < nd; ++i) perm[size_t(i)] = nd - 1 - i;
+  auto should_swap = [&](int d0, int d1) {
+    for (const Dims& st : strides) {
+      const int64_t s0 = st[d0], s1 = st[d1];
+      if (s0 == 0 || s1 == 0) continue;
+      if (s0 < s1) return -1;
+      if (s0 > s1) return 1;
+      if (s[d0] > s[d1]) return 1;
+    }
+    return 0;
+  };
+  for (int i = 1; i < nd; ++i) {
+    int d1 = i;
+    for (int d0 = i - 1; d0 >= 0; --d0) {
+      const int c = should_swap(perm[size_t(d0)], perm[size_t(d1)]);
+      if (c > 0) {
+        std::swap(perm[size_t(d0)], perm[size_t(d1)]);
+        d1 = d0;
+      } else if (c < 0) {
+        break;
+      }
+    }
+  }
+  std::vector<int64_t> rm(static_cast<size_t>(nd), 1);  // row-major strides of s
+  for (int d = nd - 2; d >= 0; --d) rm[size_t(d)] = rm[size_t(d + 1)] * s[d + 1];
+  std::vector<int64_t> order;
+  order.reserve(size_t(s.numel()));
+  std::vector<int64_t> idx(static_cast<size_t>(nd), 0);
+  for (int64_t k = 0; k < s.numel(); ++k) {
+    int64_t lin = 0;
+    for (int d = 0; d < nd; ++d) lin += idx[size_t(d)] * rm[size_t(d)];
+    order.push_back(lin);
+    for (int p = 0; p < nd; ++p) {  // perm[0] fastest
+      const int d = perm[size_t(p)];
+      if (++idx[size_t(d)] < s[d]) break;
+      idx[size_t(d)] = 0;
+    }
+  }
+  return order;
+}
+}  // namespace
+
 void check_int_divisor(const Tensor& a, const Tensor& b, const Shape& s, DType rt,
                        const std::function<Tensor(const Tensor&)>& with_divisor) {
   if (s.numel() == 0) return;  // no division
@@ -23,15 +73,20 @@ void check_int_divisor(const Tensor& a, const Tensor& b, const Shape& s, DType r
   const Tensor b_nz = ne(b, Tensor::scalar(0, b.dtype()));  // b's own elements: no broadcast copy
   const bool* q = b_nz.data_ptr<bool>();
   if (std::find(q, q + b_nz.numel(), false) == q + b_nz.numel()) return;
+  TL_CHECK(a.shape() == s && a.dtype() == rt, "ZeroDivisionError");  // into a temporary: nothing kept
   const Tensor nz = contiguous(expand(b_nz, s.vec()));  // a zero divisor: where the write stops
   const bool* p = nz.data_ptr<bool>();
-  const int64_t first = std::find(p, p + nz.numel(), false) - p;
-  if (first == nz.numel()) return;
-  TL_CHECK(a.shape() == s && a.dtype() == rt, "ZeroDivisionError");  // into a temporary: nothing kept
-  const Tensor r = with_divisor(where(nz, b, Tensor::scalar(1, b.dtype())));  // exact before `first`
-  const Tensor before = reshape(lt(arange(0, double(s.numel()), 1, DType::Int64), Tensor::scalar(double(first), DType::Int64)),
-                                s.vec());
-  throw PartialWriteError("ZeroDivisionError", where(before, r, a));
+  // The elements written before the kernel meets the first zero divisor, in its order over the
+  // operands (the destination a, a, b).
+  const std::vector<int64_t> order = iteration_order(s, {a.strides(), a.strides(), expand(b, s.vec()).strides()});
+  std::vector<double> before(size_t(s.numel()), 0.0);
+  for (int64_t lin : order) {
+    if (!p[lin]) break;
+    before[size_t(lin)] = 1.0;
+  }
+  const Tensor r = with_divisor(where(nz, b, Tensor::scalar(1, b.dtype())));  // exact where written
+  const Tensor mask = Tensor::from_data(before, s, DType::Bool);
+  throw PartialWriteError("ZeroDivisionError", where(mask, r, a));
 }
 
 namespace {

@@ -86,11 +86,7 @@ void write_into(const char* op, Tensor& self, const Tensor& src) {
 // After an in-place op rebased self onto a new node: retain_grad() follows the tensor, so the
 // node that now makes self fills its .grad and the old one no longer does (PyTorch's retains_grad
 // hook moves with the tensor's grad_fn).
-void move_retained(Tensor& self, const std::shared_ptr<Node>& old_fn) {
-  if (!self.retains_grad()) return;
-  if (old_fn && old_fn != self.impl()->grad_fn && old_fn->retained.lock() == self.impl_ptr()) old_fn->retained.reset();
-  if (self.impl()->grad_fn) self.impl()->grad_fn->retained = self.impl_ptr();
-}
+void move_retained(Tensor& self, const std::shared_ptr<Node>&) { move_retain_hook(self.impl_ptr()); }
 
 namespace {
 
@@ -312,7 +308,7 @@ Tensor& copy_(Tensor& self, const Tensor& src, bool fill) {
     check_inference_write(self);
     self.bump_version();
   }
-  if (recording && !rebase_view(self, src)) {
+  if (recording && !rebase_view(self, src, true, true)) {
     auto old_fn = self.impl()->grad_fn;
     record(TL_ROW("copy_"), {&self, &src}, self);  // reads self's previous edge first
     move_retained(self, old_fn);

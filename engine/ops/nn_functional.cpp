@@ -231,9 +231,66 @@ Tensor pad(const Tensor& x, const std::vector<int64_t>& p, const std::string& mo
 }
 
 // ---- log_softmax ----  y = x - logsumexp(x);  d/dx: g - e^y * sum(g)
+// PyTorch's backward along the last dim (_vec_log_softmax_backward_lastdim; a 0-d or 1-d input
+// too) sums each row of g with vec::reduce_all: vector lanes (4 doubles / 8 floats) from the row's
+// first elements, the tail added into the first lanes, then lane 0 + lane 1 + ...; a row shorter
+// than a vector is summed in order from its first element. No +0.0 start: a row of -0.0 sums to
+// -0.0 (so g - e^y * sum is +0.0 there). Other dims: sum()'s.
+template <class T>
+static T reduce_all_sum(const T* p, int64_t n) {
+  constexpr int64_t L = 32 / int64_t(sizeof(T));
+  if (n < L) {
+    T r = p[0];
+    for (int64_t i = 1; i < n; ++i) r = T(r + p[i]);
+    return r;
+  }
+  T acc[L];
+  std::copy(p, p + L, acc);
+  int64_t d = L;
+  for (; d < n - n % L; d += L)
+    for (int64_t l = 0; l < L; ++l) acc[l] = T(acc[l] + p[d + l]);
+  for (int64_t l = 0; l < n - d; ++l) acc[l] = T(acc[l] + p[d + l]);
+  T r = acc[0];
+  for (int64_t l = 1; l < L; ++l) r = T(r + acc[l]);
+  return r;
+}
 static void log_softmax_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   Tensor y = n.saved_tensor(0);
-  gi[0] = sub(g, mul(exp(y), sum(g, {n.attrs().i0}, true)));
+  const int64_t d = n.attrs().i0;
+  Tensor s = sum(g, {d}, true);
+  const bool lastdim = y.dim() == 0 || d == y.dim() - 1;
+  if (lastdim && g.numel() > 0 && is_floating(g.dtype())) {
+    // the values of the last-dim kernel's sums, written into sum()'s fresh result (its graph, if
+    // any, stays sum's: no node saves it)
+    const Tensor gc = contiguous(g.detach());
+    const int64_t len = g.dim() == 0 ? 1 : g.shape()[int(g.dim() - 1)];
+    TL_DISPATCH_FLOAT(g.dtype(), T, [&] {
+      const T* pg = gc.data_ptr<T>();
+      T* ps = s.data_ptr<T>();
+      for (int64_t r = 0; r < s.numel(); ++r) ps[r] = reduce_all_sum(pg + r * len, len);
+    });
+  }
+  const Tensor e = exp(y);
+  gi[0] = sub(g, mul(e, s));
+  if (gi[0].numel() > 0 && is_floating(gi[0].dtype()) && gi[0].dtype() == y.dtype() && g.dtype() == y.dtype()) {
+    // AVX2 kernels (last dim or not): g - e^y * sum fused (fma(-e^y, sum, g)), into the fresh
+    // result
+    NoGradGuard ng;
+    const Tensor gc = contiguous(expand(g.detach(), gi[0].shape().vec()));
+    const Tensor ec = contiguous(expand(y.detach(), gi[0].shape().vec()));  // exp'd below
+    const Tensor sc = contiguous(expand(s.detach(), gi[0].shape().vec()));
+    TL_DISPATCH_FLOAT(y.dtype(), T, [&] {
+      const T *pg = gc.data_ptr<T>(), *pe = ec.data_ptr<T>(), *ps = sc.data_ptr<T>();
+      T* po = gi[0].data_ptr<T>();
+      for (int64_t i = 0; i < gi[0].numel(); ++i) {
+        // the kernel's Vectorized exp (SLEEF) on every element, vector tails too
+        T ev;
+        if constexpr (std::is_same_v<T, float>) ev = kernels::sleef_expf(pe[i]);
+        else ev = kernels::sleef_exp(pe[i]);
+        po[i] = std::fma(-ev, ps[i], pg[i]);
+      }
+    });
+  }
   label_node(gi[0], TL_ROW("_log_softmax_backward_data"), {&g, &y});
 }
 Tensor log_softmax(const Tensor& x, int64_t dim) {

@@ -193,12 +193,52 @@ Tensor mean(const Tensor& x, const IntList& dims, bool keepdim) {
 // its root). A reduction to one element takes PyTorch's std_var_all_cpu instead: two passes, the
 // mean in x's own dtype (x.mean(), which can overflow to inf in float32), then the squared
 // deviations summed in double.
+//
+// Any other: PyTorch's WelfordOps through binary_kernel_reduce, each output's elements one by one
+// in TensorIterator's order (a reduction of 32768 elements or more per output on several threads
+// would combine chunks: not modelled). Its AVX2 kernel contracts m2 + delta * new_delta into a
+// fused multiply-add, which the rounding of large or cancelling values shows.
+namespace {
+struct Welford {
+  double mean = 0, m2 = 0;
+  int64_t n = 0;
+};
+template <class T>
+void welford_loop2d(const T* in, Welford* out, int64_t s0, int64_t s1, int64_t o0, int64_t o1, int64_t size0,
+                    int64_t size1) {
+  for (int64_t j = 0; j < size1; ++j)
+    for (int64_t i = 0; i < size0; ++i) {
+      Welford& w = out[i * o0 + j * o1];
+      const double v = double(in[i * s0 + j * s1]);
+      w.n += 1;
+      const double delta = v - w.mean;
+      w.mean = w.mean + delta / double(w.n);
+      w.m2 = std::fma(delta, v - w.mean, w.m2);
+    }
+}
+}  // namespace
 static Tensor var_value(const Tensor& x, const ReduceDims& rd, const IntList& dims, double correction, bool keepdim) {
-  const Tensor xd = x.dtype() == DType::Float32 ? to_dtype(x, DType::Float64) : x;
   const bool all_cpu = rd.out_shape.numel() == 1 && rd.count > 0;
-  Tensor d = sub(xd, all_cpu ? to_dtype(mean(x, dims, true), xd.dtype()) : mean(xd, dims, true));
-  // No element reduced: NaN whatever the correction (PyTorch's Welford over nothing).
-  double denom = rd.count == 0 ? std::nan("") : std::max(0.0, double(rd.count) - correction);
+  if (!all_cpu) {
+    const int64_t n_out = rd.out_shape.numel();
+    std::vector<Welford> acc(static_cast<size_t>(std::max<int64_t>(n_out, 1)));
+    if (rd.count > 0 && n_out > 0)
+      TL_DISPATCH_FLOAT(x.dtype(), T, [&] {
+        kernels::tensor_iterator_reduce(x.data_ptr<T>(), x.shape().begin(), x.strides().begin(), rd.mask, x.dim(),
+                                        acc.data(), n_out, Welford{}, welford_loop2d<T>);
+      });
+    std::vector<double> v(static_cast<size_t>(n_out));
+    for (int64_t i = 0; i < n_out; ++i) {
+      // PyTorch's project: m2 / (n - correction), the divisor 0 when n <= correction. No element
+      // reduced: NaN whatever the correction (std_var_out's trivial reduction).
+      const double nf = double(acc[size_t(i)].n);
+      v[size_t(i)] = rd.count == 0 ? std::nan("") : acc[size_t(i)].m2 / (nf > correction ? nf - correction : 0.0);
+    }
+    return Tensor::from_data(v, rd.out_shape, DType::Float64);
+  }
+  const Tensor xd = x.dtype() == DType::Float32 ? to_dtype(x, DType::Float64) : x;
+  Tensor d = sub(xd, to_dtype(mean(x, dims, true), xd.dtype()));
+  double denom = std::max(0.0, double(rd.count) - correction);
   return div(sum(mul(d, d), dims, keepdim), Tensor::scalar(denom, xd.dtype()));
 }
 // Records var's or std's node: saves x (and std's result), and what var_backward needs.

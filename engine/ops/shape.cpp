@@ -857,12 +857,8 @@ static Value view_inplace(const Args& a, const OpDef& row, Tensor (*f)(const Arg
   if (s->view_base) s->view_version = s->storage->version;  // the node made just now is current
   if (fn) {
     fn->display = row.grad_fn.c_str();
-    auto old_fn = s->grad_fn;
+    // PyTorch's set_history (not rebase_history): a retain_grad() hook stays where it was.
     s->grad_fn = fn;
-    if (self.retains_grad() && old_fn && old_fn->retained.lock() == self.impl_ptr()) {  // retain_grad follows self
-      old_fn->retained.reset();
-      s->grad_fn->retained = self.impl_ptr();
-    }
   }
   return a.v[0];
 }

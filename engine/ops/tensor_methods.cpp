@@ -50,6 +50,7 @@ void Tensor::retain_grad() {
   fn.retain_at = fn.pre_hooks ? uint32_t(fn.pre_hooks->size()) : 0;  // hooks before it apply to .grad
   impl_->retains_grad = true;
   fn.retained = impl_;
+  impl_->retain_node = impl_->grad_fn;
 }
 
 void Tensor::backward(const Tensor& gradient, bool retain_graph, bool create_graph) const {
