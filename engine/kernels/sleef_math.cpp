@@ -583,6 +583,18 @@ float sleef_sinhf(float x) {
   return std::isnan(x) ? x : mulsign(r, x);
 }
 
+// SLEEF's xtanhf: (e^|x| - e^-|x|) / (e^|x| + e^-|x|) in double-float; 1 above 8.664339742.
+float sleef_tanhf(float x) {
+  const float a = std::fabs(x);
+  F2 d = expk2({a, 0.0f});
+  const F2 e = rec_f2(d);
+  d = div_f2f2(add_f2f2(d, neg_f2(e)), add_f2f2(d, e));
+  float y = d.x + d.y;
+  if (a > 8.664339742f || std::isnan(y)) y = 1.0f;
+  y = mulsign(y, x);
+  return std::isnan(x) ? x : y;
+}
+
 // ---- oneDNN 2.6's AVX2 eltwise injector (jit_uni_eltwise_injector_f32), one lane at a time ----
 
 namespace {

@@ -548,6 +548,44 @@ void check_act_dtype(const Tensor& x, const char* kernel) {
   TL_CHECK(x.is_floating_point(), "\"", kernel, "\" not implemented for '", dtype_kernel_name(x.dtype()), "'");
 }
 
+// A float activation as ATen's cpu_kernel_vec computes it: `vec` (the Vectorized<T> op, SLEEF's
+// functions) on the elements kernels::simd_row_length selects (whole chunks of two AVX2 vectors of
+// each coalesced row), `scalar` (the scalar op, libm's functions) on the others. Both are called
+// with a float or a double. TensorIterator lays the new output out like x (a transposed x keeps its
+// memory order), so the rows are those of x with its dims in TensorIterator's order.
+template <class S, class V>
+Tensor act_kernel(const Tensor& x0, S scalar, V vec) {
+  NoGradGuard ng;
+  const int nd = x0.dim();
+  int perm[kMaxDims];  // perm[0]: the fastest dim
+  const Dims xs = x0.strides();
+  kernels::ti_perm(x0.shape(), &xs, 1, perm);
+  IntList order(static_cast<size_t>(nd)), inverse(static_cast<size_t>(nd));
+  bool same = true;
+  for (int i = 0; i < nd; ++i) {
+    order[size_t(i)] = perm[nd - 1 - i];
+    inverse[size_t(perm[nd - 1 - i])] = i;
+    same = same && order[size_t(i)] == i;
+  }
+  const Tensor x = same ? x0 : permute(x0, order);
+  const Tensor xc = x.contiguous();
+  Tensor out = Tensor::empty(x.shape(), x.dtype());
+  const int64_t es = int64_t(dtype_size(x.dtype()));
+  const int64_t n = kernels::simd_row_length(x.shape(), {x.strides()}, es), lim = n - n % (64 / es);
+  TL_DISPATCH_FLOAT(x.dtype(), T, [&] {
+    const T* px = xc.data_ptr<T>();
+    T* po = out.data_ptr<T>();
+    for (int64_t i = 0, N = x.numel(); i < N; ++i) po[i] = n && i % n < lim ? vec(px[i]) : scalar(px[i]);
+  });
+  return same ? out : contiguous(permute(out, inverse));
+}
+// Vectorized<float>::exp / Vectorized<double>::exp (SLEEF's u10 exp).
+template <class T>
+T vec_exp(T v) {
+  if constexpr (std::is_same<T, float>::value) return kernels::sleef_expf(v);
+  else return kernels::sleef_exp(v);
+}
+
 // elu(x, alpha, scale, input_scale) with input_scale 1 (elu, selu) or 1 / alpha (celu: `celu`):
 // a node keeps alpha (f0), scale (f1) and celu (b0).
 struct EluCoef {
@@ -604,17 +642,21 @@ Tensor elu(const Tensor& x, const EluCoef& c, const OpDef& row) {
   // ATen's kernel converts alpha, scale and input_scale to the tensor's type, checked (celu's
   // alpha=1e-45 on float32: 1 / alpha overflows)
   for (double v : {c.alpha, c.scale, c.input_scale()}) check_number_fits(Value::number(v), x.dtype());
-  Tensor out;
-  {
-    NoGradGuard ng;
-    const double is = c.input_scale();
-    Tensor pos = gt(x, scalar_like(x, 0));
-    Tensor xn = where(pos, scalar_like(x, 0), x);
-    // ATen 1.13 computes exp(x * input_scale) - 1 (not expm1: -1e-30 gives 0, -0.0 gives +0.0)
-    Tensor em = sub(exp(is != 1 ? mul(xn, scalar_like(x, is)) : xn), scalar_like(x, 1));
-    Tensor neg = mul(em, scalar_like(x, c.alpha * c.scale));
-    out = where(pos, c.scale != 1 ? mul(x, scalar_like(x, c.scale)) : x, neg);
-  }
+  // ATen 1.13 computes exp(x * input_scale) - 1 (not expm1: -1e-30 gives 0, -0.0 gives +0.0), with
+  // the coefficients converted to x's type first (negcoef = alpha * scale in that type); NaN takes
+  // the negative branch in both ops
+  Tensor out = act_kernel(
+      x,
+      [&](auto a) {
+        using T = decltype(a);
+        const T negcoef = T(c.alpha) * T(c.scale), poscoef = T(c.scale), negiptcoef = T(c.input_scale());
+        return a <= T(0) ? (T(std::exp(a * negiptcoef)) - T(1)) * negcoef : a * poscoef;
+      },
+      [&](auto a) {
+        using T = decltype(a);
+        const T negcoef = T(c.alpha) * T(c.scale), poscoef = T(c.scale), negiptcoef = T(c.input_scale());
+        return a > T(0) ? a * poscoef : (vec_exp(a * negiptcoef) - T(1)) * negcoef;
+      });
   if (Node* n = record(row, {&x}, out)) set_elu_coef(n, c), save(n, x);
   return out;
 }
@@ -765,11 +807,19 @@ void mish_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
 // x * sigmoid(x) (silu), x * tanh(softplus(x)) (mish)
 Tensor silu_or_mish(const Tensor& x, bool is_mish) {
   check_act_dtype(x, is_mish ? "mish_cpu" : "silu_cpu");
-  Tensor out;
-  {
-    NoGradGuard ng;
-    out = mul(x, is_mish ? tanh(softplus(x)) : sigmoid(x));
-  }
+  // ATen's kernels: x / (1 + exp(-x)) and x * tanh(log1p(exp(x))), SLEEF's functions in the
+  // vectorized op (float64's mish there: libm's, no SLEEF tanh / log1p port for double yet)
+  Tensor out = is_mish ? act_kernel(
+                             x, [](auto v) { return decltype(v)(v * std::tanh(std::log1p(std::exp(v)))); },
+                             [](auto v) {
+                               using T = decltype(v);
+                               if constexpr (std::is_same<T, float>::value)
+                                 return v * kernels::sleef_tanhf(kernels::sleef_log1pf(kernels::sleef_expf(v)));
+                               else return T(v * std::tanh(std::log1p(std::exp(v))));
+                             })
+                       : act_kernel(
+                             x, [](auto v) { return decltype(v)(v / (decltype(v)(1) + std::exp(-v))); },
+                             [](auto v) { return decltype(v)(v / (decltype(v)(1) + vec_exp(-v))); });
   if (Node* n = record(is_mish ? TL_ROW("mish") : TL_ROW("silu"), {&x}, out)) save(n, x);
   return out;
 }
