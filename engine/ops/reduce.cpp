@@ -193,12 +193,40 @@ Tensor mean(const Tensor& x, const IntList& dims, bool keepdim) {
 // its root). A reduction to one element takes PyTorch's std_var_all_cpu instead: two passes, the
 // mean in x's own dtype (x.mean(), which can overflow to inf in float32), then the squared
 // deviations summed in double.
+// acc + p[0]^2 + p[step]^2 + ... one rounding after another (PyTorch's ReduceOps.cpp is built
+// without FMA; GCC would contract here, the engine being built with -mfma).
+#if defined(__GNUC__) && !defined(__clang__)
+__attribute__((optimize("fp-contract=off")))
+#endif
+static double add_squares(double acc, const double* p, int64_t cnt, int64_t step) {
+  for (int64_t j = 0; j < cnt; ++j) {
+    const double v = p[j * step];
+    const double sq = v * v;  // (clang fuses only within one expression)
+    acc += sq;
+  }
+  return acc;
+}
 static Tensor var_value(const Tensor& x, const ReduceDims& rd, const IntList& dims, double correction, bool keepdim) {
   const Tensor xd = x.dtype() == DType::Float32 ? to_dtype(x, DType::Float64) : x;
   const bool all_cpu = rd.out_shape.numel() == 1 && rd.count > 0;
   Tensor d = sub(xd, all_cpu ? to_dtype(mean(x, dims, true), xd.dtype()) : mean(xd, dims, true));
   // No element reduced: NaN whatever the correction (PyTorch's Welford over nothing).
   double denom = rd.count == 0 ? std::nan("") : std::max(0.0, double(rd.count) - correction);
+  if (all_cpu) {
+    // std_var_all_cpu sums dx * dx in one double, element after element in TensorIterator's order
+    // of x (its memory order; one thread: parallel_reduce runs a single chunk)
+    const Tensor dd = (d.dtype() == DType::Float64 ? d : to_dtype(d, DType::Float64)).contiguous();
+    Shape shape = x.shape();
+    Dims st[2] = {x.strides(), contiguous_strides(shape)};
+    kernels::ti_layout(shape, st, 2);
+    const double* p = dd.data_ptr<double>();
+    const int64_t base[2] = {0, 0};
+    double acc = 0.0;
+    kernels::for_each_row<2>(shape, st, base, [&](int64_t cnt, const int64_t* off, const int64_t* step) {
+      acc = add_squares(acc, p + off[1], cnt, step[1]);
+    });
+    return reshape(Tensor::scalar(acc / denom, DType::Float64), rd.out_shape.vec());
+  }
   return div(sum(mul(d, d), dims, keepdim), Tensor::scalar(denom, xd.dtype()));
 }
 // Records var's or std's node: saves x (and std's result), and what var_backward needs.
