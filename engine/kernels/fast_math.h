@@ -1,4 +1,4 @@
-// Vectorisable float32 exp / tanh / sigmoid. libm's expf and tanhf are calls the compiler cannot
+// Vectorisable float32 exp / sigmoid. libm's expf is a call the compiler cannot
 // vectorise (about 26 ns per element in wasm, W3's bottleneck); these are branch-free
 // polynomials (Cephes' coefficients, within ~2 ulp) that compile to SIMD under -mavx2 and
 // -msimd128. Special values follow libm: exp(-inf) = 0, exp of large x = inf (with gradual
@@ -38,21 +38,6 @@ inline float fast_exp(float x) {
   int32_t n1 = ni >> 1, n2 = ni - n1;
   y = y * pow2i(n1) * pow2i(n2);
   return x != x ? x : y;
-}
-
-inline float fast_tanh(float x) {
-  float a = std::fabs(x);
-  float z = x * x;  // |x| < 0.625: odd polynomial
-  float p = -5.70498872745e-3f;
-  p = p * z + 2.06390887954e-2f;
-  p = p * z - 5.37397155531e-2f;
-  p = p * z + 1.33314422036e-1f;
-  p = p * z - 3.33332819422e-1f;
-  float small = p * z * x + x;
-  float e = fast_exp(2.0f * (a < 20.0f ? a : 20.0f));  // else 1 - 2 / (e^2|x| + 1): 1.0f past ~9.1
-  float big = std::copysign(1.0f - 2.0f / (e + 1.0f), x);
-  float y = a < 0.625f ? small : big;
-  return !(a > 0.0f) ? x : y;  // NaN and +-0.0 return x (the polynomial turns -0.0 into +0.0)
 }
 
 inline float fast_sigmoid(float x) { return 1.0f / (1.0f + fast_exp(-x)); }

@@ -402,10 +402,10 @@ bool keeps_int(Un op) {
          op == Un::PowScalar;
 }
 
-// float32 tanh / sigmoid: PyTorch 1.13's CPU kernels compute a tensor of fewer than 16 elements
-// (under two AVX2 vectors) on their scalar path: tanh correctly rounded (as computed in double),
-// sigmoid as 1 / (1 + expf(-x)). Larger ones go through SLEEF, which differs from those by an
-// ulp in a layout-dependent way, so the faster polynomials (kernels/fast_math.h) are kept there.
+// float32 sigmoid: PyTorch 1.13's CPU kernel computes a tensor of fewer than 16 elements (under
+// two AVX2 vectors) on its scalar path, as 1 / (1 + expf(-x)). Larger ones go through SLEEF, which
+// differs from that by an ulp in a layout-dependent way, so the faster polynomial
+// (kernels/fast_math.h) is kept there. (tanh runs SLEEF's tanhf on every element: its vml kernel.)
 static bool use_fast_math(const Tensor& x) { return x.numel() >= 16; }
 
 // float32 sin / cos as PyTorch 1.13 computes them: its vml kernels run every element through

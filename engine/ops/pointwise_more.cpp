@@ -828,7 +828,8 @@ Tensor silu_or_mish(const Tensor& x, bool is_mish) {
 Value act_result(const Args& a, bool inplace, const char* op, const std::function<Tensor(const Tensor&)>& f) {
   if (!inplace) return Value::tensor(f(a.t(0)));
   Tensor self = a.t(0);
-  inplace_apply(op, self, [&] { return f(self); });
+  const Elementwise ew{{self}, [&](const std::vector<Tensor>& v) { return f(v[0]); }};
+  inplace_apply(op, self, [&] { return f(self); }, nullptr, &ew);
   return Value::tensor(self);
 }
 
@@ -1191,6 +1192,18 @@ void register_inplace_twins(std::vector<OpDef>& t) {
                            check_view_inplace(self);
                            break;
                          }
+                     // the per-element form (inplace_apply: self overlapping itself or an input)
+                     Elementwise ew;
+                     std::vector<size_t> slots;
+                     ew.operands.push_back(self);
+                     for (size_t k = 1; k < a.v.size(); ++k)
+                       if (a.v[k].kind == Value::Kind::Tensor) ew.operands.push_back(a.v[k].t), slots.push_back(k);
+                     ew.f = [&](const std::vector<Tensor>& v) {
+                       Args ap = a;
+                       ap.v[0] = Value::tensor(v[0]);
+                       for (size_t i = 0; i < slots.size(); ++i) ap.v[slots[i]] = Value::tensor(v[i + 1]);
+                       return call(ap).t;
+                     };
                      inplace_apply(op.c_str(), self, [&] {
                        // The kernel's memory checks (after autograd's leaf check): scatter's
                        // assert_no_overlap(self, index / src) refuses any overlap, after its dim /
@@ -1226,7 +1239,7 @@ void register_inplace_twins(std::vector<OpDef>& t) {
                                 "!needs_dynamic_casting<func_t>::check(iter) INTERNAL ASSERT FAILED at "
                                 "\"./aten/src/ATen/native/cpu/Loops.h\":349, please report a bug to PyTorch. ");
                        return r;
-                     });
+                     }, nullptr, scatter ? nullptr : &ew);
                      return a.v[0];
                    }, no_derivative ? inplace_not_implemented_bw : nullptr,
                    no_derivative ? "not implemented in PyTorch 1.13" : ""});
