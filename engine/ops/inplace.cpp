@@ -63,8 +63,9 @@ void copy_elements(const Tensor& self, const Tensor& src) {
 void write_into(const char* op, Tensor& self, const Tensor& src) {
   check_inference_write(self);
   Shape b = broadcast_shapes(op, self.shape(), src.shape());
-  TL_CHECK(b == self.shape(), op, ": output with shape ", self.shape_str(), " doesn't match the broadcast shape ",
-           shape_str(b));
+  // (PyTorch's message names no op)
+  TL_CHECK(b == self.shape(), "output with shape ", sizes_str(self.shape()), " doesn't match the broadcast shape ",
+           sizes_str(b));
   if (self.dtype() == src.dtype() && self.is_contiguous() && (src.numel() == 1 || (src.is_contiguous() && src.shape() == self.shape()))) {
     // The common cases (an optimizer's update, zero_, fill_): one copy or one fill.
     TL_DISPATCH_BYSIZE(self.dtype(), T, [&] {
@@ -131,6 +132,9 @@ Tensor& finish_inplace(const char* op, Tensor& self, const Tensor& result, bool 
            dtype_kernel_name(self.dtype()));
   if (!recording && needs_sequential(self, ew)) {
     check_inference_write(self);
+    const Shape b = broadcast_shapes(op, self.shape(), result.shape());  // write_into's check
+    TL_CHECK(b == self.shape(), "output with shape ", sizes_str(self.shape()), " doesn't match the broadcast shape ",
+             sizes_str(b));
     write_sequential(self, *ew);
     self.bump_version();
     return self;

@@ -51,3 +51,10 @@ print(h.tolist())
 k = torch.arange(12.).reshape(3, 4)
 k[:, ::2].mul_(k[:, 1::2])
 print(k.tolist())
+# the result must still fit self (difffuzz seed 1325 #2948)
+b = torch.arange(10.).reshape(2, 1, 5)
+try:
+    b.remainder_(b[..., 0])
+except RuntimeError as e:
+    print('RuntimeError', e)
+print(b.tolist())
