@@ -487,8 +487,9 @@ Tensor unary(Un op, const Tensor& x0, UnParams p = {}) {
         if constexpr (std::is_same<T, float>::value) sleef_trig_loop(x, out, kernels::sleef_cosf);
         else unary_loop<T, T>(x, out, [](T v) { return T(std::cos(C(v))); });
         break;
-      case Un::Tanh:  // float32: SLEEF's tanhf on every element (PyTorch's vml kernel, tails included)
+      case Un::Tanh:  // SLEEF's tanhf / tanh on every element (PyTorch's vml kernel, tails included)
         if constexpr (std::is_same<T, float>::value) unary_loop<T, T>(x, out, [](T v) { return kernels::sleef_tanhf(v); });
+        else if constexpr (std::is_same<T, double>::value) unary_loop<T, T>(x, out, [](T v) { return kernels::sleef_tanh(v); });
         else unary_loop<T, T>(x, out, [](T v) { return kernels::in_double(v, [](double d) { return std::tanh(d); }); });
         break;
       case Un::Sigmoid:  // ATen's kernel: 1 / (1 + exp(-x)), libm's exp or (in vectors) SLEEF's

@@ -843,7 +843,10 @@ void register_pointwise_more_ops(std::vector<OpDef>& t) {
                  return Value::tensor(unary_prim(TL_ROW(NAME), SAVE_OUT, a.t(0), [](auto v) { return EXPR; })); \
                }, BW, FORMULA})
   TL_UNARY_ROW("log1p", log1p_bw, false, log1p_sleef(v), "grad = g / (1 + x)");
-  TL_UNARY_ROW("expm1", expm1_bw, true, sleef_f32(v, kernels::sleef_expm1f, [](auto d) { return in_double(d, [](double e) { return std::expm1(e); }); }), "grad = g * (y + 1)");
+  TL_UNARY_ROW("expm1", expm1_bw, true, sleef_f32(v, kernels::sleef_expm1f, [](auto d) {
+                 if constexpr (std::is_same<decltype(d), double>::value) return kernels::sleef_expm1(d);  // vml too
+                 else return in_double(d, [](double e) { return std::expm1(e); });
+               }), "grad = g * (y + 1)");
   TL_UNARY_ROW("log2", log2_bw, false, sleef_f32(v, kernels::sleef_log2f, [](auto d) { return in_double(d, [](double e) { return std::log2(e); }); }), "grad = g / (x ln 2)");
   TL_UNARY_ROW("log10", log10_bw, false, sleef_f32(v, kernels::sleef_log10f, [](auto d) { return in_double(d, [](double e) { return std::log10(e); }); }), "grad = g / (x ln 10)");
   TL_UNARY_ROW("erfc", erfc_bw, false, sleef_f32(v, kernels::sleef_erfcf, [](auto d) { return in_double(d, [](double e) { return std::erfc(e); }); }), "grad = -g * 2/sqrt(pi) exp(-x^2)");
