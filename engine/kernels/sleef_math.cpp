@@ -688,6 +688,41 @@ double sleef_expm1(double a) {
   return d.x + d.y;
 }
 
+// SLEEF 3.5's xlog1p (double): log(1 + d) = e log 2 + 2 atanh(m / (2 + m)) in double-double,
+// 1 + d = (1 + m) 2^e, the polynomial in Estrin's scheme (POLY7).
+double sleef_log1p(double d) {
+  double dp1 = d + 1.0;
+  const bool sub = dp1 < 2.2250738585072014e-308;
+  if (sub) dp1 *= 18446744073709551616.0;
+  const double s43 = dp1 * (1.0 / 0.75);
+  uint64_t b43;
+  std::memcpy(&b43, &s43, 8);
+  int e = int((b43 >> 52) & 0x7ff) - 0x3ff;  // vilogb2k
+  const double t0 = bits_to_double(uint64_t(int64_t(0x3ff - e)) << 52);  // vldexp3(1, -e)
+  const double m = std::fma(d, t0, t0 - 1.0);
+  if (sub) e -= 64;
+  const double ef = double(e);
+  D2 s = {0.693147180559945286226764 * ef, 0.0};
+  s.y = std::fma(2.319046813846299558417771e-17, ef, std::fma(0.693147180559945286226764, ef, -s.x));
+  const double q = 2.0 + m;  // ddadd_vd2_vd_vd(2, m)
+  const D2 den = {q, (2.0 - q) + m};
+  const D2 x = dd_div({m, 0.0}, den);
+  const double x2 = x.x * x.x, x4 = x2 * x2, x8 = x4 * x4;
+  const double t = std::fma(x8, std::fma(x4, 0.1532076988502701353e+0, std::fma(x2, 0.1525629051003428716e+0, 0.1818605932937785996e+0)),
+                            std::fma(x4, std::fma(x2, 0.2222214519839380009e+0, 0.2857142932794299317e+0),
+                                     std::fma(x2, 0.3999999999635251990e+0, 0.6666666666667333541e+0)));
+  s = dd_add(s, D2{x.x * 2.0, x.y * 2.0});
+  const double w = x2 * x.x * t;  // ddadd_vd2_vd2_vd
+  const double r0 = s.x + w;
+  s = {r0, ((s.x - r0) + w) + s.y};
+  double r = s.x + s.y;
+  if (d > 1e307) r = INFINITY;
+  if (d < -1.0 || std::isnan(d)) r = NAN;
+  if (d == -1.0) r = -INFINITY;
+  if (d == 0.0 && std::signbit(d)) r = -0.0;
+  return r;
+}
+
 // ---- oneDNN 2.6's AVX2 eltwise injector (jit_uni_eltwise_injector_f32), one lane at a time ----
 
 namespace {

@@ -538,7 +538,12 @@ Tensor unary(Un op, const Tensor& x0, UnParams p = {}) {
             const float z = v * beta;
             return z > thr ? v : kernels::sleef_log1pf(kernels::sleef_expf(z)) / beta;
           });
-        else unary_loop<T, T>(x, out, scalar);  // (float64's vectors: no SLEEF log1p port)
+        else if constexpr (std::is_same<T, double>::value)
+          out = act_kernel(x, scalar, [beta, thr](double v) {
+            const double z = v * beta;
+            return z > thr ? v : kernels::sleef_log1p(kernels::sleef_exp(z)) / beta;
+          });
+        else unary_loop<T, T>(x, out, scalar);
         break;
       }
       case Un::Clamp: {

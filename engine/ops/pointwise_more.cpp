@@ -97,15 +97,13 @@ T sleef_f32(T v, float (*sleef)(float), F f) {
   if constexpr (std::is_same<T, float>::value) return sleef(v);
   else return f(v);
 }
-// log1p as PyTorch's kernels compute it (SLEEF's log1p, also on the scalar path): float32 is the
-// port of Sleef_log1pf8_u10. float64: inf above 1e307, where the exact value is still finite; a
-// subnormal v (log1p(v) = v) loses its last bit, rounded to even (SLEEF halves it; a zero result is
-// +0.0).
+// log1p as PyTorch's kernels compute it (SLEEF's log1p, also on the scalar path): the ports of
+// Sleef_log1pf8_u10 and Sleef_log1pd4_u10 (float64: inf above 1e307, where the exact value is still
+// finite; a subnormal v loses its last bit).
 template <class T>
 T log1p_sleef(T v) {
   if constexpr (std::is_same<T, float>::value) return kernels::sleef_log1pf(v);
-  if (v != 0 && std::fabs(v) < std::numeric_limits<T>::min()) return T(v * T(0.5)) * T(2) + T(0);
-  return v > T(1e307) ? T(INFINITY) : in_double(v, [](double d) { return std::log1p(d); });
+  else return kernels::sleef_log1p(double(v));
 }
 void log1p_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {  // d/dx log(1 + x) = 1 / (1 + x)
   Tensor x = n.saved_tensor(0);
@@ -771,14 +769,14 @@ void mish_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
 Tensor silu_or_mish(const Tensor& x, bool is_mish) {
   check_act_dtype(x, is_mish ? "mish_cpu" : "silu_cpu");
   // ATen's kernels: x / (1 + exp(-x)) and x * tanh(log1p(exp(x))), SLEEF's functions in the
-  // vectorized op (float64's mish there: libm's, no SLEEF tanh / log1p port for double yet)
+  // vectorized op
   Tensor out = is_mish ? act_kernel(
                              x, [](auto v) { return decltype(v)(v * std::tanh(std::log1p(std::exp(v)))); },
                              [](auto v) {
                                using T = decltype(v);
                                if constexpr (std::is_same<T, float>::value)
                                  return v * kernels::sleef_tanhf(kernels::sleef_log1pf(kernels::sleef_expf(v)));
-                               else return T(v * std::tanh(std::log1p(std::exp(v))));
+                               else return v * kernels::sleef_tanh(kernels::sleef_log1p(kernels::sleef_exp(v)));
                              })
                        : act_kernel(
                              x, [](auto v) { return decltype(v)(v / (decltype(v)(1) + std::exp(-v))); },
