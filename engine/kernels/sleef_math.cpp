@@ -583,6 +583,146 @@ float sleef_sinhf(float x) {
   return std::isnan(x) ? x : mulsign(r, x);
 }
 
+// SLEEF's xtanhf: (e^|x| - e^-|x|) / (e^|x| + e^-|x|) in double-float; 1 above 8.664339742.
+float sleef_tanhf(float x) {
+  const float a = std::fabs(x);
+  F2 d = expk2({a, 0.0f});
+  const F2 e = rec_f2(d);
+  d = div_f2f2(add_f2f2(d, neg_f2(e)), add_f2f2(d, e));
+  float y = d.x + d.y;
+  if (a > 8.664339742f || std::isnan(y)) y = 1.0f;
+  y = mulsign(y, x);
+  return std::isnan(x) ? x : y;
+}
+
+namespace {
+
+// Double-double arithmetic (value = x + y), as SLEEF 3.5's dd.h with FMA.
+struct D2 {
+  double x, y;
+};
+inline D2 dd_add2(D2 x, double y) {  // ddadd2_vd2_vd2_vd
+  const double s = x.x + y, v = s - x.x;
+  return {s, ((x.x - (s - v)) + (y - v)) + x.y};
+}
+inline D2 dd_add2(D2 x, D2 y) {  // ddadd2_vd2_vd2_vd2
+  const double s = x.x + y.x, v = s - x.x;
+  return {s, ((x.x - (s - v)) + (y.x - v)) + (x.y + y.y)};
+}
+inline D2 dd_add(double x, D2 y) {  // ddadd_vd2_vd_vd2, |x| >= |y|
+  const double s = x + y.x;
+  return {s, ((x - s) + y.x) + y.y};
+}
+inline D2 dd_add(D2 x, D2 y) {  // ddadd_vd2_vd2_vd2, |x| >= |y|
+  const double s = x.x + y.x;
+  return {s, (((x.x - s) + y.x) + x.y) + y.y};
+}
+inline D2 dd_mul(D2 x, double y) {  // ddmul_vd2_vd2_vd
+  const double s = x.x * y;
+  return {s, std::fma(x.y, y, std::fma(x.x, y, -s))};
+}
+inline D2 dd_mul(D2 x, D2 y) {  // ddmul_vd2_vd2_vd2
+  const double s = x.x * y.x;
+  return {s, std::fma(x.x, y.y, std::fma(x.y, y.x, std::fma(x.x, y.x, -s)))};
+}
+inline D2 dd_squ(D2 x) {  // ddsqu_vd2_vd2
+  const double s = x.x * x.x;
+  return {s, std::fma(x.x + x.x, x.y, std::fma(x.x, x.x, -s))};
+}
+inline D2 dd_rec(D2 d) {  // ddrec_vd2_vd2
+  const double s = 1.0 / d.x;
+  return {s, s * std::fma(-d.y, s, std::fma(-d.x, s, 1.0))};
+}
+inline D2 dd_div(D2 n, D2 d) {  // dddiv_vd2_vd2_vd2
+  const double t = 1.0 / d.x, s = n.x * t;
+  const double u = std::fma(t, n.x, -s), v = std::fma(-d.y, t, std::fma(-d.x, t, 1.0));
+  return {s, std::fma(s, v, std::fma(n.y, t, u))};
+}
+inline double ldexp2d(double x, int q) {  // vldexp2_vd_vd_vi
+  const int q1 = q >> 1;
+  return x * bits_to_double(uint64_t(q1 + 0x3ff) << 52) * bits_to_double(uint64_t(q - q1 + 0x3ff) << 52);
+}
+
+// SLEEF 3.5's expk2 (double): e^d in double-double, the polynomial in Estrin's scheme (POLY10).
+// d.x in [-36.8, 710) here (larger and smaller ones are selected away by the callers).
+D2 expk2d(D2 d) {
+  const double u0 = (d.x + d.y) * 1.442695040888963407359924681001892137;
+  const double dq = std::nearbyint(u0);
+  const int q = cvt_i(dq);
+  D2 s = dd_add2(d, dq * -.69314718055966295651160180568695068359375);
+  s = dd_add2(s, dq * -.28235290563031577122588448175013436025525412068e-12);
+  const D2 s2 = dd_squ(s), s4 = dd_squ(s2);
+  const double s8 = s4.x * s4.x, x = s.x, x2 = s2.x, x4 = s4.x;
+  auto mla = [](double a, double b, double c) { return std::fma(a, b, c); };
+  const double u = mla(s8, mla(x, +0.1602472219709932072e-9, +0.2092255183563157007e-8),
+                       mla(x4, mla(x2, mla(x, +0.2505230023782644465e-7, +0.2755724800902135303e-6),
+                                   mla(x, +0.2755731892386044373e-5, +0.2480158735605815065e-4)),
+                           mla(x2, mla(x, +0.1984126984148071858e-3, +0.1388888888886763255e-2),
+                               mla(x, +0.8333333333333347095e-2, +0.4166666666666669905e-1))));
+  D2 t = dd_add(0.5, dd_mul(s, +0.1666666666666666574e+0));
+  t = dd_add(1.0, dd_mul(t, s));
+  t = dd_add(1.0, dd_mul(t, s));
+  t = dd_add(t, dd_mul(s4, u));
+  return {ldexp2d(t.x, q), ldexp2d(t.y, q)};
+}
+
+}  // namespace
+
+double sleef_tanh(double x) {
+  const double a = std::fabs(x);
+  if (!(a <= 18.714973875)) return std::isnan(x) ? x : std::copysign(1.0, x);
+  D2 d = expk2d({a, 0.0});
+  const D2 e = dd_rec(d);
+  d = dd_div(dd_add2(d, D2{-e.x, -e.y}), dd_add2(d, e));
+  double y = d.x + d.y;
+  if (std::isnan(y)) y = 1.0;
+  return std::copysign(1.0, x) * y;
+}
+
+double sleef_expm1(double a) {
+  if (std::isnan(a)) return a;
+  if (a > 709.782712893383996732223) return INFINITY;
+  if (a < -36.736800569677101399113302437) return -1.0;
+  if (a == 0.0) return a;  // keeps -0.0 (+0.0 gives (1 + 0) - 1 = +0.0 too)
+  const D2 d = dd_add2(expk2d({a, 0.0}), -1.0);
+  return d.x + d.y;
+}
+
+// SLEEF 3.5's xlog1p (double): log(1 + d) = e log 2 + 2 atanh(m / (2 + m)) in double-double,
+// 1 + d = (1 + m) 2^e, the polynomial in Estrin's scheme (POLY7).
+double sleef_log1p(double d) {
+  double dp1 = d + 1.0;
+  const bool sub = dp1 < 2.2250738585072014e-308;
+  if (sub) dp1 *= 18446744073709551616.0;
+  const double s43 = dp1 * (1.0 / 0.75);
+  uint64_t b43;
+  std::memcpy(&b43, &s43, 8);
+  int e = int((b43 >> 52) & 0x7ff) - 0x3ff;  // vilogb2k
+  const double t0 = bits_to_double(uint64_t(int64_t(0x3ff - e)) << 52);  // vldexp3(1, -e)
+  const double m = std::fma(d, t0, t0 - 1.0);
+  if (sub) e -= 64;
+  const double ef = double(e);
+  D2 s = {0.693147180559945286226764 * ef, 0.0};
+  s.y = std::fma(2.319046813846299558417771e-17, ef, std::fma(0.693147180559945286226764, ef, -s.x));
+  const double q = 2.0 + m;  // ddadd_vd2_vd_vd(2, m)
+  const D2 den = {q, (2.0 - q) + m};
+  const D2 x = dd_div({m, 0.0}, den);
+  const double x2 = x.x * x.x, x4 = x2 * x2, x8 = x4 * x4;
+  const double t = std::fma(x8, std::fma(x4, 0.1532076988502701353e+0, std::fma(x2, 0.1525629051003428716e+0, 0.1818605932937785996e+0)),
+                            std::fma(x4, std::fma(x2, 0.2222214519839380009e+0, 0.2857142932794299317e+0),
+                                     std::fma(x2, 0.3999999999635251990e+0, 0.6666666666667333541e+0)));
+  s = dd_add(s, D2{x.x * 2.0, x.y * 2.0});
+  const double w = x2 * x.x * t;  // ddadd_vd2_vd2_vd
+  const double r0 = s.x + w;
+  s = {r0, ((s.x - r0) + w) + s.y};
+  double r = s.x + s.y;
+  if (d > 1e307) r = INFINITY;
+  if (d < -1.0 || std::isnan(d)) r = NAN;
+  if (d == -1.0) r = -INFINITY;
+  if (d == 0.0 && std::signbit(d)) r = -0.0;
+  return r;
+}
+
 // ---- oneDNN 2.6's AVX2 eltwise injector (jit_uni_eltwise_injector_f32), one lane at a time ----
 
 namespace {

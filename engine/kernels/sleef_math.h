@@ -38,6 +38,10 @@ float sleef_erff(float x);
 float sleef_erfcf(float x);  // Sleef_erfcf8_u15 (Vectorized<float>::erfc)
 float sleef_coshf(float x);
 float sleef_sinhf(float x);
+float sleef_tanhf(float x);  // Sleef_tanhf8_u10 (1 above 8.66)
+double sleef_tanh(double x);  // Sleef_tanhd4_u10 (1 above 18.71)
+double sleef_expm1(double x);  // Sleef_expm1d4_u10
+double sleef_log1p(double x);  // Sleef_log1pd4_u10 (inf above 1e307)
 // F.gelu of a contiguous float32 tensor of 2+ elements as PyTorch 1.13 computes it: oneDNN's AVX2
 // eltwise_gelu_erf (s/2 + s/2 erf(s / sqrt 2), erf by Abramowitz and Stegun 7.1.26 with oneDNN's exp).
 float onednn_gelu_erf(float s);

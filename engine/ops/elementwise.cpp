@@ -9,9 +9,9 @@
 #include "engine/autograd/node.h"
 #include "engine/ops/op_table.h"
 #include "engine/kernels/elementwise.h"
-#include "engine/kernels/fast_math.h"
 #include "engine/kernels/fused_backward.h"
 #include "engine/kernels/sleef_math.h"
+#include "engine/ops/act_kernel.h"
 #include "engine/ops/ops.h"
 
 namespace tl {
@@ -457,12 +457,6 @@ bool keeps_int(Un op) {
          op == Un::PowScalar;
 }
 
-// float32 tanh / sigmoid: PyTorch 1.13's CPU kernels compute a tensor of fewer than 16 elements
-// (under two AVX2 vectors) on their scalar path: tanh correctly rounded (as computed in double),
-// sigmoid as 1 / (1 + expf(-x)). Larger ones go through SLEEF, which differs from those by an
-// ulp in a layout-dependent way, so the faster polynomials (kernels/fast_math.h) are kept there.
-static bool use_fast_math(const Tensor& x) { return x.numel() >= 16; }
-
 // float32 sin / cos as PyTorch 1.13 computes them: its vml kernels run every element through
 // SLEEF's 8-lane vectors (kernels/sleef_math.h), in groups of 8 from the start of each row of
 // TensorIterator's layout (the last group zero-padded); an element with |x| >= 125, inf or NaN
@@ -548,15 +542,17 @@ Tensor unary(Un op, const Tensor& x0, UnParams p = {}) {
         if constexpr (std::is_same<T, float>::value) sleef_trig_loop(x, out, kernels::sleef_cosf);
         else unary_loop<T, T>(x, out, [](T v) { return T(std::cos(C(v))); });
         break;
-      case Un::Tanh:
-        if constexpr (std::is_same<T, float>::value)
-          if (use_fast_math(x)) { unary_loop<T, T>(x, out, [](T v) { return kernels::fast_tanh(v); }); break; }
-        unary_loop<T, T>(x, out, [](T v) { return kernels::in_double(v, [](double d) { return std::tanh(d); }); });
+      case Un::Tanh:  // SLEEF's tanhf / tanh on every element (PyTorch's vml kernel, tails included)
+        if constexpr (std::is_same<T, float>::value) unary_loop<T, T>(x, out, [](T v) { return kernels::sleef_tanhf(v); });
+        else if constexpr (std::is_same<T, double>::value) unary_loop<T, T>(x, out, [](T v) { return kernels::sleef_tanh(v); });
+        else unary_loop<T, T>(x, out, [](T v) { return kernels::in_double(v, [](double d) { return std::tanh(d); }); });
         break;
-      case Un::Sigmoid:
-        if constexpr (std::is_same<T, float>::value)
-          if (use_fast_math(x)) { unary_loop<T, T>(x, out, [](T v) { return kernels::fast_sigmoid(v); }); break; }
-        unary_loop<T, T>(x, out, [](T v) { return T(C(1) / (C(1) + std::exp(-C(v)))); });
+      case Un::Sigmoid:  // ATen's kernel: 1 / (1 + exp(-x)), libm's exp or (in vectors) SLEEF's
+        if constexpr (std::is_floating_point<T>::value)
+          out = act_kernel(
+              x, [](auto v) { return decltype(v)(decltype(v)(1) / (decltype(v)(1) + std::exp(-v))); },
+              [](auto v) { return decltype(v)(decltype(v)(1) / (vec_exp(decltype(v)(0) - v) + decltype(v)(1))); });
+        else unary_loop<T, T>(x, out, [](T v) { return T(C(1) / (C(1) + std::exp(-C(v)))); });
         break;
       // As PyTorch's clamp_min(x, 0): NaN stays NaN, -0.0 stays -0.0.
       // -0 stays -0 and NaN stays NaN (PyTorch). Spelled so that clang does not turn it into a
@@ -588,10 +584,21 @@ Tensor unary(Un op, const Tensor& x0, UnParams p = {}) {
       }
       case Un::Softplus: {
         const C beta = C(p.p0), thr = C(p.p1);
-        unary_loop<T, T>(x, out, [beta, thr](T v) {
+        auto scalar = [beta, thr](T v) {
           C z = C(v) * beta;
           return T(z > thr ? C(v) : std::log1p(std::exp(z)) / beta);
-        });
+        };
+        if constexpr (std::is_same<T, float>::value)  // vectors: SLEEF's exp and log1p
+          out = act_kernel(x, scalar, [beta, thr](float v) {
+            const float z = v * beta;
+            return z > thr ? v : kernels::sleef_log1pf(kernels::sleef_expf(z)) / beta;
+          });
+        else if constexpr (std::is_same<T, double>::value)
+          out = act_kernel(x, scalar, [beta, thr](double v) {
+            const double z = v * beta;
+            return z > thr ? v : kernels::sleef_log1p(kernels::sleef_exp(z)) / beta;
+          });
+        else unary_loop<T, T>(x, out, scalar);
         break;
       }
       case Un::Clamp: {

@@ -63,8 +63,9 @@ void copy_elements(const Tensor& self, const Tensor& src) {
 void write_into(const char* op, Tensor& self, const Tensor& src) {
   check_inference_write(self);
   Shape b = broadcast_shapes(op, self.shape(), src.shape());
-  TL_CHECK(b == self.shape(), op, ": output with shape ", self.shape_str(), " doesn't match the broadcast shape ",
-           shape_str(b));
+  // (PyTorch's message names no op)
+  TL_CHECK(b == self.shape(), "output with shape ", sizes_str(self.shape()), " doesn't match the broadcast shape ",
+           sizes_str(b));
   if (self.dtype() == src.dtype() && self.is_contiguous() && (src.numel() == 1 || (src.is_contiguous() && src.shape() == self.shape()))) {
     // The common cases (an optimizer's update, zero_, fill_): one copy or one fill.
     TL_DISPATCH_BYSIZE(self.dtype(), T, [&] {
@@ -91,7 +92,13 @@ void move_retained(Tensor& self, const std::shared_ptr<Node>&) { move_retain_hoo
 namespace {
 
 // self <- result (computed from self), rebasing self's history onto the result's node when recording.
-Tensor& finish_inplace(const char* op, Tensor& self, const Tensor& result, bool recording) {
+}  // namespace
+bool needs_sequential(const Tensor& self, const Elementwise* ew);
+void write_sequential(Tensor& self, const Elementwise& ew);
+namespace {
+
+Tensor& finish_inplace(const char* op, Tensor& self, const Tensor& result, bool recording,
+                       const Elementwise* ew = nullptr) {
   if (recording && result.grad_fn()) {
     // The node saved `self` (mul_/div_ by a tensor that requires grad). As PyTorch, the first
     // saved `self` becomes a copy of its values before the write ("original_self"); any other
@@ -119,6 +126,15 @@ Tensor& finish_inplace(const char* op, Tensor& self, const Tensor& result, bool 
                (self.dtype() != DType::Bool || result.dtype() == DType::Bool),
            "result type ", dtype_kernel_name(result.dtype()), " can't be cast to the desired output type ",
            dtype_kernel_name(self.dtype()));
+  if (!recording && needs_sequential(self, ew)) {
+    check_inference_write(self);
+    const Shape b = broadcast_shapes(op, self.shape(), result.shape());  // write_into's check
+    TL_CHECK(b == self.shape(), "output with shape ", sizes_str(self.shape()), " doesn't match the broadcast shape ",
+             sizes_str(b));
+    write_sequential(self, *ew);
+    self.bump_version();
+    return self;
+  }
   write_into(op, self, result);
   if (recording && result.grad_fn()) {
     // A node that saved its output (exp_, tanh_, sigmoid_) saved `result`, which now lives in
@@ -184,6 +200,113 @@ bool partial_overlap(const Tensor& a, const Tensor& b) { return overlap_status(a
 
 namespace {
 
+// Whether t's elements share memory: false for non-overlapping-and-dense t and when, by stride,
+// each dim steps past all the smaller ones (the usual sufficient test); else by the offsets.
+bool internal_overlap(const Tensor& t) {
+  if (t.numel() <= 1 || t.is_contiguous()) return false;
+  std::vector<std::pair<int64_t, int64_t>> ds;  // (|stride|, size) of the dims of size > 1
+  for (int k = 0; k < t.dim(); ++k)
+    if (t.shape()[k] > 1) ds.push_back({std::abs(t.strides()[k]), t.shape()[k]});
+  std::sort(ds.begin(), ds.end());
+  int64_t reach = 0;  // the largest offset the smaller dims reach
+  bool separated = true;
+  for (const auto& d : ds) {
+    if (d.first <= reach) separated = false;
+    reach += d.first * (d.second - 1);
+  }
+  if (separated) return false;
+  std::vector<int64_t> offs;
+  offs.reserve(size_t(t.numel()));
+  kernels::for_each_offset(t.shape(), t.strides(), 0, [&](int64_t o) { offs.push_back(o); });
+  std::sort(offs.begin(), offs.end());
+  return std::adjacent_find(offs.begin(), offs.end()) != offs.end();
+}
+
+// The element range [lo, hi] a tensor touches in its storage.
+std::pair<int64_t, int64_t> element_range(const Tensor& t) {
+  int64_t lo = t.impl()->offset, hi = lo;
+  for (int k = 0; k < t.dim(); ++k) {
+    const int64_t span = t.strides()[k] * (t.shape()[k] - 1);
+    (span < 0 ? lo : hi) += span;
+  }
+  return {lo, hi};
+}
+
+}  // namespace
+
+// PyTorch's overlap checks let these through (too hard to tell), and its kernel then reads each
+// element after the writes before it: an elementwise op with a per-element form whose self
+// overlaps itself, or whose input views self's memory other than position for position.
+bool needs_sequential(const Tensor& self, const Elementwise* ew) {
+  if (!ew || self.numel() == 0) return false;
+  if (internal_overlap(self)) return true;
+  const auto rs = element_range(self);
+  for (size_t k = 1; k < ew->operands.size(); ++k) {
+    const Tensor& o = ew->operands[k];
+    if (!o.defined() || o.numel() == 0 || o.impl()->storage != self.impl()->storage) continue;
+    if (o.impl() == self.impl() || overlap_status(self, o) != Overlap::TooHard) continue;
+    const auto ro = element_range(o);
+    if (ro.first <= rs.second && rs.first <= ro.second) return true;
+  }
+  return false;
+}
+
+// self[p] <- f(operands at p) for each position p in TensorIterator's order (self, the output,
+// deciding it), each reading the memory as the positions before it left it. Shapes of one
+// element keep each operand's rank (a 0-d operand stays 0-d), so the result type is the op's.
+// (PyTorch's vectorized rows load 16 float32 elements before storing them: rows that long are
+// taken element by element here too.)
+void write_sequential(Tensor& self, const Elementwise& ew) {
+  NoGradGuard ng;
+  const size_t n = ew.operands.size();
+  Shape shape = self.shape();
+  std::vector<Dims> st(n);
+  st[0] = self.strides();
+  for (size_t k = 1; k < n; ++k) {
+    const Tensor& o = ew.operands[k];
+    st[k] = kernels::broadcast_strides(shape, o.shape(), o.strides());
+  }
+  kernels::ti_layout(shape, st.data(), int(n));
+  // every position's offsets, in order (for_each_row takes a fixed operand count)
+  std::vector<int64_t> offs;
+  offs.reserve(size_t(self.numel()) * n);
+  {
+    const int nd = shape.n;
+    int64_t idx[kMaxDims] = {};
+    const int64_t total = self.numel();
+    for (int64_t i = 0; i < total; ++i) {
+      for (size_t k = 0; k < n; ++k) {
+        int64_t o = 0;
+        for (int d = 0; d < nd; ++d) o += idx[d] * st[k].d[d];
+        offs.push_back(o);
+      }
+      for (int d = nd - 1; d >= 0; --d) {
+        if (++idx[d] < shape.d[d]) break;
+        idx[d] = 0;
+      }
+    }
+  }
+  auto element = [](const Tensor& t, int64_t off) {
+    auto impl = std::make_shared<TensorImpl>();
+    impl->storage = t.impl()->storage;
+    impl->dtype = t.dtype();
+    impl->offset = t.impl()->offset + off;
+    for (int k = 0; k < t.dim(); ++k) impl->shape.push_back(1), impl->strides.push_back(1);
+    return Tensor(impl);
+  };
+  std::vector<Tensor> views(n);
+  const size_t es = dtype_size(self.dtype());
+  char* base = static_cast<char*>(self.impl()->storage->data);
+  for (size_t i = 0; i * n < offs.size(); ++i) {
+    for (size_t k = 0; k < n; ++k) views[k] = element(ew.operands[k], offs[i * n + k]);
+    Tensor r = ew.f(views);
+    if (r.dtype() != self.dtype()) r = to_dtype(r, self.dtype());
+    std::memcpy(base + size_t(self.impl()->offset + offs[i * n]) * es, r.contiguous().impl()->data<char>(), es);
+  }
+}
+
+namespace {
+
 // self <- f(self, o).
 template <class F>
 Tensor& binary_inplace(const char* op, char sym, Tensor& self, const Tensor& o0, F f) {
@@ -203,12 +326,14 @@ Tensor& binary_inplace(const char* op, char sym, Tensor& self, const Tensor& o0,
     InplaceRecordGuard g;
     result = f(self, o);
   }
-  return finish_inplace(op, self, result, recording);
+  const Elementwise ew{{self, o}, [&](const std::vector<Tensor>& v) { return f(v[0], v[1]); }};
+  return finish_inplace(op, self, result, recording, &ew);
 }
 
 }  // namespace
 
-Tensor& inplace_apply(const char* op, Tensor& self, const std::function<Tensor()>& f, const OpDef* overwrite) {
+Tensor& inplace_apply(const char* op, Tensor& self, const std::function<Tensor()>& f, const OpDef* overwrite,
+                      const Elementwise* ew) {
   TL_CHECK(self.defined(), op, ": undefined tensor");
   if (grad_enabled() && self.requires_grad()) check_inplace(op, self, true);
   Tensor result;
@@ -225,7 +350,7 @@ Tensor& inplace_apply(const char* op, Tensor& self, const std::function<Tensor()
   const bool recording = grad_enabled() && (self.requires_grad() || result.requires_grad());
   check_inplace(op, self, recording);
   check_no_overlap(self);
-  finish_inplace(op, self, result, recording);
+  finish_inplace(op, self, result, recording, ew);
   // New values that need no grad (random_): a non-view self gets the op's own node.
   if (recording && overwrite && !result.grad_fn() && !self.impl()->view_base) record_overwrite(self, *overwrite);
   return self;

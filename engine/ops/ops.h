@@ -282,6 +282,16 @@ struct PartialWriteError : Error {
 void check_int_divisor(const Tensor& a, const Tensor& b, const Shape& s, DType rt,
                        const std::function<Tensor(const Tensor&)>& with_divisor);
 struct OpDef;
-Tensor& inplace_apply(const char* op, Tensor& self, const std::function<Tensor()>& f, const OpDef* overwrite = nullptr);
+// An elementwise in-place op in per-element form: f(element views of operands) gives the result
+// at one position; operands[0] is self, the others its tensor inputs (each broadcastable to self).
+// inplace_apply uses it where PyTorch's TensorIterator, writing element after element, lets later
+// elements see earlier writes: self overlapping itself (an unfold with overlapping windows), an
+// input that is another view of self's memory (x *= x[:, 1]).
+struct Elementwise {
+  std::vector<Tensor> operands;
+  std::function<Tensor(const std::vector<Tensor>&)> f;
+};
+Tensor& inplace_apply(const char* op, Tensor& self, const std::function<Tensor()>& f, const OpDef* overwrite = nullptr,
+                      const Elementwise* ew = nullptr);
 
 }  // namespace tl

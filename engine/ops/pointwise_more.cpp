@@ -12,6 +12,7 @@
 #include "engine/autograd/node.h"
 #include "engine/kernels/elementwise.h"
 #include "engine/kernels/sleef_math.h"
+#include "engine/ops/act_kernel.h"
 #include "engine/ops/op_table.h"
 #include "engine/ops/ops.h"
 
@@ -96,15 +97,13 @@ T sleef_f32(T v, float (*sleef)(float), F f) {
   if constexpr (std::is_same<T, float>::value) return sleef(v);
   else return f(v);
 }
-// log1p as PyTorch's kernels compute it (SLEEF's log1p, also on the scalar path): float32 is the
-// port of Sleef_log1pf8_u10. float64: inf above 1e307, where the exact value is still finite; a
-// subnormal v (log1p(v) = v) loses its last bit, rounded to even (SLEEF halves it; a zero result is
-// +0.0).
+// log1p as PyTorch's kernels compute it (SLEEF's log1p, also on the scalar path): the ports of
+// Sleef_log1pf8_u10 and Sleef_log1pd4_u10 (float64: inf above 1e307, where the exact value is still
+// finite; a subnormal v loses its last bit).
 template <class T>
 T log1p_sleef(T v) {
   if constexpr (std::is_same<T, float>::value) return kernels::sleef_log1pf(v);
-  if (v != 0 && std::fabs(v) < std::numeric_limits<T>::min()) return T(v * T(0.5)) * T(2) + T(0);
-  return v > T(1e307) ? T(INFINITY) : in_double(v, [](double d) { return std::log1p(d); });
+  else return kernels::sleef_log1p(double(v));
 }
 void log1p_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {  // d/dx log(1 + x) = 1 / (1 + x)
   Tensor x = n.saved_tensor(0);
@@ -628,17 +627,21 @@ Tensor elu(const Tensor& x, EluCoef c, const OpDef& row) {
   // ATen's kernel converts alpha, scale and input_scale to the tensor's type, checked (celu's
   // alpha=1e-45 on float32: 1 / alpha overflows)
   for (double v : {c.alpha, c.scale, c.input_scale()}) check_number_fits(Value::number(v), x.dtype());
-  Tensor out;
-  {
-    NoGradGuard ng;
-    const double is = c.input_scale();
-    Tensor pos = gt(x, scalar_like(x, 0));
-    Tensor xn = where(pos, scalar_like(x, 0), x);
-    // ATen 1.13 computes exp(x * input_scale) - 1 (not expm1: -1e-30 gives 0, -0.0 gives +0.0)
-    Tensor em = sub(exp(is != 1 ? mul(xn, scalar_like(x, is)) : xn), scalar_like(x, 1));
-    Tensor neg = mul(em, scalar_like(x, c.alpha * c.scale));
-    out = where(pos, c.scale != 1 ? mul(x, scalar_like(x, c.scale)) : x, neg);
-  }
+  // ATen 1.13 computes exp(x * input_scale) - 1 (not expm1: -1e-30 gives 0, -0.0 gives +0.0), with
+  // the coefficients converted to x's type first (negcoef = alpha * scale in that type); NaN takes
+  // the negative branch in both ops
+  Tensor out = act_kernel(
+      x,
+      [&](auto a) {
+        using T = decltype(a);
+        const T negcoef = T(c.alpha) * T(c.scale), poscoef = T(c.scale), negiptcoef = T(c.input_scale());
+        return a <= T(0) ? (T(std::exp(a * negiptcoef)) - T(1)) * negcoef : a * poscoef;
+      },
+      [&](auto a) {
+        using T = decltype(a);
+        const T negcoef = T(c.alpha) * T(c.scale), poscoef = T(c.scale), negiptcoef = T(c.input_scale());
+        return a > T(0) ? a * poscoef : (vec_exp(a * negiptcoef) - T(1)) * negcoef;
+      });
   if (Node* n = record(row, {&x}, out)) {
     set_elu_coef(n, c);
     if (c.result) save_output(n, out);  // PyTorch's elu_ / celu_ save their result
@@ -793,11 +796,19 @@ void mish_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
 // x * sigmoid(x) (silu), x * tanh(softplus(x)) (mish)
 Tensor silu_or_mish(const Tensor& x, bool is_mish) {
   check_act_dtype(x, is_mish ? "mish_cpu" : "silu_cpu");
-  Tensor out;
-  {
-    NoGradGuard ng;
-    out = mul(x, is_mish ? tanh(softplus(x)) : sigmoid(x));
-  }
+  // ATen's kernels: x / (1 + exp(-x)) and x * tanh(log1p(exp(x))), SLEEF's functions in the
+  // vectorized op
+  Tensor out = is_mish ? act_kernel(
+                             x, [](auto v) { return decltype(v)(v * std::tanh(std::log1p(std::exp(v)))); },
+                             [](auto v) {
+                               using T = decltype(v);
+                               if constexpr (std::is_same<T, float>::value)
+                                 return v * kernels::sleef_tanhf(kernels::sleef_log1pf(kernels::sleef_expf(v)));
+                               else return v * kernels::sleef_tanh(kernels::sleef_log1p(kernels::sleef_exp(v)));
+                             })
+                       : act_kernel(
+                             x, [](auto v) { return decltype(v)(v / (decltype(v)(1) + std::exp(-v))); },
+                             [](auto v) { return decltype(v)(v / (decltype(v)(1) + vec_exp(-v))); });
   if (Node* n = record(is_mish ? TL_ROW("mish") : TL_ROW("silu"), {&x}, out)) save(n, x);
   return out;
 }
@@ -806,7 +817,8 @@ Tensor silu_or_mish(const Tensor& x, bool is_mish) {
 Value act_result(const Args& a, bool inplace, const char* op, const std::function<Tensor(const Tensor&)>& f) {
   if (!inplace) return Value::tensor(f(a.t(0)));
   Tensor self = a.t(0);
-  inplace_apply(op, self, [&] { return f(self); });
+  const Elementwise ew{{self}, [&](const std::vector<Tensor>& v) { return f(v[0]); }};
+  inplace_apply(op, self, [&] { return f(self); }, nullptr, &ew);
   return Value::tensor(self);
 }
 
@@ -870,7 +882,10 @@ void register_pointwise_more_ops(std::vector<OpDef>& t) {
                  return Value::tensor(unary_prim(TL_ROW(NAME), SAVE_OUT, a.t(0), [](auto v) { return EXPR; })); \
                }, BW, FORMULA})
   TL_UNARY_ROW("log1p", log1p_bw, false, log1p_sleef(v), "grad = g / (1 + x)");
-  TL_UNARY_ROW("expm1", expm1_bw, true, sleef_f32(v, kernels::sleef_expm1f, [](auto d) { return in_double(d, [](double e) { return std::expm1(e); }); }), "grad = g * (y + 1)");
+  TL_UNARY_ROW("expm1", expm1_bw, true, sleef_f32(v, kernels::sleef_expm1f, [](auto d) {
+                 if constexpr (std::is_same<decltype(d), double>::value) return kernels::sleef_expm1(d);  // vml too
+                 else return in_double(d, [](double e) { return std::expm1(e); });
+               }), "grad = g * (y + 1)");
   TL_UNARY_ROW("log2", log2_bw, false, sleef_f32(v, kernels::sleef_log2f, [](auto d) { return in_double(d, [](double e) { return std::log2(e); }); }), "grad = g / (x ln 2)");
   TL_UNARY_ROW("log10", log10_bw, false, sleef_f32(v, kernels::sleef_log10f, [](auto d) { return in_double(d, [](double e) { return std::log10(e); }); }), "grad = g / (x ln 10)");
   TL_UNARY_ROW("erfc", erfc_bw, false, sleef_f32(v, kernels::sleef_erfcf, [](auto d) { return in_double(d, [](double e) { return std::erfc(e); }); }), "grad = -g * 2/sqrt(pi) exp(-x^2)");
@@ -1176,6 +1191,18 @@ void register_inplace_twins(std::vector<OpDef>& t) {
                            check_view_inplace(self);
                            break;
                          }
+                     // the per-element form (inplace_apply: self overlapping itself or an input)
+                     Elementwise ew;
+                     std::vector<size_t> slots;
+                     ew.operands.push_back(self);
+                     for (size_t k = 1; k < a.v.size(); ++k)
+                       if (a.v[k].kind == Value::Kind::Tensor) ew.operands.push_back(a.v[k].t), slots.push_back(k);
+                     ew.f = [&](const std::vector<Tensor>& v) {
+                       Args ap = a;
+                       ap.v[0] = Value::tensor(v[0]);
+                       for (size_t i = 0; i < slots.size(); ++i) ap.v[slots[i]] = Value::tensor(v[i + 1]);
+                       return call(ap).t;
+                     };
                      inplace_apply(op.c_str(), self, [&] {
                        // The kernel's memory checks (after autograd's leaf check): scatter's
                        // assert_no_overlap(self, index / src) refuses any overlap, after its dim /
@@ -1217,7 +1244,7 @@ void register_inplace_twins(std::vector<OpDef>& t) {
                                 "!needs_dynamic_casting<func_t>::check(iter) INTERNAL ASSERT FAILED at "
                                 "\"./aten/src/ATen/native/cpu/Loops.h\":349, please report a bug to PyTorch. ");
                        return r;
-                     });
+                     }, nullptr, scatter ? nullptr : &ew);
                      return a.v[0];
                    }, no_derivative ? inplace_not_implemented_bw : nullptr,
                    no_derivative ? "not implemented in PyTorch 1.13" : ""});

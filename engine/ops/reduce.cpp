@@ -217,7 +217,21 @@ void welford_loop2d(const T* in, Welford* out, int64_t s0, int64_t s1, int64_t o
     }
 }
 }  // namespace
-static Tensor var_value(const Tensor& x, const ReduceDims& rd, const IntList& dims, double correction, bool keepdim) {
+//
+// acc + p[0]^2 + p[step]^2 + ... one rounding after another (PyTorch's ReduceOps.cpp is built
+// without FMA; GCC would contract here, the engine being built with -mfma).
+#if defined(__GNUC__) && !defined(__clang__)
+__attribute__((optimize("fp-contract=off")))
+#endif
+static double add_squares(double acc, const double* p, int64_t cnt, int64_t step) {
+  for (int64_t j = 0; j < cnt; ++j) {
+    const double v = p[j * step];
+    const double sq = v * v;  // (clang fuses only within one expression)
+    acc += sq;
+  }
+  return acc;
+}
+static Tensor var_value(const Tensor& x, const ReduceDims& rd, const IntList& dims, double correction) {
   const bool all_cpu = rd.out_shape.numel() == 1 && rd.count > 0;
   if (!all_cpu) {
     const int64_t n_out = rd.out_shape.numel();
@@ -236,10 +250,23 @@ static Tensor var_value(const Tensor& x, const ReduceDims& rd, const IntList& di
     }
     return Tensor::from_data(v, rd.out_shape, DType::Float64);
   }
+  // One output of at least one element: std_var_all_cpu. The mean in x's dtype, then
   const Tensor xd = x.dtype() == DType::Float32 ? to_dtype(x, DType::Float64) : x;
   Tensor d = sub(xd, to_dtype(mean(x, dims, true), xd.dtype()));
-  double denom = std::max(0.0, double(rd.count) - correction);
-  return div(sum(mul(d, d), dims, keepdim), Tensor::scalar(denom, xd.dtype()));
+  const double denom = std::max(0.0, double(rd.count) - correction);
+  // std_var_all_cpu sums dx * dx in one double, element after element in TensorIterator's order
+  // of x (its memory order; one thread: parallel_reduce runs a single chunk)
+  const Tensor dd = (d.dtype() == DType::Float64 ? d : to_dtype(d, DType::Float64)).contiguous();
+  Shape shape = x.shape();
+  Dims st[2] = {x.strides(), contiguous_strides(shape)};
+  kernels::ti_layout(shape, st, 2);
+  const double* p = dd.data_ptr<double>();
+  const int64_t base[2] = {0, 0};
+  double acc = 0.0;
+  kernels::for_each_row<2>(shape, st, base, [&](int64_t cnt, const int64_t* off, const int64_t* step) {
+    acc = add_squares(acc, p + off[1], cnt, step[1]);
+  });
+  return reshape(Tensor::scalar(acc / denom, DType::Float64), rd.out_shape.vec());
 }
 // Records var's or std's node: saves x (and std's result), and what var_backward needs.
 static void record_var(const OpDef& row, const Tensor& x, Tensor& out, const ReduceDims& rd, const IntList& dims,
@@ -286,7 +313,7 @@ Tensor var(const Tensor& x, const IntList& dims, double correction, bool keepdim
   Tensor out;
   {
     NoGradGuard ng;
-    out = to_dtype(var_value(x, rd, dims, correction, keepdim), x.dtype());
+    out = to_dtype(var_value(x, rd, dims, correction), x.dtype());
   }
   record_var(TL_ROW("var"), x, out, rd, dims, correction, dim_none);
   return out;
@@ -298,7 +325,7 @@ Tensor stddev(const Tensor& x, const IntList& dims, double correction, bool keep
   Tensor out;
   {
     NoGradGuard ng;
-    out = to_dtype(sqrt(var_value(x, rd, dims, correction, keepdim)), x.dtype());
+    out = to_dtype(sqrt(var_value(x, rd, dims, correction)), x.dtype());
   }
   record_var(TL_ROW("std"), x, out, rd, dims, correction, dim_none);
   return out;
