@@ -790,13 +790,37 @@ void mish_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   Tensor s = sigmoid(x), th = tanh(softplus(x));
   gi[0] = mul(g, add(th, mul(mul(x, s), sub(scalar_like(x, 1), mul(th, th)))));
 }
+// PyTorch 1.13's mish_kernel: x * tanh(log1p(exp(x))) (no softplus threshold), and its
+// silu_kernel: x / (1 + exp(-x)), in the tensor's type; the scalar code (float32's tail elements, see kernels::simd_row_length) calls
+// libm's float functions, the vector chunks SLEEF's u10 ones (modelled as the double function
+// rounded once, as in act_backward_kernel).
+Tensor silu_or_mish_forward(const Tensor& x, bool is_mish) {
+  Tensor out = Tensor::empty(x.shape(), x.dtype());
+  auto formula = [is_mish](auto v, auto m) {
+    using T = decltype(v);
+    return is_mish ? v * m.tanh(m.log1p(m.exp(v))) : v / (T(1) + m.exp(-v));
+  };
+  TL_DISPATCH_FLOAT(x.dtype(), T, [&] {
+    kernels::unary_loop<T, T>(x, out, [&](T v) { return formula(v, KernelMath<T, false>()); });
+  });
+  const int64_t n = x.dtype() == DType::Float32 ? kernels::simd_row_length(out.shape(), {x.strides()}, 4) : 0;
+  if (n == 0) return out;
+  const Tensor xc = x.contiguous();
+  const float* px = xc.data_ptr<float>();
+  float* po = out.data_ptr<float>();
+  for (int64_t i = 0, lim = n - n % 16; i < out.numel(); ++i)
+    if (i % n < lim) po[i] = formula(px[i], KernelMath<float, true>());
+  return out;
+}
 // x * sigmoid(x) (silu), x * tanh(softplus(x)) (mish)
 Tensor silu_or_mish(const Tensor& x, bool is_mish) {
   check_act_dtype(x, is_mish ? "mish_cpu" : "silu_cpu");
   Tensor out;
   {
     NoGradGuard ng;
-    out = mul(x, is_mish ? tanh(softplus(x)) : sigmoid(x));
+    out = x.dtype() == DType::Float32 || x.dtype() == DType::Float64
+              ? silu_or_mish_forward(x, is_mish)
+              : mul(x, is_mish ? tanh(softplus(x)) : sigmoid(x));
   }
   if (Node* n = record(is_mish ? TL_ROW("mish") : TL_ROW("silu"), {&x}, out)) save(n, x);
   return out;
