@@ -1,5 +1,6 @@
 # Tensor.stride() (PyTorch's strides: views, expanded dims, empty tensors) and Tensor._is_view()
 import torch
+torch.manual_seed(0)
 x = torch.arange(6).reshape(2, 3)
 print(x.stride(), x.t().stride(), x.t().is_contiguous(), x.t()._is_view(), x._is_view())
 print(torch.empty(0, 3).stride(), torch.empty(2, 0, 3).stride(), torch.zeros(3, 1).expand(3, 4).stride())
