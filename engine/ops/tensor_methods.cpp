@@ -208,11 +208,15 @@ void register_tensor_api_ops(std::vector<OpDef>& t) {
                }});
   // Tensor.stride(): the strides in elements (as PyTorch: 0 in an expanded dim; an empty
   // tensor's are its contiguous ones)
-  t.push_back({"stride(Tensor input, int? dim=None) -> int", kMethod, [](const Args& a) {
+  // (an explicit None is PyTorch's Dimname overload: its RuntimeError; the default marks "omitted")
+  t.push_back({"stride(Tensor input, Any? dim='<omitted>') -> int", kMethod, [](const Args& a) {
                  const Tensor& x = a.t(0);
-                 TL_CHECK(a.is_none(1) || x.dim() > 0, "IndexError: Dimension specified as ", a.is_none(1) ? 0 : a.i(1),
+                 TL_CHECK(!a.is_none(1), "Please look up dimensions by name, got: name = None.");
+                 const bool omitted = a.v[1].kind == Value::Kind::Str && a.v[1].s == "<omitted>";
+                 TL_CHECK(omitted || a.is_int_value(1), "TypeError: stride() received an invalid combination of arguments");
+                 TL_CHECK(omitted || x.dim() > 0, "IndexError: Dimension specified as ", omitted ? 0 : a.i(1),
                           " but tensor has no dimensions");
-                 if (!a.is_none(1)) {
+                 if (!omitted) {
                    const int64_t d = a.i(1), n = x.dim();
                    TL_CHECK(d >= -n && d < n, "IndexError: Dimension out of range (expected to be in range of [", -n, ", ",
                             n - 1, "], but got ", d, ")");

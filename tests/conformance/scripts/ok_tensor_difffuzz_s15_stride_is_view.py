@@ -18,3 +18,8 @@ try:
     y.stride(2)
 except IndexError as e:
     print('IndexError', e)
+try:
+    y.stride(None)
+except RuntimeError as e:
+    print('RuntimeError', e)
+print(y.stride(dim=1), y.t().stride(-2))
