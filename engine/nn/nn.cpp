@@ -743,38 +743,10 @@ Tensor CrossEntropyLoss::forward(const std::vector<Tensor>& in) {
   check_reduction();
   two_inputs(in, "CrossEntropyLoss");
   const Tensor &x = in[0], &y = in[1];
-  if (reduction == Reduction::Mean) {
-    Tensor l = cross_entropy(x, y, ignore_index);
+  Tensor l = cross_entropy(x, y, ignore_index, reduction_name(reduction));
+  if (reduction == Reduction::Mean)
     label_node(l, y.is_floating_point() ? TL_ROW("div.Scalar") : x.dim() > 2 ? TL_ROW("nll_loss2d") : TL_ROW("nll_loss"), {&x, &y});
-    return l;
-  }
-  const int cdim = x.dim() == 1 ? 0 : 1;
-  if (y.is_floating_point()) {  // class probabilities
-    TL_CHECK(y.shape() == x.shape(), "cross_entropy: expected target of shape ", x.shape_str(),
-             " for class probabilities, got ", y.shape_str());
-    return reduce(neg(sum(mul(y, log_softmax(x, cdim)), {cdim})), reduction);
-  }
-  // Class indices: validation (shapes, bounds) as nll_loss does, then -logp[i, y_i] (0 where ignored).
-  TL_CHECK(y.dtype() == DType::Int64, "nll_loss: expected target of dtype int64, but got ", dtype_name(y.dtype()));
-  TL_CHECK(x.dim() == 1 || x.dim() == 2, "nll_loss: expected input of 1 or 2 dimensions, got shape ", x.shape_str());
-  Tensor lp = log_softmax(x, cdim);
-  if (x.dim() == 1) lp = unsqueeze(lp, 0);
-  Tensor tg = y.dim() == 0 ? unsqueeze(y, 0) : y;
-  TL_CHECK(tg.dim() == 1 && tg.shape()[0] == lp.shape()[0], "ValueError: nll_loss: expected input batch_size (", lp.shape()[0],
-           ") to match target batch_size (", tg.dim() ? tg.shape()[0] : 0, ")");
-  const int64_t C = lp.shape()[1];
-  for (int64_t v : tg.to_int_vector())
-    TL_CHECK(v == ignore_index || (v >= 0 && v < C), "IndexError: Target ", v, " is out of bounds.");
-  Tensor keep = ne(tg, Tensor::scalar(double(ignore_index), DType::Int64));
-  Tensor safe = where(keep, tg, Tensor::scalar(0, DType::Int64));
-  // (+0.0 where ignored, as PyTorch: not -(x * 0), NaN for an ignored -inf)
-  // (no classes: every target is ignored; nothing to gather, the zeros keep the graph)
-  Tensor picked = C == 0 ? sum(lp, {1}) : squeeze(gather(lp, 1, unsqueeze(safe, 1)), 1);
-  Tensor l = where(keep, neg(where(keep, picked, Tensor::scalar(0, x.dtype()))), Tensor::scalar(0, x.dtype()));
-  // (the inner where: an ignored target's gradient is +0.0, as PyTorch's backward writes nothing
-  // there; neg's -0.0 would be scattered)
-  if (y.dim() == 0) l = squeeze(l, 0);
-  return reduce(l, reduction);
+  return l;
 }
 
 Tensor BCEWithLogitsLoss::forward(const std::vector<Tensor>& in) {
@@ -806,10 +778,9 @@ Tensor BCEWithLogitsLoss::forward(const std::vector<Tensor>& in) {
 Tensor NLLLoss::forward(const std::vector<Tensor>& in) {
   check_reduction();
   two_inputs(in, "NLLLoss");
-  TL_CHECK(reduction == Reduction::Mean, "NLLLoss(reduction='", reduction_name(reduction),
-           "') is not supported by tensorlens (only 'mean')");
-  Tensor l = nll_loss(in[0], in[1], ignore_index);
-  label_node(l, in[0].dim() > 2 ? TL_ROW("nll_loss2d") : TL_ROW("nll_loss"), {&in[0], &in[1]});
+  Tensor l = nll_loss_reduced(in[0], in[1], ignore_index, reduction_name(reduction));
+  if (reduction == Reduction::Mean)
+    label_node(l, in[0].dim() > 2 ? TL_ROW("nll_loss2d") : TL_ROW("nll_loss"), {&in[0], &in[1]});
   return l;
 }
 

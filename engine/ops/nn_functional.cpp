@@ -448,9 +448,51 @@ Tensor nll_loss(const Tensor& logp, const Tensor& target, int64_t ignore_index) 
   return add(neg(div(sum(where(keep, picked, Tensor::scalar(0, logp.dtype()))), total)), Tensor::scalar(0, logp.dtype()));
 }
 
+// nll_loss with reduction 'mean' | 'sum' | 'none' (PyTorch's nll_loss_nd)
+Tensor nll_loss_reduced(const Tensor& x, const Tensor& target, int64_t ignore_index, const std::string& r) {
+  Tensor y = target;
+  if (r == "mean") return nll_loss(x, y, ignore_index);
+  TL_CHECK(r == "sum" || r == "none", "ValueError: ", r, " is not a valid value for reduction");
+  {  // the shape / dtype / bounds checks of nll_loss
+    NoGradGuard ng;
+    (void)nll_loss(x.detach(), y, ignore_index);
+  }
+  if (x.dim() == 1 && y.dim() == 1) {  // one sample: target[0] (see nll_loss); empty: 0
+    if (y.numel() == 0) return graph_zero(grad_named(x, TL_ROW("nll_loss_backward")));
+    y = select(y, 0, 0);
+  }
+  // l_i = -logp[i, y_i] (0 where y_i == ignore_index); (N, C) or (C,) input
+  Tensor lp = x.dim() == 1 ? unsqueeze(grad_named(x, TL_ROW("nll_loss_backward")), 0)
+                            : grad_named(x, TL_ROW("nll_loss_backward"));
+  Tensor tg = y.dim() == 0 ? unsqueeze(y, 0) : y;
+  Tensor keep = ne(tg, Tensor::scalar(double(ignore_index), DType::Int64));
+  Tensor safe = where(keep, tg, Tensor::scalar(0, DType::Int64));
+  // (no classes: every target is ignored; nothing to gather, the zeros keep the graph)
+  Tensor picked = lp.shape()[1] == 0 ? sum(lp, {1}) : pick_targets(lp, safe);
+  Tensor l = where(keep, neg(where(keep, picked, Tensor::scalar(0, x.dtype()))), Tensor::scalar(0, x.dtype()));
+  // (the inner where: an ignored target's gradient is +0.0, as PyTorch's backward writes nothing
+  // there; neg's -0.0 would be scattered)
+  if (y.dim() == 0) l = squeeze(l, 0);
+  // sum: 0 - x_1 w_1 - ... as PyTorch (+ 0.0: a zero sum is +0.0); none: -(w x) per element,
+  // +0.0 where ignored (not -(x * 0): -0.0, or NaN for an ignored -inf)
+  if (r == "sum") {
+    Tensor out = add(sum(l), Tensor::scalar(0, l.dtype()));
+    label_node(out, x.dim() > 2 ? TL_ROW("nll_loss2d") : TL_ROW("nll_loss"), {&x, &target});
+    return out;
+  }
+  // PyTorch's nll_loss_nd (a 3-d or 5+-d input): nll_loss2d's (N, 1, -1) result viewed
+  // as (N, d1, ...): a view of that internal result (settle_view keeps it one)
+  if (x.dim() > 2 && x.dim() != 4) return view(reshape(l, {l.numel()}), l.shape().vec());
+  label_node(l, x.dim() == 4 ? TL_ROW("nll_loss2d") : TL_ROW("nll_loss"), {&x, &target});
+  return l;
+}
+
 // cross_entropy = nll_loss(log_softmax(x, 1)); with class-probability targets (a floating
 // target of x's shape): -mean(sum(target * log_softmax(x, 1), 1)).
-Tensor cross_entropy(const Tensor& logits, const Tensor& target, int64_t ignore_index) {
+Tensor cross_entropy(const Tensor& logits, const Tensor& target, int64_t ignore_index, const std::string& reduction) {
+  // (F.cross_entropy reads the reduction first: _Reduction.get_enum)
+  TL_CHECK(reduction == "mean" || reduction == "sum" || reduction == "none", "ValueError: ", reduction,
+           " is not a valid value for reduction");
   int cdim = logits.dim() == 1 ? 0 : 1;
   // PyTorch: a target of the input's shape holds class probabilities, so it must be floating.
   TL_CHECK(target.is_floating_point() || target.shape() != logits.shape(),
@@ -461,10 +503,16 @@ Tensor cross_entropy(const Tensor& logits, const Tensor& target, int64_t ignore_
   // PyTorch decides by shape alone: any other target goes to nll_loss (its batch-size ValueError,
   // then "expected scalar type Long" for a floating target).
   if (target.shape() == logits.shape()) {
-    Tensor l = neg(sum(mul(target, log_softmax(logits, cdim)), {cdim}));
-    return logits.dim() == 1 ? l : mean(l);
+    // PyTorch's cross_entropy_loss_prob_target: -(x * t).sum(1) (none), -(x * t).sum() (sum),
+    // -(x * t).sum() / (numel / C) (mean)
+    if (reduction == "sum") return neg(sum(mul(target, log_softmax(logits, cdim))));
+    if (reduction == "mean" && logits.dim() > 1) {
+      const double n = double(logits.numel() / std::max<int64_t>(logits.shape()[cdim], 1));
+      return div(neg(sum(mul(log_softmax(logits, cdim), target))), Tensor::scalar(n, logits.dtype()));
+    }
+    return neg(sum(mul(target, log_softmax(logits, cdim)), {cdim}));
   }
-  return nll_loss(log_softmax(logits, cdim), target, ignore_index);
+  return nll_loss_reduced(log_softmax(logits, cdim), target, ignore_index, reduction);
 }
 
 // ---- binary_cross_entropy_with_logits ----
@@ -793,42 +841,17 @@ void register_nn_ops(std::vector<OpDef>& t) {
                "grad_x = 2 (x - y) g / N; grad_y = -grad_x"});
   t.push_back({"nll_loss(Tensor input, Tensor(nograd) target, *, int ignore_index=-100, str reduction='mean') -> Tensor", kF,
                [](const Args& a) {
-                 const std::string& r = a.v[3].s;
-                 const Tensor& x = a.t(0);
-                 Tensor y = a.t(1);
-                 if (r == "mean") return Value::tensor(nll_loss(x, y, a.i(2)));
-                 TL_CHECK(r == "sum" || r == "none", "ValueError: ", r, " is not a valid value for reduction");
-                 {  // the shape / dtype / bounds checks of nll_loss
-                   NoGradGuard ng;
-                   (void)nll_loss(x.detach(), y, a.i(2));
-                 }
-                 if (x.dim() == 1 && y.dim() == 1) {  // one sample: target[0] (see nll_loss); empty: 0
-                   if (y.numel() == 0) return Value::tensor(graph_zero(grad_named(x, TL_ROW("nll_loss_backward"))));
-                   y = select(y, 0, 0);
-                 }
-                 // l_i = -logp[i, y_i] (0 where y_i == ignore_index); (N, C) or (C,) input
-                 Tensor lp = x.dim() == 1 ? unsqueeze(grad_named(x, TL_ROW("nll_loss_backward")), 0)
-                                           : grad_named(x, TL_ROW("nll_loss_backward"));
-                 Tensor tg = y.dim() == 0 ? unsqueeze(y, 0) : y;
-                 Tensor keep = ne(tg, Tensor::scalar(double(a.i(2)), DType::Int64));
-                 Tensor safe = where(keep, tg, Tensor::scalar(0, DType::Int64));
-                 // (no classes: every target is ignored; nothing to gather, the zeros keep the graph)
-                 Tensor picked = lp.shape()[1] == 0 ? sum(lp, {1}) : pick_targets(lp, safe);
-                 Tensor l = where(keep, neg(where(keep, picked, Tensor::scalar(0, x.dtype()))), Tensor::scalar(0, x.dtype()));
-  // (the inner where: an ignored target's gradient is +0.0, as PyTorch's backward writes nothing
-  // there; neg's -0.0 would be scattered)
-                 if (y.dim() == 0) l = squeeze(l, 0);
-                 // sum: 0 - x_1 w_1 - ... as PyTorch (+ 0.0: a zero sum is +0.0); none: -(w x) per element,
-                 // +0.0 where ignored (not -(x * 0): -0.0, or NaN for an ignored -inf)
-                 if (r == "sum") return Value::tensor(add(sum(l), Tensor::scalar(0, l.dtype())));
-                 // PyTorch's nll_loss_nd (a 3-d or 5+-d input): nll_loss2d's (N, 1, -1) result viewed
-                 // as (N, d1, ...): a view of that internal result (settle_view keeps it one)
-                 if (x.dim() > 2 && x.dim() != 4) l = view(reshape(l, {l.numel()}), l.shape().vec());
-                 return Value::tensor(l);
+                 return Value::tensor(nll_loss_reduced(a.t(0), a.t(1), a.i(2), a.v[3].s));
                },
                nullptr, "composite: -mean(gather(logp, target)); sum / none: -gather(logp, target)"});
-  t.push_back({"cross_entropy(Tensor input, Tensor(nograd) target, *, int ignore_index=-100) -> Tensor", kF,
-               [](const Args& a) { return Value::tensor(cross_entropy(a.t(0), a.t(1), a.i(2))); }, nullptr,
+  t.push_back({"cross_entropy(Tensor input, Tensor(nograd) target, Tensor? weight=None, Any size_average=None, "
+               "int ignore_index=-100, Any reduce=None, str reduction='mean', float label_smoothing=0.0) -> Tensor", kF,
+               [](const Args& a) {
+                 TL_CHECK(a.is_none(2), "cross_entropy: weight= is not supported by tensorlens");
+                 TL_CHECK(a.is_none(3) && a.is_none(5), "cross_entropy: size_average and reduce are deprecated; use reduction");
+                 TL_CHECK(a.f(7) == 0.0, "cross_entropy: label_smoothing= is not supported by tensorlens");
+                 return Value::tensor(cross_entropy(a.t(0), a.t(1), a.i(4), a.v[6].s));
+               }, nullptr,
                "composite: nll_loss(log_softmax(x))"});
   t.push_back({"binary_cross_entropy_with_logits(Tensor input, Tensor target) -> Tensor", kF,
                [](const Args& a) { return Value::tensor(binary_cross_entropy_with_logits(a.t(0), a.t(1))); }, bce_logits_bw,

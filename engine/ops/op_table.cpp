@@ -215,10 +215,14 @@ const std::pair<const char*, NodeNamer> kNodeNamers[] = {
        if (nll_loss_nd_view(a)) return &TL_ROW("view");
        return a.t(0).dim() > 2 ? &TL_ROW("nll_loss2d") : &TL_ROW("nll_loss");
      }},
-    // class-probability targets: PyTorch's -sum(target * log_softmax) / N ends in a DivBackward1.
+    // class-probability targets: PyTorch's -sum(target * log_softmax) / N ends in a DivBackward1
+    // (reduction 'mean'), else in a NegBackward0.
     {"cross_entropy", [](const Args& a, const Tensor&) -> const OpDef* {
-       if (a.t(1).is_floating_point()) return &TL_ROW("div.Scalar");
-       return a.t(0).dim() > 2 ? &TL_ROW("nll_loss2d") : &TL_ROW("nll_loss");
+       const std::string& r = a.v[6].s;
+       if (a.t(1).is_floating_point()) return r == "mean" ? &TL_ROW("div.Scalar") : &TL_ROW("neg");
+       const int d = a.t(0).dim();
+       if (d > 2 && d != 4 && r == "none") return &TL_ROW("view");
+       return d > 2 ? &TL_ROW("nll_loss2d") : &TL_ROW("nll_loss");
      }},
     // adaptive_avg_pool2d: PyTorch computes a (1, 1) output as a mean over (H, W).
     {"adaptive_avg_pool2d", [](const Args&, const Tensor& out) -> const OpDef* {

@@ -199,7 +199,10 @@ Tensor softmax(const Tensor& x, int64_t dim);
 Tensor log_softmax(const Tensor& x, int64_t dim);
 Tensor mse_loss(const Tensor& input, const Tensor& target);
 Tensor nll_loss(const Tensor& logp, const Tensor& target, int64_t ignore_index = -100);
-Tensor cross_entropy(const Tensor& logits, const Tensor& target, int64_t ignore_index = -100);
+Tensor cross_entropy(const Tensor& logits, const Tensor& target, int64_t ignore_index = -100,
+                     const std::string& reduction = "mean");
+// nll_loss with reduction "mean" | "sum" | "none"
+Tensor nll_loss_reduced(const Tensor& x, const Tensor& target, int64_t ignore_index, const std::string& reduction);
 Tensor binary_cross_entropy_with_logits(const Tensor& input, const Tensor& target);
 // F.dropout (PyTorch 1.13 CPU): training and 0 < p: x * (mask / (1 - p)) with
 // mask = empty_like(x).bernoulli_(1 - p) (one draw of the default generator per element);

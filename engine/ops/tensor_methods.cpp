@@ -207,6 +207,29 @@ void register_tensor_api_ops(std::vector<OpDef>& t) {
                  for (int64_t d : x.shape()) dims.push_back(Value::integer(d));
                  return Value::tuple(std::move(dims));
                }});
+  // Tensor.stride(): the strides in elements (as PyTorch: 0 in an expanded dim; an empty
+  // tensor's are its contiguous ones)
+  // (an explicit None is PyTorch's Dimname overload: its RuntimeError; the default marks "omitted")
+  t.push_back({"stride(Tensor input, Any? dim='<omitted>') -> int", kMethod, [](const Args& a) {
+                 const Tensor& x = a.t(0);
+                 TL_CHECK(!a.is_none(1), "Please look up dimensions by name, got: name = None.");
+                 const bool omitted = a.v[1].kind == Value::Kind::Str && a.v[1].s == "<omitted>";
+                 TL_CHECK(omitted || a.is_int_value(1), "TypeError: stride() received an invalid combination of arguments");
+                 TL_CHECK(omitted || x.dim() > 0, "IndexError: Dimension specified as ", omitted ? 0 : a.i(1),
+                          " but tensor has no dimensions");
+                 if (!omitted) {
+                   const int64_t d = a.i(1), n = x.dim();
+                   TL_CHECK(d >= -n && d < n, "IndexError: Dimension out of range (expected to be in range of [", -n, ", ",
+                            n - 1, "], but got ", d, ")");
+                   return Value::integer(x.strides()[int(d < 0 ? d + n : d)]);
+                 }
+                 std::vector<Value> dims;
+                 for (int d = 0; d < x.dim(); ++d) dims.push_back(Value::integer(x.strides()[d]));
+                 return Value::tuple(std::move(dims));
+               }});
+  // Tensor._is_view(): a (differentiable) view of another tensor (detach() is none)
+  t.push_back({"_is_view(Tensor input) -> bool", kMethod,
+               [](const Args& a) { return Value::boolean(a.t(0).impl()->view_base != nullptr); }});
   t.push_back({"dim(Tensor input) -> int", kMethod, [](const Args& a) { return Value::integer(a.t(0).dim()); }});
   t.push_back({"numel(Tensor input) -> int", kTorch | kMethod, [](const Args& a) { return Value::integer(a.t(0).numel()); }});
   t.push_back({"nelement(Tensor input) -> int", kMethod, [](const Args& a) { return Value::integer(a.t(0).numel()); }});
