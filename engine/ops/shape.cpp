@@ -854,7 +854,10 @@ static Value view_inplace(const Args& a, const OpDef& row, Tensor (*f)(const Arg
   s->strides = r.strides();
   s->offset = r.impl()->offset;
   self.bump_version();  // PyTorch counts a metadata change as an in-place op too
-  if (s->view_base) s->view_version = s->storage->version;  // the node made just now is current
+  // The node made just now is current. Without one (not recording), the view's node stays stale,
+  // as PyTorch's attr_version: read after its base needs grad (or after no_grad), it is
+  // regenerated as AsStridedBackward0 of the view's new geometry.
+  if (s->view_base && fn) s->view_version = s->storage->version;
   if (fn) {
     fn->display = row.grad_fn.c_str();
     auto old_fn = s->grad_fn;
