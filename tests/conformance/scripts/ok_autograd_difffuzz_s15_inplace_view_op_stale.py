@@ -1,3 +1,4 @@
+# check-stdout
 import torch
 # an in-place view op (swapdims_, t_, ...) on a view that is not recorded bumps the version but leaves
 # the view's node stale: read later, it is regenerated as AsStridedBackward0
