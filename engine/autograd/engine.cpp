@@ -44,6 +44,7 @@ struct TaskFilter {
   }
 };
 thread_local const TaskFilter* t_filter = nullptr;  // the running grad() call's (null: none)
+thread_local uint64_t t_pass = 0;  // backward_pass_id()
 
 struct ReadyCmp {  // max-heap on seq
   bool operator()(const Node* a, const Node* b) const { return a->seq < b->seq; }
@@ -286,6 +287,7 @@ void run(const std::vector<Tensor>& outputs, const std::vector<Tensor>& grad_out
   } filter_guard(capture_nodes ? &filter : nullptr);
   auto& order = last_order();
   order.clear();
+  ++t_pass;
   if (t_trace) trace().clear();
   std::vector<Tensor> grads;
   schedule(roots, [&](Node* n) {
@@ -411,6 +413,7 @@ std::vector<Tensor> grad(const std::vector<Tensor>& outputs, const std::vector<T
 }
 
 const std::vector<std::weak_ptr<Node>>& last_backward_order() { return last_order(); }
+uint64_t backward_pass_id() { return t_pass; }
 void release_grad_graphs() {
   auto& v = graph_grads();
   std::vector<std::weak_ptr<TensorImpl>> todo;

@@ -32,6 +32,9 @@ std::vector<Tensor> grad(const std::vector<Tensor>& outputs, const std::vector<T
 // all (None, not zeros), as a PyTorch double-backward formula that leaves them undefined.
 Tensor piecewise_constant(const Tensor& v, const std::vector<Tensor>& from, const char* name, bool no_grad = false);
 
+// A number that changes with each backward/grad call (nested ones too): which pass a node runs in.
+uint64_t backward_pass_id();
+
 // PyTorch's check of a given gradient against its output's shape (RuntimeError "Mismatch in shape").
 void check_grad_output(const Tensor& out, const Tensor& g, size_t i);
 

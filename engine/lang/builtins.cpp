@@ -329,12 +329,23 @@ Value Interp::call_builtin(Bi id, const char* name, std::vector<Value>& pos, Kw&
     case Bi::TlLabel: {
       // torch._tl_label(out, 'row', input[, input2]) -> out: a prelude function that PyTorch has
       // as one native op names the node it made after that op's row (EluBackward0, ...).
-      no_kw(name, kw, at);
+      // inplace=True: the op's in-place form (hardtanh_): out is written into the input (autograd's
+      // leaf / view checks, its node moves to the input), which is returned.
+      bool inplace = false;
+      for (const auto& [k, v] : kw) {
+        if (k != "inplace" || v.kind != K::Bool) fail(at, "TypeError: _tl_label(): unexpected keyword " + k);
+        inplace = v.b;
+      }
       nargs(name, pos, 2, 4, at);
       if (pos[0].kind != K::Tensor || pos[1].kind != K::Str) fail(at, "TypeError: _tl_label(Tensor, str, Tensor...)");
       auto in = [&](size_t k) { return pos.size() > k && pos[k].kind == K::Tensor ? &pos[k].t : nullptr; };
       at_pos(at, [&] { label_node(pos[0].t, op_row(pos[1].s.c_str()), {in(2), in(3)}); });
-      return pos[0];
+      if (!inplace) return pos[0];
+      if (!in(2)) fail(at, "TypeError: _tl_label(inplace=True) needs the input");
+      Tensor self = pos[2].t;
+      const std::string op = pos[1].s + "_";
+      at_pos(at, [&] { inplace_apply(op.c_str(), self, [&] { return pos[0].t; }); });
+      return pos[2];
     }
     case Bi::SetGradEnabled:
     case Bi::TorchGenerator:

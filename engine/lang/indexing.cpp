@@ -732,7 +732,8 @@ void Interp::tensor_set(const Tensor& x, const std::vector<Value>& items0, const
   // or the value requires grad: a view made in no_grad mode, a view of a leaf, a leaf.
   if (grad_enabled() && (x.requires_grad() || src.requires_grad())) {
     at_pos(at, [&] { check_view_inplace(view); });
-    if (x.requires_grad() && x.is_leaf())
+    // (is_leaf as check_inplace reads it: the stored grad_fn, not a stale view's regenerated one)
+    if (x.requires_grad() && (is_self ? x.is_leaf_stored() : x.is_leaf()))
       fail(at, is_self ? "RuntimeError: a leaf Variable that requires grad is being used in an in-place operation."
                        : "RuntimeError: a view of a leaf Variable that requires grad is being used in an in-place "
                          "operation.");

@@ -282,17 +282,37 @@ def hardtanh(input, min_val=-1.0, max_val=1.0, inplace=False):
     # ATen's hardtanh_backward: g only strictly inside (min_val, max_val); 0 at the bounds and
     # for NaN (whose value stays NaN)
     inside = (input > min_val) & (input < max_val)
-    return torch._tl_label(torch.where(inside, input, torch.clamp(input, min_val, max_val).detach()), 'hardtanh', input)
+    return torch._tl_label(torch.where(inside, input, torch.clamp(input, min_val, max_val).detach()), 'hardtanh', input,
+                           inplace=inplace)
+
+
+def hardtanh_(input, min_val=-1.0, max_val=1.0):
+    return hardtanh(input, min_val, max_val, True)
+
+
+def relu(input, inplace=False):
+    if inplace:
+        return torch.relu_(input)
+    return torch.relu(input)
+
+
+def relu_(input):
+    return torch.relu_(input)
+
+
+def elu_(input, alpha=1.0):
+    return torch.nn.functional.elu(input, alpha, True)
 
 
 def relu6(input, inplace=False):
-    return hardtanh(input, 0.0, 6.0)
+    return hardtanh(input, 0.0, 6.0, inplace)
 
 
 def hardsigmoid(input, inplace=False):
     # y = min(max(x + 3, 0), 6) / 6; gradient g / 6 only strictly inside (-3, 3) (0 for NaN)
     inside = (input > -3) & (input < 3)
-    return torch._tl_label(torch.where(inside, (input + 3) / 6, torch.clamp(input + 3, 0, 6).detach() / 6), 'hardsigmoid', input)
+    return torch._tl_label(torch.where(inside, (input + 3) / 6, torch.clamp(input + 3, 0, 6).detach() / 6), 'hardsigmoid', input,
+                           inplace=inplace)
 
 
 def tanhshrink(input):

@@ -1428,7 +1428,7 @@ void register_elementwise_ops(std::vector<OpDef>& t) {
                         "sigmoid_backward(Tensor grad_output, Tensor output) -> Node"})
     t.push_back({s, 0, [](const Args&) -> Value { TL_FAIL("op table: a node-only row is not callable"); }, act_backward_bw,
                  "grad_grad_output = its backward of grad; grad_output = grad * (-2 y g) (tanh), grad * g * (1 - 2 y) (sigmoid)"});
-  t.push_back({"relu(Tensor input) -> Tensor", TMF, [](const Args& a) { return Value::tensor(relu(a.t(0))); }, relu_bw, "grad = g where y > 0, else 0"});
+  t.push_back({"relu(Tensor input) -> Tensor", TM, [](const Args& a) { return Value::tensor(relu(a.t(0))); }, relu_bw, "grad = g where y > 0, else 0"});
   t.push_back({"leaky_relu(Tensor input, float negative_slope=0.01) -> Tensor", kF,
                [](const Args& a) { return Value::tensor(leaky_relu(a.t(0), a.f(1))); }, leaky_relu_bw,
                "grad = g where x > 0, else g * slope"});

@@ -683,6 +683,29 @@ static void layer_norm_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
     gi[2] = autograd::piecewise_constant(gi[2], {g, x, w}, row.grad_fn.c_str(), true);
   for (Tensor& t : gi)
     if (t.defined()) backward_op_result(t, row, g, dep);
+  // Without a weight, PyTorch's layer_norm_double_backward adds the undefined ggB_expanded to the
+  // grad_output gradient that ggI made: a pass that sends gradients into both grad_x and grad_b
+  // fails ("Expected a proper Tensor but got None"). Here they are two nodes: the second of them
+  // to run in one pass raises.
+  if (!w.defined() && gi[0].defined() && gi[2].defined() && gi[0].grad_fn() && gi[2].grad_fn() &&
+      gi[0].grad_fn() != gi[2].grad_fn()) {
+    struct Seen {
+      uint64_t pass[2] = {0, 0};
+    };
+    auto seen = std::make_shared<Seen>();
+    for (int k = 0; k < 2; ++k) {
+      Node& node = *gi[k == 0 ? 0 : 2].grad_fn();
+      if (!node.pre_hooks) node.pre_hooks = std::make_shared<std::vector<GradHook>>();
+      node.pre_hooks->insert(node.pre_hooks->begin(), GradHook{next_hook_id(), [seen, k](const Tensor&) -> Tensor {
+        const uint64_t p = autograd::backward_pass_id();
+        seen->pass[k] = p;
+        TL_CHECK(seen->pass[1 - k] != p, "Expected a proper Tensor but got None (or an undefined Tensor in C++) for "
+                 "argument #1 'other'");
+        return Tensor();
+      }});
+      if (node.retained.lock()) ++node.retain_at;
+    }
+  }
 }
 
 Tensor layer_norm(const Tensor& x, const IntList& normalized_shape, const Tensor& weight, const Tensor& bias,

@@ -626,8 +626,24 @@ Value settle_views(Value r, const OpDef& op, const Args& args) {
 // PyTorch's autograd wrapper of a primitive makes its node, reading the inputs' grad_fns (which
 // regenerates a stale view's), before the kernel runs: after a kernel's error (a dim out of range)
 // those views have their new grad_fn (no longer leaves). An in-place op on a leaf fails before.
+// Some rows without a backward here are PyTorch primitives with such a wrapper too (masked_fill,
+// whose node is a where's; bitwise_and on floats, whose kernel refuses the dtype), or composites
+// whose first step with each input is one (matmul of 1-D or 2-D inputs: dot, mv, mm, unsqueeze).
+static bool wrapped_without_backward(const OpDef& op, const Args& args) {
+  const std::string& n = op.name;
+  if (n == "masked_fill" || n == "bitwise_and" || n == "bitwise_or" || n == "bitwise_xor" ||
+      n == "bitwise_left_shift" || n == "bitwise_right_shift")
+    return true;
+  if (n == "matmul" && args.v.size() >= 2 && args.v[0].kind == Value::Kind::Tensor &&
+      args.v[1].kind == Value::Kind::Tensor && args.v[0].t.defined() && args.v[1].t.defined()) {
+    const int d1 = args.v[0].t.dim(), d2 = args.v[1].t.dim();
+    return d1 >= 1 && d2 >= 1 && d2 <= 2;  // (a 3-D+ first input is folded by a view first)
+  }
+  return false;
+}
+
 void refresh_input_views(const OpDef& op, const Args& args, bool self_leaf) {
-  if (!op.backward || !grad_enabled() || self_leaf) return;
+  if ((!op.backward && !wrapped_without_backward(op, args)) || !grad_enabled() || self_leaf) return;
   bool any = false;
   for (const Value& v : args.v) any = any || (v.kind == Value::Kind::Tensor && v.t.defined() && v.t.requires_grad());
   if (!any) return;

@@ -1,6 +1,7 @@
 // Shape ops and indexing. view/reshape/squeeze/unsqueeze/transpose/permute/expand/slice/select
 // return views (shared storage) wherever PyTorch's do.
 #include <cstring>
+#include <exception>
 #include <algorithm>
 
 #include "engine/autograd/node.h"
@@ -845,16 +846,35 @@ static Value view_inplace(const Args& a, const OpDef& row, Tensor (*f)(const Arg
   const bool recording = grad_enabled() && self.requires_grad();
   TL_CHECK(!(recording && inplace_on_leaf(self)), "a leaf Variable that requires grad is being used in an in-place operation.");
   if (recording) check_view_inplace(self);
-  Tensor r = f(a);
-  // The view's node, read before self's shape and version change (after them, r would look like
-  // a stale view of self and get a regenerated node with self's new shape as its base's).
-  const std::shared_ptr<Node> fn = recording ? r.grad_fn() : nullptr;
+  Tensor r;
+  std::shared_ptr<Node> fn;
+  std::exception_ptr failed;
+  if (!recording) {
+    r = f(a);
+  } else {
+    { NoGradGuard ng; r = f(a); }  // the arguments' errors come before any change of self
+    // PyTorch changes self's metadata and bumps its version before it records: a recording that
+    // fails (a non-differentiable dtype's assert) leaves self changed, with its old node.
+    try {
+      Tensor rr = f(a);
+      // The view's node, read before self's shape and version change (after them, rr would look
+      // like a stale view of self and get a regenerated node with self's new shape as its base's).
+      fn = rr.grad_fn();
+      r = rr;
+    } catch (...) {
+      failed = std::current_exception();
+    }
+  }
   TensorImpl* s = self.impl();
   s->set_shape(r.shape());
   s->strides = r.strides();
   s->offset = r.impl()->offset;
   self.bump_version();  // PyTorch counts a metadata change as an in-place op too
-  if (s->view_base) s->view_version = s->storage->version;  // the node made just now is current
+  // The node made just now is current. Without one (not recording), the view's node stays stale,
+  // as PyTorch's attr_version: read after its base needs grad (or after no_grad), it is
+  // regenerated as AsStridedBackward0 of the view's new geometry.
+  if (s->view_base && fn) s->view_version = s->storage->version;
+  if (failed) std::rethrow_exception(failed);
   if (fn) {
     fn->display = row.grad_fn.c_str();
     // PyTorch's set_history (not rebase_history): a retain_grad() hook stays where it was.
