@@ -920,8 +920,7 @@ void register_pointwise_more_ops(std::vector<OpDef>& t) {
                         : "rsub.Tensor(Tensor input, Tensor other, *, Number alpha=1) -> Tensor",
                  kTorch, [scalar, key](const Args& a) {
                    // sub_check: a Python bool other is refused as a bool tensor would be.
-                   TL_CHECK(a.v[1].kind != Value::Kind::Bool, "Subtraction, the `-` operator, with a bool tensor is not "
-                            "supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.");
+                   if (a.v[1].kind == Value::Kind::Bool) sub_check(true, a.t(0).dtype() == DType::Bool);
                    Args s;
                    s.v = {scalar ? Value::tensor(a.num_or_t(1, 0)) : a.v[1], a.v[0], a.v[2]};
                    Tensor r = TL_ROW("sub.Tensor").call(s).t;
