@@ -1,4 +1,5 @@
 // Reductions over all elements or over dims (negative allowed), with keepdim.
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -199,7 +200,30 @@ static Tensor var_value(const Tensor& x, const ReduceDims& rd, const IntList& di
   Tensor d = sub(xd, all_cpu ? to_dtype(mean(x, dims, true), xd.dtype()) : mean(xd, dims, true));
   // No element reduced: NaN whatever the correction (PyTorch's Welford over nothing).
   double denom = rd.count == 0 ? std::nan("") : std::max(0.0, double(rd.count) - correction);
-  return div(sum(mul(d, d), dims, keepdim), Tensor::scalar(denom, xd.dtype()));
+  Tensor s = sum(mul(d, d), dims, keepdim);
+  if (all_cpu && s.numel() == 1) {
+    // std_var_all_cpu sums the squares serially in double, in TensorIterator's order (memory
+    // order: the dims by decreasing stride), not pairwise as sum(): the last bits of a huge
+    // variance differ otherwise.
+    IntList perm, ones;  // the size-1 dims last (they do not change the order)
+    bool zero_stride = false;
+    for (int i = 0; i < x.dim(); ++i) {
+      (x.shape()[i] > 1 ? perm : ones).push_back(i);
+      zero_stride = zero_stride || (x.shape()[i] > 1 && x.strides()[i] == 0);
+    }
+    if (!zero_stride)
+      std::stable_sort(perm.begin(), perm.end(),
+                       [&](int64_t a, int64_t b) { return x.strides()[int(a)] > x.strides()[int(b)]; });
+    for (int64_t i : ones) perm.push_back(i);
+    Tensor dc = contiguous(to_dtype(permute(d, perm), DType::Float64));
+    const double* p = dc.data_ptr<double>();
+    double acc = 0;
+    for (int64_t i = 0; i < dc.numel(); ++i) acc += p[i] * p[i];
+    s = contiguous(s);
+    Tensor acc_t = Tensor::scalar(acc, DType::Float64);
+    s = reshape(to_dtype(acc_t, s.dtype()), s.shape().vec());
+  }
+  return div(s, Tensor::scalar(denom, xd.dtype()));
 }
 // Records var's or std's node: saves x (and std's result), and what var_backward needs.
 static void record_var(const OpDef& row, const Tensor& x, Tensor& out, const ReduceDims& rd, const IntList& dims,
