@@ -1127,7 +1127,7 @@ void register_inplace_twins(std::vector<OpDef>& t) {
                                       "erf",   "erfc",  "tan",   "atan",  "sinh",  "cosh",  "log2",  "log10", "asin", "acos",
                                       "asinh", "acosh", "atanh", "exp2", "atan2", "hypot", "xlogy", "sgn", "true_divide",
                                       "bitwise_and", "bitwise_or", "bitwise_xor", "bitwise_not", "bitwise_left_shift",
-                                      "bitwise_right_shift", "scatter", "scatter_add"};
+                                      "bitwise_right_shift", "scatter", "scatter_add", "masked_fill"};
   const size_t n = t.size();
   for (const char* nm : names) {
     for (size_t k = 0; k < n; ++k) {
@@ -1148,7 +1148,7 @@ void register_inplace_twins(std::vector<OpDef>& t) {
       static const char* const methods_only[] = {"pow", "fmod", "remainder", "floor_divide", "lerp", "addcmul",
                                                  "addcdiv", "sign", "bitwise_and", "bitwise_or", "bitwise_xor",
                                                  "bitwise_not", "bitwise_left_shift", "bitwise_right_shift", "scatter",
-                                                 "scatter_add", "atan2", "hypot", "sgn", "true_divide"};
+                                                 "scatter_add", "atan2", "hypot", "sgn", "true_divide", "masked_fill"};
       unsigned where = kTorch | kMethod;
       for (const char* m : methods_only)
         if (std::strcmp(m, nm) == 0) where = kMethod;
