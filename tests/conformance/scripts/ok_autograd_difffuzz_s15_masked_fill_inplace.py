@@ -25,3 +25,13 @@ try:
     torch.ones(3, requires_grad=True).masked_fill_(torch.tensor([True, False, True]), 0.0)
 except Exception as e:
     print(type(e).__name__, e)
+x = torch.zeros(1, 3).expand(2, 3)
+# masked_fill_ of an expanded tensor (PyTorch warns, and writes the masked elements)
+print(x.masked_fill_(torch.tensor([True, False, True]), 2.0))
+y = torch.zeros(3, 1).expand(3, 4)
+print(y.masked_fill_(torch.tensor([[True], [False], [True]]), 5))
+v3 = torch.tensor([[[2.75, 0.47]], [[-0.51, 2.60]]], dtype=torch.float64, requires_grad=True)
+v6 = torch.autograd.grad(v3.sum(), [v3])[0]
+print(v6.masked_fill_(torch.tensor([[[False, True]], [[False, False]]]), 2.11))
+v7 = torch.autograd.grad(v3.sum(), [v3])[0]
+print(v7.masked_fill_(torch.tensor([[[False, False]], [[False, False]]]), 2.11))
