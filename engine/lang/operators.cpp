@@ -71,9 +71,8 @@ Value Interp::tensor_binop(BinOpKind op, const Value& a, const Value& b, Pos at)
       return call_table("mul", where, {rec, a}, {}, at);
     }
     default: {
-      if (op == BinOpKind::Sub && a.kind == K::Bool)  // PyTorch's rsub refuses a Python bool too
-        fail(at, "RuntimeError: Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying "
-                 "to invert a mask, use the `~` or `logical_not()` operator instead.");
+      if (op == BinOpKind::Sub && a.kind == K::Bool)  // PyTorch's rsub: a Python bool is a bool tensor
+        fail(at, std::string("RuntimeError: ") + sub_check_message(true, b.t.dtype() == DType::Bool));
       // (a Python bool with a bool tensor stays bool: True // x reaches the bool kernel check)
       Tensor w = wrap_number(a, b.t);
       Value r = call_table(name, where, {Value::tensor(w), b}, {}, at);

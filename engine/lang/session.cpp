@@ -1,5 +1,6 @@
 // The entry points of interpreter.h: run_script, try_run_script, Session.
 #include "engine/lang/interp.h"
+#include "engine/ops/ops.h"
 
 namespace tl::lang {
 
@@ -25,6 +26,7 @@ struct EngineStateGuard {
     set_max_elements(o.max_tensor_elements);
     set_grad_enabled(true);
     set_default_float_dtype(o.default_dtype);
+    print_options() = PrintOptions();
     set_source_pos(0, 0);
     autograd::set_trace_enabled(o.trace_backward);
     // Graph export runs keep the ops' outputs (previews of unnamed intermediates), 64 MiB at most.

@@ -10,6 +10,7 @@
 
 #include "engine/lang/interpreter.h"
 #include "engine/lang/json.h"
+#include "engine/ops/ops.h"
 #include "engine/ops/value.h"
 
 namespace tl::lang {
@@ -20,7 +21,10 @@ namespace tl::lang {
 // =====================================================================================
 namespace {
 
-constexpr int kPrecision = 4, kThreshold = 1000, kEdge = 3, kLineWidth = 80;
+// torch.set_printoptions' values (engine/ops/ops.h print_options)
+int precision() { return print_options().precision; }
+int edge() { return print_options().edgeitems; }
+int line_width() { return print_options().linewidth; }
 
 std::string fixed(double v, int prec) {
   char buf[400];  // %f of 1e308 needs ~310 chars
@@ -35,11 +39,11 @@ std::string sci(double v, int prec) {
   return buf;
 }
 
-// The values a repr shows: all of them, or (over the threshold) the first and last kEdge
+// The values a repr shows: all of them, or (over the threshold) the first and last edge()
 // indices of every long dim, read straight from the strided storage (never a full copy).
 struct Shown {
   std::vector<std::vector<int64_t>> idx;  // per dim: the indices shown
-  std::vector<bool> cut;                  // per dim: "..." after the first kEdge
+  std::vector<bool> cut;                  // per dim: "..." after the first edge()
   std::vector<double> vals;               // row-major over idx (floating and bool dtypes)
   std::vector<int64_t> ivals;             // the same for integer dtypes: exact beyond 2^53
   size_t size() const { return vals.size() + ivals.size(); }
@@ -51,10 +55,10 @@ Shown gather_shown(const Tensor& t, bool summarize) {
   for (int d = 0; d < nd; ++d) {
     const int64_t n = t.shape()[d];
     std::vector<int64_t> ix;
-    bool cut = summarize && n > 2 * kEdge;
+    bool cut = summarize && n > 2 * edge();
     if (cut) {
-      for (int64_t i = 0; i < kEdge; ++i) ix.push_back(i);
-      for (int64_t i = n - kEdge; i < n; ++i) ix.push_back(i);
+      for (int64_t i = 0; i < edge(); ++i) ix.push_back(i);
+      for (int64_t i = n - edge(); i < n; ++i) ix.push_back(i);
     } else {
       for (int64_t i = 0; i < n; ++i) ix.push_back(i);
     }
@@ -111,21 +115,23 @@ struct Formatter {
     }
     for (double v : vals) {
       if (!std::isfinite(v) || v == 0) continue;
-      size_t w = sci_mode ? sci(v, kPrecision).size() : int_mode ? fixed(v, 0).size() + 1 : fixed(v, kPrecision).size();
+      size_t w = sci_mode ? sci(v, precision()).size() : int_mode ? fixed(v, 0).size() + 1 : fixed(v, precision()).size();
       width = std::max(width, w);
     }
+    // PRINT_OPTS.sci_mode overrides the choice (the width stays the one computed for it)
+    if (print_options().sci_mode >= 0) sci_mode = print_options().sci_mode == 1;
   }
   std::string raw(const Shown& s, size_t k) const {
     if (is_int(dtype)) return std::to_string(s.ivals[k]);
     const double v = s.vals[k];
     if (dtype == DType::Bool) return v != 0 ? "True" : "False";
-    if (sci_mode) return sci(v, kPrecision);
+    if (sci_mode) return sci(v, precision());
     if (int_mode) {
       std::string r = fixed(v, 0);
       if (std::isfinite(v)) r += ".";
       return r;
     }
-    return fixed(v, kPrecision);
+    return fixed(v, precision());
   }
   std::string format(const Shown& s, size_t k) const {
     std::string r = raw(s, k);
@@ -144,12 +150,12 @@ std::string tensor_str_rec(const Shown& s, const Formatter& f, int d, size_t bas
   if (d == nd - 1) {
     std::vector<std::string> data;
     for (size_t i = 0; i < n; ++i) {
-      if (s.cut[size_t(d)] && i == size_t(kEdge)) data.push_back(" ...");
+      if (s.cut[size_t(d)] && i == size_t(edge())) data.push_back(" ...");
       data.push_back(f.format(s, base + i));
     }
     const size_t elem_len = f.width + 2;
-    size_t per_line = std::max<size_t>(1, size_t(std::floor(double(kLineWidth - indent) / double(elem_len))));
-    if (kLineWidth - indent < 0) per_line = 1;
+    size_t per_line = std::max<size_t>(1, size_t(std::floor(double(line_width() - indent) / double(elem_len))));
+    if (line_width() - indent < 0) per_line = 1;
     std::string out = "[";
     for (size_t i = 0; i < data.size(); ++i) {
       if (i) out += (i % per_line == 0) ? ",\n" + std::string(size_t(indent + 1), ' ') : ", ";
@@ -161,7 +167,7 @@ std::string tensor_str_rec(const Shown& s, const Formatter& f, int d, size_t bas
   std::string out = "[";
   for (size_t i = 0; i < n; ++i) {
     if (i) out += sep;
-    if (s.cut[size_t(d)] && i == size_t(kEdge)) out += "..." + sep;
+    if (s.cut[size_t(d)] && i == size_t(edge())) out += "..." + sep;
     out += tensor_str_rec(s, f, d + 1, base + i * inner, indent + 1);
   }
   return out + "]";
@@ -194,7 +200,7 @@ std::string plain_tensor_repr(const Tensor& t) {
     // PyTorch omits the default dtype, int64 and bool.
     if (t.dtype() == DType::Float64 || (is_int(t.dtype()) && t.dtype() != DType::Int64))
       suffixes.push_back(std::string("dtype=torch.") + dtype_name(t.dtype()));
-    Shown s = gather_shown(t, t.numel() > kThreshold);
+    Shown s = gather_shown(t, double(t.numel()) > print_options().threshold);
     Formatter f(t.dtype(), s);
     body = tensor_str_rec(s, f, 0, 0, indent);
   }
@@ -205,7 +211,7 @@ std::string plain_tensor_repr(const Tensor& t) {
   size_t nl = out.rfind('\n');
   long last_len = long(out.size()) - (nl == std::string::npos ? -1 : long(nl)) + 1;
   for (const std::string& sfx : suffixes) {
-    if (last_len + long(sfx.size()) + 2 > kLineWidth) {
+    if (last_len + long(sfx.size()) + 2 > line_width()) {
       out += ",\n" + std::string(size_t(indent), ' ') + sfx;
       last_len = indent + long(sfx.size());
     } else {

@@ -573,6 +573,10 @@ static void zero_grads_bw(Node& n, const Tensor&, std::vector<Tensor>& gi) {
   for (size_t i = 0; i < gi.size(); ++i) gi[i] = zeros(n.inputs[i].shape, n.inputs[i].dtype);
 }
 
+PrintOptions& print_options() {
+  static PrintOptions o;
+  return o;
+}
 void register_creation_ops(std::vector<OpDef>& t) {
   t.push_back({"tensor(Any data, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)", kTorch,
                [](const Args& a) {
@@ -743,6 +747,25 @@ void register_creation_ops(std::vector<OpDef>& t) {
                }});
   t.push_back({"set_default_dtype(DType d) -> None", kTorch, [](const Args& a) {
                  set_default_float_dtype(*a.dtype(0));
+                 return Value::none();
+               }});
+  // torch.set_printoptions: a profile first, then each option given; sci_mode is always set
+  // (None: chosen per tensor again).
+  t.push_back({"set_printoptions(int? precision=None, float? threshold=None, int? edgeitems=None, int? linewidth=None, "
+               "str? profile=None, bool? sci_mode=None) -> None",
+               kTorch, [](const Args& a) {
+                 PrintOptions& o = print_options();
+                 if (!a.is_none(4)) {
+                   const std::string& p = a.v[4].s;
+                   if (p == "default") o.precision = 4, o.threshold = 1000, o.edgeitems = 3, o.linewidth = 80;
+                   else if (p == "short") o.precision = 2, o.threshold = 1000, o.edgeitems = 2, o.linewidth = 80;
+                   else if (p == "full") o.precision = 4, o.threshold = INFINITY, o.edgeitems = 3, o.linewidth = 80;
+                 }
+                 if (!a.is_none(0)) o.precision = int(a.i(0));
+                 if (!a.is_none(1)) o.threshold = a.f(1);
+                 if (!a.is_none(2)) o.edgeitems = int(a.i(2));
+                 if (!a.is_none(3)) o.linewidth = int(a.i(3));
+                 o.sci_mode = a.is_none(5) ? -1 : a.b(5) ? 1 : 0;
                  return Value::none();
                }});
   t.push_back({"get_default_dtype() -> DType", kTorch, [](const Args&) { return Value::dtype(default_float_dtype()); }});

@@ -326,15 +326,29 @@ Tensor zero_operand_arith(Bin op, const Tensor& a, const Tensor& b, bool za, boo
   }
 }
 
+}  // namespace
+const char* sub_check_message(bool a_bool, bool b_bool) {
+  if (a_bool && b_bool)
+    return "Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` "
+           "operator instead.";
+  if (a_bool || b_bool)
+    return "Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, "
+           "use the `~` or `logical_not()` operator instead.";
+  return nullptr;
+}
+void sub_check(bool a_bool, bool b_bool) {
+  const char* m = sub_check_message(a_bool, b_bool);
+  TL_CHECK(!m, m);
+}
+namespace {
+
 Tensor binary(Bin op, const Tensor& a0, const Tensor& b0) {
   const char* name = bin_name(op);
   TL_CHECK(a0.defined() && b0.defined(), name, ": undefined tensor");
   Shape out_shape = broadcast_shapes(name, a0.shape(), b0.shape());
   DType ct = result_type(a0, b0);
   if (op == Bin::Div && !is_floating(ct)) ct = default_float_dtype();  // true division
-  TL_CHECK(!(op == Bin::Sub && (a0.dtype() == DType::Bool || b0.dtype() == DType::Bool)),
-           "Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, use "
-           "the `~` or `logical_not()` operator instead.");
+  if (op == Bin::Sub) sub_check(a0.dtype() == DType::Bool, b0.dtype() == DType::Bool);
   TL_CHECK(!(op == Bin::Pow && ct == DType::Bool), "\"pow\" not implemented for 'Bool'");
   // The kernels' dtype dispatch, before any element (an empty bool tensor fails too).
   TL_CHECK(!(op == Bin::FloorDiv && ct == DType::Bool), "\"div_floor_cpu\" not implemented for 'Bool'");
@@ -1335,13 +1349,10 @@ void register_elementwise_ops(std::vector<OpDef>& t) {
                  return Value::tensor(add(a.t(0), o));
                }, add_bw, "grad_a = g; grad_b = g"});
   t.push_back({"sub.Tensor(Tensor input, Number|Tensor other, *, float alpha=1) -> Tensor", TM, [](const Args& a) {
-                 TL_CHECK(a.v[1].kind != Value::Kind::Bool, "Subtraction, the `-` operator, with a bool tensor is not "
-                          "supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.");
                  Tensor o = a.num_or_t(1, 0);
-                 // PyTorch's sub_check, before alpha's (the float path below skips binary()'s)
-                 TL_CHECK(a.t(0).dtype() != DType::Bool && o.dtype() != DType::Bool,
-                          "Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to "
-                          "invert a mask, use the `~` or `logical_not()` operator instead.");
+                 // PyTorch's sub_check, before alpha's (the float path below skips binary()'s); a
+                 // Python bool is a wrapped bool tensor
+                 sub_check(a.t(0).dtype() == DType::Bool, a.v[1].kind == Value::Kind::Bool || o.dtype() == DType::Bool);
                  const DType rt = promote(a.t(0).dtype(), o.dtype());  // PyTorch's alpha_check:
                  TL_CHECK(a.v[2].kind != Value::Kind::Bool || rt == DType::Bool,
                           "Boolean alpha only supported for Boolean results.");

@@ -78,6 +78,34 @@ void write_into(const char* op, Tensor& self, const Tensor& src) {
     self.bump_version();
     return;
   }
+  bool overlap = false;
+  for (int i = 0; i < self.dim(); ++i) overlap = overlap || (self.strides()[i] == 0 && self.shape()[i] > 1);
+  if (overlap && std::strcmp(op, "masked_fill_") == 0 && src.dtype() == self.dtype() && src.shape() == self.shape()) {
+    // masked_fill_ of an expanded tensor writes the masked elements only: those that differ
+    // (bitwise) from self's values (an unmasked element of the result is self's own value).
+    Tensor sc = contiguous(src);
+    TL_DISPATCH_BYSIZE(self.dtype(), T, [&] {
+      const Tensor old_vals = contiguous(self.detach());
+      const T* po = old_vals.data_ptr<T>();
+      const T* ps = sc.data_ptr<T>();
+      T* pd = self.data_ptr<T>();
+      int64_t k = 0;
+      std::vector<int64_t> ix(size_t(self.dim()), 0);
+      for (k = 0; k < self.numel(); ++k) {
+        if (std::memcmp(&po[k], &ps[k], sizeof(T)) != 0) {
+          int64_t off = 0;
+          for (int d = 0; d < self.dim(); ++d) off += ix[size_t(d)] * self.strides()[d];
+          pd[off] = ps[k];
+        }
+        for (int d = self.dim() - 1; d >= 0; --d) {  // odometer over self's logical order
+          if (++ix[size_t(d)] < self.shape()[d]) break;
+          ix[size_t(d)] = 0;
+        }
+      }
+    });
+    self.bump_version();
+    return;
+  }
   copy_elements(self, src);
   self.bump_version();
 }
@@ -349,7 +377,8 @@ Tensor& inplace_apply(const char* op, Tensor& self, const std::function<Tensor()
   }
   const bool recording = grad_enabled() && (self.requires_grad() || result.requires_grad());
   check_inplace(op, self, recording);
-  check_no_overlap(self);
+  // masked_fill_ of an expanded tensor: PyTorch 1.13 only warns (deprecated), and writes.
+  if (std::strcmp(op, "masked_fill_") != 0) check_no_overlap(self);
   finish_inplace(op, self, result, recording, ew);
   // New values that need no grad (random_): a non-view self gets the op's own node.
   if (recording && overwrite && !result.grad_fn() && !self.impl()->view_base) record_overwrite(self, *overwrite);

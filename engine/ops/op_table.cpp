@@ -520,6 +520,8 @@ const OpDef* find_op_key(const std::string& key) {
   return it == index.end() ? nullptr : it->second;
 }
 
+static Tensor exact_int_scalar(int64_t i, DType dt);
+
 std::string bind_args(const OpDef& op, const std::vector<Value>& pos,
                       const std::vector<std::pair<std::string, Value>>& kw, Args& out) {
   const size_t np = op.params.size();
@@ -556,6 +558,19 @@ std::string bind_args(const OpDef& op, const std::vector<Value>& pos,
       return op.name + "(): argument '" + k + "' must be tuple of ints, not int";
     out.v[j] = v;
     set[j] = true;
+  }
+  // PyTorch's parser takes a Python number for the first Tensor argument of these (its
+  // should_allow_numbers_as_tensors): a wrapped number, torch.sub(False, x) is a bool tensor's sub.
+  static const std::unordered_set<std::string> numbers_as_tensors = {
+      "add", "sub", "mul", "div", "true_divide", "floor_divide", "subtract", "multiply", "divide"};
+  if (np >= 2 && op.params[0].type == Param::Type::Tensor && set[0] && out.v[0].is_number() &&
+      numbers_as_tensors.count(op.name)) {
+    const Value& n = out.v[0];
+    const Value& other = set[1] ? out.v[1] : op.params[1].default_value;
+    if (n.kind == Value::Kind::Bool) out.v[0] = Value::tensor(Tensor::scalar(n.b, DType::Bool));
+    else if (other.kind == Value::Kind::Tensor && other.t.defined()) out.v[0] = Value::tensor(wrap_number(n, other.t));
+    else if (n.kind == Value::Kind::Int) out.v[0] = Value::tensor(exact_int_scalar(n.i, DType::Int64));
+    else out.v[0] = Value::tensor(Tensor::scalar(n.f, default_float_dtype()));
   }
   for (size_t j = 0; j < np; ++j) {
     const Param& p = op.params[j];

@@ -74,6 +74,18 @@ DType result_type_of(std::initializer_list<const Tensor*> ts);
 
 // ---- elementwise ----
 Tensor add(const Tensor& a, const Tensor& b);
+// torch.set_printoptions' PRINT_OPTS (torch/_tensor_str.py): reset at each run's start.
+struct PrintOptions {
+  int precision = 4;
+  double threshold = 1000;
+  int edgeitems = 3;
+  int linewidth = 80;
+  int sci_mode = -1;  // -1: None (chosen per tensor), 0 / 1: False / True
+};
+PrintOptions& print_options();
+// PyTorch's sub_check: refuses a bool operand (the message tells one from two); the message or nullptr
+const char* sub_check_message(bool a_bool, bool b_bool);
+void sub_check(bool a_bool, bool b_bool);
 // clamp's input converted to the result type of its bounds (float bounds: default float; int bounds
 // on bool: int64).
 Tensor clamp_input(const Tensor& x, bool float_bound, bool any_bound);

@@ -935,8 +935,7 @@ void register_pointwise_more_ops(std::vector<OpDef>& t) {
                         : "rsub.Tensor(Tensor input, Tensor other, *, Number alpha=1) -> Tensor",
                  kTorch, [scalar, key](const Args& a) {
                    // sub_check: a Python bool other is refused as a bool tensor would be.
-                   TL_CHECK(a.v[1].kind != Value::Kind::Bool, "Subtraction, the `-` operator, with a bool tensor is not "
-                            "supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.");
+                   if (a.v[1].kind == Value::Kind::Bool) sub_check(true, a.t(0).dtype() == DType::Bool);
                    Args s;
                    s.v = {scalar ? Value::tensor(a.num_or_t(1, 0)) : a.v[1], a.v[0], a.v[2]};
                    Tensor r = TL_ROW("sub.Tensor").call(s).t;
@@ -1143,7 +1142,7 @@ void register_inplace_twins(std::vector<OpDef>& t) {
                                       "erf",   "erfc",  "tan",   "atan",  "sinh",  "cosh",  "log2",  "log10", "asin", "acos",
                                       "asinh", "acosh", "atanh", "exp2", "atan2", "hypot", "xlogy", "sgn", "true_divide",
                                       "bitwise_and", "bitwise_or", "bitwise_xor", "bitwise_not", "bitwise_left_shift",
-                                      "bitwise_right_shift", "scatter", "scatter_add"};
+                                      "bitwise_right_shift", "scatter", "scatter_add", "masked_fill"};
   const size_t n = t.size();
   for (const char* nm : names) {
     for (size_t k = 0; k < n; ++k) {
@@ -1164,7 +1163,7 @@ void register_inplace_twins(std::vector<OpDef>& t) {
       static const char* const methods_only[] = {"pow", "fmod", "remainder", "floor_divide", "lerp", "addcmul",
                                                  "addcdiv", "sign", "bitwise_and", "bitwise_or", "bitwise_xor",
                                                  "bitwise_not", "bitwise_left_shift", "bitwise_right_shift", "scatter",
-                                                 "scatter_add", "atan2", "hypot", "sgn", "true_divide"};
+                                                 "scatter_add", "atan2", "hypot", "sgn", "true_divide", "masked_fill"};
       unsigned where = kTorch | kMethod;
       for (const char* m : methods_only)
         if (std::strcmp(m, nm) == 0) where = kMethod;

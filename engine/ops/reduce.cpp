@@ -1,4 +1,5 @@
 // Reductions over all elements or over dims (negative allowed), with keepdim.
+#include <algorithm>
 #include <cmath>
 #include <limits>
 

@@ -262,13 +262,9 @@ void register_tensor_api_ops(std::vector<OpDef>& t) {
                      ") -> Tensor(inplace)",
                  kMethod, [f, has_alpha, is_sub](const Args& a) {
                    Tensor x = a.t(0);
-                   TL_CHECK(!(is_sub && a.v[1].kind == Value::Kind::Bool), "Subtraction, the `-` operator, with a "
-                            "bool tensor is not supported. If you are trying to invert a mask, use the `~` or "
-                            "`logical_not()` operator instead.");
                    Tensor o = a.num_or_t(1, 0);
-                   TL_CHECK(!(is_sub && (x.dtype() == DType::Bool || o.dtype() == DType::Bool)),  // PyTorch's sub_check
-                            "Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to "
-                            "invert a mask, use the `~` or `logical_not()` operator instead.");
+                   if (is_sub)  // PyTorch's sub_check (a Python bool: a wrapped bool tensor)
+                     sub_check(x.dtype() == DType::Bool, a.v[1].kind == Value::Kind::Bool || o.dtype() == DType::Bool);
                    // PyTorch's alpha_check, and an int alpha keeps integer results (as add/sub).
                    const DType rt = promote(x.dtype(), o.dtype());
                    TL_CHECK(!has_alpha || a.v[2].kind != Value::Kind::Bool || rt == DType::Bool,
