@@ -1171,7 +1171,8 @@ void register_inplace_twins(std::vector<OpDef>& t) {
       const bool scatter = std::strncmp(nm, "scatter", 7) == 0;
       const bool addc = std::strncmp(nm, "addc", 4) == 0;
       const bool no_derivative = !std::strcmp(nm, "asinh") || !std::strcmp(nm, "acosh") || !std::strcmp(nm, "atanh");
-      t.push_back({s, where, [call, op, bitwise, scatter, addc, no_derivative](const Args& a) {
+      const bool masked_fill = !std::strcmp(nm, "masked_fill");
+      t.push_back({s, where, [call, op, bitwise, scatter, addc, no_derivative, masked_fill](const Args& a) {
                      Tensor self = a.t(0);
                      // PyTorch checks that the result type can be written into self before the
                      // kernel's own dtype check: int16.bitwise_and_(2.5) fails on the cast.
@@ -1209,7 +1210,8 @@ void register_inplace_twins(std::vector<OpDef>& t) {
                        // input) a partial one (x.add_(x) is fine), before its shape and dtype checks.
                        auto overlaps = [&] {
                          for (size_t k = 1; k < a.v.size(); ++k)
-                           if (a.v[k].kind == Value::Kind::Tensor) {
+                           // masked_fill_'s 0-d value is read as a number first (value.item())
+                           if (a.v[k].kind == Value::Kind::Tensor && !(masked_fill && k == 2)) {
                              const Overlap o = overlap_status(self, a.v[k].t);
                              check_overlap(o == Overlap::Partial || (scatter && o == Overlap::Full));
                            }
