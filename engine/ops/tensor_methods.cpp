@@ -23,7 +23,8 @@ std::vector<int64_t> Tensor::to_int_vector() const {
 }
 
 Tensor& Tensor::requires_grad_(bool r) {
-  TL_CHECK(is_leaf() || r, "you can only change requires_grad flags of leaf variables. If you want to use a "
+  // PyTorch tests the stored grad_fn (a view made before its base had history is still a leaf)
+  TL_CHECK(is_leaf_stored() || r, "you can only change requires_grad flags of leaf variables. If you want to use a "
            "computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().");
   TL_CHECK(!r || is_floating_point(), "only Tensors of floating point dtype can require gradients");
   TL_CHECK(!r || !impl_->is_inference || inference_mode(),
