@@ -356,6 +356,15 @@ std::vector<OpDef> build_table() {
                         "random_.to_node(Tensor self) -> Node", "random_.node(Tensor self) -> Node"})
     t.push_back({s, 0, not_callable, overwrite_bw, "grad_self = 0 (its previous values are overwritten)"});
   t.push_back({"mul.Scalar(Tensor self) -> Node", 0, not_callable, mul_number_bw, "grad = g * other (a number)"});
+  // masked_fill's node on an integer result (x.masked_fill_(mask, v) with v requiring grad: PyTorch
+  // records MaskedFillBackward1 on the integer tensor); a float result's masked_fill is where's
+  // node, named after this row. The integer gradient that reaches it fails the engine's assert.
+  t.push_back({"masked_fill.Tensor(Tensor self, Tensor value) -> Node", 0, not_callable,
+               [](Node&, const Tensor&, std::vector<Tensor>&) {
+                 TL_FAIL("isDifferentiableType(grad.scalar_type()) INTERNAL ASSERT FAILED at "
+                         "\"./torch/csrc/autograd/engine.cpp\":805, please report a bug to PyTorch. ");
+               },
+               "(an integer result: no gradient)"});
   // PyTorch ops whose node a composite's output is named after (label_node) where no callable
   // row has that identity: F.pad's modes, nn.Embedding, batch norm, a number minus a tensor, ...
   t.push_back({"constant_pad_nd(Tensor self) -> Node", 0, not_callable, custom_backward,
@@ -369,7 +378,7 @@ std::vector<OpDef> build_table() {
                         "div.Scalar(Tensor self) -> Node",
                         "nll_loss2d(Tensor self) -> Node",
                         "_reshape_alias(Tensor self) -> Node", "remainder.Tensor_Tensor(Tensor self) -> Node",
-                        "fmod.Tensor(Tensor self) -> Node", "masked_fill.Tensor(Tensor self) -> Node",
+                        "fmod.Tensor(Tensor self) -> Node",
                         // ops PyTorch has natively that the script preludes build (torch._tl_label)
                         "hardtanh(Tensor self) -> Node",
                         "hardsigmoid(Tensor self) -> Node", "hardshrink(Tensor self) -> Node",

@@ -209,6 +209,18 @@ Tensor masked_fill(const Tensor& x, const Tensor& mask0, const Tensor& value) {
   Tensor v = value.dtype() == x.dtype() ? value : to_dtype(value, x.dtype());
   // Out of place, PyTorch broadcasts x and the mask together (expand_outplace): the result may be
   // larger than x (masked_fill_ in place checks that it is not).
+  if (!is_floating(x.dtype()) && value.requires_grad() && grad_enabled()) {
+    // An integer x and a value that requires grad: PyTorch records MaskedFillBackward1 on the
+    // integer result: in place (x.masked_fill_) x then requires grad; out of place it fails
+    // set_history's isDifferentiableType assert (record() raises it).
+    Tensor r;
+    {
+      NoGradGuard ng;
+      r = where(mask, v, x);
+    }
+    record(TL_ROW("masked_fill.Tensor"), {&x, &value}, r);
+    return r;
+  }
   Tensor r = where(mask, v, x);
   // PyTorch's MaskedFillBackward1 takes value's gradient as masked_select(grad, mask), which
   // raises for a mask that is neither bool nor uint8 (the forward takes any dtype): where_bw checks.
