@@ -26,6 +26,6 @@ for (const file of scripts) {
       assert.equal(e.name, 'TensorlensError', `${file}: ${e.stack}`);
       actual = { ok: false, line: e.line, col: e.col, message: e.message };
     }
-    assert.deepEqual(compare(golden, actual), []);
+    assert.deepEqual(compare(golden, actual, { wasm: true }), []);
   });
 }

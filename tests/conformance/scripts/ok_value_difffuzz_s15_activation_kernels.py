@@ -1,4 +1,4 @@
-# check-stdout
+# check-stdout-native  (exact natively; the wasm build's musl libm rounds float64 tanh/log1p/exp of the scalar path differently)
 # silu, mish, elu, selu and celu values as ATen 1.13's cpu_kernel_vec computes them: the scalar op
 # (x / (1 + exp(-x)), x * tanh(log1p(exp(x))), (exp(x * input_scale) - 1) * negcoef with libm's
 # functions) on a short tensor and the tail of each row, the vectorized op (SLEEF's exp / log1p /
