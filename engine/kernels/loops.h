@@ -28,9 +28,11 @@ inline Dims broadcast_strides(const Shape& out, const Shape& src_shape, const Di
 // bytes / element size), the rest with the scalar code. Returns n, or 0 when no element is
 // vectorized. Dims are taken in their natural order, and a result of 32768+ elements (split
 // across threads by PyTorch) is not modelled.
+// PyTorch's at::internal::GRAIN_SIZE: results this large are split across threads.
+inline constexpr int64_t kGrainSize = 32768;
 inline int64_t simd_row_length(const Shape& out, std::initializer_list<Dims> in_strides, int64_t elem_size) {
   const int64_t lanes2 = 2 * 32 / elem_size;
-  if (out.numel() < lanes2 || out.numel() >= 32768) return 0;
+  if (out.numel() < lanes2 || out.numel() >= kGrainSize) return 0;
   int64_t n = 1, inner[8] = {};
   bool first = true;
   for (int d = out.n - 1; d >= 0; --d) {

@@ -558,11 +558,11 @@ Tensor unary(Un op, const Tensor& x0, UnParams p = {}) {
         else unary_loop<T, T>(x, out, [](T v) { return T(std::cos(C(v))); });
         break;
       case Un::Tanh:  // SLEEF's tanhf / tanh on every element (PyTorch's vml kernel, tails included)
-        // A float32 tensor of 32768+ elements (the size simd_row_length stops modelling at) takes
+        // A float32 tensor of kGrainSize (32768)+ elements (where simd_row_length stops modelling) takes
         // the vectorisable polynomial of fast_math.h (within 2 ulp of SLEEF's): the scalar SLEEF
         // port is ~10x slower, which W3's 1e6-element tanh (native and wasm) cannot afford.
         if constexpr (std::is_same<T, float>::value) {
-          if (x.numel() >= 32768) unary_loop<T, T>(x, out, [](T v) { return kernels::fast_tanh(v); });
+          if (x.numel() >= kernels::kGrainSize) unary_loop<T, T>(x, out, [](T v) { return kernels::fast_tanh(v); });
           else unary_loop<T, T>(x, out, [](T v) { return kernels::sleef_tanhf(v); });
         }
         else if constexpr (std::is_same<T, double>::value) unary_loop<T, T>(x, out, [](T v) { return kernels::sleef_tanh(v); });

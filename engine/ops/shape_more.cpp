@@ -228,7 +228,7 @@ Tensor masked_fill(const Tensor& x, const Tensor& mask0, const Tensor& value) {
     r.grad_fn()->attrs().b0 = true;
   // PyTorch saves the mask it was given (a later in-place change of it, x.masked_fill_(x, v) then
   // x.random_(), fails backward); `mask` above is a converted copy: keep the original too.
-  if (r.grad_fn() && mask.impl() != mask0.impl() && r.grad_fn()->seq > 0 && !r.grad_fn()->is_accumulate())
+  if (r.grad_fn() && mask.impl() != mask0.impl())
     save_not_self(r.grad_fn().get(), mask0);  // (in place into the mask itself: not original_self)
   label_node(r, TL_ROW("masked_fill"), {&x, &value});
   return r;
