@@ -464,7 +464,24 @@ static Tensor trace(const Tensor& x) {
   Tensor r;
   {
     NoGradGuard ng;
-    r = sum(diag(x, 0));
+    if (is_floating(x.dtype())) {
+      // PyTorch 1.13's trace_cpu adds the diagonal in order in acc_type<scalar_t, false> (double
+      // for float32 too) and rounds once: float32 [-0.1, -2.25, 1.6] gives -0.75, not the float32
+      // running sum's -0.74999988 (nor sum()'s cascade).
+      Tensor d = diag(x, 0).contiguous();
+      double acc = 0;
+      const int64_t n = d.numel();
+      if (d.dtype() == DType::Float32) {
+        const float* p = d.data_ptr<float>();
+        for (int64_t i = 0; i < n; ++i) acc += double(p[i]);
+      } else {
+        const double* p = d.data_ptr<double>();
+        for (int64_t i = 0; i < n; ++i) acc += p[i];
+      }
+      r = Tensor::scalar(acc, x.dtype());
+    } else {
+      r = sum(diag(x, 0));  // integers: int64, exact in any order
+    }
   }
   if (Node* n = record(TL_ROW("trace"), {&x}, r)) n->attrs().shape = x.shape();
   return r;

@@ -1,0 +1,17 @@
+# torch.trace on CPU (1.13's trace_cpu) adds the diagonal in order in double for float32 and rounds once
+import torch
+v0 = torch.tensor([[-0.1, 0.0, 0.1], [-2.1, -2.25, 2.910], [float('inf'), 2.32, 1.6], [3e38, 0.280, -2.05]], dtype=torch.float32)
+v4 = torch.trace(v0)
+print(v4.item(), v4.dtype, v4.to(torch.float64).item())
+print(torch.trace(v0[:2, :2]).item(), torch.trace(v0.t()).item(), torch.trace(v0[1:, :]).item())
+x = torch.tensor([[3e38, 0.0], [0.0, 3e38]])
+print(torch.trace(x).item())
+y = torch.tensor([[1e8, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, -1e8]])
+print(torch.trace(y).item(), y.diagonal().sum().item())
+g = torch.linspace(-3.3, 7.1, 400).reshape(20, 20).requires_grad_()
+t = torch.trace(g * 0.37)
+print(t.item())
+t.backward()
+print(g.grad.diagonal().tolist()[:3], g.grad.sum().item())
+print(torch.trace(torch.linspace(-3.3, 7.1, 400, dtype=torch.float64).reshape(20, 20) * 0.37).item())
+print(torch.trace(torch.tensor([[5, 1], [2, -7]], dtype=torch.int32)))
