@@ -163,6 +163,21 @@ Tensor& finish_inplace(const char* op, Tensor& self, const Tensor& result, bool 
     self.bump_version();
     return self;
   }
+  if (recording && result.dtype() == self.dtype() && result.shape() == self.shape() && result.is_contiguous() &&
+      result.impl()->storage != self.impl()->storage && needs_sequential(self, ew)) {
+    // Recorded, the values are the same element-after-element ones (v3 *= v3[..., -1] with v3
+    // requiring grad): written into self, then taken as the recorded result's values (which
+    // write_into below writes back unchanged, recording as usual).
+    check_inference_write(self);
+    write_sequential(self, *ew);
+    Tensor now;
+    {
+      NoGradGuard ng;
+      now = clone(self.detach());
+    }
+    std::memcpy(result.impl()->data<char>(), now.contiguous().impl()->data<char>(),
+                size_t(self.numel()) * dtype_size(self.dtype()));
+  }
   write_into(op, self, result);
   if (recording && result.grad_fn()) {
     // A node that saved its output (exp_, tanh_, sigmoid_) saved `result`, which now lives in
