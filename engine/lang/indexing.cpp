@@ -858,6 +858,7 @@ void Interp::tensor_set_recorded(const Tensor& x, const std::vector<Value>& item
   });
   // The write (later duplicates win, as PyTorch's serial kernel): element k of the region is x's
   // row-major element flat_pos[k].
+  const PinViewSource pin(src, x);  // src another view of x's memory: its pre-write edge
   {
     NoGradGuard ng;
     Tensor xc = x;
@@ -883,8 +884,10 @@ void Interp::tensor_set_recorded(const Tensor& x, const std::vector<Value>& item
   Node* n;
   {
     InplaceRecordGuard g;
+    pin.hold();
     n = record(TL_ROW("index_put_"), {&old, &src}, self);
   }
+  pin.done();
   if (!n) return;
   n->display = node;
   // A write into x itself moves x's retain_grad() to its new node; one into a view of x

@@ -471,17 +471,20 @@ Tensor& copy_(Tensor& self, const Tensor& src, bool fill) {
   // An integer or bool tensor gets no history (PyTorch records only for differentiable dtypes).
   const bool recording = grad_enabled() && (self.requires_grad() || src.requires_grad()) && self.is_floating_point();
   check_inplace("copy_", self, recording);
+  const PinViewSource pin(recording ? src : Tensor(), self);
   if (check_copy_overlap(self, src, fill)) {
     write_into("copy_", self, src);
   } else {  // autograd still counts the write
     check_inference_write(self);
     self.bump_version();
   }
+  pin.hold();
   if (recording && !rebase_view(self, src, true, true)) {
     auto old_fn = self.impl()->grad_fn;
     record(TL_ROW("copy_"), {&self, &src}, self);  // reads self's previous edge first
     move_retained(self, old_fn);
   }
+  pin.done();
   return self;
 }
 
