@@ -974,7 +974,14 @@ void register_shape_ops(std::vector<OpDef>& t) {
                [](const Args& a) { return Value::tensor(index_add(a.t(0), a.i(1), a.t(2), a.t(3))); }, index_add_bw,
                "grad_input = g; grad_source = index_select(g, index)"});
   t.push_back({"gather(Tensor input, int dim, Tensor(nograd) index) -> Tensor", TM,
-               [](const Args& a) { return Value::tensor(gather(a.t(0), a.i(1), a.t(2))); }, gather_bw,
+               [](const Args& a) {
+                 Tensor r = gather(a.t(0), a.i(1), a.t(2));
+                 // PyTorch's GatherBackward0 saves self too (gather_backward's argument): an in-place
+                 // change of the input fails its backward, even for an empty index. (Not in the
+                 // gather inside sort / topk / ..., whose PyTorch nodes save the indices only.)
+                 if (const auto& fn = r.grad_fn(); fn && fn->row == &TL_ROW("gather")) save(fn.get(), a.t(0));
+                 return Value::tensor(r);
+               }, gather_bw,
                "grad = scatter_add(zeros, index, g): repeated indices accumulate"});
   t.push_back({"scatter_add(Tensor input, int dim, Tensor(nograd) index, Tensor src) -> Tensor", TM,
                [](const Args& a) { return Value::tensor(scatter_add(a.t(0), a.i(1), a.t(2), a.t(3))); }, scatter_add_bw,
