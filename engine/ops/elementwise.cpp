@@ -17,7 +17,6 @@
 
 namespace tl {
 
-namespace {
 // The row-major positions of shape s's elements in the order a serial TensorIterator loop visits
 // them, for operands with these element strides (0: broadcast): its reorder_dimensions (dims by
 // stride, each operand in turn having its say; equal strides: the smaller size first), the first
@@ -65,7 +64,6 @@ std::vector<int64_t> iteration_order(const Shape& s, const std::vector<Dims>& st
   }
   return order;
 }
-}  // namespace
 
 void check_int_divisor(const Tensor& a, const Tensor& b, const Shape& s, DType rt,
                        const std::function<Tensor(const Tensor&)>& with_divisor) {

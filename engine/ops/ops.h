@@ -288,6 +288,9 @@ struct PartialWriteError : Error {
   Tensor partial;
   PartialWriteError(const std::string& msg, Tensor p) : Error(msg), partial(std::move(p)) {}
 };
+// The row-major positions of shape s's elements in the order PyTorch 1.13's serial TensorIterator
+// loop visits them, for operands (the output first) with these element strides (0: broadcast).
+std::vector<int64_t> iteration_order(const Shape& s, const std::vector<Dims>& strides);
 // Integer floor_divide / remainder / fmod of a by b (result shape s, dtype rt): PyTorch's kernel
 // raises "ZeroDivisionError" at the first zero divisor in the result's row-major order, having
 // written the elements before it (into x itself for x.floor_divide_(y)). Returns when b has no

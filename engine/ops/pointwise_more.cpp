@@ -1172,7 +1172,23 @@ void register_inplace_twins(std::vector<OpDef>& t) {
       const bool addc = std::strncmp(nm, "addc", 4) == 0;
       const bool no_derivative = !std::strcmp(nm, "asinh") || !std::strcmp(nm, "acosh") || !std::strcmp(nm, "atanh");
       const bool masked_fill = !std::strcmp(nm, "masked_fill");
-      t.push_back({s, where, [call, op, bitwise, scatter, addc, no_derivative, masked_fill](const Args& a) {
+      // The parameters marked Tensor(nograd) (masked_fill_'s mask): no differentiable input of
+      // PyTorch's kernel, so not in the compute_requires_grad that decides check_inplace.
+      std::vector<bool> nograd;
+      {
+        const size_t open = s.find('('), close = s.find(')');
+        int depth = 0;
+        bool cur = false;
+        for (size_t i = open + 1; i < close && i < s.size(); ++i) {
+          const char ch = s[i];
+          if (ch == '[') ++depth;
+          else if (ch == ']') --depth;
+          else if (ch == ',' && depth == 0) nograd.push_back(cur), cur = false;
+          if (s.compare(i, 8, "(nograd)") == 0) cur = true;
+        }
+        nograd.push_back(cur);
+      }
+      t.push_back({s, where, [call, op, bitwise, scatter, addc, no_derivative, masked_fill, nograd](const Args& a) {
                      Tensor self = a.t(0);
                      // PyTorch checks that the result type can be written into self before the
                      // kernel's own dtype check: int16.bitwise_and_(2.5) fails on the cast.
@@ -1184,10 +1200,13 @@ void register_inplace_twins(std::vector<OpDef>& t) {
                      }
                      // Autograd's check_inplace comes first when any input requires grad (for self
                      // inplace_apply does it): x.scatter_(d, i, src_that_requires_grad) on a view
-                     // made in no_grad mode is refused before the op's own checks.
+                     // made in no_grad mode is refused before the op's own checks. A mask that
+                     // requires grad does not count (PyTorch: x.masked_fill_(m, 1.0) on such a view
+                     // writes).
                      if (grad_enabled() && !self.requires_grad())
                        for (size_t k = 1; k < a.v.size(); ++k)
-                         if (a.v[k].kind == Value::Kind::Tensor && a.v[k].t.requires_grad()) {
+                         if (a.v[k].kind == Value::Kind::Tensor && a.v[k].t.requires_grad() &&
+                             !(k < nograd.size() && nograd[k])) {
                            check_view_inplace(self);
                            break;
                          }

@@ -182,20 +182,58 @@ Tensor masked_select(const Tensor& x, const Tensor& mask) {
 // PyTorch 1.13 (x86, little-endian) accepts a mask of any dtype and reads the first byte of each
 // element as a bool (its kernel reads the mask as uint8 with the mask's own strides): an integer
 // mask acts by its value mod 256, a float mask by the low byte of its bits (0 for 1.0, 2.0, -1.0,
-// 0.5: no fill); a byte other than 0 or 1 is an error.
-static Tensor mask_first_bytes(const Tensor& mask) {
+// 0.5: no fill); a byte other than 0 or 1 is an error. The bytes, row-major, in mask's shape.
+static std::vector<unsigned char> mask_first_bytes(const Tensor& mask) {
   Tensor c = contiguous(mask.detach());
-  std::vector<double> m(size_t(c.numel()));
+  std::vector<unsigned char> m(size_t(c.numel()));
   TL_DISPATCH(c.dtype(), T, [&] {
     const T* p = c.data_ptr<T>();
-    for (size_t i = 0; i < m.size(); ++i) {
-      unsigned char b0;
-      std::memcpy(&b0, &p[i], 1);
-      TL_CHECK(b0 <= 1, "Mask tensor can take 0 and 1 values only");
-      m[i] = b0;
-    }
+    for (size_t i = 0; i < m.size(); ++i) std::memcpy(&m[i], &p[i], 1);
   });
-  return Tensor::from_data(m, mask.shape(), DType::Bool);
+  return m;
+}
+
+// A mask byte other than 0 or 1: PyTorch's cpu_masked_fill_kernel checks each byte as its
+// TensorIterator loop (self the output, the mask broadcast to self's shape) reaches it, having
+// written value where the bytes before were 1. Throws that (x.masked_fill_ keeps those writes:
+// PartialWriteError when x can be the destination, i.e. has the broadcast shape; out of place
+// the written clone is lost).
+[[noreturn]] static void masked_fill_bad_byte(const Tensor& x, const Tensor& mask0,
+                                              const std::vector<unsigned char>& bytes, const Tensor& value) {
+  const char* msg = "Mask tensor can take 0 and 1 values only";
+  const Shape s = broadcast_shapes("masked_fill", x.shape(), mask0.shape());
+  if (!(s == x.shape())) TL_FAIL(msg);
+  NoGradGuard ng;
+  std::vector<double> bd(bytes.begin(), bytes.end());
+  const Tensor mb = Tensor::from_data(bd, mask0.shape(), DType::Int64);
+  const Tensor me = expand(mb, s.vec());
+  const Tensor mc = contiguous(me);
+  const int64_t* p = mc.data_ptr<int64_t>();
+  // the mask's strides as the kernel reads them: mask0's own, 0 where broadcast
+  const Tensor mask_view = expand(mask0.detach(), s.vec());
+  const std::vector<int64_t> order = iteration_order(s, {x.strides(), mask_view.strides()});
+  // x's memory offset of each element (row-major): an expanded x (PyTorch only warns) has
+  // elements sharing memory, all of which show a write to any of them.
+  std::vector<int64_t> off(size_t(s.numel()), 0);
+  for (int64_t lin = 0; lin < s.numel(); ++lin) {
+    int64_t r = lin, o = 0;
+    for (int d = s.n - 1; d >= 0; --d) o += (r % s[d]) * x.strides()[d], r /= s[d];
+    off[size_t(lin)] = o;
+  }
+  std::vector<char> hit;  // by memory offset
+  for (int64_t lin : order) {
+    if (p[lin] > 1) break;
+    if (p[lin] == 1) {
+      if (size_t(off[size_t(lin)]) >= hit.size()) hit.resize(size_t(off[size_t(lin)]) + 1, 0);
+      hit[size_t(off[size_t(lin)])] = 1;
+    }
+  }
+  std::vector<double> written(size_t(s.numel()), 0.0);
+  for (int64_t lin = 0; lin < s.numel(); ++lin)
+    written[size_t(lin)] = size_t(off[size_t(lin)]) < hit.size() && hit[size_t(off[size_t(lin)])];
+  const Tensor w = Tensor::from_data(written, s, DType::Bool);
+  const Tensor v = value.dtype() == x.dtype() ? value.detach() : to_dtype(value.detach(), x.dtype());
+  throw PartialWriteError(msg, where(w, v, x.detach()));
 }
 
 Tensor masked_fill(const Tensor& x, const Tensor& mask0, const Tensor& value) {
@@ -204,8 +242,17 @@ Tensor masked_fill(const Tensor& x, const Tensor& mask0, const Tensor& value) {
   check_number_fits(item_number(value), x.dtype());  // the kernel converts value.item() first
   // (An empty result reads no mask byte: nothing to check.)
   const bool empty = broadcast_shapes("masked_fill", x.shape(), mask0.shape()).numel() == 0;
-  const Tensor mask = mask0.dtype() == DType::Bool ? mask0
-                      : empty ? zeros(mask0.shape(), DType::Bool) : mask_first_bytes(mask0);
+  Tensor mask = mask0;
+  if (mask0.dtype() != DType::Bool) {
+    if (empty) {
+      mask = zeros(mask0.shape(), DType::Bool);
+    } else {
+      const std::vector<unsigned char> bytes = mask_first_bytes(mask0);
+      for (unsigned char b : bytes)
+        if (b > 1) masked_fill_bad_byte(x, mask0, bytes, value);
+      mask = Tensor::from_data(std::vector<double>(bytes.begin(), bytes.end()), mask0.shape(), DType::Bool);
+    }
+  }
   Tensor v = value.dtype() == x.dtype() ? value : to_dtype(value, x.dtype());
   // Out of place, PyTorch broadcasts x and the mask together (expand_outplace): the result may be
   // larger than x (masked_fill_ in place checks that it is not).
