@@ -493,8 +493,10 @@ Tensor nll_loss_reduced(const Tensor& x, const Tensor& target, int64_t ignore_in
   // there; neg's -0.0 would be scattered)
   if (y.dim() == 0) l = squeeze(l, 0);
   // sum: 0 - x_1 w_1 - ... as PyTorch (+ 0.0: a zero sum is +0.0); none: -(w x) per element,
-  // +0.0 where ignored (not -(x * 0): -0.0, or NaN for an ignored -inf)
-  if (r == "sum") {
+  // +0.0 where ignored (not -(x * 0): -0.0, or NaN for an ignored -inf). A 1-d input's 'none' is
+  // the kernel's reduction path too (its per-element path is for a 2-d input only): 0 - x, +0.0
+  // for a zero x.
+  if (r == "sum" || x.dim() == 1) {
     Tensor out = add(sum(l), Tensor::scalar(0, l.dtype()));
     label_node(out, x.dim() > 2 ? TL_ROW("nll_loss2d") : TL_ROW("nll_loss"), {&x, &target});
     return out;
