@@ -329,6 +329,10 @@ void run(const std::vector<Tensor>& outputs, const std::vector<Tensor>& grad_out
     unpack_saved(*n);
     grads.assign(n->next.size(), Tensor());
     n->row->backward(*n, g, grads);
+    if (n->view_edge >= 0 && size_t(n->view_edge) < grads.size()) {  // see Node::view_edge
+      Tensor& gv = grads[size_t(n->view_edge)];
+      if (gv.defined() && gv.impl()->is_zero) gv = zeros(gv.shape(), gv.dtype());
+    }
     TraceStep* step = nullptr;
     if (t_trace) {
       trace().push_back(TraceStep{n->weak_from_this(), g.detach(), {}});

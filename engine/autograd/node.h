@@ -129,6 +129,11 @@ struct Node : std::enable_shared_from_this<Node> {
   // freed, the node fails before its formula runs (else lazily, by the formula that reads one).
   bool torch_saves = false;
   bool released = false;
+  // The node of an op written through a view (rebase_view): the index of its edge to the view's
+  // previous history (-1: none). PyTorch's CopySlices copies the op's gradient for the view into
+  // the base's gradient (grad_slice.copy_(res[0])), which materializes an efficient zero (sgn's)
+  // as +0.0; here it flows on along that edge, so the engine materializes it there.
+  int8_t view_edge = -1;
 
   // Engine scratch space, valid during one backward pass.
   Tensor grad_buffer;

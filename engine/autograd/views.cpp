@@ -160,8 +160,15 @@ bool rebase_view(Tensor& self, const Tensor& result, bool refresh_self, bool cop
   // gets at the slice. That is -0.0 when such an edge exists (x + -0.0 keeps x's sign, so a -0.0
   // gradient survives), else PyTorch's +0.0 (fill_, copy_ of another tensor).
   bool flows_back = false;
-  if (old_fn && result.defined() && result.grad_fn())
-    for (const Edge& e : result.grad_fn()->next) flows_back = flows_back || e.fn == old_fn;
+  if (old_fn && result.defined() && result.grad_fn()) {
+    Node& rf = *result.grad_fn();
+    for (size_t i = 0; i < rf.next.size(); ++i)
+      if (rf.next[i].fn == old_fn) {
+        // (the op's own node only: copy_'s source node may have other uses)
+        if (!flows_back && !copied && i < 128) rf.view_edge = int8_t(i);
+        flows_back = true;
+      }
+  }
   const double slice_zero = flows_back ? -0.0 : 0.0;
   const bool self_grad = self.requires_grad();
   // record() reads the base's previous edge before it makes the node the base's grad_fn.

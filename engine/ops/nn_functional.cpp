@@ -26,9 +26,28 @@ static void check_softmax_dtype(const char* op, const Tensor& x, int64_t d) {
 }
 // ---- softmax ----  exp(x - max) / sum; a primitive saving its output, as PyTorch's
 // (_softmax_backward_data: grad = y (g - sum(g y))), so an in-place change of it is caught.
+template <class T>
+static T reduce_all_sum(const T* p, int64_t n);
+// Along the last dim (_vec_softmax_backward_lastdim; a 0-d or 1-d input too) PyTorch sums each
+// row's g y with vec::map2_reduce_all: from the row's first product, no +0.0 start (see
+// reduce_all_sum), so a row of -0.0 products sums to -0.0 and (g - sum) y is +0.0 there. Other
+// dims (host_softmax_backward): sum()'s, from +0.0.
 static void softmax_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   Tensor y = n.saved_tensor(0);
-  gi[0] = mul(y, sub(g, sum(mul(g, y), {n.attrs().i0}, true)));
+  const int64_t d = n.attrs().i0;
+  const Tensor gy = mul(g, y);
+  Tensor s = sum(gy, {d}, true);
+  if ((y.dim() == 0 || d == y.dim() - 1) && gy.numel() > 0 && is_floating(gy.dtype()) && s.dtype() == gy.dtype()) {
+    // the kernel's row sums, written into sum()'s fresh result (its graph, if any, stays sum's)
+    const Tensor pc = contiguous(gy.detach());
+    const int64_t len = gy.dim() == 0 ? 1 : gy.shape()[int(gy.dim() - 1)];
+    TL_DISPATCH_FLOAT(gy.dtype(), T, [&] {
+      const T* pp = pc.data_ptr<T>();
+      T* ps = s.data_ptr<T>();
+      for (int64_t r = 0; r < s.numel(); ++r) ps[r] = reduce_all_sum(pp + r * len, len);
+    });
+  }
+  gi[0] = mul(y, sub(g, s));
   label_node(gi[0], TL_ROW("_softmax_backward_data"), {&g, &y});  // PyTorch's node under create_graph
 }
 // The forward as PyTorch 1.13's CPU kernels (aten/src/ATen/native/cpu/SoftMaxKernel.cpp) round it,
@@ -474,8 +493,10 @@ Tensor nll_loss_reduced(const Tensor& x, const Tensor& target, int64_t ignore_in
   // there; neg's -0.0 would be scattered)
   if (y.dim() == 0) l = squeeze(l, 0);
   // sum: 0 - x_1 w_1 - ... as PyTorch (+ 0.0: a zero sum is +0.0); none: -(w x) per element,
-  // +0.0 where ignored (not -(x * 0): -0.0, or NaN for an ignored -inf)
-  if (r == "sum") {
+  // +0.0 where ignored (not -(x * 0): -0.0, or NaN for an ignored -inf). A 1-d input's 'none' is
+  // the kernel's reduction path too (its per-element path is for a 2-d input only): 0 - x, +0.0
+  // for a zero x.
+  if (r == "sum" || x.dim() == 1) {
     Tensor out = add(sum(l), Tensor::scalar(0, l.dtype()));
     label_node(out, x.dim() > 2 ? TL_ROW("nll_loss2d") : TL_ROW("nll_loss"), {&x, &target});
     return out;
