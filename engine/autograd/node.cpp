@@ -73,12 +73,20 @@ Tensor Node::saved_tensor(size_t i) {
            "graph a second time or if you need to access saved tensors after calling backward.");
   SavedTensor& s = saved.at(i);
   if (!s.impl) return Tensor();  // not needed for the gradients this node computes
-  if (s.impl->storage->version != s.version)
+  if (s.impl->storage->version != s.version) {
+    // PyTorch's SavedVariable::unpack names the saved tensor's node: this one for an output, else
+    // the original's grad_fn as read now (a saved view's is regenerated; a leaf has none).
+    std::string of = name();
+    if (!s.is_output) {
+      std::shared_ptr<Node> fn = s.impl->grad_fn;
+      if (auto o = s.original.lock()) fn = Tensor(o).grad_fn();
+      of = fn ? fn->name() : std::string();
+    }
     TL_FAIL("one of the variables needed for gradient computation has been modified by an inplace "
             "operation: ",
-            torch_type_name(*s.impl), (s.is_output ? ", which is output 0 of " : ", which is saved by "),
-            name(), ", is at version ", s.impl->storage->version, "; expected version ", s.version,
-            " instead.");
+            torch_type_name(*s.impl), (of.empty() ? "" : ", which is output 0 of "), of, (of.empty() ? "" : ","),
+            " is at version ", s.impl->storage->version, "; expected version ", s.version, " instead.");
+  }
   if (!s.is_output) return Tensor(s.impl);
   // Re-attach the output to this node so formulas that use it stay differentiable.
   auto t = data_alias(Tensor(s.impl));
@@ -210,6 +218,7 @@ void save(Node* n, const Tensor& t) {
   a->requires_grad = t.impl()->requires_grad;
   a->grad_accumulator = t.impl()->grad_accumulator;
   n->saved.push_back(SavedTensor{std::move(a), t.version(), false, t.impl()});
+  n->saved.back().original = t.impl_ptr();
 }
 
 void save_not_self(Node* n, const Tensor& t) {

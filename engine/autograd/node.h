@@ -65,6 +65,10 @@ struct SavedTensor {
   // Saved as an argument other than `self` (addcdiv's tensor2): an in-place op on that same
   // tensor keeps it as a view of the written tensor, never as PyTorch's original_self copy.
   bool not_self = false;
+  // A saved view (not an output): the view itself, weakly. PyTorch keeps the original and, when
+  // unpack finds it modified, reads its grad_fn for the message: a stale view's history is
+  // regenerated then (VariableHooks::grad_fn), so it is no leaf afterwards.
+  std::weak_ptr<TensorImpl> original;
 };
 
 // Small op attributes (dims, scalars, shapes) so backward needs no heap of its own.

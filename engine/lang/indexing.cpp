@@ -728,6 +728,9 @@ void Interp::tensor_set(const Tensor& x, const std::vector<Value>& items0, const
   bool is_self = true;
   const Tensor view = index_basic(x, items, at, pending, &is_self).t;  // a view of x's memory
   if (pending.empty()) return tensor_set_basic(x, items0, view, src, is_self, at);
+  // THPVariable_setitem views a value with leading 1s without them before index_put_: that view
+  // reads the value's grad_fn, so a stale view given as its own value is regenerated (no leaf).
+  src = slice_prefix_1s(src, at);
   // autograd's check_inplace on what index_put_ writes (x, or applySlicing's view of it) when it
   // or the value requires grad: a view made in no_grad mode, a view of a leaf, a leaf.
   if (grad_enabled() && (x.requires_grad() || src.requires_grad())) {
@@ -739,7 +742,6 @@ void Interp::tensor_set(const Tensor& x, const std::vector<Value>& items0, const
                          "operation.");
   }
   check_index_count(view, pending, at);
-  src = slice_prefix_1s(src, at);
   const bool masked_fill_path = pending.size() == 1 && pending[0].idx.dtype() == DType::Bool && pending[0].idx.dim() > 0 &&
                                 src.numel() == 1;
   std::vector<AdvIndex> adv;

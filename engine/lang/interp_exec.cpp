@@ -235,7 +235,8 @@ void Interp::note_tensor(const std::string& name, const Tensor& t) {
   t.impl()->name = name;
   res_.last_assigned = name;
   res_.last_assigned_tensor = t;
-  res_.bindings.push_back({t.grad_fn(), t.impl_ptr(), name, bind_pos_.line, bind_pos_.col});
+  // (the stored grad_fn: naming a tensor regenerates no stale view's history, as in PyTorch)
+  res_.bindings.push_back({t.impl()->grad_fn, t.impl_ptr(), name, bind_pos_.line, bind_pos_.col});
   if (res_.bindings.size() > 2 * bindings_pruned_at_) {  // drop entries whose graph is gone
     auto& b = res_.bindings;
     b.erase(std::remove_if(b.begin(), b.end(),

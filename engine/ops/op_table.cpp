@@ -476,6 +476,14 @@ void label_node(const Tensor& out, const OpDef& row, std::initializer_list<const
 
 
 void backward_op_result(Tensor& gi, const OpDef& row, const Tensor& g, const Tensor& saved) {
+  // PyTorch's backward op returns a fresh tensor: a view of this backward's own buffer (the
+  // reshape of what it scattered) is no view of anything (an in-place op on the gradient that
+  // autograd.grad returns records on it, no CopySlices). (Never g or the saved tensor itself.)
+  auto shares = [&](const Tensor& t) { return t.defined() && t.impl()->storage == gi.impl()->storage; };
+  if (gi.defined() && gi.impl()->view_base && !shares(g) && !shares(saved)) {
+    gi.impl()->view_base.reset();
+    gi.impl()->is_view = false;
+  }
   if (gi.requires_grad()) return label_node(gi, row, {&g, &saved});
   // (only under create_graph with a saved tensor that requires grad: else nothing is recorded)
   if (grad_enabled() && saved.requires_grad() && gi.is_floating_point())

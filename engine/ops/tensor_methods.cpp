@@ -43,11 +43,13 @@ void Tensor::set_grad(const Tensor& g) {
 
 void Tensor::retain_grad() {
   TL_CHECK(requires_grad(), "can't retain_grad on Tensor that has requires_grad=False");
-  if (is_leaf()) return;  // leaves keep .grad anyway
+  // PyTorch tests the stored grad_fn (C++ is_leaf): a view whose base got history after it was
+  // made is a leaf here (a no-op, nothing regenerated); else the hook goes on the current node.
+  if (is_leaf_stored()) return;  // leaves keep .grad anyway
   // PyTorch: a second call does nothing, also when a write through a view of self left the hook on
   // self's previous node (x.retain_grad(); x[0] = 1; x.retain_grad() retains the old node's grad).
   if (impl_->retains_grad) return;
-  Node& fn = *impl_->grad_fn;
+  Node& fn = *grad_fn();
   fn.retain_at = fn.pre_hooks ? uint32_t(fn.pre_hooks->size()) : 0;  // hooks before it apply to .grad
   impl_->retains_grad = true;
   fn.retained = impl_;
