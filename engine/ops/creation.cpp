@@ -348,7 +348,27 @@ Tensor randn(const Shape& s, DType dt) {
 // rand_like/randn_like fill it in that memory order.
 static Tensor empty_like_layout(const Tensor& x, DType dt) {
   const int nd = x.dim();
-  if (x.is_contiguous() || x.numel() == 0) return Tensor::empty(x.shape(), dt);
+  if (x.numel() == 0) return Tensor::empty(x.shape(), dt);
+  {  // non-overlapping and dense (as is_non_overlapping_and_dense: the dims of size > 1 by stride
+     // tile the elements): empty_strided with x's very strides, a size-1 dim's included (a
+     // gradient's expanded (0, 0, 0) stays, so x[None] = x compares them as PyTorch's overlap check)
+    std::vector<std::pair<int64_t, int64_t>> ds;  // (stride, size) of the dims of size > 1
+    for (int k = 0; k < nd; ++k)
+      if (x.shape()[k] > 1) ds.push_back({x.strides()[k], x.shape()[k]});
+    std::sort(ds.begin(), ds.end());
+    int64_t expect = 1;
+    bool dense = true;
+    for (const auto& d : ds) {
+      if (d.first != expect) dense = false;
+      expect *= d.second;
+    }
+    if (dense) {
+      Tensor r = Tensor::empty(x.shape(), dt);
+      r.impl()->strides = x.impl()->strides;
+      return r;
+    }
+  }
+  if (x.is_contiguous()) return Tensor::empty(x.shape(), dt);
   std::vector<int> perm(static_cast<size_t>(nd));  // perm[0]: the fastest dim
   for (int i = 0; i < nd; ++i) perm[size_t(i)] = nd - 1 - i;
   auto should_swap = [&](int d0, int d1) {
@@ -372,6 +392,16 @@ static Tensor empty_like_layout(const Tensor& x, DType dt) {
     inverse[size_t(d)] = i;
   }
   return permute(Tensor::empty(Shape(shape), dt), inverse);
+}
+
+// zeros_like / ones_like / full_like / empty_like (preserve_format): `filled` (row-major) in the
+// layout of PyTorch's empty_like(x) (a copy only when that layout has other strides).
+static Tensor in_like_layout(const Tensor& x, const Tensor& filled) {
+  Tensor r = empty_like_layout(x, filled.dtype());
+  if (r.strides() == filled.strides()) return filled;
+  NoGradGuard ng;
+  copy_(r, filled);
+  return r;
 }
 
 namespace {
@@ -623,7 +653,7 @@ void register_creation_ops(std::vector<OpDef>& t) {
   t.push_back({"empty(int... size, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)", kTorch,
                [](const Args& a) { return made(zeros(Shape(a.ints(0)), a.dtype(1).value_or(default_float_dtype())), a, 2); }});
   t.push_back({"empty_like(Tensor input, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)", kTorch,
-               [](const Args& a) { return made(zeros(a.t(0).shape(), a.dtype(1).value_or(a.t(0).dtype())), a, 2); }});
+               [](const Args& a) { return made(in_like_layout(a.t(0), zeros(a.t(0).shape(), a.dtype(1).value_or(a.t(0).dtype()))), a, 2); }});
   // rand_like/randn_like draw as rand/randn, in the layout of PyTorch's empty_like (its numbers for a seed).
   t.push_back({"rand_like(Tensor input, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)", kTorch,
                [](const Args& a) {
@@ -693,12 +723,12 @@ void register_creation_ops(std::vector<OpDef>& t) {
                  return made(x, a, 4);
                }});
   t.push_back({"zeros_like(Tensor input, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)", kTorch,
-               [](const Args& a) { return made(zeros(a.t(0).shape(), a.dtype(1).value_or(a.t(0).dtype())), a, 2); }});
+               [](const Args& a) { return made(in_like_layout(a.t(0), zeros(a.t(0).shape(), a.dtype(1).value_or(a.t(0).dtype()))), a, 2); }});
   t.push_back({"ones_like(Tensor input, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)", kTorch,
-               [](const Args& a) { return made(ones(a.t(0).shape(), a.dtype(1).value_or(a.t(0).dtype())), a, 2); }});
+               [](const Args& a) { return made(in_like_layout(a.t(0), ones(a.t(0).shape(), a.dtype(1).value_or(a.t(0).dtype()))), a, 2); }});
   t.push_back({"full_like(Tensor input, Number fill_value, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)",
                kTorch, [](const Args& a) {
-                 return made(full_number(a.t(0).shape(), a.v[1], a.dtype(2).value_or(a.t(0).dtype())), a, 3);
+                 return made(in_like_layout(a.t(0), full_number(a.t(0).shape(), a.v[1], a.dtype(2).value_or(a.t(0).dtype()))), a, 3);
                }});
   t.push_back({"rand(int... size, *, DType? dtype=None, bool requires_grad=False) -> Tensor(nograd)", kTorch,
                [](const Args& a) { return made(rand(Shape(a.ints(0)), a.dtype(1).value_or(default_float_dtype())), a, 2); }});
