@@ -140,8 +140,14 @@ Tensor masked_select(const Tensor& x, const Tensor& mask) {
            "masked_select: expected BoolTensor or ByteTensor for mask");
   Shape s = broadcast_shapes("masked_select", x.shape(), mask.shape());
   IntList sv(s.begin(), s.end());
-  Tensor xb = reshape(expand(x, sv), {-1});
-  Tensor mb = contiguous(expand(mask, sv));
+  Tensor xb, mb;
+  {
+    // Kernel-internal: the mask may require grad (a bool tensor written from one that does gets
+    // CopySlices in PyTorch too), and expanding it must not record (isDifferentiableType).
+    NoGradGuard ng;
+    xb = reshape(expand(x, sv), {-1});
+    mb = contiguous(expand(mask, sv));
+  }
   if (mb.dtype() == DType::UInt8) {  // PyTorch: a uint8 mask (deprecated) of 0s and 1s
     for (int64_t v : mb.to_int_vector()) TL_CHECK(v <= 1, "Mask tensor can take 0 and 1 values only");
     mb = to_dtype(mb, DType::Bool);
