@@ -77,6 +77,11 @@ struct TensorImpl {
   // for a real input): zeros here, which mul/div/add/sub and the views keep as such (so 0 * NaN
   // stays 0) and an in-place write refuses; any other op sees plain zeros (ops.h: efficient_zeros).
   bool is_zero = false;
+  // An elementwise result computed row-major whose PyTorch counterpart TensorIterator allocates in
+  // its inputs' memory order (x.t() + 1): those strides, applied (the result restrided in place)
+  // only when an op row returns it to the script (op_table.cpp call_op), so the engine's internal
+  // readers of its own intermediates keep row-major results. Null: row-major.
+  std::shared_ptr<const Dims> ti_strides;
   std::shared_ptr<Node> grad_fn;           // null for leaves
   std::shared_ptr<TensorImpl> grad;        // .grad of leaves (and retain_grad non-leaves)
   std::weak_ptr<Node> grad_accumulator;    // leaves: the AccumulateGrad node, made on demand

@@ -42,7 +42,13 @@ Value Interp::tensor_binop(BinOpKind op, const Value& a, const Value& b, Pos at)
                      : op == BinOpKind::Mul ? Arith::Mul : Arith::Div;
     Value r = at_pos(at, [&] {
       SourcePosGuard sp(at.line, at.col);
-      return Value::tensor(b.kind == K::Tensor ? arith(ar, a.t, b.t) : arith(ar, a.t, b.as_double(), b.kind == K::Int));
+      Tensor t = b.kind == K::Tensor ? arith(ar, a.t, b.t) : arith(ar, a.t, b.as_double(), b.kind == K::Int);
+      if (t.impl()->ti_strides) {
+        if (t.impl()->storage == a.t.impl()->storage || (b.kind == K::Tensor && t.impl()->storage == b.t.impl()->storage))
+          t.impl()->ti_strides.reset();
+        apply_ti_layout(t);
+      }
+      return Value::tensor(t);
     });
     check_memory(at);
     return r;

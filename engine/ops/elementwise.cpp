@@ -276,6 +276,61 @@ void simd_fmod_nan(Tensor& out, const Tensor& a, const Tensor& b) {
   });
 }
 
+// PyTorch's TensorIterator allocates an op's output in its inputs' memory order (x.t() + 1 is not
+// contiguous, and a later random_ / normal_ on it draws in that order): the strides it gives
+// `out` (computed row-major here) are noted on it (TensorImpl::ti_strides) for call_op to apply
+// when a row returns it to the script. Inputs of the same shape and strides, non-overlapping and
+// dense: those very strides (TensorIterator's fast setup); else dense strides in ti_perm's order.
+Tensor ti_layout_hint(Tensor out, std::initializer_list<const Tensor*> ins) {
+  const int nd = out.dim();
+  if (!out.defined() || nd == 0 || out.numel() == 0 || out.impl()->is_zero || out.impl()->view_base) return out;
+  bool contiguous = true;
+  for (const Tensor* t : ins) {
+    if (!t->defined()) return out;
+    if (t->impl() == out.impl() || t->impl()->storage == out.impl()->storage) return out;  // not a fresh result
+    contiguous = contiguous && t->is_contiguous();
+  }
+  if (contiguous) return out;
+  Dims st[4];
+  int n = 0;
+  for (const Tensor* t : ins) {  // TensorIterator's strides: 0 where an input's size-1 dim broadcasts
+    if (n == 4) return out;
+    Dims& d = st[n++];
+    d.n = nd;
+    for (int i = 0; i < nd; ++i) {
+      const int j = t->dim() - nd + i;
+      d.d[i] = j < 0 || (t->shape()[j] == 1 && out.shape()[i] != 1) ? 0 : t->strides()[j];
+    }
+  }
+  Dims strides;
+  strides.n = nd;
+  // fast setup: every input of out's shape with the same strides, non-overlapping and dense
+  bool same = true;
+  for (const Tensor* t : ins) same = same && t->shape() == out.shape() && t->strides() == ins.begin()[0]->strides();
+  if (same) {
+    const Tensor& t = *ins.begin()[0];
+    std::vector<std::pair<int64_t, int64_t>> ds;  // (stride, size) of the dims of size > 1
+    for (int k = 0; k < nd; ++k)
+      if (t.shape()[k] > 1) ds.push_back({t.strides()[k], t.shape()[k]});
+    std::sort(ds.begin(), ds.end());
+    int64_t expect = 1;
+    for (const auto& d : ds) {
+      if (d.first != expect) same = false;
+      expect *= d.second;
+    }
+    if (same) strides = t.strides();
+  }
+  if (!same) {
+    int perm[kMaxDims];  // perm[0]: the fastest dim
+    kernels::ti_perm(out.shape(), st, n, perm);
+    int64_t step = 1;
+    for (int i = 0; i < nd; ++i) strides.d[perm[i]] = step, step *= out.shape()[perm[i]];
+  }
+  if (strides == out.strides()) return out;
+  out.impl()->ti_strides = std::make_shared<const Dims>(strides);
+  return out;
+}
+
 Tensor efficient_zeros(const Shape& s, DType t) {
   Tensor z = zeros(s, t);
   z.impl()->is_zero = true;
@@ -340,7 +395,11 @@ void sub_check(bool a_bool, bool b_bool) {
 }
 namespace {
 
+Tensor binary_rowmajor(Bin op, const Tensor& a0, const Tensor& b0);
 Tensor binary(Bin op, const Tensor& a0, const Tensor& b0) {
+  return ti_layout_hint(binary_rowmajor(op, a0, b0), {&a0, &b0});
+}
+Tensor binary_rowmajor(Bin op, const Tensor& a0, const Tensor& b0) {
   const char* name = bin_name(op);
   TL_CHECK(a0.defined() && b0.defined(), name, ": undefined tensor");
   Shape out_shape = broadcast_shapes(name, a0.shape(), b0.shape());
@@ -495,7 +554,9 @@ static void sleef_trig_loop(const Tensor& x, Tensor& out, float (*f)(float, bool
   });
 }
 
-Tensor unary(Un op, const Tensor& x0, UnParams p = {}) {
+Tensor unary_rowmajor(Un op, const Tensor& x0, UnParams p);
+Tensor unary(Un op, const Tensor& x0, UnParams p = {}) { return ti_layout_hint(unary_rowmajor(op, x0, p), {&x0}); }
+Tensor unary_rowmajor(Un op, const Tensor& x0, UnParams p) {
   TL_CHECK(x0.defined(), "unary op on an undefined tensor");
   Tensor x = x0;
   if (op == Un::Not) {
@@ -721,6 +782,7 @@ Tensor add_alpha(const Tensor& a0, const Tensor& b0, double alpha, bool is_sub, 
       kernels::binary_loop<T, T>(a, b, out, [kt](T x, T y) { return T(std::fma(y, kt, x)); });
     });
   }
+  out = ti_layout_hint(out, {&a0, &b0});
   if (Node* n = record(row, {&a0, &b0}, out)) n->attrs().f0 = k;
   return out;
 }
@@ -1257,6 +1319,7 @@ Tensor where(const Tensor& cond0, const Tensor& a0, const Tensor& b0) {
         po[off[0] + j] = pc[off[1] + j * step[1]] ? pa[off[2] + j * step[2]] : pb[off[3] + j * step[3]];
     });
   });
+  out = ti_layout_hint(out, {&cond0, &a0, &b0});
   Tensor none;
   if (Node* n = record(TL_ROW("where"), {&none, &a0, &b0}, out)) save(n, cond);
   return out;
@@ -1322,6 +1385,7 @@ Tensor to_dtype(const Tensor& x, DType t) {
   TL_DISPATCH(x.dtype(), S, [&] { convert_from<S>(x, out); });
   // PyTorch records _to_copy for any input that requires grad (an integer one too: bernoulli_,
   // fill_ give integers history) when the result is floating.
+  out = ti_layout_hint(out, {&x});
   if (is_floating(t)) record(TL_ROW("to"), {&x}, out);
   return out;
 }

@@ -601,6 +601,34 @@ std::string bind_args(const OpDef& op, const std::vector<Value>& pos,
   return "";
 }
 
+void apply_ti_layout(Tensor& t) {
+  TensorImpl* o = t.impl();
+  if (!o->ti_strides) return;
+  const Dims strides = *o->ti_strides;
+  o->ti_strides.reset();
+  if (o->view_base || o->is_view || o->offset != 0 || strides.n != o->shape.n) return;
+  // Its storage's other holders may only be the data-only aliases its own node keeps of it (a
+  // saved output: exp, tanh, sigmoid, ...), which get the layout too (PyTorch saves the result).
+  std::vector<TensorImpl*> saved;
+  if (o->grad_fn)
+    for (const SavedTensor& s : o->grad_fn->saved)
+      if (s.is_output && s.impl && s.impl->storage == o->storage && !s.impl->view_base && s.impl->offset == 0 &&
+          s.impl->strides == o->strides)
+        saved.push_back(s.impl.get());
+  if (o->storage.use_count() != long(1 + saved.size())) return;
+  Tensor r = Tensor::empty(t.shape(), t.dtype());
+  r.impl()->strides = strides;
+  const uint32_t version = o->storage->version;
+  {
+    NoGradGuard ng;
+    copy_(r, t.detach());  // row-major t into r's layout
+  }
+  o->storage = r.impl()->storage;
+  o->storage->version = version;
+  o->strides = strides;
+  for (TensorImpl* a : saved) a->storage = o->storage, a->strides = strides;
+}
+
 namespace {
 
 // PyTorch's view ops (their results are views of their input; the in-place view ops return self).
@@ -647,8 +675,29 @@ void settle_view(Tensor& t, const OpDef& op, const Args& args) {
   o->view_meta = !grad_enabled() ? M::NoGrad : from->view_base ? from->view_meta : M::Default;
 }
 
+// A result noted with TensorIterator's strides (TensorImpl::ti_strides, an elementwise op's
+// output in its inputs' memory order) gets them now that it reaches the script: its elements move
+// into a buffer of that layout, in place (the same tensor: its node, saved copies and version
+// stay). Not for a view or a tensor whose storage something else shares (an input, a view of it).
+static bool shares_storage(const TensorImpl* o, const Args& args) {
+  for (const Value& v : args.v) {
+    if (v.kind == Value::Kind::Tensor && v.t.defined() && v.t.impl()->storage == o->storage) return true;
+    if (v.items)
+      for (const Value& x : *v.items)
+        if (x.kind == Value::Kind::Tensor && x.t.defined() && x.t.impl()->storage == o->storage) return true;
+  }
+  return false;
+}
+static void apply_ti_layout(Tensor& t, const Args& args) {
+  if (t.impl()->ti_strides && shares_storage(t.impl(), args)) t.impl()->ti_strides.reset();
+  apply_ti_layout(t);
+}
+
 Value settle_views(Value r, const OpDef& op, const Args& args) {
-  if (r.kind == Value::Kind::Tensor && r.t.defined()) settle_view(r.t, op, args);
+  if (r.kind == Value::Kind::Tensor && r.t.defined()) {
+    settle_view(r.t, op, args);
+    apply_ti_layout(r.t, args);
+  }
   if (r.items)
     for (Value& x : *r.items)
       if (x.kind == Value::Kind::Tensor && x.t.defined()) settle_view(x.t, op, args);

@@ -88,6 +88,11 @@ struct OpDef {
 };
 
 const std::vector<OpDef>& op_table();
+// A result an op row returns to the script: the TensorIterator strides noted on it
+// (TensorImpl::ti_strides) applied in place, unless it is a view or its storage is shared (call_op
+// does this for every row; a caller of an op's C++ function for the script must, as the
+// interpreter's arithmetic fast path does).
+void apply_ti_layout(Tensor& t);
 // The row with this key ("mul.Tensor"); a missing key is a programming error (tl::Error).
 const OpDef& op_row(const char* key);
 // The row an op forward records its node with, looked up once per call site:

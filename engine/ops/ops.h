@@ -27,6 +27,9 @@ Tensor eye(int64_t n, std::optional<int64_t> m = std::nullopt, DType t = DType::
 Tensor arange(double start, double end, double step = 1, std::optional<DType> t = std::nullopt);
 Tensor linspace(double start, double end, int64_t steps, DType t = DType::Float32);
 Tensor zeros_like(const Tensor& x);
+// An elementwise result `out` of the inputs `ins` (row-major): notes the strides PyTorch's
+// TensorIterator would give it (TensorImpl::ti_strides), applied when an op row returns it.
+Tensor ti_layout_hint(Tensor out, std::initializer_list<const Tensor*> ins);
 Tensor ones_like(const Tensor& x);
 Tensor full_like(const Tensor& x, double v);
 // ---- random (PyTorch's CPU generator, bit for bit: engine/core/random.h) ----

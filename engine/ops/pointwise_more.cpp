@@ -47,7 +47,7 @@ Tensor map_float(const Tensor& x0, F f) {
   Tensor x = x0.is_floating_point() ? x0 : to_dtype(x0, default_float_dtype());
   Tensor out = Tensor::empty(x.shape(), x.dtype());
   TL_DISPATCH_FLOAT(x.dtype(), T, [&] { kernels::unary_loop<T, T>(x, out, [&](T v) { return T(f(v)); }); });
-  return out;
+  return ti_layout_hint(out, {&x0});
 }
 
 Tensor scalar_like(const Tensor& g, double v) { return Tensor::scalar(v, g.dtype()); }

@@ -269,11 +269,21 @@ static void clone_bw(Node&, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = 
 Tensor clone(const Tensor& x) {
   Tensor out = Tensor::empty(x.shape(), x.dtype());
   TL_DISPATCH_BYSIZE(x.dtype(), T, [&] { kernels::copy_convert<T, T>(x, out.data_ptr<T>()); });
+  out = ti_layout_hint(out, {&x});  // clone(preserve_format)
   record(TL_ROW("clone"), {&x}, out);
   return out;
 }
 // An empty tensor is contiguous whatever its strides (PyTorch's compute_contiguous): itself.
-Tensor contiguous(const Tensor& x) { return x.is_contiguous() || x.numel() == 0 ? x : clone(x); }
+Tensor contiguous(const Tensor& x) {
+  // row-major, also when returned to the script (no TensorIterator layout noted on it)
+  if (x.is_contiguous() || x.numel() == 0) {
+    x.impl()->ti_strides.reset();
+    return x;
+  }
+  Tensor r = clone(x);
+  r.impl()->ti_strides.reset();
+  return r;
+}
 
 // ---- cat ----  d/dx_i = the slice of the gradient that x_i filled
 // PyTorch's legacy rule: a 1-d empty tensor (shape [0]) is skipped: it neither wraps `dim` nor has

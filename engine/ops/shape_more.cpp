@@ -271,10 +271,12 @@ Tensor masked_fill(const Tensor& x, const Tensor& mask0, const Tensor& value) {
       NoGradGuard ng;
       r = where(mask, v, x);
     }
+    r.impl()->ti_strides.reset();  // PyTorch's self.clone(at::MemoryFormat::Contiguous), filled: row-major
     record(TL_ROW("masked_fill.Tensor"), {&x, &value}, r);
     return r;
   }
   Tensor r = where(mask, v, x);
+  r.impl()->ti_strides.reset();  // PyTorch's self.clone(at::MemoryFormat::Contiguous), filled: row-major
   // PyTorch's MaskedFillBackward1 takes value's gradient as masked_select(grad, mask), which
   // raises for a mask that is neither bool nor uint8 (the forward takes any dtype): where_bw checks.
   if (value.requires_grad() && r.grad_fn() && mask0.dtype() != DType::Bool && mask0.dtype() != DType::UInt8)

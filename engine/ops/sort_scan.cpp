@@ -398,6 +398,7 @@ Tensor tri(bool lower, const Tensor& x, int64_t k) {
       out = where(mask, x, Tensor::scalar(0, x.dtype()));
     }
   }
+  out.impl()->ti_strides.reset();  // PyTorch's empty_like(self, LEGACY_CONTIGUOUS_MEMORY_FORMAT): row-major
   if (Node* n = record(lower ? TL_ROW("tril") : TL_ROW("triu"), {&x}, out)) n->attrs().b0 = lower, n->attrs().i0 = k;
   return out;
 }
