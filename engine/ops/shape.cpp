@@ -269,7 +269,6 @@ static void clone_bw(Node&, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = 
 Tensor clone(const Tensor& x) {
   Tensor out = Tensor::empty(x.shape(), x.dtype());
   TL_DISPATCH_BYSIZE(x.dtype(), T, [&] { kernels::copy_convert<T, T>(x, out.data_ptr<T>()); });
-  out = ti_layout_hint(out, {&x});  // clone(preserve_format)
   record(TL_ROW("clone"), {&x}, out);
   return out;
 }
@@ -958,7 +957,11 @@ void register_shape_ops(std::vector<OpDef>& t) {
                "grad = g added back at each window's elements"});
   t.push_back({"contiguous(Tensor input) -> Tensor", kMethod, [](const Args& a) { return Value::tensor(contiguous(a.t(0))); },
                nullptr, "composite: self or clone"});
-  t.push_back({"clone(Tensor input) -> Tensor", TM, [](const Args& a) { return Value::tensor(clone(a.t(0))); }, clone_bw, "grad = g"});
+  t.push_back({"clone(Tensor input) -> Tensor", TM, [](const Args& a) {
+                 // clone(preserve_format)'s layout for the script's clone only: the ops built on an internal
+                 // clone (scatter, index_put, ...) return row-major results as PyTorch's do
+                 return Value::tensor(ti_layout_hint(clone(a.t(0)), {&a.t(0)}));
+               }, clone_bw, "grad = g"});
   t.push_back({"cat(Tensor[] tensors, int dim=0) -> Tensor", kTorch,
                [](const Args& a) { return Value::tensor(cat(a.tensors(0), a.i(1))); }, cat_bw,
                "grad_i = the slice of g that input i filled"});
