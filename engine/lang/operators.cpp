@@ -163,13 +163,16 @@ Value Interp::binop(BinOpKind op, const Value& a, const Value& b, Pos at) {
     const int64_t n = std::max<int64_t>(0, int_of(is_int_like(a) ? a : b));
     const int64_t len = s.kind == K::Str ? int64_t(s.s.size()) : int64_t(s.items->size());
     if (len && n > opt_.max_container_len / len) check_len(opt_.max_container_len + 1, at);
+    const int64_t reps = len ? n : 0;  // () * 10**12 is () at once, as in Python (no empty loop)
     if (s.kind == K::Str) {
       std::string r;
-      for (int64_t i = 0; i < n; ++i) r += s.s;
+      r.reserve(size_t(len * reps));
+      for (int64_t i = 0; i < reps; ++i) r += s.s;
       return Value::str(r);
     }
     std::vector<Value> r;
-    for (int64_t i = 0; i < n; ++i) r.insert(r.end(), s.items->begin(), s.items->end());
+    r.reserve(size_t(len * reps));
+    for (int64_t i = 0; i < reps; ++i) r.insert(r.end(), s.items->begin(), s.items->end());
     return s.kind == K::List ? Value::list(std::move(r)) : Value::tuple(std::move(r));
   }
   if (op == BinOpKind::Mod && a.kind == K::Str) return Value::str(percent_format(a.s, b, at));
