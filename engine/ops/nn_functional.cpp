@@ -24,28 +24,73 @@ static void check_softmax_dtype(const char* op, const Tensor& x, int64_t d) {
   TL_CHECK(x.is_floating_point(), "\"", op, x.dim() == 0 || d == x.dim() - 1 ? "_lastdim" : "", "_kernel_impl\" not implemented for '",
            dtype_kernel_name(x.dtype()), "'");
 }
+// PyTorch 1.13's backward kernels (aten/src/ATen/native/cpu/SoftMaxKernel.cpp) sum along the dim
+// in their own orders. Along the last dim (_vec_softmax_backward_lastdim / _vec_log_softmax_backward_
+// lastdim; a 0-d or 1-d input too) each row with vec::reduce_all / map2_reduce_all: vector lanes
+// (4 doubles / 8 floats) from the row's first elements, the tail added into the first lanes, then
+// lane 0 + lane 1 + ...; a row shorter than a vector in order from its first element. No +0.0
+// start: a row of -0.0 sums to -0.0 (so the gradient is +0.0 there).
+template <class T>
+static T reduce_all_sum(const T* p, int64_t n) {
+  constexpr int64_t L = 32 / int64_t(sizeof(T));
+  if (n < L) {
+    T r = p[0];
+    for (int64_t i = 1; i < n; ++i) r = T(r + p[i]);
+    return r;
+  }
+  T acc[L];
+  std::copy(p, p + L, acc);
+  int64_t d = L;
+  for (; d < n - n % L; d += L)
+    for (int64_t l = 0; l < L; ++l) acc[l] = T(acc[l] + p[d + l]);
+  for (int64_t l = 0; l < n - d; ++l) acc[l] = T(acc[l] + p[d + l]);
+  T r = acc[0];
+  for (int64_t l = 1; l < L; ++l) r = T(r + acc[l]);
+  return r;
+}
+// Writes the kernels' sums along d into s, sum()'s fresh keepdim result (its graph, if any, stays
+// sum's: only the values change). Along the last dim, x's rows by reduce_all_sum (softmax passes
+// its rounded products g*y as x). Along another dim (_vec_softmax_backward / _vec_log_softmax_
+// backward), each inner index in order from +0.0: of x (log_softmax's g), or, with y, of x*y, each
+// product fused into the sum (std::fma: the AVX2 kernel's `sum += g * y`, contracted).
+static void kernel_row_sums(Tensor& s, int64_t d, const Tensor& x, const Tensor* y = nullptr) {
+  const Tensor xc = contiguous(x.detach());
+  const Tensor yc = y ? contiguous(y->detach()) : Tensor();
+  const bool lastdim = x.dim() == 0 || d == x.dim() - 1;
+  const int64_t len = x.dim() == 0 ? 1 : x.shape()[int(d)];
+  int64_t inner = 1;
+  for (int k = int(d) + 1; k < x.dim(); ++k) inner *= x.shape()[k];
+  TL_DISPATCH_FLOAT(x.dtype(), T, [&] {
+    const T* px = xc.data_ptr<T>();
+    const T* py = y ? yc.data_ptr<T>() : nullptr;
+    T* ps = s.data_ptr<T>();
+    if (lastdim) {
+      for (int64_t r = 0; r < s.numel(); ++r) ps[r] = reduce_all_sum(px + r * len, len);
+      return;
+    }
+    for (int64_t r = 0; r < s.numel(); ++r) {
+      const int64_t first = (r / inner) * len * inner + r % inner;
+      T acc = 0;
+      for (int64_t k = 0; k < len; ++k) {
+        const int64_t at = first + k * inner;
+        acc = py ? std::fma(px[at], py[at], acc) : T(acc + px[at]);
+      }
+      ps[r] = acc;
+    }
+  });
+}
 // ---- softmax ----  exp(x - max) / sum; a primitive saving its output, as PyTorch's
 // (_softmax_backward_data: grad = y (g - sum(g y))), so an in-place change of it is caught.
-template <class T>
-static T reduce_all_sum(const T* p, int64_t n);
-// Along the last dim (_vec_softmax_backward_lastdim; a 0-d or 1-d input too) PyTorch sums each
-// row's g y with vec::map2_reduce_all: from the row's first product, no +0.0 start (see
-// reduce_all_sum), so a row of -0.0 products sums to -0.0 and (g - sum) y is +0.0 there. Other
-// dims (host_softmax_backward): sum()'s, from +0.0.
+// Its gradient's values: y * (g - s) rounded twice, with the kernels' sums s (kernel_row_sums).
 static void softmax_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   Tensor y = n.saved_tensor(0);
   const int64_t d = n.attrs().i0;
   const Tensor gy = mul(g, y);
   Tensor s = sum(gy, {d}, true);
-  if ((y.dim() == 0 || d == y.dim() - 1) && gy.numel() > 0 && is_floating(gy.dtype()) && s.dtype() == gy.dtype()) {
-    // the kernel's row sums, written into sum()'s fresh result (its graph, if any, stays sum's)
-    const Tensor pc = contiguous(gy.detach());
-    const int64_t len = gy.dim() == 0 ? 1 : gy.shape()[int(gy.dim() - 1)];
-    TL_DISPATCH_FLOAT(gy.dtype(), T, [&] {
-      const T* pp = pc.data_ptr<T>();
-      T* ps = s.data_ptr<T>();
-      for (int64_t r = 0; r < s.numel(); ++r) ps[r] = reduce_all_sum(pp + r * len, len);
-    });
+  if (gy.numel() > 0 && is_floating(gy.dtype()) && s.dtype() == gy.dtype() && g.dtype() == gy.dtype() &&
+      y.dtype() == gy.dtype()) {
+    if (y.dim() == 0 || d == y.dim() - 1) kernel_row_sums(s, d, gy);
+    else kernel_row_sums(s, d, expand(g.detach(), y.shape().vec()), &y);
   }
   gi[0] = mul(y, sub(g, s));
   label_node(gi[0], TL_ROW("_softmax_backward_data"), {&g, &y});  // PyTorch's node under create_graph
@@ -117,6 +162,40 @@ static void softmax_kernel(const T* in, T* out, int64_t outer, int64_t n, int64_
         for (int64_t l = 0; l < w; ++l) y[d * inner + l] = y[d * inner + l] / s[l];
       j += w;
     }
+  }
+}
+
+// log_softmax along a dim other than the last, as PyTorch 1.13's _vec_logsoftmax rounds it (on
+// contiguous data of shape (outer, n, inner), per inner index): the max (from -inf, `x > max`: a
+// NaN is skipped), s = the sum of exp(x - max) in order from +0.0 (SLEEF's exp on the inner indices
+// that fill whole vectors, 8 floats / 4 doubles, std::exp on the inner % 8 (4) after them), log(s)
+// (SLEEF's, every index: vec::map), then (x - max) - log(s).
+template <class T>
+static void log_softmax_inner_kernel(const T* in, T* out, int64_t outer, int64_t n, int64_t inner) {
+  constexpr int64_t W = 32 / int64_t(sizeof(T));
+  const int64_t vec_end = inner - inner % W;
+  std::vector<T> m(static_cast<size_t>(inner)), s(static_cast<size_t>(inner));
+  for (int64_t o = 0; o < outer; ++o) {
+    const T* x = in + o * n * inner;
+    T* y = out + o * n * inner;
+    std::fill(m.begin(), m.end(), -std::numeric_limits<T>::infinity());
+    std::fill(s.begin(), s.end(), T(0));
+    for (int64_t d = 0; d < n; ++d)
+      for (int64_t j = 0; j < inner; ++j) m[size_t(j)] = x[d * inner + j] > m[size_t(j)] ? x[d * inner + j] : m[size_t(j)];
+    for (int64_t d = 0; d < n; ++d) {
+      T* yd = y + d * inner;  // exp(x - max), summed, then overwritten below
+      for (int64_t j = 0; j < inner; ++j) yd[j] = x[d * inner + j] - m[size_t(j)];
+      if constexpr (std::is_same<T, float>::value) kernels::sleef_expf_n(yd, yd, vec_end);
+      else kernels::sleef_exp_n(yd, yd, vec_end);
+      for (int64_t j = vec_end; j < inner; ++j) yd[j] = std::exp(yd[j]);
+      for (int64_t j = 0; j < inner; ++j) s[size_t(j)] = s[size_t(j)] + yd[j];
+    }
+    for (int64_t j = 0; j < inner; ++j) {
+      if constexpr (std::is_same<T, float>::value) s[size_t(j)] = kernels::sleef_logf(s[size_t(j)]);
+      else s[size_t(j)] = kernels::sleef_log(s[size_t(j)]);
+    }
+    for (int64_t d = 0; d < n; ++d)
+      for (int64_t j = 0; j < inner; ++j) y[d * inner + j] = (x[d * inner + j] - m[size_t(j)]) - s[size_t(j)];
   }
 }
 
@@ -250,61 +329,34 @@ Tensor pad(const Tensor& x, const std::vector<int64_t>& p, const std::string& mo
 }
 
 // ---- log_softmax ----  y = x - logsumexp(x);  d/dx: g - e^y * sum(g)
-// PyTorch's backward along the last dim (_vec_log_softmax_backward_lastdim; a 0-d or 1-d input
-// too) sums each row of g with vec::reduce_all: vector lanes (4 doubles / 8 floats) from the row's
-// first elements, the tail added into the first lanes, then lane 0 + lane 1 + ...; a row shorter
-// than a vector is summed in order from its first element. No +0.0 start: a row of -0.0 sums to
-// -0.0 (so g - e^y * sum is +0.0 there). Other dims: sum()'s.
-template <class T>
-static T reduce_all_sum(const T* p, int64_t n) {
-  constexpr int64_t L = 32 / int64_t(sizeof(T));
-  if (n < L) {
-    T r = p[0];
-    for (int64_t i = 1; i < n; ++i) r = T(r + p[i]);
-    return r;
-  }
-  T acc[L];
-  std::copy(p, p + L, acc);
-  int64_t d = L;
-  for (; d < n - n % L; d += L)
-    for (int64_t l = 0; l < L; ++l) acc[l] = T(acc[l] + p[d + l]);
-  for (int64_t l = 0; l < n - d; ++l) acc[l] = T(acc[l] + p[d + l]);
-  T r = acc[0];
-  for (int64_t l = 1; l < L; ++l) r = T(r + acc[l]);
-  return r;
-}
 static void log_softmax_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   Tensor y = n.saved_tensor(0);
   const int64_t d = n.attrs().i0;
   Tensor s = sum(g, {d}, true);
   const bool lastdim = y.dim() == 0 || d == y.dim() - 1;
-  if (lastdim && g.numel() > 0 && is_floating(g.dtype())) {
-    // the values of the last-dim kernel's sums, written into sum()'s fresh result (its graph, if
-    // any, stays sum's: no node saves it)
-    const Tensor gc = contiguous(g.detach());
-    const int64_t len = g.dim() == 0 ? 1 : g.shape()[int(g.dim() - 1)];
-    TL_DISPATCH_FLOAT(g.dtype(), T, [&] {
-      const T* pg = gc.data_ptr<T>();
-      T* ps = s.data_ptr<T>();
-      for (int64_t r = 0; r < s.numel(); ++r) ps[r] = reduce_all_sum(pg + r * len, len);
-    });
-  }
+  if (g.numel() > 0 && is_floating(g.dtype()) && s.dtype() == g.dtype()) kernel_row_sums(s, d, g);
   const Tensor e = exp(y);
   gi[0] = sub(g, mul(e, s));
   if (gi[0].numel() > 0 && is_floating(gi[0].dtype()) && gi[0].dtype() == y.dtype() && g.dtype() == y.dtype()) {
-    // AVX2 kernels (last dim or not): g - e^y * sum fused (fma(-e^y, sum, g)), into the fresh
-    // result
+    // AVX2 kernels: g - e^y * sum fused (fma(-e^y, sum, g)), into the fresh result. e^y: the
+    // Vectorized exp (SLEEF) along the last dim (vector tails too: vec::map3); along another dim
+    // (_vec_log_softmax_backward, per (outer, inner) on data of shape (outer, n, inner)) on the
+    // inner indices that fill whole vectors (8 floats / 4 doubles), std::exp on the inner % 8 (4)
+    // after them.
     NoGradGuard ng;
     const Tensor gc = contiguous(expand(g.detach(), gi[0].shape().vec()));
     const Tensor ec = contiguous(expand(y.detach(), gi[0].shape().vec()));  // exp'd below
     const Tensor sc = contiguous(expand(s.detach(), gi[0].shape().vec()));
+    int64_t inner = 1;
+    for (int k = int(d) + 1; k < y.dim(); ++k) inner *= y.shape()[k];
     TL_DISPATCH_FLOAT(y.dtype(), T, [&] {
       const T *pg = gc.data_ptr<T>(), *pe = ec.data_ptr<T>(), *ps = sc.data_ptr<T>();
       T* po = gi[0].data_ptr<T>();
+      const int64_t vec_end = lastdim ? inner : inner - inner % (32 / int64_t(sizeof(T)));
       for (int64_t i = 0; i < gi[0].numel(); ++i) {
-        // the kernel's Vectorized exp (SLEEF) on every element, vector tails too
         T ev;
-        if constexpr (std::is_same_v<T, float>) ev = kernels::sleef_expf(pe[i]);
+        if (i % inner >= vec_end) ev = std::exp(pe[i]);
+        else if constexpr (std::is_same_v<T, float>) ev = kernels::sleef_expf(pe[i]);
         else ev = kernels::sleef_exp(pe[i]);
         po[i] = std::fma(-ev, ps[i], pg[i]);
       }
@@ -321,6 +373,15 @@ Tensor log_softmax(const Tensor& x, int64_t dim) {
     NoGradGuard ng;
     if (x.dim() == 0) {
       out = sub(x, x);
+    } else if (d != x.dim() - 1 && x.numel() > 0) {
+      const Tensor xc = x.contiguous();
+      out = Tensor::empty(x.shape(), x.dtype());
+      int64_t outer = 1, inner = 1;
+      for (int i = 0; i < d; ++i) outer *= x.shape()[i];
+      for (int i = d + 1; i < x.dim(); ++i) inner *= x.shape()[i];
+      TL_DISPATCH_FLOAT(x.dtype(), T, [&] {
+        log_softmax_inner_kernel<T>(xc.data_ptr<T>(), out.data_ptr<T>(), outer, x.shape()[d], inner);
+      });
     } else {
       // (x - max) - log(sum(exp(x - max))), as PyTorch: subtracting a rounded logsumexp from x
       // would lose precision at large |x|.
