@@ -476,7 +476,7 @@ Value Interp::call_method(const MethodObj& m, std::vector<Value>& pos, Kw& kw, P
       nargs(n.c_str(), pos, 1, 1, at);
       int64_t count = 0;
       for (size_t i = 0; i < items.size(); ++i)
-        if (equal(items[i], pos[0], at)) {
+        if (identical(items[i], pos[0]) || equal(items[i], pos[0], at)) {
           if (n == "index") return Value::integer(int64_t(i));
           ++count;
         }

@@ -423,7 +423,7 @@ bool Interp::call_method2(const MethodObj& m, std::vector<Value>& pos, Kw& kw, P
     if (n == "remove") {
       nargs("remove", pos, 1, 1, at);
       for (size_t i = 0; i < items.size(); ++i)
-        if (equal(items[i], pos[0], at)) {
+        if (identical(items[i], pos[0]) || equal(items[i], pos[0], at)) {
           items.erase(items.begin() + long(i));
           return done(Value::none());
         }
@@ -435,7 +435,7 @@ bool Interp::call_method2(const MethodObj& m, std::vector<Value>& pos, Kw& kw, P
     nargs(n.c_str(), pos, 1, 1, at);
     int64_t count = 0;
     for (size_t i = 0; i < self.items->size(); ++i)
-      if (equal((*self.items)[i], pos[0], at)) {
+      if (identical((*self.items)[i], pos[0]) || equal((*self.items)[i], pos[0], at)) {
         if (n == "index") return done(Value::integer(int64_t(i)));
         ++count;
       }

@@ -295,8 +295,10 @@ bool Interp::equal(const Value& a, const Value& b, Pos at, int depth) {
     case K::Tuple: {
       if (a.items->size() != b.items->size()) return false;
       if (depth > opt_.max_container_depth) fail(at, "RecursionError: maximum recursion depth exceeded in comparison");
+      // (elements as PyObject_RichCompareBool: the same object is equal without __eq__, so
+      // `(t,) == (t,)` holds for a tensor t of several elements)
       for (size_t i = 0; i < a.items->size(); ++i)
-        if (!equal((*a.items)[i], (*b.items)[i], at, depth + 1)) return false;
+        if (!identical((*a.items)[i], (*b.items)[i]) && !equal((*a.items)[i], (*b.items)[i], at, depth + 1)) return false;
       return true;
     }
     default: {
@@ -316,7 +318,7 @@ bool Interp::equal(const Value& a, const Value& b, Pos at, int depth) {
           if (depth > opt_.max_container_depth) fail(at, "RecursionError: maximum recursion depth exceeded in comparison");
           for (const auto& [k, v] : p->items) {
             const Value* w = dict_get(*q, k, at);
-            if (!w || !equal(v, *w, at, depth + 1)) return false;
+            if (!w || (!identical(v, *w) && !equal(v, *w, at, depth + 1))) return false;
           }
           return true;
         }
