@@ -170,13 +170,7 @@ Tensor& finish_inplace(const char* op, Tensor& self, const Tensor& result, bool 
     // write_into below writes back unchanged, recording as usual).
     check_inference_write(self);
     write_sequential(self, *ew);
-    Tensor now;
-    {
-      NoGradGuard ng;
-      now = clone(self.detach());
-    }
-    std::memcpy(result.impl()->data<char>(), now.contiguous().impl()->data<char>(),
-                size_t(self.numel()) * dtype_size(self.dtype()));
+    copy_elements(result, self);  // (result: contiguous, its own storage, self's shape and dtype)
   }
   write_into(op, self, result);
   if (recording && result.grad_fn()) {
