@@ -519,8 +519,22 @@ std::vector<const OpDef*> find_ops(const std::string& name, unsigned where) {
     for (const OpDef& op : op_table()) m[op.name].push_back(&op);
     return m;
   }();
+  // PyTorch's aliases (native_functions.yaml: "alias for ..."): the same rows under another name,
+  // where the alias has the op's exposure (torch.clip and Tensor.clip as clamp). Not rows of their
+  // own: one op, gradchecked and fuzzed once.
+  static const std::unordered_map<std::string, std::string> aliases = {
+      {"subtract", "sub"}, {"subtract_", "sub_"}, {"multiply", "mul"}, {"multiply_", "mul_"}, {"divide", "div"},
+      {"divide_", "div_"}, {"absolute", "abs"}, {"absolute_", "abs_"}, {"clip", "clamp"}, {"clip_", "clamp_"},
+      {"arccos", "acos"}, {"arccos_", "acos_"}, {"arcsin", "asin"}, {"arcsin_", "asin_"}, {"arctan", "atan"},
+      {"arctan_", "atan_"}, {"arccosh", "acosh"}, {"arccosh_", "acosh_"}, {"arcsinh", "asinh"}, {"arcsinh_", "asinh_"},
+      {"arctanh", "atanh"}, {"arctanh_", "atanh_"}, {"arctan2", "atan2"}, {"arctan2_", "atan2_"}, {"greater", "gt"},
+      {"greater_equal", "ge"}, {"less", "lt"}, {"less_equal", "le"}, {"not_equal", "ne"}, {"negative", "neg"},
+      {"negative_", "neg_"}, {"fix", "trunc"}, {"fix_", "trunc_"}, {"swapaxes", "transpose"},
+      {"swapaxes_", "transpose_"}, {"concat", "cat"}, {"concatenate", "cat"}, {"ger", "outer"}, {"moveaxis", "movedim"}};
   std::vector<const OpDef*> r;
   auto it = index.find(name);
+  if (it == index.end())
+    if (auto a = aliases.find(name); a != aliases.end()) it = index.find(a->second);
   if (it != index.end())
     for (const OpDef* op : it->second)
       if (op->expose & where) r.push_back(op);
