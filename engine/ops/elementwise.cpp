@@ -828,6 +828,56 @@ Tensor div(const Tensor& a, const Tensor& b) {
   return out;
 }
 
+// ---- div(rounding_mode=) ----  PyTorch's div.Tensor_mode, one DivBackward2 node. None divides
+// (div's gradients); 'trunc' rounds the quotient toward zero (std::trunc(a / b); integers divided
+// exactly), 'floor' down (floor_divide's kernel); both have zero gradients (div_tensor_self_backward
+// and div_tensor_other_backward: zeros_like(grad)), saving what div saves.
+static void div_mode_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+  if (n.attrs().i0 == 0) return div_bw(n, g, gi);
+  (void)n.saved_tensor(1);  // (unpacked as PyTorch's node does: a freed or modified one fails)
+  for (size_t i = 0; i < 2; ++i)
+    if (n.needs_input_grad(i)) gi[i] = zeros(g.shape(), g.dtype());
+}
+int rounding_mode_of(const std::optional<std::string>& mode) {
+  if (!mode) return 0;
+  TL_CHECK(*mode == "trunc" || *mode == "floor",
+           "div expected rounding_mode to be one of None, 'trunc', or 'floor' but found '", *mode, "'");
+  return *mode == "trunc" ? 1 : 2;
+}
+Tensor div_mode(const Tensor& a, const Tensor& b, int mode) {
+  Tensor out;
+  {
+    NoGradGuard ng;
+    if (mode == 0) {
+      out = binary(Bin::Div, a, b);
+    } else if (mode == 2) {
+      out = binary(Bin::FloorDiv, a, b);
+    } else {
+      const DType rt = result_type_of({&a, &b});
+      TL_CHECK(rt != DType::Bool, "\"div_trunc_cpu\" not implemented for 'Bool'");
+      if (is_floating(rt)) {
+        out = binary(Bin::Div, a, b);  // fresh: rounded in place
+        TL_DISPATCH_FLOAT(out.dtype(), T, [&] {
+          T* p = out.data_ptr<T>();
+          for (int64_t i = 0; i < out.numel(); ++i) p[i] = std::trunc(p[i]);
+        });
+      } else {
+        // the floor quotient, plus one where the exact quotient was negative and not whole
+        const Tensor q = binary(Bin::FloorDiv, a, b);
+        const Tensor r = sub(to_dtype(a, rt), mul(q, to_dtype(b, rt)));
+        const Tensor zero = Tensor::scalar(0, rt);
+        const Tensor up = mul(ne(r, zero), ne(lt(a, zero), lt(b, zero)));
+        out = add(q, to_dtype(up, rt));
+      }
+    }
+  }
+  if (Node* n = record(TL_ROW("div.Tensor_mode"), {&a, &b}, out)) {
+    n->attrs().i0 = mode;
+    save(n, b.requires_grad() ? a : Tensor()), save(n, b);
+  }
+  return out;
+}
+
 // The operand of arith(op, tensor, number). Loops like `y = y * 1.0001 + 0.0001` use the same few
 // numbers over and over; a fresh 0-d tensor per op was ~10% of a small op's cost (and a saved one
 // per graph node for mul/div). Sharing is safe here only: add/sub/mul/div always return a new
@@ -1460,6 +1510,15 @@ void register_elementwise_ops(std::vector<OpDef>& t) {
                  return Value::tensor(div(a.t(0), a.num_or_t(1, 0)));
                }, div_bw,
                "grad_a = g / b; grad_b = -g * a / b^2"});
+  t.push_back({"div.Tensor_mode(Tensor input, Number|Tensor other, *, str? rounding_mode) -> Tensor", TM,
+               [](const Args& a) {
+                 const int mode = rounding_mode_of(a.is_none(2) ? std::nullopt : std::optional<std::string>(a.v[2].s));
+                 // an integer tensor / a number divides in the default float dtype (div's arith())
+                 if (mode == 0 && a.v[1].is_number() && !a.t(0).is_floating_point())
+                   return Value::tensor(div_mode(a.t(0), Tensor::scalar(a.f(1), default_float_dtype()), 0));
+                 return Value::tensor(div_mode(a.t(0), a.num_or_t(1, 0), mode));
+               }, div_mode_bw,
+               "rounding_mode None: div's gradients; 'trunc' / 'floor': zero gradients"});
   t.push_back({"neg(Tensor input) -> Tensor", TM, [](const Args& a) { return Value::tensor(neg(a.t(0))); }, neg_bw,
                "grad = -g"});
   t.push_back({"pow.Scalar(Tensor input, float exponent) -> Tensor", TM,

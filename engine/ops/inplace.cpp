@@ -412,6 +412,9 @@ Tensor& mul_(Tensor& self, const Tensor& o) {
 Tensor& div_(Tensor& self, const Tensor& o) {
   return binary_inplace("div_", '/', self, o, [](const Tensor& a, const Tensor& b) { return div(a, b); });
 }
+Tensor& div_mode_(Tensor& self, const Tensor& o, int mode) {
+  return binary_inplace("div_", '\0', self, o, [mode](const Tensor& a, const Tensor& b) { return div_mode(a, b, mode); });
+}
 
 // The overwrite rows' backward: the previous values get a zero gradient (FillBackward2, ...).
 void overwrite_bw(Node& n, const Tensor&, std::vector<Tensor>& gi) {

@@ -102,6 +102,7 @@ const std::pair<const char*, const char*> kGradFnNames[] = {
     {"prod.dim", "ProdBackward1"},
     {"scatter.value", "ScatterBackward1"},
     {"floor_divide", "NotImplemented"},
+    {"div.Tensor_mode", "DivBackward2"},
     {"remainder.Scalar_Tensor", "NotImplemented"},  // PyTorch 1.13 records it without a derivative
     {"asinh_", "AsinhBackward1"},  // in-place twins without a derivative (inplace_not_implemented_bw)
     {"acosh_", "AcoshBackward1"},

@@ -259,6 +259,10 @@ Tensor& sub_(Tensor& self, const Tensor& o);
 Tensor& add_alpha_(Tensor& self, const Tensor& o, double alpha, bool is_sub, bool int_alpha = false);  // float alpha != 1
 Tensor& mul_(Tensor& self, const Tensor& o);
 Tensor& div_(Tensor& self, const Tensor& o);
+// div(a, b, rounding_mode=): mode 0 None, 1 'trunc', 2 'floor' (rounding_mode_of checks the string)
+int rounding_mode_of(const std::optional<std::string>& mode);
+Tensor div_mode(const Tensor& a, const Tensor& b, int mode);
+Tensor& div_mode_(Tensor& self, const Tensor& o, int mode);
 Tensor& zero_(Tensor& self);
 Tensor& fill_(Tensor& self, double v);
 Tensor& fill_(Tensor& self, const Tensor& value);  // a 0-d value of self's dtype

@@ -282,6 +282,12 @@ void register_tensor_api_ops(std::vector<OpDef>& t) {
                    return inplace_result(a);
                  }});
   }
+  t.push_back({"div_.Tensor_mode(Tensor input, Number|Tensor other, *, str? rounding_mode) -> Tensor(inplace)", kMethod,
+               [](const Args& a) {
+                 Tensor x = a.t(0);
+                 div_mode_(x, a.num_or_t(1, 0), rounding_mode_of(a.is_none(2) ? std::nullopt : std::optional<std::string>(a.v[2].s)));
+                 return inplace_result(a);
+               }});
   t.push_back({"zero_(Tensor input) -> Tensor(inplace)", kMethod, [](const Args& a) {
                  Tensor x = a.t(0);
                  zero_(x);
