@@ -170,6 +170,9 @@ Tensor piecewise_constant(const Tensor& v, const std::vector<Tensor>& from, cons
   Node* m = record(TL_ROW("piecewise_backward"), from, linked);
   if (!m) return v;
   m->display = name;
+  // PyTorch's node there saves tensors (its other input's formula reads them): once freed by a
+  // backward without retain_graph, running it again fails, as an empty or unused saved tensor's.
+  m->had_saved = true;
   if (no_grad) m->attrs().b0 = true;
   return linked;
 }

@@ -31,7 +31,14 @@ Tensor from_rows(const Tensor& r, const Tensor& like, int64_t dim, int64_t len) 
   IntList s(like.shape().begin(), like.shape().end());
   std::swap(s[size_t(dim)], s.back());
   s.back() = len;
-  return contiguous(transpose(reshape(r, s), dim, like.dim() - 1));
+  Tensor t = contiguous(transpose(reshape(r, s), dim, like.dim() - 1));
+  // A fresh result with PyTorch's contiguous strides (the transpose leaves a size-1 dim's own,
+  // which the copy overlap check of x[None] = x compares).
+  const Dims want = contiguous_strides(t.shape());
+  if (t.strides() == want) return t;
+  auto a = data_alias(t);
+  a->strides = want;
+  return Tensor(a);
 }
 
 // PyTorch's sort order: NaN is larger than everything; stable for ties.
