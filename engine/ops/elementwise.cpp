@@ -930,6 +930,9 @@ static void pow_base_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
 }
 static Tensor pow_number_base(const Args& a) {
   Tensor out = pow_recorded(TL_ROW("pow.Base"), a.num_or_t(0, 1), a.t(1));
+  // PyTorch's pow.Scalar allocates its output with exp's sizes and no strides (row-major), not in
+  // exp's memory order as a TensorIterator output (2 ** x.t() is contiguous).
+  out.impl()->ti_strides.reset();
   if (Node* n = out.grad_fn().get(); n && n->row == &TL_ROW("pow.Base"))
     n->attrs().b0 = a.v[0].kind == Value::Kind::Bool, n->attrs().f0 = a.v[0].as_double();
   return out;

@@ -40,6 +40,14 @@ ops = [
     ("mish", lambda x: F.mish(x)),
     ("hardswish", lambda x: F.hardswish(x)),
     ("methods", lambda x: x.hypot(x).atan2(x).fmod(2.0).lerp(x, 0.5)),
+    ("clamp_tensor_bounds", lambda x: torch.clamp(x, x - 0.1, x + 0.1)),
+    ("clamp_nan_bound", lambda x: torch.clamp(x, float("nan"), 1.0)),
+    ("logical_and", lambda x: torch.logical_and(x, x).float()),
+    ("logical_or", lambda x: torch.logical_or(x, x.contiguous()).float()),
+    ("logical_xor", lambda x: torch.logical_xor(x, x).float()),
+    ("isclose", lambda x: torch.isclose(x, x).float()),
+    ("rpow", lambda x: 2 ** x),
+    ("pow_number_base", lambda x: torch.pow(2, x)),
 ]
 for name, f in ops:
     r2, r3 = f(t2), f(p3)
@@ -47,7 +55,8 @@ for name, f in ops:
     r3.normal_()
     print(name, r2.stride(), r3.stride(), r3[0])
 for name, f in [("fmod_int", lambda x: torch.fmod(x, 3)), ("bitwise_not", torch.bitwise_not),
-                ("invert", lambda x: ~x), ("invert_int32", lambda x: ~x.int())]:
+                ("invert", lambda x: ~x), ("invert_int32", lambda x: ~x.int()),
+                ("clamp_int", lambda x: x.clamp(2, 4))]:
     r2, r3 = f(i2), f(i3)
     torch.manual_seed(2)
     r3.random_(0, 100)
