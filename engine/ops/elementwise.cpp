@@ -282,8 +282,18 @@ void simd_fmod_nan(Tensor& out, const Tensor& a, const Tensor& b) {
 // when a row returns it to the script. Inputs of the same shape and strides, non-overlapping and
 // dense: those very strides (TensorIterator's fast setup); else dense strides in ti_perm's order.
 Tensor ti_layout_hint(Tensor out, std::initializer_list<const Tensor*> ins) {
+  return ti_layout_hint(std::move(out), ins.begin(), ins.size());
+}
+Tensor ti_layout_hint(Tensor out, const Tensor* const* ins_, size_t n_ins) {
+  struct {
+    const Tensor* const* b;
+    size_t n;
+    const Tensor* const* begin() const { return b; }
+    const Tensor* const* end() const { return b + n; }
+  } ins{ins_, n_ins};
   const int nd = out.dim();
-  if (!out.defined() || nd == 0 || out.numel() == 0 || out.impl()->is_zero || out.impl()->view_base) return out;
+  if (!out.defined() || nd == 0 || out.numel() == 0 || n_ins == 0 || out.impl()->is_zero || out.impl()->view_base)
+    return out;
   bool contiguous = true;
   for (const Tensor* t : ins) {
     if (!t->defined()) return out;
@@ -970,6 +980,9 @@ static void pow_base_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
 }
 static Tensor pow_number_base(const Args& a) {
   Tensor out = pow_recorded(TL_ROW("pow.Base"), a.num_or_t(0, 1), a.t(1));
+  // PyTorch's pow.Scalar allocates its output with exp's sizes and no strides (row-major), not in
+  // exp's memory order as a TensorIterator output (2 ** x.t() is contiguous).
+  out.impl()->ti_strides.reset();
   if (Node* n = out.grad_fn().get(); n && n->row == &TL_ROW("pow.Base"))
     n->attrs().b0 = a.v[0].kind == Value::Kind::Bool, n->attrs().f0 = a.v[0].as_double();
   return out;

@@ -301,6 +301,16 @@ void attach_node_names(std::vector<OpDef>& t) {
   }
 }
 
+// Elementwise rows PyTorch computes with TensorIterator (their result is allocated in the inputs'
+// memory order: hypot(x.t(), x.t()) is not contiguous, and a later random_ / normal_ on it draws
+// in that order) whose forwards here write a row-major result without noting that layout (the
+// OpDef::ti_like mark: call_op notes it from the row's tensor arguments).
+const char* const kTensorIteratorRows[] = {
+    "atan2", "hypot", "xlogy.Tensor", "xlogy.Scalar_Self", "xlogy.Scalar_Other", "fmod", "lerp", "addcmul",
+    "addcdiv", "gelu", "elu", "selu", "celu", "silu", "mish", "hardswish", "bitwise_not",
+    "clamp", "clamp.Tensor", "logical_and", "logical_or", "logical_xor", "isclose",
+};
+
 std::vector<OpDef> build_table() {
   std::vector<OpDef> t;
   register_elementwise_ops(t);
@@ -404,6 +414,7 @@ std::vector<OpDef> build_table() {
     t.push_back({s, 0, not_callable});
   for (OpDef& op : t) parse_schema(op);
   attach_node_names(t);
+  for (const char* key : kTensorIteratorRows) t[row_index(t, key)].ti_like = true;
   return t;
 }
 
@@ -708,9 +719,24 @@ static void apply_ti_layout(Tensor& t, const Args& args) {
   apply_ti_layout(t);
 }
 
+// A ti_like row's fresh row-major result: the strides TensorIterator gives it from the row's
+// tensor arguments (nothing to do, no copy, when they are all contiguous).
+static void note_ti_layout(Tensor& t, const Args& args) {
+  if (t.impl()->ti_strides) return;
+  const Tensor* ins[4];
+  size_t n = 0;
+  for (const Value& v : args.v)
+    if (v.kind == Value::Kind::Tensor && v.t.defined()) {
+      if (n == 4) return;
+      ins[n++] = &v.t;
+    }
+  ti_layout_hint(t, ins, n);
+}
+
 Value settle_views(Value r, const OpDef& op, const Args& args) {
   if (r.kind == Value::Kind::Tensor && r.t.defined()) {
     settle_view(r.t, op, args);
+    if (op.ti_like) note_ti_layout(r.t, args);
     apply_ti_layout(r.t, args);
   }
   if (r.items)

@@ -84,6 +84,10 @@ struct OpDef {
   bool differentiable = false;
   bool vararg = false;   // has an int... parameter
   bool view = false;     // returns Tensor(view) / Tensor[](view): PyTorch's view ops
+  // An elementwise op PyTorch computes with TensorIterator whose kernel here writes a row-major
+  // result without noting TensorIterator's strides (kTensorIteratorRows in op_table.cpp): call_op
+  // notes them from the row's tensor arguments (ti_layout_hint) when the result reaches the script.
+  bool ti_like = false;
   std::string returns;
 };
 

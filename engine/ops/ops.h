@@ -30,6 +30,7 @@ Tensor zeros_like(const Tensor& x);
 // An elementwise result `out` of the inputs `ins` (row-major): notes the strides PyTorch's
 // TensorIterator would give it (TensorImpl::ti_strides), applied when an op row returns it.
 Tensor ti_layout_hint(Tensor out, std::initializer_list<const Tensor*> ins);
+Tensor ti_layout_hint(Tensor out, const Tensor* const* ins, size_t n);
 Tensor ones_like(const Tensor& x);
 Tensor full_like(const Tensor& x, double v);
 // ---- random (PyTorch's CPU generator, bit for bit: engine/core/random.h) ----
