@@ -308,7 +308,7 @@ void attach_node_names(std::vector<OpDef>& t) {
 const char* const kTensorIteratorRows[] = {
     "atan2", "hypot", "xlogy.Tensor", "xlogy.Scalar_Self", "xlogy.Scalar_Other", "fmod", "lerp", "addcmul",
     "addcdiv", "gelu", "elu", "selu", "celu", "silu", "mish", "hardswish", "bitwise_not",
-    "clamp", "clamp.Tensor", "logical_and", "logical_or", "logical_xor", "isclose",
+    "clamp", "clamp.Tensor", "logical_and", "logical_or", "logical_xor", "isclose", "div.Tensor_mode",
 };
 
 std::vector<OpDef> build_table() {

@@ -32,3 +32,8 @@ try: k.div_(2.5)
 except Exception as e: print(type(e).__name__, e)
 try: torch.div(x, 2, rounding_mode=3)
 except Exception as e: print(type(e).__name__)
+# the result keeps a transposed input's layout (TensorIterator), integer division too
+ji = torch.tensor([[7, -7, 9], [-9, 4, -5]]).t()
+for m in ('trunc', 'floor', None):
+    r = torch.div(ji, 2, rounding_mode=m)
+    print(m, r.stride(), r.is_contiguous(), torch.div(ji.float(), torch.tensor([2., -3.]), rounding_mode=m).stride())
