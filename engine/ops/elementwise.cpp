@@ -1515,15 +1515,18 @@ void register_elementwise_ops(std::vector<OpDef>& t) {
   t.push_back({"mul.Tensor(Tensor input, Number|Tensor other) -> Tensor", TM,
                [](const Args& a) { return Value::tensor(mul(a.t(0), a.num_or_t(1, 0))); }, mul_bw,
                "grad_a = g * b; grad_b = g * a"});
-  t.push_back({"div.Tensor(Tensor input, Number|Tensor other) -> Tensor", TM,
+  t.push_back({"div.Tensor(Tensor input, Number|Tensor other, *, str? rounding_mode=None) -> Tensor", TM,
                [](const Args& a) {
+                 // rounding_mode given (None included): PyTorch's div.Tensor_mode (DivBackward2)
+                 if (a.given & 4) return TL_ROW("div.Tensor_mode").call(a);
                  // an integer tensor / a number: see arith()
                  if (a.v[1].is_number() && !a.t(0).is_floating_point())
                    return Value::tensor(div(a.t(0), Tensor::scalar(a.f(1), default_float_dtype())));
                  return Value::tensor(div(a.t(0), a.num_or_t(1, 0)));
                }, div_bw,
                "grad_a = g / b; grad_b = -g * a / b^2"});
-  t.push_back({"div.Tensor_mode(Tensor input, Number|Tensor other, *, str? rounding_mode) -> Tensor", TM,
+  // (internal: scripts reach it through div.Tensor's rounding_mode)
+  t.push_back({"div.Tensor_mode(Tensor input, Number|Tensor other, *, str? rounding_mode) -> Tensor", kInternal,
                [](const Args& a) {
                  const int mode = rounding_mode_of(a.is_none(2) ? std::nullopt : std::optional<std::string>(a.v[2].s));
                  // an integer tensor / a number divides in the default float dtype (div's arith())

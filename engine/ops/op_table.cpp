@@ -569,6 +569,7 @@ std::string bind_args(const OpDef& op, const std::vector<Value>& pos,
                       const std::vector<std::pair<std::string, Value>>& kw, Args& out) {
   const size_t np = op.params.size();
   out.v.assign(np, Value());
+  out.given = 0;
   std::vector<bool> set(np, false);
   size_t pi = 0;
   for (size_t a = 0; a < pos.size(); ++a) {
@@ -617,6 +618,7 @@ std::string bind_args(const OpDef& op, const std::vector<Value>& pos,
   }
   for (size_t j = 0; j < np; ++j) {
     const Param& p = op.params[j];
+    if (set[j] && j < 64) out.given |= uint64_t(1) << j;
     if (!set[j]) {
       if (!p.has_default) return op.name + "() missing required argument '" + p.name + "'";
       out.v[j] = p.default_value;

@@ -46,6 +46,7 @@ struct Param {
 // Bound arguments, in schema order, defaults filled in.
 struct Args {
   std::vector<Value> v;
+  uint64_t given = 0;  // bit j: parameter j was passed (not its default), by bind_args
   const Tensor& t(size_t i) const;          // a Tensor
   Tensor opt_t(size_t i) const;             // Tensor? (undefined when None)
   Tensor num_or_t(size_t i, size_t self) const;  // Number|Tensor, wrapped like v[self]

@@ -261,11 +261,16 @@ void register_tensor_api_ops(std::vector<OpDef>& t) {
     Inplace f = fn;
     const bool is_sub = name[0] == 's';  // (a structured binding cannot be captured in C++17)
     bool has_alpha = name[0] == 'a' || name[0] == 's';
+    const bool is_div = name[0] == 'd';  // div_(..., *, rounding_mode=None): div.Tensor_mode's in place
     t.push_back({std::string(name) + "(Tensor input, Number|Tensor other" + (has_alpha ? ", *, float alpha=1" : "") +
-                     ") -> Tensor(inplace)",
-                 kMethod, [f, has_alpha, is_sub](const Args& a) {
+                     (is_div ? ", *, str? rounding_mode=None" : "") + ") -> Tensor(inplace)",
+                 kMethod, [f, has_alpha, is_sub, is_div](const Args& a) {
                    Tensor x = a.t(0);
                    Tensor o = a.num_or_t(1, 0);
+                   if (is_div && (a.given & 4)) {
+                     div_mode_(x, o, rounding_mode_of(a.is_none(2) ? std::nullopt : std::optional<std::string>(a.v[2].s)));
+                     return inplace_result(a);
+                   }
                    if (is_sub)  // PyTorch's sub_check (a Python bool: a wrapped bool tensor)
                      sub_check(x.dtype() == DType::Bool, a.v[1].kind == Value::Kind::Bool || o.dtype() == DType::Bool);
                    // PyTorch's alpha_check, and an int alpha keeps integer results (as add/sub).
@@ -282,12 +287,6 @@ void register_tensor_api_ops(std::vector<OpDef>& t) {
                    return inplace_result(a);
                  }});
   }
-  t.push_back({"div_.Tensor_mode(Tensor input, Number|Tensor other, *, str? rounding_mode) -> Tensor(inplace)", kMethod,
-               [](const Args& a) {
-                 Tensor x = a.t(0);
-                 div_mode_(x, a.num_or_t(1, 0), rounding_mode_of(a.is_none(2) ? std::nullopt : std::optional<std::string>(a.v[2].s)));
-                 return inplace_result(a);
-               }});
   t.push_back({"zero_(Tensor input) -> Tensor(inplace)", kMethod, [](const Args& a) {
                  Tensor x = a.t(0);
                  zero_(x);

@@ -229,6 +229,7 @@ function generate(ops, seed, index) {
       case 'bool': return pick(['True', 'False']);
       case 'DType': return `torch.${pick(DTYPES)}`;
       case 'str':
+        if (/rounding_mode/.test(p.name)) return pick(['None', "'trunc'", "'floor'"]);
         if (p.hasDefault && chance(0.5)) return p.def.replace(/^'|'$/g, "'");
         if (/reduction/.test(p.name)) return pick(["'mean'", "'sum'", "'none'"]);
         if (/approximate/.test(p.name)) return pick(["'none'", "'tanh'"]);

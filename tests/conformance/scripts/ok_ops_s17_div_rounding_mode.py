@@ -37,3 +37,9 @@ ji = torch.tensor([[7, -7, 9], [-9, 4, -5]]).t()
 for m in ('trunc', 'floor', None):
     r = torch.div(ji, 2, rounding_mode=m)
     print(m, r.stride(), r.is_contiguous(), torch.div(ji.float(), torch.tensor([2., -3.]), rounding_mode=m).stride())
+# rounding_mode=None spelled out is div.Tensor_mode too (DivBackward2); left out, div (DivBackward0)
+q = torch.tensor([3., -4.], requires_grad=True)
+print(torch.div(q, 2, rounding_mode=None).grad_fn.name(), torch.div(q, 2).grad_fn.name(), q.div(q, rounding_mode=None).grad_fn.name())
+r = q * 1
+r.div_(2, rounding_mode=None); print(r.grad_fn.name(), r)
+r.div_(2); print(r.grad_fn.name(), r)
