@@ -21,6 +21,9 @@ Tensor zeros(const Shape& s, DType t = DType::Float32);
 // an in-place write into one.
 Tensor efficient_zeros(const Shape& s, DType t);
 void check_not_efficient_zero(const Tensor& t);
+// t, or plain zeros for an efficient zero: what PyTorch's ZeroTensor fallback hands an op without a
+// ZeroTensor kernel (gelu_backward, _softmax_backward_data, ...), so 0 * -x is -0.0 and 0 * NaN NaN there.
+Tensor materialize_zero(const Tensor& t);
 Tensor ones(const Shape& s, DType t = DType::Float32);
 Tensor full(const Shape& s, double v, DType t = DType::Float32);
 Tensor eye(int64_t n, std::optional<int64_t> m = std::nullopt, DType t = DType::Float32);
