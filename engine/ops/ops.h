@@ -162,7 +162,10 @@ Tensor mean(const Tensor& x, const IntList& dims = {}, bool keepdim = false);
 Tensor var(const Tensor& x, const IntList& dims = {}, double correction = 1, bool keepdim = false, bool dim_none = true);
 Tensor stddev(const Tensor& x, const IntList& dims = {}, double correction = 1, bool keepdim = false,
               bool dim_none = true);  // torch.std
-Tensor prod(const Tensor& x, std::optional<int64_t> dim = std::nullopt, bool keepdim = false);
+// dtype (floating, of a floating x): the product computed in it, PyTorch's node on x itself (its
+// backward converts x: prod_backward(grad, self.to(grad.scalar_type()), ...)).
+Tensor prod(const Tensor& x, std::optional<int64_t> dim = std::nullopt, bool keepdim = false,
+            std::optional<DType> dtype = std::nullopt);
 Tensor max(const Tensor& x);
 Tensor min(const Tensor& x);
 std::pair<Tensor, Tensor> max(const Tensor& x, int64_t dim, bool keepdim = false);  // values, indices
