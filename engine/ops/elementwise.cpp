@@ -346,6 +346,9 @@ Tensor efficient_zeros(const Shape& s, DType t) {
   z.impl()->is_zero = true;
   return z;
 }
+Tensor materialize_zero(const Tensor& t) {
+  return t.defined() && t.impl()->is_zero ? zeros(t.shape(), t.dtype()) : t;
+}
 void check_not_efficient_zero(const Tensor& t) {
   TL_CHECK(!t.impl()->is_zero, "ZeroTensors are immutable. Please use the materialized zero tensor obtained using "
            ".clone() if you want a mutable tensor.");
@@ -1162,8 +1165,11 @@ Tensor erf(const Tensor& x) {
 // PyTorch hands a contiguous float32 input of 2+ elements to oneDNN's gelu_erf (kernels/sleef_math.h),
 // forward and backward.
 static bool uses_onednn_gelu(const Tensor& x) { return x.dtype() == DType::Float32 && x.is_contiguous() && x.numel() > 1; }
-static void gelu_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+static void gelu_bw(Node& n, const Tensor& g0, std::vector<Tensor>& gi) {
   Tensor x = n.saved_tensor(0);
+  // gelu_backward has no ZeroTensor kernel: PyTorch's fallback materializes an efficient zero g
+  // (sgn's backward), so 0 * a negative derivative is -0.0 and 0 * NaN is NaN (difffuzz 1415#4463).
+  const Tensor g = materialize_zero(g0);
   if (!grad_enabled() && uses_onednn_gelu(x) && g.dtype() == DType::Float32 && g.shape() == x.shape()) {
     // oneDNN's eltwise backward, as the forward (its values; under create_graph the composite below)
     const Tensor gc = g.contiguous();
@@ -1206,7 +1212,8 @@ Tensor gelu(const Tensor& x) {
 // ---- softplus ----  log(1 + e^(beta x)) / beta, linear above threshold.
 // d/dx = sigmoid(beta x), 1 above threshold
 // PyTorch's softplus_backward as one recorded op (SoftplusBackwardBackward0 under create_graph)
-static Tensor softplus_backward(const Tensor& g, const Tensor& x, double beta, double threshold) {
+static Tensor softplus_backward(const Tensor& g0, const Tensor& x, double beta, double threshold) {
+  const Tensor g = materialize_zero(g0);  // no ZeroTensor kernel in PyTorch
   Tensor out;
   {
     NoGradGuard ng;

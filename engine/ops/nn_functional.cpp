@@ -82,7 +82,8 @@ static void kernel_row_sums(Tensor& s, int64_t d, const Tensor& x, const Tensor*
 // ---- softmax ----  exp(x - max) / sum; a primitive saving its output, as PyTorch's
 // (_softmax_backward_data: grad = y (g - sum(g y))), so an in-place change of it is caught.
 // Its gradient's values: y * (g - s) rounded twice, with the kernels' sums s (kernel_row_sums).
-static void softmax_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+static void softmax_bw(Node& n, const Tensor& g0, std::vector<Tensor>& gi) {
+  const Tensor g = materialize_zero(g0);  // no ZeroTensor kernel in PyTorch
   Tensor y = n.saved_tensor(0);
   const int64_t d = n.attrs().i0;
   const Tensor gy = mul(g, y);
@@ -329,7 +330,8 @@ Tensor pad(const Tensor& x, const std::vector<int64_t>& p, const std::string& mo
 }
 
 // ---- log_softmax ----  y = x - logsumexp(x);  d/dx: g - e^y * sum(g)
-static void log_softmax_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+static void log_softmax_bw(Node& n, const Tensor& g0, std::vector<Tensor>& gi) {
+  const Tensor g = materialize_zero(g0);  // no ZeroTensor kernel in PyTorch
   Tensor y = n.saved_tensor(0);
   const int64_t d = n.attrs().i0;
   Tensor s = sum(g, {d}, true);
@@ -399,8 +401,9 @@ Tensor log_softmax(const Tensor& x, int64_t dim) {
 // ---- mse_loss ----  mean((x - y)^2), one MseLossBackward0 node as PyTorch records (its
 // next_functions are x's and y's, which tutorials print). d/dx = 2 (x - y) g / N; d/dy = 2 (y - x) g / N
 // (of the broadcast shape; the engine sums them back to each input's shape).
-static void mse_loss_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
+static void mse_loss_bw(Node& n, const Tensor& g0, std::vector<Tensor>& gi) {
   Tensor x = n.saved_tensor(0), y = n.saved_tensor(1);
+  const Tensor g = materialize_zero(g0);  // mse_loss_backward has no ZeroTensor kernel in PyTorch
   // PyTorch 1.13's mse_loss_backward(g, a, b) = (a - b) * (2 / N) * g, for the target with the
   // operands swapped; its node names both gradients under create_graph. Its kernel wants one
   // dtype: the forward promotes mixed operands, the backward refuses them.

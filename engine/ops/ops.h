@@ -21,6 +21,9 @@ Tensor zeros(const Shape& s, DType t = DType::Float32);
 // an in-place write into one.
 Tensor efficient_zeros(const Shape& s, DType t);
 void check_not_efficient_zero(const Tensor& t);
+// t, or plain zeros for an efficient zero: what PyTorch's ZeroTensor fallback hands an op without a
+// ZeroTensor kernel (gelu_backward, _softmax_backward_data, ...), so 0 * -x is -0.0 and 0 * NaN NaN there.
+Tensor materialize_zero(const Tensor& t);
 Tensor ones(const Shape& s, DType t = DType::Float32);
 Tensor full(const Shape& s, double v, DType t = DType::Float32);
 Tensor eye(int64_t n, std::optional<int64_t> m = std::nullopt, DType t = DType::Float32);
@@ -160,7 +163,10 @@ Tensor mean(const Tensor& x, const IntList& dims = {}, bool keepdim = false);
 Tensor var(const Tensor& x, const IntList& dims = {}, double correction = 1, bool keepdim = false, bool dim_none = true);
 Tensor stddev(const Tensor& x, const IntList& dims = {}, double correction = 1, bool keepdim = false,
               bool dim_none = true);  // torch.std
-Tensor prod(const Tensor& x, std::optional<int64_t> dim = std::nullopt, bool keepdim = false);
+// dtype (floating, of a floating x): the product computed in it, PyTorch's node on x itself (its
+// backward converts x: prod_backward(grad, self.to(grad.scalar_type()), ...)).
+Tensor prod(const Tensor& x, std::optional<int64_t> dim = std::nullopt, bool keepdim = false,
+            std::optional<DType> dtype = std::nullopt);
 Tensor max(const Tensor& x);
 Tensor min(const Tensor& x);
 std::pair<Tensor, Tensor> max(const Tensor& x, int64_t dim, bool keepdim = false);  // values, indices

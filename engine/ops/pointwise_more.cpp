@@ -169,7 +169,7 @@ void rsqrt_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {  // -y^3 / 2
 }
 void reciprocal_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {  // -y^2
   Tensor y = n.saved_tensor(0);
-  gi[0] = mul(g, neg(mul(y, y)));
+  gi[0] = mul(neg(g), mul(y, y));  // PyTorch: -grad * y^2 (its neg materializes sgn's efficient zero: -0.0)
 }
 void frac_bw(Node&, const Tensor& g, std::vector<Tensor>& gi) { gi[0] = g; }  // d/dx (x - trunc x) = 1
 
@@ -652,7 +652,8 @@ Tensor elu(const Tensor& x, EluCoef c, const OpDef& row) {
 
 // ATen's log_sigmoid_backward: g * (max_deriv - sign * z / (1 + z)), z = exp(-|x|), max_deriv 1
 // and sign 1 where x < 0, else 0 and -1 (x = 0 counts as positive: z / (1 + z) = 0.5)
-Tensor log_sigmoid_backward(const Tensor& g, const Tensor& x) {
+Tensor log_sigmoid_backward(const Tensor& g0, const Tensor& x) {
+  const Tensor g = materialize_zero(g0);  // no ZeroTensor kernel in PyTorch
   Tensor out;
   {
     NoGradGuard ng;
@@ -690,7 +691,8 @@ Tensor log_sigmoid(const Tensor& x) {
 // ATen's hardswish_backward: 0 where x < -3, g where x >= 3, g * (x / 3 + 0.5) elsewhere (NaN
 // included) in the vectorized op; its scalar op (scalar_path_mask) takes the middle branch for
 // x <= 3 and g for the rest (x = 3 gives 1.5 g, NaN gives g)
-Tensor hardswish_backward(const Tensor& g, const Tensor& x) {
+Tensor hardswish_backward(const Tensor& g0, const Tensor& x) {
+  const Tensor g = materialize_zero(g0);  // no ZeroTensor kernel in PyTorch
   Tensor out;
   {
     NoGradGuard ng;

@@ -335,6 +335,10 @@ Tensor stddev(const Tensor& x, const IntList& dims, double correction, bool keep
 // ---- prod ----  d/dx_i prod(x) = prod_{j != i} x_j  (= out / x_i when no x_j is zero)
 static void prod_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   Tensor x = n.saved_tensor(0), out = n.saved_tensor(1);
+  // prod(x, dtype=): PyTorch's formula takes self.to(grad.scalar_type()) (a ToCopyBackward0 under
+  // create_graph); its gradient is cast back to x's dtype by the engine, so a second gradient
+  // reaching x through that copy is summed with it in x's dtype (difffuzz 1406#5673).
+  if (x.dtype() != g.dtype() && is_floating(x.dtype()) && is_floating(g.dtype())) x = to_dtype(x, g.dtype());
   if (x.dim() == 0) {  // PyTorch's prod_backward: the grad itself (out / x would be NaN at 0, inf, NaN)
     gi[0] = g;
     return;
@@ -342,8 +346,10 @@ static void prod_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   Shape keep = n.attrs().dims;
   Tensor ge_ = expand(reshape(g, keep.vec()), x.shape().vec());
   const double zeros = sum(eq(x, Tensor::scalar(0, x.dtype()))).item();
-  if (zeros == 0) {
-    gi[0] = mul(ge_, div(expand(reshape(out, keep.vec()), x.shape().vec()), x));
+  if (zeros == 0) {  // grad * (result / input), broadcast (prod.dim: both unsqueezed at dim unless keepdim)
+    const int64_t d = n.attrs().i0;
+    const bool unsq = d >= 0 && g.dim() < x.dim();
+    gi[0] = mul(unsq ? unsqueeze(g, d) : g, div(unsq ? unsqueeze(out, d) : out, x));
     return;
   }
   // prod() of everything with two zeros or more: PyTorch's gradient is zeros outright (even where
@@ -401,11 +407,18 @@ static void prod_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   const int64_t N = x.numel();
   gi[0] = view(mul(reshape(ge_, {N}), reshape(excl, {N})), x.shape().vec());
 }
-Tensor prod(const Tensor& x, std::optional<int64_t> dim, bool keepdim) {
+Tensor prod(const Tensor& x, std::optional<int64_t> dim, bool keepdim, std::optional<DType> dtype) {
+  if (dtype && *dtype != x.dtype() && !(is_floating(*dtype) && is_floating(x.dtype())))
+    return prod(to_dtype(x, *dtype), dim, keepdim);
   IntList dims;
   if (dim) dims.push_back(*dim);
   ReduceDims rd = reduce_dims("prod", x, dims, dim ? keepdim : false);
-  Tensor out = reduce_kernel(Red::Prod, x, rd);
+  Tensor xd = x;
+  if (dtype && *dtype != x.dtype()) {
+    NoGradGuard ng;
+    xd = to_dtype(x, *dtype);
+  }
+  Tensor out = reduce_kernel(Red::Prod, xd, rd);
   if (Node* n = record(dim ? TL_ROW("prod.dim") : TL_ROW("prod"), {&x}, out)) {
     n->attrs().dims = rd.keep_shape;
     n->attrs().i0 = dim ? wrap_dim("prod", *dim, x.dim()) : -1;
@@ -664,10 +677,10 @@ void register_reduce_ops(std::vector<OpDef>& t) {
                  }});
   }
   t.push_back({"prod(Tensor input, *, DType? dtype=None) -> Tensor", TM,
-               [](const Args& a) { return Value::tensor(out_dtype(prod(with_dtype(a.t(0), a, 1)), a, 1)); }, prod_bw,
+               [](const Args& a) { return Value::tensor(out_dtype(prod(a.t(0), std::nullopt, false, a.dtype(1)), a, 1)); }, prod_bw,
                "grad_i = g * prod of the others"});
   t.push_back({"prod.dim(Tensor input, int dim, bool keepdim=False, *, DType? dtype=None) -> Tensor", TM,
-               [](const Args& a) { return Value::tensor(out_dtype(prod(with_dtype(a.t(0), a, 3), a.i(1), a.b(2)), a, 3)); }, prod_bw,
+               [](const Args& a) { return Value::tensor(out_dtype(prod(a.t(0), a.i(1), a.b(2), a.dtype(3)), a, 3)); }, prod_bw,
                "grad_i = g * prod of the others"});
   for (const char* nm : {"max", "min"}) {
     bool is_max = nm[1] == 'a';
