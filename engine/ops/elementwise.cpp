@@ -876,11 +876,17 @@ Tensor div_mode(const Tensor& a, const Tensor& b, int mode) {
         });
       } else {
         // the floor quotient, plus one where the exact quotient was negative and not whole
-        const Tensor q = binary(Bin::FloorDiv, a, b);
-        const Tensor r = sub(to_dtype(a, rt), mul(q, to_dtype(b, rt)));
-        const Tensor zero = Tensor::scalar(0, rt);
-        const Tensor up = mul(ne(r, zero), ne(lt(a, zero), lt(b, zero)));
-        out = add(q, to_dtype(up, rt));
+        const auto trunc_div = [&](const Tensor& d) {
+          const Tensor q = binary(Bin::FloorDiv, a, d);
+          const Tensor r = sub(to_dtype(a, rt), mul(q, to_dtype(d, rt)));
+          const Tensor zero = Tensor::scalar(0, rt);
+          const Tensor up = mul(ne(r, zero), ne(lt(a, zero), lt(d, zero)));
+          return add(q, to_dtype(up, rt));
+        };
+        // a zero divisor: PyTorch's kernel checks each element as it goes (a PartialWriteError
+        // keeps the quotients written before it when a is the destination)
+        check_int_divisor(a, b, broadcast_shapes("div", a.shape(), b.shape()), rt, trunc_div);
+        out = trunc_div(b);
       }
     }
   }

@@ -359,9 +359,12 @@ Tensor& binary_inplace(const char* op, char sym, Tensor& self, const Tensor& o0,
            "tensor refer to a single memory location. Please clone() the tensor before performing the operation.");
   if (!recording && arith_into_self(sym, self, o)) return self;  // an optimizer's update: no temporary
   Tensor result;
-  {
+  try {
     InplaceRecordGuard g;
     result = f(self, o);
+  } catch (const PartialWriteError& e) {
+    copy_elements(self, e.partial);  // what the kernel wrote before it raised (div_'s ZeroDivisionError)
+    throw;
   }
   const Elementwise ew{{self, o}, [&](const std::vector<Tensor>& v) { return f(v[0], v[1]); }};
   return finish_inplace(op, self, result, recording, &ew);
