@@ -1,3 +1,4 @@
+# check-stdout
 # avg_pool2d on int64: PyTorch's kernel sums each window in int64 and divides with C++ integer
 # division (truncation toward zero), exact beyond 2^53.
 import torch
