@@ -464,10 +464,35 @@ Tensor avg_pool2d(const Tensor& x, const AvgPoolArgs& a) {
   const AvgPoolPlan p = avg_pool2d_plan(x, a);
   // PyTorch checks the shapes (meta function) before its kernel's dtype dispatch, which has an
   // int64 kernel: the window sum over the divisor in integer arithmetic (C++ division, truncated
-  // toward zero). Here in float64 (exact below 2^53), truncated by the conversion back.
+  // toward zero), as cpu_avg_pool: a window wholly outside the input stays 0.
   if (x.dtype() == DType::Int64) {
-    NoGradGuard ng;  // an integer tensor has no gradient
-    return to_dtype(avg_pool2d(to_dtype(x, DType::Float64), a), DType::Int64);
+    const Geo& g = p.g;
+    const Tensor xc = x.contiguous();
+    IntList shape = x.shape().vec();
+    shape[shape.size() - 2] = g.oh, shape[shape.size() - 1] = g.ow;
+    Tensor y = Tensor::empty(Shape(shape), DType::Int64);
+    const int64_t* px = xc.data_ptr<int64_t>();
+    int64_t* py = y.data_ptr<int64_t>();
+    for (int64_t c = 0; c < p.N * p.C; ++c)
+      for (int64_t oy = 0; oy < g.oh; ++oy)
+        for (int64_t ox = 0; ox < g.ow; ++ox) {
+          int64_t y0 = oy * g.sh - g.ph, x0 = ox * g.sw - g.pw;
+          int64_t y1 = std::min(y0 + g.kh, p.H + g.ph), x1 = std::min(x0 + g.kw, p.W + g.pw);
+          const int64_t pool_size = (y1 - y0) * (x1 - x0);
+          y0 = std::max<int64_t>(y0, 0), x0 = std::max<int64_t>(x0, 0), y1 = std::min(y1, p.H), x1 = std::min(x1, p.W);
+          int64_t& o = py[(c * g.oh + oy) * g.ow + ox];
+          o = 0;
+          if (y0 >= y1 || x0 >= x1) continue;
+          uint64_t s = 0;  // int64 arithmetic, wrapping
+          for (int64_t iy = y0; iy < y1; ++iy)
+            for (int64_t ix = x0; ix < x1; ++ix) s += uint64_t(px[(c * p.H + iy) * p.W + ix]);
+          const int64_t d = a.divisor_override ? *a.divisor_override
+                            : a.count_include_pad ? pool_size
+                                                  : (y1 - y0) * (x1 - x0);
+          const int64_t sv = int64_t(s);
+          o = d == -1 ? int64_t(0 - s) : sv / d;
+        }
+    return y;
   }
   TL_CHECK(x.is_floating_point(), "\"avg_pool2d\" not implemented for '", dtype_kernel_name(x.dtype()), "'");
   const Geo& g = p.g;

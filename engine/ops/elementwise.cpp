@@ -772,6 +772,22 @@ Tensor clamp_input(const Tensor& x, bool float_bound, bool any_bound) {
 // (ufunc::add: vec::fmadd(b, alpha, a)) one fused multiply-add per element for floats, so
 // `p.add_(g, alpha=-lr)` gives PyTorch's bits; one node (AddBackward0 / SubBackward0) as PyTorch,
 // with the factor of b (alpha, or -alpha for sub) in attrs().f0: d/db = that factor.
+// The coalesced row length of a + k * b when a (and the fresh contiguous result) are contiguous
+// along it and b is one broadcast value per row (PyTorch's is_contiguous_scalar<2>); else 0.
+// A result of kGrainSize+ elements (split across threads) is not modelled.
+static int64_t alpha_tail_row_length(const Shape& out, const Shape& as, const Dims& ast, const Shape& bs,
+                                     const Dims& bst, int64_t) {
+  if (out.numel() == 0 || out.numel() >= kernels::kGrainSize) return 0;
+  const Dims sa = kernels::broadcast_strides(out, as, ast), sb = kernels::broadcast_strides(out, bs, bst);
+  int64_t n = 1;
+  for (int d = out.n - 1; d >= 0; --d) {
+    if (out.d[d] == 1) continue;
+    if (sa.d[d] != n || sb.d[d] != 0) break;
+    n *= out.d[d];
+  }
+  return n;
+}
+
 Tensor add_alpha(const Tensor& a0, const Tensor& b0, double alpha, bool is_sub, bool int_alpha) {
   const DType ct = result_type(a0, b0);
   if (!is_floating(ct)) {
@@ -793,6 +809,27 @@ Tensor add_alpha(const Tensor& a0, const Tensor& b0, double alpha, bool is_sub, 
       // has the sign of the float -alpha (k).
       const T kt = T(int_alpha && alpha == 0 ? 0.0 : k);
       kernels::binary_loop<T, T>(a, b, out, [kt](T x, T y) { return T(std::fma(y, kt, x)); });
+      // With b a broadcast scalar along each coalesced row (S = 2 in cpu_kernel_vec), a row's
+      // tail past its whole 2-vector chunks goes through basic_loop, which GCC auto-vectorized
+      // in 16-byte vectors without the contraction: its first element fused, the next whole
+      // 16-byte groups x + k * y in two roundings, the rest fused again (as measured on 1.13).
+      const int64_t es = int64_t(sizeof(T));
+      const int64_t n = alpha_tail_row_length(out_shape, a.shape(), a.strides(), b.shape(), b.strides(), es);
+      if (n > 0 && std::fabs(double(kt)) != 1.0 && kt != T(0)) {
+        Tensor plain = Tensor::empty(out_shape, ct);
+        kernels::binary_loop<T, T>(a, b, plain, [kt](T x, T y) {
+          volatile T p = kt * y;  // rounded on its own
+          return T(x + p);
+        });
+        const int64_t lim = n - n % (64 / es), c = 16 / es;
+        const int64_t m = n - lim, hi = lim + 1 + (m >= 1 ? c * ((m - 1) / c) : 0);
+        T* po = out.data_ptr<T>();
+        const T* pp = plain.data_ptr<T>();
+        for (int64_t i = 0; i < out.numel(); ++i) {
+          const int64_t j = i % n;
+          if (j > lim && j < hi) po[i] = pp[i];
+        }
+      }
     });
   }
   out = ti_layout_hint(out, {&a0, &b0});
