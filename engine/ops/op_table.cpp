@@ -690,6 +690,9 @@ void settle_view(Tensor& t, const OpDef& op, const Args& args) {
       (args.v[0].t.numel() == 0 || args.v[0].t.is_contiguous()) && !args.v[2].is_none())
     return;
   if (!from && op.name == "nll_loss" && nll_loss_nd_view(args)) return;
+  // ravel is contiguous().view(-1) in PyTorch 1.13: of a non-contiguous input, a view of the copy
+  // (so an in-place op on it regenerates its grad_fn as AsStridedBackward0, its copy's CopySlices)
+  if (!from && op.name == "ravel") return;
   // An internal alias of a composite's own buffer is the view PyTorch's composite returns
   // (matmul's 2-D @ batch: out.mT()).
   if (!from && o->grad_fn && o->grad_fn->row == &TL_ROW("alias")) return;
