@@ -412,6 +412,10 @@ std::vector<OpDef> build_table() {
                         "nll_loss_backward(Tensor grad_output) -> Node",
                         "_index_put_impl_(Tensor self, Tensor values) -> Node"})
     t.push_back({s, 0, not_callable});
+  // diagonal's gradient is one node as PyTorch's (DiagonalBackwardBackward0 -> g's node only);
+  // its backward (grad.diagonal(...)) is the node's attrs().custom (shape.cpp diagonal_bw)
+  for (OpDef& op : t)
+    if (op.schema.rfind("diagonal_backward(", 0) == 0) op.backward = custom_backward;
   for (OpDef& op : t) parse_schema(op);
   attach_node_names(t);
   for (const char* key : kTensorIteratorRows) t[row_index(t, key)].ti_like = true;
