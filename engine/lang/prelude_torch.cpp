@@ -83,6 +83,15 @@ def repeat_interleave(input, repeats=None, dim=None, *, output_size=None):
 
 
 def cumprod(input, dim, *, dtype=None):
+    r = _cumprod(input, dim, dtype)
+    # PyTorch 1.13's set_history assert for an integral or bool dtype= of an input that requires grad
+    if dtype is not None and not r.is_floating_point() and input.requires_grad and torch.is_grad_enabled():
+        raise RuntimeError('isDifferentiableType(variable.scalar_type()) INTERNAL ASSERT FAILED at '
+                           '"./torch/csrc/autograd/functions/utils.h":75, please report a bug to PyTorch. ')
+    return r
+
+
+def _cumprod(input, dim, dtype):
     # out[i] = out[i-1] * x[i] along dim, in order (ATen's cpu kernel); integers -> int64
     x = input
     if dtype is not None:

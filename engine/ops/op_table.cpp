@@ -412,6 +412,10 @@ std::vector<OpDef> build_table() {
                         "nll_loss_backward(Tensor grad_output) -> Node",
                         "_index_put_impl_(Tensor self, Tensor values) -> Node"})
     t.push_back({s, 0, not_callable});
+  // diagonal's gradient is one node as PyTorch's (DiagonalBackwardBackward0 -> g's node only);
+  // its backward (grad.diagonal(...)) is the node's attrs().custom (shape.cpp diagonal_bw)
+  for (OpDef& op : t)
+    if (op.schema.rfind("diagonal_backward(", 0) == 0) op.backward = custom_backward;
   for (OpDef& op : t) parse_schema(op);
   attach_node_names(t);
   for (const char* key : kTensorIteratorRows) t[row_index(t, key)].ti_like = true;
@@ -690,6 +694,9 @@ void settle_view(Tensor& t, const OpDef& op, const Args& args) {
       (args.v[0].t.numel() == 0 || args.v[0].t.is_contiguous()) && !args.v[2].is_none())
     return;
   if (!from && op.name == "nll_loss" && nll_loss_nd_view(args)) return;
+  // ravel is contiguous().view(-1) in PyTorch 1.13: of a non-contiguous input, a view of the copy
+  // (so an in-place op on it regenerates its grad_fn as AsStridedBackward0, its copy's CopySlices)
+  if (!from && op.name == "ravel") return;
   // An internal alias of a composite's own buffer is the view PyTorch's composite returns
   // (matmul's 2-D @ batch: out.mT()).
   if (!from && o->grad_fn && o->grad_fn->row == &TL_ROW("alias")) return;

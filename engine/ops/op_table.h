@@ -116,6 +116,9 @@ void backward_op_result(Tensor& gi, const OpDef& row, const Tensor& g, const Ten
 // elu_backward, ...): an alias of x whose backward names x's gradient after that op's row under
 // create_graph (backward_op_result when the composite's gradient needs no grad).
 Tensor grad_named(const Tensor& x, const OpDef& row);
+// sum/prod/cumsum with an integral or bool dtype= of an input that requires grad: PyTorch 1.13's
+// isDifferentiableType assert (RuntimeError), raised after the result is computed (reduce.cpp).
+void check_dtype_differentiable(const Tensor& x, std::optional<DType> d);
 // After self's values were overwritten by values that need no grad (fill_, zero_, random fills)
 // while recording: self's history becomes the row's node (FillBackward2, ZeroBackward0, ...), whose
 // backward (overwrite_bw) gives the previous values a zero gradient; through a view, CopySlices.

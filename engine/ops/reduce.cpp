@@ -615,8 +615,17 @@ Tensor sum_to(const Tensor& g, const Shape& shape) {
 #include "engine/ops/op_table.h"
 namespace tl {
 // sum/prod with an integer dtype= give exactly that dtype (without it, integers give int64).
+// PyTorch 1.13 records the node on the input, so an integral or bool dtype= of an input that
+// requires grad fails set_history's assert once the result is computed (a PyTorch bug, which
+// tensorlens reproduces: the script's later lines see no result, as in PyTorch).
+void check_dtype_differentiable(const Tensor& x, std::optional<DType> d) {
+  TL_CHECK(!d || is_floating(*d) || !grad_enabled() || !x.requires_grad(),
+           "isDifferentiableType(variable.scalar_type()) INTERNAL ASSERT FAILED at "
+           "\"./torch/csrc/autograd/functions/utils.h\":75, please report a bug to PyTorch. ");
+}
 static Tensor out_dtype(const Tensor& r, const Args& a, size_t k) {
   const std::optional<DType> d = a.dtype(k);
+  check_dtype_differentiable(a.t(0), d);
   return d && r.dtype() != *d ? to_dtype(r, *d) : r;
 }
 static Tensor with_dtype(const Tensor& x, const Args& a, size_t k) {

@@ -414,12 +414,20 @@ static Tensor view_grad_by_index(const Shape& s, const Tensor& g, F view_of, boo
 // ---- diagonal (a view) ----  the elements (i, i + offset) of dims d1, d2, as the last dim.
 // d/dx: zeros with g on that diagonal.
 // PyTorch's diagonal_backward: zeros whose diagonal view is copy_'d from g (a fresh tensor, whose
-// node under create_graph is CopySlices).
+// node under create_graph is DiagonalBackwardBackward0, grad.diagonal(...) of g).
 static void diagonal_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   const Attrs& at = n.attrs();
   Tensor z = zeros(at.shape, g.dtype());
-  Tensor d = diagonal(z, at.i0, at.i1, at.i2);
-  copy_(d, g);
+  {
+    NoGradGuard ng;
+    Tensor d = diagonal(z, at.i0, at.i1, at.i2);
+    copy_(d, g);
+  }
+  // one node (PyTorch's diagonal_backward op) whose backward is g's diagonal
+  if (Node* nd = record(TL_ROW("diagonal_backward"), {&g}, z)) {
+    const int64_t off = at.i0, d1 = at.i1, d2 = at.i2;
+    nd->attrs().custom = [off, d1, d2](const Tensor& gg, std::vector<Tensor>& r) { r[0] = diagonal(gg, off, d1, d2); };
+  }
   gi[0] = z;
 }
 // ---- Tensor.unfold (a view) ----  the windows of `size` elements every `step` along dim d, as a

@@ -577,7 +577,11 @@ Tensor topk_indices(const Tensor& x, int64_t k) { return topk(x, k, -1, true, tr
 void register_sort_scan_ops(std::vector<OpDef>& t) {
   const unsigned TM = kTorch | kMethod;
   t.push_back({"cumsum(Tensor input, int dim, *, DType? dtype=None) -> Tensor", TM,
-               [](const Args& a) { return Value::tensor(cumsum(a.t(0), a.i(1), a.dtype(2))); }, cumsum_bw,
+               [](const Args& a) {
+                 Tensor r = cumsum(a.t(0), a.i(1), a.dtype(2));
+                 check_dtype_differentiable(a.t(0), a.dtype(2));  // reduce.cpp
+                 return Value::tensor(r);
+               }, cumsum_bw,
                "grad = reverse cumulative sum of g"});
   // sort / argsort: PyTorch's two overloads each; with stable= the others are keyword-only
   // (x.sort(0, stable=True) is a TypeError), argsort's stable is a bool (None: TypeError) and
