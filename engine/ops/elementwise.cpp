@@ -1631,7 +1631,11 @@ void register_elementwise_ops(std::vector<OpDef>& t) {
                                               Tensor::scalar(a.v[2].as_double(), dt)));
                  }
                  Tensor x = a.v[1].kind == Value::Kind::Tensor ? a.t(1) : a.num_or_t(1, 2);
-                 return Value::tensor(where(a.t(0), x, a.num_or_t(2, 1)));
+                 Tensor out = where(a.t(0), x, a.num_or_t(2, 1));
+                 // PyTorch's scalar overloads make the number at::scalar_tensor(n, result dtype): a
+                 // checked conversion (where(c, uint8_t, 256) raises "... without overflow").
+                 for (size_t k : {size_t(1), size_t(2)}) check_number_fits(a.v[k], out.dtype());
+                 return Value::tensor(out);
                }, where_bw, "grad_a = g where cond; grad_b = g where not cond"});
   t.push_back({"sign(Tensor input) -> Tensor", TM, [](const Args& a) { return Value::tensor(sign(a.t(0))); }, sign_bw,
                "grad = 0"});
