@@ -416,7 +416,8 @@ Tensor Interp::tensor_index(const Tensor& x, std::vector<Value> items, Pos at, b
     o->is_view = false;
     // One node, PyTorch's IndexBackward0, saving the positions in cur of out's elements (as
     // PyTorch saves the indices: a second backward without retain_graph fails).
-    if (Node* n = record(TL_ROW("index"), {&cur.t}, out)) {
+    // (record raises PyTorch's isDifferentiableType assert for a non-float result that requires grad)
+    if (Node* n = at_pos(at, [&] { return record(TL_ROW("index"), {&cur.t}, out); })) {
       Tensor pos = at_pos(at, [&] {
         NoGradGuard ng;
         std::vector<double> off(size_t(cur.t.numel()));
