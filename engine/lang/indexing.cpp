@@ -416,7 +416,8 @@ Tensor Interp::tensor_index(const Tensor& x, std::vector<Value> items, Pos at, b
     o->is_view = false;
     // One node, PyTorch's IndexBackward0, saving the positions in cur of out's elements (as
     // PyTorch saves the indices: a second backward without retain_graph fails).
-    if (Node* n = record(TL_ROW("index"), {&cur.t}, out)) {
+    // (record raises PyTorch's isDifferentiableType assert for a non-float result that requires grad)
+    if (Node* n = at_pos(at, [&] { return record(TL_ROW("index"), {&cur.t}, out); })) {
       Tensor pos = at_pos(at, [&] {
         NoGradGuard ng;
         std::vector<double> off(size_t(cur.t.numel()));
@@ -654,7 +655,16 @@ static Tensor with_index_layout(const Tensor& out, const Tensor& view, const std
   std::vector<int64_t> order(size_t(R.n)), inv(size_t(R.n));  // slowest first, and back
   for (int i = 0; i < R.n; ++i) order[size_t(i)] = perm[R.n - 1 - i];
   for (int i = 0; i < R.n; ++i) inv[size_t(order[size_t(i)])] = i;
-  return permute(contiguous(permute(out, order)), inv);
+  Tensor c = contiguous(permute(out, order));
+  // A fresh result with TensorIterator's strides along that order, a size-1 dim's too (contiguous
+  // keeps a size-1 dim's own stride, which the copy overlap check of x[None] = x compares).
+  const Dims want = contiguous_strides(c.shape());
+  if (c.strides() != want) {
+    auto a = data_alias(c);
+    a->strides = want;
+    c = Tensor(a);
+  }
+  return permute(c, inv);
 }
 // PyTorch's is_expandable_to(shape, to).
 static bool expandable_to(const Shape& s, const Shape& to) {

@@ -743,16 +743,16 @@ void sleef_trig_apply(const Tensor& x, Tensor& out, float (*f)(float, bool)) { s
 
 // PyTorch's maybe_multiply(t, alpha) in add/sub's derivatives: t times the number alpha (its node
 // under create_graph is MulBackward1).
-static Tensor times_alpha(const Tensor& t, double alpha) { return mul_number(t, alpha); }
+static Tensor times_alpha(const Tensor& t, double alpha, bool int_alpha) { return mul_number(t, alpha, int_alpha); }
 // ---- add ----  d/da (a + b) = 1, d/db = 1 (alpha: add_alpha below)
 static void add_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   gi[0] = g;
-  gi[1] = n.has_attrs() && n.needs_input_grad(1) ? times_alpha(g, n.attrs().f0) : g;
+  gi[1] = n.has_attrs() && n.needs_input_grad(1) ? times_alpha(g, n.attrs().f0, n.attrs().b0) : g;
 }
 // ---- sub ----  d/da (a - b) = 1, d/db = -1 (alpha: add_alpha below, f0 = -alpha): -g * alpha
 static void sub_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   gi[0] = g;
-  if (n.needs_input_grad(1)) gi[1] = n.has_attrs() ? times_alpha(neg(g), -n.attrs().f0) : neg(g);
+  if (n.needs_input_grad(1)) gi[1] = n.has_attrs() ? times_alpha(neg(g), -n.attrs().f0, n.attrs().b0) : neg(g);
 }
 Tensor add(const Tensor& a, const Tensor& b) {
   Tensor out = binary(Bin::Add, a, b);
@@ -833,7 +833,7 @@ Tensor add_alpha(const Tensor& a0, const Tensor& b0, double alpha, bool is_sub, 
     });
   }
   out = ti_layout_hint(out, {&a0, &b0});
-  if (Node* n = record(row, {&a0, &b0}, out)) n->attrs().f0 = k;
+  if (Node* n = record(row, {&a0, &b0}, out)) n->attrs().f0 = k, n->attrs().b0 = int_alpha;
   return out;
 }
 
@@ -856,12 +856,16 @@ Tensor mul(const Tensor& a, const Tensor& b) {
   return out;
 }
 // MulBackward1's formula: mul_tensor_backward(grad, scalar_to_tensor(other)), a MulBackward0.
+// scalar_to_tensor makes a plain 0-d tensor (not a wrapped number): int64 for an int, float64 for
+// a double, so a 0-d float32 grad times a double promotes to float64 (computed in double) and the
+// engine casts the result back (ToCopyBackward0 under create_graph).
 void mul_number_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
-  gi[0] = mul(g, Tensor::scalar(n.attrs().f0, g.dtype()));
+  const bool promote = !n.attrs().b0 && g.dim() == 0 && is_floating(g.dtype()) && g.dtype() != DType::Float64;
+  gi[0] = mul(g, Tensor::scalar(n.attrs().f0, promote ? DType::Float64 : g.dtype()));
 }
-Tensor mul_number(const Tensor& t, double v) {
+Tensor mul_number(const Tensor& t, double v, bool integral) {
   Tensor out = binary(Bin::Mul, t, Tensor::scalar(v, t.dtype()));
-  if (Node* n = record(TL_ROW("mul.Scalar"), {&t}, out)) n->attrs().f0 = v;
+  if (Node* n = record(TL_ROW("mul.Scalar"), {&t}, out)) n->attrs().f0 = v, n->attrs().b0 = integral;
   return out;
 }
 
@@ -1519,7 +1523,7 @@ void register_elementwise_ops(std::vector<OpDef>& t) {
                           "Boolean alpha only supported for Boolean results.");
                  TL_CHECK(is_floating(rt) || a.is_int_value(2),
                           "For integral input tensors, argument alpha must not be a floating point number.");
-                 if (a.f(2) != 1 && is_floating(rt)) return Value::tensor(add_alpha(a.t(0), o, a.f(2), false));
+                 if (a.f(2) != 1 && is_floating(rt)) return Value::tensor(add_alpha(a.t(0), o, a.f(2), false, a.is_int_value(2)));
                  if (a.f(2) != 1) o = alpha_times(o, a.v[2], result_type(a.t(0), o));
                  return Value::tensor(add(a.t(0), o));
                }, add_bw, "grad_a = g; grad_b = g"});
@@ -1674,7 +1678,11 @@ void register_elementwise_ops(std::vector<OpDef>& t) {
                                               Tensor::scalar(a.v[2].as_double(), dt)));
                  }
                  Tensor x = a.v[1].kind == Value::Kind::Tensor ? a.t(1) : a.num_or_t(1, 2);
-                 return Value::tensor(where(a.t(0), x, a.num_or_t(2, 1)));
+                 Tensor out = where(a.t(0), x, a.num_or_t(2, 1));
+                 // PyTorch's scalar overloads make the number at::scalar_tensor(n, result dtype): a
+                 // checked conversion (where(c, uint8_t, 256) raises "... without overflow").
+                 for (size_t k : {size_t(1), size_t(2)}) check_number_fits(a.v[k], out.dtype());
+                 return Value::tensor(out);
                }, where_bw, "grad_a = g where cond; grad_b = g where not cond"});
   t.push_back({"sign(Tensor input) -> Tensor", TM, [](const Args& a) { return Value::tensor(sign(a.t(0))); }, sign_bw,
                "grad = 0"});

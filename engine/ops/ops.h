@@ -104,7 +104,7 @@ Tensor mul(const Tensor& a, const Tensor& b);
 // t * v for a number v in a backward formula, as PyTorch's `t * double` there: mul.Scalar
 // (MulBackward1), which keeps the number, not a saved tensor, so a later backward through it works
 // after its graph was freed (grad(grad(log10(x)), retain_graph=False), then a third order).
-Tensor mul_number(const Tensor& t, double v);
+Tensor mul_number(const Tensor& t, double v, bool integral = false);  // integral: the number is a Python/C++ int
 Tensor div(const Tensor& a, const Tensor& b);
 // tensor + - * / tensor-or-number: the script's operators and the npm module's arithmetic methods
 // come here directly, past the op table (the bulk of small-graph code). A number becomes a wrapped
