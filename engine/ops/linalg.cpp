@@ -16,9 +16,21 @@ static void check_same_dtype(const Tensor& a, const Tensor& b) {
 }
 
 // ---- mm ----  d/da (a @ b) = g @ b^T;  d/db = a^T @ g
+// PyTorch 1.13's mm_mat1_backward / mm_mat2_backward: for a column-major input (strides (1, rows))
+// the gradient is computed transposed, (b g^T)^T / (g^T a)^T (TBackward0 under create_graph, and a
+// row-major .grad for a leaf used through .t(), as nn.Linear's weight), else g b^T / a^T g.
+static bool column_major(const Tensor& m) { return m.strides()[0] == 1 && m.strides()[1] == m.shape()[0]; }
+// (The layouts are the inputs' at the forward, as PyTorch saves mat1's / mat2's strides.)
+static Tensor mm_mat1_grad(const Tensor& g, bool mat1_column_major, const Tensor& mat2) {
+  return mat1_column_major ? t(mm(mat2, t(g))) : mm(g, t(mat2));
+}
+static Tensor mm_mat2_grad(const Tensor& g, const Tensor& mat1, bool mat2_column_major) {
+  return mat2_column_major ? t(mm(t(g), mat1)) : mm(t(mat1), g);
+}
 static void mm_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
-  if (n.needs_input_grad(0)) gi[0] = mm(g, t(n.saved_tensor(1)));
-  if (n.needs_input_grad(1)) gi[1] = mm(t(n.saved_tensor(0)), g);
+  const Tensor a = n.saved_tensor(0), b = n.saved_tensor(1);
+  if (n.needs_input_grad(0)) gi[0] = mm_mat1_grad(g, n.attrs().i0 & 1, b);
+  if (n.needs_input_grad(1)) gi[1] = mm_mat2_grad(g, a, n.attrs().i0 & 2);
 }
 Tensor mm(const Tensor& a, const Tensor& b) {
   TL_CHECK(a.dim() == 2, "mm: expected 2-D tensors, but got a ", a.dim(), "-D tensor of shape ", a.shape_str());
@@ -34,7 +46,8 @@ Tensor mm(const Tensor& a, const Tensor& b) {
     out = Tensor::empty(os, a.dtype());
     kernels::gemm(a, b, out);
   }
-  if (Node* n = record(TL_ROW("mm"), {&a, &b}, out)) save(n, a), save(n, b);
+  if (Node* n = record(TL_ROW("mm"), {&a, &b}, out))
+    save(n, a), save(n, b), n->attrs().i0 = (column_major(a) ? 1 : 0) | (column_major(b) ? 2 : 0);
   return out;
 }
 
@@ -106,8 +119,8 @@ static void addmm_bw(Node& n, const Tensor& g, std::vector<Tensor>& gi) {
   const double beta = n.attrs().f0, alpha = n.attrs().f1;
   auto scaled = [&](const Tensor& t, double s) { return s == 1 ? t : mul(t, Tensor::scalar(s, t.dtype())); };
   if (n.needs_input_grad(0)) gi[0] = scaled(g, beta);
-  if (n.needs_input_grad(1)) gi[1] = scaled(mm(g, t(n.saved_tensor(1))), alpha);
-  if (n.needs_input_grad(2)) gi[2] = scaled(mm(t(n.saved_tensor(0)), g), alpha);
+  if (n.needs_input_grad(1)) gi[1] = scaled(mm_mat1_grad(g, n.attrs().i0 & 1, n.saved_tensor(1)), alpha);
+  if (n.needs_input_grad(2)) gi[2] = scaled(mm_mat2_grad(g, n.saved_tensor(0), n.attrs().i0 & 2), alpha);
 }
 // beta_v / alpha_v: the arguments as given (an int converts to the dtype as an int: alpha=-2 fits
 // uint8 by wrapping where alpha=-2.0 overflows).
@@ -133,6 +146,7 @@ static Tensor addmm_impl(const Tensor& input, const Tensor& mat1, const Tensor& 
   }
   if (Node* n = record(TL_ROW("addmm"), {&input, &mat1, &mat2}, out)) {
     n->attrs().f0 = beta, n->attrs().f1 = alpha;
+    n->attrs().i0 = (column_major(mat1) ? 1 : 0) | (column_major(mat2) ? 2 : 0);
     // As PyTorch: each factor for the other's gradient; once freed, input's alone fails too.
     save(n, mat2.requires_grad() ? mat1 : Tensor()), save(n, mat1.requires_grad() ? mat2 : Tensor());
     n->torch_saves = true;
